@@ -1,0 +1,173 @@
+"""The `statdiff` command line.
+
+Exit status follows diff(1): 0 no changes, 1 changes, 2 trouble. Every error a
+user can cause is one line on stderr, `statdiff: error: ...`, never a traceback.
+Each command only wires options to the stage modules; no logic lives here.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from pathlib import Path
+
+import click
+
+from statdiff.errors import StatdiffError
+
+FORMAT_HELP = "Force the rendering instead of detecting it (see `statdiff formats`)."
+MAX_SIZE_HELP = "Refuse inputs larger than this many megabytes."
+DEFAULT_MAX_MB = 200.0
+
+
+def _guarded(command):
+    """Turn statdiff's own errors (and anything unexpected) into one line and exit 2."""
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except StatdiffError as error:
+            _fail(str(error))
+        except KeyboardInterrupt:
+            _fail("interrupted")
+        except BrokenPipeError:
+            sys.stderr.close()
+            sys.exit(2)
+        except MemoryError:
+            _fail("out of memory: the input is too large for this machine (try --max-size)")
+        except RecursionError:
+            _fail("the input is nested too deeply to process")
+        except click.exceptions.Exit:
+            raise
+        except click.ClickException:
+            raise
+        except Exception as error:  # the safety net: a bug must still not print a traceback
+            _fail(f"internal error ({type(error).__name__}: {error}); please report it")
+
+    return wrapper
+
+
+def _fail(message: str) -> None:
+    click.echo(f"statdiff: error: {message}", err=True)
+    sys.exit(2)
+
+
+def _read_document(path: str, format: str | None, max_mb: float):
+    from statdiff.read import read_path
+    from statdiff.structure import build_document
+
+    return build_document(read_path(Path(path), format=format, max_bytes=int(max_mb * 1024 * 1024)))
+
+
+def _console(no_color: bool):
+    from rich.console import Console
+
+    return Console(no_color=no_color, highlight=False, soft_wrap=False)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="statdiff")
+def main():
+    """Read Illinois statute and bill text and show precisely what changed."""
+
+
+@main.command()
+@_guarded
+def formats():
+    """List the renderings statdiff reads."""
+    from statdiff.read import RENDERINGS
+
+    for name, description in RENDERINGS.items():
+        click.echo(f"{name:18} {description}")
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=True, path_type=str))
+@click.option("--json", "as_json", is_flag=True, help="Print the tree as JSON.")
+@click.option("--text", "as_text", is_flag=True, help="Print the clean body text, one printed line a line.")
+@click.option("--format", "format", default=None, help=FORMAT_HELP)
+@click.option("--no-color", is_flag=True, help="No colour in the tree view.")
+@click.option("--max-size", type=float, default=DEFAULT_MAX_MB, show_default=True, help=MAX_SIZE_HELP)
+@_guarded
+def parse(file, as_json, as_text, format, no_color, max_size):
+    """Parse FILE into a section tree with page:line provenance."""
+    if as_json and as_text:
+        raise StatdiffError("choose one of --json and --text")
+    document = _read_document(file, format, max_size)
+    if as_json:
+        from statdiff.render.json_out import dumps, document_to_json
+
+        click.echo(dumps(document_to_json(document)))
+    elif as_text:
+        from statdiff.render.plain import document_lines
+
+        for line in document_lines(document):
+            click.echo(line)
+    else:
+        from statdiff.render.tree_view import render_tree
+
+        render_tree(document, _console(no_color))
+
+
+@main.command()
+@click.argument("old", type=click.Path(path_type=str))
+@click.argument("new", type=click.Path(path_type=str))
+@click.option("--json", "as_json", is_flag=True, help="Print the changes as JSON.")
+@click.option("--stat", "as_stat", is_flag=True, help="Print a per-section count of changes.")
+@click.option("--no-color", is_flag=True, help="No colour (underline and strike marks are kept as text).")
+@click.option("--context", type=int, default=8, show_default=True, help="Words of context around each change.")
+@click.option("--format", "format", default=None, help=FORMAT_HELP)
+@click.option("--max-size", type=float, default=DEFAULT_MAX_MB, show_default=True, help=MAX_SIZE_HELP)
+@_guarded
+def diff(old, new, as_json, as_stat, no_color, context, format, max_size):
+    """Compare OLD with NEW. Exit status: 0 no changes, 1 changes, 2 trouble."""
+    from statdiff.diff import compare
+
+    if as_json and as_stat:
+        raise StatdiffError("choose one of --json and --stat")
+    comparison = compare(_read_document(old, format, max_size), _read_document(new, format, max_size))
+    if as_json:
+        from statdiff.render.json_out import comparison_to_json, dumps
+
+        click.echo(dumps(comparison_to_json(comparison)))
+    elif as_stat:
+        from statdiff.render.terminal import render_stat
+
+        render_stat(comparison, _console(no_color))
+    else:
+        from statdiff.render.terminal import render_comparison
+
+        render_comparison(comparison, _console(no_color), context=context)
+    sys.exit(1 if comparison.changes else 0)
+
+
+@main.command()
+@click.argument("old", type=click.Path(path_type=str))
+@click.argument("new", type=click.Path(path_type=str))
+@click.option("-o", "--output", required=True, type=click.Path(path_type=str), help="The HTML file to write.")
+@click.option("--view", type=click.Choice(["inline", "side-by-side"]), default="inline", show_default=True)
+@click.option("--notes", type=click.Path(path_type=str), default=None, help="YAML or TOML notes keyed by node path.")
+@click.option("--title", default=None, help="Title of the report.")
+@click.option("--format", "format", default=None, help=FORMAT_HELP)
+@click.option("--max-size", type=float, default=DEFAULT_MAX_MB, show_default=True, help=MAX_SIZE_HELP)
+@_guarded
+def redline(old, new, output, view, notes, title, format, max_size):
+    """Write an annotated HTML redline of OLD against NEW to OUTPUT."""
+    from statdiff.diff import compare
+    from statdiff.outputs import write_atomically
+    from statdiff.render.html import render_redline
+
+    inputs = [old, new] + ([notes] if notes else [])
+    comparison = compare(_read_document(old, format, max_size), _read_document(new, format, max_size))
+    reader_notes, warnings = ([], [])
+    if notes:
+        from statdiff.notes import load_notes, match_notes
+
+        reader_notes, warnings = match_notes(load_notes(Path(notes)), comparison)
+    for warning in warnings:
+        click.echo(f"statdiff: warning: {warning}", err=True)
+    html = render_redline(comparison, view=view, notes=reader_notes, title=title)
+    write_atomically(Path(output), html, inputs=[Path(p) for p in inputs])
+    click.echo(f"wrote {output}: {len(comparison.changes)} changes", err=True)
+    sys.exit(1 if comparison.changes else 0)

@@ -1,0 +1,17 @@
+"""statdiff's one user-facing error type.
+
+Every problem a user can cause (a missing file, a binary file, an output that
+would overwrite an input) is raised as `StatdiffError` with a one-line message;
+the CLI prints it as `statdiff: error: <message>` and exits with status 2.
+"""
+
+
+class StatdiffError(Exception):
+    exit_status = 2
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message

@@ -1,0 +1,326 @@
+"""The model at the centre of statdiff.
+
+Every stage speaks in these types: the readers produce `BodyLine`s inside a
+`ReadResult`; the structure stage turns them into a `Document` tree of `Node`s
+whose `Word`s keep the page and line they were printed on; the diff stage
+produces a `Comparison` of `SectionComparison`s, `Segment`s and `Change`s;
+the renderers (terminal, JSON, HTML) only read these types and never the reverse.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterator
+
+PLAIN = "plain"
+INSERTED = "inserted"
+DELETED = "deleted"
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    """Where a word was printed: page and line, None where the rendering has none."""
+
+    page: int | None = None
+    line: int | None = None
+
+    def __str__(self) -> str:
+        if self.page is None and self.line is None:
+            return "-"
+        page = "?" if self.page is None else str(self.page)
+        line = "?" if self.line is None else str(self.line)
+        return f"{page}:{line}"
+
+    def to_json(self) -> dict:
+        return {"page": self.page, "line": self.line}
+
+
+NOWHERE = Position()
+
+
+@dataclass(frozen=True, slots=True)
+class SourceSpan:
+    """First and last printed position of a node or change."""
+
+    start: Position
+    end: Position
+
+    def __str__(self) -> str:
+        if self.start == self.end:
+            return str(self.start)
+        if self.start.page == self.end.page and self.start.page is not None:
+            return f"{self.start}-{self.end.line}"
+        return f"{self.start}-{self.end}"
+
+    def to_json(self) -> dict:
+        return {"start": self.start.to_json(), "end": self.end.to_json()}
+
+    @staticmethod
+    def covering(words: "list[Word] | tuple[Word, ...]") -> "SourceSpan | None":
+        if not words:
+            return None
+        return SourceSpan(words[0].position, words[-1].position)
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """One whitespace-delimited word of body text, with where and how it was printed.
+
+    `mark` is PLAIN, or INSERTED / DELETED where the printing itself marked the
+    word as underlined (new) or struck through (deleted), as ilga.gov HTML does.
+    """
+
+    text: str
+    position: Position = NOWHERE
+    mark: str = PLAIN
+
+
+@dataclass(slots=True)
+class BodyLine:
+    """One printed line of body text after the reader stripped line numbers,
+    page headers, markers and site chrome.
+
+    `text` has no leading or trailing whitespace and single spaces inside.
+    `indented` is True where the printing indents the line (a paragraph start),
+    False where it is flush, None where the rendering does not tell.
+    `marks` are (start, end, INSERTED|DELETED) character ranges of `text`.
+    """
+
+    text: str
+    page: int | None = None
+    line: int | None = None
+    indented: bool | None = None
+    marks: tuple[tuple[int, int, str], ...] = ()
+
+    @property
+    def position(self) -> Position:
+        return Position(self.page, self.line)
+
+    def words(self) -> list[Word]:
+        position = self.position
+        if not self.marks:
+            return [Word(text, position) for text in self.text.split()]
+        words = []
+        offset = 0
+        for text in self.text.split():
+            start = self.text.index(text, offset)
+            offset = start + len(text)
+            words.append(Word(text, position, _mark_at(self.marks, start, offset)))
+        return words
+
+
+def _mark_at(marks: tuple[tuple[int, int, str], ...], start: int, end: int) -> str:
+    for mark_start, mark_end, mark in marks:
+        if mark_start < end and start < mark_end:
+            return mark
+    return PLAIN
+
+
+@dataclass(slots=True)
+class Identity:
+    """What a document says about itself, where it can be read."""
+
+    general_assembly: int | None = None
+    bill: str | None = None  # "HB0605", "SB0731", "HJRCA0044"
+    version: str | None = None  # introduced, engrossed, enrolled, amendment, public act, compiled
+    amendment: str | None = None  # "sam002", "ham001"
+    lrb: str | None = None  # "LRB095 04519 ..." or "LRB9215491JSpcA"
+    public_act: str | None = None  # "94-36"
+    title: str | None = None  # "AN ACT concerning consumer fraud."
+    act: str | None = None  # "815 ILCS 530" for an ILCS page
+
+    def to_json(self) -> dict:
+        return {name: getattr(self, name) for name in self.__slots__}
+
+    def describe(self) -> str:
+        parts = []
+        if self.general_assembly:
+            parts.append(f"{self.general_assembly}th GA")
+        if self.bill:
+            parts.append(self.bill)
+        if self.amendment:
+            parts.append(self.amendment)
+        elif self.version:
+            parts.append(self.version)
+        if self.public_act:
+            parts.append(f"P.A. {self.public_act}")
+        if self.act and not self.bill:
+            parts.append(self.act)
+        return " ".join(parts) or "untitled document"
+
+
+@dataclass(slots=True)
+class ReadResult:
+    """What a reader hands to the structure stage."""
+
+    lines: list[BodyLine]
+    rendering: str
+    identity: Identity = field(default_factory=Identity)
+    synopsis: str | None = None
+    name: str = "<text>"
+
+
+@dataclass(slots=True)
+class Node:
+    """A node of the document tree.
+
+    kind: document, article, bill_section, section, subsection, paragraph,
+    subparagraph, item, definition, text, citation, source_note, version_note.
+    `words` are the node's own words (not its children's); `path` is stable and
+    typeable, e.g. `815 ILCS 530/10(c)(3)` or `815 ILCS 530/5 "Personal information"`.
+    """
+
+    kind: str
+    path: str
+    words: list[Word] = field(default_factory=list)
+    children: list["Node"] = field(default_factory=list)
+    label: str | None = None
+    meta: dict = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        return " ".join(word.text for word in self.words)
+
+    def walk(self) -> Iterator["Node"]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    def all_words(self) -> list[Word]:
+        return [word for node in self.walk() for word in node.words]
+
+    @property
+    def source(self) -> SourceSpan | None:
+        words = self.all_words()
+        return SourceSpan.covering(words)
+
+
+@dataclass(slots=True)
+class Document:
+    identity: Identity
+    root: Node
+    rendering: str
+    name: str = "<text>"
+    synopsis: str | None = None
+
+    def walk(self) -> Iterator[Node]:
+        return self.root.walk()
+
+    def find(self, path: str) -> Node | None:
+        for node in self.walk():
+            if node.path == path:
+                return node
+        return None
+
+
+# ---------------------------------------------------------------- comparison
+
+EQUAL, INSERT, DELETE, REPLACE = "equal", "insert", "delete", "replace"
+ADD, REMOVE, MOVE, RENUMBER, SOURCE = "add", "remove", "move", "renumber", "source"
+WORD_OPS = (INSERT, DELETE, REPLACE)
+NODE_OPS = (ADD, REMOVE, MOVE, RENUMBER)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A diff token: a legal unit (`(b-5)`, `$250,000`, `815 ILCS 530/10`) or a
+    word or a punctuation mark. `space_before` says whether it is separated from
+    the previous token by a space, so that tokens rebuild the node's text exactly."""
+
+    text: str
+    position: Position = NOWHERE
+    space_before: bool = True
+    mark: str = PLAIN
+
+
+@dataclass(slots=True)
+class Segment:
+    """A run of the inline redline of one aligned node pair."""
+
+    op: str  # equal, insert, delete, replace
+    old: tuple[Token, ...] = ()
+    new: tuple[Token, ...] = ()
+
+
+@dataclass(slots=True)
+class Change:
+    op: str  # insert delete replace | add remove move renumber | source
+    old_path: str | None
+    new_path: str | None
+    old_text: str
+    new_text: str
+    old_source: SourceSpan | None
+    new_source: SourceSpan | None
+    section: str  # path of the enclosing section, for grouping and notes
+    attributed_to: str | None = None
+    anchor: str = ""  # HTML id, unique within a comparison
+
+    def to_json(self) -> dict:
+        return {
+            "op": self.op,
+            "old_path": self.old_path,
+            "new_path": self.new_path,
+            "old_text": self.old_text,
+            "new_text": self.new_text,
+            "old_source": self.old_source.to_json() if self.old_source else None,
+            "new_source": self.new_source.to_json() if self.new_source else None,
+            "section": self.section,
+            "attributed_to": self.attributed_to,
+            "anchor": self.anchor,
+        }
+
+
+@dataclass(slots=True)
+class NodeComparison:
+    """One aligned (or unpaired) node and its inline redline."""
+
+    old: Node | None
+    new: Node | None
+    status: str  # unchanged, changed, added, removed, moved, renumbered
+    segments: list[Segment] = field(default_factory=list)
+    changes: list[Change] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class SectionComparison:
+    """A codified Section (or bill section) of the two texts, side by side.
+
+    status: unchanged, changed, added, removed, moved, renumbered, not_restated
+    (an amendatory bill does not restate it: unchanged by the bill),
+    only_old / only_new (the other copy is truncated before it).
+    """
+
+    path: str
+    heading: str
+    status: str
+    old: Node | None
+    new: Node | None
+    nodes: list[NodeComparison] = field(default_factory=list)
+    changes: list[Change] = field(default_factory=list)
+    attributed_to: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Comparison:
+    old: Document
+    new: Document
+    mode: str  # "amendment" (an Act against a bill restating it) or "versions"
+    sections: list[SectionComparison] = field(default_factory=list)
+
+    @property
+    def changes(self) -> list[Change]:
+        return [change for section in self.sections for change in section.changes]
+
+    def summary(self) -> dict:
+        counts: dict[str, int] = {}
+        for change in self.changes:
+            counts[change.op] = counts.get(change.op, 0) + 1
+        statuses: dict[str, int] = {}
+        for section in self.sections:
+            statuses[section.status] = statuses.get(section.status, 0) + 1
+        return {
+            "mode": self.mode,
+            "changes": len(self.changes),
+            "by_op": dict(sorted(counts.items())),
+            "sections": dict(sorted(statuses.items())),
+        }
