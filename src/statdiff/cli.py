@@ -49,6 +49,7 @@ def _guarded(command):
 
 
 def _fail(message: str) -> None:
+    message = " ".join(part.strip() for part in str(message).splitlines()) or "unknown error"  # one line
     click.echo(f"statdiff: error: {message}", err=True)
     sys.exit(2)
 
@@ -171,3 +172,29 @@ def redline(old, new, output, view, notes, title, format, max_size):
     write_atomically(Path(output), html, inputs=[Path(p) for p in inputs])
     click.echo(f"wrote {output}: {len(comparison.changes)} changes", err=True)
     sys.exit(1 if comparison.changes else 0)
+
+
+@main.command()
+@click.argument("bill", type=click.Path(path_type=str))
+@click.option("--old", "old", type=click.Path(path_type=str), default=None, help="The old law: also check statdiff's own comparison against the markup.")
+@click.option("--json", "as_json", is_flag=True, help="Print the changes (and disagreements) as JSON.")
+@click.option("--no-color", is_flag=True, help="No colour (inserted text as {+...+}, deleted as [-...-]).")
+@click.option("--format", "format", default=None, help=FORMAT_HELP)
+@click.option("--max-size", type=float, default=DEFAULT_MAX_MB, show_default=True, help=MAX_SIZE_HELP)
+@_guarded
+def changes(bill, old, as_json, no_color, format, max_size):
+    """List the changes BILL's own underline/strike markup prints. Exit status: 0 none, 1 changes, 2 trouble."""
+    from statdiff.markup import agreement, changes_to_json, read_changes, render_changes
+
+    max_bytes = int(max_size * 1024 * 1024)
+    document, markup, found = read_changes(bill, max_bytes=max_bytes)
+    disagreements = None
+    if old is not None:
+        disagreements = agreement(markup, _read_document(old, format, max_size), bill)
+    if as_json:
+        from statdiff.render.json_out import dumps
+
+        click.echo(dumps(changes_to_json(document, found, disagreements)))
+    else:
+        render_changes(document, found, disagreements, _console(no_color), no_color)
+    sys.exit(1 if found or disagreements else 0)

@@ -1,0 +1,159 @@
+"""Pair the nodes of two texts: first by identity, then by content.
+
+Identity: the same key (path, citation, section number, definition term), tried
+in the order given. Content: rapidfuzz `process.cdist` with a `score_cutoff`,
+only over what is still unpaired (renumbered, moved, split, merged Sections, a
+definition whose term changed). What stays unpaired is added or removed.
+A pair whose order among the pairs changed is a move; a pair found by content
+whose number differs is a renumber.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+from typing import Callable, Generic, Sequence, TypeVar
+
+from rapidfuzz import fuzz, process
+
+Item = TypeVar("Item")
+
+IDENTITY, CONTENT = "identity", "content"
+CONTENT_CUTOFF = 60.0  # rapidfuzz ratio (0-100) below which two texts are not the same provision
+MAX_CONTENT_CANDIDATES = 4000  # beyond this many unpaired items a side, content pairing is skipped
+
+
+@dataclass(slots=True)
+class Pair(Generic[Item]):
+    old: Item | None
+    new: Item | None
+    how: str = ""  # identity, content, "" (unpaired)
+    score: float = 100.0
+    moved: bool = False
+
+    @property
+    def paired(self) -> bool:
+        return self.old is not None and self.new is not None
+
+
+def align(
+    old_items: Sequence[Item],
+    new_items: Sequence[Item],
+    *,
+    keys: Sequence[Callable[[Item], object]],
+    text: Callable[[Item], str],
+    cutoff: float = CONTENT_CUTOFF,
+) -> list[Pair[Item]]:
+    """Pair `old_items` with `new_items`; return every item once, in reading order.
+
+    `keys` are identity functions tried in order (a None key never pairs);
+    `text` gives what content pairing compares.
+    """
+    partner: dict[int, int] = {}  # old index -> new index
+    how: dict[int, tuple[str, float]] = {}
+    for key in keys:
+        _pair_by_key(old_items, new_items, key, partner, how)
+    _pair_by_content(old_items, new_items, text, cutoff, partner, how)
+    moved = _moved_old_indices(partner)
+    return _in_reading_order(old_items, new_items, partner, how, moved)
+
+
+def _pair_by_key(old_items, new_items, key, partner, how) -> None:
+    taken = set(partner.values())
+    waiting: dict[object, list[int]] = {}
+    for new_index, item in enumerate(new_items):
+        if new_index in taken:
+            continue
+        value = key(item)
+        if value is not None:
+            waiting.setdefault(value, []).append(new_index)
+    for old_index, item in enumerate(old_items):
+        if old_index in partner:
+            continue
+        value = key(item)
+        candidates = waiting.get(value) if value is not None else None
+        if candidates:
+            partner[old_index] = candidates.pop(0)
+            how[old_index] = (IDENTITY, 100.0)
+
+
+def _pair_by_content(old_items, new_items, text, cutoff, partner, how) -> None:
+    taken = set(partner.values())
+    old_left = [index for index in range(len(old_items)) if index not in partner]
+    new_left = [index for index in range(len(new_items)) if index not in taken]
+    if not old_left or not new_left:
+        return
+    if len(old_left) > MAX_CONTENT_CANDIDATES or len(new_left) > MAX_CONTENT_CANDIDATES:
+        return
+    old_texts = [text(old_items[index]) for index in old_left]
+    new_texts = [text(new_items[index]) for index in new_left]
+    scores = process.cdist(old_texts, new_texts, scorer=fuzz.ratio, score_cutoff=cutoff, workers=1)
+    candidates = sorted(
+        ((float(scores[i][j]), i, j) for i, j in zip(*scores.nonzero())),
+        key=lambda candidate: (-candidate[0], candidate[1], candidate[2]),
+    )
+    used_old: set[int] = set()
+    used_new: set[int] = set()
+    for score, i, j in candidates:
+        if i in used_old or j in used_new:
+            continue
+        used_old.add(i)
+        used_new.add(j)
+        partner[old_left[i]] = new_left[j]
+        how[old_left[i]] = (CONTENT, score)
+
+
+def _moved_old_indices(partner: dict[int, int]) -> set[int]:
+    """Pairs outside the longest run kept in the same order on both sides have moved."""
+    by_new = sorted(partner.items(), key=lambda item: item[1])
+    olds = [old for old, _ in by_new]
+    kept = _longest_increasing(olds)
+    return set(olds) - kept
+
+
+def _longest_increasing(values: list[int]) -> set[int]:
+    tails: list[int] = []
+    tail_index: list[int] = []
+    previous: list[int] = [-1] * len(values)
+    for index, value in enumerate(values):
+        position = bisect_left(tails, value)
+        if position == len(tails):
+            tails.append(value)
+            tail_index.append(index)
+        else:
+            tails[position] = value
+            tail_index[position] = index
+        previous[index] = tail_index[position - 1] if position else -1
+    kept: set[int] = set()
+    index = tail_index[-1] if tail_index else -1
+    while index != -1:
+        kept.add(values[index])
+        index = previous[index]
+    return kept
+
+
+def _in_reading_order(old_items, new_items, partner, how, moved) -> list[Pair]:
+    """New items in order; each unpaired old item right after the old item before it
+    (so a removed item comes before an item added at the same place)."""
+    new_to_old = {new: old for old, new in partner.items()}
+    unpaired_old = [index for index in range(len(old_items)) if index not in partner]
+    next_anchor = [len(old_items)] * (len(new_items) + 1)
+    for new_index in range(len(new_items) - 1, -1, -1):
+        old_index = new_to_old.get(new_index)
+        anchored = old_index is not None and old_index not in moved
+        next_anchor[new_index] = old_index if anchored else next_anchor[new_index + 1]
+    pairs: list[Pair] = []
+    next_unpaired = 0
+    for new_index, item in enumerate(new_items):
+        while next_unpaired < len(unpaired_old) and unpaired_old[next_unpaired] < next_anchor[new_index]:
+            pairs.append(Pair(old_items[unpaired_old[next_unpaired]], None))
+            next_unpaired += 1
+        old_index = new_to_old.get(new_index)
+        if old_index is None:
+            pairs.append(Pair(None, item))
+        else:
+            kind, score = how[old_index]
+            pairs.append(Pair(old_items[old_index], item, kind, score, old_index in moved))
+    for index in unpaired_old[next_unpaired:]:
+        pairs.append(Pair(old_items[index], None))
+    return pairs

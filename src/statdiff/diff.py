@@ -1,0 +1,806 @@
+"""Compare two Documents: sections, aligned nodes, word-level changes.
+
+`compare(old, new)` pairs the Sections of the two texts (`align`), then the nodes
+inside each pair, then diffs each node pair word by word over `tokens`, and
+groups the result the way a reader expects (one change per phrase, not per word).
+
+Rules decided here (see docs/json-contract.md):
+- Mode "amendment": one side is an amendatory bill (a bill section with
+  `meta["amends"]` restating codified Sections) and the other is not. Only the
+  restated Sections are compared; Sections it does not restate are `not_restated`;
+  the bill's title, enacting clause and amendatory instructions are not changes.
+  Otherwise mode "versions": every section of both texts is compared.
+- Truncation (versions mode): a copy is truncated when its last (first) words
+  occur in the middle of the other copy and what the two copies then share is
+  at least `TRUNCATION_MIN_SIMILARITY` alike. Text outside the shared stretch is
+  `only_old` / `only_new` (segments and statuses), never a change.
+- Source notes are history: a changed Source note is one `source` change. Public
+  Acts that NEW's Source note cites and OLD's does not are listed on the section
+  (`attributed_to`); a change is attributed to them when NEW is not a bill (a
+  later compiled text), or, when NEW is a bill, when the bill does not explain
+  the change: with markup, the change carries no underline/strike; without
+  markup, fewer than half of the change's content words occur in the bill's
+  synopsis (the LRB's digest of what the bill changes).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz.distance import Indel
+
+from statdiff.align import CONTENT, align
+from statdiff.model import (
+    ADD,
+    DELETE,
+    DELETED,
+    EQUAL,
+    INSERT,
+    INSERTED,
+    MOVE,
+    PLAIN,
+    REMOVE,
+    RENUMBER,
+    REPLACE,
+    SOURCE,
+    Change,
+    Comparison,
+    Document,
+    Node,
+    NodeComparison,
+    Position,
+    Segment,
+    SectionComparison,
+    SourceSpan,
+    Token,
+    Word,
+)
+from statdiff.tokens import rebuild, tokenize
+
+AMENDMENT, VERSIONS = "amendment", "versions"
+ONLY_OLD, ONLY_NEW = "only_old", "only_new"  # segment ops and statuses for truncated copies
+UNIT_KINDS = frozenset({"section", "bill_section"})
+RENUMBERABLE = frozenset({"section", "bill_section", "article", "subsection", "paragraph", "subparagraph", "item"})
+
+# A change separated from the next by one of these (alone) is one phrase.
+GLUE_WORDS = frozenset({"the", "of", "a", "an", "and", "or", "to", "in", "for", "by", "as", "at", "on", "its"})
+STOPWORDS = GLUE_WORDS | frozenset(
+    {"is", "be", "that", "this", "with", "any", "no", "not", "may", "shall", "if", "it", "are", "was", "has",
+     "have", "been", "from", "which", "such", "under", "who", "whom", "must", "will", "than", "into", "there"}
+)
+TRUNCATION_ANCHOR = 6  # words
+TRUNCATION_MIN_SIMILARITY = 0.85
+SYNOPSIS_SHARE = 0.5
+
+
+# ---------------------------------------------------------------- public entry
+
+
+def compare(old: Document, new: Document) -> Comparison:
+    """Compare OLD with NEW: sections in reading order, each with its nodes and changes."""
+    old_units, new_units = collect_units(old), collect_units(new)
+    old_amends, new_amends = _is_amendatory(old_units), _is_amendatory(new_units)
+    mode = AMENDMENT if old_amends != new_amends else VERSIONS
+    if mode == AMENDMENT:
+        old_units = _restated_or_codified(old_units, old_amends)
+        new_units = _restated_or_codified(new_units, new_amends)
+        visible = _Visible.everything()
+    else:
+        visible = _Visible.for_truncation(old, new)
+    context = _Context(mode, visible, new_is_bill=_is_bill(new, new_units), synopsis=_synopsis_words(new))
+    old_before, old_units, old_after = _split_units(old_units, visible)
+    new_before, new_units, new_after = _split_units(new_units, visible)
+    pairs = align(
+        old_units,
+        new_units,
+        keys=(_unit_path, _unit_citation, _unit_number),
+        text=lambda unit: visible.text(unit.nodes),
+    )
+    bill_side = _bill_side(old_amends, new_amends)
+    sections = [_lone_section(unit, "old", context, bill_side) for unit in old_before]
+    sections += [_lone_section(unit, "new", context, bill_side) for unit in new_before]
+    sections += [section for pair in pairs for section in _compare_pair(pair, context, bill_side)]
+    sections += [_lone_section(unit, "old", context, bill_side) for unit in old_after]
+    sections += [_lone_section(unit, "new", context, bill_side) for unit in new_after]
+    comparison = Comparison(old, new, mode, sections)
+    _number_anchors(comparison)
+    return comparison
+
+
+# ---------------------------------------------------------------- units (sections)
+
+
+@dataclass(slots=True)
+class Unit:
+    """A section of a text with the nodes that belong to it and not to a nested section."""
+
+    node: Node
+    nodes: list[Node] = field(default_factory=list)
+    amendatory: bool = False  # restated inside a bill section that amends an Act
+
+    @property
+    def path(self) -> str:
+        return self.node.path
+
+    @property
+    def words(self) -> list[Word]:
+        return [word for node in self.nodes for word in node.words]
+
+
+def collect_units(document: Document) -> list[Unit]:
+    """The document root (front matter) and each section / bill section, in reading order.
+
+    A codified Section is restated by an amendatory bill when it sits inside, or follows,
+    a bill section with `meta["amends"]` (up to the next bill section)."""
+    root = Unit(document.root)
+    units = [root]
+    amending = False  # inside, or after, a bill section that amends an Act
+    stack = [(document.root, root)]
+    while stack:
+        node, unit = stack.pop()
+        if node.kind == "bill_section":
+            amending = bool(node.meta.get("amends"))
+        if node is not document.root and node.kind in UNIT_KINDS:
+            unit = Unit(node, amendatory=amending and node.kind == "section")
+            units.append(unit)
+        unit.nodes.append(node)
+        for child in reversed(node.children):
+            stack.append((child, unit))
+    return [unit for unit in units if unit.words]
+
+
+def _is_amendatory(units: list[Unit]) -> bool:
+    return any(unit.amendatory for unit in units)
+
+
+def _restated_or_codified(units: list[Unit], amendatory: bool) -> list[Unit]:
+    """In amendment mode: the bill's restated Sections; the Act's own Sections."""
+    if amendatory:
+        return [unit for unit in units if unit.amendatory]
+    sections = [unit for unit in units if unit.node.kind == "section"]
+    return sections or [unit for unit in units if unit.node.kind != "document"]
+
+
+def _bill_side(old_amends: bool, new_amends: bool) -> str | None:
+    if old_amends == new_amends:
+        return None
+    return "new" if new_amends else "old"
+
+
+def _is_bill(document: Document, units: list[Unit]) -> bool:
+    return bool(document.identity.bill) or any(unit.node.kind == "bill_section" for unit in units)
+
+
+def _unit_path(unit: Unit) -> str:
+    return unit.path
+
+
+def _unit_citation(unit: Unit):
+    citation = unit.node.meta.get("citation")
+    return ("citation", " ".join(str(citation).split())) if citation else None
+
+
+def _unit_number(unit: Unit):
+    number = unit.node.meta.get("number")
+    if number is None:
+        return None
+    return ("number", unit.node.kind, unit.node.meta.get("act"), str(number))
+
+
+def _heading(node: Node | None) -> str:
+    if node is None or node.kind == "document":
+        return ""
+    return str(node.meta.get("heading") or node.label or "")
+
+
+# ---------------------------------------------------------------- truncated copies
+
+
+class _Visible:
+    """Which words of each node take part in the comparison (all, unless a copy is truncated)."""
+
+    def __init__(self, slices: dict[int, tuple[int, int]] | None = None):
+        self.slices = slices or {}
+
+    @classmethod
+    def everything(cls) -> "_Visible":
+        return cls()
+
+    @classmethod
+    def for_truncation(cls, old: Document, new: Document) -> "_Visible":
+        overlap = find_truncation(
+            old.root.all_words(), new.root.all_words(), _node_breaks(old.root), _node_breaks(new.root)
+        )
+        if overlap is None:
+            return cls()
+        (old_start, old_end), (new_start, new_end) = overlap
+        slices: dict[int, tuple[int, int]] = {}
+        _slice_nodes(old.root, old_start, old_end, slices)
+        _slice_nodes(new.root, new_start, new_end, slices)
+        return cls(slices)
+
+    def span(self, node: Node) -> tuple[int, int]:
+        return self.slices.get(id(node), (0, len(node.words)))
+
+    def words(self, node: Node) -> list[Word]:
+        start, end = self.span(node)
+        return node.words[start:end]
+
+    def text(self, nodes: list[Node]) -> str:
+        return " ".join(word.text for node in nodes for word in self.words(node))
+
+    def has_words(self, nodes: list[Node]) -> bool:
+        return any(self.words(node) for node in nodes)
+
+
+def _node_breaks(root: Node) -> set[int]:
+    """Word indices where a node with words starts."""
+    breaks = set()
+    offset = 0
+    for node in root.walk():
+        if node.words:
+            breaks.add(offset)
+        offset += len(node.words)
+    return breaks
+
+
+def _slice_nodes(root: Node, start: int, end: int, slices: dict[int, tuple[int, int]]) -> None:
+    offset = 0
+    for node in root.walk():
+        count = len(node.words)
+        low = min(max(start - offset, 0), count)
+        high = min(max(end - offset, 0), count)
+        slices[id(node)] = (low, max(low, high))
+        offset += count
+
+
+def find_truncation(old_words: list[Word], new_words: list[Word], old_breaks=None, new_breaks=None):
+    """((old_start, old_end), (new_start, new_end)) of the stretch two copies share when
+    one of them is truncated, None otherwise.
+
+    A copy is truncated at its end when its last words occur in the middle of the other
+    copy AND that point falls inside a node of the other copy (mid-paragraph, mid-
+    sentence): a copy that simply lacks the last Sections ends at a node boundary and is
+    a removal, not a truncation. Likewise at its start. `*_breaks` are the word indices
+    where a node starts (None: every cut counts). What the copies then share must be at
+    least TRUNCATION_MIN_SIMILARITY alike (rapidfuzz Indel over the words).
+    """
+    old_texts = [word.text for word in old_words]
+    new_texts = [word.text for word in new_words]
+    if not old_texts or not new_texts or old_texts == new_texts:
+        return None
+    old_breaks = old_breaks or set()
+    new_breaks = new_breaks or set()
+    old_start = new_start = 0
+    old_end, new_end = len(old_texts), len(new_texts)
+    found = _opening_inside(new_texts, old_texts)
+    if found is not None and found[0] not in old_breaks:
+        old_start, new_start = found
+    else:
+        found = _opening_inside(old_texts, new_texts)
+        if found is not None and found[0] not in new_breaks:
+            new_start, old_start = found
+    found = _closing_inside(old_texts, new_texts)
+    if found is not None and found[0] not in new_breaks:
+        new_end, old_end = found
+    else:
+        found = _closing_inside(new_texts, old_texts)
+        if found is not None and found[0] not in old_breaks:
+            old_end, new_end = found
+    if (old_start, new_start, old_end, new_end) == (0, 0, len(old_texts), len(new_texts)):
+        return None
+    if old_start >= old_end or new_start >= new_end:
+        return None
+    vocabulary: dict[str, int] = {}
+    shared_old = [vocabulary.setdefault(text, len(vocabulary)) for text in old_texts[old_start:old_end]]
+    shared_new = [vocabulary.setdefault(text, len(vocabulary)) for text in new_texts[new_start:new_end]]
+    if Indel.normalized_similarity(shared_old, shared_new) < TRUNCATION_MIN_SIMILARITY:
+        return None
+    return (old_start, old_end), (new_start, new_end)
+
+
+def _opening_inside(short: list[str], long: list[str]) -> tuple[int, int] | None:
+    """Index in `long` where `short` starts, if `short` opens mid-way through `long`.
+    The first word of a truncated copy may be the tail of a cut word."""
+    if long[:TRUNCATION_ANCHOR] == short[:TRUNCATION_ANCHOR] or len(short) < TRUNCATION_ANCHOR + 1:
+        return None
+    for index in _occurrences(long, short[:TRUNCATION_ANCHOR]):
+        if index > 0:
+            return index, 0
+    for index in _occurrences(long, short[1:TRUNCATION_ANCHOR + 1]):
+        if index > 1 and long[index - 1].endswith(short[0]) and long[index - 1] != short[0]:
+            return index, 1  # the cut word is text of the short copy only
+    return None
+
+
+def _closing_inside(short: list[str], long: list[str]) -> tuple[int, int] | None:
+    """Index in `long` where `short` stops, if `short` stops mid-way (mid-sentence) through
+    `long`. The last word of a truncated copy may be the head of a cut word."""
+    if long[-TRUNCATION_ANCHOR:] == short[-TRUNCATION_ANCHOR:] or len(short) < TRUNCATION_ANCHOR + 1:
+        return None
+    if _SENTENCE_END.search(short[-1]):
+        return None
+    for index in reversed(_occurrences(long, short[-TRUNCATION_ANCHOR:])):
+        if index + TRUNCATION_ANCHOR < len(long):
+            return index + TRUNCATION_ANCHOR, len(short)
+    for index in reversed(_occurrences(long, short[-TRUNCATION_ANCHOR - 1:-1])):
+        cut = index + TRUNCATION_ANCHOR
+        if cut + 1 < len(long) and long[cut].startswith(short[-1]) and long[cut] != short[-1]:
+            return cut, len(short) - 1  # the cut word is text of the short copy only
+    return None
+
+
+_SENTENCE_END = re.compile(r"[.;:][\")”’]*$")
+
+
+def _occurrences(words: list[str], anchor: list[str]) -> list[int]:
+    first = anchor[0]
+    width = len(anchor)
+    return [
+        index
+        for index, word in enumerate(words)
+        if word == first and words[index:index + width] == anchor
+    ]
+
+
+# ---------------------------------------------------------------- section pairs
+
+
+@dataclass(slots=True)
+class _Context:
+    mode: str
+    visible: _Visible
+    new_is_bill: bool
+    synopsis: frozenset[str] | None
+
+
+def _compare_pair(pair, context: _Context, bill_side: str | None) -> list[SectionComparison]:
+    visible = context.visible
+    old_unit, new_unit = pair.old, pair.new
+    old_seen = old_unit is not None and visible.has_words(old_unit.nodes)
+    new_seen = new_unit is not None and visible.has_words(new_unit.nodes)
+    if old_seen and new_seen:
+        return [_compare_sections(pair, context)]
+    lone = []
+    if old_unit is not None:
+        lone.append(_lone_section(old_unit, "old", context, bill_side))
+    if new_unit is not None:
+        lone.append(_lone_section(new_unit, "new", context, bill_side))
+    return lone
+
+
+def _lone_section(unit: Unit, side: str, context: _Context, bill_side: str | None) -> SectionComparison:
+    """A section only one text has: added, removed, not restated, or beyond a truncation."""
+    visible = context.visible
+    truncated_away = not visible.has_words(unit.nodes)
+    if truncated_away:
+        status = ONLY_OLD if side == "old" else ONLY_NEW
+    elif bill_side is not None and side != bill_side:
+        status = "not_restated"
+    else:
+        status = "removed" if side == "old" else "added"
+    nodes = [_lone_node(node, side, status, visible) for node in unit.nodes if node.words]
+    changes: list[Change] = []
+    if status in ("added", "removed"):
+        changes.append(_node_change(unit.node, unit.words, side, unit.path))
+    old = unit.node if side == "old" else None
+    new = unit.node if side == "new" else None
+    return SectionComparison(unit.path, _heading(unit.node), status, old, new, nodes, changes)
+
+
+def _lone_node(node: Node, side: str, status: str, visible: _Visible) -> NodeComparison:
+    tokens = tuple(tokenize(node.words))
+    if status == "not_restated":
+        segments = [Segment(EQUAL, tokens, ())] if side == "old" else [Segment(EQUAL, (), tokens)]
+        node_status = "not_restated"
+    elif status in (ONLY_OLD, ONLY_NEW):
+        segments = [Segment(status, tokens, ()) if side == "old" else Segment(status, (), tokens)]
+        node_status = status
+    else:
+        segments = [Segment(DELETE, tokens, ())] if side == "old" else [Segment(INSERT, (), tokens)]
+        node_status = status
+    old = node if side == "old" else None
+    new = node if side == "new" else None
+    return NodeComparison(old, new, node_status, segments)
+
+
+def _compare_sections(pair, context: _Context) -> SectionComparison:
+    old_unit, new_unit = pair.old, pair.new
+    visible = context.visible
+    section_path = new_unit.path or old_unit.path
+    old_before, old_nodes, old_after = _split_visible(old_unit.nodes, visible)
+    new_before, new_nodes, new_after = _split_visible(new_unit.nodes, visible)
+    node_pairs = align(
+        old_nodes,
+        new_nodes,
+        keys=(_relative_key(old_unit, new_unit), _same_text(visible)),
+        text=lambda node: " ".join(word.text for word in visible.words(node)),
+    )
+    nodes = [_lone_node(node, "old", ONLY_OLD, visible) for node in old_before]
+    nodes += [_lone_node(node, "new", ONLY_NEW, visible) for node in new_before]
+    nodes += [_compare_nodes(node_pair, section_path, context) for node_pair in node_pairs]
+    nodes += [_lone_node(node, "old", ONLY_OLD, visible) for node in old_after]
+    nodes += [_lone_node(node, "new", ONLY_NEW, visible) for node in new_after]
+    changes = [change for node in nodes for change in node.changes]
+    status = "changed" if changes else "unchanged"
+    renumbered = _renumbered(pair, old_unit.node, new_unit.node)
+    if renumbered:
+        changes = _drop_number_edits(changes, old_unit, new_unit)
+        changes.insert(0, _structural_change(RENUMBER, old_unit, new_unit, section_path))
+        status = "renumbered"
+    if pair.moved and context.mode == VERSIONS:
+        changes.insert(0, _structural_change(MOVE, old_unit, new_unit, section_path))
+        status = "moved"
+    attributed = _attribute(old_unit, new_unit, changes, context)
+    return SectionComparison(
+        section_path, _heading(new_unit.node) or _heading(old_unit.node), status,
+        old_unit.node, new_unit.node, nodes, changes, attributed,
+    )
+
+
+def _split_units(units: list[Unit], visible: _Visible) -> tuple[list[Unit], list[Unit], list[Unit]]:
+    """Sections wholly before the stretch two truncated copies share, in it, and after it."""
+    shown = [index for index, unit in enumerate(units) if visible.has_words(unit.nodes)]
+    if not shown:
+        return [], [], units
+    return units[:shown[0]], units[shown[0]:shown[-1] + 1], units[shown[-1] + 1:]
+
+
+def _split_visible(nodes: list[Node], visible: _Visible) -> tuple[list[Node], list[Node], list[Node]]:
+    """Nodes with words before the visible stretch, in it, and after it (truncated copies)."""
+    with_words = [node for node in nodes if node.words]
+    shown = [index for index, node in enumerate(with_words) if visible.words(node)]
+    if not shown:
+        return [], [], with_words
+    return with_words[:shown[0]], with_words[shown[0]:shown[-1] + 1], with_words[shown[-1] + 1:]
+
+
+_ORDINAL = re.compile(r"(?:\[\d+\]| #\d+)$")
+
+
+def _same_text(visible: _Visible):
+    """Unchanged unnumbered paragraphs pair by their exact text before any fuzzy matching."""
+
+    def key(node: Node):
+        return (node.kind, tuple(word.text for word in visible.words(node)))
+
+    return key
+
+
+def _relative_key(old_unit: Unit, new_unit: Unit):
+    """A node's path relative to its section, so that a renumbered Section's nodes still pair.
+    Ordinal paths (`[2]`, ` #2`) shift when a paragraph is inserted: those pair by content."""
+
+    def key(node: Node):
+        if _ORDINAL.search(node.path):
+            return None
+        for unit in (old_unit, new_unit):
+            if node.path.startswith(unit.path):
+                return (node.kind, node.path[len(unit.path):])
+        return (node.kind, node.path)
+
+    return key
+
+
+def _renumbered(pair, old: Node, new: Node) -> bool:
+    if pair.how != CONTENT or old.kind not in RENUMBERABLE or new.kind != old.kind:
+        return False
+    old_number = old.meta.get("number", old.label)
+    new_number = new.meta.get("number", new.label)
+    return old_number is not None and new_number is not None and old_number != new_number
+
+
+def _drop_number_edits(changes: list[Change], old_unit: Unit, new_unit: Unit) -> list[Change]:
+    """A renumbered Section's new number in its heading and citation is the renumber itself."""
+    old_number = str(old_unit.node.meta.get("number", old_unit.node.label))
+    new_number = str(new_unit.node.meta.get("number", new_unit.node.label))
+
+    def is_number_edit(change: Change) -> bool:
+        return (
+            change.op == REPLACE
+            and change.old_text.endswith(old_number)
+            and change.new_text.endswith(new_number)
+            and " " not in change.old_text.replace(" ILCS ", "")
+        )
+
+    return [change for change in changes if not is_number_edit(change)]
+
+
+def _structural_change(op: str, old_unit: Unit, new_unit: Unit, section: str) -> Change:
+    if op == RENUMBER:
+        old_text = str(old_unit.node.meta.get("number", old_unit.node.label or old_unit.path))
+        new_text = str(new_unit.node.meta.get("number", new_unit.node.label or new_unit.path))
+    else:
+        old_text = new_text = _heading(new_unit.node) or new_unit.path
+    return Change(
+        op, old_unit.path, new_unit.path, old_text, new_text,
+        SourceSpan.covering(old_unit.words), SourceSpan.covering(new_unit.words), section,
+    )
+
+
+# ---------------------------------------------------------------- node pairs
+
+
+def _compare_nodes(pair, section: str, context: _Context) -> NodeComparison:
+    visible = context.visible
+    if pair.old is None or pair.new is None:
+        node = pair.old if pair.old is not None else pair.new
+        side = "old" if pair.old is not None else "new"
+        if not visible.words(node):
+            return _lone_node(node, side, ONLY_OLD if side == "old" else ONLY_NEW, visible)
+        comparison = _lone_node(node, side, "removed" if side == "old" else "added", visible)
+        comparison.changes.append(_node_change(node, node.words, side, section))
+        return comparison
+    segments = _node_segments(pair.old, pair.new, visible)
+    changes = _word_changes(pair.old, pair.new, segments, section)
+    if pair.old.kind == "source_note" and changes:
+        changes = [_source_change(pair.old, pair.new, section)]
+    status = "changed" if changes else "unchanged"
+    if pair.moved and pair.old.kind != "source_note":
+        changes.insert(0, _node_structural(MOVE, pair.old, pair.new, section))
+        status = "moved"
+    return NodeComparison(pair.old, pair.new, status, segments, changes)
+
+
+def _node_segments(old: Node, new: Node, visible: _Visible) -> list[Segment]:
+    if _same_words(old.words, new.words) and visible.span(old) == (0, len(old.words)) \
+            and visible.span(new) == (0, len(new.words)):
+        return [UnchangedSegment(old.words, new.words)]
+    old_tokens = tokenize(old.words)
+    new_tokens = tokenize(new.words)
+    old_low, old_high = _token_span(old, visible, old_tokens)
+    new_low, new_high = _token_span(new, visible, new_tokens)
+    segments: list[Segment] = []
+    if old_low:
+        segments.append(Segment(ONLY_OLD, tuple(old_tokens[:old_low]), ()))
+    if new_low:
+        segments.append(Segment(ONLY_NEW, (), tuple(new_tokens[:new_low])))
+    segments.extend(diff_tokens(old_tokens[old_low:old_high], new_tokens[new_low:new_high]))
+    if old_high < len(old_tokens):
+        segments.append(Segment(ONLY_OLD, tuple(old_tokens[old_high:]), ()))
+    if new_high < len(new_tokens):
+        segments.append(Segment(ONLY_NEW, (), tuple(new_tokens[new_high:])))
+    return segments
+
+
+def _same_words(old: list[Word], new: list[Word]) -> bool:
+    return len(old) == len(new) and all(a.text == b.text for a, b in zip(old, new))
+
+
+class UnchangedSegment(Segment):
+    """The one `equal` segment of an unchanged node pair, tokenized on first use: most
+    nodes of two versions are unchanged, and only renderers that show them need tokens."""
+
+    __slots__ = ("_old_words", "_new_words", "_old_tokens", "_new_tokens")
+
+    def __init__(self, old_words: list[Word], new_words: list[Word]):
+        self.op = EQUAL
+        self._old_words, self._new_words = old_words, new_words
+        self._old_tokens = self._new_tokens = None
+
+    @property
+    def old(self) -> tuple[Token, ...]:
+        if self._old_tokens is None:
+            self._old_tokens = tuple(tokenize(self._old_words))
+        return self._old_tokens
+
+    @property
+    def new(self) -> tuple[Token, ...]:
+        if self._new_tokens is None:
+            self._new_tokens = tuple(tokenize(self._new_words))
+        return self._new_tokens
+
+
+def _token_span(node: Node, visible: _Visible, tokens: list[Token]) -> tuple[int, int]:
+    """The tokens of the node's visible words (tokens keep their word's position object)."""
+    start, end = visible.span(node)
+    if (start, end) == (0, len(node.words)):
+        return 0, len(tokens)
+    word_index = _token_word_index(node.words, tokens)
+    low = next((i for i, w in enumerate(word_index) if w >= start), len(tokens))
+    high = next((i for i, w in enumerate(word_index) if w >= end), len(tokens))
+    return low, max(low, high)
+
+
+def _token_word_index(words: list[Word], tokens: list[Token]) -> list[int]:
+    """For each token, the index of the word it starts in."""
+    indices = []
+    word = -1
+    for index, token in enumerate(tokens):
+        if index == 0 or token.space_before:
+            word += 1
+        indices.append(word)
+        word += token.text.count(" ")  # a multi-word unit spans one word per space
+    return indices
+
+
+def diff_tokens(old: list[Token], new: list[Token]) -> list[Segment]:
+    """Word-level segments of two token lists, grouped into phrases."""
+    vocabulary: dict[str, int] = {}
+    old_ids = [vocabulary.setdefault(token.text, len(vocabulary)) for token in old]
+    new_ids = [vocabulary.setdefault(token.text, len(vocabulary)) for token in new]
+    if old_ids == new_ids:
+        return [Segment(EQUAL, tuple(old), tuple(new))] if old else []
+    raw: list[Segment] = []
+    for opcode in Indel.opcodes(old_ids, new_ids):
+        old_part = tuple(old[opcode.src_start:opcode.src_end])
+        new_part = tuple(new[opcode.dest_start:opcode.dest_end])
+        raw.append(Segment(opcode.tag, old_part, new_part))
+    return group_segments(raw)
+
+
+def group_segments(segments: list[Segment]) -> list[Segment]:
+    """Fold adjacent deletes and inserts into one replace, and join two changes separated by
+    a single glue word or punctuation mark ("the", "of", ",") into one."""
+    merged: list[Segment] = []
+    for segment in segments:
+        if not segment.old and not segment.new:
+            continue
+        if segment.op != EQUAL and merged and merged[-1].op != EQUAL:
+            merged[-1] = _joined(merged[-1], segment)
+            continue
+        if (
+            segment.op != EQUAL
+            and len(merged) >= 2
+            and merged[-1].op == EQUAL
+            and merged[-2].op != EQUAL
+            and _is_glue(merged[-1])
+        ):
+            glue = merged.pop()
+            merged[-1] = _joined(_joined(merged[-1], glue), segment)
+            continue
+        merged.append(Segment(segment.op, segment.old, segment.new))
+    return merged
+
+
+def _is_glue(segment: Segment) -> bool:
+    if len(segment.old) != 1:
+        return False
+    text = segment.old[0].text
+    return text.lower() in GLUE_WORDS or not any(char.isalnum() for char in text)
+
+
+def _joined(first: Segment, second: Segment) -> Segment:
+    old = first.old + second.old
+    new = first.new + second.new
+    op = INSERT if not old else DELETE if not new else REPLACE
+    return Segment(op, old, new)
+
+
+def _word_changes(old: Node, new: Node, segments, section) -> list[Change]:
+    if all(segment.op in (EQUAL, ONLY_OLD, ONLY_NEW) for segment in segments):
+        return []
+    old_tokens = [token for segment in segments for token in segment.old]
+    new_tokens = [token for segment in segments for token in segment.new]
+    changes = []
+    old_cursor = new_cursor = 0
+    for segment in segments:
+        if segment.op in (INSERT, DELETE, REPLACE):
+            old_source = _span(segment.old) or _point(old_tokens, old_cursor)
+            new_source = _span(segment.new) or _point(new_tokens, new_cursor)
+            changes.append(
+                Change(segment.op, old.path, new.path, rebuild(segment.old), rebuild(segment.new),
+                       old_source, new_source, section)
+            )
+        old_cursor += len(segment.old)
+        new_cursor += len(segment.new)
+    return changes
+
+
+def _span(tokens: tuple[Token, ...]) -> SourceSpan | None:
+    if not tokens:
+        return None
+    return SourceSpan(tokens[0].position, tokens[-1].position)
+
+
+def _point(tokens: list[Token], cursor: int) -> SourceSpan | None:
+    """Where an insertion (deletion) falls in the other text: the token before it, or after."""
+    if not tokens:
+        return None
+    token = tokens[cursor - 1] if cursor > 0 else tokens[0]
+    return SourceSpan(token.position, token.position)
+
+
+def _source_change(old: Node, new: Node, section: str) -> Change:
+    return Change(SOURCE, old.path, new.path, old.text, new.text,
+                  SourceSpan.covering(old.words), SourceSpan.covering(new.words), section)
+
+
+def _node_change(node: Node, words: list[Word], side: str, section: str) -> Change:
+    text = " ".join(word.text for word in words)
+    span = SourceSpan.covering(words)
+    if side == "old":
+        return Change(REMOVE, node.path, None, text, "", span, None, section)
+    return Change(ADD, None, node.path, "", text, None, span, section)
+
+
+def _node_structural(op: str, old: Node, new: Node, section: str) -> Change:
+    return Change(op, old.path, new.path, old.text, new.text,
+                  SourceSpan.covering(old.words), SourceSpan.covering(new.words), section)
+
+
+# ---------------------------------------------------------------- Source notes and attribution
+
+_PUBLIC_ACT = re.compile(r"(?:P\.A\.\s*)?\b(\d{2,3}-\d{1,4})\b(?=,?\s*eff\.)|P\.A\.\s*(\d{2,3}-\d{1,4})")
+
+
+def public_acts(source_note: str) -> list[str]:
+    """The Public Acts a Source note cites, e.g. ["94-36", "94-947"]."""
+    found = []
+    for match in _PUBLIC_ACT.finditer(source_note):
+        number = match.group(1) or match.group(2)
+        if number not in found:
+            found.append(number)
+    return found
+
+
+def _source_note_text(unit: Unit) -> str:
+    for node in unit.nodes:
+        if node.kind == "source_note":
+            return node.text
+    return str(unit.node.meta.get("source_note") or "")
+
+
+def _attribute(old_unit: Unit, new_unit: Unit, changes: list[Change], context: _Context) -> list[str]:
+    old_acts = public_acts(_source_note_text(old_unit))
+    newer = [f"P.A. {act}" for act in public_acts(_source_note_text(new_unit)) if act not in old_acts]
+    if not newer or not old_acts:
+        return []
+    label = ", ".join(newer)
+    marked = any(word.mark != PLAIN for word in new_unit.words)
+    for change in changes:
+        if change.op in (SOURCE, MOVE, RENUMBER):
+            continue
+        if not context.new_is_bill or not _explained_by_bill(change, marked, context.synopsis, new_unit):
+            change.attributed_to = label
+    return newer
+
+
+def _explained_by_bill(change: Change, marked: bool, synopsis: frozenset[str] | None, unit: Unit) -> bool:
+    if marked:
+        return _carries_markup(change, unit)
+    if synopsis is None:
+        return True
+    words = _content_words(change.old_text + " " + change.new_text)
+    if not words:
+        return True
+    share = sum(1 for word in words if word in synopsis) / len(words)
+    return share >= SYNOPSIS_SHARE
+
+
+def _carries_markup(change: Change, unit: Unit) -> bool:
+    if change.new_source is None:
+        return True
+    start, end = change.new_source.start, change.new_source.end
+    return any(
+        word.mark in (INSERTED, DELETED) and _between(word.position, start, end) for word in unit.words
+    )
+
+
+def _between(position: Position, start: Position, end: Position) -> bool:
+    key = (position.page or 0, position.line or 0)
+    return (start.page or 0, start.line or 0) <= key <= (end.page or 0, end.line or 0)
+
+
+def _content_words(text: str) -> list[str]:
+    words = [_stem(word) for word in re.findall(r"[A-Za-z0-9]+", text.lower())]
+    return [word for word in words if len(word) > 1 and word not in STOPWORDS]
+
+
+def _stem(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def _synopsis_words(document: Document) -> frozenset[str] | None:
+    if not document.synopsis:
+        return None
+    return frozenset(_content_words(document.synopsis))
+
+
+# ---------------------------------------------------------------- anchors
+
+
+def _number_anchors(comparison: Comparison) -> None:
+    for number, change in enumerate(comparison.changes, start=1):
+        change.anchor = f"c{number}"

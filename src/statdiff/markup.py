@@ -1,0 +1,569 @@
+"""Changes read straight from a bill's own markup, and the check of statdiff against it.
+
+By statute, underscored text in an amendatory Section is new and struck-through
+text is deleted. A bill saved as HTML keeps that markup (`BodyLine.marks`,
+`Word.mark`), so its changes can be read without the old law at hand:
+  * `changes_from_markup(document, result)`: runs of underlined tokens are
+    `insert`s, struck runs `delete`s, a struck run next to an underlined one a
+    `replace`; a node printed wholly underlined is an `add` (wholly struck: a
+    `remove`). The old text is the printing less its underlined text, the new
+    text the printing less its struck text; paths are read from those two trees.
+  * `check_against(markup, computed)`: with the old law as well, statdiff's own
+    comparison is held against the markup, and every disagreement is listed.
+  * `changes_from_redline(html)`: a redline statdiff wrote is read back from its
+    `data-op` / `data-*-path` / `data-*-source` attributes and `<ins>`/`<del>`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from statdiff.errors import StatdiffError
+from statdiff.model import (
+    ADD,
+    DELETE,
+    DELETED,
+    EQUAL,
+    INSERT,
+    INSERTED,
+    PLAIN,
+    REMOVE,
+    REPLACE,
+    BodyLine,
+    Change,
+    Comparison,
+    Document,
+    Node,
+    NodeComparison,
+    Position,
+    ReadResult,
+    SectionComparison,
+    Segment,
+    SourceSpan,
+    Token,
+)
+
+MARKUP = "markup"
+SECTION_KINDS = ("section", "bill_section")
+WORD_OPS = (INSERT, DELETE, REPLACE)
+
+
+# ---------------------------------------------------------------- marks per character
+
+
+def _line_char_marks(line: BodyLine) -> list[str]:
+    marks = [PLAIN] * len(line.text)
+    for start, end, mark in line.marks:
+        for index in range(max(start, 0), min(end, len(marks))):
+            marks[index] = mark
+    return marks
+
+
+def word_char_marks(result: ReadResult) -> list[list[str]]:
+    """For each body word in reading order, the mark of each of its characters."""
+    words = []
+    for line in result.lines:
+        marks = _line_char_marks(line)
+        for match in re.finditer(r"\S+", line.text):
+            words.append(marks[match.start():match.end()])
+    return words
+
+
+def _node_char_marks(document: Document, result: ReadResult | None) -> dict[int, list[list[str]]]:
+    """id(node) -> per-word character marks. The tree holds the body words once each,
+    in reading order (lossless reading), so they pair up with the reader's words."""
+    by_node: dict[int, list[list[str]]] = {}
+    per_word = word_char_marks(result) if result is not None else None
+    index = 0
+    for node in document.walk():
+        marks = []
+        for word in node.words:
+            if per_word is not None and index < len(per_word) and len(per_word[index]) == len(word.text):
+                marks.append(per_word[index])
+            else:
+                marks.append([word.mark] * len(word.text))
+            index += 1
+        by_node[id(node)] = marks
+    return by_node
+
+
+def _marked_tokens(node: Node, char_marks: list[list[str]]) -> list[Token]:
+    """The node's diff tokens, each with the mark its characters were printed with."""
+    from statdiff.tokens import tokenize
+
+    tokens = tokenize(node.words)
+    joined: list[str] = []
+    for index, marks in enumerate(char_marks):
+        if index:
+            joined.append(PLAIN)
+        joined.extend(marks)
+    result, offset = [], 0
+    for index, token in enumerate(tokens):
+        if index and token.space_before:
+            offset += 1
+        marks = joined[offset:offset + len(token.text)]
+        offset += len(token.text)
+        result.append(replace(token, mark=_token_mark(marks, token.mark)))
+    return result
+
+
+def _token_mark(marks: list[str], fallback: str) -> str:
+    if not marks:
+        return fallback
+    counts = {mark: marks.count(mark) for mark in set(marks)}
+    return max(counts, key=lambda mark: (counts[mark], mark != PLAIN))
+
+
+# ---------------------------------------------------------------- old and new texts
+
+
+def _keep(result: ReadResult, dropped: str) -> ReadResult:
+    """The reader's result with the characters marked `dropped` taken out, no marks."""
+    lines = []
+    for line in result.lines:
+        marks = _line_char_marks(line)
+        text = "".join(char if mark != dropped else " " for char, mark in zip(line.text, marks))
+        text = " ".join(text.split())
+        if text:
+            lines.append(BodyLine(text, line.page, line.line, line.indented))
+    return ReadResult(lines, result.rendering, result.identity, result.synopsis, result.name)
+
+
+def old_and_new(result: ReadResult) -> tuple[Document, Document]:
+    """The text before the bill (struck kept, underlined dropped) and after it."""
+    from statdiff.structure import build_document
+
+    return build_document(_keep(result, INSERTED)), build_document(_keep(result, DELETED))
+
+
+def _counterparts(printed: Document, other: Document, char_marks: dict, dropped: str) -> dict[int, Node]:
+    """id(printed node) -> the node of `other` (the old or new text) it became.
+
+    Nodes are matched in reading order by their words once `dropped` text is gone.
+    """
+    targets = [node for node in other.walk() if node.words]
+    found: dict[int, Node] = {}
+    cursor = 0
+    for node in printed.walk():
+        words = _surviving_words(node, char_marks[id(node)], dropped)
+        if not words:
+            continue
+        for step in range(cursor, min(cursor + 20, len(targets))):
+            if [word.text for word in targets[step].words] == words:
+                found[id(node)] = targets[step]
+                cursor = step + 1
+                break
+    return found
+
+
+def _surviving_words(node: Node, char_marks: list[list[str]], dropped: str) -> list[str]:
+    text = " ".join(
+        "".join(char if mark != dropped else " " for char, mark in zip(word.text, marks))
+        for word, marks in zip(node.words, char_marks)
+    )
+    return text.split()
+
+
+# ---------------------------------------------------------------- changes
+
+
+def changes_from_markup(document: Document, result: ReadResult | None = None) -> Comparison:
+    """The changes a marked-up bill prints, as a `Comparison` (mode "markup").
+
+    `result` (the reader's output the document was built from) gives the marks
+    character by character, so `material"` with only `material` underlined
+    inserts `material`; without it, each word's own mark is used.
+    """
+    char_marks = _node_char_marks(document, result)
+    if result is not None:
+        old, new = old_and_new(result)
+    else:
+        old, new = document, document
+    old_nodes = _counterparts(document, old, char_marks, INSERTED)
+    new_nodes = _counterparts(document, new, char_marks, DELETED)
+    sections: dict[int, SectionComparison] = {}
+    order: list[SectionComparison] = []
+    for node, section in _nodes_with_sections(document.root):
+        tokens = _marked_tokens(node, char_marks[id(node)])
+        if not any(token.mark != PLAIN for token in tokens):
+            continue
+        old_node, new_node = old_nodes.get(id(node)), new_nodes.get(id(node))
+        comparison = _node_comparison(node, tokens, old_node, new_node, _path_of(section, new_nodes, old_nodes))
+        key = id(section)
+        if key not in sections:
+            sections[key] = _section_comparison(section, old_nodes, new_nodes)
+            order.append(sections[key])
+        sections[key].nodes.append(comparison)
+        sections[key].changes.extend(comparison.changes)
+    result_comparison = Comparison(old, new, MARKUP, order)
+    for number, change in enumerate(result_comparison.changes, start=1):
+        change.anchor = f"m{number}"
+    return result_comparison
+
+
+def _nodes_with_sections(root: Node):
+    """Every node with the section (or bill section) it belongs to, in reading order."""
+    stack = [(root, root)]
+    while stack:
+        node, section = stack.pop()
+        if node.kind in SECTION_KINDS:
+            section = node
+        yield node, section
+        for child in reversed(node.children):
+            stack.append((child, section))
+
+
+def _path_of(section: Node, new_nodes: dict, old_nodes: dict) -> str:
+    counterpart = new_nodes.get(id(section)) or old_nodes.get(id(section))
+    return counterpart.path if counterpart is not None else section.path
+
+
+def _section_comparison(section: Node, old_nodes: dict, new_nodes: dict) -> SectionComparison:
+    old, new = old_nodes.get(id(section)), new_nodes.get(id(section))
+    heading = str(section.meta.get("heading") or "")
+    status = "added" if old is None else "removed" if new is None else "changed"
+    return SectionComparison(_path_of(section, new_nodes, old_nodes), heading, status, old, new)
+
+
+def _node_comparison(node, tokens, old_node, new_node, section_path) -> NodeComparison:
+    old_path = old_node.path if old_node is not None else None
+    new_path = new_node.path if new_node is not None else None
+    if all(token.mark == INSERTED for token in tokens):
+        change = Change(ADD, None, new_path or node.path, "", _rebuild(tokens), None, _span(tokens), section_path)
+        return NodeComparison(None, new_node or node, "added", [Segment(INSERT, (), tuple(tokens))], [change])
+    if all(token.mark == DELETED for token in tokens):
+        change = Change(REMOVE, old_path or node.path, None, _rebuild(tokens), "", _span(tokens), None, section_path)
+        return NodeComparison(old_node or node, None, "removed", [Segment(DELETE, tuple(tokens), ())], [change])
+    segments = _segments(tokens)
+    changes = []
+    before: Token | None = None
+    for segment in segments:
+        if segment.op != EQUAL:
+            near = before or _first_plain(tokens)
+            changes.append(Change(
+                segment.op, old_path or node.path, new_path or node.path,
+                _rebuild(segment.old), _rebuild(segment.new),
+                _span(segment.old) or _point(near), _span(segment.new) or _point(near), section_path,
+            ))
+        else:
+            before = segment.old[-1]
+    return NodeComparison(old_node, new_node, "changed", segments, changes)
+
+
+def _segments(tokens: list[Token]) -> list[Segment]:
+    """Runs of equal tokens, and of marked tokens (struck and underlined side by side: one replace)."""
+    segments: list[Segment] = []
+    for token in tokens:
+        if token.mark == PLAIN:
+            if segments and segments[-1].op == EQUAL:
+                segments[-1].old += (token,)
+                segments[-1].new += (token,)
+            else:
+                segments.append(Segment(EQUAL, (token,), (token,)))
+            continue
+        if not segments or segments[-1].op == EQUAL:
+            segments.append(Segment(INSERT, (), ()))
+        last = segments[-1]
+        if token.mark == INSERTED:
+            last.new += (token,)
+        else:
+            last.old += (token,)
+        last.op = INSERT if not last.old else DELETE if not last.new else REPLACE
+    return segments
+
+
+def _first_plain(tokens: list[Token]) -> Token | None:
+    return next((token for token in tokens if token.mark == PLAIN), None)
+
+
+def _rebuild(tokens) -> str:
+    from statdiff.tokens import rebuild
+
+    return rebuild(tuple(tokens))
+
+
+def _span(tokens) -> SourceSpan | None:
+    if not tokens:
+        return None
+    return SourceSpan(tokens[0].position, tokens[-1].position)
+
+
+def _point(token: Token | None) -> SourceSpan | None:
+    return SourceSpan(token.position, token.position) if token is not None else None
+
+
+# ---------------------------------------------------------------- agreement
+
+
+@dataclass(frozen=True, slots=True)
+class Disagreement:
+    """Where statdiff's own comparison and the bill's markup part ways.
+
+    kind: `struck_not_in_old` (struck text the old law does not have),
+    `underlined_already_there` (underlined text the old law already had),
+    `unmarked_change` (a change statdiff finds that the markup does not show).
+    """
+
+    kind: str
+    path: str
+    text: str
+    source: SourceSpan | None
+    detail: str
+
+    def to_json(self) -> dict:
+        return {
+            "kind": self.kind,
+            "path": self.path,
+            "text": self.text,
+            "source": self.source.to_json() if self.source else None,
+            "detail": self.detail,
+        }
+
+    def __str__(self) -> str:
+        where = f" at {self.source}" if self.source else ""
+        return f"{self.path}{where}: {self.detail}: {self.text!r}"
+
+
+STRUCK_NOT_IN_OLD = "struck_not_in_old"
+UNDERLINED_ALREADY_THERE = "underlined_already_there"
+UNMARKED_CHANGE = "unmarked_change"
+
+
+def check_against(markup: Comparison | list[Change], computed: Comparison) -> list[Disagreement]:
+    """Every disagreement between the markup's changes and statdiff's comparison of
+    the old law with the bill's new text (`compare(old_law, new_text)`).
+
+    Changes are compared as word runs: the words each side inserts and deletes,
+    section by section. A markup insertion statdiff does not also insert is
+    underlined text that was already law; a markup deletion statdiff does not
+    also delete is struck text that was not law; whatever statdiff finds and
+    the markup does not print is an unmarked change.
+    """
+    markup_changes = markup.changes if isinstance(markup, Comparison) else list(markup)
+    ours = _runs(markup_changes)
+    theirs = _runs(computed.changes)
+    disagreements = []
+    for key, change in _unmatched(ours, theirs):
+        side, _section, _text = key
+        if side == "new":
+            disagreements.append(_disagreement(UNDERLINED_ALREADY_THERE, change, change.new_text, change.new_source,
+                                               "underlined as new, but the old law already has it"))
+        else:
+            disagreements.append(_disagreement(STRUCK_NOT_IN_OLD, change, change.old_text, change.old_source,
+                                               "struck as deleted, but the old law does not have it"))
+    for key, change in _unmatched(theirs, ours):
+        side = key[0]
+        text, source = (change.new_text, change.new_source) if side == "new" else (change.old_text, change.old_source)
+        what = "inserted" if side == "new" else "deleted"
+        disagreements.append(_disagreement(UNMARKED_CHANGE, change, text, source,
+                                           f"statdiff finds this {what}, the markup does not show it"))
+    return disagreements
+
+
+_WORD_CHANGE_OPS = {INSERT: ("new",), DELETE: ("old",), REPLACE: ("old", "new"), ADD: ("new",), REMOVE: ("old",)}
+
+
+def _runs(changes: list[Change]) -> list[tuple[tuple[str, str, str], Change]]:
+    """(side, section, normalised text) for each inserted (new) and deleted (old) run."""
+    runs = []
+    for change in changes:
+        for side in _WORD_CHANGE_OPS.get(change.op, ()):
+            text = change.new_text if side == "new" else change.old_text
+            runs.append(((side, change.section, _normal(text)), change))
+    return runs
+
+
+def _normal(text: str) -> str:
+    return " ".join(re.sub(r"\s*([,.;:)\"])", r"\1", text).split())
+
+
+def _unmatched(mine, others):
+    pool: dict[tuple, int] = {}
+    for key, _ in others:
+        pool[key] = pool.get(key, 0) + 1
+    for key, change in mine:
+        if pool.get(key):
+            pool[key] -= 1
+        else:
+            yield key, change
+
+
+def _disagreement(kind, change: Change, text, source, detail) -> Disagreement:
+    path = change.new_path or change.old_path or change.section
+    return Disagreement(kind, path, text, source, detail)
+
+
+# ---------------------------------------------------------------- statdiff's own redline
+
+
+def changes_from_redline(text: str, name: str = "<redline>") -> list[Change]:
+    """The change list of a redline statdiff wrote, read from its attributes."""
+    from statdiff.read.html import is_statdiff_redline, parse_html
+
+    root = parse_html(text, name)
+    if not is_statdiff_redline(root):
+        raise StatdiffError(f"{name}: not a statdiff redline (no generator meta)")
+    changes = []
+    for element in root.iter():
+        if not isinstance(element.tag, str) or element.get("data-op") is None:
+            continue
+        if "change" not in (element.get("class") or "").split():
+            continue
+        changes.append(Change(
+            op=element.get("data-op"),
+            old_path=element.get("data-old-path") or None,
+            new_path=element.get("data-new-path") or None,
+            old_text=_change_text(element, "old", "del"),
+            new_text=_change_text(element, "new", "ins"),
+            old_source=_parse_span(element.get("data-old-source")),
+            new_source=_parse_span(element.get("data-new-source")),
+            section=element.get("data-section") or "",
+            attributed_to=element.get("data-attributed-to") or None,
+            anchor=element.get("id") or "",
+        ))
+    return changes
+
+
+def _change_text(element, side: str, tag: str) -> str:
+    """The change's text on one side: `data-old-text` / `data-new-text` where the
+    redline gives them (a Source note or a move shows a description, not the
+    text), else the words inside its `<del>` / `<ins>`."""
+    given = element.get(f"data-{side}-text")
+    if given is not None:
+        return given
+    return _marked_text(element, tag)
+
+
+def _marked_text(element, tag: str) -> str:
+    parts = [" ".join(found.text_content().split()) for found in element.iter(tag) if not _inside(found, tag, element)]
+    return " ".join(part for part in parts if part)
+
+
+def _inside(found, tag: str, outer) -> bool:
+    """True when `found` sits inside another `tag` element below `outer`."""
+    for ancestor in found.iterancestors():
+        if ancestor is outer:
+            return False
+        if ancestor.tag == tag:
+            return True
+    return False
+
+
+_POSITION = r"(-|(?:\?|\d+):(?:\?|\d+))"
+_SPAN = re.compile(rf"^{_POSITION}-{_POSITION}$")
+
+
+def _parse_span(value: str | None) -> SourceSpan | None:
+    """`page:line-page:line` as the redline writes a `SourceSpan` (`-` where a
+    position is unknown, `?` for an unknown page or line)."""
+    if not value:
+        return None
+    match = _SPAN.match(value.strip())
+    if not match:
+        return None
+    return SourceSpan(_parse_position(match.group(1)), _parse_position(match.group(2)))
+
+
+def _parse_position(text: str) -> Position:
+    if text == "-":
+        return Position()
+    page, line = text.split(":")
+    return Position(None if page == "?" else int(page), None if line == "?" else int(line))
+
+
+# ---------------------------------------------------------------- reading a file
+
+
+def read_changes(path, max_bytes: int | None = None):
+    """`statdiff changes FILE`: (document, comparison or None, changes).
+
+    A statdiff redline gives its own change list; any other page is read with
+    its markup and its changes come from `changes_from_markup`.
+    """
+    from pathlib import Path
+
+    from statdiff.read.decode import load_text
+    from statdiff.read.html import is_statdiff_redline, parse_html, read_html
+
+    path = Path(path)
+    text = load_text(path, max_bytes)
+    if _looks_like_html(text) and is_statdiff_redline(parse_html(text, str(path))):
+        return None, None, changes_from_redline(text, str(path))
+    if _looks_like_html(text):
+        result = read_html(text, str(path))
+    else:
+        from statdiff.read import read_text
+
+        result = read_text(text, name=str(path))
+    from statdiff.structure import build_document
+
+    document = build_document(result)
+    comparison = changes_from_markup(document, result)
+    return document, comparison, comparison.changes
+
+
+def _looks_like_html(text: str) -> bool:
+    return bool(re.search(r"<(?:!DOCTYPE|html|body|table|pre|p|div|br)\b", text[:5000], re.I))
+
+
+def agreement(markup: Comparison | None, old_law: Document, name: str = "the bill") -> list[Disagreement]:
+    """`statdiff changes BILL --old OLD`: compare OLD with the bill's new text
+    (struck text dropped) and check the result against the markup."""
+    from statdiff.diff import compare
+
+    if markup is None:
+        raise StatdiffError(f"{name}: --old needs a marked-up bill, not a statdiff redline")
+    return check_against(markup, compare(old_law, markup.new))
+
+
+# ---------------------------------------------------------------- output
+
+
+def changes_to_json(document: Document | None, changes: list[Change], disagreements: list[Disagreement] | None) -> dict:
+    summary: dict[str, int] = {}
+    for change in changes:
+        summary[change.op] = summary.get(change.op, 0) + 1
+    out = {
+        "document": None if document is None else {
+            "name": document.name, "rendering": document.rendering, "identity": document.identity.to_json(),
+        },
+        "source": "markup" if document is not None else "redline",
+        "summary": {"changes": len(changes), "by_op": dict(sorted(summary.items()))},
+        "changes": [change.to_json() for change in changes],
+    }
+    if disagreements is not None:
+        out["disagreements"] = [item.to_json() for item in disagreements]
+    return out
+
+
+def render_changes(document, changes: list[Change], disagreements, console, no_color: bool) -> None:
+    """One line per change: page:line, op, path, then the struck and underlined text."""
+    from rich.markup import escape
+
+    what = document.identity.describe() if document is not None else "statdiff redline"
+    console.print(f"{escape(what)}: {len(changes)} change{'' if len(changes) == 1 else 's'} from the markup")
+    for change in changes:
+        where = change.new_source or change.old_source
+        path = change.new_path or change.old_path or change.section
+        console.print(f"  {escape(str(where or '-')):>10}  {change.op:8} {escape(path)}")
+        console.print(f"{'':14}{_shown(change, no_color)}")
+    if disagreements is None:
+        return
+    if not disagreements:
+        console.print("statdiff's comparison with the old law agrees with the markup: no disagreements")
+        return
+    console.print(f"{len(disagreements)} disagreement{'' if len(disagreements) == 1 else 's'} with the old law:")
+    for item in disagreements:
+        console.print(f"  {escape(str(item))}")
+
+
+def _shown(change: Change, no_color: bool) -> str:
+    from rich.markup import escape
+
+    parts = []
+    if change.old_text:
+        parts.append(f"[-{escape(change.old_text)}-]" if no_color else f"[strike red]{escape(change.old_text)}[/]")
+    if change.new_text:
+        parts.append(f"{{+{escape(change.new_text)}+}}" if no_color else f"[underline green]{escape(change.new_text)}[/]")
+    return " ".join(parts)

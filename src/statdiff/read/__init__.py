@@ -1,0 +1,75 @@
+"""The readers: every Illinois rendering to clean body lines with page:line.
+
+`read_text(text, format=None)` and `read_path(path, format=None)` detect the
+rendering (`detect.py`) unless `format` forces one, and hand back a
+`ReadResult` whose lines carry no line numbers, headers, markers, pipes or
+chrome. `RENDERINGS` names what can be forced.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from statdiff.errors import StatdiffError
+from statdiff.model import ReadResult
+
+RENDERINGS: dict[str, str] = {
+    "legisnet": "90th-92nd GA legisnet pages: right-aligned line numbers, LRB9215491JSpcA, -2- page markers",
+    "flat-ftp": "93rd GA ftp page flattened to one line, line numbers inline",
+    "numbered": "94th GA onward plain pages: `1 AN ACT` / `3represented`, LRB page headers",
+    "pipes": "pipe-table renderings (ftp, beta, fulltext inline pipes) of numbered pages",
+    "public-act": "Public Act pages: no line numbers, `Public Act 094-0036 | HB1633 Enrolled` header",
+    "ilcs": "ILCS section and whole-Act pages (disclaimer, citation, Sec., Source note)",
+    "ilcs-csv": "ILCS flattened one Act per row (statutes.csv `text` column) or per line",
+    "pdf-text": "text extracted from a PDF: running headers mid-text, line numbers at line ends",
+    "mirror": "third-party mirrors (legiscan, amgoa) and bill-status pages around an ILGA rendering",
+    "html": "an HTML document (ilga.gov page saved as HTML)",
+    "prose": "not legislation: each non-empty line is a paragraph",
+}
+
+
+def _reader(rendering: str):
+    if rendering == "numbered":
+        from statdiff.read.numbered import read
+    elif rendering == "pipes":
+        from statdiff.read.pipes import read
+    elif rendering == "legisnet":
+        from statdiff.read.legisnet import read
+    elif rendering == "flat-ftp":
+        from statdiff.read.flat import read
+    elif rendering == "public-act":
+        from statdiff.read.publicact import read
+    elif rendering == "ilcs":
+        from statdiff.read.compiled import read_page as read
+    elif rendering == "ilcs-csv":
+        from statdiff.read.compiled import read_flat as read
+    elif rendering == "pdf-text":
+        from statdiff.read.pdftext import read
+    elif rendering == "mirror":
+        from statdiff.read.mirror import read
+    elif rendering == "html":
+        from statdiff.read.html import read_html as read
+    else:
+        from statdiff.read.prose import read
+    return read
+
+
+def read_text(text: str, format: str | None = None, name: str = "<text>") -> ReadResult:
+    if format is not None and format not in RENDERINGS:
+        known = ", ".join(RENDERINGS)
+        raise StatdiffError(f"unknown format {format!r}; known formats: {known}")
+    if not text.strip():
+        raise StatdiffError(f"{name}: the text is empty")
+    if format is None:
+        from statdiff.read.detect import detect
+
+        format = detect(text)
+    return _reader(format)(text, name)
+
+
+def read_path(path: Path, format: str | None = None, max_bytes: int | None = None) -> ReadResult:
+    from statdiff.read.decode import load_text
+
+    path = Path(path)
+    text = load_text(path, max_bytes)
+    return read_text(text, format=format, name=str(path))

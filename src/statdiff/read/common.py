@@ -1,0 +1,213 @@
+"""Pieces shared by the readers: whitespace, LRB numbers, page markers, and the
+line-number engine that every numbered rendering feeds.
+
+A numbered rendering is read in two steps. Its own module cuts the raw text
+into `Piece`s (a physical line, a table cell, a word of a flattened page) and
+marks the running headers; `number_lines` then walks the pieces and starts a
+new printed line wherever a piece begins with the line number the printing
+expects next. A printed line is defined by its number, not by where the
+physical newlines fall.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from statdiff.model import BodyLine
+
+NBSP = "\u00a0"
+_SPACES = re.compile(r"\s+")  # str patterns: \s includes U+00A0
+
+# LRB094 07564 RXD 37732 b / LRB9215491JSpcA / OMB103 00152 NHB 45152 b
+LRB = re.compile(
+    r"(?:LRB|OMB)\s?\d{3}\s+\d{5}\s+[A-Z]{2,4}\s+\d{5}\s+[a-z]\b"
+    r"|LRB\d{7}[A-Za-z]{2,6}\b"
+)
+PAGE_MARKER = re.compile(r"-\s*(\d{1,4})\s*-")
+# A document id as printed in headers: 10200SB0731sam002, HB1633, HC0044HAM001.
+DOC_ID = re.compile(r"\b(?:\d{5}|\d{3}_)?(?:HJRCA|SJRCA|HJR|SJR|HB|SB|HR|SR|HC|SC)\d{1,4}(?:[hs]am\d{3}|HAM\d{3}|SAM\d{3})?\b")
+VERSION_WORDS = r"(?:Enrolled|Engrossed|Introduced|Re-Enrolled)"
+
+
+def normalize(text: str) -> str:
+    """Single spaces, NBSP as whitespace, stripped."""
+    return _SPACES.sub(" ", text).strip()
+
+
+def split_lines(text: str) -> list[str]:
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+def is_running_header(text: str) -> bool:
+    """A page header line: an LRB number with little else around it
+    (`HB1633 Enrolled - 2 - LRB094 07564 RXD 37732 b`, `-2-   LRB9215491JSpcA`)."""
+    match = LRB.search(text)
+    if not match:
+        return False
+    rest = (text[: match.start()] + " " + text[match.end():])
+    rest = PAGE_MARKER.sub(" ", rest)
+    rest = DOC_ID.sub(" ", rest)
+    rest = re.sub(VERSION_WORDS + r"|General Assembly|\d+(?:st|nd|rd|th)|House|Senate|Amendment", " ", rest)
+    return len(normalize(rest.replace("|", " "))) <= 3
+
+
+def header_page(text: str) -> int | None:
+    match = PAGE_MARKER.search(LRB.sub(" ", text))
+    return int(match.group(1)) if match else None
+
+
+@dataclass(slots=True)
+class Piece:
+    """A run of raw text: a physical line, a table cell, or a word.
+
+    `header` pieces are running headers (their page number, if printed, in `page`).
+    `whole` says the line number, if any, is the whole piece (a table cell or a
+    word) rather than a prefix of it (a physical line, possibly glued: `3represented`).
+    """
+
+    text: str
+    header: bool = False
+    page: int | None = None
+    whole: bool = False
+
+
+@dataclass(slots=True)
+class _Open:
+    page: int
+    line: int
+    parts: list[str] = field(default_factory=list)
+    indented: bool | None = None
+
+
+# How far the printing may skip ahead: a page that lost a line or two.
+MAX_SKIP = 3
+
+
+def leading_number(piece: Piece, expected: int, started: bool) -> tuple[int, str] | None:
+    """The line number `piece` starts with, given the number expected next.
+
+    Tried in order: the expected number, a small skip ahead, then 1 (a new page).
+    Before the body has started only 1 or 2 open it (line 1 may be missing), and
+    the number must stand apart from the text.
+    """
+    text = piece.text.lstrip(" \t")
+    if not text[:1].isdigit():
+        return None
+    if not started:
+        candidates = (1, 2)
+    else:
+        candidates = tuple(range(expected, expected + MAX_SKIP + 1)) + (1,)
+    digits = re.match(r"\d+", text).group(0)
+    for number in candidates:
+        label = str(number)
+        if piece.whole:
+            if text.strip() == label:
+                return number, ""
+            continue
+        if not text.startswith(label):
+            continue
+        rest = text[len(label):]
+        if not started and not _can_open_body(rest):
+            continue
+        if rest[:1].isdigit() and digits != label and started and number != expected:
+            # `12...` is not line 1 followed by "2..." unless nothing else fits
+            continue
+        return number, rest
+    return None
+
+
+def _can_open_body(rest: str) -> bool:
+    """Before line 1, a number must stand apart (`1 AN ACT`, `1<NBSP>AN ACT`) or
+    be glued to something that cannot continue a word or a number (`1(a)`,
+    `1"Section`, `1AMENDMENT`): front matter has `2005 and 2006`, `2nd`."""
+    first = rest[:1]
+    return first in ("", " ", NBSP, "\t") or not (first.isdigit() or first.islower())
+
+
+def number_lines(pieces: list[Piece], indent_of=None, start_page: int = 1) -> tuple[list[BodyLine], list[str], dict]:
+    """Assemble numbered body lines from pieces.
+
+    Returns (lines, front_matter, info): `front_matter` are the text pieces
+    before the first numbered line (chrome, synopsis); `info` holds what the
+    headers said (`headers`: their raw texts, `first_page`).
+    `indent_of(rest)` says whether a line's text (after its number) is indented.
+    """
+    lines: list[BodyLine] = []
+    front: list[str] = []
+    headers: list[str] = []
+    current: _Open | None = None
+    page = start_page
+    last_line = 0
+    page_fixups: list[tuple[int, int]] = []  # (index into lines, page the header said)
+
+    def close():
+        if current is None:
+            return
+        text = normalize(" ".join(current.parts))
+        if text:
+            lines.append(BodyLine(text, current.page, current.line, current.indented))
+
+    for piece in pieces:
+        if piece.header:
+            headers.append(piece.text)
+            if piece.page is not None:
+                page_fixups.append((len(lines) + (1 if current else 0), piece.page))
+            continue
+        started = current is not None
+        found = leading_number(piece, last_line + 1, started)
+        if found is None:
+            if current is None:
+                if normalize(piece.text):
+                    front.append(piece.text)
+            else:
+                current.parts.append(piece.text)
+            continue
+        number, rest = found
+        close()
+        if started and number <= last_line:
+            page += 1
+        last_line = number
+        indented = indent_of(rest) if indent_of else None
+        current = _Open(page, number, [rest], indented)
+    close()
+    _apply_header_pages(lines, page_fixups)
+    return lines, front, {"headers": headers}
+
+
+def _apply_header_pages(lines: list[BodyLine], fixups: list[tuple[int, int]]) -> None:
+    """If the first printed page number disagrees with the count (a copy that
+    starts mid-document), shift every page by the difference."""
+    for index, printed in fixups:
+        if index < len(lines):
+            counted = lines[index].page
+            if lines[index].line == 1 and counted != printed:
+                shift = printed - counted
+                for line in lines:
+                    line.page += shift
+            return
+
+
+# Where a flattened text (an Act on one CSV row, a Public Act or PDF text run
+# together) is cut back into lines: before a section citation, a version note,
+# a Source note, `Sec. N.`, `Section N.`, `ARTICLE N.`, an enumerator opening a
+# sentence, and a defined term opening a sentence.
+CITATION = r"\(\d{1,3} ILCS [\w.\-]+/[\w.\-]+(?: new| rep\.)?\)"
+_BREAK_BEFORE = re.compile(
+    r"\s+(?="
+    + CITATION
+    + r"|\((?:Text of Section|Section scheduled|This Section|Text of Article|Article scheduled)\b"
+    r"|\(Source: "
+    r"|Sec\. \d[\w.\-]*\.(?:\s|$)"
+    r"|ARTICLE \d+\.\s"
+    r"|Be it enacted by the People"
+    r")"
+    r"|(?<=[.:])\s+(?=Section \d+(?:-\d+)?\.\s)"
+    r"|(?<=[A-Z]{2})\s+(?=Section \d+(?:-\d+)?\.\s)"
+    r"|(?<=[.:])\s+(?=\((?:[a-z]{1,2}(?:-\d+)?|\d{1,3}(?:\.\d+)?|[A-Z]{1,2}|[ivx]{1,5})\)\s+[A-Z\"])"
+    r"|(?<=[.:])\s+(?=\"[^\"]{1,80}\" (?:means|includes|shall mean|does not include|has the meaning)\b)"
+)
+
+
+def split_flat(text: str) -> list[str]:
+    return [part for part in (normalize(p) for p in _BREAK_BEFORE.split(text)) if part]

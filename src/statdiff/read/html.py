@@ -1,0 +1,399 @@
+"""HTML input: saved ilga.gov pages (and statdiff's own redlines) read as text.
+
+An HTML page is turned into the plain text a browser would show, one printed
+line a line, keeping for every character whether it was printed underlined
+(`<u>`, `<ins>`, `text-decoration: underline`: new text) or struck through
+(`<s>`, `<strike>`, `<del>`, `line-through`: deleted text). That text goes to
+the plain-text readers (`statdiff.read.read_text`), so an HTML page gives the
+same body lines, page:line and identity as its plain-text twin; the marks are
+then carried over, word by word, onto the readers' `BodyLine.marks`.
+
+Layouts, as ilga.gov serves them:
+  * a table, one `<tr>` a printed line (line-number cell, text cell, sometimes
+    empty cells), header rows with the bill name, `- 2 -` and the LRB number;
+  * `<pre>` text (legisnet, plain renderings);
+  * `<p>` / `<br>` lines with the line numbers inline.
+
+Parsing is done by lxml's HTML parser with no network access and no huge-tree
+mode; scripts, styles, comments and navigation are dropped. A page declaring
+entities in a DTD internal subset, or carrying megabyte attributes, is refused.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+
+import lxml.etree
+import lxml.html
+
+from statdiff.errors import StatdiffError
+from statdiff.model import DELETED, INSERTED, BodyLine, ReadResult
+
+NBSP = "\u00a0"
+GENERATOR = "statdiff"
+
+# Elements whose content is never bill text.
+DROPPED = {
+    "script", "style", "noscript", "template", "head", "title", "meta", "link",
+    "nav", "iframe", "frame", "frameset", "object", "embed", "applet", "svg", "math",
+    "form", "select", "button", "input", "textarea", "option", "map", "area", "canvas",
+    "audio", "video",
+}
+BLOCKS = {
+    "p", "div", "section", "article", "main", "header", "footer", "aside", "blockquote",
+    "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "table",
+    "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "center", "address", "hr",
+    "body", "html", "pre", "fieldset", "figure", "figcaption", "details", "summary",
+}
+INSERT_TAGS = {"u", "ins"}
+DELETE_TAGS = {"s", "strike", "del"}
+_DECORATION = re.compile(r"text-decoration(?:-line)?\s*:\s*([^;]*)", re.I)
+_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_COLLAPSIBLE = re.compile(r"[ \t\r\n\f]+")
+_INTERNAL_SUBSET = re.compile(r"<!DOCTYPE[^>\[]*\[", re.I)
+_ENTITY_DECLARATION = re.compile(r"<!ENTITY", re.I)
+MAX_ATTRIBUTE = 1_000_000
+_LONG_ATTRIBUTE = re.compile(r"=\s*(?:\"[^\"]{%d,}|'[^']{%d,})" % (MAX_ATTRIBUTE, MAX_ATTRIBUTE))
+
+
+@dataclass(slots=True)
+class MarkedLine:
+    """One line of the page as displayed, with a mark (or None) per character."""
+
+    text: str = ""
+    marks: list = field(default_factory=list)
+
+    def append(self, text: str, mark: str | None) -> None:
+        self.text += text
+        self.marks.extend([mark] * len(text))
+
+
+# ------------------------------------------------------------------ parsing
+
+
+def parse_html(text: str, name: str):
+    """Parse `text` safely into an lxml element tree, or refuse it."""
+    head = text[:65536]
+    if _INTERNAL_SUBSET.search(head) or _ENTITY_DECLARATION.search(text):
+        raise StatdiffError(f"{name}: HTML declaring entities in a DOCTYPE is not read (entity expansion is unsafe)")
+    if _LONG_ATTRIBUTE.search(text):
+        raise StatdiffError(f"{name}: an HTML attribute over {MAX_ATTRIBUTE // 1_000_000} MB; not a bill page")
+    text = re.sub(r"^\s*<\?xml[^>]*>", "", text)
+    parser = lxml.html.HTMLParser(
+        no_network=True, huge_tree=False, remove_comments=True, remove_pis=True, recover=True
+    )
+    try:
+        root = lxml.html.document_fromstring(text, parser=parser)
+    except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError, ValueError) as error:
+        raise StatdiffError(f"{name}: not readable as HTML ({error})") from None
+    if root is None:
+        raise StatdiffError(f"{name}: not readable as HTML")
+    return root
+
+
+def is_statdiff_redline(root) -> bool:
+    """True for a redline statdiff itself wrote (`<meta name="generator" content="statdiff">`)."""
+    for meta in root.iter("meta"):
+        if (meta.get("name") or "").lower() == "generator" and (meta.get("content") or "").lower().startswith(GENERATOR):
+            return True
+    return False
+
+
+# ------------------------------------------------------------ text extraction
+
+
+def _own_mark(element) -> str | None:
+    tag = element.tag if isinstance(element.tag, str) else ""
+    if tag in INSERT_TAGS:
+        return INSERTED
+    if tag in DELETE_TAGS:
+        return DELETED
+    style = element.get("style")
+    if style:
+        for value in _DECORATION.findall(style):
+            value = value.lower()
+            if "line-through" in value:
+                return DELETED
+            if "underline" in value:
+                return INSERTED
+    return None
+
+
+def _is_dropped(element) -> bool:
+    tag = element.tag
+    if not isinstance(tag, str):  # comments, processing instructions, entities
+        return True
+    if tag in DROPPED:
+        return True
+    if (element.get("role") or "").lower() == "navigation":
+        return True
+    style = element.get("style")
+    return bool(style and _HIDDEN.search(style)) or element.get("hidden") is not None
+
+
+class _LineBuilder:
+    """Collects displayed text into lines, collapsing whitespace as a browser does
+    outside `<pre>` (NBSP is kept: the readers treat it as whitespace)."""
+
+    def __init__(self):
+        self.lines: list[MarkedLine] = []
+        self.current = MarkedLine()
+        self.pipe_tables: dict = {}
+
+    def text(self, text: str, mark: str | None, pre: bool) -> None:
+        if not text:
+            return
+        if pre:
+            parts = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+            for index, part in enumerate(parts):
+                if index:
+                    self.hard_break()
+                self.current.append(part.replace("\t", "    "), mark)
+            return
+        text = _COLLAPSIBLE.sub(" ", text)
+        if text.startswith(" ") and (not self.current.text or self.current.text.endswith(" ")):
+            text = text[1:]
+        self.current.append(text, mark)
+
+    def hard_break(self) -> None:
+        self._finish()
+        self.current = MarkedLine()
+
+    def soft_break(self) -> None:
+        if self.current.text.strip(" "):
+            self.hard_break()
+        else:
+            self.current = MarkedLine()
+
+    def _finish(self) -> None:
+        line = self.current
+        end = len(line.text.rstrip(" "))
+        self.lines.append(MarkedLine(line.text[:end], line.marks[:end]))
+
+    def done(self) -> list[MarkedLine]:
+        self.soft_break()
+        return self.lines
+
+
+def _simple_row(element) -> bool:
+    return element.tag == "tr" and next(element.iterdescendants("table"), None) is None
+
+
+def _inline_content(element, mark: str | None) -> MarkedLine:
+    """The text of a table cell as one line: breaks inside a cell are spaces."""
+    builder = _LineBuilder()
+    _walk(element, builder, mark, pre=False, inline=True)
+    builder.current.text = builder.current.text
+    return builder.current
+
+
+def _cells(row) -> list:
+    return [cell for cell in row if isinstance(cell.tag, str) and cell.tag in ("td", "th") and not _is_dropped(cell)]
+
+
+def _pipe_table(row, known: dict) -> bool:
+    """A table laid out as the pipe renderings print it: a line-number cell, an
+    empty spacer cell, the text cell (`1 | | AN ACT... |`)."""
+    table = next(row.iterancestors("table"), None)
+    if table is None:
+        return False
+    if table not in known:
+        known[table] = any(_pipe_row(_cells(other)) for other in table.iter("tr"))
+    return known[table]
+
+
+def _pipe_row(cells) -> bool:
+    return len(cells) >= 3 and cells[0].text_content().strip().isdigit() and not cells[1].text_content().strip()
+
+
+def _row_line(row, mark: str | None, pipes: bool) -> MarkedLine:
+    """A table row is one printed line: its non-empty cells joined by a space,
+    or, in a pipe-style table, every cell joined by ` | ` as the pipe renderings
+    print them (the pipe reader then reads it like its plain-text twin)."""
+    line = MarkedLine()
+    for index, cell in enumerate(_cells(row)):
+        content = _inline_content(cell, _own_mark(cell) or mark)
+        start = len(content.text) - len(content.text.lstrip(" "))
+        end = len(content.text.rstrip(" "))
+        if start >= end and not pipes:
+            continue
+        if index and pipes:
+            line.append(" | " if line.text else "| ", None)
+        elif line.text:
+            line.append(" ", None)
+        line.text += content.text[start:end]
+        line.marks.extend(content.marks[start:end])
+    if pipes and line.text.strip(" |"):
+        line.append(" |", None)
+    return line
+
+
+def _walk(root, builder: _LineBuilder, mark: str | None, pre: bool, inline: bool = False) -> None:
+    """Depth-first over `root`'s content without recursion (pages nest deeply)."""
+    stack: list[tuple] = [("open", root, mark, pre)]
+    while stack:
+        action, item, mark, pre = stack.pop()
+        if action == "text":
+            builder.text(item, mark, pre)
+            continue
+        if action == "break":
+            if inline:
+                builder.text(" ", None, False)
+            elif item == "hard":
+                builder.hard_break()
+            else:
+                builder.soft_break()
+            continue
+        element = item
+        if _is_dropped(element):
+            continue
+        tag = element.tag
+        inner_mark = _own_mark(element) or mark
+        if tag == "br":
+            stack.append(("break", "hard", mark, pre))
+            continue
+        if not inline and _simple_row(element):
+            builder.soft_break()
+            row = _row_line(element, inner_mark, _pipe_table(element, builder.pipe_tables))
+            builder.current = row
+            builder.hard_break()
+            continue
+        inner_pre = pre or tag in ("pre", "listing", "xmp", "plaintext")
+        block = tag in BLOCKS
+        # pushed in reverse: closing break, children (last first), text, opening break
+        if block:
+            stack.append(("break", "soft", mark, pre))
+        for child in reversed(element):
+            if child.tail:
+                stack.append(("text", child.tail, inner_mark, inner_pre))
+            stack.append(("open", child, inner_mark, inner_pre))
+        if element.text:
+            text = element.text
+            if tag == "pre" and text.startswith("\n"):
+                text = text[1:]
+            stack.append(("text", text, inner_mark, inner_pre))
+        if block:
+            stack.append(("break", "soft", mark, pre))
+
+
+def html_lines(root) -> list[MarkedLine]:
+    """The page as displayed: one `MarkedLine` a line."""
+    body = root.find("body")
+    builder = _LineBuilder()
+    _walk(body if body is not None else root, builder, None, pre=False)
+    return builder.done()
+
+
+def html_to_text(text: str, name: str = "<html>") -> tuple[str, list[MarkedLine]]:
+    """The plain text of a page and its marked lines."""
+    lines = html_lines(parse_html(text, name))
+    return "\n".join(line.text for line in lines), lines
+
+
+# ------------------------------------------------------------- carrying marks
+
+
+def _words_with_marks(lines: list[MarkedLine]) -> list[tuple[str, list]]:
+    words = []
+    for line in lines:
+        for match in re.finditer(r"\S+", line.text):
+            words.append((match.group(0), line.marks[match.start():match.end()]))
+    return words
+
+
+def carry_marks(source: list[MarkedLine], body: list[BodyLine]) -> list[BodyLine]:
+    """Put the source lines' marks onto the readers' body lines.
+
+    The body words are the source words less line numbers, headers and chrome,
+    in the same order. The two word sequences are aligned on their words that
+    are not bare numbers or pipes (so that a body block runs for a whole page
+    and chrome or the synopsis cannot be taken for it); a bare number in the
+    body is then found between its aligned neighbours. Each body word takes the
+    marks of the source word it matches.
+    """
+    source_words = _words_with_marks(source)
+    if not any(mark for _, marks in source_words for mark in marks):
+        return body
+    body_words = [(index, match) for index, line in enumerate(body) for match in re.finditer(r"\S+", line.text)]
+    pairs = _align([text for text, _ in source_words], [m.group(0) for _, m in body_words])
+    per_line: dict[int, list[tuple[int, int, str]]] = {}
+    for source_index, body_index in pairs:
+        _, char_marks = source_words[source_index]
+        line_index, match = body_words[body_index]
+        spans = per_line.setdefault(line_index, [])
+        for position, mark in enumerate(char_marks):
+            if mark:
+                spans.append((match.start() + position, match.start() + position + 1, mark))
+    for line_index, spans in per_line.items():
+        body[line_index].marks = _merge(spans, body[line_index].text)
+    return body
+
+
+MAX_GAP = 400  # source words searched for a body word the alignment left out
+_FILLER = re.compile(r"^(?:\d+|\|+|-)$")
+
+
+def _align(source: list[str], body: list[str]) -> list[tuple[int, int]]:
+    """Pairs (source index, body index) of the same word, in order."""
+    source_keep = [index for index, word in enumerate(source) if not _FILLER.match(word)]
+    body_keep = [index for index, word in enumerate(body) if not _FILLER.match(word)]
+    matcher = difflib.SequenceMatcher(
+        None, [source[i] for i in source_keep], [body[i] for i in body_keep], autojunk=False
+    )
+    anchors = {}
+    for block in matcher.get_matching_blocks():
+        for offset in range(block.size):
+            anchors[body_keep[block.b + offset]] = source_keep[block.a + offset]
+    pairs = []
+    previous_source = -1
+    ordered = sorted(anchors)
+    next_anchor = 0
+    for body_index, word in enumerate(body):
+        while next_anchor < len(ordered) and ordered[next_anchor] < body_index:
+            next_anchor += 1
+        if body_index in anchors:
+            previous_source = anchors[body_index]
+            pairs.append((previous_source, body_index))
+            continue
+        limit = anchors[ordered[next_anchor]] if next_anchor < len(ordered) else len(source)
+        window = range(previous_source + 1, min(limit, previous_source + 1 + MAX_GAP))
+        candidates = [i for i in window if source[i] == word]
+        if candidates:
+            previous_source = candidates[-1]
+            pairs.append((previous_source, body_index))
+    return pairs
+
+
+def _merge(spans: list[tuple[int, int, str]], text: str) -> tuple[tuple[int, int, str], ...]:
+    """Join character marks into ranges; a run of spaces between two ranges of the
+    same mark joins them (`or written material` is one inserted range)."""
+    merged: list[list] = []
+    for start, end, mark in sorted(spans):
+        if merged and merged[-1][2] == mark and not text[merged[-1][1]:start].strip():
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end, mark])
+    return tuple((start, end, mark) for start, end, mark in merged)
+
+
+# ------------------------------------------------------------------- reader
+
+
+def read_html(text: str, name: str) -> ReadResult:
+    """Read an HTML page into body lines with page:line, identity and marks."""
+    from statdiff.read import read_text
+
+    plain, lines = html_to_text(text, name)
+    if not plain.strip():
+        raise StatdiffError(f"{name}: the HTML page has no readable text")
+    from statdiff.read.detect import detect
+
+    rendering = detect(plain)
+    if rendering == "html":  # HTML shown as text inside the page: read it as prose, not again as HTML
+        rendering = "prose"
+    result = read_text(plain, format=rendering, name=name)
+    result.lines = carry_marks(lines, result.lines)
+    result.rendering = "html"
+    return result

@@ -1,0 +1,130 @@
+"""What a document says about itself: General Assembly, bill, version,
+amendment, LRB number, Public Act, title, Act. Read from the headers and the
+front matter before the readers drop them; and the synopsis (the LRB digest).
+"""
+
+from __future__ import annotations
+
+import re
+
+from statdiff.model import BodyLine, Identity
+from statdiff.read.common import LRB, normalize
+
+_BILL = re.compile(
+    r"(?<![A-Za-z])(?:(?P<ga>\d{3})(?:_)?|(?P<ga3>\d{3})_)?"
+    r"(?P<kind>HJRCA|SJRCA|HJR|SJR|HB|SB|HR|SR|HC|SC)(?P<number>\d{1,4})"
+    r"(?P<amendment>[hHsS][aA][mM]\d{3})?(?=\b|[a-z]|LRB|Enrolled|Engrossed)"
+)
+_VERSION = re.compile(r"\b(Re-Enrolled|Enrolled|Engrossed|Introduced)\b")
+_SHORT_VERSION = re.compile(r"(?:HB|SB|HR|SR)\d{4}(enr|eng)\b")
+_GA_ORDINAL = re.compile(r"\b(\d{2,3})(?:st|nd|rd|th|ST|ND|RD|TH) General Assembly", re.IGNORECASE)
+_AMENDED_BILL = re.compile(r"AMENDMENT TO (HOUSE|SENATE) BILL (\d{1,4})\b", re.IGNORECASE)
+_PUBLIC_ACT = re.compile(r"Public Act (\d{2,3})-(\d{4})")
+_ACT_CITATION = re.compile(r"\((\d{1,3}) ILCS (\d+)/")
+_SYNOPSIS_START = re.compile(
+    r"^(?:Amends|Creates|Provides|Repeals|Makes|Appropriates|Establishes|Requires|Authorizes|"
+    r"Designates|Reinserts|Replaces|Deletes|Adds|Prohibits|Urges|Proposes|Declares|Changes)\b"
+)
+_SYNOPSIS_STOP = re.compile(
+    r"^(?:A BILL FOR|SYNOPSIS|FISCAL NOTE|HOUSE AMENDMENT|SENATE AMENDMENT|[A-Z ,]+ (?:ACT )?MAY (?:APPLY|REQUIRE))"
+    r"|^\d+ ILCS |^LRB|^Status:|^Spectrum:|^Download:"
+)
+
+
+def read_identity(texts: list[str], lines: list[BodyLine], version: str | None = None) -> Identity:
+    """Fill an Identity from header and front-matter texts and the first body lines."""
+    identity = Identity(version=version)
+    blob = "\n".join(normalize(text) for text in texts if text)
+    lrb = LRB.search(blob)
+    if lrb:
+        identity.lrb = normalize(lrb.group(0))
+        identity.general_assembly = _ga_from_lrb(identity.lrb)
+    bill = _BILL.search(blob)
+    if bill:
+        identity.bill = f"{bill.group('kind')}{int(bill.group('number')):04d}"
+        if bill.group("amendment"):
+            identity.amendment = bill.group("amendment").lower()
+        ga = bill.group("ga") or bill.group("ga3")
+        if ga and identity.general_assembly is None:
+            identity.general_assembly = int(ga)
+    if identity.general_assembly is None:
+        ordinal = _GA_ORDINAL.search(blob)
+        if ordinal:
+            identity.general_assembly = int(ordinal.group(1))
+    public_act = _PUBLIC_ACT.search(blob)
+    if public_act:
+        identity.public_act = f"{int(public_act.group(1))}-{int(public_act.group(2))}"
+        identity.version = identity.version or "public act"
+        if identity.general_assembly is None:
+            identity.general_assembly = int(public_act.group(1))
+    if identity.amendment:
+        identity.version = identity.version or "amendment"
+    if identity.version is None:
+        identity.version = _version_from(blob, lines)
+    identity.title = title_from(lines)
+    if identity.bill is None and identity.title:
+        named = _AMENDED_BILL.match(identity.title)
+        if named:
+            identity.bill = f"{named.group(1)[0]}B{int(named.group(2)):04d}"
+    return identity
+
+
+def _ga_from_lrb(lrb: str) -> int | None:
+    match = re.match(r"(?:LRB|OMB)\s?(\d{3})\s", lrb)
+    if match:
+        return int(match.group(1))
+    match = re.match(r"LRB(\d{2})\d{5}", lrb)
+    return int(match.group(1)) if match else None
+
+
+def _version_from(blob: str, lines: list[BodyLine]) -> str | None:
+    match = _VERSION.search(blob)
+    if match:
+        return {"Re-Enrolled": "enrolled"}.get(match.group(1), match.group(1).lower())
+    short = _SHORT_VERSION.search(blob)
+    if short:
+        return {"enr": "enrolled", "eng": "engrossed"}[short.group(1)]
+    for line in lines[:3]:
+        if line.text.upper().startswith("AMENDMENT TO"):
+            return "amendment"
+    return None
+
+
+def title_from(lines: list[BodyLine]) -> str | None:
+    """`AN ACT concerning consumer fraud.` (it may run over two printed lines)."""
+    for index, line in enumerate(lines[:3]):
+        if line.text.startswith("AN ACT") or line.text.upper().startswith("AMENDMENT TO"):
+            words = [line.text]
+            follow = index + 1
+            while not words[-1].endswith(".") and follow < len(lines) and follow <= index + 2:
+                if lines[follow].text.startswith("Be it enacted") or lines[follow].text.upper().startswith("AMENDMENT NO"):
+                    break
+                words.append(lines[follow].text)
+                follow += 1
+            return " ".join(words)
+    return None
+
+
+def act_from(texts: list[str]) -> str | None:
+    for text in texts:
+        match = _ACT_CITATION.search(text)
+        if match:
+            return f"{match.group(1)} ILCS {match.group(2)}"
+    return None
+
+
+def synopsis_from(front: list[str]) -> str | None:
+    """The LRB digest paragraph(s) of the front page, if the front matter has one."""
+    texts = [normalize(text) for text in front]
+    for index, text in enumerate(texts):
+        if not _SYNOPSIS_START.match(text):
+            continue
+        parts = [text]
+        for follow in texts[index + 1:]:
+            if not follow:
+                continue
+            if _SYNOPSIS_STOP.match(follow) or LRB.search(follow) or follow.isupper():
+                break
+            parts.append(follow)
+        return " ".join(parts)
+    return None

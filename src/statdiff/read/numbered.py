@@ -1,0 +1,39 @@
+"""Plain line-numbered bill pages from ilga.gov, 94th GA onward.
+
+94th-96th GA: `1 <NBSP x4>AN ACT...`, header `HB1633 Enrolled - 2 - LRB094 07564 RXD 37732 b`.
+97th GA onward the space after the number is gone: `3represented in...`,
+`645 and 50 as follows` is line 6 "45 and 50 as follows"; the engine in
+`common.number_lines` resolves that with the line number it expects next.
+A line with an NBSP (or several spaces) after its number is indented.
+"""
+
+from __future__ import annotations
+
+from statdiff.model import ReadResult
+from statdiff.read.common import NBSP, Piece, header_page, is_running_header, number_lines, split_lines
+from statdiff.read.identity import read_identity, synopsis_from
+
+
+def physical_pieces(text: str) -> list[Piece]:
+    pieces = []
+    for raw in split_lines(text):
+        if is_running_header(raw):
+            pieces.append(Piece(raw, header=True, page=header_page(raw)))
+        else:
+            pieces.append(Piece(raw))
+    return pieces
+
+
+def plain_indent(rest: str) -> bool | None:
+    """After the number: one ordinary space (94th-96th) then NBSPs if indented."""
+    if not rest.strip(" \t" + NBSP):
+        return None
+    if rest.startswith(" ") and not rest.startswith("  "):
+        rest = rest[1:]
+    return rest.startswith(NBSP) or rest.startswith("  ") or rest.startswith("\t")
+
+
+def read(text: str, name: str) -> ReadResult:
+    lines, front, info = number_lines(physical_pieces(text), indent_of=plain_indent)
+    identity = read_identity(info["headers"] + front, lines)
+    return ReadResult(lines, "numbered", identity, synopsis_from(front), name)

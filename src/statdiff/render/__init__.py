@@ -1,0 +1,1 @@
+"""Renderers: they read the model (`Document`, `Comparison`) and never change it."""

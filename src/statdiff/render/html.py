@@ -1,0 +1,527 @@
+"""The annotated HTML redline: one self-contained, deterministic page.
+
+Inserted text is `<ins>` (underlined), deleted text `<del>` (struck through), the
+Illinois convention, so meaning never depends on colour. The page opens from
+disk, loads nothing from the network, and reads fully with JavaScript off. The
+machine-readable attributes are documented at the top of `redline.html.j2`.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import PurePath
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
+
+from statdiff.annotate import Annotation, annotate, change_anchors, describe
+from statdiff.errors import StatdiffError
+from statdiff.model import (
+    ADD,
+    DELETE,
+    EQUAL,
+    INSERT,
+    REMOVE,
+    REPLACE,
+    SOURCE,
+    Change,
+    Comparison,
+    Node,
+    NodeComparison,
+    SectionComparison,
+    Segment,
+    SourceSpan,
+    Token,
+)
+from statdiff.notes import ReaderNote
+
+VIEWS = ("inline", "side-by-side")
+COLLAPSED_STATUSES = ("unchanged", "not_restated", "only_old", "only_new")
+_DEPTH = {
+    "document": 0, "article": 0, "bill_section": 0, "section": 0, "citation": 0,
+    "source_note": 0, "version_note": 0, "subsection": 1, "definition": 1, "text": 1,
+    "paragraph": 2, "subparagraph": 3, "item": 4,
+}
+_OP_NOUNS = {
+    "insert": ("insertion", "insertions"), "delete": ("deletion", "deletions"),
+    "replace": ("replacement", "replacements"), "add": ("added node", "added nodes"),
+    "remove": ("removed node", "removed nodes"), "move": ("move", "moves"),
+    "renumber": ("renumbering", "renumberings"), "source": ("Source note change", "Source note changes"),
+}
+
+
+# ---------------------------------------------------------------- view model
+
+
+@dataclass
+class MarginItem:
+    kind: str  # an annotation kind, or "note" for a reader's note
+    text: str
+    href: str = ""
+
+
+@dataclass
+class Row:
+    kind: str
+    depth: int
+    old_path: str
+    new_path: str
+    status: str
+    inline: Markup
+    old: Markup
+    new: Markup
+    old_at: str
+    new_at: str
+    margin: list[MarginItem] = field(default_factory=list)
+
+
+@dataclass
+class SectionView:
+    anchor: str
+    path: str
+    label: str
+    heading: str
+    status: str
+    status_label: str
+    collapsed: bool
+    old_span: str
+    new_span: str
+    rows: list[Row]
+    margin: list[MarginItem]
+    unplaced: list[Markup]
+    attributed_to: list[str]
+    change_count: int
+
+
+@dataclass
+class SummaryRow:
+    anchor: str
+    op: str
+    section: str
+    section_anchor: str
+    where: str
+    phrase: str
+    old_at: str
+    new_at: str
+    attributed_to: str
+
+
+# ---------------------------------------------------------------- entry point
+
+
+def render_redline(
+    comparison: Comparison,
+    view: str = "inline",
+    notes: list[ReaderNote] | None = None,
+    title: str | None = None,
+) -> str:
+    """The whole redline page as a string (deterministic: no date, no randomness)."""
+    if view not in VIEWS:
+        raise StatdiffError(f"unknown view {view!r}: choose inline or side-by-side")
+    anchors = change_anchors(comparison)
+    annotations = annotate(comparison)
+    sections = _section_views(comparison, anchors, annotations, notes or [])
+    section_anchors = {section.path: section.anchor for section in sections}
+    summary = [_summary_row(change, anchors, section_anchors) for change in comparison.changes]
+    script = _asset("redline.js")
+    return _environment().get_template("redline.html.j2").render(
+        title=title or _default_title(comparison),
+        view=view,
+        old=comparison.old,
+        new=comparison.new,
+        mode=comparison.mode,
+        summary=summary,
+        op_counts=_op_counts(comparison),
+        annotation_counts=_annotation_counts(annotations),
+        changed_sections=[s for s in sections if not s.collapsed],
+        sections=sections,
+        css=Markup(_asset("redline.css")),
+        script=Markup(script),
+        script_hash=_csp_hash(script),
+    )
+
+
+@lru_cache(maxsize=1)
+def _environment() -> Environment:
+    environment = Environment(
+        loader=PackageLoader("statdiff", "render/templates"),
+        autoescape=select_autoescape(["html", "j2"], default_for_string=True, default=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    # File names without their directories: the page must not depend on where it was made.
+    environment.filters["basename"] = lambda name: PurePath(str(name)).name or str(name)
+    return environment
+
+
+@lru_cache(maxsize=None)
+def _asset(name: str) -> str:
+    text = resources.files("statdiff").joinpath("render/templates", name).read_text(encoding="utf-8")
+    # An inline asset must not close its own element early.
+    return text.replace("</", "<\\/") if name.endswith(".js") else text.replace("</style", "")
+
+
+def _csp_hash(script: str) -> str:
+    return "sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
+
+
+def _default_title(comparison: Comparison) -> str:
+    return f"Redline: {comparison.old.identity.describe()} → {comparison.new.identity.describe()}"
+
+
+# ---------------------------------------------------------------- summary
+
+
+def _summary_row(change: Change, anchors: dict[int, str], section_anchors: dict[str, str]) -> SummaryRow:
+    return SummaryRow(
+        anchor=anchors[id(change)],
+        op=change.op,
+        section=change.section,
+        section_anchor=section_anchors.get(change.section, ""),
+        where=change.new_path or change.old_path or change.section,
+        phrase=describe(change),
+        old_at=_source_text(change.old_source),
+        new_at=_source_text(change.new_source),
+        attributed_to=change.attributed_to or "",
+    )
+
+
+def _op_counts(comparison: Comparison) -> list[str]:
+    counts: dict[str, int] = {}
+    for change in comparison.changes:
+        counts[change.op] = counts.get(change.op, 0) + 1
+    phrases = []
+    for op, count in sorted(counts.items()):
+        singular, plural = _OP_NOUNS.get(op, (op, op))
+        phrases.append(f"{count} {singular if count == 1 else plural}")
+    return phrases
+
+
+def _annotation_counts(annotations: list[Annotation]) -> list[str]:
+    counts: dict[str, int] = {}
+    for annotation in annotations:
+        counts[annotation.kind] = counts.get(annotation.kind, 0) + 1
+    return [f"{count} {kind.replace('_', '-')}" for kind, count in sorted(counts.items())]
+
+
+# ---------------------------------------------------------------- sections
+
+
+def _section_views(
+    comparison: Comparison,
+    anchors: dict[int, str],
+    annotations: list[Annotation],
+    notes: list[ReaderNote],
+) -> list[SectionView]:
+    used: set[str] = set()
+    views = []
+    for section in comparison.sections:
+        anchor = _unique(_slug("sec-" + section.path), used)
+        section_annotations = [a for a in annotations if a.section == section.path]
+        section_notes = [n for n in notes if n.section == section.path]
+        views.append(_section_view(section, anchor, anchors, section_annotations, section_notes, comparison.mode))
+    return views
+
+
+def _section_view(
+    section: SectionComparison,
+    anchor: str,
+    anchors: dict[int, str],
+    annotations: list[Annotation],
+    notes: list[ReaderNote],
+    mode: str,
+) -> SectionView:
+    placed: set[int] = set()
+    rows = [_row(nc, section, anchors, placed) for nc in _node_comparisons(section)]
+    margin_of_section = _attach_margin(rows, annotations, notes, section.path)
+    unplaced = [_unplaced_change(change, anchors) for change in section.changes if id(change) not in placed]
+    return SectionView(
+        anchor=anchor,
+        path=section.path,
+        label=_section_label(section),
+        heading=section.heading or "",
+        status=section.status,
+        status_label=_status_label(section.status, mode),
+        collapsed=section.status in COLLAPSED_STATUSES and not section.changes,
+        old_span=_span(section.old),
+        new_span=_span(section.new),
+        rows=rows,
+        margin=margin_of_section,
+        unplaced=unplaced,
+        attributed_to=list(section.attributed_to),
+        change_count=len(section.changes),
+    )
+
+
+def _node_comparisons(section: SectionComparison) -> list[NodeComparison]:
+    """The section's aligned nodes; for a section the diff did not break down
+    (unchanged, not restated), its own nodes as plain text."""
+    if section.nodes:
+        return section.nodes
+    root = section.new or section.old
+    if root is None:
+        return []
+    status = "unchanged" if section.old is not None and section.new is not None else section.status
+    return [
+        NodeComparison(
+            old=node if section.old is not None else None,
+            new=node if section.new is not None else None,
+            status=status,
+        )
+        for node in root.walk()
+        if node.words
+    ]
+
+
+def _attach_margin(
+    rows: list[Row], annotations: list[Annotation], notes: list[ReaderNote], section_path: str
+) -> list[MarginItem]:
+    """Put each note beside its node's row; what matches no row goes beside the section."""
+    by_path: dict[str, Row] = {}
+    for row in rows:
+        for path in (row.old_path, row.new_path):
+            if path:
+                by_path.setdefault(path, row)
+    section_margin: list[MarginItem] = []
+    for annotation in annotations:
+        item = MarginItem(annotation.kind, annotation.message, f"#{annotation.change_anchor}" if annotation.change_anchor else "")
+        target = by_path.get(annotation.path)
+        (target.margin if target else section_margin).append(item)
+    for note in notes:
+        target = by_path.get(note.path) if note.path != section_path else None
+        for text in note.texts:
+            (target.margin if target else section_margin).append(MarginItem("note", text))
+    return section_margin
+
+
+def _section_label(section: SectionComparison) -> str:
+    node = section.new or section.old
+    number = node.meta.get("number") if node is not None else None
+    if number:
+        return f"Sec. {number}"
+    match = re.search(r"/([\w.\-]+)$", section.path)
+    if match:
+        return f"Sec. {match.group(1)}"
+    return section.path
+
+
+def _status_label(status: str, mode: str) -> str:
+    return {
+        "unchanged": "unchanged",
+        "not_restated": "not amended by this bill" if mode == "amendment" else "not in the new text",
+        "only_old": "only in the old text (the new copy ends before it)",
+        "only_new": "only in the new text (the old copy ends before it)",
+        "changed": "amended",
+        "added": "added",
+        "removed": "removed",
+        "moved": "moved",
+        "renumbered": "renumbered",
+    }.get(status, status.replace("_", " "))
+
+
+# ---------------------------------------------------------------- rows
+
+
+def _row(nc: NodeComparison, section: SectionComparison, anchors: dict[int, str], placed: set[int]) -> Row:
+    node = nc.new or nc.old
+    segments = nc.segments or _plain_segments(nc)
+    changes = _changes_for(nc, section)
+    whole = _whole_node_change(nc, changes)
+    pairs = _pair_segments(segments, [c for c in changes if c is not whole])
+    for change in pairs.values():
+        placed.add(id(change))
+    inline = Markup("").join(_inline_piece(seg, pairs.get(i), anchors) for i, seg in enumerate(segments))
+    if whole is not None:
+        placed.add(id(whole))
+        inline = _change_element("span", whole, anchors, inline, extra_class="whole-node")
+    return Row(
+        kind=node.kind,
+        depth=_DEPTH.get(node.kind, 1),
+        old_path=nc.old.path if nc.old is not None else "",
+        new_path=nc.new.path if nc.new is not None else "",
+        status=nc.status,
+        inline=inline,
+        old=Markup("").join(_side_piece(seg, "old") for seg in segments),
+        new=Markup("").join(_side_piece(seg, "new") for seg in segments),
+        old_at=_first_position(nc.old),
+        new_at=_first_position(nc.new),
+    )
+
+
+def _plain_segments(nc: NodeComparison) -> list[Segment]:
+    old = tuple(_tokens(nc.old)) if nc.old is not None else ()
+    new = tuple(_tokens(nc.new)) if nc.new is not None else ()
+    if nc.old is not None and nc.new is not None and nc.old.text == nc.new.text:
+        return [Segment(EQUAL, old, new)]
+    if nc.status not in ("added", "removed", "changed"):
+        # Only one text has it and that is no change (not restated, or the other copy is truncated).
+        return [Segment(EQUAL, old, new)]
+    segments = []
+    if old:
+        segments.append(Segment(DELETE, old, ()))
+    if new:
+        segments.append(Segment(INSERT, (), new))
+    return segments
+
+
+def _tokens(node: Node) -> list[Token]:
+    return [Token(word.text, word.position, index > 0, word.mark) for index, word in enumerate(node.words)]
+
+
+def _changes_for(nc: NodeComparison, section: SectionComparison) -> list[Change]:
+    if nc.changes:
+        return list(nc.changes)
+    paths = {node.path for node in (nc.old, nc.new) if node is not None}
+    return [c for c in section.changes if (c.new_path in paths) or (c.new_path is None and c.old_path in paths)]
+
+
+def _whole_node_change(nc: NodeComparison, changes: list[Change]) -> Change | None:
+    """An added or removed node is one change covering the node's whole text."""
+    for change in changes:
+        if change.op in (ADD, REMOVE, SOURCE) or (change.op not in (INSERT, DELETE, REPLACE) and nc.status != "changed"):
+            return change
+    return None
+
+
+def _pair_segments(segments: list, changes: list[Change]) -> dict[int, Change]:
+    """Match each non-equal segment to its change: same op and text first, then in order."""
+    word_changes = [c for c in changes if c.op in (INSERT, DELETE, REPLACE)]
+    open_segments = [i for i, seg in enumerate(segments) if seg.op != EQUAL]
+    pairs: dict[int, Change] = {}
+    unused = list(word_changes)
+    for index in open_segments:
+        seg = segments[index]
+        old_text, new_text = _text(seg.old), _text(seg.new)
+        for change in unused:
+            if change.op == seg.op and _same(change.old_text, old_text) and _same(change.new_text, new_text):
+                pairs[index] = change
+                unused.remove(change)
+                break
+    leftover = [i for i in open_segments if i not in pairs]
+    if len(leftover) == len(unused):
+        pairs.update(zip(leftover, unused))
+    return pairs
+
+
+def _same(a: str, b: str) -> bool:
+    return " ".join(a.split()) == " ".join(b.split())
+
+
+def _text(tokens) -> str:
+    parts = []
+    for index, token in enumerate(tokens):
+        if index and token.space_before:
+            parts.append(" ")
+        parts.append(token.text)
+    return "".join(parts)
+
+
+def _inline_piece(seg, change: Change | None, anchors: dict[int, str]) -> Markup:
+    tokens = seg.new if seg.op == INSERT or (seg.op == EQUAL and seg.new) else seg.old
+    lead = " " if tokens and tokens[0].space_before else ""
+    if seg.op == EQUAL:
+        return Markup("{}{}").format(lead, _text(seg.new or seg.old))
+    if seg.op == INSERT:
+        body = Markup("<ins>{}</ins>").format(_text(seg.new))
+    elif seg.op == DELETE:
+        body = Markup("<del>{}</del>").format(_text(seg.old))
+    else:
+        body = Markup("<del>{}</del> <ins>{}</ins>").format(_text(seg.old), _text(seg.new))
+    if change is not None:
+        body = _change_element("span", change, anchors, body)
+    return Markup("{}{}").format(lead, body)
+
+
+def _change_element(tag: str, change: Change, anchors: dict[int, str], body: Markup, extra_class: str = "") -> Markup:
+    attributes = {
+        "id": anchors[id(change)],
+        "class": f"change op-{change.op} {extra_class}".strip(),
+        "data-op": change.op,
+        "data-old-path": change.old_path or "",
+        "data-new-path": change.new_path or "",
+        "data-old-source": _source_attr(change.old_source),
+        "data-new-source": _source_attr(change.new_source),
+        "data-section": change.section,
+        "title": _title(change),
+    }
+    if change.attributed_to:
+        attributes["data-attributed-to"] = change.attributed_to
+    rendered = Markup(" ").join(Markup('{}="{}"').format(Markup(name), value) for name, value in attributes.items())
+    if change.op in (ADD,) and "<ins>" not in body:
+        body = Markup("<ins>{}</ins>").format(body)
+    elif change.op in (REMOVE,) and "<del>" not in body:
+        body = Markup("<del>{}</del>").format(body)
+    return Markup("<{} {}>{}</{}>").format(Markup(tag), rendered, body, Markup(tag))
+
+
+def _title(change: Change) -> str:
+    parts = [f"{change.op}"]
+    if _has_position(change.old_source):
+        parts.append(f"old {change.old_source}")
+    if _has_position(change.new_source):
+        parts.append(f"new {change.new_source}")
+    return ", ".join(parts)
+
+
+def _has_position(span: SourceSpan | None) -> bool:
+    return span is not None and any(
+        value is not None for value in (span.start.page, span.start.line, span.end.page, span.end.line)
+    )
+
+
+def _source_attr(span: SourceSpan | None) -> str:
+    return f"{span.start}-{span.end}" if _has_position(span) else ""
+
+
+def _source_text(span: SourceSpan | None) -> str:
+    return str(span) if _has_position(span) else "—"
+
+
+def _side_piece(seg, side: str) -> Markup:
+    tokens = seg.old if side == "old" else seg.new
+    if not tokens:
+        return Markup("")
+    lead = " " if tokens[0].space_before else ""
+    if seg.op == EQUAL:
+        return Markup("{}{}").format(lead, _text(tokens))
+    css = "was-deleted" if side == "old" else "was-inserted"
+    return Markup('{}<span class="{}">{}</span>').format(lead, css, _text(tokens))
+
+
+def _unplaced_change(change: Change, anchors: dict[int, str]) -> Markup:
+    """A change with no inline text of its own (a Source note, a move) still gets its anchor."""
+    text = describe(change)
+    return _change_element("span", change, anchors, Markup("{}").format(text), extra_class="unplaced")
+
+
+def _first_position(node: Node | None) -> str:
+    if node is None or not node.words:
+        return ""
+    position = node.words[0].position
+    return "" if position.page is None and position.line is None else str(position)
+
+
+def _span(node: Node | None) -> str:
+    if node is None:
+        return ""
+    source = node.source
+    return str(source) if source is not None and str(source) != "-" else ""
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower() or "section"
+
+
+def _unique(anchor: str, used: set[str]) -> str:
+    candidate, number = anchor, 2
+    while candidate in used:
+        candidate = f"{anchor}-{number}"
+        number += 1
+    used.add(candidate)
+    return candidate

@@ -1,0 +1,31 @@
+"""The clean body text of a document, one printed line a line."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from statdiff.model import Document
+
+
+def document_lines(document: Document) -> Iterator[str]:
+    """The tree's words regrouped into the lines they were printed on.
+
+    Words that share a printed Position make one line, prefixed `page:line  `;
+    where the rendering has no positions, each node's own words make one line.
+    """
+    key = None
+    words: list[str] = []
+    prefix = ""
+    for node in document.walk():
+        for word in node.words:
+            position = word.position
+            printed = position.line is not None or position.page is not None
+            word_key = ("at", position) if printed else ("node", id(node))
+            if word_key != key:
+                if words:
+                    yield prefix + " ".join(words)
+                key, words = word_key, []
+                prefix = f"{position}  " if printed else ""
+            words.append(word.text)
+    if words:
+        yield prefix + " ".join(words)

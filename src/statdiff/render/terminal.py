@@ -1,0 +1,246 @@
+"""The terminal redline: changed sections only, with a few words of context.
+
+Inserted text is underlined and green, deleted text struck and red. Without colour
+(`--no-color`, or output into a pipe) insertions read `{+...+}` and deletions
+`[-...-]`, as `git diff --word-diff` prints them, so nothing is lost in plain text.
+"""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.text import Text
+
+from statdiff.model import (
+    ADD,
+    DELETE,
+    EQUAL,
+    INSERT,
+    MOVE,
+    REMOVE,
+    RENUMBER,
+    REPLACE,
+    SOURCE,
+    Comparison,
+    NodeComparison,
+    SectionComparison,
+    SourceSpan,
+    Token,
+)
+from statdiff.tokens import rebuild
+
+QUIET_STATUSES = frozenset({"unchanged", "not_restated", "only_old", "only_new"})
+INSERT_STYLE = "underline green"
+DELETE_STYLE = "strike red"
+NOTE_STYLE = "dim"
+
+
+def render_comparison(comparison: Comparison, console: Console, context: int = 8) -> None:
+    """Print every changed section: its path, heading, page:line and the redline of its nodes."""
+    plain = _is_plain(console)
+    console.print(_title(comparison))
+    changed = [section for section in comparison.sections if section.changes]
+    if not changed:
+        console.print("No changes.")
+    for section in changed:
+        console.print()
+        console.print(_section_header(section))
+        for line in _section_lines(section, context, plain):
+            console.print(line)
+    for line in _truncation_notes(comparison):
+        console.print()
+        console.print(Text(line, style=NOTE_STYLE))
+
+
+def render_stat(comparison: Comparison, console: Console) -> None:
+    """One line per changed section with its counts by kind of change, then the totals."""
+    changed = [section for section in comparison.sections if section.changes]
+    width = max((len(section.path) for section in changed), default=0)
+    for section in changed:
+        console.print(Text(f"{section.path:<{width}} | {_counts(section.changes)}"))
+    sections = len(changed)
+    total = len(comparison.changes)
+    summary = f"{sections} section{'s' if sections != 1 else ''} changed, {total} change{'s' if total != 1 else ''}"
+    if total:
+        summary += f" ({_counts(comparison.changes)})"
+    not_restated = sum(1 for section in comparison.sections if section.status == "not_restated")
+    if not_restated:
+        summary += f", {not_restated} not restated"
+    console.print(Text(summary))
+
+
+def _is_plain(console: Console) -> bool:
+    return console.no_color or console.color_system is None
+
+
+def _title(comparison: Comparison) -> Text:
+    old, new = comparison.old, comparison.new
+    text = Text()
+    text.append(f"--- {old.name} ({old.identity.describe()})\n", style="bold")
+    text.append(f"+++ {new.name} ({new.identity.describe()})\n", style="bold")
+    summary = comparison.summary()
+    counts = ", ".join(f"{count} {op}" for op, count in summary["by_op"].items()) or "no changes"
+    text.append(f"mode: {comparison.mode}; {summary['changes']} changes ({counts})", style=NOTE_STYLE)
+    return text
+
+
+def _section_header(section: SectionComparison) -> Text:
+    text = Text()
+    text.append(section.path or "(front matter)", style="bold cyan")
+    if section.heading:
+        text.append(f" {section.heading}", style="bold")
+    text.append(f"  [{section.status}]", style=NOTE_STYLE)
+    where = _where(section)
+    if where:
+        text.append(f"  {where}", style=NOTE_STYLE)
+    if section.attributed_to:
+        text.append(f"  (also amended by {', '.join(section.attributed_to)})", style=NOTE_STYLE)
+    return text
+
+
+def _where(section: SectionComparison) -> str:
+    old = _span(node.old for node in section.nodes)
+    new = _span(node.new for node in section.nodes)
+    parts = []
+    if old is not None and str(old) != "-":
+        parts.append(f"old {old}")
+    if new is not None and str(new) != "-":
+        parts.append(f"new {new}")
+    return ", ".join(parts)
+
+
+def _span(nodes) -> SourceSpan | None:
+    words = [word for node in nodes if node is not None for word in node.words]
+    return SourceSpan.covering(words)
+
+
+def _section_lines(section: SectionComparison, context: int, plain: bool) -> list[Text]:
+    lines: list[Text] = []
+    for change in section.changes:
+        if change.op in (MOVE, RENUMBER) and change.section == section.path and _is_section_change(change, section):
+            lines.append(_structural_line(change))
+    for node in section.nodes:
+        if node.changes:
+            lines.extend(_node_lines(node, context, plain))
+    return lines
+
+
+def _is_section_change(change, section: SectionComparison) -> bool:
+    return change.new_path == (section.new.path if section.new is not None else None)
+
+
+def _structural_line(change) -> Text:
+    if change.op == RENUMBER:
+        return Text(f"  renumbered: {change.old_text} -> {change.new_text} (was {change.old_path})", style="yellow")
+    return Text(f"  moved: {change.new_path} stands elsewhere in the new text", style="yellow")
+
+
+def _node_lines(node: NodeComparison, context: int, plain: bool) -> list[Text]:
+    path = (node.new or node.old).path
+    lines = []
+    for change in node.changes:
+        if change.op in (ADD, REMOVE, SOURCE, MOVE):
+            lines.append(_whole_change_line(path, change, plain))
+    if any(change.op in (INSERT, DELETE, REPLACE) for change in node.changes):
+        line = Text(f"  {path}", style="cyan")
+        line.append(f" {_node_where(node)}\n    ", style=NOTE_STYLE)
+        line.append_text(_redline(node, context, plain))
+        lines.append(line)
+    return lines
+
+
+def _node_where(node: NodeComparison) -> str:
+    words = (node.new or node.old).words
+    span = SourceSpan.covering(words)
+    return str(span) if span is not None and str(span) != "-" else ""
+
+
+def _whole_change_line(path: str, change, plain: bool) -> Text:
+    line = Text(f"  {path} ", style="cyan")
+    where = change.new_source or change.old_source
+    if where is not None and str(where) != "-":
+        line.append(f"{where} ", style=NOTE_STYLE)
+    labels = {ADD: "added", REMOVE: "removed", SOURCE: "Source note", MOVE: "moved"}
+    line.append(f"{labels[change.op]}:\n    ", style=NOTE_STYLE)
+    if change.op == MOVE:
+        line.append(f"from {change.old_path}", style="yellow")
+    if change.old_text and change.op in (REMOVE, SOURCE):
+        _append_deleted(line, change.old_text, plain)
+    if change.new_text and change.op in (ADD, SOURCE):
+        _append_inserted(line, change.new_text, plain)
+    if change.attributed_to:
+        line.append(f"  [{change.attributed_to}]", style=NOTE_STYLE)
+    return line
+
+
+def _redline(node: NodeComparison, context: int, plain: bool) -> Text:
+    """The node's segments, with unchanged runs cut to `context` tokens around each change."""
+    text = Text()
+    segments = [segment for segment in node.segments if segment.old or segment.new]
+    word_changes = iter([change for change in node.changes if change.op in (INSERT, DELETE, REPLACE)])
+    for index, segment in enumerate(segments):
+        if segment.op == EQUAL:
+            tokens = _context_tokens(segment.old, context, index > 0, index < len(segments) - 1)
+            _append_plain(text, tokens, first=index == 0)
+        elif segment.op in (INSERT, DELETE, REPLACE):
+            first = (segment.old or segment.new)[0]
+            space = " " if index > 0 and first.space_before else ""
+            if segment.old:
+                text.append(space)
+                _append_deleted(text, rebuild(segment.old), plain)
+                space = ""
+            if segment.new:
+                text.append(space)
+                _append_inserted(text, rebuild(segment.new), plain)
+            change = next(word_changes, None)
+            if change is not None and change.attributed_to:
+                text.append(f" [{change.attributed_to}]", style=NOTE_STYLE)
+        else:  # only_old / only_new: text one truncated copy lacks
+            text.append(" …" if index else "…", style=NOTE_STYLE)
+    return text
+
+
+def _context_tokens(tokens: tuple[Token, ...], context: int, after_change: bool, before_change: bool):
+    """Keep `context` tokens after the previous change and before the next, with an ellipsis."""
+    if len(tokens) <= 2 * context or (after_change and before_change and len(tokens) <= 2 * context + 1):
+        return list(tokens)
+    head = list(tokens[:context]) if after_change else []
+    tail = list(tokens[-context:]) if before_change else []
+    if context == 0:
+        head, tail = [], []
+    return head + [Token("…", space_before=True)] + tail
+
+
+def _append_plain(text: Text, tokens, first: bool) -> None:
+    for index, token in enumerate(tokens):
+        if token.space_before and not (first and index == 0):
+            text.append(" ")
+        text.append(token.text)
+
+
+def _append_inserted(text: Text, words: str, plain: bool) -> None:
+    text.append(f"{{+{words}+}}" if plain else words, style=None if plain else INSERT_STYLE)
+
+
+def _append_deleted(text: Text, words: str, plain: bool) -> None:
+    text.append(f"[-{words}-]" if plain else words, style=None if plain else DELETE_STYLE)
+
+
+def _counts(changes) -> str:
+    counts: dict[str, int] = {}
+    for change in changes:
+        counts[change.op] = counts.get(change.op, 0) + 1
+    return ", ".join(f"{count} {op}" for op, count in sorted(counts.items()))
+
+
+def _truncation_notes(comparison: Comparison) -> list[str]:
+    notes = []
+    only_old = [section.path or "(front matter)" for section in comparison.sections if section.status == "only_old"]
+    only_new = [section.path or "(front matter)" for section in comparison.sections if section.status == "only_new"]
+    if only_old:
+        notes.append(f"Only in the old copy (the new copy is truncated): {', '.join(only_old)}")
+    if only_new:
+        notes.append(f"Only in the new copy (the old copy is truncated): {', '.join(only_new)}")
+    not_restated = [section.path for section in comparison.sections if section.status == "not_restated"]
+    if not_restated:
+        notes.append(f"Not restated by the bill (unchanged): {', '.join(not_restated)}")
+    return notes

@@ -1,0 +1,67 @@
+"""The section tree in the terminal: kind, label and heading, path, page:line, an excerpt."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.text import Text
+from rich.tree import Tree
+
+from statdiff.model import Document, Node
+
+EXCERPT_CHARS = 60
+KIND_STYLES = {
+    "document": "bold",
+    "article": "bold magenta",
+    "bill_section": "bold blue",
+    "section": "bold cyan",
+    "definition": "green",
+    "citation": "dim",
+    "source_note": "dim",
+    "version_note": "yellow",
+}
+
+
+def render_tree(document: Document, console: Console) -> None:
+    console.print(_title(document))
+    if document.synopsis:
+        console.print(Text("Synopsis: ", style="bold") + Text(_excerpt(document.synopsis, 400)))
+    tree = Tree(_node_line(document.root, top=True))
+    _add_children(tree, document.root)
+    console.print(tree)
+
+
+def _title(document: Document) -> Text:
+    identity = document.identity
+    title = Text(identity.describe(), style="bold")
+    details = [document.rendering, document.name]
+    if identity.title:
+        details.insert(0, identity.title)
+    if identity.lrb:
+        details.append(identity.lrb)
+    return title + Text("  " + " | ".join(detail for detail in details if detail), style="dim")
+
+
+def _add_children(branch: Tree, node: Node) -> None:
+    for child in node.children:
+        _add_children(branch.add(_node_line(child)), child)
+
+
+def _node_line(node: Node, top: bool = False) -> Text:
+    line = Text(node.kind, style=KIND_STYLES.get(node.kind, ""))
+    if top:
+        line.append(f"  {node.label}" if node.label else "")
+    else:
+        line.append(f"  {node.path}", style="cyan")
+        heading = node.meta.get("heading")
+        if isinstance(heading, str):
+            line.append(f"  {heading}", style="bold")
+    span = node.source
+    if span is not None and str(span) != "-":
+        line.append(f"  {span}", style="magenta")
+    if node.text and not top:
+        line.append(f"  {_excerpt(node.text, EXCERPT_CHARS)}", style="dim")
+    return line
+
+
+def _excerpt(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

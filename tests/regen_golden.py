@@ -1,0 +1,70 @@
+"""Rewrite the golden JSON trees under tests/golden/tree/ from the current code.
+
+    python -m tests.regen_golden          (from the repository root)
+    STATDIFF_REGEN=1 python -m pytest tests/test_structure_golden.py
+
+Review the diff of tests/golden/tree/ by eye before committing it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+GOLDEN_DIR = REPO / "tests" / "golden" / "tree"
+
+# repository-relative inputs: the three bill seeds, both pipa base files,
+# and fragments of as many renderings as the corpus has
+GOLDEN_INPUTS = [
+    "statutes/seeds/002_524df963b8163e99.txt",
+    "statutes/seeds/003_80d6f31b0979e4b4.txt",
+    "statutes/seeds/004_b7c007cf1e6f9ae7.txt",
+    "statutes/pipa/815ILCS530_through_PA094-0947.txt",
+    "statutes/pipa/815ILCS530_as_enacted_PA094-0036.txt",
+    "statutes/fragments/09400HB1633enr_PARTIAL.txt",
+    "statutes/fragments/09400HB1633eng_ftp_PARTIAL.txt",
+    "statutes/fragments/09300SB0404sam001_ftp_flat_PARTIAL.txt",
+    "statutes/fragments/920HB4947LV_92ndGA_legisnet_PARTIAL.txt",
+    "statutes/fragments/09900HB1260enr_lv_PARTIAL.txt",
+    "statutes/fragments/10100SB1624enr_fulltext_pipes_PARTIAL.txt",
+    "statutes/fragments/PA094-0947_ilga_fulltext_PARTIAL.txt",
+    "statutes/fragments/PA100-0429_witnessslips_fulltext_PARTIAL.txt",
+    "statutes/fragments/PA102-0016_docslib_pdftext_PARTIAL.txt",
+    "statutes/fragments/10100SB3223_introduced_legiscan_COMPLETE.txt",
+    "statutes/fragments/ILCS_815-530_ActID2702_print_PARTIAL.txt",
+    "statutes/fragments/ILCS_820-96-1-25_newsite_multiversion_PARTIAL.txt",
+    "statutes/fragments/ILCS_225-60-29_ilga_section_COMPLETE.txt",
+]
+
+
+def golden_path(relative: str) -> Path:
+    return GOLDEN_DIR / (Path(relative).stem + ".json")
+
+
+def current_json(relative: str) -> str:
+    """The tree of one input as the golden file holds it (name given repository-relative)."""
+    from statdiff.read import read_path
+    from statdiff.render.json_out import document_to_json, dumps
+    from statdiff.structure import build_document
+
+    document = build_document(read_path(REPO / relative))
+    tree = document_to_json(document)
+    tree["name"] = relative
+    return dumps(tree) + "\n"
+
+
+def regenerate() -> list[Path]:
+    GOLDEN_DIR.mkdir(parents=True, exist_ok=True)
+    written = []
+    for relative in GOLDEN_INPUTS:
+        target = golden_path(relative)
+        text = current_json(relative)
+        if not target.exists() or target.read_text(encoding="utf-8") != text:
+            target.write_text(text, encoding="utf-8")
+            written.append(target)
+    return written
+
+
+if __name__ == "__main__":
+    for path in regenerate():
+        print(f"wrote {path.relative_to(REPO)}")

@@ -1,0 +1,165 @@
+"""Margin annotations and the summary phrases, on hand-built comparisons."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from redline_fixtures import HB0605, THROUGH_947, compare_sections, document, headline_comparison, node, real_comparison
+from statdiff.annotate import Annotation, annotate, change_anchors, defined_term, describe, node_phrase, quote
+from statdiff.model import Change, Comparison, Identity, Node, Position, SourceSpan
+
+
+def one_node_comparison(old_text: str, new_text: str, kind: str = "subsection", path: str = "5 ILCS 1/2(a)",
+                        new_path: str | None = None, attributed_to: str | None = None) -> Comparison:
+    section_path = "5 ILCS 1/2"
+    old_section = Node("section", section_path, [], [node(kind, path, old_text)], meta={"number": "2"})
+    new_section = Node("section", section_path, [], [node(kind, new_path or path, new_text, 2, 7)], meta={"number": "2"})
+    section = compare_sections(old_section, new_section, [0])
+    for change in section.changes:
+        change.attributed_to = attributed_to
+    return Comparison(document(Identity(act="5 ILCS 1"), "old.txt", [old_section]),
+                      document(Identity(bill="HB0001"), "new.txt", [new_section]), "versions", [section])
+
+
+def messages(comparison: Comparison, kind: str | None = None) -> list[str]:
+    return [a.message for a in annotate(comparison) if kind is None or a.kind == kind]
+
+
+# ---------------------------------------------------------------- the headline case
+
+
+@pytest.fixture(params=["real", "hand-built"])
+def headline(request):
+    return real_comparison(THROUGH_947, HB0605) if request.param == "real" else headline_comparison()
+
+
+def test_headline_has_the_48_hour_deadline_on_10a(headline):
+    notes = annotate(headline)
+    deadline = [a for a in notes if a.kind == "deadline"]
+    assert [(a.path, a.message) for a in deadline] == [("815 ILCS 530/10(a)", "new deadline: within 48 hours")]
+    comparison = headline
+    anchor_text = {change_anchors(comparison)[id(c)]: c.new_text for c in comparison.changes}
+    assert "48 hours" in anchor_text[deadline[0].change_anchor]
+
+
+def test_headline_definition_scope_widened_by_written_material(headline):
+    notes = [a for a in annotate(headline) if a.kind == "definition"]
+    assert [(a.section, a.message) for a in notes] == [
+        ("815 ILCS 530/5", "scope of defined term widened: adds written material")
+    ]
+
+
+def test_headline_has_no_duty_amount_or_reference_noise(headline):
+    kinds = {a.kind for a in annotate(headline)}
+    assert kinds == {"deadline", "definition"}
+
+
+# ---------------------------------------------------------------- each kind
+
+
+@pytest.mark.parametrize(
+    "old, new, kind, expected",
+    [
+        ("notify within 30 days after", "notify within 45 days after", "deadline",
+         ["deadline changed: within 30 days → within 45 days"]),
+        ("notify promptly.", "notify no later than 72 hours after discovery.", "deadline",
+         ["new deadline: no later than 72 hours"]),
+        ("within 10 business days.", "promptly.", "deadline", ["deadline removed: within 10 business days"]),
+        ("cost would exceed $250,000 or", "cost would exceed $500,000 or", "amount",
+         ["amount changed: $250,000 → $500,000"]),
+        ("exceeds 500,000 persons", "exceeds 100,000 persons", "amount", ["amount changed: 500,000 → 100,000"]),
+        ("a fee of 5% of the", "a fee of 7.5 percent of the", "amount", ["amount changed: 5% → 7.5 percent"]),
+        ("The collector shall notify the resident.", "The collector may notify the resident.", "duty",
+         ["duty changed: “shall notify” → “may notify”"]),
+        ("It is done.", "It shall not be disclosed.", "duty", ["new prohibition: “shall not be disclosed”"]),
+        ("required by subsection (a) of", "required by subsection (b) of", "cross_reference",
+         ["cross-reference changed: subsection (a) → subsection (b)"]),
+        ("as in Section 7001 of Title 15 of the United States Code.", "as provided.", "cross_reference",
+         ["cross-reference removed: Section 7001", "cross-reference removed: Title 15 of the United States Code"]),
+        ("under the Act.", "under 815 ILCS 530/10(a).", "cross_reference", ["new cross-reference: 815 ILCS 530/10(a)"]),
+    ],
+)
+def test_annotation_kinds(old, new, kind, expected):
+    assert messages(one_node_comparison(old, new), kind) == expected
+
+
+def test_definition_term_added_removed_narrowed():
+    added = one_node_comparison("Other text.", '"Sale" means any transfer.', kind="definition")
+    assert messages(added, "definition") == ["defined term added: “Sale”"]
+    narrowed = one_node_comparison('"Record or file" means a record.', '"Record" means a record.', kind="definition")
+    assert messages(narrowed, "definition") == ["scope of defined term narrowed: drops file"]
+    amended = one_node_comparison('"Sale" means any transfer.', '"Sale" means any paid transfer.', kind="definition")
+    assert messages(amended, "definition") == ["definition of “Sale” amended"]
+
+
+def test_defined_term_from_meta_then_text_then_path():
+    assert defined_term(Node("definition", 'x "From path"', [], meta={"term": "From meta"})) == "From meta"
+    assert defined_term(node("definition", 'x "From path"', "“Curly” means")) == "Curly"
+    assert defined_term(Node("definition", 'x "From path"')) == "From path"
+    assert defined_term(node("text", "x", '"Not a definition" means')) is None
+
+
+def test_public_act_attribution_but_not_the_new_bill_itself():
+    from_act = one_node_comparison("notify the resident", "notify the resident at no charge", attributed_to="94-947")
+    assert messages(from_act, "attribution") == ["from P.A. 94-947"]
+    from_bill = one_node_comparison("notify the resident", "notify the resident at no charge", attributed_to="HB0001")
+    assert messages(from_bill, "attribution") == []
+
+
+def test_identical_texts_have_no_annotations():
+    text = "The collector shall notify within 30 days and pay $250,000 under Section 10."
+    assert annotate(one_node_comparison(text, text)) == []
+
+
+# ---------------------------------------------------------------- describe
+
+
+def change(op, old_text="", new_text="", old_path="5 ILCS 1/2(a)", new_path="5 ILCS 1/2(a)") -> Change:
+    span = SourceSpan(Position(1, 2), Position(1, 3))
+    return Change(op, old_path, new_path, old_text, new_text, span, span, "5 ILCS 1/2")
+
+
+def test_describe_phrases():
+    assert describe(change("insert", new_text="or written material")) == "inserted “or written material”"
+    assert describe(change("delete", old_text="at no charge")) == "deleted “at no charge”"
+    assert describe(change("replace", "30", "45")) == "replaced “30” with “45”"
+    assert describe(change("add", new_path="815 ILCS 530/10(b-5)", old_path=None)) == "added subsection (b-5)"
+    assert describe(change("remove", old_path="815 ILCS 530/10(c)(3)", new_path=None)) == "removed paragraph (3)"
+    assert describe(change("add", new_path='815 ILCS 530/5 "Sale"', old_path=None)) == "added definition of “Sale”"
+    assert describe(change("renumber", old_path="5 ILCS 1/2(b)", new_path="5 ILCS 1/2(c)")) == (
+        "renumbered subsection (b) as subsection (c)")
+
+
+def test_quote_shortens_long_text_in_the_middle():
+    long = "within 48 hours of the discovery of the breach of the security of the system data or written material,"
+    quoted = quote(long)
+    assert quoted.startswith("“within 48 hours") and quoted.endswith("written material,”")
+    assert "…" in quoted and len(quoted) <= 64
+
+
+def test_node_phrase_sections_and_notes():
+    assert node_phrase("815 ILCS 530/10") == "Sec. 10"
+    assert node_phrase("815 ILCS 530/10 [source]") == "the Source note"
+    assert node_phrase("815 ILCS 530/10(c)(3)(i)") == "subparagraph (i)"
+
+
+# ---------------------------------------------------------------- properties
+
+words = st.sampled_from(["shall", "may", "notify", "within", "30", "48", "days", "hours", "$250,000",
+                         "Section", "10", "subsection", "(a)", "the", "resident", '"Term"', "means", "or"])
+texts = st.lists(words, min_size=1, max_size=14).map(" ".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(old=texts, new=texts, kind=st.sampled_from(["subsection", "definition"]))
+def test_annotations_point_at_real_changes(old, new, kind):
+    comparison = one_node_comparison(old, new, kind=kind)
+    anchors = set(change_anchors(comparison).values())
+    for annotation in annotate(comparison):
+        assert isinstance(annotation, Annotation)
+        assert annotation.message and "\n" not in annotation.message
+        assert annotation.change_anchor in anchors
+    if old == new:
+        assert annotate(comparison) == []

@@ -1,0 +1,81 @@
+"""Reader's notes: loading YAML / TOML files and matching them to nodes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from redline_fixtures import HB0605, ROOT, THROUGH_947, headline_comparison, real_comparison
+from statdiff.errors import StatdiffError
+from statdiff.notes import ReaderNote, load_notes, match_notes
+
+
+def write(tmp_path: Path, name: str, text: str | bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+    return path
+
+
+def test_yaml_notes_with_texts_and_lists(tmp_path):
+    path = write(tmp_path, "n.yaml", '"815 ILCS 530/10(a)": one\n"815 ILCS 530/5":\n  - two\n  - three\n')
+    assert load_notes(path) == {"815 ILCS 530/10(a)": "one", "815 ILCS 530/5": ["two", "three"]}
+
+
+def test_toml_and_yml_read_the_same(tmp_path):
+    toml = write(tmp_path, "n.toml", '"815 ILCS 530/10(a)" = "one"\n"815 ILCS 530/5" = ["two"]\n')
+    yml = write(tmp_path, "n.yml", '"815 ILCS 530/10(a)": one\n"815 ILCS 530/5": [two]\n')
+    assert load_notes(toml) == load_notes(yml) == {"815 ILCS 530/10(a)": "one", "815 ILCS 530/5": ["two"]}
+
+
+def test_empty_yaml_is_no_notes(tmp_path):
+    assert load_notes(write(tmp_path, "n.yaml", "# nothing yet\n")) == {}
+
+
+@pytest.mark.parametrize(
+    "name, text, message",
+    [
+        ("n.yaml", "a: [unclosed\n", "not valid YAML"),
+        ("n.toml", "a = \n", "not valid TOML"),
+        ("n.yaml", "- just\n- a list\n", "expected a mapping"),
+        ("n.yaml", "a: 3\n", "must be a text or a list of texts"),
+        ("n.yaml", "a: [x, {y: 1}]\n", "must be a text or a list of texts"),
+        ("n.yaml", "3: text\n", "is not a node path"),
+        ("n.json", "{}", "expected a .yaml, .yml or .toml file"),
+        ("n.yaml", b"a: \xff\xfe\n", "not UTF-8"),
+        ("n.yaml", "!!python/object:os.system x\n", "not valid YAML"),
+    ],
+)
+def test_bad_notes_files_raise_one_line_errors(tmp_path, name, text, message):
+    with pytest.raises(StatdiffError) as error:
+        load_notes(write(tmp_path, name, text))
+    assert message in str(error.value) and "\n" not in str(error.value)
+
+
+def test_missing_notes_file(tmp_path):
+    with pytest.raises(StatdiffError, match="no such file"):
+        load_notes(tmp_path / "absent.yaml")
+
+
+def test_match_notes_finds_nodes_of_either_text_and_warns_about_the_rest():
+    notes = {
+        "815 ILCS 530/10(a)": ["first", "second"],
+        "815 ILCS 530/1": "only in the old text",
+        "815 ILCS 530/99": "nowhere",
+        "815 ILCS 530/5": "  ",
+    }
+    matched, warnings = match_notes(notes, headline_comparison())
+    assert matched == [
+        ReaderNote("815 ILCS 530/10(a)", ("first", "second"), "815 ILCS 530/10"),
+        ReaderNote("815 ILCS 530/1", ("only in the old text",), "815 ILCS 530/1"),
+    ]
+    assert warnings == ["note for '815 ILCS 530/99' matches no node of either text"]
+
+
+def test_the_sample_notes_file_loads():
+    notes = load_notes(ROOT / "reports/notes-headline.yaml")
+    assert set(notes) == {"815 ILCS 530/1", "815 ILCS 530/10(a)", "815 ILCS 530/10(b-5)", "815 ILCS 530/10(d)"}
+    matched, warnings = match_notes(notes, real_comparison(THROUGH_947, HB0605))
+    assert [note.path for note in matched] == ["815 ILCS 530/1", "815 ILCS 530/10(a)", "815 ILCS 530/10(b-5)",
+                                               "815 ILCS 530/10(d)"]
+    assert warnings == []

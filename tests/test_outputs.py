@@ -1,0 +1,185 @@
+"""Atomic report writing: never over an input, never half-written, sensible permissions."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from statdiff import outputs
+from statdiff.errors import StatdiffError
+from statdiff.outputs import check_output_path, write_atomically
+
+REPORT = "<!doctype html><title>815 ILCS 530</title><p>Sec. 10. Notice of breach.</p>\n"
+
+
+def leftovers(directory: Path) -> list[str]:
+    return sorted(p.name for p in directory.iterdir() if p.name.endswith(".tmp"))
+
+
+def test_writes_the_report(tmp_path):
+    target = tmp_path / "redline.html"
+    write_atomically(target, REPORT, inputs=[])
+    assert target.read_text(encoding="utf-8") == REPORT
+    assert leftovers(tmp_path) == []
+
+
+def test_replaces_an_old_report_whole(tmp_path):
+    target = tmp_path / "redline.html"
+    target.write_text("old report " * 1000)
+    write_atomically(target, REPORT)
+    assert target.read_text(encoding="utf-8") == REPORT
+
+
+def test_new_report_gets_0644_minus_the_umask(tmp_path):
+    previous = os.umask(0o027)
+    try:
+        write_atomically(tmp_path / "a.html", REPORT)
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE((tmp_path / "a.html").stat().st_mode) == 0o640
+
+
+def test_new_report_with_the_usual_umask_is_0644(tmp_path):
+    previous = os.umask(0o022)
+    try:
+        write_atomically(tmp_path / "a.html", REPORT)
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE((tmp_path / "a.html").stat().st_mode) == 0o644
+
+
+def test_an_existing_report_keeps_its_permissions(tmp_path):
+    target = tmp_path / "shared.html"
+    target.write_text("old")
+    target.chmod(0o664)
+    write_atomically(target, REPORT)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o664
+
+
+class Boom(Exception):
+    pass
+
+
+@pytest.mark.parametrize("interruption", [Boom("disk on fire"), KeyboardInterrupt()])
+def test_failure_mid_write_leaves_the_old_report_and_no_temporary(tmp_path, monkeypatch, interruption):
+    target = tmp_path / "redline.html"
+    target.write_text("the previous report")
+    real_fsync = os.fsync
+
+    def fail_after_half_written(descriptor):
+        real_fsync(descriptor)
+        raise interruption
+
+    monkeypatch.setattr(outputs.os, "fsync", fail_after_half_written)
+    with pytest.raises(type(interruption)):
+        write_atomically(target, REPORT * 10_000)
+    assert target.read_text() == "the previous report"
+    assert leftovers(tmp_path) == []
+
+
+def test_failure_mid_write_leaves_no_report_when_there_was_none(tmp_path, monkeypatch):
+    def full_disk(*args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(outputs.os, "replace", full_disk)
+    with pytest.raises(StatdiffError, match=r"redline\.html: cannot write the output \(no space left on device\)"):
+        write_atomically(tmp_path / "redline.html", REPORT)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_output_directory_missing(tmp_path):
+    with pytest.raises(StatdiffError, match=r"out/redline\.html: the output directory .*/out does not exist"):
+        write_atomically(tmp_path / "out" / "redline.html", REPORT)
+
+
+def test_output_is_a_directory(tmp_path):
+    with pytest.raises(StatdiffError, match="is a directory; give the name of the file to write"):
+        write_atomically(tmp_path, REPORT)
+
+
+def test_output_under_a_file_is_refused(tmp_path):
+    (tmp_path / "bill.txt").write_text("Sec. 5.")
+    with pytest.raises(StatdiffError, match="bill.txt is not a directory"):
+        write_atomically(tmp_path / "bill.txt" / "redline.html", REPORT)
+
+
+@pytest.fixture
+def bill(tmp_path) -> Path:
+    path = tmp_path / "bill.txt"
+    path.write_text("Sec. 5. Definitions.\n")
+    return path
+
+
+def assert_refused_and_input_intact(output: Path, bill: Path) -> None:
+    with pytest.raises(StatdiffError, match="the output would overwrite the input"):
+        write_atomically(output, REPORT, inputs=[bill])
+    assert bill.read_text() == "Sec. 5. Definitions.\n"
+    assert leftovers(bill.parent) == []
+
+
+def test_output_equal_to_an_input_is_refused(bill):
+    assert_refused_and_input_intact(bill, bill)
+
+
+def test_output_equal_to_an_input_spelled_differently_is_refused(bill, monkeypatch):
+    (bill.parent / "sub").mkdir()
+    monkeypatch.chdir(bill.parent / "sub")
+    assert_refused_and_input_intact(Path("../sub/../bill.txt"), bill)
+
+
+def test_output_through_a_symlink_to_an_input_is_refused(bill):
+    link = bill.parent / "report.html"
+    link.symlink_to(bill)
+    assert_refused_and_input_intact(link, bill)
+
+
+def test_input_given_through_a_symlink_is_protected(bill):
+    link = bill.parent / "latest.txt"
+    link.symlink_to(bill)
+    with pytest.raises(StatdiffError, match="would overwrite the input .*latest.txt"):
+        write_atomically(bill, REPORT, inputs=[link])
+
+
+def test_output_hardlinked_to_an_input_is_refused(bill):
+    hardlink = bill.parent / "report.html"
+    os.link(bill, hardlink)
+    assert_refused_and_input_intact(hardlink, bill)
+
+
+def test_a_symlinked_report_is_written_through_the_link(tmp_path):
+    real = tmp_path / "reports" / "redline.html"
+    real.parent.mkdir()
+    real.write_text("old")
+    link = tmp_path / "latest.html"
+    link.symlink_to(real)
+    write_atomically(link, REPORT)
+    assert link.is_symlink() and real.read_text() == REPORT
+
+
+def test_output_to_a_device_is_written_straight_through():
+    write_atomically(Path("/dev/null"), REPORT)
+
+
+def test_check_output_path_accepts_a_new_file_beside_the_inputs(bill):
+    assert check_output_path(bill.parent / "redline.html", [bill]) == bill.parent.resolve() / "redline.html"
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can write in a read-only directory; the simulated case covers it")
+def test_read_only_directory(tmp_path):
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o555)
+    with pytest.raises(StatdiffError, match=r"cannot write in .*locked \(permission denied\)"):
+        write_atomically(locked / "redline.html", REPORT)
+
+
+def test_read_only_directory_simulated(tmp_path, monkeypatch):
+    def denied(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(outputs.tempfile, "mkstemp", denied)
+    with pytest.raises(StatdiffError, match=r"redline\.html: cannot write in .* \(permission denied\)"):
+        write_atomically(tmp_path / "redline.html", REPORT)

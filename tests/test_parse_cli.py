@@ -1,0 +1,106 @@
+"""`statdiff parse` (tree, --json, --text) and `statdiff.parse` on the seeds."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import statdiff
+from statdiff.cli import main
+from statdiff.model import Document
+
+REPO = Path(__file__).resolve().parent.parent
+SEEDS = REPO / "statutes" / "seeds"
+HB0605 = SEEDS / "002_524df963b8163e99.txt"
+BILL_SEEDS = sorted(path for path in SEEDS.glob("00[234]_*.txt"))
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, ["parse", *args], catch_exceptions=False)
+
+
+def test_tree_view_shows_identity_synopsis_paths_and_page_lines():
+    result = run(str(HB0605), "--no-color")
+    assert result.exit_code == 0
+    out = result.output
+    assert out.startswith("95th GA HB0605 introduced")
+    assert "Synopsis: Amends the Personal Information Protection Act." in out
+    assert "815 ILCS 530/10(c)(3)(iii)" in out
+    assert "815 ILCS 530/10  Notice of Breach.  2:17-4:21" in out
+    assert "\x1b[" not in out
+
+
+@pytest.mark.parametrize("path", BILL_SEEDS, ids=lambda path: path.name[:3])
+def test_json_is_the_document_tree_and_deterministic(path):
+    first = run(str(path), "--json")
+    second = run(str(path), "--json")
+    assert first.exit_code == 0
+    assert first.output == second.output
+    tree = json.loads(first.output)
+    assert set(tree) == {"identity", "rendering", "name", "synopsis", "root"}
+    for node in _walk(tree["root"]):
+        assert {"kind", "path", "label", "text", "meta", "children", "source"} <= set(node)
+        assert set(node["source"]) == {"start", "end"}
+
+
+def test_json_of_hb0605_gives_the_citation_line_at_page_2_line_17():
+    tree = json.loads(run(str(HB0605), "--json").output)
+    citation = next(node for node in _walk(tree["root"]) if node["path"] == "815 ILCS 530/10 [citation]")
+    assert citation["kind"] == "citation"
+    assert citation["text"] == "(815 ILCS 530/10)"
+    assert citation["source"] == {"start": {"page": 2, "line": 17}, "end": {"page": 2, "line": 17}}
+    section = next(node for node in _walk(tree["root"]) if node["path"] == "815 ILCS 530/10")
+    assert section["text"] == ""
+    assert section["meta"]["heading"] == "Notice of Breach."
+
+
+def test_text_prints_each_printed_line_with_its_page_and_line():
+    result = run(str(HB0605), "--text")
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert lines[0] == "1:1  AN ACT concerning consumer fraud."
+    assert "2:17  (815 ILCS 530/10)" in lines
+    assert "2:18  Sec. 10. Notice of Breach." in lines
+    assert "4:7  shall consist of all of the following: (i) email notice if" in lines
+    assert lines[-1] == "4:21  (Source: P.A. 94-36, eff. 1-1-06; 94-947, eff. 6-27-06.)"
+
+
+def test_text_without_positions_prints_one_node_a_line():
+    result = run(str(REPO / "statutes/pipa/815ILCS530_through_PA094-0947.txt"), "--text")
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert lines[:3] == [
+        "(815 ILCS 530/1)",
+        "Sec. 1. Short title. This Act may be cited as the Personal Information Protection Act.",
+        "(Source: P.A. 94-36, eff. 1-1-06.)",
+    ]
+
+
+def test_json_and_text_together_is_a_one_line_error():
+    result = CliRunner().invoke(main, ["parse", str(HB0605), "--json", "--text"])
+    assert result.exit_code == 2
+    assert "choose one of --json and --text" in result.output
+
+
+def test_the_python_api_parses_a_path_and_a_text():
+    from_path = statdiff.parse(HB0605)
+    assert isinstance(from_path, Document)
+    assert from_path.find("815 ILCS 530/10(b-5)").kind == "subsection"
+    from_text = statdiff.parse(
+        "    (815 ILCS 530/1)\n    Sec. 1. Short title. This Act may be cited as the Act.\n(Source: P.A. 94-36.)\n"
+    )
+    assert [node.path for node in from_text.walk()][1:] == [
+        "815 ILCS 530/1",
+        "815 ILCS 530/1 [citation]",
+        "815 ILCS 530/1 [1]",
+        "815 ILCS 530/1 [source]",
+    ]
+
+
+def _walk(node: dict):
+    yield node
+    for child in node["children"]:
+        yield from _walk(child)

@@ -1,0 +1,405 @@
+"""The readers: API, errors, golden files reviewed by eye, and a round trip
+through every numbered rendering with hypothesis."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from statdiff.errors import StatdiffError
+from statdiff.model import ReadResult
+from statdiff.read import RENDERINGS, read_path, read_text
+
+ROOT = Path(__file__).resolve().parent.parent / "statutes"
+GOLDEN = Path(__file__).resolve().parent / "golden" / "read"
+
+# Each of these was checked line by line against its source (numbers, no
+# header or pipe left, nothing dropped); regenerate only after checking again.
+GOLDEN_FILES = [
+    "seeds/000_71145e3a5c8d62e0.txt",
+    "seeds/002_524df963b8163e99.txt",
+    "seeds/003_80d6f31b0979e4b4.txt",
+    "seeds/004_b7c007cf1e6f9ae7.txt",
+    "pipa/815ILCS530_through_PA094-0947.txt",
+    "fragments/09300SB0404sam001_ftp_flat_PARTIAL.txt",
+    "fragments/09400SB1479sam001_ftp_PARTIAL.txt",
+    "fragments/09400HB4253_introduced_lv_PARTIAL.txt",
+    "fragments/09500HC0044ham001_COMPLETE.txt",
+    "fragments/09900HB1260enr_fulltext_pipes_PARTIAL.txt",
+    "fragments/09900HB1260enr_lv_PARTIAL.txt",
+    "fragments/10100HB2299ham001_ftp_midchunk_PARTIAL.txt",
+    "fragments/10100HB2975eng_fulltext_COMPLETE.txt",
+    "fragments/10100SB3223_introduced_legiscan_COMPLETE.txt",
+    "fragments/10200HB0307enr_SecondGeneralRevisory2021_amgoa_PARTIAL.txt",
+    "fragments/10200SB0731sam002_PARTIAL.txt",
+    "fragments/920HB4947LV_92ndGA_legisnet_PARTIAL.txt",
+    "fragments/ILCS_215-215-35_ftp_html_delayed_COMPLETE.txt",
+    "fragments/ILCS_815-705-39_beta_ilga_section_COMPLETE.txt",
+    "fragments/ILCS_820-96-1-25_newsite_multiversion_PARTIAL.txt",
+    "fragments/PA094-0036_ilga_publicact_fulltext_PARTIAL.txt",
+    "fragments/PA094-0947_ilga_ftp_PARTIAL.txt",
+    "fragments/PA102-0016_docslib_pdftext_PARTIAL.txt",
+]
+
+
+def golden_text(result: ReadResult) -> str:
+    def show(value):
+        return "-" if value is None else str(value)
+
+    return "".join(f"{show(line.page)}:{show(line.line)}|{line.text}\n" for line in result.lines)
+
+
+@pytest.mark.parametrize("relative", GOLDEN_FILES)
+def test_golden(relative):
+    expected = (GOLDEN / (Path(relative).name.rsplit(".", 1)[0] + ".txt")).read_text(encoding="utf-8")
+    assert golden_text(read_path(ROOT / relative)) == expected
+
+
+# ---------------------------------------------------------------- API and errors
+
+
+def test_unknown_format_lists_the_known_ones():
+    with pytest.raises(StatdiffError) as caught:
+        read_text("1 AN ACT concerning business.", format="nope")
+    assert "nope" in str(caught.value) and "numbered" in str(caught.value) and "pipes" in str(caught.value)
+
+
+def test_every_rendering_has_a_description_and_html_is_registered():
+    assert "html" in RENDERINGS and "prose" in RENDERINGS
+    assert all(description.strip() for description in RENDERINGS.values())
+
+
+def test_empty_text_is_an_error():
+    with pytest.raises(StatdiffError):
+        read_text(" \n\u00a0\n")
+
+
+def test_html_goes_to_the_html_reader(monkeypatch):
+    import sys
+    import types
+
+    calls = []
+    fake = types.ModuleType("statdiff.read.html")
+    fake.read_html = lambda text, name: calls.append(name) or ReadResult([], "html", name=name)
+    monkeypatch.setitem(sys.modules, "statdiff.read.html", fake)
+    assert read_text("<!DOCTYPE html><html><body><p>x</p></body></html>", name="page").rendering == "html"
+    assert read_text("<table><tr><td>1</td><td>AN ACT</td></tr></table>").rendering == "html"
+    assert calls == ["page", "<text>"]
+
+
+def test_seed_002_the_headline_bill():
+    result = read_path(ROOT / "seeds/002_524df963b8163e99.txt")
+    by_position = {(line.page, line.line): line for line in result.lines}
+    assert by_position[(2, 17)].text == "(815 ILCS 530/10)"
+    assert by_position[(2, 18)].text == "Sec. 10. Notice of Breach."
+    assert by_position[(1, 1)].indented is True and by_position[(1, 3)].indented is False
+    assert result.synopsis.startswith("Amends the Personal Information Protection Act.")
+    assert result.synopsis.endswith("discovery of the breach of the system data or written material.")
+    assert not any("815 ILCS 530/5" == line.text or "Introduced" in line.text for line in result.lines)
+    identity = result.identity
+    assert (identity.general_assembly, identity.bill, identity.version) == (95, "HB0605", "introduced")
+    assert identity.title == "AN ACT concerning consumer fraud."
+
+
+def test_seed_003_identity_and_cell_internal_breaks():
+    result = read_path(ROOT / "seeds/003_80d6f31b0979e4b4.txt")
+    identity = result.identity
+    assert (identity.bill, identity.amendment, identity.lrb) == ("SB0731", "sam002", "LRB102 17247 KTG 24999 a")
+    by_position = {(line.page, line.line): line.text for line in result.lines}
+    assert by_position[(3, 17)] == "revenues from selling consumers' personal information."
+    assert by_position[(3, 18)].startswith('"Business" does not include')
+
+
+def test_ilcs_page_identity_and_no_headings():
+    result = read_path(ROOT / "pipa/815ILCS530_through_PA094-0947.txt")
+    assert result.identity.act == "815 ILCS 530" and result.identity.version == "compiled"
+    assert result.lines[0].text == "(815 ILCS 530/1)"
+    assert all(line.page is None and line.line is None for line in result.lines)
+    assert "BUSINESS TRANSACTIONS" not in [line.text for line in result.lines]
+
+
+def test_public_act_identity():
+    identity = read_path(ROOT / "fragments/PA094-0036_ilga_publicact_fulltext_PARTIAL.txt").identity
+    assert (identity.public_act, identity.bill, identity.general_assembly) == ("94-36", "HB1633", 94)
+    assert identity.title == "AN ACT concerning business."
+
+
+@pytest.mark.parametrize(
+    "relative, expected",
+    [
+        ("fragments/09400HB1633enr_PARTIAL.txt", (94, "HB1633", "enrolled", None, "LRB094 07564 RXD 37732 b", None)),
+        ("fragments/09500HC0044ham001_COMPLETE.txt", (95, "HC0044", "amendment", "ham001", "LRB095 20718 RCE 49543 a", None)),
+        ("fragments/09400HB1633ham001_ftp_pipes_PARTIAL.txt", (None, "HB1633", "amendment", None, None, None)),
+        ("fragments/09300SB0404sam001_ftp_flat_PARTIAL.txt", (93, "SB0404", "amendment", "sam001", "LRB093 09317 BDD 14050 a", None)),
+        ("seeds/004_b7c007cf1e6f9ae7.txt", (92, "SB2031", None, None, "LRB9215491JSpcA", None)),
+        ("fragments/PA097-0483_ilga_fulltext_PARTIAL.txt", (97, "HB3025", "public act", None, "LRB097 06857 AEK 46950 b", "97-483")),
+        ("fragments/PA102-0016_docslib_pdftext_PARTIAL.txt", (102, "SB2017", "public act", None, "LRB102 16155 CPF 22006 b", "102-16")),
+        ("fragments/10100SB2301_introduced_legiscan_PARTIAL.txt", (101, "SB2301", "introduced", None, "LRB101 15374 TAE 64580 b", None)),
+        ("fragments/09400HB1633_billstatus_PARTIAL.txt", (94, "HB1633", "bill status", None, None, "94-36")),
+        ("fragments/ILCS_225-60-29_ilga_section_COMPLETE.txt", (None, None, "compiled", None, None, None)),
+    ],
+)
+def test_identity(relative, expected):
+    identity = read_path(ROOT / relative).identity
+    got = (identity.general_assembly, identity.bill, identity.version, identity.amendment, identity.lrb, identity.public_act)
+    assert got == expected
+
+
+def test_bill_status_keeps_only_the_synopsis():
+    result = read_path(ROOT / "fragments/09400SB1479_billstatus_PARTIAL.txt")
+    assert result.lines == [] and result.synopsis.startswith("Creates the Identity Theft Notification Act.")
+
+
+def test_glued_number_uses_the_expected_line():
+    result = read_path(ROOT / "fragments/09900HB1260enr_lv_PARTIAL.txt")
+    assert (result.lines[5].line, result.lines[5].text) == (6, "45 and 50 as follows:")
+
+
+def test_format_can_be_forced():
+    text = (ROOT / "seeds/002_524df963b8163e99.txt").read_text(encoding="utf-8")
+    assert read_text(text, format="prose").rendering == "prose"
+
+
+def test_pdf_text_with_the_running_header_mid_sentence():
+    text = (
+        "SB2522 Engrossed OMB103 00152 NHB 45152 b AN ACT concerning finance. Be it enacted by the People of "
+        "the State of Illinois, represented in the General Assembly: (30 ILCS 105/5) Sec. 5. The fund shall be "
+        " SB2522 \t-2- OMB103 00152 NHB 45152 b used for grants. (Source: P.A. 100-23.)"
+    )
+    result = read_text(text, format="pdf-text")
+    assert [(line.page, line.text) for line in result.lines[-3:]] == [
+        (1, "Sec. 5. The fund shall be"),
+        (2, "used for grants."),
+        (2, "(Source: P.A. 100-23.)"),
+    ]
+    assert (result.identity.bill, result.identity.lrb) == ("SB2522", "OMB103 00152 NHB 45152 b")
+
+
+def test_pdf_text_with_line_numbers_at_the_end():
+    text = "\n".join([
+        "AN ACT concerning finance. 1",
+        "Be it enacted by the People of the State of Illinois, 2",
+        "represented in the General Assembly: 3",
+        "Section 5. The Act is amended by 4",
+        "changing Section 5 as follows: 5",
+        "SB2522 \t-2- OMB103 00152 NHB 45152 b",
+        "(30 ILCS 105/5) 1",
+        "Sec. 5. The fund shall pay 72 2",
+        "dollars. 3",
+    ])
+    result = read_text(text)
+    assert result.rendering == "pdf-text"
+    assert [(line.page, line.line, line.text) for line in result.lines[-3:]] == [
+        (2, 1, "(30 ILCS 105/5)"),
+        (2, 2, "Sec. 5. The fund shall pay 72"),
+        (2, 3, "dollars."),
+    ]
+
+
+def test_flattened_act_pasted_as_text_is_cut_at_sections():
+    text = "(815 ILCS 530/) Personal Information Protection Act. (815 ILCS 530/1) Sec. 1. Short title. " + "x " * 1200 + (
+        "(Source: P.A. 94-36, eff. 1-1-06.) (815 ILCS 530/5) Sec. 5. Definitions. In this Act: "
+        '"Data collector" means an agency. (Source: P.A. 94-36, eff. 1-1-06.)'
+    )
+    result = read_text(text)
+    assert result.rendering == "ilcs-csv" and result.identity.act == "815 ILCS 530"
+    texts = [line.text for line in result.lines]
+    assert texts[0] == "(815 ILCS 530/1)" and texts[1].startswith("Sec. 1. Short title.")
+    assert texts[2:] == [
+        "(Source: P.A. 94-36, eff. 1-1-06.)",
+        "(815 ILCS 530/5)",
+        "Sec. 5. Definitions. In this Act:",
+        '"Data collector" means an agency.',
+        "(Source: P.A. 94-36, eff. 1-1-06.)",
+    ]
+
+
+# ---------------------------------------------------------------- round trip
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+NBSP = "\u00a0"
+PAGE = 25
+_word = st.one_of(
+    st.from_regex(r"[a-z]{1,9}[,.;:]?", fullmatch=True),
+    st.sampled_from(["(a)", "(b-5)", "(1)", '"Business"', "$250,000", "1-1-06.", "Sec.", "Section", "ILCS", "Act."]),
+)
+_numeric_word = st.from_regex(r"[1-9][0-9]{0,2}", fullmatch=True)
+_line = st.tuples(st.lists(_word, min_size=1, max_size=10).map(" ".join), st.booleans())
+_numeric_start_line = st.tuples(
+    st.tuples(_numeric_word, st.lists(_word, min_size=1, max_size=6)).map(lambda pair: " ".join([pair[0], *pair[1]])),
+    st.booleans(),
+)
+bodies = st.lists(_line, min_size=1, max_size=70)
+bodies_with_numbers = st.lists(st.one_of(_line, _numeric_start_line), min_size=1, max_size=70)
+
+
+def numbered(body):
+    for index, (text, indented) in enumerate(body):
+        yield index // PAGE + 1, index % PAGE + 1, text, indented
+
+
+def render_plain_94(body):
+    out = ["HB1633 Enrolled LRB094 07564 RXD 37732 b", ""]
+    for page, line, text, indented in numbered(body):
+        if line == 1 and page > 1:
+            out += ["", f"HB1633 Enrolled - {page} - LRB094 07564 RXD 37732 b", ""]
+        out.append(f"{line} " + (NBSP * 4 if indented else "") + text)
+        if indented:
+            out.append(NBSP)
+    return "\n".join(out)
+
+
+def render_glued_97(body):
+    body = [(body[0][0], True), *body[1:]]  # line 1 of a bill is indented: `1<NBSP>AN ACT`
+    out = ["HB1260 EnrolledLRB099 05116 JLS 25145 b", ""]
+    for page, line, text, indented in numbered(body):
+        if line == 1 and page > 1:
+            out += [f"HB1260 Enrolled- {page} -LRB099 05116 JLS 25145 b", ""]
+        out.append(f"{line}" + (NBSP * 4 if indented else "") + text)
+    return "\n".join(out)
+
+
+def render_pipes_rows(body):
+    out = ["|"]
+    for page, line, text, _ in numbered(body):
+        if line == 1:
+            out += [f"| | 10200SB0731sam002 | - {page} - | LRB102 17247 KTG 24999 a |", "|", "|"]
+        out.append(f"{line} | | {text} |")
+    return "\n".join(out)
+
+
+def render_pipes_inline(body):
+    out = ["Full Text of HB1260 99th General Assembly", "| | HB1260 Enrolled | | LRB099 05116 JLS 25145 b |", "|"]
+    row = []
+    for page, line, text, _ in numbered(body):
+        if line == 1 and page > 1:
+            out.append(" ".join(row))
+            row = []
+            out.append(f"| | HB1260 Enrolled | - {page} - | LRB099 05116 JLS 25145 b |")
+        row.append(f"| {line} | | {text}")
+        if len(row) == 3:
+            out.append(" ".join(row))
+            row = []
+    out.append(" ".join(row))
+    return "\n".join(out)
+
+
+def render_pipes_number_rows(body):
+    out = ["|", "09400SB1479sam001 |", "|", "LRB094 11200 RXD 42618 a |", "|"]
+    for page, line, text, _ in numbered(body):
+        if line == 1 and page > 1:
+            out += ["| |||||||", "| |||||||"]
+        out += [f"{line} |", f"| {text}", "|"]
+    return "\n".join(out)
+
+
+def render_legisnet(body):
+    out = ["State of Illinois", "92nd General Assembly", "", " " * 46 + "LRB9215491JSpcA", ""]
+    for page, line, text, indented in numbered(body):
+        if line == 1 and page > 1:
+            out += [" ", " " * 28 + f"-{page}-" + " " * 15 + "LRB9215491JSpcA"]
+        out.append(f"{line:>2}" + (" " * 8 if indented else " " * 4) + text)
+    return "\n".join(out)
+
+
+def render_flat(body):
+    out = ["093_SB0404sam001 LRB093 09317 BDD 14050 a"]
+    for page, line, text, _ in numbered(body):
+        if line == 1 and page > 1:
+            out.append(f"-{page}- LRB093 09317 BDD 14050 a")
+        out.append(f"{line} {text}")
+    return " ".join(out)
+
+
+def expected_lines(body):
+    return [(page, line, text) for page, line, text, _ in numbered(body)]
+
+
+def got_lines(result):
+    return [(line.page, line.line, line.text) for line in result.lines]
+
+
+ROUND_TRIP = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@ROUND_TRIP
+@given(bodies_with_numbers)
+def test_round_trip_plain_94(body):
+    result = read_text(render_plain_94(body))
+    assert result.rendering == "numbered"
+    assert got_lines(result) == expected_lines(body)
+    assert [line.indented for line in result.lines] == [indented for _, indented in body]
+
+
+@ROUND_TRIP
+@given(bodies_with_numbers)
+def test_round_trip_glued_97(body):
+    body = [(body[0][0], True), *body[1:]]
+    result = read_text(render_glued_97(body), format="numbered")
+    assert got_lines(result) == expected_lines(body)
+    assert [line.indented for line in result.lines] == [indented for _, indented in body]
+
+
+@ROUND_TRIP
+@given(bodies)
+def test_round_trip_pipes_rows(body):
+    result = read_text(render_pipes_rows(body))
+    assert result.rendering == "pipes"
+    assert got_lines(result) == expected_lines(body)
+
+
+@ROUND_TRIP
+@given(bodies)
+def test_round_trip_pipes_inline(body):
+    result = read_text(render_pipes_inline(body), format="pipes")
+    assert got_lines(result) == expected_lines(body)
+
+
+@ROUND_TRIP
+@given(bodies)
+def test_round_trip_pipes_number_rows(body):
+    result = read_text(render_pipes_number_rows(body), format="pipes")
+    assert got_lines(result) == expected_lines(body)
+
+
+@ROUND_TRIP
+@given(bodies_with_numbers)
+def test_round_trip_legisnet(body):
+    result = read_text(render_legisnet(body), format="legisnet")
+    assert got_lines(result) == expected_lines(body)
+
+
+@ROUND_TRIP
+@given(bodies)
+def test_round_trip_flat(body):
+    result = read_text(render_flat(body), format="flat-ftp")
+    assert got_lines(result) == expected_lines(body)
+
+
+# ---------------------------------------------------------------- hostile text
+
+_fragment = st.one_of(
+    st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=20),
+    st.sampled_from([
+        "\n", "|", " | ", "\u00a0", "1 ", "12", "3represented", "- 2 -", "-2-", "LRB094 07564 RXD 37732 b",
+        "LRB9215491JSpcA", "HB1633 Enrolled", "10200SB0731sam002", "Public Act 094-0036", "(815 ILCS 530/10)",
+        "Sec. 10.", "(Source: P.A. 94-36.)", "AN ACT", "text,chapter\n", '"', "Amends the Act.", "\t",
+    ]),
+)
+hostile = st.lists(_fragment, min_size=1, max_size=40).map("".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(hostile, st.sampled_from([None, *[name for name in RENDERINGS if name != "html"]]))
+def test_any_text_reads_or_fails_with_a_statdiff_error(text, format):
+    try:
+        result = read_text(text, format=format)
+    except StatdiffError as error:
+        assert "\n" not in str(error)
+        return
+    for line in result.lines:
+        assert line.text and line.text == " ".join(line.text.split())
+        assert "\u00a0" not in line.text

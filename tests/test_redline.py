@@ -1,0 +1,341 @@
+"""The HTML redline, read back with lxml: content, escaping, round trip, self-containment."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+
+import lxml.html
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from redline_fixtures import (
+    AS_ENACTED,
+    HB0605,
+    ROOT,
+    SEVEN_INSERTIONS,
+    THROUGH_947,
+    compare_sections,
+    document,
+    headline_comparison,
+    node,
+    real_comparison,
+    synthetic_comparison,
+)
+from statdiff import api
+from statdiff.errors import StatdiffError
+from statdiff.model import Comparison, Identity, Node
+from statdiff.notes import ReaderNote
+from statdiff.render.html import render_redline
+
+
+def page(html: str):
+    return lxml.html.document_fromstring(html)
+
+
+def squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def recovered_changes(tree) -> list[dict]:
+    """What another tool reads back from the machine-readable attributes."""
+    return [
+        {
+            "anchor": element.get("id"),
+            "op": element.get("data-op"),
+            "old_path": element.get("data-old-path") or None,
+            "new_path": element.get("data-new-path") or None,
+            "old_source": element.get("data-old-source") or None,
+            "new_source": element.get("data-new-source") or None,
+            "inserted": squash(" ".join(element.xpath(".//ins//text()"))),
+            "deleted": squash(" ".join(element.xpath(".//del//text()"))),
+        }
+        for element in tree.xpath("//*[@data-op]")
+    ]
+
+
+def source_attribute(span) -> str | None:
+    """`page:line-page:line`, None where the printing has no page and line (an ILCS page)."""
+    if span is None or str(span) == "-":
+        return None
+    return f"{span.start}-{span.end}"
+
+
+@pytest.fixture(scope="module", params=["real", "hand-built"])
+def headline(request):
+    comparison = real_comparison(THROUGH_947, HB0605) if request.param == "real" else headline_comparison()
+    notes = [ReaderNote("815 ILCS 530/10(a)", ("Compare SB 731's 72 hours.",), "815 ILCS 530/10"),
+             ReaderNote("815 ILCS 530/1", ("Short title untouched.",), "815 ILCS 530/1")]
+    return comparison, page(render_redline(comparison, notes=notes))
+
+
+# ---------------------------------------------------------------- the headline redline
+
+
+def test_headline_shows_exactly_seven_insertions_and_no_deletions(headline):
+    _, tree = headline
+    assert [squash(el.text_content()) for el in tree.xpath("//ins")] == SEVEN_INSERTIONS
+    assert tree.xpath("//del") == []
+
+
+def test_headline_summary_first_with_a_row_per_change(headline):
+    comparison, tree = headline
+    body_sections = tree.xpath("//div[@class='page']/*")
+    assert [el.get("id") for el in body_sections][1:3] == ["summary", "toc"]
+    rows = tree.xpath("//table[@class='summary-table']/tbody/tr")
+    assert len(rows) == 7
+    ids = set(tree.xpath("//@id"))
+    for row, change in zip(rows, comparison.changes):
+        link = row.xpath(".//td[@class='phrase']/a")[0]
+        assert link.get("href") == f"#{change.anchor}" and change.anchor in ids
+    assert squash(rows[3].xpath(".//td[@class='phrase']")[0].text_content()).startswith("inserted “within 48 hours")
+    assert "7 insertions" in tree.xpath("//p[@class='counts']")[0].text_content()
+
+
+def test_headline_48_hour_deadline_annotation_beside_10a(headline):
+    _, tree = headline
+    row = tree.xpath("//div[contains(concat(' ', @class, ' '), ' row ')][.//*[@data-new-path='815 ILCS 530/10(a)']]")[0]
+    margin = squash(row.xpath(".//aside[@class='margin']")[0].text_content())
+    assert "new deadline: within 48 hours" in margin
+    assert "Compare SB 731's 72 hours." in margin
+    link = row.xpath(".//p[contains(@class,'kind-deadline')]//a")[0]
+    target = tree.get_element_by_id(link.get("href")[1:])
+    assert "within 48 hours" in target.text_content()
+
+
+def test_headline_definition_scope_annotation_in_sec_5(headline):
+    _, tree = headline
+    section = tree.xpath("//*[@data-path='815 ILCS 530/5']")[0]
+    notes = [squash(p.text_content()) for p in section.xpath(".//p[contains(@class,'kind-definition')]")]
+    assert notes == ["definition scope of defined term widened: adds written material"]
+
+
+def test_headline_sec_1_collapsed_as_not_amended(headline):
+    _, tree = headline
+    sec1 = tree.xpath("//*[@data-path='815 ILCS 530/1']")[0]
+    assert sec1.tag == "details" and sec1.get("open") is None
+    assert sec1.get("data-status") == "not_restated"
+    assert squash(sec1.xpath("./summary")[0].text_content()).startswith("Sec. 1 Short title. — not amended by this bill")
+    assert "This Act may be cited as the Personal Information Protection Act." in sec1.text_content()
+    assert "Short title untouched." in sec1.text_content()
+
+
+def test_headline_sections_show_path_heading_and_spans():
+    tree = page(render_redline(real_comparison(THROUGH_947, HB0605)))
+    sec10 = tree.xpath("//section[@data-path='815 ILCS 530/10']")[0]
+    meta = squash(sec10.xpath(".//p[@class='sec-meta']")[0].text_content())
+    assert meta == "815 ILCS 530/10 · amended · new 2:17-4:21"
+    assert squash(sec10.xpath(".//h3")[0].text_content()) == "Sec. 10 Notice of Breach."
+    assert [el.get("data-new-source") for el in sec10.xpath(".//*[@data-op]")] == [
+        "2:22-2:22", "2:24-3:1", "3:4-3:5", "3:6-3:6", "4:20-4:20"]
+    assert [el.get("data-old-source") for el in sec10.xpath(".//*[@data-op]")] == [""] * 5
+
+
+def test_as_enacted_attributes_no_charge_and_b5_to_pa_94_947():
+    comparison = real_comparison(AS_ENACTED, HB0605)
+    tree = page(render_redline(comparison))
+    added = tree.xpath("//*[@data-op='add']")
+    assert [el.get("data-new-path") for el in added] == ["815 ILCS 530/10(b-5)"]
+    assert added[0].get("data-attributed-to") == "P.A. 94-947"
+    assert squash(added[0].xpath(".//ins")[0].text_content()).startswith("(b-5) The notification required")
+    no_charge = [el for el in tree.xpath("//*[@data-op='insert']") if squash(el.text_content()) == "at no charge"]
+    assert no_charge[0].get("data-attributed-to") == "P.A. 94-947"
+    row = tree.xpath("//tr[@data-anchor=$anchor]", anchor=no_charge[0].get("id"))[0]
+    assert "(from P.A. 94-947)" in squash(row.text_content())
+    assert len(tree.xpath("//tr[contains(@class,'change-row')]")) == len(comparison.changes)
+
+
+def test_cli_writes_the_redline_and_warns_about_unmatched_notes(tmp_path):
+    from click.testing import CliRunner
+
+    from statdiff.cli import main
+
+    notes = tmp_path / "notes.yaml"
+    notes.write_text('"815 ILCS 530/10(a)": "A note."\n"815 ILCS 530/77": "Lost."\n', encoding="utf-8")
+    output = tmp_path / "out.html"
+    result = CliRunner().invoke(main, ["redline", str(THROUGH_947), str(HB0605), "-o", str(output),
+                                       "--notes", str(notes), "--view", "side-by-side", "--title", "T & <b>"])
+    assert result.exit_code == 1, result.output
+    assert "note for '815 ILCS 530/77' matches no node" in result.output
+    tree = page(output.read_text(encoding="utf-8"))
+    assert tree.xpath("//title")[0].text == "T & <b>"
+    assert tree.xpath("//input[@checked]/@id") == ["view-side-by-side"]
+    assert "A note." in tree.xpath("//p[contains(@class,'kind-note')]")[0].text_content()
+    assert len(tree.xpath("//ins")) == 7
+
+
+def test_committed_reports_match_a_fresh_rendering():
+    from statdiff.notes import load_notes, match_notes
+
+    for old, name in ((THROUGH_947, "headline-through-PA094-0947.html"), (AS_ENACTED, "headline-as-enacted-PA094-0036.html")):
+        report = ROOT / "reports" / name
+        if not report.exists():
+            pytest.fail(f"{report} is missing: run bash reports/regenerate.sh")
+        comparison = real_comparison(old, HB0605)
+        notes, _ = match_notes(load_notes(ROOT / "reports/notes-headline.yaml"), comparison)
+        tree = page(report.read_text(encoding="utf-8"))
+        assert recovered_changes(tree) == recovered_changes(page(render_redline(comparison, notes=notes)))
+
+
+def test_headline_identities_in_the_header(headline):
+    _, tree = headline
+    header = squash(tree.xpath("//header[@class='doc-header']")[0].text_content())
+    assert "95th GA HB0605 introduced" in header and "815ILCS530_through_PA094-0947.txt" in header
+    assert "002_524df963b8163e99.txt" in header
+
+
+def test_round_trip_recovers_the_change_list(headline):
+    comparison, tree = headline
+    assert recovered_changes(tree) == [
+        {
+            "anchor": change.anchor,
+            "op": change.op,
+            "old_path": change.old_path,
+            "new_path": change.new_path,
+            "old_source": source_attribute(change.old_source),
+            "new_source": source_attribute(change.new_source),
+            "inserted": squash(change.new_text),
+            "deleted": squash(change.old_text),
+        }
+        for change in comparison.changes
+    ]
+
+
+# ---------------------------------------------------------------- page properties
+
+
+def test_rendering_is_deterministic():
+    fresh = [api.diff(THROUGH_947, HB0605) for _ in range(2)]
+    assert render_redline(fresh[0]) == render_redline(fresh[1])
+    assert render_redline(headline_comparison()) == render_redline(headline_comparison())
+
+
+def test_initial_view_and_bad_view():
+    for view, radio in (("inline", "view-inline"), ("side-by-side", "view-side-by-side")):
+        tree = page(render_redline(headline_comparison(), view=view))
+        assert tree.xpath("//input[@checked]/@id") == [radio]
+    with pytest.raises(StatdiffError):
+        render_redline(headline_comparison(), view="columns")
+
+
+def test_self_contained_and_script_allowed_only_by_hash(headline):
+    html = render_redline(headline_comparison())
+    tree = page(html)
+    assert not re.search(r"(src|href)\s*=\s*[\"']?(https?:|//)", html)
+    assert "@import" not in html and "url(" not in html and not tree.xpath("//link|//img|//iframe")
+    scripts = tree.xpath("//script")
+    assert len(scripts) == 1 and scripts[0].get("src") is None
+    digest = base64.b64encode(hashlib.sha256(scripts[0].text.encode()).digest()).decode()
+    csp = tree.xpath("//meta[@http-equiv='Content-Security-Policy']/@content")[0]
+    assert f"script-src 'sha256-{digest}'" in csp and "default-src 'none'" in csp
+    assert "@media print" in tree.xpath("//style")[0].text
+
+
+def test_print_stylesheet_hides_controls():
+    css = page(render_redline(headline_comparison())).xpath("//style")[0].text
+    print_rules = css[css.index("@media print"):]
+    assert ".controls" in print_rules and "display: none" in print_rules
+
+
+# ---------------------------------------------------------------- escaping
+
+HOSTILE = 'Fees & charges <script>alert(1)</script> "quoted" \'single\' <!-- comment --> <b>bold</b> ]]>'
+
+
+def hostile_comparison() -> Comparison:
+    path = "5 ILCS 1/2"
+    old_section = Node("section", path, [], [node("subsection", f"{path}(a)", "Fees apply.")], meta={"number": "2"})
+    new_section = Node("section", path, [], [node("subsection", f"{path}(a)", HOSTILE)], meta={"number": "2"})
+    section = compare_sections(old_section, new_section, [0], heading="<i>Heading</i> & more")
+    evil = Identity(bill="<img src=x onerror=alert(2)>", title="</title><script>alert(3)</script>")
+    return Comparison(document(evil, "<evil>.txt", [old_section]), document(evil, "a&b\".txt", [new_section]),
+                      "versions", [section])
+
+
+def test_hostile_text_renders_as_inert_visible_text():
+    notes = [ReaderNote("5 ILCS 1/2(a)", ("<script>alert(4)</script> & note",), "5 ILCS 1/2")]
+    html = render_redline(hostile_comparison(), notes=notes, title="<script>alert(5)</script>")
+    tree = page(html)
+    scripts = tree.xpath("//script")
+    assert len(scripts) == 1 and "alert" not in scripts[0].text
+    assert tree.xpath("//img|//b|//i") == []
+    assert tree.xpath("//comment()[contains(., 'comment')]") == []
+    new_cell = tree.xpath("//div[contains(@class,'cell-new')]")[-1]
+    assert squash(new_cell.text_content()) == "1:1 " + squash(HOSTILE)
+    assert "<script>alert(1)</script>" in squash(" ".join(tree.xpath("//ins//text()")))
+    assert "<script>alert(4)</script> & note" in tree.xpath("//p[contains(@class,'kind-note')]")[0].text_content()
+    assert tree.xpath("//title")[0].text == "<script>alert(5)</script>"
+    assert "<img src=x onerror=alert(2)>" in tree.xpath("//header")[0].text_content()
+
+
+def test_hostile_bill_text_through_the_real_parser_stays_text():
+    old = "    (5 ILCS 1/2)\n    Sec. 2. Fees.\n    (a) Fees apply.\n(Source: P.A. 94-36, eff. 1-1-06.)\n"
+    inserted = '& charges <script>alert(1)</script> "quoted" \'single\' <!-- comment -->'
+    new = old.replace("Fees apply.", f"Fees {inserted} apply.")
+    tree = page(render_redline(api.diff(api.parse(old), api.parse(new))))
+    assert len(tree.xpath("//script")) == 1 and "alert" not in tree.xpath("//script")[0].text
+    assert [squash(el.text_content()) for el in tree.xpath("//ins")] == [inserted]
+    assert tree.xpath("//comment()[contains(., 'comment')]") == []
+
+
+def test_every_kind_of_change_gets_one_anchored_element():
+    from statdiff.model import Change, Position, SourceSpan
+
+    def sec(path, text, number):
+        return Node("section", path, [], [node("subsection", f"{path}(a)", text, 3, 4)], meta={"number": number})
+
+    counter = [0]
+    added = compare_sections(None, sec("5 ILCS 1/3", "New section text.", "3"), counter)
+    removed = compare_sections(sec("5 ILCS 1/4", "Old section text.", "4"), None, counter)
+    moved = compare_sections(sec("5 ILCS 1/5", "Same.", "5"), sec("5 ILCS 1/5", "Same.", "5"), counter)
+    span = SourceSpan(Position(3, 4), Position(3, 4))
+    moved.changes.append(Change("move", "5 ILCS 1/5", "5 ILCS 1/5", "Same.", "Same.", span, span, "5 ILCS 1/5",
+                                anchor="m1"))
+    moved.status = "moved"
+    moved.changes.append(Change("renumber", "5 ILCS 1/5(a)", "5 ILCS 1/5(a)", "", "", None, None, "5 ILCS 1/5"))
+    comparison = Comparison(document(Identity(), "a", [added.new]), document(Identity(), "b", [removed.old]),
+                            "versions", [added, removed, moved])
+    tree = page(render_redline(comparison))
+    ops = [el.get("data-op") for el in tree.xpath("//*[@data-op]")]
+    assert sorted(ops) == sorted(c.op for c in comparison.changes) == ["add", "add", "move", "remove", "remove",
+                                                                       "renumber"]
+    ids = tree.xpath("//*[@data-op]/@id")
+    assert len(set(ids)) == len(ids) and "m1" in ids
+    assert squash(" ".join(tree.xpath("//*[@data-op='add']//ins//text()"))) == "New section text."
+    assert squash(" ".join(tree.xpath("//*[@data-op='remove']//del//text()"))) == "Old section text."
+    assert len(tree.xpath("//table[@class='summary-table']/tbody/tr")) == 6
+
+
+# ---------------------------------------------------------------- properties and size
+
+words = st.sampled_from(["the", "data", "collector", "shall", "notify", "(a)", ",", ".", "$250,000", "<b>",
+                         "&", '"term"', "48", "hours", "or", "written", "material"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(old=st.lists(words, min_size=1, max_size=12), new=st.lists(words, min_size=1, max_size=12))
+def test_inline_cell_rebuilds_both_texts(old, new):
+    path = "5 ILCS 1/2"
+    old_section = Node("section", path, [], [node("subsection", f"{path}(a)", " ".join(old))])
+    new_section = Node("section", path, [], [node("subsection", f"{path}(a)", " ".join(new), 2, 3)])
+    section = compare_sections(old_section, new_section, [0])
+    comparison = Comparison(document(Identity(), "a", [old_section]), document(Identity(), "b", [new_section]),
+                            "versions", [section])
+    tree = page(render_redline(comparison))
+    cell = tree.xpath("//div[contains(@class,'cell-inline')]")[-1]
+    for drop, expected in (("ins", old), ("del", new)):
+        copy = lxml.html.fromstring(lxml.html.tostring(cell))
+        for element in copy.xpath(f".//{drop}"):
+            element.drop_tree()
+        assert "".join(copy.text_content().split()) == "".join("".join(expected).split())
+    assert len(tree.xpath("//*[@data-op]")) == len(comparison.changes)
+
+
+def test_a_thousand_sections_render_with_fifty_changes_linked():
+    comparison = synthetic_comparison(1000, 20)
+    tree = page(render_redline(comparison))
+    assert len(tree.xpath("//tr[contains(@class,'change-row')]")) == 50
+    assert len(tree.xpath("//details[contains(@class,'sec')]")) == 950
+    assert len(tree.xpath("//p[contains(@class,'kind-deadline')]")) == 50

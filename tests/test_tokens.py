@@ -1,0 +1,69 @@
+"""Diff tokens keep legal units whole, split punctuation off, and rebuild exactly."""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from statdiff.model import Position, Word
+from statdiff.tokens import rebuild, tokenize
+
+
+def words_of(text: str, page: int = 1) -> list[Word]:
+    return [Word(text, Position(page, index // 5 + 1)) for index, text in enumerate(text.split())]
+
+
+def texts(text: str) -> list[str]:
+    return [token.text for token in tokenize(words_of(text))]
+
+
+def test_legal_units_stay_whole():
+    assert texts("(815 ILCS 530/10)") == ["(", "815 ILCS 530/10", ")"]
+    assert texts("(Source: P.A. 94-36, eff. 1-1-06; 94-947, eff. 6-27-06.)") == [
+        "(", "Source", ":", "P.A. 94-36", ",", "eff", ".", "1-1-06", ";", "94-947", ",", "eff", ".",
+        "6-27-06", ".", ")",
+    ]
+    assert texts("(b-5) The notification required by subsection (a), within 48 hours") == [
+        "(b-5)", "The", "notification", "required", "by", "subsection", "(a)", ",", "within", "48", "hours",
+    ]
+    assert texts("exceed $250,000 or 500,000, of 15 U.S.C., (iii) (A) (1.5)") == [
+        "exceed", "$250,000", "or", "500,000", ",", "of", "15", "U.S.C.", ",", "(iii)", "(A)", "(1.5)",
+    ]
+
+
+def test_punctuation_is_its_own_token_without_space():
+    tokens = tokenize(words_of('the data system. "Breach of data" means'))
+    assert [(token.text, token.space_before) for token in tokens] == [
+        ("the", False), ("data", True), ("system", True), (".", False), ('"', True), ("Breach", False),
+        ("of", True), ("data", True), ('"', False), ("means", True),
+    ]
+
+
+def test_tokens_carry_their_words_position_and_a_unit_its_first_words():
+    words = [Word("(815", Position(3, 7)), Word("ILCS", Position(3, 7)), Word("530/10)", Position(3, 8))]
+    tokens = tokenize(words)
+    assert [(token.text, token.position) for token in tokens] == [
+        ("(", Position(3, 7)), ("815 ILCS 530/10", Position(3, 7)), (")", Position(3, 8)),
+    ]
+
+
+def test_possessive_and_inner_punctuation_are_kept():
+    assert texts("collector's web-site e-mail collectors'") == ["collector's", "web-site", "e-mail", "collectors'"]
+
+
+word_text = st.one_of(
+    st.text(alphabet=st.sampled_from(list('abcXYZ019$/-.,;:()"“”[]\'’!?')), min_size=1, max_size=8),
+    st.text(min_size=1, max_size=6).filter(lambda text: text.split() == [text]),
+    st.sampled_from(["ILCS", "P.A.", "U.S.C.", "815", "530/10)", "94-947,"]),
+)
+
+
+@settings(max_examples=300)
+@given(st.lists(word_text, max_size=30))
+def test_rebuild_restores_the_text_of_any_words(texts_):
+    words = [Word(text) for text in texts_]
+    assert rebuild(tokenize(words)) == " ".join(texts_)
+
+
+@settings(max_examples=100)
+@given(st.lists(st.sampled_from(["815", "ILCS", "530/10", "P.A.", "94-947", "(a)", "(b-5),", "data."]), max_size=20))
+def test_rebuild_restores_unit_heavy_text(texts_):
+    assert rebuild(tokenize([Word(text) for text in texts_])) == " ".join(texts_)
