@@ -19,6 +19,7 @@ import argparse
 import csv
 import difflib
 import json
+import os
 import random
 import re
 import shutil
@@ -316,6 +317,11 @@ def run_command(a: Path, b: Path):
 # ---------------------------------------------------------------- the report
 
 
+def _why_missed(edit: Edit, doc_a) -> str:
+    lost = doc_a.find(edit.section) is None
+    return f"{edit.kind} {edit.section}" + (" (its Section is not in the parsed text: read/structure lost it)" if lost else "")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--act", default=None, help='only this Act, e.g. "620 ILCS 5/" (default: all 10)')
@@ -367,6 +373,8 @@ def report(a: Path, b: Path, old_rows, new_rows, edits: list[Edit], options) -> 
     sections = sum(1 for node in doc_a.walk() if node.kind == "section")
     print(f"A: {a.stat().st_size / 1024:.0f} KB, {len(old_rows)} Acts, {sections} Sections, {words} words, "
           f"{len(old_tokens)} tokens; B: {len(edits)} seeded edits")
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"machine: {os.cpu_count()} cores, load average {load:.1f} while running")
     print(f"statdiff stages (best of {options.repeat}): "
           + ", ".join(f"{name} {seconds * 1000:.1f} ms" for name, seconds in stages.items()))
     print()
@@ -379,7 +387,7 @@ def report(a: Path, b: Path, old_rows, new_rows, edits: list[Edit], options) -> 
               f"{word_edits}/{len(edits) - 2} | {'yes' if found[-2] else 'no'} | {'yes' if found[-1] else 'no'} |")
     missed = [edit for edit, found in zip(edits, results[0][3]) if not found]
     print()
-    print("statdiff missed: " + (", ".join(f"{edit.kind} {edit.section}" for edit in missed) or "nothing"))
+    print("statdiff missed: " + (", ".join(_why_missed(edit, doc_a) for edit in missed) or "nothing"))
     print("by kind (statdiff): " + ", ".join(
         f"{kind} {sum(f for e, f in zip(edits, results[0][3]) if e.kind == kind)}/{sum(e.kind == kind for e in edits)}"
         for kind in dict.fromkeys(edit.kind for edit in edits)))

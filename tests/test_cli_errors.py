@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import re
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -28,24 +30,6 @@ def assert_trouble(result, message: str) -> None:
     assert result.stderr == f"statdiff: error: {message}\n"
 
 
-def has_stage(module: str) -> bool:
-    try:
-        __import__(module)
-    except ImportError:
-        return False
-    return True
-
-
-needs_structure = pytest.mark.skipif(not has_stage("statdiff.structure"), reason="statdiff.structure has not landed")
-needs_diff = pytest.mark.skipif(
-    not (has_stage("statdiff.structure") and has_stage("statdiff.diff")), reason="the diff stage has not landed"
-)
-needs_redline = pytest.mark.skipif(
-    not (has_stage("statdiff.structure") and has_stage("statdiff.diff") and has_stage("statdiff.render.html")),
-    reason="the redline stage has not landed",
-)
-
-
 # --- _guarded: whatever goes wrong, one line and exit 2 ---------------------------------
 
 
@@ -57,6 +41,7 @@ needs_redline = pytest.mark.skipif(
         (KeyboardInterrupt(), "interrupted"),
         (MemoryError(), "out of memory: the input is too large for this machine (try --max-size)"),
         (RecursionError(), "the input is nested too deeply to process"),
+        (OSError(28, "No space left on device"), "cannot write the output (no space left on device)"),
         (ValueError("bad\nthing"), "internal error (ValueError: bad thing); please report it"),
     ],
 )
@@ -78,22 +63,27 @@ def test_click_usage_errors_exit_2_without_traceback():
     assert "Missing argument 'NEW'" in result.stderr
 
 
+def test_stdout_on_a_full_disk_is_one_line_not_an_internal_error():
+    command = [sys.executable, "-c", "from statdiff.cli import main; main()", "parse", "--json", str(PIPA_2005)]
+    with open("/dev/full", "wb") as full_disk:
+        result = subprocess.run(command, stdout=full_disk, stderr=subprocess.PIPE, text=True)
+    assert result.returncode == 2
+    assert result.stderr == "statdiff: error: cannot write the output (no space left on device)\n"
+
+
 # --- inputs -------------------------------------------------------------------------------
 
 
-@needs_structure
 def test_parse_missing_file(tmp_path):
     assert_trouble(run("parse", tmp_path / "nope.txt"), f"{tmp_path}/nope.txt: no such file")
 
 
-@needs_structure
 def test_parse_directory(tmp_path):
     result = run("parse", tmp_path)
     assert_trouble(result, f"{tmp_path}: is a directory, not a file; statdiff reads bill and statute text "
                    "saved as plain text or HTML")
 
 
-@needs_structure
 def test_parse_pdf_names_the_file_and_the_fix(tmp_path):
     pdf = tmp_path / "bill.pdf"
     pdf.write_bytes(b"%PDF-1.6\n%\xe2\xe3\xcf\xd3\n")
@@ -103,7 +93,6 @@ def test_parse_pdf_names_the_file_and_the_fix(tmp_path):
     assert f"pdftotext -layout {pdf} {tmp_path}/bill.txt" in result.stderr
 
 
-@needs_structure
 def test_parse_empty_file(tmp_path):
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
@@ -112,7 +101,6 @@ def test_parse_empty_file(tmp_path):
                    "text or HTML")
 
 
-@needs_structure
 def test_max_size_refuses_a_larger_file(tmp_path):
     result = run("parse", PIPA_2005, "--max-size", "0.001")
     assert_trouble(result, f"{PIPA_2005}: the file is 4403 bytes, over the 1048 bytes limit "
@@ -120,7 +108,6 @@ def test_max_size_refuses_a_larger_file(tmp_path):
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads a chmod 000 file anyway; test_decode simulates it")
-@needs_structure
 def test_parse_unreadable_file(tmp_path):
     secret = tmp_path / "secret.txt"
     secret.write_text("Sec. 5.")
@@ -128,12 +115,10 @@ def test_parse_unreadable_file(tmp_path):
     assert_trouble(run("parse", secret), f"{secret}: permission denied (cannot read this file)")
 
 
-@needs_diff
 def test_diff_with_one_side_missing(tmp_path):
     assert_trouble(run("diff", PIPA_2005, tmp_path / "gone.txt"), f"{tmp_path}/gone.txt: no such file")
 
 
-@needs_diff
 def test_diff_conflicting_options():
     assert_trouble(run("diff", PIPA_2005, PIPA_2006, "--json", "--stat"), "choose one of --json and --stat")
 
@@ -141,7 +126,6 @@ def test_diff_conflicting_options():
 # --- outputs --------------------------------------------------------------------------------
 
 
-@needs_redline
 def test_redline_over_an_input_is_refused_and_the_input_kept(tmp_path):
     old = tmp_path / "old.txt"
     old.write_bytes(PIPA_2005.read_bytes())
@@ -150,7 +134,6 @@ def test_redline_over_an_input_is_refused_and_the_input_kept(tmp_path):
     assert old.read_bytes() == PIPA_2005.read_bytes()
 
 
-@needs_redline
 def test_redline_through_a_symlink_to_an_input_is_refused(tmp_path):
     link = tmp_path / "report.html"
     link.symlink_to(PIPA_2006)
@@ -158,13 +141,11 @@ def test_redline_through_a_symlink_to_an_input_is_refused(tmp_path):
     assert_trouble(result, f"{link}: the output would overwrite the input {PIPA_2006}; choose another output file")
 
 
-@needs_redline
 def test_redline_into_a_missing_directory(tmp_path):
     result = run("redline", PIPA_2005, PIPA_2006, "-o", tmp_path / "out" / "r.html")
     assert_trouble(result, f"{tmp_path}/out/r.html: the output directory {tmp_path}/out does not exist")
 
 
-@needs_redline
 def test_redline_writes_and_leaves_no_temporary(tmp_path):
     result = run("redline", PIPA_2005, PIPA_2006, "-o", tmp_path / "r.html")
     assert result.exit_code == 1, result.output
@@ -229,6 +210,7 @@ def input_messages(tmp_path: Path, monkeypatch) -> list[str]:
         message_of(lambda: decode.load_text(file("blank.txt", b" \r\n\t"))),
         message_of(lambda: decode.load_text(file("a.out", b"\x7fELF\x02\x01" + bytes(32)))),
         message_of(lambda: decode.load_text(file("bill.pdf", b"%PDF-1.4"))),
+        message_of(lambda: decode.load_text(file("noise.bin", bytes(range(1, 256)) * 16))),
     ]
     feeder.join(5)
     for error in (PermissionError(13, "Permission denied"), OSError(5, "Input/output error")):
@@ -266,7 +248,7 @@ def output_messages(tmp_path: Path, monkeypatch) -> list[str]:
 
 def cli_messages(monkeypatch) -> list[str]:
     messages = [run("parse", PIPA_2005, "--json", "--text").stderr, run("diff", PIPA_2005, PIPA_2006, "--json", "--stat").stderr]
-    for raised in (KeyboardInterrupt(), MemoryError(), RecursionError(), ValueError("bad")):
+    for raised in (KeyboardInterrupt(), MemoryError(), RecursionError(), OSError(28, "No space"), ValueError("bad")):
         def failing(*args, raised=raised, **kwargs):
             raise raised
 

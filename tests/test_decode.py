@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import gzip
 import io
 import os
@@ -157,8 +158,8 @@ def test_normalised_text_has_only_lf_and_no_invisibles(text):
 def test_any_utf8_text_decodes_to_itself_normalised(text):
     try:
         decoded = decode_bytes(text.encode("utf-8"))
-    except StatdiffError as refused:  # text that starts like a binary format ("MZ\x01...")
-        assert "this is" in str(refused)
+    except StatdiffError as refused:  # text that starts like a binary format, or mostly control codes
+        assert "this is" in str(refused) or "does not look like text" in str(refused)
         return
     assert decoded == normalise_text(text)
 
@@ -233,6 +234,22 @@ def test_binary_files_are_refused_saying_what_they_are(tmp_path, name, data, kin
 def test_empty_and_blank_files_are_refused(tmp_path, data, says):
     message = refusal(tmp_path, "empty.txt", data)
     assert says in message and message.startswith(f"{tmp_path}/empty.txt: ")
+
+
+def test_random_bytes_without_nul_or_signature_are_refused_as_not_text():
+    noise = bytes(range(1, 256)) * 16  # every byte but NUL: decodes (as Windows-1252) to 13% control codes
+    with pytest.raises(StatdiffError, match=r"^noise\.bin: this does not look like text \(12% of its first"):
+        decode_bytes(noise, "noise.bin")
+
+
+def test_random_utf16_after_a_bom_is_refused_as_not_text():
+    noise = codecs.BOM_UTF16_LE + bytes(range(256)) * 32
+    with pytest.raises(StatdiffError, match="does not look like text"):
+        decode_bytes(noise, "noise.bin")
+
+
+def test_a_few_stray_control_codes_are_removed_not_refused():
+    assert decode_bytes(b"Sec. 5.\x01 Definitions.\x02\x03") == "Sec. 5. Definitions."
 
 
 def test_text_that_merely_starts_with_mz_is_text():

@@ -216,6 +216,22 @@ def test_moved_and_renumbered_sections_in_versions_mode():
     assert_rebuilds(comparison)
 
 
+def test_subsection_moved_to_another_section_is_one_move():
+    moving = "(c) A data collector shall keep a record of every notice it gives under this Act for five years."
+    def sec(number, *subsections):
+        kids = [node("subsection", f"{ACT}/{number}({text[1]})", text, label=text[:3]) for text in subsections]
+        return section(ACT, number, f"Heading {number}.", *kids)
+
+    old = act(sec(10, "(a) notify the resident.", moving), sec(12, "(a) A violation is an unlawful practice."))
+    new = act(sec(10, "(a) notify the resident."), sec(12, "(a) A violation is an unlawful practice.", moving))
+    comparison = compare(old, new)
+    assert [(c.op, c.old_path, c.new_path, c.section) for c in comparison.changes] == [
+        ("move", f"{ACT}/10(c)", f"{ACT}/12(c)", f"{ACT}/12")
+    ]
+    assert [s.status for s in comparison.sections] == ["unchanged", "changed"]
+    assert_rebuilds(comparison)
+
+
 def test_removed_section_in_versions_mode():
     old = act(sec10("(a) notify."), section(ACT, 12, "Penalty.", node("text", f"{ACT}/12 [1]", "A violation.")))
     new = act(sec10("(a) notify."))
@@ -229,7 +245,8 @@ def test_truncated_copy_reports_only_old_and_only_new_never_a_rewrite():
     findings = ("Section 5. Findings. The General Assembly finds that: (1) The right to privacy is a personal "
                 "right. This transparency is crucial for Illinois citizens to protect themselves and their "
                 "families from cyber-crimes and identity thieves.")
-    later = "(2) Businesses are now collecting, sharing, and selling personal information in ways not contemplated."
+    later = ("(2) Businesses are now collecting, sharing, and selling personal information in ways not contemplated "
+             "or properly covered by current law, and consumers cannot see how it is shared.")
     old = document(node("text", "[1]", first), node("text", "[2]", findings), node("text", "[3]", later[:60].rsplit(" ", 1)[0]))
     new = document(node("text", "[1]", "Illinois citizens to protect themselves and their families from cyber-crimes "
                                        "and identity thieves."), node("text", "[2]", later))
@@ -239,6 +256,22 @@ def test_truncated_copy_reports_only_old_and_only_new_never_a_rewrite():
     assert "only_old" in ops and "only_new" in ops
     assert not {"insert", "delete", "replace"} & set(ops)
     assert_rebuilds(comparison)
+
+
+def test_paragraphs_divided_differently_are_not_a_change():
+    first = "The General Assembly finds that the right to privacy is a personal and fundamental right."
+    second = "Businesses are now collecting personal information in ways not contemplated by law."
+    old = document(node("section", "Section 5", f"Section 5. Findings. {first} {second}", number="5"))
+    new = document(node("section", "Section 5", "Section 5. Findings.",
+                        node("text", "Section 5 [2]", first), node("text", "Section 5 [3]", second), number="5"))
+    comparison = compare(old, new)
+    assert comparison.changes == []
+    assert [s.status for s in comparison.sections] == ["unchanged"]
+    assert_rebuilds(comparison)
+    edited = document(node("section", "Section 5", "Section 5. Findings.",
+                           node("text", "Section 5 [2]", first), node("text", "Section 5 [3]", second + " Really."),
+                           number="5"))
+    assert compare(old, edited).changes != []
 
 
 def test_find_truncation_ignores_complete_copies():
@@ -341,3 +374,55 @@ def test_corpus_pairs_rebuild_both_texts_and_json_is_deterministic(old_name, new
         for side, document in (("old", old), ("new", new)):
             shown = [id(getattr(n, side)) for s in comparison.sections for n in s.nodes if getattr(n, side) is not None]
             assert sorted(shown) == sorted(id(node) for node in document.walk() if node.words)
+
+
+def _edited_copy(document: Document, target: int, edits: list[tuple[int, str | None]]) -> Document:
+    """A copy of `document` whose `target`-th node with words has words inserted (text) or deleted (None)."""
+    import copy
+
+    clone = copy.deepcopy(document)
+    node = [n for n in clone.walk() if n.words][target]
+    for at, text in edits:
+        at = min(at, len(node.words) - (0 if text else 1))
+        if text:
+            node.words.insert(at, Word(text, node.words[min(at, len(node.words) - 1)].position))
+        elif len(node.words) > 1:
+            del node.words[at]
+    return clone
+
+
+@settings(max_examples=40, deadline=None)
+@given(data=st.data())
+def test_random_edits_of_real_text_rebuild_and_are_reported(parsed, data):
+    name = data.draw(st.sampled_from(["seeds/002_524df963b8163e99.txt", "pipa/815ILCS530_through_PA094-0947.txt",
+                                      "fragments/10200SB0731sam002_PARTIAL.txt"]))
+    original = parsed(STATUTES / name)
+    count = sum(1 for node in original.walk() if node.words)
+    target = data.draw(st.integers(0, count - 1))
+    edits = data.draw(st.lists(st.tuples(st.integers(0, 200), st.one_of(st.none(), vocabulary)), min_size=1, max_size=3))
+    edited = _edited_copy(original, target, edits)
+    comparison = compare(original, edited)
+    assert_rebuilds(comparison)
+    changed = [w.text for w in original.root.all_words()] != [w.text for w in edited.root.all_words()]
+    assert bool(comparison.changes) == changed
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(vocabulary, min_size=1, max_size=60), st.lists(vocabulary, min_size=1, max_size=60))
+def test_sentence_first_diff_of_long_runs_rebuilds_and_finds_the_same_changes(old_words, new_words):
+    import importlib
+
+    engine = importlib.import_module("statdiff.diff")  # `statdiff.diff` the attribute is the API function
+
+    old_tokens = tokenize([Word(w) for w in old_words])
+    new_tokens = tokenize([Word(w) for w in new_words])
+    whole = diff_tokens(old_tokens, new_tokens)
+    saved = engine.SENTENCE_DIFF_ABOVE
+    engine.SENTENCE_DIFF_ABOVE = 4
+    try:
+        by_sentence = diff_tokens(old_tokens, new_tokens)
+    finally:
+        engine.SENTENCE_DIFF_ABOVE = saved
+    assert rebuild([t for s in by_sentence for t in s.old]) == " ".join(old_words)
+    assert rebuild([t for s in by_sentence for t in s.new]) == " ".join(new_words)
+    assert any(s.op != "equal" for s in by_sentence) == any(s.op != "equal" for s in whole)

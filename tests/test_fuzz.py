@@ -120,7 +120,7 @@ def test_a_generated_bill_against_itself_has_no_changes(text):
     assert_rebuilds(comparison)
 
 
-@FUZZ
+@settings(FUZZ, max_examples=60)
 @given(bill_texts(), bill_texts())
 def test_any_two_generated_bills_compare_and_rebuild(old, new):
     comparison = statdiff_diff(parse_or_refuse(old), parse_or_refuse(new))

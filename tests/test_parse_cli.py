@@ -79,6 +79,24 @@ def test_text_without_positions_prints_one_node_a_line():
     ]
 
 
+ALL_SEEDS = sorted(SEEDS.glob("*.txt"))
+
+
+@pytest.mark.parametrize("mode", [[], ["--json"], ["--text"]], ids=["tree", "json", "text"])
+@pytest.mark.parametrize("path", ALL_SEEDS, ids=lambda path: path.name[:3])
+def test_every_mode_works_on_every_seed(path, mode):
+    result = run(str(path), "--no-color", *mode) if not mode else run(str(path), *mode)
+    assert result.exit_code == 0
+    assert result.output.strip()
+
+
+def test_a_document_that_is_not_legislation_is_paragraphs_of_text():
+    document = statdiff.parse(SEEDS / "000_71145e3a5c8d62e0.txt")
+    assert document.root.children
+    assert {node.kind for node in document.root.children} == {"text"}
+    assert document.root.children[0].path == "[1]"
+
+
 def test_json_and_text_together_is_a_one_line_error():
     result = CliRunner().invoke(main, ["parse", str(HB0605), "--json", "--text"])
     assert result.exit_code == 2

@@ -215,6 +215,13 @@ def test_flattened_act_pasted_as_text_is_cut_at_sections():
     ]
 
 
+def test_csv_with_an_act_larger_than_the_csv_field_limit():
+    text = 'chapter,act,text\n620,x,"(620 ILCS 5/) Big Act. (620 ILCS 5/1) Sec. 1. ' + "word " * 60000 + '(Source: P.A. 1.)"\n'
+    result = read_text(text)
+    assert result.rendering == "ilcs-csv" and result.identity.act == "620 ILCS 5"
+    assert [line.text[:14] for line in result.lines] == ["(620 ILCS 5/1)", "Sec. 1. word w", "(Source: P.A. "]
+
+
 # ---------------------------------------------------------------- round trip
 
 from hypothesis import HealthCheck, given, settings  # noqa: E402

@@ -306,6 +306,27 @@ def test_a_section_without_citation_takes_the_act_of_the_document():
     assert paths(build(lines)) == ["Sec. 5", "Sec. 5 [1]", 'Sec. 5 "Person"']
 
 
+def test_repealed_and_renumbered_sections_and_acts_known_from_another_bill_section():
+    lines = page(
+        "    Section 5. The Criminal Code of 2012 is amended by changing Section 1 as follows:",
+        "    (720 ILCS 5/1) (was 720 ILCS 350/1)",
+        "    Sec. 1. Title.",
+        "(Source: P.A. 97-1108.)",
+        "    (720 ILCS 5/2 rep.)",
+        "    Section 10. The Criminal Code of 2012 is amended by repealing Section 3.",
+    )
+    document = build(lines)
+    assert document.find("720 ILCS 5/1").meta["was"] == "720 ILCS 350/1"
+    assert document.find("720 ILCS 5/2").meta["status"] == "rep."
+    assert document.find("Section 10").meta["amends"] == {
+        "act": "Criminal Code of 2012",
+        "citation": "720 ILCS 5",
+        "changing": [],
+        "adding": [],
+        "repealing": ["3"],
+    }
+
+
 def test_duplicate_paths_get_a_count():
     lines = page(
         "    (820 ILCS 96/1-25)",
@@ -449,6 +470,18 @@ def test_generated_documents_are_read_losslessly_and_their_units_found(generated
     for path in expected:
         assert path in found
     assert len(found) == len(set(found))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_documents())
+def test_flattened_documents_split_into_the_same_units(generated):
+    """The CSV and 93rd GA ftp renderings print a whole Act on one line: the same units must be found."""
+    result, expected = generated
+    flat = ReadResult(lines=[BodyLine(" ".join(line.text for line in result.lines))], rendering="flat")
+    assert_lossless(flat)
+    found = paths(build_document(flat))
+    for path in expected:
+        assert path in found
 
 
 @settings(max_examples=60, deadline=None)

@@ -21,6 +21,7 @@ Item = TypeVar("Item")
 IDENTITY, CONTENT = "identity", "content"
 CONTENT_CUTOFF = 60.0  # rapidfuzz ratio (0-100) below which two texts are not the same provision
 MAX_CONTENT_CANDIDATES = 4000  # beyond this many unpaired items a side, content pairing is skipped
+EXCERPT = 2000  # characters from each end of a long text that content pairing compares
 
 
 @dataclass(slots=True)
@@ -85,8 +86,8 @@ def _pair_by_content(old_items, new_items, text, cutoff, partner, how) -> None:
         return
     if len(old_left) > MAX_CONTENT_CANDIDATES or len(new_left) > MAX_CONTENT_CANDIDATES:
         return
-    old_texts = [text(old_items[index]) for index in old_left]
-    new_texts = [text(new_items[index]) for index in new_left]
+    old_texts = [excerpt(text(old_items[index])) for index in old_left]
+    new_texts = [excerpt(text(new_items[index])) for index in new_left]
     scores = process.cdist(old_texts, new_texts, scorer=fuzz.ratio, score_cutoff=cutoff, workers=1)
     candidates = sorted(
         ((float(scores[i][j]), i, j) for i, j in zip(*scores.nonzero())),
@@ -101,6 +102,14 @@ def _pair_by_content(old_items, new_items, text, cutoff, partner, how) -> None:
         used_new.add(j)
         partner[old_left[i]] = new_left[j]
         how[old_left[i]] = (CONTENT, score)
+
+
+def excerpt(text: str) -> str:
+    """A long text's opening and closing: enough to tell provisions apart, and it keeps
+    content pairing linear in the size of the input (ratio is quadratic in text length)."""
+    if len(text) <= 2 * EXCERPT:
+        return text
+    return text[:EXCERPT] + text[-EXCERPT:]
 
 
 def _moved_old_indices(partner: dict[int, int]) -> set[int]:

@@ -38,6 +38,8 @@ def _guarded(command):
             _fail("out of memory: the input is too large for this machine (try --max-size)")
         except RecursionError:
             _fail("the input is nested too deeply to process")
+        except OSError as error:  # the stages turn their own I/O errors into StatdiffError: this is stdout
+            _fail(f"cannot write the output ({(error.strerror or type(error).__name__).lower()})")
         except click.exceptions.Exit:
             raise
         except click.ClickException:
@@ -187,7 +189,7 @@ def changes(bill, old, as_json, no_color, format, max_size):
     from statdiff.markup import agreement, changes_to_json, read_changes, render_changes
 
     max_bytes = int(max_size * 1024 * 1024)
-    document, markup, found = read_changes(bill, max_bytes=max_bytes)
+    document, markup, found = read_changes(bill, max_bytes=max_bytes, format=format)
     disagreements = None
     if old is not None:
         disagreements = agreement(markup, _read_document(old, format, max_size), bill)

@@ -11,9 +11,13 @@ Rules decided here (see docs/json-contract.md):
   the bill's title, enacting clause and amendatory instructions are not changes.
   Otherwise mode "versions": every section of both texts is compared.
 - Truncation (versions mode): a copy is truncated when its last (first) words
-  occur in the middle of the other copy and what the two copies then share is
-  at least `TRUNCATION_MIN_SIMILARITY` alike. Text outside the shared stretch is
+  occur in the middle of a node of the other copy, at least TRUNCATION_MIN_CUT
+  words from its edge, and what the two copies then share is at least
+  TRUNCATION_MIN_SIMILARITY alike. Text outside the shared stretch is
   `only_old` / `only_new` (segments and statuses), never a change.
+- A section whose words are the same but divided into paragraphs differently (one
+  rendering shows indentation, another does not) is unchanged. A node removed
+  from one section and added, nearly the same, to another is one `move`.
 - Source notes are history: a changed Source note is one `source` change. Public
   Acts that NEW's Source note cites and OLD's does not are listed on the section
   (`attributed_to`); a change is attributed to them when NEW is not a bill (a
@@ -28,9 +32,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel
 
-from statdiff.align import CONTENT, align
+from statdiff.align import CONTENT, IDENTITY, Pair, excerpt, align
 from statdiff.model import (
     ADD,
     DELETE,
@@ -39,6 +44,8 @@ from statdiff.model import (
     INSERT,
     INSERTED,
     MOVE,
+    ONLY_NEW,
+    ONLY_OLD,
     PLAIN,
     REMOVE,
     RENUMBER,
@@ -59,7 +66,6 @@ from statdiff.model import (
 from statdiff.tokens import rebuild, tokenize
 
 AMENDMENT, VERSIONS = "amendment", "versions"
-ONLY_OLD, ONLY_NEW = "only_old", "only_new"  # segment ops and statuses for truncated copies
 UNIT_KINDS = frozenset({"section", "bill_section"})
 RENUMBERABLE = frozenset({"section", "bill_section", "article", "subsection", "paragraph", "subparagraph", "item"})
 
@@ -71,6 +77,7 @@ STOPWORDS = GLUE_WORDS | frozenset(
 )
 TRUNCATION_ANCHOR = 6  # words
 TRUNCATION_MIN_SIMILARITY = 0.85
+TRUNCATION_MIN_CUT = 12  # words only one copy holds at a truncated edge: fewer is an edit
 SYNOPSIS_SHARE = 0.5
 
 
@@ -104,6 +111,7 @@ def compare(old: Document, new: Document) -> Comparison:
     sections += [_lone_section(unit, "old", context, bill_side) for unit in old_after]
     sections += [_lone_section(unit, "new", context, bill_side) for unit in new_after]
     comparison = Comparison(old, new, mode, sections)
+    _pair_moved_nodes(sections)
     _number_anchors(comparison)
     return comparison
 
@@ -118,6 +126,7 @@ class Unit:
     node: Node
     nodes: list[Node] = field(default_factory=list)
     amendatory: bool = False  # restated inside a bill section that amends an Act
+    parent: str | None = None  # path of the enclosing Article, if any
 
     @property
     def path(self) -> str:
@@ -136,17 +145,19 @@ def collect_units(document: Document) -> list[Unit]:
     root = Unit(document.root)
     units = [root]
     amending = False  # inside, or after, a bill section that amends an Act
-    stack = [(document.root, root)]
+    stack: list[tuple[Node, Unit, str | None]] = [(document.root, root, None)]
     while stack:
-        node, unit = stack.pop()
+        node, unit, article = stack.pop()
         if node.kind == "bill_section":
             amending = bool(node.meta.get("amends"))
+        if node.kind == "article":
+            article = node.path
         if node is not document.root and node.kind in UNIT_KINDS:
-            unit = Unit(node, amendatory=amending and node.kind == "section")
+            unit = Unit(node, amendatory=amending and node.kind == "section", parent=article)
             units.append(unit)
         unit.nodes.append(node)
         for child in reversed(node.children):
-            stack.append((child, unit))
+            stack.append((child, unit, article))
     return [unit for unit in units if unit.words]
 
 
@@ -202,6 +213,17 @@ class _Visible:
 
     def __init__(self, slices: dict[int, tuple[int, int]] | None = None):
         self.slices = slices or {}
+        self._texts: dict[int, tuple[str, ...]] = {}
+
+    def texts(self, node: Node) -> tuple[str, ...]:
+        """The visible words' texts (cached: pairing and diffing both ask)."""
+        texts = self._texts.get(id(node))
+        if texts is None:
+            texts = self._texts[id(node)] = tuple([word.text for word in self.words(node)])
+        return texts
+
+    def whole(self, node: Node) -> bool:
+        return id(node) not in self.slices or self.slices[id(node)] == (0, len(node.words))
 
     @classmethod
     def everything(cls) -> "_Visible":
@@ -306,10 +328,10 @@ def _opening_inside(short: list[str], long: list[str]) -> tuple[int, int] | None
     if long[:TRUNCATION_ANCHOR] == short[:TRUNCATION_ANCHOR] or len(short) < TRUNCATION_ANCHOR + 1:
         return None
     for index in _occurrences(long, short[:TRUNCATION_ANCHOR]):
-        if index > 0:
+        if index >= TRUNCATION_MIN_CUT:
             return index, 0
     for index in _occurrences(long, short[1:TRUNCATION_ANCHOR + 1]):
-        if index > 1 and long[index - 1].endswith(short[0]) and long[index - 1] != short[0]:
+        if index > TRUNCATION_MIN_CUT and long[index - 1].endswith(short[0]) and long[index - 1] != short[0]:
             return index, 1  # the cut word is text of the short copy only
     return None
 
@@ -322,11 +344,11 @@ def _closing_inside(short: list[str], long: list[str]) -> tuple[int, int] | None
     if _SENTENCE_END.search(short[-1]):
         return None
     for index in reversed(_occurrences(long, short[-TRUNCATION_ANCHOR:])):
-        if index + TRUNCATION_ANCHOR < len(long):
+        if index + TRUNCATION_ANCHOR + TRUNCATION_MIN_CUT <= len(long):
             return index + TRUNCATION_ANCHOR, len(short)
     for index in reversed(_occurrences(long, short[-TRUNCATION_ANCHOR - 1:-1])):
         cut = index + TRUNCATION_ANCHOR
-        if cut + 1 < len(long) and long[cut].startswith(short[-1]) and long[cut] != short[-1]:
+        if cut + TRUNCATION_MIN_CUT < len(long) and long[cut].startswith(short[-1]) and long[cut] != short[-1]:
             return cut, len(short) - 1  # the cut word is text of the short copy only
     return None
 
@@ -390,19 +412,15 @@ def _lone_section(unit: Unit, side: str, context: _Context, bill_side: str | Non
 
 
 def _lone_node(node: Node, side: str, status: str, visible: _Visible) -> NodeComparison:
-    tokens = tuple(tokenize(node.words))
     if status == "not_restated":
-        segments = [Segment(EQUAL, tokens, ())] if side == "old" else [Segment(EQUAL, (), tokens)]
-        node_status = "not_restated"
+        op = EQUAL
     elif status in (ONLY_OLD, ONLY_NEW):
-        segments = [Segment(status, tokens, ()) if side == "old" else Segment(status, (), tokens)]
-        node_status = status
+        op = status
     else:
-        segments = [Segment(DELETE, tokens, ())] if side == "old" else [Segment(INSERT, (), tokens)]
-        node_status = status
-    old = node if side == "old" else None
-    new = node if side == "new" else None
-    return NodeComparison(old, new, node_status, segments)
+        op = DELETE if side == "old" else INSERT
+    old, new = (node, None) if side == "old" else (None, node)
+    segment = LazySegment(op, node.words if old else [], node.words if new else [])
+    return NodeComparison(old, new, status, [segment])
 
 
 def _compare_sections(pair, context: _Context) -> SectionComparison:
@@ -411,25 +429,35 @@ def _compare_sections(pair, context: _Context) -> SectionComparison:
     section_path = new_unit.path or old_unit.path
     old_before, old_nodes, old_after = _split_visible(old_unit.nodes, visible)
     new_before, new_nodes, new_after = _split_visible(new_unit.nodes, visible)
-    node_pairs = align(
-        old_nodes,
-        new_nodes,
-        keys=(_relative_key(old_unit, new_unit), _same_text(visible)),
-        text=lambda node: " ".join(word.text for word in visible.words(node)),
-    )
+    if _same_nodes(old_nodes, new_nodes, visible):
+        node_pairs = [Pair(old, new, IDENTITY) for old, new in zip(old_nodes, new_nodes)]
+    else:
+        node_pairs = align(
+            old_nodes,
+            new_nodes,
+            keys=(_relative_key(old_unit, new_unit), _same_text(visible)),
+            text=lambda node: " ".join(visible.texts(node)),
+        )
     nodes = [_lone_node(node, "old", ONLY_OLD, visible) for node in old_before]
     nodes += [_lone_node(node, "new", ONLY_NEW, visible) for node in new_before]
-    nodes += [_compare_nodes(node_pair, section_path, context) for node_pair in node_pairs]
+    compared = [_compare_nodes(node_pair, section_path, context) for node_pair in node_pairs]
+    if any(node.changes for node in compared) and _same_stream(old_nodes, new_nodes, visible):
+        compared = _resegmented(old_nodes, new_nodes, visible)
+    nodes += compared
     nodes += [_lone_node(node, "old", ONLY_OLD, visible) for node in old_after]
     nodes += [_lone_node(node, "new", ONLY_NEW, visible) for node in new_after]
     changes = [change for node in nodes for change in node.changes]
     status = "changed" if changes else "unchanged"
     renumbered = _renumbered(pair, old_unit.node, new_unit.node)
     if renumbered:
-        changes = _drop_number_edits(changes, old_unit, new_unit)
+        for node in nodes:
+            kept = _drop_number_edits(node.changes, old_unit, new_unit)
+            if len(kept) < len(node.changes):
+                node.changes, node.status = kept, "renumbered"
+        changes = [change for node in nodes for change in node.changes]
         changes.insert(0, _structural_change(RENUMBER, old_unit, new_unit, section_path))
         status = "renumbered"
-    if pair.moved and context.mode == VERSIONS:
+    if (pair.moved or old_unit.parent != new_unit.parent) and context.mode == VERSIONS:
         changes.insert(0, _structural_change(MOVE, old_unit, new_unit, section_path))
         status = "moved"
     attributed = _attribute(old_unit, new_unit, changes, context)
@@ -459,13 +487,47 @@ def _split_visible(nodes: list[Node], visible: _Visible) -> tuple[list[Node], li
 _ORDINAL = re.compile(r"(?:\[\d+\]| #\d+)$")
 
 
+def _same_stream(old_nodes: list[Node], new_nodes: list[Node], visible: _Visible) -> bool:
+    """The same words in the same order, however they are divided into nodes."""
+    old = [text for node in old_nodes for text in visible.texts(node)]
+    new = [text for node in new_nodes for text in visible.texts(node)]
+    return old == new
+
+
+def _resegmented(old_nodes: list[Node], new_nodes: list[Node], visible: _Visible) -> list[NodeComparison]:
+    """A section whose words are unchanged but divided into paragraphs differently (one
+    rendering shows indentation, another does not): each node on its own, unchanged."""
+    return [_one_sided(node, "old", visible) for node in old_nodes] + [
+        _one_sided(node, "new", visible) for node in new_nodes
+    ]
+
+
+def _one_sided(node: Node, side: str, visible: _Visible) -> NodeComparison:
+    tokens = tokenize(node.words)
+    low, high = _token_span(node, visible, tokens)
+    only = ONLY_OLD if side == "old" else ONLY_NEW
+    parts = [(only, tokens[:low]), (EQUAL, tokens[low:high]), (only, tokens[high:])]
+    segments = [
+        Segment(op, tuple(part), ()) if side == "old" else Segment(op, (), tuple(part)) for op, part in parts if part
+    ]
+    old, new = (node, None) if side == "old" else (None, node)
+    return NodeComparison(old, new, "unchanged", segments)
+
+
 def _same_text(visible: _Visible):
     """Unchanged unnumbered paragraphs pair by their exact text before any fuzzy matching."""
 
     def key(node: Node):
-        return (node.kind, tuple(word.text for word in visible.words(node)))
+        return (node.kind, visible.texts(node))
 
     return key
+
+
+def _same_nodes(old_nodes: list[Node], new_nodes: list[Node], visible: _Visible) -> bool:
+    """An unchanged section: the same kinds of node with the same words, in the same order."""
+    return len(old_nodes) == len(new_nodes) and all(
+        old.kind == new.kind and visible.texts(old) == visible.texts(new) for old, new in zip(old_nodes, new_nodes)
+    )
 
 
 def _relative_key(old_unit: Unit, new_unit: Unit):
@@ -544,9 +606,10 @@ def _compare_nodes(pair, section: str, context: _Context) -> NodeComparison:
 
 
 def _node_segments(old: Node, new: Node, visible: _Visible) -> list[Segment]:
-    if _same_words(old.words, new.words) and visible.span(old) == (0, len(old.words)) \
-            and visible.span(new) == (0, len(new.words)):
-        return [UnchangedSegment(old.words, new.words)]
+    if visible.whole(old) and visible.whole(new):
+        if visible.texts(old) == visible.texts(new):
+            return [LazySegment(EQUAL, old.words, new.words)]
+        return _trimmed_segments(old.words, new.words)
     old_tokens = tokenize(old.words)
     new_tokens = tokenize(new.words)
     old_low, old_high = _token_span(old, visible, old_tokens)
@@ -564,32 +627,77 @@ def _node_segments(old: Node, new: Node, visible: _Visible) -> list[Segment]:
     return segments
 
 
-def _same_words(old: list[Word], new: list[Word]) -> bool:
-    return len(old) == len(new) and all(a.text == b.text for a, b in zip(old, new))
+def _trimmed_segments(old: list[Word], new: list[Word]) -> list[Segment]:
+    """Diff only what lies between the words both nodes begin and end with: the common
+    head and tail stay one lazy `equal` segment each (a long node changed in one place)."""
+    head = _common_words(old, new)
+    tail = _common_words(old[head:][::-1], new[head:][::-1])
+    head, tail = _clear_of_units(old, head, TRIM_MARGIN), _clear_of_units(old[::-1], tail, TRIM_MARGIN)
+    old_middle = tokenize(old[head:len(old) - tail], leading_space=head > 0)
+    new_middle = tokenize(new[head:len(new) - tail], leading_space=head > 0)
+    segments: list[Segment] = []
+    if head:
+        segments.append(LazySegment(EQUAL, old[:head], new[:head]))
+    segments.extend(diff_tokens(old_middle, new_middle))
+    if tail:
+        segments.append(LazySegment(EQUAL, old[len(old) - tail:], new[len(new) - tail:], leading_space=True))
+    return segments
 
 
-class UnchangedSegment(Segment):
-    """The one `equal` segment of an unchanged node pair, tokenized on first use: most
-    nodes of two versions are unchanged, and only renderers that show them need tokens."""
+TRIM_MARGIN = 4  # words of common text diffed with the change, so that grouping sees them
 
-    __slots__ = ("_old_words", "_new_words", "_old_tokens", "_new_tokens")
 
-    def __init__(self, old_words: list[Word], new_words: list[Word]):
-        self.op = EQUAL
+def _common_words(old: list[Word], new: list[Word]) -> int:
+    count = 0
+    for old_word, new_word in zip(old, new):
+        if old_word.text != new_word.text:
+            break
+        count += 1
+    return count
+
+
+def _clear_of_units(words: list[Word], count: int, margin: int) -> int:
+    """`count` less the margin, and less any word that may belong to a multi-word unit
+    (`815 ILCS 530/10`, `P.A. 94-947`) cut by the boundary."""
+    count = max(0, count - margin)
+    while count and _may_join(words[count - 1].text):
+        count -= 1
+    return count
+
+
+def _may_join(text: str) -> bool:
+    return text in ("ILCS", "P.A.") or text.lstrip("(")[:1].isdigit()
+
+
+class LazySegment(Segment):
+    """A segment that covers whole nodes (an unchanged pair, a node only one text has),
+    tokenized on first use: most nodes of two versions are unchanged, and only renderers
+    that show them need their tokens."""
+
+    __slots__ = ("_old_words", "_new_words", "_old_tokens", "_new_tokens", "_leading_space")
+
+    def __init__(self, op: str, old_words: list[Word], new_words: list[Word], leading_space: bool = False):
+        self.op = op
         self._old_words, self._new_words = old_words, new_words
         self._old_tokens = self._new_tokens = None
+        self._leading_space = leading_space
 
     @property
     def old(self) -> tuple[Token, ...]:
         if self._old_tokens is None:
-            self._old_tokens = tuple(tokenize(self._old_words))
+            self._old_tokens = tuple(tokenize(self._old_words, leading_space=self._leading_space))
         return self._old_tokens
 
     @property
     def new(self) -> tuple[Token, ...]:
         if self._new_tokens is None:
-            self._new_tokens = tuple(tokenize(self._new_words))
+            self._new_tokens = tuple(tokenize(self._new_words, leading_space=self._leading_space))
         return self._new_tokens
+
+    def positions(self, side: str) -> tuple[Position, Position] | None:
+        """First and last position on one side, without tokenizing."""
+        words = self._old_words if side == "old" else self._new_words
+        return (words[0].position, words[-1].position) if words else None
 
 
 def _token_span(node: Node, visible: _Visible, tokens: list[Token]) -> tuple[int, int]:
@@ -623,11 +731,75 @@ def diff_tokens(old: list[Token], new: list[Token]) -> list[Segment]:
     if old_ids == new_ids:
         return [Segment(EQUAL, tuple(old), tuple(new))] if old else []
     raw: list[Segment] = []
-    for opcode in Indel.opcodes(old_ids, new_ids):
-        old_part = tuple(old[opcode.src_start:opcode.src_end])
-        new_part = tuple(new[opcode.dest_start:opcode.dest_end])
-        raw.append(Segment(opcode.tag, old_part, new_part))
+    _raw_segments(old, new, old_ids, new_ids, raw)
     return group_segments(raw)
+
+
+SENTENCE_DIFF_ABOVE = 20_000  # tokens: longer runs are matched sentence by sentence first
+
+
+def _raw_segments(old, new, old_ids: list[int], new_ids: list[int], raw: list[Segment]) -> None:
+    """Indel opcodes over token ids. Long runs are first matched sentence by sentence and
+    only the sentences that differ are diffed word by word: Indel is O(n*m/64), and a long
+    node with changes at both ends must not cost minutes."""
+    if len(old_ids) + len(new_ids) > SENTENCE_DIFF_ABOVE:
+        old_sentences, new_sentences = _sentences(old_ids, old), _sentences(new_ids, new)
+        if len(old_sentences) > 2 and len(new_sentences) > 2:
+            _raw_by_sentence(old, new, old_ids, new_ids, old_sentences, new_sentences, raw)
+            return
+    for opcode in Indel.opcodes(old_ids, new_ids):
+        raw.append(Segment(opcode.tag, tuple(old[opcode.src_start:opcode.src_end]),
+                           tuple(new[opcode.dest_start:opcode.dest_end])))
+
+
+def _sentences(ids: list[int], tokens: list[Token]) -> list[tuple[int, int]]:
+    """(start, end) token ranges ending after `.`, `;` or `:`."""
+    ranges, start = [], 0
+    for index, token in enumerate(tokens):
+        if token.text in (".", ";", ":"):
+            ranges.append((start, index + 1))
+            start = index + 1
+    if start < len(tokens):
+        ranges.append((start, len(tokens)))
+    return ranges
+
+
+def _raw_by_sentence(old, new, old_ids, new_ids, old_sentences, new_sentences, raw) -> None:
+    vocabulary: dict[tuple[int, ...], int] = {}
+    old_keys = [vocabulary.setdefault(tuple(old_ids[a:b]), len(vocabulary)) for a, b in old_sentences]
+    new_keys = [vocabulary.setdefault(tuple(new_ids[a:b]), len(vocabulary)) for a, b in new_sentences]
+    old_bounds = [start for start, _ in old_sentences] + [len(old)]
+    new_bounds = [start for start, _ in new_sentences] + [len(new)]
+    pending: list[int] | None = None  # a run of differing sentences: old and new token ranges
+    for opcode in Indel.opcodes(old_keys, new_keys):
+        old_range = [old_bounds[opcode.src_start], old_bounds[opcode.src_end]]
+        new_range = [new_bounds[opcode.dest_start], new_bounds[opcode.dest_end]]
+        if opcode.tag != EQUAL:
+            if pending is None:
+                pending = old_range + new_range
+            else:
+                pending[1], pending[3] = old_range[1], new_range[1]
+            continue
+        if pending is not None:
+            _raw_differing(old, new, old_ids, new_ids, pending, raw)
+            pending = None
+        raw.append(Segment(EQUAL, tuple(old[old_range[0]:old_range[1]]), tuple(new[new_range[0]:new_range[1]])))
+    if pending is not None:
+        _raw_differing(old, new, old_ids, new_ids, pending, raw)
+
+
+def _raw_differing(old, new, old_ids, new_ids, ranges: list[int], raw: list[Segment]) -> None:
+    """Word-level opcodes of a run of sentences that differ (one replace if it is huge)."""
+    old_start, old_end, new_start, new_end = ranges
+    if old_end - old_start + new_end - new_start > SENTENCE_DIFF_ABOVE:
+        raw.append(Segment(REPLACE, tuple(old[old_start:old_end]), tuple(new[new_start:new_end])))
+        return
+    for inner in Indel.opcodes(old_ids[old_start:old_end], new_ids[new_start:new_end]):
+        raw.append(Segment(
+            inner.tag,
+            tuple(old[old_start + inner.src_start:old_start + inner.src_end]),
+            tuple(new[new_start + inner.dest_start:new_start + inner.dest_end]),
+        ))
 
 
 def group_segments(segments: list[Segment]) -> list[Segment]:
@@ -671,20 +843,15 @@ def _joined(first: Segment, second: Segment) -> Segment:
 def _word_changes(old: Node, new: Node, segments, section) -> list[Change]:
     if all(segment.op in (EQUAL, ONLY_OLD, ONLY_NEW) for segment in segments):
         return []
-    old_tokens = [token for segment in segments for token in segment.old]
-    new_tokens = [token for segment in segments for token in segment.new]
     changes = []
-    old_cursor = new_cursor = 0
-    for segment in segments:
+    for index, segment in enumerate(segments):
         if segment.op in (INSERT, DELETE, REPLACE):
-            old_source = _span(segment.old) or _point(old_tokens, old_cursor)
-            new_source = _span(segment.new) or _point(new_tokens, new_cursor)
+            old_source = _span(segment.old) or _point(segments, index, "old")
+            new_source = _span(segment.new) or _point(segments, index, "new")
             changes.append(
                 Change(segment.op, old.path, new.path, rebuild(segment.old), rebuild(segment.new),
                        old_source, new_source, section)
             )
-        old_cursor += len(segment.old)
-        new_cursor += len(segment.new)
     return changes
 
 
@@ -694,12 +861,20 @@ def _span(tokens: tuple[Token, ...]) -> SourceSpan | None:
     return SourceSpan(tokens[0].position, tokens[-1].position)
 
 
-def _point(tokens: list[Token], cursor: int) -> SourceSpan | None:
+def _point(segments: list[Segment], index: int, side: str) -> SourceSpan | None:
     """Where an insertion (deletion) falls in the other text: the token before it, or after."""
-    if not tokens:
-        return None
-    token = tokens[cursor - 1] if cursor > 0 else tokens[0]
-    return SourceSpan(token.position, token.position)
+    before = [_edge(segment, side, last=True) for segment in reversed(segments[:index])]
+    after = [_edge(segment, side, last=False) for segment in segments[index + 1:]]
+    position = next((p for p in before if p is not None), None) or next((p for p in after if p is not None), None)
+    return SourceSpan(position, position) if position is not None else None
+
+
+def _edge(segment: Segment, side: str, last: bool) -> Position | None:
+    if isinstance(segment, LazySegment):
+        positions = segment.positions(side)
+        return None if positions is None else positions[1 if last else 0]
+    tokens = segment.old if side == "old" else segment.new
+    return (tokens[-1] if last else tokens[0]).position if tokens else None
 
 
 def _source_change(old: Node, new: Node, section: str) -> Change:
@@ -743,8 +918,11 @@ def _source_note_text(unit: Unit) -> str:
 
 
 def _attribute(old_unit: Unit, new_unit: Unit, changes: list[Change], context: _Context) -> list[str]:
-    old_acts = public_acts(_source_note_text(old_unit))
-    newer = [f"P.A. {act}" for act in public_acts(_source_note_text(new_unit)) if act not in old_acts]
+    old_note, new_note = _source_note_text(old_unit), _source_note_text(new_unit)
+    if old_note == new_note:
+        return []
+    old_acts = public_acts(old_note)
+    newer = [f"P.A. {act}" for act in public_acts(new_note) if act not in old_acts]
     if not newer or not old_acts:
         return []
     label = ", ".join(newer)
@@ -796,6 +974,47 @@ def _synopsis_words(document: Document) -> frozenset[str] | None:
     if not document.synopsis:
         return None
     return frozenset(_content_words(document.synopsis))
+
+
+# ---------------------------------------------------------------- nodes moved between sections
+
+MOVED_NODE_CUTOFF = 90.0  # rapidfuzz ratio: a removed node and an added node this alike are one move
+
+
+def _pair_moved_nodes(sections: list[SectionComparison]) -> None:
+    """A node removed from one section and added, (nearly) the same, to another has moved:
+    its remove and add become one `move` change (text differences show in its texts)."""
+    removed = [(s, n) for s in sections for n in s.nodes if n.status == "removed" and n.changes]
+    added = [(s, n) for s in sections for n in s.nodes if n.status == "added" and n.changes]
+    if not removed or not added or len(removed) * len(added) > 250_000:
+        return
+    scores = process.cdist([excerpt(n.old.text) for _, n in removed], [excerpt(n.new.text) for _, n in added],
+                           scorer=fuzz.ratio, score_cutoff=MOVED_NODE_CUTOFF, workers=1)
+    taken_old: set[int] = set()
+    taken_new: set[int] = set()
+    candidates = sorted(((float(scores[i][j]), i, j) for i, j in zip(*scores.nonzero())),
+                        key=lambda item: (-item[0], item[1], item[2]))
+    for _, i, j in candidates:
+        if i in taken_old or j in taken_new or removed[i][0] is added[j][0]:
+            continue
+        taken_old.add(i)
+        taken_new.add(j)
+        _mark_moved(removed[i], added[j])
+
+
+def _mark_moved(removed: tuple[SectionComparison, NodeComparison], added: tuple[SectionComparison, NodeComparison]):
+    old_section, old_node = removed
+    new_section, new_node = added
+    old_change, new_change = old_node.changes[0], new_node.changes[0]
+    move = Change(MOVE, old_node.old.path, new_node.new.path, old_change.old_text, new_change.new_text,
+                  old_change.old_source, new_change.new_source, new_section.path, new_change.attributed_to)
+    old_section.changes.remove(old_change)
+    new_section.changes[new_section.changes.index(new_change)] = move
+    old_node.changes, new_node.changes = [], [move]
+    old_node.status = new_node.status = "moved"
+    for section in (old_section, new_section):
+        if section.status == "changed" and not section.changes:
+            section.status = "unchanged"
 
 
 # ---------------------------------------------------------------- anchors

@@ -9,7 +9,9 @@ text is deleted. A bill saved as HTML keeps that markup (`BodyLine.marks`,
     `remove`). The old text is the printing less its underlined text, the new
     text the printing less its struck text; paths are read from those two trees.
   * `check_against(markup, computed)`: with the old law as well, statdiff's own
-    comparison is held against the markup, and every disagreement is listed.
+    comparison (old law against the bill's new text) is held against the markup
+    token by token, and every disagreement is listed: struck text the old law
+    does not have, underlined text it already had, a change the markup does not show.
   * `changes_from_redline(html)`: a redline statdiff wrote is read back from its
     `data-op` / `data-*-path` / `data-*-source` attributes and `<ins>`/`<del>`.
 """
@@ -46,7 +48,6 @@ from statdiff.model import (
 
 MARKUP = "markup"
 SECTION_KINDS = ("section", "bill_section")
-WORD_OPS = (INSERT, DELETE, REPLACE)
 
 
 # ---------------------------------------------------------------- marks per character
@@ -321,7 +322,7 @@ class Disagreement:
         }
 
     def __str__(self) -> str:
-        where = f" at {self.source}" if self.source else ""
+        where = f" at {self.source}" if self.source and str(self.source) != "-" else ""
         return f"{self.path}{where}: {self.detail}: {self.text!r}"
 
 
@@ -330,68 +331,95 @@ UNDERLINED_ALREADY_THERE = "underlined_already_there"
 UNMARKED_CHANGE = "unmarked_change"
 
 
-def check_against(markup: Comparison | list[Change], computed: Comparison) -> list[Disagreement]:
+def check_against(markup: Comparison, computed: Comparison) -> list[Disagreement]:
     """Every disagreement between the markup's changes and statdiff's comparison of
-    the old law with the bill's new text (`compare(old_law, new_text)`).
+    the old law with the bill's new text (`compare(old_law, markup.new)`).
 
-    Changes are compared as word runs: the words each side inserts and deletes,
-    section by section. A markup insertion statdiff does not also insert is
-    underlined text that was already law; a markup deletion statdiff does not
-    also delete is struck text that was not law; whatever statdiff finds and
-    the markup does not print is an unmarked change.
+    The two are held against each other token by token: an inserted token is
+    known by its printed page:line and text (both comparisons print the bill's
+    new text), a deleted token by its section and text. A token the markup
+    underlines and statdiff does not insert was already law; a token the markup
+    strikes and statdiff does not delete was never law; a token statdiff
+    inserts or deletes that the markup does not mark is an unmarked change.
+    Source notes are history, not law, and are left out. Disagreeing tokens
+    next to each other are reported as one run.
     """
-    markup_changes = markup.changes if isinstance(markup, Comparison) else list(markup)
-    ours = _runs(markup_changes)
-    theirs = _runs(computed.changes)
+    ours = list(_token_edits(markup))
+    theirs = list(_token_edits(computed))
     disagreements = []
-    for key, change in _unmatched(ours, theirs):
-        side, _section, _text = key
-        if side == "new":
-            disagreements.append(_disagreement(UNDERLINED_ALREADY_THERE, change, change.new_text, change.new_source,
-                                               "underlined as new, but the old law already has it"))
-        else:
-            disagreements.append(_disagreement(STRUCK_NOT_IN_OLD, change, change.old_text, change.old_source,
-                                               "struck as deleted, but the old law does not have it"))
-    for key, change in _unmatched(theirs, ours):
-        side = key[0]
-        text, source = (change.new_text, change.new_source) if side == "new" else (change.old_text, change.old_source)
+    for side, edits in _runs_of(_unmatched(ours, theirs)):
+        kind, detail = (
+            (UNDERLINED_ALREADY_THERE, "underlined as new, but the old law already has it") if side == "new"
+            else (STRUCK_NOT_IN_OLD, "struck as deleted, but the old law does not have it")
+        )
+        disagreements.append(_disagreement(kind, edits, detail))
+    for side, edits in _runs_of(_unmatched(theirs, ours)):
         what = "inserted" if side == "new" else "deleted"
-        disagreements.append(_disagreement(UNMARKED_CHANGE, change, text, source,
-                                           f"statdiff finds this {what}, the markup does not show it"))
+        disagreements.append(_disagreement(UNMARKED_CHANGE, edits, f"statdiff finds this {what}, the markup does not show it"))
     return disagreements
 
 
-_WORD_CHANGE_OPS = {INSERT: ("new",), DELETE: ("old",), REPLACE: ("old", "new"), ADD: ("new",), REMOVE: ("old",)}
+@dataclass(frozen=True, slots=True)
+class _Edit:
+    side: str  # "new": inserted token, "old": deleted token
+    section: str
+    path: str
+    token: Token
+    order: int
+
+    @property
+    def key(self) -> tuple:
+        if self.side == "new":
+            return ("new", self.token.position.page, self.token.position.line, self.token.text)
+        return ("old", self.section, self.token.text)
 
 
-def _runs(changes: list[Change]) -> list[tuple[tuple[str, str, str], Change]]:
-    """(side, section, normalised text) for each inserted (new) and deleted (old) run."""
-    runs = []
-    for change in changes:
-        for side in _WORD_CHANGE_OPS.get(change.op, ()):
-            text = change.new_text if side == "new" else change.old_text
-            runs.append(((side, change.section, _normal(text)), change))
-    return runs
+def _token_edits(comparison: Comparison):
+    order = 0
+    for section in comparison.sections:
+        for node_comparison in section.nodes:
+            node = node_comparison.new or node_comparison.old
+            if node is None or node.kind == "source_note":
+                continue
+            for segment in node_comparison.segments:
+                if segment.op in (INSERT, REPLACE) and node_comparison.new is not None:
+                    for token in segment.new:
+                        order += 1
+                        yield _Edit("new", section.path, node_comparison.new.path, token, order)
+                if segment.op in (DELETE, REPLACE) and node_comparison.old is not None:
+                    for token in segment.old:
+                        order += 1
+                        yield _Edit("old", section.path, node_comparison.old.path, token, order)
 
 
-def _normal(text: str) -> str:
-    return " ".join(re.sub(r"\s*([,.;:)\"])", r"\1", text).split())
-
-
-def _unmatched(mine, others):
+def _unmatched(mine: list[_Edit], others: list[_Edit]) -> list[_Edit]:
     pool: dict[tuple, int] = {}
-    for key, _ in others:
-        pool[key] = pool.get(key, 0) + 1
-    for key, change in mine:
-        if pool.get(key):
-            pool[key] -= 1
+    for edit in others:
+        pool[edit.key] = pool.get(edit.key, 0) + 1
+    left = []
+    for edit in mine:
+        if pool.get(edit.key):
+            pool[edit.key] -= 1
         else:
-            yield key, change
+            left.append(edit)
+    return left
 
 
-def _disagreement(kind, change: Change, text, source, detail) -> Disagreement:
-    path = change.new_path or change.old_path or change.section
-    return Disagreement(kind, path, text, source, detail)
+def _runs_of(edits: list[_Edit]):
+    """Consecutive edits of one side in one node, as runs."""
+    run: list[_Edit] = []
+    for edit in edits:
+        if run and (edit.side != run[-1].side or edit.path != run[-1].path or edit.order != run[-1].order + 1):
+            yield run[0].side, run
+            run = []
+        run.append(edit)
+    if run:
+        yield run[0].side, run
+
+
+def _disagreement(kind: str, edits: list[_Edit], detail: str) -> Disagreement:
+    tokens = [edit.token for edit in edits]
+    return Disagreement(kind, edits[0].path, _rebuild(tokens), _span(tokens), detail)
 
 
 # ---------------------------------------------------------------- statdiff's own redline
@@ -475,29 +503,26 @@ def _parse_position(text: str) -> Position:
 # ---------------------------------------------------------------- reading a file
 
 
-def read_changes(path, max_bytes: int | None = None):
-    """`statdiff changes FILE`: (document, comparison or None, changes).
+def read_changes(path, max_bytes: int | None = None, format: str | None = None):
+    """`statdiff changes FILE`: (document, comparison, changes).
 
-    A statdiff redline gives its own change list; any other page is read with
-    its markup and its changes come from `changes_from_markup`.
+    A statdiff redline gives its own change list (document and comparison are
+    None); any other page is read with its markup (`format` forces the
+    rendering) and its changes come from `changes_from_markup`.
     """
     from pathlib import Path
 
+    from statdiff.read import read_text
     from statdiff.read.decode import load_text
     from statdiff.read.html import is_statdiff_redline, parse_html, read_html
+    from statdiff.structure import build_document
 
     path = Path(path)
     text = load_text(path, max_bytes)
-    if _looks_like_html(text) and is_statdiff_redline(parse_html(text, str(path))):
+    html = format == "html" or (format is None and _looks_like_html(text))
+    if html and is_statdiff_redline(parse_html(text, str(path))):
         return None, None, changes_from_redline(text, str(path))
-    if _looks_like_html(text):
-        result = read_html(text, str(path))
-    else:
-        from statdiff.read import read_text
-
-        result = read_text(text, name=str(path))
-    from statdiff.structure import build_document
-
+    result = read_html(text, str(path)) if html else read_text(text, format=format, name=str(path))
     document = build_document(result)
     comparison = changes_from_markup(document, result)
     return document, comparison, comparison.changes

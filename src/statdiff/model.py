@@ -219,6 +219,9 @@ EQUAL, INSERT, DELETE, REPLACE = "equal", "insert", "delete", "replace"
 ADD, REMOVE, MOVE, RENUMBER, SOURCE = "add", "remove", "move", "renumber", "source"
 WORD_OPS = (INSERT, DELETE, REPLACE)
 NODE_OPS = (ADD, REMOVE, MOVE, RENUMBER)
+# Segment ops for text that only one copy holds because the other copy is truncated
+# (never a change; see docs/json-contract.md).
+ONLY_OLD, ONLY_NEW = "only_old", "only_new"
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,7 +240,7 @@ class Token:
 class Segment:
     """A run of the inline redline of one aligned node pair."""
 
-    op: str  # equal, insert, delete, replace
+    op: str  # equal, insert, delete, replace; only_old / only_new (the other copy is truncated)
     old: tuple[Token, ...] = ()
     new: tuple[Token, ...] = ()
 

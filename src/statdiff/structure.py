@@ -11,6 +11,13 @@ is decided from the expected sequence of enumerators, the line's indentation,
 how the previous text ended and what follows the enumerator.
 A second pass names the nodes (paths), decides bill section versus Act section
 and parses the meta (citation, heading, Source note, amendatory instruction).
+
+Shape of a codified Section (words come before children in document order, and
+the citation line is printed before `Sec. 10.`): the `section` node has no words
+of its own; its children are the `citation` (and any `version_note`), then the
+`text` child `[1]` holding `Sec. 10. Notice of Breach.` and any lead-in
+(meta `role: heading`), then subsections, definitions, paragraphs, and the
+`source_note`. Number, heading, citation and Source note are in the section's meta.
 """
 
 from __future__ import annotations
@@ -78,7 +85,7 @@ class _Stream:
         lines = [line for line in result.lines if line.text]
         self.has_indentation = any(line.indented is not None for line in lines)
         self.flattened = bool(lines) and not self.has_indentation and (
-            len(self.words) / len(lines) > FLATTENED_WORDS_PER_LINE
+            len(lines) == 1 or len(self.words) / len(lines) > FLATTENED_WORDS_PER_LINE
         )
         self.legislation = _looks_like_legislation(self.text)
 
@@ -117,7 +124,6 @@ class _Open:
     style: str | None = None
     value: tuple[int, tuple[int, ...]] | None = None
     awaiting_sec: bool = False
-    codified: bool = False
 
 
 class _Builder:
@@ -162,14 +168,14 @@ class _Builder:
                 or self._act_heading_at(i)
                 or self._enumerator_at(i)
             )
-        elif first in "\"“":
-            found = self._definition_at(i)
-        elif word == "Sec.":
+        elif word.lstrip("\"“") == "Sec.":
             found = self._sec_at(i)
-        elif word in ("Section", "SECTION"):
+        elif word.lstrip("\"“") in ("Section", "SECTION"):
             found = self._section_at(i)
         elif word in ("ARTICLE", "Article"):
             found = self._article_at(i)
+        if found is None and first in "\"“":
+            found = self._definition_at(i)
         if found is None and (i == 0 or self._paragraph_starts(i)):
             found = _Boundary("paragraph")
         return found
@@ -297,7 +303,8 @@ class _Builder:
     def _definition_at(self, i: int) -> _Boundary | None:
         stream = self.stream
         at_start = stream.line_start[i] and (stream.indented[i] is True or self._ends_clause(i))
-        if not (at_start or self._inline_ok(i)):
+        after_lead_in = stream.word(i - 1).endswith(":")  # `In this Act: "Data Collector" may ...`
+        if not (at_start or after_lead_in or self._inline_ok(i)):
             return None
         match = stream.match(P.DEFINITION, i)
         if not match:
@@ -357,7 +364,7 @@ class _Builder:
             return 1
         in_list = self._ends_clause(i, strict=True)
         connectors = P.LIST_CONNECTORS if in_list else P.CONNECTORS
-        if following.lower().strip(",.;:") in connectors:
+        if following.strip(",.;:") in connectors:
             return -3
         return 1 if in_list else 0
 
@@ -366,7 +373,7 @@ class _Builder:
             return False
         in_list = self._ends_clause(i, strict=True)
         connectors = P.LIST_CONNECTORS if in_list else P.CONNECTORS
-        if following and following.lower().strip(",.;:") in connectors:
+        if following and following.strip(",.;:") in connectors:  # lowercase only: a capital opens a sentence
             return False
         if self.stream.flattened and self._ends_clause(i):
             return True
@@ -461,7 +468,7 @@ class _Builder:
         if parent.kind == "bill_section" and not P.AMENDATORY.search(parent.text):
             self.stack.pop()  # an Act's own section does not hold codified Sections
             parent = self.stack[-1]
-        section = self._new(parent, "section", awaiting_sec=True, codified=True)
+        section = self._new(parent, "section", awaiting_sec=True)
         self._push(section)
         return section
 
@@ -611,7 +618,17 @@ class _Finisher:
 
     def run(self) -> None:
         self._describe(self.root)
+        self._share_act_citations()
         self._name_children(self.root, "")
+
+    def _share_act_citations(self) -> None:
+        """A bill section that restates nothing (`... by repealing Section 4.27a.`) takes the
+        citation another bill section found for the same Act."""
+        amending = [node.meta["amends"] for node in self.root.walk() if node.meta.get("amends")]
+        known = {amends["act"]: amends["citation"] for amends in amending if amends.get("citation")}
+        for amends in amending:
+            if not amends.get("citation") and amends["act"] in known:
+                amends["citation"] = known[amends["act"]]
 
     # ------------------------------------------------------------ meta
     def _describe(self, node: Node) -> None:
@@ -715,7 +732,13 @@ def _describe_numbered_section(node: Node) -> None:
 
 def _amends(body: str) -> dict:
     act_match = P.AMENDED_ACT.match(body)
-    amends = {"act": act_match["act"] if act_match else None, "changing": [], "adding": [], "repealing": []}
+    amends = {
+        "act": act_match["act"] if act_match else None,
+        "citation": act_match["citation"] if act_match else None,
+        "changing": [],
+        "adding": [],
+        "repealing": [],
+    }
     for clause in P.AMEND_CLAUSE.finditer(body[:1200]):
         verb = {"amending": "changing"}.get(clause["verb"], clause["verb"])
         numbers = P.AMEND_NUMBER.findall(clause["list"])

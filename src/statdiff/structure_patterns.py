@@ -34,8 +34,9 @@ VERSION = re.compile(
     r"[^()]*(?:\([^()]*\)[^()]*)*\)" + _END
 )
 
-SEC = re.compile(r"Sec\. (?P<number>[0-9][0-9A-Za-z.\-]*?)\." + _END)
-SECTION = re.compile(r"(?:Section|SECTION) (?P<number>[0-9][0-9A-Za-z.\-]*?)\." + _END)
+# An amendment that replaces a bill's text quotes it: `"Section 1. Short title.` opens with a quote.
+SEC = re.compile(r"[\"“]?Sec\. (?P<number>[0-9][0-9A-Za-z.\-]*?)\." + _END)
+SECTION = re.compile(r"[\"“]?(?:Section|SECTION) (?P<number>[0-9][0-9A-Za-z.\-]*?)\." + _END)
 ARTICLE = re.compile(r"(?P<word>ARTICLE|Article) (?P<number>\d+[A-Za-z]?|[IVXLC]+)\.?" + _END)
 
 # A definition opens a paragraph with its quoted term and a defining verb soon after.

@@ -34,13 +34,14 @@ _ILCS_SECTION = re.compile(r"\d+/[\w.\-]*")
 _PUBLIC_ACT_NUMBER = re.compile(r"\d{2,3}-\d{1,4}")
 
 
-def tokenize(words: list[Word] | tuple[Word, ...]) -> list[Token]:
-    """Split words into diff tokens; each token keeps its word's position and mark."""
+def tokenize(words: list[Word] | tuple[Word, ...], *, leading_space: bool = False) -> list[Token]:
+    """Split words into diff tokens; each token keeps its word's position and mark.
+    `leading_space`: the words continue a text, so the first token has a space before it."""
     pieces: list[tuple[str, bool, Word]] = []  # (text, space_before, word)
     needs_merge = False
     for index, word in enumerate(words):
         parts = _split_word(word.text)
-        pieces.append((parts[0], index > 0, word))
+        pieces.append((parts[0], index > 0 or leading_space, word))
         for part in parts[1:]:
             pieces.append((part, False, word))
         needs_merge = needs_merge or parts[0] == "P.A." or "ILCS" in parts

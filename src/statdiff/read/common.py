@@ -80,25 +80,33 @@ class _Open:
     indented: bool | None = None
 
 
+_ASCII_DIGITS = re.compile(r"[0-9]+")
+_DIGITS = frozenset("0123456789")
+
 # How far the printing may skip ahead: a page that lost a line or two.
 MAX_SKIP = 3
 
 
-def leading_number(piece: Piece, expected: int, started: bool) -> tuple[int, str] | None:
+def leading_number(piece: Piece, expected: int, started: bool, page_turned: bool = False) -> tuple[int, str] | None:
     """The line number `piece` starts with, given the number expected next.
 
-    Tried in order: the expected number, a small skip ahead, then 1 (a new page).
-    Before the body has started only 1 or 2 open it (line 1 may be missing), and
-    the number must stand apart from the text.
+    Tried in order: the expected number, a small skip ahead, then 1 (a new
+    page); 1 first when a page header has just been passed. A number glued to
+    more digits (`645 and 50`, `11-1-06`) is ambiguous: it is taken only when
+    no candidate reads cleanly. Before the body has started only 1 or 2 open
+    it (line 1 may be missing), and the number must stand apart from the text.
     """
     text = piece.text.lstrip(" \t")
-    if not text[:1].isdigit():
+    leading = _ASCII_DIGITS.match(text)
+    if leading is None:
         return None
     if not started:
-        candidates = (1, 2)
+        candidates: tuple[int, ...] = (1, 2)
     else:
-        candidates = tuple(range(expected, expected + MAX_SKIP + 1)) + (1,)
-    digits = re.match(r"\d+", text).group(0)
+        ahead = tuple(range(expected, expected + MAX_SKIP + 1))
+        candidates = (1, *ahead) if page_turned else (*ahead, 1)
+    digits = leading.group(0)
+    ambiguous = None
     for number in candidates:
         label = str(number)
         if piece.whole:
@@ -110,11 +118,11 @@ def leading_number(piece: Piece, expected: int, started: bool) -> tuple[int, str
         rest = text[len(label):]
         if not started and not _can_open_body(rest):
             continue
-        if rest[:1].isdigit() and digits != label and started and number != expected:
-            # `12...` is not line 1 followed by "2..." unless nothing else fits
+        if digits != label:
+            ambiguous = ambiguous or (number, rest)
             continue
         return number, rest
-    return None
+    return ambiguous
 
 
 def _can_open_body(rest: str) -> bool:
@@ -122,16 +130,22 @@ def _can_open_body(rest: str) -> bool:
     be glued to something that cannot continue a word or a number (`1(a)`,
     `1"Section`, `1AMENDMENT`): front matter has `2005 and 2006`, `2nd`."""
     first = rest[:1]
-    return first in ("", " ", NBSP, "\t") or not (first.isdigit() or first.islower())
+    return first in ("", " ", NBSP, "\t") or not (first in _DIGITS or first.islower())
 
 
-def number_lines(pieces: list[Piece], indent_of=None, start_page: int = 1) -> tuple[list[BodyLine], list[str], dict]:
+def number_lines(
+    pieces: list[Piece], indent_of=None, start_page: int = 1, indent_of_cell=None
+) -> tuple[list[BodyLine], list[str], dict]:
     """Assemble numbered body lines from pieces.
 
     Returns (lines, front_matter, info): `front_matter` are the text pieces
     before the first numbered line (chrome, synopsis); `info` holds what the
-    headers said (`headers`: their raw texts, `first_page`).
-    `indent_of(rest)` says whether a line's text (after its number) is indented.
+    headers said (`headers`: their raw texts).
+    A line number not above the previous one opens a new page; the first
+    printed page number (`- 2 -`) fixes the count for a copy that starts mid-document.
+    `indent_of(rest)` says whether a line's text (after its number) is indented;
+    `indent_of_cell(raw)` says it from the raw first text piece of the line,
+    where the number stands in a piece of its own (a table cell).
     """
     lines: list[BodyLine] = []
     front: list[str] = []
@@ -145,17 +159,23 @@ def number_lines(pieces: list[Piece], indent_of=None, start_page: int = 1) -> tu
         if current is None:
             return
         text = normalize(" ".join(current.parts))
-        if text:
-            lines.append(BodyLine(text, current.page, current.line, current.indented))
+        if not text:
+            return
+        if indent_of_cell is not None and current.indented is None:
+            first = next((part for part in current.parts if part.strip()), "")
+            current.indented = indent_of_cell(first)
+        lines.append(BodyLine(text, current.page, current.line, current.indented))
 
+    page_turned = False
     for piece in pieces:
         if piece.header:
             headers.append(piece.text)
+            page_turned = current is not None
             if piece.page is not None:
                 page_fixups.append((len(lines) + (1 if current else 0), piece.page))
             continue
         started = current is not None
-        found = leading_number(piece, last_line + 1, started)
+        found = leading_number(piece, last_line + 1, started, page_turned)
         if found is None:
             if current is None:
                 if normalize(piece.text):
@@ -164,6 +184,7 @@ def number_lines(pieces: list[Piece], indent_of=None, start_page: int = 1) -> tu
                 current.parts.append(piece.text)
             continue
         number, rest = found
+        page_turned = False
         close()
         if started and number <= last_line:
             page += 1

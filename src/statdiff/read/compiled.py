@@ -75,6 +75,8 @@ def _is_flattened_section(text: str) -> bool:
 
 def read_csv(text: str, name: str) -> ReadResult:
     """All rows' `text` in order as one document, each cut back into lines."""
+    if len(text) >= csv.field_size_limit():
+        csv.field_size_limit(len(text) + 1)  # one Act is one field: it may be megabytes
     try:
         rows = list(csv.DictReader(io.StringIO(text)))
     except csv.Error as error:

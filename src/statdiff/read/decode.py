@@ -87,6 +87,10 @@ _META_CHARSET = re.compile(
     rb"<meta\b[^>]*?\bcharset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.I | re.S
 )
 _CP1252_UNDEFINED = frozenset(b"\x81\x8d\x8f\x90\x9d")
+# Control codes other than tab/line ends/form feed, U+FFFD, surrogates, private use.
+_GARBAGE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd\ud800-\udfff\ue000-\uf8ff]")
+MAX_GARBAGE_SHARE = 0.05
+MIN_GARBAGE = 8  # a stray control code or two in a short text is not a binary file
 
 
 def load_text(path: Path | str, max_bytes: int | None = None) -> str:
@@ -107,8 +111,9 @@ def load_text(path: Path | str, max_bytes: int | None = None) -> str:
     _refuse_binary(data, name, path.suffix.lower())
     text = _decode(data, name)
     del data  # the bytes go before the text is normalised: one copy of the input less at the peak
+    _refuse_garbage(text, name)
     text = normalise_text(text)
-    if not text.strip():
+    if not text or text.isspace():  # not strip(): that would copy a 50 MB text to test it
         raise StatdiffError(f"{name}: the file has no text, only blank space; {ACCEPTS}")
     return text
 
@@ -122,6 +127,7 @@ def decode_bytes(data: bytes, name: str = "<text>", suffix: str = "") -> str:
     """Decode a file's bytes to normalised text (see the module docstring)."""
     _refuse_binary(data, name, suffix)
     text = _decode(data, name)
+    _refuse_garbage(text, name)
     return normalise_text(text)
 
 
@@ -221,6 +227,19 @@ def _refuse_binary(data: bytes, name: str, suffix: str) -> None:
     if advice:
         message += " (" + advice.format(name=name, stem=stem) + ")"
     raise StatdiffError(message)
+
+
+def _refuse_garbage(text: str, name: str) -> None:
+    """Bytes with no signature that decode to control codes and U+FFFD are not text."""
+    sample = text[:SNIFF_BYTES]
+    if not sample:
+        return
+    bad = len(_GARBAGE.findall(sample))
+    if bad > MIN_GARBAGE and bad > MAX_GARBAGE_SHARE * len(sample):
+        raise StatdiffError(
+            f"{name}: this does not look like text ({100 * bad // len(sample)}% of its first characters "
+            f"are control codes or undecodable); {ACCEPTS}"
+        )
 
 
 def _binary_kind(head: bytes, suffix: str) -> tuple[str | None, str]:

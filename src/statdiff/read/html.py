@@ -21,6 +21,7 @@ entities in a DTD internal subset, or carrying megabyte attributes, is refused.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import re
 from dataclasses import dataclass, field
@@ -87,9 +88,12 @@ def parse_html(text: str, name: str):
     try:
         root = lxml.html.document_fromstring(text, parser=parser)
     except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError, ValueError) as error:
-        raise StatdiffError(f"{name}: not readable as HTML ({error})") from None
+        raise StatdiffError(f"{name}: not readable as HTML ({' '.join(str(error).split())})") from None
     if root is None:
         raise StatdiffError(f"{name}: not readable as HTML")
+    if any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log):
+        # libxml2 stops at 256 levels of nesting (or a 10 MB text node) and drops the rest
+        raise StatdiffError(f"{name}: the HTML is nested too deeply (over 256 levels) or too large to read safely")
     return root
 
 
@@ -185,7 +189,6 @@ def _inline_content(element, mark: str | None) -> MarkedLine:
     """The text of a table cell as one line: breaks inside a cell are spaces."""
     builder = _LineBuilder()
     _walk(element, builder, mark, pre=False, inline=True)
-    builder.current.text = builder.current.text
     return builder.current
 
 
@@ -295,48 +298,109 @@ def html_to_text(text: str, name: str = "<html>") -> tuple[str, list[MarkedLine]
 # ------------------------------------------------------------- carrying marks
 
 
-def _words_with_marks(lines: list[MarkedLine]) -> list[tuple[str, list]]:
-    words = []
-    for line in lines:
-        for match in re.finditer(r"\S+", line.text):
-            words.append((match.group(0), line.marks[match.start():match.end()]))
-    return words
-
-
 def carry_marks(source: list[MarkedLine], body: list[BodyLine]) -> list[BodyLine]:
     """Put the source lines' marks onto the readers' body lines.
 
-    The body words are the source words less line numbers, headers and chrome,
-    in the same order. The two word sequences are aligned on their words that
-    are not bare numbers or pipes (so that a body block runs for a whole page
-    and chrome or the synopsis cannot be taken for it); a bare number in the
-    body is then found between its aligned neighbours. Each body word takes the
-    marks of the source word it matches.
+    The body words are the source words less line numbers, headers, pipes and
+    chrome, in the same order. Lines are aligned first (a body line is usually
+    one source line less its number and pipes), then words inside each pair of
+    lines, and inside each stretch of lines left unpaired (a flattened page, or
+    lines the reader joined). Each body word takes the marks of its source word.
     """
-    source_words = _words_with_marks(source)
-    if not any(mark for _, marks in source_words for mark in marks):
+    if not any(mark for line in source for mark in line.marks):
         return body
-    body_words = [(index, match) for index, line in enumerate(body) for match in re.finditer(r"\S+", line.text)]
-    pairs = _align([text for text, _ in source_words], [m.group(0) for _, m in body_words])
+    source_words = [_line_words(line.text) for line in source]
+    body_words = [_line_words(line.text) for line in body]
     per_line: dict[int, list[tuple[int, int, str]]] = {}
-    for source_index, body_index in pairs:
-        _, char_marks = source_words[source_index]
-        line_index, match = body_words[body_index]
-        spans = per_line.setdefault(line_index, [])
-        for position, mark in enumerate(char_marks):
-            if mark:
-                spans.append((match.start() + position, match.start() + position + 1, mark))
+
+    def carry(source_span: list[tuple[int, re.Match]], body_span: list[tuple[int, re.Match]]) -> None:
+        pairs = _align([m.group(0) for _, m in source_span], [m.group(0) for _, m in body_span])
+        for source_index, body_index, skip in pairs:
+            source_line, source_match = source_span[source_index]
+            body_line, body_match = body_span[body_index]
+            marks = source[source_line].marks[source_match.start() + skip:source_match.end()]
+            spans = per_line.setdefault(body_line, [])
+            spans.extend(
+                (body_match.start() + offset, body_match.start() + offset + 1, mark)
+                for offset, mark in enumerate(marks) if mark
+            )
+
+    for source_lines, body_lines in _paired_stretches(source_words, body_words):
+        carry([(i, m) for i in source_lines for m in source_words[i]], [(i, m) for i in body_lines for m in body_words[i]])
     for line_index, spans in per_line.items():
         body[line_index].marks = _merge(spans, body[line_index].text)
     return body
 
 
+def _line_words(text: str) -> list[re.Match]:
+    return list(re.finditer(r"\S+", text))
+
+
+def _key(words: list[re.Match]) -> str:
+    return " ".join(m.group(0) for m in words if not _FILLER.match(m.group(0)))
+
+
+LINE_WINDOW = 200  # source lines searched ahead for a body line
+LOOKAHEAD = 8  # source lines in which the next body line must follow
+
+
+def _paired_stretches(source_words, body_words):
+    """(source line indexes, body line indexes) to align word by word: each pair
+    of lines with the same words (less numbers and pipes), and the stretches of
+    unpaired lines between them.
+
+    A body line is paired with the next source line of the same words whose
+    following line also pairs with the next body line (so that a chrome line or
+    a synopsis that happens to read like a body line is not taken for it).
+    """
+    source_keys = [_key(words) for words in source_words]
+    body_keys = [_key(words) for words in body_words]
+    positions: dict[str, list[int]] = {}
+    for index, key in enumerate(source_keys):
+        if key:
+            positions.setdefault(key, []).append(index)
+    source_at = body_at = 0
+    for body_line, key in enumerate(body_keys):
+        found = _next_pair(key, body_line, source_at, positions, source_keys, body_keys)
+        if found is None:
+            continue
+        if body_line > body_at or found > source_at:
+            yield list(range(source_at, found)), list(range(body_at, body_line))
+        yield [found], [body_line]
+        source_at, body_at = found + 1, body_line + 1
+    if body_at < len(body_words):
+        yield list(range(source_at, len(source_words))), list(range(body_at, len(body_words)))
+
+
+def _next_pair(key, body_line, source_at, positions, source_keys, body_keys) -> int | None:
+    if not key:
+        return None
+    found = positions.get(key, [])
+    first = bisect.bisect_left(found, source_at)
+    candidates = [i for i in found[first:first + LINE_WINDOW] if i < source_at + LINE_WINDOW]
+    following = next((k for k in body_keys[body_line + 1:body_line + 2] if k), None)
+    for index in candidates:
+        # the next body line follows within a few source lines (a page header may come between)
+        if following is None or following in source_keys[index + 1:index + 1 + LOOKAHEAD]:
+            return index
+    return candidates[0] if len(candidates) == 1 else None
+
+
 MAX_GAP = 400  # source words searched for a body word the alignment left out
+MAX_MATCHER_WORK = 4_000_000  # source words x body words for difflib; past it, a greedy walk
 _FILLER = re.compile(r"^(?:\d+|\|+|-)$")
 
 
-def _align(source: list[str], body: list[str]) -> list[tuple[int, int]]:
-    """Pairs (source index, body index) of the same word, in order."""
+def _align(source: list[str], body: list[str]) -> list[tuple[int, int, int]]:
+    """(source index, body index, characters to skip) of the same word, in order:
+    a source word may carry a glued line number (`3represented`) the body lacks.
+
+    Aligned on the words that are not bare numbers or pipes (so that chrome or
+    a synopsis phrase cannot be taken for a body block); a bare number in the
+    body is then found between its aligned neighbours.
+    """
+    if len(source) * len(body) > MAX_MATCHER_WORK:
+        return _align_greedy(source, body)
     source_keep = [index for index, word in enumerate(source) if not _FILLER.match(word)]
     body_keep = [index for index, word in enumerate(body) if not _FILLER.match(word)]
     matcher = difflib.SequenceMatcher(
@@ -355,14 +419,41 @@ def _align(source: list[str], body: list[str]) -> list[tuple[int, int]]:
             next_anchor += 1
         if body_index in anchors:
             previous_source = anchors[body_index]
-            pairs.append((previous_source, body_index))
+            pairs.append((previous_source, body_index, 0))
             continue
         limit = anchors[ordered[next_anchor]] if next_anchor < len(ordered) else len(source)
         window = range(previous_source + 1, min(limit, previous_source + 1 + MAX_GAP))
-        candidates = [i for i in window if source[i] == word]
+        candidates = [(i, _glued_prefix(source[i], word)) for i in window]
+        candidates = [(i, skip) for i, skip in candidates if skip is not None]
         if candidates:
-            previous_source = candidates[-1]
-            pairs.append((previous_source, body_index))
+            previous_source, skip = candidates[-1]
+            pairs.append((previous_source, body_index, skip))
+    return pairs
+
+
+def _glued_prefix(source_word: str, body_word: str) -> int | None:
+    """0 if the words are the same, the length of a glued line number
+    (`3represented` for `represented`), else None."""
+    if source_word == body_word:
+        return 0
+    prefix = len(source_word) - len(body_word)
+    if prefix > 0 and source_word.endswith(body_word) and source_word[:prefix].isdigit():
+        return prefix
+    return None
+
+
+def _align_greedy(source: list[str], body: list[str]) -> list[tuple[int, int, int]]:
+    """Each body word to the next equal source word (within `MAX_GAP`): the body is
+    the source less numbers and headers, so this walk is right but for a header
+    word equal to the body word after it."""
+    pairs, cursor = [], 0
+    for body_index, word in enumerate(body):
+        for source_index in range(cursor, min(len(source), cursor + MAX_GAP)):
+            skip = _glued_prefix(source[source_index], word)
+            if skip is not None:
+                pairs.append((source_index, body_index, skip))
+                cursor = source_index + 1
+                break
     return pairs
 
 

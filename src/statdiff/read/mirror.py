@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from statdiff.model import Identity, ReadResult
+from statdiff.model import ReadResult
 from statdiff.read.common import normalize, number_lines, split_lines
 from statdiff.read.identity import read_identity, synopsis_from
 from statdiff.read.numbered import physical_pieces

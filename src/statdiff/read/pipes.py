@@ -31,13 +31,26 @@ def cell_pieces(text: str) -> list[Piece]:
             marker = PAGE_MARKER.fullmatch(stripped)
             pieces.append(Piece(stripped, header=True, page=int(marker.group(1)) if marker else None))
         else:
-            pieces.append(Piece(stripped, whole=True))
+            pieces.append(Piece(cell, whole=True))
     return pieces
+
+
+def _cell_indent(raw: str) -> bool:
+    """amgoa's tables keep the indent as a second space: `|  AN ACT` vs `| represented`."""
+    return raw.startswith("  ")
+
+
+def _only_if_both_seen(lines) -> None:
+    """Most pipe renderings pad every cell alike: then indentation is not shown."""
+    if len({line.indented for line in lines}) < 2:
+        for line in lines:
+            line.indented = None
 
 
 def read(text: str, name: str) -> ReadResult:
     pieces = cell_pieces(text)
-    lines, front, info = number_lines(pieces)
+    lines, front, info = number_lines(pieces, indent_of_cell=_cell_indent)
+    _only_if_both_seen(lines)
     identity = read_identity(info["headers"] + front, lines)
     return ReadResult(lines, "pipes", identity, synopsis_from(front), name)
 

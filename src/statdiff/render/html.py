@@ -26,7 +26,9 @@ from statdiff.model import (
     DELETE,
     EQUAL,
     INSERT,
+    MOVE,
     REMOVE,
+    RENUMBER,
     REPLACE,
     SOURCE,
     Change,
@@ -452,6 +454,10 @@ def _change_element(tag: str, change: Change, anchors: dict[int, str], body: Mar
     }
     if change.attributed_to:
         attributes["data-attributed-to"] = change.attributed_to
+    if change.op in (SOURCE, MOVE, RENUMBER) or "unplaced" in extra_class:
+        # The body shows a description or a part of the text: carry both texts for tools reading the page back.
+        attributes["data-old-text"] = change.old_text
+        attributes["data-new-text"] = change.new_text
     rendered = Markup(" ").join(Markup('{}="{}"').format(Markup(name), value) for name, value in attributes.items())
     if change.op in (ADD,) and "<ins>" not in body:
         body = Markup("<ins>{}</ins>").format(body)

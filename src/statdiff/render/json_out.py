@@ -1,4 +1,4 @@
-"""JSON output: deterministic, sorted keys, UTF-8 text kept as is."""
+"""JSON output: deterministic (fixed key order, mappings without meaningful order sorted), UTF-8 kept as is."""
 
 from __future__ import annotations
 

@@ -11,7 +11,8 @@ def document_lines(document: Document) -> Iterator[str]:
     """The tree's words regrouped into the lines they were printed on.
 
     Words that share a printed Position make one line, prefixed `page:line  `;
-    where the rendering has no positions, each node's own words make one line.
+    where the rendering has no line numbers, each node's own words make one line
+    (prefixed `page:?  ` when at least the page is known).
     """
     key = None
     words: list[str] = []
@@ -19,13 +20,13 @@ def document_lines(document: Document) -> Iterator[str]:
     for node in document.walk():
         for word in node.words:
             position = word.position
-            printed = position.line is not None or position.page is not None
-            word_key = ("at", position) if printed else ("node", id(node))
+            word_key = ("at", position) if position.line is not None else ("node", id(node), position.page)
             if word_key != key:
                 if words:
                     yield prefix + " ".join(words)
                 key, words = word_key, []
-                prefix = f"{position}  " if printed else ""
+                known = position.line is not None or position.page is not None
+                prefix = f"{position}  " if known else ""
             words.append(word.text)
     if words:
         yield prefix + " ".join(words)

@@ -16,6 +16,8 @@ from statdiff.model import (
     EQUAL,
     INSERT,
     MOVE,
+    ONLY_NEW,
+    ONLY_OLD,
     REMOVE,
     RENUMBER,
     REPLACE,
@@ -23,6 +25,7 @@ from statdiff.model import (
     Comparison,
     NodeComparison,
     SectionComparison,
+    Segment,
     SourceSpan,
     Token,
 )
@@ -32,6 +35,7 @@ QUIET_STATUSES = frozenset({"unchanged", "not_restated", "only_old", "only_new"}
 INSERT_STYLE = "underline green"
 DELETE_STYLE = "strike red"
 NOTE_STYLE = "dim"
+FRONT_MATTER = "(front matter)"  # what precedes the first section: title, enacting clause
 
 
 def render_comparison(comparison: Comparison, console: Console, context: int = 8) -> None:
@@ -54,9 +58,10 @@ def render_comparison(comparison: Comparison, console: Console, context: int = 8
 def render_stat(comparison: Comparison, console: Console) -> None:
     """One line per changed section with its counts by kind of change, then the totals."""
     changed = [section for section in comparison.sections if section.changes]
-    width = max((len(section.path) for section in changed), default=0)
-    for section in changed:
-        console.print(Text(f"{section.path:<{width}} | {_counts(section.changes)}"))
+    names = [section.path or FRONT_MATTER for section in changed]
+    width = max((len(name) for name in names), default=0)
+    for name, section in zip(names, changed):
+        console.print(Text(f"{name:<{width}} | {_counts(section.changes)}"))
     sections = len(changed)
     total = len(comparison.changes)
     summary = f"{sections} section{'s' if sections != 1 else ''} changed, {total} change{'s' if total != 1 else ''}"
@@ -85,7 +90,7 @@ def _title(comparison: Comparison) -> Text:
 
 def _section_header(section: SectionComparison) -> Text:
     text = Text()
-    text.append(section.path or "(front matter)", style="bold cyan")
+    text.append(section.path or FRONT_MATTER, style="bold cyan")
     if section.heading:
         text.append(f" {section.heading}", style="bold")
     text.append(f"  [{section.status}]", style=NOTE_STYLE)
@@ -175,7 +180,7 @@ def _whole_change_line(path: str, change, plain: bool) -> Text:
 def _redline(node: NodeComparison, context: int, plain: bool) -> Text:
     """The node's segments, with unchanged runs cut to `context` tokens around each change."""
     text = Text()
-    segments = [segment for segment in node.segments if segment.old or segment.new]
+    segments = _joined_equal_runs(segment for segment in node.segments if segment.old or segment.new)
     word_changes = iter([change for change in node.changes if change.op in (INSERT, DELETE, REPLACE)])
     for index, segment in enumerate(segments):
         if segment.op == EQUAL:
@@ -197,6 +202,16 @@ def _redline(node: NodeComparison, context: int, plain: bool) -> Text:
         else:  # only_old / only_new: text one truncated copy lacks
             text.append(" …" if index else "…", style=NOTE_STYLE)
     return text
+
+
+def _joined_equal_runs(segments) -> list[Segment]:
+    joined: list[Segment] = []
+    for segment in segments:
+        if segment.op == EQUAL and joined and joined[-1].op == EQUAL:
+            joined[-1] = Segment(EQUAL, joined[-1].old + segment.old, joined[-1].new + segment.new)
+        else:
+            joined.append(segment)
+    return joined
 
 
 def _context_tokens(tokens: tuple[Token, ...], context: int, after_change: bool, before_change: bool):
@@ -232,14 +247,22 @@ def _counts(changes) -> str:
     return ", ".join(f"{count} {op}" for op, count in sorted(counts.items()))
 
 
+def _is_cut(section: SectionComparison) -> bool:
+    return any(segment.op in (ONLY_OLD, ONLY_NEW) for node in section.nodes for segment in node.segments)
+
+
 def _truncation_notes(comparison: Comparison) -> list[str]:
     notes = []
-    only_old = [section.path or "(front matter)" for section in comparison.sections if section.status == "only_old"]
-    only_new = [section.path or "(front matter)" for section in comparison.sections if section.status == "only_new"]
+    only_old = [section.path or FRONT_MATTER for section in comparison.sections if section.status == "only_old"]
+    only_new = [section.path or FRONT_MATTER for section in comparison.sections if section.status == "only_new"]
     if only_old:
         notes.append(f"Only in the old copy (the new copy is truncated): {', '.join(only_old)}")
     if only_new:
         notes.append(f"Only in the new copy (the old copy is truncated): {', '.join(only_new)}")
+    cut = [section.path or FRONT_MATTER for section in comparison.sections
+           if section.status not in ("only_old", "only_new") and _is_cut(section)]
+    if cut:
+        notes.append(f"Shared only in part (a copy is cut inside it): {', '.join(cut)}")
     not_restated = [section.path for section in comparison.sections if section.status == "not_restated"]
     if not_restated:
         notes.append(f"Not restated by the bill (unchanged): {', '.join(not_restated)}")
