@@ -154,7 +154,7 @@ def test_redline_writes_and_leaves_no_temporary(tmp_path):
 
 # --- the error catalogue: every message it lists for inputs, outputs and the CLI can happen ---
 
-CATALOGUE = Path(__file__).resolve().parent.parent / "docs" / "errors.md"
+CATALOGUE = Path(__file__).resolve().parent.parent / "README.md"
 ACCEPTS = "statdiff reads bill and statute text saved as plain text or HTML"
 
 

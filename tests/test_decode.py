@@ -345,8 +345,11 @@ def test_at_the_limit_is_read(tmp_path):
     assert load_text(path, max_bytes=700) == "Sec. 5." * 100
 
 
-def test_default_limit_is_200_megabytes():
-    assert decode.DEFAULT_MAX_BYTES == 200 * 1024 * 1024
+def test_default_limit_is_50_megabytes_in_the_api_and_the_cli():
+    from statdiff.cli import DEFAULT_MAX_MB
+
+    assert decode.DEFAULT_MAX_BYTES == 50 * 1024 * 1024
+    assert DEFAULT_MAX_MB * 1024 * 1024 == decode.DEFAULT_MAX_BYTES
 
 
 def feed_fifo(path: Path, data: bytes) -> threading.Thread:

@@ -17,7 +17,7 @@ from statdiff.errors import StatdiffError
 
 FORMAT_HELP = "Force the rendering instead of detecting it (see `statdiff formats`)."
 MAX_SIZE_HELP = "Refuse inputs larger than this many megabytes."
-DEFAULT_MAX_MB = 200.0
+DEFAULT_MAX_MB = 50.0  # as read.decode.DEFAULT_MAX_BYTES: a comparison holds about 60 bytes per input byte
 
 
 def _guarded(command):
@@ -91,7 +91,7 @@ def formats():
 @click.option("--text", "as_text", is_flag=True, help="Print the clean body text, one printed line a line.")
 @click.option("--format", "format", default=None, help=FORMAT_HELP)
 @click.option("--no-color", is_flag=True, help="No colour in the tree view.")
-@click.option("--max-size", type=float, default=DEFAULT_MAX_MB, show_default=True, help=MAX_SIZE_HELP)
+@click.option("--max-size", type=click.FloatRange(0, min_open=True), default=DEFAULT_MAX_MB, show_default=True, help=MAX_SIZE_HELP)
 @_guarded
 def parse(file, as_json, as_text, format, no_color, max_size):
     """Parse FILE into a section tree with page:line provenance."""
@@ -121,7 +121,7 @@ def parse(file, as_json, as_text, format, no_color, max_size):
 @click.option("--no-color", is_flag=True, help="No colour (underline and strike marks are kept as text).")
 @click.option("--context", type=int, default=8, show_default=True, help="Words of context around each change.")
 @click.option("--format", "format", default=None, help=FORMAT_HELP)
-@click.option("--max-size", type=float, default=DEFAULT_MAX_MB, show_default=True, help=MAX_SIZE_HELP)
+@click.option("--max-size", type=click.FloatRange(0, min_open=True), default=DEFAULT_MAX_MB, show_default=True, help=MAX_SIZE_HELP)
 @_guarded
 def diff(old, new, as_json, as_stat, no_color, context, format, max_size):
     """Compare OLD with NEW. Exit status: 0 no changes, 1 changes, 2 trouble."""
@@ -153,15 +153,16 @@ def diff(old, new, as_json, as_stat, no_color, context, format, max_size):
 @click.option("--notes", type=click.Path(path_type=str), default=None, help="YAML or TOML notes keyed by node path.")
 @click.option("--title", default=None, help="Title of the report.")
 @click.option("--format", "format", default=None, help=FORMAT_HELP)
-@click.option("--max-size", type=float, default=DEFAULT_MAX_MB, show_default=True, help=MAX_SIZE_HELP)
+@click.option("--max-size", type=click.FloatRange(0, min_open=True), default=DEFAULT_MAX_MB, show_default=True, help=MAX_SIZE_HELP)
 @_guarded
 def redline(old, new, output, view, notes, title, format, max_size):
     """Write an annotated HTML redline of OLD against NEW to OUTPUT."""
     from statdiff.diff import compare
-    from statdiff.outputs import write_atomically
+    from statdiff.outputs import check_output_path, write_atomically
     from statdiff.render.html import render_redline
 
-    inputs = [old, new] + ([notes] if notes else [])
+    inputs = [Path(p) for p in [old, new] + ([notes] if notes else [])]
+    check_output_path(Path(output), inputs)
     comparison = compare(_read_document(old, format, max_size), _read_document(new, format, max_size))
     reader_notes, warnings = ([], [])
     if notes:
@@ -171,7 +172,7 @@ def redline(old, new, output, view, notes, title, format, max_size):
     for warning in warnings:
         click.echo(f"statdiff: warning: {warning}", err=True)
     html = render_redline(comparison, view=view, notes=reader_notes, title=title)
-    write_atomically(Path(output), html, inputs=[Path(p) for p in inputs])
+    write_atomically(Path(output), html, inputs=inputs)
     click.echo(f"wrote {output}: {len(comparison.changes)} changes", err=True)
     sys.exit(1 if comparison.changes else 0)
 
@@ -182,7 +183,7 @@ def redline(old, new, output, view, notes, title, format, max_size):
 @click.option("--json", "as_json", is_flag=True, help="Print the changes (and disagreements) as JSON.")
 @click.option("--no-color", is_flag=True, help="No colour (inserted text as {+...+}, deleted as [-...-]).")
 @click.option("--format", "format", default=None, help=FORMAT_HELP)
-@click.option("--max-size", type=float, default=DEFAULT_MAX_MB, show_default=True, help=MAX_SIZE_HELP)
+@click.option("--max-size", type=click.FloatRange(0, min_open=True), default=DEFAULT_MAX_MB, show_default=True, help=MAX_SIZE_HELP)
 @_guarded
 def changes(bill, old, as_json, no_color, format, max_size):
     """List the changes BILL's own underline/strike markup prints. Exit status: 0 none, 1 changes, 2 trouble."""

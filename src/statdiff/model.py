@@ -62,12 +62,15 @@ class SourceSpan:
         return SourceSpan(words[0].position, words[-1].position)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Word:
     """One whitespace-delimited word of body text, with where and how it was printed.
 
     `mark` is PLAIN, or INSERTED / DELETED where the printing itself marked the
     word as underlined (new) or struck through (deleted), as ilga.gov HTML does.
+    Treat it as immutable: it is hashable by value. It is not frozen only because
+    a frozen dataclass costs three times as much to build, and a document has
+    tens of thousands of words.
     """
 
     text: str
@@ -99,7 +102,7 @@ class BodyLine:
     def words(self) -> list[Word]:
         position = self.position
         if not self.marks:
-            return [Word(text, position) for text in self.text.split()]
+            return [Word(text, position, PLAIN) for text in self.text.split()]
         words = []
         offset = 0
         for text in self.text.split():

@@ -24,6 +24,8 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
+from itertools import accumulate
+from operator import add
 from dataclasses import dataclass, field
 
 from statdiff import structure_patterns as P
@@ -69,25 +71,39 @@ class _Stream:
 
     def __init__(self, result: ReadResult):
         self.words: list[Word] = []
-        self.line_start: list[bool] = []
-        self.indented: list[bool | None] = []
+        line_starts: list[int] = []
         for line in result.lines:
-            for index, word in enumerate(line.words()):
-                self.words.append(word)
-                self.line_start.append(index == 0)
-                self.indented.append(line.indented if index == 0 else None)
-        self.offsets: list[int] = []
-        offset = 0
-        for word in self.words:
-            self.offsets.append(offset)
-            offset += len(word.text) + 1
-        self.text = " ".join(word.text for word in self.words)
+            line_words = line.words()
+            if line_words:
+                line_starts.append(len(self.words))
+                self.words.extend(line_words)
+        count = len(self.words)
+        self.line_start: list[bool] = [False] * count
+        self.indented: list[bool | None] = [None] * count
+        for start, line in zip(line_starts, (line for line in result.lines if line.text.split())):
+            self.line_start[start] = True
+            self.indented[start] = line.indented
+        texts = [word.text for word in self.words]
+        # offsets[i] = characters of the words before i, plus one space after each
+        self.offsets: list[int] = list(map(add, accumulate(map(len, texts), initial=0), range(count + 1)))[:count]
+        self.text = " ".join(texts)
         lines = [line for line in result.lines if line.text]
         self.has_indentation = any(line.indented is not None for line in lines)
         self.flattened = bool(lines) and not self.has_indentation and (
             len(lines) == 1 or len(self.words) / len(lines) > FLATTENED_WORDS_PER_LINE
         )
         self.legislation = _looks_like_legislation(self.text)
+        self.candidates = self._candidates(line_starts)
+
+    def _candidates(self, line_starts: list[int]) -> list[int]:
+        """Indices of the words where a unit may start: line starts, and in legislation the
+        words that open with `(` or a quote or are `Sec.`, `Section`, `ARTICLE`. The builder
+        looks for boundaries only there."""
+        found = set(line_starts)
+        found.add(0)
+        if self.legislation:
+            found.update(self.word_after(match.end()) for match in P.UNIT_START.finditer(self.text))
+        return sorted(index for index in found if index < len(self.words))
 
     def __len__(self) -> int:
         return len(self.words)
@@ -138,19 +154,40 @@ class _Builder:
 
     # ------------------------------------------------------------ main loop
     def run(self) -> None:
+        """Visit the words where something may happen (a candidate unit start, the end of a
+        fixed-extent note, a chained enumerator); every other word joins the open node."""
         words = self.stream.words
-        for index in range(len(words)):
-            boundary = None
+        candidates = self.stream.candidates
+        count = len(words)
+        next_candidate = 0
+        index = 0
+        while index < count:
+            while next_candidate < len(candidates) and candidates[next_candidate] < index:
+                next_candidate += 1
+            visit = candidates[next_candidate] if next_candidate < len(candidates) else count
+            if self.fixed_end is not None:
+                visit = min(visit, max(self.fixed_end, index))
             if self.pending_chain:
-                self._open_chained(self.pending_chain)
-            if self.fixed_end is None or index >= self.fixed_end:
-                boundary = self._boundary_at(index)
-                if boundary is None and self.fixed_end is not None:
-                    boundary = _Boundary("forced")
-            if boundary is not None:
-                self.fixed_end = None
-                self._open(boundary, index)
-            self.current.words.append(words[index])
+                visit = index
+            if visit > index:
+                self.current.words.extend(words[index:visit])
+                if visit >= count:
+                    break
+            self._visit(visit)
+            index = visit + 1
+
+    def _visit(self, index: int) -> None:
+        boundary = None
+        if self.pending_chain:
+            self._open_chained(self.pending_chain)
+        if self.fixed_end is None or index >= self.fixed_end:
+            boundary = self._boundary_at(index)
+            if boundary is None and self.fixed_end is not None:
+                boundary = _Boundary("forced")
+        if boundary is not None:
+            self.fixed_end = None
+            self._open(boundary, index)
+        self.current.words.append(self.stream.words[index])
 
     # ------------------------------------------------------------ detection
     def _boundary_at(self, i: int) -> _Boundary | None:

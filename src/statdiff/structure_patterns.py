@@ -22,6 +22,10 @@ WAS_NOTE = re.compile(r"\(was (?P<was>\d+ ILCS \d+[A-Za-z]?/[^)\s]+)\)")
 # `(815 ILCS 530/) Personal Information Protection Act.`: the heading of a whole Act.
 ACT_HEADING = re.compile(r"\((?P<title>\d+) ILCS (?P<act>\d+[A-Za-z]?)/\)" + _END)
 
+# A space before a word that may open a unit: `(`, a quote, `Sec.`, `Section`, `ARTICLE`.
+# The builder looks for boundaries only at such words and at line starts.
+UNIT_START = re.compile(r" (?=[(\"“]|(?:Sec\.|Section|SECTION|ARTICLE|Article)(?: |$))")
+
 SOURCE_OPEN = re.compile(r"\(Source:" + _END)
 PUBLIC_ACT = re.compile(r"^(?:P\.\s?A\.\s?)?(?P<pa>\d{2,3}-\d{1,4})(?=[,.;\s)]|$)")
 

@@ -55,6 +55,13 @@ def _reader(rendering: str):
 
 
 def read_text(text: str, format: str | None = None, name: str = "<text>") -> ReadResult:
+    """Read a text given as a string (line ends and invisible characters normalised as for a file)."""
+    from statdiff.read.decode import normalise_text
+
+    return _read_normalised(normalise_text(text), format, name)
+
+
+def _read_normalised(text: str, format: str | None, name: str) -> ReadResult:
     if format is not None and format not in RENDERINGS:
         known = ", ".join(RENDERINGS)
         raise StatdiffError(f"unknown format {format!r}; known formats: {known}")
@@ -72,4 +79,4 @@ def read_path(path: Path, format: str | None = None, max_bytes: int | None = Non
 
     path = Path(path)
     text = load_text(path, max_bytes)
-    return read_text(text, format=format, name=str(path))
+    return _read_normalised(text, format, str(path))

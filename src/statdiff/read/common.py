@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from statdiff.model import BodyLine
 
 NBSP = "\u00a0"
-_SPACES = re.compile(r"\s+")  # str patterns: \s includes U+00A0
 
 # LRB094 07564 RXD 37732 b / LRB9215491JSpcA / OMB103 00152 NHB 45152 b
 LRB = re.compile(
@@ -31,8 +30,9 @@ VERSION_WORDS = r"(?:Enrolled|Engrossed|Introduced|Re-Enrolled)"
 
 
 def normalize(text: str) -> str:
-    """Single spaces, NBSP as whitespace, stripped."""
-    return _SPACES.sub(" ", text).strip()
+    """Single spaces, NBSP as whitespace, stripped (`str.split` and `\\s` agree
+    on what whitespace is)."""
+    return " ".join(text.split())
 
 
 def split_lines(text: str) -> list[str]:
@@ -230,5 +230,29 @@ _BREAK_BEFORE = re.compile(
 )
 
 
+# The same cuts for a text already normalised (single spaces, stripped): every
+# cut is one space, so one split pass with a literal-space prefix finds them.
+_BREAK_IN_NORMALIZED = re.compile(
+    r" (?:(?="
+    + CITATION
+    + r"|\((?:Text of Section|Section scheduled|This Section|Text of Article|Article scheduled)\b"
+    r"|\(Source: "
+    r"|Sec\. \d[\w.\-]*\.(?: |$)"
+    r"|ARTICLE \d+\. "
+    r"|Be it enacted by the People"
+    r")"
+    r"|(?<=[.:] )(?=Section \d+(?:-\d+)?\. "
+    r"|\((?:[a-z]{1,2}(?:-\d+)?|\d{1,3}(?:\.\d+)?|[A-Z]{1,2}|[ivx]{1,5})\) [A-Z\"]"
+    r"|\"[^\"]{1,80}\" (?:means|includes|shall mean|does not include|has the meaning)\b)"
+    r"|(?<=[A-Z]{2} )(?=Section \d+(?:-\d+)?\. )"
+    r")"
+)
+
+
 def split_flat(text: str) -> list[str]:
     return [part for part in (normalize(p) for p in _BREAK_BEFORE.split(text)) if part]
+
+
+def split_normalized(text: str) -> list[str]:
+    """`split_flat` for a normalised text: the same lines, without re-normalising."""
+    return _BREAK_IN_NORMALIZED.split(text) if text else []

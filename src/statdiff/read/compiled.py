@@ -17,25 +17,111 @@ import re
 
 from statdiff.errors import StatdiffError
 from statdiff.model import BodyLine, Identity, ReadResult
-from statdiff.read.common import CITATION as _CITATION, NBSP, normalize, split_flat as _split_flat, split_lines
+from statdiff.read.common import CITATION, NBSP, normalize, split_flat, split_lines, split_normalized
 from statdiff.read.identity import act_from
 
 _CHROME = re.compile(
     r"^(?:Illinois Compiled Statutes(?: - Full Text| \(ILCS\))?|Information maintained by the Legislative Reference Bureau"
-    r"|Updating the database of the Illinois Compiled Statutes.*|Because the statute database is maintained.*"
     r"|\d{1,3} ILCS [\d.\-]+/[\w.\-]*)$"
 )
-_ACT_HEADING = re.compile(r"^\((\d{1,3}) ILCS (\d+)/\)\s*(.*)$")
-_DISCLAIMER = re.compile(
-    r"(?:Illinois Compiled Statutes \(ILCS\)\s*)?Updating the database of the Illinois Compiled Statutes.*?"
-    r"refer to that Public Act to see the changes made to the current law\.\s*"
+# The LRB disclaimer every ILCS page carries, sentence by sentence: removed
+# exactly, so that nothing around it can go with it.
+_DISCLAIMER_PARAGRAPHS = (
+    "Updating the database of the Illinois Compiled Statutes (ILCS) is an ongoing process. "
+    "Recent laws may not yet be included in the ILCS database, but they are found on this site "
+    "as Public Acts soon after they become law. "
+    "For information concerning the relationship between statutes and Public Acts, refer to the Guide.",
+    "Because the statute database is maintained primarily for legislative drafting purposes, "
+    "statutory changes are sometimes included in the statute database before they take effect. "
+    "If the source note at the end of a Section of the statutes includes a Public Act that has not "
+    "yet taken effect, the version of the law that is currently in effect may have already been "
+    "removed from the database and you should refer to that Public Act to see the changes made to "
+    "the current law.",
 )
-# The scraped pages end with the site's copy-and-scale script.
-_SCRIPT = re.compile(r"\s*enableWordFriendlyCopy\(.*$", re.DOTALL)
+
+
+def _flexible(literal: str) -> str:
+    return r"\s+".join(re.escape(word) for word in literal.split())
+
+
+_FIRST, _SECOND = (_flexible(paragraph) for paragraph in _DISCLAIMER_PARAGRAPHS)
+_DISCLAIMER = re.compile(
+    rf"(?:Illinois\s+Compiled\s+Statutes\s+\(ILCS\)\s+)?(?:{_FIRST}(?:\s+{_SECOND})?|{_SECOND})"
+)
+# `(620 ILCS 45/) County Airport Law of 1943.`: the name runs to the first
+# period after which the Act's body (or the disclaimer) begins. It never
+# crosses a citation, so it cannot reach into a section.
+_CITATION_AT_START = re.compile(CITATION)
+_ACT_HEADING_FLAT = re.compile(
+    r"\s*\((\d{1,3}) ILCS (\d+)/\)"
+    r"(?:\s+((?:(?!\(\d{1,3} ILCS )[^\n]){1,300}?\.)"
+    r"(?=\s+(?:\(\d{1,3} ILCS |Illinois Compiled Statutes|Updating the database|Sec\. \d|ARTICLE |Article \d)|\s*$))?"
+)
+
+# The scraped pages end with the site's copy-and-scale script:
+# `enableWordFriendlyCopy({...}); (function () {...})();`. It is cut out by
+# its brackets, so only code goes: whatever follows it stays.
+_SCRIPT_START = "enableWordFriendlyCopy("
+_CODE_TOKEN = re.compile(r"""[(){}\[\]]|'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`""")
+_IIFE_START = re.compile(r"\s*\(\s*function\s*\(\s*\)\s*\{")
+_CALL_END = re.compile(r"\s*\(\s*\)\s*;?|\s*;")
+_MAX_SCRIPT = 20_000
+_STATUTE_MARK = re.compile(r"\(\d{1,3} ILCS |\(Source: |\bSec\. \d")
+
+
+def _closing_bracket(text: str, opening: int) -> int | None:
+    """The index just past the bracket closing the one at `opening`, skipping
+    string literals; None if it does not close within `_MAX_SCRIPT`."""
+    depth = 0
+    limit = min(len(text), opening + _MAX_SCRIPT)
+    for token in _CODE_TOKEN.finditer(text, opening, limit):
+        kind = token.group()
+        if kind in "([{":
+            depth += 1
+        elif kind in ")]}":
+            depth -= 1
+            if depth == 0:
+                return token.end()
+    return None
+
+
+def _script_end(text: str, start: int) -> int:
+    """Where the script that opens at `start` ends. The call closes at its
+    bracket; an immediately invoked `(function () {...})();` after it is part
+    of it. A script whose brackets never close ends at the next statute mark."""
+    end = _closing_bracket(text, start + len(_SCRIPT_START) - 1)
+    if end is None:
+        mark = _STATUTE_MARK.search(text, start)
+        return mark.start() if mark else len(text)
+    semicolon = _CALL_END.match(text, end)
+    end = semicolon.end() if semicolon and ";" in semicolon.group() else end
+    iife = _IIFE_START.match(text, end)
+    if iife:
+        opening = text.index("(", end)
+        closed = _closing_bracket(text, opening)
+        call = _CALL_END.match(text, closed) if closed else None
+        if call and "(" in call.group():
+            end = call.end()
+    return end
+
+
+def strip_script(text: str) -> str:
+    """`text` without the site's scripts (each replaced by a space)."""
+    start = text.find(_SCRIPT_START)
+    if start < 0:
+        return text
+    parts = []
+    position = 0
+    while start >= 0:
+        parts.append(text[position:start])
+        position = _script_end(text, start)
+        start = text.find(_SCRIPT_START, position)
+    parts.append(text[position:])
+    return " ".join(parts)
 
 
 def _strip_chrome(act_text: str) -> str:
-    return _SCRIPT.sub(" ", _DISCLAIMER.sub(" ", act_text))
+    return strip_script(_DISCLAIMER.sub(" ", act_text))
 
 
 def read_page(text: str, name: str) -> ReadResult:
@@ -50,52 +136,73 @@ def read_page(text: str, name: str) -> ReadResult:
         text_line = normalize(raw)
         if not text_line or _CHROME.match(text_line):
             continue
-        heading = _ACT_HEADING.match(text_line)
-        if heading:
-            identity.act = f"{heading.group(1)} ILCS {heading.group(2)}"
-            identity.title = heading.group(3) or None
+        text_line = normalize(_DISCLAIMER.sub(" ", strip_script(_take_act_heading(text_line, identity))))
+        if not text_line:
             continue
         if not lines and text_line.isupper() and not text_line.startswith("("):
             continue  # the chapter heading
         indented = (raw[:1] in (" ", NBSP, "\t")) if shows_indent else None
-        parts = _split_flat(text_line) if _is_flattened_section(text_line) else [text_line]
+        parts = split_flat(text_line) if _is_flattened_section(text_line) else [text_line]
         lines.append(BodyLine(parts[0], None, None, indented))
         lines.extend(BodyLine(part, None, None, None) for part in parts[1:])
     identity.act = identity.act or act_from([line.text for line in lines[:3]])
     return ReadResult(lines, "ilcs", identity, None, name)
 
 
+def _take_act_heading(text: str, identity: Identity) -> str:
+    """`text` without a leading Act heading, which goes into `identity`."""
+    heading = _ACT_HEADING_FLAT.match(text)
+    if not heading:
+        return text
+    identity.act = f"{heading.group(1)} ILCS {heading.group(2)}"
+    identity.title = heading.group(3) or identity.title
+    return text[heading.end():]
+
+
 def _is_flattened_section(text: str) -> bool:
     """A citation with more run on after it: a version note, `Sec. N.`, a whole section."""
-    match = re.match(_CITATION, text)
+    match = _CITATION_AT_START.match(text)
     return match is not None and len(text) > match.end()
-
-
 
 
 def read_csv(text: str, name: str) -> ReadResult:
     """All rows' `text` in order as one document, each cut back into lines."""
-    if len(text) >= csv.field_size_limit():
-        csv.field_size_limit(len(text) + 1)  # one Act is one field: it may be megabytes
-    try:
-        rows = list(csv.DictReader(io.StringIO(text)))
-    except csv.Error as error:
-        raise StatdiffError(f"{name}: not a readable statutes CSV ({error})") from None
-    if not rows or "text" not in rows[0]:
-        raise StatdiffError(f"{name}: a statutes CSV needs a 'text' column")
     lines: list[BodyLine] = []
     acts = []
-    for row in rows:
-        act_text = _strip_chrome(row.get("text") or "")
-        heading = re.match(r"\s*\((\d{1,3}) ILCS (\d+)/\)\s*(.*?\bAct\.)?", act_text)
-        if heading:
-            acts.append(f"{heading.group(1)} ILCS {heading.group(2)}")
-            act_text = act_text[heading.end():]
-        for part in _split_flat(normalize(act_text)):
-            lines.append(BodyLine(part, None, None, None))
+    for act_text in _csv_texts(text, name):
+        identity = Identity()
+        body = _act_body(act_text, identity)
+        if identity.act:
+            acts.append(identity.act)
+        lines.extend(BodyLine(part, None, None, None) for part in split_normalized(body))
     chapter = acts[0].split()[0] + " ILCS" if acts else None
     identity = Identity(version="compiled", act=acts[0] if len(set(acts)) == 1 else chapter)
     return ReadResult(lines, "ilcs-csv", identity, None, name)
+
+
+def _csv_texts(text: str, name: str) -> list[str]:
+    """Every row's `text` cell, in order."""
+    if len(text) >= csv.field_size_limit():
+        csv.field_size_limit(len(text) + 1)  # one Act is one field: it may be megabytes
+    try:
+        rows = csv.reader(io.StringIO(text.lstrip("\ufeff")))
+        header = next(rows, None)
+        if not header or "text" not in header:
+            raise StatdiffError(f"{name}: a statutes CSV needs a 'text' column")
+        column = header.index("text")
+        texts = [row[column] if column < len(row) else "" for row in rows if row]
+    except csv.Error as error:
+        raise StatdiffError(f"{name}: not a readable statutes CSV ({error})") from None
+    if not texts:
+        raise StatdiffError(f"{name}: a statutes CSV needs a 'text' column")
+    return texts
+
+
+def _act_body(act_text: str, identity: Identity) -> str:
+    """One flattened Act's body, whitespace-normalised: without its heading
+    (read into `identity`), the disclaimer and the site's script."""
+    body = " ".join(_strip_chrome(act_text).split())
+    return _take_act_heading(body, identity).lstrip()
 
 
 def flat_act_text(text: str, name: str) -> ReadResult:
@@ -103,13 +210,11 @@ def flat_act_text(text: str, name: str) -> ReadResult:
     lines: list[BodyLine] = []
     acts = []
     for physical in split_lines(text):
-        act_text = _strip_chrome(physical)
-        heading = re.match(r"\s*\((\d{1,3}) ILCS (\d+)/\)\s*(.*?\bAct\.)?", act_text)
-        if heading:
-            acts.append(f"{heading.group(1)} ILCS {heading.group(2)}")
-            act_text = act_text[heading.end():]
-        for part in _split_flat(normalize(act_text)):
-            lines.append(BodyLine(part, None, None, None))
+        identity = Identity()
+        body = _act_body(physical, identity)
+        if identity.act:
+            acts.append(identity.act)
+        lines.extend(BodyLine(part, None, None, None) for part in split_normalized(body))
     identity = Identity(version="compiled", act=acts[0] if acts else None)
     return ReadResult(lines, "ilcs-csv", identity, None, name)
 

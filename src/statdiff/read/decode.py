@@ -26,7 +26,7 @@ from pathlib import Path
 from statdiff.errors import StatdiffError
 
 ACCEPTS = "statdiff reads bill and statute text saved as plain text or HTML"
-DEFAULT_MAX_BYTES = 200 * 1024 * 1024
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024  # a comparison holds about 60 bytes per input byte
 SNIFF_BYTES = 4096
 
 # --- binary formats -----------------------------------------------------------
@@ -97,7 +97,7 @@ def load_text(path: Path | str, max_bytes: int | None = None) -> str:
     """Read one input file as clean text, or raise `StatdiffError` saying why not.
 
     `max_bytes` is the size limit (the CLI's --max-size); None means the default
-    200 MB. The limit is checked on the file's size before anything is read.
+    50 MB. The limit is checked on the file's size before anything is read.
     """
     path = Path(path)
     name = display_name(path)

@@ -1,7 +1,9 @@
 """The annotated HTML redline: one self-contained, deterministic page.
 
 Inserted text is `<ins>` (underlined), deleted text `<del>` (struck through), the
-Illinois convention, so meaning never depends on colour. The page opens from
+Illinois convention, so meaning never depends on colour. Text only one copy holds,
+because the other copy is truncated, is no change: it is shown plain and grey with
+a label saying which copy holds it, never underlined or struck. The page opens from
 disk, loads nothing from the network, and reads fully with JavaScript off. The
 machine-readable attributes are documented at the top of `redline.html.j2`.
 """
@@ -34,6 +36,8 @@ from statdiff.model import (
     Change,
     Comparison,
     Node,
+    ONLY_NEW,
+    ONLY_OLD,
     NodeComparison,
     SectionComparison,
     Segment,
@@ -43,7 +47,13 @@ from statdiff.model import (
 from statdiff.notes import ReaderNote
 
 VIEWS = ("inline", "side-by-side")
-COLLAPSED_STATUSES = ("unchanged", "not_restated", "only_old", "only_new")
+ONLY_OPS = (ONLY_OLD, ONLY_NEW)
+COLLAPSED_STATUSES = ("unchanged", "not_restated", ONLY_OLD, ONLY_NEW)
+ONLY_SECTION_LABELS = {
+    ONLY_OLD: "present in the old copy only: the new copy is truncated",
+    ONLY_NEW: "present in the new copy only: the old copy is truncated",
+}
+CUT_SECTION_LABEL = "shared in part: a copy is truncated inside it"
 _DEPTH = {
     "document": 0, "article": 0, "bill_section": 0, "section": 0, "citation": 0,
     "source_note": 0, "version_note": 0, "subsection": 1, "definition": 1, "text": 1,
@@ -98,6 +108,7 @@ class SectionView:
     unplaced: list[Markup]
     attributed_to: list[str]
     change_count: int
+    cut: bool = False  # a copy is truncated inside this section: some of its text is in one copy only
 
 
 @dataclass
@@ -141,6 +152,8 @@ def render_redline(
         op_counts=_op_counts(comparison),
         annotation_counts=_annotation_counts(annotations),
         changed_sections=[s for s in sections if not s.collapsed],
+        one_copy_lines=_one_copy_lines(sections),
+        cut_label=CUT_SECTION_LABEL,
         sections=sections,
         css=Markup(_asset("redline.css")),
         script=Markup(script),
@@ -205,6 +218,32 @@ def _op_counts(comparison: Comparison) -> list[str]:
     return phrases
 
 
+@dataclass
+class OneCopyLine:
+    """One line of the summary naming the sections a truncated copy leaves to the other."""
+
+    text: str
+    sections: list[SectionView]
+
+
+def _one_copy_lines(sections: list[SectionView]) -> list[OneCopyLine]:
+    lines = []
+    for status in (ONLY_OLD, ONLY_NEW):
+        held = [section for section in sections if section.status == status]
+        if held:
+            lines.append(OneCopyLine(_as_lead(ONLY_SECTION_LABELS[status]), held))
+    cut = [section for section in sections if section.cut]
+    if cut:
+        lines.append(OneCopyLine(_as_lead(CUT_SECTION_LABEL), cut))
+    return lines
+
+
+def _as_lead(label: str) -> str:
+    """`present in the old copy only: the new copy is truncated` -> `Present in the old copy only (the new copy is truncated)`."""
+    head, _, reason = label.partition(": ")
+    return f"{head[:1].upper()}{head[1:]} ({reason})"
+
+
 def _annotation_counts(annotations: list[Annotation]) -> list[str]:
     counts: dict[str, int] = {}
     for annotation in annotations:
@@ -222,13 +261,59 @@ def _section_views(
     notes: list[ReaderNote],
 ) -> list[SectionView]:
     used: set[str] = set()
+    runs = OneCopyRuns()
     views = []
     for section in comparison.sections:
         anchor = _unique(_slug("sec-" + section.path), used)
         section_annotations = [a for a in annotations if a.section == section.path]
         section_notes = [n for n in notes if n.section == section.path]
-        views.append(_section_view(section, anchor, anchors, section_annotations, section_notes, comparison.mode))
+        views.append(
+            _section_view(section, anchor, anchors, section_annotations, section_notes, comparison.mode, runs)
+        )
     return views
+
+
+class OneCopyRuns:
+    """Which runs of one-copy text get a visible label, and how it is worded.
+
+    A run is consecutive text that only one copy holds; its first segment in a
+    section is labelled (a section that lies wholly in one copy says so in its own
+    heading instead). Before any text both copies hold, the other copy *begins
+    after* the run; after it, the other copy *stops before* it.
+    """
+
+    def __init__(self) -> None:
+        self.shared_seen = False
+        self.previous: str | None = None
+
+    def start_section(self, status: str) -> None:
+        self.previous = status if status in ONLY_OPS else None
+
+    def labels(self, segments: list[Segment]) -> dict[int, OneCopyLabel]:
+        """The label of each one-copy segment, by index, and whether it is shown."""
+        labels: dict[int, OneCopyLabel] = {}
+        for index, seg in enumerate(segments):
+            if not (seg.old or seg.new):
+                continue
+            if seg.op in ONLY_OPS:
+                labels[index] = OneCopyLabel(one_copy_label(seg.op, self.shared_seen), seg.op != self.previous)
+            else:
+                self.shared_seen = True
+            self.previous = seg.op
+        return labels
+
+
+@dataclass(frozen=True)
+class OneCopyLabel:
+    text: str
+    shown: bool
+
+
+def one_copy_label(op: str, after_shared_text: bool = True) -> str:
+    """`only in the old copy (the new copy stops before this)` and its three siblings."""
+    holder, other = ("old", "new") if op == ONLY_OLD else ("new", "old")
+    where = "stops before this" if after_shared_text else "begins after this"
+    return f"only in the {holder} copy (the {other} copy {where})"
 
 
 def _section_view(
@@ -238,9 +323,12 @@ def _section_view(
     annotations: list[Annotation],
     notes: list[ReaderNote],
     mode: str,
+    runs: OneCopyRuns,
 ) -> SectionView:
     placed: set[int] = set()
-    rows = [_row(nc, section, anchors, placed) for nc in _node_comparisons(section)]
+    runs.start_section(section.status)
+    node_comparisons = _node_comparisons(section)
+    rows = [_row(nc, section, anchors, placed, runs) for nc in node_comparisons]
     margin_of_section = _attach_margin(rows, annotations, notes, section.path)
     unplaced = [_unplaced_change(change, anchors) for change in section.changes if id(change) not in placed]
     return SectionView(
@@ -258,6 +346,13 @@ def _section_view(
         unplaced=unplaced,
         attributed_to=list(section.attributed_to),
         change_count=len(section.changes),
+        cut=section.status not in ONLY_OPS and _has_one_copy_text(node_comparisons),
+    )
+
+
+def _has_one_copy_text(node_comparisons: list[NodeComparison]) -> bool:
+    return any(
+        nc.status in ONLY_OPS or any(seg.op in ONLY_OPS for seg in nc.segments) for nc in node_comparisons
     )
 
 
@@ -310,15 +405,15 @@ def _section_label(section: SectionComparison) -> str:
     match = re.search(r"/([\w.\-]+)$", section.path)
     if match:
         return f"Sec. {match.group(1)}"
-    return section.path
+    return section.path or "Front matter"
 
 
 def _status_label(status: str, mode: str) -> str:
     return {
         "unchanged": "unchanged",
         "not_restated": "not amended by this bill" if mode == "amendment" else "not in the new text",
-        "only_old": "only in the old text (the new copy ends before it)",
-        "only_new": "only in the new text (the old copy ends before it)",
+        ONLY_OLD: ONLY_SECTION_LABELS[ONLY_OLD],
+        ONLY_NEW: ONLY_SECTION_LABELS[ONLY_NEW],
         "changed": "amended",
         "added": "added",
         "removed": "removed",
@@ -330,7 +425,9 @@ def _status_label(status: str, mode: str) -> str:
 # ---------------------------------------------------------------- rows
 
 
-def _row(nc: NodeComparison, section: SectionComparison, anchors: dict[int, str], placed: set[int]) -> Row:
+def _row(
+    nc: NodeComparison, section: SectionComparison, anchors: dict[int, str], placed: set[int], runs: OneCopyRuns
+) -> Row:
     node = nc.new or nc.old
     segments = nc.segments or _plain_segments(nc)
     changes = _changes_for(nc, section)
@@ -338,7 +435,10 @@ def _row(nc: NodeComparison, section: SectionComparison, anchors: dict[int, str]
     pairs = _pair_segments(segments, [c for c in changes if c is not whole])
     for change in pairs.values():
         placed.add(id(change))
-    inline = Markup("").join(_inline_piece(seg, pairs.get(i), anchors) for i, seg in enumerate(segments))
+    labels = runs.labels(segments)
+    inline = Markup("").join(
+        _inline_piece(seg, pairs.get(i), anchors, labels.get(i)) for i, seg in enumerate(segments)
+    )
     if whole is not None:
         placed.add(id(whole))
         inline = _change_element("span", whole, anchors, inline, extra_class="whole-node")
@@ -349,8 +449,8 @@ def _row(nc: NodeComparison, section: SectionComparison, anchors: dict[int, str]
         new_path=nc.new.path if nc.new is not None else "",
         status=nc.status,
         inline=inline,
-        old=Markup("").join(_side_piece(seg, "old") for seg in segments),
-        new=Markup("").join(_side_piece(seg, "new") for seg in segments),
+        old=Markup("").join(_side_piece(seg, "old", labels.get(i)) for i, seg in enumerate(segments)),
+        new=Markup("").join(_side_piece(seg, "new", labels.get(i)) for i, seg in enumerate(segments)),
         old_at=_first_position(nc.old),
         new_at=_first_position(nc.new),
     )
@@ -361,8 +461,11 @@ def _plain_segments(nc: NodeComparison) -> list[Segment]:
     new = tuple(_tokens(nc.new)) if nc.new is not None else ()
     if nc.old is not None and nc.new is not None and nc.old.text == nc.new.text:
         return [Segment(EQUAL, old, new)]
+    if nc.status in ONLY_OPS:
+        # Only one copy has it because the other is truncated: no change.
+        return [Segment(nc.status, old, new)]
     if nc.status not in ("added", "removed", "changed"):
-        # Only one text has it and that is no change (not restated, or the other copy is truncated).
+        # Only one text has it and that is no change (an amendatory bill does not restate it).
         return [Segment(EQUAL, old, new)]
     segments = []
     if old:
@@ -394,7 +497,7 @@ def _whole_node_change(nc: NodeComparison, changes: list[Change]) -> Change | No
 def _pair_segments(segments: list, changes: list[Change]) -> dict[int, Change]:
     """Match each non-equal segment to its change: same op and text first, then in order."""
     word_changes = [c for c in changes if c.op in (INSERT, DELETE, REPLACE)]
-    open_segments = [i for i, seg in enumerate(segments) if seg.op != EQUAL]
+    open_segments = [i for i, seg in enumerate(segments) if seg.op in (INSERT, DELETE, REPLACE)]
     pairs: dict[int, Change] = {}
     unused = list(word_changes)
     for index in open_segments:
@@ -424,17 +527,24 @@ def _text(tokens) -> str:
     return "".join(parts)
 
 
-def _inline_piece(seg, change: Change | None, anchors: dict[int, str]) -> Markup:
-    tokens = seg.new if seg.op == INSERT or (seg.op == EQUAL and seg.new) else seg.old
+def _inline_piece(
+    seg, change: Change | None, anchors: dict[int, str], label: OneCopyLabel | None = None
+) -> Markup:
+    tokens = seg.new if seg.op in (INSERT, ONLY_NEW) or (seg.op == EQUAL and seg.new) else seg.old
     lead = " " if tokens and tokens[0].space_before else ""
     if seg.op == EQUAL:
+        # One side may be empty (a node not restated, a paragraph split differently): show the other.
         return Markup("{}{}").format(lead, _text(seg.new or seg.old))
+    if seg.op in ONLY_OPS:
+        return Markup("{}{}").format(lead, _one_copy_text(seg.op, tokens, label))
     if seg.op == INSERT:
         body = Markup("<ins>{}</ins>").format(_text(seg.new))
     elif seg.op == DELETE:
         body = Markup("<del>{}</del>").format(_text(seg.old))
-    else:
+    elif seg.op == REPLACE:
         body = Markup("<del>{}</del> <ins>{}</ins>").format(_text(seg.old), _text(seg.new))
+    else:
+        raise StatdiffError(f"unknown segment op {seg.op!r}")
     if change is not None:
         body = _change_element("span", change, anchors, body)
     return Markup("{}{}").format(lead, body)
@@ -489,13 +599,25 @@ def _source_text(span: SourceSpan | None) -> str:
     return str(span) if _has_position(span) else "—"
 
 
-def _side_piece(seg, side: str) -> Markup:
+def _one_copy_text(op: str, tokens, label: OneCopyLabel | None) -> Markup:
+    """Text only one copy holds: plain and grey, never `<ins>`/`<del>`, labelled at the start of a run."""
+    side = "old" if op == ONLY_OLD else "new"
+    label = label or OneCopyLabel(one_copy_label(op), False)
+    shown = Markup('<span class="only-label">{}</span> ').format(label.text) if label.shown else Markup("")
+    return Markup('<span class="one-copy only-{}" data-only="{}" title="{}">{}{}</span>').format(
+        side, side, label.text, shown, _text(tokens)
+    )
+
+
+def _side_piece(seg, side: str, label: OneCopyLabel | None = None) -> Markup:
     tokens = seg.old if side == "old" else seg.new
     if not tokens:
         return Markup("")
     lead = " " if tokens[0].space_before else ""
     if seg.op == EQUAL:
         return Markup("{}{}").format(lead, _text(tokens))
+    if seg.op in ONLY_OPS:
+        return Markup("{}{}").format(lead, _one_copy_text(seg.op, tokens, label))
     css = "was-deleted" if side == "old" else "was-inserted"
     return Markup('{}<span class="{}">{}</span>').format(lead, css, _text(tokens))
 
