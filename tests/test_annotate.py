@@ -163,3 +163,41 @@ def test_annotations_point_at_real_changes(old, new, kind):
         assert annotation.change_anchor in anchors
     if old == new:
         assert annotate(comparison) == []
+
+
+# ---------------------------------------------------------------- truncated copies
+
+def test_text_only_one_copy_holds_gets_no_note():
+    """The old copy stops inside the node: its deadline, duty and reference are no
+    change; the word the two copies differ on is."""
+    from statdiff.model import REPLACE, NodeComparison, SectionComparison, Segment, Token
+
+    def tokens(text, spaced=False):
+        return tuple(Token(word, space_before=spaced or index > 0) for index, word in enumerate(text.split()))
+
+    old = node("subsection", "5 ILCS 1/2(a)", "The collector shall notify")
+    new = node("subsection", "5 ILCS 1/2(a)",
+               "The collector must notify the resident within 30 days under Section 10 and pay $250,000.", 2, 7)
+    change = Change(REPLACE, old.path, new.path, "shall", "must", None, None, "5 ILCS 1/2", anchor="c1")
+    segments = [Segment("equal", tokens("The collector"), tokens("The collector")),
+                Segment(REPLACE, tokens("shall", True), tokens("must", True)),
+                Segment("equal", tokens("notify", True), tokens("notify", True)),
+                Segment("only_new", (), tokens("the resident within 30 days under Section 10 and pay $250,000.", True))]
+    nc = NodeComparison(old, new, "changed", segments, [change])
+    section = SectionComparison("5 ILCS 1/2", "", "changed", old, new, [nc], [change])
+    comparison = Comparison(document(Identity(), "old.txt", [old]), document(Identity(), "new.txt", [new]),
+                            "versions", [section])
+    assert [(a.kind, a.message, a.change_anchor) for a in annotate(comparison)] == [
+        ("duty", "duty changed: “shall notify” → “must notify”", "c1")]
+
+
+def test_a_node_only_one_copy_holds_gets_no_note():
+    from statdiff.model import NodeComparison, SectionComparison, Segment, Token
+
+    new = node("definition", '5 ILCS 1/2 "Sale"', '"Sale" means selling within 30 days.', 2, 7)
+    only = Segment("only_new", (), tuple(Token(w.text, w.position, i > 0) for i, w in enumerate(new.words)))
+    lone = NodeComparison(None, new, "only_new", [only])
+    section = SectionComparison("5 ILCS 1/2", "", "only_new", None, new, [lone])
+    comparison = Comparison(document(Identity(), "old.txt", []), document(Identity(), "new.txt", [new]),
+                            "versions", [section])
+    assert annotate(comparison) == []

@@ -426,3 +426,13 @@ def test_sentence_first_diff_of_long_runs_rebuilds_and_finds_the_same_changes(ol
     assert rebuild([t for s in by_sentence for t in s.old]) == " ".join(old_words)
     assert rebuild([t for s in by_sentence for t in s.new]) == " ".join(new_words)
     assert any(s.op != "equal" for s in by_sentence) == any(s.op != "equal" for s in whole)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from("a b c (a) .".split()), max_size=60),
+       st.lists(st.sampled_from("a b c (a) .".split()), min_size=1, max_size=4))
+def test_occurrences_of_an_anchor_are_every_index_where_it_starts(words, anchor):
+    from statdiff.diff import _occurrences
+
+    expected = [index for index in range(len(words)) if words[index:index + len(anchor)] == anchor]
+    assert _occurrences(words, anchor) == expected

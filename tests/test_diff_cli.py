@@ -1,5 +1,6 @@
 """`statdiff diff`: exit status, pipe-safe word-diff marks, --stat, deterministic --json."""
 
+import io
 import json
 from pathlib import Path
 
@@ -159,3 +160,86 @@ def test_the_example_in_the_json_contract_is_real_output():
     assert (example["mode"], example["summary"]) == (actual["mode"], actual["summary"])
     assert all(change in actual["changes"] for change in example["changes"])
     assert all(section in actual["sections"] for section in example["sections"])
+
+
+# ---------------------------------------------------------------- truncated copies in the terminal
+
+SB731_PAGES_2_TO_25 = str(ROOT / "seeds" / "003_80d6f31b0979e4b4.txt")
+SB731_PAGE_1 = str(ROOT / "fragments" / "10200SB0731sam002_PARTIAL.txt")
+
+
+def test_truncated_copies_in_both_orders_show_no_insertion_or_deletion():
+    orders = ((SB731_PAGES_2_TO_25, SB731_PAGE_1, "new"), (SB731_PAGE_1, SB731_PAGES_2_TO_25, "old"))
+    for old, new, page_1_side in orders:
+        later_side = "old" if page_1_side == "new" else "new"
+        result = run(old, new, "--no-color")
+        assert result.exit_code == 0, result.output
+        assert "[-" not in result.output and "{+" not in result.output
+        text = " ".join(result.output.split())
+        assert f"Only in the {page_1_side} copy (the {later_side} copy is truncated): (front matter), Section 1" in text
+        assert f"Only in the {later_side} copy (the {page_1_side} copy is truncated): Section 10, Section 15," in text
+        stat = run(old, new, "--stat", "--no-color")
+        assert stat.exit_code == 0, stat.output
+        lines = stat.output.splitlines()
+        assert lines[0] == "0 sections changed, 0 changes"
+        assert sorted(lines[1:]) == sorted([
+            f"10 sections only in the {later_side} copy (the {page_1_side} copy is truncated)",
+            f"2 sections only in the {page_1_side} copy (the {later_side} copy is truncated)",
+            "1 section shared only in part (a copy is cut inside it)",
+        ])
+
+
+def _cut_node_with_a_change():
+    """The real SB731 pair with one word of the shared text of paragraph (2)(c) replaced by hand:
+    the node then holds a change and text only the old copy has (the new copy stops inside it)."""
+    import statdiff
+    from statdiff.model import REPLACE, Change, Segment, Token
+
+    comparison = statdiff.diff(SB731_PAGES_2_TO_25, SB731_PAGE_1)
+    section = next(s for s in comparison.sections if s.path == "Section 5")
+    node = next(n for n in section.nodes if n.new is not None and n.new.path == "Section 5(2)(c)")
+    shared = node.segments[0]
+    assert [s.op for s in node.segments] == ["equal", "only_old"]
+    replacement = Token("bureaus", shared.new[-2].position)
+    node.segments[:1] = [Segment("equal", shared.old[:-2], shared.new[:-2]),
+                         Segment(REPLACE, shared.old[-2:-1], (replacement,)),
+                         Segment("equal", shared.old[-1:], shared.new[-1:])]
+    change = Change(REPLACE, node.old.path, node.new.path, "agencies", "bureaus", None, None, section.path)
+    node.changes.append(change)
+    section.changes.append(change)
+    node.status = section.status = "changed"
+    return comparison
+
+
+def test_a_change_beside_text_only_one_copy_holds_is_marked_and_the_rest_labelled():
+    from rich.console import Console
+
+    from statdiff.render.terminal import render_comparison
+
+    plain = Console(record=True, no_color=True, width=300, file=io.StringIO())
+    render_comparison(_cut_node_with_a_change(), plain)
+    text = plain.export_text()
+    assert ("(c) Social media companies, credit [-agencies-]{+bureaus+} and «only in the old copy, the new copy "
+            "stops here: retail stores have all had their internal security …»") in text
+    coloured = Console(record=True, force_terminal=True, color_system="truecolor", width=300, file=io.StringIO())
+    render_comparison(_cut_node_with_a_change(), coloured)
+    styles = {segment.text: str(segment.style) for segment in coloured._record_buffer}
+    one_copy = next(style for segment, style in styles.items() if segment.startswith("«only in the old copy"))
+    assert "strike" not in one_copy and "underline" not in one_copy and "dim" in one_copy
+    assert "strike" in styles["agencies"] and "underline" in styles["bureaus"]
+
+
+def test_an_equal_run_with_one_side_empty_is_shown():
+    from rich.console import Console
+
+    from statdiff.model import Segment
+    from statdiff.render.terminal import render_comparison
+
+    comparison = _cut_node_with_a_change()
+    node = next(n for s in comparison.sections for n in s.nodes if n.changes)
+    # The old copy splits the paragraph elsewhere: its words stand in another node.
+    first = node.segments[0]
+    node.segments[0] = Segment("equal", (), first.new)
+    console = Console(record=True, no_color=True, width=300, file=io.StringIO())
+    render_comparison(comparison, console)
+    assert "(c) Social media companies, credit [-agencies-]{+bureaus+} and" in console.export_text()

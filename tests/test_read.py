@@ -222,6 +222,69 @@ def test_csv_with_an_act_larger_than_the_csv_field_limit():
     assert [line.text[:14] for line in result.lines] == ["(620 ILCS 5/1)", "Sec. 1. word w", "(Source: P.A. "]
 
 
+SITE_SCRIPT = (
+    "enableWordFriendlyCopy({ selector: '#copyable-content', baseUrl: 'https://ilga.gov/' }); "
+    "(function () { const BASE_WIDTH = 578; const log = (...args) => { if (isDev) { console.log(...args); } }; "
+    "function applyBillScale() { if (available < 480) { scale = (available / BASE_WIDTH) - 0.1; "
+    "log('viewport < 480 (iPhone)'); } scaleEl.style.transform = `scale(${scale})`; } "
+    "window.addEventListener('orientationchange', () => { applyBillScale(); }); })();"
+)
+
+
+def test_the_site_script_is_cut_by_its_brackets_and_the_statute_after_it_stays():
+    text = (
+        "(620 ILCS 45/) County Airport Law of 1943. " + SITE_SCRIPT + " (620 ILCS 45/1) (from Ch. 15 1/2, par. 84) "
+        "Sec. 1. The county board may act under this Act. (Source: P.A. 81-1509.) " + SITE_SCRIPT
+    )
+    result = read_text(text, format="ilcs-csv")
+    assert [line.text for line in result.lines] == [
+        "(620 ILCS 45/1) (from Ch. 15 1/2, par. 84)",
+        "Sec. 1. The county board may act under this Act.",
+        "(Source: P.A. 81-1509.)",
+    ]
+    assert (result.identity.act, result.identity.title) == ("620 ILCS 45", "County Airport Law of 1943.")
+
+
+def test_a_script_that_never_closes_stops_at_the_next_statute_text():
+    text = "(620 ILCS 45/) County Airport Law of 1943. enableWordFriendlyCopy({ selector: '#x' (620 ILCS 45/1) Sec. 1. Kept."
+    assert [line.text for line in read_text(text, format="ilcs-csv").lines] == ["(620 ILCS 45/1)", "Sec. 1. Kept."]
+
+
+def test_an_act_name_without_the_word_act_does_not_reach_into_the_sections():
+    text = (
+        "(620 ILCS 45/) County Airport Law of 1943. (620 ILCS 45/1) Sec. 1. The board may levy a tax. "
+        "(Source: P.A. 81-1509.) (620 ILCS 45/2) Sec. 2. As provided in this Act. (Source: P.A. 81-1489.)"
+    )
+    texts = [line.text for line in read_text(text, format="ilcs-csv").lines]
+    assert texts[:2] == ["(620 ILCS 45/1)", "Sec. 1. The board may levy a tax."] and len(texts) == 6
+
+
+def test_the_disclaimer_goes_exactly_and_the_text_glued_to_it_stays():
+    disclaimer = (
+        "Illinois Compiled Statutes (ILCS) Updating the database of the Illinois Compiled Statutes (ILCS) is an "
+        "ongoing process. Recent laws may not yet be included in the ILCS database, but they are found on this "
+        "site as Public Acts soon after they become law. For information concerning the relationship between "
+        "statutes and Public Acts, refer to the Guide."
+    )
+    text = "(620 ILCS 5/) Illinois Aeronautics Act. " + disclaimer + " Refer to the Guide. (620 ILCS 5/1) Sec. 1. Text."
+    texts = [line.text for line in read_text(text, format="ilcs-csv").lines]
+    assert texts == ["Refer to the Guide.", "(620 ILCS 5/1)", "Sec. 1. Text."]
+
+
+def test_a_short_flattened_act_on_an_ilcs_page_keeps_its_sections():
+    text = (
+        "(815 ILCS 530/) Personal Information Protection Act. (815 ILCS 530/1) Sec. 1. Short title. "
+        "This Act may be cited as the Personal Information Protection Act. (Source: P.A. 94-36, eff. 1-1-06.)"
+    )
+    result = read_text(text)
+    assert result.rendering == "ilcs" and result.identity.title == "Personal Information Protection Act."
+    assert [line.text for line in result.lines] == [
+        "(815 ILCS 530/1)",
+        "Sec. 1. Short title. This Act may be cited as the Personal Information Protection Act.",
+        "(Source: P.A. 94-36, eff. 1-1-06.)",
+    ]
+
+
 # ---------------------------------------------------------------- round trip
 
 from hypothesis import HealthCheck, given, settings  # noqa: E402
@@ -410,3 +473,54 @@ def test_any_text_reads_or_fails_with_a_statdiff_error(text, format):
     for line in result.lines:
         assert line.text and line.text == " ".join(line.text.split())
         assert "\u00a0" not in line.text
+
+
+# ---------------------------------------------------------------- flattened Acts
+
+_act_word = st.one_of(
+    st.from_regex(r"[a-z]{1,9}[,.;:]?", fullmatch=True),
+    st.sampled_from(["Act.", "Law.", "(a)", "(1)", "this", "Sec.", "1943.", '"Board"', "means", "Section", "5."]),
+)
+_act_name = st.tuples(
+    st.lists(st.from_regex(r"[A-Z][a-z]{1,8}", fullmatch=True), min_size=1, max_size=5),
+    st.sampled_from(["Act.", "Law of 1943.", "Code."]),
+).map(lambda parts: " ".join([*parts[0], parts[1]]))
+
+
+@st.composite
+def flattened_acts(draw):
+    """An Act's sections (citation, `Sec. N.`, words, Source note) with the
+    heading, the script and (sometimes) the disclaimer put in around them."""
+    number = draw(st.integers(1, 999))
+    body = []
+    for section in range(1, draw(st.integers(1, 4)) + 1):
+        words = draw(st.lists(_act_word, min_size=1, max_size=30))
+        body += ["(620", "ILCS", f"{number}/{section})", "Sec.", f"{section}.", *words, "(Source:", "P.A.", "81-1509.)"]
+    script_at = draw(st.sampled_from([None, "middle", "end"]))
+    pieces = list(body)
+    if script_at == "middle":
+        cut = draw(st.sampled_from([i for i, word in enumerate(body) if word == "(620"]))
+        pieces = body[:cut] + [SITE_SCRIPT] + body[cut:]
+    elif script_at == "end":
+        pieces = body + [SITE_SCRIPT]
+    heading = f"(620 ILCS {number}/) {draw(_act_name)}"
+    prefix = [heading, "Illinois Compiled Statutes (ILCS) Updating the database of the Illinois Compiled Statutes "
+              "(ILCS) is an ongoing process. Recent laws may not yet be included in the ILCS database, but they "
+              "are found on this site as Public Acts soon after they become law. For information concerning the "
+              "relationship between statutes and Public Acts, refer to the Guide."] if draw(st.booleans()) else [heading]
+    return " ".join(prefix + pieces), body, section
+
+
+@settings(max_examples=60, deadline=None)
+@given(flattened_acts())
+def test_a_flattened_act_loses_no_word_of_its_body(act):
+    import csv
+    import io
+
+    text, body, sections = act
+    sheet = io.StringIO()
+    csv.writer(sheet).writerows([["act", "text"], ["620 ILCS x/", text]])
+    for source in (sheet.getvalue(), text):
+        result = read_text(source, format="ilcs-csv")
+        assert [word for line in result.lines for word in line.text.split()] == body
+        assert sum(line.text.startswith("(620 ILCS") for line in result.lines) == sections

@@ -339,3 +339,197 @@ def test_a_thousand_sections_render_with_fifty_changes_linked():
     assert len(tree.xpath("//tr[contains(@class,'change-row')]")) == 50
     assert len(tree.xpath("//details[contains(@class,'sec')]")) == 950
     assert len(tree.xpath("//p[contains(@class,'kind-deadline')]")) == 50
+
+
+# ---------------------------------------------------------------- truncated copies (SB731 sam002)
+
+SB731_PAGES_2_TO_25 = ROOT / "statutes/seeds/003_80d6f31b0979e4b4.txt"
+SB731_PAGE_1 = ROOT / "statutes/fragments/10200SB0731sam002_PARTIAL.txt"
+LATER_SECTIONS = ["Sec. 10", "Sec. 15", "Sec. 20", "Sec. 25", "Sec. 30", "Sec. 35", "Sec. 40", "Sec. 45", "Sec. 50",
+                  "Sec. 55"]
+
+
+def one_copy_texts(tree, side: str) -> list[str]:
+    """The words each `span.one-copy` of one side shows, without its label."""
+    texts = []
+    for span in tree.xpath(f"//div[contains(@class,'cell-inline')]//span[@data-only='{side}']"):
+        copy = lxml.html.fromstring(lxml.html.tostring(span, with_tail=False))
+        for label in copy.xpath(".//*[contains(@class,'only-label')]"):
+            label.drop_tree()
+        texts.append(squash(copy.text_content()))
+    return texts
+
+
+def inline_words(tree, side: str) -> list[str]:
+    """What one copy says, read off the inline view: drop the other copy's words and the labels."""
+    other, dropped = ("new", "ins") if side == "old" else ("old", "del")
+    words = []
+    for cell in tree.xpath("//div[contains(@class,'cell-inline')]"):
+        copy = lxml.html.fromstring(lxml.html.tostring(cell))
+        for element in copy.xpath(f".//*[@data-only='{other}'] | .//{dropped} | .//*[contains(@class,'only-label')]"):
+            element.drop_tree()
+        words += copy.text_content().split()
+    return words
+
+
+@pytest.fixture(scope="module", params=["pages-2-25-first", "page-1-first"])
+def sb731(request):
+    old, new = ((SB731_PAGES_2_TO_25, SB731_PAGE_1) if request.param == "pages-2-25-first"
+                else (SB731_PAGE_1, SB731_PAGES_2_TO_25))
+    comparison = real_comparison(old, new)
+    return comparison, page(render_redline(comparison)), request.param
+
+
+def test_truncated_copy_text_is_no_insertion_or_deletion(sb731):
+    comparison, tree, _ = sb731
+    assert comparison.changes == []
+    assert tree.xpath("//ins | //del | //*[@data-op] | //main//*[contains(@class,'was-')]") == []
+    assert squash(tree.xpath("//p[@class='counts']")[0].text_content()) == "No changes in the text both copies hold."
+
+
+def test_each_copy_reads_back_whole_from_the_inline_view(sb731):
+    comparison, tree, _ = sb731
+    for side, document_ in (("old", comparison.old), ("new", comparison.new)):
+        assert inline_words(tree, side) == [word.text for word in document_.root.all_words()]
+
+
+def test_what_only_one_copy_holds_is_grey_and_labelled(sb731):
+    _, tree, order = sb731
+    page_1_side, later_side = ("new", "old") if order == "pages-2-25-first" else ("old", "new")
+    page_1_only = one_copy_texts(tree, page_1_side)
+    assert page_1_only[0].startswith("AMENDMENT TO SENATE BILL 731")
+    assert '"Section 1. Short title. This Act may be cited as the Do Not Track Act.' in page_1_only
+    assert any(text.startswith("(1) The right to privacy is a personal")
+               and text.endswith("transparency is crucial for") for text in page_1_only)
+    later_only = one_copy_texts(tree, later_side)
+    assert later_only[0].startswith("retail stores have all had their internal security systems breached")
+    assert "Section 10. Definitions. As used in this Act:" in later_only
+    labels = [squash(label.text_content()) for label in tree.xpath("//div[contains(@class,'cell-inline')]"
+                                                                   "//*[contains(@class,'only-label')]")]
+    starts = f"only in the {page_1_side} copy (the {later_side} copy begins after this)"
+    stops = f"only in the {later_side} copy (the {page_1_side} copy stops before this)"
+    assert starts in labels and stops in labels and set(labels) == {starts, stops}
+    for span in tree.xpath("//span[contains(@class,'one-copy')]"):
+        assert not span.xpath("ancestor::ins | ancestor::del"
+                              " | ancestor::*[contains(concat(' ', @class, ' '), ' change ')]")
+
+
+def test_text_both_copies_hold_is_plain(sb731):
+    _, tree, _ = sb731
+    row = tree.xpath("//div[contains(@class,'cell-inline')]"
+                     "[contains(., '(a) Some websites install tracking tools')]")[0]
+    assert row.xpath(".//span") == []
+    assert squash(row.text_content()).endswith("to third party marketers and data brokers.")
+
+
+def test_sections_one_copy_holds_say_so_in_summary_and_heading(sb731):
+    _, tree, order = sb731
+    page_1_side, later_side = ("new", "old") if order == "pages-2-25-first" else ("old", "new")
+    lines = {squash(p.text_content()) for p in tree.xpath("//p[@class='one-copy-sections']")}
+    assert lines == {
+        f"Present in the {later_side} copy only (the {page_1_side} copy is truncated): {', '.join(LATER_SECTIONS)}.",
+        f"Present in the {page_1_side} copy only (the {later_side} copy is truncated): Front matter, Sec. 1.",
+        f"Shared in part (a copy is truncated inside it): {'Sec. 5' if later_side == 'old' else 'Section 5'}.",
+    }
+    sec10 = tree.xpath("//*[@data-path='Section 10']")[0]
+    assert sec10.tag == "details" and sec10.get("data-status") == f"only_{later_side}"
+    assert squash(sec10.xpath("./summary")[0].text_content()).startswith(
+        f"Sec. 10 Definitions. — present in the {later_side} copy only: the {page_1_side} copy is truncated")
+    assert "Grey text is held by one copy only" in squash(tree.xpath("//p[@class='legend']")[0].text_content())
+
+
+def test_a_change_beside_truncated_text_still_reads_back():
+    from statdiff.markup import changes_from_redline
+
+    edited = SB731_PAGE_1.read_text(encoding="utf-8").replace("companies are buying,", "companies are purchasing,")
+    comparison = api.diff(api.parse(SB731_PAGES_2_TO_25), api.parse(edited, name="edited.txt"))
+    tree = page(render_redline(comparison))
+    assert [(c.op, c.old_text, c.new_text) for c in comparison.changes] == [("replace", "buying", "purchasing")]
+    assert [squash(el.text_content()) for el in tree.xpath("//del")] == ["buying"]
+    assert [squash(el.text_content()) for el in tree.xpath("//ins")] == ["purchasing"]
+    assert tree.xpath("//span[@data-only='old']") and tree.xpath("//span[@data-only='new']")
+    back = changes_from_redline(render_redline(comparison, view="side-by-side"))
+    assert [(c.op, c.old_path, c.new_path, c.old_text, c.new_text) for c in back] == [
+        (c.op, c.old_path, c.new_path, c.old_text, c.new_text) for c in comparison.changes]
+
+
+def test_side_by_side_shows_one_copy_text_only_on_its_side(sb731):
+    comparison, _, _ = sb731
+    tree = page(render_redline(comparison, view="side-by-side"))
+    assert tree.xpath("//div[contains(@class,'cell-old')]//span[@data-only='new']") == []
+    assert tree.xpath("//div[contains(@class,'cell-new')]//span[@data-only='old']") == []
+    assert tree.xpath("//div[contains(@class,'cell-old')]//span[@data-only='old']")
+    assert tree.xpath("//main//span[contains(@class,'was-inserted') or contains(@class,'was-deleted')]") == []
+
+
+# ---------------------------------------------------------------- segments, by hand
+
+def tokens(text: str, first_spaced: bool = False) -> tuple:
+    from statdiff.model import Token
+    return tuple(Token(word, space_before=first_spaced or index > 0) for index, word in enumerate(text.split()))
+
+
+def one_node_page(segments, view: str = "inline"):
+    from statdiff.model import NodeComparison, SectionComparison
+    old_node = node("subsection", "5 ILCS 1/2(a)", " ".join(t.text for s in segments for t in s.old))
+    new_node = node("subsection", "5 ILCS 1/2(a)", " ".join(t.text for s in segments for t in s.new))
+    section = SectionComparison("5 ILCS 1/2", "", "unchanged", old_node, new_node,
+                                [NodeComparison(old_node, new_node, "unchanged", list(segments))])
+    comparison = Comparison(document(Identity(), "a", [old_node]), document(Identity(), "b", [new_node]),
+                            "versions", [section])
+    return page(render_redline(comparison, view=view))
+
+
+def test_equal_segment_with_one_side_empty_shows_the_side_it_has():
+    from statdiff.model import Segment
+    segments = [Segment("equal", tokens("(a) The collector"), tokens("(a) The collector")),
+                Segment("equal", (), tokens("shall notify the resident.", True))]
+    for view in ("inline", "side-by-side"):
+        tree = one_node_page(segments, view)
+        cell = tree.xpath("//div[contains(@class,'cell-inline')]")[-1]
+        assert squash(cell.text_content()) == "(a) The collector shall notify the resident."
+        assert cell.xpath(".//span | .//ins | .//del") == []
+        assert squash(tree.xpath("//div[contains(@class,'cell-new')]")[-1].text_content()).endswith(
+            "(a) The collector shall notify the resident.")
+        assert "shall" not in tree.xpath("//div[contains(@class,'cell-old')]")[-1].text_content()
+
+
+def test_a_copy_starting_inside_a_paragraph_keeps_the_space_between_words():
+    from statdiff.model import Segment
+    tree = one_node_page([Segment("only_old", tokens("The right to privacy is crucial for"), ()),
+                          Segment("equal", tokens("Illinois citizens.", True), tokens("Illinois citizens."))])
+    cell = tree.xpath("//div[contains(@class,'cell-inline')]")[-1]
+    assert squash(cell.text_content()) == (
+        "only in the old copy (the new copy begins after this) The right to privacy is crucial for Illinois citizens.")
+
+
+segment_ops = st.sampled_from(["equal", "insert", "delete", "replace", "only_old", "only_new"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(segment_ops, st.lists(words, min_size=1, max_size=4),
+                          st.lists(words, min_size=1, max_size=4)), min_size=1, max_size=6))
+def test_every_segment_op_renders_its_own_way(runs):
+    from statdiff.model import Segment
+    segments = []
+    for index, (op, old_words, new_words) in enumerate(runs):
+        old = tokens(" ".join(old_words), index > 0) if op in ("equal", "delete", "replace", "only_old") else ()
+        new = tokens(" ".join(new_words if op != "equal" else old_words), index > 0) if op in (
+            "equal", "insert", "replace", "only_new") else ()
+        segments.append(Segment(op, old, new))
+    tree = one_node_page(segments)
+    cell = tree.xpath("//div[contains(@class,'cell-inline')]")[-1]
+
+    def joined(ops, side):
+        return "".join(t.text for s in segments if s.op in ops for t in getattr(s, side))
+
+    def marked(tag):
+        return "".join("".join(el.text_content().split()) for el in cell.xpath(f".//{tag}"))
+
+    assert marked("ins") == joined(("insert", "replace"), "new")
+    assert marked("del") == joined(("delete", "replace"), "old")
+    for side in ("old", "new"):
+        assert "".join(one_copy_texts(tree, side)).replace(" ", "") == joined((f"only_{side}",), side)
+        every_op = ("equal", "insert", "delete", "replace", f"only_{side}")
+        assert "".join(inline_words(tree, side)) == joined(every_op, side)
+    assert cell.xpath(".//span[@data-only]//ins | .//span[@data-only]//del | .//ins//span | .//del//span") == []

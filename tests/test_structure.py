@@ -492,3 +492,86 @@ def test_any_text_is_read_losslessly(rows):
         for index, (text, indented) in enumerate(rows)
     ]
     assert_lossless(ReadResult(lines=lines, rendering="generated"))
+
+
+# ---------------------------------------------------------------- what the speed-ups must not change
+
+
+def _build_checking_every_word(result: ReadResult):
+    """The tree built when the builder looks for a unit start at every word, not only at
+    the candidate words (line starts, `(`, quotes, `Sec.`, `Section`, `ARTICLE`)."""
+    from statdiff import structure
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(structure._Stream, "_candidates", lambda stream, line_starts: list(range(len(stream.words))))
+        return build_document(result)
+
+
+def _same_tree(result: ReadResult) -> None:
+    assert dumps(document_to_json(build_document(result))) == dumps(document_to_json(_build_checking_every_word(result)))
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=lambda path: path.name)
+def test_looking_only_at_candidate_words_builds_the_same_tree_for_the_corpus(path):
+    _same_tree(_read(path))
+
+
+FLATTENED_UNITS = [
+    "Sec. 1. Short title. This Act is the Act. Sec. 2. Definitions. In this Act: (a) the thing; and (b) the other.",
+    "AN ACT concerning things. Be it enacted by the People of the State of Illinois, represented in the General"
+    " Assembly: Section 1. Short title. This Act may be cited as the Thing Act. Section 2. Definitions."
+    ' "Thing" means a thing. Section 99. Effective date. This Act takes effect upon becoming law.',
+    "ARTICLE 1. GENERAL PROVISIONS Section 1-1. Short title. This Act is the Act. ARTICLE 2. DUTIES"
+    " Section 2-1. Duty. A person shall act. Article 3. Other. Section 3-1. More. It is so.",
+]
+
+
+@pytest.mark.parametrize("text", FLATTENED_UNITS)
+def test_looking_only_at_candidate_words_finds_units_inside_a_flattened_line(text):
+    _same_tree(ReadResult(lines=[BodyLine(text)], rendering="flat"))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_documents(), st.booleans())
+def test_looking_only_at_candidate_words_builds_the_same_tree_for_generated_documents(generated, flatten):
+    result, _ = generated
+    if flatten:
+        result = ReadResult(lines=[BodyLine(" ".join(line.text for line in result.lines))], rendering="flat")
+    _same_tree(result)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.text(alphabet='()"“ab1. ', max_size=40), st.sampled_from([True, False, None])),
+                max_size=20))
+def test_looking_only_at_candidate_words_builds_the_same_tree_for_any_text(rows):
+    lines = [BodyLine(" ".join(text.split()), page=1, line=index + 1, indented=indented)
+             for index, (text, indented) in enumerate(rows)]
+    _same_tree(ReadResult(lines=lines, rendering="generated"))
+
+
+def test_equal_words_of_a_document_are_one_object_and_keep_their_values():
+    """An ILCS CSV has no page:line: each distinct word text is one Word object (quicker to
+    build, lighter for the garbage collector); the tree is still lossless."""
+    result = _read(STATUTES / "ilcs-chapter-620" / "statutes.csv")
+    assert_lossless(result)
+    words = build_document(result).root.all_words()
+    assert len({id(word) for word in words}) < len(words) / 4
+    assert len({id(word) for word in words}) == len({(word.text, word.position, word.mark) for word in words})
+
+
+def test_words_on_different_lines_are_different_objects_with_their_own_positions():
+    document = build(page("    The notice shall be given.", "    The notice shall be given."))
+    first, second = [node.words for node in document.walk() if node.words]
+    assert [word.text for word in first] == [word.text for word in second]
+    assert all(a is not b and a != b for a, b in zip(first, second))
+    assert {str(word.position) for word in first} == {"1:1"} and {str(word.position) for word in second} == {"1:2"}
+
+
+def test_words_are_values_equal_and_hashed_by_text_position_and_mark():
+    from statdiff.model import INSERTED, Position, Word
+
+    assert Word("notice", Position(1, 2)) == Word("notice", Position(1, 2))
+    assert len({Word("notice", Position(1, 2)), Word("notice", Position(1, 2))}) == 1
+    assert Word("notice", Position(1, 2)) != Word("notice", Position(1, 3))
+    assert Word("notice", Position(1, 2)) != Word("notice", Position(1, 2), INSERTED)
+    assert Word("notice").position == Position() and str(Word("notice").position) == "-"

@@ -19,6 +19,8 @@ from statdiff.model import (
     DELETE,
     INSERT,
     MOVE,
+    ONLY_NEW,
+    ONLY_OLD,
     REMOVE,
     RENUMBER,
     REPLACE,
@@ -29,6 +31,7 @@ from statdiff.model import (
     NodeComparison,
     SectionComparison,
 )
+from statdiff.tokens import rebuild
 
 DEADLINE, AMOUNT, DEFINITION, DUTY, CROSS_REFERENCE, ATTRIBUTION = (
     "deadline",
@@ -167,17 +170,16 @@ def _node_annotations(
     node_comparison: NodeComparison, changes: list[Change], section: str, anchors: dict[int, str]
 ) -> list[Annotation]:
     old, new = node_comparison.old, node_comparison.new
-    if not changes and old is not None and new is not None and old.text == new.text:
+    old_text, new_text = compared_texts(node_comparison)
+    if not changes and old is not None and new is not None and old_text == new_text:
         return []
-    old_text = old.text if old is not None else ""
-    new_text = new.text if new is not None else ""
     path = (new or old).path
 
     def note(kind: str, message: str, clue: str = "") -> Annotation:
         return Annotation(kind, message, _anchor_for(clue, changes, anchors), section, path)
 
     found: list[Annotation] = []
-    definition = _definition_note(old, new)
+    definition = _definition_note(old, new, old_text, new_text)
     if definition:
         found.append(note(DEFINITION, definition))
     for kind, extract, noun in (
@@ -190,6 +192,17 @@ def _node_annotations(
     for message, clue in _duty_changes(_duties(old_text), _duties(new_text)):
         found.append(note(DUTY, message, clue))
     return found
+
+
+def compared_texts(node_comparison: NodeComparison) -> tuple[str, str]:
+    """The old and new text the two copies both cover. Text only one copy holds,
+    because the other copy is truncated, is no change and gets no note."""
+    old, new = node_comparison.old, node_comparison.new
+    if not any(segment.op in (ONLY_OLD, ONLY_NEW) for segment in node_comparison.segments):
+        return (old.text if old is not None else "", new.text if new is not None else "")
+    kept = [segment for segment in node_comparison.segments if segment.op not in (ONLY_OLD, ONLY_NEW)]
+    return (rebuild([token for segment in kept for token in segment.old]),
+            rebuild([token for segment in kept for token in segment.new]))
 
 
 def _anchor_for(clue: str, changes: list[Change], anchors: dict[int, str]) -> str:
@@ -276,7 +289,7 @@ def defined_term(node: Node | None) -> str | None:
     return match.group(1) if match else None
 
 
-def _definition_note(old: Node | None, new: Node | None) -> str | None:
+def _definition_note(old: Node | None, new: Node | None, old_text: str, new_text: str) -> str | None:
     old_term, new_term = defined_term(old), defined_term(new)
     if old_term is None and new_term is None:
         return None
@@ -285,7 +298,7 @@ def _definition_note(old: Node | None, new: Node | None) -> str | None:
     if new_term is None:
         return f"defined term removed: “{old_term}”"
     if old_term == new_term:
-        return None if old.text == new.text else f"definition of “{new_term}” amended"
+        return None if old_text == new_text else f"definition of “{new_term}” amended"
     return _term_change(old_term, new_term)
 
 

@@ -158,7 +158,7 @@ def collect_units(document: Document) -> list[Unit]:
         unit.nodes.append(node)
         for child in reversed(node.children):
             stack.append((child, unit, article))
-    return [unit for unit in units if unit.words]
+    return [unit for unit in units if any(node.words for node in unit.nodes)]
 
 
 def _is_amendatory(units: list[Unit]) -> bool:
@@ -231,50 +231,73 @@ class _Visible:
 
     @classmethod
     def for_truncation(cls, old: Document, new: Document) -> "_Visible":
-        overlap = find_truncation(
-            old.root.all_words(), new.root.all_words(), _node_breaks(old.root), _node_breaks(new.root)
+        old_nodes, old_starts, old_texts = _flatten(old.root)
+        new_nodes, new_starts, new_texts = _flatten(new.root)
+        overlap = _find_truncation(
+            old_texts, new_texts, _node_breaks(old_nodes, old_starts), _node_breaks(new_nodes, new_starts)
         )
-        if overlap is None:
-            return cls()
-        (old_start, old_end), (new_start, new_end) = overlap
         slices: dict[int, tuple[int, int]] = {}
-        _slice_nodes(old.root, old_start, old_end, slices)
-        _slice_nodes(new.root, new_start, new_end, slices)
-        return cls(slices)
+        if overlap is not None:
+            (old_start, old_end), (new_start, new_end) = overlap
+            _slice_nodes(old_nodes, old_starts, old_start, old_end, slices)
+            _slice_nodes(new_nodes, new_starts, new_start, new_end, slices)
+        visible = cls(slices)
+        visible._keep_texts(old_nodes, old_starts, old_texts)
+        visible._keep_texts(new_nodes, new_starts, new_texts)
+        return visible
+
+    def _keep_texts(self, nodes: list[Node], starts: list[int], texts: list[str]) -> None:
+        """Every node's visible texts, sliced from its document's word texts (computed once)."""
+        for node, start in zip(nodes, starts):
+            low, high = self.span(node)
+            self._texts[id(node)] = tuple(texts[start + low:start + high])
 
     def span(self, node: Node) -> tuple[int, int]:
         return self.slices.get(id(node), (0, len(node.words)))
 
     def words(self, node: Node) -> list[Word]:
-        start, end = self.span(node)
+        """The visible words (the node's own list when all are visible: do not modify it)."""
+        if id(node) not in self.slices:
+            return node.words
+        start, end = self.slices[id(node)]
         return node.words[start:end]
 
+    def count(self, node: Node) -> int:
+        start, end = self.span(node)
+        return end - start
+
     def text(self, nodes: list[Node]) -> str:
-        return " ".join(word.text for node in nodes for word in self.words(node))
+        return " ".join([text for node in nodes for text in self.texts(node)])
 
     def has_words(self, nodes: list[Node]) -> bool:
-        return any(self.words(node) for node in nodes)
+        if not self.slices:
+            return any(node.words for node in nodes)
+        return any(self.count(node) for node in nodes)
 
 
-def _node_breaks(root: Node) -> set[int]:
+def _flatten(root: Node) -> tuple[list[Node], list[int], list[str]]:
+    """The nodes in document order, the index of each one's first word, and all word texts."""
+    nodes = list(root.walk())
+    starts: list[int] = []
+    texts: list[str] = []
+    for node in nodes:
+        starts.append(len(texts))
+        texts.extend([word.text for word in node.words])
+    return nodes, starts, texts
+
+
+def _node_breaks(nodes: list[Node], starts: list[int]) -> set[int]:
     """Word indices where a node with words starts."""
-    breaks = set()
-    offset = 0
-    for node in root.walk():
-        if node.words:
-            breaks.add(offset)
-        offset += len(node.words)
-    return breaks
+    return {start for node, start in zip(nodes, starts) if node.words}
 
 
-def _slice_nodes(root: Node, start: int, end: int, slices: dict[int, tuple[int, int]]) -> None:
-    offset = 0
-    for node in root.walk():
+def _slice_nodes(nodes: list[Node], starts: list[int], start: int, end: int,
+                 slices: dict[int, tuple[int, int]]) -> None:
+    for node, offset in zip(nodes, starts):
         count = len(node.words)
         low = min(max(start - offset, 0), count)
         high = min(max(end - offset, 0), count)
         slices[id(node)] = (low, max(low, high))
-        offset += count
 
 
 def find_truncation(old_words: list[Word], new_words: list[Word], old_breaks=None, new_breaks=None):
@@ -288,8 +311,11 @@ def find_truncation(old_words: list[Word], new_words: list[Word], old_breaks=Non
     where a node starts (None: every cut counts). What the copies then share must be at
     least TRUNCATION_MIN_SIMILARITY alike (rapidfuzz Indel over the words).
     """
-    old_texts = [word.text for word in old_words]
-    new_texts = [word.text for word in new_words]
+    return _find_truncation([word.text for word in old_words], [word.text for word in new_words],
+                            old_breaks, new_breaks)
+
+
+def _find_truncation(old_texts: list[str], new_texts: list[str], old_breaks, new_breaks):
     if not old_texts or not new_texts or old_texts == new_texts:
         return None
     old_breaks = old_breaks or set()
@@ -359,11 +385,15 @@ _SENTENCE_END = re.compile(r"[.;:][\")”’]*$")
 def _occurrences(words: list[str], anchor: list[str]) -> list[int]:
     first = anchor[0]
     width = len(anchor)
-    return [
-        index
-        for index, word in enumerate(words)
-        if word == first and words[index:index + width] == anchor
-    ]
+    found = []
+    index = -1
+    while True:
+        try:
+            index = words.index(first, index + 1)  # a C scan: documents have 10^4-10^5 words
+        except ValueError:
+            return found
+        if words[index:index + width] == anchor:
+            found.append(index)
 
 
 # ---------------------------------------------------------------- section pairs
@@ -478,7 +508,9 @@ def _split_units(units: list[Unit], visible: _Visible) -> tuple[list[Unit], list
 def _split_visible(nodes: list[Node], visible: _Visible) -> tuple[list[Node], list[Node], list[Node]]:
     """Nodes with words before the visible stretch, in it, and after it (truncated copies)."""
     with_words = [node for node in nodes if node.words]
-    shown = [index for index, node in enumerate(with_words) if visible.words(node)]
+    if not visible.slices:
+        return [], with_words, []
+    shown = [index for index, node in enumerate(with_words) if visible.count(node)]
     if not shown:
         return [], [], with_words
     return with_words[:shown[0]], with_words[shown[0]:shown[-1] + 1], with_words[shown[-1] + 1:]
@@ -589,11 +621,15 @@ def _compare_nodes(pair, section: str, context: _Context) -> NodeComparison:
     if pair.old is None or pair.new is None:
         node = pair.old if pair.old is not None else pair.new
         side = "old" if pair.old is not None else "new"
-        if not visible.words(node):
+        if not visible.count(node):
             return _lone_node(node, side, ONLY_OLD if side == "old" else ONLY_NEW, visible)
         comparison = _lone_node(node, side, "removed" if side == "old" else "added", visible)
         comparison.changes.append(_node_change(node, node.words, side, section))
         return comparison
+    if not pair.moved and visible.whole(pair.old) and visible.whole(pair.new) and (
+        visible.texts(pair.old) == visible.texts(pair.new)
+    ):
+        return NodeComparison(pair.old, pair.new, "unchanged", [LazySegment(EQUAL, pair.old.words, pair.new.words)])
     segments = _node_segments(pair.old, pair.new, visible)
     changes = _word_changes(pair.old, pair.new, segments, section)
     if pair.old.kind == "source_note" and changes:

@@ -138,7 +138,7 @@ class Identity:
     def describe(self) -> str:
         parts = []
         if self.general_assembly:
-            parts.append(f"{self.general_assembly}th GA")
+            parts.append(f"{ordinal(self.general_assembly)} GA")
         if self.bill:
             parts.append(self.bill)
         if self.amendment:
@@ -150,6 +150,13 @@ class Identity:
         if self.act and not self.bill:
             parts.append(self.act)
         return " ".join(parts) or "untitled document"
+
+
+def ordinal(number: int) -> str:
+    """92nd, 93rd, 101st, 111th: as the General Assembly names itself."""
+    if 10 <= number % 100 <= 20:
+        return f"{number}th"
+    return f"{number}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(number % 10, 'th')}"
 
 
 @dataclass(slots=True)
@@ -182,15 +189,26 @@ class Node:
 
     @property
     def text(self) -> str:
-        return " ".join(word.text for word in self.words)
+        return " ".join([word.text for word in self.words])
 
     def walk(self) -> Iterator["Node"]:
-        yield self
-        for child in self.children:
-            yield from child.walk()
+        """This node and its descendants in document order (depth first, parents first)."""
+        stack = [self]
+        while stack:
+            node = stack.pop()
+            yield node
+            if node.children:
+                stack.extend(reversed(node.children))
 
     def all_words(self) -> list[Word]:
-        return [word for node in self.walk() for word in node.words]
+        words: list[Word] = []
+        self._gather_words(words)
+        return words
+
+    def _gather_words(self, words: list[Word]) -> None:
+        words.extend(self.words)
+        for child in self.children:
+            child._gather_words(words)
 
     @property
     def source(self) -> SourceSpan | None:

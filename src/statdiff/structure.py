@@ -22,15 +22,15 @@ of its own; its children are the `citation` (and any `version_note`), then the
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_left
 from collections import Counter
 from itertools import accumulate
-from operator import add
 from dataclasses import dataclass, field
 
 from statdiff import structure_patterns as P
 from statdiff.errors import StatdiffError
-from statdiff.model import Document, Node, ReadResult, Word
+from statdiff.model import PLAIN, BodyLine, Document, Node, Position, ReadResult, Word
 
 SECTION_LEVEL = frozenset({"document", "article", "bill_section", "section"})
 ENUM_KINDS = {
@@ -53,9 +53,8 @@ def build_document(result: ReadResult) -> Document:
     """The tree of a reader's result: sections, subsections, definitions, notes."""
     if not isinstance(result, ReadResult):
         raise StatdiffError(f"cannot build a tree from {type(result).__name__}")
-    stream = _Stream(result)
     root = Node(kind="document", path="", label=result.identity.describe())
-    _Builder(stream, root).run()
+    _Builder(_Stream(result), root).run()
     _Finisher(root, result).run()
     return Document(
         identity=result.identity,
@@ -71,21 +70,32 @@ class _Stream:
 
     def __init__(self, result: ReadResult):
         self.words: list[Word] = []
+        texts: list[str] = []
         line_starts: list[int] = []
+        printed: list[BodyLine] = []
+        shared = _SharedWords()
         for line in result.lines:
-            line_words = line.words()
-            if line_words:
-                line_starts.append(len(self.words))
-                self.words.extend(line_words)
+            line_texts = line.text.split()
+            if not line_texts:
+                continue
+            line_starts.append(len(texts))
+            printed.append(line)
+            texts.extend(line_texts)
+            if line.marks:
+                self.words.extend(line.words())
+            else:
+                self.words.extend(shared.words(line_texts, line.page, line.line))
+        # Per-word facts are kept in containers the garbage collector does not scan
+        # (bytearray, array, a dict of plain values): it would walk them at every pass.
         count = len(self.words)
-        self.line_start: list[bool] = [False] * count
-        self.indented: list[bool | None] = [None] * count
-        for start, line in zip(line_starts, (line for line in result.lines if line.text.split())):
-            self.line_start[start] = True
+        self.line_start = bytearray(count)  # 1 where a printed line starts
+        self.indented = _AtLineStarts()  # index -> the line's indentation; None elsewhere
+        for start, line in zip(line_starts, printed):
+            self.line_start[start] = 1
             self.indented[start] = line.indented
-        texts = [word.text for word in self.words]
         # offsets[i] = characters of the words before i, plus one space after each
-        self.offsets: list[int] = list(map(add, accumulate(map(len, texts), initial=0), range(count + 1)))[:count]
+        self.offsets = array("q", accumulate([len(text) + 1 for text in texts], initial=0))
+        self.offsets.pop()
         self.text = " ".join(texts)
         lines = [line for line in result.lines if line.text]
         self.has_indentation = any(line.indented is not None for line in lines)
@@ -117,6 +127,45 @@ class _Stream:
 
     def word(self, index: int) -> str:
         return self.words[index].text if 0 <= index < len(self.words) else ""
+
+
+class _AtLineStarts(dict):
+    """The indentation of each line start (True, False, or None: not shown); None elsewhere."""
+
+    def __missing__(self, index: int) -> None:
+        return None
+
+
+class _SharedWords:
+    """One `Word` object for each distinct (text, page, line) of a document.
+
+    Words are values (equal by text, position and mark, and never modified), so equal
+    words can be one object: a flattened text with no page:line (an ILCS CSV) then has a
+    few thousand Word objects instead of tens of thousands, which is quicker to build and
+    keeps the garbage collector's full passes short."""
+
+    def __init__(self):
+        self.by_position: dict[tuple[int | None, int | None], _WordsAt] = {}
+
+    def words(self, texts: list[str], page: int | None, line: int | None) -> list[Word]:
+        known = self.by_position.get((page, line))
+        if known is None:
+            known = self.by_position[(page, line)] = _WordsAt(Position(page, line))
+        return list(map(known.__getitem__, texts))
+
+
+class _WordsAt(dict):
+    """The words printed at one position, by text; a missing one is made on first use."""
+
+    __slots__ = ("position",)
+
+    def __init__(self, position: Position):
+        super().__init__()
+        self.position = position
+
+    def __missing__(self, text: str) -> Word:
+        word = self[text] = Word(text, self.position, PLAIN)
+        return word
 
 
 def _looks_like_legislation(text: str) -> bool:
@@ -157,16 +206,17 @@ class _Builder:
         """Visit the words where something may happen (a candidate unit start, the end of a
         fixed-extent note, a chained enumerator); every other word joins the open node."""
         words = self.stream.words
-        candidates = self.stream.candidates
         count = len(words)
+        candidates = self.stream.candidates + [count]
         next_candidate = 0
         index = 0
         while index < count:
-            while next_candidate < len(candidates) and candidates[next_candidate] < index:
-                next_candidate += 1
-            visit = candidates[next_candidate] if next_candidate < len(candidates) else count
             if self.fixed_end is not None:
-                visit = min(visit, max(self.fixed_end, index))
+                visit = max(self.fixed_end, index)  # inside a note nothing opens until its end
+            else:
+                while candidates[next_candidate] < index:
+                    next_candidate += 1
+                visit = candidates[next_candidate]
             if self.pending_chain:
                 visit = index
             if visit > index:
@@ -790,13 +840,15 @@ def _describe_codified_section(node: Node) -> None:
         if child.kind == "citation":
             meta.update(_citation_meta(child.text))
         elif child.kind == "text" and child.meta.get("role") == "heading":
-            match = P.SEC.match(child.text)
+            # `Sec. 10.` is two words, and the heading is within the next HEADING_MAX_WORDS
+            opening = " ".join([word.text for word in child.words[: HEADING_MAX_WORDS + 3]])
+            match = P.SEC.match(opening)
             if match:
                 meta["number"] = match["number"]
-                meta["heading"] = _heading(child.text[match.end():].split())
+                meta["heading"] = _heading(opening[match.end():].split())
         elif child.kind == "source_note":
-            meta["source_note"] = child.text
-            meta["public_acts"] = _public_acts(child.text)
+            meta["source_note"] = text = child.text
+            meta["public_acts"] = _public_acts(text)
         elif child.kind == "version_note":
             versions.append(child.text)
     if meta["number"] is None and meta.get("cited_number"):

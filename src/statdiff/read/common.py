@@ -42,6 +42,8 @@ def split_lines(text: str) -> list[str]:
 def is_running_header(text: str) -> bool:
     """A page header line: an LRB number with little else around it
     (`HB1633 Enrolled - 2 - LRB094 07564 RXD 37732 b`, `-2-   LRB9215491JSpcA`)."""
+    if "LRB" not in text and "OMB" not in text:
+        return False  # most lines: no regex needed
     match = LRB.search(text)
     if not match:
         return False
@@ -97,22 +99,17 @@ def leading_number(piece: Piece, expected: int, started: bool, page_turned: bool
     it (line 1 may be missing), and the number must stand apart from the text.
     """
     text = piece.text.lstrip(" \t")
-    leading = _ASCII_DIGITS.match(text)
-    if leading is None:
+    if not text or text[0] not in _DIGITS:
         return None
-    if not started:
-        candidates: tuple[int, ...] = (1, 2)
-    else:
-        ahead = tuple(range(expected, expected + MAX_SKIP + 1))
-        candidates = (1, *ahead) if page_turned else (*ahead, 1)
-    digits = leading.group(0)
+    if piece.whole:
+        return _whole_number(text.strip(), _candidates(expected, started, page_turned))
+    label = str(expected)
+    if started and text.startswith(label) and text[len(label) : len(label) + 1] not in _DIGITS:
+        return expected, text[len(label):]  # the usual case: the number expected next
+    digits = _ASCII_DIGITS.match(text).group(0)
     ambiguous = None
-    for number in candidates:
+    for number in _candidates(expected, started, page_turned):
         label = str(number)
-        if piece.whole:
-            if text.strip() == label:
-                return number, ""
-            continue
         if not text.startswith(label):
             continue
         rest = text[len(label):]
@@ -123,6 +120,21 @@ def leading_number(piece: Piece, expected: int, started: bool, page_turned: bool
             continue
         return number, rest
     return ambiguous
+
+
+def _candidates(expected: int, started: bool, page_turned: bool) -> tuple[int, ...]:
+    if not started:
+        return (1, 2)
+    ahead = tuple(range(expected, expected + MAX_SKIP + 1))
+    return (1, *ahead) if page_turned else (*ahead, 1)
+
+
+def _whole_number(text: str, candidates: tuple[int, ...]) -> tuple[int, str] | None:
+    """A piece that is a number and nothing else (a table cell, a word)."""
+    if not (text.isascii() and text.isdigit()):
+        return None
+    number = int(text)
+    return (number, "") if str(number) == text and number in candidates else None
 
 
 def _can_open_body(rest: str) -> bool:
@@ -158,12 +170,12 @@ def number_lines(
     def close():
         if current is None:
             return
-        text = normalize(" ".join(current.parts))
+        parts = current.parts
+        text = " ".join((parts[0] if len(parts) == 1 else " ".join(parts)).split())
         if not text:
             return
         if indent_of_cell is not None and current.indented is None:
-            first = next((part for part in current.parts if part.strip()), "")
-            current.indented = indent_of_cell(first)
+            current.indented = indent_of_cell(_first_with_text(parts))
         lines.append(BodyLine(text, current.page, current.line, current.indented))
 
     page_turned = False
@@ -194,6 +206,13 @@ def number_lines(
     close()
     _apply_header_pages(lines, page_fixups)
     return lines, front, {"headers": headers}
+
+
+def _first_with_text(parts: list[str]) -> str:
+    for part in parts:
+        if part.strip():
+            return part
+    return ""
 
 
 def _apply_header_pages(lines: list[BodyLine], fixups: list[tuple[int, int]]) -> None:
@@ -231,9 +250,10 @@ _BREAK_BEFORE = re.compile(
 
 
 # The same cuts for a text already normalised (single spaces, stripped): every
-# cut is one space, so one split pass with a literal-space prefix finds them.
+# cut is one space before `(`, `S`, `A`, `B` or `"`, so one split pass with that
+# literal prefix finds them and rejects every other space at once.
 _BREAK_IN_NORMALIZED = re.compile(
-    r" (?:(?="
+    r" (?=[(SAB\"])(?:(?="
     + CITATION
     + r"|\((?:Text of Section|Section scheduled|This Section|Text of Article|Article scheduled)\b"
     r"|\(Source: "

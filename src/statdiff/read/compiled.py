@@ -5,7 +5,9 @@ ILCS pages have no page or line numbers. Chrome dropped: the site titles, the
 LRB disclaimer ("Updating the database...", "Because the statute database..."),
 the chapter heading (`BUSINESS TRANSACTIONS`), the Act heading
 (`(815 ILCS 530/) Personal Information Protection Act.`, kept in the identity)
-and the bare navigation citations (`815 ILCS 530/1` on its own line).
+and the bare navigation citations (`815 ILCS 530/1` on its own line); in the
+scraped CSV also the site's JavaScript (`enableWordFriendlyCopy(...)`).
+Everything is removed by its exact shape, never up to the end of a line or row.
 Beta pages are hard-wrapped with stray `|` cells; those pipes are separators.
 """
 
@@ -45,18 +47,16 @@ def _flexible(literal: str) -> str:
 
 
 _FIRST, _SECOND = (_flexible(paragraph) for paragraph in _DISCLAIMER_PARAGRAPHS)
-_DISCLAIMER = re.compile(
-    rf"(?:Illinois\s+Compiled\s+Statutes\s+\(ILCS\)\s+)?(?:{_FIRST}(?:\s+{_SECOND})?|{_SECOND})"
-)
-# `(620 ILCS 45/) County Airport Law of 1943.`: the name runs to the first
-# period after which the Act's body (or the disclaimer) begins. It never
-# crosses a citation, so it cannot reach into a section.
+_DISCLAIMER = re.compile(rf"{_FIRST}(?:\s+{_SECOND})?|{_SECOND}")
+_DISCLAIMER_OPENINGS = tuple(" ".join(paragraph.split()[:4]) for paragraph in _DISCLAIMER_PARAGRAPHS)
+# The page title the CSV rows carry just before the disclaimer.
+_DISCLAIMER_PREFACE = re.compile(r"Illinois\s+Compiled\s+Statutes\s+\(ILCS\)\s*$")
 _CITATION_AT_START = re.compile(CITATION)
-_ACT_HEADING_FLAT = re.compile(
-    r"\s*\((\d{1,3}) ILCS (\d+)/\)"
-    r"(?:\s+((?:(?!\(\d{1,3} ILCS )[^\n]){1,300}?\.)"
-    r"(?=\s+(?:\(\d{1,3} ILCS |Illinois Compiled Statutes|Updating the database|Sec\. \d|ARTICLE |Article \d)|\s*$))?"
-)
+# `...other authorized method of disbursement.(Source: P.A. 103-588, eff. 6-5-24.)`
+_GLUED_SOURCE_NOTE = re.compile(r"\((?<=[.;:)\]]\()Source: ")
+# `(620 ILCS 45/) County Airport Law of 1943.`: the name runs to its first
+# period (or the end of the line), never further: what follows may be the body.
+_ACT_HEADING_FLAT = re.compile(r"\s*\((\d{1,3}) ILCS (\d+)/\)(?:\s+((?:(?!\(\d{1,3} ILCS )[^\n.]){1,300}(?:\.(?!\S)|$)))?")
 
 # The scraped pages end with the site's copy-and-scale script:
 # `enableWordFriendlyCopy({...}); (function () {...})();`. It is cut out by
@@ -105,23 +105,54 @@ def _script_end(text: str, start: int) -> int:
     return end
 
 
-def strip_script(text: str) -> str:
-    """`text` without the site's scripts (each replaced by a space)."""
+def _script_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
     start = text.find(_SCRIPT_START)
-    if start < 0:
-        return text
-    parts = []
-    position = 0
     while start >= 0:
-        parts.append(text[position:start])
-        position = _script_end(text, start)
-        start = text.find(_SCRIPT_START, position)
-    parts.append(text[position:])
-    return " ".join(parts)
+        end = _script_end(text, start)
+        spans.append((start, end))
+        start = text.find(_SCRIPT_START, end)
+    return spans
 
 
-def _strip_chrome(act_text: str) -> str:
-    return strip_script(_DISCLAIMER.sub(" ", act_text))
+def _disclaimer_spans(text: str) -> list[tuple[int, int]]:
+    """Where the disclaimer stands in a normalised text (found by its first
+    words, then matched whole)."""
+    spans = []
+    position = 0
+    while (start := _next_disclaimer_start(text, position)) >= 0:
+        match = _DISCLAIMER.match(text, start)
+        if match is None:
+            position = start + 1
+            continue
+        preface = _DISCLAIMER_PREFACE.search(text, max(0, start - 60), start)
+        spans.append((preface.start() if preface else start, match.end()))
+        position = match.end()
+    return spans
+
+
+def _next_disclaimer_start(text: str, position: int) -> int:
+    found = [at for at in (text.find(opening, position) for opening in _DISCLAIMER_OPENINGS) if at >= 0]
+    return min(found, default=-1)
+
+
+def _cut(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` without the (ordered, disjoint) spans, whitespace-normalised at the cuts."""
+    if not spans:
+        return text
+    pieces = []
+    position = 0
+    for start, end in spans:
+        pieces.append(text[position:start].strip())
+        position = end
+    pieces.append(text[position:].strip())
+    return " ".join(piece for piece in pieces if piece)
+
+
+def strip_chrome(text: str) -> str:
+    """A normalised text without the LRB disclaimer and the site's scripts."""
+    text = _cut(text, _disclaimer_spans(text))
+    return _cut(text, _script_spans(text))
 
 
 def read_page(text: str, name: str) -> ReadResult:
@@ -136,7 +167,7 @@ def read_page(text: str, name: str) -> ReadResult:
         text_line = normalize(raw)
         if not text_line or _CHROME.match(text_line):
             continue
-        text_line = normalize(_DISCLAIMER.sub(" ", strip_script(_take_act_heading(text_line, identity))))
+        text_line = strip_chrome(_take_act_heading(text_line, identity).lstrip())
         if not text_line:
             continue
         if not lines and text_line.isupper() and not text_line.startswith("("):
@@ -167,16 +198,29 @@ def _is_flattened_section(text: str) -> bool:
 
 def read_csv(text: str, name: str) -> ReadResult:
     """All rows' `text` in order as one document, each cut back into lines."""
+    return _read_acts(_csv_texts(text, name), name, by_chapter=True)
+
+
+def flat_act_text(text: str, name: str) -> ReadResult:
+    """A flattened Act pasted as text (not CSV): one Act per line."""
+    return _read_acts(split_lines(text), name, by_chapter=False)
+
+
+def _read_acts(act_texts: list[str], name: str, by_chapter: bool) -> ReadResult:
     lines: list[BodyLine] = []
-    acts = []
-    for act_text in _csv_texts(text, name):
-        identity = Identity()
-        body = _act_body(act_text, identity)
-        if identity.act:
-            acts.append(identity.act)
+    headings: list[Identity] = []
+    for act_text in act_texts:
+        heading = Identity()
+        body = _act_body(act_text, heading)
+        if heading.act:
+            headings.append(heading)
         lines.extend(BodyLine(part, None, None, None) for part in split_normalized(body))
-    chapter = acts[0].split()[0] + " ILCS" if acts else None
-    identity = Identity(version="compiled", act=acts[0] if len(set(acts)) == 1 else chapter)
+    identity = Identity(version="compiled")
+    acts = {heading.act for heading in headings}
+    if len(acts) == 1:
+        identity.act, identity.title = headings[0].act, headings[0].title
+    elif headings:
+        identity.act = headings[0].act.split()[0] + " ILCS" if by_chapter else headings[0].act
     return ReadResult(lines, "ilcs-csv", identity, None, name)
 
 
@@ -200,23 +244,11 @@ def _csv_texts(text: str, name: str) -> list[str]:
 
 def _act_body(act_text: str, identity: Identity) -> str:
     """One flattened Act's body, whitespace-normalised: without its heading
-    (read into `identity`), the disclaimer and the site's script."""
-    body = " ".join(_strip_chrome(act_text).split())
+    (read into `identity`), the disclaimer and the site's script, and with the
+    space the scrape lost before a Source note put back."""
+    body = strip_chrome(" ".join(act_text.split()))
+    body = _GLUED_SOURCE_NOTE.sub(" (Source: ", body)
     return _take_act_heading(body, identity).lstrip()
-
-
-def flat_act_text(text: str, name: str) -> ReadResult:
-    """A flattened Act pasted as text (not CSV): one Act per line."""
-    lines: list[BodyLine] = []
-    acts = []
-    for physical in split_lines(text):
-        identity = Identity()
-        body = _act_body(physical, identity)
-        if identity.act:
-            acts.append(identity.act)
-        lines.extend(BodyLine(part, None, None, None) for part in split_normalized(body))
-    identity = Identity(version="compiled", act=acts[0] if acts else None)
-    return ReadResult(lines, "ilcs-csv", identity, None, name)
 
 
 def read_flat(text: str, name: str) -> ReadResult:

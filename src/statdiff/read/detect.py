@@ -30,8 +30,7 @@ def scores(text: str) -> dict[str, float]:
     result["prose"] = 0.5
     if _HTML.search(head[:5000]):
         result["html"] = 100
-    first_line = head.split("\n", 1)[0]
-    if "ILCS" in head and "text" in [cell.strip().strip('"').lower() for cell in first_line.split(",")]:
+    if _has_csv_header(head):
         result["ilcs-csv"] = 90
     elif re.match(r"^\s*\(\d{1,3} ILCS \d+/\) .{2000,}", head):
         result["ilcs-csv"] = 80
@@ -54,7 +53,15 @@ def scores(text: str) -> dict[str, float]:
     return result
 
 
+def _has_csv_header(head: str) -> bool:
+    first_line = head.split("\n", 1)[0]
+    return "ILCS" in head and "text" in [cell.strip().strip('"').lower() for cell in first_line.split(",")]
+
+
 def detect(text: str) -> str:
+    head = text[:200_000]
+    if _has_csv_header(head) and not _HTML.search(head[:5000]):
+        return "ilcs-csv"  # a statutes CSV: no other rendering has a `text` column header
     scored = scores(text)
     best = max(ORDER, key=lambda name: (scored[name], -ORDER.index(name)))
     if best in ("public-act", "ilcs") or scored[best] < 3:

@@ -29,6 +29,8 @@ from statdiff.model import (
     EQUAL,
     INSERT,
     MOVE,
+    ONLY_NEW,
+    ONLY_OLD,
     REMOVE,
     RENUMBER,
     REPLACE,
@@ -36,8 +38,6 @@ from statdiff.model import (
     Change,
     Comparison,
     Node,
-    ONLY_NEW,
-    ONLY_OLD,
     NodeComparison,
     SectionComparison,
     Segment,
@@ -239,7 +239,8 @@ def _one_copy_lines(sections: list[SectionView]) -> list[OneCopyLine]:
 
 
 def _as_lead(label: str) -> str:
-    """`present in the old copy only: the new copy is truncated` -> `Present in the old copy only (the new copy is truncated)`."""
+    """`present in the old copy only: the new copy is truncated` becomes
+    `Present in the old copy only (the new copy is truncated)`."""
     head, _, reason = label.partition(": ")
     return f"{head[:1].upper()}{head[1:]} ({reason})"
 
@@ -531,7 +532,7 @@ def _inline_piece(
     seg, change: Change | None, anchors: dict[int, str], label: OneCopyLabel | None = None
 ) -> Markup:
     tokens = seg.new if seg.op in (INSERT, ONLY_NEW) or (seg.op == EQUAL and seg.new) else seg.old
-    lead = " " if tokens and tokens[0].space_before else ""
+    lead = " " if _spaced(seg) else ""
     if seg.op == EQUAL:
         # One side may be empty (a node not restated, a paragraph split differently): show the other.
         return Markup("{}{}").format(lead, _text(seg.new or seg.old))
@@ -548,6 +549,12 @@ def _inline_piece(
     if change is not None:
         body = _change_element("span", change, anchors, body)
     return Markup("{}{}").format(lead, body)
+
+
+def _spaced(seg) -> bool:
+    """A space before the segment when either side has one: where one copy starts
+    inside a paragraph, its first word has none, but the other copy's has."""
+    return any(side[0].space_before for side in (seg.old, seg.new) if side)
 
 
 def _change_element(tag: str, change: Change, anchors: dict[int, str], body: Markup, extra_class: str = "") -> Markup:

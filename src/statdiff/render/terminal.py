@@ -3,6 +3,9 @@
 Inserted text is underlined and green, deleted text struck and red. Without colour
 (`--no-color`, or output into a pipe) insertions read `{+...+}` and deletions
 `[-...-]`, as `git diff --word-diff` prints them, so nothing is lost in plain text.
+Text only one copy holds (the other copy is truncated) is no change: it is never
+marked as inserted or deleted but shown dim between `«...»` with a label saying
+which copy holds it, e.g. `«only in the old copy, the new copy stops here: ...»`.
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ QUIET_STATUSES = frozenset({"unchanged", "not_restated", "only_old", "only_new"}
 INSERT_STYLE = "underline green"
 DELETE_STYLE = "strike red"
 NOTE_STYLE = "dim"
+ONE_COPY_STYLE = "dim italic"
 FRONT_MATTER = "(front matter)"  # what precedes the first section: title, enacting clause
 
 
@@ -71,6 +75,23 @@ def render_stat(comparison: Comparison, console: Console) -> None:
     if not_restated:
         summary += f", {not_restated} not restated"
     console.print(Text(summary))
+    for line in _one_copy_counts(comparison):
+        console.print(Text(line, style=NOTE_STYLE))
+
+
+def _one_copy_counts(comparison: Comparison) -> list[str]:
+    """How many sections only one copy holds, and how many a truncated copy cuts into."""
+    lines = []
+    for status, holder, other in ((ONLY_OLD, "old", "new"), (ONLY_NEW, "new", "old")):
+        count = sum(1 for section in comparison.sections if section.status == status)
+        if count:
+            lines.append(f"{count} section{'s' if count != 1 else ''} only in the {holder} copy "
+                         f"(the {other} copy is truncated)")
+    cut = sum(1 for section in comparison.sections
+              if section.status not in (ONLY_OLD, ONLY_NEW) and _is_cut(section))
+    if cut:
+        lines.append(f"{cut} section{'s' if cut != 1 else ''} shared only in part (a copy is cut inside it)")
+    return lines
 
 
 def _is_plain(console: Console) -> bool:
@@ -146,7 +167,8 @@ def _node_lines(node: NodeComparison, context: int, plain: bool) -> list[Text]:
         if change.op in (ADD, REMOVE, SOURCE, MOVE):
             lines.append(_whole_change_line(path, change, plain))
     if any(change.op in (INSERT, DELETE, REPLACE) for change in node.changes):
-        line = Text(f"  {path}", style="cyan")
+        line = Text()
+        line.append(f"  {path}", style="cyan")
         line.append(f" {_node_where(node)}\n    ", style=NOTE_STYLE)
         line.append_text(_redline(node, context, plain))
         lines.append(line)
@@ -160,7 +182,8 @@ def _node_where(node: NodeComparison) -> str:
 
 
 def _whole_change_line(path: str, change, plain: bool) -> Text:
-    line = Text(f"  {path} ", style="cyan")
+    line = Text()
+    line.append(f"  {path} ", style="cyan")
     where = change.new_source or change.old_source
     if where is not None and str(where) != "-":
         line.append(f"{where} ", style=NOTE_STYLE)
@@ -184,7 +207,9 @@ def _redline(node: NodeComparison, context: int, plain: bool) -> Text:
     word_changes = iter([change for change in node.changes if change.op in (INSERT, DELETE, REPLACE)])
     for index, segment in enumerate(segments):
         if segment.op == EQUAL:
-            tokens = _context_tokens(segment.old, context, index > 0, index < len(segments) - 1)
+            tokens = _context_tokens(_shown(segment), context, index > 0, index < len(segments) - 1)
+            if index > 0 and tokens and not tokens[0].space_before and _spaced(segment):
+                text.append(" ")
             _append_plain(text, tokens, first=index == 0)
         elif segment.op in (INSERT, DELETE, REPLACE):
             first = (segment.old or segment.new)[0]
@@ -199,19 +224,54 @@ def _redline(node: NodeComparison, context: int, plain: bool) -> Text:
             change = next(word_changes, None)
             if change is not None and change.attributed_to:
                 text.append(f" [{change.attributed_to}]", style=NOTE_STYLE)
-        else:  # only_old / only_new: text one truncated copy lacks
-            text.append(" …" if index else "…", style=NOTE_STYLE)
+        elif segment.op in (ONLY_OLD, ONLY_NEW):
+            text.append(" " if index else "")
+            _append_one_copy(text, segment, context, after_shared=index > 0)
     return text
+
+
+def _shown(segment: Segment) -> tuple[Token, ...]:
+    """The tokens an equal segment shows: one side may be empty (a node not restated,
+    a paragraph split differently in the two copies)."""
+    return segment.old or segment.new
+
+
+def _spaced(segment: Segment) -> bool:
+    """Either side has a space before the segment (a copy that starts inside a
+    paragraph has none before its first word, the other copy has)."""
+    return any(side[0].space_before for side in (segment.old, segment.new) if side)
 
 
 def _joined_equal_runs(segments) -> list[Segment]:
     joined: list[Segment] = []
     for segment in segments:
         if segment.op == EQUAL and joined and joined[-1].op == EQUAL:
-            joined[-1] = Segment(EQUAL, joined[-1].old + segment.old, joined[-1].new + segment.new)
+            tokens = _shown(joined[-1]) + _shown(segment)
+            joined[-1] = Segment(EQUAL, tokens, tokens)
         else:
             joined.append(segment)
     return joined
+
+
+def one_copy_label(op: str, after_shared: bool) -> str:
+    """`only in the old copy, the new copy stops here` (or `starts here` before the shared text)."""
+    holder, other = ("old", "new") if op == ONLY_OLD else ("new", "old")
+    return f"only in the {holder} copy, the {other} copy {'stops' if after_shared else 'starts'} here"
+
+
+def _append_one_copy(text: Text, segment: Segment, context: int, after_shared: bool) -> None:
+    """Text only one copy holds: labelled and dim, never marked as inserted or deleted.
+    Its words are cut to `context` next to the shared text, as unchanged runs are."""
+    tokens = segment.old or segment.new
+    if context <= 0:
+        words = "…"
+    elif len(tokens) <= context:
+        words = rebuild(tokens)
+    elif after_shared:
+        words = rebuild(tokens[:context]) + " …"
+    else:
+        words = "… " + rebuild(tokens[-context:])
+    text.append(f"«{one_copy_label(segment.op, after_shared)}: {words}»", style=ONE_COPY_STYLE)
 
 
 def _context_tokens(tokens: tuple[Token, ...], context: int, after_change: bool, before_change: bool):
