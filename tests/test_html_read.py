@@ -3,7 +3,6 @@ plain-text twins, with underline / strike markup carried onto the words."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 from functools import lru_cache
@@ -19,22 +18,12 @@ from statdiff.read import read_path, read_text
 from statdiff.read.decode import decode_bytes
 from statdiff.read.html import html_lines, html_to_text, parse_html, read_html
 from statdiff.structure import build_document
+from html_pages import PAGES, make_pages
 from strategies import bills, hostile_html
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = ROOT / "tests/fixtures/html"
 MANIFEST = json.loads((PAGES / "pages.json").read_text(encoding="utf-8"))
 PAGE_NAMES = sorted(name for name in MANIFEST if name.endswith(".html"))
-
-
-def _load_make_pages():
-    spec = importlib.util.spec_from_file_location("make_pages", PAGES / "make_pages.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-make_pages = _load_make_pages()
 
 
 @lru_cache(maxsize=None)

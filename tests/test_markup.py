@@ -3,7 +3,6 @@ comparison checked against it, on the headline case HB0605 (95th GA)."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from functools import lru_cache
 from pathlib import Path
@@ -27,9 +26,9 @@ from statdiff.model import ADD, DELETE, INSERT, REPLACE, WORD_OPS
 from statdiff.read import read_path
 from statdiff.read.html import read_html
 from statdiff.structure import build_document
+from html_pages import PAGES, make_pages
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = ROOT / "tests/fixtures/html"
 MANIFEST = json.loads((PAGES / "pages.json").read_text(encoding="utf-8"))
 HB0605_TEXT = ROOT / "statutes/pipa/09500HB0605_introduced_full.txt"
 THROUGH_947 = ROOT / "statutes/pipa/815ILCS530_through_PA094-0947.txt"
@@ -48,16 +47,6 @@ SEVEN = [
     ("815 ILCS 530/10(b)", "material files or", "3:6"),
     ("815 ILCS 530/10(d)", "or written material", "4:20"),
 ]
-
-
-def _load_make_pages():
-    spec = importlib.util.spec_from_file_location("make_pages", PAGES / "make_pages.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-make_pages = _load_make_pages()
 
 
 @lru_cache(maxsize=None)

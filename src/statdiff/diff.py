@@ -10,14 +10,16 @@ Rules decided here (see docs/json-contract.md):
   restated Sections are compared; Sections it does not restate are `not_restated`;
   the bill's title, enacting clause and amendatory instructions are not changes.
   Otherwise mode "versions": every section of both texts is compared.
-- Truncation (versions mode): a copy is truncated when its last (first) words
-  occur in the middle of a node of the other copy, at least TRUNCATION_MIN_CUT
-  words from its edge, and what the two copies then share is at least
-  TRUNCATION_MIN_SIMILARITY alike. Text outside the shared stretch is
-  `only_old` / `only_new` (segments and statuses), never a change.
+- Truncation (versions mode), judged on each document's whole word sequence: a
+  copy is truncated when its last (first) word is cut mid-word, or when it stops
+  (begins) mid-sentence inside a node of the other copy; what the two copies then
+  share must be at least TRUNCATION_MIN_SIMILARITY alike. Text outside the shared
+  stretch is `only_old` / `only_new` (segments and statuses), never a change; an edit
+  among the last words the copies share stays an edit.
 - A section whose words are the same but divided into paragraphs differently (one
-  rendering shows indentation, another does not) is unchanged. A node removed
-  from one section and added, nearly the same, to another is one `move`.
+  rendering shows indentation, another does not) is unchanged; with a few edits besides,
+  its words are diffed as one stream. A node removed from one section and added,
+  nearly the same, to another is one `move`.
 - Source notes are history: a changed Source note is one `source` change. Public
   Acts that NEW's Source note cites and OLD's does not are listed on the section
   (`attributed_to`); a change is attributed to them when NEW is not a bill (a
@@ -77,7 +79,7 @@ STOPWORDS = GLUE_WORDS | frozenset(
 )
 TRUNCATION_ANCHOR = 6  # words
 TRUNCATION_MIN_SIMILARITY = 0.85
-TRUNCATION_MIN_CUT = 12  # words only one copy holds at a truncated edge: fewer is an edit
+TRUNCATION_MIN_LEAD = 12  # words before a copy's first word, unless it is cut or starts a printed line
 SYNOPSIS_SHARE = 0.5
 
 
@@ -234,7 +236,8 @@ class _Visible:
         old_nodes, old_starts, old_texts = _flatten(old.root)
         new_nodes, new_starts, new_texts = _flatten(new.root)
         overlap = _find_truncation(
-            old_texts, new_texts, _node_breaks(old_nodes, old_starts), _node_breaks(new_nodes, new_starts)
+            old_texts, new_texts, _node_breaks(old_nodes, old_starts), _node_breaks(new_nodes, new_starts),
+            _line_start_test(old.root), _line_start_test(new.root),
         )
         slices: dict[int, tuple[int, int]] = {}
         if overlap is not None:
@@ -291,6 +294,24 @@ def _node_breaks(nodes: list[Node], starts: list[int]) -> set[int]:
     return {start for node, start in zip(nodes, starts) if node.words}
 
 
+def _line_start_test(source: Node | list[Word]):
+    """A test of whether the word at an index begins a printed line (known page and line
+    numbers that differ from the previous word's). Built on first use."""
+    words: list[Word] = []
+
+    def starts_line(index: int) -> bool:
+        if not words:
+            words.extend(source if isinstance(source, list) else source.all_words())
+        if not 0 < index < len(words):
+            return False
+        before, here = words[index - 1].position, words[index].position
+        if before is None or here is None or here.line is None or before.line is None:
+            return False
+        return (before.page, before.line) != (here.page, here.line)
+
+    return starts_line
+
+
 def _slice_nodes(nodes: list[Node], starts: list[int], start: int, end: int,
                  slices: dict[int, tuple[int, int]]) -> None:
     for node, offset in zip(nodes, starts):
@@ -304,38 +325,27 @@ def find_truncation(old_words: list[Word], new_words: list[Word], old_breaks=Non
     """((old_start, old_end), (new_start, new_end)) of the stretch two copies share when
     one of them is truncated, None otherwise.
 
-    A copy is truncated at its end when its last words occur in the middle of the other
-    copy AND that point falls inside a node of the other copy (mid-paragraph, mid-
-    sentence): a copy that simply lacks the last Sections ends at a node boundary and is
-    a removal, not a truncation. Likewise at its start. `*_breaks` are the word indices
-    where a node starts (None: every cut counts). What the copies then share must be at
-    least TRUNCATION_MIN_SIMILARITY alike (rapidfuzz Indel over the words).
+    A copy is truncated at its end when its last word is the head of a word of the other
+    copy (cut mid-word), or when it stops mid-sentence inside a node of the other copy: a
+    copy that simply lacks the last Sections ends at a node boundary and is a removal,
+    not a truncation. Likewise at its start (which must also fall at a printed line of
+    the other copy, or TRUNCATION_MIN_LEAD words into it). `*_breaks` are the word
+    indices where a node starts (None: every cut counts). What the copies then share must
+    be at least TRUNCATION_MIN_SIMILARITY alike (rapidfuzz Indel over the words).
     """
     return _find_truncation([word.text for word in old_words], [word.text for word in new_words],
-                            old_breaks, new_breaks)
+                            old_breaks, new_breaks, _line_start_test(old_words), _line_start_test(new_words))
 
 
-def _find_truncation(old_texts: list[str], new_texts: list[str], old_breaks, new_breaks):
+def _find_truncation(old_texts: list[str], new_texts: list[str], old_breaks, new_breaks,
+                     old_lines=None, new_lines=None):
     if not old_texts or not new_texts or old_texts == new_texts:
         return None
     old_breaks = old_breaks or set()
     new_breaks = new_breaks or set()
-    old_start = new_start = 0
-    old_end, new_end = len(old_texts), len(new_texts)
-    found = _opening_inside(new_texts, old_texts)
-    if found is not None and found[0] not in old_breaks:
-        old_start, new_start = found
-    else:
-        found = _opening_inside(old_texts, new_texts)
-        if found is not None and found[0] not in new_breaks:
-            new_start, old_start = found
-    found = _closing_inside(old_texts, new_texts)
-    if found is not None and found[0] not in new_breaks:
-        new_end, old_end = found
-    else:
-        found = _closing_inside(new_texts, old_texts)
-        if found is not None and found[0] not in old_breaks:
-            old_end, new_end = found
+    old_start, new_start = _truncated_start(old_texts, new_texts, (old_breaks, old_lines or _never),
+                                            (new_breaks, new_lines or _never))
+    old_end, new_end = _truncated_end(old_texts, new_texts, old_breaks, new_breaks, old_start - new_start)
     if (old_start, new_start, old_end, new_end) == (0, 0, len(old_texts), len(new_texts)):
         return None
     if old_start >= old_end or new_start >= new_end:
@@ -348,52 +358,145 @@ def _find_truncation(old_texts: list[str], new_texts: list[str], old_breaks, new
     return (old_start, old_end), (new_start, new_end)
 
 
-def _opening_inside(short: list[str], long: list[str]) -> tuple[int, int] | None:
-    """Index in `long` where `short` starts, if `short` opens mid-way through `long`.
-    The first word of a truncated copy may be the tail of a cut word."""
-    if long[:TRUNCATION_ANCHOR] == short[:TRUNCATION_ANCHOR] or len(short) < TRUNCATION_ANCHOR + 1:
+def _truncated_end(old: list[str], new: list[str], old_breaks: set[int], new_breaks: set[int],
+                   shift: int) -> tuple[int, int]:
+    """(old_end, new_end): where the shared stretch ends, if one copy stops short of the other.
+    `shift` is old_start - new_start: where one copy's words are expected in the other."""
+    found = _stops_inside(new, old, old_breaks, expected=len(new) + shift)
+    if found is not None:
+        return found[0], found[1]
+    found = _stops_inside(old, new, new_breaks, expected=len(old) - shift)
+    if found is not None:
+        return found[1], found[0]
+    return len(old), len(new)
+
+
+def _truncated_start(old: list[str], new: list[str], old_edges, new_edges) -> tuple[int, int]:
+    """(old_start, new_start): where the shared stretch starts, if one copy begins mid-way
+    through the other: the end of the copies read backwards. `*_edges` are the word
+    indices where a node starts and where a printed line starts."""
+    old_back, new_back = old[::-1], new[::-1]
+    old_breaks, new_breaks = ({len(words) - index for index in edges[0]} for words, edges in
+                              ((old, old_edges), (new, new_edges)))
+    found = _stops_inside(new_back, old_back, old_breaks, expected=None,
+                          starts_line=lambda back: old_edges[1](len(old) - back))
+    if found is not None:
+        return len(old) - found[0], len(new) - found[1]
+    found = _stops_inside(old_back, new_back, new_breaks, expected=None,
+                          starts_line=lambda back: new_edges[1](len(new) - back))
+    if found is not None:
+        return len(old) - found[1], len(new) - found[0]
+    return 0, 0
+
+
+def _stops_inside(short: list[str], long: list[str], long_breaks: set[int],
+                  expected: int | None, starts_line=None) -> tuple[int, int] | None:
+    """(long_end, short_end) if `short` is a copy of `long` cut off before `long` ends.
+
+    It is when its last word is the head of the word `long` has there (cut mid-word), or
+    when it stops mid-sentence inside a node of `long`, however few words `long` has left.
+    A real edit among the last words the copies share stays inside the shared stretch.
+    `expected=None` reads the copies backwards (a copy that begins mid-way): then the
+    sentence test is on the word of `long` just before the copy begins, and, unless the
+    copy begins at a printed line of `long` (`starts_line`: a rendering that leaves out the
+    first lines), `long` must hold TRUNCATION_MIN_LEAD words before it: deleting the
+    first words of a text is an edit."""
+    backwards = expected is None
+    long_end = _mapped_end(short, long, expected)
+    if long_end is None or long_end >= len(long) or not long_end:
         return None
-    for index in _occurrences(long, short[:TRUNCATION_ANCHOR]):
-        if index >= TRUNCATION_MIN_CUT:
-            return index, 0
-    for index in _occurrences(long, short[1:TRUNCATION_ANCHOR + 1]):
-        if index > TRUNCATION_MIN_CUT and long[index - 1].endswith(short[0]) and long[index - 1] != short[0]:
-            return index, 1  # the cut word is text of the short copy only
+    last, there = short[-1], long[long_end - 1]
+    cut_off = there.endswith(last) if backwards else there.startswith(last) and not _SENTENCE_END.search(last)
+    if there != last and cut_off:
+        return long_end - 1, len(short) - 1  # the cut word is text of one copy only
+    if _SENTENCE_END.search(long[long_end] if backwards else last):
+        return None
+    if long_end in long_breaks:
+        return None  # a copy that lacks whole nodes: those are removed / added
+    if backwards and len(long) - long_end < TRUNCATION_MIN_LEAD and not (starts_line and starts_line(long_end)):
+        return None
+    return long_end, len(short)
+
+
+TRUNCATION_LOOKBACK = 24  # words: how far before a copy's edge an edit may lie
+
+
+def _mapped_end(short: list[str], long: list[str], expected: int | None) -> int | None:
+    """The index in `long` matching the end of `short`: found by the last six words of
+    `short` that `long` holds, then the few words after them matched one by one.
+
+    With `expected` (where the end should be if the copies hold the same words), only
+    the stretch of `long` that could still be TRUNCATION_MIN_SIMILARITY alike is searched."""
+    size = len(short)
+    low, high = 0, len(long)
+    if expected is not None:
+        margin = int(size * (1 - TRUNCATION_MIN_SIMILARITY)) + 2 * TRUNCATION_LOOKBACK
+        low, high = max(0, expected - margin), min(len(long), expected + margin)
+    absent: set[str] = set()  # words `long` does not hold there: any anchor with one fails
+    for back in range(min(TRUNCATION_LOOKBACK, size - TRUNCATION_ANCHOR) + 1):
+        anchor = short[size - back - TRUNCATION_ANCHOR:size - back]
+        if absent.intersection(anchor):
+            continue
+        found = _occurrences(long, anchor, low, high, absent)
+        if not found:
+            continue
+        if expected is None:
+            anchor_end = found[-1] + TRUNCATION_ANCHOR
+        else:
+            anchor_end = min(found, key=lambda index: abs(index + TRUNCATION_ANCHOR + back - expected)) \
+                + TRUNCATION_ANCHOR
+        if not back:
+            return anchor_end
+        return anchor_end + _matched_length(short[size - back:], long[anchor_end:anchor_end + back + 3],
+                                            backwards=expected is None)
     return None
 
 
-def _closing_inside(short: list[str], long: list[str]) -> tuple[int, int] | None:
-    """Index in `long` where `short` stops, if `short` stops mid-way (mid-sentence) through
-    `long`. The last word of a truncated copy may be the head of a cut word."""
-    if long[-TRUNCATION_ANCHOR:] == short[-TRUNCATION_ANCHOR:] or len(short) < TRUNCATION_ANCHOR + 1:
-        return None
-    if _SENTENCE_END.search(short[-1]):
-        return None
-    for index in reversed(_occurrences(long, short[-TRUNCATION_ANCHOR:])):
-        if index + TRUNCATION_ANCHOR + TRUNCATION_MIN_CUT <= len(long):
-            return index + TRUNCATION_ANCHOR, len(short)
-    for index in reversed(_occurrences(long, short[-TRUNCATION_ANCHOR - 1:-1])):
-        cut = index + TRUNCATION_ANCHOR
-        if cut + TRUNCATION_MIN_CUT < len(long) and long[cut].startswith(short[-1]) and long[cut] != short[-1]:
-            return cut, len(short) - 1  # the cut word is text of the short copy only
-    return None
+def _matched_length(rest: list[str], window: list[str], backwards: bool) -> int:
+    """How many words of `window` (what `long` holds after the anchor) the words `rest` stand
+    for: the length whose words `rest` matches best (fewest Indel edits; a last word cut
+    mid-word matches the whole word), the nearest to len(rest) among equals."""
+    vocabulary: dict[str, int] = {}
+    rest_ids = [vocabulary.setdefault(text, len(vocabulary)) for text in rest]
+    window_ids = [vocabulary.setdefault(text, len(vocabulary)) for text in window]
+    best: tuple[int, int, int] | None = None
+    for length in range(max(1, len(rest) - 3), min(len(window), len(rest) + 3) + 1):
+        ids = rest_ids
+        there = window[length - 1]
+        if there != rest[-1] and (there.endswith(rest[-1]) if backwards else there.startswith(rest[-1])):
+            ids = rest_ids[:-1] + [window_ids[length - 1]]
+        candidate = (Indel.distance(ids, window_ids[:length]), abs(length - len(rest)), length)
+        if best is None or candidate < best:
+            best = candidate
+    return best[2] if best is not None else min(len(rest), len(window))
 
 
 _SENTENCE_END = re.compile(r"[.;:][\")”’]*$")
 
 
-def _occurrences(words: list[str], anchor: list[str]) -> list[int]:
-    first = anchor[0]
+def _never(index: int) -> bool:
+    return False
+
+
+def _occurrences(words: list[str], anchor: list[str], low: int = 0, high: int | None = None,
+                 absent: set[str] | None = None) -> list[int]:
+    """Every index where `anchor` starts in `words` (within low:high), found by scanning for
+    its longest word (long words are rare: "the" and "of" would stop the scan at every other
+    word). A scanned word that does not occur at all is added to `absent`."""
+    high = len(words) if high is None else high
+    key = max(range(len(anchor)), key=lambda offset: len(anchor[offset]))
     width = len(anchor)
-    found = []
-    index = -1
+    found: list[int] = []
+    index = low + key - 1
     while True:
         try:
-            index = words.index(first, index + 1)  # a C scan: documents have 10^4-10^5 words
+            index = words.index(anchor[key], index + 1, high)  # a C scan: documents have 10^4-10^5 words
         except ValueError:
+            if index == low + key - 1 and absent is not None:
+                absent.add(anchor[key])
             return found
-        if words[index:index + width] == anchor:
-            found.append(index)
+        if words[index - key:index - key + width] == anchor:
+            found.append(index - key)
 
 
 # ---------------------------------------------------------------- section pairs
@@ -473,6 +576,8 @@ def _compare_sections(pair, context: _Context) -> SectionComparison:
     compared = [_compare_nodes(node_pair, section_path, context) for node_pair in node_pairs]
     if any(node.changes for node in compared) and _same_stream(old_nodes, new_nodes, visible):
         compared = _resegmented(old_nodes, new_nodes, visible)
+    elif any(change.op in (ADD, REMOVE) for node in compared for change in node.changes):
+        compared = _fewer_changes(compared, old_nodes, new_nodes, visible, section_path)
     nodes += compared
     nodes += [_lone_node(node, "old", ONLY_OLD, visible) for node in old_after]
     nodes += [_lone_node(node, "new", ONLY_NEW, visible) for node in new_after]
@@ -544,6 +649,216 @@ def _one_sided(node: Node, side: str, visible: _Visible) -> NodeComparison:
     ]
     old, new = (node, None) if side == "old" else (None, node)
     return NodeComparison(old, new, "unchanged", segments)
+
+
+# ---------------------------------------------------------------- paragraphs divided differently, with edits
+
+
+@dataclass(slots=True)
+class _StreamSide:
+    """One side of a section read as one stream of tokens: the visible tokens of its nodes
+    in order, which node each comes from, and each node's tokens outside the shared stretch."""
+
+    nodes: list[Node]
+    tokens: list[Token] = field(default_factory=list)
+    owners: list[int] = field(default_factory=list)
+    hidden: list[tuple[tuple[Token, ...], tuple[Token, ...]]] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, nodes: list[Node], visible: _Visible) -> "_StreamSide":
+        side = cls(nodes)
+        for index, node in enumerate(nodes):
+            tokens = tokenize(node.words)
+            low, high = _token_span(node, visible, tokens)
+            side.tokens.extend(tokens[low:high])
+            side.owners.extend([index] * (high - low))
+            side.hidden.append((tuple(tokens[:low]), tuple(tokens[high:])))
+        return side
+
+    def owner_at(self, cursor: int) -> int:
+        """The node an insertion at `cursor` falls in: the one before it, else the one after."""
+        if not self.owners:
+            return 0
+        return self.owners[min(max(cursor - 1, 0), len(self.owners) - 1)]
+
+    def parts(self, start: int, end: int) -> list[tuple[int, int, int]]:
+        """(owner, start, end) runs of the tokens start:end, one per node."""
+        runs: list[tuple[int, int, int]] = []
+        for index in range(start, end):
+            owner = self.owners[index]
+            if runs and runs[-1][0] == owner:
+                runs[-1] = (owner, runs[-1][1], index + 1)
+            else:
+                runs.append((owner, index, index + 1))
+        return runs
+
+
+@dataclass(slots=True)
+class _Atom:
+    """A piece of the section's stream diff that lies in one old node and one new node."""
+
+    op: str
+    old: tuple[Token, ...]
+    new: tuple[Token, ...]
+    old_owner: int
+    new_owner: int
+    old_cursor: int  # where it starts in the old stream (for the position of an insertion)
+    new_cursor: int
+
+
+def _restreamed(old_nodes: list[Node], new_nodes: list[Node], visible: _Visible,
+                section: str) -> list[NodeComparison] | None:
+    """A section whose nodes differ in how its words are divided into paragraphs (one rendering
+    shows no indentation) and also in a few words: the section's words are diffed as one
+    stream, so that equal words under other node boundaries are unchanged, and each node is
+    listed once, beside the node that shares most of its words (or alone)."""
+    old_side, new_side = _StreamSide.of(old_nodes, visible), _StreamSide.of(new_nodes, visible)
+    if not old_side.tokens or not new_side.tokens:
+        return None
+    atoms = _atoms(diff_tokens(old_side.tokens, new_side.tokens), old_side, new_side)
+    partner_of_old, partner_of_new = _partners(atoms, len(old_nodes), len(new_nodes))
+    comparisons: dict[tuple, NodeComparison] = {}
+    order: list[tuple] = []
+
+    def comparison_for(side: str, index: int) -> NodeComparison:
+        if side == "old":
+            key = ("pair", index, partner_of_old[index]) if index in partner_of_old else ("old", index)
+        else:
+            key = ("pair", partner_of_new[index], index) if index in partner_of_new else ("new", index)
+        if key not in comparisons:
+            old = old_nodes[key[1]] if key[0] != "new" else None
+            new = new_nodes[key[-1]] if key[0] != "old" else None
+            comparisons[key] = NodeComparison(old, new, "unchanged", [])
+            order.append(key)
+        return comparisons[key]
+
+    for atom in atoms:
+        old_home, new_home = comparison_for("old", atom.old_owner), comparison_for("new", atom.new_owner)
+        change = None
+        if atom.op != EQUAL:
+            change = Change(atom.op, old_nodes[atom.old_owner].path, new_nodes[atom.new_owner].path,
+                            rebuild(atom.old), rebuild(atom.new),
+                            _stream_span(atom.old, old_side, atom.old_cursor),
+                            _stream_span(atom.new, new_side, atom.new_cursor), section)
+        if old_home is new_home:
+            old_home.segments.append(Segment(atom.op, atom.old, atom.new))
+        else:
+            if atom.old:
+                old_home.segments.append(Segment(EQUAL if atom.op == EQUAL else DELETE, atom.old, ()))
+            if atom.new:
+                new_home.segments.append(Segment(EQUAL if atom.op == EQUAL else INSERT, (), atom.new))
+        if change is not None:
+            home = new_home if atom.new else old_home
+            home.changes.append(change)
+            home.status = "changed"
+    for index in range(len(old_nodes)):
+        comparison_for("old", index)
+    for index in range(len(new_nodes)):
+        comparison_for("new", index)
+    result = [comparisons[key] for key in order]
+    for comparison in result:
+        _add_hidden(comparison, old_side, new_side, old_nodes, new_nodes)
+    return result
+
+
+def _atoms(segments: list[Segment], old_side: _StreamSide, new_side: _StreamSide) -> list[_Atom]:
+    """The stream diff's segments cut at every node boundary of either side."""
+    atoms: list[_Atom] = []
+    old_at = new_at = 0
+    for segment in segments:
+        old_end, new_end = old_at + len(segment.old), new_at + len(segment.new)
+        if segment.op == EQUAL:
+            start = 0
+            for index in range(1, len(segment.old) + 1):
+                if index == len(segment.old) or old_side.owners[old_at + index] != old_side.owners[old_at + start] \
+                        or new_side.owners[new_at + index] != new_side.owners[new_at + start]:
+                    atoms.append(_Atom(EQUAL, segment.old[start:index], segment.new[start:index],
+                                       old_side.owners[old_at + start], new_side.owners[new_at + start],
+                                       old_at + start, new_at + start))
+                    start = index
+        else:
+            old_parts = old_side.parts(old_at, old_end) or [(old_side.owner_at(old_at), old_at, old_at)]
+            new_parts = new_side.parts(new_at, new_end) or [(new_side.owner_at(new_at), new_at, new_at)]
+            for number in range(max(len(old_parts), len(new_parts))):
+                old_owner, old_start, old_stop = old_parts[min(number, len(old_parts) - 1)]
+                new_owner, new_start, new_stop = new_parts[min(number, len(new_parts) - 1)]
+                if number >= len(old_parts):
+                    old_start = old_stop
+                if number >= len(new_parts):
+                    new_start = new_stop
+                old = tuple(old_side.tokens[old_start:old_stop])
+                new = tuple(new_side.tokens[new_start:new_stop])
+                op = INSERT if not old else DELETE if not new else REPLACE
+                atoms.append(_Atom(op, old, new, old_owner, new_owner, old_start, new_start))
+        old_at, new_at = old_end, new_end
+    return atoms
+
+
+def _partners(atoms: list[_Atom], old_count: int, new_count: int) -> tuple[dict[int, int], dict[int, int]]:
+    """Old and new nodes that share most of their words with each other (both ways)."""
+    shared: dict[tuple[int, int], int] = {}
+    for atom in atoms:
+        if atom.op == EQUAL:
+            key = (atom.old_owner, atom.new_owner)
+            shared[key] = shared.get(key, 0) + len(atom.old)
+    best_old: dict[int, tuple[int, int]] = {}
+    best_new: dict[int, tuple[int, int]] = {}
+    for (old, new), count in sorted(shared.items()):
+        if count > best_old.get(old, (0, -1))[0]:
+            best_old[old] = (count, new)
+        if count > best_new.get(new, (0, -1))[0]:
+            best_new[new] = (count, old)
+    partner_of_old = {old: new for old, (_, new) in best_old.items() if best_new.get(new, (0, -1))[1] == old}
+    return partner_of_old, {new: old for old, new in partner_of_old.items()}
+
+
+def _stream_span(tokens: tuple[Token, ...], side: _StreamSide, cursor: int) -> SourceSpan | None:
+    if tokens:
+        return SourceSpan(tokens[0].position, tokens[-1].position)
+    if not side.tokens:
+        return None
+    position = side.tokens[min(max(cursor - 1, 0), len(side.tokens) - 1)].position
+    return SourceSpan(position, position)
+
+
+def _add_hidden(comparison: NodeComparison, old_side: _StreamSide, new_side: _StreamSide,
+                old_nodes: list[Node], new_nodes: list[Node]) -> None:
+    """Put back the words of a node that lie outside the shared stretch of truncated copies."""
+    old_hidden = old_side.hidden[_index_of(old_nodes, comparison.old)] if comparison.old is not None else ((), ())
+    new_hidden = new_side.hidden[_index_of(new_nodes, comparison.new)] if comparison.new is not None else ((), ())
+    before = [Segment(ONLY_OLD, old_hidden[0], ()), Segment(ONLY_NEW, (), new_hidden[0])]
+    after = [Segment(ONLY_OLD, old_hidden[1], ()), Segment(ONLY_NEW, (), new_hidden[1])]
+    comparison.segments = [s for s in before if s.old or s.new] + comparison.segments + [
+        s for s in after if s.old or s.new
+    ]
+
+
+def _index_of(nodes: list[Node], node: Node) -> int:
+    return next(index for index, candidate in enumerate(nodes) if candidate is node)
+
+
+def _fewer_changes(compared: list[NodeComparison], old_nodes: list[Node], new_nodes: list[Node],
+                   visible: _Visible, section: str) -> list[NodeComparison]:
+    """Node by node, or (when that added or removed nodes) the section's words as one stream
+    (Source notes stay node by node): whichever reports no more changes and fewer words."""
+    notes = [node for node in compared if (node.old or node.new).kind == "source_note"]
+    old_text = [node for node in old_nodes if node.kind != "source_note"]
+    new_text = [node for node in new_nodes if node.kind != "source_note"]
+    restreamed = _restreamed(old_text, new_text, visible, section)
+    if restreamed is None:
+        return compared
+    restreamed += notes
+    changes, words = _changed_words(restreamed)
+    node_changes, node_words = _changed_words(compared)
+    return restreamed if changes <= node_changes and words < node_words else compared
+
+
+def _changed_words(comparisons: list[NodeComparison]) -> tuple[int, int]:
+    """(changes, words they take out or put in): to choose between two ways of pairing."""
+    changes = [change for comparison in comparisons for change in comparison.changes]
+    words = sum(len(change.old_text.split()) + len(change.new_text.split())
+                for change in changes if change.op in (INSERT, DELETE, REPLACE, ADD, REMOVE))
+    return len(changes), words
 
 
 def _same_text(visible: _Visible):
