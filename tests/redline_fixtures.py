@@ -110,6 +110,7 @@ def compare_nodes(old: Node | None, new: Node | None, section: str, counter: lis
         change = Change(op, old.path if old else None, new.path if new else None, rebuild(old_tokens),
                         rebuild(new_tokens), _span(old_tokens), _span(new_tokens), section,
                         anchor=f"change-{counter[0]}")
+        seg.anchor = change.anchor
         return NodeComparison(old, new, status, [seg], [change])
     matcher = SequenceMatcher(a=[t.text for t in old_tokens], b=[t.text for t in new_tokens], autojunk=False)
     segments, changes = [], []
@@ -121,6 +122,7 @@ def compare_nodes(old: Node | None, new: Node | None, section: str, counter: lis
         counter[0] += 1
         changes.append(Change(tag, old.path, new.path, rebuild(seg.old), rebuild(seg.new), _span(seg.old),
                               _span(seg.new), section, anchor=f"change-{counter[0]}"))
+        seg.anchor = changes[-1].anchor
     return NodeComparison(old, new, "changed" if changes else "unchanged", segments, changes)
 
 

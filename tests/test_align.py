@@ -1,6 +1,11 @@
 """Alignment: identity first, then content over what is left; moves and unpaired items."""
 
-from statdiff.align import CONTENT, IDENTITY, align
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rapidfuzz import fuzz
+
+from statdiff.align import CONTENT, IDENTITY, align, best_pairs
 
 
 def texts(pairs):
@@ -55,3 +60,27 @@ def test_best_content_match_wins():
     new = [("x", "notify the owner of any breach immediately"),
            ("y", "notify the owner or licensee of the information of any breach immediately")]
     assert texts(run(old, new)) == [("b", "x", CONTENT, True), ("a", "y", CONTENT, False)]
+
+
+def test_best_pairs_takes_the_best_match_first_and_each_text_once():
+    old = [NOTICE[1], DEFS[1]]
+    new = [DEFS[1].replace("universities", "colleges"), NOTICE[1], NOTICE[1].replace("resident", "residents")]
+    assert [(i, j) for i, j, _ in best_pairs(old, new, 60.0)] == [(0, 1), (1, 0)]
+    assert all(score >= 60.0 for *_, score in best_pairs(old, new, 60.0))
+
+
+def test_best_pairs_skips_a_refused_pair_and_leaves_both_texts_free():
+    old = [NOTICE[1], DEFS[1]]
+    new = [NOTICE[1], NOTICE[1].replace("resident", "residents")]
+    assert [(i, j) for i, j, _ in best_pairs(old, new, 60.0, allowed=lambda i, j: j != 0)] == [(0, 1)]
+    assert best_pairs([], new, 60.0) == [] and best_pairs(old, [], 60.0) == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text("abc ", max_size=12), max_size=6), st.lists(st.text("abc ", max_size=12), max_size=6))
+def test_best_pairs_is_greedy_best_first_over_the_cutoff(old, new):
+    pairs = best_pairs(old, new, 50.0)
+    assert len({i for i, _, _ in pairs}) == len(pairs) == len({j for _, j, _ in pairs})
+    assert [score for *_, score in pairs] == sorted((score for *_, score in pairs), reverse=True)
+    for i, j, score in pairs:
+        assert score == pytest.approx(fuzz.ratio(old[i], new[j]), abs=1e-4) and score >= 50.0  # cdist: float32

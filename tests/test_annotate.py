@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from redline_fixtures import HB0605, THROUGH_947, compare_sections, document, headline_comparison, node, real_comparison
-from statdiff.annotate import Annotation, annotate, change_anchors, defined_term, describe, node_phrase, quote
+from statdiff.annotate import Annotation, annotate, defined_term, describe, node_phrase, quote
 from statdiff.model import Change, Comparison, Identity, Node, Position, SourceSpan
 
 
@@ -40,7 +40,7 @@ def test_headline_has_the_48_hour_deadline_on_10a(headline):
     deadline = [a for a in notes if a.kind == "deadline"]
     assert [(a.path, a.message) for a in deadline] == [("815 ILCS 530/10(a)", "new deadline: within 48 hours")]
     comparison = headline
-    anchor_text = {change_anchors(comparison)[id(c)]: c.new_text for c in comparison.changes}
+    anchor_text = {c.anchor: c.new_text for c in comparison.changes}
     assert "48 hours" in anchor_text[deadline[0].change_anchor]
 
 
@@ -156,7 +156,7 @@ texts = st.lists(words, min_size=1, max_size=14).map(" ".join)
 @given(old=texts, new=texts, kind=st.sampled_from(["subsection", "definition"]))
 def test_annotations_point_at_real_changes(old, new, kind):
     comparison = one_node_comparison(old, new, kind=kind)
-    anchors = set(change_anchors(comparison).values())
+    anchors = {change.anchor for change in comparison.changes}
     for annotation in annotate(comparison):
         assert isinstance(annotation, Annotation)
         assert annotation.message and "\n" not in annotation.message

@@ -2,11 +2,14 @@
 
 from itertools import count
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from statdiff.diff import compare, diff_tokens, find_truncation, public_acts
+from statdiff.diff import compare, diff_tokens, find_truncation
 from statdiff.model import Document, Identity, Node, Position, Word
+from statdiff.read import read_text
+from statdiff.structure import _public_acts as public_acts  # the one parser of Source notes
+from statdiff.structure import build_document
 from statdiff.tokens import rebuild, tokenize
 
 _lines = count(1)
@@ -25,10 +28,12 @@ def section(act, number, heading, *children, source=None) -> Node:
     path = f"{act}/{number}"
     kids = [node("citation", f"{path} [citation]", f"({path})")]
     kids += list(children)
+    meta = {}
     if source:
         kids.append(node("source_note", f"{path} [source]", source))
+        meta = {"source_note": source, "public_acts": public_acts(source)}  # as the structure stage reads it
     return node("section", path, f"Sec. {number}. {heading}", *kids, number=str(number), heading=heading,
-                act=act, citation=path)
+                act=act, citation=path, **meta)
 
 
 def document(*children, bill=None, synopsis=None) -> Document:
@@ -192,6 +197,32 @@ def test_public_acts_of_a_source_note():
     assert public_acts("(Source: P.A. 94-36, eff. 1-1-06; 94-947, eff. 6-27-06.)") == ["94-36", "94-947"]
     assert public_acts("(Source: P.A. 101-81, eff. 7-12-19; 102-558, eff. 8-20-21.)") == ["101-81", "102-558"]
     assert public_acts("(Source: Laws 1963, p. 161.)") == []
+    assert public_acts("(Source: P.A. 96-1000, eff. 7-2-10; 96-1376 eff 1-1-11.)") == ["96-1000", "96-1376"]
+    assert public_acts("(Source: P.A. 94-36, eff. 1-1-06; see Section 5 of P.A. 95-3.)") == ["94-36"]
+
+
+def _compiled(days: int, source: str) -> Document:
+    """A one-Section compiled Act, read and parsed as statdiff reads a real one."""
+    text = (f"    (815 ILCS 999/5)\n"
+            f"    Sec. 5. Notice. A data collector shall give notice within {days} days.\n{source}\n")
+    return build_document(read_text(text, name="act.txt"))
+
+
+def test_an_act_cited_without_the_period_after_eff_is_attributed():
+    old = _compiled(30, "(Source: P.A. 96-1000, eff. 7-2-10.)")
+    new = _compiled(45, "(Source: P.A. 96-1000, eff. 7-2-10; 96-1376 eff 1-1-11.)")
+    comparison = compare(old, new)
+    assert comparison.sections[0].attributed_to == ["P.A. 96-1376"]
+    assert [(c.op, c.new_text, c.attributed_to) for c in comparison.changes] == [
+        ("replace", "45", "P.A. 96-1376"), ("source", "(Source: P.A. 96-1000, eff. 7-2-10; 96-1376 eff 1-1-11.)", None)]
+
+
+def test_a_see_reference_in_a_source_note_is_not_an_amending_act():
+    old = _compiled(30, "(Source: P.A. 94-36, eff. 1-1-06.)")
+    new = _compiled(45, "(Source: P.A. 94-36, eff. 1-1-06; see Section 5 of P.A. 95-3.)")
+    comparison = compare(old, new)
+    assert comparison.sections[0].attributed_to == []
+    assert [(c.op, c.attributed_to) for c in comparison.changes] == [("replace", None), ("source", None)]
 
 
 def test_moved_and_renumbered_sections_in_versions_mode():
@@ -442,6 +473,7 @@ def test_sentence_first_diff_of_long_runs_rebuilds_and_finds_the_same_changes(ol
 @settings(max_examples=100, deadline=None)
 @given(st.lists(st.sampled_from("a b c (a) .".split()), max_size=60),
        st.lists(st.sampled_from("a b c (a) .".split()), min_size=1, max_size=4), st.integers(0, 60), st.integers(0, 60))
+@example(words=["(a)"], anchor=["a", "(a)"], low=0, high=1)  # the key word before where the scan begins is not absent
 def test_occurrences_of_an_anchor_are_every_index_where_it_starts(words, anchor, low, high):
     from statdiff.diff import _occurrences
 
@@ -452,3 +484,13 @@ def test_occurrences_of_an_anchor_are_every_index_where_it_starts(words, anchor,
     assert set(in_window) <= set(expected)
     assert all(index >= low for index in in_window)
     assert not absent & set(words[low:high])
+
+
+def test_one_helper_names_a_changed_run_and_one_builds_its_span():
+    from statdiff.model import SourceSpan, Token, segment_op
+
+    here, there = Position(3, 4), Position(3, 9)
+    assert [segment_op((), (Token("a"),)), segment_op((Token("a"),), ()), segment_op((Token("a"),), (Token("b"),))] \
+        == ["insert", "delete", "replace"]
+    assert SourceSpan.covering((Token("a", here), Token("b", there))) == SourceSpan(here, there)
+    assert SourceSpan.at(here) == SourceSpan(here, here) and SourceSpan.at(None) is None

@@ -202,11 +202,11 @@ def _cut_node_with_a_change():
     assert [s.op for s in node.segments] == ["equal", "only_old"]
     replacement = Token("bureaus", shared.new[-2].position)
     node.segments[:1] = [Segment("equal", shared.old[:-2], shared.new[:-2]),
-                         Segment(REPLACE, shared.old[-2:-1], (replacement,)),
+                         Segment(REPLACE, shared.old[-2:-1], (replacement,), anchor="c1"),
                          Segment("equal", shared.old[-1:], shared.new[-1:])]
-    change = Change(REPLACE, node.old.path, node.new.path, "agencies", "bureaus", None, None, section.path)
+    change = Change(REPLACE, node.old.path, node.new.path, "agencies", "bureaus", None, None, section.path,
+                    anchor="c1")
     node.changes.append(change)
-    section.changes.append(change)
     node.status = section.status = "changed"
     return comparison
 

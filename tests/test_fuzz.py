@@ -54,6 +54,16 @@ def tree_words(document: Document) -> list[str]:
     return [word.text for word in document.root.all_words()]
 
 
+def assert_lossless(path: Path, document: Document | None) -> None:
+    """A parsed file's tree holds exactly the words its reader took from it, in order."""
+    if document is None:
+        return
+    from statdiff.read import read_path
+
+    body = read_path(path)
+    assert tree_words(document) == [word for line in body.lines for word in line.text.split()]
+
+
 def assert_rebuilds(comparison) -> None:
     """Every NodeComparison's old-side tokens rebuild the old node's text, new side the new."""
     from statdiff.tokens import rebuild
@@ -90,7 +100,8 @@ def test_generated_acts_parse_and_lose_no_word(text):
 @FUZZ
 @given(mutated_corpus())
 def test_damaged_real_files_parse_or_are_refused(workdir, data):
-    parse_or_refuse(saved(workdir, data))
+    path = saved(workdir, data)
+    assert_lossless(path, parse_or_refuse(path))
 
 
 @FUZZ
@@ -105,7 +116,8 @@ def test_hostile_html_parses_or_is_refused_and_runs_no_script(workdir, data):
 @FUZZ
 @given(st.binary(min_size=1, max_size=4000))
 def test_random_bytes_parse_or_are_refused(workdir, data):
-    parse_or_refuse(saved(workdir, data))
+    path = saved(workdir, data)
+    assert_lossless(path, parse_or_refuse(path))
 
 
 # --- diff -----------------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from statdiff.markup import (
     changes_from_markup,
     check_against,
     old_and_new,
+    read_changes,
 )
 from statdiff.model import ADD, DELETE, INSERT, REPLACE, WORD_OPS
 from statdiff.read import read_path
@@ -207,7 +208,18 @@ def test_cli_changes_json_with_old_reports_no_disagreements():
 def test_cli_changes_prints_disagreements_with_the_old_law():
     result = run("changes", str(PAGES / "hb0605_br.html"), "--old", str(AS_ENACTED), "--no-color")
     assert result.exit_code == 1
-    assert "disagreement" in result.output and "at no charge" in result.output
+    assert "disagreement" in result.output and "“at no charge”" in result.output
+    assert "'at no charge'" not in result.output
+
+
+def test_a_disagreement_prints_its_text_in_curly_quotes_not_as_a_python_repr():
+    from statdiff.markup import Disagreement
+    from statdiff.model import Position, SourceSpan
+
+    item = Disagreement(UNMARKED_CHANGE, "625 ILCS 5/6-101", "Driver's license", SourceSpan(Position(2, 4), Position(2, 4)), "statdiff finds this insertion")
+    assert str(item) == "625 ILCS 5/6-101 at 2:4: statdiff finds this insertion: “Driver's license”"
+    unplaced = Disagreement(UNMARKED_CHANGE, "625 ILCS 5/6-101", 'the "permit"', None, "statdiff finds this insertion")
+    assert str(unplaced) == '625 ILCS 5/6-101: statdiff finds this insertion: “the "permit"”'
 
 
 def test_cli_changes_exit_0_when_nothing_is_marked(tmp_path):
@@ -216,6 +228,40 @@ def test_cli_changes_exit_0_when_nothing_is_marked(tmp_path):
     result = run("changes", str(page), "--json")
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)["changes"] == []
+
+
+def test_cli_changes_reads_a_text_mentioning_a_tag_as_text_not_html(tmp_path):
+    # `<br` in a plain bill's first 5 KB made `changes` read the file as HTML (one run-together paragraph)
+    lines = HB0605_TEXT.read_text(encoding="utf-8").split("\n")
+    lines.insert(2, "A web page may end a line with <br> or open a block with <div>.")
+    bill = tmp_path / "bill.txt"
+    bill.write_text("\n".join(lines), encoding="utf-8")
+    document, comparison, found = read_changes(bill)
+    assert document.rendering == read_path(HB0605_TEXT).rendering != "html"
+    assert found == []
+
+
+@pytest.mark.parametrize("name", ["sb731sam002_br.html", "sb731sam002_pre.html"])
+def test_changes_reads_a_page_full_of_numbered_lines_as_html(name):
+    document, _, found = read_changes(PAGES / name)
+    assert document.rendering == "html"
+    assert found == markup_of((PAGES / name).read_text(encoding="utf-8")).changes
+
+
+def test_changes_parses_the_html_once(monkeypatch, tmp_path):
+    import statdiff.read.html as html_reader
+    from statdiff.render.html import render_redline
+
+    calls = []
+    real = html_reader.parse_html
+    monkeypatch.setattr(html_reader, "parse_html", lambda text, name: calls.append(name) or real(text, name))
+    read_changes(PAGES / "hb0605_pre.html")
+    assert len(calls) == 1
+    markup = markup_of((PAGES / "hb0605_pre.html").read_text(encoding="utf-8"))
+    redline = tmp_path / "redline.html"
+    redline.write_text(render_redline(compare(old_law(THROUGH_947), markup.new)), encoding="utf-8")
+    calls.clear()
+    assert read_changes(redline)[0] is None and len(calls) == 1
 
 
 def test_cli_changes_exit_2_on_hostile_html(tmp_path):

@@ -40,7 +40,8 @@ def test_empty_yaml_is_no_notes(tmp_path):
         ("n.yaml", "- just\n- a list\n", "expected a mapping"),
         ("n.yaml", "a: 3\n", "must be a text or a list of texts"),
         ("n.yaml", "a: [x, {y: 1}]\n", "must be a text or a list of texts"),
-        ("n.yaml", "3: text\n", "is not a node path"),
+        ("n.yaml", "3: text\n", "the key “3” is not a node path"),
+        ("n.yaml", "\"Driver's license\": 3\n", "the note for “Driver's license” must be a text or a list of texts"),
         ("n.json", "{}", "expected a .yaml, .yml or .toml file"),
         ("n.yaml", b"a: \xff\xfe\n", "not UTF-8"),
         ("n.yaml", "!!python/object:os.system x\n", "not valid YAML"),
@@ -69,7 +70,7 @@ def test_match_notes_finds_nodes_of_either_text_and_warns_about_the_rest():
         ReaderNote("815 ILCS 530/10(a)", ("first", "second"), "815 ILCS 530/10"),
         ReaderNote("815 ILCS 530/1", ("only in the old text",), "815 ILCS 530/1"),
     ]
-    assert warnings == ["note for '815 ILCS 530/99' matches no node of either text"]
+    assert warnings == ["note for “815 ILCS 530/99” matches no node of either text"]
 
 
 def test_the_sample_notes_file_loads():

@@ -215,11 +215,46 @@ def test_flattened_act_pasted_as_text_is_cut_at_sections():
     ]
 
 
+def test_an_html_document_of_numbered_lines_is_html_not_numbered_text():
+    page = Path(__file__).resolve().parent / "fixtures" / "html" / "sb731sam002_br.html"
+    result = read_path(page)
+    assert result.rendering == "html"
+    assert not any("<br>" in line.text or "<div" in line.text for line in result.lines)
+
+
+def test_legisnet_lines_say_indented_as_a_bool_not_as_a_width():
+    result = read_path(ROOT / "seeds/004_b7c007cf1e6f9ae7.txt")
+    assert result.rendering == "legisnet"
+    assert {type(line.indented) for line in result.lines} <= {bool, type(None)}
+    assert any(line.indented is True for line in result.lines) and any(line.indented is False for line in result.lines)
+
+
+def test_indent_widths_come_back_beside_the_lines_and_never_inside_them():
+    from statdiff.read.common import number_lines
+    from statdiff.read.legisnet import paragraph_starts
+    from statdiff.read.numbered import physical_pieces
+
+    text = (" 1        AN ACT to amend the Vehicle Code.\n 2    Be it enacted by the People of the State of Illinois,\n"
+            " 3    represented in the General Assembly:\n")
+    lines, _, info = number_lines(physical_pieces(text), width_of=lambda rest: len(rest) - len(rest.lstrip(" ")))
+    assert info["widths"] == [8, 4, 4] and [line.indented for line in lines] == [None, None, None]
+    paragraph_starts(lines, info["widths"])
+    assert [line.indented for line in lines] == [True, False, False]
+
+
 def test_csv_with_an_act_larger_than_the_csv_field_limit():
     text = 'chapter,act,text\n620,x,"(620 ILCS 5/) Big Act. (620 ILCS 5/1) Sec. 1. ' + "word " * 60000 + '(Source: P.A. 1.)"\n'
     result = read_text(text)
     assert result.rendering == "ilcs-csv" and result.identity.act == "620 ILCS 5"
     assert [line.text[:14] for line in result.lines] == ["(620 ILCS 5/1)", "Sec. 1. word w", "(Source: P.A. "]
+
+
+@pytest.mark.parametrize("header", ["Text", " text ", '"TEXT"'])
+def test_a_csv_text_header_is_found_whatever_its_case_and_spaces(header):
+    text = f'chapter,act,{header}\n620,x,"(620 ILCS 5/) Big Act. (620 ILCS 5/1) Sec. 1. The board may act. (Source: P.A. 1.)"\n'
+    result = read_text(text)
+    assert result.rendering == "ilcs-csv" and result.identity.act == "620 ILCS 5"
+    assert [line.text for line in result.lines] == ["(620 ILCS 5/1)", "Sec. 1. The board may act.", "(Source: P.A. 1.)"]
 
 
 SITE_SCRIPT = (

@@ -158,7 +158,7 @@ def test_cli_writes_the_redline_and_warns_about_unmatched_notes(tmp_path):
     result = CliRunner().invoke(main, ["redline", str(THROUGH_947), str(HB0605), "-o", str(output),
                                        "--notes", str(notes), "--view", "side-by-side", "--title", "T & <b>"])
     assert result.exit_code == 1, result.output
-    assert "note for '815 ILCS 530/77' matches no node" in result.output
+    assert "note for “815 ILCS 530/77” matches no node" in result.output
     tree = page(output.read_text(encoding="utf-8"))
     assert tree.xpath("//title")[0].text == "T & <b>"
     assert tree.xpath("//input[@checked]/@id") == ["view-side-by-side"]
@@ -291,10 +291,10 @@ def test_every_kind_of_change_gets_one_anchored_element():
     removed = compare_sections(sec("5 ILCS 1/4", "Old section text.", "4"), None, counter)
     moved = compare_sections(sec("5 ILCS 1/5", "Same.", "5"), sec("5 ILCS 1/5", "Same.", "5"), counter)
     span = SourceSpan(Position(3, 4), Position(3, 4))
-    moved.changes.append(Change("move", "5 ILCS 1/5", "5 ILCS 1/5", "Same.", "Same.", span, span, "5 ILCS 1/5",
-                                anchor="m1"))
+    moved.section_changes.append(Change("move", "5 ILCS 1/5", "5 ILCS 1/5", "Same.", "Same.", span, span,
+                                        "5 ILCS 1/5", anchor="m1"))
     moved.status = "moved"
-    moved.changes.append(Change("renumber", "5 ILCS 1/5(a)", "5 ILCS 1/5(a)", "", "", None, None, "5 ILCS 1/5"))
+    moved.section_changes.append(Change("renumber", "5 ILCS 1/5(a)", "5 ILCS 1/5(a)", "", "", None, None, "5 ILCS 1/5"))
     comparison = Comparison(document(Identity(), "a", [added.new]), document(Identity(), "b", [removed.old]),
                             "versions", [added, removed, moved])
     tree = page(render_redline(comparison))

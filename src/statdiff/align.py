@@ -86,22 +86,43 @@ def _pair_by_content(old_items, new_items, text, cutoff, partner, how) -> None:
         return
     if len(old_left) > MAX_CONTENT_CANDIDATES or len(new_left) > MAX_CONTENT_CANDIDATES:
         return
-    old_texts = [excerpt(text(old_items[index])) for index in old_left]
-    new_texts = [excerpt(text(new_items[index])) for index in new_left]
-    scores = process.cdist(old_texts, new_texts, scorer=fuzz.ratio, score_cutoff=cutoff, workers=1)
+    old_texts = [text(old_items[index]) for index in old_left]
+    new_texts = [text(new_items[index]) for index in new_left]
+    for i, j, score in best_pairs(old_texts, new_texts, cutoff):
+        partner[old_left[i]] = new_left[j]
+        how[old_left[i]] = (CONTENT, score)
+
+
+def best_pairs(
+    old_texts: Sequence[str],
+    new_texts: Sequence[str],
+    cutoff: float,
+    allowed: Callable[[int, int], bool] | None = None,
+) -> list[tuple[int, int, float]]:
+    """(old index, new index, score) of the texts that pair by content, best first.
+
+    Greedy: every pair scoring at least `cutoff` (rapidfuzz ratio over each text's
+    `excerpt`) in order of score, ties by old then new index; a pair whose old or new
+    text is already taken, or that `allowed` refuses, is skipped.
+    """
+    if not old_texts or not new_texts:
+        return []
+    scores = process.cdist([excerpt(text) for text in old_texts], [excerpt(text) for text in new_texts],
+                           scorer=fuzz.ratio, score_cutoff=cutoff, workers=1)
     candidates = sorted(
-        ((float(scores[i][j]), i, j) for i, j in zip(*scores.nonzero())),
+        ((float(scores[i][j]), int(i), int(j)) for i, j in zip(*scores.nonzero())),
         key=lambda candidate: (-candidate[0], candidate[1], candidate[2]),
     )
     used_old: set[int] = set()
     used_new: set[int] = set()
+    pairs = []
     for score, i, j in candidates:
-        if i in used_old or j in used_new:
+        if i in used_old or j in used_new or (allowed is not None and not allowed(i, j)):
             continue
         used_old.add(i)
         used_new.add(j)
-        partner[old_left[i]] = new_left[j]
-        how[old_left[i]] = (CONTENT, score)
+        pairs.append((i, j, score))
+    return pairs
 
 
 def excerpt(text: str) -> str:

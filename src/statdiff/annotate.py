@@ -120,23 +120,8 @@ def _references(text: str) -> list[str]:
 # ---------------------------------------------------------------- annotate
 
 
-def change_anchors(comparison: Comparison) -> dict[int, str]:
-    """The HTML id of every change: its own `anchor`, or `change-N` when the diff
-    left it empty; always unique within the comparison. Keyed by `id(change)`."""
-    anchors: dict[int, str] = {}
-    used: set[str] = set()
-    for number, change in enumerate(comparison.changes, start=1):
-        anchor = change.anchor or f"change-{number}"
-        while anchor in used:
-            anchor = f"{anchor}-{number}"
-        used.add(anchor)
-        anchors[id(change)] = anchor
-    return anchors
-
-
 def annotate(comparison: Comparison) -> list[Annotation]:
     """Automatic margin notes for every changed node of the comparison, in reading order."""
-    anchors = change_anchors(comparison)
     new_bill = comparison.new.identity.bill
     annotations: list[Annotation] = []
     for section in comparison.sections:
@@ -144,14 +129,14 @@ def annotate(comparison: Comparison) -> list[Annotation]:
             changes = _changes_of(node_comparison, section)
             if not changes and node_comparison.status not in ("changed", "added", "removed"):
                 continue
-            annotations.extend(_node_annotations(node_comparison, changes, section.path, anchors))
+            annotations.extend(_node_annotations(node_comparison, changes, section.path))
         for change in section.changes:
             if change.attributed_to and change.attributed_to != new_bill:
                 annotations.append(
                     Annotation(
                         ATTRIBUTION,
                         f"from {_public_act(change.attributed_to)}",
-                        anchors.get(id(change), ""),
+                        change.anchor,
                         section.path,
                         change.new_path or change.old_path or section.path,
                     )
@@ -167,7 +152,7 @@ def _changes_of(node_comparison: NodeComparison, section: SectionComparison) -> 
 
 
 def _node_annotations(
-    node_comparison: NodeComparison, changes: list[Change], section: str, anchors: dict[int, str]
+    node_comparison: NodeComparison, changes: list[Change], section: str
 ) -> list[Annotation]:
     old, new = node_comparison.old, node_comparison.new
     old_text, new_text = compared_texts(node_comparison)
@@ -176,7 +161,7 @@ def _node_annotations(
     path = (new or old).path
 
     def note(kind: str, message: str, clue: str = "") -> Annotation:
-        return Annotation(kind, message, _anchor_for(clue, changes, anchors), section, path)
+        return Annotation(kind, message, _anchor_for(clue, changes), section, path)
 
     found: list[Annotation] = []
     definition = _definition_note(old, new, old_text, new_text)
@@ -205,7 +190,7 @@ def compared_texts(node_comparison: NodeComparison) -> tuple[str, str]:
             rebuild([token for segment in kept for token in segment.new]))
 
 
-def _anchor_for(clue: str, changes: list[Change], anchors: dict[int, str]) -> str:
+def _anchor_for(clue: str, changes: list[Change]) -> str:
     """The change whose text carries the clue, else the node's first change."""
     if not changes:
         return ""
@@ -213,12 +198,12 @@ def _anchor_for(clue: str, changes: list[Change], anchors: dict[int, str]) -> st
     for change in changes:
         text = f"{change.old_text} {change.new_text}".lower()
         if words and any(word in text for word in words if any(ch.isdigit() for ch in word)):
-            return anchors.get(id(change), "")
+            return change.anchor
     for change in changes:
         text = f"{change.old_text} {change.new_text}".lower()
         if clue and clue.lower() in text:
-            return anchors.get(id(change), "")
-    return anchors.get(id(changes[0]), "")
+            return change.anchor
+    return changes[0].anchor
 
 
 def _feature_changes(old: list[str], new: list[str], noun: str) -> list[tuple[str, str]]:
@@ -335,10 +320,11 @@ def _public_act(attributed_to: str) -> str:
 _QUOTE_LIMIT = 60
 
 
-def quote(text: str, limit: int = _QUOTE_LIMIT) -> str:
-    """“text”, shortened in the middle with an ellipsis when longer than `limit`."""
+def quote(text: str, limit: int | None = _QUOTE_LIMIT) -> str:
+    """“text”, shortened in the middle with an ellipsis when longer than `limit`
+    (never when `limit` is None)."""
     text = " ".join(text.split())
-    if len(text) > limit:
+    if limit is not None and len(text) > limit:
         half = limit // 2 - 2
         head = text[:half].rsplit(" ", 1)[0] if " " in text[:half] else text[:half]
         tail = text[-half:].split(" ", 1)[-1] if " " in text[-half:] else text[-half:]

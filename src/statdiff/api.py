@@ -10,13 +10,14 @@ from statdiff.model import Comparison, Document
 def parse(source: str | Path, *, format: str | None = None, name: str | None = None) -> Document:
     """Parse a file path or a text into a `Document` tree.
 
-    A `Path`, or a string naming an existing file, is read from disk; any other
-    string is parsed as the text itself.
+    A `Path`, or a string that names a file (an existing one, or one line with no
+    spaces and a `/` or a text suffix, which then fails as missing), is read from
+    disk; any other string is parsed as the text itself.
     """
     from statdiff.read import read_path, read_text
     from statdiff.structure import build_document
 
-    if isinstance(source, Path) or (isinstance(source, str) and _names_a_file(source)):
+    if isinstance(source, Path) or (isinstance(source, str) and _looks_like_a_path(source)):
         result = read_path(Path(source), format=format)
     else:
         result = read_text(source, format=format, name=name or "<text>")
@@ -32,10 +33,19 @@ def diff(old: str | Path | Document, new: str | Path | Document, *, format: str 
     return compare(old_doc, new_doc)
 
 
-def _names_a_file(text: str) -> bool:
+def _looks_like_a_path(text: str) -> bool:
+    """An existing file, or one line with no spaces that names a file (`bills/hb605.txt`):
+    a mistyped path must fail as a missing file, not be compared as a one-word text."""
     if "\n" in text or len(text) > 4096:
         return False
     try:
-        return Path(text).is_file()
+        if Path(text).is_file():
+            return True
     except OSError:
         return False
+    if any(character.isspace() for character in text.strip()):
+        return False
+    return "/" in text or "\\" in text or Path(text).suffix.lower() in _TEXT_SUFFIXES
+
+
+_TEXT_SUFFIXES = {".txt", ".htm", ".html", ".csv", ".text"}

@@ -56,6 +56,12 @@ def _fail(message: str) -> None:
     sys.exit(2)
 
 
+def _positive_megabytes(context, parameter, value: float) -> float:
+    if not 0 < value < float("inf"):  # also refuses nan, for which every comparison is false
+        raise click.BadParameter(f"{value} is not a positive number of megabytes")
+    return value
+
+
 def _read_document(path: str, format: str | None, max_mb: float):
     from statdiff.read import read_path
     from statdiff.structure import build_document
@@ -91,7 +97,7 @@ def formats():
 @click.option("--text", "as_text", is_flag=True, help="Print the clean body text, one printed line a line.")
 @click.option("--format", "format", default=None, help=FORMAT_HELP)
 @click.option("--no-color", is_flag=True, help="No colour in the tree view.")
-@click.option("--max-size", type=click.FloatRange(0, min_open=True), default=DEFAULT_MAX_MB, show_default=True, help=MAX_SIZE_HELP)
+@click.option("--max-size", type=float, callback=_positive_megabytes, default=DEFAULT_MAX_MB, show_default=True, help=MAX_SIZE_HELP)
 @_guarded
 def parse(file, as_json, as_text, format, no_color, max_size):
     """Parse FILE into a section tree with page:line provenance."""
@@ -119,9 +125,9 @@ def parse(file, as_json, as_text, format, no_color, max_size):
 @click.option("--json", "as_json", is_flag=True, help="Print the changes as JSON.")
 @click.option("--stat", "as_stat", is_flag=True, help="Print a per-section count of changes.")
 @click.option("--no-color", is_flag=True, help="No colour (underline and strike marks are kept as text).")
-@click.option("--context", type=int, default=8, show_default=True, help="Words of context around each change.")
+@click.option("--context", type=click.IntRange(min=0), default=8, show_default=True, help="Words of context around each change.")
 @click.option("--format", "format", default=None, help=FORMAT_HELP)
-@click.option("--max-size", type=click.FloatRange(0, min_open=True), default=DEFAULT_MAX_MB, show_default=True, help=MAX_SIZE_HELP)
+@click.option("--max-size", type=float, callback=_positive_megabytes, default=DEFAULT_MAX_MB, show_default=True, help=MAX_SIZE_HELP)
 @_guarded
 def diff(old, new, as_json, as_stat, no_color, context, format, max_size):
     """Compare OLD with NEW. Exit status: 0 no changes, 1 changes, 2 trouble."""
@@ -153,7 +159,7 @@ def diff(old, new, as_json, as_stat, no_color, context, format, max_size):
 @click.option("--notes", type=click.Path(path_type=str), default=None, help="YAML or TOML notes keyed by node path.")
 @click.option("--title", default=None, help="Title of the report.")
 @click.option("--format", "format", default=None, help=FORMAT_HELP)
-@click.option("--max-size", type=click.FloatRange(0, min_open=True), default=DEFAULT_MAX_MB, show_default=True, help=MAX_SIZE_HELP)
+@click.option("--max-size", type=float, callback=_positive_megabytes, default=DEFAULT_MAX_MB, show_default=True, help=MAX_SIZE_HELP)
 @_guarded
 def redline(old, new, output, view, notes, title, format, max_size):
     """Write an annotated HTML redline of OLD against NEW to OUTPUT."""
@@ -183,11 +189,13 @@ def redline(old, new, output, view, notes, title, format, max_size):
 @click.option("--json", "as_json", is_flag=True, help="Print the changes (and disagreements) as JSON.")
 @click.option("--no-color", is_flag=True, help="No colour (inserted text as {+...+}, deleted as [-...-]).")
 @click.option("--format", "format", default=None, help=FORMAT_HELP)
-@click.option("--max-size", type=click.FloatRange(0, min_open=True), default=DEFAULT_MAX_MB, show_default=True, help=MAX_SIZE_HELP)
+@click.option("--max-size", type=float, callback=_positive_megabytes, default=DEFAULT_MAX_MB, show_default=True, help=MAX_SIZE_HELP)
 @_guarded
 def changes(bill, old, as_json, no_color, format, max_size):
     """List the changes BILL's own underline/strike markup prints. Exit status: 0 none, 1 changes, 2 trouble."""
-    from statdiff.markup import agreement, changes_to_json, read_changes, render_changes
+    from statdiff.markup import agreement, read_changes
+    from statdiff.render.json_out import changes_to_json
+    from statdiff.render.terminal import render_changes
 
     max_bytes = int(max_size * 1024 * 1024)
     document, markup, found = read_changes(bill, max_bytes=max_bytes, format=format)

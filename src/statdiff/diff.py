@@ -16,6 +16,12 @@ Rules decided here (see docs/json-contract.md):
   share must be at least TRUNCATION_MIN_SIMILARITY alike. Text outside the shared
   stretch is `only_old` / `only_new` (segments and statuses), never a change; an edit
   among the last words the copies share stays an edit.
+- Truncation (amendment mode), judged on the Section pair in which a copy's document
+  begins or ends, by the same tests; besides, a restated Section lacking the Source note
+  its partner has, where its copy ends, is cut (even at a sentence end). The rest of that
+  Section is `only_old` / `only_new`, and so are the Sections after it that the bill's
+  instruction names (or, when the Act's copy is cut, the bill restates) but the cut copy
+  never reaches.
 - A section whose words are the same but divided into paragraphs differently (one
   rendering shows indentation, another does not) is unchanged; with a few edits besides,
   its words are diffed as one stream. A node removed from one section and added,
@@ -31,13 +37,13 @@ Rules decided here (see docs/json-contract.md):
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel
 
-from statdiff.align import CONTENT, IDENTITY, Pair, excerpt, align
+from statdiff.align import CONTENT, IDENTITY, Pair, align, best_pairs
 from statdiff.model import (
     ADD,
     DELETE,
@@ -64,6 +70,7 @@ from statdiff.model import (
     SourceSpan,
     Token,
     Word,
+    segment_op,
 )
 from statdiff.tokens import rebuild, tokenize
 
@@ -91,13 +98,15 @@ def compare(old: Document, new: Document) -> Comparison:
     old_units, new_units = collect_units(old), collect_units(new)
     old_amends, new_amends = _is_amendatory(old_units), _is_amendatory(new_units)
     mode = AMENDMENT if old_amends != new_amends else VERSIONS
+    bill_side = _bill_side(old_amends, new_amends)
+    leads = {}
     if mode == AMENDMENT:
+        leads = {"old": _lead_unit(old_units, old_amends), "new": _lead_unit(new_units, new_amends)}
         old_units = _restated_or_codified(old_units, old_amends)
         new_units = _restated_or_codified(new_units, new_amends)
-        visible = _Visible.everything()
+        visible = _Visible()
     else:
         visible = _Visible.for_truncation(old, new)
-    context = _Context(mode, visible, new_is_bill=_is_bill(new, new_units), synopsis=_synopsis_words(new))
     old_before, old_units, old_after = _split_units(old_units, visible)
     new_before, new_units, new_after = _split_units(new_units, visible)
     pairs = align(
@@ -106,7 +115,12 @@ def compare(old: Document, new: Document) -> Comparison:
         keys=(_unit_path, _unit_citation, _unit_number),
         text=lambda unit: visible.text(unit.nodes),
     )
-    bill_side = _bill_side(old_amends, new_amends)
+    beyond: set[int] = set()
+    if mode == AMENDMENT:
+        bill = new if bill_side == "new" else old
+        visible, beyond = _cut_restatement(pairs, old, new, bill_side, _instructed_sections(bill), leads)
+    context = _Context(mode, visible, new_is_bill=_is_bill(new, new_units), synopsis=_synopsis_words(new),
+                       beyond_cut=beyond)
     sections = [_lone_section(unit, "old", context, bill_side) for unit in old_before]
     sections += [_lone_section(unit, "new", context, bill_side) for unit in new_before]
     sections += [section for pair in pairs for section in _compare_pair(pair, context, bill_side)]
@@ -175,6 +189,14 @@ def _restated_or_codified(units: list[Unit], amendatory: bool) -> list[Unit]:
     return sections or [unit for unit in units if unit.node.kind != "document"]
 
 
+def _lead_unit(units: list[Unit], amendatory: bool) -> Unit | None:
+    """The words of an Act's copy before its first Section (amendment mode compares Sections
+    only): the tail of a Section, when the copy begins mid-way through one."""
+    if amendatory or not units or units[0].node.kind != "document":
+        return None
+    return units[0] if any(unit.node.kind == "section" for unit in units) else None
+
+
 def _bill_side(old_amends: bool, new_amends: bool) -> str | None:
     if old_amends == new_amends:
         return None
@@ -228,10 +250,6 @@ class _Visible:
         return id(node) not in self.slices or self.slices[id(node)] == (0, len(node.words))
 
     @classmethod
-    def everything(cls) -> "_Visible":
-        return cls()
-
-    @classmethod
     def for_truncation(cls, old: Document, new: Document) -> "_Visible":
         old_nodes, old_starts, old_texts = _flatten(old.root)
         new_nodes, new_starts, new_texts = _flatten(new.root)
@@ -280,7 +298,10 @@ class _Visible:
 
 def _flatten(root: Node) -> tuple[list[Node], list[int], list[str]]:
     """The nodes in document order, the index of each one's first word, and all word texts."""
-    nodes = list(root.walk())
+    return _flatten_nodes(list(root.walk()))
+
+
+def _flatten_nodes(nodes: list[Node]) -> tuple[list[Node], list[int], list[str]]:
     starts: list[int] = []
     texts: list[str] = []
     for node in nodes:
@@ -492,11 +513,259 @@ def _occurrences(words: list[str], anchor: list[str], low: int = 0, high: int | 
         try:
             index = words.index(anchor[key], index + 1, high)  # a C scan: documents have 10^4-10^5 words
         except ValueError:
-            if index == low + key - 1 and absent is not None:
-                absent.add(anchor[key])
+            if index == low + key - 1 and absent is not None and anchor[key] not in words[low:low + key]:
+                absent.add(anchor[key])  # nowhere in low:high (the scan began `key` words in)
             return found
         if words[index - key:index - key + width] == anchor:
             found.append(index - key)
+
+
+# ---------------------------------------------------------------- amendatory copies cut short
+
+
+def _cut_restatement(pairs: list[Pair], old: Document, new: Document, bill_side: str | None,
+                     instructed: set[tuple[str, str]], leads: dict[str, Unit | None]):
+    """Amendment mode: a partial copy of the bill (or of the Act) ends, or begins, inside a
+    Section both texts hold. That Section pair is judged like two truncated versions
+    (`_find_truncation` on the pair's words): what lies beyond the shared stretch is
+    `only_old` / `only_new`. Returns the visible words and the ids of the units the cut copy
+    never reaches: the Sections the bill's instruction names (or, when the Act is cut, the
+    restated Sections) that come after the cut Section. An Act's copy that begins mid-way
+    through a Section holds that Section's tail before its first Section (`leads`): it is
+    paired with the restated Section it is the tail of (`pairs` is updated)."""
+    edges = {"old": _edge_nodes(old.root), "new": _edge_nodes(new.root)}
+    slices: dict[int, tuple[int, int]] = {}
+    beyond: set[int] = set()
+    _pair_leads(pairs, leads, edges, slices)
+    for index, pair in enumerate(pairs):
+        if not pair.paired or any(id(node) in slices for node in pair.old.nodes[:1] + pair.new.nodes[:1]):
+            continue
+        held = {side: _holds_edges(unit, edges[side]) for side, unit in (("old", pair.old), ("new", pair.new))}
+        if not any(held["old"] + held["new"]):
+            continue
+        cut = _cut_pair(pair.old, pair.new, held)
+        if cut is None:
+            continue
+        cut.slice(slices)
+        if cut.ends_short is not None:
+            beyond |= _never_reached(pairs[index + 1:], cut.ends_short, bill_side, instructed)
+    return _Visible(slices), beyond
+
+
+def _pair_leads(pairs: list[Pair], leads: dict[str, Unit | None], edges, slices) -> None:
+    """Pair an Act copy's words before its first Section with the restated Section they are
+    the tail of: the first unpaired restated Section whose words the copy begins mid-way in."""
+    for side, lead in leads.items():
+        if lead is None:
+            continue
+        other = "new" if side == "old" else "old"
+        for index, pair in enumerate(pairs):
+            unit = pair.new if side == "old" else pair.old
+            if pair.paired or unit is None:
+                continue
+            old_unit, new_unit = (lead, unit) if side == "old" else (unit, lead)
+            held = {side: (True, _holds_edges(lead, edges[side])[1]), other: (False, False)}
+            cut = _cut_pair(old_unit, new_unit, held)
+            if cut is not None and cut.begins_late == side:
+                cut.slice(slices)
+                pairs[index] = Pair(old_unit, new_unit, CONTENT)
+                break
+
+
+def _edge_nodes(root: Node) -> tuple[int | None, int | None]:
+    """Ids of the nodes holding a document's first and last words."""
+    with_words = [node for node in root.walk() if node.words]
+    if not with_words:
+        return None, None
+    return id(with_words[0]), id(with_words[-1])
+
+
+def _holds_edges(unit: Unit, edges: tuple[int | None, int | None]) -> tuple[bool, bool]:
+    """Whether the unit holds its document's (first word, last word)."""
+    ids = {id(node) for node in unit.nodes}
+    return edges[0] in ids, edges[1] in ids
+
+
+@dataclass(slots=True)
+class _Flat:
+    """One side of a Section pair read as one word sequence: its nodes, where each one's
+    words start, and all word texts."""
+
+    unit: Unit
+    nodes: list[Node]
+    starts: list[int]
+    texts: list[str]
+
+    @classmethod
+    def of(cls, unit: Unit) -> "_Flat":
+        return cls(unit, *_flatten_nodes(unit.nodes))
+
+    @property
+    def has_source_note(self) -> bool:
+        return self.source_note_start() is not None
+
+    def source_note_start(self) -> int | None:
+        return next((start for node, start in zip(self.nodes, self.starts) if node.kind == "source_note"), None)
+
+    def last_node(self) -> tuple[Node, int] | None:
+        """The node holding the last word, and where its words start."""
+        return next(((node, start) for node, start in zip(reversed(self.nodes), reversed(self.starts))
+                     if node.words), None)
+
+
+@dataclass(slots=True)
+class _Cut:
+    """A Section pair one of whose copies is cut: the stretch both share, and which copy
+    ends short / begins late ("old", "new" or None)."""
+
+    old: _Flat
+    new: _Flat
+    overlap: tuple[tuple[int, int], tuple[int, int]]
+    ends_short: str | None
+    begins_late: str | None
+
+    def slice(self, slices: dict[int, tuple[int, int]]) -> None:
+        (old_start, old_end), (new_start, new_end) = self.overlap
+        _slice_nodes(self.old.nodes, self.old.starts, old_start, old_end, slices)
+        _slice_nodes(self.new.nodes, self.new.starts, new_start, new_end, slices)
+
+
+def _cut_pair(old_unit: Unit, new_unit: Unit, held: dict[str, tuple[bool, bool]]) -> _Cut | None:
+    """The stretch a Section pair shares when one copy's document begins or ends inside it
+    (`held`: whether each unit holds its document's first and last words)."""
+    old, new = _Flat.of(old_unit), _Flat.of(new_unit)
+    overlap = _find_truncation(
+        old.texts, new.texts, _node_breaks(old.nodes, old.starts), _node_breaks(new.nodes, new.starts),
+        _line_start_test(old_unit.words), _line_start_test(new_unit.words),
+    )
+    if overlap is None or _ends_in_source_note(overlap, old, new):
+        overlap = _cut_before_source_note(old, new, held)
+    if overlap is None:
+        return None
+    (old_start, old_end), (new_start, new_end) = overlap
+    # the cut copy is the one with fewer words outside the stretch (a cut word counts as outside)
+    old_rest, new_rest = len(old.texts) - old_end, len(new.texts) - new_end
+    ends_short = {"new": old_rest > new_rest, "old": new_rest > old_rest}
+    begins_late = {"new": old_start > new_start, "old": new_start > old_start}
+    if any(ends_short[side] and not held[side][1] or begins_late[side] and not held[side][0]
+           for side in ("old", "new")):
+        return None  # the copy does not begin or end there: an edit, not a cut
+    return _Cut(old, new, overlap, next((side for side in ends_short if ends_short[side]), None),
+                next((side for side in begins_late if begins_late[side]), None))
+
+
+def _ends_in_source_note(overlap, old: _Flat, new: _Flat) -> bool:
+    """A copy without a Source note matched into the other copy's Source note (its last
+    word taken for an edit of the note's first word): not where a restatement stops."""
+    (_, old_end), (_, new_end) = overlap
+    for end, flat, other in ((old_end, old, new), (new_end, new, old)):
+        note = flat.source_note_start()
+        if note is not None and end > note and other.source_note_start() is None:
+            return True
+    return False
+
+
+def _cut_before_source_note(old: _Flat, new: _Flat, held: dict[str, tuple[bool, bool]]):
+    """A restated Section always ends with its Source note: a copy whose document ends inside
+    a Section that lacks the note its partner has is cut there, even at a sentence end or
+    inside words the other text lacks (a new definition, a later text). The other copy's
+    part of the stretch ends after the last run of TRUNCATION_ANCHOR words both hold or,
+    when the cut copy's last node has the path of a node of the other copy, after the words
+    the two nodes begin with, whichever is later. The cut copy's words all stay
+    in the stretch (inserted, added, edited), but for a last word cut mid-word."""
+    if held["new"][1] and old.has_source_note and not new.has_source_note:
+        short, long = new, old
+    elif held["old"][1] and new.has_source_note and not old.has_source_note:
+        short, long = old, new
+    else:
+        return None
+    found = _last_shared_run(short.texts, long.texts)
+    if found is None:
+        return None
+    long_end = max(found[0], _end_in_partner_node(short, long))
+    short_end = len(short.texts)
+    if _cut_mid_word(short.texts[-1], long.texts[long_end - 1]):
+        long_end, short_end = long_end - 1, short_end - 1  # the cut word matched the whole word
+    elif found[1] == short_end - 1 and long_end < len(long.texts) and _cut_mid_word(short.texts[-1], long.texts[long_end]):
+        short_end -= 1
+    if short is new:
+        return (0, long_end), (0, short_end)
+    return (0, short_end), (0, long_end)
+
+
+def _end_in_partner_node(short: _Flat, long: _Flat) -> int:
+    """Where the cut copy's last node ends in the node of the other copy with its path (the
+    same path relative to the Section), 0 if there is none."""
+    last = short.last_node()
+    if last is None:
+        return 0
+    node, start = last
+    key = _relative_key(short.unit, long.unit)
+    wanted = key(node)
+    partner = next(((other, offset) for other, offset in zip(long.nodes, long.starts)
+                    if other.words and key(other) == wanted), None) if wanted else None
+    if partner is None:
+        return 0
+    other, offset = partner
+    rest, theirs = short.texts[start:], long.texts[offset:offset + len(other.words)]
+    shared = 0  # the words the two nodes begin with; the cut node's words after them are its own
+    for mine, there in zip(rest, theirs):
+        if mine != there:
+            if shared == len(rest) - 1 and _cut_mid_word(mine, there):
+                shared += 1
+            break
+        shared += 1
+    return offset + shared
+
+
+def _last_shared_run(short: list[str], long: list[str]) -> tuple[int, int] | None:
+    """(long_end, short_end): the end of the last run of TRUNCATION_ANCHOR words of `short`
+    that `long` holds (the occurrence nearest the same place, when it holds several)."""
+    absent: set[str] = set()
+    for end in range(len(short), TRUNCATION_ANCHOR - 1, -1):
+        anchor = short[end - TRUNCATION_ANCHOR:end]
+        if absent.intersection(anchor):
+            continue
+        found = _occurrences(long, anchor, absent=absent)
+        if found:
+            start = min(found, key=lambda index: abs(index - (end - TRUNCATION_ANCHOR)))
+            return start + TRUNCATION_ANCHOR, end
+    return None
+
+
+def _cut_mid_word(last: str, there: str) -> bool:
+    return last != there and there.startswith(last) and not _SENTENCE_END.search(last)
+
+
+def _never_reached(later: list[Pair], cut_side: str, bill_side: str | None,
+                   instructed: set[tuple[str, str]]) -> set[int]:
+    """Units after the cut Section that only the uncut copy holds and the cut copy would
+    have held: Sections of the Act the bill's instruction names (the bill is cut), or the
+    bill's restated Sections (the Act is cut)."""
+    reached: set[int] = set()
+    for pair in later:
+        unit = pair.new if cut_side == "old" else pair.old
+        if pair.paired or unit is None:
+            continue
+        if cut_side == bill_side and _section_key(unit) not in instructed:
+            continue
+        reached.add(id(unit))
+    return reached
+
+
+def _instructed_sections(bill: Document) -> set[tuple[str, str]]:
+    """(Act citation, Section number) of each Section the bill says it amends by changing."""
+    named: set[tuple[str, str]] = set()
+    for node in bill.root.walk():
+        amends = node.meta.get("amends") if node.kind == "bill_section" else None
+        if isinstance(amends, dict) and amends.get("citation"):
+            act = " ".join(str(amends["citation"]).split())
+            named |= {(act, str(number)) for number in amends.get("changing") or ()}
+    return named
+
+
+def _section_key(unit: Unit) -> tuple[str, str]:
+    return " ".join(str(unit.node.meta.get("act") or "").split()), str(unit.node.meta.get("number"))
 
 
 # ---------------------------------------------------------------- section pairs
@@ -508,6 +777,7 @@ class _Context:
     visible: _Visible
     new_is_bill: bool
     synopsis: frozenset[str] | None
+    beyond_cut: set[int] = field(default_factory=set)  # ids of units a truncated copy never reaches
 
 
 def _compare_pair(pair, context: _Context, bill_side: str | None) -> list[SectionComparison]:
@@ -528,7 +798,7 @@ def _compare_pair(pair, context: _Context, bill_side: str | None) -> list[Sectio
 def _lone_section(unit: Unit, side: str, context: _Context, bill_side: str | None) -> SectionComparison:
     """A section only one text has: added, removed, not restated, or beyond a truncation."""
     visible = context.visible
-    truncated_away = not visible.has_words(unit.nodes)
+    truncated_away = not visible.has_words(unit.nodes) or id(unit) in context.beyond_cut
     if truncated_away:
         status = ONLY_OLD if side == "old" else ONLY_NEW
     elif bill_side is not None and side != bill_side:
@@ -536,7 +806,7 @@ def _lone_section(unit: Unit, side: str, context: _Context, bill_side: str | Non
     else:
         status = "removed" if side == "old" else "added"
     nodes = [_lone_node(node, side, status, visible) for node in unit.nodes if node.words]
-    changes: list[Change] = []
+    changes: list[Change] = []  # the section's own: it is added or removed
     if status in ("added", "removed"):
         changes.append(_node_change(unit.node, unit.words, side, unit.path))
     old = unit.node if side == "old" else None
@@ -581,25 +851,23 @@ def _compare_sections(pair, context: _Context) -> SectionComparison:
     nodes += compared
     nodes += [_lone_node(node, "old", ONLY_OLD, visible) for node in old_after]
     nodes += [_lone_node(node, "new", ONLY_NEW, visible) for node in new_after]
-    changes = [change for node in nodes for change in node.changes]
-    status = "changed" if changes else "unchanged"
-    renumbered = _renumbered(pair, old_unit.node, new_unit.node)
-    if renumbered:
+    own: list[Change] = []  # the section's own changes; its nodes hold theirs
+    status = "changed" if any(node.changes for node in nodes) else "unchanged"
+    if _renumbered(pair, old_unit.node, new_unit.node):
+        renumber = _linked(_structural_change(RENUMBER, old_unit, new_unit, section_path))
         for node in nodes:
-            kept = _drop_number_edits(node.changes, old_unit, new_unit)
-            if len(kept) < len(node.changes):
-                node.changes, node.status = kept, "renumbered"
-        changes = [change for node in nodes for change in node.changes]
-        changes.insert(0, _structural_change(RENUMBER, old_unit, new_unit, section_path))
+            _drop_number_edits(node, old_unit, new_unit, renumber)
+        own.insert(0, renumber)
         status = "renumbered"
     if (pair.moved or old_unit.parent != new_unit.parent) and context.mode == VERSIONS:
-        changes.insert(0, _structural_change(MOVE, old_unit, new_unit, section_path))
+        own.insert(0, _structural_change(MOVE, old_unit, new_unit, section_path))
         status = "moved"
-    attributed = _attribute(old_unit, new_unit, changes, context)
-    return SectionComparison(
+    section = SectionComparison(
         section_path, _heading(new_unit.node) or _heading(old_unit.node), status,
-        old_unit.node, new_unit.node, nodes, changes, attributed,
+        old_unit.node, new_unit.node, nodes, own,
     )
+    section.attributed_to = _attribute(old_unit, new_unit, section.changes, context)
+    return section
 
 
 def _split_units(units: list[Unit], visible: _Visible) -> tuple[list[Unit], list[Unit], list[Unit]]:
@@ -741,13 +1009,18 @@ def _restreamed(old_nodes: list[Node], new_nodes: list[Node], visible: _Visible,
                             _stream_span(atom.old, old_side, atom.old_cursor),
                             _stream_span(atom.new, new_side, atom.new_cursor), section)
         if old_home is new_home:
-            old_home.segments.append(Segment(atom.op, atom.old, atom.new))
+            shown = [Segment(atom.op, atom.old, atom.new)]
+            old_home.segments.extend(shown)
         else:
+            shown = []
             if atom.old:
-                old_home.segments.append(Segment(EQUAL if atom.op == EQUAL else DELETE, atom.old, ()))
+                shown.append(Segment(EQUAL if atom.op == EQUAL else DELETE, atom.old, ()))
+                old_home.segments.append(shown[-1])
             if atom.new:
-                new_home.segments.append(Segment(EQUAL if atom.op == EQUAL else INSERT, (), atom.new))
+                shown.append(Segment(EQUAL if atom.op == EQUAL else INSERT, (), atom.new))
+                new_home.segments.append(shown[-1])
         if change is not None:
+            _linked(change, *shown)
             home = new_home if atom.new else old_home
             home.changes.append(change)
             home.status = "changed"
@@ -788,8 +1061,7 @@ def _atoms(segments: list[Segment], old_side: _StreamSide, new_side: _StreamSide
                     new_start = new_stop
                 old = tuple(old_side.tokens[old_start:old_stop])
                 new = tuple(new_side.tokens[new_start:new_stop])
-                op = INSERT if not old else DELETE if not new else REPLACE
-                atoms.append(_Atom(op, old, new, old_owner, new_owner, old_start, new_start))
+                atoms.append(_Atom(segment_op(old, new), old, new, old_owner, new_owner, old_start, new_start))
         old_at, new_at = old_end, new_end
     return atoms
 
@@ -813,12 +1085,9 @@ def _partners(atoms: list[_Atom], old_count: int, new_count: int) -> tuple[dict[
 
 
 def _stream_span(tokens: tuple[Token, ...], side: _StreamSide, cursor: int) -> SourceSpan | None:
-    if tokens:
-        return SourceSpan(tokens[0].position, tokens[-1].position)
-    if not side.tokens:
-        return None
-    position = side.tokens[min(max(cursor - 1, 0), len(side.tokens) - 1)].position
-    return SourceSpan(position, position)
+    if tokens or not side.tokens:
+        return SourceSpan.covering(tokens)
+    return SourceSpan.at(side.tokens[min(max(cursor - 1, 0), len(side.tokens) - 1)].position)
 
 
 def _add_hidden(comparison: NodeComparison, old_side: _StreamSide, new_side: _StreamSide,
@@ -885,8 +1154,8 @@ def _relative_key(old_unit: Unit, new_unit: Unit):
         if _ORDINAL.search(node.path):
             return None
         for unit in (old_unit, new_unit):
-            if node.path.startswith(unit.path):
-                return (node.kind, node.path[len(unit.path):])
+            if unit.path and node.path.startswith(unit.path):
+                return (node.kind, node.path[len(unit.path):].lstrip())
         return (node.kind, node.path)
 
     return key
@@ -900,8 +1169,9 @@ def _renumbered(pair, old: Node, new: Node) -> bool:
     return old_number is not None and new_number is not None and old_number != new_number
 
 
-def _drop_number_edits(changes: list[Change], old_unit: Unit, new_unit: Unit) -> list[Change]:
-    """A renumbered Section's new number in its heading and citation is the renumber itself."""
+def _drop_number_edits(node: NodeComparison, old_unit: Unit, new_unit: Unit, renumber: Change) -> None:
+    """A renumbered Section's new number in its heading and citation is the renumber itself:
+    that edit is no change of its own, and its segment shows the renumber."""
     old_number = str(old_unit.node.meta.get("number", old_unit.node.label))
     new_number = str(new_unit.node.meta.get("number", new_unit.node.label))
 
@@ -913,7 +1183,12 @@ def _drop_number_edits(changes: list[Change], old_unit: Unit, new_unit: Unit) ->
             and " " not in change.old_text.replace(" ILCS ", "")
         )
 
-    return [change for change in changes if not is_number_edit(change)]
+    dropped = {change.anchor for change in node.changes if is_number_edit(change)}
+    if not dropped:
+        return
+    node.changes = [change for change in node.changes if change.anchor not in dropped]
+    node.status = "renumbered"
+    _linked(renumber, *[segment for segment in node.segments if segment.anchor in dropped])
 
 
 def _structural_change(op: str, old_unit: Unit, new_unit: Unit, section: str) -> Change:
@@ -948,7 +1223,8 @@ def _compare_nodes(pair, section: str, context: _Context) -> NodeComparison:
     segments = _node_segments(pair.old, pair.new, visible)
     changes = _word_changes(pair.old, pair.new, segments, section)
     if pair.old.kind == "source_note" and changes:
-        changes = [_source_change(pair.old, pair.new, section)]
+        changes = [_linked(_source_change(pair.old, pair.new, section),
+                           *[segment for segment in segments if segment.anchor])]
     status = "changed" if changes else "unchanged"
     if pair.moved and pair.old.kind != "source_note":
         changes.insert(0, _node_structural(MOVE, pair.old, pair.new, section))
@@ -1032,6 +1308,7 @@ class LazySegment(Segment):
         self._old_words, self._new_words = old_words, new_words
         self._old_tokens = self._new_tokens = None
         self._leading_space = leading_space
+        self.anchor = ""
 
     @property
     def old(self) -> tuple[Token, ...]:
@@ -1187,8 +1464,7 @@ def _is_glue(segment: Segment) -> bool:
 def _joined(first: Segment, second: Segment) -> Segment:
     old = first.old + second.old
     new = first.new + second.new
-    op = INSERT if not old else DELETE if not new else REPLACE
-    return Segment(op, old, new)
+    return Segment(segment_op(old, new), old, new)
 
 
 def _word_changes(old: Node, new: Node, segments, section) -> list[Change]:
@@ -1197,27 +1473,32 @@ def _word_changes(old: Node, new: Node, segments, section) -> list[Change]:
     changes = []
     for index, segment in enumerate(segments):
         if segment.op in (INSERT, DELETE, REPLACE):
-            old_source = _span(segment.old) or _point(segments, index, "old")
-            new_source = _span(segment.new) or _point(segments, index, "new")
-            changes.append(
-                Change(segment.op, old.path, new.path, rebuild(segment.old), rebuild(segment.new),
-                       old_source, new_source, section)
-            )
+            old_source = SourceSpan.covering(segment.old) or SourceSpan.at(_point(segments, index, "old"))
+            new_source = SourceSpan.covering(segment.new) or SourceSpan.at(_point(segments, index, "new"))
+            change = Change(segment.op, old.path, new.path, rebuild(segment.old), rebuild(segment.new),
+                            old_source, new_source, section)
+            changes.append(_linked(change, segment))
     return changes
 
 
-def _span(tokens: tuple[Token, ...]) -> SourceSpan | None:
-    if not tokens:
-        return None
-    return SourceSpan(tokens[0].position, tokens[-1].position)
+_PROVISIONAL = itertools.count(1)
 
 
-def _point(segments: list[Segment], index: int, side: str) -> SourceSpan | None:
+def _linked(change: Change, *segments: Segment) -> Change:
+    """Name the change on the segments that show it: a provisional anchor now, which
+    `_number_anchors` replaces by the final one on both (changes are numbered last)."""
+    if not change.anchor:
+        change.anchor = f"~{next(_PROVISIONAL)}"
+    for segment in segments:
+        segment.anchor = change.anchor
+    return change
+
+
+def _point(segments: list[Segment], index: int, side: str) -> Position | None:
     """Where an insertion (deletion) falls in the other text: the token before it, or after."""
     before = [_edge(segment, side, last=True) for segment in reversed(segments[:index])]
     after = [_edge(segment, side, last=False) for segment in segments[index + 1:]]
-    position = next((p for p in before if p is not None), None) or next((p for p in after if p is not None), None)
-    return SourceSpan(position, position) if position is not None else None
+    return next((p for p in before if p is not None), None) or next((p for p in after if p is not None), None)
 
 
 def _edge(segment: Segment, side: str, last: bool) -> Position | None:
@@ -1248,19 +1529,6 @@ def _node_structural(op: str, old: Node, new: Node, section: str) -> Change:
 
 # ---------------------------------------------------------------- Source notes and attribution
 
-_PUBLIC_ACT = re.compile(r"(?:P\.A\.\s*)?\b(\d{2,3}-\d{1,4})\b(?=,?\s*eff\.)|P\.A\.\s*(\d{2,3}-\d{1,4})")
-
-
-def public_acts(source_note: str) -> list[str]:
-    """The Public Acts a Source note cites, e.g. ["94-36", "94-947"]."""
-    found = []
-    for match in _PUBLIC_ACT.finditer(source_note):
-        number = match.group(1) or match.group(2)
-        if number not in found:
-            found.append(number)
-    return found
-
-
 def _source_note_text(unit: Unit) -> str:
     for node in unit.nodes:
         if node.kind == "source_note":
@@ -1268,12 +1536,17 @@ def _source_note_text(unit: Unit) -> str:
     return str(unit.node.meta.get("source_note") or "")
 
 
+def _public_acts(unit: Unit) -> list[str]:
+    """The Public Acts the section's Source note cites, as the structure stage read them."""
+    return list(unit.node.meta.get("public_acts") or ())
+
+
 def _attribute(old_unit: Unit, new_unit: Unit, changes: list[Change], context: _Context) -> list[str]:
     old_note, new_note = _source_note_text(old_unit), _source_note_text(new_unit)
     if old_note == new_note:
         return []
-    old_acts = public_acts(old_note)
-    newer = [f"P.A. {act}" for act in public_acts(new_note) if act not in old_acts]
+    old_acts = _public_acts(old_unit)
+    newer = [f"P.A. {act}" for act in _public_acts(new_unit) if act not in old_acts]
     if not newer or not old_acts:
         return []
     label = ", ".join(newer)
@@ -1339,17 +1612,9 @@ def _pair_moved_nodes(sections: list[SectionComparison]) -> None:
     added = [(s, n) for s in sections for n in s.nodes if n.status == "added" and n.changes]
     if not removed or not added or len(removed) * len(added) > 250_000:
         return
-    scores = process.cdist([excerpt(n.old.text) for _, n in removed], [excerpt(n.new.text) for _, n in added],
-                           scorer=fuzz.ratio, score_cutoff=MOVED_NODE_CUTOFF, workers=1)
-    taken_old: set[int] = set()
-    taken_new: set[int] = set()
-    candidates = sorted(((float(scores[i][j]), i, j) for i, j in zip(*scores.nonzero())),
-                        key=lambda item: (-item[0], item[1], item[2]))
-    for _, i, j in candidates:
-        if i in taken_old or j in taken_new or removed[i][0] is added[j][0]:
-            continue
-        taken_old.add(i)
-        taken_new.add(j)
+    pairs = best_pairs([n.old.text for _, n in removed], [n.new.text for _, n in added], MOVED_NODE_CUTOFF,
+                       allowed=lambda i, j: removed[i][0] is not added[j][0])
+    for i, j, _ in pairs:
         _mark_moved(removed[i], added[j])
 
 
@@ -1359,8 +1624,6 @@ def _mark_moved(removed: tuple[SectionComparison, NodeComparison], added: tuple[
     old_change, new_change = old_node.changes[0], new_node.changes[0]
     move = Change(MOVE, old_node.old.path, new_node.new.path, old_change.old_text, new_change.new_text,
                   old_change.old_source, new_change.new_source, new_section.path, new_change.attributed_to)
-    old_section.changes.remove(old_change)
-    new_section.changes[new_section.changes.index(new_change)] = move
     old_node.changes, new_node.changes = [], [move]
     old_node.status = new_node.status = "moved"
     for section in (old_section, new_section):
@@ -1372,5 +1635,12 @@ def _mark_moved(removed: tuple[SectionComparison, NodeComparison], added: tuple[
 
 
 def _number_anchors(comparison: Comparison) -> None:
+    """Number the changes in reading order, and rename each segment's provisional anchor."""
+    final: dict[str, str] = {}
     for number, change in enumerate(comparison.changes, start=1):
-        change.anchor = f"c{number}"
+        final[change.anchor] = change.anchor = f"c{number}"
+    for section in comparison.sections:
+        for node in section.nodes:
+            for segment in node.segments:
+                if segment.anchor:
+                    segment.anchor = final.get(segment.anchor, "")

@@ -5,6 +5,8 @@ would overwrite an input) is raised as `StatdiffError` with a one-line message;
 the CLI prints it as `statdiff: error: <message>` and exits with status 2.
 """
 
+import re
+
 
 class StatdiffError(Exception):
     exit_status = 2
@@ -15,3 +17,8 @@ class StatdiffError(Exception):
 
     def __str__(self) -> str:
         return self.message
+
+
+def display_name(path) -> str:
+    """A file's name as the user typed it, for a one-line message (never a repr)."""
+    return re.sub(r"[\x00-\x1f\x7f]", "?", str(path))

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from statdiff.annotate import quote
 from statdiff.errors import StatdiffError
 from statdiff.model import (
     ADD,
@@ -44,10 +45,10 @@ from statdiff.model import (
     Segment,
     SourceSpan,
     Token,
+    segment_op,
 )
 
 MARKUP = "markup"
-SECTION_KINDS = ("section", "bill_section")
 
 
 # ---------------------------------------------------------------- marks per character
@@ -185,7 +186,7 @@ def changes_from_markup(document: Document, result: ReadResult | None = None) ->
     new_nodes = _counterparts(document, new, char_marks, DELETED)
     sections: dict[int, SectionComparison] = {}
     order: list[SectionComparison] = []
-    for node, section in _nodes_with_sections(document.root):
+    for node, section in _nodes_with_sections(document):
         tokens = _marked_tokens(node, char_marks[id(node)])
         if not any(token.mark != PLAIN for token in tokens):
             continue
@@ -196,23 +197,37 @@ def changes_from_markup(document: Document, result: ReadResult | None = None) ->
             sections[key] = _section_comparison(section, old_nodes, new_nodes)
             order.append(sections[key])
         sections[key].nodes.append(comparison)
-        sections[key].changes.extend(comparison.changes)
     result_comparison = Comparison(old, new, MARKUP, order)
-    for number, change in enumerate(result_comparison.changes, start=1):
-        change.anchor = f"m{number}"
+    _number_anchors(result_comparison)
     return result_comparison
 
 
-def _nodes_with_sections(root: Node):
+def _nodes_with_sections(document: Document):
     """Every node with the section (or bill section) it belongs to, in reading order."""
-    stack = [(root, root)]
-    while stack:
-        node, section = stack.pop()
-        if node.kind in SECTION_KINDS:
-            section = node
-        yield node, section
-        for child in reversed(node.children):
-            stack.append((child, section))
+    from statdiff.diff import collect_units
+
+    section_of = {id(node): unit.node for unit in collect_units(document) for node in unit.nodes}
+    for node in document.walk():
+        yield node, section_of.get(id(node), document.root)
+
+
+def _number_anchors(comparison: Comparison) -> None:
+    """`m1`, `m2`, ... in reading order, on each change and on the segments that show it
+    (which carry the change's provisional anchor until now)."""
+    final: dict[str, str] = {}
+    for number, change in enumerate(comparison.changes, start=1):
+        final[change.anchor] = change.anchor = f"m{number}"
+    for section in comparison.sections:
+        for node in section.nodes:
+            for segment in node.segments:
+                if segment.anchor:
+                    segment.anchor = final.get(segment.anchor, "")
+
+
+def _linked(change: Change, segment: Segment) -> Change:
+    """A provisional anchor (unique while the segment lives) on the change and its segment."""
+    change.anchor = segment.anchor = f"~{id(segment)}"
+    return change
 
 
 def _path_of(section: Node, new_nodes: dict, old_nodes: dict) -> str:
@@ -231,22 +246,28 @@ def _node_comparison(node, tokens, old_node, new_node, section_path) -> NodeComp
     old_path = old_node.path if old_node is not None else None
     new_path = new_node.path if new_node is not None else None
     if all(token.mark == INSERTED for token in tokens):
-        change = Change(ADD, None, new_path or node.path, "", _rebuild(tokens), None, _span(tokens), section_path)
-        return NodeComparison(None, new_node or node, "added", [Segment(INSERT, (), tuple(tokens))], [change])
+        segment = Segment(INSERT, (), tuple(tokens))
+        change = Change(ADD, None, new_path or node.path, "", _rebuild(tokens), None, SourceSpan.covering(tokens),
+                        section_path)
+        return NodeComparison(None, new_node or node, "added", [segment], [_linked(change, segment)])
     if all(token.mark == DELETED for token in tokens):
-        change = Change(REMOVE, old_path or node.path, None, _rebuild(tokens), "", _span(tokens), None, section_path)
-        return NodeComparison(old_node or node, None, "removed", [Segment(DELETE, tuple(tokens), ())], [change])
+        segment = Segment(DELETE, tuple(tokens), ())
+        change = Change(REMOVE, old_path or node.path, None, _rebuild(tokens), "", SourceSpan.covering(tokens), None,
+                        section_path)
+        return NodeComparison(old_node or node, None, "removed", [segment], [_linked(change, segment)])
     segments = _segments(tokens)
     changes = []
     before: Token | None = None
     for segment in segments:
         if segment.op != EQUAL:
             near = before or _first_plain(tokens)
-            changes.append(Change(
+            near_span = SourceSpan.at(near.position if near is not None else None)
+            changes.append(_linked(Change(
                 segment.op, old_path or node.path, new_path or node.path,
                 _rebuild(segment.old), _rebuild(segment.new),
-                _span(segment.old) or _point(near), _span(segment.new) or _point(near), section_path,
-            ))
+                SourceSpan.covering(segment.old) or near_span, SourceSpan.covering(segment.new) or near_span,
+                section_path,
+            ), segment))
         else:
             before = segment.old[-1]
     return NodeComparison(old_node, new_node, "changed", segments, changes)
@@ -270,7 +291,7 @@ def _segments(tokens: list[Token]) -> list[Segment]:
             last.new += (token,)
         else:
             last.old += (token,)
-        last.op = INSERT if not last.old else DELETE if not last.new else REPLACE
+        last.op = segment_op(last.old, last.new)
     return segments
 
 
@@ -282,16 +303,6 @@ def _rebuild(tokens) -> str:
     from statdiff.tokens import rebuild
 
     return rebuild(tuple(tokens))
-
-
-def _span(tokens) -> SourceSpan | None:
-    if not tokens:
-        return None
-    return SourceSpan(tokens[0].position, tokens[-1].position)
-
-
-def _point(token: Token | None) -> SourceSpan | None:
-    return SourceSpan(token.position, token.position) if token is not None else None
 
 
 # ---------------------------------------------------------------- agreement
@@ -322,8 +333,8 @@ class Disagreement:
         }
 
     def __str__(self) -> str:
-        where = f" at {self.source}" if self.source and str(self.source) != "-" else ""
-        return f"{self.path}{where}: {self.detail}: {self.text!r}"
+        where = f" at {self.source}" if self.source and self.source.known else ""
+        return f"{self.path}{where}: {self.detail}: {quote(self.text, limit=None)}"
 
 
 STRUCK_NOT_IN_OLD = "struck_not_in_old"
@@ -419,7 +430,7 @@ def _runs_of(edits: list[_Edit]):
 
 def _disagreement(kind: str, edits: list[_Edit], detail: str) -> Disagreement:
     tokens = [edit.token for edit in edits]
-    return Disagreement(kind, edits[0].path, _rebuild(tokens), _span(tokens), detail)
+    return Disagreement(kind, edits[0].path, _rebuild(tokens), SourceSpan.covering(tokens), detail)
 
 
 # ---------------------------------------------------------------- statdiff's own redline
@@ -432,6 +443,10 @@ def changes_from_redline(text: str, name: str = "<redline>") -> list[Change]:
     root = parse_html(text, name)
     if not is_statdiff_redline(root):
         raise StatdiffError(f"{name}: not a statdiff redline (no generator meta)")
+    return _redline_changes(root)
+
+
+def _redline_changes(root) -> list[Change]:
     changes = []
     for element in root.iter():
         if not isinstance(element.tag, str) or element.get("data-op") is None:
@@ -514,22 +529,22 @@ def read_changes(path, max_bytes: int | None = None, format: str | None = None):
 
     from statdiff.read import read_text
     from statdiff.read.decode import load_text
-    from statdiff.read.html import is_statdiff_redline, parse_html, read_html
+    from statdiff.read.detect import detect
+    from statdiff.read.html import is_statdiff_redline, parse_html, read_parsed_html
     from statdiff.structure import build_document
 
     path = Path(path)
     text = load_text(path, max_bytes)
-    html = format == "html" or (format is None and _looks_like_html(text))
-    if html and is_statdiff_redline(parse_html(text, str(path))):
-        return None, None, changes_from_redline(text, str(path))
-    result = read_html(text, str(path)) if html else read_text(text, format=format, name=str(path))
+    if (format or detect(text)) == "html":
+        root = parse_html(text, str(path))
+        if is_statdiff_redline(root):
+            return None, None, _redline_changes(root)
+        result = read_parsed_html(root, str(path))
+    else:
+        result = read_text(text, format=format, name=str(path))
     document = build_document(result)
     comparison = changes_from_markup(document, result)
     return document, comparison, comparison.changes
-
-
-def _looks_like_html(text: str) -> bool:
-    return bool(re.search(r"<(?:!DOCTYPE|html|body|table|pre|p|div|br)\b", text[:5000], re.I))
 
 
 def agreement(markup: Comparison | None, old_law: Document, name: str = "the bill") -> list[Disagreement]:
@@ -540,55 +555,3 @@ def agreement(markup: Comparison | None, old_law: Document, name: str = "the bil
     if markup is None:
         raise StatdiffError(f"{name}: --old needs a marked-up bill, not a statdiff redline")
     return check_against(markup, compare(old_law, markup.new))
-
-
-# ---------------------------------------------------------------- output
-
-
-def changes_to_json(document: Document | None, changes: list[Change], disagreements: list[Disagreement] | None) -> dict:
-    summary: dict[str, int] = {}
-    for change in changes:
-        summary[change.op] = summary.get(change.op, 0) + 1
-    out = {
-        "document": None if document is None else {
-            "name": document.name, "rendering": document.rendering, "identity": document.identity.to_json(),
-        },
-        "source": "markup" if document is not None else "redline",
-        "summary": {"changes": len(changes), "by_op": dict(sorted(summary.items()))},
-        "changes": [change.to_json() for change in changes],
-    }
-    if disagreements is not None:
-        out["disagreements"] = [item.to_json() for item in disagreements]
-    return out
-
-
-def render_changes(document, changes: list[Change], disagreements, console, no_color: bool) -> None:
-    """One line per change: page:line, op, path, then the struck and underlined text."""
-    from rich.markup import escape
-
-    what = document.identity.describe() if document is not None else "statdiff redline"
-    console.print(f"{escape(what)}: {len(changes)} change{'' if len(changes) == 1 else 's'} from the markup")
-    for change in changes:
-        where = change.new_source or change.old_source
-        path = change.new_path or change.old_path or change.section
-        console.print(f"  {escape(str(where or '-')):>10}  {change.op:8} {escape(path)}")
-        console.print(f"{'':14}{_shown(change, no_color)}")
-    if disagreements is None:
-        return
-    if not disagreements:
-        console.print("statdiff's comparison with the old law agrees with the markup: no disagreements")
-        return
-    console.print(f"{len(disagreements)} disagreement{'' if len(disagreements) == 1 else 's'} with the old law:")
-    for item in disagreements:
-        console.print(f"  {escape(str(item))}")
-
-
-def _shown(change: Change, no_color: bool) -> str:
-    from rich.markup import escape
-
-    parts = []
-    if change.old_text:
-        parts.append(f"[-{escape(change.old_text)}-]" if no_color else f"[strike red]{escape(change.old_text)}[/]")
-    if change.new_text:
-        parts.append(f"{{+{escape(change.new_text)}+}}" if no_color else f"[underline green]{escape(change.new_text)}[/]")
-    return " ".join(parts)

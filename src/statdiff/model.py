@@ -31,6 +31,11 @@ class Position:
         line = "?" if self.line is None else str(self.line)
         return f"{page}:{line}"
 
+    @property
+    def known(self) -> bool:
+        """The rendering printed at least a page or a line number here."""
+        return self.page is not None or self.line is not None
+
     def to_json(self) -> dict:
         return {"page": self.page, "line": self.line}
 
@@ -52,14 +57,25 @@ class SourceSpan:
             return f"{self.start}-{self.end.line}"
         return f"{self.start}-{self.end}"
 
+    @property
+    def known(self) -> bool:
+        """Either end has a page or a line number (the span prints as more than `-`)."""
+        return self.start.known or self.end.known
+
     def to_json(self) -> dict:
         return {"start": self.start.to_json(), "end": self.end.to_json()}
 
     @staticmethod
-    def covering(words: "list[Word] | tuple[Word, ...]") -> "SourceSpan | None":
+    def covering(words: "list[Word] | tuple[Word, ...] | tuple[Token, ...]") -> "SourceSpan | None":
+        """From the first to the last word's (or token's) position; None for none."""
         if not words:
             return None
         return SourceSpan(words[0].position, words[-1].position)
+
+    @staticmethod
+    def at(position: "Position | None") -> "SourceSpan | None":
+        """The span of one point (where an insertion falls in the other text); None for None."""
+        return None if position is None else SourceSpan(position, position)
 
 
 @dataclass(slots=True, unsafe_hash=True)
@@ -239,7 +255,6 @@ class Document:
 EQUAL, INSERT, DELETE, REPLACE = "equal", "insert", "delete", "replace"
 ADD, REMOVE, MOVE, RENUMBER, SOURCE = "add", "remove", "move", "renumber", "source"
 WORD_OPS = (INSERT, DELETE, REPLACE)
-NODE_OPS = (ADD, REMOVE, MOVE, RENUMBER)
 # Segment ops for text that only one copy holds because the other copy is truncated
 # (never a change; see docs/json-contract.md).
 ONLY_OLD, ONLY_NEW = "only_old", "only_new"
@@ -264,6 +279,12 @@ class Segment:
     op: str  # equal, insert, delete, replace; only_old / only_new (the other copy is truncated)
     old: tuple[Token, ...] = ()
     new: tuple[Token, ...] = ()
+    anchor: str = ""  # the anchor of the Change this run shows ("" where it shows none)
+
+
+def segment_op(old: tuple, new: tuple) -> str:
+    """The op of a changed run from its two sides: insert, delete or replace."""
+    return INSERT if not old else DELETE if not new else REPLACE
 
 
 @dataclass(slots=True)
@@ -320,8 +341,19 @@ class SectionComparison:
     old: Node | None
     new: Node | None
     nodes: list[NodeComparison] = field(default_factory=list)
-    changes: list[Change] = field(default_factory=list)
+    # Changes of the section as a whole (it is added, removed, moved, renumbered); its
+    # nodes' changes live on the nodes only: `changes` lists both.
+    section_changes: list[Change] = field(default_factory=list)
     attributed_to: list[str] = field(default_factory=list)
+
+    @property
+    def changes(self) -> list[Change]:
+        """The section's own changes, then its nodes' changes in reading order. A node
+        change also given among `section_changes` is listed once."""
+        own = {id(change) for change in self.section_changes}
+        return self.section_changes + [
+            change for node in self.nodes for change in node.changes if id(change) not in own
+        ]
 
 
 @dataclass(slots=True)
@@ -336,15 +368,20 @@ class Comparison:
         return [change for section in self.sections for change in section.changes]
 
     def summary(self) -> dict:
-        counts: dict[str, int] = {}
-        for change in self.changes:
-            counts[change.op] = counts.get(change.op, 0) + 1
         statuses: dict[str, int] = {}
         for section in self.sections:
             statuses[section.status] = statuses.get(section.status, 0) + 1
         return {
             "mode": self.mode,
             "changes": len(self.changes),
-            "by_op": dict(sorted(counts.items())),
+            "by_op": count_ops(self.changes),
             "sections": dict(sorted(statuses.items())),
         }
+
+
+def count_ops(changes: "list[Change]") -> dict[str, int]:
+    """How many changes of each op, ops in alphabetical order."""
+    counts: dict[str, int] = {}
+    for change in changes:
+        counts[change.op] = counts.get(change.op, 0) + 1
+    return dict(sorted(counts.items()))

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import yaml
 
+from statdiff.annotate import quote
 from statdiff.errors import StatdiffError
 from statdiff.model import Comparison, Node
 
@@ -78,13 +79,13 @@ def _checked(path: Path, data: object) -> dict[str, str | list[str]]:
     notes: dict[str, str | list[str]] = {}
     for key, value in data.items():
         if not isinstance(key, str) or not key.strip():
-            raise StatdiffError(f"notes file {path}: the key {key!r} is not a node path")
+            raise StatdiffError(f"notes file {path}: the key {quote(str(key), limit=None)} is not a node path")
         if isinstance(value, str):
             notes[key.strip()] = value
         elif isinstance(value, list) and all(isinstance(item, str) for item in value):
             notes[key.strip()] = list(value)
         else:
-            raise StatdiffError(f"notes file {path}: the note for {key!r} must be a text or a list of texts")
+            raise StatdiffError(f"notes file {path}: the note for {quote(key, limit=None)} must be a text or a list of texts")
     return notes
 
 
@@ -100,7 +101,7 @@ def match_notes(notes: dict[str, str | list[str]], comparison: Comparison) -> tu
             continue
         section = sections.get(path)
         if section is None:
-            warnings.append(f"note for {path!r} matches no node of either text")
+            warnings.append(f"note for {quote(path, limit=None)} matches no node of either text")
             continue
         matched.append(ReaderNote(path, texts, section))
     return matched, warnings

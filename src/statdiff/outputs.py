@@ -14,8 +14,7 @@ import tempfile
 from pathlib import Path
 from typing import Iterable
 
-from statdiff.errors import StatdiffError
-from statdiff.read.decode import display_name
+from statdiff.errors import StatdiffError, display_name
 
 DEFAULT_MODE = 0o644
 

@@ -35,6 +35,13 @@ def normalize(text: str) -> str:
     return " ".join(text.split())
 
 
+def csv_text_column(header: list[str]) -> int | None:
+    """Which cell of a statutes CSV header row is the `text` column (spaces,
+    quotes and case ignored: `Text`, ` text `, `"text"`), or None."""
+    cells = [cell.strip().strip('"').strip().lower() for cell in header]
+    return cells.index("text") if "text" in cells else None
+
+
 def split_lines(text: str) -> list[str]:
     return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
@@ -80,6 +87,7 @@ class _Open:
     line: int
     parts: list[str] = field(default_factory=list)
     indented: bool | None = None
+    width: int | None = None
 
 
 _ASCII_DIGITS = re.compile(r"[0-9]+")
@@ -146,13 +154,14 @@ def _can_open_body(rest: str) -> bool:
 
 
 def number_lines(
-    pieces: list[Piece], indent_of=None, start_page: int = 1, indent_of_cell=None
+    pieces: list[Piece], indent_of=None, start_page: int = 1, indent_of_cell=None, width_of=None
 ) -> tuple[list[BodyLine], list[str], dict]:
     """Assemble numbered body lines from pieces.
 
     Returns (lines, front_matter, info): `front_matter` are the text pieces
     before the first numbered line (chrome, synopsis); `info` holds what the
-    headers said (`headers`: their raw texts).
+    headers said (`headers`: their raw texts) and, when `width_of(rest)` measures
+    each line's indent, the widths (`widths`, one a line, None where unmeasured).
     A line number not above the previous one opens a new page; the first
     printed page number (`- 2 -`) fixes the count for a copy that starts mid-document.
     `indent_of(rest)` says whether a line's text (after its number) is indented;
@@ -160,6 +169,7 @@ def number_lines(
     where the number stands in a piece of its own (a table cell).
     """
     lines: list[BodyLine] = []
+    widths: list[int | None] = []
     front: list[str] = []
     headers: list[str] = []
     current: _Open | None = None
@@ -177,6 +187,7 @@ def number_lines(
         if indent_of_cell is not None and current.indented is None:
             current.indented = indent_of_cell(_first_with_text(parts))
         lines.append(BodyLine(text, current.page, current.line, current.indented))
+        widths.append(current.width)
 
     page_turned = False
     for piece in pieces:
@@ -202,10 +213,10 @@ def number_lines(
             page += 1
         last_line = number
         indented = indent_of(rest) if indent_of else None
-        current = _Open(page, number, [rest], indented)
+        current = _Open(page, number, [rest], indented, width_of(rest) if width_of else None)
     close()
     _apply_header_pages(lines, page_fixups)
-    return lines, front, {"headers": headers}
+    return lines, front, {"headers": headers, "widths": widths}
 
 
 def _first_with_text(parts: list[str]) -> str:

@@ -19,7 +19,7 @@ import re
 
 from statdiff.errors import StatdiffError
 from statdiff.model import BodyLine, Identity, ReadResult
-from statdiff.read.common import CITATION, NBSP, normalize, split_flat, split_lines, split_normalized
+from statdiff.read.common import CITATION, NBSP, csv_text_column, normalize, split_flat, split_lines, split_normalized
 from statdiff.read.identity import act_from
 
 _CHROME = re.compile(
@@ -231,9 +231,9 @@ def _csv_texts(text: str, name: str) -> list[str]:
     try:
         rows = csv.reader(io.StringIO(text.lstrip("\ufeff")))
         header = next(rows, None)
-        if not header or "text" not in header:
+        column = csv_text_column(header) if header else None
+        if column is None:
             raise StatdiffError(f"{name}: a statutes CSV needs a 'text' column")
-        column = header.index("text")
         texts = [row[column] if column < len(row) else "" for row in rows if row]
     except csv.Error as error:
         raise StatdiffError(f"{name}: not a readable statutes CSV ({error})") from None
@@ -253,6 +253,6 @@ def _act_body(act_text: str, identity: Identity) -> str:
 
 def read_flat(text: str, name: str) -> ReadResult:
     first = text.lstrip("\ufeff").split("\n", 1)[0]
-    if "," in first and "text" in [cell.strip().strip('"') for cell in first.split(",")]:
+    if "," in first and csv_text_column(first.split(",")) is not None:
         return read_csv(text, name)
     return flat_act_text(text, name)

@@ -23,7 +23,7 @@ import re
 import stat
 from pathlib import Path
 
-from statdiff.errors import StatdiffError
+from statdiff.errors import StatdiffError, display_name
 
 ACCEPTS = "statdiff reads bill and statute text saved as plain text or HTML"
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024  # a comparison holds about 60 bytes per input byte
@@ -116,11 +116,6 @@ def load_text(path: Path | str, max_bytes: int | None = None) -> str:
     if not text or text.isspace():  # not strip(): that would copy a 50 MB text to test it
         raise StatdiffError(f"{name}: the file has no text, only blank space; {ACCEPTS}")
     return text
-
-
-def display_name(path: Path | str) -> str:
-    """The file name as the user typed it, on one line (never a repr)."""
-    return re.sub(r"[\x00-\x1f\x7f]", "?", str(path))
 
 
 def decode_bytes(data: bytes, name: str = "<text>", suffix: str = "") -> str:

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import re
 
-from statdiff.read.common import LRB
+from statdiff.read.common import LRB, csv_text_column
 
 ORDER = ("html", "ilcs-csv", "flat-ftp", "pdf-text", "mirror", "legisnet", "pipes", "numbered", "public-act", "ilcs", "prose")
 
 _HTML = re.compile(r"^\s*(?:<!DOCTYPE|<html)|<table\b|<pre\b|<p>", re.IGNORECASE)
+# A text that opens as an HTML document is HTML however many numbered lines it holds.
+_HTML_DOCUMENT = re.compile(r"^\s*(?:<!DOCTYPE html|<html\b)", re.IGNORECASE)
 _LEGISNET_LINE = re.compile(r"^[ \d]\d {4,}\S", re.MULTILINE)
 _LEGISNET_MARKER = re.compile(r"^\s*-\d+-\s+LRB\d{7}", re.MULTILINE)
 _PLAIN_LINE = re.compile(r"^\d{1,2}(?: ?\u00a0| \S|\u00a0)", re.MULTILINE)
@@ -55,11 +57,13 @@ def scores(text: str) -> dict[str, float]:
 
 def _has_csv_header(head: str) -> bool:
     first_line = head.split("\n", 1)[0]
-    return "ILCS" in head and "text" in [cell.strip().strip('"').lower() for cell in first_line.split(",")]
+    return "ILCS" in head and csv_text_column(first_line.split(",")) is not None
 
 
 def detect(text: str) -> str:
     head = text[:200_000]
+    if _HTML_DOCUMENT.match(head):
+        return "html"
     if _has_csv_header(head) and not _HTML.search(head[:5000]):
         return "ilcs-csv"  # a statutes CSV: no other rendering has a `text` column header
     scored = scores(text)

@@ -474,9 +474,15 @@ def _merge(spans: list[tuple[int, int, str]], text: str) -> tuple[tuple[int, int
 
 def read_html(text: str, name: str) -> ReadResult:
     """Read an HTML page into body lines with page:line, identity and marks."""
+    return read_parsed_html(parse_html(text, name), name)
+
+
+def read_parsed_html(root, name: str) -> ReadResult:
+    """`read_html` for a page `parse_html` has already parsed."""
     from statdiff.read import read_text
 
-    plain, lines = html_to_text(text, name)
+    lines = html_lines(root)
+    plain = "\n".join(line.text for line in lines)
     if not plain.strip():
         raise StatdiffError(f"{name}: the HTML page has no readable text")
     from statdiff.read.detect import detect

@@ -22,12 +22,11 @@ def _indent_width(rest: str) -> int | None:
     return len(rest) - len(rest.lstrip(" "))
 
 
-def paragraph_starts(lines: list[BodyLine]) -> None:
-    """Turn indent widths into paragraph starts: a line is indented (opens a
-    paragraph) when it sits deeper than the next line, or deeper than the
-    previous one. A wrapped line of an indented item sits at the item's
+def paragraph_starts(lines: list[BodyLine], widths: list[int | None]) -> None:
+    """Turn indent widths (one a line) into paragraph starts: a line is indented
+    (opens a paragraph) when it sits deeper than the next line, or deeper than
+    the previous one. A wrapped line of an indented item sits at the item's
     text column, shallower than the item's own first line."""
-    widths = [line.indented for line in lines]
     for index, line in enumerate(lines):
         width = widths[index]
         if width is None:
@@ -45,7 +44,7 @@ _NAVIGATION = re.compile(r"^[\s\u00a0]*(?:\[ [^\]]+ \][\s\u00a0]*)+$")
 
 def read(text: str, name: str) -> ReadResult:
     pieces = [piece for piece in physical_pieces(text) if not _NAVIGATION.match(piece.text)]
-    lines, front, info = number_lines(pieces, indent_of=_indent_width)
-    paragraph_starts(lines)
+    lines, front, info = number_lines(pieces, width_of=_indent_width)
+    paragraph_starts(lines, info["widths"])
     identity = read_identity(info["headers"] + front, lines)
     return ReadResult(lines, "legisnet", identity, synopsis_from(front), name)

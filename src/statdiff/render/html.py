@@ -21,7 +21,7 @@ from pathlib import PurePath
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
-from statdiff.annotate import Annotation, annotate, change_anchors, describe
+from statdiff.annotate import Annotation, annotate, describe
 from statdiff.errors import StatdiffError
 from statdiff.model import (
     ADD,
@@ -42,12 +42,13 @@ from statdiff.model import (
     SectionComparison,
     Segment,
     SourceSpan,
-    Token,
+    count_ops,
 )
 from statdiff.notes import ReaderNote
+from statdiff.render.common import ONLY_OPS, is_cut, one_copy_label, spaced
+from statdiff.tokens import rebuild, tokenize
 
 VIEWS = ("inline", "side-by-side")
-ONLY_OPS = (ONLY_OLD, ONLY_NEW)
 COLLAPSED_STATUSES = ("unchanged", "not_restated", ONLY_OLD, ONLY_NEW)
 ONLY_SECTION_LABELS = {
     ONLY_OLD: "present in the old copy only: the new copy is truncated",
@@ -136,11 +137,10 @@ def render_redline(
     """The whole redline page as a string (deterministic: no date, no randomness)."""
     if view not in VIEWS:
         raise StatdiffError(f"unknown view {view!r}: choose inline or side-by-side")
-    anchors = change_anchors(comparison)
     annotations = annotate(comparison)
-    sections = _section_views(comparison, anchors, annotations, notes or [])
+    sections = _section_views(comparison, annotations, notes or [])
     section_anchors = {section.path: section.anchor for section in sections}
-    summary = [_summary_row(change, anchors, section_anchors) for change in comparison.changes]
+    summary = [_summary_row(change, section_anchors) for change in comparison.changes]
     script = _asset("redline.js")
     return _environment().get_template("redline.html.j2").render(
         title=title or _default_title(comparison),
@@ -193,9 +193,9 @@ def _default_title(comparison: Comparison) -> str:
 # ---------------------------------------------------------------- summary
 
 
-def _summary_row(change: Change, anchors: dict[int, str], section_anchors: dict[str, str]) -> SummaryRow:
+def _summary_row(change: Change, section_anchors: dict[str, str]) -> SummaryRow:
     return SummaryRow(
-        anchor=anchors[id(change)],
+        anchor=change.anchor,
         op=change.op,
         section=change.section,
         section_anchor=section_anchors.get(change.section, ""),
@@ -208,11 +208,8 @@ def _summary_row(change: Change, anchors: dict[int, str], section_anchors: dict[
 
 
 def _op_counts(comparison: Comparison) -> list[str]:
-    counts: dict[str, int] = {}
-    for change in comparison.changes:
-        counts[change.op] = counts.get(change.op, 0) + 1
     phrases = []
-    for op, count in sorted(counts.items()):
+    for op, count in count_ops(comparison.changes).items():
         singular, plural = _OP_NOUNS.get(op, (op, op))
         phrases.append(f"{count} {singular if count == 1 else plural}")
     return phrases
@@ -257,7 +254,6 @@ def _annotation_counts(annotations: list[Annotation]) -> list[str]:
 
 def _section_views(
     comparison: Comparison,
-    anchors: dict[int, str],
     annotations: list[Annotation],
     notes: list[ReaderNote],
 ) -> list[SectionView]:
@@ -269,7 +265,7 @@ def _section_views(
         section_annotations = [a for a in annotations if a.section == section.path]
         section_notes = [n for n in notes if n.section == section.path]
         views.append(
-            _section_view(section, anchor, anchors, section_annotations, section_notes, comparison.mode, runs)
+            _section_view(section, anchor, section_annotations, section_notes, comparison.mode, runs)
         )
     return views
 
@@ -310,17 +306,9 @@ class OneCopyLabel:
     shown: bool
 
 
-def one_copy_label(op: str, after_shared_text: bool = True) -> str:
-    """`only in the old copy (the new copy stops before this)` and its three siblings."""
-    holder, other = ("old", "new") if op == ONLY_OLD else ("new", "old")
-    where = "stops before this" if after_shared_text else "begins after this"
-    return f"only in the {holder} copy (the {other} copy {where})"
-
-
 def _section_view(
     section: SectionComparison,
     anchor: str,
-    anchors: dict[int, str],
     annotations: list[Annotation],
     notes: list[ReaderNote],
     mode: str,
@@ -329,9 +317,9 @@ def _section_view(
     placed: set[int] = set()
     runs.start_section(section.status)
     node_comparisons = _node_comparisons(section)
-    rows = [_row(nc, section, anchors, placed, runs) for nc in node_comparisons]
+    rows = [_row(nc, section, placed, runs) for nc in node_comparisons]
     margin_of_section = _attach_margin(rows, annotations, notes, section.path)
-    unplaced = [_unplaced_change(change, anchors) for change in section.changes if id(change) not in placed]
+    unplaced = [_unplaced_change(change) for change in section.changes if id(change) not in placed]
     return SectionView(
         anchor=anchor,
         path=section.path,
@@ -347,13 +335,7 @@ def _section_view(
         unplaced=unplaced,
         attributed_to=list(section.attributed_to),
         change_count=len(section.changes),
-        cut=section.status not in ONLY_OPS and _has_one_copy_text(node_comparisons),
-    )
-
-
-def _has_one_copy_text(node_comparisons: list[NodeComparison]) -> bool:
-    return any(
-        nc.status in ONLY_OPS or any(seg.op in ONLY_OPS for seg in nc.segments) for nc in node_comparisons
+        cut=is_cut(section),
     )
 
 
@@ -427,22 +409,20 @@ def _status_label(status: str, mode: str) -> str:
 
 
 def _row(
-    nc: NodeComparison, section: SectionComparison, anchors: dict[int, str], placed: set[int], runs: OneCopyRuns
+    nc: NodeComparison, section: SectionComparison, placed: set[int], runs: OneCopyRuns
 ) -> Row:
     node = nc.new or nc.old
     segments = nc.segments or _plain_segments(nc)
     changes = _changes_for(nc, section)
     whole = _whole_node_change(nc, changes)
-    pairs = _pair_segments(segments, [c for c in changes if c is not whole])
-    for change in pairs.values():
-        placed.add(id(change))
+    pairs = _pair_segments(segments, [c for c in changes + section.changes if c is not whole])
     labels = runs.labels(segments)
     inline = Markup("").join(
-        _inline_piece(seg, pairs.get(i), anchors, labels.get(i)) for i, seg in enumerate(segments)
+        _inline_piece(seg, pairs.get(i), labels.get(i), placed) for i, seg in enumerate(segments)
     )
     if whole is not None:
         placed.add(id(whole))
-        inline = _change_element("span", whole, anchors, inline, extra_class="whole-node")
+        inline = _change_element("span", whole, inline, extra_class="whole-node")
     return Row(
         kind=node.kind,
         depth=_DEPTH.get(node.kind, 1),
@@ -458,8 +438,8 @@ def _row(
 
 
 def _plain_segments(nc: NodeComparison) -> list[Segment]:
-    old = tuple(_tokens(nc.old)) if nc.old is not None else ()
-    new = tuple(_tokens(nc.new)) if nc.new is not None else ()
+    old = tuple(tokenize(nc.old.words)) if nc.old is not None else ()
+    new = tuple(tokenize(nc.new.words)) if nc.new is not None else ()
     if nc.old is not None and nc.new is not None and nc.old.text == nc.new.text:
         return [Segment(EQUAL, old, new)]
     if nc.status in ONLY_OPS:
@@ -474,10 +454,6 @@ def _plain_segments(nc: NodeComparison) -> list[Segment]:
     if new:
         segments.append(Segment(INSERT, (), new))
     return segments
-
-
-def _tokens(node: Node) -> list[Token]:
-    return [Token(word.text, word.position, index > 0, word.mark) for index, word in enumerate(node.words)]
 
 
 def _changes_for(nc: NodeComparison, section: SectionComparison) -> list[Change]:
@@ -496,70 +472,48 @@ def _whole_node_change(nc: NodeComparison, changes: list[Change]) -> Change | No
 
 
 def _pair_segments(segments: list, changes: list[Change]) -> dict[int, Change]:
-    """Match each non-equal segment to its change: same op and text first, then in order."""
-    word_changes = [c for c in changes if c.op in (INSERT, DELETE, REPLACE)]
-    open_segments = [i for i, seg in enumerate(segments) if seg.op in (INSERT, DELETE, REPLACE)]
-    pairs: dict[int, Change] = {}
-    unused = list(word_changes)
-    for index in open_segments:
-        seg = segments[index]
-        old_text, new_text = _text(seg.old), _text(seg.new)
-        for change in unused:
-            if change.op == seg.op and _same(change.old_text, old_text) and _same(change.new_text, new_text):
-                pairs[index] = change
-                unused.remove(change)
-                break
-    leftover = [i for i in open_segments if i not in pairs]
-    if len(leftover) == len(unused):
-        pairs.update(zip(leftover, unused))
-    return pairs
-
-
-def _same(a: str, b: str) -> bool:
-    return " ".join(a.split()) == " ".join(b.split())
-
-
-def _text(tokens) -> str:
-    parts = []
-    for index, token in enumerate(tokens):
-        if index and token.space_before:
-            parts.append(" ")
-        parts.append(token.text)
-    return "".join(parts)
+    """Each non-equal segment's change: the one its anchor names."""
+    by_anchor = {change.anchor: change for change in changes if change.anchor}
+    return {
+        index: by_anchor[seg.anchor]
+        for index, seg in enumerate(segments)
+        if seg.op in (INSERT, DELETE, REPLACE) and seg.anchor in by_anchor
+    }
 
 
 def _inline_piece(
-    seg, change: Change | None, anchors: dict[int, str], label: OneCopyLabel | None = None
+    seg, change: Change | None, label: OneCopyLabel | None = None, placed: set[int] | None = None
 ) -> Markup:
     tokens = seg.new if seg.op in (INSERT, ONLY_NEW) or (seg.op == EQUAL and seg.new) else seg.old
-    lead = " " if _spaced(seg) else ""
+    lead = " " if spaced(seg) else ""
     if seg.op == EQUAL:
         # One side may be empty (a node not restated, a paragraph split differently): show the other.
-        return Markup("{}{}").format(lead, _text(seg.new or seg.old))
+        return Markup("{}{}").format(lead, rebuild(seg.new or seg.old))
     if seg.op in ONLY_OPS:
         return Markup("{}{}").format(lead, _one_copy_text(seg.op, tokens, label))
     if seg.op == INSERT:
-        body = Markup("<ins>{}</ins>").format(_text(seg.new))
+        body = Markup("<ins>{}</ins>").format(rebuild(seg.new))
     elif seg.op == DELETE:
-        body = Markup("<del>{}</del>").format(_text(seg.old))
+        body = Markup("<del>{}</del>").format(rebuild(seg.old))
     elif seg.op == REPLACE:
-        body = Markup("<del>{}</del> <ins>{}</ins>").format(_text(seg.old), _text(seg.new))
+        body = Markup("<del>{}</del> <ins>{}</ins>").format(rebuild(seg.old), rebuild(seg.new))
     else:
         raise StatdiffError(f"unknown segment op {seg.op!r}")
-    if change is not None:
-        body = _change_element("span", change, anchors, body)
+    if change is not None and placed is not None and id(change) in placed:
+        # A change shown by several runs (a renumber: the citation's and the heading's number)
+        # is anchored on the first; the others refer to it.
+        body = Markup('<span class="change-part op-{}" data-change="{}">{}</span>').format(
+            change.op, change.anchor, body)
+    elif change is not None:
+        if placed is not None:
+            placed.add(id(change))
+        body = _change_element("span", change, body)
     return Markup("{}{}").format(lead, body)
 
 
-def _spaced(seg) -> bool:
-    """A space before the segment when either side has one: where one copy starts
-    inside a paragraph, its first word has none, but the other copy's has."""
-    return any(side[0].space_before for side in (seg.old, seg.new) if side)
-
-
-def _change_element(tag: str, change: Change, anchors: dict[int, str], body: Markup, extra_class: str = "") -> Markup:
+def _change_element(tag: str, change: Change, body: Markup, extra_class: str = "") -> Markup:
     attributes = {
-        "id": anchors[id(change)],
+        "id": change.anchor,
         "class": f"change op-{change.op} {extra_class}".strip(),
         "data-op": change.op,
         "data-old-path": change.old_path or "",
@@ -585,25 +539,19 @@ def _change_element(tag: str, change: Change, anchors: dict[int, str], body: Mar
 
 def _title(change: Change) -> str:
     parts = [f"{change.op}"]
-    if _has_position(change.old_source):
+    if change.old_source is not None and change.old_source.known:
         parts.append(f"old {change.old_source}")
-    if _has_position(change.new_source):
+    if change.new_source is not None and change.new_source.known:
         parts.append(f"new {change.new_source}")
     return ", ".join(parts)
 
 
-def _has_position(span: SourceSpan | None) -> bool:
-    return span is not None and any(
-        value is not None for value in (span.start.page, span.start.line, span.end.page, span.end.line)
-    )
-
-
 def _source_attr(span: SourceSpan | None) -> str:
-    return f"{span.start}-{span.end}" if _has_position(span) else ""
+    return f"{span.start}-{span.end}" if span is not None and span.known else ""
 
 
 def _source_text(span: SourceSpan | None) -> str:
-    return str(span) if _has_position(span) else "—"
+    return str(span) if span is not None and span.known else "—"
 
 
 def _one_copy_text(op: str, tokens, label: OneCopyLabel | None) -> Markup:
@@ -612,7 +560,7 @@ def _one_copy_text(op: str, tokens, label: OneCopyLabel | None) -> Markup:
     label = label or OneCopyLabel(one_copy_label(op), False)
     shown = Markup('<span class="only-label">{}</span> ').format(label.text) if label.shown else Markup("")
     return Markup('<span class="one-copy only-{}" data-only="{}" title="{}">{}{}</span>').format(
-        side, side, label.text, shown, _text(tokens)
+        side, side, label.text, shown, rebuild(tokens)
     )
 
 
@@ -622,31 +570,31 @@ def _side_piece(seg, side: str, label: OneCopyLabel | None = None) -> Markup:
         return Markup("")
     lead = " " if tokens[0].space_before else ""
     if seg.op == EQUAL:
-        return Markup("{}{}").format(lead, _text(tokens))
+        return Markup("{}{}").format(lead, rebuild(tokens))
     if seg.op in ONLY_OPS:
         return Markup("{}{}").format(lead, _one_copy_text(seg.op, tokens, label))
     css = "was-deleted" if side == "old" else "was-inserted"
-    return Markup('{}<span class="{}">{}</span>').format(lead, css, _text(tokens))
+    return Markup('{}<span class="{}">{}</span>').format(lead, css, rebuild(tokens))
 
 
-def _unplaced_change(change: Change, anchors: dict[int, str]) -> Markup:
+def _unplaced_change(change: Change) -> Markup:
     """A change with no inline text of its own (a Source note, a move) still gets its anchor."""
     text = describe(change)
-    return _change_element("span", change, anchors, Markup("{}").format(text), extra_class="unplaced")
+    return _change_element("span", change, Markup("{}").format(text), extra_class="unplaced")
 
 
 def _first_position(node: Node | None) -> str:
     if node is None or not node.words:
         return ""
     position = node.words[0].position
-    return "" if position.page is None and position.line is None else str(position)
+    return str(position) if position.known else ""
 
 
 def _span(node: Node | None) -> str:
     if node is None:
         return ""
     source = node.source
-    return str(source) if source is not None and str(source) != "-" else ""
+    return str(source) if source is not None and source.known else ""
 
 
 def _slug(text: str) -> str:

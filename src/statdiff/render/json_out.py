@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from statdiff.model import Document, Node, Position, SourceSpan
+from statdiff.model import Change, Document, Node, Position, SourceSpan, count_ops
 
 _NO_SPAN = SourceSpan(Position(), Position())
 
@@ -82,3 +82,19 @@ def _section_to_json(section) -> dict:
         "attributed_to": list(section.attributed_to),
         "changes": [change.anchor for change in section.changes],
     }
+
+
+def changes_to_json(document: Document | None, changes: list[Change], disagreements) -> dict:
+    """`statdiff changes --json`: the changes a bill's markup (or a statdiff
+    redline) shows, and the disagreements with the old law when checked."""
+    out = {
+        "document": None if document is None else {
+            "name": document.name, "rendering": document.rendering, "identity": document.identity.to_json(),
+        },
+        "source": "markup" if document is not None else "redline",
+        "summary": {"changes": len(changes), "by_op": count_ops(changes)},
+        "changes": [change.to_json() for change in changes],
+    }
+    if disagreements is not None:
+        out["disagreements"] = [item.to_json() for item in disagreements]
+    return out

@@ -25,8 +25,7 @@ def document_lines(document: Document) -> Iterator[str]:
                 if words:
                     yield prefix + " ".join(words)
                 key, words = word_key, []
-                known = position.line is not None or position.page is not None
-                prefix = f"{position}  " if known else ""
+                prefix = f"{position}  " if position.known else ""
             words.append(word.text)
     if words:
         yield prefix + " ".join(words)

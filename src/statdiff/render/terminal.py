@@ -25,13 +25,17 @@ from statdiff.model import (
     RENUMBER,
     REPLACE,
     SOURCE,
+    Change,
     Comparison,
+    Document,
     NodeComparison,
     SectionComparison,
     Segment,
     SourceSpan,
     Token,
+    count_ops,
 )
+from statdiff.render.common import is_cut, one_copy_label, spaced
 from statdiff.tokens import rebuild
 
 QUIET_STATUSES = frozenset({"unchanged", "not_restated", "only_old", "only_new"})
@@ -57,6 +61,37 @@ def render_comparison(comparison: Comparison, console: Console, context: int = 8
     for line in _truncation_notes(comparison):
         console.print()
         console.print(Text(line, style=NOTE_STYLE))
+
+
+def render_changes(document: Document | None, changes: list[Change], disagreements, console: Console, no_color: bool) -> None:
+    """`statdiff changes`: one line per change (page:line, op, path), then its
+    struck and underlined text; then the disagreements with the old law, if checked."""
+    what = document.identity.describe() if document is not None else "statdiff redline"
+    console.print(Text(f"{what}: {len(changes)} change{'' if len(changes) == 1 else 's'} from the markup"))
+    for change in changes:
+        where = change.new_source or change.old_source
+        path = change.new_path or change.old_path or change.section
+        console.print(Text(f"  {str(where or '-'):>10}  {change.op:8} {path}"))
+        console.print(_marked_texts(change, no_color))
+    if disagreements is None:
+        return
+    if not disagreements:
+        console.print(Text("statdiff's comparison with the old law agrees with the markup: no disagreements"))
+        return
+    console.print(Text(f"{len(disagreements)} disagreement{'' if len(disagreements) == 1 else 's'} with the old law:"))
+    for item in disagreements:
+        console.print(Text(f"  {item}"))
+
+
+def _marked_texts(change: Change, plain: bool) -> Text:
+    line = Text(" " * 14)
+    if change.old_text:
+        _append_deleted(line, change.old_text, plain)
+    if change.old_text and change.new_text:
+        line.append(" ")
+    if change.new_text:
+        _append_inserted(line, change.new_text, plain)
+    return line
 
 
 def render_stat(comparison: Comparison, console: Console) -> None:
@@ -87,8 +122,7 @@ def _one_copy_counts(comparison: Comparison) -> list[str]:
         if count:
             lines.append(f"{count} section{'s' if count != 1 else ''} only in the {holder} copy "
                          f"(the {other} copy is truncated)")
-    cut = sum(1 for section in comparison.sections
-              if section.status not in (ONLY_OLD, ONLY_NEW) and _is_cut(section))
+    cut = sum(1 for section in comparison.sections if is_cut(section))
     if cut:
         lines.append(f"{cut} section{'s' if cut != 1 else ''} shared only in part (a copy is cut inside it)")
     return lines
@@ -127,9 +161,9 @@ def _where(section: SectionComparison) -> str:
     old = _span(node.old for node in section.nodes)
     new = _span(node.new for node in section.nodes)
     parts = []
-    if old is not None and str(old) != "-":
+    if old is not None and old.known:
         parts.append(f"old {old}")
-    if new is not None and str(new) != "-":
+    if new is not None and new.known:
         parts.append(f"new {new}")
     return ", ".join(parts)
 
@@ -178,14 +212,14 @@ def _node_lines(node: NodeComparison, context: int, plain: bool) -> list[Text]:
 def _node_where(node: NodeComparison) -> str:
     words = (node.new or node.old).words
     span = SourceSpan.covering(words)
-    return str(span) if span is not None and str(span) != "-" else ""
+    return str(span) if span is not None and span.known else ""
 
 
 def _whole_change_line(path: str, change, plain: bool) -> Text:
     line = Text()
     line.append(f"  {path} ", style="cyan")
     where = change.new_source or change.old_source
-    if where is not None and str(where) != "-":
+    if where is not None and where.known:
         line.append(f"{where} ", style=NOTE_STYLE)
     labels = {ADD: "added", REMOVE: "removed", SOURCE: "Source note", MOVE: "moved"}
     line.append(f"{labels[change.op]}:\n    ", style=NOTE_STYLE)
@@ -204,11 +238,11 @@ def _redline(node: NodeComparison, context: int, plain: bool) -> Text:
     """The node's segments, with unchanged runs cut to `context` tokens around each change."""
     text = Text()
     segments = _joined_equal_runs(segment for segment in node.segments if segment.old or segment.new)
-    word_changes = iter([change for change in node.changes if change.op in (INSERT, DELETE, REPLACE)])
+    changes = {change.anchor: change for change in node.changes if change.anchor}
     for index, segment in enumerate(segments):
         if segment.op == EQUAL:
             tokens = _context_tokens(_shown(segment), context, index > 0, index < len(segments) - 1)
-            if index > 0 and tokens and not tokens[0].space_before and _spaced(segment):
+            if index > 0 and tokens and not tokens[0].space_before and spaced(segment):
                 text.append(" ")
             _append_plain(text, tokens, first=index == 0)
         elif segment.op in (INSERT, DELETE, REPLACE):
@@ -221,7 +255,7 @@ def _redline(node: NodeComparison, context: int, plain: bool) -> Text:
             if segment.new:
                 text.append(space)
                 _append_inserted(text, rebuild(segment.new), plain)
-            change = next(word_changes, None)
+            change = changes.get(segment.anchor) if segment.anchor else None
             if change is not None and change.attributed_to:
                 text.append(f" [{change.attributed_to}]", style=NOTE_STYLE)
         elif segment.op in (ONLY_OLD, ONLY_NEW):
@@ -236,12 +270,6 @@ def _shown(segment: Segment) -> tuple[Token, ...]:
     return segment.old or segment.new
 
 
-def _spaced(segment: Segment) -> bool:
-    """Either side has a space before the segment (a copy that starts inside a
-    paragraph has none before its first word, the other copy has)."""
-    return any(side[0].space_before for side in (segment.old, segment.new) if side)
-
-
 def _joined_equal_runs(segments) -> list[Segment]:
     joined: list[Segment] = []
     for segment in segments:
@@ -251,12 +279,6 @@ def _joined_equal_runs(segments) -> list[Segment]:
         else:
             joined.append(segment)
     return joined
-
-
-def one_copy_label(op: str, after_shared: bool) -> str:
-    """`only in the old copy, the new copy stops here` (or `starts here` before the shared text)."""
-    holder, other = ("old", "new") if op == ONLY_OLD else ("new", "old")
-    return f"only in the {holder} copy, the {other} copy {'stops' if after_shared else 'starts'} here"
 
 
 def _append_one_copy(text: Text, segment: Segment, context: int, after_shared: bool) -> None:
@@ -271,7 +293,7 @@ def _append_one_copy(text: Text, segment: Segment, context: int, after_shared: b
         words = rebuild(tokens[:context]) + " …"
     else:
         words = "… " + rebuild(tokens[-context:])
-    text.append(f"«{one_copy_label(segment.op, after_shared)}: {words}»", style=ONE_COPY_STYLE)
+    text.append(f"«{one_copy_label(segment.op, after_shared, form='terminal')}: {words}»", style=ONE_COPY_STYLE)
 
 
 def _context_tokens(tokens: tuple[Token, ...], context: int, after_change: bool, before_change: bool):
@@ -301,14 +323,7 @@ def _append_deleted(text: Text, words: str, plain: bool) -> None:
 
 
 def _counts(changes) -> str:
-    counts: dict[str, int] = {}
-    for change in changes:
-        counts[change.op] = counts.get(change.op, 0) + 1
-    return ", ".join(f"{count} {op}" for op, count in sorted(counts.items()))
-
-
-def _is_cut(section: SectionComparison) -> bool:
-    return any(segment.op in (ONLY_OLD, ONLY_NEW) for node in section.nodes for segment in node.segments)
+    return ", ".join(f"{count} {op}" for op, count in count_ops(changes).items())
 
 
 def _truncation_notes(comparison: Comparison) -> list[str]:
@@ -319,8 +334,7 @@ def _truncation_notes(comparison: Comparison) -> list[str]:
         notes.append(f"Only in the old copy (the new copy is truncated): {', '.join(only_old)}")
     if only_new:
         notes.append(f"Only in the new copy (the old copy is truncated): {', '.join(only_new)}")
-    cut = [section.path or FRONT_MATTER for section in comparison.sections
-           if section.status not in ("only_old", "only_new") and _is_cut(section)]
+    cut = [section.path or FRONT_MATTER for section in comparison.sections if is_cut(section)]
     if cut:
         notes.append(f"Shared only in part (a copy is cut inside it): {', '.join(cut)}")
     not_restated = [section.path for section in comparison.sections if section.status == "not_restated"]

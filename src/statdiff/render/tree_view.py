@@ -56,7 +56,7 @@ def _node_line(node: Node, top: bool = False) -> Text:
         if isinstance(heading, str):
             line.append(f"  {heading}", style="bold")
     span = node.source
-    if span is not None and str(span) != "-":
+    if span is not None and span.known:
         line.append(f"  {span}", style="magenta")
     if node.text and not top:
         line.append(f"  {_excerpt(node.text, EXCERPT_CHARS)}", style="dim")
