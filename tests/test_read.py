@@ -456,31 +456,21 @@ def test_round_trip_pipes_rows(body):
     assert got_lines(result) == expected_lines(body)
 
 
+@pytest.mark.parametrize(
+    "render, bodies_of_the_rendering, format",
+    [
+        (render_pipes_inline, bodies, "pipes"),
+        (render_pipes_number_rows, bodies, "pipes"),
+        (render_legisnet, bodies_with_numbers, "legisnet"),
+        (render_flat, bodies, "flat-ftp"),
+    ],
+    ids=["pipes-inline", "pipes-number-rows", "legisnet", "flat"],
+)
 @ROUND_TRIP
-@given(bodies)
-def test_round_trip_pipes_inline(body):
-    result = read_text(render_pipes_inline(body), format="pipes")
-    assert got_lines(result) == expected_lines(body)
-
-
-@ROUND_TRIP
-@given(bodies)
-def test_round_trip_pipes_number_rows(body):
-    result = read_text(render_pipes_number_rows(body), format="pipes")
-    assert got_lines(result) == expected_lines(body)
-
-
-@ROUND_TRIP
-@given(bodies_with_numbers)
-def test_round_trip_legisnet(body):
-    result = read_text(render_legisnet(body), format="legisnet")
-    assert got_lines(result) == expected_lines(body)
-
-
-@ROUND_TRIP
-@given(bodies)
-def test_round_trip_flat(body):
-    result = read_text(render_flat(body), format="flat-ftp")
+@given(data=st.data())
+def test_round_trip_through_a_rendering(render, bodies_of_the_rendering, format, data):
+    body = data.draw(bodies_of_the_rendering)
+    result = read_text(render(body), format=format)
     assert got_lines(result) == expected_lines(body)
 
 

@@ -128,7 +128,7 @@ def compare(old: Document, new: Document) -> Comparison:
     sections += [_lone_section(unit, "new", context, bill_side) for unit in new_after]
     comparison = Comparison(old, new, mode, sections)
     _pair_moved_nodes(sections)
-    _number_anchors(comparison)
+    number_anchors(comparison)
     return comparison
 
 
@@ -1486,7 +1486,7 @@ _PROVISIONAL = itertools.count(1)
 
 def _linked(change: Change, *segments: Segment) -> Change:
     """Name the change on the segments that show it: a provisional anchor now, which
-    `_number_anchors` replaces by the final one on both (changes are numbered last)."""
+    `number_anchors` replaces by the final one on both (changes are numbered last)."""
     if not change.anchor:
         change.anchor = f"~{next(_PROVISIONAL)}"
     for segment in segments:
@@ -1634,11 +1634,12 @@ def _mark_moved(removed: tuple[SectionComparison, NodeComparison], added: tuple[
 # ---------------------------------------------------------------- anchors
 
 
-def _number_anchors(comparison: Comparison) -> None:
-    """Number the changes in reading order, and rename each segment's provisional anchor."""
+def number_anchors(comparison: Comparison, prefix: str = "c") -> None:
+    """Number the changes in reading order (`c1`, `c2`, ...), and rename each segment's
+    provisional anchor (unique while the segment lives) to its change's number."""
     final: dict[str, str] = {}
     for number, change in enumerate(comparison.changes, start=1):
-        final[change.anchor] = change.anchor = f"c{number}"
+        final[change.anchor] = change.anchor = f"{prefix}{number}"
     for section in comparison.sections:
         for node in section.nodes:
             for segment in node.segments:

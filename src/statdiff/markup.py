@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass, replace
 
 from statdiff.annotate import quote
+from statdiff.diff import collect_units, compare, number_anchors
 from statdiff.errors import StatdiffError
 from statdiff.model import (
     ADD,
@@ -198,30 +199,15 @@ def changes_from_markup(document: Document, result: ReadResult | None = None) ->
             order.append(sections[key])
         sections[key].nodes.append(comparison)
     result_comparison = Comparison(old, new, MARKUP, order)
-    _number_anchors(result_comparison)
+    number_anchors(result_comparison, prefix="m")
     return result_comparison
 
 
 def _nodes_with_sections(document: Document):
     """Every node with the section (or bill section) it belongs to, in reading order."""
-    from statdiff.diff import collect_units
-
     section_of = {id(node): unit.node for unit in collect_units(document) for node in unit.nodes}
     for node in document.walk():
         yield node, section_of.get(id(node), document.root)
-
-
-def _number_anchors(comparison: Comparison) -> None:
-    """`m1`, `m2`, ... in reading order, on each change and on the segments that show it
-    (which carry the change's provisional anchor until now)."""
-    final: dict[str, str] = {}
-    for number, change in enumerate(comparison.changes, start=1):
-        final[change.anchor] = change.anchor = f"m{number}"
-    for section in comparison.sections:
-        for node in section.nodes:
-            for segment in node.segments:
-                if segment.anchor:
-                    segment.anchor = final.get(segment.anchor, "")
 
 
 def _linked(change: Change, segment: Segment) -> Change:
@@ -550,8 +536,6 @@ def read_changes(path, max_bytes: int | None = None, format: str | None = None):
 def agreement(markup: Comparison | None, old_law: Document, name: str = "the bill") -> list[Disagreement]:
     """`statdiff changes BILL --old OLD`: compare OLD with the bill's new text
     (struck text dropped) and check the result against the markup."""
-    from statdiff.diff import compare
-
     if markup is None:
         raise StatdiffError(f"{name}: --old needs a marked-up bill, not a statdiff redline")
     return check_against(markup, compare(old_law, markup.new))
