@@ -7,6 +7,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from statdiff.cli import main
+from statdiff.model import Position, SourceSpan
 
 ROOT = Path(__file__).resolve().parent.parent / "statutes"
 HB0605 = str(ROOT / "seeds" / "002_524df963b8163e99.txt")
@@ -243,3 +244,21 @@ def test_an_equal_run_with_one_side_empty_is_shown():
     console = Console(record=True, no_color=True, width=300, file=io.StringIO())
     render_comparison(comparison, console)
     assert "(c) Social media companies, credit [-agencies-]{+bureaus+} and" in console.export_text()
+
+
+def _span_text(span) -> str:
+    return str(SourceSpan(Position(**span["start"]), Position(**span["end"])))
+
+
+def test_terminal_section_headers_show_the_json_section_spans():
+    # SB731's sam002 against sam003: a Section both amendments restate and change.
+    old = str(ROOT / "fragments" / "10200SB0731sam002_PARTIAL.txt")
+    new = str(ROOT / "fragments" / "10200SB0731sam003_ftp_PARTIAL.txt")
+    data = json.loads(run(old, new, "--json").output)
+    terminal = run(old, new, "--no-color").output
+    changed = [section for section in data["sections"] if section["changes"]]
+    assert changed
+    for section in changed:
+        where = f"old {_span_text(section['old_source'])}, new {_span_text(section['new_source'])}"
+        assert f"[{section['status']}]  {where}" in terminal, section["path"]
+    assert "Section 5 Definitions.  [changed]  old 1:6-2:15, new 1:6-2:14" in terminal

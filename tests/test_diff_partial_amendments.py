@@ -5,7 +5,7 @@ Section (most of statutes/fragments/ are the first 2,000 bytes of their page) do
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import statdiff
@@ -241,6 +241,8 @@ SECTION_10_BODY = (HB0605_TEXT.index("(a) Any data collector"), HB0605_TEXT.rind
 
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(cut=st.integers(min_value=SECTION_10_BODY[0] + 40, max_value=SECTION_10_BODY[1] - 1))
+@example(cut=HB0605_TEXT.index("(b) Any data collector") + 1)  # cut after "(": words inserted just before it
+@example(cut=HB0605_TEXT.index("(b) Any data collector") + 2)  # "(b", cut mid-label
 def test_bill_cut_anywhere_in_its_last_section_removes_nothing(cut):
     """HB0605 cut at any character of Section 10's body: the rest of Section 10 and its Source
     note are only_old, never removed, and the changes before the cut are the whole bill's.

@@ -549,3 +549,106 @@ def test_a_flattened_act_loses_no_word_of_its_body(act):
         result = read_text(source, format="ilcs-csv")
         assert [word for line in result.lines for word in line.text.split()] == body
         assert sum(line.text.startswith("(620 ILCS") for line in result.lines) == sections
+
+
+# ---------------------------------------------------------------- shared header parts and cuts
+
+_LRB_FORMS = ["LRB094 07564 RXD 37732 b", "LRB9215491JSpcA", "OMB103 00152 NHB 45152 b", "LRB102 17247 KTG 24999 a"]
+
+
+@pytest.mark.parametrize("lrb", _LRB_FORMS)
+def test_every_rendering_knows_an_lrb_number_as_a_running_header(lrb):
+    from statdiff.read import flat, pdftext, pipes, publicact
+    from statdiff.read.common import is_running_header
+
+    assert is_running_header(f"HB1633 Enrolled - 2 - {lrb}")
+    assert [(piece.text, piece.page) for piece in pipes.cell_pieces(f"| | HB1633 | - 2 - | {lrb} |") if piece.header] == [
+        ("HB1633", None), ("- 2 -", 2), (lrb, None)
+    ]
+    assert pdftext._RUNNING_HEADER.search(f"the Board SB2522 Enrolled -2- {lrb} shall").group(0) == (
+        f"SB2522 Enrolled -2- {lrb}"
+    )
+    assert publicact._HEADER.match(f"Public Act 094-0036 HB1633 Enrolled {lrb}")
+    headers = [(piece.text, piece.page) for piece in flat.word_pieces(f"5 the Board -12- {lrb} 1 shall") if piece.header]
+    assert headers == [(f"-12- {lrb}", 12)]
+
+
+def test_the_flat_ftp_document_id_stays_a_word_of_the_front_matter():
+    from statdiff.read import flat
+
+    text = "093_SB0404sam001 LRB093 09317 BDD 14050 a 1 AMENDMENT TO SENATE BILL 404 2 AMENDMENT NO. . Amend"
+    pieces = flat.word_pieces(text)
+    assert pieces[0].text == "093_SB0404sam001" and not pieces[0].header
+    result = flat.read(text, "x")
+    assert (result.identity.bill, result.identity.amendment, result.identity.general_assembly) == ("SB0404", "sam001", 93)
+
+
+def test_a_page_marker_with_spaces_is_a_header_only_where_the_rendering_prints_one():
+    from statdiff.read import flat
+
+    # the 93rd GA ftp pages print `-2-`: a loose `- 2 -` stays words of the text
+    pieces = flat.word_pieces("4 - 2 - LRB093 09317 BDD 14050 a")
+    assert [piece.text for piece in pieces if piece.header] == ["LRB093 09317 BDD 14050 a"]
+    assert [piece.text for piece in pieces if not piece.header] == ["4", "-", "2", "-"]
+
+
+_flat_words = st.sampled_from(
+    ["Section", "5.", "Sec.", "10.", "ARTICLE", "2.", "(a)", "(iv)", "(12)", '"Board"', "means", "The", "the",
+     "(Source:", "P.A.", "94-36.)", "(815", "ILCS", "530/5)", "Be", "it", "enacted", "by", "People", "SHORT",
+     "TITLE", "board.", "act:", "(Text", "of", "Section", "new)", "includes"]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_flat_words, max_size=40), st.sampled_from(["", " ", "\n\t "]))
+def test_cutting_a_normalised_text_gives_the_lines_of_cutting_the_raw_text(words, margin):
+    from statdiff.read.common import normalize, split_flat, split_normalized
+
+    # Single spaces between the words: inside some cues (`(Source: `, `" means`)
+    # the raw cutter wants the one space a normalised text has.
+    raw = margin + " ".join([*words, "end"]) + margin
+    assert split_normalized(normalize(raw)) == split_flat(raw)
+
+
+def test_both_cutters_cut_before_each_kind_of_line_start():
+    from statdiff.read.common import normalize, split_flat, split_normalized
+
+    text = (
+        "AN ACT concerning finance. Be it enacted by the People of the State. ARTICLE 1. SHORT TITLE "
+        "Section 1. Short title. (815 ILCS 530/5) Sec. 5. Definitions. \"Board\" means the Board: "
+        "(a) The Board. (Source: P.A. 94-36.)"
+    )
+    expected = [
+        "AN ACT concerning finance.",
+        "Be it enacted by the People of the State.",
+        "ARTICLE 1. SHORT TITLE",
+        "Section 1. Short title.",
+        "(815 ILCS 530/5)",
+        "Sec. 5. Definitions.",
+        "\"Board\" means the Board:",
+        "(a) The Board.",
+        "(Source: P.A. 94-36.)",
+    ]
+    assert split_flat(text.replace(") ", ")\n\t").replace("State. ", "State.\n")) == expected
+    assert split_normalized(normalize(text)) == expected
+
+
+def test_a_meta_charset_after_a_comment_is_honoured():
+    from statdiff.read.decode import _html_charset
+
+    assert _html_charset(b'<!-- saved --><HTML><HEAD><META charset="windows-1251">') == "cp1251"
+    assert _html_charset(b"<html><head><title>x</title></head>") is None
+
+
+@pytest.mark.parametrize(
+    "text, rendering",
+    [
+        ("<!DOCTYPE html><html><body>1 AN ACT\n2 concerning\n3 finance.</body></html>", "html"),
+        ("act,text\n620 ILCS 5/,(620 ILCS 5/1) Sec. 1. <p>x</p>", "html"),
+        ("act,text\n620 ILCS 5/,(620 ILCS 5/1) Sec. 1. Short title.", "ilcs-csv"),
+    ],
+)
+def test_html_is_detected_from_its_document_start_or_its_markup(text, rendering):
+    from statdiff.read.detect import detect
+
+    assert detect(text) == rendering

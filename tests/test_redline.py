@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import json
 import hashlib
 import re
 
@@ -26,9 +27,10 @@ from redline_fixtures import (
 )
 from statdiff import api
 from statdiff.errors import StatdiffError
-from statdiff.model import Comparison, Identity, Node
+from statdiff.model import Comparison, Identity, Node, Position, SourceSpan
 from statdiff.notes import ReaderNote
 from statdiff.render.html import render_redline
+from statdiff.render.json_out import comparison_to_json, dumps
 
 
 def page(html: str):
@@ -533,3 +535,22 @@ def test_every_segment_op_renders_its_own_way(runs):
         every_op = ("equal", "insert", "delete", "replace", f"only_{side}")
         assert "".join(inline_words(tree, side)) == joined(every_op, side)
     assert cell.xpath(".//span[@data-only]//ins | .//span[@data-only]//del | .//ins//span | .//del//span") == []
+
+
+def test_section_spans_are_the_sections_own_printed_lines_as_in_the_json():
+    # The full HB0605 against its seed copy: bill Section 5 holds Sections 5 and 10 of
+    # the Act, so its own span ends where its text does (1:5), not at the bill's end.
+    comparison = real_comparison(ROOT / "statutes/pipa/09500HB0605_introduced_full.txt", HB0605)
+    tree = page(render_redline(comparison))
+    metas = [squash(meta.text_content()) for meta in tree.xpath("//*[@data-status]//p[@class='sec-meta']")]
+    assert metas == [
+        "unchanged · old 1:1-3 · new 1:1-3",
+        "Section 5 · unchanged · old 1:4-5 · new 1:4-5",
+        "815 ILCS 530/5 · unchanged · old 1:6-2:16 · new 1:6-2:16",
+        "815 ILCS 530/10 · unchanged · old 2:17-4:21 · new 2:17-4:21",
+    ]
+    data = json.loads(dumps(comparison_to_json(comparison)))
+    for meta, section in zip(metas, data["sections"]):
+        for side in ("old", "new"):
+            span = section[f"{side}_source"]
+            assert f"{side} {SourceSpan(Position(**span['start']), Position(**span['end']))}" in meta

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from statdiff.errors import StatdiffError
-from statdiff.model import BodyLine, Identity, ReadResult
+from statdiff.model import BodyLine, Identity, Node, Position, ReadResult, SourceSpan, Word
 from statdiff.render.json_out import document_to_json, dumps
 from statdiff.structure import build_document
 
@@ -575,3 +575,45 @@ def test_words_are_values_equal_and_hashed_by_text_position_and_mark():
     assert Word("notice", Position(1, 2)) != Word("notice", Position(1, 3))
     assert Word("notice", Position(1, 2)) != Word("notice", Position(1, 2), INSERTED)
     assert Word("notice").position == Position() and str(Word("notice").position) == "-"
+
+
+# ---------------------------------------------------------------- spans of nodes
+
+
+def _covering_every_word(node: Node) -> SourceSpan | None:
+    return SourceSpan.covering(node.all_words())
+
+
+@pytest.mark.parametrize(
+    "path",
+    [STATUTES / "pipa" / "09500HB0605_introduced_full.txt", STATUTES / "seeds" / "003_80d6f31b0979e4b4.txt",
+     STATUTES / "ilcs-chapter-620" / "statutes.csv"],
+    ids=lambda path: path.name,
+)
+def test_a_node_span_runs_from_the_first_to_the_last_word_of_its_subtree_on_real_text(path):
+    document = build_document(_read(path))
+    for node in document.walk():
+        assert node.source == _covering_every_word(node), node.path
+
+
+_positioned_words = st.lists(
+    st.builds(Word, st.sampled_from(["a", "b"]), st.builds(Position, st.integers(1, 9), st.integers(1, 60))),
+    max_size=3,
+)
+_trees = st.recursive(
+    st.builds(Node, st.just("text"), st.just("p"), _positioned_words),
+    lambda children: st.builds(
+        Node, st.just("paragraph"), st.just("p"), _positioned_words, st.lists(children, max_size=4)
+    ),
+    max_leaves=25,
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(_trees)
+def test_a_node_span_is_that_of_all_its_words_even_where_nodes_have_none(tree):
+    for node in tree.walk():
+        assert node.source == _covering_every_word(node)
+        words = node.all_words()
+        assert node.first_word() is (words[0] if words else None)
+        assert node.last_word() is (words[-1] if words else None)

@@ -476,12 +476,16 @@ def _mapped_end(short: list[str], long: list[str], expected: int | None) -> int 
 def _matched_length(rest: list[str], window: list[str], backwards: bool) -> int:
     """How many words of `window` (what `long` holds after the anchor) the words `rest` stand
     for: the length whose words `rest` matches best (fewest Indel edits; a last word cut
-    mid-word matches the whole word), the nearest to len(rest) among equals."""
+    mid-word matches the whole word), the nearest to len(rest) among equals. Words are
+    matched but for their edge punctuation ("system." stands for "system" when the copy
+    inserts words after it), and `rest` may stand for far fewer words than it has."""
     vocabulary: dict[str, int] = {}
-    rest_ids = [vocabulary.setdefault(text, len(vocabulary)) for text in rest]
-    window_ids = [vocabulary.setdefault(text, len(vocabulary)) for text in window]
+    rest_ids = [vocabulary.setdefault(_bare(text), len(vocabulary)) for text in rest]
+    window_ids = [vocabulary.setdefault(_bare(text), len(vocabulary)) for text in window]
+    if len(window) < len(rest) - 3:
+        return len(window)  # `long` ends before `rest` could: `short` is not the copy cut here
     best: tuple[int, int, int] | None = None
-    for length in range(max(1, len(rest) - 3), min(len(window), len(rest) + 3) + 1):
+    for length in range(1, min(len(window), len(rest) + 3) + 1):
         ids = rest_ids
         there = window[length - 1]
         if there != rest[-1] and (there.endswith(rest[-1]) if backwards else there.startswith(rest[-1])):
@@ -493,6 +497,13 @@ def _matched_length(rest: list[str], window: list[str], backwards: bool) -> int:
 
 
 _SENTENCE_END = re.compile(r"[.;:][\")”’]*$")
+
+
+def _bare(word: str) -> str:
+    return word.strip(_EDGE_PUNCTUATION) or word
+
+
+_EDGE_PUNCTUATION = "\"'“”‘’()[],.;:"
 
 
 def _never(index: int) -> bool:

@@ -228,8 +228,28 @@ class Node:
 
     @property
     def source(self) -> SourceSpan | None:
-        words = self.all_words()
-        return SourceSpan.covering(words)
+        """From the first to the last word of this node and its descendants; None for none.
+        Walks only as far as those two words, not over the whole subtree's words."""
+        first = self.first_word()
+        if first is None:
+            return None
+        return SourceSpan(first.position, self.last_word().position)
+
+    def first_word(self) -> Word | None:
+        """The first word of `all_words()`, without gathering them."""
+        for node in self.walk():
+            if node.words:
+                return node.words[0]
+        return None
+
+    def last_word(self) -> Word | None:
+        """The last word of `all_words()`, without gathering them: the last child's
+        last word, or else this node's own."""
+        for child in reversed(self.children):
+            word = child.last_word()
+            if word is not None:
+                return word
+        return self.words[-1] if self.words else None
 
 
 @dataclass(slots=True)
@@ -349,11 +369,31 @@ class SectionComparison:
     @property
     def changes(self) -> list[Change]:
         """The section's own changes, then its nodes' changes in reading order. A node
-        change also given among `section_changes` is listed once."""
+        change also given among `section_changes` is listed once. Built on each access:
+        read it once where it is used in a loop."""
         own = {id(change) for change in self.section_changes}
         return self.section_changes + [
             change for node in self.nodes for change in node.changes if id(change) not in own
         ]
+
+    @property
+    def old_source(self) -> SourceSpan | None:
+        """First and last printed position of the section in OLD (docs/json-contract.md):
+        from the first to the last word of its compared nodes that OLD holds; None for none."""
+        return _span_of_own_words([node.old for node in self.nodes])
+
+    @property
+    def new_source(self) -> SourceSpan | None:
+        """First and last printed position of the section in NEW, as `old_source`."""
+        return _span_of_own_words([node.new for node in self.nodes])
+
+
+def _span_of_own_words(nodes: "list[Node | None]") -> SourceSpan | None:
+    """From the first to the last of the nodes' own words (not their children's), in list order."""
+    with_words = [node for node in nodes if node is not None and node.words]
+    if not with_words:
+        return None
+    return SourceSpan(with_words[0].words[0].position, with_words[-1].words[-1].position)
 
 
 @dataclass(slots=True)
@@ -365,16 +405,19 @@ class Comparison:
 
     @property
     def changes(self) -> list[Change]:
+        """Every section's changes in order. Built on each access: read it once where
+        it is used more than once."""
         return [change for section in self.sections for change in section.changes]
 
     def summary(self) -> dict:
         statuses: dict[str, int] = {}
         for section in self.sections:
             statuses[section.status] = statuses.get(section.status, 0) + 1
+        changes = self.changes
         return {
             "mode": self.mode,
-            "changes": len(self.changes),
-            "by_op": count_ops(self.changes),
+            "changes": len(changes),
+            "by_op": count_ops(changes),
             "sections": dict(sorted(statuses.items())),
         }
 

@@ -8,6 +8,7 @@ chrome. `RENDERINGS` names what can be forced.
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 
 from statdiff.errors import StatdiffError
@@ -28,30 +29,25 @@ RENDERINGS: dict[str, str] = {
 }
 
 
+# Each rendering's reader: (module in statdiff.read, function), imported when first used.
+_READERS = {
+    "numbered": ("numbered", "read"),
+    "pipes": ("pipes", "read"),
+    "legisnet": ("legisnet", "read"),
+    "flat-ftp": ("flat", "read"),
+    "public-act": ("publicact", "read"),
+    "ilcs": ("compiled", "read_page"),
+    "ilcs-csv": ("compiled", "read_flat"),
+    "pdf-text": ("pdftext", "read"),
+    "mirror": ("mirror", "read"),
+    "html": ("html", "read_html"),
+    "prose": ("prose", "read"),
+}
+
+
 def _reader(rendering: str):
-    if rendering == "numbered":
-        from statdiff.read.numbered import read
-    elif rendering == "pipes":
-        from statdiff.read.pipes import read
-    elif rendering == "legisnet":
-        from statdiff.read.legisnet import read
-    elif rendering == "flat-ftp":
-        from statdiff.read.flat import read
-    elif rendering == "public-act":
-        from statdiff.read.publicact import read
-    elif rendering == "ilcs":
-        from statdiff.read.compiled import read_page as read
-    elif rendering == "ilcs-csv":
-        from statdiff.read.compiled import read_flat as read
-    elif rendering == "pdf-text":
-        from statdiff.read.pdftext import read
-    elif rendering == "mirror":
-        from statdiff.read.mirror import read
-    elif rendering == "html":
-        from statdiff.read.html import read_html as read
-    else:
-        from statdiff.read.prose import read
-    return read
+    module, function = _READERS[rendering]
+    return getattr(importlib.import_module(f"statdiff.read.{module}"), function)
 
 
 def read_text(text: str, format: str | None = None, name: str = "<text>") -> ReadResult:

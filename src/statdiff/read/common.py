@@ -18,15 +18,29 @@ from statdiff.model import BodyLine
 
 NBSP = "\u00a0"
 
+# The parts every rendering's running header is made of, each defined once here;
+# the readers compose their header recognisers from these patterns' text.
 # LRB094 07564 RXD 37732 b / LRB9215491JSpcA / OMB103 00152 NHB 45152 b
 LRB = re.compile(
     r"(?:LRB|OMB)\s?\d{3}\s+\d{5}\s+[A-Z]{2,4}\s+\d{5}\s+[a-z]\b"
     r"|LRB\d{7}[A-Za-z]{2,6}\b"
 )
-PAGE_MARKER = re.compile(r"-\s*(\d{1,4})\s*-")
+
+
+def _page_marker(space: str) -> str:
+    return rf"-{space}(\d{{1,4}}){space}-"
+
+
+# The printed page number, `- 2 -` (group 1: the number).
+PAGE_MARKER = re.compile(_page_marker(r"\s*"))
+# The same as legisnet and the 93rd GA ftp pages print it, without spaces: `-2-`.
+TIGHT_PAGE_MARKER = re.compile(_page_marker(""))
+BILL_KINDS = r"HJRCA|SJRCA|HJR|SJR|HB|SB|HR|SR|HC|SC"
 # A document id as printed in headers: 10200SB0731sam002, HB1633, HC0044HAM001.
-DOC_ID = re.compile(r"\b(?:\d{5}|\d{3}_)?(?:HJRCA|SJRCA|HJR|SJR|HB|SB|HR|SR|HC|SC)\d{1,4}(?:[hs]am\d{3}|HAM\d{3}|SAM\d{3})?\b")
+DOC_ID = re.compile(rf"\b(?:\d{{5}}|\d{{3}}_)?(?:{BILL_KINDS})\d{{1,4}}(?:[hs]am\d{{3}}|HAM\d{{3}}|SAM\d{{3}})?\b")
 VERSION_WORDS = r"(?:Enrolled|Engrossed|Introduced|Re-Enrolled)"
+# Public Act 094-0036 (groups: General Assembly, number).
+PUBLIC_ACT = re.compile(r"Public Act (\d{2,3})-(\d{4})")
 
 
 def normalize(text: str) -> str:
@@ -240,44 +254,63 @@ def _apply_header_pages(lines: list[BodyLine], fixups: list[tuple[int, int]]) ->
 
 
 # Where a flattened text (an Act on one CSV row, a Public Act or PDF text run
-# together) is cut back into lines: before a section citation, a version note,
-# a Source note, `Sec. N.`, `Section N.`, `ARTICLE N.`, an enumerator opening a
-# sentence, and a defined term opening a sentence.
+# together) is cut back into lines: at the whitespace before each `ahead`, when
+# the text before that whitespace ends with `after` (None: whatever it ends
+# with). In `ahead`, `{s}` stands for one whitespace character and `{gap}` for a
+# run of them; `opens` is the character every match of `ahead` starts with.
+# A literal space in a cue (`(Source: `, `"Term" means`) stays one space in both.
 CITATION = r"\(\d{1,3} ILCS [\w.\-]+/[\w.\-]+(?: new| rep\.)?\)"
-_BREAK_BEFORE = re.compile(
-    r"\s+(?="
-    + CITATION
-    + r"|\((?:Text of Section|Section scheduled|This Section|Text of Article|Article scheduled)\b"
-    r"|\(Source: "
-    r"|Sec\. \d[\w.\-]*\.(?:\s|$)"
-    r"|ARTICLE \d+\.\s"
-    r"|Be it enacted by the People"
-    r")"
-    r"|(?<=[.:])\s+(?=Section \d+(?:-\d+)?\.\s)"
-    r"|(?<=[A-Z]{2})\s+(?=Section \d+(?:-\d+)?\.\s)"
-    r"|(?<=[.:])\s+(?=\((?:[a-z]{1,2}(?:-\d+)?|\d{1,3}(?:\.\d+)?|[A-Z]{1,2}|[ivx]{1,5})\)\s+[A-Z\"])"
-    r"|(?<=[.:])\s+(?=\"[^\"]{1,80}\" (?:means|includes|shall mean|does not include|has the meaning)\b)"
+_SECTION_NUMBER = r"Section \d+(?:-\d+)?\.{s}"
+_CUTS: tuple[tuple[str | None, str, str], ...] = (
+    # a section citation, a version note, a Source note, `Sec. N.`, `ARTICLE N.`
+    (None, CITATION, "("),
+    (None, r"\((?:Text of Section|Section scheduled|This Section|Text of Article|Article scheduled)\b", "("),
+    (None, r"\(Source: ", "("),
+    (None, r"Sec\. \d[\w.\-]*\.(?:{s}|$)", "S"),
+    (None, r"ARTICLE \d+\.{s}", "A"),
+    (None, r"Be it enacted by the People", "B"),
+    # `Section N.` opening a sentence or following a heading in capitals
+    ("[.:]", _SECTION_NUMBER, "S"),
+    ("[A-Z]{2}", _SECTION_NUMBER, "S"),
+    # an enumerator opening a sentence: `(a) The`, `(2) "Term"`
+    ("[.:]", r"\((?:[a-z]{1,2}(?:-\d+)?|\d{1,3}(?:\.\d+)?|[A-Z]{1,2}|[ivx]{1,5})\){gap}[A-Z\"]", "("),
+    # a defined term opening a sentence
+    ("[.:]", r"\"[^\"]{1,80}\" (?:means|includes|shall mean|does not include|has the meaning)\b", '"'),
 )
 
 
-# The same cuts for a text already normalised (single spaces, stripped): every
-# cut is one space before `(`, `S`, `A`, `B` or `"`, so one split pass with that
-# literal prefix finds them and rejects every other space at once.
-_BREAK_IN_NORMALIZED = re.compile(
-    r" (?=[(SAB\"])(?:(?="
-    + CITATION
-    + r"|\((?:Text of Section|Section scheduled|This Section|Text of Article|Article scheduled)\b"
-    r"|\(Source: "
-    r"|Sec\. \d[\w.\-]*\.(?: |$)"
-    r"|ARTICLE \d+\. "
-    r"|Be it enacted by the People"
-    r")"
-    r"|(?<=[.:] )(?=Section \d+(?:-\d+)?\. "
-    r"|\((?:[a-z]{1,2}(?:-\d+)?|\d{1,3}(?:\.\d+)?|[A-Z]{1,2}|[ivx]{1,5})\) [A-Z\"]"
-    r"|\"[^\"]{1,80}\" (?:means|includes|shall mean|does not include|has the meaning)\b)"
-    r"|(?<=[A-Z]{2} )(?=Section \d+(?:-\d+)?\. )"
-    r")"
-)
+def _cuts_by_context(space: str, gap: str) -> dict[str | None, str]:
+    """The `ahead` alternatives for each `after`, whitespace spelled as given."""
+    grouped: dict[str | None, list[str]] = {}
+    for after, ahead, _ in _CUTS:
+        grouped.setdefault(after, []).append(ahead.replace("{s}", space).replace("{gap}", gap))
+    return {after: "|".join(aheads) for after, aheads in grouped.items()}
+
+
+def _break_before() -> re.Pattern:
+    """Any text: a cut is a whole run of whitespace."""
+    return re.compile(
+        "|".join(
+            (f"(?<={after})" if after else "") + rf"\s+(?={aheads})"
+            for after, aheads in _cuts_by_context(r"\s", r"\s+").items()
+        )
+    )
+
+
+def _break_in_normalized() -> re.Pattern:
+    """A normalised text (single spaces, stripped): every cut is one space before
+    one of a few characters, so one split pass with that literal prefix finds
+    them and rejects every other space at once."""
+    opens = "".join(sorted({re.escape(opens) for _, _, opens in _CUTS}))
+    alternatives = (
+        (f"(?<={after} )" if after else "") + f"(?={aheads})"
+        for after, aheads in _cuts_by_context(" ", " ").items()
+    )
+    return re.compile(f" (?=[{opens}])(?:" + "|".join(alternatives) + ")")
+
+
+_BREAK_BEFORE = _break_before()
+_BREAK_IN_NORMALIZED = _break_in_normalized()
 
 
 def split_flat(text: str) -> list[str]:

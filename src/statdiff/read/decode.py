@@ -82,7 +82,6 @@ _INVISIBLE = re.compile(
     "[\u200b\u200c\u200d\u2060\ufeff\u00ad\u202a-\u202e\u2066-\u2069"
     "\x00-\x08\x0e-\x1b\x1f\x7f\x80-\x84\x86-\x9f]"
 )
-_HTML_START = re.compile(rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|meta|body|title)\b", re.I | re.S)
 _META_CHARSET = re.compile(
     rb"<meta\b[^>]*?\bcharset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.I | re.S
 )
@@ -357,8 +356,9 @@ codecs.register_error("statdiff-cp1252", _cp1252_fallback)
 
 
 def _html_charset(head: bytes) -> str | None:
-    """The encoding an HTML file declares in <meta charset> (WHATWG names folded)."""
-    if not _HTML_START.match(head) and b"<meta" not in head.lower():
+    """The encoding an HTML file declares in <meta charset> (WHATWG names folded).
+    Whether the text is HTML is for `detect` to say once it is decoded."""
+    if b"<meta" not in head.lower():
         return None
     match = _META_CHARSET.search(head)
     if not match:

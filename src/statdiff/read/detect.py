@@ -9,9 +9,12 @@ from statdiff.read.common import LRB, csv_text_column
 
 ORDER = ("html", "ilcs-csv", "flat-ftp", "pdf-text", "mirror", "legisnet", "pipes", "numbered", "public-act", "ilcs", "prose")
 
-_HTML = re.compile(r"^\s*(?:<!DOCTYPE|<html)|<table\b|<pre\b|<p>", re.IGNORECASE)
-# A text that opens as an HTML document is HTML however many numbered lines it holds.
-_HTML_DOCUMENT = re.compile(r"^\s*(?:<!DOCTYPE html|<html\b)", re.IGNORECASE)
+# Two questions about HTML: does the text open as an HTML document (then it is
+# HTML however many numbered lines it holds), and does it show HTML markup near
+# its top (a score: a page fragment, `<p>` or `<table>` with no document around it).
+_OPENS_AS_HTML_DOCUMENT = re.compile(r"^\s*(?:<!DOCTYPE html|<html\b)", re.IGNORECASE)
+_HTML_MARKUP = re.compile(r"^\s*(?:<!DOCTYPE|<html)|<table\b|<pre\b|<p>", re.IGNORECASE)
+_MARKUP_REACH = 5000
 _LEGISNET_LINE = re.compile(r"^[ \d]\d {4,}\S", re.MULTILINE)
 _LEGISNET_MARKER = re.compile(r"^\s*-\d+-\s+LRB\d{7}", re.MULTILINE)
 _PLAIN_LINE = re.compile(r"^\d{1,2}(?: ?\u00a0| \S|\u00a0)", re.MULTILINE)
@@ -30,7 +33,7 @@ def scores(text: str) -> dict[str, float]:
     lines = head.count("\n") + 1
     result = dict.fromkeys(ORDER, 0.0)
     result["prose"] = 0.5
-    if _HTML.search(head[:5000]):
+    if _shows_html_markup(head):
         result["html"] = 100
     if _has_csv_header(head):
         result["ilcs-csv"] = 90
@@ -55,6 +58,10 @@ def scores(text: str) -> dict[str, float]:
     return result
 
 
+def _shows_html_markup(head: str) -> bool:
+    return _HTML_MARKUP.search(head[:_MARKUP_REACH]) is not None
+
+
 def _has_csv_header(head: str) -> bool:
     first_line = head.split("\n", 1)[0]
     return "ILCS" in head and csv_text_column(first_line.split(",")) is not None
@@ -62,9 +69,9 @@ def _has_csv_header(head: str) -> bool:
 
 def detect(text: str) -> str:
     head = text[:200_000]
-    if _HTML_DOCUMENT.match(head):
+    if _OPENS_AS_HTML_DOCUMENT.match(head):
         return "html"
-    if _has_csv_header(head) and not _HTML.search(head[:5000]):
+    if _has_csv_header(head) and not _shows_html_markup(head):
         return "ilcs-csv"  # a statutes CSV: no other rendering has a `text` column header
     scored = scores(text)
     best = max(ORDER, key=lambda name: (scored[name], -ORDER.index(name)))

@@ -8,10 +8,12 @@ from __future__ import annotations
 import re
 
 from statdiff.model import ReadResult
-from statdiff.read.common import DOC_ID, LRB, PAGE_MARKER, Piece, number_lines
+from statdiff.read.common import LRB, TIGHT_PAGE_MARKER, Piece, number_lines
 from statdiff.read.identity import read_identity, synopsis_from
 
-_HEADER = re.compile(rf"(?:-\d{{1,4}}-\s+)?(?:{LRB.pattern})|\b\d{{3}}_(?:{DOC_ID.pattern})")
+# `-2- LRB093 09317 BDD 14050 a` (group 1: the page). The document id that opens
+# the text (`093_SB0404sam001`) stays a word: it is front matter, read for the identity.
+_HEADER = re.compile(rf"(?:{TIGHT_PAGE_MARKER.pattern}\s+)?(?:{LRB.pattern})")
 
 
 def word_pieces(text: str) -> list[Piece]:
@@ -19,8 +21,8 @@ def word_pieces(text: str) -> list[Piece]:
     position = 0
     for match in _HEADER.finditer(text):
         pieces.extend(Piece(word, whole=True) for word in text[position:match.start()].split())
-        marker = PAGE_MARKER.match(match.group(0))
-        pieces.append(Piece(match.group(0), header=True, page=int(marker.group(1)) if marker else None))
+        page = match.group(1)
+        pieces.append(Piece(match.group(0), header=True, page=int(page) if page else None))
         position = match.end()
     pieces.extend(Piece(word, whole=True) for word in text[position:].split())
     return pieces

@@ -8,18 +8,17 @@ from __future__ import annotations
 import re
 
 from statdiff.model import BodyLine, Identity
-from statdiff.read.common import LRB, normalize
+from statdiff.read.common import BILL_KINDS, LRB, PUBLIC_ACT, normalize
 
 _BILL = re.compile(
     r"(?<![A-Za-z])(?:(?P<ga>\d{3})(?:_)?|(?P<ga3>\d{3})_)?"
-    r"(?P<kind>HJRCA|SJRCA|HJR|SJR|HB|SB|HR|SR|HC|SC)(?P<number>\d{1,4})"
+    rf"(?P<kind>{BILL_KINDS})(?P<number>\d{{1,4}})"
     r"(?P<amendment>[hHsS][aA][mM]\d{3})?(?=\b|[a-z]|LRB|Enrolled|Engrossed)"
 )
 _VERSION = re.compile(r"\b(Re-Enrolled|Enrolled|Engrossed|Introduced)\b")
 _SHORT_VERSION = re.compile(r"(?:HB|SB|HR|SR)\d{4}(enr|eng)\b")
 _GA_ORDINAL = re.compile(r"\b(\d{2,3})(?:st|nd|rd|th|ST|ND|RD|TH) General Assembly", re.IGNORECASE)
 _AMENDED_BILL = re.compile(r"AMENDMENT TO (HOUSE|SENATE) BILL (\d{1,4})\b", re.IGNORECASE)
-_PUBLIC_ACT = re.compile(r"Public Act (\d{2,3})-(\d{4})")
 _ACT_CITATION = re.compile(r"\((\d{1,3}) ILCS (\d+)/")
 _SYNOPSIS_START = re.compile(
     r"^(?:Amends|Creates|Provides|Repeals|Makes|Appropriates|Establishes|Requires|Authorizes|"
@@ -51,7 +50,7 @@ def read_identity(texts: list[str], lines: list[BodyLine], version: str | None =
         ordinal = _GA_ORDINAL.search(blob)
         if ordinal:
             identity.general_assembly = int(ordinal.group(1))
-    public_act = _PUBLIC_ACT.search(blob)
+    public_act = PUBLIC_ACT.search(blob)
     if public_act:
         identity.public_act = f"{int(public_act.group(1))}-{int(public_act.group(2))}"
         identity.version = identity.version or "public act"

@@ -12,14 +12,25 @@ from __future__ import annotations
 import re
 
 from statdiff.model import BodyLine, ReadResult
-from statdiff.read.common import DOC_ID, LRB, VERSION_WORDS, Piece, normalize, number_lines, split_flat, split_lines
+from statdiff.read.common import (
+    DOC_ID,
+    LRB,
+    PAGE_MARKER,
+    PUBLIC_ACT,
+    VERSION_WORDS,
+    Piece,
+    normalize,
+    number_lines,
+    split_flat,
+    split_lines,
+)
 from statdiff.read.identity import read_identity, synopsis_from
 
 _RUNNING_HEADER = re.compile(
-    rf"(?:Public Act \d{{2,3}}-\d{{4}}\s+)?(?:(?:{DOC_ID.pattern})\s*(?:{VERSION_WORDS})?\s*)?"
-    rf"(?:-\s*\d{{1,4}}\s*-\s*)?(?:{LRB.pattern})"
+    rf"(?:{PUBLIC_ACT.pattern}\s+)?(?:(?:{DOC_ID.pattern})\s*(?:{VERSION_WORDS})?\s*)?"
+    rf"(?:{PAGE_MARKER.pattern}\s*)?(?:{LRB.pattern})"
 )
-_CHROME = re.compile(r"^(?:Total Page:\s*\d+|File Type:.*|Public Act \d{2,3}-\d{4})$")
+_CHROME = re.compile(rf"^(?:Total Page:\s*\d+|File Type:.*|{PUBLIC_ACT.pattern})$")
 _TRAILING_NUMBER = re.compile(r"^(.*?\S)\s+(\d{1,2})\s*$")
 
 
@@ -61,7 +72,7 @@ def _read_trailing_numbers(physical: list[str], name: str) -> ReadResult:
     for line in physical:
         header = _RUNNING_HEADER.search(line)
         if header and len(normalize(_RUNNING_HEADER.sub(" ", line))) <= 3:
-            marker = re.search(r"-\s*(\d{1,4})\s*-", header.group(0))
+            marker = PAGE_MARKER.search(header.group(0))
             pieces.append(Piece(line, header=True, page=int(marker.group(1)) if marker else None))
             continue
         match = _TRAILING_NUMBER.match(line)

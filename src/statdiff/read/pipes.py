@@ -16,8 +16,9 @@ from statdiff.model import ReadResult
 from statdiff.read.common import DOC_ID, LRB, PAGE_MARKER, VERSION_WORDS, Piece, normalize, number_lines
 from statdiff.read.identity import read_identity, synopsis_from
 
+# A header row is cut into cells: each holds one part of the header.
 _HEADER_CELL = re.compile(
-    rf"(?:{LRB.pattern})|-\s*\d{{1,4}}\s*-|(?:{DOC_ID.pattern})(?:\s*{VERSION_WORDS})?"
+    rf"(?:{LRB.pattern})|{PAGE_MARKER.pattern}|(?:{DOC_ID.pattern})(?:\s*{VERSION_WORDS})?"
 )
 
 

@@ -13,11 +13,11 @@ from __future__ import annotations
 import re
 
 from statdiff.model import BodyLine, ReadResult
-from statdiff.read.common import DOC_ID, LRB, NBSP, VERSION_WORDS, normalize, split_flat, split_lines
+from statdiff.read.common import DOC_ID, LRB, NBSP, PUBLIC_ACT, VERSION_WORDS, normalize, split_flat, split_lines
 from statdiff.read.identity import read_identity
 
 _HEADER = re.compile(
-    rf"^(?:Public Act \d{{2,3}}-\d{{4}}(?: (?:{DOC_ID.pattern}) {VERSION_WORDS})?(?: (?:{LRB.pattern}))?"
+    rf"^(?:{PUBLIC_ACT.pattern}(?: (?:{DOC_ID.pattern}) {VERSION_WORDS})?(?: (?:{LRB.pattern}))?"
     rf"|Public Act \d{{4}} \d{{2,3}}(?:ST|ND|RD|TH) GENERAL ASSEMBLY"
     rf"|(?:{DOC_ID.pattern}) ?{VERSION_WORDS} ?(?:{LRB.pattern})?|(?:{LRB.pattern}))$"
 )

@@ -140,7 +140,8 @@ def render_redline(
     annotations = annotate(comparison)
     sections = _section_views(comparison, annotations, notes or [])
     section_anchors = {section.path: section.anchor for section in sections}
-    summary = [_summary_row(change, section_anchors) for change in comparison.changes]
+    changes = comparison.changes
+    summary = [_summary_row(change, section_anchors) for change in changes]
     script = _asset("redline.js")
     return _environment().get_template("redline.html.j2").render(
         title=title or _default_title(comparison),
@@ -149,7 +150,7 @@ def render_redline(
         new=comparison.new,
         mode=comparison.mode,
         summary=summary,
-        op_counts=_op_counts(comparison),
+        op_counts=_op_counts(changes),
         annotation_counts=_annotation_counts(annotations),
         changed_sections=[s for s in sections if not s.collapsed],
         one_copy_lines=_one_copy_lines(sections),
@@ -207,9 +208,9 @@ def _summary_row(change: Change, section_anchors: dict[str, str]) -> SummaryRow:
     )
 
 
-def _op_counts(comparison: Comparison) -> list[str]:
+def _op_counts(changes: list[Change]) -> list[str]:
     phrases = []
-    for op, count in count_ops(comparison.changes).items():
+    for op, count in count_ops(changes).items():
         singular, plural = _OP_NOUNS.get(op, (op, op))
         phrases.append(f"{count} {singular if count == 1 else plural}")
     return phrases
@@ -317,9 +318,10 @@ def _section_view(
     placed: set[int] = set()
     runs.start_section(section.status)
     node_comparisons = _node_comparisons(section)
-    rows = [_row(nc, section, placed, runs) for nc in node_comparisons]
+    section_changes = section.changes
+    rows = [_row(nc, section_changes, placed, runs) for nc in node_comparisons]
     margin_of_section = _attach_margin(rows, annotations, notes, section.path)
-    unplaced = [_unplaced_change(change) for change in section.changes if id(change) not in placed]
+    unplaced = [_unplaced_change(change) for change in section_changes if id(change) not in placed]
     return SectionView(
         anchor=anchor,
         path=section.path,
@@ -327,14 +329,14 @@ def _section_view(
         heading=section.heading or "",
         status=section.status,
         status_label=_status_label(section.status, mode),
-        collapsed=section.status in COLLAPSED_STATUSES and not section.changes,
-        old_span=_span(section.old),
-        new_span=_span(section.new),
+        collapsed=section.status in COLLAPSED_STATUSES and not section_changes,
+        old_span=_span_text(section.old_source),
+        new_span=_span_text(section.new_source),
         rows=rows,
         margin=margin_of_section,
         unplaced=unplaced,
         attributed_to=list(section.attributed_to),
-        change_count=len(section.changes),
+        change_count=len(section_changes),
         cut=is_cut(section),
     )
 
@@ -409,13 +411,14 @@ def _status_label(status: str, mode: str) -> str:
 
 
 def _row(
-    nc: NodeComparison, section: SectionComparison, placed: set[int], runs: OneCopyRuns
+    nc: NodeComparison, section_changes: list[Change], placed: set[int], runs: OneCopyRuns
 ) -> Row:
+    """`section_changes` are the enclosing section's changes (`SectionComparison.changes`)."""
     node = nc.new or nc.old
     segments = nc.segments or _plain_segments(nc)
-    changes = _changes_for(nc, section)
+    changes = _changes_for(nc, section_changes)
     whole = _whole_node_change(nc, changes)
-    pairs = _pair_segments(segments, [c for c in changes + section.changes if c is not whole])
+    pairs = _pair_segments(segments, [c for c in changes + section_changes if c is not whole])
     labels = runs.labels(segments)
     inline = Markup("").join(
         _inline_piece(seg, pairs.get(i), labels.get(i), placed) for i, seg in enumerate(segments)
@@ -456,11 +459,11 @@ def _plain_segments(nc: NodeComparison) -> list[Segment]:
     return segments
 
 
-def _changes_for(nc: NodeComparison, section: SectionComparison) -> list[Change]:
+def _changes_for(nc: NodeComparison, section_changes: list[Change]) -> list[Change]:
     if nc.changes:
         return list(nc.changes)
     paths = {node.path for node in (nc.old, nc.new) if node is not None}
-    return [c for c in section.changes if (c.new_path in paths) or (c.new_path is None and c.old_path in paths)]
+    return [c for c in section_changes if (c.new_path in paths) or (c.new_path is None and c.old_path in paths)]
 
 
 def _whole_node_change(nc: NodeComparison, changes: list[Change]) -> Change | None:
@@ -590,10 +593,7 @@ def _first_position(node: Node | None) -> str:
     return str(position) if position.known else ""
 
 
-def _span(node: Node | None) -> str:
-    if node is None:
-        return ""
-    source = node.source
+def _span_text(source: SourceSpan | None) -> str:
     return str(source) if source is not None and source.known else ""
 
 

@@ -67,10 +67,7 @@ def _side_to_json(document: Document) -> dict:
 
 
 def _section_to_json(section) -> dict:
-    old_words = [word for node in section.nodes if node.old is not None for word in node.old.words]
-    new_words = [word for node in section.nodes if node.new is not None for word in node.new.words]
-    old_source = SourceSpan.covering(old_words)
-    new_source = SourceSpan.covering(new_words)
+    old_source, new_source = section.old_source, section.new_source
     return {
         "path": section.path,
         "heading": section.heading,

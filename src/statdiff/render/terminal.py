@@ -50,13 +50,13 @@ def render_comparison(comparison: Comparison, console: Console, context: int = 8
     """Print every changed section: its path, heading, page:line and the redline of its nodes."""
     plain = _is_plain(console)
     console.print(_title(comparison))
-    changed = [section for section in comparison.sections if section.changes]
+    changed = [(section, changes) for section in comparison.sections if (changes := section.changes)]
     if not changed:
         console.print("No changes.")
-    for section in changed:
+    for section, changes in changed:
         console.print()
         console.print(_section_header(section))
-        for line in _section_lines(section, context, plain):
+        for line in _section_lines(section, changes, context, plain):
             console.print(line)
     for line in _truncation_notes(comparison):
         console.print()
@@ -96,16 +96,17 @@ def _marked_texts(change: Change, plain: bool) -> Text:
 
 def render_stat(comparison: Comparison, console: Console) -> None:
     """One line per changed section with its counts by kind of change, then the totals."""
-    changed = [section for section in comparison.sections if section.changes]
-    names = [section.path or FRONT_MATTER for section in changed]
+    changed = [(section, changes) for section in comparison.sections if (changes := section.changes)]
+    names = [section.path or FRONT_MATTER for section, _ in changed]
     width = max((len(name) for name in names), default=0)
-    for name, section in zip(names, changed):
-        console.print(Text(f"{name:<{width}} | {_counts(section.changes)}"))
+    for name, (_, changes) in zip(names, changed):
+        console.print(Text(f"{name:<{width}} | {_counts(changes)}"))
     sections = len(changed)
-    total = len(comparison.changes)
+    all_changes = [change for _, changes in changed for change in changes]
+    total = len(all_changes)
     summary = f"{sections} section{'s' if sections != 1 else ''} changed, {total} change{'s' if total != 1 else ''}"
     if total:
-        summary += f" ({_counts(comparison.changes)})"
+        summary += f" ({_counts(all_changes)})"
     not_restated = sum(1 for section in comparison.sections if section.status == "not_restated")
     if not_restated:
         summary += f", {not_restated} not restated"
@@ -158,8 +159,7 @@ def _section_header(section: SectionComparison) -> Text:
 
 
 def _where(section: SectionComparison) -> str:
-    old = _span(node.old for node in section.nodes)
-    new = _span(node.new for node in section.nodes)
+    old, new = section.old_source, section.new_source
     parts = []
     if old is not None and old.known:
         parts.append(f"old {old}")
@@ -168,14 +168,9 @@ def _where(section: SectionComparison) -> str:
     return ", ".join(parts)
 
 
-def _span(nodes) -> SourceSpan | None:
-    words = [word for node in nodes if node is not None for word in node.words]
-    return SourceSpan.covering(words)
-
-
-def _section_lines(section: SectionComparison, context: int, plain: bool) -> list[Text]:
+def _section_lines(section: SectionComparison, changes: list[Change], context: int, plain: bool) -> list[Text]:
     lines: list[Text] = []
-    for change in section.changes:
+    for change in changes:
         if change.op in (MOVE, RENUMBER) and change.section == section.path and _is_section_change(change, section):
             lines.append(_structural_line(change))
     for node in section.nodes:
