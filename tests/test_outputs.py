@@ -33,22 +33,14 @@ def test_replaces_an_old_report_whole(tmp_path):
     assert target.read_text(encoding="utf-8") == REPORT
 
 
-def test_new_report_gets_0644_minus_the_umask(tmp_path):
-    previous = os.umask(0o027)
+@pytest.mark.parametrize("umask, mode", [(0o022, 0o644), (0o027, 0o640), (0o077, 0o600)])
+def test_new_report_gets_0644_minus_the_umask(tmp_path, umask, mode):
+    previous = os.umask(umask)
     try:
         write_atomically(tmp_path / "a.html", REPORT)
     finally:
         os.umask(previous)
-    assert stat.S_IMODE((tmp_path / "a.html").stat().st_mode) == 0o640
-
-
-def test_new_report_with_the_usual_umask_is_0644(tmp_path):
-    previous = os.umask(0o022)
-    try:
-        write_atomically(tmp_path / "a.html", REPORT)
-    finally:
-        os.umask(previous)
-    assert stat.S_IMODE((tmp_path / "a.html").stat().st_mode) == 0o644
+    assert stat.S_IMODE((tmp_path / "a.html").stat().st_mode) == mode
 
 
 def test_an_existing_report_keeps_its_permissions(tmp_path):
