@@ -13,7 +13,7 @@ from pathlib import Path
 
 import click
 
-from statdiff.errors import StatdiffError
+from statdiff.errors import StatdiffError, os_reason
 
 FORMAT_HELP = "Force the rendering instead of detecting it (see `statdiff formats`)."
 MAX_SIZE_HELP = "Refuse inputs larger than this many megabytes."
@@ -39,7 +39,7 @@ def _guarded(command):
         except RecursionError:
             _fail("the input is nested too deeply to process")
         except OSError as error:  # the stages turn their own I/O errors into StatdiffError: this is stdout
-            _fail(f"cannot write the output ({(error.strerror or type(error).__name__).lower()})")
+            _fail(f"cannot write the output ({os_reason(error)})")
         except click.exceptions.Exit:
             raise
         except click.ClickException:

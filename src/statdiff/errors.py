@@ -22,3 +22,9 @@ class StatdiffError(Exception):
 def display_name(path) -> str:
     """A file's name as the user typed it, for a one-line message (never a repr)."""
     return re.sub(r"[\x00-\x1f\x7f]", "?", str(path))
+
+
+def os_reason(error: OSError) -> str:
+    """The operating system's reason for a failed file operation, in lower case
+    (`no space left on device`), for the parenthesis of a one-line message."""
+    return (error.strerror or type(error).__name__).lower()

@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 from typing import Iterable
 
-from statdiff.errors import StatdiffError, display_name
+from statdiff.errors import StatdiffError, display_name, os_reason
 
 DEFAULT_MODE = 0o644
 
@@ -55,7 +55,7 @@ def write_atomically(path: Path | str, text: str | bytes, inputs: Iterable[Path 
     try:
         descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as error:
-        raise StatdiffError(f"{name}: cannot write in {display_name(target.parent)} ({_reason(error)})") from None
+        raise StatdiffError(f"{name}: cannot write in {display_name(target.parent)} ({os_reason(error)})") from None
     try:
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(data)
@@ -66,7 +66,7 @@ def write_atomically(path: Path | str, text: str | bytes, inputs: Iterable[Path 
     except BaseException as error:
         _remove_quietly(temporary)
         if isinstance(error, OSError):
-            raise StatdiffError(f"{name}: cannot write the output ({_reason(error)})") from None
+            raise StatdiffError(f"{name}: cannot write the output ({os_reason(error)})") from None
         raise
     _fsync_directory(target.parent)
 
@@ -83,7 +83,7 @@ def _write_through(target: Path, data: bytes, name: str) -> None:
         with open(target, "wb") as handle:
             handle.write(data)
     except OSError as error:
-        raise StatdiffError(f"{name}: cannot write the output ({_reason(error)})") from None
+        raise StatdiffError(f"{name}: cannot write the output ({os_reason(error)})") from None
 
 
 def _same_file(target: Path, source: Path) -> bool:
@@ -129,7 +129,3 @@ def _fsync_directory(directory: Path) -> None:
         pass
     finally:
         os.close(descriptor)
-
-
-def _reason(error: OSError) -> str:
-    return (error.strerror or type(error).__name__).lower()

@@ -23,7 +23,7 @@ import re
 import stat
 from pathlib import Path
 
-from statdiff.errors import StatdiffError, display_name
+from statdiff.errors import StatdiffError, display_name, os_reason
 
 ACCEPTS = "statdiff reads bill and statute text saved as plain text or HTML"
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024  # a comparison holds about 60 bytes per input byte
@@ -155,7 +155,7 @@ def _stat_input(path: Path, name: str) -> os.stat_result:
     except PermissionError:
         raise StatdiffError(f"{name}: permission denied (cannot look up this file)") from None
     except OSError as error:
-        raise StatdiffError(f"{name}: cannot open ({_reason(error)})") from None
+        raise StatdiffError(f"{name}: cannot open ({os_reason(error)})") from None
     if stat.S_ISDIR(info.st_mode):
         raise StatdiffError(f"{name}: is a directory, not a file; {ACCEPTS}")
     if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode) or stat.S_ISSOCK(info.st_mode):
@@ -181,7 +181,7 @@ def _read_bytes(path: Path, name: str, limit: int, whole: bool) -> bytes:
     except IsADirectoryError:
         raise StatdiffError(f"{name}: is a directory, not a file; {ACCEPTS}") from None
     except OSError as error:
-        raise StatdiffError(f"{name}: cannot read ({_reason(error)})") from None
+        raise StatdiffError(f"{name}: cannot read ({os_reason(error)})") from None
     if len(data) > limit:  # a pipe, or a file that grew while being read
         raise StatdiffError(
             f"{name}: the input is over the {_megabytes(limit)} limit (raise it with --max-size MB)"
@@ -198,10 +198,6 @@ def _megabytes(size: int) -> str:
     if megabytes >= 0.1:
         return f"{megabytes:.1f} MB"
     return f"{size} bytes"
-
-
-def _reason(error: OSError) -> str:
-    return (error.strerror or type(error).__name__).lower()
 
 
 # --- binary files -----------------------------------------------------------------
