@@ -1,7 +1,7 @@
 """Pair the nodes of two texts: first by identity, then by content.
 
 Identity: the same key (path, citation, section number, definition term), tried
-in the order given. Content: rapidfuzz `process.cdist` with a `score_cutoff`,
+in the order given. Content: rapidfuzz `process.extract` (each old text against the new) with a `score_cutoff`,
 only over what is still unpaired (renumbered, moved, split, merged Sections, a
 definition whose term changed). What stays unpaired is added or removed.
 A pair whose order among the pairs changed is a move; a pair found by content
@@ -107,12 +107,14 @@ def best_pairs(
     """
     if not old_texts or not new_texts:
         return []
-    scores = process.cdist([excerpt(text) for text in old_texts], [excerpt(text) for text in new_texts],
-                           scorer=fuzz.ratio, score_cutoff=cutoff, workers=1)
-    candidates = sorted(
-        ((float(scores[i][j]), int(i), int(j)) for i, j in zip(*scores.nonzero())),
-        key=lambda candidate: (-candidate[0], candidate[1], candidate[2]),
+    choices = [excerpt(text) for text in new_texts]
+    # One `process.extract` a row, not `process.cdist`: cdist needs numpy, extract does not.
+    found = (
+        (float(score), i, int(j))
+        for i, text in enumerate(old_texts)
+        for _, score, j in process.extract(excerpt(text), choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None)
     )
+    candidates = sorted(found, key=lambda candidate: (-candidate[0], candidate[1], candidate[2]))
     used_old: set[int] = set()
     used_new: set[int] = set()
     pairs = []
