@@ -183,7 +183,10 @@ def feed(fifo: Path, data: bytes) -> None:
         pass
 
 
-def input_messages(tmp_path: Path, monkeypatch) -> list[str]:
+def file_refusals(tmp_path: Path, monkeypatch, read, suffix: str, valid: bytes, over_limit: bytes) -> list[str]:
+    """Every path, size and permission refusal of `read(path)`, a reader built on
+    `decode.read_bounded` (inputs, notes): `valid` is a file it reads, `over_limit`
+    more bytes than it allows (written to a file, then fed through a FIFO)."""
     from statdiff.read import decode
 
     def file(name: str, data: bytes) -> Path:
@@ -191,27 +194,25 @@ def input_messages(tmp_path: Path, monkeypatch) -> list[str]:
         path.write_bytes(data)
         return path
 
-    text = file("bill.txt", b"Sec. 5. Definitions.")
-    link = tmp_path / "dangling.txt"
-    link.symlink_to(tmp_path / "gone.txt")
-    fifo = tmp_path / "endless.fifo"
+    readable = file("valid" + suffix, valid)
+    dangling = tmp_path / ("dangling" + suffix)
+    dangling.symlink_to(tmp_path / "gone")
+    zero = tmp_path / ("zero" + suffix)
+    zero.symlink_to("/dev/zero")
+    (tmp_path / ("dir" + suffix)).mkdir()
+    fifo = tmp_path / ("endless" + suffix)
     os.mkfifo(fifo)
-    feeder = threading.Thread(target=feed, args=(fifo, b"Sec. 5. " * 10_000), daemon=True)
+    feeder = threading.Thread(target=feed, args=(fifo, over_limit), daemon=True)
     feeder.start()
     messages = [
-        message_of(lambda: decode.load_text(tmp_path / "nope.txt")),
-        message_of(lambda: decode.load_text(text / "x")),
-        message_of(lambda: decode.load_text(link)),
-        message_of(lambda: decode.load_text(tmp_path / ("x" * 300))),
-        message_of(lambda: decode.load_text(tmp_path)),
-        message_of(lambda: decode.load_text(Path("/dev/zero"))),
-        message_of(lambda: decode.load_text(text, max_bytes=10)),
-        message_of(lambda: decode.load_text(fifo, max_bytes=100)),
-        message_of(lambda: decode.load_text(file("empty.txt", b""))),
-        message_of(lambda: decode.load_text(file("blank.txt", b" \r\n\t"))),
-        message_of(lambda: decode.load_text(file("a.out", b"\x7fELF\x02\x01" + bytes(32)))),
-        message_of(lambda: decode.load_text(file("bill.pdf", b"%PDF-1.4"))),
-        message_of(lambda: decode.load_text(file("noise.bin", bytes(range(1, 256)) * 16))),
+        message_of(lambda: read(tmp_path / ("nope" + suffix))),
+        message_of(lambda: read(readable / ("x" + suffix))),
+        message_of(lambda: read(dangling)),
+        message_of(lambda: read(tmp_path / ("x" * 300 + suffix))),
+        message_of(lambda: read(tmp_path / ("dir" + suffix))),
+        message_of(lambda: read(zero)),
+        message_of(lambda: read(file("big" + suffix, over_limit))),
+        message_of(lambda: read(fifo)),
     ]
     feeder.join(5)
     for error in (PermissionError(13, "Permission denied"), OSError(5, "Input/output error")):
@@ -220,11 +221,31 @@ def input_messages(tmp_path: Path, monkeypatch) -> list[str]:
 
         with monkeypatch.context() as patch:
             patch.setattr(decode, "open", refuse, raising=False)
-            messages.append(message_of(lambda: decode.load_text(text)))
+            messages.append(message_of(lambda: read(readable)))
     with monkeypatch.context() as patch:
         patch.setattr(Path, "stat", lambda self, **kw: (_ for _ in ()).throw(PermissionError(13, "denied")))
-        messages.append(message_of(lambda: decode.load_text(text)))
+        messages.append(message_of(lambda: read(readable)))
     return messages
+
+
+def input_messages(tmp_path: Path, monkeypatch) -> list[str]:
+    from statdiff.read import decode
+
+    def file(name: str, data: bytes) -> Path:
+        path = tmp_path / name
+        path.write_bytes(data)
+        return path
+
+    def read(path: Path) -> str:
+        return decode.load_text(path, max_bytes=100)
+
+    return file_refusals(tmp_path, monkeypatch, read, ".txt", b"Sec. 5. Definitions.", b"Sec. 5. " * 10_000) + [
+        message_of(lambda: read(file("empty.txt", b""))),
+        message_of(lambda: read(file("blank.txt", b" \r\n\t"))),
+        message_of(lambda: read(file("a.out", b"\x7fELF\x02\x01" + bytes(32)))),
+        message_of(lambda: read(file("bill.pdf", b"%PDF-1.4"))),
+        message_of(lambda: decode.load_text(file("noise.bin", bytes(range(1, 256)) * 16))),
+    ]
 
 
 def output_messages(tmp_path: Path, monkeypatch) -> list[str]:
@@ -252,33 +273,15 @@ def output_messages(tmp_path: Path, monkeypatch) -> list[str]:
 
 def notes_messages(tmp_path: Path, monkeypatch) -> list[str]:
     from statdiff.notes import MAX_NOTES_BYTES, load_notes
-    from statdiff.read import decode
 
     def notes(name: str, data: bytes) -> Path:
         path = tmp_path / name
         path.write_bytes(data)
         return path
 
-    valid = notes("n.yaml", b'"815 ILCS 530/10": note\n')
-    dangling = tmp_path / "dangling.yaml"
-    dangling.symlink_to(tmp_path / "gone.yaml")
-    zero = tmp_path / "zero.yaml"
-    zero.symlink_to("/dev/zero")
-    (tmp_path / "dir.yaml").mkdir()
-    fifo = tmp_path / "endless.yaml"
-    os.mkfifo(fifo)
-    feeder = threading.Thread(target=feed, args=(fifo, b"a: b\n" * (MAX_NOTES_BYTES // 4)), daemon=True)
-    feeder.start()
-    messages = [
+    over_limit = b"#" * (MAX_NOTES_BYTES + 1)
+    return file_refusals(tmp_path, monkeypatch, load_notes, ".yaml", b'"815 ILCS 530/10": note\n', over_limit) + [
         message_of(lambda: load_notes(tmp_path / "n.json")),
-        message_of(lambda: load_notes(tmp_path / "nope.yaml")),
-        message_of(lambda: load_notes(valid / "x.yaml")),
-        message_of(lambda: load_notes(dangling)),
-        message_of(lambda: load_notes(tmp_path / ("x" * 300 + ".yaml"))),
-        message_of(lambda: load_notes(tmp_path / "dir.yaml")),
-        message_of(lambda: load_notes(zero)),
-        message_of(lambda: load_notes(notes("big.yaml", b"#" * (MAX_NOTES_BYTES + 1)))),
-        message_of(lambda: load_notes(fifo)),
         message_of(lambda: load_notes(notes("latin.yaml", b"a: \xe9\n"))),
         message_of(lambda: load_notes(notes("bad.toml", b"a = \n"))),
         message_of(lambda: load_notes(notes("bad.yaml", b"a: [unclosed\n"))),
@@ -286,18 +289,6 @@ def notes_messages(tmp_path: Path, monkeypatch) -> list[str]:
         message_of(lambda: load_notes(notes("key.yaml", b"3: text\n"))),
         message_of(lambda: load_notes(notes("note.yaml", b"a: 3\n"))),
     ]
-    feeder.join(5)
-    for error in (PermissionError(13, "Permission denied"), OSError(5, "Input/output error")):
-        def refuse(*args, error=error, **kwargs):
-            raise error
-
-        with monkeypatch.context() as patch:
-            patch.setattr(decode, "open", refuse, raising=False)
-            messages.append(message_of(lambda: load_notes(valid)))
-    with monkeypatch.context() as patch:
-        patch.setattr(Path, "stat", lambda self, **kw: (_ for _ in ()).throw(PermissionError(13, "denied")))
-        messages.append(message_of(lambda: load_notes(valid)))
-    return messages
 
 
 def api_messages(tmp_path: Path, monkeypatch) -> list[str]:
