@@ -31,7 +31,7 @@ HEADLINE_NEW = PIPA / "09500HB0605_introduced_full.txt"
 HTML_PAGE = (ROOT / "tests" / "fixtures" / "html" / "hb0605_pre.html").read_text(encoding="utf-8")
 
 FUZZ = settings(
-    max_examples=60,
+    max_examples=100,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.function_scoped_fixture],
 )
@@ -166,7 +166,7 @@ def test_parse_keeps_every_promise(workdir, content, name, option):
         assert "\ud800" not in result.stdout and not _CONTROL.search(result.stdout.replace("\n", "").replace("\t", ""))
 
 
-@settings(FUZZ, max_examples=40)
+@settings(FUZZ, max_examples=60)
 @given(inputs(), inputs(), file_names(".txt"), st.sampled_from(["--json", "--stat", "--no-color"]))
 def test_diff_keeps_every_promise(workdir, old, new, name, option):
     old_path = save(workdir, name + old[1], old[0])
@@ -177,7 +177,7 @@ def test_diff_keeps_every_promise(workdir, old, new, name, option):
         assert not _CONTROL.search(result.stdout.replace("\n", "")), repr(result.stdout[:300])
 
 
-@settings(FUZZ, max_examples=30)
+@settings(FUZZ, max_examples=40)
 @given(file_names(".html"), st.one_of(st.none(), notes_files()), st.booleans())
 def test_redline_writes_whole_or_nothing_and_says_so_on_one_safe_line(workdir, output_name, notes, previous):
     output = save(workdir, output_name, "the previous report")
