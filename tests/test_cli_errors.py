@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import subprocess
 import sys
 import threading
@@ -182,7 +183,10 @@ def feed(fifo: Path, data: bytes) -> None:
         pass
 
 
-def input_messages(tmp_path: Path, monkeypatch) -> list[str]:
+def file_refusals(tmp_path: Path, monkeypatch, read, suffix: str, valid: bytes, over_limit: bytes) -> list[str]:
+    """Every path, size and permission refusal of `read(path)`, a reader built on
+    `decode.read_bounded` (inputs, notes): `valid` is a file it reads, `over_limit`
+    more bytes than it allows (written to a file, then fed through a FIFO)."""
     from statdiff.read import decode
 
     def file(name: str, data: bytes) -> Path:
@@ -190,27 +194,25 @@ def input_messages(tmp_path: Path, monkeypatch) -> list[str]:
         path.write_bytes(data)
         return path
 
-    text = file("bill.txt", b"Sec. 5. Definitions.")
-    link = tmp_path / "dangling.txt"
-    link.symlink_to(tmp_path / "gone.txt")
-    fifo = tmp_path / "endless.fifo"
+    readable = file("valid" + suffix, valid)
+    dangling = tmp_path / ("dangling" + suffix)
+    dangling.symlink_to(tmp_path / "gone")
+    zero = tmp_path / ("zero" + suffix)
+    zero.symlink_to("/dev/zero")
+    (tmp_path / ("dir" + suffix)).mkdir()
+    fifo = tmp_path / ("endless" + suffix)
     os.mkfifo(fifo)
-    feeder = threading.Thread(target=feed, args=(fifo, b"Sec. 5. " * 10_000), daemon=True)
+    feeder = threading.Thread(target=feed, args=(fifo, over_limit), daemon=True)
     feeder.start()
     messages = [
-        message_of(lambda: decode.load_text(tmp_path / "nope.txt")),
-        message_of(lambda: decode.load_text(text / "x")),
-        message_of(lambda: decode.load_text(link)),
-        message_of(lambda: decode.load_text(tmp_path / ("x" * 300))),
-        message_of(lambda: decode.load_text(tmp_path)),
-        message_of(lambda: decode.load_text(Path("/dev/zero"))),
-        message_of(lambda: decode.load_text(text, max_bytes=10)),
-        message_of(lambda: decode.load_text(fifo, max_bytes=100)),
-        message_of(lambda: decode.load_text(file("empty.txt", b""))),
-        message_of(lambda: decode.load_text(file("blank.txt", b" \r\n\t"))),
-        message_of(lambda: decode.load_text(file("a.out", b"\x7fELF\x02\x01" + bytes(32)))),
-        message_of(lambda: decode.load_text(file("bill.pdf", b"%PDF-1.4"))),
-        message_of(lambda: decode.load_text(file("noise.bin", bytes(range(1, 256)) * 16))),
+        message_of(lambda: read(tmp_path / ("nope" + suffix))),
+        message_of(lambda: read(readable / ("x" + suffix))),
+        message_of(lambda: read(dangling)),
+        message_of(lambda: read(tmp_path / ("x" * 300 + suffix))),
+        message_of(lambda: read(tmp_path / ("dir" + suffix))),
+        message_of(lambda: read(zero)),
+        message_of(lambda: read(file("big" + suffix, over_limit))),
+        message_of(lambda: read(fifo)),
     ]
     feeder.join(5)
     for error in (PermissionError(13, "Permission denied"), OSError(5, "Input/output error")):
@@ -219,11 +221,31 @@ def input_messages(tmp_path: Path, monkeypatch) -> list[str]:
 
         with monkeypatch.context() as patch:
             patch.setattr(decode, "open", refuse, raising=False)
-            messages.append(message_of(lambda: decode.load_text(text)))
+            messages.append(message_of(lambda: read(readable)))
     with monkeypatch.context() as patch:
         patch.setattr(Path, "stat", lambda self, **kw: (_ for _ in ()).throw(PermissionError(13, "denied")))
-        messages.append(message_of(lambda: decode.load_text(text)))
+        messages.append(message_of(lambda: read(readable)))
     return messages
+
+
+def input_messages(tmp_path: Path, monkeypatch) -> list[str]:
+    from statdiff.read import decode
+
+    def file(name: str, data: bytes) -> Path:
+        path = tmp_path / name
+        path.write_bytes(data)
+        return path
+
+    def read(path: Path) -> str:
+        return decode.load_text(path, max_bytes=100)
+
+    return file_refusals(tmp_path, monkeypatch, read, ".txt", b"Sec. 5. Definitions.", b"Sec. 5. " * 10_000) + [
+        message_of(lambda: read(file("empty.txt", b""))),
+        message_of(lambda: read(file("blank.txt", b" \r\n\t"))),
+        message_of(lambda: read(file("a.out", b"\x7fELF\x02\x01" + bytes(32)))),
+        message_of(lambda: read(file("bill.pdf", b"%PDF-1.4"))),
+        message_of(lambda: decode.load_text(file("noise.bin", bytes(range(1, 256)) * 16))),
+    ]
 
 
 def output_messages(tmp_path: Path, monkeypatch) -> list[str]:
@@ -243,7 +265,46 @@ def output_messages(tmp_path: Path, monkeypatch) -> list[str]:
     with monkeypatch.context() as patch:
         patch.setattr(outputs.os, "replace", lambda *a: (_ for _ in ()).throw(OSError(28, "No space left")))
         messages.append(message_of(lambda: outputs.write_atomically(tmp_path / "r.html", "x")))
+    with monkeypatch.context() as patch:  # a real SIGTERM to this process while the report is written
+        patch.setattr(outputs.os, "fsync", lambda descriptor: os.kill(os.getpid(), signal.SIGTERM))
+        messages.append(message_of(lambda: outputs.write_atomically(tmp_path / "r.html", "x")))
     return messages
+
+
+def notes_messages(tmp_path: Path, monkeypatch) -> list[str]:
+    from statdiff.notes import MAX_NOTES_BYTES, load_notes
+
+    def notes(name: str, data: bytes) -> Path:
+        path = tmp_path / name
+        path.write_bytes(data)
+        return path
+
+    over_limit = b"#" * (MAX_NOTES_BYTES + 1)
+    return file_refusals(tmp_path, monkeypatch, load_notes, ".yaml", b'"815 ILCS 530/10": note\n', over_limit) + [
+        message_of(lambda: load_notes(tmp_path / "n.json")),
+        message_of(lambda: load_notes(notes("latin.yaml", b"a: \xe9\n"))),
+        message_of(lambda: load_notes(notes("bad.toml", b"a = \n"))),
+        message_of(lambda: load_notes(notes("bad.yaml", b"a: [unclosed\n"))),
+        message_of(lambda: load_notes(notes("list.yaml", b"- a\n"))),
+        message_of(lambda: load_notes(notes("key.yaml", b"3: text\n"))),
+        message_of(lambda: load_notes(notes("note.yaml", b"a: 3\n"))),
+    ]
+
+
+def api_messages(tmp_path: Path, monkeypatch) -> list[str]:
+    import statdiff
+
+    with open(PIPA_2005, encoding="utf-8") as handle:
+        opened = message_of(lambda: statdiff.parse(handle))
+    return [
+        message_of(lambda: statdiff.parse(None)),
+        message_of(lambda: statdiff.diff(PIPA_2005, 3)),
+        opened,
+        message_of(lambda: statdiff.parse("bills/hb\x000605.txt")),
+        message_of(lambda: statdiff.parse(Path("bills/hb\x000605.txt"))),
+        message_of(lambda: statdiff.parse("bills/hb\ud8000605.txt")),
+        message_of(lambda: statdiff.parse("Sec. 5. Definitions.", name=3)),
+    ]
 
 
 def cli_messages(monkeypatch) -> list[str]:
@@ -258,13 +319,82 @@ def cli_messages(monkeypatch) -> list[str]:
     return [m.removeprefix("statdiff: error: ").rstrip("\n") for m in messages]
 
 
-@pytest.mark.parametrize("section", ["inputs", "outputs", "cli"])
+PRODUCERS = {
+    "inputs": input_messages, "outputs": output_messages, "cli": lambda tmp_path, patch: cli_messages(patch),
+    "notes": notes_messages, "api": api_messages,
+}
+
+
+@pytest.mark.parametrize("section", sorted(PRODUCERS))
 def test_every_catalogued_message_can_be_produced_and_every_produced_one_is_catalogued(tmp_path, monkeypatch, section):
-    produce = {"inputs": input_messages, "outputs": output_messages, "cli": lambda t, m: cli_messages(m)}[section]
     templates = catalogued(section)
-    messages = produce(tmp_path, monkeypatch)
-    assert len(templates) >= 6
+    messages = PRODUCERS[section](tmp_path, monkeypatch)
+    assert len(templates) >= 5
     unmatched_templates = [t for t in templates if not any(template_pattern(t).match(m) for m in messages)]
     uncatalogued_messages = [m for m in messages if not any(template_pattern(t).match(m) for t in templates)]
     assert unmatched_templates == []
     assert uncatalogued_messages == []
+
+
+# --- permissions: statdiff's own line, not click's usage error -----------------------------------
+
+
+@pytest.mark.parametrize("which", ["input", "notes"])
+def test_an_unreadable_file_is_one_line_even_where_click_would_check_it(tmp_path, monkeypatch, which):
+    from statdiff.read import decode
+
+    notes = tmp_path / "notes.yaml"
+    notes.write_text('"815 ILCS 530/10": n\n')
+    unreadable = PIPA_2006 if which == "input" else notes
+    monkeypatch.setattr(os, "access", lambda path, mode, **kw: False)  # as a non-root user sees a chmod 000 file
+    real_open = open
+
+    def denied(path, *args, **kwargs):
+        if Path(path) == unreadable:
+            raise PermissionError(13, "Permission denied")
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(decode, "open", denied, raising=False)
+    result = run("redline", PIPA_2005, PIPA_2006, "--notes", notes, "-o", tmp_path / "r.html")
+    prefix = "" if which == "input" else "notes file "
+    assert_trouble(result, f"{prefix}{unreadable}: permission denied (cannot read this file)")
+
+
+# --- names with control characters never reach the terminal raw ---------------------------------
+
+TITLE_SEQUENCE = "\x1b]0;owned\x07"
+
+
+def test_an_output_name_with_escapes_and_a_newline_is_shown_on_one_safe_line(tmp_path):
+    output = tmp_path / f"r{TITLE_SEQUENCE}\nx.html"
+    result = run("redline", PIPA_2005, PIPA_2006, "-o", output)
+    assert result.exit_code == 1
+    assert result.stderr == f"wrote {tmp_path}/r?]0;owned??x.html: 3 changes\n"
+    assert output.exists()
+
+
+def test_a_notes_name_and_key_with_escapes_are_shown_safely(tmp_path):
+    notes = tmp_path / f"n{TITLE_SEQUENCE}.yaml"
+    notes.write_text('"815 ILCS 530/99\\e]0;owned\\a": n\n', encoding="utf-8")  # YAML's escapes for ESC, BEL
+    result = run("redline", PIPA_2005, PIPA_2006, "--notes", notes, "-o", tmp_path / "r.html")
+    assert result.exit_code == 1 and "\x1b" not in result.stderr and "\x07" not in result.stderr
+    assert "statdiff: warning: note for “815 ILCS 530/99?]0;owned?” matches no node of either text\n" in result.stderr
+    bad = tmp_path / f"bad{TITLE_SEQUENCE}.yaml"
+    bad.write_text("- a list\n")
+    result = run("redline", PIPA_2005, PIPA_2006, "--notes", bad, "-o", tmp_path / "r.html")
+    assert_trouble(result, f"notes file {tmp_path}/bad?]0;owned?.yaml: expected a mapping of node path to note text")
+
+
+def test_an_input_name_with_escapes_or_undecodable_bytes_is_safe_in_every_output(tmp_path):
+    escaped = tmp_path / f"old{TITLE_SEQUENCE}.txt"
+    escaped.write_bytes(PIPA_2005.read_bytes())
+    undecodable = Path(os.fsdecode(bytes(tmp_path) + b"/new\xff.txt"))
+    undecodable.write_bytes(PIPA_2006.read_bytes())
+    command = [sys.executable, "-c", "from statdiff.cli import main; main()"]
+    for args in (["diff", "--no-color"], ["diff", "--json"], ["parse", "--json"]):
+        paths = [escaped, undecodable] if args[0] == "diff" else [undecodable]
+        result = subprocess.run(command + args + [os.fsencode(p) for p in paths], capture_output=True)
+        assert result.returncode in (0, 1), result.stderr
+        output = result.stdout.decode("utf-8")  # valid UTF-8: no raw byte of the file name
+        assert "\x1b" not in output and "\x07" not in output
+        assert "new\ufffd.txt" in output

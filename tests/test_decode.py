@@ -380,3 +380,85 @@ def test_a_pipe_over_the_limit_is_refused_after_reading_only_the_limit(tmp_path)
     with pytest.raises(StatdiffError, match="endless.fifo: the input is over the 1000 bytes limit"):
         load_text(fifo, max_bytes=1000)
     thread.join(5)
+
+
+def test_a_file_is_never_read_past_the_limit_whatever_size_it_reports():
+    # /proc files report a size of 0 and hold more: only the limit (and one byte) is read
+    with pytest.raises(StatdiffError, match="status: the input is over the 100 bytes limit"):
+        load_text(Path("/proc/self/status"), max_bytes=100)
+    assert "Name:" in load_text(Path("/proc/self/status"))
+
+
+def test_a_regular_file_is_read_in_one_bounded_call(tmp_path, monkeypatch):
+    path = write(tmp_path, "grows.txt", b"Sec. 5. " * 1000)
+    reads = []
+    real_open = open
+
+    def recording_open(*args, **kwargs):
+        handle = real_open(*args, **kwargs)
+        real_read = handle.read
+
+        def read(size=-1):
+            assert size >= 0, "an unbounded read"
+            data = real_read(size)
+            reads.append(len(data))
+            return data
+
+        handle.read = read
+        return handle
+
+    monkeypatch.setattr(decode, "open", recording_open, raising=False)
+    assert decode.read_bounded(path, 10_000, "grows.txt") == b"Sec. 5. " * 1000
+    assert reads == [8000]
+
+
+# --- declared charsets ----------------------------------------------------------------------
+
+PAGE = '<html><head><meta charset="{}"></head><body><p>\u00a7 5. \u201cBreach\u201d \u2013 notice.</p></body></html>'
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["bz2", "base64", "quopri", "rot13", "hex", "uu", "zlib", "undefined", "utf-7", "unicode_escape",
+     "raw_unicode_escape", "punycode", "idna", "cp037", "palmos", "no-such-charset", "x-user-defined"],
+)
+@pytest.mark.parametrize("saved_as", ["utf-8", "cp1252"])
+def test_a_charset_browsers_do_not_decode_is_ignored_and_the_bytes_decide(label, saved_as):
+    page = PAGE.format(label)
+    assert decode_bytes(page.encode(saved_as), "page.html") == page
+
+
+@pytest.mark.parametrize(
+    "label, encoding, text",
+    [
+        ("iso-8859-9", "cp1254", "\u20ac 5 \u011f"),  # WHATWG reads ISO-8859-9 as windows-1254 (0x80 is the euro)
+        ("tis-620", "cp874", "\u20ac \u0e01"),
+        ("gb2312", "gb18030", "\u6cd5\u5f8b \u20ac"),
+        ("shift_jis", "cp932", "\u6cd5\u5f8b \u2460"),  # circled one: in windows-31J, not in Shift_JIS
+        ("euc-kr", "cp949", "\ubc95\ub960 \uac02"),
+        ("windows-874", "cp874", "\u0e01"),
+        ("x-mac-cyrillic", "mac-cyrillic", "\u0417\u0430\u043a\u043e\u043d"),
+        ("koi8-u", "koi8-u", "\u0417\u0430\u043a\u043e\u043d \u0454"),
+    ],
+)
+def test_whatwg_charsets_are_decoded_as_a_browser_decodes_them(label, encoding, text):
+    page = PAGE.format(label).replace("\u00a7 5. \u201cBreach\u201d \u2013 notice.", text)
+    assert decode_bytes(page.encode(encoding), "page.html") == page
+
+
+def test_a_utf7_page_is_read_as_its_bytes_and_no_lone_surrogate_reaches_the_text():
+    page = '<html><head><meta charset="utf-7"></head><body><p>Short +2AA- title.</p></body></html>'
+    text = decode_bytes(page.encode("ascii"), "page.html")
+    assert text == page
+    text.encode("utf-8")
+
+
+@pytest.mark.parametrize("surrogate", ["\ud800", "\udfff", "\udc80"])
+def test_a_lone_surrogate_becomes_the_replacement_character(surrogate):
+    assert normalise_text(f"Sec. 5. A{surrogate}B.") == "Sec. 5. A\ufffdB."
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(min_codepoint=0, max_codepoint=0xFFFF)))
+def test_normalised_text_can_always_be_written_as_utf8(text):
+    normalise_text(text).encode("utf-8")

@@ -80,3 +80,55 @@ def test_the_sample_notes_file_loads():
     assert [note.path for note in matched] == ["815 ILCS 530/1", "815 ILCS 530/10(a)", "815 ILCS 530/10(b-5)",
                                                "815 ILCS 530/10(d)"]
     assert warnings == []
+
+
+# --- read as inputs are: bounded, whatever the file says its size is -----------------------------
+
+
+def test_notes_symlinked_to_dev_zero_are_refused_not_read(tmp_path):
+    link = tmp_path / "notes.yaml"
+    link.symlink_to("/dev/zero")
+    with pytest.raises(StatdiffError, match=r"notes\.yaml: is a device or socket, not a file"):
+        load_notes(link)
+
+
+def test_a_fifo_named_yaml_is_read_no_further_than_the_limit(tmp_path):
+    import os
+    import threading
+
+    from statdiff.notes import MAX_NOTES_BYTES
+
+    fifo = tmp_path / "endless.yaml"
+    os.mkfifo(fifo)
+    sent = []
+
+    def endless_writer():
+        try:
+            with open(fifo, "wb") as handle:
+                for _ in range(4 * MAX_NOTES_BYTES // 65536):
+                    handle.write(b"#" * 65536)
+                    sent.append(65536)
+        except BrokenPipeError:  # the reader stopped at the limit
+            pass
+
+    writer = threading.Thread(target=endless_writer, daemon=True)
+    writer.start()
+    with pytest.raises(StatdiffError, match=r"endless\.yaml: the input is over the 5\.0 MB limit$"):
+        load_notes(fifo)
+    writer.join(10)
+    assert sum(sent) < 4 * MAX_NOTES_BYTES
+
+
+def test_an_empty_notes_file_is_no_notes(tmp_path):
+    assert load_notes(write(tmp_path, "n.yaml", b"")) == {}
+    assert load_notes(write(tmp_path, "n.toml", b"")) == {}
+
+
+def test_a_notes_file_over_the_limit_is_refused_from_its_size(tmp_path, monkeypatch):
+    from statdiff.notes import MAX_NOTES_BYTES
+    from statdiff.read import decode
+
+    path = write(tmp_path, "n.yaml", b"#" * (MAX_NOTES_BYTES + 1))
+    monkeypatch.setattr(decode, "_read_bytes", lambda *a: pytest.fail("read a notes file over the limit"))
+    with pytest.raises(StatdiffError, match=r"^notes file .*n\.yaml: the file is 5\.0 MB, over the 5\.0 MB limit$"):
+        load_notes(path)

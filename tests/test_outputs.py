@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import os
+import signal
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -175,3 +178,72 @@ def test_read_only_directory_simulated(tmp_path, monkeypatch):
     monkeypatch.setattr(outputs.tempfile, "mkstemp", denied)
     with pytest.raises(StatdiffError, match=r"redline\.html: cannot write in .* \(permission denied\)"):
         write_atomically(tmp_path / "redline.html", REPORT)
+
+
+# --- SIGTERM and SIGHUP while a report is being written --------------------------------------
+
+# The real command line in a child process, with a 25 MB report: render_redline returns it,
+# and os.fsync (the report fully written to its temporary file, not yet renamed) tells the
+# parent "writing" and waits, so the signal lands inside the write, every time.
+CHILD = """
+import os, sys
+from statdiff import cli, outputs
+import statdiff.render.html as render_html
+
+render_html.render_redline = lambda *args, **kwargs: "<p>" + "x" * 25_000_000
+real_fsync = os.fsync
+
+def announce_and_wait(descriptor):
+    real_fsync(descriptor)
+    if os.fstat(descriptor).st_size >= 25_000_000:
+        print("writing", flush=True)
+        sys.stdin.read()
+
+outputs.os.fsync = announce_and_wait
+cli.main(sys.argv[1:])
+"""
+STATUTES = Path(__file__).resolve().parent.parent / "statutes" / "pipa"
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP], ids=["SIGTERM", "SIGHUP"])
+@pytest.mark.parametrize("previous", [True, False], ids=["over-a-report", "new-report"])
+def test_a_signal_mid_write_leaves_the_previous_report_and_no_temporary(tmp_path, signum, previous):
+    target = tmp_path / "redline.html"
+    if previous:
+        target.write_text("the previous report")
+    command = [sys.executable, "-c", CHILD, "redline", str(STATUTES / "815ILCS530_through_PA094-0947.txt"),
+               str(STATUTES / "09500HB0605_introduced_full.txt"), "-o", str(target)]
+    child = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert child.stdout.readline() == "writing\n", child.stderr.read()
+        assert [p.stat().st_size for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == [25_000_003]
+        child.send_signal(signum)
+        _, stderr = child.communicate(timeout=60)
+    finally:
+        child.kill()
+    name = signal.Signals(signum).name
+    assert child.returncode == 2
+    assert stderr == f"statdiff: error: {target}: interrupted by {name}; the report was not written\n"
+    assert leftovers(tmp_path) == []
+    if previous:
+        assert target.read_text() == "the previous report"
+    else:
+        assert not target.exists()
+
+
+def test_a_signal_after_the_report_is_in_place_is_delivered_once_the_write_is_done(tmp_path, monkeypatch):
+    received = []
+    monkeypatch.setattr(outputs, "_fsync_directory", lambda directory: os.kill(os.getpid(), signal.SIGTERM))
+    previous = signal.signal(signal.SIGTERM, lambda signum, frame: received.append(signum))
+    try:
+        write_atomically(tmp_path / "redline.html", REPORT)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert received == [signal.SIGTERM]
+    assert (tmp_path / "redline.html").read_text() == REPORT and leftovers(tmp_path) == []
+
+
+def test_the_handlers_in_place_before_the_write_are_back_after_it(tmp_path):
+    before = {signum: signal.getsignal(signum) for signum in outputs.STOPPING_SIGNALS}
+    write_atomically(tmp_path / "redline.html", REPORT)
+    assert {signum: signal.getsignal(signum) for signum in outputs.STOPPING_SIGNALS} == before

@@ -1,48 +1,107 @@
-"""The Python API: `statdiff.parse(path_or_text)` and `statdiff.diff(old, new)`."""
+"""The Python API: `statdiff.parse(source)` and `statdiff.diff(old, new)`.
+
+A source is one of:
+  * a `Document` statdiff already parsed (used as it is);
+  * an `os.PathLike` (`pathlib.Path`, ...): a file to read;
+  * `bytes` (or `bytearray`): the file's contents, decoded exactly as a file is
+    (encoding, binary formats refused, line ends);
+  * a `str`: a file's path when it names an existing file, or is one line with
+    no whitespace that contains `/` or `\\` or ends in a text suffix (`.txt`,
+    `.htm`, `.html`, `.csv`, `.text`), however long, so a mistyped or
+    overlong path fails as a file (`no such file`, `cannot open (file name too
+    long)`) instead of being compared as a one-word text; any other string is
+    the text itself.
+Anything else raises `StatdiffError` saying what is accepted, and so does a
+path with a NUL or a lone surrogate in it (no file can have such a name).
+"""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
+from statdiff.errors import StatdiffError, display_name
 from statdiff.model import Comparison, Document
 
+Source = str | os.PathLike | bytes | bytearray | Document
 
-def parse(source: str | Path, *, format: str | None = None, name: str | None = None) -> Document:
-    """Parse a file path or a text into a `Document` tree.
 
-    A `Path`, or a string that names a file (an existing one, or one line with no
-    spaces and a `/` or a text suffix, which then fails as missing), is read from
-    disk; any other string is parsed as the text itself.
-    """
+def checked_source(source: object, caller: str) -> Document | Path | bytes | str:
+    """`source` as a Document, a Path to read, bytes to decode or a text to read;
+    or a `StatdiffError` naming what `caller` accepts."""
+    if isinstance(source, Document):
+        return source
+    if isinstance(source, (bytes, bytearray)):
+        return bytes(source)
+    if isinstance(source, os.PathLike):
+        return _checked_path(os.fsdecode(os.fspath(source)))
+    if isinstance(source, str):
+        return _checked_path(source) if _looks_like_a_path(source) else source
+    hint = " (pass the file's path, or its contents)" if hasattr(source, "read") else ""
+    raise StatdiffError(
+        f"{caller}: expected a file path (str or os.PathLike), a text (str), its bytes, or a parsed Document, "
+        f"not {type(source).__name__}{hint}"
+    )
+
+
+def _checked_path(path: str) -> Path:
+    if "\x00" in path:
+        raise StatdiffError(f"{display_name(path)}: not a file name (it contains a NUL character)")
+    try:
+        os.fsencode(path)
+    except UnicodeEncodeError:
+        raise StatdiffError(
+            f"{display_name(path)}: not a file name (it contains a lone surrogate, which no file name can hold)"
+        ) from None
+    return Path(path)
+
+
+def parse(source: Source, *, format: str | None = None, name: str | None = None) -> Document:
+    """Parse a file path, a file's bytes or a text into a `Document` tree (see the
+    module docstring for how a string is told apart from a path). `name` names a
+    text or bytes in messages and output."""
+    return _parse(source, format, name, "statdiff.parse")
+
+
+def diff(old: Source, new: Source, *, format: str | None = None) -> Comparison:
+    """Compare two versions (paths, texts, bytes or parsed Documents)."""
+    from statdiff.diff import compare
+
+    return compare(_parse(old, format, None, "statdiff.diff"), _parse(new, format, None, "statdiff.diff"))
+
+
+def _parse(source: object, format: str | None, name: str | None, caller: str) -> Document:
     from statdiff.read import read_path, read_text
     from statdiff.structure import build_document
 
-    if isinstance(source, Path) or (isinstance(source, str) and _looks_like_a_path(source)):
-        result = read_path(Path(source), format=format)
+    source = checked_source(source, caller)
+    if isinstance(source, Document):
+        return source
+    if name is not None and not isinstance(name, str):
+        raise StatdiffError(f"{caller}: name must be a str, not {type(name).__name__}")
+    if isinstance(source, Path):
+        result = read_path(source, format=format)
+    elif isinstance(source, bytes):
+        from statdiff.read.decode import decode_bytes
+
+        label = display_name(name or "<bytes>", limit=None)
+        result = read_text(decode_bytes(source, label), format=format, name=label)
     else:
-        result = read_text(source, format=format, name=name or "<text>")
+        result = read_text(source, format=format, name=display_name(name or "<text>", limit=None))
     return build_document(result)
 
 
-def diff(old: str | Path | Document, new: str | Path | Document, *, format: str | None = None) -> Comparison:
-    """Compare two versions (paths, texts or parsed Documents)."""
-    from statdiff.diff import compare
-
-    old_doc = old if isinstance(old, Document) else parse(old, format=format)
-    new_doc = new if isinstance(new, Document) else parse(new, format=format)
-    return compare(old_doc, new_doc)
-
-
 def _looks_like_a_path(text: str) -> bool:
-    """An existing file, or one line with no spaces that names a file (`bills/hb605.txt`):
-    a mistyped path must fail as a missing file, not be compared as a one-word text."""
-    if "\n" in text or len(text) > 4096:
+    """An existing file, or one line with no whitespace that names a file
+    (`bills/hb605.txt`), whatever its length: a mistyped path must fail as a
+    missing file, not be compared as a one-word text."""
+    if "\n" in text:
         return False
     try:
         if Path(text).is_file():
             return True
-    except OSError:
-        return False
+    except (OSError, ValueError):  # a name too long for the system, a NUL: still a name, not a text
+        pass
     if any(character.isspace() for character in text.strip()):
         return False
     return "/" in text or "\\" in text or Path(text).suffix.lower() in _TEXT_SUFFIXES

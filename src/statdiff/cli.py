@@ -13,11 +13,14 @@ from pathlib import Path
 
 import click
 
-from statdiff.errors import StatdiffError, os_reason
+from statdiff.errors import StatdiffError, display_name, os_reason
 
 FORMAT_HELP = "Force the rendering instead of detecting it (see `statdiff formats`)."
 MAX_SIZE_HELP = "Refuse inputs larger than this many megabytes."
 DEFAULT_MAX_MB = 50.0  # as read.decode.DEFAULT_MAX_BYTES: a comparison holds about 60 bytes per input byte
+# No checks by click (its `readable` test would print a usage error): statdiff's readers
+# refuse a missing, unreadable or special file in one line of their own.
+UNCHECKED_PATH = click.Path(readable=False, path_type=str)
 
 
 def _guarded(command):
@@ -52,6 +55,7 @@ def _guarded(command):
 
 def _fail(message: str) -> None:
     message = " ".join(part.strip() for part in str(message).splitlines()) or "unknown error"  # one line
+    message = display_name(message, limit=None)  # the last guard: no control character reaches the terminal
     click.echo(f"statdiff: error: {message}", err=True)
     sys.exit(2)
 
@@ -92,7 +96,7 @@ def formats():
 
 
 @main.command()
-@click.argument("file", type=click.Path(dir_okay=True, path_type=str))
+@click.argument("file", type=UNCHECKED_PATH)
 @click.option("--json", "as_json", is_flag=True, help="Print the tree as JSON.")
 @click.option("--text", "as_text", is_flag=True, help="Print the clean body text, one printed line a line.")
 @click.option("--format", "format", default=None, help=FORMAT_HELP)
@@ -120,8 +124,8 @@ def parse(file, as_json, as_text, format, no_color, max_size):
 
 
 @main.command()
-@click.argument("old", type=click.Path(path_type=str))
-@click.argument("new", type=click.Path(path_type=str))
+@click.argument("old", type=UNCHECKED_PATH)
+@click.argument("new", type=UNCHECKED_PATH)
 @click.option("--json", "as_json", is_flag=True, help="Print the changes as JSON.")
 @click.option("--stat", "as_stat", is_flag=True, help="Print a per-section count of changes.")
 @click.option("--no-color", is_flag=True, help="No colour (underline and strike marks are kept as text).")
@@ -152,11 +156,11 @@ def diff(old, new, as_json, as_stat, no_color, context, format, max_size):
 
 
 @main.command()
-@click.argument("old", type=click.Path(path_type=str))
-@click.argument("new", type=click.Path(path_type=str))
-@click.option("-o", "--output", required=True, type=click.Path(path_type=str), help="The HTML file to write.")
+@click.argument("old", type=UNCHECKED_PATH)
+@click.argument("new", type=UNCHECKED_PATH)
+@click.option("-o", "--output", required=True, type=UNCHECKED_PATH, help="The HTML file to write.")
 @click.option("--view", type=click.Choice(["inline", "side-by-side"]), default="inline", show_default=True)
-@click.option("--notes", type=click.Path(path_type=str), default=None, help="YAML or TOML notes keyed by node path.")
+@click.option("--notes", type=UNCHECKED_PATH, default=None, help="YAML or TOML notes keyed by node path.")
 @click.option("--title", default=None, help="Title of the report.")
 @click.option("--format", "format", default=None, help=FORMAT_HELP)
 @click.option("--max-size", type=float, callback=_positive_megabytes, default=DEFAULT_MAX_MB, show_default=True, help=MAX_SIZE_HELP)
@@ -176,16 +180,16 @@ def redline(old, new, output, view, notes, title, format, max_size):
 
         reader_notes, warnings = match_notes(load_notes(Path(notes)), comparison)
     for warning in warnings:
-        click.echo(f"statdiff: warning: {warning}", err=True)
+        click.echo(f"statdiff: warning: {display_name(warning, limit=None)}", err=True)
     html = render_redline(comparison, view=view, notes=reader_notes, title=title)
     write_atomically(Path(output), html, inputs=inputs)
-    click.echo(f"wrote {output}: {len(comparison.changes)} changes", err=True)
+    click.echo(f"wrote {display_name(output)}: {len(comparison.changes)} changes", err=True)
     sys.exit(1 if comparison.changes else 0)
 
 
 @main.command()
-@click.argument("bill", type=click.Path(path_type=str))
-@click.option("--old", "old", type=click.Path(path_type=str), default=None, help="The old law: also check statdiff's own comparison against the markup.")
+@click.argument("bill", type=UNCHECKED_PATH)
+@click.option("--old", "old", type=UNCHECKED_PATH, default=None, help="The old law: also check statdiff's own comparison against the markup.")
 @click.option("--json", "as_json", is_flag=True, help="Print the changes (and disagreements) as JSON.")
 @click.option("--no-color", is_flag=True, help="No colour (inserted text as {+...+}, deleted as [-...-]).")
 @click.option("--format", "format", default=None, help=FORMAT_HELP)

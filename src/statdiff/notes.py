@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 
 from statdiff.annotate import quote
-from statdiff.errors import StatdiffError
+from statdiff.errors import StatdiffError, display_name
 from statdiff.model import Comparison, Node
 
 MAX_NOTES_BYTES = 5 * 1024 * 1024
@@ -37,55 +37,59 @@ def load_notes(path: Path | str) -> dict[str, str | list[str]]:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in (".yaml", ".yml", ".toml"):
-        raise StatdiffError(f"notes file {path}: expected a .yaml, .yml or .toml file")
+        raise StatdiffError(f"notes file {display_name(path)}: expected a .yaml, .yml or .toml file")
     raw = _read_text(path)
     if suffix == ".toml":
         try:
             data = tomllib.loads(raw)
         except tomllib.TOMLDecodeError as error:
-            raise StatdiffError(f"notes file {path}: not valid TOML ({_one_line(error)})") from None
+            raise StatdiffError(f"notes file {display_name(path)}: not valid TOML ({_one_line(error)})") from None
     else:
         try:
             data = yaml.safe_load(raw)
         except yaml.YAMLError as error:
-            raise StatdiffError(f"notes file {path}: not valid YAML ({_one_line(error)})") from None
+            raise StatdiffError(f"notes file {display_name(path)}: not valid YAML ({_one_line(error)})") from None
     return _checked(path, data)
 
 
+NOTES_ARE = "notes are a YAML or TOML file of remarks keyed by node path"
+
+
 def _read_text(path: Path) -> str:
+    """The notes file's text, read as inputs are: through `read_bounded`, so a device
+    is refused and a pipe, a FIFO or /dev/zero behind a symlink is read no further
+    than the limit, whatever size it reports."""
+    from statdiff.read.decode import read_bounded
+
+    name = f"notes file {display_name(path)}"
+    data = read_bounded(path, MAX_NOTES_BYTES, name, accepts=NOTES_ARE, limit_hint="", allow_empty=True)
     try:
-        if path.stat().st_size > MAX_NOTES_BYTES:
-            raise StatdiffError(f"notes file {path}: larger than {MAX_NOTES_BYTES // (1024 * 1024)} MB")
-        return path.read_bytes().decode("utf-8-sig")
-    except FileNotFoundError:
-        raise StatdiffError(f"notes file {path}: no such file") from None
-    except IsADirectoryError:
-        raise StatdiffError(f"notes file {path}: is a directory") from None
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise StatdiffError(f"notes file {path}: not UTF-8 text") from None
-    except OSError as error:
-        raise StatdiffError(f"notes file {path}: cannot read ({error.strerror})") from None
+        raise StatdiffError(f"{name}: not UTF-8 text") from None
 
 
 def _one_line(error: Exception) -> str:
-    return " ".join(str(error).split())[:200]
+    return display_name(" ".join(str(error).split()), limit=200)
 
 
 def _checked(path: Path, data: object) -> dict[str, str | list[str]]:
     if data is None:
         return {}
     if not isinstance(data, dict):
-        raise StatdiffError(f"notes file {path}: expected a mapping of node path to note text")
+        raise StatdiffError(f"notes file {display_name(path)}: expected a mapping of node path to note text")
     notes: dict[str, str | list[str]] = {}
     for key, value in data.items():
         if not isinstance(key, str) or not key.strip():
-            raise StatdiffError(f"notes file {path}: the key {quote(str(key), limit=None)} is not a node path")
+            raise StatdiffError(f"notes file {display_name(path)}: the key {quote(display_name(key), limit=None)} is not a node path")
         if isinstance(value, str):
             notes[key.strip()] = value
         elif isinstance(value, list) and all(isinstance(item, str) for item in value):
             notes[key.strip()] = list(value)
         else:
-            raise StatdiffError(f"notes file {path}: the note for {quote(key, limit=None)} must be a text or a list of texts")
+            raise StatdiffError(
+                f"notes file {display_name(path)}: the note for {quote(display_name(key), limit=None)} must be a text or a list of texts"
+            )
     return notes
 
 

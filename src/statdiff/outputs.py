@@ -3,16 +3,24 @@
 `write_atomically(path, text, inputs)` writes to a temporary file in the
 target's directory, fsyncs it and renames it over the target with `os.replace`,
 so a reader of `path` sees the old report or the new one, never a torn one.
-On any failure, Ctrl-C included, the temporary file is removed.
+On any failure the temporary file is removed: an error, Ctrl-C, and SIGTERM or
+SIGHUP (a `kill`, a closed terminal or ssh session), which while the report is
+being written raise `StatdiffError` (`{output}: interrupted by SIGTERM; the
+report was not written`) instead of killing the process with the file left
+behind. A signal that arrives once the report is in place is delivered again
+after the write, as it would have been without statdiff's handler.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import stat
 import tempfile
+import threading
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from statdiff.errors import StatdiffError, display_name, os_reason
 
@@ -52,23 +60,61 @@ def write_atomically(path: Path | str, text: str | bytes, inputs: Iterable[Path 
         _write_through(target, data, name)
         return
     mode = _mode_for(target)
+    with _signals_stop_the_write(name) as written:
+        try:
+            descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        except OSError as error:
+            raise StatdiffError(f"{name}: cannot write in {display_name(target.parent)} ({os_reason(error)})") from None
+        try:
+            with os.fdopen(descriptor, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.chmod(temporary, mode)
+            os.replace(temporary, target)
+            written()
+        except BaseException as error:
+            _remove_quietly(temporary)
+            if isinstance(error, OSError):
+                raise StatdiffError(f"{name}: cannot write the output ({os_reason(error)})") from None
+            raise
+        _fsync_directory(target.parent)
+
+
+STOPPING_SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)
+)
+
+
+@contextlib.contextmanager
+def _signals_stop_the_write(name: str) -> Iterator:
+    """While the block runs, SIGTERM and SIGHUP raise `StatdiffError` (so the cleanup
+    in the block runs) until the block calls `written()`; a signal after that is
+    held and delivered again once the previous handlers are back. Handlers can only
+    be set in the main thread: elsewhere the block runs as it is. A second signal
+    while the first one's cleanup runs is ignored, so the cleanup finishes."""
+    if threading.current_thread() is not threading.main_thread():
+        yield lambda: None
+        return
+    state = {"written": False, "stopping": False, "held": None}
+
+    def stop(signum, frame):
+        if state["written"]:
+            state["held"] = signum
+            return
+        if state["stopping"]:  # a second signal while the first one's cleanup runs
+            return
+        state["stopping"] = True
+        raise StatdiffError(f"{name}: interrupted by {signal.Signals(signum).name}; the report was not written")
+
+    previous = {signum: signal.signal(signum, stop) for signum in STOPPING_SIGNALS}
     try:
-        descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    except OSError as error:
-        raise StatdiffError(f"{name}: cannot write in {display_name(target.parent)} ({os_reason(error)})") from None
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temporary, mode)
-        os.replace(temporary, target)
-    except BaseException as error:
-        _remove_quietly(temporary)
-        if isinstance(error, OSError):
-            raise StatdiffError(f"{name}: cannot write the output ({os_reason(error)})") from None
-        raise
-    _fsync_directory(target.parent)
+        yield lambda: state.update(written=True)
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+    if state["held"] is not None:
+        signal.raise_signal(state["held"])
 
 
 def _is_special(target: Path) -> bool:

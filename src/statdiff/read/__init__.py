@@ -71,8 +71,10 @@ def _read_normalised(text: str, format: str | None, name: str) -> ReadResult:
 
 
 def read_path(path: Path, format: str | None = None, max_bytes: int | None = None) -> ReadResult:
+    from statdiff.errors import display_name
     from statdiff.read.decode import load_text
 
     path = Path(path)
     text = load_text(path, max_bytes)
-    return _read_normalised(text, format, str(path))
+    # The document's name is shown (terminal, JSON, redline): one printable line, never raw bytes
+    return _read_normalised(text, format, display_name(path, limit=None))

@@ -9,10 +9,26 @@ line ends only and no invisible characters.
 Encodings, in the order they are decided:
   1. a byte-order mark (UTF-8, UTF-16 LE/BE, UTF-32 LE/BE);
   2. UTF-16 without a BOM, recognised by its NUL in every other byte;
-  3. for HTML, the `<meta charset>` it declares;
+  3. for HTML, the `<meta charset>` it declares, when that is an encoding of
+     the WHATWG Encoding Standard (the ones browsers decode), with the
+     standard's own substitutions (Latin-1 and ASCII are Windows-1252, ...);
+     any other label is ignored and the bytes decide, as in a browser: a name
+     that is not a text encoding at all (`bz2`, `base64`, `quopri`, `rot13`,
+     `hex`, `uu`, `zlib`, `undefined`), one browsers refuse (`UTF-7`, whose
+     decoder can yield lone surrogates), Python-only codecs (`unicode_escape`,
+     `punycode`, EBCDIC) and unknown names;
   4. UTF-8; bytes that are not valid UTF-8 are read as Windows-1252, the
      encoding Word and older ilga.gov pages use (curly quotes, §, en dashes).
      Latin-1 is never used: its C1 range is Windows-1252 punctuation in practice.
+
+Whatever the bytes, the text handed on holds no lone surrogate (one becomes
+U+FFFD), so no later stage can fail to encode it.
+
+`read_bounded` is the one size-bounded way statdiff reads a file (inputs here,
+notes in `notes.py`): the path is checked with `stat` first (a directory, a
+device or a socket is refused), a regular file over the limit is refused from
+its size, and no more than the limit is ever read, whatever size the file
+reports (a pipe, a FIFO, a file that grows, a /proc file that says 0).
 """
 
 from __future__ import annotations
@@ -26,8 +42,10 @@ from pathlib import Path
 from statdiff.errors import StatdiffError, display_name, os_reason
 
 ACCEPTS = "statdiff reads bill and statute text saved as plain text or HTML"
+MAX_SIZE_HINT = " (raise it with --max-size MB)"
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024  # a comparison holds about 60 bytes per input byte
 SNIFF_BYTES = 4096
+READ_CHUNK = 1024 * 1024
 
 # --- binary formats -----------------------------------------------------------
 
@@ -86,6 +104,9 @@ _META_CHARSET = re.compile(
     rb"<meta\b[^>]*?\bcharset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.I | re.S
 )
 _CP1252_UNDEFINED = frozenset(b"\x81\x8d\x8f\x90\x9d")
+# Lone surrogates: no encoder writes them; they become U+FFFD.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_INVISIBLE_OR_SURROGATE = re.compile(_INVISIBLE.pattern[:-1] + "\ud800-\udfff]")
 # Control codes other than tab/line ends/form feed, U+FFFD, surrogates, private use.
 _GARBAGE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd\ud800-\udfff\ue000-\uf8ff]")
 MAX_GARBAGE_SHARE = 0.05
@@ -100,13 +121,7 @@ def load_text(path: Path | str, max_bytes: int | None = None) -> str:
     """
     path = Path(path)
     name = display_name(path)
-    limit = DEFAULT_MAX_BYTES if max_bytes is None else max_bytes
-    info = _stat_input(path, name)
-    if stat.S_ISREG(info.st_mode):
-        _check_size(info.st_size, limit, name)
-        if info.st_size == 0:
-            raise StatdiffError(f"{name}: the file is empty; {ACCEPTS}")
-    data = _read_bytes(path, name, limit, whole=stat.S_ISREG(info.st_mode))
+    data = read_bounded(path, DEFAULT_MAX_BYTES if max_bytes is None else max_bytes, name)
     _refuse_binary(data, name, path.suffix.lower())
     text = _decode(data, name)
     del data  # the bytes go before the text is normalised: one copy of the input less at the peak
@@ -115,6 +130,24 @@ def load_text(path: Path | str, max_bytes: int | None = None) -> str:
     if not text or text.isspace():  # not strip(): that would copy a 50 MB text to test it
         raise StatdiffError(f"{name}: the file has no text, only blank space; {ACCEPTS}")
     return text
+
+
+def read_bounded(
+    path: Path, limit: int, name: str, *, accepts: str = ACCEPTS, limit_hint: str = MAX_SIZE_HINT,
+    allow_empty: bool = False,
+) -> bytes:
+    """A file's bytes, at most `limit` of them, or a one-line `StatdiffError` why not.
+
+    `name` starts every message (`bill.txt`, `notes file n.yaml`); `accepts` ends
+    the refusals of what is not a file; `limit_hint` follows an over-limit refusal.
+    """
+    info = _stat_input(path, name, accepts)
+    if stat.S_ISREG(info.st_mode):
+        _check_size(info.st_size, limit, name, limit_hint)
+    data = _read_bytes(path, name, limit, info.st_size if stat.S_ISREG(info.st_mode) else 0, accepts, limit_hint)
+    if not data and not allow_empty:
+        raise StatdiffError(f"{name}: the file is empty; {accepts}")
+    return data
 
 
 def decode_bytes(data: bytes, name: str = "<text>", suffix: str = "") -> str:
@@ -131,7 +164,9 @@ def normalise_text(text: str) -> str:
         text = text.replace("\r\n", "\n").replace("\r", "\n")  # str.replace: 4x faster than re.sub
     if _has_other_line_breaks(text):
         text = _LINE_BREAKS.sub("\n", text)
-    if _INVISIBLE.search(text):
+    if _INVISIBLE_OR_SURROGATE.search(text):  # one scan in the usual case, where there is none
+        if _SURROGATE.search(text):
+            text = _SURROGATE.sub("\ufffd", text)
         text = _INVISIBLE.sub("", text)
     return text
 
@@ -143,7 +178,7 @@ def _has_other_line_breaks(text: str) -> bool:
 # --- the file ---------------------------------------------------------------------
 
 
-def _stat_input(path: Path, name: str) -> os.stat_result:
+def _stat_input(path: Path, name: str, accepts: str = ACCEPTS) -> os.stat_result:
     try:
         info = path.stat()
     except FileNotFoundError:
@@ -156,39 +191,51 @@ def _stat_input(path: Path, name: str) -> os.stat_result:
         raise StatdiffError(f"{name}: permission denied (cannot look up this file)") from None
     except OSError as error:
         raise StatdiffError(f"{name}: cannot open ({os_reason(error)})") from None
+    except ValueError:  # a NUL, or a lone surrogate no file system encoding can write
+        raise StatdiffError(f"{name}: cannot open (no file can have this name)") from None
     if stat.S_ISDIR(info.st_mode):
-        raise StatdiffError(f"{name}: is a directory, not a file; {ACCEPTS}")
+        raise StatdiffError(f"{name}: is a directory, not a file; {accepts}")
     if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode) or stat.S_ISSOCK(info.st_mode):
-        raise StatdiffError(f"{name}: is a device or socket, not a file; {ACCEPTS}")
+        raise StatdiffError(f"{name}: is a device or socket, not a file; {accepts}")
     return info
 
 
-def _check_size(size: int, limit: int, name: str) -> None:
+def _check_size(size: int, limit: int, name: str, hint: str) -> None:
     if size > limit:
-        raise StatdiffError(
-            f"{name}: the file is {_megabytes(size)}, over the {_megabytes(limit)} limit "
-            "(raise it with --max-size MB)"
-        )
+        raise StatdiffError(f"{name}: the file is {_megabytes(size)}, over the {_megabytes(limit)} limit{hint}")
 
 
-def _read_bytes(path: Path, name: str, limit: int, whole: bool) -> bytes:
-    """Read the file once (its size is already checked); a pipe only up to the limit."""
+def _read_bytes(path: Path, name: str, limit: int, expected: int, accepts: str, hint: str) -> bytes:
+    """Read the file once, never more than `limit` bytes (plus one, to see it is over)."""
     try:
         with open(path, "rb") as handle:
-            data = handle.read() if whole else handle.read(limit + 1)
+            data = _read_at_most(handle, limit, expected)
     except PermissionError:
         raise StatdiffError(f"{name}: permission denied (cannot read this file)") from None
     except IsADirectoryError:
-        raise StatdiffError(f"{name}: is a directory, not a file; {ACCEPTS}") from None
+        raise StatdiffError(f"{name}: is a directory, not a file; {accepts}") from None
     except OSError as error:
         raise StatdiffError(f"{name}: cannot read ({os_reason(error)})") from None
-    if len(data) > limit:  # a pipe, or a file that grew while being read
-        raise StatdiffError(
-            f"{name}: the input is over the {_megabytes(limit)} limit (raise it with --max-size MB)"
-        )
-    if not data:
-        raise StatdiffError(f"{name}: the file is empty; {ACCEPTS}")
+    if len(data) > limit:  # a pipe, or a file that grew or said less than it holds
+        raise StatdiffError(f"{name}: the input is over the {_megabytes(limit)} limit{hint}")
     return data
+
+
+def _read_at_most(handle, limit: int, expected: int) -> bytes:
+    """Up to `limit + 1` bytes. `expected` (the size `stat` gave; 0 for a pipe) only
+    sizes the first read, so a regular file is read in one call; anything more
+    than it said is read on in chunks, up to the limit."""
+    first = handle.read(min(expected, limit) + 1)
+    if len(first) <= expected:
+        return first
+    chunks, total = [first], len(first)
+    while total <= limit:
+        chunk = handle.read(min(limit + 1 - total, READ_CHUNK))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    return first if len(chunks) == 1 else b"".join(chunks)
 
 
 def _megabytes(size: int) -> str:
@@ -288,8 +335,8 @@ def _decode(data: bytes, name: str) -> str:
     declared = _html_charset(head)
     if declared and declared not in ("utf-8", "cp1252"):
         try:
-            return codecs.decode(data, declared)
-        except (UnicodeDecodeError, LookupError):
+            return data.decode(declared)
+        except UnicodeDecodeError:
             pass  # the declaration is wrong: decide from the bytes
     return _decode_utf8_or_cp1252(data)
 
@@ -352,7 +399,8 @@ codecs.register_error("statdiff-cp1252", _cp1252_fallback)
 
 
 def _html_charset(head: bytes) -> str | None:
-    """The encoding an HTML file declares in <meta charset> (WHATWG names folded).
+    """The Python codec for the encoding an HTML file declares in <meta charset>,
+    when the WHATWG Encoding Standard knows it (else None: the bytes decide).
     Whether the text is HTML is for `detect` to say once it is decoded."""
     if b"<meta" not in head.lower():
         return None
@@ -360,14 +408,40 @@ def _html_charset(head: bytes) -> str | None:
     if not match:
         return None
     label = match.group(1).decode("ascii", "replace").lower()
+    if label in _WHATWG_LABELS_PYTHON_LACKS:
+        return _WHATWG_LABELS_PYTHON_LACKS[label]
     try:
-        encoding = codecs.lookup(label).name
+        codec = codecs.lookup(label).name
     except LookupError:
         return None
-    # WHATWG: latin-1 and ASCII labels mean windows-1252; a UTF-16 label on bytes
-    # that had no BOM (and so were not UTF-16) means UTF-8.
-    if encoding in ("latin_1", "iso8859-1", "ascii", "cp1252"):
-        return "cp1252"
-    if encoding.startswith("utf-16") or encoding.startswith("utf-32") or encoding == "utf-8":
-        return "utf-8"
-    return encoding
+    return _WHATWG_DECODERS.get(codec)
+
+
+# The encodings of the WHATWG Encoding Standard (what a browser decodes), keyed by
+# the name of Python's codec for a label, with the decoder the standard uses for
+# it: latin-1 and ASCII labels mean windows-1252, ISO-8859-9 windows-1254,
+# ISO-8859-11 and TIS-620 windows-874, GB2312 and GBK gb18030, Big5 Big5-HKSCS,
+# EUC-KR windows-949, Shift_JIS windows-31J; a UTF-16 or UTF-32 label on bytes
+# that had no BOM (and so were not UTF-16) means UTF-8. UTF-8 and Windows-1252
+# map to themselves, which `_decode` reads from the bytes in any case.
+_WHATWG_DECODERS: dict[str, str] = {
+    **{name: "utf-8" for name in ("utf-8", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be")},
+    **{name: "cp1252" for name in ("ascii", "iso8859-1", "cp1252")},
+    **{name: name for name in (
+        "cp866", "iso8859-2", "iso8859-3", "iso8859-4", "iso8859-5", "iso8859-6", "iso8859-7", "iso8859-8",
+        "iso8859-10", "iso8859-13", "iso8859-14", "iso8859-15", "iso8859-16", "koi8-r", "koi8-u", "mac-roman",
+        "mac-cyrillic", "cp874", "cp1250", "cp1251", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257", "cp1258",
+        "gb18030", "euc_jp", "iso2022_jp", "cp949", "cp932", "big5hkscs",
+    )},
+    "iso8859-9": "cp1254", "iso8859-11": "cp874", "tis-620": "cp874", "gb2312": "gb18030", "gbk": "gb18030",
+    "big5": "big5hkscs", "euc_kr": "cp949", "shift_jis": "cp932",
+}
+# WHATWG labels Python's codec registry does not know (x-user-defined: the HTML
+# standard reads a <meta> declaring it as windows-1252).
+_WHATWG_LABELS_PYTHON_LACKS: dict[str, str] = {
+    "windows-874": "cp874", "dos-874": "cp874", "x-gbk": "gb18030", "windows-31j": "cp932", "x-sjis": "cp932",
+    "x-mac-cyrillic": "mac-cyrillic", "x-mac-ukrainian": "mac-cyrillic", "x-mac-roman": "mac-roman",
+    "iso-8859-8-i": "iso8859-8", "csiso88598i": "iso8859-8", "logical": "iso8859-8", "unicode-1-1-utf-8": "utf-8",
+    "unicode11utf8": "utf-8", "unicode20utf8": "utf-8", "x-unicode20utf8": "utf-8", "x-euc-jp": "euc_jp",
+    "x-x-big5": "big5hkscs", "x-user-defined": "cp1252",
+}

@@ -17,6 +17,18 @@ Layouts, as ilga.gov serves them:
 Parsing is done by lxml's HTML parser with no network access and no huge-tree
 mode; scripts, styles, comments and navigation are dropped. A page declaring
 entities in a DTD internal subset, or carrying megabyte attributes, is refused.
+
+libxml2 parses HTML 4, and two of its habits would hide text a browser shows:
+  * an HTML5 void element it does not know (`<embed>`, `<wbr>`, `<source>`,
+    `<track>`, `<keygen>`...) is taken for a container of everything after it,
+    so one `<embed>` before the `<pre>` hid the whole bill (the element's
+    content is dropped) and 300 `<wbr>` nested 300 levels deep. Every void
+    start tag is given its end tag before parsing (`close_void_elements`);
+  * an element whose content is dropped (`<object>`, `<video>`, `<form>`,
+    `<nav>`, `<svg>`... see `DROPPED`) and is never closed holds the rest of
+    the page. When a page has more start tags than end tags of such an
+    element, its content is read on that page instead (as a browser shows an
+    object's fallback content): an unclosed tag never hides the bill.
 """
 
 from __future__ import annotations
@@ -42,6 +54,21 @@ DROPPED = {
     "form", "select", "button", "input", "textarea", "option", "map", "area", "canvas",
     "audio", "video",
 }
+# Never have content (HTML5 void elements, and the obsolete ones browsers treat so).
+# `br` is left alone: libxml2 knows it, and an HTML5 parser reads `</br>` as a break.
+VOID = {
+    "area", "base", "col", "embed", "hr", "img", "image", "input", "link", "meta", "source", "track", "wbr",
+    "basefont", "bgsound", "frame", "keygen", "param",
+}
+# Dropped elements whose content libxml2 reads as raw text (as a browser does), or
+# whose end tag is optional: one of these left open is not undone.
+RAW_TEXT = {"script", "style", "title", "iframe", "textarea", "noembed", "noframes", "xmp", "plaintext", "head"}
+CAN_HIDE_THE_PAGE = DROPPED - VOID - RAW_TEXT - {"option"}
+_VOID_START = re.compile(r"<(?:%s)(?=[\s/>])" % "|".join(sorted(VOID)), re.I)
+# The rest of a start tag up to its `>`, quoted attribute values skipped; possessive,
+# so a tag that never ends is scanned once, not once per way to split it.
+_TAG_REST = re.compile(r"""(?:[^>"'=]++|=\s*+(?:"[^"]*+"|'[^']*+'|[^\s>]*+)|["'=])*+>""")
+_HIDING_TAG = re.compile(r"<(/?)(%s)(?=[\s/>])" % "|".join(sorted(CAN_HIDE_THE_PAGE)), re.I)
 BLOCKS = {
     "p", "div", "section", "article", "main", "header", "footer", "aside", "blockquote",
     "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "table",
@@ -82,6 +109,7 @@ def parse_html(text: str, name: str):
     if _LONG_ATTRIBUTE.search(text):
         raise StatdiffError(f"{name}: an HTML attribute over {MAX_ATTRIBUTE // 1_000_000} MB; not a bill page")
     text = re.sub(r"^\s*<\?xml[^>]*>", "", text)
+    text = close_void_elements(text)
     parser = lxml.html.HTMLParser(
         no_network=True, huge_tree=False, remove_comments=True, remove_pis=True, recover=True
     )
@@ -94,7 +122,41 @@ def parse_html(text: str, name: str):
     if any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log):
         # libxml2 stops at 256 levels of nesting (or a 10 MB text node) and drops the rest
         raise StatdiffError(f"{name}: the HTML is nested too deeply (over 256 levels) or too large to read safely")
+    _show_unclosed(root, text)
     return root
+
+
+def close_void_elements(text: str) -> str:
+    """`text` with an end tag after every void element's start tag (`<embed src=x>`
+    becomes `<embed src=x></embed>`), so libxml2 cannot nest what follows inside it.
+    Linear: each tag is scanned once, and a tag that never ends stops the scan."""
+    pieces, position = [], 0
+    while (start := _VOID_START.search(text, position)) is not None:
+        rest = _TAG_REST.match(text, start.end())
+        if rest is None:  # the tag runs to the end of the page
+            break
+        end = rest.end()
+        pieces.append(text[position:end])
+        pieces.append(f"</{start.group(0)[1:]}>")
+        position = end
+    if not pieces:
+        return text
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
+def _show_unclosed(root, text: str) -> None:
+    """Read the content of a dropped element left open on this page (more start
+    tags than end tags): libxml2 put the rest of the page inside it."""
+    balance: dict[str, int] = {}
+    for match in _HIDING_TAG.finditer(text):
+        tag = match.group(2).lower()
+        balance[tag] = balance.get(tag, 0) + (-1 if match.group(1) else 1)
+    unclosed = {tag for tag, count in balance.items() if count > 0}
+    if not unclosed:
+        return
+    for element in list(root.iter(*unclosed)):
+        element.tag = "span"  # inline and never dropped: its content reads as the page shows it
 
 
 def is_statdiff_redline(root) -> bool:
