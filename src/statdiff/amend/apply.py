@@ -34,7 +34,7 @@ from statdiff.amend.instructions import (
     printed_lines,
 )
 from statdiff.errors import StatdiffError
-from statdiff.model import BodyLine, Document, Identity, Position, ReadResult
+from statdiff.model import BodyLine, Document, Identity, Position, ReadResult, ordinal
 
 _QUOTES = str.maketrans({"“": '"', "”": '"'})
 _HIDDEN = "\x00"  # stands for new text in the text a quoted passage is looked for in
@@ -279,7 +279,7 @@ def _check_target(amendment: Amendment, bill: Identity, label: str) -> list[str]
     ga = amendment.identity.general_assembly
     if ga and bill.general_assembly and ga != bill.general_assembly:
         raise InstructionRefused(
-            f"{where}: the amendment is to {target.bill} of the {_ordinal(ga)} General Assembly, not of the {_ordinal(bill.general_assembly)}"
+            f"{where}: the amendment is to {target.bill} of the {ordinal(ga)} General Assembly, not of the {ordinal(bill.general_assembly)}"
         )
     printing = target.printing
     given = _printing_given(bill)
@@ -301,12 +301,6 @@ def _printing_given(bill: Identity) -> str:
     if bill.version == "amendment":
         return f"an amendment to {bill.bill} that prints no amendment number"
     return f"{bill.bill} {bill.version}" if bill.version else f"{bill.bill} (printing not printed)"
-
-
-def _ordinal(number: int) -> str:
-    from statdiff.model import ordinal
-
-    return ordinal(number)
 
 
 class _Engine:
@@ -406,7 +400,9 @@ class _Engine:
 
     def edit_text(self, edit: Edit, new_runs: list[Run]) -> None:
         first, last = self.span_of(edit, edit.lines)
-        needle = edit.old if edit.op in (W.REPLACE_TEXT, W.DELETE_TEXT) else edit.anchor
+        needle = (edit.old if edit.op in (W.REPLACE_TEXT, W.DELETE_TEXT) else edit.anchor).replace(_HIDDEN, "")
+        if not needle.strip():
+            raise InstructionRefused(f"{amendment_place(edit.source.start)}: the quoted text to find is empty")
         # the quoted text starts on a cited line and may run on into the next one
         reach = min(last + 1, len(self.slots) - 1)
         text, owners = self.haystack(first, reach)
@@ -417,10 +413,11 @@ class _Engine:
         start, end = found[0].start(), found[0].end()
         end_slot, end_run, end_offset = owners[end - 1]
         start_slot, start_run, start_offset = owners[start]
-        after = self.cut(end_slot, end_run, end_offset + 1)
+        after = self.cut(end_slot, end_run, end_offset + 1)  # the later cut first: the earlier keeps its indices
+        splits = 0 < start_offset < len(self.slots[start_slot].runs[start_run].text)
         before = self.cut(start_slot, start_run, start_offset)
-        if start_slot == end_slot:
-            after += 0 if start_run != end_run or start_offset == 0 else 1
+        if start_slot == end_slot and splits:
+            after += 1
         if edit.op == W.INSERT_AFTER:
             self.insert(end_slot, after, new_runs, glued_to_next=False)
         elif edit.op == W.INSERT_BEFORE:
@@ -431,7 +428,10 @@ class _Engine:
             if edit.op == W.REPLACE_TEXT and new_runs:
                 new_runs[0] = replace(new_runs[0], space_before=removed_first.space_before)
                 self.slots[start_slot].runs[before:before] = new_runs
-            else:
+                before += len(new_runs)
+            if start_slot != end_slot:
+                self.pull_glued(end_slot, start_slot, before)
+            if edit.op == W.DELETE_TEXT or not new_runs:
                 self.close_gap(start_slot, before, removed_first.space_before)
 
     def insert_at_mark(self, edit: Edit, new_runs: list[Run]) -> None:
@@ -518,6 +518,19 @@ class _Engine:
         for slot in self.slots[start_slot + 1: end_slot]:
             slot.runs.clear()
         del self.slots[end_slot].runs[:end]
+
+    def pull_glued(self, from_slot: int, to_slot: int, at: int) -> None:
+        """Text that ran on into the next line was changed: the rest of the word it broke
+        (`non-` / `refundable;` with `nonrefundable` replaced) joins the changed text."""
+        source = self.slots[from_slot].runs
+        count = 0
+        while count < len(source) and not source[count].space_before:
+            count += 1
+        if count:
+            self.slots[to_slot].runs[at:at] = source[:count]
+            del source[:count]
+            if source:
+                source[0] = replace(source[0], space_before=True)
 
     def close_gap(self, slot: int, at: int, removed_space: bool) -> None:
         runs = self.slots[slot].runs

@@ -418,7 +418,8 @@ def _target(preamble: re.Match, identity: Identity, source: SourceSpan) -> Targe
         code = f"{preamble['ref_chamber'][0].lower()}am{number:03d}"
     version = None if amendment else _printed_version(bill, identity.amendment)
     printing = Printing(bool(preamble["as_amended"]), amendment, code, version)
-    wording = " ".join(preamble.group(0).split()).rstrip(",: ")
+    end = max(preamble.end(group) for group in ("number", "as_amended", "ref_number") if preamble[group])
+    wording = " ".join(preamble.string[preamble.start(): end].split()).rstrip(",")
     return Target(bill, printing, wording, source)
 
 
@@ -531,6 +532,8 @@ def _read_instruction(joined: _Joined, instruction: _Instruction, page: int | No
     if loc_page is None and location["first"] and page is not None:
         loc_page, page_inferred = page, True
     cited = _line_range(loc_page, location["first"], location["last"])
+    if cited is not None and _not_next(location, cited):
+        return Problem(source, f"lines {cited.first.line} and {cited.last.line} are not next to each other", wording)
     for op, form in W.FORMS:
         match = form.match(verb)
         if match is not None and not cut_off:
@@ -594,6 +597,12 @@ def _passage_text(text: str, passage: _Passage) -> str:
     return " ".join(text[passage.start: passage.end].split())
 
 
+def _not_next(match: re.Match, lines: LineRange) -> bool:
+    """`lines 19 and 20` names two lines next to each other; `lines 5 and 13` is a misprint."""
+    joint = match.groupdict().get("joint")
+    return bool(joint) and joint.lower() == "and" and lines.last.line != lines.first.line + 1
+
+
 def _line_range(page: int | None, first: str | None, last: str | None) -> LineRange | None:
     if page is None or first is None:
         return None
@@ -617,6 +626,8 @@ def _range(words: str, page: int | None) -> LineRange | str:
         lines = LineRange(LineRef(first_page, int(groups["first"])), LineRef(last_page, int(last)))
         if lines.last < lines.first:
             return f"the range {lines.describe()} ends before it starts"
+        if _not_next(match, lines):
+            return f"lines {lines.first.line} and {lines.last.line} are not next to each other"
         return lines
     return f"cannot read the lines {words!r}"
 

@@ -68,8 +68,9 @@ HOLE = "«»"
 _NUM = r"\d{1,4}"
 _PAGE = rf"pages?\s+(?P<page>{_NUM})"
 # `line 2`, `lines 23 through 25`, `lines 19 and 20`, `all of lines 23 and 24`, `lines 17-21`
-_LINES = rf"(?:all\s+of\s+)?lines?\s+(?P<first>{_NUM})(?:\s*(?:through|thru|to|and|-)\s*(?P<last>{_NUM}))?"
-_SAME_PAGE_LINES = rf"(?:all\s+of\s+)?lines?\s+(?P<first>{_NUM})(?:\s*(?:through|thru|to|and|-)\s*(?P<last>{_NUM}))?"
+# (`and` joins two lines next to each other: `lines 19 and 20`)
+_LINES = rf"(?:all\s+of\s+)?lines?\s+(?P<first>{_NUM})(?:\s*(?P<joint>through|thru|to|and|-)\s*(?P<last>{_NUM}))?"
+_SAME_PAGE_LINES = _LINES
 
 # Where an instruction points before its verb: `on page 3, line 2,`, `on page 1, lines
 # 19 and 20,`, `on line 13,` (page of the previous instruction), `page 1,`.
