@@ -361,3 +361,18 @@ def test_parse_result_is_reused(bill):
 def _at(result, page: int, line: int) -> str:
     """The text of the amended bill's line printed at page:line of the bill."""
     return next(item.text for item in result.lines if not item.inserted and item.position == Position(page, line))
+
+
+def test_new_text_at_the_bill_lines_and_instructions_credited(bill, amended):
+    """For a comparison by the bill's lines: new text placed at the bill line it goes
+    into, and each bill line credited to the instruction that changes it."""
+    bill_places = {line.position for line in printed_lines(bill)}
+    document = amended.to_document("bill")
+    assert {word.position for word in document.root.all_words()} <= bill_places
+    assert [word.text for word in document.root.all_words()] == [word.text for word in amended.words()]
+    credited = amended.instructions_for(Position(3, 2))
+    assert [edit.wording for edit in credited] == ['on page 3, line 2, by replacing "unreasonable delay" with "undue delay"']
+    assert [edit.where() for edit in amended.instructions_for(Position(4, 13), Position(4, 30))] == ["amendment page 2, line 11"]
+    assert amended.instructions_for(Position(4, 5)) == []
+    with pytest.raises(StatdiffError):
+        amended.to_read_result("nowhere")

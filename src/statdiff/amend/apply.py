@@ -86,6 +86,7 @@ class AmendedLine:
     inserted: bool
     source: str
     indented: bool | None = None
+    bill_line: Position | None = None  # the bill line it is, replaces, or follows
 
     @property
     def text(self) -> str:
@@ -120,6 +121,18 @@ class AmendedBill:
     lines: tuple[AmendedLine, ...]
     amendments: tuple[Amendment, ...]
     notes: tuple[str, ...] = ()  # what could not be checked (an identity the text does not give)
+    # each instruction and the bill lines it changes (first, last), in the order applied
+    changed_lines: tuple[tuple[Edit, Position, Position], ...] = ()
+
+    def instructions_for(self, first: Position, last: Position | None = None) -> list[Edit]:
+        """The instructions that change any bill line from `first` to `last` (a change the
+        comparison found there, say): to credit each change to the instruction that made it."""
+        last = last or first
+        key = lambda position: (position.page or 0, position.line or 0)  # noqa: E731
+        return [
+            edit for edit, start, end in self.changed_lines
+            if key(start) <= key(last) and key(first) <= key(end)
+        ]
 
     def text(self) -> str:
         return "\n".join(line.text for line in self.lines)
@@ -138,15 +151,24 @@ class AmendedBill:
                 out.append(f"{line.position}  {_marked(line.runs)}")
         return out
 
-    def to_read_result(self) -> ReadResult:
+    def to_read_result(self, new_text_at: str = "amendment") -> ReadResult:
         """Body lines for the tree builder. A line whose words come from more than one
         place is cut where the place changes, so every word keeps its own page:line; only
-        its first piece may open a paragraph."""
+        its first piece may open a paragraph.
+
+        `new_text_at="bill"` puts new text at the bill line it goes into (or replaces, or
+        follows) instead of where the amendment printed it: every page:line of the result
+        is then the bill's, for a comparison that reports changes by the bill's lines."""
+        if new_text_at not in ("amendment", "bill"):
+            raise StatdiffError(f"new_text_at must be 'amendment' or 'bill', not {new_text_at!r}")
         body: list[BodyLine] = []
         for line in self.lines:
             group: list[AmendedWord] = []
             indented = line.indented
-            for word in line.words():
+            words = line.words()
+            if new_text_at == "bill" and line.bill_line is not None:
+                words = [replace(word, position=line.bill_line) for word in words]
+            for word in words:
                 if group and (word.position, word.inserted) != (group[0].position, group[0].inserted):
                     body.append(_body_line(group, indented))
                     indented = None if line.indented is None else False
@@ -156,10 +178,10 @@ class AmendedBill:
                 body.append(_body_line(group, indented))
         return ReadResult(body, self.rendering, self.identity, None, self.name)
 
-    def to_document(self) -> Document:
+    def to_document(self, new_text_at: str = "amendment") -> Document:
         from statdiff.structure import build_document
 
-        return build_document(self.to_read_result())
+        return build_document(self.to_read_result(new_text_at))
 
 
 def _marked(runs: tuple[Run, ...]) -> str:
@@ -239,15 +261,13 @@ def apply_amendments(
             engine.apply(edit, amendment.name)
     identity = replace(bill.identity, version=_amended_version(bill.identity.version))
     names = " + ".join(amendment.name for amendment in parsed)
-    return AmendedBill(f"{bill.name} as amended by {names}", identity, _rendering(bill), engine.result(), tuple(parsed), tuple(notes))
+    return AmendedBill(
+        f"{bill.name} as amended by {names}", identity, bill.rendering, engine.result(), tuple(parsed), tuple(notes), tuple(engine.changed)
+    )
 
 
 def apply_amendment(bill: Document | ReadResult, amendment: Amendment | Document | ReadResult, *, check_target: bool = True) -> AmendedBill:
     return apply_amendments(bill, [amendment], check_target=check_target)
-
-
-def _rendering(bill: Document | ReadResult) -> str:
-    return bill.rendering
 
 
 def _amended_version(version: str | None) -> str:
@@ -308,6 +328,7 @@ class _Engine:
         self.label = label
         self.slots = [_Slot(line, _bill_runs(line, label)) for line in lines]
         self.index = line_index(lines)
+        self.changed: list[tuple[Edit, Position, Position]] = []
         self.pages: dict[int, list[int]] = {}
         for page, number in sorted(self.index):
             self.pages.setdefault(page, []).append(number)
@@ -372,6 +393,7 @@ class _Engine:
                         f"which the instruction at {amendment_place(other.source.start)} also changes ({_range_text(other)})"
                     )
             claimed.append((first, last, edit, whole))
+            self.changed.append((edit, self.slots[first].line.position, self.slots[last].line.position))
 
     # -- the edits
 
@@ -562,9 +584,8 @@ class _Engine:
         out: list[AmendedLine] = []
         for slot in self.slots:
             if slot.runs:
-                out.append(AmendedLine(tuple(slot.runs), slot.line.position, False, self.label, slot.line.indented))
-            out.extend(slot.replaced)
-            out.extend(slot.below)
+                out.append(AmendedLine(tuple(slot.runs), slot.line.position, False, self.label, slot.line.indented, slot.line.position))
+            out.extend(replace(line, bill_line=slot.line.position) for line in slot.replaced + slot.below)
         return tuple(out)
 
 
