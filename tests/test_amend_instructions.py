@@ -152,7 +152,7 @@ REAL = {
         [("1:15", RL)],  # "by replacing everything from line 25 on page 3 through line 2 on page 4 with the following:" then cut
     ),
     "900HJ0047ham001_90thGA_legisnet_flat_COMPLETE.txt": (
-        "HJR0047", (False, None, None),
+        "HJR0047", (False, None, "introduced"),  # the page prints no `ham001`; the ILGA file name does
         [
             E("1:2", IA, "1:11-1:11", anchor="beds", new="and the Illinois Veterans Home at Anna by 80 beds"),
             E("1:5", RL, "1:12-1:12", new="the Veterans Homes to properly serve hundreds of veterans requiring"),
@@ -170,7 +170,7 @@ REAL = {
         [],
     ),
     "910HB1835ham001_91stGA_legisnet_COMPLETE.txt": (
-        "HB1835", (False, None, None),  # the page prints no amendment number
+        "HB1835", (False, None, "introduced"),  # the page prints no amendment number; the file name does
         [
             E("1:3", RL, "3:8-3:8", new="(b) The Department of Public Health shall convene a committee to study the"),
             E("1:6", IA, "3:13-3:13", mark="period", new="The committee shall have 11 members. ... shall serve as chair of the committee."),
@@ -178,7 +178,7 @@ REAL = {
         [],
     ),
     "910HB4565ham001_91stGA_legisnet_COMPLETE.txt": (
-        "HB4565", (False, None, None),
+        "HB4565", (False, None, "introduced"),
         [E("1:2", ALL, None, new="Section 5. The amount of $65,044,700, ... This Act takes effect July 1, 2000.")],
         [],
     ),

@@ -30,13 +30,14 @@ from statdiff.amend.instructions import (
     NewLine,
     PrintedLine,
     amendment_place,
+    canonical_measure,
+    identity_of,
     parse_amendment,
     printed_lines,
 )
 from statdiff.errors import StatdiffError
 from statdiff.model import BodyLine, Document, Identity, Position, ReadResult, ordinal
 
-_QUOTES = str.maketrans({"“": '"', "”": '"'})
 _HIDDEN = "\x00"  # stands for new text in the text a quoted passage is looked for in
 _CLOSING = frozenset(',.;:)]"\'?!')
 _MESSAGE_TEXT = 160
@@ -128,10 +129,9 @@ class AmendedBill:
         """The instructions that change any bill line from `first` to `last` (a change the
         comparison found there, say): to credit each change to the instruction that made it."""
         last = last or first
-        key = lambda position: (position.page or 0, position.line or 0)  # noqa: E731
         return [
             edit for edit, start, end in self.changed_lines
-            if key(start) <= key(last) and key(first) <= key(end)
+            if _order(start) <= _order(last) and _order(first) <= _order(end)
         ]
 
     def text(self) -> str:
@@ -182,6 +182,10 @@ class AmendedBill:
         from statdiff.structure import build_document
 
         return build_document(self.to_read_result(new_text_at))
+
+
+def _order(position: Position) -> tuple[int, int]:
+    return position.page or 0, position.line or 0
 
 
 def _marked(runs: tuple[Run, ...]) -> str:
@@ -247,19 +251,20 @@ def apply_amendments(
     """
     parsed = [item if isinstance(item, Amendment) else parse_amendment(item) for item in amendments]
     lines = printed_lines(bill)
-    label = bill.identity.bill or bill.name
+    bill_identity = identity_of(bill)
+    label = bill_identity.bill or bill.name
     notes: list[str] = []
     for amendment in parsed:
         if amendment.problems:
             raise InstructionRefused(str(amendment.problems[0]))
         if check_target:
-            notes.extend(_check_target(amendment, bill.identity, label))
+            notes.extend(_check_target(amendment, bill_identity, label))
     engine = _Engine(lines, label)
     engine.check_conflicts([(amendment, edit) for amendment in parsed for edit in amendment.edits])
     for amendment in parsed:
         for edit in amendment.edits:
             engine.apply(edit, amendment.name)
-    identity = replace(bill.identity, version=_amended_version(bill.identity.version))
+    identity = replace(bill_identity, version=_amended_version(bill_identity.version))
     names = " + ".join(amendment.name for amendment in parsed)
     return AmendedBill(
         f"{bill.name} as amended by {names}", identity, bill.rendering, engine.result(), tuple(parsed), tuple(notes), tuple(engine.changed)
@@ -276,15 +281,7 @@ def _amended_version(version: str | None) -> str:
 
 def same_measure(a: str | None, b: str | None) -> bool:
     """`HC0044` and `HJRCA0044` name one measure; `HB605` and `HB0605` too."""
-    return a is not None and b is not None and _canonical(a) == _canonical(b)
-
-
-def _canonical(code: str) -> str:
-    match = W.BILL_CODE.match(code.upper())
-    if match is None:
-        return code.upper()
-    kind = W.CODE_ALIASES.get(match["kind"], match["kind"])
-    return f"{kind}{int(match['number']):04d}"
+    return a is not None and b is not None and canonical_measure(a) == canonical_measure(b)
 
 
 def _check_target(amendment: Amendment, bill: Identity, label: str) -> list[str]:
@@ -494,7 +491,7 @@ class _Engine:
                 if run_index and run.space_before:
                     chars.append(" ")
                     owners.append(None)
-                text = _HIDDEN * len(run.text) if run.inserted else run.text.translate(_QUOTES)
+                text = _HIDDEN * len(run.text) if run.inserted else run.text.translate(W.STRAIGHT_QUOTES)
                 chars.extend(text)
                 owners.extend((slot_index, run_index, offset) for offset in range(len(run.text)))
         return "".join(chars), owners
@@ -524,7 +521,7 @@ class _Engine:
         runs = self.slots[slot].runs
         if not new_runs:
             return
-        starts_word = not new_runs[0].text[:1] in _CLOSING
+        starts_word = new_runs[0].text[:1] not in _CLOSING
         if glued_to_next and at < len(runs):
             space = runs[at].space_before or starts_word
         else:
@@ -601,7 +598,7 @@ _MARK_PATTERNS = {
 def _needle_pattern(needle: str) -> re.Pattern:
     """The quoted text as it may be printed: a space may be a line break; a word may be
     broken across two lines, with or without a hyphen; it starts and ends at word edges."""
-    needle = needle.translate(_QUOTES)
+    needle = needle.translate(W.STRAIGHT_QUOTES)
     parts = []
     for index, char in enumerate(needle):
         if char == " ":

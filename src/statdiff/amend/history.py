@@ -18,11 +18,9 @@ the text does not say is taken from an ILGA document name in the file name
 
 from __future__ import annotations
 
-from dataclasses import replace
-from pathlib import PurePath
-
 from statdiff.amend import wording as W
 from statdiff.amend.apply import same_measure
+from statdiff.amend.instructions import canonical_measure, from_own_chamber, identity_of
 from statdiff.errors import StatdiffError
 from statdiff.model import Document, Identity
 
@@ -30,27 +28,6 @@ from statdiff.model import Document, Identity
 INTRODUCED, FIRST_CHAMBER_AMENDMENT, ENGROSSED, SECOND_CHAMBER_AMENDMENT, ENROLLED = range(5)
 _STAGES = {"introduced": INTRODUCED, "engrossed": ENGROSSED, "enrolled": ENROLLED}
 _LAST = 10**9
-
-
-def identity_of(document: Document) -> Identity:
-    """The document's identity, with what it does not say filled in from an ILGA document
-    name in its file name (`09400HB1633eng_ftp_PARTIAL.txt`: 94th GA, HB1633, engrossed)."""
-    identity = document.identity
-    match = W.DOCUMENT_NAME.search(PurePath(document.name).name)
-    if match is None:
-        return identity
-    ga = int(match["ga"] or match["legisnet_ga"] or match["ftp_ga"])
-    bill = f"{W.CODE_ALIASES.get(match['kind'], match['kind'])}{int(match['number']):04d}"
-    suffix = (match["suffix"] or "").lower()
-    amendment = suffix if W.AMENDMENT_CODE.match(suffix) else None
-    version = "amendment" if amendment else W.DOCUMENT_VERSIONS.get(suffix)
-    return replace(
-        identity,
-        general_assembly=identity.general_assembly or ga,
-        bill=identity.bill or bill,
-        amendment=identity.amendment or amendment,
-        version=identity.version or version,
-    )
 
 
 def latest_public_act(document: Document) -> tuple[int, int] | None:
@@ -89,15 +66,8 @@ def _enacting_acts(identities: list[Identity]) -> dict[str, tuple[int, int]]:
     for identity in identities:
         key = _public_act_key(identity.public_act)
         if key and identity.bill:
-            acts[_canonical(identity.bill)] = key
+            acts[canonical_measure(identity.bill)] = key
     return acts
-
-
-def _canonical(bill: str) -> str:
-    match = W.BILL_CODE.match(bill.upper())
-    if match is None:
-        return bill.upper()
-    return f"{W.CODE_ALIASES.get(match['kind'], match['kind'])}{int(match['number']):04d}"
 
 
 def _key(document: Document, identity: Identity, enacted: dict, documents: list[Document]) -> tuple:
@@ -113,7 +83,7 @@ def _key(document: Document, identity: Identity, enacted: dict, documents: list[
     if identity.bill is None:
         raise StatdiffError(f"{name}: cannot place this text among the versions: it does not say which bill or Public Act it is")
     stage, number = _stage(identity, name)
-    act = enacted.get(_canonical(identity.bill))
+    act = enacted.get(canonical_measure(identity.bill))
     if act:
         return (act[0], act[1], 0, stage, number)
     ga = identity.general_assembly
@@ -132,11 +102,11 @@ def _same_bill_only(document: Document, identity: Identity) -> bool:
 def _stage(identity: Identity, name: str) -> tuple[int, int]:
     """(stage, amendment number) of a bill version."""
     if identity.amendment or identity.version == "amendment":
-        code = W.AMENDMENT_CODE.match(identity.amendment or "")
-        if code is None:
+        own_chamber = from_own_chamber(identity.bill, identity.amendment)
+        if own_chamber is None:
             raise StatdiffError(f"{name}: cannot place this amendment to {identity.bill}: its number and chamber (ham001, sam002) are not printed")
-        own_chamber = code["chamber"].upper() == identity.bill[0]
-        return (FIRST_CHAMBER_AMENDMENT if own_chamber else SECOND_CHAMBER_AMENDMENT, int(code["number"]))
+        number = int(W.AMENDMENT_CODE.match(identity.amendment)["number"])
+        return (FIRST_CHAMBER_AMENDMENT if own_chamber else SECOND_CHAMBER_AMENDMENT, number)
     stage = _STAGES.get(identity.version or "")
     if stage is None:
         raise StatdiffError(f"{name}: cannot place {identity.bill} among the versions: its version ({identity.version or 'not printed'}) is unknown")
@@ -148,10 +118,10 @@ def _refuse_unrelated_bills(documents, identities, keys, enacted) -> None:
     Assembly, have no order: refuse rather than guess."""
     pending: dict[int, str] = {}
     for document, identity, key in zip(documents, identities, keys):
-        if identity.bill is None or identity.public_act or key[2] != 0 or _canonical(identity.bill) in enacted:
+        if identity.bill is None or identity.public_act or key[2] != 0 or canonical_measure(identity.bill) in enacted:
             continue
         ga = key[0]
-        bill = _canonical(identity.bill)
+        bill = canonical_measure(identity.bill)
         if ga in pending and pending[ga] != bill:
             raise StatdiffError(
                 f"{document.name}: cannot order versions of two bills of one General Assembly ({pending[ga]} and {bill}); give them in order"

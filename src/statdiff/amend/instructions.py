@@ -24,7 +24,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from pathlib import PurePath
 
 from statdiff.amend import wording as W
 from statdiff.errors import StatdiffError
@@ -33,7 +34,6 @@ from statdiff.model import Document, Identity, Position, ReadResult, SourceSpan,
 # Roles of a quoted passage.
 OLD, DELETED, ANCHOR, NEW = "old", "deleted", "anchor", "new"
 _CLOSERS = {OLD: W.CLOSE_OLD, DELETED: W.CLOSE_DELETED, ANCHOR: W.CLOSE_ANCHOR, NEW: W.CLOSE_NEW}
-_QUOTES = str.maketrans({"“": '"', "”": '"'})
 
 
 # ------------------------------------------------------------------ the data
@@ -322,7 +322,7 @@ class _Joined:
                 starts.append(offset)
                 words.append(word)
                 offset += len(word.text) + 1
-        text = " ".join(word.text for word in words).translate(_QUOTES)
+        text = " ".join(word.text for word in words).translate(W.STRAIGHT_QUOTES)
         return _Joined(text, words, starts, indents)
 
     def word_at(self, offset: int) -> int:
@@ -386,7 +386,7 @@ def parse_amendment(source: Document | ReadResult) -> Amendment:
     not an amendment); an instruction it cannot read becomes a `Problem`.
     """
     joined = _Joined.of(printed_lines(source))
-    identity = source.identity
+    identity = identity_of(source)
     name = source.name
     preamble = W.PREAMBLE.search(joined.text)
     if preamble is None:
@@ -426,10 +426,44 @@ def _target(preamble: re.Match, identity: Identity, source: SourceSpan) -> Targe
 def _printed_version(bill: str, amendment_code: str | None) -> str | None:
     """An amendment from the bill's own chamber amends it as introduced; one from the
     other chamber amends it as engrossed (it passed the first chamber to get there)."""
+    own = from_own_chamber(bill, amendment_code)
+    return None if own is None else "introduced" if own else "engrossed"
+
+
+def from_own_chamber(bill: str, amendment_code: str | None) -> bool | None:
+    """Whether an amendment (`ham001`) comes from the chamber its bill (`HB0605`) started
+    in; None where the code does not say."""
     code = W.AMENDMENT_CODE.match(amendment_code or "")
-    if code is None:
-        return None
-    return "introduced" if code["chamber"].upper() == bill[0] else "engrossed"
+    return None if code is None else code["chamber"].upper() == bill[:1].upper()
+
+
+def identity_of(document: Document | ReadResult) -> Identity:
+    """The document's identity, with what it does not say filled in from an ILGA document
+    name in its file name (`09400HB1633eng_ftp_PARTIAL.txt`: 94th GA, HB1633, engrossed)."""
+    identity = document.identity
+    match = W.DOCUMENT_NAME.search(PurePath(document.name).name)
+    if match is None:
+        return identity
+    ga = int(match["ga"] or match["legisnet_ga"] or match["ftp_ga"])
+    bill = canonical_measure(match["kind"] + match["number"])
+    suffix = (match["suffix"] or "").lower()
+    amendment = suffix if W.AMENDMENT_CODE.match(suffix) else None
+    version = "amendment" if amendment else W.DOCUMENT_VERSIONS.get(suffix)
+    return replace(
+        identity,
+        general_assembly=identity.general_assembly or ga,
+        bill=identity.bill or bill,
+        amendment=identity.amendment or amendment,
+        version=identity.version or version,
+    )
+
+
+def canonical_measure(code: str) -> str:
+    """`HB605` -> `HB0605`; `HC0044` (ILGA's file names) -> `HJRCA0044`."""
+    match = W.BILL_CODE.match(code.upper())
+    if match is None:
+        return code.upper()
+    return f"{W.CODE_ALIASES.get(match['kind'], match['kind'])}{int(match['number']):04d}"
 
 
 def _instructions(joined: _Joined, start: int) -> list[_Instruction]:

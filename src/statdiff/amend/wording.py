@@ -188,5 +188,8 @@ ENACTING_CLAUSE = re.compile(
 # What `the period` and its kin are, in the text of a line.
 PUNCTUATION_MARKS = {"period": ".", "comma": ",", "semicolon": ";", "colon": ":", "question mark": "?"}
 
+# Curly quotes, as a word processor prints them, read as straight ones (same length).
+STRAIGHT_QUOTES = str.maketrans({"“": '"', "”": '"'})
+
 # A chamber's amendment code: `ham` (House), `sam` (Senate).
 AMENDMENT_CODE = re.compile(r"^(?P<chamber>[hs])am(?P<number>\d{3})$", re.IGNORECASE)
