@@ -92,9 +92,43 @@ EXPECTED_RENDERING = {
     "fragments/PA100-0429_witnessslips_fulltext_PARTIAL.txt": "public-act",
     "fragments/PA101-0343_ilga_publicacts_PARTIAL.txt": "public-act",
     "fragments/PA102-0016_docslib_pdftext_PARTIAL.txt": "pdf-text",
+    # page-and-line amendments added for issue 15 (helper `amend`)
+    "fragments/09300HB0475ham001_ftp_COMPLETE.txt": "numbered",
+    "fragments/09300HB4944ham001_COMPLETE.txt": "numbered",
+    "fragments/09400HB5329ham001_COMPLETE.txt": "numbered",
+    "fragments/09700SB1673ham016_COMPLETE.txt": "numbered",
+    "fragments/09700SB3773sam006_beta_pipes_COMPLETE.txt": "pipes",
+    "fragments/09800SB0026sam002_COMPLETE.txt": "numbered",
+    "fragments/09900SB3267sam001_COMPLETE.txt": "numbered",
+    "fragments/10000SB1424sam002_ftp_pipes_PARTIAL.txt": "pipes",
+    "fragments/10100SB1730sam001_ftp_COMPLETE.txt": "numbered",
+    "fragments/10200HB3878sam002_COMPLETE.txt": "numbered",
+    "fragments/900HJ0047ham001_90thGA_legisnet_flat_COMPLETE.txt": "flat-ftp",
+    "fragments/900SB0753sam001_90thGA_legisnet_COMPLETE.txt": "legisnet",
+    "fragments/910HB1835ham001_91stGA_legisnet_COMPLETE.txt": "legisnet",
+    "fragments/910HB4565ham001_91stGA_legisnet_COMPLETE.txt": "legisnet",
+    "fragments/910SB1207ham001_91stGA_legisnet_COMPLETE.txt": "legisnet",
+    "fragments/920HB3773ham001_92ndGA_legisnet_COMPLETE.txt": "legisnet",
+    "fragments/920HB4042ham001_92ndGA_legisnet_COMPLETE.txt": "legisnet",
+    "fragments/920SB0989enr_92ndGA_legisnet_PARTIAL.txt": "legisnet",
+    "fragments/920SB0989ham002_92ndGA_legisnet_COMPLETE.txt": "legisnet",
+    "fragments/920SB1930ham001_92ndGA_legisnet_COMPLETE.txt": "legisnet",
 }
 
 NUMBERED = {"numbered", "pipes", "legisnet", "flat-ftp", "mirror"}
+
+# Files the readers get wrong today, by test: strict xfails, so a fix shows (then drop the entry).
+KNOWN_MISREADS = {
+    ("detects", "fragments/10200HB3878sam002_COMPLETE.txt"): "97th GA glued numbers detected as legisnet (read right all the same)",
+    ("detects", "fragments/900HJ0047ham001_90thGA_legisnet_flat_COMPLETE.txt"): "a legisnet page flattened into 4 lines: not detected as flat-ftp",
+    ("no_word_lost", "fragments/900HJ0047ham001_90thGA_legisnet_flat_COMPLETE.txt"): "read as legisnet it has no body at all",
+}
+
+
+def _known_misread(request, test: str, relative: str) -> None:
+    reason = KNOWN_MISREADS.get((test, relative))
+    if reason:
+        request.applymarker(pytest.mark.xfail(strict=True, reason=reason))
 _cache: dict[str, object] = {}
 
 
@@ -110,7 +144,8 @@ def test_the_table_covers_every_corpus_file():
 
 
 @pytest.mark.parametrize("relative", sorted(EXPECTED_RENDERING))
-def test_detects_the_rendering(relative):
+def test_detects_the_rendering(request, relative):
+    _known_misread(request, "detects", relative)
     assert read(relative).rendering == EXPECTED_RENDERING[relative]
 
 
@@ -123,7 +158,10 @@ def test_no_furniture_leaks_into_the_body(relative):
         assert not LRB.search(line.text), line
         assert not re.search(r"(?:^|\s)-\s?\d{1,3}\s?-(?:\s|$)", line.text), line
         if result.rendering in NUMBERED:
-            assert not re.match(r"\d{1,2}\s", line.text) or re.match(r"\d{1,2} (?:and|or|ILCS|days|hours)\b", line.text), line
+            # a leaked line number is the line's own (or a neighbour's): `1 as follows:` on line 4 is text
+            leaked = re.match(r"(\d{1,2})\s", line.text)
+            own = leaked is not None and line.line is not None and abs(int(leaked.group(1)) - line.line) <= 1
+            assert not own or re.match(r"\d{1,2} (?:and|or|ILCS|days|hours)\b", line.text), line
 
 
 # ---------------------------------------------------------------- no word lost
@@ -217,7 +255,8 @@ def unaccounted_words(body: list[str], raw: list[str], strict: bool = False, num
 
 
 @pytest.mark.parametrize("relative", sorted(name for name in EXPECTED_RENDERING if not name.endswith(".csv")))
-def test_no_word_is_lost(relative):
+def test_no_word_is_lost(request, relative):
+    _known_misread(request, "no_word_lost", relative)
     result = read(relative)
     body = [word for line in result.lines for word in line.text.split()]
     if not body:  # a bill-status page: metadata only, the synopsis kept apart

@@ -406,8 +406,8 @@ def test_the_tree_keeps_every_word_of_the_corpus_once_in_order_with_its_position
     assert len(all_paths) == len(set(all_paths)), "paths are unique"
 
 
-def test_the_corpus_has_all_67_fragments():
-    assert len([path for path in CORPUS if path.parent.name == "fragments"]) == 67
+def test_the_corpus_has_all_87_fragments():
+    assert len([path for path in CORPUS if path.parent.name == "fragments"]) == 87
 
 
 # ---------------------------------------------------------------- generated documents

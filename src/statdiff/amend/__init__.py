@@ -1,0 +1,35 @@
+"""Page-and-line amendments: read their instructions, apply them to the bill they
+name, and order a bill's or a law's versions.
+
+- `parse_amendment(amendment)` -> `Amendment` (target bill and printing, `Edit`s, `Problem`s)
+- `apply_amendments(bill, [amendment, ...])` -> `AmendedBill` (lines and runs with provenance;
+  `.text()`, `.provenance_lines()`, `.to_read_result()`, `.to_document()`)
+- `order_versions(documents)` -> the documents in the order the versions were made
+
+`wording.py` holds every Illinois wording pattern these use.
+"""
+
+from statdiff.amend.apply import AmendedBill, AmendedLine, InstructionRefused, apply_amendment, apply_amendments, line_index
+from statdiff.amend.history import identity_of, latest_public_act, order_versions
+from statdiff.amend.instructions import Amendment, Edit, LineRange, LineRef, NewLine, Printing, Problem, Target, parse_amendment
+
+__all__ = [
+    "AmendedBill",
+    "AmendedLine",
+    "Amendment",
+    "Edit",
+    "InstructionRefused",
+    "LineRange",
+    "LineRef",
+    "NewLine",
+    "Printing",
+    "Problem",
+    "Target",
+    "apply_amendment",
+    "apply_amendments",
+    "identity_of",
+    "latest_public_act",
+    "line_index",
+    "order_versions",
+    "parse_amendment",
+]

@@ -1,0 +1,637 @@
+"""Apply page-and-line amendments to the bill they name.
+
+Illinois amendments cite the printing: `on page 3, line 2` is line 2 of page 3
+of the bill as printed, however many instructions before it change the text. So
+the bill is held as one slot per printed line, and every instruction edits the
+slots it cites: no instruction renumbers another's lines. A slot holds its line's
+runs of text (each run keeps where it was printed: the bill's page:line, or the
+amendment's for new text); lines an instruction replaces are emptied and the new
+lines hang off the first of them; lines inserted below a line hang below it.
+
+Everything is checked before anything is built: an instruction whose quoted text
+is not on the line it cites, a line past the page's end, two instructions that
+change the same line, an amendment for another bill or another printing, each
+raises `InstructionRefused` (a `StatdiffError`) with one line naming the
+instruction and the page:line; the bill and the amendment are never modified.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from pathlib import PurePath
+
+from statdiff.amend import wording as W
+from statdiff.amend.instructions import (
+    Amendment,
+    Edit,
+    LineRange,
+    LineRef,
+    NewLine,
+    PrintedLine,
+    amendment_place,
+    canonical_measure,
+    identity_of,
+    parse_amendment,
+    printed_lines,
+)
+from statdiff.errors import StatdiffError
+from statdiff.model import BodyLine, Document, Identity, Position, ReadResult, ordinal
+
+_HIDDEN = "\x00"  # stands for new text in the text a quoted passage is looked for in
+_CLOSING = frozenset(',.;:)]"\'?!')
+_MESSAGE_TEXT = 160
+
+
+class InstructionRefused(StatdiffError):
+    """An instruction cannot be applied to the bill given; nothing was applied."""
+
+
+# ----------------------------------------------------------------- results
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """Text printed together: a bill word or part of one, or new text of an amendment.
+
+    `position` is where it was printed: in the bill (`inserted` False) or in the
+    amendment named by `source` (`inserted` True). `space_before` says whether a
+    space separates it from the run before it on its line.
+    """
+
+    text: str
+    position: Position
+    inserted: bool
+    source: str
+    space_before: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class AmendedWord:
+    """A whitespace-delimited word of the amended bill. Made of one run or several
+    (`project` + `,` inserted after it): it takes the position of its longest run."""
+
+    text: str
+    position: Position
+    inserted: bool
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class AmendedLine:
+    """One line of the bill as amended: a bill line (possibly edited), or a line of new
+    text at the amendment's page:line."""
+
+    runs: tuple[Run, ...]
+    position: Position
+    inserted: bool
+    source: str
+    indented: bool | None = None
+    bill_line: Position | None = None  # the bill line it is, replaces, or follows
+
+    @property
+    def text(self) -> str:
+        parts = []
+        for index, run in enumerate(self.runs):
+            if index and run.space_before:
+                parts.append(" ")
+            parts.append(run.text)
+        return "".join(parts)
+
+    def words(self) -> list[AmendedWord]:
+        groups: list[list[Run]] = []
+        for index, run in enumerate(self.runs):
+            if index == 0 or run.space_before:
+                groups.append([run])
+            else:
+                groups[-1].append(run)
+        words = []
+        for group in groups:
+            main = max(group, key=lambda run: len(run.text))  # the first of the longest
+            words.append(AmendedWord("".join(run.text for run in group), main.position, main.inserted, main.source))
+        return words
+
+
+@dataclass(frozen=True, slots=True)
+class AmendedBill:
+    """The bill as amended, line by line, every run keeping where it was printed."""
+
+    name: str
+    identity: Identity
+    rendering: str
+    lines: tuple[AmendedLine, ...]
+    amendments: tuple[Amendment, ...]
+    notes: tuple[str, ...] = ()  # what could not be checked (an identity the text does not give)
+    # each instruction and the bill lines it changes (first, last), in the order applied
+    changed_lines: tuple[tuple[Edit, Position, Position], ...] = ()
+
+    def instructions_for(self, first: Position, last: Position | None = None) -> list[Edit]:
+        """The instructions that change any bill line from `first` to `last` (a change the
+        comparison found there, say): to credit each change to the instruction that made it."""
+        last = last or first
+        return [
+            edit for edit, start, end in self.changed_lines
+            if _order(start) <= _order(last) and _order(first) <= _order(end)
+        ]
+
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.lines)
+
+    def words(self) -> list[AmendedWord]:
+        return [word for line in self.lines for word in line.words()]
+
+    def provenance_lines(self) -> list[str]:
+        """One line each: `3:2  text` for a bill line, with new text inside it between `{+`
+        and `+}`; `+ AMENDMENT 1:5  text` for a line of new text (the amendment's page:line)."""
+        out = []
+        for line in self.lines:
+            if line.inserted:
+                out.append(f"+ {PurePath(line.source).name} {line.position}  {line.text}")
+            else:
+                out.append(f"{line.position}  {_marked(line.runs)}")
+        return out
+
+    def to_read_result(self, new_text_at: str = "amendment") -> ReadResult:
+        """Body lines for the tree builder. A line whose words come from more than one
+        place is cut where the place changes, so every word keeps its own page:line; only
+        its first piece may open a paragraph.
+
+        `new_text_at="bill"` puts new text at the bill line it goes into (or replaces, or
+        follows) instead of where the amendment printed it: every page:line of the result
+        is then the bill's, for a comparison that reports changes by the bill's lines."""
+        if new_text_at not in ("amendment", "bill"):
+            raise StatdiffError(f"new_text_at must be 'amendment' or 'bill', not {new_text_at!r}")
+        body: list[BodyLine] = []
+        for line in self.lines:
+            group: list[AmendedWord] = []
+            indented = line.indented
+            words = line.words()
+            if new_text_at == "bill" and line.bill_line is not None:
+                words = [replace(word, position=line.bill_line) for word in words]
+            for word in words:
+                if group and (word.position, word.inserted) != (group[0].position, group[0].inserted):
+                    body.append(_body_line(group, indented))
+                    indented = None if line.indented is None else False
+                    group = []
+                group.append(word)
+            if group:
+                body.append(_body_line(group, indented))
+        return ReadResult(body, self.rendering, self.identity, None, self.name)
+
+    def to_document(self, new_text_at: str = "amendment") -> Document:
+        from statdiff.structure import build_document
+
+        return build_document(self.to_read_result(new_text_at))
+
+
+def _order(position: Position) -> tuple[int, int]:
+    return position.page or 0, position.line or 0
+
+
+def _marked(runs: tuple[Run, ...]) -> str:
+    """A bill line's text with its runs of new text between `{+` and `+}`."""
+    parts = []
+    inside = False
+    for index, run in enumerate(runs):
+        space = " " if index and run.space_before else ""
+        if run.inserted and not inside:
+            parts.append(space + "{+")
+        elif inside and not run.inserted:
+            parts.append("+}" + space)
+        else:
+            parts.append(space)
+        inside = run.inserted
+        parts.append(run.text)
+    if inside:
+        parts.append("+}")
+    return "".join(parts)
+
+
+def _body_line(words: list[AmendedWord], indented: bool | None) -> BodyLine:
+    position = words[0].position
+    return BodyLine(" ".join(word.text for word in words), position.page, position.line, indented)
+
+
+# ---------------------------------------------------------------- the index
+
+
+def line_index(lines: list[PrintedLine]) -> dict[tuple[int, int], int]:
+    """Where each printed page:line is in `lines` (reading order). Lines without a
+    number are not addressable. A page:line printed twice keeps its first place."""
+    index: dict[tuple[int, int], int] = {}
+    for number, line in enumerate(lines):
+        page, printed = line.position.page, line.position.line
+        if page is not None and printed is not None:
+            index.setdefault((page, printed), number)
+    return index
+
+
+# ----------------------------------------------------------------- applying
+
+
+@dataclass(slots=True)
+class _Slot:
+    line: PrintedLine
+    runs: list[Run]
+    replaced: list[AmendedLine] = field(default_factory=list)
+    below: list[AmendedLine] = field(default_factory=list)
+
+
+def apply_amendments(
+    bill: Document | ReadResult,
+    amendments: list[Amendment | Document | ReadResult],
+    *,
+    check_target: bool = True,
+) -> AmendedBill:
+    """The bill as amended by `amendments`, in order, each citing the same printing.
+
+    `check_target=False` skips the bill and printing checks (to apply an amendment to a
+    copy of the printing it cites that the text does not identify, or knowingly to a
+    later printing); every instruction is still checked against the lines it cites.
+    """
+    parsed = [item if isinstance(item, Amendment) else parse_amendment(item) for item in amendments]
+    lines = printed_lines(bill)
+    bill_identity = identity_of(bill)
+    label = bill_identity.bill or bill.name
+    notes: list[str] = []
+    for amendment in parsed:
+        if amendment.problems:
+            raise InstructionRefused(str(amendment.problems[0]))
+        if check_target:
+            notes.extend(_check_target(amendment, bill_identity, label))
+    engine = _Engine(lines, label)
+    engine.check_conflicts([(amendment, edit) for amendment in parsed for edit in amendment.edits])
+    for amendment in parsed:
+        for edit in amendment.edits:
+            engine.apply(edit, amendment.name)
+    identity = replace(bill_identity, version=_amended_version(bill_identity.version))
+    names = " + ".join(amendment.name for amendment in parsed)
+    return AmendedBill(
+        f"{bill.name} as amended by {names}", identity, bill.rendering, engine.result(), tuple(parsed), tuple(notes), tuple(engine.changed)
+    )
+
+
+def apply_amendment(bill: Document | ReadResult, amendment: Amendment | Document | ReadResult, *, check_target: bool = True) -> AmendedBill:
+    return apply_amendments(bill, [amendment], check_target=check_target)
+
+
+def _amended_version(version: str | None) -> str:
+    return f"{version} as amended" if version else "as amended"
+
+
+def same_measure(a: str | None, b: str | None) -> bool:
+    """`HC0044` and `HJRCA0044` name one measure; `HB605` and `HB0605` too."""
+    return a is not None and b is not None and canonical_measure(a) == canonical_measure(b)
+
+
+def _check_target(amendment: Amendment, bill: Identity, label: str) -> list[str]:
+    """Refuse an amendment for another bill or another printing; return what could not be checked."""
+    target = amendment.target
+    where = amendment_place(target.source.start)
+    notes = []
+    if bill.bill is None:
+        notes.append(f"{amendment.name}: the bill text does not say which bill it is; not checked that it is {target.bill}")
+    elif not same_measure(target.bill, bill.bill):
+        raise InstructionRefused(f"{where}: the amendment is to {target.bill} ({target.wording}), not {label}")
+    ga = amendment.identity.general_assembly
+    if ga and bill.general_assembly and ga != bill.general_assembly:
+        raise InstructionRefused(
+            f"{where}: the amendment is to {target.bill} of the {ordinal(ga)} General Assembly, not of the {ordinal(bill.general_assembly)}"
+        )
+    printing = target.printing
+    given = _printing_given(bill)
+    if printing.amendment:
+        if bill.amendment is None or bill.amendment.lower() != printing.amendment_code:
+            raise InstructionRefused(f"{where}: the amendment cites {printing.describe()}; the text given is {given}")
+    elif bill.version == "amendment" or bill.amendment:
+        raise InstructionRefused(f"{where}: the amendment cites the page and line numbers of {target.bill} {printing.describe()}; the text given is {given}")
+    elif printing.version and bill.version and bill.version != printing.version:
+        raise InstructionRefused(f"{where}: the amendment is to {target.bill} {printing.describe()}; the text given is {given}")
+    elif printing.version is None or bill.version is None:
+        notes.append(f"{amendment.name}: cannot tell which printing of {target.bill} the amendment cites or the text is; not checked")
+    return notes
+
+
+def _printing_given(bill: Identity) -> str:
+    if bill.amendment:
+        return f"{bill.bill} {bill.amendment}"
+    if bill.version == "amendment":
+        return f"an amendment to {bill.bill} that prints no amendment number"
+    return f"{bill.bill} {bill.version}" if bill.version else f"{bill.bill} (printing not printed)"
+
+
+class _Engine:
+    def __init__(self, lines: list[PrintedLine], label: str):
+        self.label = label
+        self.slots = [_Slot(line, _bill_runs(line, label)) for line in lines]
+        self.index = line_index(lines)
+        self.changed: list[tuple[Edit, Position, Position]] = []
+        self.pages: dict[int, list[int]] = {}
+        for page, number in sorted(self.index):
+            self.pages.setdefault(page, []).append(number)
+
+    # -- where
+
+    def slot_of(self, edit: Edit, ref: LineRef) -> int:
+        found = self.index.get((ref.page, ref.line))
+        if found is not None:
+            return found
+        where = amendment_place(edit.source.start)
+        numbers = self.pages.get(ref.page)
+        if numbers is None:
+            last_page = max(self.pages) if self.pages else None
+            ends = f"{self.label} ends at page {last_page}, line {self.pages[last_page][-1]}" if last_page else f"{self.label} has no numbered lines"
+            raise InstructionRefused(f"{where}: there is no page {ref.page} in {self.label} ({ends})")
+        if ref.line > numbers[-1]:
+            why = f"page {ref.page} ends at line {numbers[-1]}"
+        elif ref.line < numbers[0]:
+            why = f"page {ref.page} starts at line {numbers[0]} in this copy"
+        else:
+            before = max(number for number in numbers if number < ref.line)
+            after = min(number for number in numbers if number > ref.line)
+            why = f"the copy skips from line {before} to line {after}"
+        raise InstructionRefused(f"{where}: there is no {ref} in {self.label} ({why})")
+
+    def span_of(self, edit: Edit, lines: LineRange) -> tuple[int, int]:
+        first, last = self.slot_of(edit, lines.first), self.slot_of(edit, lines.last)
+        if last < first:
+            raise InstructionRefused(f"{amendment_place(edit.source.start)}: {lines.describe()} ends before it starts in {self.label}")
+        return first, last
+
+    def enacting_clause_end(self, edit: Edit) -> tuple[int, int]:
+        """(slot, runs kept in it): where everything after the enacting clause starts."""
+        text, owners = self.haystack(0, len(self.slots) - 1)
+        match = W.ENACTING_CLAUSE.search(text)
+        if match is None:
+            raise InstructionRefused(f"{amendment_place(edit.source.start)}: there is no enacting clause (\"Be it enacted by the People of the State of Illinois, ...\") in {self.label}")
+        slot, run, offset = owners[match.end() - 1]
+        return slot, self.cut(slot, run, offset + 1)
+
+    # -- conflicts, checked before anything changes
+
+    def check_conflicts(self, edits: list[tuple[Amendment, Edit]]) -> None:
+        claimed: list[tuple[int, int, Edit, bool]] = []  # (first slot, last slot, edit, whole lines)
+        for _, edit in edits:
+            if edit.op == W.REPLACE_ALL:
+                slot, _ = self.enacting_clause_end(edit)
+                first, last, whole = slot, len(self.slots) - 1, True
+            elif edit.op == W.INSERT_BELOW:
+                first = last = self.slot_of(edit, edit.lines.first)
+                whole = False
+            else:
+                first, last = self.span_of(edit, edit.lines)
+                whole = edit.op in (W.REPLACE_LINES, W.DELETE_LINES)
+            for other_first, other_last, other, other_whole in claimed:
+                if (whole or other_whole) and first <= other_last and other_first <= last:
+                    if W.INSERT_BELOW in (edit.op, other.op) and _below_end(edit, other, first, last, other_first, other_last):
+                        continue
+                    raise InstructionRefused(
+                        f"{amendment_place(edit.source.start)}: changes {_range_text(edit)} of {self.label}, "
+                        f"which the instruction at {amendment_place(other.source.start)} also changes ({_range_text(other)})"
+                    )
+            claimed.append((first, last, edit, whole))
+            self.changed.append((edit, self.slots[first].line.position, self.slots[last].line.position))
+
+    # -- the edits
+
+    def apply(self, edit: Edit, source: str) -> None:
+        new_runs = _new_runs(edit.new, source)
+        if edit.op == W.REPLACE_ALL:
+            slot, keep = self.enacting_clause_end(edit)
+            self.slots[slot].runs[keep:] = []
+            for later in self.slots[slot + 1:]:
+                later.runs.clear()
+                later.replaced.clear()
+                later.below.clear()
+            self.slots[slot].below[:0] = _new_lines(edit.new, source)
+        elif edit.op in (W.REPLACE_LINES, W.DELETE_LINES):
+            first, last = self.span_of(edit, edit.lines)
+            for slot in self.slots[first: last + 1]:
+                slot.runs.clear()
+            if edit.op == W.REPLACE_LINES:
+                self.slots[first].replaced.extend(_new_lines(edit.new, source))
+        elif edit.op == W.INSERT_BELOW:
+            self.slots[self.slot_of(edit, edit.lines.first)].below.extend(_new_lines(edit.new, source))
+        elif edit.anchor_mark is not None:
+            self.insert_at_mark(edit, new_runs)
+        else:
+            self.edit_text(edit, new_runs)
+
+    def edit_text(self, edit: Edit, new_runs: list[Run]) -> None:
+        first, last = self.span_of(edit, edit.lines)
+        needle = (edit.old if edit.op in (W.REPLACE_TEXT, W.DELETE_TEXT) else edit.anchor).replace(_HIDDEN, "")
+        if not needle.strip():
+            raise InstructionRefused(f"{amendment_place(edit.source.start)}: the quoted text to find is empty")
+        # the quoted text starts on a cited line and may run on into the next one
+        reach = min(last + 1, len(self.slots) - 1)
+        text, owners = self.haystack(first, reach)
+        cited_end = self.cited_end(owners, last)
+        pattern = _needle_pattern(needle)
+        found = [match for match in pattern.finditer(text) if match.start() < cited_end]
+        self.one_match(edit, found, needle, first, last)
+        start, end = found[0].start(), found[0].end()
+        end_slot, end_run, end_offset = owners[end - 1]
+        start_slot, start_run, start_offset = owners[start]
+        after = self.cut(end_slot, end_run, end_offset + 1)  # the later cut first: the earlier keeps its indices
+        splits = 0 < start_offset < len(self.slots[start_slot].runs[start_run].text)
+        before = self.cut(start_slot, start_run, start_offset)
+        if start_slot == end_slot and splits:
+            after += 1
+        if edit.op == W.INSERT_AFTER:
+            self.insert(end_slot, after, new_runs, glued_to_next=False)
+        elif edit.op == W.INSERT_BEFORE:
+            self.insert(start_slot, before, new_runs, glued_to_next=True)
+        else:
+            removed_first = self.slots[start_slot].runs[before]
+            self.remove(start_slot, before, end_slot, after)
+            if edit.op == W.REPLACE_TEXT and new_runs:
+                new_runs[0] = replace(new_runs[0], space_before=removed_first.space_before)
+                self.slots[start_slot].runs[before:before] = new_runs
+                before += len(new_runs)
+            if start_slot != end_slot:
+                self.pull_glued(end_slot, start_slot, before)
+            if edit.op == W.DELETE_TEXT or not new_runs:
+                self.close_gap(start_slot, before, removed_first.space_before)
+
+    def insert_at_mark(self, edit: Edit, new_runs: list[Run]) -> None:
+        first, last = self.span_of(edit, edit.lines)
+        text, owners = self.haystack(first, last)
+        mark = W.PUNCTUATION_MARKS[edit.anchor_mark]
+        found = list(_MARK_PATTERNS[mark].finditer(text))
+        if not found:
+            raise InstructionRefused(
+                f"{amendment_place(edit.source.start)}: there is no {edit.anchor_mark} on {edit.lines.describe()} of {self.label} "
+                f"({self.reads(first, last)})"
+            )
+        if len(found) > 1:
+            raise InstructionRefused(
+                f"{amendment_place(edit.source.start)}: {edit.lines.describe()} of {self.label} has {len(found)} {edit.anchor_mark}s "
+                f"and the instruction does not say which ({self.reads(first, last)})"
+            )
+        slot, run, offset = owners[found[0].start()]
+        if edit.op == W.INSERT_AFTER:
+            at = self.cut(slot, run, offset + 1)
+            self.insert(slot, at, new_runs, glued_to_next=False)
+        else:
+            at = self.cut(slot, run, offset)
+            self.insert(slot, at, new_runs, glued_to_next=True)
+
+    # -- runs
+
+    def haystack(self, first: int, last: int) -> tuple[str, list[tuple[int, int, int] | None]]:
+        """The text of slots `first`..`last`: runs spaced as printed, lines joined by a line
+        break, new text hidden; and for each character the (slot, run, offset) it comes from."""
+        chars: list[str] = []
+        owners: list[tuple[int, int, int] | None] = []
+        for slot_index in range(first, last + 1):
+            if slot_index > first:
+                chars.append("\n")
+                owners.append(None)
+            for run_index, run in enumerate(self.slots[slot_index].runs):
+                if run_index and run.space_before:
+                    chars.append(" ")
+                    owners.append(None)
+                text = _HIDDEN * len(run.text) if run.inserted else run.text.translate(W.STRAIGHT_QUOTES)
+                chars.extend(text)
+                owners.extend((slot_index, run_index, offset) for offset in range(len(run.text)))
+        return "".join(chars), owners
+
+    def cited_end(self, owners: list, last: int) -> int:
+        for offset, owner in enumerate(owners):
+            if owner is not None and owner[0] > last:
+                return offset
+        return len(owners) + 1
+
+    def cut(self, slot: int, run: int, offset: int) -> int:
+        """Make a run boundary at `offset` characters into run `run` of `slot`; return the
+        index of the run that starts there."""
+        runs = self.slots[slot].runs
+        current = runs[run]
+        if offset <= 0:
+            return run
+        if offset >= len(current.text):
+            return run + 1
+        runs[run: run + 1] = [
+            replace(current, text=current.text[:offset]),
+            replace(current, text=current.text[offset:], space_before=False),
+        ]
+        return run + 1
+
+    def insert(self, slot: int, at: int, new_runs: list[Run], glued_to_next: bool) -> None:
+        runs = self.slots[slot].runs
+        if not new_runs:
+            return
+        starts_word = new_runs[0].text[:1] not in _CLOSING
+        if glued_to_next and at < len(runs):
+            space = runs[at].space_before or starts_word
+        else:
+            space = starts_word
+        new_runs[0] = replace(new_runs[0], space_before=space)
+        runs[at:at] = new_runs
+
+    def remove(self, start_slot: int, start: int, end_slot: int, end: int) -> None:
+        if start_slot == end_slot:
+            del self.slots[start_slot].runs[start:end]
+            return
+        del self.slots[start_slot].runs[start:]
+        for slot in self.slots[start_slot + 1: end_slot]:
+            slot.runs.clear()
+        del self.slots[end_slot].runs[:end]
+
+    def pull_glued(self, from_slot: int, to_slot: int, at: int) -> None:
+        """Text that ran on into the next line was changed: the rest of the word it broke
+        (`non-` / `refundable;` with `nonrefundable` replaced) joins the changed text."""
+        source = self.slots[from_slot].runs
+        count = 0
+        while count < len(source) and not source[count].space_before:
+            count += 1
+        if count:
+            self.slots[to_slot].runs[at:at] = source[:count]
+            del source[:count]
+            if source:
+                source[0] = replace(source[0], space_before=True)
+
+    def close_gap(self, slot: int, at: int, removed_space: bool) -> None:
+        runs = self.slots[slot].runs
+        if at < len(runs):
+            following = runs[at]
+            glued_punctuation = not following.space_before and following.text[:1] in _CLOSING
+            if not glued_punctuation:
+                runs[at] = replace(following, space_before=removed_space or following.space_before)
+
+    # -- messages
+
+    def one_match(self, edit: Edit, found: list, needle: str, first: int, last: int) -> None:
+        place = f"{edit.lines.describe()} of {self.label}"
+        if not found:
+            raise InstructionRefused(f'{amendment_place(edit.source.start)}: "{needle}" is not on {place} ({self.reads(first, last)})')
+        if len(found) > 1:
+            raise InstructionRefused(
+                f'{amendment_place(edit.source.start)}: "{needle}" is printed {len(found)} times on {place} and the instruction does not say which'
+            )
+
+    def reads(self, first: int, last: int) -> str:
+        texts = " ".join(self.slots[index].line.text for index in range(first, last + 1))
+        verb = "it reads" if first == last else "they read"
+        if len(texts) > _MESSAGE_TEXT:
+            texts = texts[: _MESSAGE_TEXT - 3] + "..."
+        return f'{verb}: "{texts}"'
+
+    def result(self) -> tuple[AmendedLine, ...]:
+        out: list[AmendedLine] = []
+        for slot in self.slots:
+            if slot.runs:
+                out.append(AmendedLine(tuple(slot.runs), slot.line.position, False, self.label, slot.line.indented, slot.line.position))
+            out.extend(replace(line, bill_line=slot.line.position) for line in slot.replaced + slot.below)
+        return tuple(out)
+
+
+_MARK_PATTERNS = {
+    ".": re.compile(r"(?<![A-Z.\x00])\.(?![0-9A-Za-z\x00])"),
+    ",": re.compile(r"(?<!\x00),(?!\d)"),
+    ";": re.compile(r"(?<!\x00);"),
+    ":": re.compile(r"(?<!\x00):(?!\d)"),
+    "?": re.compile(r"(?<!\x00)\?"),
+}
+
+
+def _needle_pattern(needle: str) -> re.Pattern:
+    """The quoted text as it may be printed: a space may be a line break; a word may be
+    broken across two lines, with or without a hyphen; it starts and ends at word edges."""
+    needle = needle.translate(W.STRAIGHT_QUOTES)
+    parts = []
+    for index, char in enumerate(needle):
+        if char == " ":
+            parts.append(r"[ \n]")
+            continue
+        if index and needle[index - 1] != " ":
+            parts.append(r"(?:-?\n)?")
+        parts.append(re.escape(char))
+    head = r"(?<![0-9A-Za-z])" if needle[:1].isalnum() else ""
+    tail = r"(?![0-9A-Za-z])" if needle[-1:].isalnum() else ""
+    return re.compile(head + "".join(parts) + tail)
+
+
+def _bill_runs(line: PrintedLine, label: str) -> list[Run]:
+    return [Run(word.text, word.position, False, label, True) for word in line.words]
+
+
+def _new_runs(new: tuple[NewLine, ...], source: str) -> list[Run]:
+    return [Run(text, line.position, True, source, True) for line in new for text in line.text.split()]
+
+
+def _new_lines(new: tuple[NewLine, ...], source: str) -> list[AmendedLine]:
+    return [
+        AmendedLine(tuple(Run(text, line.position, True, source, True) for text in line.text.split()), line.position, True, source, line.indented)
+        for line in new
+    ]
+
+
+def _range_text(edit: Edit) -> str:
+    return edit.lines.describe() if edit.lines else "everything after the enacting clause"
+
+
+def _below_end(edit: Edit, other: Edit, first: int, last: int, other_first: int, other_last: int) -> bool:
+    """New lines below the last line of a replaced range do not collide with it."""
+    below, span = (first, (other_first, other_last)) if edit.op == W.INSERT_BELOW else (other_first, (first, last))
+    return below == span[1]
