@@ -6,6 +6,10 @@ only over what is still unpaired (renumbered, moved, split, merged Sections, a
 definition whose term changed). What stays unpaired is added or removed.
 A pair whose order among the pairs changed is a move; a pair found by content
 whose number differs is a renumber.
+
+Positional items (`positional(item)` true: a contract's clause, whose number shifts when
+a clause is inserted before it) pair by key before content only with an item of the same
+text; otherwise by content first, and by key only if content leaves them unpaired.
 """
 
 from __future__ import annotations
@@ -44,22 +48,32 @@ def align(
     keys: Sequence[Callable[[Item], object]],
     text: Callable[[Item], str],
     cutoff: float = CONTENT_CUTOFF,
+    positional: Callable[[Item], bool] | None = None,
 ) -> list[Pair[Item]]:
     """Pair `old_items` with `new_items`; return every item once, in reading order.
 
     `keys` are identity functions tried in order (a None key never pairs);
-    `text` gives what content pairing compares.
+    `text` gives what content pairing compares; `positional` (see above).
     """
     partner: dict[int, int] = {}  # old index -> new index
     how: dict[int, tuple[str, float]] = {}
+    accept = _same_text_if_positional(positional, text) if positional is not None else None
     for key in keys:
-        _pair_by_key(old_items, new_items, key, partner, how)
+        _pair_by_key(old_items, new_items, key, partner, how, accept)
     _pair_by_content(old_items, new_items, text, cutoff, partner, how)
+    if positional is not None:
+        for key in keys:
+            _pair_by_key(old_items, new_items, key, partner, how)
     moved = _moved_old_indices(partner)
     return _in_reading_order(old_items, new_items, partner, how, moved)
 
 
-def _pair_by_key(old_items, new_items, key, partner, how) -> None:
+def _same_text_if_positional(positional, text):
+    """Before content pairing, a positional item pairs by key only with an item of the same text."""
+    return lambda old, new: not (positional(old) or positional(new)) or text(old) == text(new)
+
+
+def _pair_by_key(old_items, new_items, key, partner, how, accept=None) -> None:
     taken = set(partner.values())
     waiting: dict[object, list[int]] = {}
     for new_index, item in enumerate(new_items):
@@ -73,8 +87,12 @@ def _pair_by_key(old_items, new_items, key, partner, how) -> None:
             continue
         value = key(item)
         candidates = waiting.get(value) if value is not None else None
-        if candidates:
-            partner[old_index] = candidates.pop(0)
+        if not candidates:
+            continue
+        chosen = next((index for index in candidates if accept is None or accept(item, new_items[index])), None)
+        if chosen is not None:
+            candidates.remove(chosen)
+            partner[old_index] = chosen
             how[old_index] = (IDENTITY, 100.0)
 
 

@@ -114,6 +114,7 @@ def compare(old: Document, new: Document) -> Comparison:
         new_units,
         keys=(_unit_path, _unit_citation, _unit_number),
         text=lambda unit: visible.text(unit.nodes),
+        positional=lambda unit: _positional(unit.node),
     )
     beyond: set[int] = set()
     if mode == AMENDMENT:
@@ -221,6 +222,11 @@ def _unit_number(unit: Unit):
     if number is None:
         return None
     return ("number", unit.node.kind, unit.node.meta.get("act"), str(number))
+
+
+def _positional(node: Node) -> bool:
+    """A clause of a document that is not legislation: its number is its place (`meta["positional"]`)."""
+    return bool(node.meta.get("positional"))
 
 
 def _heading(node: Node | None) -> str:
@@ -851,6 +857,7 @@ def _compare_sections(pair, context: _Context) -> SectionComparison:
             new_nodes,
             keys=(_relative_key(old_unit, new_unit), _same_text(visible)),
             text=lambda node: " ".join(visible.texts(node)),
+            positional=_positional,
         )
     nodes = [_lone_node(node, "old", ONLY_OLD, visible) for node in old_before]
     nodes += [_lone_node(node, "new", ONLY_NEW, visible) for node in new_before]
