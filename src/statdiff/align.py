@@ -8,13 +8,15 @@ A pair whose order among the pairs changed is a move; a pair found by content
 whose number differs is a renumber.
 
 Positional items (`positional(item)` true: a contract's clause, whose number shifts when
-a clause is inserted before it) pair by key before content only with an item of the same
-text; otherwise by content first, and by key only if content leaves them unpaired.
+a clause is inserted before it) pair by key before content only with the one item of the
+same text (a text no other positional item has: `[Reserved]` twice pairs by content, in
+reading order); otherwise by content first, and by key only if content leaves them unpaired.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass
 from typing import Callable, Generic, Sequence, TypeVar
 
@@ -57,7 +59,7 @@ def align(
     """
     partner: dict[int, int] = {}  # old index -> new index
     how: dict[int, tuple[str, float]] = {}
-    accept = _same_text_if_positional(positional, text) if positional is not None else None
+    accept = _same_unique_text(old_items, new_items, positional, text) if positional is not None else None
     for key in keys:
         _pair_by_key(old_items, new_items, key, partner, how, accept)
     _pair_by_content(old_items, new_items, text, cutoff, partner, how)
@@ -68,9 +70,19 @@ def align(
     return _in_reading_order(old_items, new_items, partner, how, moved)
 
 
-def _same_text_if_positional(positional, text):
-    """Before content pairing, a positional item pairs by key only with an item of the same text."""
-    return lambda old, new: not (positional(old) or positional(new)) or text(old) == text(new)
+def _same_unique_text(old_items, new_items, positional, text):
+    """Before content pairing, a positional item pairs by key only with the item of its text,
+    when no other positional item on either side has that text."""
+    texts = {id(item): text(item) for items in (old_items, new_items) for item in items if positional(item)}
+    counts = Counter(texts.values())
+
+    def accept(old, new) -> bool:
+        if id(old) not in texts and id(new) not in texts:
+            return True
+        same = texts.get(id(old))
+        return same is not None and same == texts.get(id(new)) and counts[same] == 2
+
+    return accept
 
 
 def _pair_by_key(old_items, new_items, key, partner, how, accept=None) -> None:

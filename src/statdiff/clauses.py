@@ -61,8 +61,7 @@ CAPS_MIN_LETTERS = 4
 HEADING_MAX_WORDS = 15
 TITLE_MAX_WORDS = 12
 HEADING_SENTENCE_WORDS = 8  # a heading sentence before the text of a clause (`Invoicing.`)
-WRAPPED_SHARE = 0.8  # a line at least this share of the usual full line's length was wrapped
-WRAP_MAX_WIDTH = 100  # lines hard-wrapped by an editor are at most this long
+WRAP_MAX_WIDTH = 140  # lines hard-wrapped by an editor are at most this long
 DEFINED_TERM_MAX_WORDS = 16
 MAX_DEPTH = 8  # nested enumerators and list items
 
@@ -194,16 +193,21 @@ class _Builder:
 
     def _continues(self, line: ProseLine, previous: ProseLine | None) -> bool:
         """Does the line carry on the paragraph before it (unless a unit opens on it)?
-        Never after a blank line, another kind of block or a heading; always after a line
-        hard-wrapped at the document's width; else when the line before ends no clause and
-        either the document separates its paragraphs by blank lines (markdown joins its
-        lines) or this line starts lowercase."""
-        if previous is None or line.gap or previous.block != line.block or self.heading_line:
+        Never after a blank line, another kind of block or a heading; always inside a paragraph
+        of a hard-wrapped document that separates its paragraphs by blank lines (markdown joins
+        its lines) and after a line broken only because the next word would not fit; else when
+        the line before ends no clause and either the document separates its paragraphs by blank
+        lines or this line starts lowercase."""
+        if previous is None or line.gap or self.heading_line:
             return False
-        if _is_caps_heading(previous.text) and not _is_caps_heading(line.text):
+        item = self.items[-1] if self.items else None
+        in_item = item is not None and item.style == "bullet" and self.current is item.node and line.block == TEXT
+        if in_item and line.level > item.indent:
+            return True  # indented under its bullet
+        if previous.block != line.block and not (in_item and previous.block == BULLET):
             return False
-        if self.wrap_width and len(previous.text) >= WRAPPED_SHARE * self.wrap_width:
-            return True
+        if self.wrap_width and (self.joined or len(previous.text) + 1 + len(line.text.split(" ", 1)[0]) > self.wrap_width):
+            return True  # a hard-wrapped paragraph, or a line broken only because the next word did not fit
         if _ends_clause(previous.text):
             return False
         return self.joined or line.text[:1].islower()
@@ -220,7 +224,7 @@ class _Builder:
             self._open_enumerator(enumerator, line, words)
             return True
         if boundary and _is_caps_heading(text) and self._stands_alone(index):
-            heading = _strip_emphasis(text)
+            heading = _unwrap(text)
             self._open_section(_Clause(f'"{heading}"', None, None, heading, CAPS_RANK, False, "caps", True), words)
             return True
         return False
@@ -231,7 +235,7 @@ class _Builder:
         return following is None or following.gap or following.block != TEXT or not _is_caps_text(following.text)
 
     def _heading(self, line: ProseLine, words: list[Word]) -> None:
-        text = _strip_emphasis(line.text)
+        text = _unwrap(line.text)
         rank = (MARKDOWN_TIER, line.level)
         clause = self._keyword(text, True, markdown=True) or self._numbered(text, True, markdown=True)
         if clause is None:
@@ -281,6 +285,8 @@ class _Builder:
         holder = self._clause_holder(number)
         previous = holder.last.get(len(number))
         if previous is None:
+            if len(number) > 1 and not holder.clause and holder.last:
+                return "orphan"  # `3.5` where clause 3 is not open but other clauses are
             if number[-1] == 1:
                 return "first"
             if len(number) > 1 and holder.clause:
@@ -477,7 +483,7 @@ def _name_children(node: Node, path: str, qualifier: str, labels: dict[str, int]
             base = _join(path, f"Table {counts['table']}")
             child.label = f"Table {counts['table']}"
         elif child.kind == "row":
-            key = _strip_emphasis(child.meta["cells"][0]) if child.meta["cells"] else ""
+            key = _unwrap(child.meta["cells"][0]) if child.meta["cells"] else ""
             counts["row"] = counts.get("row", 0) + 1
             base = f'{path} row "{key}"' if key else f"{path} row [{counts['row']}]"
             child.label = f'"{key}"' if key else None
@@ -550,7 +556,7 @@ def _opens_heading(close: str, rest: str) -> bool:
 def _heading_after(rest: str) -> str | None:
     """The heading after a clause number: the rest when it is a short title (`DEFINITIONS`,
     `Fees and Payment`), else its first sentence when that is one (`Invoicing. The Supplier ...`)."""
-    rest = _strip_emphasis(rest.lstrip("-–—:. "))
+    rest = _unwrap(rest.lstrip("-–—:. "))
     words = rest.split()
     if not words:
         return None
@@ -565,7 +571,7 @@ def _heading_after(rest: str) -> str | None:
 def _heading_alone(rest: str) -> bool:
     """The rest of the line is a heading and nothing more."""
     heading = _heading_after(rest)
-    return heading is not None and heading == _strip_emphasis(rest.lstrip("-–—:. "))
+    return heading is not None and heading == _unwrap(rest.lstrip("-–—:. "))
 
 
 def _is_title(words: list[str]) -> bool:
@@ -580,7 +586,7 @@ def _describe(root: Node) -> None:
     for node in root.walk():
         if node.kind != "section":
             continue
-        text = _strip_emphasis(node.text)
+        text = _unwrap(node.text)
         if node.meta["number"] is None:
             node.meta["heading"] = text
             continue
@@ -598,7 +604,7 @@ def _defined_term(text: str) -> str | None:
     match = P.DEFINITION.match(text)
     if match is None:
         return None
-    term = " ".join(_strip_emphasis(match["term"]).split())
+    term = " ".join(_unwrap(match["term"]).split())
     if not term or len(term.split()) > DEFINED_TERM_MAX_WORDS or any(mark in term for mark in (". ", ": ", "; ")):
         return None
     return term
@@ -613,8 +619,12 @@ def _ends_clause(text: str) -> bool:
 
 
 def _is_caps_text(text: str) -> bool:
+    """Words in capitals: four letters or more, none lowercase, letters at least half the
+    printed characters (`==== FAILURES ====` is decoration around a word, not a heading)."""
     letters = [character for character in text if character.isalpha()]
-    return len(letters) >= CAPS_MIN_LETTERS and not any(character.islower() for character in letters)
+    printed = len(text) - text.count(" ")
+    return (len(letters) >= CAPS_MIN_LETTERS and 2 * len(letters) >= printed
+            and not any(character.islower() for character in letters))
 
 
 def _is_caps_heading(text: str) -> bool:
@@ -627,8 +637,14 @@ def _is_caps_heading(text: str) -> bool:
     )
 
 
-def _strip_emphasis(text: str) -> str:
-    return text.strip(_EMPHASIS + " ").strip()
+def _unwrap(text: str) -> str:
+    """`**Fees**`, `_Fees_`, `` `fees` ``: the text inside markup that wraps all of it."""
+    text = text.strip()
+    for mark in ("**", "__", "*", "_", "`"):
+        inner = text[len(mark):-len(mark)]
+        if len(text) > 2 * len(mark) and text.startswith(mark) and text.endswith(mark) and mark not in inner:
+            return inner.strip()
+    return text
 
 
 def _wrap_width(lines: list[ProseLine]) -> int | None:
