@@ -9,8 +9,9 @@ whose number differs is a renumber.
 
 Positional items (`positional(item)` true: a contract's clause, whose number shifts when
 a clause is inserted before it) pair by key before content only with the one item of the
-same text (a text no other positional item has: `[Reserved]` twice pairs by content, in
-reading order); otherwise by content first, and by key only if content leaves them unpaired.
+same text (a text no other positional item has); then, in reading order, with an item of
+the same text (a clause renumbered and nothing else; `[Reserved]` twice); then by content;
+and by key only if content leaves them unpaired.
 """
 
 from __future__ import annotations
@@ -62,6 +63,8 @@ def align(
     accept = _same_unique_text(old_items, new_items, positional, text) if positional is not None else None
     for key in keys:
         _pair_by_key(old_items, new_items, key, partner, how, accept)
+    if positional is not None:
+        _pair_by_same_text(old_items, new_items, positional, text, partner, how)
     _pair_by_content(old_items, new_items, text, cutoff, partner, how)
     if positional is not None:
         for key in keys:
@@ -106,6 +109,19 @@ def _pair_by_key(old_items, new_items, key, partner, how, accept=None) -> None:
             candidates.remove(chosen)
             partner[old_index] = chosen
             how[old_index] = (IDENTITY, 100.0)
+
+
+def _pair_by_same_text(old_items, new_items, positional, text, partner, how) -> None:
+    """Unpaired positional items of the same text, in reading order (found by content: a renumber)."""
+    taken = set(partner.values())
+    waiting: dict[str, list[int]] = {}
+    for new_index, item in enumerate(new_items):
+        if new_index not in taken and positional(item):
+            waiting.setdefault(text(item), []).append(new_index)
+    for old_index, item in enumerate(old_items):
+        if old_index not in partner and positional(item) and waiting.get(text(item)):
+            partner[old_index] = waiting[text(item)].pop(0)
+            how[old_index] = (CONTENT, 100.0)
 
 
 def _pair_by_content(old_items, new_items, text, cutoff, partner, how) -> None:

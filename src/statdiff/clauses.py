@@ -59,7 +59,6 @@ RELATION_RANK = {"next": 3, "first": 2, "gap": 1, "start": 0, "orphan": 0}
 MAX_GAP = 3  # numbers a clause may skip (a deleted clause left unrenumbered)
 CAPS_MIN_LETTERS = 4
 HEADING_MAX_WORDS = 15
-TITLE_MAX_WORDS = 12
 HEADING_SENTENCE_WORDS = 8  # a heading sentence before the text of a clause (`Invoicing.`)
 WRAP_MAX_WIDTH = 140  # lines hard-wrapped by an editor are at most this long
 DEFINED_TERM_MAX_WORDS = 16
@@ -113,7 +112,7 @@ class _Open:
     number: tuple[int, ...] | None = None  # decimal clause number (containers too: Article 3 is (3,))
     clause: bool = False  # a numbered clause (its sub-clauses extend its number)
     last: dict[int, tuple[int, ...]] = field(default_factory=dict)  # depth -> last clause number held
-    kind: str = ""  # what opened it (for the title rule): markdown level, caps
+    kind: str = ""  # what opened it (for the title rule): `markdown 2`, `caps`, `container`, `clause`
 
 
 @dataclass(slots=True)
@@ -128,12 +127,11 @@ class _Item:
 
 @dataclass(slots=True)
 class _Clause:
-    """A section a paragraph opens: its label, number, heading and rank."""
+    """A section a paragraph opens: its label, number and rank."""
 
     label: str
     number: str | None
     decimal: tuple[int, ...] | None
-    heading: str | None
     rank: tuple[int, int]
     clause: bool
     kind: str
@@ -224,8 +222,7 @@ class _Builder:
             self._open_enumerator(enumerator, line, words)
             return True
         if boundary and _is_caps_heading(text) and self._stands_alone(index):
-            heading = _unwrap(text)
-            self._open_section(_Clause(f'"{heading}"', None, None, heading, CAPS_RANK, False, "caps", True), words)
+            self._open_section(_Clause(f'"{_unwrap(text)}"', None, None, CAPS_RANK, False, "caps", True), words)
             return True
         return False
 
@@ -239,7 +236,7 @@ class _Builder:
         rank = (MARKDOWN_TIER, line.level)
         clause = self._keyword(text, True, markdown=True) or self._numbered(text, True, markdown=True)
         if clause is None:
-            clause = _Clause(f'"{text}"', None, None, text, rank, False, f"markdown {line.level}")
+            clause = _Clause(f'"{text}"', None, None, rank, False, f"markdown {line.level}")
         else:
             clause.rank, clause.kind = rank, f"markdown {line.level}"
         self._open_section(clause, words)
@@ -258,12 +255,12 @@ class _Builder:
         number = match["number"]
         decimal = _decimal(number)
         label = f"{word.capitalize()} {number}"
-        heading, alone = _heading_after(rest), _heading_alone(rest)
+        alone = _heading_alone(rest)
         if word in CONTAINER_WORDS:
-            return _Clause(label, number, decimal, heading, CONTAINER_RANK, False, "container", alone)
+            return _Clause(label, number, decimal, CONTAINER_RANK, False, "container", alone)
         if decimal is None:
             return None
-        return _Clause(label, number, decimal, heading, (CLAUSE_TIER, len(decimal)), True, "clause", alone)
+        return _Clause(label, number, decimal, (CLAUSE_TIER, len(decimal)), True, "clause", alone)
 
     def _numbered(self, text: str, boundary: bool, markdown: bool = False) -> _Clause | None:
         match = _CLAUSE_NUMBER.match(text)
@@ -277,8 +274,8 @@ class _Builder:
         accepted = markdown or relation in ("next", "first") or (boundary and relation in ("gap", "start"))
         if not accepted:
             return None
-        return _Clause(f"Clause {match['number']}", match["number"], decimal, _heading_after(rest),
-                       (CLAUSE_TIER, len(decimal)), True, "clause", _heading_alone(rest))
+        return _Clause(f"Clause {match['number']}", match["number"], decimal, (CLAUSE_TIER, len(decimal)), True,
+                       "clause", _heading_alone(rest))
 
     def _clause_relation(self, number: tuple[int, ...]) -> str:
         """How a clause number continues the numbering open at its level."""
@@ -445,7 +442,7 @@ def _lift_title(root: Node, builder: _Builder) -> str | None:
     node = first.node
     if root.children[0] is not node or not (first.kind == "caps" or first.kind.startswith("markdown")):
         return None
-    if node.meta.get("number") is not None or len(node.words) > TITLE_MAX_WORDS + 6:
+    if node.meta.get("number") is not None:
         return None
     if any(other.kind == first.kind for other in builder.opened[1:]):
         return None
