@@ -289,6 +289,20 @@ def test_code_and_decoration_are_not_structure():
     assert [drop.rule for drop in result.dropped] == ["heading marker", "code fence", "code fence"]
 
 
+@pytest.mark.parametrize("text,expected", [
+    # a paragraph closes the list; `(c)` goes on with it (the letter after h, not the roman one)
+    ("(a) first;\n(b) second:\n   indented under (b)\n (c) third.\n", ["(a)", "(b)", "(b) [1]", "(c)"]),
+    ("(h) eighth:\n\nA paragraph between.\n\n(i) ninth.\n", ["(h)", "[1]", "(i)"]),
+    # a nested list closed by a paragraph cannot go on inside its parent: the words would leave their order
+    ("(a) The first:\n(1) one;\nA paragraph in between.\n(2) two.\n", ["(a)", "(a) (1)", "[1]", "(2)"]),
+])
+def test_a_list_closed_by_a_paragraph_goes_on_only_where_the_words_keep_their_order(text, expected):
+    result = read_text(text, format="prose")
+    document = build_document(result)
+    assert [node.path for node in document.walk()][1:] == expected
+    assert_lossless(result, document)
+
+
 def test_a_table_without_outer_pipes_and_rows_without_a_first_cell():
     text = "Fee | Amount\n--- | ---:\nSetup | 100\n|  | 20 |\nSetup | 5\nA \\| B | 7\n"
     result = read_text(text, format="prose")
@@ -451,7 +465,9 @@ def test_a_sub_clause_inserted_renumbers_the_sub_clauses_after_it(model, scheme,
 MARKUP_LINES = ("# Heading", "## Sub heading", "Title", "=====", "-----", "***", "- bullet item", "  * nested item",
                 "1. numbered", "1.1 sub numbered", "(a) lettered;", "| a | b |", "|---|---|", "a | b", "```", "~~~ py",
                 "> quoted", "> > deeper", "ARTICLE IV", "SCHEDULE 2 - FEES", "LIMITATION OF LIABILITY", "---", "",
-                '"Term" means a thing.', "    indented code", "\\| escaped | pipe", "| | empty first |", "#", "-")
+                '"Term" means a thing.', "    indented code", "\\| escaped | pipe", "| | empty first |", "#", "-",
+                "(b) next lettered;", "(1) numbered:", "(2) numbered;", "    (i) roman;", "  (ii) roman.",
+                "Plain text ends here.", "a) bare;", "b. bare", "Section 2.1 Heading", "2.1 Sub.", "3) Third")
 
 
 @GENERATED

@@ -123,6 +123,7 @@ class _Item:
     style: str | None  # enumerator style; "bullet"; "definition"
     value: int = 0
     indent: int = 0
+    parent: Node | None = None
 
 
 @dataclass(slots=True)
@@ -144,6 +145,7 @@ class _Builder:
         self.root = root
         self.sections: list[_Open] = [_Open(root, (-1, 0))]
         self.items: list[_Item] = []
+        self.closed: dict[str, _Item] = {}  # the last enumerator of each style a paragraph closed, in this section
         self.current: Node | None = None  # the node a continuation line joins
         self.table: tuple[int, Node] | None = None  # (table number in the document, node)
         self.joined = any(line.gap for line in lines[1:])
@@ -194,8 +196,8 @@ class _Builder:
         Never after a blank line, another kind of block or a heading; always inside a paragraph
         of a hard-wrapped document that separates its paragraphs by blank lines (markdown joins
         its lines) and after a line broken only because the next word would not fit; else when
-        the line before ends no clause and either the document separates its paragraphs by blank
-        lines or this line starts lowercase."""
+        the line before ends no clause and the document separates its paragraphs by blank lines, or
+        is hard-wrapped, or this line starts lowercase."""
         if previous is None or line.gap or self.heading_line:
             return False
         item = self.items[-1] if self.items else None
@@ -208,7 +210,7 @@ class _Builder:
             return True  # a hard-wrapped paragraph, or a line broken only because the next word did not fit
         if _ends_clause(previous.text):
             return False
-        return self.joined or line.text[:1].islower()
+        return self.joined or self.wrap_width is not None or line.text[:1].islower()
 
     # ------------------------------------------------------------ sections
     def _opens_structure(self, index: int, line: ProseLine, words: list[Word], boundary: bool) -> bool:
@@ -264,10 +266,12 @@ class _Builder:
 
     def _numbered(self, text: str, boundary: bool, markdown: bool = False) -> _Clause | None:
         match = _CLAUSE_NUMBER.match(text)
-        if match is None or not (match["close"] or "." in match["number"]):
+        if match is None:
             return None
-        decimal = _decimal(match["number"])
         rest = text[match.end():].strip()
+        if not (match["close"] or "." in match["number"] or _heading_alone(rest)):
+            return None  # `10 days after ...`; but `1 Definitions` heads a clause
+        decimal = _decimal(match["number"])
         if not boundary and _carries_reference(rest):
             return None  # `... in Clause` / `7.2 of this Agreement`: a number carried over a line end
         relation = self._clause_relation(decimal)
@@ -321,7 +325,7 @@ class _Builder:
         opened = _Open(node, clause.rank, clause.decimal, clause.clause, kind=clause.kind)
         self.sections.append(opened)
         self.opened.append(opened)
-        self.items = []
+        self.items, self.closed = [], {}
         self.current = node
         self.heading_line = clause.alone
 
@@ -355,24 +359,41 @@ class _Builder:
         return None
 
     def _enumerator_relation(self, style: str, value: int) -> tuple[str, _Item | None]:
+        """How an enumerator continues the open lists, or the list a paragraph closed
+        (`(h) ... :`, an indented paragraph, then `(i)`: the letter after h)."""
         for item in reversed(self.items):
             if item.style == style:
                 return _follows(item.value, value), item
+        closed = self.closed.get(style)
+        if closed is not None and _follows(closed.value, value) != "orphan" and self._at_the_end(closed.parent):
+            return _follows(closed.value, value), closed
         return ("first" if value == 1 else "orphan"), None
+
+    def _at_the_end(self, node: Node) -> bool:
+        """Is `node` the section or its last descendant's ancestor (a child added to it comes last)?"""
+        end = self._section()
+        while end is not node:
+            if not end.children:
+                return False
+            end = end.children[-1]
+        return True
 
     def _open_enumerator(self, enumerator, line: ProseLine, words: list[Word]) -> None:
         printed, style, value, relation, sibling = enumerator
         self._close_items_at(line.level)
-        if sibling is not None and relation != "first":
-            while self.items and self.items[-1] is not sibling:
+        parent = None
+        if sibling is not None and sibling in self.items:
+            while self.items[-1] is not sibling:
                 self.items.pop()
             self.items.pop()
+        elif sibling is not None:
+            self.items, parent = [], sibling.parent  # the list a paragraph closed goes on
         node = Node(kind=ENUM_KINDS[style], path="", words=list(words), label=printed)
         node.meta.update(enumerator=printed, positional=True)
         term = _defined_term(line.text[len(printed):].strip())
         if term is not None:
             node.meta["term"] = term
-        self._add_item(node, _Item(node, style, value, line.level))
+        self._add_item(node, _Item(node, style, value, line.level), parent)
 
     def _bullet(self, line: ProseLine, words: list[Word]) -> None:
         self._close_items_at(line.level)
@@ -388,10 +409,12 @@ class _Builder:
         node.meta["term"] = term
         self._add_item(node, _Item(node, "definition", 0, line.level))
 
-    def _add_item(self, node: Node, item: _Item) -> None:
+    def _add_item(self, node: Node, item: _Item, parent: Node | None = None) -> None:
         if len(self.items) >= MAX_DEPTH:
             self.items.pop()
-        parent = self.items[-1].node if self.items else self._section()
+        if parent is None:
+            parent = self.items[-1].node if self.items else self._section()
+        item.parent = parent
         parent.children.append(node)
         self.items.append(item)
         self.current = node
@@ -403,9 +426,13 @@ class _Builder:
             self.items.pop()
 
     def _paragraph(self, line: ProseLine, words: list[Word], role: str | None = None) -> None:
+        """A paragraph belongs to the item it is indented under; else, after a list of (a), (b)
+        or a definition, to the section again (the list is remembered: `(c)` may go on with it)."""
         self._close_items_at(line.level)
-        if self.items and self.items[-1].style != "bullet":
-            self.items = []  # a paragraph after a list of (a), (b) or a definition is the section's again
+        while self.items and self.items[-1].style != "bullet" and self.items[-1].indent >= line.level:
+            item = self.items.pop()
+            if item.style in ENUM_KINDS:
+                self.closed.setdefault(item.style, item)
         node = Node(kind="text", path="", words=list(words))
         if role:
             node.meta["role"] = role
@@ -537,8 +564,14 @@ def _carries_reference(rest: str) -> bool:
 
 
 def _decimal(number: str) -> tuple[int, ...] | None:
+    """`7.2` is (7, 2); `3.0` is clause 3 (policies number their top level `1.0`, `2.0`)."""
     parts = number.split(".")
-    return tuple(int(part) for part in parts) if all(part.isdigit() for part in parts) else None
+    if not all(part.isdigit() for part in parts):
+        return None
+    values = [int(part) for part in parts]
+    while len(values) > 1 and values[-1] == 0:
+        values.pop()
+    return tuple(values)
 
 
 def _opens_heading(close: str, rest: str) -> bool:
