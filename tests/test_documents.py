@@ -269,6 +269,9 @@ def test_keyword_headings_are_sections_and_a_reference_is_not():
                                                                        "Clause 2", "Clause 2.1"]),
     ("7. Fragment\n\n8. A copy that starts at clause 7.\n", ["Clause 7", "Clause 8"]),
     ("1) First.\n2) Second.\n", ["Clause 1", "Clause 2"]),
+    ("1 Definitions\n\n1.1 Words.\n\n2 Services\n\n10 days after notice the fee is due.\n",
+     ["Clause 1", "Clause 1.1", "Clause 2"]),  # a bare number heads a clause only before a heading, in sequence
+    ("Illinois Data Breach Statute\n\n815 Ill. Comp. Stat. §§ 530/1 to 530/50\n", []),
 ])
 def test_numbers_open_clauses_only_in_sequence_and_at_a_paragraph_start(text, expected):
     document = build_document(read_text(text, format="prose"))
@@ -329,6 +332,7 @@ def test_the_prose_seeds_read_as_paragraphs_and_bullets():
     assert [node.kind for node in qa.root.children].count("list_item") == 8
     assert all(not node.text.startswith("- ") for node in qa.walk())
     assert [node.text for node in summary.walk() if node.kind == "list_item"] == ["Email Page", "Create PDF", "Print Page"]
+    assert not [node for document in (qa, summary) for node in document.walk() if node.kind == "section"]
 
 
 # ---------------------------------------------------------------- the command line

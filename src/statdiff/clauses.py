@@ -269,13 +269,14 @@ class _Builder:
         if match is None:
             return None
         rest = text[match.end():].strip()
-        if not (match["close"] or "." in match["number"] or _heading_alone(rest)):
+        bare = not (match["close"] or "." in match["number"])
+        if bare and not _heading_alone(rest):
             return None  # `10 days after ...`; but `1 Definitions` heads a clause
         decimal = _decimal(match["number"])
         if not boundary and _carries_reference(rest):
             return None  # `... in Clause` / `7.2 of this Agreement`: a number carried over a line end
         relation = self._clause_relation(decimal)
-        accepted = markdown or relation in ("next", "first") or (boundary and relation in ("gap", "start"))
+        accepted = markdown or relation in ("next", "first") or (boundary and relation in ("gap", "start") and not bare)
         if not accepted:
             return None
         return _Clause(f"Clause {match['number']}", match["number"], decimal, (CLAUSE_TIER, len(decimal)), True,
