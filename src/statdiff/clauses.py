@@ -10,9 +10,10 @@ Sections (kind `section`: the units `compare` pairs, moves and renumbers):
   `Exhibit A`, `Annex 1`, `Appendix B`, `Attachment 1` (containers), `Section 3.1`,
   `Clause 4` (clauses), standing at the start of a paragraph and followed by its end, by
   `.`, `:` or a dash, or by a capitalised word;
-- a numbered clause `1.`, `1)`, `1.1`, `7.2.3` that continues the numbering open at its
-  level (the next number, a first `1`, a gap of at most three after a sentence end; the
-  first number of a fragment after a sentence end): `3.5 million` after `USD` is text;
+- a numbered clause `1.`, `1)`, `1.1`, `7.2.3` (`2.0` is clause 2; a bare `1` only before a
+  heading: `1 Definitions`) that continues the numbering open at its level (the next number,
+  a first `1`, a gap of at most three after a sentence end; the first number of a fragment
+  after a sentence end): `3.5 million` after `USD` is text;
 - an ALL-CAPS line standing alone (`LIMITATION OF LIABILITY`; four letters or more, no
   lowercase letter, not ending in `.`, `,`, `;`, `!` or `?`).
 A section holds what follows it until a section of the same or a higher rank: markdown
@@ -23,14 +24,19 @@ level, is the document's title: a `text` node (meta `role: title`), not a contai
 
 Inside a section:
 - `(a)`, `(1)`, `(A)`, `(iv)` and `a)`, `a.`, `iv)`: subsection, paragraph, subparagraph,
-  item as in legislation, nested by their sequences;
+  item as in legislation, nested by their sequences (a list a paragraph closed goes on with
+  its next letter, where that keeps the words in order);
 - a bulleted item: `list_item`, nested by indent;
 - a table: `table`, each row a `row` keyed by its first cell (meta `cells`, `header`);
 - a paragraph that opens with a quoted term and a defining verb: `definition` (meta `term`);
 - any other paragraph: `text` (meta `role` `code`, `quote` or `front_matter` where it is one).
-Paragraphs: when the document separates paragraphs by blank lines, consecutive lines are one
-paragraph (as markdown reads them); otherwise each line is one, unless it carries on a hard-
-wrapped line or a sentence (it starts lowercase after a line that ends none).
+Paragraphs: a blank line, a heading, a row, a bullet or a unit opening a line starts one. Else,
+in a hard-wrapped document (its lines at most WRAP_MAX_WIDTH long), a line carries the paragraph
+on when the document separates paragraphs by blank lines (as markdown reads them), when the line
+before was broken only because this line's first word did not fit, or when it ends no clause; in
+a document of long lines (a paragraph a line, seed 000), when the line before ends no clause and
+either the document has blank lines or this line starts lowercase. A paragraph indented under a
+bullet or an enumerator is its child.
 
 Numbers: a section's or enumerator's number is its place in the order, not its name (a
 clause inserted before it shifts it): `meta["positional"]` tells `compare` to pair it by
@@ -51,8 +57,8 @@ from dataclasses import dataclass, field
 from statdiff import structure_patterns as P
 from statdiff.model import BodyLine, Document, Identity, Node, ReadResult, Word
 from statdiff.read.prose import BULLET, CODE, FRONT_MATTER, HEADING, QUOTE, ROW, TEXT, ProseLine
+from statdiff.structure import ENUM_KINDS
 
-ENUM_KINDS = {"lower": "subsection", "digit": "paragraph", "upper": "subparagraph", "roman": "item", "upper_roman": "item"}
 CONTAINER_WORDS = ("article", "part", "chapter", "schedule", "exhibit", "annex", "appendix", "attachment")
 CLAUSE_WORDS = ("section", "clause")
 RELATION_RANK = {"next": 3, "first": 2, "gap": 1, "start": 0, "orphan": 0}
@@ -70,7 +76,7 @@ CONTAINER_RANK = (CONTAINER_TIER, 0)
 CAPS_RANK = (CONTAINER_TIER, 5)
 
 _KEYWORD = re.compile(
-    r"(?P<word>(?i:article|part|chapter|schedule|exhibit|annex|appendix|attachment|section|clause))"
+    rf"(?P<word>(?i:{'|'.join(CONTAINER_WORDS + CLAUSE_WORDS)}))"
     r" (?P<number>\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,7}|[ivxlc]{1,7}|[A-Z])(?P<close>[.:)]?)(?= |$)"
 )
 _CLAUSE_NUMBER = re.compile(r"(?P<number>\d{1,3}(?:\.\d{1,3})*)(?P<close>[.)]?)(?= |$)")
