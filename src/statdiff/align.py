@@ -60,23 +60,25 @@ def align(
     """
     partner: dict[int, int] = {}  # old index -> new index
     how: dict[int, tuple[str, float]] = {}
-    accept = _same_unique_text(old_items, new_items, positional, text) if positional is not None else None
+    placed = {} if positional is None else {  # each positional item's text, by id
+        id(item): text(item) for items in (old_items, new_items) for item in items if positional(item)
+    }
+    accept = _same_unique_text(placed) if placed else None
     for key in keys:
         _pair_by_key(old_items, new_items, key, partner, how, accept)
-    if positional is not None:
-        _pair_by_same_text(old_items, new_items, positional, text, partner, how)
+    if placed:
+        _pair_by_same_text(old_items, new_items, placed, partner, how)
     _pair_by_content(old_items, new_items, text, cutoff, partner, how)
-    if positional is not None:
+    if placed:
         for key in keys:
             _pair_by_key(old_items, new_items, key, partner, how)
     moved = _moved_old_indices(partner)
     return _in_reading_order(old_items, new_items, partner, how, moved)
 
 
-def _same_unique_text(old_items, new_items, positional, text):
+def _same_unique_text(texts: dict[int, str]):
     """Before content pairing, a positional item pairs by key only with the item of its text,
     when no other positional item on either side has that text."""
-    texts = {id(item): text(item) for items in (old_items, new_items) for item in items if positional(item)}
     counts = Counter(texts.values())
 
     def accept(old, new) -> bool:
@@ -111,16 +113,17 @@ def _pair_by_key(old_items, new_items, key, partner, how, accept=None) -> None:
             how[old_index] = (IDENTITY, 100.0)
 
 
-def _pair_by_same_text(old_items, new_items, positional, text, partner, how) -> None:
+def _pair_by_same_text(old_items, new_items, texts: dict[int, str], partner, how) -> None:
     """Unpaired positional items of the same text, in reading order (found by content: a renumber)."""
     taken = set(partner.values())
     waiting: dict[str, list[int]] = {}
     for new_index, item in enumerate(new_items):
-        if new_index not in taken and positional(item):
-            waiting.setdefault(text(item), []).append(new_index)
+        if new_index not in taken and id(item) in texts:
+            waiting.setdefault(texts[id(item)], []).append(new_index)
     for old_index, item in enumerate(old_items):
-        if old_index not in partner and positional(item) and waiting.get(text(item)):
-            partner[old_index] = waiting[text(item)].pop(0)
+        same = waiting.get(texts.get(id(item)))
+        if old_index not in partner and same:
+            partner[old_index] = same.pop(0)
             how[old_index] = (CONTENT, 100.0)
 
 

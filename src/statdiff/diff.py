@@ -235,7 +235,7 @@ NUMBER_REACH = 40  # characters from a clause's start where its own number is pr
 def _compared_text(node: Node, text: str) -> str:
     """What content pairing compares: a positional clause's text without its own number
     (`7.2`, `Clause 7`, `(c)`), so that clauses alike but for their place pair in reading order."""
-    number = node.meta.get("number") or node.meta.get("enumerator") if _positional(node) else None
+    number = (node.meta.get("number") or node.meta.get("enumerator")) if _positional(node) else None
     at = text.find(number, 0, NUMBER_REACH) if number else -1
     return text if at < 0 else text[:at] + text[at + len(number):]
 
