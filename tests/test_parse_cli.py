@@ -90,11 +90,12 @@ def test_every_mode_works_on_every_seed(path, mode):
     assert result.output.strip()
 
 
-def test_a_document_that_is_not_legislation_is_paragraphs_of_text():
+def test_a_document_that_is_not_legislation_is_paragraphs_and_list_items():
     document = statdiff.parse(SEEDS / "000_71145e3a5c8d62e0.txt")
-    assert document.root.children
-    assert {node.kind for node in document.root.children} == {"text"}
+    assert [node.kind for node in document.root.children] == ["text"] * 5 + ["list_item"] * 4 + ["text"] * 3 + [
+        "list_item"] * 4 + ["text"] * 2
     assert document.root.children[0].path == "[1]"
+    assert document.root.children[5].text.startswith("Limits on Disclosure")  # the bullet `-` is markup, not a word
 
 
 def test_json_and_text_together_is_a_one_line_error():

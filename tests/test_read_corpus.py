@@ -265,7 +265,14 @@ def test_no_word_is_lost(request, relative):
     raw = raw_words(relative, result.rendering)
     strict = result.rendering in ("ilcs", "prose")
     skipped = unaccounted_words(body, raw, strict=strict, numbers=result.rendering == "public-act")
-    assert skipped == [], skipped[:20]
+    assert skipped == listed_drops(result), skipped[:20]
+
+
+def listed_drops(result) -> list[str]:
+    """The words a reader lists as dropped by a named rule (the prose reader's markup:
+    bullets, heading marks ...), split as `raw_words` splits the source; none for the others."""
+    dropped = getattr(result, "dropped", [])
+    return [word for drop in dropped for word in drop.text.replace("|", " ").split()]
 
 
 def remove_once(words: list[str], run: list[str]) -> list[str]:

@@ -6,11 +6,18 @@ only over what is still unpaired (renumbered, moved, split, merged Sections, a
 definition whose term changed). What stays unpaired is added or removed.
 A pair whose order among the pairs changed is a move; a pair found by content
 whose number differs is a renumber.
+
+Positional items (`positional(item)` true: a contract's clause, whose number shifts when
+a clause is inserted before it) pair by key before content only with the one item of the
+same text (a text no other positional item has); then, in reading order, with an item of
+the same text (a clause renumbered and nothing else; `[Reserved]` twice); then by content;
+and by key only if content leaves them unpaired.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass
 from typing import Callable, Generic, Sequence, TypeVar
 
@@ -44,22 +51,46 @@ def align(
     keys: Sequence[Callable[[Item], object]],
     text: Callable[[Item], str],
     cutoff: float = CONTENT_CUTOFF,
+    positional: Callable[[Item], bool] | None = None,
 ) -> list[Pair[Item]]:
     """Pair `old_items` with `new_items`; return every item once, in reading order.
 
     `keys` are identity functions tried in order (a None key never pairs);
-    `text` gives what content pairing compares.
+    `text` gives what content pairing compares; `positional` (see above).
     """
     partner: dict[int, int] = {}  # old index -> new index
     how: dict[int, tuple[str, float]] = {}
+    placed = {} if positional is None else {  # each positional item's text, by id
+        id(item): text(item) for items in (old_items, new_items) for item in items if positional(item)
+    }
+    accept = _same_unique_text(placed) if placed else None
     for key in keys:
-        _pair_by_key(old_items, new_items, key, partner, how)
+        _pair_by_key(old_items, new_items, key, partner, how, accept)
+    if placed:
+        _pair_by_same_text(old_items, new_items, placed, partner, how)
     _pair_by_content(old_items, new_items, text, cutoff, partner, how)
+    if placed:
+        for key in keys:
+            _pair_by_key(old_items, new_items, key, partner, how)
     moved = _moved_old_indices(partner)
     return _in_reading_order(old_items, new_items, partner, how, moved)
 
 
-def _pair_by_key(old_items, new_items, key, partner, how) -> None:
+def _same_unique_text(texts: dict[int, str]):
+    """Before content pairing, a positional item pairs by key only with the item of its text,
+    when no other positional item on either side has that text."""
+    counts = Counter(texts.values())
+
+    def accept(old, new) -> bool:
+        if id(old) not in texts and id(new) not in texts:
+            return True
+        same = texts.get(id(old))
+        return same is not None and same == texts.get(id(new)) and counts[same] == 2
+
+    return accept
+
+
+def _pair_by_key(old_items, new_items, key, partner, how, accept=None) -> None:
     taken = set(partner.values())
     waiting: dict[object, list[int]] = {}
     for new_index, item in enumerate(new_items):
@@ -73,9 +104,27 @@ def _pair_by_key(old_items, new_items, key, partner, how) -> None:
             continue
         value = key(item)
         candidates = waiting.get(value) if value is not None else None
-        if candidates:
-            partner[old_index] = candidates.pop(0)
+        if not candidates:
+            continue
+        chosen = next((index for index in candidates if accept is None or accept(item, new_items[index])), None)
+        if chosen is not None:
+            candidates.remove(chosen)
+            partner[old_index] = chosen
             how[old_index] = (IDENTITY, 100.0)
+
+
+def _pair_by_same_text(old_items, new_items, texts: dict[int, str], partner, how) -> None:
+    """Unpaired positional items of the same text, in reading order (found by content: a renumber)."""
+    taken = set(partner.values())
+    waiting: dict[str, list[int]] = {}
+    for new_index, item in enumerate(new_items):
+        if new_index not in taken and id(item) in texts:
+            waiting.setdefault(texts[id(item)], []).append(new_index)
+    for old_index, item in enumerate(old_items):
+        same = waiting.get(texts.get(id(item)))
+        if old_index not in partner and same:
+            partner[old_index] = same.pop(0)
+            how[old_index] = (CONTENT, 100.0)
 
 
 def _pair_by_content(old_items, new_items, text, cutoff, partner, how) -> None:

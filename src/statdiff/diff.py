@@ -113,7 +113,8 @@ def compare(old: Document, new: Document) -> Comparison:
         old_units,
         new_units,
         keys=(_unit_path, _unit_citation, _unit_number),
-        text=lambda unit: visible.text(unit.nodes),
+        text=lambda unit: _compared_text(unit.node, visible.text(unit.nodes)),
+        positional=lambda unit: _positional(unit.node),
     )
     beyond: set[int] = set()
     if mode == AMENDMENT:
@@ -221,6 +222,22 @@ def _unit_number(unit: Unit):
     if number is None:
         return None
     return ("number", unit.node.kind, unit.node.meta.get("act"), str(number))
+
+
+def _positional(node: Node) -> bool:
+    """A clause of a document that is not legislation: its number is its place (`meta["positional"]`)."""
+    return bool(node.meta.get("positional"))
+
+
+NUMBER_REACH = 40  # characters from a clause's start where its own number is printed
+
+
+def _compared_text(node: Node, text: str) -> str:
+    """What content pairing compares: a positional clause's text without its own number
+    (`7.2`, `Clause 7`, `(c)`), so that clauses alike but for their place pair in reading order."""
+    number = (node.meta.get("number") or node.meta.get("enumerator")) if _positional(node) else None
+    at = text.find(number, 0, NUMBER_REACH) if number else -1
+    return text if at < 0 else text[:at] + text[at + len(number):]
 
 
 def _heading(node: Node | None) -> str:
@@ -850,7 +867,8 @@ def _compare_sections(pair, context: _Context) -> SectionComparison:
             old_nodes,
             new_nodes,
             keys=(_relative_key(old_unit, new_unit), _same_text(visible)),
-            text=lambda node: " ".join(visible.texts(node)),
+            text=lambda node: _compared_text(node, " ".join(visible.texts(node))),
+            positional=_positional,
         )
     nodes = [_lone_node(node, "old", ONLY_OLD, visible) for node in old_before]
     nodes += [_lone_node(node, "new", ONLY_NEW, visible) for node in new_before]

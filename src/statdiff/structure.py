@@ -53,6 +53,10 @@ def build_document(result: ReadResult) -> Document:
     """The tree of a reader's result: sections, subsections, definitions, notes."""
     if not isinstance(result, ReadResult):
         raise StatdiffError(f"cannot build a tree from {type(result).__name__}")
+    if result.rendering == "prose":  # not legislation: contracts, policies, markdown
+        from statdiff.clauses import build_clauses
+
+        return build_clauses(result)
     root = Node(kind="document", path="", label=result.identity.describe())
     _Builder(_Stream(result), root).run()
     _Finisher(root, result).run()

@@ -25,7 +25,7 @@ RENDERINGS: dict[str, str] = {
     "pdf-text": "text extracted from a PDF: running headers mid-text, line numbers at line ends",
     "mirror": "third-party mirrors (legiscan, amgoa) and bill-status pages around an ILGA rendering",
     "html": "an HTML document (ilga.gov page saved as HTML)",
-    "prose": "not legislation: each non-empty line is a paragraph",
+    "prose": "not legislation (contracts, policies, markdown): headings, numbered clauses, lists, tables",
 }
 
 

@@ -1,11 +1,308 @@
-"""Anything that is not legislation: every non-empty line is a body line."""
+"""Documents that are not Illinois legislation: contracts, policies, markdown.
+
+Every non-blank line of the source is one body line (`ProseLine`, page None and
+the source line number as its line) that says what the line is: a heading and its
+level, a bulleted list item and its indent, a row of a table and its cells, a line
+of code, or text. `statdiff.clauses` builds the clause tree from them.
+
+The reader drops markup that is not words of the document, and nothing else. Each
+drop is made by one of the rules in `DROP_RULES` and listed in `ProseResult.dropped`
+with its line and column, so that an audit can check, without trusting this
+reader, that the source's words are the body's words plus the listed drops.
+Inline markup (`**bold**`, `[a link](url)`, backticks) stays in the words.
+"""
 
 from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
 
 from statdiff.model import BodyLine, Identity, ReadResult
 from statdiff.read.common import normalize, split_lines
 
+# What a line is (`ProseLine.block`).
+TEXT, HEADING, BULLET, ROW, CODE, QUOTE, FRONT_MATTER = "text", "heading", "bullet", "row", "code", "quote", "front_matter"
 
-def read(text: str, name: str) -> ReadResult:
-    lines = [BodyLine(clean) for clean in (normalize(raw) for raw in split_lines(text)) if clean]
-    return ReadResult(lines, "prose", Identity(), None, name)
+# Every rule by which a token of the source is not a word of the document.
+DROP_RULES = {
+    "table pipe": "a `|` that opens, closes or separates the cells of a table row",
+    "table delimiter row": "the `|---|:---:|` row under a table's header row",
+    "heading marker": "the `#` to `######` that open a markdown heading, and the `#`s that may close it",
+    "heading underline": "the `===` or `---` line under a one-line (setext) heading",
+    "rule line": "a line of nothing but three or more `-`, `*`, `_` or `=` (a horizontal rule)",
+    "list bullet": "the `-`, `*`, `+`, `•` (or another bullet sign) opening a bulleted list item",
+    "quote marker": "a `>` opening a block-quote line",
+    "code fence": "a line of three or more backticks or tildes (and the language after them) around a code block",
+    "front matter fence": "the `---` lines around the metadata block at the top of a markdown file",
+}
+
+BULLETS = "-*+•‣◦▪●○■□–"
+TAB_WIDTH = 4
+SETEXT_MAX_WORDS = 15  # a longer paragraph over a `---` line is text and a rule, not a heading
+FRONT_MATTER_MAX_LINES = 60
+
+_FENCE = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
+_ATX = re.compile(r"^ {0,3}(?P<marker>#{1,6})(?=[ \t]|$)")
+_ATX_CLOSE = re.compile(r"[ \t]+(#+)[ \t]*$")
+_RULE = re.compile(r"^ {0,3}(?P<char>[-*_=])[ \t]*(?:(?P=char)[ \t]*){2,}$")
+_BULLET = re.compile(rf"^(?P<indent>[ \t]*)(?P<bullet>[{re.escape(BULLETS)}])(?:[ \t]+|$)")
+_QUOTE = re.compile(r"^[ \t]{0,3}>[ \t]?")
+_PIPE = re.compile(r"(?<!\\)\|")
+_DELIMITER_CELL = re.compile(r"^\s*:?-+:?\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Drop:
+    """A token of the source that is not a word of the document, and the rule that drops it.
+    `column` is where it starts in its source line (0-based); `text` is exactly what is dropped."""
+
+    rule: str
+    text: str
+    line: int
+    column: int
+
+    def to_json(self) -> dict:
+        return {"rule": self.rule, "text": self.text, "line": self.line, "column": self.column}
+
+
+@dataclass(slots=True)
+class ProseLine(BodyLine):
+    """A body line of a document that is not legislation, and what kind of line it is.
+
+    `level`: a heading's level (1-6; a setext `===` heading is 1, `---` is 2); for any
+    other line its indent in columns (a tab is four). `gap`: a blank line or a rule
+    comes before it. `cells`: a table row's cells (empty cells included); `table`: which
+    table of the document the row belongs to (1, 2, ...); `header`: the row above a
+    table's delimiter row.
+    """
+
+    block: str = TEXT
+    level: int = 0
+    gap: bool = False
+    cells: tuple[str, ...] = ()
+    table: int = 0
+    header: bool = False
+
+
+@dataclass(slots=True)
+class ProseResult(ReadResult):
+    """A reader's result that lists what the reader dropped, rule by rule."""
+
+    dropped: list[Drop] = field(default_factory=list)
+
+
+def read(text: str, name: str) -> ProseResult:
+    lexer = _Lexer(split_lines(text))
+    lexer.run()
+    return ProseResult(lexer.body, "prose", Identity(), None, name, dropped=lexer.dropped)
+
+
+def words_less_drops(text: str, dropped: list[Drop]) -> list[list[str]]:
+    """The words of each source line once the listed drops are cut out of it (the audit's
+    side of the comparison: it uses only the source and the drops, not the body lines)."""
+    by_line: dict[int, list[Drop]] = {}
+    for drop in dropped:
+        by_line.setdefault(drop.line, []).append(drop)
+    words = []
+    for number, raw in enumerate(split_lines(text), start=1):
+        for drop in sorted(by_line.get(number, ()), key=lambda drop: -drop.column):
+            if raw[drop.column:drop.column + len(drop.text)] != drop.text:
+                raise ValueError(f"line {number}: no {drop.text!r} at column {drop.column}")
+            raw = raw[:drop.column] + " " + raw[drop.column + len(drop.text):]
+        words.append(raw.split())
+    return words
+
+
+class _Lexer:
+    """Walks the source lines once, keeping what each line is and what it drops."""
+
+    def __init__(self, lines: list[str]):
+        self.lines = lines
+        self.body: list[ProseLine] = []
+        self.dropped: list[Drop] = []
+        self.gap = False
+        self.fence: str | None = None  # the fence of the open code block
+        self.paragraph: list[ProseLine] = []  # the text lines of the paragraph being read
+        self.tables = 0
+        self.table_open = False
+
+    def run(self) -> None:
+        index = self._front_matter()
+        while index < len(self.lines):
+            index = self._line(index)
+
+    # ------------------------------------------------------------ one line
+    def _line(self, index: int) -> int:
+        raw = self.lines[index]
+        number = index + 1
+        if self.fence is not None:
+            self._code_line(raw, number)
+            return index + 1
+        if not raw.strip():
+            self._break()
+            return index + 1
+        fence = _FENCE.match(raw)
+        if fence and not (fence["fence"][0] == "`" and "`" in fence["info"]):
+            self._drop_whole_line("code fence", raw, number)
+            self.fence = fence["fence"]
+            self._break(gap=False)
+            return index + 1
+        if self.table_open:
+            if _PIPE.search(raw):
+                self._row(raw, number, header=False)
+                return index + 1
+            self.table_open = False
+        if _RULE.match(raw):
+            self._rule(raw, number)
+            return index + 1
+        if _PIPE.search(raw) and index + 1 < len(self.lines) and _is_delimiter_row(self.lines[index + 1]):
+            self.tables += 1
+            self.table_open = True
+            self._row(raw, number, header=True)
+            self._drop_whole_line("table delimiter row", self.lines[index + 1], number + 1)
+            return index + 2
+        if _is_bare_pipe_row(raw) and index + 1 < len(self.lines) and _is_bare_pipe_row(self.lines[index + 1]):
+            self.tables += 1
+            self.table_open = True
+            self._row(raw, number, header=False)
+            return index + 1
+        atx = _ATX.match(raw)
+        if atx:
+            self._atx_heading(raw, number, atx)
+            return index + 1
+        self._text_line(raw, number)
+        return index + 1
+
+    def _break(self, gap: bool = True) -> None:
+        """A blank line (or the end of a block): the next line starts a new paragraph."""
+        self.gap = self.gap or gap
+        self.paragraph = []
+        self.table_open = False
+
+    def _emit(self, text: str, number: int, block: str, level: int, **more) -> ProseLine | None:
+        text = normalize(text)
+        if not text:
+            return None
+        line = ProseLine(text, None, number, block=block, level=level, gap=self.gap, **more)
+        self.gap = False
+        self.body.append(line)
+        return line
+
+    def _drop(self, rule: str, text: str, number: int, column: int) -> None:
+        self.dropped.append(Drop(rule, text, number, column))
+
+    def _drop_whole_line(self, rule: str, raw: str, number: int) -> None:
+        stripped = raw.strip()
+        self._drop(rule, stripped, number, raw.index(stripped))
+
+    # ------------------------------------------------------------ blocks
+    def _front_matter(self) -> int:
+        """A markdown file may open with `---`, metadata lines and `---` (or `...`)."""
+        if not self.lines or self.lines[0].strip() != "---":
+            return 0
+        for index in range(1, min(len(self.lines), FRONT_MATTER_MAX_LINES)):
+            if self.lines[index].strip() in ("---", "..."):
+                self._drop_whole_line("front matter fence", self.lines[0], 1)
+                for inner in range(1, index):
+                    self._emit(self.lines[inner], inner + 1, FRONT_MATTER, _indent(self.lines[inner]))
+                self._drop_whole_line("front matter fence", self.lines[index], index + 1)
+                self._break()
+                return index + 1
+        return 0
+
+    def _code_line(self, raw: str, number: int) -> None:
+        stripped = raw.strip()
+        if stripped and set(stripped) == {self.fence[0]} and len(stripped) >= len(self.fence):
+            self._drop_whole_line("code fence", raw, number)
+            self.fence = None
+            self._break()
+            return
+        self._emit(raw, number, CODE, _indent(raw))
+
+    def _rule(self, raw: str, number: int) -> None:
+        """`---` or `===` under a one-line paragraph underlines a heading; anywhere else it is a rule."""
+        char = _RULE.match(raw)["char"]
+        heading = self.paragraph[0] if len(self.paragraph) == 1 else None
+        if char in "=-" and heading is not None and heading.block == TEXT and len(heading.text.split()) <= SETEXT_MAX_WORDS:
+            heading.block, heading.level = HEADING, 1 if char == "=" else 2
+            self._drop_whole_line("heading underline", raw, number)
+        else:
+            self._drop_whole_line("rule line", raw, number)
+        self._break()
+
+    def _row(self, raw: str, number: int, header: bool) -> None:
+        pipes = [match.start() for match in _PIPE.finditer(raw)]
+        for column in pipes:
+            self._drop("table pipe", "|", number, column)
+        cells = [normalize(cell) for cell in _cells(raw)]
+        text = " ".join(cell for cell in cells if cell)
+        self._emit(text, number, ROW, _indent(raw), cells=tuple(cells), table=self.tables, header=header)
+        self.paragraph = []
+
+    def _atx_heading(self, raw: str, number: int, atx: re.Match) -> None:
+        self._drop("heading marker", atx["marker"], number, atx.start("marker"))
+        rest = raw[atx.end():]
+        closing = _ATX_CLOSE.search(rest)
+        if closing and rest[:closing.start()].strip():
+            self._drop("heading marker", closing[1], number, atx.end() + closing.start(1))
+            rest = rest[:closing.start()]
+        elif rest.strip() and set(rest.strip()) == {"#"}:  # `## ##`: an empty heading closed
+            self._drop("heading marker", rest.strip(), number, atx.end() + rest.index("#"))
+            rest = ""
+        self._emit(rest, number, HEADING, len(atx["marker"]))
+        self._break(gap=False)
+
+    def _text_line(self, raw: str, number: int) -> None:
+        block, column, rest = TEXT, 0, raw
+        quote = _QUOTE.match(rest)
+        while quote:  # `> > nested quote`
+            block = QUOTE
+            self._drop("quote marker", ">", number, column + rest.index(">"))
+            column += quote.end()
+            rest = rest[quote.end():]
+            quote = _QUOTE.match(rest)
+        bullet = _BULLET.match(rest)
+        if bullet:
+            self._drop("list bullet", bullet["bullet"], number, column + bullet.start("bullet"))
+            self._emit(rest[bullet.end():], number, BULLET, _indent(bullet["indent"]))
+            self.paragraph = []
+            return
+        line = self._emit(rest, number, block, _indent(rest))
+        if line is not None:
+            self.paragraph.append(line)
+
+
+def _indent(text: str) -> int:
+    width = 0
+    for character in text:
+        if character == " ":
+            width += 1
+        elif character == "\t":
+            width += TAB_WIDTH - width % TAB_WIDTH
+        else:
+            break
+    return width
+
+
+def _cells(raw: str) -> list[str]:
+    stripped = raw.strip()
+    cells = _PIPE.split(stripped)
+    if stripped.startswith("|"):
+        cells = cells[1:]
+    if stripped.endswith("|") and not stripped.endswith("\\|"):
+        cells = cells[:-1]
+    return cells
+
+
+def _is_delimiter_row(raw: str) -> bool:
+    """`|---|:---:|`, `--- | ---`: the row under a table's header (at least one pipe)."""
+    if not _PIPE.search(raw):
+        return False
+    cells = _cells(raw)
+    return bool(cells) and all(_DELIMITER_CELL.match(cell) for cell in cells)
+
+
+def _is_bare_pipe_row(raw: str) -> bool:
+    """`| a | b |`: a row of a table printed without a delimiter row (it opens and closes with a pipe)."""
+    stripped = raw.strip()
+    return len(stripped) > 2 and stripped.startswith("|") and stripped.endswith("|") and not _is_delimiter_row(raw)

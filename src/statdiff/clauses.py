@@ -1,0 +1,694 @@
+"""The tree of a document that is not Illinois legislation: a contract, a policy, a markdown file.
+
+Built from the prose reader's lines (`statdiff.read.prose.ProseLine`: each says whether it
+is a heading, a bulleted item, a table row, code or text; a plain `BodyLine` is text).
+Each paragraph is read once, by its opening words, in this order:
+
+Sections (kind `section`: the units `compare` pairs, moves and renumbers):
+- a markdown heading (`#` to `######`, or a line underlined with `===` / `---`);
+- a keyword heading: `Article 3`, `ARTICLE III`, `Part 2`, `Chapter 1`, `Schedule 2`,
+  `Exhibit A`, `Annex 1`, `Appendix B`, `Attachment 1` (containers), `Section 3.1`,
+  `Clause 4` (clauses), standing at the start of a paragraph and followed by its end, by
+  `.`, `:` or a dash, or by a capitalised word;
+- a numbered clause `1.`, `1)`, `1.1`, `7.2.3` (`2.0` is clause 2; a bare `1` only before a
+  heading: `1 Definitions`) that continues the numbering open at its level (the next number,
+  a first `1`, a gap of at most three after a sentence end; the first number of a fragment
+  after a sentence end): `3.5 million` after `USD` is text;
+- an ALL-CAPS line standing alone (`LIMITATION OF LIABILITY`; four letters or more, no
+  lowercase letter, not ending in `.`, `,`, `;`, `!` or `?`).
+A section holds what follows it until a section of the same or a higher rank: markdown
+headings by level, above containers, above ALL-CAPS headings, above clauses by depth
+(`1.1` in `1`; a clause whose number does not extend an open clause's leaves it). The
+first block of a document, when it is a heading and no later heading is of its kind and
+level, is the document's title: a `text` node (meta `role: title`), not a container.
+
+Inside a section:
+- `(a)`, `(1)`, `(A)`, `(iv)` and `a)`, `a.`, `iv)`: subsection, paragraph, subparagraph,
+  item as in legislation, nested by their sequences (a list a paragraph closed goes on with
+  its next letter, where that keeps the words in order);
+- a bulleted item: `list_item`, nested by indent;
+- a table: `table`, each row a `row` keyed by its first cell (meta `cells`, `header`);
+- a paragraph that opens with a quoted term and a defining verb: `definition` (meta `term`);
+- any other paragraph: `text` (meta `role` `code`, `quote` or `front_matter` where it is one).
+Paragraphs: a blank line, a heading, a row, a bullet or a unit opening a line starts one. Else,
+in a hard-wrapped document (its lines at most WRAP_MAX_WIDTH long), a line carries the paragraph
+on when the document separates paragraphs by blank lines (as markdown reads them), when the line
+before was broken only because this line's first word did not fit, or when it ends no clause; in
+a document of long lines (a paragraph a line, seed 000), when the line before ends no clause and
+either the document has blank lines or this line starts lowercase. A paragraph indented under a
+bullet or an enumerator is its child.
+
+Numbers: a section's or enumerator's number is its place in the order, not its name (a
+clause inserted before it shifts it): `meta["positional"]` tells `compare` to pair it by
+content before its number. Meta `number` (`7.2`, `III`, `A`), `heading`, `term`.
+
+Paths: a section's path is its label (`Clause 7.2`, `Schedule 2`, `Article III`, a heading
+in quotes: `"Information We Collect"`) when no other section of the document has that
+label; otherwise it is put after the path of the section that holds it (`Schedule 2 Clause
+1`) unless its number extends that section's. Other nodes: the parent's path, then `(a)`,
+`"Term"`, `[n]` (the n-th paragraph or list item), `Table n`, `Table n row "First cell"`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from statdiff import structure_patterns as P
+from statdiff.model import BodyLine, Document, Identity, Node, ReadResult, Word
+from statdiff.read.prose import BULLET, CODE, FRONT_MATTER, HEADING, QUOTE, ROW, TEXT, ProseLine
+from statdiff.structure import ENUM_KINDS
+
+CONTAINER_WORDS = ("article", "part", "chapter", "schedule", "exhibit", "annex", "appendix", "attachment")
+CLAUSE_WORDS = ("section", "clause")
+RELATION_RANK = {"next": 3, "first": 2, "gap": 1, "start": 0, "orphan": 0}
+MAX_GAP = 3  # numbers a clause may skip (a deleted clause left unrenumbered)
+CAPS_MIN_LETTERS = 4
+HEADING_MAX_WORDS = 15
+HEADING_SENTENCE_WORDS = 8  # a heading sentence before the text of a clause (`Invoicing.`)
+WRAP_MAX_WIDTH = 140  # lines hard-wrapped by an editor are at most this long
+DEFINED_TERM_MAX_WORDS = 16
+MAX_DEPTH = 8  # nested enumerators and list items
+
+# Ranks: (tier, level); a section holds what ranks below it (a larger tuple).
+MARKDOWN_TIER, CONTAINER_TIER, CLAUSE_TIER = 0, 1, 2
+CONTAINER_RANK = (CONTAINER_TIER, 0)
+CAPS_RANK = (CONTAINER_TIER, 5)
+
+_KEYWORD = re.compile(
+    rf"(?P<word>(?i:{'|'.join(CONTAINER_WORDS + CLAUSE_WORDS)}))"
+    r" (?P<number>\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,7}|[ivxlc]{1,7}|[A-Z])(?P<close>[.:)]?)(?= |$)"
+)
+_CLAUSE_NUMBER = re.compile(r"(?P<number>\d{1,3}(?:\.\d{1,3})*)(?P<close>[.)]?)(?= |$)")
+_BARE_ENUMERATOR = re.compile(r"(?P<base>[a-z]{1,4}|[A-Z]{1,4})[.)](?= |$)")
+_DASHES = ("-", "–", "—", ":", ".")
+_EMPHASIS = "*_`"
+_CLAUSE_END = (".", ":", ";", "?", "!", '."', ".”", ".)", ":)", ";)")
+
+
+def build_clauses(result: ReadResult) -> Document:
+    """The clause tree of a document that is not legislation."""
+    root = Node(kind="document", path="", label=None)
+    builder = _Builder([_as_prose(line) for line in result.lines if line.text], root)
+    builder.run()
+    title = _lift_title(root, builder)
+    _describe(root)
+    _name(root)
+    identity = Identity(title=title) if title else Identity()
+    root.label = identity.describe()
+    return Document(identity=identity, root=root, rendering=result.rendering, name=result.name, synopsis=result.synopsis)
+
+
+def _as_prose(line: BodyLine) -> ProseLine:
+    """A reader's line as a prose line: a plain `BodyLine` (HTML shown as text) is text."""
+    if isinstance(line, ProseLine):
+        return line
+    return ProseLine(line.text, line.page, line.line, line.indented, line.marks)
+
+
+# ---------------------------------------------------------------- what a paragraph opens with
+
+
+@dataclass(slots=True)
+class _Open:
+    """An open section: its rank, its clause number and the numbering of what it holds."""
+
+    node: Node
+    rank: tuple[int, int]
+    number: tuple[int, ...] | None = None  # decimal clause number (containers too: Article 3 is (3,))
+    clause: bool = False  # a numbered clause (its sub-clauses extend its number)
+    last: dict[int, tuple[int, ...]] = field(default_factory=dict)  # depth -> last clause number held
+    kind: str = ""  # what opened it (for the title rule): `markdown 2`, `caps`, `container`, `clause`
+
+
+@dataclass(slots=True)
+class _Item:
+    """An open enumerator, list item or definition inside the innermost section."""
+
+    node: Node
+    style: str | None  # enumerator style; "bullet"; "definition"
+    value: int = 0
+    indent: int = 0
+    parent: Node | None = None
+
+
+@dataclass(slots=True)
+class _Clause:
+    """A section a paragraph opens: its label, number and rank."""
+
+    label: str
+    number: str | None
+    decimal: tuple[int, ...] | None
+    rank: tuple[int, int]
+    clause: bool
+    kind: str
+    alone: bool = False  # the line holds the number and a heading only
+
+
+class _Builder:
+    def __init__(self, lines: list[ProseLine], root: Node):
+        self.lines = lines
+        self.root = root
+        self.sections: list[_Open] = [_Open(root, (-1, 0))]
+        self.items: list[_Item] = []
+        self.closed: dict[str, _Item] = {}  # the last enumerator of each style a paragraph closed, in this section
+        self.current: Node | None = None  # the node a continuation line joins
+        self.table: tuple[int, Node] | None = None  # (table number in the document, node)
+        self.joined = any(line.gap for line in lines[1:])
+        self.wrap_width = _wrap_width(lines)
+        self.opened: list[_Open] = []  # every section in the order opened
+        self.heading_line = False  # the open section's line is a heading only: text starts a new paragraph
+
+    def run(self) -> None:
+        for index, line in enumerate(self.lines):
+            self._line(index, line)
+
+    # ------------------------------------------------------------ one line
+    def _line(self, index: int, line: ProseLine) -> None:
+        words = line.words()
+        if line.block == ROW:
+            self._row(line, words)
+            return
+        self.table = None
+        if line.block == HEADING:
+            self._heading(line, words)
+            return
+        previous = self.lines[index - 1] if index else None
+        if line.block == CODE:
+            if previous is not None and previous.block == CODE and not line.gap and self.current is not None:
+                self.current.words.extend(words)
+            else:
+                self._paragraph(line, words, role="code")
+            return
+        if line.block == BULLET:
+            self._bullet(line, words)
+            return
+        continues = self.current is not None and self._continues(line, previous)
+        boundary = not continues or _ends_clause(previous.text)
+        if self._opens_structure(index, line, words, boundary):
+            return
+        if continues:
+            self.current.words.extend(words)
+            return
+        role = {QUOTE: "quote", FRONT_MATTER: "front_matter"}.get(line.block)
+        term = _defined_term(line.text) if role is None else None
+        if term is not None:
+            self._definition(line, words, term)
+        else:
+            self._paragraph(line, words, role=role)
+
+    def _continues(self, line: ProseLine, previous: ProseLine | None) -> bool:
+        """Does the line carry on the paragraph before it (unless a unit opens on it)?
+        Never after a blank line, another kind of block or a heading; always inside a paragraph
+        of a hard-wrapped document that separates its paragraphs by blank lines (markdown joins
+        its lines) and after a line broken only because the next word would not fit; else when
+        the line before ends no clause and the document separates its paragraphs by blank lines, or
+        is hard-wrapped, or this line starts lowercase."""
+        if previous is None or line.gap or self.heading_line:
+            return False
+        item = self.items[-1] if self.items else None
+        in_item = item is not None and item.style == "bullet" and self.current is item.node and line.block == TEXT
+        if in_item and line.level > item.indent:
+            return True  # indented under its bullet
+        if previous.block != line.block and not (in_item and previous.block == BULLET):
+            return False
+        if self.wrap_width and (self.joined or len(previous.text) + 1 + len(line.text.split(" ", 1)[0]) > self.wrap_width):
+            return True  # a hard-wrapped paragraph, or a line broken only because the next word did not fit
+        if _ends_clause(previous.text):
+            return False
+        return self.joined or self.wrap_width is not None or line.text[:1].islower()
+
+    # ------------------------------------------------------------ sections
+    def _opens_structure(self, index: int, line: ProseLine, words: list[Word], boundary: bool) -> bool:
+        text = line.text
+        clause = self._keyword(text, boundary) or self._numbered(text, boundary)
+        if clause is not None:
+            self._open_section(clause, words)
+            return True
+        enumerator = self._enumerator(text, boundary)
+        if enumerator is not None:
+            self._open_enumerator(enumerator, line, words)
+            return True
+        if boundary and _is_caps_heading(text) and self._stands_alone(index):
+            self._open_section(_Clause(f'"{_unwrap(text)}"', None, None, CAPS_RANK, False, "caps", True), words)
+            return True
+        return False
+
+    def _stands_alone(self, index: int) -> bool:
+        """An ALL-CAPS line is a heading when the next line does not carry it on in capitals."""
+        following = self.lines[index + 1] if index + 1 < len(self.lines) else None
+        return following is None or following.gap or following.block != TEXT or not _is_caps_text(following.text)
+
+    def _heading(self, line: ProseLine, words: list[Word]) -> None:
+        text = _unwrap(line.text)
+        rank = (MARKDOWN_TIER, line.level)
+        clause = self._keyword(text, True, markdown=True) or self._numbered(text, True, markdown=True)
+        if clause is None:
+            clause = _Clause(f'"{text}"', None, None, rank, False, f"markdown {line.level}")
+        else:
+            clause.rank, clause.kind = rank, f"markdown {line.level}"
+        self._open_section(clause, words)
+        self.heading_line = True
+
+    def _keyword(self, text: str, boundary: bool, markdown: bool = False) -> _Clause | None:
+        match = _KEYWORD.match(text)
+        if match is None:
+            return None
+        rest = text[match.end():].strip()
+        if not markdown and not _opens_heading(match["close"], rest):
+            return None
+        if not (boundary or markdown):
+            return None
+        word = match["word"].lower()
+        number = match["number"]
+        decimal = _decimal(number)
+        label = f"{word.capitalize()} {number}"
+        alone = _heading_alone(rest)
+        if word in CONTAINER_WORDS:
+            return _Clause(label, number, decimal, CONTAINER_RANK, False, "container", alone)
+        if decimal is None:
+            return None
+        return _Clause(label, number, decimal, (CLAUSE_TIER, len(decimal)), True, "clause", alone)
+
+    def _numbered(self, text: str, boundary: bool, markdown: bool = False) -> _Clause | None:
+        match = _CLAUSE_NUMBER.match(text)
+        if match is None:
+            return None
+        rest = text[match.end():].strip()
+        bare = not (match["close"] or "." in match["number"])
+        if bare and not _heading_alone(rest):
+            return None  # `10 days after ...`; but `1 Definitions` heads a clause
+        decimal = _decimal(match["number"])
+        if not boundary and _carries_reference(rest):
+            return None  # `... in Clause` / `7.2 of this Agreement`: a number carried over a line end
+        relation = self._clause_relation(decimal)
+        accepted = markdown or relation in ("next", "first") or (boundary and relation in ("gap", "start") and not bare)
+        if not accepted:
+            return None
+        return _Clause(f"Clause {match['number']}", match["number"], decimal, (CLAUSE_TIER, len(decimal)), True,
+                       "clause", _heading_alone(rest))
+
+    def _clause_relation(self, number: tuple[int, ...]) -> str:
+        """How a clause number continues the numbering open at its level."""
+        holder = self._clause_holder(number)
+        previous = holder.last.get(len(number))
+        if previous is None:
+            if len(number) > 1 and not holder.clause and holder.last:
+                return "orphan"  # `3.5` where clause 3 is not open but other clauses are
+            if number[-1] == 1:
+                return "first"
+            if len(number) > 1 and holder.clause:
+                return "gap" if number[-1] <= 1 + MAX_GAP else "orphan"
+            return "start"
+        if previous[:-1] != number[:-1]:
+            return "first" if number[-1] == 1 else "orphan"
+        return _follows(previous[-1], number[-1])
+
+    def _clause_holder(self, number: tuple[int, ...]) -> _Open:
+        """The open section a clause of this number belongs in: its parent clause (`7` for `7.2`),
+        else the innermost section that is not a numbered clause."""
+        if len(number) > 1:
+            for open_ in reversed(self.sections):
+                if open_.clause and open_.number == number[:-1]:
+                    return open_
+        return next(open_ for open_ in reversed(self.sections) if not open_.clause)
+
+    def _open_section(self, clause: _Clause, words: list[Word]) -> None:
+        while len(self.sections) > 1:
+            top = self.sections[-1]
+            if top.rank >= clause.rank:
+                self.sections.pop()
+                continue
+            if clause.clause and top.clause and clause.decimal[: len(top.number)] != top.number:
+                self.sections.pop()  # 7.2 does not belong in 6
+                continue
+            break
+        parent = self.sections[-1]
+        node = Node(kind="section", path="", words=list(words), label=clause.label)
+        node.meta.update(number=clause.number, heading=None, positional=clause.number is not None)
+        parent.node.children.append(node)
+        if clause.clause:
+            self._clause_holder(clause.decimal).last[len(clause.decimal)] = clause.decimal
+        opened = _Open(node, clause.rank, clause.decimal, clause.clause, kind=clause.kind)
+        self.sections.append(opened)
+        self.opened.append(opened)
+        self.items, self.closed = [], {}
+        self.current = node
+        self.heading_line = clause.alone
+
+    # ------------------------------------------------------------ inside a section
+    def _section(self) -> Node:
+        return self.sections[-1].node
+
+    def _enumerator(self, text: str, boundary: bool) -> tuple[str, str, int, str, _Item | None] | None:
+        first = text.split(" ", 1)[0]
+        readings = P.enumerator_readings(first)
+        bare = not readings
+        if bare:
+            match = _BARE_ENUMERATOR.fullmatch(first)
+            if match is None:
+                return None
+            readings = P.enumerator_readings(f"({match['base']})")
+        if not boundary and _carries_reference(text[len(first):].strip()):
+            return None  # `... in paragraph` / `(b) of this Clause`: a reference carried over a line end
+        best = None
+        for style, value, suffix in readings:
+            if suffix:
+                continue
+            relation, sibling = self._enumerator_relation(style, value)
+            if best is None or RELATION_RANK[relation] > RELATION_RANK[best[3]]:
+                best = (first, style, value, relation, sibling)
+        if best is None:
+            return None
+        relation = best[3]
+        if relation in ("next", "first") or (boundary and (relation == "gap" or relation == "orphan" and not bare)):
+            return best
+        return None
+
+    def _enumerator_relation(self, style: str, value: int) -> tuple[str, _Item | None]:
+        """How an enumerator continues the open lists, or the list a paragraph closed
+        (`(h) ... :`, an indented paragraph, then `(i)`: the letter after h)."""
+        for item in reversed(self.items):
+            if item.style == style:
+                return _follows(item.value, value), item
+        closed = self.closed.get(style)
+        if closed is not None and _follows(closed.value, value) != "orphan" and self._at_the_end(closed.parent):
+            return _follows(closed.value, value), closed
+        return ("first" if value == 1 else "orphan"), None
+
+    def _at_the_end(self, node: Node) -> bool:
+        """Is `node` the section or its last descendant's ancestor (a child added to it comes last)?"""
+        end = self._section()
+        while end is not node:
+            if not end.children:
+                return False
+            end = end.children[-1]
+        return True
+
+    def _open_enumerator(self, enumerator, line: ProseLine, words: list[Word]) -> None:
+        printed, style, value, relation, sibling = enumerator
+        self._close_items_at(line.level)
+        parent = None
+        if sibling is not None and sibling in self.items:
+            while self.items[-1] is not sibling:
+                self.items.pop()
+            self.items.pop()
+        elif sibling is not None:
+            self.items, parent = [], sibling.parent  # the list a paragraph closed goes on
+        node = Node(kind=ENUM_KINDS[style], path="", words=list(words), label=printed)
+        node.meta.update(enumerator=printed, positional=True)
+        term = _defined_term(line.text[len(printed):].strip())
+        if term is not None:
+            node.meta["term"] = term
+        self._add_item(node, _Item(node, style, value, line.level), parent)
+
+    def _bullet(self, line: ProseLine, words: list[Word]) -> None:
+        self._close_items_at(line.level)
+        node = Node(kind="list_item", path="", words=list(words))
+        term = _defined_term(line.text)
+        if term is not None:
+            node.meta["term"] = term
+        self._add_item(node, _Item(node, "bullet", 0, line.level))
+
+    def _definition(self, line: ProseLine, words: list[Word], term: str) -> None:
+        self.items = []
+        node = Node(kind="definition", path="", words=list(words), label=f'"{term}"')
+        node.meta["term"] = term
+        self._add_item(node, _Item(node, "definition", 0, line.level))
+
+    def _add_item(self, node: Node, item: _Item, parent: Node | None = None) -> None:
+        if len(self.items) >= MAX_DEPTH:
+            self.items.pop()
+        if parent is None:
+            parent = self.items[-1].node if self.items else self._section()
+        item.parent = parent
+        parent.children.append(node)
+        self.items.append(item)
+        self.current = node
+        self.heading_line = False
+
+    def _close_items_at(self, indent: int) -> None:
+        """A line at this indent ends the bulleted items indented as much or more."""
+        while self.items and self.items[-1].style == "bullet" and self.items[-1].indent >= indent:
+            self.items.pop()
+
+    def _paragraph(self, line: ProseLine, words: list[Word], role: str | None = None) -> None:
+        """A paragraph belongs to the item it is indented under; else, after a list of (a), (b)
+        or a definition, to the section again (the list is remembered: `(c)` may go on with it)."""
+        self._close_items_at(line.level)
+        while self.items and self.items[-1].style != "bullet" and self.items[-1].indent >= line.level:
+            item = self.items.pop()
+            if item.style in ENUM_KINDS:
+                self.closed.setdefault(item.style, item)
+        node = Node(kind="text", path="", words=list(words))
+        if role:
+            node.meta["role"] = role
+        parent = self.items[-1].node if self.items else self._section()
+        parent.children.append(node)
+        self.current = node
+        self.heading_line = False
+
+    def _row(self, line: ProseLine, words: list[Word]) -> None:
+        if self.table is None or self.table[0] != line.table:
+            self.items = []
+            table = Node(kind="table", path="")
+            self._section().children.append(table)
+            self.table = (line.table, table)
+        table = self.table[1]
+        if line.header:
+            table.meta["columns"] = list(line.cells)
+        row = Node(kind="row", path="", words=list(words))
+        row.meta.update(cells=list(line.cells), header=line.header)
+        table.children.append(row)
+        self.current = None
+        self.heading_line = False
+
+
+# ---------------------------------------------------------------- the title
+
+
+def _lift_title(root: Node, builder: _Builder) -> str | None:
+    """The first block, a heading no later heading matches in kind and level, is the title:
+    its words become a `text` node (role `title`) and what it held moves up to the root."""
+    if not root.children or not builder.opened:
+        return None
+    first = builder.opened[0]
+    node = first.node
+    if root.children[0] is not node or not (first.kind == "caps" or first.kind.startswith("markdown")):
+        return None
+    if node.meta.get("number") is not None:
+        return None
+    if any(other.kind == first.kind for other in builder.opened[1:]):
+        return None
+    if first.kind.startswith("markdown") and any(
+        other.kind.startswith("markdown") and other.rank < first.rank for other in builder.opened[1:]
+    ):
+        return None
+    title = Node(kind="text", path="", words=node.words, meta={"role": "title"})
+    root.children[0:1] = [title, *node.children]
+    return " ".join(word.text for word in node.words)
+
+
+# ---------------------------------------------------------------- paths
+
+
+def _name(root: Node) -> None:
+    labels: dict[str, int] = {}
+    for node in root.walk():
+        if node.kind == "section":
+            labels[node.label] = labels.get(node.label, 0) + 1
+    used: set[str] = set()
+    _name_children(root, "", "", labels, used)
+
+
+def _name_children(node: Node, path: str, qualifier: str, labels: dict[str, int], used: set[str]) -> None:
+    counts: dict[str, int] = {}
+    for child in node.children:
+        child_qualifier = path
+        if child.kind == "section":
+            if _extends(child, node):
+                child_qualifier = qualifier
+            base = child.label if labels[child.label] == 1 else _join(child_qualifier, child.label)
+        elif child.kind == "table":
+            counts["table"] = counts.get("table", 0) + 1
+            base = _join(path, f"Table {counts['table']}")
+            child.label = f"Table {counts['table']}"
+        elif child.kind == "row":
+            key = _unwrap(child.meta["cells"][0]) if child.meta["cells"] else ""
+            counts["row"] = counts.get("row", 0) + 1
+            base = f'{path} row "{key}"' if key else f"{path} row [{counts['row']}]"
+            child.label = f'"{key}"' if key else None
+        elif child.kind == "definition":
+            base = _join(path, child.label)
+        elif child.kind in ENUM_KINDS.values():
+            base = _join(path, _parenthesised(child.meta["enumerator"]))
+        else:
+            counts["text"] = counts.get("text", 0) + 1
+            base = _join(path, f"[{counts['text']}]")
+        child.path = _unique(base, used)
+        _name_children(child, child.path, child_qualifier if child.kind == "section" else qualifier, labels, used)
+
+
+def _extends(child: Node, parent: Node) -> bool:
+    """`Clause 7.2` under `Clause 7` (or `Section 3.1` under `Article 3`) needs no qualifier."""
+    number, held_by = child.meta.get("number"), parent.meta.get("number") if parent.kind == "section" else None
+    return bool(number and held_by and number.startswith(held_by + ".") and number[len(held_by) + 1:])
+
+
+def _unique(path: str, used: set[str]) -> str:
+    candidate, count = path, 1
+    while candidate in used:
+        count += 1
+        candidate = f"{path} #{count}"
+    used.add(candidate)
+    return candidate
+
+
+def _join(path: str, part: str) -> str:
+    return f"{path} {part}" if path else part
+
+
+def _parenthesised(enumerator: str) -> str:
+    """`a)`, `a.` and `(a)` are all `(a)` in a path."""
+    return enumerator if enumerator.startswith("(") else f"({enumerator[:-1]})"
+
+
+# ---------------------------------------------------------------- small readings
+
+
+def _follows(previous: int, value: int) -> str:
+    if value == previous + 1:
+        return "next"
+    if previous + 1 < value <= previous + 1 + MAX_GAP:
+        return "gap"
+    return "orphan"
+
+
+def _carries_reference(rest: str) -> bool:
+    """The words after a number or enumerator continue a reference to it (`of this Agreement`)."""
+    following = rest.split(" ", 1)[0].strip(",;:.") if rest else ""
+    return following in P.CONNECTORS
+
+
+def _decimal(number: str) -> tuple[int, ...] | None:
+    """`7.2` is (7, 2); `3.0` is clause 3 (policies number their top level `1.0`, `2.0`)."""
+    parts = number.split(".")
+    if not all(part.isdigit() for part in parts):
+        return None
+    values = [int(part) for part in parts]
+    while len(values) > 1 and values[-1] == 0:
+        values.pop()
+    return tuple(values)
+
+
+def _opens_heading(close: str, rest: str) -> bool:
+    """`Schedule 2`, `Schedule 2.`, `Schedule 2 - Fees`, `Schedule 2 Fees`: a heading;
+    `Section 3.1 of this Agreement`: a reference."""
+    if close or not rest:
+        return True
+    head = rest[0]
+    return rest.startswith(_DASHES) or head.isupper() or head.isdigit() or head in "\"“('*_"
+
+
+def _heading_after(rest: str) -> str | None:
+    """The heading after a clause number: the rest when it is a short title (`DEFINITIONS`,
+    `Fees and Payment`), else its first sentence when that is one (`Invoicing. The Supplier ...`)."""
+    rest = _unwrap(rest.lstrip("-–—:. "))
+    words = rest.split()
+    if not words:
+        return None
+    if len(words) <= HEADING_MAX_WORDS and _is_title(words) and not rest.endswith((",", ";")):
+        return rest
+    for index, word in enumerate(words[:HEADING_SENTENCE_WORDS]):
+        if word.endswith(".") and _is_title(words[: index + 1]):
+            return " ".join(words[: index + 1])
+    return None
+
+
+def _heading_alone(rest: str) -> bool:
+    """The rest of the line is a heading and nothing more."""
+    heading = _heading_after(rest)
+    return heading is not None and heading == _unwrap(rest.lstrip("-–—:. "))
+
+
+def _is_title(words: list[str]) -> bool:
+    """Every word of four letters or more is capitalised (`Fees and Payment.`)."""
+    long = [word.strip("\"“”.,:;()*_") for word in words]
+    return all(word[:1].isupper() or word[:1].isdigit() for word in long if len(word) >= 4) and bool(words) and (
+        words[0].strip("\"“(*_")[:1].isupper())
+
+
+def _describe(root: Node) -> None:
+    """Each section's heading and defined term, read from its whole opening paragraph."""
+    for node in root.walk():
+        if node.kind != "section":
+            continue
+        text = _unwrap(node.text)
+        if node.meta["number"] is None:
+            node.meta["heading"] = text
+            continue
+        match = _KEYWORD.match(text) or _CLAUSE_NUMBER.match(text)
+        after = text[match.end():].strip() if match else text
+        node.meta["heading"] = _heading_after(after)
+        term = _defined_term(after)
+        if term is not None:
+            node.meta["term"] = term
+
+
+def _defined_term(text: str) -> str | None:
+    """`"Confidential Information" means ...`: the term (leading emphasis and `The term` ignored)."""
+    text = P.TERM_LEAD.sub("", text.lstrip(_EMPHASIS), count=1)
+    match = P.DEFINITION.match(text)
+    if match is None:
+        return None
+    term = " ".join(_unwrap(match["term"]).split())
+    if not term or len(term.split()) > DEFINED_TERM_MAX_WORDS or any(mark in term for mark in (". ", ": ", "; ")):
+        return None
+    return term
+
+
+def _ends_clause(text: str) -> bool:
+    text = text.rstrip(_EMPHASIS)
+    if text.endswith(_CLAUSE_END):
+        return True
+    words = text.rsplit(" ", 2)
+    return len(words) >= 2 and words[-1] in ("and", "or") and words[-2].endswith(";")
+
+
+def _is_caps_text(text: str) -> bool:
+    """Words in capitals: four letters or more, none lowercase, letters at least half the
+    printed characters (`==== FAILURES ====` is decoration around a word, not a heading)."""
+    letters = [character for character in text if character.isalpha()]
+    printed = len(text) - text.count(" ")
+    return (len(letters) >= CAPS_MIN_LETTERS and 2 * len(letters) >= printed
+            and not any(character.islower() for character in letters))
+
+
+def _is_caps_heading(text: str) -> bool:
+    """`LIMITATION OF LIABILITY`, `RECITALS:`: capitals only, short, not a sentence."""
+    stripped = text.rstrip(_EMPHASIS)
+    return (
+        _is_caps_text(text)
+        and len(text.split()) <= HEADING_MAX_WORDS
+        and not stripped.endswith((".", ",", ";", "!", "?"))
+    )
+
+
+def _unwrap(text: str) -> str:
+    """`**Fees**`, `_Fees_`, `` `fees` ``: the text inside markup that wraps all of it."""
+    text = text.strip()
+    for mark in ("**", "__", "*", "_", "`"):
+        inner = text[len(mark):-len(mark)]
+        if len(text) > 2 * len(mark) and text.startswith(mark) and text.endswith(mark) and mark not in inner:
+            return inner.strip()
+    return text
+
+
+def _wrap_width(lines: list[ProseLine]) -> int | None:
+    """The width a hard-wrapped document is wrapped at (the 90th percentile of its text lines'
+    lengths), None when its lines are longer than any editor wraps at (a paragraph a line)."""
+    lengths = sorted(len(line.text) for line in lines if line.block == TEXT)
+    if len(lengths) < 5:
+        return None
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    return width if width <= WRAP_MAX_WIDTH else None
