@@ -372,3 +372,16 @@ def test_a_page_whose_void_tags_never_end_is_left_as_it_is():
     # every candidate would rescan the rest if tags were matched from each start: these finish at once
     for page in ('<embed a="' + "<wbr " * 200_000, "<wbr " * 200_000, "<embed " + 'a=" ' * 200_000):
         assert close_void_elements(page) == page
+
+
+def test_a_mark_goes_to_its_own_line_when_a_glued_line_reads_the_same():
+    # Found by the generated-bills test: line 5 prints `5of this Act.` (97th GA glued) and
+    # line 9 `91 of this Act.`; the mark on line 9 must not be carried to line 5.
+    rows = [("4", "Section 5. Findings. Data under Section"), ("5of this Act.", ""), ("6", "(a) Personal."),
+            ("7", "(1) Personal."), ("8", "(A) Personal under Section"), ("91", 'of <u>this</u> Act.')]
+    page = "<table>" + "".join(f"<tr><td>{number}</td><td>{text}</td></tr>" for number, text in rows) + "</table>"
+    page = page.replace("<td>4</td>", "<td>1</td><td>AN ACT concerning fraud.</td></tr><tr><td>2</td><td>Be it enacted."
+                        "</td></tr><tr><td>3</td><td>Section 1.</td></tr><tr><td>4</td>", 1)
+    result = read_html(page, "glued.html")
+    marked = [(line.line, line.text[start:end]) for line in result.lines for start, end, _ in line.marks]
+    assert marked == [(9, "this")]

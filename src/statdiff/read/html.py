@@ -399,7 +399,15 @@ def _line_words(text: str) -> list[re.Match]:
 
 
 def _key(words: list[re.Match]) -> str:
-    return " ".join(m.group(0) for m in words if not _FILLER.match(m.group(0)))
+    """A line's words less bare numbers and pipes, and less a line number glued to its
+    first word (`5of this Act.` keys as `of this Act.`, as its body line does)."""
+    texts = [m.group(0) for m in words if not _FILLER.match(m.group(0))]
+    if texts:
+        texts[0] = _GLUED_NUMBER.sub("", texts[0]) or texts[0]
+    return " ".join(texts)
+
+
+_GLUED_NUMBER = re.compile(r"^\d+(?=\D)")
 
 
 LINE_WINDOW = 200  # source lines searched ahead for a body line
