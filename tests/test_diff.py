@@ -5,12 +5,15 @@ from itertools import count
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from statdiff.diff import compare, diff_tokens, find_truncation
+from statdiff.compare import compare
+from statdiff.compare.truncation import find_truncation
+from statdiff.compare.words import diff_tokens
 from statdiff.model import Document, Identity, Node, Position, Word
 from statdiff.read import read_text
 from statdiff.structure import _public_acts as public_acts  # the one parser of Source notes
 from statdiff.structure import build_document
-from statdiff.tokens import rebuild, tokenize
+from statdiff.compare.tokens import tokenize
+from statdiff.model import rebuild
 
 _lines = count(1)
 
@@ -352,7 +355,7 @@ from pathlib import Path  # noqa: E402
 import pytest  # noqa: E402
 
 import statdiff  # noqa: E402
-from statdiff.render.json_out import comparison_to_json, dumps  # noqa: E402
+from redline_fixtures import comparison_json  # noqa: E402
 
 STATUTES = Path(__file__).resolve().parent.parent / "statutes"
 CORPUS = sorted(
@@ -400,7 +403,7 @@ def test_corpus_pairs_rebuild_both_texts_and_json_is_deterministic(old_name, new
     assert_rebuilds(comparison)
     anchors = [change.anchor for change in comparison.changes]
     assert anchors == [f"c{n}" for n in range(1, len(anchors) + 1)]
-    assert dumps(comparison_to_json(comparison)) == dumps(comparison_to_json(compare(old, new)))
+    assert comparison_json(comparison) == comparison_json(compare(old, new))
     if comparison.mode == "versions":  # every node with words of both texts is shown exactly once
         for side, document in (("old", old), ("new", new)):
             shown = [id(getattr(n, side)) for s in comparison.sections for n in s.nodes if getattr(n, side) is not None]
@@ -452,19 +455,10 @@ def _cut_short(first: list[str], second: list[str]) -> bool:
 @settings(max_examples=60, deadline=None)
 @given(st.lists(vocabulary, min_size=1, max_size=60), st.lists(vocabulary, min_size=1, max_size=60))
 def test_sentence_first_diff_of_long_runs_rebuilds_and_finds_the_same_changes(old_words, new_words):
-    import importlib
-
-    engine = importlib.import_module("statdiff.diff")  # `statdiff.diff` the attribute is the API function
-
     old_tokens = tokenize([Word(w) for w in old_words])
     new_tokens = tokenize([Word(w) for w in new_words])
     whole = diff_tokens(old_tokens, new_tokens)
-    saved = engine.SENTENCE_DIFF_ABOVE
-    engine.SENTENCE_DIFF_ABOVE = 4
-    try:
-        by_sentence = diff_tokens(old_tokens, new_tokens)
-    finally:
-        engine.SENTENCE_DIFF_ABOVE = saved
+    by_sentence = diff_tokens(old_tokens, new_tokens, sentence_diff_above=4)
     assert rebuild([t for s in by_sentence for t in s.old]) == " ".join(old_words)
     assert rebuild([t for s in by_sentence for t in s.new]) == " ".join(new_words)
     assert any(s.op != "equal" for s in by_sentence) == any(s.op != "equal" for s in whole)
@@ -475,12 +469,12 @@ def test_sentence_first_diff_of_long_runs_rebuilds_and_finds_the_same_changes(ol
        st.lists(st.sampled_from("a b c (a) .".split()), min_size=1, max_size=4), st.integers(0, 60), st.integers(0, 60))
 @example(words=["(a)"], anchor=["a", "(a)"], low=0, high=1)  # the key word before where the scan begins is not absent
 def test_occurrences_of_an_anchor_are_every_index_where_it_starts(words, anchor, low, high):
-    from statdiff.diff import _occurrences
+    from statdiff.compare.truncation import occurrences
 
     expected = [index for index in range(len(words)) if words[index:index + len(anchor)] == anchor]
-    assert _occurrences(words, anchor) == expected
+    assert occurrences(words, anchor) == expected
     absent: set[str] = set()
-    in_window = _occurrences(words, anchor, low, high, absent)
+    in_window = occurrences(words, anchor, low, high, absent)
     assert set(in_window) <= set(expected)
     assert all(index >= low for index in in_window)
     assert not absent & set(words[low:high])

@@ -9,9 +9,9 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import statdiff
-from statdiff.diff import compare
+from statdiff.compare import compare
 from statdiff.model import Document
-from statdiff.tokens import rebuild
+from statdiff.model import rebuild
 
 ROOT = Path(__file__).resolve().parent.parent / "statutes"
 FRAGMENTS = ROOT / "fragments"

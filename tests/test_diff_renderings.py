@@ -10,9 +10,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import statdiff
-from statdiff.diff import _Visible, compare
+from statdiff.compare import compare
+from statdiff.compare.truncation import Visible
 from statdiff.model import Document, Identity, Node, Position, Word
-from statdiff.tokens import rebuild
+from statdiff.model import rebuild
 
 FRAGMENTS = Path(__file__).resolve().parent.parent / "statutes" / "fragments"
 
@@ -103,7 +104,7 @@ def test_copy_that_leaves_out_the_first_printed_line_begins_mid_document():
 
 
 def _shared_words(old: Document, new: Document) -> list[tuple[Node, int]]:
-    visible = _Visible.for_truncation(old, new)
+    visible = Visible.for_truncation(old, new)
     return [(node, index) for node in old.root.walk() for index in range(*visible.span(node))]
 
 

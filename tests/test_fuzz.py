@@ -14,7 +14,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import statdiff
-from statdiff.api import diff as statdiff_diff  # `statdiff.diff` is shadowed by the module once imported
 from statdiff import cli
 from statdiff.errors import StatdiffError
 from statdiff.model import Document
@@ -66,7 +65,7 @@ def assert_lossless(path: Path, document: Document | None) -> None:
 
 def assert_rebuilds(comparison) -> None:
     """Every NodeComparison's old-side tokens rebuild the old node's text, new side the new."""
-    from statdiff.tokens import rebuild
+    from statdiff.model import rebuild
 
     for section in comparison.sections:
         for node in section.nodes:
@@ -127,7 +126,7 @@ def test_random_bytes_parse_or_are_refused(workdir, data):
 @given(bill_texts())
 def test_a_generated_bill_against_itself_has_no_changes(text):
     document = parse_or_refuse(text)
-    comparison = statdiff_diff(document, document)
+    comparison = statdiff.diff(document, document)
     assert comparison.changes == []
     assert_rebuilds(comparison)
 
@@ -135,7 +134,7 @@ def test_a_generated_bill_against_itself_has_no_changes(text):
 @settings(FUZZ, max_examples=60)
 @given(bill_texts(), bill_texts())
 def test_any_two_generated_bills_compare_and_rebuild(old, new):
-    comparison = statdiff_diff(parse_or_refuse(old), parse_or_refuse(new))
+    comparison = statdiff.diff(parse_or_refuse(old), parse_or_refuse(new))
     assert_rebuilds(comparison)
 
 
@@ -146,7 +145,7 @@ def test_a_real_file_against_a_damaged_one_compares_and_rebuilds(workdir, origin
     new = parse_or_refuse(saved(workdir, damaged))
     if old is None or new is None:
         return
-    assert_rebuilds(statdiff_diff(old, new))
+    assert_rebuilds(statdiff.diff(old, new))
 
 
 # --- the command line -------------------------------------------------------------------------

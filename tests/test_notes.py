@@ -8,7 +8,7 @@ import pytest
 
 from redline_fixtures import HB0605, ROOT, THROUGH_947, headline_comparison, real_comparison
 from statdiff.errors import StatdiffError
-from statdiff.notes import ReaderNote, load_notes, match_notes
+from statdiff.annotate.notes import ReaderNote, load_notes, match_notes
 
 
 def write(tmp_path: Path, name: str, text: str | bytes) -> Path:

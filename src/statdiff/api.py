@@ -1,9 +1,12 @@
-"""The Python API: `statdiff.parse(path_or_text)` and `statdiff.diff(old, new)`."""
+"""The Python API: `statdiff.parse(path_or_text)` and `statdiff.diff(old, new)`.
+
+Both go through the one way in, `statdiff.pipeline`."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from statdiff import pipeline
 from statdiff.model import Comparison, Document
 
 
@@ -14,23 +17,16 @@ def parse(source: str | Path, *, format: str | None = None, name: str | None = N
     spaces and a `/` or a text suffix, which then fails as missing), is read from
     disk; any other string is parsed as the text itself.
     """
-    from statdiff.read import read_path, read_text
-    from statdiff.structure import build_document
-
     if isinstance(source, Path) or (isinstance(source, str) and _looks_like_a_path(source)):
-        result = read_path(Path(source), format=format)
-    else:
-        result = read_text(source, format=format, name=name or "<text>")
-    return build_document(result)
+        return pipeline.read_file(Path(source), format=format)
+    return pipeline.read_string(source, format=format, name=name or "<text>")
 
 
 def diff(old: str | Path | Document, new: str | Path | Document, *, format: str | None = None) -> Comparison:
     """Compare two versions (paths, texts or parsed Documents)."""
-    from statdiff.diff import compare
-
     old_doc = old if isinstance(old, Document) else parse(old, format=format)
     new_doc = new if isinstance(new, Document) else parse(new, format=format)
-    return compare(old_doc, new_doc)
+    return pipeline.compare(old_doc, new_doc)
 
 
 def _looks_like_a_path(text: str) -> bool:

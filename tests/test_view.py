@@ -1,4 +1,4 @@
-"""What the renderers share: page:line known or not, counts by op, one-copy
+"""What the view gives every renderer: page:line known or not, counts by op, one-copy
 labels, cut sections, spacing; and `statdiff changes` output from its renderers."""
 
 from __future__ import annotations
@@ -11,27 +11,23 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.console import Console
 
-from redline_fixtures import HB0605, THROUGH_947, headline_comparison, real_comparison
+from redline_fixtures import HB0605, THROUGH_947, headline_comparison, real_comparison, render_redline
+from statdiff import pipeline
+from statdiff.compare.agreement import Disagreement
 from statdiff.model import (
-    DELETE,
-    EQUAL,
-    INSERT,
-    ONLY_NEW,
-    ONLY_OLD,
-    REPLACE,
     Change,
     NodeComparison,
     Position,
     SectionComparison,
     Segment,
     SourceSpan,
+    Op,
     Token,
     count_ops,
 )
-from statdiff.render.common import is_cut, one_copy_label, spaced
-from statdiff.render.html import render_redline
+from statdiff.render import RenderOptions
 from statdiff.render.json_out import changes_to_json
-from statdiff.render.terminal import render_changes
+from statdiff.view import ChangeListView, Run, is_cut, one_copy_label
 
 maybe = st.one_of(st.none(), st.integers(1, 99))
 
@@ -55,22 +51,22 @@ def change(op: str, anchor: str = "") -> Change:
 
 
 def test_count_ops_counts_by_op_in_alphabetical_order():
-    counts = count_ops([change(REPLACE), change(INSERT), change(DELETE), change(INSERT)])
-    assert list(counts.items()) == [(DELETE, 1), (INSERT, 2), (REPLACE, 1)]
+    counts = count_ops([change(Op.REPLACE), change(Op.INSERT), change(Op.DELETE), change(Op.INSERT)])
+    assert list(counts.items()) == [(Op.DELETE, 1), (Op.INSERT, 2), (Op.REPLACE, 1)]
     assert count_ops([]) == {}
 
 
 def test_the_summary_and_the_changes_json_count_alike():
     comparison = headline_comparison()
-    assert comparison.summary()["by_op"] == count_ops(comparison.changes) == {INSERT: 7}
-    assert changes_to_json(None, comparison.changes, None)["summary"] == {"changes": 7, "by_op": {INSERT: 7}}
+    assert comparison.summary()["by_op"] == count_ops(comparison.changes) == {Op.INSERT: 7}
+    assert changes_to_json(ChangeListView(None, comparison.changes))["summary"] == {"changes": 7, "by_op": {Op.INSERT: 7}}
 
 
 def test_one_copy_labels_in_both_wordings():
-    assert one_copy_label(ONLY_OLD) == "only in the old copy (the new copy stops before this)"
-    assert one_copy_label(ONLY_NEW, False) == "only in the new copy (the old copy begins after this)"
-    assert one_copy_label(ONLY_OLD, True, form="terminal") == "only in the old copy, the new copy stops here"
-    assert one_copy_label(ONLY_NEW, False, form="terminal") == "only in the new copy, the old copy starts here"
+    assert one_copy_label(Op.ONLY_OLD) == "only in the old copy (the new copy stops before this)"
+    assert one_copy_label(Op.ONLY_NEW, False) == "only in the new copy (the old copy begins after this)"
+    assert one_copy_label(Op.ONLY_OLD, True, form="terminal") == "only in the old copy, the new copy stops here"
+    assert one_copy_label(Op.ONLY_NEW, False, form="terminal") == "only in the new copy, the old copy starts here"
 
 
 def tokens(text: str, first_spaced: bool = False) -> tuple[Token, ...]:
@@ -82,16 +78,16 @@ def section(status: str, *segments: Segment) -> SectionComparison:
 
 
 def test_a_section_is_cut_when_text_only_one_copy_holds_sits_inside_it():
-    shared = Segment(EQUAL, tokens("the board"), tokens("the board"))
-    assert is_cut(section("changed", shared, Segment(ONLY_OLD, tokens("shall act", True), ())))
-    assert not is_cut(section("changed", shared, Segment(INSERT, (), tokens("may", True))))
-    assert not is_cut(section(ONLY_OLD, Segment(ONLY_OLD, tokens("shall act"), ())))
+    shared = Segment(Op.EQUAL, tokens("the board"), tokens("the board"))
+    assert is_cut(section("changed", shared, Segment(Op.ONLY_OLD, tokens("shall act", True), ())))
+    assert not is_cut(section("changed", shared, Segment(Op.INSERT, (), tokens("may", True))))
+    assert not is_cut(section(Op.ONLY_OLD, Segment(Op.ONLY_OLD, tokens("shall act"), ())))
 
 
 def test_spaced_when_either_copy_has_a_space_before():
-    assert spaced(Segment(EQUAL, tokens("act"), tokens("act", True)))
-    assert not spaced(Segment(EQUAL, tokens("act"), tokens("act")))
-    assert not spaced(Segment(INSERT, (), ()))
+    assert Run(Segment(Op.EQUAL, tokens("act"), tokens("act", True))).spaced
+    assert not Run(Segment(Op.EQUAL, tokens("act"), tokens("act"))).spaced
+    assert not Run(Segment(Op.INSERT, (), ())).spaced
 
 
 def test_the_redline_uses_the_changes_own_anchors():
@@ -104,15 +100,13 @@ def test_the_redline_uses_the_changes_own_anchors():
 
 
 def test_render_changes_prints_the_changes_and_quoted_disagreements():
-    from statdiff.markup import Disagreement
-
-    out = io.StringIO()
-    console = Console(file=out, no_color=True, width=200)
-    changes = [Change(REPLACE, "5 ILCS 1/2", "5 ILCS 1/2", "30 days", "48 hours",
+    console = Console(file=io.StringIO(), no_color=True, width=200)
+    changes = [Change(Op.REPLACE, "5 ILCS 1/2", "5 ILCS 1/2", "30 days", "48 hours",
                       SourceSpan(Position(2, 4), Position(2, 4)), SourceSpan(Position(2, 4), Position(2, 4)), "5 ILCS 1/2")]
     disagreement = Disagreement("unmarked_change", "5 ILCS 1/2", "Driver's [b] license", None, "not marked")
-    render_changes(None, changes, [disagreement], console, no_color=True)
-    assert out.getvalue().splitlines() == [
+    listing = ChangeListView(None, changes, [disagreement])
+    output = pipeline.render("changes", listing, "terminal", RenderOptions(console=console, color=False))
+    assert output.splitlines() == [
         "statdiff redline: 1 change from the markup",
         "         2:4  replace  5 ILCS 1/2",
         "              [-30 days-] {+48 hours+}",

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from statdiff.annotate import quote
+from statdiff.annotate.phrases import quote
 from statdiff.errors import StatdiffError
 from statdiff.model import Comparison, Node
 

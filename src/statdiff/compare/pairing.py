@@ -1,4 +1,5 @@
-"""Pair the nodes of two texts: first by identity, then by content.
+"""Pairing: the sections of two texts (and the nodes of a section pair), first by
+identity, then by content.
 
 Identity: the same key (path, citation, section number, definition term), tried
 in the order given. Content: rapidfuzz `process.extract` (each old text against the new) with a `score_cutoff`,
@@ -59,7 +60,8 @@ def align(
     return _in_reading_order(old_items, new_items, partner, how, moved)
 
 
-def _pair_by_key(old_items, new_items, key, partner, how) -> None:
+def _pair_by_key(old_items: Sequence[Item], new_items: Sequence[Item], key: Callable[[Item], object],
+                 partner: dict[int, int], how: dict[int, tuple[str, float]]) -> None:
     taken = set(partner.values())
     waiting: dict[object, list[int]] = {}
     for new_index, item in enumerate(new_items):
@@ -78,7 +80,8 @@ def _pair_by_key(old_items, new_items, key, partner, how) -> None:
             how[old_index] = (IDENTITY, 100.0)
 
 
-def _pair_by_content(old_items, new_items, text, cutoff, partner, how) -> None:
+def _pair_by_content(old_items: Sequence[Item], new_items: Sequence[Item], text: Callable[[Item], str], cutoff: float,
+                     partner: dict[int, int], how: dict[int, tuple[str, float]]) -> None:
     taken = set(partner.values())
     old_left = [index for index in range(len(old_items)) if index not in partner]
     new_left = [index for index in range(len(new_items)) if index not in taken]
@@ -164,7 +167,8 @@ def _longest_increasing(values: list[int]) -> set[int]:
     return kept
 
 
-def _in_reading_order(old_items, new_items, partner, how, moved) -> list[Pair]:
+def _in_reading_order(old_items: Sequence[Item], new_items: Sequence[Item], partner: dict[int, int],
+                      how: dict[int, tuple[str, float]], moved: set[int]) -> list[Pair[Item]]:
     """New items in order; each unpaired old item right after the old item before it
     (so a removed item comes before an item added at the same place)."""
     new_to_old = {new: old for old, new in partner.items()}
@@ -172,9 +176,9 @@ def _in_reading_order(old_items, new_items, partner, how, moved) -> list[Pair]:
     next_anchor = [len(old_items)] * (len(new_items) + 1)
     for new_index in range(len(new_items) - 1, -1, -1):
         old_index = new_to_old.get(new_index)
-        anchored = old_index is not None and old_index not in moved
-        next_anchor[new_index] = old_index if anchored else next_anchor[new_index + 1]
-    pairs: list[Pair] = []
+        next_anchor[new_index] = (old_index if old_index is not None and old_index not in moved
+                                  else next_anchor[new_index + 1])
+    pairs: list[Pair[Item]] = []
     next_unpaired = 0
     for new_index, item in enumerate(new_items):
         while next_unpaired < len(unpaired_old) and unpaired_old[next_unpaired] < next_anchor[new_index]:

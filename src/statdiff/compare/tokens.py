@@ -6,15 +6,18 @@ and trailing punctuation (`"`, `(`, `,`, `.`, `;`, `:`, `)` ...) become tokens
 of their own with `space_before=False`, so that "data system." ->
 "data system or written material files." is an insertion before ".".
 
-`rebuild(tokenize(words)) == " ".join(word.text for word in words)` for any words.
+`rebuild(tokenize(words)) == " ".join(word.text for word in words)` for any words
+(`rebuild`, which joins tokens back into text, is the model's: every stage reads text
+back from tokens, only this stage makes them).
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Sequence
 
-from statdiff.model import Token, Word
+from statdiff.model import Token, Word, rebuild
 
 LEADING = frozenset('("[“‘')
 TRAILING = frozenset(',.;:)"]”’!?')
@@ -34,7 +37,7 @@ _ILCS_SECTION = re.compile(r"\d+/[\w.\-]*")
 _PUBLIC_ACT_NUMBER = re.compile(r"\d{2,3}-\d{1,4}")
 
 
-def tokenize(words: list[Word] | tuple[Word, ...], *, leading_space: bool = False) -> list[Token]:
+def tokenize(words: Sequence[Word], *, leading_space: bool = False) -> list[Token]:
     """Split words into diff tokens; each token keeps its word's position and mark.
     `leading_space`: the words continue a text, so the first token has a space before it."""
     pieces: list[tuple[str, bool, Word]] = []  # (text, space_before, word)
@@ -48,16 +51,6 @@ def tokenize(words: list[Word] | tuple[Word, ...], *, leading_space: bool = Fals
     if not needs_merge:
         return [Token(text, word.position, space_before, word.mark) for text, space_before, word in pieces]
     return _merge_units(pieces)
-
-
-def rebuild(tokens: list[Token] | tuple[Token, ...]) -> str:
-    """Join tokens back into text: a space before each token that had one (never the first)."""
-    parts = []
-    for index, token in enumerate(tokens):
-        if index and token.space_before:
-            parts.append(" ")
-        parts.append(token.text)
-    return "".join(parts)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -123,3 +116,6 @@ def _unit_length(pieces: list[tuple[str, bool, Word]], index: int) -> int:
     if len(texts) >= 2 and spaced[0] and texts[0] == "P.A." and _PUBLIC_ACT_NUMBER.fullmatch(texts[1]):
         return 2
     return 1
+
+
+__all__ = ["tokenize", "rebuild"]

@@ -1,10 +1,9 @@
-"""Margin notes for a redline: what a change means, found automatically.
+"""Margin notes: what a change means, found automatically.
 
 `annotate(comparison)` reads each changed node's old and new text and reports
 what a policy reader looks for first: a new or changed deadline, amount or
 threshold, defined term, duty (shall / may / must), cross-reference, and the
-Public Act a change came from. `describe(change)` is the short plain phrase
-the summary table shows for one change.
+Public Act a change came from.
 """
 
 from __future__ import annotations
@@ -14,24 +13,9 @@ from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from statdiff.model import (
-    ADD,
-    DELETE,
-    INSERT,
-    MOVE,
-    ONLY_NEW,
-    ONLY_OLD,
-    REMOVE,
-    RENUMBER,
-    REPLACE,
-    SOURCE,
-    Change,
-    Comparison,
-    Node,
-    NodeComparison,
-    SectionComparison,
-)
-from statdiff.tokens import rebuild
+from statdiff.annotate.phrases import PATH_TERM
+from statdiff.compare.tokens import rebuild
+from statdiff.model import ONE_COPY_OPS, Change, Comparison, Node, NodeComparison, SectionComparison, Status
 
 DEADLINE, AMOUNT, DEFINITION, DUTY, CROSS_REFERENCE, ATTRIBUTION = (
     "deadline",
@@ -89,8 +73,6 @@ _REFERENCE = re.compile(
     re.IGNORECASE,
 )
 _QUOTED_TERM = re.compile(r"^\s*[\"“]([^\"”]+)[\"”]")
-_PATH_TERM = re.compile(r"[\"“]([^\"”]+)[\"”](?:\s*#\d+)?\s*$")
-_TRAILING_LABEL = re.compile(r"\(([\w.\-]+)\)$")
 
 
 def _normal(text: str) -> str:
@@ -127,7 +109,7 @@ def annotate(comparison: Comparison) -> list[Annotation]:
     for section in comparison.sections:
         for node_comparison in section.nodes:
             changes = _changes_of(node_comparison, section)
-            if not changes and node_comparison.status not in ("changed", "added", "removed"):
+            if not changes and node_comparison.status not in (Status.CHANGED, Status.ADDED, Status.REMOVED):
                 continue
             annotations.extend(_node_annotations(node_comparison, changes, section.path))
         for change in section.changes:
@@ -158,7 +140,7 @@ def _node_annotations(
     old_text, new_text = compared_texts(node_comparison)
     if not changes and old is not None and new is not None and old_text == new_text:
         return []
-    path = (new or old).path
+    path = node_comparison.node.path
 
     def note(kind: str, message: str, clue: str = "") -> Annotation:
         return Annotation(kind, message, _anchor_for(clue, changes), section, path)
@@ -183,9 +165,9 @@ def compared_texts(node_comparison: NodeComparison) -> tuple[str, str]:
     """The old and new text the two copies both cover. Text only one copy holds,
     because the other copy is truncated, is no change and gets no note."""
     old, new = node_comparison.old, node_comparison.new
-    if not any(segment.op in (ONLY_OLD, ONLY_NEW) for segment in node_comparison.segments):
+    if not any(segment.op in ONE_COPY_OPS for segment in node_comparison.segments):
         return (old.text if old is not None else "", new.text if new is not None else "")
-    kept = [segment for segment in node_comparison.segments if segment.op not in (ONLY_OLD, ONLY_NEW)]
+    kept = [segment for segment in node_comparison.segments if segment.op not in ONE_COPY_OPS]
     return (rebuild([token for segment in kept for token in segment.old]),
             rebuild([token for segment in kept for token in segment.new]))
 
@@ -270,7 +252,7 @@ def defined_term(node: Node | None) -> str | None:
     match = _QUOTED_TERM.match(node.text)
     if match:
         return match.group(1)
-    match = _PATH_TERM.search(node.path)
+    match = PATH_TERM.search(node.path)
     return match.group(1) if match else None
 
 
@@ -313,65 +295,3 @@ def _public_act(attributed_to: str) -> str:
     if re.fullmatch(r"\d+-\d+", attributed_to.strip()):
         return f"P.A. {attributed_to.strip()}"
     return attributed_to
-
-
-# ---------------------------------------------------------------- describe
-
-_QUOTE_LIMIT = 60
-
-
-def quote(text: str, limit: int | None = _QUOTE_LIMIT) -> str:
-    """“text”, shortened in the middle with an ellipsis when longer than `limit`
-    (never when `limit` is None)."""
-    text = " ".join(text.split())
-    if limit is not None and len(text) > limit:
-        half = limit // 2 - 2
-        head = text[:half].rsplit(" ", 1)[0] if " " in text[:half] else text[:half]
-        tail = text[-half:].split(" ", 1)[-1] if " " in text[-half:] else text[-half:]
-        text = f"{head} … {tail}"
-    return f"“{text}”"
-
-
-_LEVELS = ("subsection", "paragraph", "subparagraph", "item")
-
-
-def node_phrase(path: str | None) -> str:
-    """`815 ILCS 530/10(b-5)` -> `subsection (b-5)`; a definition -> `definition of “X”`."""
-    if not path:
-        return "a node"
-    if path.endswith("[source]"):
-        return "the Source note"
-    if path.endswith("[citation]"):
-        return "the citation line"
-    term = _PATH_TERM.search(path)
-    if term:
-        return f"definition of “{term.group(1)}”"
-    labels = re.findall(r"\(([\w.\-]+)\)", path.split("/")[-1])
-    if labels:
-        level = _LEVELS[min(len(labels), len(_LEVELS)) - 1]
-        return f"{level} ({labels[-1]})"
-    section = re.search(r"(?:/|Section\s+)([\w.\-]+)\s*$", path)
-    if section:
-        return f"Sec. {section.group(1)}"
-    return path
-
-
-def describe(change: Change) -> str:
-    """A short plain phrase for one change, for the summary table."""
-    if change.op == INSERT:
-        return f"inserted {quote(change.new_text)}"
-    if change.op == DELETE:
-        return f"deleted {quote(change.old_text)}"
-    if change.op == REPLACE:
-        return f"replaced {quote(change.old_text, 40)} with {quote(change.new_text, 40)}"
-    if change.op == ADD:
-        return f"added {node_phrase(change.new_path)}"
-    if change.op == REMOVE:
-        return f"removed {node_phrase(change.old_path)}"
-    if change.op == MOVE:
-        return f"moved {node_phrase(change.old_path)} to {change.new_path}"
-    if change.op == RENUMBER:
-        return f"renumbered {node_phrase(change.old_path)} as {node_phrase(change.new_path)}"
-    if change.op == SOURCE:
-        return f"Source note now reads {quote(change.new_text)}" if change.new_text else "Source note changed"
-    return f"{change.op} {quote(change.new_text or change.old_text)}"
