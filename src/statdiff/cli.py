@@ -70,11 +70,8 @@ def _max_bytes(max_mb: float) -> int:
 
 
 def _terminal(no_color: bool, context: int = 8) -> RenderOptions:
-    """Render options for standard output: its console (width, colour system), colour unless `no_color`."""
-    from rich.console import Console
-
-    return RenderOptions(context=context, color=not no_color,
-                         console=Console(no_color=no_color, highlight=False, soft_wrap=False))
+    """Render options for standard output: laid out for its width, colour unless `no_color`."""
+    return RenderOptions(context=context, color=not no_color, stdout=True)
 
 
 def _print(output: Output) -> None:

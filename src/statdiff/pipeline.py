@@ -85,7 +85,7 @@ def view(comparison: "Comparison", *, notes: list["ReaderNote"] | None = None,
     from statdiff.annotate.margin import annotate
     from statdiff.view import build_view
 
-    return build_view(comparison, annotate(comparison), notes, title)
+    return build_view(comparison, lambda: annotate(comparison), notes, title)
 
 
 # ---------------------------------------------------------------- render

@@ -9,10 +9,7 @@ the model and the compare stage's tokens, never a view or a renderer.
 """
 
 from statdiff.annotate.margin import Annotation, annotate, compared_texts, defined_term
-from statdiff.annotate.notes import ReaderNote, load_notes, match_notes
 from statdiff.annotate.phrases import describe, node_phrase, quote
 
-__all__ = [
-    "Annotation", "ReaderNote", "annotate", "compared_texts", "defined_term", "describe", "load_notes",
-    "match_notes", "node_phrase", "quote",
-]
+# `notes` (the reader's notes file) is imported where it is used: it loads the YAML and TOML parsers.
+__all__ = ["Annotation", "annotate", "compared_texts", "defined_term", "describe", "node_phrase", "quote"]

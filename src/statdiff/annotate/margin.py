@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 
 from statdiff.annotate.phrases import PATH_TERM
 from statdiff.compare.tokens import rebuild
@@ -270,6 +269,8 @@ def _definition_note(old: Node | None, new: Node | None, old_text: str, new_text
 
 
 def _term_change(old_term: str, new_term: str) -> str:
+    from difflib import SequenceMatcher  # imported when a defined term changes: rare
+
     old_words, new_words = old_term.split(), new_term.split()
     matcher = SequenceMatcher(a=[w.lower() for w in old_words], b=[w.lower() for w in new_words], autojunk=False)
     inserted, deleted = [], []

@@ -11,4 +11,5 @@ class RenderOptions:
     view: str = "inline"  # HTML: "inline" or "side-by-side"
     context: int = 8  # terminal: words of context around each change
     color: bool = True  # terminal: colour and styles (False: plain text, marks as {+...+} / [-...-])
-    console: Any = None  # terminal: the rich Console the text is for (its width and colour system)
+    stdout: bool = False  # terminal: laid out for standard output (its width; colour if it is a terminal)
+    console: Any = None  # terminal: the rich Console to lay the text out for, instead

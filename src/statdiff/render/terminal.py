@@ -29,9 +29,12 @@ FRONT_MATTER = "(front matter)"  # what precedes the first section: title, enact
 
 
 def console_for(options: RenderOptions) -> Console:
-    """The console the text is laid out for: the caller's, else a plain one of 80 columns."""
+    """The console the text is laid out for: the caller's; standard output's; else a plain one
+    of 80 columns."""
     if options.console is not None:
         return options.console
+    if options.stdout:
+        return Console(no_color=not options.color, highlight=False, soft_wrap=False)
     return Console(file=io.StringIO(), no_color=not options.color, highlight=False, soft_wrap=False, width=80)
 
 

@@ -3,31 +3,33 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from statdiff.annotate import Annotation, ReaderNote, describe
 from statdiff.model import ONE_COPY_OPS, ONE_COPY_STATUSES, Change, Comparison, SectionComparison, Status
 from statdiff.view.labels import (
     CUT_SECTION_LABEL,
     ONLY_SECTION_LABELS,
     as_lead,
-    kind_counts,
     op_counts,
     section_label,
     status_label,
 )
-from statdiff.view.layout import Layout
+from statdiff.view.layout import Annotations, Layout
 from statdiff.view.model import ChangeView, OneCopyLine, RedlineView, SectionView
 
+if TYPE_CHECKING:
+    from statdiff.annotate.notes import ReaderNote
 
-def build_view(comparison: Comparison, annotations: list[Annotation] | None = None,
+
+def build_view(comparison: Comparison, annotations: Annotations = None,
                notes: list[ReaderNote] | None = None, title: str | None = None) -> RedlineView:
-    """The redline view of a comparison (its rows are laid out when first read)."""
-    annotations = list(annotations or [])
+    """The redline view of a comparison. `annotations` are its margin notes, or the function
+    that finds them (called when an output first reads them); rows are laid out when first read."""
     notes = list(notes or [])
     change_views: dict[Change, ChangeView] = {}
     views: list[ChangeView] = []
     for number, change in enumerate(comparison.changes, start=1):
-        view = ChangeView(change, number, describe(change), change.new_path or change.old_path or change.section)
+        view = ChangeView(change, number, change.new_path or change.old_path or change.section)
         change_views[change] = view
         views.append(view)
     layout = Layout(comparison, change_views, annotations, notes)
@@ -53,11 +55,10 @@ def build_view(comparison: Comparison, annotations: list[Annotation] | None = No
         title=title or default_title(comparison),
         sections=sections,
         changes=views,
-        annotations=annotations,
         notes=notes,
         one_copy_lines=_one_copy_lines(sections),
         op_counts=op_counts(comparison.changes),
-        annotation_counts=kind_counts([annotation.kind for annotation in annotations]),
+        _layout=layout,
     )
 
 

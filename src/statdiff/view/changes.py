@@ -4,10 +4,12 @@ states, and where statdiff's own comparison with the old law disagrees."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from statdiff.annotate import quote
-from statdiff.compare.agreement import Disagreement
 from statdiff.model import Change, Document
+
+if TYPE_CHECKING:
+    from statdiff.compare.agreement import Disagreement
 
 
 @dataclass(slots=True, eq=False)
@@ -31,5 +33,7 @@ class ChangeListView:
 
 def disagreement_line(item: Disagreement) -> str:
     """`5 ILCS 1/2 at 2:4: statdiff finds this insertion: “Driver's license”`."""
+    from statdiff.annotate.phrases import quote
+
     where = f" at {item.source}" if item.source and item.source.known else ""
     return f"{item.path}{where}: {item.detail}: {quote(item.text, limit=None)}"

@@ -8,9 +8,8 @@ facts (JSON, `--stat`) never pay for it.
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable, TypeAlias
 
-from statdiff.annotate import Annotation, ReaderNote
 from statdiff.compare.tokens import tokenize
 from statdiff.errors import StatdiffError
 from statdiff.model import (
@@ -33,36 +32,66 @@ from statdiff.view.labels import DEPTH, one_copy_label
 from statdiff.view.model import ChangeView, MarginItem, OneCopyLabel, RowView, Run
 
 if TYPE_CHECKING:
+    from statdiff.annotate.margin import Annotation
+    from statdiff.annotate.notes import ReaderNote
     from statdiff.view.model import SectionView
 
 _SEGMENT_OPS = frozenset({Op.EQUAL, *WORD_OPS, *ONE_COPY_OPS})
 
+# Margin notes, or the function that finds them when they are first read.
+Annotations: TypeAlias = "list[Annotation] | Callable[[], list[Annotation]] | None"
+
+
+# A node as a row will show it: its comparison, its segments, the one-copy label of each.
+_Labelled = tuple[NodeComparison, list[Segment], dict[int, OneCopyLabel]]
+
 
 class Layout:
-    """Lays out the rows of a view's sections (all of them, once, when first asked)."""
+    """Lays out the rows of a view's sections and puts the margin notes beside them, each
+    when first asked. One-copy labels are found for all sections at once, in reading
+    order (a label depends on the text before it); a section's rows are built when that
+    section's rows are read (a terminal shows only changed sections)."""
 
     def __init__(self, comparison: Comparison, change_views: dict[Change, ChangeView],
-                 annotations: list[Annotation], notes: list[ReaderNote]):
+                 annotations: Annotations, notes: list[ReaderNote]):
         self.comparison = comparison
         self.change_views = change_views
-        self.annotations = annotations
+        self._annotations = annotations
         self.notes = notes
         self.sections: list[SectionView] = []
-        self._rows: dict[SectionView, list[RowView]] | None = None
-        self._margin: dict[SectionView, list[MarginItem]] = {}
-        self._unplaced: dict[SectionView, list[ChangeView]] = {}
+        self._labelled: dict[SectionView, list[_Labelled]] | None = None
+        self._rows: dict[SectionView, tuple[list[RowView], list[ChangeView]]] = {}
+        self._margin: dict[SectionView, list[MarginItem]] | None = None
         self._articles: dict[Node, str] | None = None
 
-    def rows_of(self, section: "SectionView") -> list[RowView]:
-        return self._laid_out()[section]
+    @property
+    def annotations(self) -> list[Annotation]:
+        if self._annotations is None:
+            self._annotations = []
+        elif callable(self._annotations):
+            self._annotations = list(self._annotations())
+        return self._annotations
 
-    def margin_of(self, section: "SectionView") -> list[MarginItem]:
-        self._laid_out()
-        return self._margin[section]
+    def rows_of(self, section: "SectionView") -> list[RowView]:
+        return self._laid_out(section)[0]
 
     def unplaced_of(self, section: "SectionView") -> list[ChangeView]:
-        self._laid_out()
-        return self._unplaced[section]
+        """The section's changes no row shows (a moved or renumbered Section)."""
+        return self._laid_out(section)[1]
+
+    def margin_of(self, section: "SectionView") -> list[MarginItem]:
+        return self.attach_margins()[section]
+
+    def attach_margins(self) -> dict["SectionView", list[MarginItem]]:
+        """Each annotation and reader's note beside its node's row, or beside its section."""
+        if self._margin is None:
+            self._margin = {}
+            annotations = _by_section(self.annotations)
+            notes = _by_section(self.notes)
+            for section in self.sections:
+                self._margin[section] = _attach_margin(self.rows_of(section), annotations.get(section.path, []),
+                                                       notes.get(section.path, []), section.path)
+        return self._margin
 
     def article_of(self, section: SectionComparison) -> str | None:
         if self._articles is None:
@@ -72,36 +101,36 @@ class Layout:
                 return self._articles[node]
         return None
 
-    def _laid_out(self) -> dict["SectionView", list[RowView]]:
-        if self._rows is None:
-            self._rows = {}
+    def _labelled_nodes(self) -> dict["SectionView", list[_Labelled]]:
+        if self._labelled is None:
+            self._labelled = {}
             labels = _OneCopyLabels()
-            annotations = _by_section(self.annotations)
-            notes = _by_section(self.notes)
             for section in self.sections:
-                self._lay_out(section, labels, annotations.get(section.path, []), notes.get(section.path, []))
-        return self._rows
+                labels.start_section(section.status)
+                found = []
+                for comparison in _node_comparisons(section.section):
+                    segments = comparison.segments or _plain_segments(comparison)
+                    found.append((comparison, segments, labels.labels(segments)))
+                self._labelled[section] = found
+        return self._labelled
 
-    def _lay_out(self, section: "SectionView", labels: "_OneCopyLabels", annotations: list[Annotation],
-                 notes: list[ReaderNote]) -> None:
-        assert self._rows is not None
-        placed: set[ChangeView] = set()
-        labels.start_section(section.status)
-        rows = [self._row(node, section.changes, placed, labels) for node in _node_comparisons(section.section)]
-        self._rows[section] = rows
-        self._margin[section] = _attach_margin(rows, annotations, notes, section.path)
-        self._unplaced[section] = [change for change in section.changes if change not in placed]
+    def _laid_out(self, section: "SectionView") -> tuple[list[RowView], list[ChangeView]]:
+        if section not in self._rows:
+            placed: set[ChangeView] = set()
+            rows = [self._row(comparison, segments, one_copy, section.changes, placed)
+                    for comparison, segments, one_copy in self._labelled_nodes()[section]]
+            self._rows[section] = (rows, [change for change in section.changes if change not in placed])
+        return self._rows[section]
 
-    def _row(self, comparison: NodeComparison, section_changes: list[ChangeView], placed: set[ChangeView],
-             labels: "_OneCopyLabels") -> RowView:
-        """`section_changes` are the enclosing section's changes (`SectionComparison.changes`)."""
+    def _row(self, comparison: NodeComparison, segments: list[Segment], one_copy: dict[int, OneCopyLabel],
+             section_changes: list[ChangeView], placed: set[ChangeView]) -> RowView:
+        """`section_changes` are the enclosing section's changes (`SectionComparison.changes`);
+        `placed`, those of them an earlier row of the section already shows."""
         node = comparison.node
-        segments = comparison.segments or _plain_segments(comparison)
         own = [self.change_views[change] for change in comparison.changes]
         changes = own or _matching_path(comparison, section_changes)
         whole = _whole_node_change(comparison, changes)
         by_anchor = {change.anchor: change for change in changes + section_changes if change is not whole and change.anchor}
-        one_copy = labels.labels(segments)
         runs = []
         for index, segment in enumerate(segments):
             if segment.op not in _SEGMENT_OPS:
@@ -132,6 +161,7 @@ class Layout:
             old_at=_first_position(comparison.old),
             new_at=_first_position(comparison.new),
             span=_words_span(node),
+            _layout=self,
         )
 
 
@@ -251,11 +281,11 @@ def _attach_margin(rows: list[RowView], annotations: list[Annotation], notes: li
     for annotation in annotations:
         href = f"#{annotation.change_anchor}" if annotation.change_anchor else ""
         target = by_path.get(annotation.path)
-        (target.margin if target else section_margin).append(MarginItem(annotation.kind, annotation.message, href))
+        (target._margin if target else section_margin).append(MarginItem(annotation.kind, annotation.message, href))
     for note in notes:
         target = by_path.get(note.path) if note.path != section_path else None
         for text in note.texts:
-            (target.margin if target else section_margin).append(MarginItem("note", text))
+            (target._margin if target else section_margin).append(MarginItem("note", text))
     return section_margin
 
 

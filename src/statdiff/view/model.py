@@ -13,7 +13,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from statdiff.annotate import Annotation, ReaderNote
 from statdiff.model import (
     ONE_COPY_OPS,
     ONE_COPY_STATUSES,
@@ -31,7 +30,11 @@ from statdiff.model import (
     rebuild,
 )
 
+from statdiff.view.labels import kind_counts
+
 if TYPE_CHECKING:
+    from statdiff.annotate.margin import Annotation
+    from statdiff.annotate.notes import ReaderNote
     from statdiff.view.layout import Layout
 
 
@@ -52,9 +55,15 @@ class ChangeView:
 
     change: Change
     number: int  # 1, 2, ... in reading order
-    phrase: str  # `inserted “at no charge”`
     where: str  # the path of the node it changes (else its section)
     section_anchor: str = ""  # the id of the last section view with the change's section path
+
+    @property
+    def phrase(self) -> str:
+        """The change in a few plain words: `inserted “at no charge”`."""
+        from statdiff.annotate.phrases import describe
+
+        return describe(self.change)
 
     @property
     def anchor(self) -> str:
@@ -192,7 +201,15 @@ class RowView:
     old_at: str = ""  # page:line of the node's first word in OLD
     new_at: str = ""
     span: SourceSpan | None = None  # from the node's first to its last word (NEW's, else OLD's)
-    margin: list[MarginItem] = field(default_factory=list)
+    _layout: "Layout | None" = field(default=None, repr=False)
+    _margin: list[MarginItem] = field(default_factory=list, repr=False)
+
+    @property
+    def margin(self) -> list[MarginItem]:
+        """The notes beside the row: annotations of its node, the reader's notes on it."""
+        if self._layout is not None:
+            self._layout.attach_margins()
+        return self._margin
 
 
 @dataclass(slots=True, eq=False)
@@ -292,17 +309,27 @@ class OneCopyLine:
 
 @dataclass(slots=True, eq=False)
 class RedlineView:
-    """A comparison as every output shows it."""
+    """A comparison as every output shows it. Its margin notes are found when first read
+    (an output that shows none, the terminal's, never pays for them)."""
 
     comparison: Comparison
     title: str
     sections: list[SectionView]
     changes: list[ChangeView]  # every change in reading order
-    annotations: list[Annotation]
     notes: list[ReaderNote]
     one_copy_lines: list[OneCopyLine]
     op_counts: list[str]  # `7 insertions`
-    annotation_counts: list[str]  # `2 deadline`
+    _layout: "Layout" = field(repr=False)
+
+    @property
+    def annotations(self) -> list[Annotation]:
+        """The automatic margin notes, in reading order."""
+        return self._layout.annotations
+
+    @property
+    def annotation_counts(self) -> list[str]:
+        """`2 deadline`, `1 cross-reference`: margin notes counted by kind."""
+        return kind_counts([annotation.kind for annotation in self.annotations])
 
     @property
     def old(self) -> Document:
