@@ -167,6 +167,8 @@ def test_the_example_in_the_json_contract_is_real_output():
     assert (example["mode"], example["summary"]) == (actual["mode"], actual["summary"])
     assert all(change in actual["changes"] for change in example["changes"])
     assert all(section in actual["sections"] for section in example["sections"])
+    assert all(note in actual["annotations"] for note in example["annotations"])
+    assert list(example) == list(actual)
 
 
 # ---------------------------------------------------------------- truncated copies in the terminal

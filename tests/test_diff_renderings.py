@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import statdiff
+from conftest import assert_comparison_invariants
 from statdiff.compare import compare
 from statdiff.compare.truncation import Visible
 from statdiff.model import Document, Identity, Node, Position, Word
@@ -52,17 +53,6 @@ def one_copy_texts(comparison, op: str) -> list[str]:
     return [rebuild(segment.old or segment.new) for segment in segments(comparison) if segment.op == op]
 
 
-def assert_each_node_shown_once_and_rebuilt(comparison, old: Document, new: Document):
-    for side, document in (("old", old), ("new", new)):
-        shown = [getattr(n, side) for s in comparison.sections for n in s.nodes if getattr(n, side) is not None]
-        assert sorted(map(id, shown)) == sorted(id(node) for node in document.walk() if node.words)
-        for section in comparison.sections:
-            for node in section.nodes:
-                if getattr(node, side) is not None:
-                    tokens = [token for segment in node.segments for token in getattr(segment, side)]
-                    assert rebuild(tokens) == getattr(node, side).text
-
-
 @pytest.mark.parametrize("old_name,new_name", PAIRS, ids=lambda name: name.removesuffix("_PARTIAL.txt")[:30])
 def test_same_text_in_two_renderings_has_no_change(old_name, new_name):
     old, new = parsed(old_name), parsed(new_name)
@@ -71,7 +61,7 @@ def test_same_text_in_two_renderings_has_no_change(old_name, new_name):
     assert {s.status for s in comparison.sections} <= {"unchanged", "only_old", "only_new"}
     assert {n.status for s in comparison.sections for n in s.nodes} <= {"unchanged", "only_old", "only_new"}
     assert {segment.op for segment in segments(comparison)} <= NO_CHANGE_OPS
-    assert_each_node_shown_once_and_rebuilt(comparison, old, new)
+    assert_comparison_invariants(comparison)
 
 
 def test_copy_cut_mid_word_where_a_new_definition_starts():
@@ -139,7 +129,7 @@ def test_an_edit_near_the_edge_of_the_shared_stretch_is_one_word_change(pair, fl
     comparison = compare(old, new)
     ops = [change.op for change in comparison.changes]
     assert ops in ([EXPECTED_OP[edit]], ["replace"], ["source"]), [(c.op, c.old_text, c.new_text) for c in comparison.changes]
-    assert_each_node_shown_once_and_rebuilt(comparison, old, new)
+    assert_comparison_invariants(comparison)
 
 
 # ---------------------------------------------------------------- hand-built texts
@@ -168,7 +158,7 @@ def test_paragraphs_divided_differently_with_one_edit_is_one_replace():
     assert [(c.op, c.old_text, c.new_text, c.old_path, c.new_path) for c in comparison.changes] == [
         ("replace", "personal", "private", "Section 5", "Section 5 [2]")
     ]
-    assert_each_node_shown_once_and_rebuilt(comparison, old, new)
+    assert_comparison_invariants(comparison)
 
 
 def test_deleting_the_first_words_of_a_text_is_an_edit_not_a_truncation():

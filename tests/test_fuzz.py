@@ -18,6 +18,7 @@ from statdiff import cli
 from statdiff.errors import StatdiffError
 from statdiff.model import Document
 
+from conftest import assert_lossless, assert_rebuilds, tree_words
 from strategies import CORPUS_FILES, act_texts, bill_texts, bills, hostile_html, mutated_corpus
 
 FUZZ = settings(
@@ -49,32 +50,6 @@ def parse_or_refuse(source) -> Document | None:
         return None
 
 
-def tree_words(document: Document) -> list[str]:
-    return [word.text for word in document.root.all_words()]
-
-
-def assert_lossless(path: Path, document: Document | None) -> None:
-    """A parsed file's tree holds exactly the words its reader took from it, in order."""
-    if document is None:
-        return
-    from statdiff.read import read_path
-
-    body = read_path(path)
-    assert tree_words(document) == [word for line in body.lines for word in line.text.split()]
-
-
-def assert_rebuilds(comparison) -> None:
-    """Every NodeComparison's old-side tokens rebuild the old node's text, new side the new."""
-    from statdiff.model import rebuild
-
-    for section in comparison.sections:
-        for node in section.nodes:
-            old_tokens = [token for segment in node.segments for token in segment.old]
-            new_tokens = [token for segment in node.segments for token in segment.new]
-            if node.old is not None:
-                assert rebuild(old_tokens) == node.old.text, node.old.path
-            if node.new is not None:
-                assert rebuild(new_tokens) == node.new.text, node.new.path
 
 
 # --- parse ----------------------------------------------------------------------------------
@@ -100,7 +75,7 @@ def test_generated_acts_parse_and_lose_no_word(text):
 @given(mutated_corpus())
 def test_damaged_real_files_parse_or_are_refused(workdir, data):
     path = saved(workdir, data)
-    assert_lossless(path, parse_or_refuse(path))
+    assert_lossless(parse_or_refuse(path), path)
 
 
 @FUZZ
@@ -116,7 +91,7 @@ def test_hostile_html_parses_or_is_refused_and_runs_no_script(workdir, data):
 @given(st.binary(min_size=1, max_size=4000))
 def test_random_bytes_parse_or_are_refused(workdir, data):
     path = saved(workdir, data)
-    assert_lossless(path, parse_or_refuse(path))
+    assert_lossless(parse_or_refuse(path), path)
 
 
 # --- diff -----------------------------------------------------------------------------------

@@ -13,8 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from statdiff.annotate.phrases import PATH_TERM
-from statdiff.compare.tokens import rebuild
-from statdiff.model import ONE_COPY_OPS, Change, Comparison, Node, NodeComparison, SectionComparison, Status
+from statdiff.model import ONE_COPY_OPS, Change, Comparison, Node, NodeComparison, SectionComparison, Status, rebuild
 
 DEADLINE, AMOUNT, DEFINITION, DUTY, CROSS_REFERENCE, ATTRIBUTION = (
     "deadline",
