@@ -74,7 +74,7 @@ _POSITION_FORM = r"(?:\?|\d+):(?:\?|\d+)|-"
 _POSITION = re.compile(_POSITION_FORM)
 _SPAN_FORMS = (  # (pattern, how the end is read): both ends, a line of the same page, one point
     (re.compile(rf"({_POSITION_FORM})-({_POSITION_FORM})"), "position"),
-    (re.compile(rf"({_POSITION_FORM})-(\d+)"), "line"),
+    (re.compile(rf"({_POSITION_FORM})-(\d+|\?)"), "line"),
     (re.compile(rf"({_POSITION_FORM})"), "point"),
 )
 
@@ -136,7 +136,8 @@ class SourceSpan:
             if end == "position":
                 return SourceSpan(start, Position.parse(match.group(2)))
             if end == "line":
-                return SourceSpan(start, Position(start.page, int(match.group(2))))
+                line = match.group(2)
+                return SourceSpan(start, Position(start.page, None if line == "?" else int(line)))
             return SourceSpan(start, start)
         raise ValueError(f"not a page:line span: {text!r}")
 
