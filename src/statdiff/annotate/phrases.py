@@ -8,6 +8,7 @@ quotes, shortened in the middle when long; `node_phrase` names a node by its pat
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from statdiff.model import Change, Op
 
@@ -53,22 +54,20 @@ def node_phrase(path: str | None) -> str:
     return path
 
 
+_PHRASES: dict[str, Callable[[Change], str]] = {
+    Op.INSERT: lambda change: f"inserted {quote(change.new_text)}",
+    Op.DELETE: lambda change: f"deleted {quote(change.old_text)}",
+    Op.REPLACE: lambda change: f"replaced {quote(change.old_text, 40)} with {quote(change.new_text, 40)}",
+    Op.ADD: lambda change: f"added {node_phrase(change.new_path)}",
+    Op.REMOVE: lambda change: f"removed {node_phrase(change.old_path)}",
+    Op.MOVE: lambda change: f"moved {node_phrase(change.old_path)} to {change.new_path}",
+    Op.RENUMBER: lambda change: f"renumbered {node_phrase(change.old_path)} as {node_phrase(change.new_path)}",
+    Op.SOURCE: lambda change: f"Source note now reads {quote(change.new_text)}" if change.new_text
+    else "Source note changed",
+}
+
+
 def describe(change: Change) -> str:
     """A short plain phrase for one change, for the summary table."""
-    if change.op == Op.INSERT:
-        return f"inserted {quote(change.new_text)}"
-    if change.op == Op.DELETE:
-        return f"deleted {quote(change.old_text)}"
-    if change.op == Op.REPLACE:
-        return f"replaced {quote(change.old_text, 40)} with {quote(change.new_text, 40)}"
-    if change.op == Op.ADD:
-        return f"added {node_phrase(change.new_path)}"
-    if change.op == Op.REMOVE:
-        return f"removed {node_phrase(change.old_path)}"
-    if change.op == Op.MOVE:
-        return f"moved {node_phrase(change.old_path)} to {change.new_path}"
-    if change.op == Op.RENUMBER:
-        return f"renumbered {node_phrase(change.old_path)} as {node_phrase(change.new_path)}"
-    if change.op == Op.SOURCE:
-        return f"Source note now reads {quote(change.new_text)}" if change.new_text else "Source note changed"
-    return f"{change.op} {quote(change.new_text or change.old_text)}"
+    phrase = _PHRASES.get(change.op)
+    return phrase(change) if phrase else f"{change.op} {quote(change.new_text or change.old_text)}"

@@ -145,7 +145,7 @@ class WordSegment(Segment):
     @property
     def old(self) -> tuple[Token, ...]:
         if self._old_tokens is None:
-            self._old_tokens = tuple(self.tokenize(self.old_words, leading_space=self.leading_space))
+            self._old_tokens = self._tokenized(self.old_words)
         return self._old_tokens
 
     @old.setter
@@ -155,12 +155,15 @@ class WordSegment(Segment):
     @property
     def new(self) -> tuple[Token, ...]:
         if self._new_tokens is None:
-            self._new_tokens = tuple(self.tokenize(self.new_words, leading_space=self.leading_space))
+            self._new_tokens = self._tokenized(self.new_words)
         return self._new_tokens
 
     @new.setter
     def new(self, tokens: tuple[Token, ...]) -> None:
         self._new_tokens = tokens
+
+    def _tokenized(self, words: Sequence[Word]) -> tuple[Token, ...]:
+        return tuple(self.tokenize(words, leading_space=self.leading_space))
 
     def has_text(self) -> bool:
         """As `Segment.has_text`, from the words (every word makes at least one token)."""

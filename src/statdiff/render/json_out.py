@@ -25,31 +25,39 @@ def dumps(obj: Any) -> str:
     return json.dumps(obj, ensure_ascii=False, indent=2)
 
 
-class JsonRedline:
+class _Json:
+    """One JSON object, then a newline."""
+
     name = "json"
+    subject = ""
+    suffixes = (".json",)
+
+    def to_json(self, subject: Any) -> dict:
+        raise NotImplementedError
+
+    def render(self, subject: Any, options: RenderOptions) -> str:
+        return dumps(self.to_json(subject)) + "\n"
+
+
+class JsonRedline(_Json):
     subject = "redline"
-    suffixes = (".json",)
 
-    def render(self, redline: RedlineView, options: RenderOptions) -> str:
-        return dumps(redline_to_json(redline)) + "\n"
+    def to_json(self, subject: RedlineView) -> dict:
+        return redline_to_json(subject)
 
 
-class JsonDocument:
-    name = "json"
+class JsonDocument(_Json):
     subject = "document"
-    suffixes = (".json",)
 
-    def render(self, document: Document, options: RenderOptions) -> str:
-        return dumps(document_to_json(document)) + "\n"
+    def to_json(self, subject: Document) -> dict:
+        return document_to_json(subject)
 
 
-class JsonChanges:
-    name = "json"
+class JsonChanges(_Json):
     subject = "changes"
-    suffixes = (".json",)
 
-    def render(self, listing: ChangeListView, options: RenderOptions) -> str:
-        return dumps(changes_to_json(listing)) + "\n"
+    def to_json(self, subject: ChangeListView) -> dict:
+        return changes_to_json(subject)
 
 
 def _sorted(value: Any) -> Any:

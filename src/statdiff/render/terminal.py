@@ -12,7 +12,7 @@ which copy holds it, e.g. `Â«only in the old copy, the new copy stops here: ...Â
 from __future__ import annotations
 
 import io
-from typing import Iterator
+from typing import Any, Iterator
 
 from rich.console import Console, RenderableType
 from rich.text import Text
@@ -47,39 +47,47 @@ def captured(options: RenderOptions, lines: Iterator[RenderableType]) -> str:
     return capture.get()
 
 
-class TerminalRedline:
-    """Every changed section: its path, heading, page:line and the redline of its nodes."""
+class ConsoleRenderer:
+    """A renderer that prints lines on a console: what they print is its output."""
 
     name = "terminal"
-    subject = "redline"
+    subject = ""
     suffixes: tuple[str, ...] = ()
 
-    def render(self, redline: RedlineView, options: RenderOptions) -> str:
-        console = console_for(options)
-        return captured(options, _redline_lines(redline, options.context, _is_plain(console)))
+    def lines(self, subject: Any, options: RenderOptions) -> Iterator[RenderableType]:
+        raise NotImplementedError
+
+    def render(self, subject: Any, options: RenderOptions) -> str:
+        return captured(options, self.lines(subject, options))
 
 
-class TerminalStat:
+class TerminalRedline(ConsoleRenderer):
+    """Every changed section: its path, heading, page:line and the redline of its nodes."""
+
+    subject = "redline"
+
+    def lines(self, subject: RedlineView, options: RenderOptions) -> Iterator[RenderableType]:
+        return _redline_lines(subject, options.context, _is_plain(console_for(options)))
+
+
+class TerminalStat(ConsoleRenderer):
     """One line per changed section with its counts by kind of change, then the totals."""
 
     name = "stat"
     subject = "redline"
-    suffixes: tuple[str, ...] = ()
 
-    def render(self, redline: RedlineView, options: RenderOptions) -> str:
-        return captured(options, _stat_lines(redline))
+    def lines(self, subject: RedlineView, options: RenderOptions) -> Iterator[RenderableType]:
+        return _stat_lines(subject)
 
 
-class TerminalChanges:
+class TerminalChanges(ConsoleRenderer):
     """`statdiff changes`: one line per change (page:line, op, path), then its struck and
     underlined text; then the disagreements with the old law, if checked."""
 
-    name = "terminal"
     subject = "changes"
-    suffixes: tuple[str, ...] = ()
 
-    def render(self, listing: ChangeListView, options: RenderOptions) -> str:
-        return captured(options, _change_list_lines(listing, plain=not options.color))
+    def lines(self, subject: ChangeListView, options: RenderOptions) -> Iterator[RenderableType]:
+        return _change_list_lines(subject, plain=not options.color)
 
 
 # ---------------------------------------------------------------- the redline

@@ -9,7 +9,7 @@ from rich.tree import Tree
 
 from statdiff.model import Document, Node
 from statdiff.render.options import RenderOptions
-from statdiff.render.terminal import captured
+from statdiff.render.terminal import ConsoleRenderer
 
 EXCERPT_CHARS = 60
 KIND_STYLES = {
@@ -24,15 +24,14 @@ KIND_STYLES = {
 }
 
 
-class TreeView:
+class TreeView(ConsoleRenderer):
     """A document as a tree: one line a node."""
 
     name = "tree"
     subject = "document"
-    suffixes: tuple[str, ...] = ()
 
-    def render(self, document: Document, options: RenderOptions) -> str:
-        return captured(options, _tree_lines(document))
+    def lines(self, subject: Document, options: RenderOptions) -> Iterator[Text | Tree]:
+        return _tree_lines(subject)
 
 
 def _tree_lines(document: Document) -> Iterator[Text | Tree]:
