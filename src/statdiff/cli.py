@@ -16,7 +16,7 @@ import click
 
 from statdiff import pipeline
 from statdiff.errors import StatdiffError, os_reason
-from statdiff.render import Output, RenderOptions
+from statdiff.pipeline import Output, RenderOptions
 
 FORMAT_HELP = "Force the rendering instead of detecting it (see `statdiff formats`)."
 MAX_SIZE_HELP = "Refuse inputs larger than this many megabytes."

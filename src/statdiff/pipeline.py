@@ -21,6 +21,11 @@ from typing import TYPE_CHECKING, Any
 from statdiff.errors import StatdiffError
 from statdiff.render import Output, RenderOptions
 
+__all__ = [
+    "Output", "RenderOptions", "agreement", "build", "change_list", "compare", "compare_files", "read_changes",
+    "read_file", "read_string", "reader_notes", "render", "render_comparison", "render_to_path", "view",
+]
+
 if TYPE_CHECKING:
     from statdiff.annotate.notes import ReaderNote
     from statdiff.compare.agreement import Disagreement

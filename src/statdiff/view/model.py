@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from statdiff.model import (
-    ONE_COPY_OPS,
     ONE_COPY_STATUSES,
     Change,
     Comparison,
@@ -163,8 +162,20 @@ class Run:
         return any(side[0].space_before for side in (self.segment.old, self.segment.new) if side)
 
     @property
-    def one_copy(self) -> bool:
-        return self.segment.op in ONE_COPY_OPS
+    def equal(self) -> bool:
+        """Text both copies hold alike."""
+        return self.segment.op == Op.EQUAL
+
+    @property
+    def one_copy(self) -> str:
+        """"old" or "new": the copy that alone holds the run's text (the other is truncated); "" otherwise."""
+        return {Op.ONLY_OLD: "old", Op.ONLY_NEW: "new"}.get(self.segment.op, "")
+
+    @property
+    def marked(self) -> str:
+        """How a changed run's text is marked: "ins" (inserted), "del" (deleted), "del ins"
+        (replaced: the old words struck, then the new underlined); "" for any other run."""
+        return {Op.INSERT: "ins", Op.DELETE: "del", Op.REPLACE: "del ins"}.get(self.segment.op, "")
 
     def side(self, side: str) -> tuple[Token, ...]:
         """One copy's tokens of the run."""
