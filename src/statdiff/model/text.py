@@ -99,7 +99,7 @@ class SourceSpan:
         if self.start == self.end:
             return str(self.start)
         if self.start.page == self.end.page and self.start.page is not None:
-            return f"{self.start}-{self.end.line}"
+            return f"{self.start}-{'?' if self.end.line is None else self.end.line}"
         return f"{self.start}-{self.end}"
 
     def __lt__(self, other: object) -> bool:
