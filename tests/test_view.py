@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.console import Console
 
-from redline_fixtures import HB0605, THROUGH_947, headline_comparison, real_comparison, render_redline
+from redline_fixtures import HB0605, ROOT, THROUGH_947, headline_comparison, real_comparison, render_redline
 from statdiff import pipeline
 from statdiff.compare.agreement import Disagreement
 from statdiff.model import (
@@ -120,3 +120,17 @@ def test_outputs_names_files_without_importing_the_readers():
             "print(display_name('a\\nb\\x7f.txt'), 'statdiff.read.decode' in sys.modules)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.split() == ["a?b?.txt", "False"]
+
+
+def test_each_section_knows_its_act_and_its_article():
+    from statdiff.model import Status
+
+    article_act = pipeline.read_file(ROOT / "statutes/fragments/PA102-0016_docslib_pdftext_PARTIAL.txt")
+    codified = pipeline.read_file(THROUGH_947)
+    in_articles = pipeline.view(pipeline.compare(article_act, article_act))
+    assert {(section.path, section.article) for section in in_articles.sections
+            if section.path.startswith("Article 1 Section")} == {
+        ("Article 1 Section 1-1", "Article 1"), ("Article 1 Section 1-5", "Article 1")}
+    act = pipeline.view(pipeline.compare(codified, codified))
+    assert [(section.path, section.act, section.article, section.status) for section in act.sections] == [
+        (f"815 ILCS 530/{number}", "815 ILCS 530", None, Status.UNCHANGED) for number in (1, 5, 10)]
