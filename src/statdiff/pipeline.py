@@ -22,11 +22,12 @@ from statdiff.errors import StatdiffError
 from statdiff.render import Output, RenderOptions
 
 __all__ = [
-    "Output", "RenderOptions", "agreement", "build", "change_list", "compare", "compare_files", "read_changes",
+    "Output", "RenderOptions", "agreement", "annotate", "build", "change_list", "compare", "compare_files", "read_changes",
     "read_file", "read_string", "reader_notes", "render", "render_comparison", "render_to_path", "view",
 ]
 
 if TYPE_CHECKING:
+    from statdiff.annotate.margin import Annotation
     from statdiff.annotate.notes import ReaderNote
     from statdiff.compare.agreement import Disagreement
     from statdiff.model import Comparison, Document, ReadResult
@@ -86,11 +87,18 @@ def reader_notes(path: str | Path, comparison: "Comparison") -> tuple[list["Read
 
 def view(comparison: "Comparison", *, notes: list["ReaderNote"] | None = None,
          title: str | None = None) -> "RedlineView":
-    """The annotate and view stages: the comparison with its margin notes, as every output shows it."""
-    from statdiff.annotate.margin import annotate
+    """The annotate and view stages: the comparison with its margin notes, as every output shows it
+    (the notes are found when an output first reads them)."""
     from statdiff.view import build_view
 
     return build_view(comparison, lambda: annotate(comparison), notes, title)
+
+
+def annotate(comparison: "Comparison") -> list["Annotation"]:
+    """The annotate stage: the margin notes a comparison's changes call for."""
+    from statdiff.annotate.margin import annotate as margin_notes
+
+    return margin_notes(comparison)
 
 
 # ---------------------------------------------------------------- render

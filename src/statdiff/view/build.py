@@ -32,7 +32,8 @@ def build_view(comparison: Comparison, annotations: Annotations = None,
         view = ChangeView(change, number, change.new_path or change.old_path or change.section)
         change_views[change] = view
         views.append(view)
-    layout = Layout(comparison, change_views, annotations, notes)
+    section_changes = {section: [change_views[change] for change in section.changes] for section in comparison.sections}
+    layout = Layout(comparison, section_changes, annotations, notes)
     used: set[str] = set()
     sections = [
         SectionView(
@@ -40,13 +41,12 @@ def build_view(comparison: Comparison, annotations: Annotations = None,
             anchor=_unique(_slug("sec-" + section.path), used),
             label=section_label(section),
             status_label=status_label(section.status, comparison.mode),
-            changes=[change_views[change] for change in section.changes],
+            changes=section_changes[section],
             cut=is_cut(section),
             _layout=layout,
         )
         for section in comparison.sections
     ]
-    layout.sections = sections
     section_anchors = {section.path: section.anchor for section in sections}  # the last section of a path
     for view in views:
         view.section_anchor = section_anchors.get(view.change.section, "")

@@ -7,6 +7,7 @@ facts (JSON, `--stat`) never pay for it.
 
 from __future__ import annotations
 
+import weakref
 from collections import defaultdict
 from typing import TYPE_CHECKING, Callable, TypeAlias
 
@@ -34,7 +35,6 @@ from statdiff.view.model import ChangeView, MarginItem, OneCopyLabel, RowView, R
 if TYPE_CHECKING:
     from statdiff.annotate.margin import Annotation
     from statdiff.annotate.notes import ReaderNote
-    from statdiff.view.model import SectionView
 
 _SEGMENT_OPS = frozenset({Op.EQUAL, *WORD_OPS, *ONE_COPY_OPS})
 
@@ -50,18 +50,19 @@ class Layout:
     """Lays out the rows of a view's sections and puts the margin notes beside them, each
     when first asked. One-copy labels are found for all sections at once, in reading
     order (a label depends on the text before it); a section's rows are built when that
-    section's rows are read (a terminal shows only changed sections)."""
+    section's rows are read (a terminal shows only changed sections). It holds no view
+    object that holds it (rows hold it weakly): a view is freed as soon as it is dropped."""
 
-    def __init__(self, comparison: Comparison, change_views: dict[Change, ChangeView],
+    def __init__(self, comparison: Comparison, changes: dict[SectionComparison, list[ChangeView]],
                  annotations: Annotations, notes: list[ReaderNote]):
         self.comparison = comparison
-        self.change_views = change_views
+        self.changes = changes  # each section's changes (`SectionComparison.changes`), as the view shows them
+        self.change_views = {view.change: view for views in changes.values() for view in views}
         self._annotations = annotations
         self.notes = notes
-        self.sections: list[SectionView] = []
-        self._labelled: dict[SectionView, list[_Labelled]] | None = None
-        self._rows: dict[SectionView, tuple[list[RowView], list[ChangeView]]] = {}
-        self._margin: dict[SectionView, list[MarginItem]] | None = None
+        self._labelled: dict[SectionComparison, list[_Labelled]] | None = None
+        self._rows: dict[SectionComparison, tuple[list[RowView], list[ChangeView]]] = {}
+        self._margin: dict[SectionComparison, list[MarginItem]] | None = None
         self._articles: dict[Node, str] | None = None
 
     @property
@@ -72,23 +73,23 @@ class Layout:
             self._annotations = list(self._annotations())
         return self._annotations
 
-    def rows_of(self, section: "SectionView") -> list[RowView]:
+    def rows_of(self, section: SectionComparison) -> list[RowView]:
         return self._laid_out(section)[0]
 
-    def unplaced_of(self, section: "SectionView") -> list[ChangeView]:
+    def unplaced_of(self, section: SectionComparison) -> list[ChangeView]:
         """The section's changes no row shows (a moved or renumbered Section)."""
         return self._laid_out(section)[1]
 
-    def margin_of(self, section: "SectionView") -> list[MarginItem]:
+    def margin_of(self, section: SectionComparison) -> list[MarginItem]:
         return self.attach_margins()[section]
 
-    def attach_margins(self) -> dict["SectionView", list[MarginItem]]:
+    def attach_margins(self) -> dict[SectionComparison, list[MarginItem]]:
         """Each annotation and reader's note beside its node's row, or beside its section."""
         if self._margin is None:
             self._margin = {}
             annotations = _by_section(self.annotations)
             notes = _by_section(self.notes)
-            for section in self.sections:
+            for section in self.comparison.sections:
                 self._margin[section] = _attach_margin(self.rows_of(section), annotations.get(section.path, []),
                                                        notes.get(section.path, []), section.path)
         return self._margin
@@ -101,25 +102,26 @@ class Layout:
                 return self._articles[node]
         return None
 
-    def _labelled_nodes(self) -> dict["SectionView", list[_Labelled]]:
+    def _labelled_nodes(self) -> dict[SectionComparison, list[_Labelled]]:
         if self._labelled is None:
             self._labelled = {}
             labels = _OneCopyLabels()
-            for section in self.sections:
+            for section in self.comparison.sections:
                 labels.start_section(section.status)
                 found = []
-                for comparison in _node_comparisons(section.section):
+                for comparison in _node_comparisons(section):
                     segments = comparison.segments or _plain_segments(comparison)
                     found.append((comparison, segments, labels.labels(segments)))
                 self._labelled[section] = found
         return self._labelled
 
-    def _laid_out(self, section: "SectionView") -> tuple[list[RowView], list[ChangeView]]:
+    def _laid_out(self, section: SectionComparison) -> tuple[list[RowView], list[ChangeView]]:
         if section not in self._rows:
             placed: set[ChangeView] = set()
-            rows = [self._row(comparison, segments, one_copy, section.changes, placed)
+            changes = self.changes[section]
+            rows = [self._row(comparison, segments, one_copy, changes, placed)
                     for comparison, segments, one_copy in self._labelled_nodes()[section]]
-            self._rows[section] = (rows, [change for change in section.changes if change not in placed])
+            self._rows[section] = (rows, [change for change in changes if change not in placed])
         return self._rows[section]
 
     def _row(self, comparison: NodeComparison, segments: list[Segment], one_copy: dict[int, OneCopyLabel],
@@ -161,7 +163,7 @@ class Layout:
             old_at=_first_position(comparison.old),
             new_at=_first_position(comparison.new),
             span=_words_span(node),
-            _layout=self,
+            _layout=weakref.ref(self),
         )
 
 

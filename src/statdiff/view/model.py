@@ -10,6 +10,7 @@ never tokenize, never match a run to its change, never decide what a label says.
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -212,14 +213,15 @@ class RowView:
     old_at: str = ""  # page:line of the node's first word in OLD
     new_at: str = ""
     span: SourceSpan | None = None  # from the node's first to its last word (NEW's, else OLD's)
-    _layout: "Layout | None" = field(default=None, repr=False)
+    _layout: "weakref.ref[Layout] | None" = field(default=None, repr=False)
     _margin: list[MarginItem] = field(default_factory=list, repr=False)
 
     @property
     def margin(self) -> list[MarginItem]:
         """The notes beside the row: annotations of its node, the reader's notes on it."""
-        if self._layout is not None:
-            self._layout.attach_margins()
+        layout = self._layout() if self._layout is not None else None
+        if layout is not None:
+            layout.attach_margins()
         return self._margin
 
 
@@ -294,17 +296,17 @@ class SectionView:
 
     @property
     def rows(self) -> list[RowView]:
-        return self._layout.rows_of(self)
+        return self._layout.rows_of(self.section)
 
     @property
     def margin(self) -> list[MarginItem]:
         """Notes on the section as a whole, and those that match none of its rows."""
-        return self._layout.margin_of(self)
+        return self._layout.margin_of(self.section)
 
     @property
     def unplaced(self) -> list[ChangeView]:
         """Changes no run or row shows (a moved or renumbered Section): listed below the rows."""
-        return self._layout.unplaced_of(self)
+        return self._layout.unplaced_of(self.section)
 
 
 _QUIET = (Status.UNCHANGED, Status.NOT_RESTATED, *ONE_COPY_STATUSES)
