@@ -17,7 +17,6 @@ from statdiff.model import (
     ONE_COPY_OPS,
     ONE_COPY_STATUSES,
     WORD_OPS,
-    Change,
     Comparison,
     Document,
     Node,

@@ -29,7 +29,6 @@ from statdiff.model import (
     Token,
     rebuild,
 )
-
 from statdiff.view.labels import kind_counts
 
 if TYPE_CHECKING:
