@@ -211,9 +211,9 @@ def best_of(repeat: int, run):
 
 
 def run_statdiff(a: Path, b: Path):
-    from statdiff.diff import compare
+    from statdiff.pipeline import build as build_document
+    from statdiff.pipeline import compare
     from statdiff.read import read_path
-    from statdiff.structure import build_document
 
     stages = {}
     start = time.perf_counter()
@@ -341,7 +341,7 @@ def main() -> None:
 
 def report(a: Path, b: Path, old_rows, new_rows, edits: list[Edit], options) -> None:
     from statdiff.model import Word
-    from statdiff.tokens import tokenize
+    from statdiff.compare.tokens import tokenize
 
     run_statdiff(a, b)  # warm the imports and caches the command pays for too
     best, median, (comparison, _, (doc_a, doc_b)) = best_of(options.repeat, lambda: run_statdiff(a, b))

@@ -211,8 +211,8 @@ def run_case(stages: str, old_path: str, new_path: str) -> None:
     if stages == "decode":
         print(json.dumps({"timings": timings, "chars": len(old_text)}), flush=True)
         return
-    from statdiff.diff import compare
-    from statdiff.structure import build_document
+    from statdiff.pipeline import build as build_document
+    from statdiff.pipeline import compare
 
     old_read = timed("read", read_text, old_text, None, old_path)
     del old_text

@@ -13,7 +13,8 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
 
-from statdiff import api
+from statdiff import api, pipeline
+from statdiff.render import RenderOptions
 
 from statdiff.model import (
     Change,
@@ -34,6 +35,22 @@ ROOT = Path(__file__).resolve().parent.parent
 THROUGH_947 = ROOT / "statutes/pipa/815ILCS530_through_PA094-0947.txt"
 HB0605 = ROOT / "statutes/seeds/002_524df963b8163e99.txt"
 AS_ENACTED = ROOT / "statutes/pipa/815ILCS530_as_enacted_PA094-0036.txt"
+
+
+def render_redline(comparison: Comparison, view: str = "inline", notes=None, title: str | None = None) -> str:
+    """The HTML redline of a comparison, made as `statdiff redline` makes it."""
+    return pipeline.render_comparison(comparison, "html", notes=notes, title=title, options=RenderOptions(view=view))
+
+
+def print_redline(comparison: Comparison, console, context: int = 8) -> None:
+    """The terminal redline of a comparison, printed on `console` as `statdiff diff` prints it."""
+    console.file.write(pipeline.render_comparison(comparison, "terminal",
+                                                  options=RenderOptions(console=console, context=context)))
+
+
+def comparison_json(comparison: Comparison) -> str:
+    """`statdiff diff --json` of a comparison."""
+    return pipeline.render_comparison(comparison, "json")
 
 
 @lru_cache(maxsize=None)

@@ -1,9 +1,11 @@
-"""Rewrite the golden JSON trees under tests/golden/tree/ from the current code.
+"""Rewrite the golden tree outlines under tests/golden/tree/ from the current code.
 
     python -m tests.regen_golden          (from the repository root)
-    STATDIFF_REGEN=1 python -m pytest tests/test_structure_golden.py
 
-Review the diff of tests/golden/tree/ by eye before committing it.
+Each outline is one line a node, indented by depth: `kind path @ page:line-page:line`
+(the span of the node and its descendants; `-` where the printing shows no page and
+line), under a header line naming the input, its rendering and its identity. Review the
+diff of tests/golden/tree/ by eye before committing it: the test never rewrites them.
 """
 
 from __future__ import annotations
@@ -38,19 +40,24 @@ GOLDEN_INPUTS = [
 
 
 def golden_path(relative: str) -> Path:
-    return GOLDEN_DIR / (Path(relative).stem + ".json")
+    return GOLDEN_DIR / (Path(relative).stem + ".outline")
 
 
-def current_json(relative: str) -> str:
-    """The tree of one input as the golden file holds it (name given repository-relative)."""
-    from statdiff.read import read_path
-    from statdiff.render.json_out import document_to_json, dumps
-    from statdiff.structure import build_document
+def current_outline(relative: str) -> str:
+    """The tree of one input as its golden outline holds it (name given repository-relative)."""
+    from statdiff import pipeline
 
-    document = build_document(read_path(REPO / relative))
-    tree = document_to_json(document)
-    tree["name"] = relative
-    return dumps(tree) + "\n"
+    document = pipeline.read_file(REPO / relative)
+    lines = [f"# {relative}: {document.rendering}, {document.identity.describe()}"]
+    stack = [(document.root, 0)]
+    while stack:
+        node, depth = stack.pop()
+        source = node.source
+        span = source.full if source is not None and source.known else "-"
+        path = f" {node.path}" if node.path else ""
+        lines.append(f"{'  ' * depth}{node.kind}{path} @ {span}")
+        stack.extend((child, depth + 1) for child in reversed(node.children))
+    return "\n".join(lines) + "\n"
 
 
 def regenerate() -> list[Path]:
@@ -58,7 +65,7 @@ def regenerate() -> list[Path]:
     written = []
     for relative in GOLDEN_INPUTS:
         target = golden_path(relative)
-        text = current_json(relative)
+        text = current_outline(relative)
         if not target.exists() or target.read_text(encoding="utf-8") != text:
             target.write_text(text, encoding="utf-8")
             written.append(target)

@@ -5,7 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
-from statdiff.align import CONTENT, IDENTITY, align, best_pairs
+from statdiff.compare.pairing import CONTENT, IDENTITY, align, best_pairs
 
 
 def texts(pairs):

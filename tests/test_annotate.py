@@ -170,7 +170,7 @@ def test_annotations_point_at_real_changes(old, new, kind):
 def test_text_only_one_copy_holds_gets_no_note():
     """The old copy stops inside the node: its deadline, duty and reference are no
     change; the word the two copies differ on is."""
-    from statdiff.model import REPLACE, NodeComparison, SectionComparison, Segment, Token
+    from statdiff.model import NodeComparison, Op, SectionComparison, Segment, Token
 
     def tokens(text, spaced=False):
         return tuple(Token(word, space_before=spaced or index > 0) for index, word in enumerate(text.split()))
@@ -178,9 +178,9 @@ def test_text_only_one_copy_holds_gets_no_note():
     old = node("subsection", "5 ILCS 1/2(a)", "The collector shall notify")
     new = node("subsection", "5 ILCS 1/2(a)",
                "The collector must notify the resident within 30 days under Section 10 and pay $250,000.", 2, 7)
-    change = Change(REPLACE, old.path, new.path, "shall", "must", None, None, "5 ILCS 1/2", anchor="c1")
+    change = Change(Op.REPLACE, old.path, new.path, "shall", "must", None, None, "5 ILCS 1/2", anchor="c1")
     segments = [Segment("equal", tokens("The collector"), tokens("The collector")),
-                Segment(REPLACE, tokens("shall", True), tokens("must", True)),
+                Segment(Op.REPLACE, tokens("shall", True), tokens("must", True)),
                 Segment("equal", tokens("notify", True), tokens("notify", True)),
                 Segment("only_new", (), tokens("the resident within 30 days under Section 10 and pay $250,000.", True))]
     nc = NodeComparison(old, new, "changed", segments, [change])

@@ -11,10 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from redline_fixtures import HB0605, ROOT, THROUGH_947, benchmark_pair, real_comparison
+from redline_fixtures import HB0605, ROOT, THROUGH_947, benchmark_pair, real_comparison, render_redline
 from statdiff import api
-from statdiff.notes import load_notes, match_notes
-from statdiff.render.html import render_redline
+from statdiff.annotate.notes import load_notes, match_notes
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = ROOT / "tests/artifacts"

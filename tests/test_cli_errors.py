@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from statdiff import cli
+from statdiff import cli, pipeline
 from statdiff.errors import StatdiffError
 
 STATUTES = Path(__file__).resolve().parent.parent / "statutes"
@@ -50,7 +50,7 @@ def test_any_failure_is_one_line_and_exit_2(monkeypatch, raised, message):
     def failing(*args, **kwargs):
         raise raised
 
-    monkeypatch.setattr(cli, "_read_document", failing)
+    monkeypatch.setattr(pipeline, "read_file", failing)
     assert_trouble(run("parse", PIPA_2005), message)
 
 
@@ -272,7 +272,7 @@ def output_messages(tmp_path: Path, monkeypatch) -> list[str]:
 
 
 def notes_messages(tmp_path: Path, monkeypatch) -> list[str]:
-    from statdiff.notes import MAX_NOTES_BYTES, load_notes
+    from statdiff.annotate.notes import MAX_NOTES_BYTES, load_notes
 
     def notes(name: str, data: bytes) -> Path:
         path = tmp_path / name
@@ -314,7 +314,7 @@ def cli_messages(monkeypatch) -> list[str]:
             raise raised
 
         with monkeypatch.context() as patch:
-            patch.setattr(cli, "_read_document", failing)
+            patch.setattr(pipeline, "read_file", failing)
             messages.append(run("parse", PIPA_2005).stderr)
     return [m.removeprefix("statdiff: error: ").rstrip("\n") for m in messages]
 

@@ -2,12 +2,15 @@
 
 import io
 import json
+import re
 from pathlib import Path
 
 from click.testing import CliRunner
 
+from statdiff import pipeline
 from statdiff.cli import main
-from statdiff.model import Position, SourceSpan
+from statdiff.model import Op, Position, SourceSpan, Status
+from statdiff.render import RenderOptions
 
 ROOT = Path(__file__).resolve().parent.parent / "statutes"
 HB0605 = str(ROOT / "seeds" / "002_524df963b8163e99.txt")
@@ -17,6 +20,11 @@ ENACTED = str(ROOT / "pipa" / "815ILCS530_as_enacted_PA094-0036.txt")
 
 def run(*args):
     return CliRunner().invoke(main, ["diff", *args])
+
+
+def terminal(comparison, console) -> str:
+    """The terminal redline `statdiff diff` prints for a comparison on `console`."""
+    return pipeline.render_comparison(comparison, "terminal", options=RenderOptions(console=console))
 
 
 def test_no_changes_exits_0():
@@ -71,7 +79,7 @@ def test_json_follows_the_contract_and_is_deterministic():
     second = run(ACT, HB0605, "--json")
     assert first.exit_code == 1 and first.output == second.output
     data = json.loads(first.output)
-    assert list(data) == ["old", "new", "mode", "summary", "changes", "sections"]
+    assert list(data) == ["old", "new", "mode", "summary", "changes", "sections", "annotations"]
     assert data["mode"] == "amendment"
     assert data["new"]["identity"]["bill"] == "HB0605"
     assert data["summary"]["by_op"] == {"insert": 7}
@@ -81,6 +89,11 @@ def test_json_follows_the_contract_and_is_deterministic():
     assert sections["815 ILCS 530/1"]["status"] == "not_restated"
     assert sections["815 ILCS 530/10"]["changes"] == ["c3", "c4", "c5", "c6", "c7"]
     assert sections["815 ILCS 530/10"]["new_source"]["start"] == {"page": 2, "line": 17}
+    anchors = {change["anchor"] for change in data["changes"]}
+    assert all(list(note) == ["kind", "message", "change_anchor", "section", "path"] for note in data["annotations"])
+    assert {note["change_anchor"] for note in data["annotations"]} <= anchors | {""}
+    assert {"kind": "deadline", "message": "new deadline: within 48 hours", "change_anchor": "c4",
+            "section": "815 ILCS 530/10", "path": "815 ILCS 530/10(a)"} in data["annotations"]
 
 
 def test_json_and_stat_together_is_trouble():
@@ -111,9 +124,8 @@ def test_moves_and_renumbers_are_named_in_the_terminal():
 
     from rich.console import Console
 
-    from statdiff.diff import compare
+    from statdiff.compare import compare
     from statdiff.model import Document, Identity, Node, Word
-    from statdiff.render.terminal import render_comparison
 
     def section(number, text, path_number=None):
         path = f"620 ILCS 5/{path_number or number}"
@@ -127,9 +139,7 @@ def test_moves_and_renumbers_are_named_in_the_terminal():
     old = Document(Identity(), Node("document", "", [], [section(n, texts[n]) for n in (1, 2, 3, 4)]), "t", "old")
     new_sections = [section(2, texts[2]), section(3, texts[3]), section(1, texts[1]), section(4, texts[4], 9)]
     new = Document(Identity(), Node("document", "", [], new_sections), "t", "new")
-    buffer = io.StringIO()
-    render_comparison(compare(old, new), Console(file=buffer, no_color=True, width=200))
-    output = buffer.getvalue()
+    output = terminal(compare(old, new), Console(file=io.StringIO(), no_color=True, width=200))
     assert "moved: 620 ILCS 5/1 stands elsewhere in the new text" in output
     assert "renumbered: 4 -> 9 (was 620 ILCS 5/4)" in output
     assert "[-" not in output and "{+" not in output
@@ -141,12 +151,8 @@ def test_colour_terminal_underlines_insertions_and_strikes_deletions():
     import statdiff
     from rich.console import Console
 
-    from statdiff.render.terminal import render_comparison
-
-    buffer = io.StringIO()
-    console = Console(file=buffer, force_terminal=True, color_system="standard", width=200)
-    render_comparison(statdiff.diff(HB0605, ENACTED), console)
-    output = buffer.getvalue()
+    console = Console(file=io.StringIO(), force_terminal=True, color_system="standard", width=200)
+    output = terminal(statdiff.diff(HB0605, ENACTED), console)
     assert "\x1b[4;32m" in output  # underline green: the Act's own Source note
     assert "\x1b[9;31m" in output  # strike red: "or written material", which the Act lacks
     assert "{+" not in output and "[-" not in output
@@ -161,6 +167,8 @@ def test_the_example_in_the_json_contract_is_real_output():
     assert (example["mode"], example["summary"]) == (actual["mode"], actual["summary"])
     assert all(change in actual["changes"] for change in example["changes"])
     assert all(section in actual["sections"] for section in example["sections"])
+    assert all(note in actual["annotations"] for note in example["annotations"])
+    assert list(example) == list(actual)
 
 
 # ---------------------------------------------------------------- truncated copies in the terminal
@@ -194,7 +202,7 @@ def _cut_node_with_a_change():
     """The real SB731 pair with one word of the shared text of paragraph (2)(c) replaced by hand:
     the node then holds a change and text only the old copy has (the new copy stops inside it)."""
     import statdiff
-    from statdiff.model import REPLACE, Change, Segment, Token
+    from statdiff.model import Change, Segment, Token
 
     comparison = statdiff.diff(SB731_PAGES_2_TO_25, SB731_PAGE_1)
     section = next(s for s in comparison.sections if s.path == "Section 5")
@@ -203,47 +211,41 @@ def _cut_node_with_a_change():
     assert [s.op for s in node.segments] == ["equal", "only_old"]
     replacement = Token("bureaus", shared.new[-2].position)
     node.segments[:1] = [Segment("equal", shared.old[:-2], shared.new[:-2]),
-                         Segment(REPLACE, shared.old[-2:-1], (replacement,), anchor="c1"),
+                         Segment(Op.REPLACE, shared.old[-2:-1], (replacement,), anchor="c1"),
                          Segment("equal", shared.old[-1:], shared.new[-1:])]
-    change = Change(REPLACE, node.old.path, node.new.path, "agencies", "bureaus", None, None, section.path,
+    change = Change(Op.REPLACE, node.old.path, node.new.path, "agencies", "bureaus", None, None, section.path,
                     anchor="c1")
     node.changes.append(change)
-    node.status = section.status = "changed"
+    node.status = section.status = Status.CHANGED
     return comparison
 
 
 def test_a_change_beside_text_only_one_copy_holds_is_marked_and_the_rest_labelled():
     from rich.console import Console
 
-    from statdiff.render.terminal import render_comparison
-
-    plain = Console(record=True, no_color=True, width=300, file=io.StringIO())
-    render_comparison(_cut_node_with_a_change(), plain)
-    text = plain.export_text()
+    text = terminal(_cut_node_with_a_change(), Console(no_color=True, width=300, file=io.StringIO()))
     assert ("(c) Social media companies, credit [-agencies-]{+bureaus+} and «only in the old copy, the new copy "
             "stops here: retail stores have all had their internal security …»") in text
-    coloured = Console(record=True, force_terminal=True, color_system="truecolor", width=300, file=io.StringIO())
-    render_comparison(_cut_node_with_a_change(), coloured)
-    styles = {segment.text: str(segment.style) for segment in coloured._record_buffer}
-    one_copy = next(style for segment, style in styles.items() if segment.startswith("«only in the old copy"))
-    assert "strike" not in one_copy and "underline" not in one_copy and "dim" in one_copy
-    assert "strike" in styles["agencies"] and "underline" in styles["bureaus"]
+    coloured = terminal(_cut_node_with_a_change(),
+                        Console(force_terminal=True, color_system="truecolor", width=300, file=io.StringIO()))
+    styles = {text: codes.split(";") for codes, text in re.findall(r"\x1b\[([\d;]+)m([^\x1b]+)\x1b\[0m", coloured)}
+    one_copy = next(codes for text, codes in styles.items() if text.startswith("«only in the old copy"))
+    assert "9" not in one_copy and "4" not in one_copy and "2" in one_copy  # not struck, not underlined, dim
+    assert "9" in styles["agencies"] and "4" in styles["bureaus"]  # struck, underlined
 
 
 def test_an_equal_run_with_one_side_empty_is_shown():
     from rich.console import Console
 
     from statdiff.model import Segment
-    from statdiff.render.terminal import render_comparison
 
     comparison = _cut_node_with_a_change()
     node = next(n for s in comparison.sections for n in s.nodes if n.changes)
     # The old copy splits the paragraph elsewhere: its words stand in another node.
     first = node.segments[0]
-    node.segments[0] = Segment("equal", (), first.new)
-    console = Console(record=True, no_color=True, width=300, file=io.StringIO())
-    render_comparison(comparison, console)
-    assert "(c) Social media companies, credit [-agencies-]{+bureaus+} and" in console.export_text()
+    node.segments[0] = Segment(Op.EQUAL, (), first.new)
+    text = terminal(comparison, Console(no_color=True, width=300, file=io.StringIO()))
+    assert "(c) Social media companies, credit [-agencies-]{+bureaus+} and" in text
 
 
 def _span_text(span) -> str:

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 import statdiff
-from statdiff.diff import compare
+from statdiff.compare import compare
 
 ROOT = Path(__file__).resolve().parent.parent / "statutes"
 HB0605 = ROOT / "seeds" / "002_524df963b8163e99.txt"

@@ -11,11 +11,11 @@ import lxml.html
 from click.testing import CliRunner
 
 from statdiff.cli import main
-from statdiff.diff import compare
-from statdiff.markup import changes_from_redline
+from statdiff.compare import compare
+from statdiff.read.redline import changes_from_redline
 from statdiff.read import read_text
-from statdiff.render.html import render_redline
 from statdiff.structure import build_document
+from redline_fixtures import render_redline
 
 OLD = ("    (815 ILCS 999/5)\n"
        "    Sec. 5. Notice. A data collector shall give notice within 30 days.\n"

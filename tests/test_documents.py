@@ -20,13 +20,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from statdiff.cli import main
-from statdiff.diff import collect_units, compare
+from statdiff.compare import compare
+from statdiff.compare.units import collect_units
 from statdiff.read import read_path, read_text
 from statdiff.read.decode import load_text
 from statdiff.read.prose import DROP_RULES, words_less_drops
-from statdiff.render.json_out import comparison_to_json, document_to_json, dumps
+from statdiff.render.json_out import document_to_json, dumps
 from statdiff.structure import build_document
-from statdiff.tokens import rebuild
+from conftest import assert_deterministic, assert_each_node_shown_once, assert_rebuilds, assert_redline_reads_back
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "documents"
 SEEDS = Path(__file__).resolve().parent.parent / "statutes" / "seeds"
@@ -167,18 +168,6 @@ def assert_lossless(result, document) -> None:
     assert len(paths) == len(set(paths))
 
 
-def assert_rebuilds(comparison) -> None:
-    for section in comparison.sections:
-        for node in section.nodes:
-            if node.old is not None:
-                assert rebuild([token for segment in node.segments for token in segment.old]) == node.old.text
-            if node.new is not None:
-                assert rebuild([token for segment in node.segments for token in segment.new]) == node.new.text
-    for side, document in (("old", comparison.old), ("new", comparison.new)):
-        shown = [id(getattr(n, side)) for s in comparison.sections for n in s.nodes if getattr(n, side) is not None]
-        assert sorted(shown) == sorted(id(node) for node in document.walk() if node.words)
-
-
 @pytest.mark.parametrize("path", DOCUMENTS, ids=lambda path: path.name)
 def test_every_word_is_kept_or_dropped_by_a_named_rule(path):
     result = read(path)
@@ -194,9 +183,9 @@ PAIRS = [("services_agreement_v1.txt", "services_agreement_v2.txt"), ("privacy_p
 def test_pairs_rebuild_both_texts_and_json_is_deterministic(old, new):
     comparison = compare(parse(FIXTURES / old), parse(FIXTURES / new))
     assert_rebuilds(comparison)
-    again = compare(parse(FIXTURES / old), parse(FIXTURES / new))
-    assert dumps(comparison_to_json(comparison)) == dumps(comparison_to_json(again))
-    assert dumps(document_to_json(comparison.old)) == dumps(document_to_json(again.old))
+    assert_each_node_shown_once(comparison)
+    assert_deterministic(parse(FIXTURES / old), parse(FIXTURES / new))
+    assert dumps(document_to_json(comparison.old)) == dumps(document_to_json(parse(FIXTURES / old)))
 
 
 REDLINE_PAIRS = [
@@ -210,13 +199,7 @@ REDLINE_PAIRS = [
 
 @pytest.mark.parametrize("old,new", REDLINE_PAIRS, ids=["services_agreement", "privacy_policy", "acceptable_use"])
 def test_the_redline_of_a_pair_reads_back_to_the_same_changes(old, new):
-    from statdiff.markup import changes_from_redline
-    from statdiff.render.html import render_redline
-
-    comparison = compare(parse(FIXTURES / old), parse(FIXTURES / new))
-    back = changes_from_redline(render_redline(comparison), "redline.html")
-    assert [(c.op, c.old_path, c.new_path, c.old_text, c.new_text, c.anchor) for c in back] == [
-        (c.op, c.old_path, c.new_path, c.old_text, c.new_text, c.anchor) for c in comparison.changes]
+    assert_redline_reads_back(compare(parse(FIXTURES / old), parse(FIXTURES / new)))
 
 
 # ---------------------------------------------------------------- the tree

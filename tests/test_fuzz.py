@@ -14,11 +14,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import statdiff
-from statdiff.api import diff as statdiff_diff  # `statdiff.diff` is shadowed by the module once imported
 from statdiff import cli
 from statdiff.errors import StatdiffError
 from statdiff.model import Document
 
+from conftest import assert_lossless, assert_rebuilds, tree_words
 from strategies import CORPUS_FILES, act_texts, bill_texts, bills, hostile_html, mutated_corpus
 
 FUZZ = settings(
@@ -50,32 +50,6 @@ def parse_or_refuse(source) -> Document | None:
         return None
 
 
-def tree_words(document: Document) -> list[str]:
-    return [word.text for word in document.root.all_words()]
-
-
-def assert_lossless(path: Path, document: Document | None) -> None:
-    """A parsed file's tree holds exactly the words its reader took from it, in order."""
-    if document is None:
-        return
-    from statdiff.read import read_path
-
-    body = read_path(path)
-    assert tree_words(document) == [word for line in body.lines for word in line.text.split()]
-
-
-def assert_rebuilds(comparison) -> None:
-    """Every NodeComparison's old-side tokens rebuild the old node's text, new side the new."""
-    from statdiff.tokens import rebuild
-
-    for section in comparison.sections:
-        for node in section.nodes:
-            old_tokens = [token for segment in node.segments for token in segment.old]
-            new_tokens = [token for segment in node.segments for token in segment.new]
-            if node.old is not None:
-                assert rebuild(old_tokens) == node.old.text, node.old.path
-            if node.new is not None:
-                assert rebuild(new_tokens) == node.new.text, node.new.path
 
 
 # --- parse ----------------------------------------------------------------------------------
@@ -101,7 +75,7 @@ def test_generated_acts_parse_and_lose_no_word(text):
 @given(mutated_corpus())
 def test_damaged_real_files_parse_or_are_refused(workdir, data):
     path = saved(workdir, data)
-    assert_lossless(path, parse_or_refuse(path))
+    assert_lossless(parse_or_refuse(path), path)
 
 
 @FUZZ
@@ -117,7 +91,7 @@ def test_hostile_html_parses_or_is_refused_and_runs_no_script(workdir, data):
 @given(st.binary(min_size=1, max_size=4000))
 def test_random_bytes_parse_or_are_refused(workdir, data):
     path = saved(workdir, data)
-    assert_lossless(path, parse_or_refuse(path))
+    assert_lossless(parse_or_refuse(path), path)
 
 
 # --- diff -----------------------------------------------------------------------------------
@@ -127,7 +101,7 @@ def test_random_bytes_parse_or_are_refused(workdir, data):
 @given(bill_texts())
 def test_a_generated_bill_against_itself_has_no_changes(text):
     document = parse_or_refuse(text)
-    comparison = statdiff_diff(document, document)
+    comparison = statdiff.diff(document, document)
     assert comparison.changes == []
     assert_rebuilds(comparison)
 
@@ -135,7 +109,7 @@ def test_a_generated_bill_against_itself_has_no_changes(text):
 @settings(FUZZ, max_examples=60)
 @given(bill_texts(), bill_texts())
 def test_any_two_generated_bills_compare_and_rebuild(old, new):
-    comparison = statdiff_diff(parse_or_refuse(old), parse_or_refuse(new))
+    comparison = statdiff.diff(parse_or_refuse(old), parse_or_refuse(new))
     assert_rebuilds(comparison)
 
 
@@ -146,7 +120,7 @@ def test_a_real_file_against_a_damaged_one_compares_and_rebuilds(workdir, origin
     new = parse_or_refuse(saved(workdir, damaged))
     if old is None or new is None:
         return
-    assert_rebuilds(statdiff_diff(old, new))
+    assert_rebuilds(statdiff.diff(old, new))
 
 
 # --- the command line -------------------------------------------------------------------------

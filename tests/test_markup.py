@@ -13,17 +13,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from statdiff.cli import main
-from statdiff.diff import compare
-from statdiff.markup import (
-    STRUCK_NOT_IN_OLD,
-    UNDERLINED_ALREADY_THERE,
-    UNMARKED_CHANGE,
-    changes_from_markup,
-    check_against,
-    old_and_new,
-    read_changes,
-)
-from statdiff.model import ADD, DELETE, INSERT, REPLACE, WORD_OPS
+from statdiff.compare import compare
+from statdiff.compare.agreement import DisagreementKind, check_against
+from statdiff.compare.markup import changes_from_markup, old_and_new
+from statdiff.model import WORD_OPS, Op
+from statdiff.pipeline import read_changes
 from statdiff.read import read_path
 from statdiff.read.html import read_html
 from statdiff.structure import build_document
@@ -74,7 +68,7 @@ def test_markup_alone_gives_exactly_the_seven_insertions(name):
     comparison = markup_of((PAGES / name).read_text(encoding="utf-8"), name)
     found = [(change.new_path, change.new_text, str(change.new_source)) for change in comparison.changes]
     assert found == SEVEN
-    assert {change.op for change in comparison.changes} == {INSERT}
+    assert {change.op for change in comparison.changes} == {Op.INSERT}
     assert all(change.old_text == "" for change in comparison.changes)
     assert [change.section for change in comparison.changes] == ["815 ILCS 530/5"] * 2 + ["815 ILCS 530/10"] * 5
     assert MANIFEST["hb0605_insertions"] == [text for _, text, _ in SEVEN]
@@ -90,7 +84,7 @@ def test_the_old_text_recovered_from_the_markup_is_the_law_it_amends():
     result = read_html((PAGES / "hb0605_table.html").read_text(encoding="utf-8"), "hb0605.html")
     old, new = old_and_new(result)
     against_law = compare(old_law(THROUGH_947), old)
-    assert [change for change in against_law.changes if change.op in WORD_OPS + (ADD,)] == []
+    assert [change for change in against_law.changes if change.op in WORD_OPS + (Op.ADD,)] == []
     assert new.root.all_words()[-1].text == "6-27-06.)"
     assert "within 48 hours" in " ".join(word.text for word in new.root.all_words())
     assert "within 48 hours" not in " ".join(word.text for word in old.root.all_words())
@@ -111,7 +105,7 @@ def test_underlined_text_already_in_the_law_is_a_disagreement():
     markup = markup_of(headline_page(marks))
     disagreements = check_against(markup, compare(old_law(THROUGH_947), markup.new))
     assert [(d.kind, d.path, d.text, str(d.source)) for d in disagreements] == [
-        (UNDERLINED_ALREADY_THERE, "815 ILCS 530/10(a)", "at no charge", "2:21")
+        (DisagreementKind.UNDERLINED_ALREADY_THERE, "815 ILCS 530/10(a)", "at no charge", "2:21")
     ]
 
 
@@ -120,10 +114,10 @@ def test_struck_text_not_in_the_law_is_a_disagreement():
     marks += [("24 notification shall be made", "within", "d"),
               ("24 notification shall be made", "48 hours of the discovery of", "i")]
     markup = markup_of(headline_page(marks, "p"))
-    replaced = [change for change in markup.changes if change.op == REPLACE]
+    replaced = [change for change in markup.changes if change.op == Op.REPLACE]
     assert [(c.old_text, c.new_text[:8]) for c in replaced] == [("within", "48 hours")]
     disagreements = check_against(markup, compare(old_law(THROUGH_947), markup.new))
-    assert [(d.kind, d.text, str(d.source)) for d in disagreements] == [(STRUCK_NOT_IN_OLD, "within", "2:24")]
+    assert [(d.kind, d.text, str(d.source)) for d in disagreements] == [(DisagreementKind.STRUCK_NOT_IN_OLD, "within", "2:24")]
 
 
 def test_a_change_the_markup_does_not_show_is_a_disagreement():
@@ -132,14 +126,14 @@ def test_a_change_the_markup_does_not_show_is_a_disagreement():
     assert len(markup.changes) == 6
     disagreements = check_against(markup, compare(old_law(THROUGH_947), markup.new))
     assert [(d.kind, d.path, d.text) for d in disagreements] == [
-        (UNMARKED_CHANGE, "815 ILCS 530/10(b)", "material files or")
+        (DisagreementKind.UNMARKED_CHANGE, "815 ILCS 530/10(b)", "material files or")
     ]
 
 
 def test_against_the_act_as_enacted_the_markup_misses_what_pa_94_947_added():
     markup = markup_of((PAGES / "hb0605_pre.html").read_text(encoding="utf-8"))
     disagreements = check_against(markup, compare(old_law(AS_ENACTED), markup.new))
-    assert {d.kind for d in disagreements} == {UNMARKED_CHANGE}
+    assert {d.kind for d in disagreements} == {DisagreementKind.UNMARKED_CHANGE}
     texts = [d.text for d in disagreements]
     assert "at no charge" in texts
     assert any(text.startswith("(b-5) The notification required") for text in texts)
@@ -151,19 +145,19 @@ def test_against_the_act_as_enacted_the_markup_misses_what_pa_94_947_added():
 def test_struck_and_underlined_side_by_side_is_a_replace_and_new_sections_are_added():
     changes = markup_of((PAGES / "pa102-0016_table.html").read_text(encoding="utf-8")).changes
     assert [(c.op, c.old_text, c.new_text) for c in changes] == [
-        (REPLACE, "2021.", "2022"),
-        (ADD, "", "(30 ILCS 105/5.938 new)"),
-        (ADD, "", "Sec. 5.938. The DoIT Special Projects Fund."),
-        (ADD, "", "(30 ILCS 105/5.939 new)"),
+        (Op.REPLACE, "2021.", "2022"),
+        (Op.ADD, "", "(30 ILCS 105/5.938 new)"),
+        (Op.ADD, "", "Sec. 5.938. The DoIT Special Projects Fund."),
+        (Op.ADD, "", "(30 ILCS 105/5.939 new)"),
     ]
     assert changes[0].new_path == changes[0].old_path == "30 ILCS 105/5.857 [1]"
 
 
 def test_struck_runs_are_deletions_with_their_page_and_line():
     changes = markup_of((PAGES / "sb731sam002_pre.html").read_text(encoding="utf-8")).changes
-    deletions = [(c.old_text, str(c.old_source)) for c in changes if c.op == DELETE]
+    deletions = [(c.old_text, str(c.old_source)) for c in changes if c.op == Op.DELETE]
     assert deletions == [("controls, is", "3:4"), ("advertising networks", "4:5")]
-    replaced = [(c.old_text, c.new_text, str(c.new_source)) for c in changes if c.op == REPLACE]
+    replaced = [(c.old_text, c.new_text, str(c.new_source)) for c in changes if c.op == Op.REPLACE]
     assert replaced == [("50%", "or more", "3:16")]
 
 
@@ -178,7 +172,7 @@ def test_any_subset_of_the_underlines_is_reported_and_checked(chosen):
     if len(chosen) == len(make_pages.HB0605_MARKS):
         assert disagreements == []
     else:
-        assert {d.kind for d in disagreements} == {UNMARKED_CHANGE}
+        assert {d.kind for d in disagreements} == {DisagreementKind.UNMARKED_CHANGE}
 
 
 # ---------------------------------------------------------------- statdiff changes
@@ -200,7 +194,7 @@ def test_cli_changes_json_with_old_reports_no_disagreements():
     result = run("changes", str(PAGES / "hb0605_p.html"), "--old", str(THROUGH_947), "--json")
     assert result.exit_code == 1, result.output
     data = json.loads(result.output)
-    assert [(c["op"], c["new_path"], c["new_text"]) for c in data["changes"]] == [(INSERT, p, t) for p, t, _ in SEVEN]
+    assert [(c["op"], c["new_path"], c["new_text"]) for c in data["changes"]] == [(Op.INSERT, p, t) for p, t, _ in SEVEN]
     assert data["disagreements"] == []
     assert data["changes"][3]["new_source"] == {"start": {"page": 2, "line": 24}, "end": {"page": 3, "line": 1}}
 
@@ -213,13 +207,14 @@ def test_cli_changes_prints_disagreements_with_the_old_law():
 
 
 def test_a_disagreement_prints_its_text_in_curly_quotes_not_as_a_python_repr():
-    from statdiff.markup import Disagreement
+    from statdiff.compare.agreement import Disagreement
     from statdiff.model import Position, SourceSpan
+    from statdiff.view import disagreement_line
 
-    item = Disagreement(UNMARKED_CHANGE, "625 ILCS 5/6-101", "Driver's license", SourceSpan(Position(2, 4), Position(2, 4)), "statdiff finds this insertion")
-    assert str(item) == "625 ILCS 5/6-101 at 2:4: statdiff finds this insertion: “Driver's license”"
-    unplaced = Disagreement(UNMARKED_CHANGE, "625 ILCS 5/6-101", 'the "permit"', None, "statdiff finds this insertion")
-    assert str(unplaced) == '625 ILCS 5/6-101: statdiff finds this insertion: “the "permit"”'
+    item = Disagreement(DisagreementKind.UNMARKED_CHANGE, "625 ILCS 5/6-101", "Driver's license", SourceSpan(Position(2, 4), Position(2, 4)), "statdiff finds this insertion")
+    assert disagreement_line(item) == "625 ILCS 5/6-101 at 2:4: statdiff finds this insertion: “Driver's license”"
+    unplaced = Disagreement(DisagreementKind.UNMARKED_CHANGE, "625 ILCS 5/6-101", 'the "permit"', None, "statdiff finds this insertion")
+    assert disagreement_line(unplaced) == '625 ILCS 5/6-101: statdiff finds this insertion: “the "permit"”'
 
 
 def test_cli_changes_exit_0_when_nothing_is_marked(tmp_path):
@@ -245,12 +240,13 @@ def test_cli_changes_reads_a_text_mentioning_a_tag_as_text_not_html(tmp_path):
 def test_changes_reads_a_page_full_of_numbered_lines_as_html(name):
     document, _, found = read_changes(PAGES / name)
     assert document.rendering == "html"
-    assert found == markup_of((PAGES / name).read_text(encoding="utf-8")).changes
+    expected = markup_of((PAGES / name).read_text(encoding="utf-8")).changes
+    assert [change.to_json() for change in found] == [change.to_json() for change in expected]
 
 
 def test_changes_parses_the_html_once(monkeypatch, tmp_path):
     import statdiff.read.html as html_reader
-    from statdiff.render.html import render_redline
+    from redline_fixtures import render_redline
 
     calls = []
     real = html_reader.parse_html

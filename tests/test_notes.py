@@ -8,7 +8,7 @@ import pytest
 
 from redline_fixtures import HB0605, ROOT, THROUGH_947, headline_comparison, real_comparison
 from statdiff.errors import StatdiffError
-from statdiff.notes import ReaderNote, load_notes, match_notes
+from statdiff.annotate.notes import ReaderNote, load_notes, match_notes
 
 
 def write(tmp_path: Path, name: str, text: str | bytes) -> Path:
@@ -96,7 +96,7 @@ def test_a_fifo_named_yaml_is_read_no_further_than_the_limit(tmp_path):
     import os
     import threading
 
-    from statdiff.notes import MAX_NOTES_BYTES
+    from statdiff.annotate.notes import MAX_NOTES_BYTES
 
     fifo = tmp_path / "endless.yaml"
     os.mkfifo(fifo)
@@ -125,7 +125,7 @@ def test_an_empty_notes_file_is_no_notes(tmp_path):
 
 
 def test_a_notes_file_over_the_limit_is_refused_from_its_size(tmp_path, monkeypatch):
-    from statdiff.notes import MAX_NOTES_BYTES
+    from statdiff.annotate.notes import MAX_NOTES_BYTES
     from statdiff.read import decode
 
     path = write(tmp_path, "n.yaml", b"#" * (MAX_NOTES_BYTES + 1))

@@ -182,15 +182,14 @@ def test_read_only_directory_simulated(tmp_path, monkeypatch):
 
 # --- SIGTERM and SIGHUP while a report is being written --------------------------------------
 
-# The real command line in a child process, with a 25 MB report: render_redline returns it,
+# The real command line in a child process, with a 25 MB report: the pipeline renders it,
 # and os.fsync (the report fully written to its temporary file, not yet renamed) tells the
 # parent "writing" and waits, so the signal lands inside the write, every time.
 CHILD = """
 import os, sys
-from statdiff import cli, outputs
-import statdiff.render.html as render_html
+from statdiff import cli, outputs, pipeline
 
-render_html.render_redline = lambda *args, **kwargs: "<p>" + "x" * 25_000_000
+pipeline.render_to_path = lambda *args, **kwargs: "<p>" + "x" * 25_000_000
 real_fsync = os.fsync
 
 def announce_and_wait(descriptor):

@@ -23,14 +23,14 @@ from redline_fixtures import (
     headline_comparison,
     node,
     real_comparison,
+    comparison_json,
+    render_redline,
     synthetic_comparison,
 )
 from statdiff import api
 from statdiff.errors import StatdiffError
 from statdiff.model import Comparison, Identity, Node, Position, SourceSpan
-from statdiff.notes import ReaderNote
-from statdiff.render.html import render_redline
-from statdiff.render.json_out import comparison_to_json, dumps
+from statdiff.annotate.notes import ReaderNote
 
 
 def page(html: str):
@@ -169,7 +169,7 @@ def test_cli_writes_the_redline_and_warns_about_unmatched_notes(tmp_path):
 
 
 def test_committed_reports_match_a_fresh_rendering():
-    from statdiff.notes import load_notes, match_notes
+    from statdiff.annotate.notes import load_notes, match_notes
 
     for old, name in ((THROUGH_947, "headline-through-PA094-0947.html"), (AS_ENACTED, "headline-as-enacted-PA094-0036.html")):
         report = ROOT / "reports" / name
@@ -441,7 +441,7 @@ def test_sections_one_copy_holds_say_so_in_summary_and_heading(sb731):
 
 
 def test_a_change_beside_truncated_text_still_reads_back():
-    from statdiff.markup import changes_from_redline
+    from statdiff.read.redline import changes_from_redline
 
     edited = SB731_PAGE_1.read_text(encoding="utf-8").replace("companies are buying,", "companies are purchasing,")
     comparison = api.diff(api.parse(SB731_PAGES_2_TO_25), api.parse(edited, name="edited.txt"))
@@ -549,7 +549,7 @@ def test_section_spans_are_the_sections_own_printed_lines_as_in_the_json():
         "815 ILCS 530/5 · unchanged · old 1:6-2:16 · new 1:6-2:16",
         "815 ILCS 530/10 · unchanged · old 2:17-4:21 · new 2:17-4:21",
     ]
-    data = json.loads(dumps(comparison_to_json(comparison)))
+    data = json.loads(comparison_json(comparison))
     for meta, section in zip(metas, data["sections"]):
         for side in ("old", "new"):
             span = section[f"{side}_source"]

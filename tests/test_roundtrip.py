@@ -13,13 +13,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from statdiff.cli import main
-from statdiff.diff import compare
+from statdiff.compare import compare
 from statdiff.errors import StatdiffError
-from statdiff.markup import changes_from_markup, changes_from_redline
+from statdiff.compare.markup import changes_from_markup
+from statdiff.read.redline import changes_from_redline
 from statdiff.read import read_path, read_text
 from statdiff.read.html import read_html
-from statdiff.render.html import render_redline
 from statdiff.structure import build_document
+from redline_fixtures import render_redline
 from strategies import act_texts
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -4,7 +4,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from statdiff.model import Position, Word
-from statdiff.tokens import rebuild, tokenize
+from statdiff.compare.tokens import tokenize
+from statdiff.model import rebuild
 
 
 def words_of(text: str, page: int = 1) -> list[Word]:

@@ -13,6 +13,7 @@ A source is one of:
     the text itself.
 Anything else raises `StatdiffError` saying what is accepted, and so does a
 path with a NUL or a lone surrogate in it (no file can have such a name).
+Both go through the one way in, `statdiff.pipeline`.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from statdiff import pipeline
 from statdiff.errors import StatdiffError, display_name
 from statdiff.model import Comparison, Document
 
@@ -65,30 +67,20 @@ def parse(source: Source, *, format: str | None = None, name: str | None = None)
 
 def diff(old: Source, new: Source, *, format: str | None = None) -> Comparison:
     """Compare two versions (paths, texts, bytes or parsed Documents)."""
-    from statdiff.diff import compare
-
-    return compare(_parse(old, format, None, "statdiff.diff"), _parse(new, format, None, "statdiff.diff"))
+    return pipeline.compare(_parse(old, format, None, "statdiff.diff"), _parse(new, format, None, "statdiff.diff"))
 
 
 def _parse(source: object, format: str | None, name: str | None, caller: str) -> Document:
-    from statdiff.read import read_path, read_text
-    from statdiff.structure import build_document
-
     source = checked_source(source, caller)
     if isinstance(source, Document):
         return source
     if name is not None and not isinstance(name, str):
         raise StatdiffError(f"{caller}: name must be a str, not {type(name).__name__}")
     if isinstance(source, Path):
-        result = read_path(source, format=format)
-    elif isinstance(source, bytes):
-        from statdiff.read.decode import decode_bytes
-
-        label = display_name(name or "<bytes>", limit=None)
-        result = read_text(decode_bytes(source, label), format=format, name=label)
-    else:
-        result = read_text(source, format=format, name=display_name(name or "<text>", limit=None))
-    return build_document(result)
+        return pipeline.read_file(source, format=format)
+    if isinstance(source, bytes):
+        return pipeline.read_bytes(source, format=format, name=display_name(name or "<bytes>", limit=None))
+    return pipeline.read_string(source, format=format, name=display_name(name or "<text>", limit=None))
 
 
 def _looks_like_a_path(text: str) -> bool:

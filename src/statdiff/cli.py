@@ -2,7 +2,8 @@
 
 Exit status follows diff(1): 0 no changes, 1 changes, 2 trouble. Every error a
 user can cause is one line on stderr, `statdiff: error: ...`, never a traceback.
-Each command only wires options to the stage modules; no logic lives here.
+Each command only wires its options to `statdiff.pipeline` (read, compare, view,
+render) and writes what it returns; no logic lives here.
 """
 
 from __future__ import annotations
@@ -13,7 +14,9 @@ from pathlib import Path
 
 import click
 
+from statdiff import pipeline
 from statdiff.errors import StatdiffError, display_name, os_reason
+from statdiff.pipeline import Output, RenderOptions
 
 FORMAT_HELP = "Force the rendering instead of detecting it (see `statdiff formats`)."
 MAX_SIZE_HELP = "Refuse inputs larger than this many megabytes."
@@ -66,17 +69,18 @@ def _positive_megabytes(context, parameter, value: float) -> float:
     return value
 
 
-def _read_document(path: str, format: str | None, max_mb: float):
-    from statdiff.read import read_path
-    from statdiff.structure import build_document
-
-    return build_document(read_path(Path(path), format=format, max_bytes=int(max_mb * 1024 * 1024)))
+def _max_bytes(max_mb: float) -> int:
+    return int(max_mb * 1024 * 1024)
 
 
-def _console(no_color: bool):
-    from rich.console import Console
+def _terminal(no_color: bool, context: int = 8) -> RenderOptions:
+    """Render options for standard output: laid out for its width, colour unless `no_color`."""
+    return RenderOptions(context=context, color=not no_color, stdout=True)
 
-    return Console(no_color=no_color, highlight=False, soft_wrap=False)
+
+def _print(output: Output) -> None:
+    """Write a renderer's output to standard output as it is (styles included)."""
+    click.echo(output, nl=False, color=True)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -107,20 +111,9 @@ def parse(file, as_json, as_text, format, no_color, max_size):
     """Parse FILE into a section tree with page:line provenance."""
     if as_json and as_text:
         raise StatdiffError("choose one of --json and --text")
-    document = _read_document(file, format, max_size)
-    if as_json:
-        from statdiff.render.json_out import dumps, document_to_json
-
-        click.echo(dumps(document_to_json(document)))
-    elif as_text:
-        from statdiff.render.plain import document_lines
-
-        for line in document_lines(document):
-            click.echo(line)
-    else:
-        from statdiff.render.tree_view import render_tree
-
-        render_tree(document, _console(no_color))
+    document = pipeline.read_file(file, format=format, max_bytes=_max_bytes(max_size))
+    to = "json" if as_json else "text" if as_text else "tree"
+    _print(pipeline.render("document", document, to, _terminal(no_color)))
 
 
 @main.command()
@@ -135,23 +128,11 @@ def parse(file, as_json, as_text, format, no_color, max_size):
 @_guarded
 def diff(old, new, as_json, as_stat, no_color, context, format, max_size):
     """Compare OLD with NEW. Exit status: 0 no changes, 1 changes, 2 trouble."""
-    from statdiff.diff import compare
-
     if as_json and as_stat:
         raise StatdiffError("choose one of --json and --stat")
-    comparison = compare(_read_document(old, format, max_size), _read_document(new, format, max_size))
-    if as_json:
-        from statdiff.render.json_out import comparison_to_json, dumps
-
-        click.echo(dumps(comparison_to_json(comparison)))
-    elif as_stat:
-        from statdiff.render.terminal import render_stat
-
-        render_stat(comparison, _console(no_color))
-    else:
-        from statdiff.render.terminal import render_comparison
-
-        render_comparison(comparison, _console(no_color), context=context)
+    comparison = pipeline.compare_files(old, new, format=format, max_bytes=_max_bytes(max_size))
+    to = "json" if as_json else "stat" if as_stat else "terminal"
+    _print(pipeline.render_comparison(comparison, to, options=_terminal(no_color, context)))
     sys.exit(1 if comparison.changes else 0)
 
 
@@ -166,23 +147,18 @@ def diff(old, new, as_json, as_stat, no_color, context, format, max_size):
 @click.option("--max-size", type=float, callback=_positive_megabytes, default=DEFAULT_MAX_MB, show_default=True, help=MAX_SIZE_HELP)
 @_guarded
 def redline(old, new, output, view, notes, title, format, max_size):
-    """Write an annotated HTML redline of OLD against NEW to OUTPUT."""
-    from statdiff.diff import compare
+    """Write an annotated HTML redline of OLD against NEW to OUTPUT (JSON when OUTPUT ends in .json)."""
     from statdiff.outputs import check_output_path, write_atomically
-    from statdiff.render.html import render_redline
 
     inputs = [Path(p) for p in [old, new] + ([notes] if notes else [])]
     check_output_path(Path(output), inputs)
-    comparison = compare(_read_document(old, format, max_size), _read_document(new, format, max_size))
-    reader_notes, warnings = ([], [])
-    if notes:
-        from statdiff.notes import load_notes, match_notes
-
-        reader_notes, warnings = match_notes(load_notes(Path(notes)), comparison)
+    comparison = pipeline.compare_files(old, new, format=format, max_bytes=_max_bytes(max_size))
+    reader_notes, warnings = pipeline.reader_notes(notes, comparison) if notes else ([], [])
     for warning in warnings:
         click.echo(f"statdiff: warning: {display_name(warning, limit=None)}", err=True)
-    html = render_redline(comparison, view=view, notes=reader_notes, title=title)
-    write_atomically(Path(output), html, inputs=inputs)
+    redline = pipeline.view(comparison, notes=reader_notes, title=title)
+    written = pipeline.render_to_path("redline", redline, output, default="html", options=RenderOptions(view=view))
+    write_atomically(Path(output), written, inputs=inputs)
     click.echo(f"wrote {display_name(output)}: {len(comparison.changes)} changes", err=True)
     sys.exit(1 if comparison.changes else 0)
 
@@ -197,19 +173,6 @@ def redline(old, new, output, view, notes, title, format, max_size):
 @_guarded
 def changes(bill, old, as_json, no_color, format, max_size):
     """List the changes BILL's own underline/strike markup prints. Exit status: 0 none, 1 changes, 2 trouble."""
-    from statdiff.markup import agreement, read_changes
-    from statdiff.render.json_out import changes_to_json
-    from statdiff.render.terminal import render_changes
-
-    max_bytes = int(max_size * 1024 * 1024)
-    document, markup, found = read_changes(bill, max_bytes=max_bytes, format=format)
-    disagreements = None
-    if old is not None:
-        disagreements = agreement(markup, _read_document(old, format, max_size), bill)
-    if as_json:
-        from statdiff.render.json_out import dumps
-
-        click.echo(dumps(changes_to_json(document, found, disagreements)))
-    else:
-        render_changes(document, found, disagreements, _console(no_color), no_color)
-    sys.exit(1 if found or disagreements else 0)
+    listing = pipeline.change_list(bill, old=old, format=format, max_bytes=_max_bytes(max_size))
+    _print(pipeline.render("changes", listing, "json" if as_json else "terminal", _terminal(no_color)))
+    sys.exit(1 if listing.changes or listing.disagreements else 0)

@@ -1,15 +1,21 @@
-"""JSON output: deterministic (fixed key order, mappings without meaningful order sorted), UTF-8 kept as is."""
+"""JSON output: deterministic (fixed key order, mappings without meaningful order sorted),
+UTF-8 kept as is. `statdiff diff --json` prints a redline view as docs/json-contract.md
+describes it; `statdiff parse --json` a document tree; `statdiff changes --json` a
+change list."""
 
 from __future__ import annotations
 
 import json
+from typing import Any
 
-from statdiff.model import Change, Document, Node, Position, SourceSpan, count_ops
+from statdiff.model import Document, Node, Position, SourceSpan, count_ops
+from statdiff.render.options import RenderOptions
+from statdiff.view import ChangeListView, RedlineView, SectionView
 
 _NO_SPAN = SourceSpan(Position(), Position())
 
 
-def dumps(obj) -> str:
+def dumps(obj: Any) -> str:
     """Serialise `obj` the same way every time: no ASCII escaping, indent 2.
 
     Keys keep the order the `*_to_json` functions build (a fixed, readable order:
@@ -19,7 +25,42 @@ def dumps(obj) -> str:
     return json.dumps(obj, ensure_ascii=False, indent=2)
 
 
-def _sorted(value):
+class _Json:
+    """One JSON object, then a newline."""
+
+    name = "json"
+    subject = ""
+    suffixes = (".json",)
+
+    def to_json(self, subject: Any) -> dict:
+        raise NotImplementedError
+
+    def render(self, subject: Any, options: RenderOptions) -> str:
+        return dumps(self.to_json(subject)) + "\n"
+
+
+class JsonRedline(_Json):
+    subject = "redline"
+
+    def to_json(self, subject: RedlineView) -> dict:
+        return redline_to_json(subject)
+
+
+class JsonDocument(_Json):
+    subject = "document"
+
+    def to_json(self, subject: Document) -> dict:
+        return document_to_json(subject)
+
+
+class JsonChanges(_Json):
+    subject = "changes"
+
+    def to_json(self, subject: ChangeListView) -> dict:
+        return changes_to_json(subject)
+
+
+def _sorted(value: Any) -> Any:
     if isinstance(value, dict):
         return {key: _sorted(value[key]) for key in sorted(value)}
     if isinstance(value, (list, tuple)):
@@ -50,15 +91,16 @@ def node_to_json(node: Node) -> dict:
     }
 
 
-def comparison_to_json(comparison) -> dict:
-    """A Comparison as the JSON contract of docs/json-contract.md (`statdiff diff --json`)."""
+def redline_to_json(redline: RedlineView) -> dict:
+    """The comparison contract of docs/json-contract.md (`statdiff diff --json`)."""
     return {
-        "old": _side_to_json(comparison.old),
-        "new": _side_to_json(comparison.new),
-        "mode": comparison.mode,
-        "summary": comparison.summary(),
-        "changes": [change.to_json() for change in comparison.changes],
-        "sections": [_section_to_json(section) for section in comparison.sections],
+        "old": _side_to_json(redline.old),
+        "new": _side_to_json(redline.new),
+        "mode": redline.mode,
+        "summary": redline.summary,
+        "changes": [view.change.to_json() for view in redline.changes],
+        "sections": [_section_to_json(section) for section in redline.sections],
+        "annotations": [annotation.to_json() for annotation in redline.annotations],
     }
 
 
@@ -66,32 +108,33 @@ def _side_to_json(document: Document) -> dict:
     return {"name": document.name, "identity": _sorted(document.identity.to_json())}
 
 
-def _section_to_json(section) -> dict:
+def _section_to_json(section: SectionView) -> dict:
     old_source, new_source = section.old_source, section.new_source
     return {
         "path": section.path,
-        "heading": section.heading,
+        "heading": section.section.heading,
         "status": section.status,
-        "old_path": section.old.path if section.old is not None else None,
-        "new_path": section.new.path if section.new is not None else None,
+        "old_path": section.old_path,
+        "new_path": section.new_path,
         "old_source": old_source.to_json() if old_source else None,
         "new_source": new_source.to_json() if new_source else None,
-        "attributed_to": list(section.attributed_to),
-        "changes": [change.anchor for change in section.changes],
+        "attributed_to": section.attributed_to,
+        "changes": [view.anchor for view in section.changes],
     }
 
 
-def changes_to_json(document: Document | None, changes: list[Change], disagreements) -> dict:
+def changes_to_json(listing: ChangeListView) -> dict:
     """`statdiff changes --json`: the changes a bill's markup (or a statdiff
     redline) shows, and the disagreements with the old law when checked."""
+    document, changes = listing.document, listing.changes
     out = {
         "document": None if document is None else {
             "name": document.name, "rendering": document.rendering, "identity": document.identity.to_json(),
         },
-        "source": "markup" if document is not None else "redline",
+        "source": listing.source,
         "summary": {"changes": len(changes), "by_op": count_ops(changes)},
         "changes": [change.to_json() for change in changes],
     }
-    if disagreements is not None:
-        out["disagreements"] = [item.to_json() for item in disagreements]
+    if listing.disagreements is not None:
+        out["disagreements"] = [item.to_json() for item in listing.disagreements]
     return out

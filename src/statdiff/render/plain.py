@@ -4,7 +4,19 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from statdiff.model import Document
+from statdiff.model import Document, Node, Position
+from statdiff.render.options import RenderOptions
+
+
+class PlainText:
+    """The clean body text: one printed line a line, each prefixed with its page:line."""
+
+    name = "text"
+    subject = "document"
+    suffixes = (".txt",)
+
+    def render(self, document: Document, options: RenderOptions) -> str:
+        return "".join(line + "\n" for line in document_lines(document))
 
 
 def document_lines(document: Document) -> Iterator[str]:
@@ -14,13 +26,13 @@ def document_lines(document: Document) -> Iterator[str]:
     where the rendering has no line numbers, each node's own words make one line
     (prefixed `page:?  ` when at least the page is known).
     """
-    key = None
+    key: tuple[str, Position] | tuple[str, Node, int | None] | None = None
     words: list[str] = []
     prefix = ""
     for node in document.walk():
         for word in node.words:
             position = word.position
-            word_key = ("at", position) if position.line is not None else ("node", id(node), position.page)
+            word_key = ("at", position) if position.line is not None else ("node", node, position.page)
             if word_key != key:
                 if words:
                     yield prefix + " ".join(words)

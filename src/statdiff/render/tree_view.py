@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from rich.console import Console
+from typing import Iterator
+
 from rich.text import Text
 from rich.tree import Tree
 
 from statdiff.model import Document, Node
+from statdiff.render.options import RenderOptions
+from statdiff.render.terminal import ConsoleRenderer
 
 EXCERPT_CHARS = 60
 KIND_STYLES = {
@@ -21,13 +24,23 @@ KIND_STYLES = {
 }
 
 
-def render_tree(document: Document, console: Console) -> None:
-    console.print(_title(document))
+class TreeView(ConsoleRenderer):
+    """A document as a tree: one line a node."""
+
+    name = "tree"
+    subject = "document"
+
+    def lines(self, subject: Document, options: RenderOptions) -> Iterator[Text | Tree]:
+        return _tree_lines(subject)
+
+
+def _tree_lines(document: Document) -> Iterator[Text | Tree]:
+    yield _title(document)
     if document.synopsis:
-        console.print(Text("Synopsis: ", style="bold") + Text(_excerpt(document.synopsis, 400)))
+        yield Text("Synopsis: ", style="bold") + Text(_excerpt(document.synopsis, 400))
     tree = Tree(_node_line(document.root, top=True))
     _add_children(tree, document.root)
-    console.print(tree)
+    yield tree
 
 
 def _title(document: Document) -> Text:

@@ -1,0 +1,297 @@
+"""Margin notes: what a change means, found automatically.
+
+`annotate(comparison)` reads each changed node's old and new text and reports
+what a policy reader looks for first: a new or changed deadline, amount or
+threshold, defined term, duty (shall / may / must), cross-reference, and the
+Public Act a change came from.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from statdiff.annotate.phrases import PATH_TERM
+from statdiff.model import ONE_COPY_OPS, Change, Comparison, Node, NodeComparison, SectionComparison, Status, rebuild
+
+DEADLINE, AMOUNT, DEFINITION, DUTY, CROSS_REFERENCE, ATTRIBUTION = (
+    "deadline",
+    "amount",
+    "definition",
+    "duty",
+    "cross_reference",
+    "attribution",
+)
+KINDS = (DEADLINE, AMOUNT, DEFINITION, DUTY, CROSS_REFERENCE, ATTRIBUTION)
+
+
+@dataclass(frozen=True, slots=True)
+class Annotation:
+    """One margin note. `change_anchor` is the HTML id of the change it explains
+    ("" when it explains a whole node); `section` and `path` locate it."""
+
+    kind: str
+    message: str
+    change_anchor: str
+    section: str
+    path: str
+
+    def to_json(self) -> dict:
+        return {name: getattr(self, name) for name in self.__slots__}
+
+
+# ---------------------------------------------------------------- patterns
+
+_NUMBER_WORDS = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|"
+    "twenty|twenty-one|twenty-four|thirty|forty-five|forty-eight|forty|sixty|"
+    "seventy-two|ninety|one hundred eighty"
+)
+_PERIOD = re.compile(
+    r"\b(?:(?:within|no later than|not later than|not more than|not less than|at least|"
+    r"after|before|for|every)\s+)?"
+    rf"(?:\d+|(?:{_NUMBER_WORDS}))(?:\s+\(\d+\))?[\s-]+"
+    r"(?:business\s+|calendar\s+|working\s+)?(?:hours?|days?|weeks?|months?|years?)\b",
+    re.IGNORECASE,
+)
+_AMOUNT = re.compile(
+    r"\$\s?\d[\d,]*(?:\.\d+)?(?:\s+(?:thousand|million|billion))?"
+    r"|\b\d+(?:\.\d+)?\s?(?:%|percent\b)"
+    r"|\b\d{1,3}(?:,\d{3})+(?:\.\d+)?\b",
+    re.IGNORECASE,
+)
+_DUTY = re.compile(r"\b(shall|must|may)(\s+not)?\s+((?:be\s+)?[a-z]+)", re.IGNORECASE)
+_REFERENCE = re.compile(
+    r"\b\d+\s+ILCS\s+\d+/[\w.\-]*\w(?:\([\w.\-]+\))*"
+    r"|\b(?:Sections?|Articles?)\s+\d+[\w.\-]*(?:\([\w.\-]+\))*"
+    r"|\b(?:subsections?|paragraphs?|subparagraphs?|items?)\s+\([\w.\-]+\)(?:\([\w.\-]+\))*"
+    r"|\bTitle\s+\d+\s+of\s+the\s+United\s+States\s+Code"
+    r"|\bPublic\s+Act\s+\d+-\d+",
+    re.IGNORECASE,
+)
+_QUOTED_TERM = re.compile(r"^\s*[\"“]([^\"”]+)[\"”]")
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.split()).rstrip(",;.").strip()
+
+
+def _periods(text: str) -> list[str]:
+    return [_normal(m.group(0)) for m in _PERIOD.finditer(text)]
+
+
+def _amounts(text: str) -> list[str]:
+    return [_normal(m.group(0)) for m in _AMOUNT.finditer(text)]
+
+
+def _duties(text: str) -> list[str]:
+    found = []
+    for match in _DUTY.finditer(text):
+        modal = match.group(1).lower() + (" not" if match.group(2) else "")
+        found.append(f"{modal} {match.group(3).lower()}")
+    return found
+
+
+def _references(text: str) -> list[str]:
+    return [_normal(m.group(0)) for m in _REFERENCE.finditer(text)]
+
+
+# ---------------------------------------------------------------- annotate
+
+
+def annotate(comparison: Comparison) -> list[Annotation]:
+    """Automatic margin notes for every changed node of the comparison, in reading order."""
+    new_bill = comparison.new.identity.bill
+    annotations: list[Annotation] = []
+    for section in comparison.sections:
+        for node_comparison in section.nodes:
+            changes = _changes_of(node_comparison, section)
+            if not changes and node_comparison.status not in (Status.CHANGED, Status.ADDED, Status.REMOVED):
+                continue
+            annotations.extend(_node_annotations(node_comparison, changes, section.path))
+        for change in section.changes:
+            if change.attributed_to and change.attributed_to != new_bill:
+                annotations.append(
+                    Annotation(
+                        ATTRIBUTION,
+                        f"from {_public_act(change.attributed_to)}",
+                        change.anchor,
+                        section.path,
+                        change.new_path or change.old_path or section.path,
+                    )
+                )
+    return annotations
+
+
+def _changes_of(node_comparison: NodeComparison, section: SectionComparison) -> list[Change]:
+    if node_comparison.changes:
+        return list(node_comparison.changes)
+    paths = {node.path for node in (node_comparison.old, node_comparison.new) if node is not None}
+    return [change for change in section.changes if (change.new_path or change.old_path) in paths]
+
+
+def _node_annotations(
+    node_comparison: NodeComparison, changes: list[Change], section: str
+) -> list[Annotation]:
+    old, new = node_comparison.old, node_comparison.new
+    old_text, new_text = compared_texts(node_comparison)
+    if not changes and old is not None and new is not None and old_text == new_text:
+        return []
+    path = node_comparison.node.path
+
+    def note(kind: str, message: str, clue: str = "") -> Annotation:
+        return Annotation(kind, message, _anchor_for(clue, changes), section, path)
+
+    found: list[Annotation] = []
+    definition = _definition_note(old, new, old_text, new_text)
+    if definition:
+        found.append(note(DEFINITION, definition))
+    for kind, extract, noun in (
+        (DEADLINE, _periods, "deadline"),
+        (AMOUNT, _amounts, "amount"),
+        (CROSS_REFERENCE, _references, "cross-reference"),
+    ):
+        for message, clue in _feature_changes(extract(old_text), extract(new_text), noun):
+            found.append(note(kind, message, clue))
+    for message, clue in _duty_changes(_duties(old_text), _duties(new_text)):
+        found.append(note(DUTY, message, clue))
+    return found
+
+
+def compared_texts(node_comparison: NodeComparison) -> tuple[str, str]:
+    """The old and new text the two copies both cover. Text only one copy holds,
+    because the other copy is truncated, is no change and gets no note."""
+    old, new = node_comparison.old, node_comparison.new
+    if not any(segment.op in ONE_COPY_OPS for segment in node_comparison.segments):
+        return (old.text if old is not None else "", new.text if new is not None else "")
+    kept = [segment for segment in node_comparison.segments if segment.op not in ONE_COPY_OPS]
+    return (rebuild([token for segment in kept for token in segment.old]),
+            rebuild([token for segment in kept for token in segment.new]))
+
+
+def _anchor_for(clue: str, changes: list[Change]) -> str:
+    """The change whose text carries the clue, else the node's first change."""
+    if not changes:
+        return ""
+    words = clue.lower().split()
+    for change in changes:
+        text = f"{change.old_text} {change.new_text}".lower()
+        if words and any(word in text for word in words if any(ch.isdigit() for ch in word)):
+            return change.anchor
+    for change in changes:
+        text = f"{change.old_text} {change.new_text}".lower()
+        if clue and clue.lower() in text:
+            return change.anchor
+    return changes[0].anchor
+
+
+def _feature_changes(old: list[str], new: list[str], noun: str) -> list[tuple[str, str]]:
+    """Pair what disappeared with what appeared: changed, else new / removed."""
+    removed = _in_order(old, Counter(old) - Counter(new))
+    added = _in_order(new, Counter(new) - Counter(old))
+    messages = []
+    for before, after in zip(removed, added):
+        messages.append((f"{noun} changed: {before} → {after}", after))
+    for after in added[len(removed):]:
+        messages.append((f"new {noun}: {after}", after))
+    for before in removed[len(added):]:
+        messages.append((f"{noun} removed: {before}", before))
+    return messages
+
+
+def _in_order(items: list[str], wanted: Counter) -> list[str]:
+    """The items counted in `wanted`, in the order they appear in `items`."""
+    pending = Counter(wanted)
+    ordered = []
+    for item in items:
+        if pending[item] > 0:
+            ordered.append(item)
+            pending[item] -= 1
+    return ordered
+
+
+_MODAL_NOUN = {"shall": "duty", "must": "duty", "may": "permission"}
+
+
+def _modal_noun(phrase: str) -> str:
+    modal = phrase.split()[0]
+    if phrase.split()[1:2] == ["not"]:
+        return "prohibition"
+    return _MODAL_NOUN[modal]
+
+
+def _duty_changes(old: list[str], new: list[str]) -> list[tuple[str, str]]:
+    removed = _in_order(old, Counter(old) - Counter(new))
+    added = _in_order(new, Counter(new) - Counter(old))
+    messages = []
+    for before in list(removed):
+        verb = before.split()[-1]
+        after = next((item for item in added if item.split()[-1] == verb), None)
+        if after is not None:
+            messages.append((f"duty changed: “{before}” → “{after}”", after))
+            removed.remove(before)
+            added.remove(after)
+    messages += [(f"new {_modal_noun(item)}: “{item}”", item) for item in added]
+    messages += [(f"{_modal_noun(item)} removed: “{item}”", item) for item in removed]
+    return messages
+
+
+# ---------------------------------------------------------------- definitions
+
+
+def defined_term(node: Node | None) -> str | None:
+    """The term a definition node defines: its meta, its path, or its opening quote."""
+    if node is None or node.kind != "definition":
+        return None
+    term = node.meta.get("term")
+    if term:
+        return str(term)
+    match = _QUOTED_TERM.match(node.text)
+    if match:
+        return match.group(1)
+    match = PATH_TERM.search(node.path)
+    return match.group(1) if match else None
+
+
+def _definition_note(old: Node | None, new: Node | None, old_text: str, new_text: str) -> str | None:
+    old_term, new_term = defined_term(old), defined_term(new)
+    if old_term is None and new_term is None:
+        return None
+    if old_term is None:
+        return f"defined term added: “{new_term}”"
+    if new_term is None:
+        return f"defined term removed: “{old_term}”"
+    if old_term == new_term:
+        return None if old_text == new_text else f"definition of “{new_term}” amended"
+    return _term_change(old_term, new_term)
+
+
+def _term_change(old_term: str, new_term: str) -> str:
+    from difflib import SequenceMatcher  # imported when a defined term changes: rare
+
+    old_words, new_words = old_term.split(), new_term.split()
+    matcher = SequenceMatcher(a=[w.lower() for w in old_words], b=[w.lower() for w in new_words], autojunk=False)
+    inserted, deleted = [], []
+    for op, a0, a1, b0, b1 in matcher.get_opcodes():
+        if op in ("insert", "replace"):
+            inserted.append(new_words[b0:b1])
+        if op in ("delete", "replace"):
+            deleted.append(old_words[a0:a1])
+    if inserted and not deleted:
+        added = " ".join(word for run in inserted for word in run)
+        if inserted[0][0].lower() == "or":
+            return f"scope of defined term widened: adds {' '.join(added.split()[1:])}"
+        return f"defined term changed: adds “{added}”"
+    if deleted and not inserted:
+        dropped = " ".join(word for run in deleted for word in run)
+        if deleted[0][0].lower() == "or":
+            return f"scope of defined term narrowed: drops {' '.join(dropped.split()[1:])}"
+        return f"defined term changed: drops “{dropped}”"
+    return f"defined term changed: “{old_term}” → “{new_term}”"
+
+
+def _public_act(attributed_to: str) -> str:
+    if re.fullmatch(r"\d+-\d+", attributed_to.strip()):
+        return f"P.A. {attributed_to.strip()}"
+    return attributed_to

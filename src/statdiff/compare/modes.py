@@ -1,0 +1,64 @@
+"""Modes: how two texts are compared.
+
+Mode "amendment": one side is an amendatory bill (a bill section with `meta["amends"]`
+restating codified Sections) and the other is not. Only the restated Sections are
+compared; Sections it does not restate are `not_restated`; the bill's title, enacting
+clause and amendatory instructions are not changes. Otherwise mode "versions": every
+section of both texts is compared.
+"""
+
+from __future__ import annotations
+
+from statdiff.compare.units import Unit
+from statdiff.model import Document, Mode, Side
+
+
+def is_amendatory(units: list[Unit]) -> bool:
+    return any(unit.amendatory for unit in units)
+
+
+def mode_of(old_amends: bool, new_amends: bool) -> Mode:
+    return Mode.AMENDMENT if old_amends != new_amends else Mode.VERSIONS
+
+
+def bill_side(old_amends: bool, new_amends: bool) -> Side | None:
+    """Which text is the amendatory bill (amendment mode), None in versions mode."""
+    if old_amends == new_amends:
+        return None
+    return "new" if new_amends else "old"
+
+
+def restated_or_codified(units: list[Unit], amendatory: bool) -> list[Unit]:
+    """In amendment mode: the bill's restated Sections; the Act's own Sections."""
+    if amendatory:
+        return [unit for unit in units if unit.amendatory]
+    sections = [unit for unit in units if unit.node.kind == "section"]
+    return sections or [unit for unit in units if unit.node.kind != "document"]
+
+
+def lead_unit(units: list[Unit], amendatory: bool) -> Unit | None:
+    """The words of an Act's copy before its first Section (amendment mode compares Sections
+    only): the tail of a Section, when the copy begins mid-way through one."""
+    if amendatory or not units or units[0].node.kind != "document":
+        return None
+    return units[0] if any(unit.node.kind == "section" for unit in units) else None
+
+
+def is_bill(document: Document, units: list[Unit]) -> bool:
+    return bool(document.identity.bill) or any(unit.node.kind == "bill_section" for unit in units)
+
+
+def instructed_sections(bill: Document) -> set[tuple[str, str]]:
+    """(Act citation, Section number) of each Section the bill says it amends by changing."""
+    named: set[tuple[str, str]] = set()
+    for node in bill.root.walk():
+        amends = node.meta.get("amends") if node.kind == "bill_section" else None
+        if isinstance(amends, dict) and amends.get("citation"):
+            act = " ".join(str(amends["citation"]).split())
+            named |= {(act, str(number)) for number in amends.get("changing") or ()}
+    return named
+
+
+def section_key(unit: Unit) -> tuple[str, str]:
+    """(Act citation, Section number) of a unit, as `instructed_sections` names them."""
+    return " ".join(str(unit.node.meta.get("act") or "").split()), str(unit.node.meta.get("number"))

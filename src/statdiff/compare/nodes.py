@@ -1,0 +1,200 @@
+"""Node pairs: the inline redline of two aligned nodes (or of a node only one text has).
+
+Nodes inside a section pair by path relative to the section (so a renumbered Section's
+subsections still pair), then by exact text, then by content. An unchanged pair is one
+`equal` segment over its words, tokenized only when shown; a changed pair is diffed only
+between the words both nodes begin and end with.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable, Sequence
+
+from statdiff.compare.changes import node_change, node_moved, source_change, word_changes
+from statdiff.compare.anchors import linked
+from statdiff.compare.pairing import Pair
+from statdiff.compare.tokens import tokenize
+from statdiff.compare.truncation import Visible
+from statdiff.compare.units import Unit
+from statdiff.compare.words import diff_tokens
+from statdiff.model import (
+    NodeComparison,
+    Node,
+    Op,
+    Segment,
+    Side,
+    Status,
+    Token,
+    Word,
+    WordSegment,
+    one_copy_op,
+    one_copy_status,
+)
+
+TRIM_MARGIN = 4  # words of common text diffed with the change, so that grouping sees them
+_ORDINAL = re.compile(r"(?:\[\d+\]| #\d+)$")
+
+NodeKey = Callable[[Node], object]
+
+
+def whole_words(op: Op, old_words: Sequence[Word], new_words: Sequence[Word],
+                leading_space: bool = False) -> WordSegment:
+    """A segment over whole runs of words, tokenized on first use."""
+    return WordSegment(op, old_words, new_words, tokenize, leading_space)
+
+
+def lone_node(node: Node, side: Side, status: Status, visible: Visible) -> NodeComparison:
+    """A node only one text shows: added, removed, not restated or beyond a truncation."""
+    if status == Status.NOT_RESTATED:
+        op = Op.EQUAL
+    elif status.one_copy:
+        op = one_copy_op(side)
+    else:
+        op = Op.DELETE if side == "old" else Op.INSERT
+    old, new = (node, None) if side == "old" else (None, node)
+    segment = whole_words(op, node.words if old else [], node.words if new else [])
+    return NodeComparison(old, new, status, [segment])
+
+
+def compare_nodes(pair: Pair[Node], section: str, visible: Visible) -> NodeComparison:
+    """The redline of one node pair (or of a node left unpaired) and its changes."""
+    if pair.old is None or pair.new is None:
+        node = pair.old if pair.old is not None else pair.new
+        assert node is not None
+        side: Side = "old" if pair.old is not None else "new"
+        if not visible.count(node):
+            return lone_node(node, side, one_copy_status(side), visible)
+        comparison = lone_node(node, side, Status.REMOVED if side == "old" else Status.ADDED, visible)
+        comparison.changes.append(node_change(node, node.words, side, section))
+        return comparison
+    if not pair.moved and visible.whole(pair.old) and visible.whole(pair.new) and (
+        visible.texts(pair.old) == visible.texts(pair.new)
+    ):
+        return NodeComparison(pair.old, pair.new, Status.UNCHANGED,
+                              [whole_words(Op.EQUAL, pair.old.words, pair.new.words)])
+    segments = _node_segments(pair.old, pair.new, visible)
+    changes = word_changes(pair.old, pair.new, segments, section)
+    if pair.old.kind == "source_note" and changes:
+        changes = [linked(source_change(pair.old, pair.new, section),
+                          *[segment for segment in segments if segment.anchor])]
+    status = Status.CHANGED if changes else Status.UNCHANGED
+    if pair.moved and pair.old.kind != "source_note":
+        changes.insert(0, node_moved(pair.old, pair.new, section))
+        status = Status.MOVED
+    return NodeComparison(pair.old, pair.new, status, segments, changes)
+
+
+def _node_segments(old: Node, new: Node, visible: Visible) -> list[Segment]:
+    if visible.whole(old) and visible.whole(new):
+        if visible.texts(old) == visible.texts(new):
+            return [whole_words(Op.EQUAL, old.words, new.words)]
+        return _trimmed_segments(old.words, new.words)
+    old_tokens = tokenize(old.words)
+    new_tokens = tokenize(new.words)
+    old_low, old_high = token_span(old, visible, old_tokens)
+    new_low, new_high = token_span(new, visible, new_tokens)
+    segments: list[Segment] = []
+    if old_low:
+        segments.append(Segment(Op.ONLY_OLD, tuple(old_tokens[:old_low]), ()))
+    if new_low:
+        segments.append(Segment(Op.ONLY_NEW, (), tuple(new_tokens[:new_low])))
+    segments.extend(diff_tokens(old_tokens[old_low:old_high], new_tokens[new_low:new_high]))
+    if old_high < len(old_tokens):
+        segments.append(Segment(Op.ONLY_OLD, tuple(old_tokens[old_high:]), ()))
+    if new_high < len(new_tokens):
+        segments.append(Segment(Op.ONLY_NEW, (), tuple(new_tokens[new_high:])))
+    return segments
+
+
+def _trimmed_segments(old: list[Word], new: list[Word]) -> list[Segment]:
+    """Diff only what lies between the words both nodes begin and end with: the common
+    head and tail stay one lazy `equal` segment each (a long node changed in one place)."""
+    head = _common_words(old, new)
+    tail = _common_words(old[head:][::-1], new[head:][::-1])
+    head, tail = _clear_of_units(old, head, TRIM_MARGIN), _clear_of_units(old[::-1], tail, TRIM_MARGIN)
+    old_middle = tokenize(old[head:len(old) - tail], leading_space=head > 0)
+    new_middle = tokenize(new[head:len(new) - tail], leading_space=head > 0)
+    segments: list[Segment] = []
+    if head:
+        segments.append(whole_words(Op.EQUAL, old[:head], new[:head]))
+    segments.extend(diff_tokens(old_middle, new_middle))
+    if tail:
+        segments.append(whole_words(Op.EQUAL, old[len(old) - tail:], new[len(new) - tail:], leading_space=True))
+    return segments
+
+
+def _common_words(old: list[Word], new: list[Word]) -> int:
+    count = 0
+    for old_word, new_word in zip(old, new):
+        if old_word.text != new_word.text:
+            break
+        count += 1
+    return count
+
+
+def _clear_of_units(words: list[Word], count: int, margin: int) -> int:
+    """`count` less the margin, and less any word that may belong to a multi-word unit
+    (`815 ILCS 530/10`, `P.A. 94-947`) cut by the boundary."""
+    count = max(0, count - margin)
+    while count and _may_join(words[count - 1].text):
+        count -= 1
+    return count
+
+
+def _may_join(text: str) -> bool:
+    return text in ("ILCS", "P.A.") or text.lstrip("(")[:1].isdigit()
+
+
+def token_span(node: Node, visible: Visible, tokens: list[Token]) -> tuple[int, int]:
+    """The tokens of the node's visible words (tokens keep their word's position object)."""
+    start, end = visible.span(node)
+    if (start, end) == (0, len(node.words)):
+        return 0, len(tokens)
+    word_index = _token_word_index(tokens)
+    low = next((i for i, w in enumerate(word_index) if w >= start), len(tokens))
+    high = next((i for i, w in enumerate(word_index) if w >= end), len(tokens))
+    return low, max(low, high)
+
+
+def _token_word_index(tokens: list[Token]) -> list[int]:
+    """For each token, the index of the word it starts in."""
+    indices = []
+    word = -1
+    for index, token in enumerate(tokens):
+        if index == 0 or token.space_before:
+            word += 1
+        indices.append(word)
+        word += token.text.count(" ")  # a multi-word unit spans one word per space
+    return indices
+
+
+def same_text(visible: Visible) -> NodeKey:
+    """Unchanged unnumbered paragraphs pair by their exact text before any fuzzy matching."""
+
+    def key(node: Node) -> object:
+        return (node.kind, visible.texts(node))
+
+    return key
+
+
+def same_nodes(old_nodes: list[Node], new_nodes: list[Node], visible: Visible) -> bool:
+    """An unchanged section: the same kinds of node with the same words, in the same order."""
+    return len(old_nodes) == len(new_nodes) and all(
+        old.kind == new.kind and visible.texts(old) == visible.texts(new) for old, new in zip(old_nodes, new_nodes)
+    )
+
+
+def relative_key(old_unit: Unit, new_unit: Unit) -> NodeKey:
+    """A node's path relative to its section, so that a renumbered Section's nodes still pair.
+    Ordinal paths (`[2]`, ` #2`) shift when a paragraph is inserted: those pair by content."""
+
+    def key(node: Node) -> object:
+        if _ORDINAL.search(node.path):
+            return None
+        for unit in (old_unit, new_unit):
+            if unit.path and node.path.startswith(unit.path):
+                return (node.kind, node.path[len(unit.path):].lstrip())
+        return (node.kind, node.path)
+
+    return key

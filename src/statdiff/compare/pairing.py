@@ -1,0 +1,262 @@
+"""Pairing: the sections of two texts (and the nodes of a section pair), first by
+identity, then by content.
+
+Identity: the same key (path, citation, section number, definition term), tried
+in the order given. Content: rapidfuzz `process.extract` (each old text against the new) with a `score_cutoff`,
+only over what is still unpaired (renumbered, moved, split, merged Sections, a
+definition whose term changed). What stays unpaired is added or removed.
+A pair whose order among the pairs changed is a move; a pair found by content
+whose number differs is a renumber.
+
+Positional items (`positional(item)` true: a contract's clause, whose number shifts when
+a clause is inserted before it) pair by key before content only with the one item of the
+same text (a text no other positional item has); then, in reading order, with an item of
+the same text (a clause renumbered and nothing else; `[Reserved]` twice); then by content;
+and by key only if content leaves them unpaired.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import Counter
+from dataclasses import dataclass
+from typing import Callable, Generic, Sequence, TypeVar
+
+from rapidfuzz import fuzz, process
+
+Item = TypeVar("Item")
+
+IDENTITY, CONTENT = "identity", "content"
+CONTENT_CUTOFF = 60.0  # rapidfuzz ratio (0-100) below which two texts are not the same provision
+MAX_CONTENT_CANDIDATES = 4000  # beyond this many unpaired items a side, content pairing is skipped
+EXCERPT = 2000  # characters from each end of a long text that content pairing compares
+
+
+@dataclass(slots=True)
+class Pair(Generic[Item]):
+    old: Item | None
+    new: Item | None
+    how: str = ""  # identity, content, "" (unpaired)
+    score: float = 100.0
+    moved: bool = False
+
+    @property
+    def paired(self) -> bool:
+        return self.old is not None and self.new is not None
+
+
+def align(
+    old_items: Sequence[Item],
+    new_items: Sequence[Item],
+    *,
+    keys: Sequence[Callable[[Item], object]],
+    text: Callable[[Item], str],
+    cutoff: float = CONTENT_CUTOFF,
+    positional: Callable[[Item], bool] | None = None,
+) -> list[Pair[Item]]:
+    """Pair `old_items` with `new_items`; return every item once, in reading order.
+
+    `keys` are identity functions tried in order (a None key never pairs);
+    `text` gives what content pairing compares; `positional` (see above).
+    """
+    partner: dict[int, int] = {}  # old index -> new index
+    how: dict[int, tuple[str, float]] = {}
+    placed = _PositionalTexts.of(old_items, new_items, text, positional)
+    accept = placed.unique_text_test() if placed else None
+    for key in keys:
+        _pair_by_key(old_items, new_items, key, partner, how, accept)
+    if placed:
+        _pair_by_same_text(placed, partner, how)
+    _pair_by_content(old_items, new_items, text, cutoff, partner, how)
+    if placed:
+        for key in keys:
+            _pair_by_key(old_items, new_items, key, partner, how)
+    moved = _moved_old_indices(partner)
+    return _in_reading_order(old_items, new_items, partner, how, moved)
+
+
+@dataclass(slots=True)
+class _PositionalTexts:
+    """The text of each positional item, by index on each side."""
+
+    old: dict[int, str]
+    new: dict[int, str]
+
+    @classmethod
+    def of(cls, old_items: Sequence[Item], new_items: Sequence[Item], text: Callable[[Item], str],
+           positional: Callable[[Item], bool] | None) -> "_PositionalTexts":
+        if positional is None:
+            return cls({}, {})
+        return cls({index: text(item) for index, item in enumerate(old_items) if positional(item)},
+                   {index: text(item) for index, item in enumerate(new_items) if positional(item)})
+
+    def __bool__(self) -> bool:
+        return bool(self.old or self.new)
+
+    def unique_text_test(self) -> Callable[[int, int], bool]:
+        """Before content pairing, a positional item pairs by key only with the item of its text,
+        when no other positional item on either side has that text."""
+        counts = Counter([*self.old.values(), *self.new.values()])
+
+        def accept(old_index: int, new_index: int) -> bool:
+            if old_index not in self.old and new_index not in self.new:
+                return True
+            same = self.old.get(old_index)
+            return same is not None and same == self.new.get(new_index) and counts[same] == 2
+
+        return accept
+
+
+def _pair_by_key(old_items: Sequence[Item], new_items: Sequence[Item], key: Callable[[Item], object],
+                 partner: dict[int, int], how: dict[int, tuple[str, float]],
+                 accept: Callable[[int, int], bool] | None = None) -> None:
+    taken = set(partner.values())
+    waiting: dict[object, list[int]] = {}
+    for new_index, item in enumerate(new_items):
+        if new_index in taken:
+            continue
+        value = key(item)
+        if value is not None:
+            waiting.setdefault(value, []).append(new_index)
+    for old_index, item in enumerate(old_items):
+        if old_index in partner:
+            continue
+        value = key(item)
+        candidates = waiting.get(value) if value is not None else None
+        if not candidates:
+            continue
+        chosen = next((index for index in candidates if accept is None or accept(old_index, index)), None)
+        if chosen is not None:
+            candidates.remove(chosen)
+            partner[old_index] = chosen
+            how[old_index] = (IDENTITY, 100.0)
+
+
+def _pair_by_same_text(placed: _PositionalTexts, partner: dict[int, int],
+                       how: dict[int, tuple[str, float]]) -> None:
+    """Unpaired positional items of the same text, in reading order (found by content: a renumber)."""
+    taken = set(partner.values())
+    waiting: dict[str, list[int]] = {}
+    for new_index, text in sorted(placed.new.items()):
+        if new_index not in taken:
+            waiting.setdefault(text, []).append(new_index)
+    for old_index, text in sorted(placed.old.items()):
+        same = waiting.get(text)
+        if old_index not in partner and same:
+            partner[old_index] = same.pop(0)
+            how[old_index] = (CONTENT, 100.0)
+
+
+def _pair_by_content(old_items: Sequence[Item], new_items: Sequence[Item], text: Callable[[Item], str], cutoff: float,
+                     partner: dict[int, int], how: dict[int, tuple[str, float]]) -> None:
+    taken = set(partner.values())
+    old_left = [index for index in range(len(old_items)) if index not in partner]
+    new_left = [index for index in range(len(new_items)) if index not in taken]
+    if not old_left or not new_left:
+        return
+    if len(old_left) > MAX_CONTENT_CANDIDATES or len(new_left) > MAX_CONTENT_CANDIDATES:
+        return
+    old_texts = [text(old_items[index]) for index in old_left]
+    new_texts = [text(new_items[index]) for index in new_left]
+    for i, j, score in best_pairs(old_texts, new_texts, cutoff):
+        partner[old_left[i]] = new_left[j]
+        how[old_left[i]] = (CONTENT, score)
+
+
+def best_pairs(
+    old_texts: Sequence[str],
+    new_texts: Sequence[str],
+    cutoff: float,
+    allowed: Callable[[int, int], bool] | None = None,
+) -> list[tuple[int, int, float]]:
+    """(old index, new index, score) of the texts that pair by content, best first.
+
+    Greedy: every pair scoring at least `cutoff` (rapidfuzz ratio over each text's
+    `excerpt`) in order of score, ties by old then new index; a pair whose old or new
+    text is already taken, or that `allowed` refuses, is skipped.
+    """
+    if not old_texts or not new_texts:
+        return []
+    choices = [excerpt(text) for text in new_texts]
+    # One `process.extract` a row, not `process.cdist`: cdist needs numpy, extract does not.
+    found = (
+        (float(score), i, int(j))
+        for i, text in enumerate(old_texts)
+        for _, score, j in process.extract(excerpt(text), choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None)
+    )
+    candidates = sorted(found, key=lambda candidate: (-candidate[0], candidate[1], candidate[2]))
+    used_old: set[int] = set()
+    used_new: set[int] = set()
+    pairs = []
+    for score, i, j in candidates:
+        if i in used_old or j in used_new or (allowed is not None and not allowed(i, j)):
+            continue
+        used_old.add(i)
+        used_new.add(j)
+        pairs.append((i, j, score))
+    return pairs
+
+
+def excerpt(text: str) -> str:
+    """A long text's opening and closing: enough to tell provisions apart, and it keeps
+    content pairing linear in the size of the input (ratio is quadratic in text length)."""
+    if len(text) <= 2 * EXCERPT:
+        return text
+    return text[:EXCERPT] + text[-EXCERPT:]
+
+
+def _moved_old_indices(partner: dict[int, int]) -> set[int]:
+    """Pairs outside the longest run kept in the same order on both sides have moved."""
+    by_new = sorted(partner.items(), key=lambda item: item[1])
+    olds = [old for old, _ in by_new]
+    kept = _longest_increasing(olds)
+    return set(olds) - kept
+
+
+def _longest_increasing(values: list[int]) -> set[int]:
+    tails: list[int] = []
+    tail_index: list[int] = []
+    previous: list[int] = [-1] * len(values)
+    for index, value in enumerate(values):
+        position = bisect_left(tails, value)
+        if position == len(tails):
+            tails.append(value)
+            tail_index.append(index)
+        else:
+            tails[position] = value
+            tail_index[position] = index
+        previous[index] = tail_index[position - 1] if position else -1
+    kept: set[int] = set()
+    index = tail_index[-1] if tail_index else -1
+    while index != -1:
+        kept.add(values[index])
+        index = previous[index]
+    return kept
+
+
+def _in_reading_order(old_items: Sequence[Item], new_items: Sequence[Item], partner: dict[int, int],
+                      how: dict[int, tuple[str, float]], moved: set[int]) -> list[Pair[Item]]:
+    """New items in order; each unpaired old item right after the old item before it
+    (so a removed item comes before an item added at the same place)."""
+    new_to_old = {new: old for old, new in partner.items()}
+    unpaired_old = [index for index in range(len(old_items)) if index not in partner]
+    next_anchor = [len(old_items)] * (len(new_items) + 1)
+    for new_index in range(len(new_items) - 1, -1, -1):
+        old_index = new_to_old.get(new_index)
+        next_anchor[new_index] = (old_index if old_index is not None and old_index not in moved
+                                  else next_anchor[new_index + 1])
+    pairs: list[Pair[Item]] = []
+    next_unpaired = 0
+    for new_index, item in enumerate(new_items):
+        while next_unpaired < len(unpaired_old) and unpaired_old[next_unpaired] < next_anchor[new_index]:
+            pairs.append(Pair(old_items[unpaired_old[next_unpaired]], None))
+            next_unpaired += 1
+        old_index = new_to_old.get(new_index)
+        if old_index is None:
+            pairs.append(Pair(None, item))
+        else:
+            kind, score = how[old_index]
+            pairs.append(Pair(old_items[old_index], item, kind, score, old_index in moved))
+    for index in unpaired_old[next_unpaired:]:
+        pairs.append(Pair(old_items[index], None))
+    return pairs

@@ -1,0 +1,267 @@
+"""Restreaming: a section whose words are divided into paragraphs differently.
+
+One rendering shows indentation, another does not: the same words fall into different
+nodes. With the same words in the same order the section is unchanged (each node listed
+on its own side); with a few edits besides, its words are diffed as one stream, so that
+equal words under other node boundaries are unchanged, and each node is listed once,
+beside the node that shares most of its words (or alone).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from statdiff.compare.anchors import linked
+from statdiff.compare.tokens import rebuild, tokenize
+from statdiff.compare.truncation import Visible
+from statdiff.compare.nodes import token_span
+from statdiff.compare.words import diff_tokens
+from statdiff.model import (
+    Change,
+    Node,
+    NodeComparison,
+    Op,
+    Segment,
+    Side,
+    SourceSpan,
+    Status,
+    Token,
+    one_copy_op,
+    segment_op,
+)
+
+Hidden = tuple[tuple[Token, ...], tuple[Token, ...]]  # a node's tokens before and after the shared stretch
+
+
+def same_stream(old_nodes: list[Node], new_nodes: list[Node], visible: Visible) -> bool:
+    """The same words in the same order, however they are divided into nodes."""
+    old = [text for node in old_nodes for text in visible.texts(node)]
+    new = [text for node in new_nodes for text in visible.texts(node)]
+    return old == new
+
+
+def resegmented(old_nodes: list[Node], new_nodes: list[Node], visible: Visible) -> list[NodeComparison]:
+    """A section whose words are unchanged but divided into paragraphs differently (one
+    rendering shows indentation, another does not): each node on its own, unchanged."""
+    return [_one_sided(node, "old", visible) for node in old_nodes] + [
+        _one_sided(node, "new", visible) for node in new_nodes
+    ]
+
+
+def _one_sided(node: Node, side: Side, visible: Visible) -> NodeComparison:
+    tokens = tokenize(node.words)
+    low, high = token_span(node, visible, tokens)
+    only = one_copy_op(side)
+    parts = [(only, tokens[:low]), (Op.EQUAL, tokens[low:high]), (only, tokens[high:])]
+    segments = [
+        Segment(op, tuple(part), ()) if side == "old" else Segment(op, (), tuple(part)) for op, part in parts if part
+    ]
+    old, new = (node, None) if side == "old" else (None, node)
+    return NodeComparison(old, new, Status.UNCHANGED, segments)
+
+
+@dataclass(slots=True)
+class _StreamSide:
+    """One side of a section read as one stream of tokens: the visible tokens of its nodes
+    in order, which node each comes from, and each node's tokens outside the shared stretch."""
+
+    nodes: list[Node]
+    tokens: list[Token] = field(default_factory=list)
+    owners: list[int] = field(default_factory=list)
+    hidden: list[Hidden] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, nodes: list[Node], visible: Visible) -> "_StreamSide":
+        side = cls(nodes)
+        for index, node in enumerate(nodes):
+            tokens = tokenize(node.words)
+            low, high = token_span(node, visible, tokens)
+            side.tokens.extend(tokens[low:high])
+            side.owners.extend([index] * (high - low))
+            side.hidden.append((tuple(tokens[:low]), tuple(tokens[high:])))
+        return side
+
+    def owner_at(self, cursor: int) -> int:
+        """The node an insertion at `cursor` falls in: the one before it, else the one after."""
+        if not self.owners:
+            return 0
+        return self.owners[min(max(cursor - 1, 0), len(self.owners) - 1)]
+
+    def parts(self, start: int, end: int) -> list[tuple[int, int, int]]:
+        """(owner, start, end) runs of the tokens start:end, one per node."""
+        runs: list[tuple[int, int, int]] = []
+        for index in range(start, end):
+            owner = self.owners[index]
+            if runs and runs[-1][0] == owner:
+                runs[-1] = (owner, runs[-1][1], index + 1)
+            else:
+                runs.append((owner, index, index + 1))
+        return runs
+
+    def hidden_of(self, node: Node | None) -> Hidden:
+        """The tokens of `node` outside the shared stretch (none for no node)."""
+        if node is None:
+            return (), ()
+        return self.hidden[next(index for index, candidate in enumerate(self.nodes) if candidate is node)]
+
+
+@dataclass(slots=True)
+class _Atom:
+    """A piece of the section's stream diff that lies in one old node and one new node."""
+
+    op: Op
+    old: tuple[Token, ...]
+    new: tuple[Token, ...]
+    old_owner: int
+    new_owner: int
+    old_cursor: int  # where it starts in the old stream (for the position of an insertion)
+    new_cursor: int
+
+
+def restreamed(old_nodes: list[Node], new_nodes: list[Node], visible: Visible,
+               section: str) -> list[NodeComparison] | None:
+    """A section whose nodes differ in how its words are divided into paragraphs (one rendering
+    shows no indentation) and also in a few words: the section's words are diffed as one
+    stream, so that equal words under other node boundaries are unchanged, and each node is
+    listed once, beside the node that shares most of its words (or alone)."""
+    old_side, new_side = _StreamSide.of(old_nodes, visible), _StreamSide.of(new_nodes, visible)
+    if not old_side.tokens or not new_side.tokens:
+        return None
+    atoms = _atoms(diff_tokens(old_side.tokens, new_side.tokens), old_side, new_side)
+    partner_of_old, partner_of_new = _partners(atoms)
+    comparisons: dict[tuple, NodeComparison] = {}
+    order: list[tuple] = []
+
+    def comparison_for(side: Side, index: int) -> NodeComparison:
+        if side == "old":
+            key = ("pair", index, partner_of_old[index]) if index in partner_of_old else ("old", index)
+        else:
+            key = ("pair", partner_of_new[index], index) if index in partner_of_new else ("new", index)
+        if key not in comparisons:
+            old = old_nodes[key[1]] if key[0] != "new" else None
+            new = new_nodes[key[-1]] if key[0] != "old" else None
+            comparisons[key] = NodeComparison(old, new, Status.UNCHANGED, [])
+            order.append(key)
+        return comparisons[key]
+
+    for atom in atoms:
+        old_home, new_home = comparison_for("old", atom.old_owner), comparison_for("new", atom.new_owner)
+        change = None
+        if atom.op != Op.EQUAL:
+            change = Change(atom.op, old_nodes[atom.old_owner].path, new_nodes[atom.new_owner].path,
+                            rebuild(atom.old), rebuild(atom.new),
+                            _stream_span(atom.old, old_side, atom.old_cursor),
+                            _stream_span(atom.new, new_side, atom.new_cursor), section)
+        if old_home is new_home:
+            shown = [Segment(atom.op, atom.old, atom.new)]
+            old_home.segments.extend(shown)
+        else:
+            shown = []
+            if atom.old:
+                shown.append(Segment(Op.EQUAL if atom.op == Op.EQUAL else Op.DELETE, atom.old, ()))
+                old_home.segments.append(shown[-1])
+            if atom.new:
+                shown.append(Segment(Op.EQUAL if atom.op == Op.EQUAL else Op.INSERT, (), atom.new))
+                new_home.segments.append(shown[-1])
+        if change is not None:
+            linked(change, *shown)
+            home = new_home if atom.new else old_home
+            home.changes.append(change)
+            home.status = Status.CHANGED
+    for index in range(len(old_nodes)):
+        comparison_for("old", index)
+    for index in range(len(new_nodes)):
+        comparison_for("new", index)
+    result = [comparisons[key] for key in order]
+    for comparison in result:
+        _add_hidden(comparison, old_side.hidden_of(comparison.old), new_side.hidden_of(comparison.new))
+    return result
+
+
+def _atoms(segments: list[Segment], old_side: _StreamSide, new_side: _StreamSide) -> list[_Atom]:
+    """The stream diff's segments cut at every node boundary of either side."""
+    atoms: list[_Atom] = []
+    old_at = new_at = 0
+    for segment in segments:
+        old_end, new_end = old_at + len(segment.old), new_at + len(segment.new)
+        if segment.op == Op.EQUAL:
+            start = 0
+            for index in range(1, len(segment.old) + 1):
+                if index == len(segment.old) or old_side.owners[old_at + index] != old_side.owners[old_at + start] \
+                        or new_side.owners[new_at + index] != new_side.owners[new_at + start]:
+                    atoms.append(_Atom(Op.EQUAL, segment.old[start:index], segment.new[start:index],
+                                       old_side.owners[old_at + start], new_side.owners[new_at + start],
+                                       old_at + start, new_at + start))
+                    start = index
+        else:
+            old_parts = old_side.parts(old_at, old_end) or [(old_side.owner_at(old_at), old_at, old_at)]
+            new_parts = new_side.parts(new_at, new_end) or [(new_side.owner_at(new_at), new_at, new_at)]
+            for number in range(max(len(old_parts), len(new_parts))):
+                old_owner, old_start, old_stop = old_parts[min(number, len(old_parts) - 1)]
+                new_owner, new_start, new_stop = new_parts[min(number, len(new_parts) - 1)]
+                if number >= len(old_parts):
+                    old_start = old_stop
+                if number >= len(new_parts):
+                    new_start = new_stop
+                old = tuple(old_side.tokens[old_start:old_stop])
+                new = tuple(new_side.tokens[new_start:new_stop])
+                atoms.append(_Atom(segment_op(old, new), old, new, old_owner, new_owner, old_start, new_start))
+        old_at, new_at = old_end, new_end
+    return atoms
+
+
+def _partners(atoms: list[_Atom]) -> tuple[dict[int, int], dict[int, int]]:
+    """Old and new nodes that share most of their words with each other (both ways)."""
+    shared: dict[tuple[int, int], int] = {}
+    for atom in atoms:
+        if atom.op == Op.EQUAL:
+            key = (atom.old_owner, atom.new_owner)
+            shared[key] = shared.get(key, 0) + len(atom.old)
+    best_old: dict[int, tuple[int, int]] = {}
+    best_new: dict[int, tuple[int, int]] = {}
+    for (old, new), count in sorted(shared.items()):
+        if count > best_old.get(old, (0, -1))[0]:
+            best_old[old] = (count, new)
+        if count > best_new.get(new, (0, -1))[0]:
+            best_new[new] = (count, old)
+    partner_of_old = {old: new for old, (_, new) in best_old.items() if best_new.get(new, (0, -1))[1] == old}
+    return partner_of_old, {new: old for old, new in partner_of_old.items()}
+
+
+def _stream_span(tokens: tuple[Token, ...], side: _StreamSide, cursor: int) -> SourceSpan | None:
+    if tokens or not side.tokens:
+        return SourceSpan.covering(tokens)
+    return SourceSpan.at(side.tokens[min(max(cursor - 1, 0), len(side.tokens) - 1)].position)
+
+
+def _add_hidden(comparison: NodeComparison, old_hidden: Hidden, new_hidden: Hidden) -> None:
+    """Put back the words of a node that lie outside the shared stretch of truncated copies."""
+    before = [Segment(Op.ONLY_OLD, old_hidden[0], ()), Segment(Op.ONLY_NEW, (), new_hidden[0])]
+    after = [Segment(Op.ONLY_OLD, old_hidden[1], ()), Segment(Op.ONLY_NEW, (), new_hidden[1])]
+    comparison.segments = [s for s in before if s.old or s.new] + comparison.segments + [
+        s for s in after if s.old or s.new
+    ]
+
+
+def fewer_changes(compared: list[NodeComparison], old_nodes: list[Node], new_nodes: list[Node],
+                  visible: Visible, section: str) -> list[NodeComparison]:
+    """Node by node, or (when that added or removed nodes) the section's words as one stream
+    (Source notes stay node by node): whichever reports no more changes and fewer words."""
+    notes = [node for node in compared if (node.old or node.node).kind == "source_note"]
+    old_text = [node for node in old_nodes if node.kind != "source_note"]
+    new_text = [node for node in new_nodes if node.kind != "source_note"]
+    streamed = restreamed(old_text, new_text, visible, section)
+    if streamed is None:
+        return compared
+    streamed += notes
+    changes, words = _changed_words(streamed)
+    node_changes, node_words = _changed_words(compared)
+    return streamed if changes <= node_changes and words < node_words else compared
+
+
+def _changed_words(comparisons: list[NodeComparison]) -> tuple[int, int]:
+    """(changes, words they take out or put in): to choose between two ways of pairing."""
+    changes = [change for comparison in comparisons for change in comparison.changes]
+    words = sum(len(change.old_text.split()) + len(change.new_text.split())
+                for change in changes if change.op in (Op.INSERT, Op.DELETE, Op.REPLACE, Op.ADD, Op.REMOVE))
+    return len(changes), words

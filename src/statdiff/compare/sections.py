@@ -1,0 +1,206 @@
+"""Section pairs: `compare(old, new)` and the comparison of each pair of sections.
+
+The sections of the two texts are paired (`pairing`, by path, citation, number, then
+content), then the nodes inside each pair (`nodes`), each node pair diffed word by word
+(`words`) and grouped into phrases (`grouping`). A section whose words are divided into
+paragraphs differently is restreamed (`restream`); a section out of order, or under
+another Article, is moved; one paired by content whose number differs is renumbered.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from statdiff.compare.anchors import linked, number_anchors
+from statdiff.compare.attribution import attribute, synopsis_words
+from statdiff.compare.changes import node_change, section_change
+from statdiff.compare.modes import (
+    bill_side,
+    instructed_sections,
+    is_amendatory,
+    is_bill,
+    lead_unit,
+    mode_of,
+    restated_or_codified,
+)
+from statdiff.compare.moves import pair_moved_nodes
+from statdiff.compare.nodes import compare_nodes, lone_node, relative_key, same_nodes, same_text
+from statdiff.compare.pairing import CONTENT, IDENTITY, Pair, align
+from statdiff.compare.partial import cut_restatement
+from statdiff.compare.restream import fewer_changes, resegmented, same_stream
+from statdiff.compare.truncation import Visible, split_visible
+from statdiff.compare.units import UNIT_KEYS, Unit, collect_units, compared_text, heading, number_or_label, positional
+from statdiff.model import (
+    Change,
+    Comparison,
+    Document,
+    Mode,
+    Node,
+    NodeComparison,
+    Op,
+    SectionComparison,
+    Side,
+    Status,
+    one_copy_status,
+)
+
+RENUMBERABLE = frozenset({"section", "bill_section", "article", "subsection", "paragraph", "subparagraph", "item"})
+
+
+def compare(old: Document, new: Document) -> Comparison:
+    """Compare OLD with NEW: sections in reading order, each with its nodes and changes."""
+    old_units, new_units = collect_units(old), collect_units(new)
+    old_amends, new_amends = is_amendatory(old_units), is_amendatory(new_units)
+    mode = mode_of(old_amends, new_amends)
+    bill = bill_side(old_amends, new_amends)
+    leads: dict[Side, Unit | None] = {}
+    if mode == Mode.AMENDMENT:
+        leads = {"old": lead_unit(old_units, old_amends), "new": lead_unit(new_units, new_amends)}
+        old_units = restated_or_codified(old_units, old_amends)
+        new_units = restated_or_codified(new_units, new_amends)
+        visible = Visible()
+    else:
+        visible = Visible.for_truncation(old, new)
+    old_before, old_units, old_after = _split_units(old_units, visible)
+    new_before, new_units, new_after = _split_units(new_units, visible)
+    pairs = align(old_units, new_units, keys=UNIT_KEYS,
+                  text=lambda unit: compared_text(unit.node, visible.text(unit.nodes)),
+                  positional=lambda unit: positional(unit.node))
+    beyond: set[Unit] = set()
+    if mode == Mode.AMENDMENT:
+        visible, beyond = cut_restatement(pairs, old, new, bill, instructed_sections(new if bill == "new" else old),
+                                          leads)
+    context = _Context(mode, bill, visible, new_is_bill=is_bill(new, new_units), synopsis=synopsis_words(new),
+                       beyond_cut=beyond)
+    sections = [_lone_section(unit, "old", context) for unit in old_before]
+    sections += [_lone_section(unit, "new", context) for unit in new_before]
+    sections += [section for pair in pairs for section in _compare_pair(pair, context)]
+    sections += [_lone_section(unit, "old", context) for unit in old_after]
+    sections += [_lone_section(unit, "new", context) for unit in new_after]
+    comparison = Comparison(old, new, mode, sections)
+    pair_moved_nodes(sections)
+    number_anchors(comparison)
+    return comparison
+
+
+@dataclass(slots=True)
+class _Context:
+    mode: Mode
+    bill_side: Side | None
+    visible: Visible
+    new_is_bill: bool
+    synopsis: frozenset[str] | None
+    beyond_cut: set[Unit] = field(default_factory=set)  # units a truncated copy never reaches
+
+
+def _split_units(units: list[Unit], visible: Visible) -> tuple[list[Unit], list[Unit], list[Unit]]:
+    """Sections wholly before the stretch two truncated copies share, in it, and after it."""
+    shown = [index for index, unit in enumerate(units) if visible.has_words(unit.nodes)]
+    if not shown:
+        return [], [], units
+    return units[:shown[0]], units[shown[0]:shown[-1] + 1], units[shown[-1] + 1:]
+
+
+def _compare_pair(pair: Pair[Unit], context: _Context) -> list[SectionComparison]:
+    visible = context.visible
+    old_unit, new_unit = pair.old, pair.new
+    if old_unit is not None and new_unit is not None and visible.has_words(old_unit.nodes) \
+            and visible.has_words(new_unit.nodes):
+        return [_compare_sections(pair, old_unit, new_unit, context)]
+    lone = []
+    if old_unit is not None:
+        lone.append(_lone_section(old_unit, "old", context))
+    if new_unit is not None:
+        lone.append(_lone_section(new_unit, "new", context))
+    return lone
+
+
+def _lone_section(unit: Unit, side: Side, context: _Context) -> SectionComparison:
+    """A section only one text has: added, removed, not restated, or beyond a truncation."""
+    visible = context.visible
+    if not visible.has_words(unit.nodes) or unit in context.beyond_cut:
+        status = one_copy_status(side)
+    elif context.bill_side is not None and side != context.bill_side:
+        status = Status.NOT_RESTATED
+    else:
+        status = Status.REMOVED if side == "old" else Status.ADDED
+    nodes = [lone_node(node, side, status, visible) for node in unit.nodes if node.words]
+    changes: list[Change] = []  # the section's own: it is added or removed
+    if status in (Status.ADDED, Status.REMOVED):
+        changes.append(node_change(unit.node, unit.words, side, unit.path))
+    old = unit.node if side == "old" else None
+    new = unit.node if side == "new" else None
+    return SectionComparison(unit.path, heading(unit.node), status, old, new, nodes, changes)
+
+
+def _compare_sections(pair: Pair[Unit], old_unit: Unit, new_unit: Unit, context: _Context) -> SectionComparison:
+    visible = context.visible
+    section_path = new_unit.path or old_unit.path
+    old_before, old_nodes, old_after = split_visible(old_unit.nodes, visible)
+    new_before, new_nodes, new_after = split_visible(new_unit.nodes, visible)
+    if same_nodes(old_nodes, new_nodes, visible):
+        node_pairs = [Pair(old, new, IDENTITY) for old, new in zip(old_nodes, new_nodes)]
+    else:
+        node_pairs = align(
+            old_nodes,
+            new_nodes,
+            keys=(relative_key(old_unit, new_unit), same_text(visible)),
+            text=lambda node: compared_text(node, " ".join(visible.texts(node))),
+            positional=positional,
+        )
+    nodes = [lone_node(node, "old", Status.ONLY_OLD, visible) for node in old_before]
+    nodes += [lone_node(node, "new", Status.ONLY_NEW, visible) for node in new_before]
+    compared = [compare_nodes(node_pair, section_path, visible) for node_pair in node_pairs]
+    if any(node.changes for node in compared) and same_stream(old_nodes, new_nodes, visible):
+        compared = resegmented(old_nodes, new_nodes, visible)
+    elif any(change.op in (Op.ADD, Op.REMOVE) for node in compared for change in node.changes):
+        compared = fewer_changes(compared, old_nodes, new_nodes, visible, section_path)
+    nodes += compared
+    nodes += [lone_node(node, "old", Status.ONLY_OLD, visible) for node in old_after]
+    nodes += [lone_node(node, "new", Status.ONLY_NEW, visible) for node in new_after]
+    own: list[Change] = []  # the section's own changes; its nodes hold theirs
+    status = Status.CHANGED if any(node.changes for node in nodes) else Status.UNCHANGED
+    if _renumbered(pair, old_unit.node, new_unit.node):
+        renumber = linked(section_change(Op.RENUMBER, old_unit, new_unit, section_path))
+        for node in nodes:
+            _drop_number_edits(node, old_unit, new_unit, renumber)
+        own.insert(0, renumber)
+        status = Status.RENUMBERED
+    if (pair.moved or old_unit.parent != new_unit.parent) and context.mode == Mode.VERSIONS:
+        own.insert(0, section_change(Op.MOVE, old_unit, new_unit, section_path))
+        status = Status.MOVED
+    section = SectionComparison(
+        section_path, heading(new_unit.node) or heading(old_unit.node), status,
+        old_unit.node, new_unit.node, nodes, own,
+    )
+    section.attributed_to = attribute(old_unit, new_unit, section.changes, context.new_is_bill, context.synopsis)
+    return section
+
+
+def _renumbered(pair: Pair[Unit], old: Node, new: Node) -> bool:
+    if pair.how != CONTENT or old.kind not in RENUMBERABLE or new.kind != old.kind:
+        return False
+    old_number, new_number = number_or_label(old), number_or_label(new)
+    return old_number is not None and new_number is not None and old_number != new_number
+
+
+def _drop_number_edits(node: NodeComparison, old_unit: Unit, new_unit: Unit, renumber: Change) -> None:
+    """A renumbered Section's new number in its heading and citation is the renumber itself:
+    that edit is no change of its own, and its segment shows the renumber."""
+    old_number = str(number_or_label(old_unit.node))
+    new_number = str(number_or_label(new_unit.node))
+
+    def is_number_edit(change: Change) -> bool:
+        return (
+            change.op == Op.REPLACE
+            and change.old_text.endswith(old_number)
+            and change.new_text.endswith(new_number)
+            and " " not in change.old_text.replace(" ILCS ", "")
+        )
+
+    dropped = {change.anchor for change in node.changes if is_number_edit(change)}
+    if not dropped:
+        return
+    node.changes = [change for change in node.changes if change.anchor not in dropped]
+    node.status = Status.RENUMBERED
+    linked(renumber, *[segment for segment in node.segments if segment.anchor in dropped])

@@ -1,0 +1,121 @@
+"""Diff tokens: legal units kept whole, punctuation split off.
+
+A token is a legal unit (`(b-5)`, `(a)`, `$250,000`, `815 ILCS 530/10`,
+`P.A. 94-947`, `1-1-06`, `U.S.C.`), a word, or one punctuation mark. Leading
+and trailing punctuation (`"`, `(`, `,`, `.`, `;`, `:`, `)` ...) become tokens
+of their own with `space_before=False`, so that "data system." ->
+"data system or written material files." is an insertion before ".".
+
+`rebuild(tokenize(words)) == " ".join(word.text for word in words)` for any words
+(`rebuild`, which joins tokens back into text, is the model's: every stage reads text
+back from tokens, only this stage makes them).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Sequence
+
+from statdiff.model import Token, Word, rebuild
+
+LEADING = frozenset('("[“‘')
+TRAILING = frozenset(',.;:)"]”’!?')
+
+# Units that must not lose their punctuation: enumerators, abbreviations, amounts.
+_UNIT = re.compile(
+    r"""
+    \((?:[a-z]{1,5}|[A-Z]{1,3}|\d{1,3}(?:\.\d+)?[a-z]?|[a-zA-Z\d]{1,4}-\d{1,3}(?:\.\d+)?)\)  # (a) (iii) (1.5) (b-5)
+    | (?:[A-Za-z]\.){2,}                                        # U.S.C. P.A. U.S.
+    """,
+    re.VERBOSE,
+)
+
+# Multi-word units, matched on consecutive cores joined by single spaces.
+_ILCS_NUMBER = re.compile(r"\d{1,4}")
+_ILCS_SECTION = re.compile(r"\d+/[\w.\-]*")
+_PUBLIC_ACT_NUMBER = re.compile(r"\d{2,3}-\d{1,4}")
+
+
+def tokenize(words: Sequence[Word], *, leading_space: bool = False) -> list[Token]:
+    """Split words into diff tokens; each token keeps its word's position and mark.
+    `leading_space`: the words continue a text, so the first token has a space before it."""
+    pieces: list[tuple[str, bool, Word]] = []  # (text, space_before, word)
+    needs_merge = False
+    for index, word in enumerate(words):
+        parts = _split_word(word.text)
+        pieces.append((parts[0], index > 0 or leading_space, word))
+        for part in parts[1:]:
+            pieces.append((part, False, word))
+        needs_merge = needs_merge or parts[0] == "P.A." or "ILCS" in parts
+    if not needs_merge:
+        return [Token(text, word.position, space_before, word.mark) for text, space_before, word in pieces]
+    return _merge_units(pieces)
+
+
+@lru_cache(maxsize=1 << 16)
+def _split_word(text: str) -> tuple[str, ...]:
+    """A word's leading punctuation, its core, and its trailing punctuation, in order."""
+    if text.isalnum() or _UNIT.fullmatch(text):
+        return (text,)
+    return tuple(_split_word_parts(text))
+
+
+def _split_word_parts(text: str) -> list[str]:
+    unit = _unit_before_trailing(text)
+    if unit is not None:
+        return [unit] + list(text[len(unit):])
+    start, end = 0, len(text)
+    while start < end - 1 and text[start] in LEADING and not _UNIT.fullmatch(text[start:end]):
+        start += 1
+    while end - 1 > start and text[end - 1] in TRAILING and not _UNIT.fullmatch(text[start:end]):
+        end -= 1
+    if start == 0 and end == len(text):
+        return [text]
+    unit = _unit_before_trailing(text[start:])
+    if unit is not None:
+        end = start + len(unit)
+    return list(text[:start]) + [text[start:end]] + list(text[end:])
+
+
+def _unit_before_trailing(text: str) -> str | None:
+    """The longest unit left after stripping trailing punctuation, e.g. `(a)` of `(a),`."""
+    end = len(text)
+    while end > 1 and text[end - 1] in TRAILING:
+        end -= 1
+        if _UNIT.fullmatch(text[:end]):
+            return text[:end]
+    return None
+
+
+def _merge_units(pieces: list[tuple[str, bool, Word]]) -> list[Token]:
+    tokens: list[Token] = []
+    index = 0
+    while index < len(pieces):
+        text, space_before, word = pieces[index]
+        length = _unit_length(pieces, index) if text == "P.A." or text[:1].isdigit() else 1
+        if length > 1:
+            text = " ".join(piece[0] for piece in pieces[index:index + length])
+        tokens.append(Token(text, word.position, space_before, word.mark))
+        index += length
+    return tokens
+
+
+def _unit_length(pieces: list[tuple[str, bool, Word]], index: int) -> int:
+    """How many pieces from `index` form one multi-word legal unit (1 if none)."""
+    texts = [piece[0] for piece in pieces[index:index + 3]]
+    spaced = [piece[1] for piece in pieces[index + 1:index + 3]]
+    if (
+        len(texts) == 3
+        and all(spaced)
+        and _ILCS_NUMBER.fullmatch(texts[0])
+        and texts[1] == "ILCS"
+        and _ILCS_SECTION.fullmatch(texts[2])
+    ):
+        return 3
+    if len(texts) >= 2 and spaced[0] and texts[0] == "P.A." and _PUBLIC_ACT_NUMBER.fullmatch(texts[1]):
+        return 2
+    return 1
+
+
+__all__ = ["tokenize", "rebuild"]

@@ -1,0 +1,111 @@
+"""Units: the sections of a text, each with the nodes that belong to it.
+
+A unit is the document root (its front matter) or a codified Section or bill section,
+with every node below it that does not belong to a nested section. The compare stage
+pairs units first (`pairing`), then the nodes inside each pair (`nodes`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from statdiff.model import Document, Node, Word
+
+UNIT_KINDS = frozenset({"section", "bill_section"})
+
+
+@dataclass(slots=True, eq=False)
+class Unit:
+    """A section of a text with the nodes that belong to it and not to a nested section."""
+
+    node: Node
+    nodes: list[Node] = field(default_factory=list)
+    amendatory: bool = False  # restated inside a bill section that amends an Act
+    parent: str | None = None  # path of the enclosing Article, if any
+
+    @property
+    def path(self) -> str:
+        return self.node.path
+
+    @property
+    def words(self) -> list[Word]:
+        return [word for node in self.nodes for word in node.words]
+
+
+def collect_units(document: Document) -> list[Unit]:
+    """The document root (front matter) and each section / bill section, in reading order.
+
+    A codified Section is restated by an amendatory bill when it sits inside, or follows,
+    a bill section with `meta["amends"]` (up to the next bill section)."""
+    root = Unit(document.root)
+    units = [root]
+    amending = False  # inside, or after, a bill section that amends an Act
+    stack: list[tuple[Node, Unit, str | None]] = [(document.root, root, None)]
+    while stack:
+        node, unit, article = stack.pop()
+        if node.kind == "bill_section":
+            amending = bool(node.meta.get("amends"))
+        if node.kind == "article":
+            article = node.path
+        if node is not document.root and node.kind in UNIT_KINDS:
+            unit = Unit(node, amendatory=amending and node.kind == "section", parent=article)
+            units.append(unit)
+        unit.nodes.append(node)
+        for child in reversed(node.children):
+            stack.append((child, unit, article))
+    return [unit for unit in units if any(node.words for node in unit.nodes)]
+
+
+def section_of_every_node(document: Document) -> dict[Node, Node]:
+    """Each node of the document -> the section (or bill section, or the root) it belongs to."""
+    return {node: unit.node for unit in collect_units(document) for node in unit.nodes}
+
+
+# Identity keys a unit pairs by, tried in this order: path, citation, (kind, Act, number).
+
+
+def unit_path(unit: Unit) -> str:
+    return unit.path
+
+
+def unit_citation(unit: Unit) -> tuple[str, str] | None:
+    citation = unit.node.meta.get("citation")
+    return ("citation", " ".join(str(citation).split())) if citation else None
+
+
+def unit_number(unit: Unit) -> tuple[str, str, object, str] | None:
+    number = unit.node.meta.get("number")
+    if number is None:
+        return None
+    return ("number", unit.node.kind, unit.node.meta.get("act"), str(number))
+
+
+UNIT_KEYS = (unit_path, unit_citation, unit_number)
+
+
+def heading(node: Node | None) -> str:
+    """A section's heading (`Notice of Breach.`), else its label; "" for the document root."""
+    if node is None or node.kind == "document":
+        return ""
+    return str(node.meta.get("heading") or node.label or "")
+
+
+def positional(node: Node) -> bool:
+    """A clause of a document that is not legislation: its number is its place (`meta["positional"]`)."""
+    return bool(node.meta.get("positional"))
+
+
+NUMBER_REACH = 40  # characters from a clause's start where its own number is printed
+
+
+def compared_text(node: Node, text: str) -> str:
+    """What content pairing compares: a positional clause's text without its own number
+    (`7.2`, `Clause 7`, `(c)`), so that clauses alike but for their place pair in reading order."""
+    number = (node.meta.get("number") or node.meta.get("enumerator")) if positional(node) else None
+    at = text.find(number, 0, NUMBER_REACH) if number else -1
+    return text if at < 0 else text[:at] + text[at + len(number):]
+
+
+def number_or_label(node: Node) -> object:
+    """A section's (or subsection's) number as the structure stage read it, else its label."""
+    return node.meta.get("number", node.label)

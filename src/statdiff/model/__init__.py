@@ -1,0 +1,55 @@
+"""The model at the centre of statdiff: read it first.
+
+Every stage speaks in these types, and the model imports nothing else of statdiff.
+`text`: what was printed (`Position` page:line, `SourceSpan`, `Word`, `BodyLine`,
+`ReadResult`, `Identity`). `tree`: the document (`Node`, `Document` and its page:line
+index `PrintedLines`). `comparison`: what changed (`Op`, `Status`, `Mode`, `Token`,
+`Segment`, `WordSegment`, `Change`, `NodeComparison`, `SectionComparison`, `Comparison`).
+The readers produce a `ReadResult`; the structure stage builds a `Document`; the compare
+stage produces a `Comparison`; the view and the renderers only read these types.
+"""
+
+from statdiff.model.comparison import (
+    ONE_COPY_OPS,
+    ONE_COPY_STATUSES,
+    WORD_OPS,
+    Change,
+    Comparison,
+    Mode,
+    NodeComparison,
+    Op,
+    SectionComparison,
+    Segment,
+    Side,
+    Status,
+    Token,
+    Tokenizer,
+    WordSegment,
+    count_ops,
+    one_copy_op,
+    one_copy_status,
+    rebuild,
+    segment_op,
+)
+from statdiff.model.text import (
+    DELETED,
+    INSERTED,
+    NOWHERE,
+    PLAIN,
+    BodyLine,
+    Identity,
+    Position,
+    ReadResult,
+    SourceSpan,
+    Word,
+    ordinal,
+)
+from statdiff.model.tree import Document, Node, PrintedLines, PrintedWord
+
+__all__ = [
+    "BodyLine", "Change", "Comparison", "DELETED", "Document", "INSERTED", "Identity", "Mode", "NOWHERE",
+    "Node", "NodeComparison", "ONE_COPY_OPS", "ONE_COPY_STATUSES", "Op", "PLAIN", "Position", "PrintedLines", "PrintedWord",
+    "ReadResult", "SectionComparison", "Segment", "Side", "SourceSpan", "Status", "Token", "Tokenizer",
+    "WORD_OPS", "Word", "WordSegment", "count_ops", "one_copy_op", "one_copy_status", "ordinal", "rebuild",
+    "segment_op",
+]

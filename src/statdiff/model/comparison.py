@@ -1,0 +1,321 @@
+"""The comparison of two documents: ops and statuses, tokens, segments, changes, and the
+node, section and whole comparisons that hold them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Literal, Protocol, Sequence
+
+from statdiff.model.text import NOWHERE, PLAIN, Position, SourceSpan, Word
+from statdiff.model.tree import Document, Node
+
+Side = Literal["old", "new"]
+
+
+class Op(StrEnum):
+    """What a segment of the redline shows, or what a change does (docs/json-contract.md).
+
+    Word level: `insert`, `delete`, `replace` (and `equal` for a run both texts hold, a
+    segment op only). Node level: `add`, `remove`, `move`, `renumber`, `source` (a Source
+    note changed). `only_old` / `only_new`: text only one copy holds because the other
+    copy is truncated; a segment op only, never a change.
+    """
+
+    EQUAL = "equal"
+    INSERT = "insert"
+    DELETE = "delete"
+    REPLACE = "replace"
+    ADD = "add"
+    REMOVE = "remove"
+    MOVE = "move"
+    RENUMBER = "renumber"
+    SOURCE = "source"
+    ONLY_OLD = "only_old"
+    ONLY_NEW = "only_new"
+
+
+WORD_OPS = (Op.INSERT, Op.DELETE, Op.REPLACE)
+ONE_COPY_OPS = (Op.ONLY_OLD, Op.ONLY_NEW)
+
+
+class Status(StrEnum):
+    """How a section (or a node) of the two texts compares.
+
+    `not_restated`: an amendatory bill does not restate this Section of the Act (so leaves
+    it unchanged; sections only). `only_old` / `only_new`: the other copy is truncated
+    before it."""
+
+    UNCHANGED = "unchanged"
+    CHANGED = "changed"
+    ADDED = "added"
+    REMOVED = "removed"
+    MOVED = "moved"
+    RENUMBERED = "renumbered"
+    NOT_RESTATED = "not_restated"
+    ONLY_OLD = "only_old"
+    ONLY_NEW = "only_new"
+
+    @property
+    def one_copy(self) -> bool:
+        """Only one copy holds it: the other copy is truncated."""
+        return self in (Status.ONLY_OLD, Status.ONLY_NEW)
+
+
+ONE_COPY_STATUSES = (Status.ONLY_OLD, Status.ONLY_NEW)
+
+
+def one_copy_op(side: Side) -> Op:
+    """The segment op of text only `side`'s copy holds."""
+    return Op.ONLY_OLD if side == "old" else Op.ONLY_NEW
+
+
+def one_copy_status(side: Side) -> Status:
+    """The status of a section or node only `side`'s copy holds."""
+    return Status.ONLY_OLD if side == "old" else Status.ONLY_NEW
+
+
+class Mode(StrEnum):
+    """How two texts were compared: `amendment` (an Act against a bill restating some of
+    its Sections), `versions` (anything else), `markup` (a bill's own underline/strike)."""
+
+    AMENDMENT = "amendment"
+    VERSIONS = "versions"
+    MARKUP = "markup"
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A diff token: a legal unit (`(b-5)`, `$250,000`, `815 ILCS 530/10`) or a
+    word or a punctuation mark. `space_before` says whether it is separated from
+    the previous token by a space, so that tokens rebuild the node's text exactly."""
+
+    text: str
+    position: Position = NOWHERE
+    space_before: bool = True
+    mark: str = PLAIN
+
+
+@dataclass(slots=True)
+class Segment:
+    """A run of the inline redline of one aligned node pair: `op` (equal, insert, delete,
+    replace; only_old / only_new where the other copy is truncated) and the tokens of
+    each side."""
+
+    op: Op
+    old: tuple[Token, ...] = ()
+    new: tuple[Token, ...] = ()
+    anchor: str = ""  # the anchor of the Change this run shows ("" where it shows none)
+
+    def has_text(self) -> bool:
+        """Either side holds a token."""
+        return bool(self.old or self.new)
+
+    def edge(self, side: Side, last: bool) -> Position | None:
+        """The position of the first (last) token of one side; None when that side is empty."""
+        tokens = self.old if side == "old" else self.new
+        return (tokens[-1] if last else tokens[0]).position if tokens else None
+
+
+class Tokenizer(Protocol):
+    """How words become diff tokens (`statdiff.compare.tokens.tokenize`)."""
+
+    def __call__(self, words: Sequence[Word], *, leading_space: bool = False) -> list[Token]: ...
+
+
+class WordSegment(Segment):
+    """A segment over whole runs of words (an unchanged node pair, a node only one text
+    has, the common head and tail of a changed node), tokenized on first use: most nodes
+    of two versions are unchanged, and only what shows them needs their tokens.
+
+    `leading_space`: the words continue a text, so the first token has a space before it."""
+
+    __slots__ = ("old_words", "new_words", "leading_space", "tokenize", "_old_tokens", "_new_tokens")
+
+    def __init__(self, op: Op, old_words: Sequence[Word], new_words: Sequence[Word], tokenize: Tokenizer,
+                 leading_space: bool = False):
+        self.op = op
+        self.anchor = ""
+        self.old_words, self.new_words = old_words, new_words
+        self.tokenize = tokenize
+        self.leading_space = leading_space
+        self._old_tokens: tuple[Token, ...] | None = None
+        self._new_tokens: tuple[Token, ...] | None = None
+
+    @property
+    def old(self) -> tuple[Token, ...]:
+        if self._old_tokens is None:
+            self._old_tokens = self._tokenized(self.old_words)
+        return self._old_tokens
+
+    @old.setter
+    def old(self, tokens: tuple[Token, ...]) -> None:
+        self._old_tokens = tokens
+
+    @property
+    def new(self) -> tuple[Token, ...]:
+        if self._new_tokens is None:
+            self._new_tokens = self._tokenized(self.new_words)
+        return self._new_tokens
+
+    @new.setter
+    def new(self, tokens: tuple[Token, ...]) -> None:
+        self._new_tokens = tokens
+
+    def _tokenized(self, words: Sequence[Word]) -> tuple[Token, ...]:
+        return tuple(self.tokenize(words, leading_space=self.leading_space))
+
+    def has_text(self) -> bool:
+        """As `Segment.has_text`, from the words (every word makes at least one token)."""
+        return bool(self.old_words or self.new_words)
+
+    def edge(self, side: Side, last: bool) -> Position | None:
+        """As `Segment.edge`, from the words (a token keeps its word's position): no tokenizing."""
+        words = self.old_words if side == "old" else self.new_words
+        return (words[-1] if last else words[0]).position if words else None
+
+
+def rebuild(tokens: Sequence[Token]) -> str:
+    """Join tokens back into text: a space before each token that had one (never the first)."""
+    parts = []
+    for index, token in enumerate(tokens):
+        if index and token.space_before:
+            parts.append(" ")
+        parts.append(token.text)
+    return "".join(parts)
+
+
+def segment_op(old: tuple, new: tuple) -> Op:
+    """The op of a changed run from its two sides: insert, delete or replace."""
+    return Op.INSERT if not old else Op.DELETE if not new else Op.REPLACE
+
+
+@dataclass(slots=True, eq=False)
+class Change:
+    """One change, in the terms of docs/json-contract.md (hashed by identity)."""
+
+    op: Op  # insert delete replace | add remove move renumber | source
+    old_path: str | None
+    new_path: str | None
+    old_text: str
+    new_text: str
+    old_source: SourceSpan | None
+    new_source: SourceSpan | None
+    section: str  # path of the enclosing section, for grouping and notes
+    attributed_to: str | None = None
+    anchor: str = ""  # HTML id, unique within a comparison
+
+    def to_json(self) -> dict:
+        return {
+            "op": self.op,
+            "old_path": self.old_path,
+            "new_path": self.new_path,
+            "old_text": self.old_text,
+            "new_text": self.new_text,
+            "old_source": self.old_source.to_json() if self.old_source else None,
+            "new_source": self.new_source.to_json() if self.new_source else None,
+            "section": self.section,
+            "attributed_to": self.attributed_to,
+            "anchor": self.anchor,
+        }
+
+
+@dataclass(slots=True, eq=False)
+class NodeComparison:
+    """One aligned (or unpaired) node and its inline redline."""
+
+    old: Node | None
+    new: Node | None
+    status: Status  # unchanged, changed, added, removed, moved, renumbered, only_old, only_new
+    segments: list[Segment] = field(default_factory=list)
+    changes: list[Change] = field(default_factory=list)
+
+    @property
+    def node(self) -> Node:
+        """NEW's node, else OLD's: every node comparison holds at least one."""
+        node = self.new if self.new is not None else self.old
+        if node is None:
+            raise ValueError("a node comparison without a node")
+        return node
+
+
+@dataclass(slots=True, eq=False)
+class SectionComparison:
+    """A codified Section (or bill section) of the two texts, side by side.
+
+    status: unchanged, changed, added, removed, moved, renumbered, not_restated
+    (an amendatory bill does not restate it: unchanged by the bill),
+    only_old / only_new (the other copy is truncated before it).
+    """
+
+    path: str
+    heading: str
+    status: Status
+    old: Node | None
+    new: Node | None
+    nodes: list[NodeComparison] = field(default_factory=list)
+    # Changes of the section as a whole (it is added, removed, moved, renumbered); its
+    # nodes' changes live on the nodes only: `changes` lists both.
+    section_changes: list[Change] = field(default_factory=list)
+    attributed_to: list[str] = field(default_factory=list)
+
+    @property
+    def changes(self) -> list[Change]:
+        """The section's own changes, then its nodes' changes in reading order. A node
+        change also given among `section_changes` is listed once. Built on each access:
+        read it once where it is used in a loop."""
+        own = set(self.section_changes)
+        return self.section_changes + [change for node in self.nodes for change in node.changes if change not in own]
+
+    @property
+    def old_source(self) -> SourceSpan | None:
+        """First and last printed position of the section in OLD (docs/json-contract.md):
+        from the first to the last word of its compared nodes that OLD holds; None for none."""
+        return _span_of_own_words([node.old for node in self.nodes])
+
+    @property
+    def new_source(self) -> SourceSpan | None:
+        """First and last printed position of the section in NEW, as `old_source`."""
+        return _span_of_own_words([node.new for node in self.nodes])
+
+
+def _span_of_own_words(nodes: "list[Node | None]") -> SourceSpan | None:
+    """From the first to the last of the nodes' own words (not their children's), in list order."""
+    with_words = [node for node in nodes if node is not None and node.words]
+    if not with_words:
+        return None
+    return SourceSpan(with_words[0].words[0].position, with_words[-1].words[-1].position)
+
+
+@dataclass(slots=True, eq=False)
+class Comparison:
+    old: Document
+    new: Document
+    mode: Mode
+    sections: list[SectionComparison] = field(default_factory=list)
+
+    @property
+    def changes(self) -> list[Change]:
+        """Every section's changes in order. Built on each access: read it once where
+        it is used more than once."""
+        return [change for section in self.sections for change in section.changes]
+
+    def summary(self) -> dict:
+        statuses: dict[Status, int] = {}
+        for section in self.sections:
+            statuses[section.status] = statuses.get(section.status, 0) + 1
+        changes = self.changes
+        return {
+            "mode": self.mode,
+            "changes": len(changes),
+            "by_op": count_ops(changes),
+            "sections": dict(sorted(statuses.items())),
+        }
+
+
+def count_ops(changes: "list[Change]") -> dict[Op, int]:
+    """How many changes of each op, ops in alphabetical order."""
+    counts: dict[Op, int] = {}
+    for change in changes:
+        counts[change.op] = counts.get(change.op, 0) + 1
+    return dict(sorted(counts.items()))

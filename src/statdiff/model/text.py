@@ -1,0 +1,262 @@
+"""What was printed: positions (page:line), spans, words, body lines, a reader's result.
+
+The readers speak in these types (`BodyLine`, `ReadResult`); every later stage keeps a
+word's `Position` so that any change can be cited by the page and line it was printed on.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import total_ordering
+from typing import TYPE_CHECKING, Sequence
+
+if TYPE_CHECKING:
+    from statdiff.model.comparison import Token
+
+PLAIN = "plain"
+INSERTED = "inserted"
+DELETED = "deleted"
+
+
+@total_ordering
+@dataclass(frozen=True, slots=True)
+class Position:
+    """Where a word was printed: page and line, None where the rendering has none.
+
+    Ordered in reading order: by page, then line; an unknown page or line sorts before
+    every known one. Printed as `page:line` (`?` for an unknown part, `-` when both are
+    unknown) and read back from that form by `Position.parse`.
+    """
+
+    page: int | None = None
+    line: int | None = None
+
+    def __str__(self) -> str:
+        if self.page is None and self.line is None:
+            return "-"
+        page = "?" if self.page is None else str(self.page)
+        line = "?" if self.line is None else str(self.line)
+        return f"{page}:{line}"
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, Position):
+            return NotImplemented
+        return self.sort_key < other.sort_key
+
+    @property
+    def sort_key(self) -> tuple[int, int]:
+        """(page, line) with -1 for an unknown part: printed pages and lines count from 1."""
+        return (-1 if self.page is None else self.page, -1 if self.line is None else self.line)
+
+    @property
+    def known(self) -> bool:
+        """The rendering printed at least a page or a line number here."""
+        return self.page is not None or self.line is not None
+
+    def to_json(self) -> dict:
+        return {"page": self.page, "line": self.line}
+
+    @staticmethod
+    def parse(text: str) -> "Position":
+        """`3:14`, `?:14`, `3:?` or `-` (as `str` prints them) back into a Position."""
+        text = text.strip()
+        if _POSITION.fullmatch(text) is None:
+            raise ValueError(f"not a page:line position: {text!r}")
+        if text == "-":
+            return NOWHERE
+        page, line = text.split(":")
+        return Position(None if page == "?" else int(page), None if line == "?" else int(line))
+
+
+# `page:line` with `?` for an unknown part, or `-` for an unknown position.
+_POSITION_FORM = r"(?:\?|\d+):(?:\?|\d+)|-"
+_POSITION = re.compile(_POSITION_FORM)
+_SPAN_FORMS = (  # (pattern, how the end is read): both ends, a line of the same page, one point
+    (re.compile(rf"({_POSITION_FORM})-({_POSITION_FORM})"), "position"),
+    (re.compile(rf"({_POSITION_FORM})-(\d+|\?)"), "line"),
+    (re.compile(rf"({_POSITION_FORM})"), "point"),
+)
+
+
+NOWHERE = Position()
+
+
+@total_ordering
+@dataclass(frozen=True, slots=True)
+class SourceSpan:
+    """First and last printed position of a node or change; ordered by start, then end.
+
+    `str` prints it compactly (`3:14`, `3:14-16`, `3:14-4:2`); `full` prints both ends
+    (`3:14-3:16`), as the redline's `data-*-source` attributes carry it. `SourceSpan.parse`
+    reads either form back.
+    """
+
+    start: Position
+    end: Position
+
+    def __str__(self) -> str:
+        if self.start == self.end:
+            return str(self.start)
+        if self.start.page == self.end.page and self.start.page is not None:
+            return f"{self.start}-{'?' if self.end.line is None else self.end.line}"
+        return f"{self.start}-{self.end}"
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, SourceSpan):
+            return NotImplemented
+        return (self.start, self.end) < (other.start, other.end)
+
+    @property
+    def full(self) -> str:
+        """Both ends written out, `3:14-3:16` (`-` for an unknown end)."""
+        return f"{self.start}-{self.end}"
+
+    @property
+    def known(self) -> bool:
+        """Either end has a page or a line number (the span prints as more than `-`)."""
+        return self.start.known or self.end.known
+
+    def contains(self, position: Position) -> bool:
+        """The position lies between the span's ends (both included)."""
+        return self.start <= position <= self.end
+
+    def to_json(self) -> dict:
+        return {"start": self.start.to_json(), "end": self.end.to_json()}
+
+    @staticmethod
+    def parse(text: str) -> "SourceSpan":
+        """A span in the form `str` or `full` prints it, back into a SourceSpan."""
+        text = text.strip()
+        for pattern, end in _SPAN_FORMS:
+            match = pattern.fullmatch(text)
+            if match is None:
+                continue
+            start = Position.parse(match.group(1))
+            if end == "position":
+                return SourceSpan(start, Position.parse(match.group(2)))
+            if end == "line":
+                line = match.group(2)
+                return SourceSpan(start, Position(start.page, None if line == "?" else int(line)))
+            return SourceSpan(start, start)
+        raise ValueError(f"not a page:line span: {text!r}")
+
+    @staticmethod
+    def covering(words: "Sequence[Word] | Sequence[Token]") -> "SourceSpan | None":
+        """From the first to the last word's (or token's) position; None for none."""
+        if not words:
+            return None
+        return SourceSpan(words[0].position, words[-1].position)
+
+    @staticmethod
+    def at(position: "Position | None") -> "SourceSpan | None":
+        """The span of one point (where an insertion falls in the other text); None for None."""
+        return None if position is None else SourceSpan(position, position)
+
+
+@dataclass(slots=True, unsafe_hash=True)
+class Word:
+    """One whitespace-delimited word of body text, with where and how it was printed.
+
+    `mark` is PLAIN, or INSERTED / DELETED where the printing itself marked the
+    word as underlined (new) or struck through (deleted), as ilga.gov HTML does.
+    Treat it as immutable: it is hashable by value. It is not frozen only because
+    a frozen dataclass costs three times as much to build, and a document has
+    tens of thousands of words.
+    """
+
+    text: str
+    position: Position = NOWHERE
+    mark: str = PLAIN
+
+
+@dataclass(slots=True)
+class BodyLine:
+    """One printed line of body text after the reader stripped line numbers,
+    page headers, markers and site chrome.
+
+    `text` has no leading or trailing whitespace and single spaces inside.
+    `indented` is True where the printing indents the line (a paragraph start),
+    False where it is flush, None where the rendering does not tell.
+    `marks` are (start, end, INSERTED|DELETED) character ranges of `text`.
+    """
+
+    text: str
+    page: int | None = None
+    line: int | None = None
+    indented: bool | None = None
+    marks: tuple[tuple[int, int, str], ...] = ()
+
+    @property
+    def position(self) -> Position:
+        return Position(self.page, self.line)
+
+    def words(self) -> list[Word]:
+        position = self.position
+        if not self.marks:
+            return [Word(text, position, PLAIN) for text in self.text.split()]
+        words = []
+        offset = 0
+        for text in self.text.split():
+            start = self.text.index(text, offset)
+            offset = start + len(text)
+            words.append(Word(text, position, _mark_at(self.marks, start, offset)))
+        return words
+
+
+def _mark_at(marks: tuple[tuple[int, int, str], ...], start: int, end: int) -> str:
+    for mark_start, mark_end, mark in marks:
+        if mark_start < end and start < mark_end:
+            return mark
+    return PLAIN
+
+
+@dataclass(slots=True)
+class Identity:
+    """What a document says about itself, where it can be read."""
+
+    general_assembly: int | None = None
+    bill: str | None = None  # "HB0605", "SB0731", "HJRCA0044"
+    version: str | None = None  # introduced, engrossed, enrolled, amendment, public act, compiled
+    amendment: str | None = None  # "sam002", "ham001"
+    lrb: str | None = None  # "LRB095 04519 ..." or "LRB9215491JSpcA"
+    public_act: str | None = None  # "94-36"
+    title: str | None = None  # "AN ACT concerning consumer fraud."
+    act: str | None = None  # "815 ILCS 530" for an ILCS page
+
+    def to_json(self) -> dict:
+        return {name: getattr(self, name) for name in self.__slots__}
+
+    def describe(self) -> str:
+        parts = []
+        if self.general_assembly:
+            parts.append(f"{ordinal(self.general_assembly)} GA")
+        if self.bill:
+            parts.append(self.bill)
+        if self.amendment:
+            parts.append(self.amendment)
+        elif self.version:
+            parts.append(self.version)
+        if self.public_act:
+            parts.append(f"P.A. {self.public_act}")
+        if self.act and not self.bill:
+            parts.append(self.act)
+        return " ".join(parts) or "untitled document"
+
+
+def ordinal(number: int) -> str:
+    """92nd, 93rd, 101st, 111th: as the General Assembly names itself."""
+    if 10 <= number % 100 <= 20:
+        return f"{number}th"
+    return f"{number}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(number % 10, 'th')}"
+
+
+@dataclass(slots=True)
+class ReadResult:
+    """What a reader hands to the structure stage."""
+
+    lines: list[BodyLine]
+    rendering: str
+    identity: Identity = field(default_factory=Identity)
+    synopsis: str | None = None
+    name: str = "<text>"

@@ -1,0 +1,144 @@
+"""The document tree: `Node`s holding their own `Word`s, the `Document`, and its page:line index."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from statdiff.model.text import Identity, Position, SourceSpan, Word
+
+@dataclass(slots=True, eq=False)
+class Node:
+    """A node of the document tree (compared and hashed by identity: a node is one place
+    in one document, so it can key a dict or a set).
+
+    kind: document, article, bill_section, section, subsection, paragraph,
+    subparagraph, item, definition, text, citation, source_note, version_note.
+    `words` are the node's own words (not its children's); `path` is stable and
+    typeable, e.g. `815 ILCS 530/10(c)(3)` or `815 ILCS 530/5 "Personal information"`.
+    """
+
+    kind: str
+    path: str
+    words: list[Word] = field(default_factory=list)
+    children: list["Node"] = field(default_factory=list)
+    label: str | None = None
+    meta: dict = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        return " ".join([word.text for word in self.words])
+
+    def walk(self) -> Iterator["Node"]:
+        """This node and its descendants in document order (depth first, parents first)."""
+        stack = [self]
+        while stack:
+            node = stack.pop()
+            yield node
+            if node.children:
+                stack.extend(reversed(node.children))
+
+    def all_words(self) -> list[Word]:
+        words: list[Word] = []
+        self._gather_words(words)
+        return words
+
+    def _gather_words(self, words: list[Word]) -> None:
+        words.extend(self.words)
+        for child in self.children:
+            child._gather_words(words)
+
+    @property
+    def source(self) -> SourceSpan | None:
+        """From the first to the last word of this node and its descendants; None for none.
+        Walks only as far as those two words, not over the whole subtree's words."""
+        first, last = self.first_word(), self.last_word()
+        if first is None or last is None:
+            return None
+        return SourceSpan(first.position, last.position)
+
+    def first_word(self) -> Word | None:
+        """The first word of `all_words()`, without gathering them."""
+        for node in self.walk():
+            if node.words:
+                return node.words[0]
+        return None
+
+    def last_word(self) -> Word | None:
+        """The last word of `all_words()`, without gathering them: the last child's
+        last word, or else this node's own."""
+        for child in reversed(self.children):
+            word = child.last_word()
+            if word is not None:
+                return word
+        return self.words[-1] if self.words else None
+
+
+@dataclass(slots=True)
+class Document:
+    identity: Identity
+    root: Node
+    rendering: str
+    name: str = "<text>"
+    synopsis: str | None = None
+    _printed: "PrintedLines | None" = field(default=None, init=False, repr=False, compare=False)
+
+    def walk(self) -> Iterator[Node]:
+        return self.root.walk()
+
+    def find(self, path: str) -> Node | None:
+        for node in self.walk():
+            if node.path == path:
+                return node
+        return None
+
+    @property
+    def printed_lines(self) -> "PrintedLines":
+        """The page:line index: which words were printed on each line (built on first use;
+        the tree must not change afterwards)."""
+        if self._printed is None:
+            self._printed = PrintedLines(self.root)
+        return self._printed
+
+
+@dataclass(frozen=True, slots=True)
+class PrintedWord:
+    """A word of the tree and where it sits: `node.words[index]`."""
+
+    node: Node
+    index: int
+
+    @property
+    def word(self) -> Word:
+        return self.node.words[self.index]
+
+
+class PrintedLines:
+    """The page:line index of a document: the words printed at page P, line L, in reading
+    order, and the text of each printed line (what a page-and-line amendment such as
+    "on page 2, line 21, by inserting ..." points at). Only words whose line is known
+    are indexed: a rendering without line numbers has no lines to point at."""
+
+    __slots__ = ("_lines",)
+
+    def __init__(self, root: Node):
+        self._lines: dict[Position, list[PrintedWord]] = {}
+        for node in root.walk():
+            for index, word in enumerate(node.words):
+                if word.position.line is not None:
+                    self._lines.setdefault(word.position, []).append(PrintedWord(node, index))
+
+    def words_at(self, page: int | None, line: int) -> list[PrintedWord]:
+        """The words printed at page `page`, line `line` (none when nothing was)."""
+        return list(self._lines.get(Position(page, line), ()))
+
+    def text_at(self, page: int | None, line: int) -> str:
+        """The words of one printed line joined by single spaces ("" when nothing was printed there)."""
+        return " ".join(printed.word.text for printed in self._lines.get(Position(page, line), ()))
+
+    def positions(self) -> list[Position]:
+        """Every printed line that holds words, in page:line order."""
+        return sorted(self._lines)
+
+    def __len__(self) -> int:
+        return len(self._lines)

@@ -1,0 +1,100 @@
+"""`build_view`: a `Comparison`, its annotations and the reader's notes, as every output shows them."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from statdiff.model import ONE_COPY_OPS, ONE_COPY_STATUSES, Change, Comparison, SectionComparison, Status
+from statdiff.view.labels import (
+    CUT_SECTION_LABEL,
+    ONLY_SECTION_LABELS,
+    as_lead,
+    op_counts,
+    section_label,
+    status_label,
+)
+from statdiff.view.layout import Annotations, Layout
+from statdiff.view.model import ChangeView, OneCopyLine, RedlineView, SectionView
+
+if TYPE_CHECKING:
+    from statdiff.annotate.notes import ReaderNote
+
+
+def build_view(comparison: Comparison, annotations: Annotations = None,
+               notes: list[ReaderNote] | None = None, title: str | None = None) -> RedlineView:
+    """The redline view of a comparison. `annotations` are its margin notes, or the function
+    that finds them (called when an output first reads them); rows are laid out when first read."""
+    notes = list(notes or [])
+    change_views: dict[Change, ChangeView] = {}
+    views: list[ChangeView] = []
+    for number, change in enumerate(comparison.changes, start=1):
+        view = ChangeView(change, number, change.new_path or change.old_path or change.section)
+        change_views[change] = view
+        views.append(view)
+    section_changes = {section: [change_views[change] for change in section.changes] for section in comparison.sections}
+    layout = Layout(comparison, section_changes, annotations, notes)
+    used: set[str] = set()
+    sections = [
+        SectionView(
+            section=section,
+            anchor=_unique(_slug("sec-" + section.path), used),
+            label=section_label(section),
+            status_label=status_label(section.status, comparison.mode),
+            changes=section_changes[section],
+            cut=is_cut(section),
+            _layout=layout,
+        )
+        for section in comparison.sections
+    ]
+    section_anchors = {section.path: section.anchor for section in sections}  # the last section of a path
+    for view in views:
+        view.section_anchor = section_anchors.get(view.change.section, "")
+    return RedlineView(
+        comparison=comparison,
+        title=title or default_title(comparison),
+        sections=sections,
+        changes=views,
+        notes=notes,
+        one_copy_lines=_one_copy_lines(sections),
+        op_counts=op_counts(comparison.changes),
+        _layout=layout,
+    )
+
+
+def default_title(comparison: Comparison) -> str:
+    return f"Redline: {comparison.old.identity.describe()} → {comparison.new.identity.describe()}"
+
+
+def is_cut(section: SectionComparison) -> bool:
+    """A section both copies hold that a truncated copy cuts into: some of its
+    nodes or words only one copy holds."""
+    return section.status not in ONE_COPY_STATUSES and any(
+        node.status in ONE_COPY_STATUSES or any(segment.op in ONE_COPY_OPS for segment in node.segments)
+        for node in section.nodes
+    )
+
+
+def _one_copy_lines(sections: list[SectionView]) -> list[OneCopyLine]:
+    lines = []
+    for status in (Status.ONLY_OLD, Status.ONLY_NEW):
+        held = [section for section in sections if section.status == status]
+        if held:
+            lines.append(OneCopyLine(as_lead(ONLY_SECTION_LABELS[status]), held))
+    cut = [section for section in sections if section.cut]
+    if cut:
+        lines.append(OneCopyLine(as_lead(CUT_SECTION_LABEL), cut))
+    return lines
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower() or "section"
+
+
+def _unique(anchor: str, used: set[str]) -> str:
+    candidate, number = anchor, 2
+    while candidate in used:
+        candidate = f"{anchor}-{number}"
+        number += 1
+    used.add(candidate)
+    return candidate

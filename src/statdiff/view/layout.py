@@ -1,0 +1,312 @@
+"""The rows of every section: runs tied to their changes, one-copy labels, margin notes.
+
+Laid out on first use, for all sections at once and in reading order (a one-copy label
+depends on the text before it, across sections); outputs that print only the sections'
+facts (JSON, `--stat`) never pay for it.
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections import defaultdict
+from typing import TYPE_CHECKING, Callable, TypeAlias
+
+from statdiff.compare.tokens import tokenize
+from statdiff.errors import StatdiffError
+from statdiff.model import (
+    ONE_COPY_OPS,
+    ONE_COPY_STATUSES,
+    WORD_OPS,
+    Comparison,
+    Document,
+    Node,
+    NodeComparison,
+    Op,
+    Segment,
+    SectionComparison,
+    SourceSpan,
+    Status,
+    WordSegment,
+)
+from statdiff.view.labels import DEPTH, one_copy_label
+from statdiff.view.model import ChangeView, MarginItem, OneCopyLabel, RowView, Run
+
+if TYPE_CHECKING:
+    from statdiff.annotate.margin import Annotation
+    from statdiff.annotate.notes import ReaderNote
+
+_SEGMENT_OPS = frozenset({Op.EQUAL, *WORD_OPS, *ONE_COPY_OPS})
+
+# Margin notes, or the function that finds them when they are first read.
+Annotations: TypeAlias = "list[Annotation] | Callable[[], list[Annotation]] | None"
+
+
+# A node as a row will show it: its comparison, its segments, the one-copy label of each.
+_Labelled = tuple[NodeComparison, list[Segment], dict[int, OneCopyLabel]]
+
+
+class Layout:
+    """Lays out the rows of a view's sections and puts the margin notes beside them, each
+    when first asked. One-copy labels are found for all sections at once, in reading
+    order (a label depends on the text before it); a section's rows are built when that
+    section's rows are read (a terminal shows only changed sections). It holds no view
+    object that holds it (rows hold it weakly): a view is freed as soon as it is dropped."""
+
+    def __init__(self, comparison: Comparison, changes: dict[SectionComparison, list[ChangeView]],
+                 annotations: Annotations, notes: list[ReaderNote]):
+        self.comparison = comparison
+        self.changes = changes  # each section's changes (`SectionComparison.changes`), as the view shows them
+        self.change_views = {view.change: view for views in changes.values() for view in views}
+        self._annotations = annotations
+        self.notes = notes
+        self._labelled: dict[SectionComparison, list[_Labelled]] | None = None
+        self._rows: dict[SectionComparison, tuple[list[RowView], list[ChangeView]]] = {}
+        self._margin: dict[SectionComparison, list[MarginItem]] | None = None
+        self._articles: dict[Node, str] | None = None
+
+    @property
+    def annotations(self) -> list[Annotation]:
+        if self._annotations is None:
+            self._annotations = []
+        elif callable(self._annotations):
+            self._annotations = list(self._annotations())
+        return self._annotations
+
+    def rows_of(self, section: SectionComparison) -> list[RowView]:
+        return self._laid_out(section)[0]
+
+    def unplaced_of(self, section: SectionComparison) -> list[ChangeView]:
+        """The section's changes no row shows (a moved or renumbered Section)."""
+        return self._laid_out(section)[1]
+
+    def margin_of(self, section: SectionComparison) -> list[MarginItem]:
+        return self.attach_margins()[section]
+
+    def attach_margins(self) -> dict[SectionComparison, list[MarginItem]]:
+        """Each annotation and reader's note beside its node's row, or beside its section."""
+        if self._margin is None:
+            self._margin = {}
+            annotations = _by_section(self.annotations)
+            notes = _by_section(self.notes)
+            for section in self.comparison.sections:
+                self._margin[section] = _attach_margin(self.rows_of(section), annotations.get(section.path, []),
+                                                       notes.get(section.path, []), section.path)
+        return self._margin
+
+    def article_of(self, section: SectionComparison) -> str | None:
+        if self._articles is None:
+            self._articles = _articles(self.comparison.old) | _articles(self.comparison.new)
+        for node in (section.new, section.old):
+            if node is not None and node in self._articles:
+                return self._articles[node]
+        return None
+
+    def _labelled_nodes(self) -> dict[SectionComparison, list[_Labelled]]:
+        if self._labelled is None:
+            self._labelled = {}
+            labels = _OneCopyLabels()
+            for section in self.comparison.sections:
+                labels.start_section(section.status)
+                found = []
+                for comparison in _node_comparisons(section):
+                    segments = comparison.segments or _plain_segments(comparison)
+                    found.append((comparison, segments, labels.labels(segments)))
+                self._labelled[section] = found
+        return self._labelled
+
+    def _laid_out(self, section: SectionComparison) -> tuple[list[RowView], list[ChangeView]]:
+        if section not in self._rows:
+            placed: set[ChangeView] = set()
+            changes = self.changes[section]
+            rows = [self._row(comparison, segments, one_copy, changes, placed)
+                    for comparison, segments, one_copy in self._labelled_nodes()[section]]
+            self._rows[section] = (rows, [change for change in changes if change not in placed])
+        return self._rows[section]
+
+    def _row(self, comparison: NodeComparison, segments: list[Segment], one_copy: dict[int, OneCopyLabel],
+             section_changes: list[ChangeView], placed: set[ChangeView]) -> RowView:
+        """`section_changes` are the enclosing section's changes (`SectionComparison.changes`);
+        `placed`, those of them an earlier row of the section already shows."""
+        node = comparison.node
+        own = [self.change_views[change] for change in comparison.changes]
+        changes = own or _matching_path(comparison, section_changes)
+        whole = _whole_node_change(comparison, changes)
+        by_anchor = {change.anchor: change for change in changes + section_changes if change is not whole and change.anchor}
+        runs = []
+        for index, segment in enumerate(segments):
+            if segment.op not in _SEGMENT_OPS:
+                raise StatdiffError(f"unknown segment op {segment.op!r}")
+            run = Run(segment, label=one_copy.get(index))
+            if segment.op in ONE_COPY_OPS and run.label is None:
+                run.label = OneCopyLabel(one_copy_label(segment.op), False)
+            change = by_anchor.get(segment.anchor) if segment.op in WORD_OPS else None
+            if change is not None:
+                run.change, run.anchored = change, change not in placed
+                placed.add(change)
+            runs.append(run)
+        wrap = ""
+        if whole is not None:
+            placed.add(whole)
+            wrap = _wrap(whole.op, runs)
+        return RowView(
+            comparison=comparison,
+            kind=node.kind,
+            depth=DEPTH.get(node.kind, 1),
+            old_path=comparison.old.path if comparison.old is not None else "",
+            new_path=comparison.new.path if comparison.new is not None else "",
+            status=comparison.status,
+            runs=runs,
+            changes=own,
+            whole=whole,
+            wrap=wrap,
+            old_at=_first_position(comparison.old),
+            new_at=_first_position(comparison.new),
+            span=_words_span(node),
+            _layout=weakref.ref(self),
+        )
+
+
+def _by_section(items: "list[Annotation] | list[ReaderNote]") -> dict[str, list]:
+    grouped: dict[str, list] = defaultdict(list)
+    for item in items:
+        grouped[item.section].append(item)
+    return grouped
+
+
+class _OneCopyLabels:
+    """Which runs of one-copy text get a visible label, and how it is worded.
+
+    A run is consecutive text that only one copy holds; its first segment in a
+    section is labelled (a section that lies wholly in one copy says so in its own
+    heading instead). Before any text both copies hold, the other copy *begins
+    after* the run; after it, the other copy *stops before* it.
+    """
+
+    def __init__(self) -> None:
+        self.shared_seen = False
+        self.previous: str | None = None
+
+    def start_section(self, status: str) -> None:
+        self.previous = status if status in ONE_COPY_STATUSES else None
+
+    def labels(self, segments: list[Segment]) -> dict[int, OneCopyLabel]:
+        """The label of each one-copy segment, by index, and whether it is shown."""
+        labels: dict[int, OneCopyLabel] = {}
+        for index, segment in enumerate(segments):
+            if not segment.has_text():
+                continue
+            if segment.op in ONE_COPY_OPS:
+                labels[index] = OneCopyLabel(one_copy_label(segment.op, self.shared_seen), segment.op != self.previous)
+            else:
+                self.shared_seen = True
+            self.previous = segment.op
+        return labels
+
+
+def _node_comparisons(section: SectionComparison) -> list[NodeComparison]:
+    """The section's aligned nodes; for a section the diff did not break down
+    (unchanged, not restated), its own nodes as plain text."""
+    if section.nodes:
+        return section.nodes
+    root = section.new or section.old
+    if root is None:
+        return []
+    status = Status.UNCHANGED if section.old is not None and section.new is not None else section.status
+    return [
+        NodeComparison(
+            old=node if section.old is not None else None,
+            new=node if section.new is not None else None,
+            status=status,
+        )
+        for node in root.walk()
+        if node.words
+    ]
+
+
+def _plain_segments(comparison: NodeComparison) -> list[Segment]:
+    """The segments of a node the diff did not break down: equal, one-copy, or wholly
+    deleted / inserted."""
+    old, new = comparison.old, comparison.new
+    old_words = old.words if old is not None else []
+    new_words = new.words if new is not None else []
+    if old is not None and new is not None and old.text == new.text:
+        return [WordSegment(Op.EQUAL, old_words, new_words, tokenize)]
+    if comparison.status in ONE_COPY_STATUSES:
+        # Only one copy has it because the other is truncated: no change.
+        return [WordSegment(Op(comparison.status), old_words, new_words, tokenize)]
+    if comparison.status not in (Status.ADDED, Status.REMOVED, Status.CHANGED):
+        # Only one text has it and that is no change (an amendatory bill does not restate it).
+        return [WordSegment(Op.EQUAL, old_words, new_words, tokenize)]
+    segments: list[Segment] = []
+    if old_words:
+        segments.append(WordSegment(Op.DELETE, old_words, [], tokenize))
+    if new_words:
+        segments.append(WordSegment(Op.INSERT, [], new_words, tokenize))
+    return segments
+
+
+def _matching_path(comparison: NodeComparison, section_changes: list[ChangeView]) -> list[ChangeView]:
+    """The section's changes of the node's path (a node without changes of its own)."""
+    paths = {node.path for node in (comparison.old, comparison.new) if node is not None}
+    return [view for view in section_changes
+            if (view.change.new_path in paths) or (view.change.new_path is None and view.change.old_path in paths)]
+
+
+def _whole_node_change(comparison: NodeComparison, changes: list[ChangeView]) -> ChangeView | None:
+    """An added or removed node is one change covering the node's whole text."""
+    for view in changes:
+        op = view.change.op
+        if op in (Op.ADD, Op.REMOVE, Op.SOURCE) or (op not in WORD_OPS and comparison.status != Status.CHANGED):
+            return view
+    return None
+
+
+def _wrap(op: Op, runs: list[Run]) -> str:
+    """A whole added (removed) node none of whose runs is marked inserted (deleted) is marked as a whole."""
+    if op == Op.ADD and not any(run.op in (Op.INSERT, Op.REPLACE) for run in runs):
+        return "ins"
+    if op == Op.REMOVE and not any(run.op in (Op.DELETE, Op.REPLACE) for run in runs):
+        return "del"
+    return ""
+
+
+def _attach_margin(rows: list[RowView], annotations: list[Annotation], notes: list[ReaderNote],
+                   section_path: str) -> list[MarginItem]:
+    """Put each note beside its node's row; what matches no row goes beside the section."""
+    by_path: dict[str, RowView] = {}
+    for row in rows:
+        for path in (row.old_path, row.new_path):
+            if path:
+                by_path.setdefault(path, row)
+    section_margin: list[MarginItem] = []
+    for annotation in annotations:
+        href = f"#{annotation.change_anchor}" if annotation.change_anchor else ""
+        target = by_path.get(annotation.path)
+        (target._margin if target else section_margin).append(MarginItem(annotation.kind, annotation.message, href))
+    for note in notes:
+        target = by_path.get(note.path) if note.path != section_path else None
+        for text in note.texts:
+            (target._margin if target else section_margin).append(MarginItem("note", text))
+    return section_margin
+
+
+def _first_position(node: Node | None) -> str:
+    if node is None or not node.words:
+        return ""
+    position = node.words[0].position
+    return str(position) if position.known else ""
+
+
+def _words_span(node: Node) -> SourceSpan | None:
+    return SourceSpan.covering(node.words)
+
+
+def _articles(document: Document) -> dict[Node, str]:
+    """Each node inside an Article -> the Article's path."""
+    found: dict[Node, str] = {}
+    for node in document.walk():
+        if node.kind == "article":
+            for inner in node.walk():
+                if inner is not node:
+                    found[inner] = node.path  # an Article inside another: the inner one, walked later
+    return found

@@ -1,0 +1,364 @@
+"""The redline view: what every output of a comparison shows, ready to print.
+
+A `RedlineView` lists the sections of the two texts in reading order (`SectionView`:
+label, heading, status, Act and Article, page:line spans, its changes and margin notes),
+each with a row per node (`RowView`: depth, paths, page:line of each copy) holding the
+runs of its text (`Run`: equal, inserted, deleted, replaced or one-copy text, each tied
+to the change it shows, `ChangeView`). Renderers read these and nothing else: they
+never tokenize, never match a run to its change, never decide what a label says.
+"""
+
+from __future__ import annotations
+
+import weakref
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from statdiff.model import (
+    ONE_COPY_STATUSES,
+    Change,
+    Comparison,
+    Document,
+    Mode,
+    NodeComparison,
+    Op,
+    SectionComparison,
+    Segment,
+    SourceSpan,
+    Status,
+    Token,
+    rebuild,
+)
+from statdiff.view.labels import kind_counts
+
+if TYPE_CHECKING:
+    from statdiff.annotate.margin import Annotation
+    from statdiff.annotate.notes import ReaderNote
+    from statdiff.view.layout import Layout
+
+
+def printed(span: SourceSpan | None) -> str:
+    """A span as page:line (`2:21`, `3:13-19`), "" where the printing shows none."""
+    return str(span) if span is not None and span.known else ""
+
+
+def printed_full(span: SourceSpan | None) -> str:
+    """A span with both ends written out (`2:21-2:21`), "" where the printing shows none."""
+    return span.full if span is not None and span.known else ""
+
+
+@dataclass(slots=True, eq=False)
+class ChangeView:
+    """One change as the outputs show it: the change itself, its plain phrase, where it is,
+    and the anchor of the section that lists it."""
+
+    change: Change
+    number: int  # 1, 2, ... in reading order
+    where: str  # the path of the node it changes (else its section)
+    section_anchor: str = ""  # the id of the last section view with the change's section path
+
+    @property
+    def phrase(self) -> str:
+        """The change in a few plain words: `inserted “at no charge”`."""
+        from statdiff.annotate.phrases import describe
+
+        return describe(self.change)
+
+    @property
+    def anchor(self) -> str:
+        return self.change.anchor
+
+    @property
+    def op(self) -> Op:
+        return self.change.op
+
+    @property
+    def old_at(self) -> str:
+        return printed(self.change.old_source)
+
+    @property
+    def new_at(self) -> str:
+        return printed(self.change.new_source)
+
+    @property
+    def old_source_full(self) -> str:
+        return printed_full(self.change.old_source)
+
+    @property
+    def new_source_full(self) -> str:
+        return printed_full(self.change.new_source)
+
+    @property
+    def attributed_to(self) -> str:
+        return self.change.attributed_to or ""
+
+    @property
+    def mark(self) -> str:
+        """How the change's text is marked when shown by a description: `ins` for an added
+        node, `del` for a removed one, "" otherwise."""
+        return {Op.ADD: "ins", Op.REMOVE: "del"}.get(self.change.op, "")
+
+    @property
+    def carries_texts(self) -> bool:
+        """Shown by a description or by part of its text: its element also carries both texts."""
+        return self.change.op in (Op.SOURCE, Op.MOVE, Op.RENUMBER)
+
+
+@dataclass(frozen=True, slots=True)
+class OneCopyLabel:
+    """The label of text only one copy holds: its wording and whether it is printed (the
+    first run of one-copy text in a section shows it; the rest carry it as a tooltip)."""
+
+    text: str
+    shown: bool
+
+
+@dataclass(slots=True, eq=False)
+class Run:
+    """A run of a node's text: one segment of the redline, tied to the change it shows."""
+
+    segment: Segment
+    change: ChangeView | None = None  # the change an insert / delete / replace run shows
+    anchored: bool = True  # the change's anchor is on this run (False: another run of it came first)
+    label: OneCopyLabel | None = None  # text only one copy holds
+
+    @property
+    def op(self) -> Op:
+        return self.segment.op
+
+    @property
+    def old(self) -> tuple[Token, ...]:
+        return self.segment.old
+
+    @property
+    def new(self) -> tuple[Token, ...]:
+        return self.segment.new
+
+    @property
+    def old_text(self) -> str:
+        return rebuild(self.segment.old)
+
+    @property
+    def new_text(self) -> str:
+        return rebuild(self.segment.new)
+
+    @property
+    def shown(self) -> tuple[Token, ...]:
+        """The tokens an inline redline shows: NEW's for inserted text, else OLD's; an equal
+        run shows whichever side holds it (a node not restated has one side only)."""
+        segment = self.segment
+        if segment.op in (Op.INSERT, Op.ONLY_NEW) or (segment.op == Op.EQUAL and segment.new):
+            return segment.new
+        return segment.old
+
+    @property
+    def text(self) -> str:
+        return rebuild(self.shown)
+
+    @property
+    def spaced(self) -> bool:
+        """Either side has a space before the run (where one copy starts inside a paragraph,
+        its first word has none, but the other copy's has)."""
+        return any(side[0].space_before for side in (self.segment.old, self.segment.new) if side)
+
+    @property
+    def equal(self) -> bool:
+        """Text both copies hold alike."""
+        return self.segment.op == Op.EQUAL
+
+    @property
+    def one_copy(self) -> str:
+        """"old" or "new": the copy that alone holds the run's text (the other is truncated); "" otherwise."""
+        return {Op.ONLY_OLD: "old", Op.ONLY_NEW: "new"}.get(self.segment.op, "")
+
+    @property
+    def marked(self) -> str:
+        """How a changed run's text is marked: "ins" (inserted), "del" (deleted), "del ins"
+        (replaced: the old words struck, then the new underlined); "" for any other run."""
+        return {Op.INSERT: "ins", Op.DELETE: "del", Op.REPLACE: "del ins"}.get(self.segment.op, "")
+
+    def side(self, side: str) -> tuple[Token, ...]:
+        """One copy's tokens of the run."""
+        return self.segment.old if side == "old" else self.segment.new
+
+    def side_text(self, side: str) -> str:
+        return rebuild(self.side(side))
+
+
+@dataclass(slots=True)
+class MarginItem:
+    """A note in the margin: an annotation (its kind, its message, a link to its change) or
+    one of the reader's notes (kind "note")."""
+
+    kind: str
+    text: str
+    href: str = ""
+
+
+@dataclass(slots=True, eq=False)
+class RowView:
+    """One node of a section (or an OLD node beside its NEW node) and its runs."""
+
+    comparison: NodeComparison
+    kind: str
+    depth: int
+    old_path: str
+    new_path: str
+    status: Status
+    runs: list[Run]
+    changes: list[ChangeView]  # the node's own changes
+    whole: ChangeView | None = None  # the change covering the whole node (added, removed, a Source note)
+    wrap: str = ""  # "ins" / "del": the whole node's text is marked so, no run of it being marked
+    old_at: str = ""  # page:line of the node's first word in OLD
+    new_at: str = ""
+    span: SourceSpan | None = None  # from the node's first to its last word (NEW's, else OLD's)
+    _layout: "weakref.ref[Layout] | None" = field(default=None, repr=False)
+    _margin: list[MarginItem] = field(default_factory=list, repr=False)
+
+    @property
+    def margin(self) -> list[MarginItem]:
+        """The notes beside the row: annotations of its node, the reader's notes on it."""
+        layout = self._layout() if self._layout is not None else None
+        if layout is not None:
+            layout.attach_margins()
+        return self._margin
+
+
+@dataclass(slots=True, eq=False)
+class SectionView:
+    """A section of the two texts: what it is, how it compares, its changes and rows."""
+
+    section: SectionComparison
+    anchor: str  # an id unique in the view, from the path (`sec-815-ilcs-530-10`)
+    label: str  # `Sec. 10`
+    status_label: str  # `amended`
+    changes: list[ChangeView]
+    cut: bool  # a copy is truncated inside it: some of its text only one copy holds
+    _layout: "Layout" = field(repr=False)
+
+    @property
+    def path(self) -> str:
+        return self.section.path
+
+    @property
+    def heading(self) -> str:
+        return self.section.heading or ""
+
+    @property
+    def status(self) -> Status:
+        return self.section.status
+
+    @property
+    def old_path(self) -> str | None:
+        return self.section.old.path if self.section.old is not None else None
+
+    @property
+    def new_path(self) -> str | None:
+        return self.section.new.path if self.section.new is not None else None
+
+    @property
+    def old_source(self) -> SourceSpan | None:
+        return self.section.old_source
+
+    @property
+    def new_source(self) -> SourceSpan | None:
+        return self.section.new_source
+
+    @property
+    def old_span(self) -> str:
+        return printed(self.section.old_source)
+
+    @property
+    def new_span(self) -> str:
+        return printed(self.section.new_source)
+
+    @property
+    def attributed_to(self) -> list[str]:
+        return list(self.section.attributed_to)
+
+    @property
+    def collapsed(self) -> bool:
+        """Shown folded: nothing changed in it (unchanged, not restated, in one copy only)."""
+        return self.section.status in _QUIET and not self.changes
+
+    @property
+    def act(self) -> str | None:
+        """The Act the section belongs to (`815 ILCS 530`), where the structure stage read one."""
+        node = self.section.new or self.section.old
+        act = node.meta.get("act") if node is not None else None
+        return str(act) if act else None
+
+    @property
+    def article(self) -> str | None:
+        """The path of the Article holding the section (NEW's, else OLD's), if any."""
+        return self._layout.article_of(self.section)
+
+    @property
+    def rows(self) -> list[RowView]:
+        return self._layout.rows_of(self.section)
+
+    @property
+    def margin(self) -> list[MarginItem]:
+        """Notes on the section as a whole, and those that match none of its rows."""
+        return self._layout.margin_of(self.section)
+
+    @property
+    def unplaced(self) -> list[ChangeView]:
+        """Changes no run or row shows (a moved or renumbered Section): listed below the rows."""
+        return self._layout.unplaced_of(self.section)
+
+
+_QUIET = (Status.UNCHANGED, Status.NOT_RESTATED, *ONE_COPY_STATUSES)
+
+
+@dataclass(slots=True)
+class OneCopyLine:
+    """A line of the summary naming the sections a truncated copy leaves to the other."""
+
+    text: str
+    sections: list[SectionView]
+
+
+@dataclass(slots=True, eq=False)
+class RedlineView:
+    """A comparison as every output shows it. Its margin notes are found when first read
+    (an output that shows none, the terminal's, never pays for them)."""
+
+    comparison: Comparison
+    title: str
+    sections: list[SectionView]
+    changes: list[ChangeView]  # every change in reading order
+    notes: list[ReaderNote]
+    one_copy_lines: list[OneCopyLine]
+    op_counts: list[str]  # `7 insertions`
+    _layout: "Layout" = field(repr=False)
+
+    @property
+    def annotations(self) -> list[Annotation]:
+        """The automatic margin notes, in reading order."""
+        return self._layout.annotations
+
+    @property
+    def annotation_counts(self) -> list[str]:
+        """`2 deadline`, `1 cross-reference`: margin notes counted by kind."""
+        return kind_counts([annotation.kind for annotation in self.annotations])
+
+    @property
+    def old(self) -> Document:
+        return self.comparison.old
+
+    @property
+    def new(self) -> Document:
+        return self.comparison.new
+
+    @property
+    def mode(self) -> Mode:
+        return self.comparison.mode
+
+    @property
+    def summary(self) -> dict[str, Any]:
+        return self.comparison.summary()
+
+    @property
+    def changed_sections(self) -> list[SectionView]:
+        return [section for section in self.sections if not section.collapsed]

@@ -1,0 +1,112 @@
+"""The invariants every comparison and every parse must keep, written once.
+
+Test modules import them (`from conftest import assert_rebuilds`); `test_cases.py` applies
+all of them to every case file under `tests/cases/`. Besides, every hypothesis test is
+marked `slow` (`pytest -m "not slow"` for a quick run; the README's `python -m pytest`,
+which CI runs, runs them all).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from statdiff.model import Comparison, Document, Op, ReadResult, Status, rebuild
+
+ROOT = Path(__file__).resolve().parent.parent
+NO_CHANGE_OPS = {Op.EQUAL, Op.ONLY_OLD, Op.ONLY_NEW}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if getattr(getattr(item, "obj", None), "is_hypothesis_test", False):
+            item.add_marker(pytest.mark.slow)
+
+
+def tree_words(document: Document) -> list[str]:
+    return [word.text for word in document.root.all_words()]
+
+
+def assert_lossless(document: Document | None, result: ReadResult | Path | None = None) -> None:
+    """The tree holds exactly the words its reader took from the text, once each, in order.
+    `result` is the reader's output, or the file to read it from again (none: nothing to hold
+    the tree to)."""
+    if document is None or result is None:
+        return
+    if isinstance(result, Path):
+        from statdiff.read import read_path
+
+        result = read_path(result)
+    assert tree_words(document) == [word for line in result.lines for word in line.text.split()]
+
+
+def assert_rebuilds(comparison: Comparison) -> None:
+    """Every node comparison's old-side tokens rebuild the old node's text, new side the new."""
+    for section in comparison.sections:
+        for node in section.nodes:
+            old_tokens = [token for segment in node.segments for token in segment.old]
+            new_tokens = [token for segment in node.segments for token in segment.new]
+            if node.old is not None:
+                assert rebuild(old_tokens) == node.old.text, node.old.path
+            if node.new is not None:
+                assert rebuild(new_tokens) == node.new.text, node.new.path
+
+
+def assert_each_node_shown_once(comparison: Comparison) -> None:
+    """Versions mode: every node with words of each text is in exactly one node comparison."""
+    if comparison.mode != "versions":
+        return
+    for side in ("old", "new"):
+        document = comparison.old if side == "old" else comparison.new
+        shown = [getattr(node, side) for section in comparison.sections for node in section.nodes]
+        shown = [node for node in shown if node is not None]
+        expected = [node for node in document.walk() if node.words]
+        assert len(shown) == len(set(shown)) == len(expected) and set(shown) == set(expected), side
+
+
+def assert_unchanged_against_itself(document: Document) -> None:
+    """diff(a, a) is empty: no change, every section unchanged, every segment equal."""
+    from statdiff.compare import compare
+
+    comparison = compare(document, document)
+    assert comparison.changes == []
+    assert {section.status for section in comparison.sections} <= {Status.UNCHANGED}
+    assert {segment.op for section in comparison.sections for node in section.nodes
+            for segment in node.segments} <= NO_CHANGE_OPS
+    assert_rebuilds(comparison)
+
+
+def assert_anchored_in_reading_order(comparison: Comparison) -> None:
+    anchors = [change.anchor for change in comparison.changes]
+    assert anchors == [f"c{number}" for number in range(1, len(anchors) + 1)]
+
+
+def assert_deterministic(old: Document, new: Document) -> None:
+    """The same inputs give byte-identical JSON."""
+    from statdiff import pipeline
+
+    first = pipeline.render_comparison(pipeline.compare(old, new), "json")
+    assert first == pipeline.render_comparison(pipeline.compare(old, new), "json")
+
+
+def assert_redline_reads_back(comparison: Comparison) -> None:
+    """The HTML redline, read back from its attributes, gives the same change list."""
+    from statdiff import pipeline
+    from statdiff.read.redline import changes_from_redline
+
+    back = changes_from_redline(str(pipeline.render_comparison(comparison, "html")), "redline.html")
+
+    def facts(change):  # a span with no page:line (an ILCS page prints none) is written as none
+        spans = [None if span is None or not span.known else span for span in (change.old_source, change.new_source)]
+        return (change.op, change.old_path, change.new_path, change.old_text, change.new_text, *spans,
+                change.section, change.attributed_to, change.anchor)
+
+    assert [facts(change) for change in back] == [facts(change) for change in comparison.changes]
+
+
+def assert_comparison_invariants(comparison: Comparison) -> None:
+    """What every comparison keeps, whatever its texts."""
+    assert_rebuilds(comparison)
+    assert_each_node_shown_once(comparison)
+    assert_anchored_in_reading_order(comparison)
