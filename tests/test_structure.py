@@ -500,10 +500,11 @@ def test_any_text_is_read_losslessly(rows):
 def _build_checking_every_word(result: ReadResult):
     """The tree built when the builder looks for a unit start at every word, not only at
     the candidate words (line starts, `(`, quotes, `Sec.`, `Section`, `ARTICLE`)."""
+    import statdiff.structure.stream  # noqa: F401
     from statdiff import structure
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(structure._Stream, "_candidates", lambda stream, line_starts: list(range(len(stream.words))))
+        patch.setattr(structure.stream.Stream, "find_candidates", lambda stream, line_starts: list(range(len(stream.words))))
         return build_document(result)
 
 
