@@ -356,8 +356,10 @@ from statdiff.render.json_out import comparison_to_json, dumps  # noqa: E402
 
 STATUTES = Path(__file__).resolve().parent.parent / "statutes"
 CORPUS = sorted(
-    [*STATUTES.glob("seeds/*.txt"), *STATUTES.glob("pipa/*.txt"), *STATUTES.glob("fragments/*.txt"),
-     STATUTES / "ilcs-chapter-620" / "statutes.csv"]
+    path
+    for path in [*STATUTES.glob("seeds/*.txt"), *STATUTES.glob("pipa/*.txt"), *STATUTES.glob("fragments/*.txt"),
+                 STATUTES / "ilcs-chapter-620" / "statutes.csv"]
+    if "_billstatus_" not in path.name  # metadata pages, no bill text: reading one is an error
 )
 PAIRS = [
     ("fragments/09400HB1633eng_ftp_PARTIAL.txt", "fragments/09400HB1633enr_PARTIAL.txt"),

@@ -63,11 +63,34 @@ def _read_normalised(text: str, format: str | None, name: str) -> ReadResult:
         raise StatdiffError(f"unknown format {format!r}; known formats: {known}")
     if not text.strip():
         raise StatdiffError(f"{name}: the text is empty")
-    if format is None:
-        from statdiff.read.detect import detect
+    from statdiff.read.detect import detection
 
-        format = detect(text)
-    return _reader(format)(text, name)
+    found = detection(text)
+    if format is not None and format != found.rendering:
+        found.rendering, found.forced = format, True
+        found.score = found.scores.get(format, 0.0)
+    result = _reader(found.rendering)(text, name)
+    if result.detection is None:
+        result.detection = found
+    _require_body(result)
+    return result
+
+
+def _require_body(result: ReadResult) -> None:
+    """A text that reads to no body words is an error, never an empty document that would
+    compare as "no changes": say what its words were taken for."""
+    if any(line.text for line in result.lines):
+        return
+    rules: dict[str, int] = {}
+    for drop in result.dropped:
+        rules[drop.rule] = rules.get(drop.rule, 0) + len(drop.text.split())
+    total = sum(rules.values())
+    if not total:
+        raise StatdiffError(f"{result.name}: no bill or statute text found (read as {result.rendering})")
+    taken = ", ".join(f"{rule} ({count})" for rule, count in sorted(rules.items(), key=lambda item: -item[1]))
+    raise StatdiffError(
+        f"{result.name}: no bill or statute text found (read as {result.rendering}: all {total} words dropped as {taken})"
+    )
 
 
 def read_path(path: Path, format: str | None = None, max_bytes: int | None = None) -> ReadResult:

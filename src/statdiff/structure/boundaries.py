@@ -126,8 +126,8 @@ class BoundaryFinder:
         stream = self.stream
         if not stream.match(units.SOURCE_OPEN, i):
             return None
-        if not (stream.line_start[i] or self.ends_clause(i)):
-            return None
+        if not (stream.line_start[i] or self.ends_clause(i) or stream.word(i - 1).endswith(")")):
+            return None  # `(Repealed)(Source: ...)`: a note may follow a parenthesis
         start = stream.offsets[i]
         close = stream.text.find(")", start, start + units.SOURCE_REACH)
         end = stream.word_after(close + 1) if close >= 0 else None

@@ -16,7 +16,7 @@ Act's, or one a bill restates) is alike: its `citation`, then the `text` child h
 
 from __future__ import annotations
 
-from statdiff.law import amendments, enumerators
+from statdiff.law import amendments, definitions, enumerators
 from statdiff.model import Node
 from statdiff.structure.boundaries import Boundary, BoundaryFinder, same_term
 from statdiff.structure.stream import Stream
@@ -272,7 +272,9 @@ class Builder:
         for node in reversed(self.tree.stack):
             if node.kind in SECTION_LEVEL:
                 break
-            if node.kind == "definition" and same_term(node.meta.get("term"), term):
+            if same_term(_defined_term(node), term):
+                # the same term again (`"Business" does not include ...`): a new paragraph of
+                # the unit that defines it, a definition or a numbered paragraph (`6. "X" means`)
                 self.tree.pop_to(lambda candidate: candidate is node)
                 self.tree.new(node, "text")
                 return
@@ -290,3 +292,13 @@ class Builder:
             return True
         text = node.text
         return text.endswith(":") and any(phrase in text for phrase in DEFINITIONS_LEAD_IN)
+
+
+def _defined_term(node: Node) -> str | None:
+    """The term a definition, or an enumerated unit opening with one, defines."""
+    if node.kind == "definition":
+        return node.meta.get("term")
+    enumerator = node.meta.get("enumerator")
+    if enumerator is None or not node.words or node.words[0].text != enumerator:
+        return None
+    return definitions.term_of(" ".join(word.text for word in node.words[1:40]))
