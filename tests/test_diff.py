@@ -349,6 +349,8 @@ def test_edited_node_rebuilds_and_reports_changes(old_words, data):
 
 from pathlib import Path  # noqa: E402
 
+from tests.corpus_files import holds_text  # noqa: E402
+
 import pytest  # noqa: E402
 
 import statdiff  # noqa: E402
@@ -359,7 +361,7 @@ CORPUS = sorted(
     path
     for path in [*STATUTES.glob("seeds/*.txt"), *STATUTES.glob("pipa/*.txt"), *STATUTES.glob("fragments/*.txt"),
                  STATUTES / "ilcs-chapter-620" / "statutes.csv"]
-    if "_billstatus_" not in path.name  # metadata pages, no bill text: reading one is an error
+    if holds_text(path)  # a bill-status page holds no bill text: reading one is an error
 )
 PAIRS = [
     ("fragments/09400HB1633eng_ftp_PARTIAL.txt", "fragments/09400HB1633enr_PARTIAL.txt"),

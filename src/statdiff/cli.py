@@ -66,7 +66,21 @@ def _read_document(path: str, format: str | None, max_mb: float):
     from statdiff.read import read_path
     from statdiff.structure import build_document
 
-    return build_document(read_path(Path(path), format=format, max_bytes=int(max_mb * 1024 * 1024)))
+    document = build_document(read_path(Path(path), format=format, max_bytes=int(max_mb * 1024 * 1024)))
+    _warn_if_nothing_fits(path, document.detection)
+    return document
+
+
+def _warn_if_nothing_fits(path: str, detection) -> None:
+    """Illinois text that no rendering fits well is read as prose: say so on stderr."""
+    if detection is not None and not detection.fits and not detection.forced:
+        from statdiff.errors import display_name
+
+        click.echo(
+            f"statdiff: warning: {display_name(path)}: no rendering fits this text well (best: {detection.runner_up}"
+            f" {detection.runner_up_score:.2f}); read as prose, see statdiff parse --audit",
+            err=True,
+        )
 
 
 def _console(no_color: bool):
@@ -96,13 +110,16 @@ def formats():
 @click.option("--json", "as_json", is_flag=True, help="Print the tree as JSON.")
 @click.option("--text", "as_text", is_flag=True, help="Print the clean body text, one printed line a line.")
 @click.option("--format", "format", default=None, help=FORMAT_HELP)
+@click.option("--audit", "as_audit", is_flag=True, help="List every dropped token by the rule that dropped it, with page:line, checked against the source (exit 1 if a word is unaccounted for).")
 @click.option("--no-color", is_flag=True, help="No colour in the tree view.")
 @click.option("--max-size", type=float, callback=_positive_megabytes, default=DEFAULT_MAX_MB, show_default=True, help=MAX_SIZE_HELP)
 @_guarded
-def parse(file, as_json, as_text, format, no_color, max_size):
+def parse(file, as_json, as_text, format, as_audit, no_color, max_size):
     """Parse FILE into a section tree with page:line provenance."""
     if as_json and as_text:
         raise StatdiffError("choose one of --json and --text")
+    if as_audit:
+        _audit(file, format, max_size, as_json, as_text)
     document = _read_document(file, format, max_size)
     if as_json:
         from statdiff.render.json_out import dumps, document_to_json
@@ -117,6 +134,25 @@ def parse(file, as_json, as_text, format, no_color, max_size):
         from statdiff.render.tree_view import render_tree
 
         render_tree(document, _console(no_color))
+
+
+def _audit(file: str, format: str | None, max_mb: float, as_json: bool, as_text: bool) -> None:
+    from statdiff.errors import display_name
+    from statdiff.read.audit import audit_file, report_lines
+
+    if as_text:
+        raise StatdiffError("choose one of --audit and --text")
+    document, report = audit_file(Path(file), format=format, max_bytes=int(max_mb * 1024 * 1024))
+    _warn_if_nothing_fits(file, document.detection)
+    if as_json:
+        from statdiff.render.json_out import dumps
+
+        detection = document.detection.to_json() if document.detection else None
+        click.echo(dumps({"name": document.name, "detection": detection, "audit": report.to_json()}))
+    else:
+        for line in report_lines(display_name(file), document.detection, report):
+            click.echo(line)
+    sys.exit(0 if report.ok else 1)
 
 
 @main.command()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
-from statdiff.errors import StatdiffError
+from statdiff.errors import StatdiffError, display_name
 from statdiff.model import ReadResult
 
 RENDERINGS: dict[str, str] = {
@@ -86,16 +86,22 @@ def _require_body(result: ReadResult) -> None:
         rules[drop.rule] = rules.get(drop.rule, 0) + len(drop.text.split())
     total = sum(rules.values())
     if not total:
-        raise StatdiffError(f"{result.name}: no bill or statute text found (read as {result.rendering})")
+        raise StatdiffError(f"{display_name(result.name)}: no bill or statute text found (read as {result.rendering})")
     taken = ", ".join(f"{rule} ({count})" for rule, count in sorted(rules.items(), key=lambda item: -item[1]))
     raise StatdiffError(
-        f"{result.name}: no bill or statute text found (read as {result.rendering}: all {total} words dropped as {taken})"
+        f"{display_name(result.name)}: no bill or statute text found"
+        f" (read as {result.rendering}: all {total} words dropped as {taken})"
     )
 
 
 def read_path(path: Path, format: str | None = None, max_bytes: int | None = None) -> ReadResult:
+    return read_path_and_source(path, format, max_bytes)[1]
+
+
+def read_path_and_source(path: Path, format: str | None = None, max_bytes: int | None = None) -> tuple[str, ReadResult]:
+    """The file's decoded text (what the audit checks against) and its reading."""
     from statdiff.read.decode import load_text
 
     path = Path(path)
     text = load_text(path, max_bytes)
-    return _read_normalised(text, format, str(path))
+    return text, _read_normalised(text, format, str(path))

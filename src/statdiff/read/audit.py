@@ -115,7 +115,7 @@ def plausibility_problems(body: list[Word], dropped: list[Drop]) -> list[str]:
             if where in seen:
                 problems.append(f"two line numbers dropped for {_at(drop)}: {drop.text!r}")
             seen.add(where)
-            if not drop.text.isdigit() or int(drop.text) != drop.line:
+            if not (drop.text.isascii() and drop.text.isdigit()) or int(drop.text) != drop.line:
                 problems.append(f"the line number {drop.text!r} dropped at {_at(drop)} is not that line's number")
             elif drop.line <= last_on_page.get(drop.page, 0):
                 problems.append(f"the line number {drop.text!r} at {_at(drop)} is out of sequence on its page")
@@ -134,6 +134,66 @@ def _at_page_break(body: list[Word], after: int) -> bool:
 
 
 def _at(drop: Drop) -> str:
+    if drop.page is None and drop.line is None:
+        return "-"
     page = "?" if drop.page is None else drop.page
     line = "-" if drop.line is None else drop.line
     return f"{page}:{line}"
+
+
+# ------------------------------------------------------------------ a file's audit
+
+
+def audit_file(path, format: str | None = None, max_bytes: int | None = None):
+    """Read and build a file, and audit the reading against the file's own text:
+    (document, Audit). An HTML page is audited against the text a browser shows, a
+    statutes CSV against its `text` cells."""
+    from statdiff.read import read_path_and_source
+    from statdiff.structure import build_document
+
+    text, result = read_path_and_source(path, format, max_bytes)
+    document = build_document(result)
+    return document, audit(audit_source(text, result), document.root.all_words(), result.dropped)
+
+
+def audit_source(text: str, result) -> str:
+    """What a reading is audited against: the decoded text, the shown text of an HTML page,
+    the `text` cells of a statutes CSV."""
+    if result.rendering == "html":
+        from statdiff.read.html import html_to_text
+
+        return html_to_text(text, result.name)[0]
+    if result.rendering == "ilcs-csv" and "\n" in text and "," in text.split("\n", 1)[0]:
+        from statdiff.read.compiled import csv_text_cells
+
+        return "\n".join(csv_text_cells(text, result.name))
+    return text
+
+
+def report_lines(name: str, detection, report: Audit) -> list[str]:
+    """The audit as `statdiff parse --audit` prints it: how the text was read, the word
+    count, any problem, then every drop by rule with where it was printed."""
+    lines = [f"{name}: {describe_detection(detection)}"]
+    verdict = "every word accounted for" if report.ok else f"{len(report.problems)} problems"
+    lines.append(
+        f"source words: {report.source_words}; in the tree: {report.body_words}; dropped: {report.dropped_words}; {verdict}"
+    )
+    lines.extend(f"problem: {problem}" for problem in report.problems)
+    for rule, drops in report.by_rule.items():
+        count = sum(len(drop.text.split()) for drop in drops)
+        lines.append(f"{rule}: {len(drops)} dropped ({count} words)")
+        lines.extend(f"  {_at(drop):9} {drop.text}" for drop in drops)
+    return lines
+
+
+def describe_detection(found) -> str:
+    """`read as numbered (score 0.91; runner-up pipes 0.05)`, or forced, or no fit."""
+    if found is None:
+        return "read"
+    if found.forced:
+        return f"read as {found.rendering} (forced with --format)"
+    text = f"read as {found.rendering} (score {found.score:.2f}"
+    if found.runner_up is not None:
+        text += f"; runner-up {found.runner_up} {found.runner_up_score:.2f}"
+    text += ")"
+    return text if found.fits else text + "; no rendering fits well"

@@ -200,10 +200,16 @@ class _Page:
         self.body = Body()
         self.identity = Identity(version="compiled")
         self.name = name
-        first = _FIRST_MARK.search(normalize(text))
-        # Nothing is the site's on a page with no statute mark, or on a copy that begins inside
-        # a Section (its first mark is that Section's Source note).
-        self.started = first is None or first.group(0).startswith("(Source:")
+        normal = normalize(text)
+        first = _FIRST_MARK.search(normal)
+        # Before the first statute mark, the text is the site's; but not on a copy that begins
+        # inside a Section (its first mark is that Section's Source note), nor on a text with
+        # no statute mark at all, unless the ILCS site's title or disclaimer says it is a page
+        # of the site that holds no Section (`ILCS Document: ... not available.`).
+        if first is None:
+            self.started = _SITE_TITLE.search(normal) is None and not _disclaimer_spans(normal)
+        else:
+            self.started = first.group(0).startswith("(Source:")
         self.shows_indent = "|" not in text and any(
             raw[:1] in (" ", NBSP, "\t") and raw.strip() for raw in split_lines(text)
         )

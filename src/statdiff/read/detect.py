@@ -41,10 +41,13 @@ _HTML_MARKUP = re.compile(r"<!DOCTYPE|<html|<table\b|<pre\b|<p>", re.IGNORECASE)
 _MARKUP_REACH = 5000
 # A line number then the text: legisnet right-aligns it (` 1        AN ACT`).
 _RIGHT_ALIGNED = re.compile(r"[ \d]\d {3}")
-_LEADING_NUMBER = re.compile(r"(\d{1,2})(?=[ \u00a0\t]|[A-Za-z(\"“]|$)")
+_LEADING_NUMBER = re.compile(r"([0-9]{1,2})(?=[ \u00a0\t]|[A-Za-z(\"“]|$)")
 _FLAT_ACT = re.compile(citations.ACT_HEADING_TEXT + r" .{2000}")
+# A running header's head before its LRB number: a document id, a version, a page marker.
+_HEADER_BEFORE_LRB = re.compile(rf"(?:{DOC_ID.pattern})(?: ?[A-Za-z-]+)? ?(?:{PAGE_MARKER.pattern} ?)?(?=LRB|OMB)")
 # `-2-` standing as a word (not inside a date, `1-1-06`).
 _TIGHT_MARKER_WORD = re.compile(rf"(?:^| ){TIGHT_PAGE_MARKER.pattern}(?: |$)")
+_ILCS_SITE = re.compile(r"Illinois Compiled Statutes|Updating the database of the Illinois Compiled Statutes")
 _MARKDOWN_RULE = re.compile(r"\|? ?:?-{3,}:? ?\|")
 _LEGISCAN = re.compile(r"Bill Text: IL |Bill Title:|legiscan\.com")
 _BILL_STATUS = re.compile(r"Bill Status (?:of|for) [A-Z]{2,5}\d{1,4}")
@@ -63,12 +66,13 @@ class _Marks:
 
     lines: int = 0
     words: int = 0
-    numbered_span: int = 0  # lines from each sample's first numbered line on (front matter left out)
+    numbered_span: int = 0  # numbered lines and the few unnumbered ones between them (front matter left out)
     numbered: int = 0  # lines opening with the line number the printing expects next
     right_aligned: int = 0  # of those, right-aligned (legisnet)
     trailing: int = 0  # lines ending with the line number expected next (PDF text)
     cells: int = 0  # table rows (lines with a pipe)
-    text_rows: int = 0  # table rows with words, from each sample's first numbered cell on
+    word_rows: int = 0  # table rows with words in them
+    text_rows: int = 0  # table rows with words among the numbered ones (a gap of a few rows at most)
     numbered_cells: int = 0  # cells holding just the line number expected next
     inline_numbers: int = 0  # in-sequence numbers inside lines, in runs of 5 or more (flattened pages)
     markdown_rules: int = 0  # `|---|---|`: a markdown table's rule row (never on ilga.gov)
@@ -79,6 +83,7 @@ class _Marks:
     citation_lines: int = 0  # lines opening with an ILCS citation
     sec_lines: int = 0  # lines opening with `Sec. N.`
     source_notes: int = 0
+    ilcs_site: int = 0  # the ILCS pages' own title and disclaimer
     ilga_marks: int = 0  # lines with any mark only Illinois legislation prints
     samples: int = 0
     samples_with_statute: int = 0  # samples holding a citation line, `Sec.` line or Source note
@@ -170,9 +175,33 @@ def _read_head(text: str) -> _Head:
 # ------------------------------------------------------------------ the marks
 
 
+# Unnumbered lines (or rows) between two numbered ones that still belong to the numbered
+# text: a header, a blank-ish line, a cell-internal break. A longer stretch is front matter.
+MAX_GAP = 3
+
+
+@dataclass
+class _Run:
+    """A sequence of numbered lines (or cells) and the unnumbered ones since the last."""
+
+    expected: int = 1
+    gap: int = 0
+    started: bool = False
+
+    def numbered(self, number: int) -> int:
+        """A numbered line: how many unnumbered lines before it count as inside the text."""
+        inside = self.gap if self.started and self.gap <= MAX_GAP else 0
+        self.expected, self.gap, self.started = number + 1, 0, True
+        return inside
+
+    def unnumbered(self) -> None:
+        self.gap += 1
+
+
 def _count(sample: str, marks: _Marks) -> None:
     marks.samples += 1
-    expected_line = expected_cell = expected_end = 1
+    lines, rows = _Run(), _Run()
+    expected_end = 1
     run = 0
     statute = False
     for raw in split_lines(sample):
@@ -182,15 +211,11 @@ def _count(sample: str, marks: _Marks) -> None:
         marks.lines += 1
         words = line.split()
         marks.words += len(words)
-        if expected_line > 1:
-            marks.numbered_span += 1
-        expected_line = _count_leading_number(raw, expected_line, marks)
-        if expected_line > 1 and marks.numbered_span == 0:
-            marks.numbered_span = 1
+        _count_leading_number(raw, lines, marks)
         expected_end = _count_trailing_number(words, expected_end, marks)
         if "|" in line:
             marks.cells += 1
-            expected_cell = _count_row(line, expected_cell, marks)
+            _count_row(line, rows, marks)
             if _MARKDOWN_RULE.search(line):
                 marks.markdown_rules += 1
         run = _count_inline_numbers(words, run, marks)
@@ -202,28 +227,28 @@ def _count(sample: str, marks: _Marks) -> None:
             if lrb:
                 marks.running_headers += 1
                 marks.old_lrb += bool(re.match(r"LRB\d{7}", lrb.group(0)))
-                if len(words) > 12:
+                if len(words) > 12 and _HEADER_BEFORE_LRB.search(line, max(0, lrb.start() - 40), lrb.start() + 3):
                     marks.mid_line_headers += 1
         if "-" in line and _TIGHT_MARKER_WORD.search(line) and (LRB.search(line) or len(words) <= 3):
             marks.tight_markers += 1
+        if _ILCS_SITE.search(line):
+            marks.ilcs_site += 1
     if run >= 5:
         marks.inline_numbers += run
     marks.samples_with_statute += statute
 
 
-def _count_leading_number(raw: str, expected: int, marks: _Marks) -> int:
+def _count_leading_number(raw: str, run: _Run, marks: _Marks) -> None:
     """A line opening with the number expected next (a skip of one or two, or 1: a new
-    page) is numbered; returns the number expected after it."""
+    page) is numbered."""
     match = _LEADING_NUMBER.match(raw.lstrip(" "))
-    if not match:
-        return expected
-    number = int(match.group(1))
-    if not _continues(number, expected):
-        return expected
+    if not match or not _continues(int(match.group(1)), run.expected):
+        run.unnumbered()
+        return
+    marks.numbered_span += run.numbered(int(match.group(1))) + 1
     marks.numbered += 1
     if _RIGHT_ALIGNED.match(raw):
         marks.right_aligned += 1
-    return number + 1
 
 
 def _continues(number: int, expected: int) -> bool:
@@ -233,7 +258,7 @@ def _continues(number: int, expected: int) -> bool:
 
 def _count_trailing_number(words: list[str], expected: int, marks: _Marks) -> int:
     last = words[-1]
-    if len(words) > 1 and last.isdigit() and len(last) <= 2:
+    if len(words) > 1 and last.isascii() and last.isdigit() and len(last) <= 2:
         number = int(last)
         if _continues(number, expected):
             marks.trailing += 1
@@ -241,20 +266,26 @@ def _count_trailing_number(words: list[str], expected: int, marks: _Marks) -> in
     return expected
 
 
-def _count_row(line: str, expected: int, marks: _Marks) -> int:
+def _count_row(line: str, run: _Run, marks: _Marks) -> None:
     """A table row: its cells holding just the line number expected next, and whether it
     has words besides (rows holding only a number, `6 |`, are the number's own row)."""
     words_besides = False
+    numbered = False
     for cell in line.split("|"):
         cell = cell.strip()
-        if cell.isdigit() and len(cell) <= 2 and _continues(int(cell), expected):
+        if cell.isascii() and cell.isdigit() and len(cell) <= 2 and _continues(int(cell), run.expected):
             marks.numbered_cells += 1
-            expected = int(cell) + 1
+            marks.text_rows += run.numbered(int(cell))
+            numbered = True
         elif cell:
             words_besides = True
-    if words_besides and expected > 1:
-        marks.text_rows += 1
-    return expected
+    if words_besides or numbered:
+        marks.word_rows += 1
+    if words_besides:
+        if numbered:
+            marks.text_rows += 1
+        else:
+            run.unnumbered()
 
 
 def _count_inline_numbers(words: list[str], run: int, marks: _Marks) -> int:
@@ -302,14 +333,28 @@ def _enough(count: int, available: int) -> float:
     return min(1.0, count / max(1, min(ENOUGH, available)))
 
 
+def _bulk(count: int, whole: int) -> float:
+    """Numbered lines are a good part of the text (a bill's front matter is a minority of it),
+    not a few lines that happen to open with numbers."""
+    return min(1.0, 3 * _rate(count, whole))
+
+
 def _line_numbering(marks: _Marks) -> float:
     """Lines opening with the number expected next, among the lines from the first one on."""
-    return min(1.0, _rate(marks.numbered, marks.numbered_span)) * _enough(marks.numbered, marks.numbered_span)
+    return (
+        min(1.0, _rate(marks.numbered, marks.numbered_span))
+        * _enough(marks.numbered, marks.lines)
+        * _bulk(marks.numbered, marks.lines)
+    )
 
 
 def _cell_numbering(marks: _Marks) -> float:
     """Cells holding the number expected next, among the rows with words from the first one on."""
-    return min(1.0, _rate(marks.numbered_cells, marks.text_rows)) * _enough(marks.numbered_cells, marks.text_rows)
+    return (
+        min(1.0, _rate(marks.numbered_cells, marks.text_rows))
+        * _enough(marks.numbered_cells, marks.word_rows)
+        * _bulk(marks.numbered_cells, marks.word_rows)
+    )
 
 
 def _numbering(marks: _Marks) -> float:
@@ -338,7 +383,8 @@ def _tabled(marks: _Marks) -> float:
 
 def _score_numbered(marks: _Marks, head: _Head) -> float:
     plain = _rate(marks.numbered - marks.right_aligned, marks.numbered) * _line_numbering(marks)
-    return plain * _ilga(marks) * _tabled(marks) * _mirrored(head)
+    legisnet_marks = 0.9 if marks.old_lrb or marks.tight_markers else 1.0  # 90th-92nd GA: legisnet's
+    return plain * _ilga(marks) * _tabled(marks) * _mirrored(head) * legisnet_marks
 
 
 def _score_legisnet(marks: _Marks, head: _Head) -> float:
@@ -384,13 +430,17 @@ def _score_public_act(marks: _Marks, head: _Head) -> float:
 
 
 def _score_ilcs(marks: _Marks, head: _Head) -> float:
-    if not (marks.citation_lines or marks.sec_lines) or head.public_act_header:
+    if head.public_act_header:
         return 0.0
+    if not (marks.citation_lines or marks.sec_lines):
+        return 0.6 if marks.ilcs_site and _numbering(marks) < 0.3 else 0.0  # an ILCS page holding no Section
     if _numbering(marks) >= 0.3:
         return 0.1
     spread = _rate(marks.samples_with_statute, marks.samples)
     kinds = sum(1 for count in (marks.citation_lines, marks.sec_lines, marks.source_notes) if count)
-    return (0.55 + 0.15 * kinds) * spread
+    if kinds >= 2:
+        return (0.55 + 0.15 * kinds) * spread
+    return (0.6 if marks.citation_lines + marks.sec_lines >= 2 else 0.4) * spread
 
 
 def _score_csv(marks: _Marks, head: _Head) -> float:

@@ -12,6 +12,7 @@ The pipes themselves are separators, dropped by a rule of their own.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from statdiff.model import ReadResult
 from statdiff.read.common import (
@@ -60,19 +61,27 @@ def _row_pieces(cell: str) -> list[Piece]:
     return pieces
 
 
-def _cell_indent(raw: str) -> bool:
-    """amgoa's tables keep the indent as a second space: `|  AN ACT` vs `| represented`."""
-    return raw.startswith("  ")
+def _cell_indent(raw: str) -> int:
+    """How far a line's text cell is indented (amgoa's tables keep the indent as spaces:
+    `|  AN ACT` against `| represented`, or `|         (d) Information` against `|  records`)."""
+    return len(raw) - len(raw.lstrip(" "))
 
 
-def _only_if_both_seen(lines) -> None:
-    """Most pipe renderings pad every cell alike: then indentation is not shown."""
-    if len({line.indented for line in lines}) < 2:
+def _indented_beyond_the_usual(lines) -> None:
+    """A line is indented when its text sits deeper than most lines' text. Most pipe
+    renderings pad every cell alike: then indentation is not shown."""
+    widths = [line.indented for line in lines if line.indented is not None]
+    if len(set(widths)) < 2:
         for line in lines:
             line.indented = None
+        return
+    usual = Counter(widths).most_common(1)[0][0]
+    for line in lines:
+        if line.indented is not None:
+            line.indented = line.indented > usual
 
 
 def read(text: str, name: str) -> ReadResult:
     numbered = number_lines(cell_pieces(text), indent_of_cell=_cell_indent)
-    _only_if_both_seen(numbered.lines)
+    _indented_beyond_the_usual(numbered.lines)
     return numbered_result(numbered, "pipes", name)

@@ -41,4 +41,5 @@ def build_document(result: ReadResult) -> Document:
         rendering=result.rendering,
         name=result.name,
         synopsis=result.synopsis,
+        detection=result.detection,
     )

@@ -51,7 +51,7 @@ class Stream:
         self.flattened = bool(printed) and not self.has_indentation and (
             len(printed) == 1 or len(self.words) / len(printed) > FLATTENED_WORDS_PER_LINE
         )
-        self.legislation = looks_like_legislation(self.text)
+        self.legislation = _read_as_legislation(result) or looks_like_legislation(self.text)
         self.candidates = self.find_candidates(line_starts)
 
     def find_candidates(self, line_starts: list[int]) -> list[int]:
@@ -115,6 +115,19 @@ class _WordsAt(dict):
     def __missing__(self, text: str) -> Word:
         word = self[text] = Word(text, self.position, PLAIN)
         return word
+
+
+# Renderings only Illinois legislation is printed in: whatever a copy holds, it is legislation.
+LEGISLATIVE_RENDERINGS = frozenset(
+    {"numbered", "pipes", "legisnet", "flat-ftp", "public-act", "ilcs", "ilcs-csv", "pdf-text", "mirror"}
+)
+
+
+def _read_as_legislation(result: ReadResult) -> bool:
+    rendering = result.rendering
+    if rendering == "html" and result.detection is not None:
+        rendering = result.detection.rendering  # the rendering of the text the page shows
+    return rendering in LEGISLATIVE_RENDERINGS
 
 
 def looks_like_legislation(text: str) -> bool:
