@@ -199,6 +199,8 @@ _DIGITS = frozenset("0123456789")
 
 # How far the printing may skip ahead: a page that lost a line or two.
 MAX_SKIP = 3
+# A printed line number has at most this many digits (a page holds a few dozen lines).
+_MAX_LINE_NUMBER_DIGITS = 3
 
 
 def leading_number(piece: Piece, expected: int, started: bool, page_turned: bool = False) -> tuple[int, str] | None:
@@ -243,7 +245,7 @@ def _candidates(expected: int, started: bool, page_turned: bool) -> tuple[int, .
 
 def _whole_number(text: str, candidates: tuple[int, ...]) -> tuple[int, str] | None:
     """A piece that is a number and nothing else (a table cell, a word)."""
-    if not (text.isascii() and text.isdigit()):
+    if not (text.isascii() and text.isdigit()) or len(text) > _MAX_LINE_NUMBER_DIGITS:
         return None
     number = int(text)
     return (number, "") if str(number) == text and number in candidates else None

@@ -64,6 +64,11 @@ _ACT_HEADING_FLAT = re.compile(
     citations.ACT_HEADING_TEXT
     + rf"(?: (?P<name>(?:(?!\({citations.TITLE_TEXT} ILCS )[^\n.]){{1,300}}(?:\.(?!\S)|$)))?"
 )
+# A mirror's bare Act heading or breadcrumb: `25 ILCS 25/ Pre-Filing of Bills Act.`,
+# `2005 Illinois 30 ILCS 500/ Illinois Procurement Code. Article 50 - ...`.
+_BARE_ACT_HEADING = re.compile(
+    rf"(?<![\w(])(?P<title>{citations.TITLE_TEXT}) ILCS (?P<act>{citations.ACT_TEXT})/ (?P<name>[^.]{{1,200}}\.)"
+)
 # Where a page's statute begins: its first citation line, Act heading or `Sec. N.`.
 _FIRST_UNIT = re.compile(
     rf"{citations.ANY_CITATION_TEXT}|{citations.ACT_HEADING_TEXT}|{units.SEC_TEXT}(?= |$)"
@@ -260,7 +265,7 @@ class _Page:
         return text
 
     def _read_act_heading(self, text: str) -> None:
-        heading = _ACT_HEADING_FLAT.search(text)
+        heading = _ACT_HEADING_FLAT.search(text) or _BARE_ACT_HEADING.search(text)
         if heading:
             self.identity.act = citations.act_name(heading["title"], heading["act"])
             self.identity.title = heading["name"] or self.identity.title
@@ -287,7 +292,7 @@ class _Page:
 
 
 def _front_rule(text: str) -> str:
-    if _ACT_HEADING_FLAT.fullmatch(text):
+    if _ACT_HEADING_FLAT.fullmatch(text) or _BARE_ACT_HEADING.fullmatch(text):
         return ACT_HEADING
     if citations.NAVIGATION_LINE.fullmatch(text):
         return NAVIGATION_CITATION

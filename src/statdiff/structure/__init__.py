@@ -18,6 +18,9 @@ Every Illinois pattern comes from `statdiff.law`. `build_document(result)` is th
 
 from __future__ import annotations
 
+import gc
+from contextlib import contextmanager
+
 from statdiff.errors import StatdiffError
 from statdiff.law.public_acts import of_source_note as _public_acts  # noqa: F401 (the one parser of Source notes)
 from statdiff.model import Document, Node, ReadResult
@@ -28,13 +31,27 @@ from statdiff.structure.stream import Stream
 __all__ = ["build_document"]
 
 
+@contextmanager
+def _collector_paused():
+    """Every object the build makes lives as long as the tree: the cyclic garbage collector,
+    which would walk them all again and again as they pile up, has nothing to find."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def build_document(result: ReadResult) -> Document:
     """The tree of a reader's result: sections, subsections, definitions, notes."""
     if not isinstance(result, ReadResult):
         raise StatdiffError(f"cannot build a tree from {type(result).__name__}")
     root = Node(kind="document", path="", label=result.identity.describe())
-    Builder(Stream(result), root).run()
-    Finisher(root, result).run()
+    with _collector_paused():
+        Builder(Stream(result), root).run()
+        Finisher(root, result).run()
     return Document(
         identity=result.identity,
         root=root,

@@ -53,6 +53,9 @@ class Builder:
     def run(self) -> None:
         """Visit the words where something may happen (a candidate unit start, the end of a
         fixed-extent note, a chained enumerator); every other word joins the open node."""
+        if not self.stream.legislation:
+            self._run_prose()
+            return
         words = self.stream.words
         count = len(words)
         candidates = self.stream.candidates + [count]
@@ -74,6 +77,18 @@ class Builder:
             self._visit(visit)
             index = visit + 1
 
+    def _run_prose(self) -> None:
+        """Text that is not legislation: a paragraph opens at each line start (at each
+        indented one where the rendering shows indentation), nothing else."""
+        stream = self.stream
+        root = self.tree.root
+        starts = [
+            index for index, line_start in enumerate(stream.line_start)
+            if index == 0 or (line_start and (not stream.has_indentation or stream.indented[index] is True))
+        ]
+        for start, end in zip(starts, starts[1:] + [len(stream.words)]):
+            root.children.append(Node(kind="text", path="", words=stream.words[start:end]))
+
     def _visit(self, index: int) -> None:
         boundary = None
         if self.pending_chain:
@@ -91,8 +106,7 @@ class Builder:
 
     # ------------------------------------------------------------ paragraphs and headings
     def _open_paragraph(self, boundary: Boundary) -> None:
-        parent = self.tree.pop_to(lambda node: node.kind in SECTION_LEVEL)
-        self.tree.new(parent, "text")
+        self.tree.new(self.tree.pop_to_section_level(), "text")
 
     def _open_forced(self, boundary: Boundary) -> None:
         self.tree.new(self.tree.stack[-1], "text")
@@ -216,7 +230,7 @@ class Builder:
         heading.meta["role"] = "heading"
 
     def _open_source(self, boundary: Boundary) -> None:
-        owner = self.tree.pop_to(lambda node: node.kind in SECTION_LEVEL)
+        owner = self.tree.pop_to_section_level()
         self.tree.new(owner, "source_note")
         if owner.kind != "document":
             self.tree.state(owner).awaiting_sec = False

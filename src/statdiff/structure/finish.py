@@ -12,7 +12,7 @@ from collections import Counter
 
 from statdiff.law import amendments, citations, definitions, public_acts, units
 from statdiff.model import Node, ReadResult
-from statdiff.structure.tree import ENUM_KINDS, NOTE_PATHS, instruction_text
+from statdiff.structure.tree import ENUM_NODE_KINDS, NOTE_PATHS, instruction_text
 
 # `Sec. 10.` is two words; its heading (the first sentence) is within this many words.
 HEADING_MAX_WORDS = 20
@@ -27,6 +27,7 @@ class Finisher:
         self.root = root
         self.act = result.identity.act
         self.used: set[str] = set()
+        self.counts: dict[str, int] = {}
 
     def run(self) -> None:
         self._describe(self.root)
@@ -51,12 +52,13 @@ class Finisher:
                 _describe_codified_section(child)
             elif child.kind == "article":
                 _describe_article(child)
-            elif child.kind in ENUM_KINDS.values():
+            elif child.kind in ENUM_NODE_KINDS:
                 child.label = child.meta.get("enumerator")
                 _note_defined_term(child)
             elif child.kind == "definition":
                 child.label = f'"{child.meta["term"]}"'
-            self._describe(child)
+            if child.children:
+                self._describe(child)
         if node.kind == "bill_section" and node.meta.get("amends"):
             acts = Counter(child.meta.get("act") for child in node.children if child.meta.get("act"))
             if acts:
@@ -67,20 +69,22 @@ class Finisher:
         texts_before = 1 if node.words else 0
         for child in node.children:
             if child.kind == "text":
+                # `[n]` counts a node's paragraphs: no other kind of node is named so, and no
+                # two of one node's paragraphs share n: the path is unique as it stands
                 texts_before += 1
-                base = _join(path, f"[{texts_before}]")
+                child.path = _join(path, f"[{texts_before}]")
                 if child.meta.get("act"):
                     self.act = child.meta["act"]
             else:
-                base = self._child_path(child, node, path)
-            child.path = self._unique(base)
-            self._name_children(child, child.path)
+                child.path = self._unique(self._child_path(child, node, path))
+            if child.children:
+                self._name_children(child, child.path)
 
     def _child_path(self, child: Node, parent: Node, path: str) -> str:
         kind = child.kind
         if kind in NOTE_PATHS:
             return _join(path, NOTE_PATHS[kind])
-        if kind in ENUM_KINDS.values():
+        if kind in ENUM_NODE_KINDS:
             enumerator = child.meta["enumerator"]
             return _join(path, enumerator) if enumerator[0].isdigit() else f"{path}{enumerator}"
         if kind == "definition":
@@ -108,10 +112,14 @@ class Finisher:
         return f"Sec. {number}"
 
     def _unique(self, path: str) -> str:
-        candidate, count = path, 1
+        """`path`, or `path #2`, `path #3` ... for its later namesakes (counted per path, so
+        that a thousand namesakes cost a thousand steps, not half a million)."""
+        count = self.counts.get(path, 1)
+        candidate = path if count == 1 else f"{path} #{count}"
         while candidate in self.used:
             count += 1
             candidate = f"{path} #{count}"
+        self.counts[path] = count + 1
         self.used.add(candidate)
         return candidate
 

@@ -21,6 +21,7 @@ ENUM_KINDS = {
     "roman": "item",
     "upper_roman": "item",
 }
+ENUM_NODE_KINDS = frozenset(ENUM_KINDS.values())
 NOTE_PATHS = {"citation": "[citation]", "source_note": "[source]", "version_note": "[version]"}
 # How an enumerator continues the lists already open, best first.
 RANK = {"next": 3, "first": 2, "gap": 1, "orphan": 0}
@@ -49,13 +50,19 @@ class OpenNodes:
         self.states: dict[int, NodeState] = {id(root): NodeState()}
 
     def state(self, node: Node) -> NodeState:
-        return self.states[id(node)]
+        """What the builder remembers of a node (made on first need: most nodes, paragraphs
+        of text, need none)."""
+        found = self.states.get(id(node))
+        if found is None:
+            found = self.states[id(node)] = NodeState()
+        return found
 
     def new(self, parent: Node, kind: str, **state) -> Node:
         """A new child of `parent`, which takes the words from now on."""
         node = Node(kind=kind, path="")
         parent.children.append(node)
-        self.states[id(node)] = NodeState(**state)
+        if state:
+            self.states[id(node)] = NodeState(**state)
         self.current = node
         return node
 
@@ -67,6 +74,13 @@ class OpenNodes:
         while len(self.stack) > 1 and not predicate(self.stack[-1]):
             self.stack.pop()
         return self.stack[-1]
+
+    def pop_to_section_level(self) -> Node:
+        """Close the enumerated units and definitions open inside the innermost section."""
+        stack = self.stack
+        while len(stack) > 1 and stack[-1].kind not in SECTION_LEVEL:
+            stack.pop()
+        return stack[-1]
 
     def innermost(self, kind: str, stop_at_section_level: bool = False) -> Node | None:
         """The innermost open node of `kind` (not looking past a section-level node if asked)."""
