@@ -51,6 +51,9 @@ VERSION = re.compile(
     VERSION_OPENING_TEXT + r"[^()]{0,300}(?:\([^()]{0,60}\)[^()]{0,300}){0,3}\)" + END
 )
 
+# What a repealed (or emptied) Section prints after `Sec. N.`: `(Repealed).`, `(Blank).`
+PLACEHOLDER = re.compile(r"\((?P<what>Repealed|Blank)\)\.?" + END)
+
 ENACTING_CLAUSE_TEXT = r"Be it enacted by the People"
 # Words that open a bill's front matter (its own paragraphs, whatever the indentation).
 FRONT_MATTER = ("AN ACT", "Be it enacted", "AMENDMENT NO", "Amend ", "AMENDMENT TO")

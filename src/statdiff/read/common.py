@@ -340,7 +340,7 @@ def number_lines(
         for line in lines:
             line.page += shift
         for drop in dropped:
-            if drop.page is not None:
+            if drop.page is not None and drop.rule != RUNNING_HEADER:  # a header's page is as printed
                 drop.page += shift
     return Numbered(lines, dropped, front, headers, widths)
 

@@ -232,9 +232,9 @@ class Builder:
     def _open_source(self, boundary: Boundary) -> None:
         owner = self.tree.pop_to_section_level()
         self.tree.new(owner, "source_note")
-        if owner.kind != "document":
+        if owner.kind in ("section", "bill_section"):
             self.tree.state(owner).awaiting_sec = False
-            self.tree.stack.pop()
+            self.tree.stack.pop()  # a Source note closes its Section (an Article goes on)
 
     # ------------------------------------------------------------ enumerated units
     def _open_enum(self, boundary: Boundary) -> None:

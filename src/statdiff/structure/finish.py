@@ -165,12 +165,18 @@ def _describe_codified_section(node: Node) -> None:
             match = units.SEC.match(opening)
             if match:
                 meta["number"] = citations.normal_number(match["number"])
-                meta["heading"] = _heading(opening[match.end():].split())
+                rest = opening[match.end():].strip()
+                placeholder = units.PLACEHOLDER.match(rest)
+                meta["heading"] = placeholder.group(0) if placeholder else _heading(rest.split())
+                if placeholder and placeholder["what"] == "Repealed":
+                    meta["repealed"] = True
         elif child.kind == "source_note":
             meta["source_note"] = text = child.text
             meta["public_acts"] = public_acts.of_source_note(text)
         elif child.kind == "version_note":
             versions.append(child.text)
+    if meta.get("status") == "rep.":
+        meta["repealed"] = True
     if meta["number"] is None and meta.get("cited_number"):
         meta["number"] = meta["cited_number"]
     meta.pop("cited_number", None)
