@@ -40,6 +40,13 @@ GOLDEN_FILES = [
     "fragments/PA094-0036_ilga_publicact_fulltext_PARTIAL.txt",
     "fragments/PA094-0947_ilga_ftp_PARTIAL.txt",
     "fragments/PA102-0016_docslib_pdftext_PARTIAL.txt",
+    # collected for issue #10, each checked line by line against its source
+    "fragments/09600HB6878_introduced_ftp_PARTIAL.txt",
+    "fragments/10400HB0575ham001_amgoa_PARTIAL.txt",
+    "fragments/09100HB1800_legisnet91_flat_PARTIAL.txt",
+    "fragments/10400SB2456ham002_amgoa_pipes_midchunk_PARTIAL.txt",
+    "fragments/ILCS_30-500-Art50_justia2005_mirror_PARTIAL.txt",
+    "fragments/PA101-0661_ilga_newsite_view_PARTIAL.txt",
 ]
 
 
