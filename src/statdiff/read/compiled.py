@@ -57,7 +57,7 @@ _DISCLAIMER_OPENINGS = tuple(" ".join(paragraph.split()[:4]) for paragraph in _D
 # The page title the CSV rows carry just before the disclaimer.
 _DISCLAIMER_PREFACE = re.compile(r"Illinois Compiled Statutes \(ILCS\) ?$")
 # `...other authorized method of disbursement.(Source: P.A. 103-588, eff. 6-5-24.)`
-_GLUED_SOURCE_NOTE = re.compile(r"\((?<=[.;:)\]]\()Source: ")
+_GLUED_SOURCE_NOTE = re.compile(r"(?<=[.;:)\]])" + units.SOURCE_OPEN_TEXT)
 # `(620 ILCS 45/) County Airport Law of 1943.`: the name runs to its first
 # period (or the end of the line), never further: what follows may be the body.
 _ACT_HEADING_FLAT = re.compile(
@@ -88,7 +88,7 @@ _CODE_TOKEN = re.compile(r"""[(){}\[\]]|'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|
 _IIFE_START = re.compile(r"\s*\(\s*function\s*\(\s*\)\s*\{")
 _CALL_END = re.compile(r"\s*\(\s*\)\s*;?|\s*;")
 _MAX_SCRIPT = 20_000
-_STATUTE_MARK = re.compile(rf"\({citations.TITLE_TEXT} ILCS |{units.SOURCE_OPEN_TEXT}|\bSec\. \d")
+_STATUTE_MARK = re.compile(rf"\({citations.TITLE_TEXT} ILCS |{units.SOURCE_OPEN_TEXT}|\b{units.SEC_TEXT}")
 
 
 def _closing_bracket(text: str, opening: int) -> int | None:

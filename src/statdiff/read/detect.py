@@ -55,8 +55,9 @@ _PDF_CHROME = re.compile(r"File Type: ?pdf|Total Page: ?\d")
 _CITATION_LINE = re.compile(rf"(?:{citations.ANY_CITATION_TEXT}|{citations.ACT_HEADING_TEXT})")
 _SEC_LINE = re.compile(units.SEC_TEXT + r"(?: |$)")
 _ILGA_MARK = re.compile(
-    rf"{LRB.pattern}|\bAN ACT\b|Be it enacted|AMENDMENT (?:TO|NO\.)|{citations.TITLE_TEXT} ILCS \d"
-    r"|\bSec\. \d|\bSection \d|Public Act \d|General Assembly|\(Source: "
+    rf"{LRB.pattern}|\bAN ACT\b|{units.ENACTING_CLAUSE_TEXT}|AMENDMENT (?:TO|NO\.)|{citations.TITLE_TEXT} ILCS \d"
+    rf"|\b{units.SEC_TEXT}|\b{units.SECTION_TEXT}|{public_acts.REFERENCE_TEXT}|{public_acts.HEADER.pattern}"
+    rf"|General Assembly|{units.SOURCE_OPEN_TEXT}"
 )
 
 

@@ -26,7 +26,7 @@ _SYNOPSIS_START = re.compile(
 )
 _SYNOPSIS_STOP = re.compile(
     r"^(?:A BILL FOR|SYNOPSIS|FISCAL NOTE|HOUSE AMENDMENT|SENATE AMENDMENT|[A-Z ,]+ (?:ACT )?MAY (?:APPLY|REQUIRE))"
-    r"|^\d+ ILCS |^LRB|^Status:|^Spectrum:|^Download:"
+    rf"|^{citations.TITLE_TEXT} ILCS |^LRB|^Status:|^Spectrum:|^Download:"
 )
 
 
