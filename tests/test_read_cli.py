@@ -45,7 +45,7 @@ def test_parse_audit_lists_every_drop_by_rule_with_page_and_line():
     result = run("parse", str(HB0605), "--audit")
     assert result.exit_code == 0
     lines = result.output.splitlines()
-    assert lines[0].endswith("read as numbered (score 1.00; runner-up prose 0.20)")
+    assert lines[0].endswith("read as numbered (score 1.00; runner-up ilcs 0.10)")
     assert lines[1] == "source words: 992; in the tree: 771; dropped: 221; every word accounted for"
     assert "line number: 95 dropped (95 words)" in lines
     assert "  2:17      17" in lines  # the number of the line that prints (815 ILCS 530/10)
@@ -100,8 +100,8 @@ def test_a_markdown_contract_with_a_table_is_prose_and_no_warning(tmp_path):
 def test_illinois_text_no_rendering_fits_is_read_as_prose_with_a_warning(tmp_path):
     path = tmp_path / "journal.txt"
     path.write_text(
-        "HOUSE JOURNAL\nHB 0036 Second Reading of Sec. 5 of the Act\n"
-        "Representative Currie moved the bill LRB095 03842 JAM 23873 b to third reading.\n",
+        "HOUSE JOURNAL\n(815 ILCS 530/10)\nRepresentative Currie moved that the bill, LRB095 03842 JAM 23873 b,"
+        " be read a third time.\nThe motion prevailed.\n",
         encoding="utf-8",
     )
     result = CliRunner().invoke(main, ["parse", str(path), "--text"])

@@ -1,9 +1,12 @@
 """The readers: every Illinois rendering to clean body lines with page:line.
 
 `read_text(text, format=None)` and `read_path(path, format=None)` detect the
-rendering (`detect.py`) unless `format` forces one, and hand back a
-`ReadResult` whose lines carry no line numbers, headers, markers, pipes or
-chrome. `RENDERINGS` names what can be forced.
+rendering (`detect.py`: evidence sampled over the whole text) unless `format`
+forces one, and hand back a `ReadResult` whose lines carry no line numbers,
+headers, markers, pipes or chrome, with every token left out recorded by the
+rule that dropped it (`ReadResult.dropped`, checked by `audit.py`) and the
+detection kept (`ReadResult.detection`). A text that reads to no body words is
+an error. `RENDERINGS` names what can be forced.
 """
 
 from __future__ import annotations
@@ -15,17 +18,17 @@ from statdiff.errors import StatdiffError, display_name
 from statdiff.model import ReadResult
 
 RENDERINGS: dict[str, str] = {
-    "legisnet": "90th-92nd GA legisnet pages: right-aligned line numbers, LRB9215491JSpcA, -2- page markers",
-    "flat-ftp": "93rd GA ftp page flattened to one line, line numbers inline",
+    "legisnet": "90th-92nd GA legisnet pages: right-aligned (or collapsed) line numbers, LRB9215491JSpcA, -2- page markers",
+    "flat-ftp": "a numbered page flattened to one line (93rd GA ftp, legisnet run together): line numbers inline",
     "numbered": "94th GA onward plain pages: `1 AN ACT` / `3represented`, LRB page headers",
-    "pipes": "pipe-table renderings (ftp, beta, fulltext inline pipes) of numbered pages",
+    "pipes": "pipe-table renderings (ftp, beta, fulltext inline pipes, amgoa) of numbered pages",
     "public-act": "Public Act pages: no line numbers, `Public Act 094-0036 | HB1633 Enrolled` header",
-    "ilcs": "ILCS section and whole-Act pages (disclaimer, citation, Sec., Source note)",
+    "ilcs": "ILCS Section and whole-Act pages and their mirrors (disclaimer, citation, Sec., Source note)",
     "ilcs-csv": "ILCS flattened one Act per row (statutes.csv `text` column) or per line",
     "pdf-text": "text extracted from a PDF: running headers mid-text, line numbers at line ends",
-    "mirror": "third-party mirrors (legiscan, amgoa) and bill-status pages around an ILGA rendering",
+    "mirror": "third-party mirrors (legiscan) and bill-status pages around an ILGA rendering",
     "html": "an HTML document (ilga.gov page saved as HTML)",
-    "prose": "not legislation: each non-empty line is a paragraph",
+    "prose": "not Illinois legislation (contracts, policies, markdown): read as paragraphs",
 }
 
 

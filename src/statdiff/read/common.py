@@ -124,7 +124,8 @@ class Body:
 
     def add(self, line: BodyLine) -> None:
         self.lines.append(line)
-        self.words += len(line.text.split())
+        if line.text:  # normalised: single spaces between words
+            self.words += line.text.count(" ") + 1
 
     def drop(self, rule: str, text: str, page: int | None = None, line: int | None = None) -> None:
         """Record `text` (if it has any words) as dropped by `rule`, here in the body."""

@@ -6,12 +6,14 @@ its last, each cut at line ends. Every measure is a rate over the sampled lines,
 words, never a count, so the answer does not depend on the text's size: a file and the
 same file ten times over read alike, and a 2 MB Act reads like its first page.
 
-Each rendering scores its own marks from 0 to 1 (`_SCORERS`); the best wins (ties go to
-the earlier rendering in `ORDER`). The evidence, every score and the runner-up are kept
-(`Detection`). A text that shows Illinois legislative marks but that no rendering fits
-well (`FIT`) is read as prose, and `Detection.fits` is False so that the caller can warn.
-Text that is not legislation (a contract, a policy, a markdown document with tables) scores
-high as prose: it shows none of the marks, and is never taken for a pipe table.
+Each Illinois rendering scores its own marks from 0 to 1 (`_SCORERS`); prose scores one less
+the best of them, so that a text no rendering fits at half strength (0.5) is prose. The
+best wins (ties go to the earlier rendering in `ORDER`); the evidence, every score and the
+runner-up are kept (`Detection`). A text that shows marks only Illinois legislation prints
+(an LRB number, an ILCS citation, a Public Act, a Source note) and that some rendering half
+fits is read as prose with `Detection.fits` False, so that the caller can warn. Text that is
+not legislation (a contract, a policy, a markdown document with tables) is prose, and is
+never taken for a pipe table (a markdown table's `|---|` rule row rules pipes out).
 
 Every pattern here is linear: none scans a run of whitespace from each of its positions.
 """
@@ -26,8 +28,6 @@ from statdiff.model import Detection
 from statdiff.read.common import DOC_ID, LRB, PAGE_MARKER, TIGHT_PAGE_MARKER, csv_text_column, normalize, split_lines
 
 ORDER = ("html", "ilcs-csv", "flat-ftp", "pdf-text", "mirror", "legisnet", "pipes", "numbered", "public-act", "ilcs", "prose")
-# Below this, no rendering fits well: the text is read as prose (and the caller warns).
-FIT = 0.5
 WHOLE_TEXT = 64_000
 WINDOWS = 16
 WINDOW = 4_000
@@ -47,6 +47,12 @@ _FLAT_ACT = re.compile(citations.ACT_HEADING_TEXT + r" .{2000}")
 _HEADER_BEFORE_LRB = re.compile(rf"(?:{DOC_ID.pattern})(?: ?[A-Za-z-]+)? ?(?:{PAGE_MARKER.pattern} ?)?(?=LRB|OMB)")
 # `-2-` standing as a word (not inside a date, `1-1-06`).
 _TIGHT_MARKER_WORD = re.compile(rf"(?:^| ){TIGHT_PAGE_MARKER.pattern}(?: |$)")
+# Marks only Illinois legislation prints (an LRB number, an ILCS citation, the enacting clause,
+# a Public Act, a Source note): a text showing one that no rendering fits is worth a warning.
+_ILLINOIS_ONLY = re.compile(
+    rf"{LRB.pattern}|{citations.TITLE_TEXT} ILCS \d|{units.ENACTING_CLAUSE_TEXT}|{public_acts.REFERENCE_TEXT}"
+    rf"|{public_acts.HEADER.pattern}|{units.SOURCE_OPEN_TEXT}"
+)
 _ILCS_SITE = re.compile(r"Illinois Compiled Statutes|Updating the database of the Illinois Compiled Statutes")
 _MARKDOWN_RULE = re.compile(r"\|? ?:?-{3,}:? ?\|")
 _LEGISCAN = re.compile(r"Bill Text: IL |Bill Title:|legiscan\.com")
@@ -85,6 +91,7 @@ class _Marks:
     sec_lines: int = 0  # lines opening with `Sec. N.`
     source_notes: int = 0
     ilcs_site: int = 0  # the ILCS pages' own title and disclaimer
+    illinois_marks: int = 0  # lines with a mark nothing but Illinois legislation prints
     ilga_marks: int = 0  # lines with any mark only Illinois legislation prints
     samples: int = 0
     samples_with_statute: int = 0  # samples holding a citation line, `Sec.` line or Source note
@@ -127,23 +134,25 @@ def detection(text: str) -> Detection:
     """The rendering of `text`, with every score, the runner-up and the evidence."""
     head = _read_head(text)
     marks = _Marks()
-    for sample in samples(text):
-        _count(sample, marks)
-    scores = {name: round(max(0.0, min(1.0, _SCORERS[name](marks, head))), 3) for name in ORDER}
+    if not (head.html_document or head.csv_header):  # else its syntax says what it is
+        for sample in samples(text):
+            _count(sample, marks)
+    scores = {name: round(max(0.0, min(1.0, _SCORERS[name](marks, head))), 3) for name in ORDER if name != "prose"}
+    # Prose is what a text is when it is far from every Illinois rendering.
+    legislative = max(scores.values())
+    scores["prose"] = round(1.0 - legislative, 3)
     ranked = sorted(ORDER, key=lambda name: (-scores[name], ORDER.index(name)))
-    best, second = ranked[0], ranked[1]
-    fits = scores[best] >= FIT
+    rendering, runner_up = ranked[0], ranked[1]
     evidence = {key: value for key, value in vars(marks).items() if value}
     evidence.update({f"head: {key}": value for key, value in vars(head).items() if value is True})
-    rendering = best if fits else "prose"
-    runner_up = second if fits else best
     return Detection(
         rendering=rendering,
         score=scores[rendering],
         runner_up=runner_up,
         runner_up_score=scores[runner_up],
-        fits=fits or not marks.ilga_marks,
-        scores=scores,
+        # Illinois text some rendering half fits: read as prose, but say so
+        fits=rendering != "prose" or not (marks.illinois_marks and legislative > 0),
+        scores=dict(sorted(scores.items())),
         evidence=evidence,
     )
 
@@ -223,6 +232,8 @@ def _count(sample: str, marks: _Marks) -> None:
         statute = _count_statute_marks(line, marks) or statute
         if _ILGA_MARK.search(line):
             marks.ilga_marks += 1
+            if _ILLINOIS_ONLY.search(line):
+                marks.illinois_marks += 1
         if "LRB" in line or "OMB" in line:
             lrb = LRB.search(line)
             if lrb:
@@ -456,11 +467,6 @@ def _score_html(marks: _Marks, head: _Head) -> float:
     return 1.0 if head.html_markup else 0.0
 
 
-def _score_prose(marks: _Marks, head: _Head) -> float:
-    """Text with none of legislation's marks is prose; with them, prose is the fallback."""
-    return 0.9 if not marks.ilga_marks else 0.2
-
-
 _SCORERS = {
     "html": _score_html,
     "ilcs-csv": _score_csv,
@@ -472,5 +478,4 @@ _SCORERS = {
     "numbered": _score_numbered,
     "public-act": _score_public_act,
     "ilcs": _score_ilcs,
-    "prose": _score_prose,
 }
