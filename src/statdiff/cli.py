@@ -76,9 +76,10 @@ def _warn_if_nothing_fits(path: str, detection) -> None:
     if detection is not None and not detection.fits and not detection.forced:
         from statdiff.errors import display_name
 
+        best = f"{detection.runner_up} {detection.runner_up_score:.2f}" if detection.runner_up_score else "none"
         click.echo(
-            f"statdiff: warning: {display_name(path)}: no rendering fits this text well (best: {detection.runner_up}"
-            f" {detection.runner_up_score:.2f}); read as prose, see statdiff parse --audit",
+            f"statdiff: warning: {display_name(path)}: no rendering fits this text well (best: {best});"
+            " read as prose, see statdiff parse --audit",
             err=True,
         )
 

@@ -11,7 +11,8 @@ the best of them, so that a text no rendering fits at half strength (0.5) is pro
 best wins (ties go to the earlier rendering in `ORDER`); the evidence, every score and the
 runner-up are kept (`Detection`). A text that shows marks only Illinois legislation prints
 (an LRB number, an ILCS citation, a Public Act, a Source note) and that some rendering half
-fits is read as prose with `Detection.fits` False, so that the caller can warn. Text that is
+fits, or that shows such marks on `ILLINOIS_TEXT` lines or more, is read as prose with
+`Detection.fits` False, so that the caller can warn. Text that is
 not legislation (a contract, a policy, a markdown document with tables) is prose, and is
 never taken for a pipe table (a markdown table's `|---|` rule row rules pipes out).
 
@@ -31,6 +32,8 @@ ORDER = ("html", "ilcs-csv", "flat-ftp", "pdf-text", "mirror", "legisnet", "pipe
 WHOLE_TEXT = 64_000
 WINDOWS = 16
 WINDOW = 4_000
+# Lines with marks only Illinois legislation prints that make a text Illinois legislation's.
+ILLINOIS_TEXT = 3
 # A window is cut at a line end at most this far past its nominal end.
 LINE_REACH = 2_000
 # The head of a text: where a page's title, header or HTML document type stands.
@@ -75,6 +78,7 @@ class _Marks:
     words: int = 0
     numbered_span: int = 0  # numbered lines and the few unnumbered ones between them (front matter left out)
     numbered: int = 0  # lines opening with the line number the printing expects next
+    digit_led: int = 0  # lines opening with a digit, in sequence or not
     right_aligned: int = 0  # of those, right-aligned (legisnet)
     trailing: int = 0  # lines ending with the line number expected next (PDF text)
     cells: int = 0  # table rows (lines with a pipe)
@@ -150,8 +154,10 @@ def detection(text: str) -> Detection:
         score=scores[rendering],
         runner_up=runner_up,
         runner_up_score=scores[runner_up],
-        # Illinois text some rendering half fits: read as prose, but say so
-        fits=rendering != "prose" or not (marks.illinois_marks and legislative > 0),
+        # Illinois text that some rendering half fits, or that shows Illinois marks throughout:
+        # read as prose, but say so (a letter citing a statute or two is prose, silently)
+        fits=rendering != "prose" or not marks.illinois_marks
+        or (legislative == 0 and marks.illinois_marks < ILLINOIS_TEXT),
         scores=dict(sorted(scores.items())),
         evidence=evidence,
     )
@@ -219,6 +225,7 @@ def _count(sample: str, marks: _Marks) -> None:
         if not line:
             continue
         marks.lines += 1
+        marks.digit_led += line[0] in "0123456789"
         words = line.split()
         marks.words += len(words)
         _count_leading_number(raw, lines, marks)
@@ -420,7 +427,7 @@ def _score_flat(marks: _Marks, head: _Head) -> float:
 
 def _score_pdf(marks: _Marks, head: _Head) -> float:
     trailing = _trailing_numbering(marks)
-    run_together = 0.85 if marks.mid_line_headers and _numbering(marks) < 0.2 else 0.0
+    run_together = 0.85 * _unnumbered(marks) if marks.mid_line_headers and _numbering(marks) < 0.2 else 0.0
     chrome = 0.3 if head.pdf_chrome else 0.0
     return max(trailing * _ilga(marks), run_together, chrome) + (0.1 if head.pdf_chrome else 0.0)
 
@@ -433,12 +440,16 @@ def _score_mirror(marks: _Marks, head: _Head) -> float:
     return 0.0
 
 
+def _unnumbered(marks: _Marks) -> float:
+    """A rendering that prints no line numbers: lines opening with digits (numbers, or the
+    line numbers of a rendering it is not) count against it."""
+    return max(0.0, 1.0 - 2 * _rate(marks.digit_led, marks.lines))
+
+
 def _score_public_act(marks: _Marks, head: _Head) -> float:
-    if _numbering(marks) >= 0.3:
+    if _numbering(marks) >= 0.3 or not head.public_act_header:
         return 0.0
-    if head.public_act_header:
-        return 0.9
-    return 0.0
+    return 0.9 * _unnumbered(marks)
 
 
 def _score_ilcs(marks: _Marks, head: _Head) -> float:
@@ -451,8 +462,8 @@ def _score_ilcs(marks: _Marks, head: _Head) -> float:
     spread = _rate(marks.samples_with_statute, marks.samples)
     kinds = sum(1 for count in (marks.citation_lines, marks.sec_lines, marks.source_notes) if count)
     if kinds >= 2:
-        return (0.55 + 0.15 * kinds) * spread
-    return (0.6 if marks.citation_lines + marks.sec_lines >= 2 else 0.4) * spread
+        return (0.55 + 0.15 * kinds) * spread * _unnumbered(marks)
+    return (0.6 if marks.citation_lines + marks.sec_lines >= 2 else 0.4) * spread * _unnumbered(marks)
 
 
 def _score_csv(marks: _Marks, head: _Head) -> float:
