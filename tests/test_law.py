@@ -26,6 +26,11 @@ def test_a_section_citation_in_each_printed_form(text, number, status):
     assert match and (match["number"], match["status"]) == (number, status)
 
 
+def test_a_bare_reference_with_the_subdivisions_it_names():
+    found = [m.group(0) for m in citations.REFERENCE.finditer("under 815 ILCS 530/10(c)(3) and 815 ILCS 530/. See 5 ILCS 80/4.27a.")]
+    assert found == ["815 ILCS 530/10(c)(3)", "815 ILCS 530/", "5 ILCS 80/4.27a"]
+
+
 def test_unicode_hyphens_read_as_ascii_in_numbers():
     assert citations.normal_number("50\u20111") == "50-1" == citations.normal_number("50\u20131")
 

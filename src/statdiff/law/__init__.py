@@ -1,7 +1,9 @@
 """One Illinois grammar: the textual forms of Illinois legislation, each written once.
 
-Every reader, the tree builder, the tokenizer and the annotator take their Illinois
-patterns from here, never write their own:
+Every reader and the tree builder compose their Illinois patterns from here and write none
+of their own; the tokenizer and the annotator are meant to do the same (`citations.TITLE_TEXT`,
+`citations.ACT_AND_SECTION_TEXT`, `citations.REFERENCE_TEXT`, `public_acts.NUMBER_TEXT`,
+`public_acts.REFERENCE_TEXT`, `enumerators.TEXT`, `definitions.DEFINITION` are theirs to import):
 
 * `citations`: the ILCS citation in all its printed forms: `(815 ILCS 530/10)`, with
   `new` / `rep.`, its `(from Ch. 121 1/2, par. 262Z)` / `(was 720 ILCS 350/1)` notes

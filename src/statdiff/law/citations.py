@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import re
 
+from statdiff.law import enumerators
+
 # ASCII hyphen-minus, and the Unicode hyphens (U+2010-2013) printed for it.
 HYPHENS = "-\u2010\u2011\u2012\u2013"
 _TO_ASCII_HYPHEN = str.maketrans({character: "-" for character in HYPHENS[1:]})
@@ -74,8 +76,12 @@ WAS_NOTE = re.compile(
     rf"\(was (?P<was>{TITLE_TEXT} ILCS {ACT_TEXT}/{REFERENCED_NUMBER_TEXT})\)"
 )
 
-# A bare reference: `815 ILCS 530/10`, `815 ILCS 530/` (the whole Act).
-REFERENCE_TEXT = rf"(?P<title>{TITLE_TEXT}) ILCS (?P<act>{ACT_TEXT})/(?P<number>{REFERENCED_NUMBER_TEXT})?"
+# A bare reference in running text, to compose (no groups): `815 ILCS 530/10`, `815 ILCS 530/`
+# (the whole Act), `815 ILCS 530/10(c)(3)` (with the subdivisions it names).
+REFERENCE_TEXT = rf"{TITLE_TEXT} ILCS {ACT_TEXT}/(?:{REFERENCED_NUMBER_TEXT})?(?:{enumerators.TEXT}){{0,6}}"
+REFERENCE = re.compile(rf"\b{REFERENCE_TEXT}")
+# The Act and Section of a reference, as one diff token keeps them: `530/10`, `5/2A-1.2`.
+ACT_AND_SECTION_TEXT = rf"{ACT_TEXT}/(?:{REFERENCED_NUMBER_TEXT})?"
 # A page's navigation line: the bare reference and nothing else.
 NAVIGATION_LINE = re.compile(rf"{TITLE_TEXT} ILCS {ACT_TEXT}/(?:{REFERENCED_NUMBER_TEXT})?")
 # The Act a citation names, as `815 ILCS 530` (group 1 chapter, group 2 Act).
