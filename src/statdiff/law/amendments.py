@@ -37,15 +37,13 @@ def amends(body: str) -> dict:
     `{"act", "citation", "changing", "adding", "repealing", ...}`, numbers in order."""
     opening = body[:INSTRUCTION_REACH]
     act_match = AMENDED_ACT.match(opening)
-    found = {
-        "act": act_match["act"] if act_match else None,
-        "citation": act_match["citation"] if act_match else None,
-        "changing": [],
-        "adding": [],
-        "repealing": [],
-    }
+    lists: dict[str, list[str]] = {"changing": [], "adding": [], "repealing": []}
     for clause in CLAUSE.finditer(opening):
         verb = {"amending": "changing"}.get(clause["verb"], clause["verb"])
-        numbers = found.setdefault(verb, [])
+        numbers = lists.setdefault(verb, [])
         numbers.extend(number for number in LISTED_NUMBER.findall(clause["list"]) if number not in numbers)
-    return found
+    return {
+        "act": act_match["act"] if act_match else None,
+        "citation": act_match["citation"] if act_match else None,
+        **lists,
+    }

@@ -16,6 +16,7 @@ against the source and not against the reader, that nothing else went missing.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from statdiff.law import citations, definitions, enumerators, units
@@ -195,7 +196,6 @@ class Numbered:
     widths: list[int | None]
 
 
-_ASCII_DIGITS = re.compile(r"[0-9]+")
 _DIGITS = frozenset("0123456789")
 
 # How far the printing may skip ahead: a page that lost a line or two.
@@ -221,7 +221,7 @@ def leading_number(piece: Piece, expected: int, started: bool, page_turned: bool
     label = str(expected)
     if started and text.startswith(label) and text[len(label) : len(label) + 1] not in _DIGITS:
         return expected, text[len(label):]  # the usual case: the number expected next
-    digits = _ASCII_DIGITS.match(text).group(0)
+    digits = text[: len(text) - len(text.lstrip("0123456789"))]
     ambiguous = None
     for number in _candidates(expected, started, page_turned):
         label = str(number)
@@ -311,7 +311,8 @@ def number_lines(
                 page_fixups.append((len(lines) + (1 if current else 0), piece.page))
             continue
         if piece.kind == DROPPED:
-            _drop(dropped, piece.rule, piece.text, current.page if current else None, current.line if current else None, here())
+            _drop(dropped, piece.rule or FRONT_MATTER, piece.text, current.page if current else None,
+                  current.line if current else None, here())
             continue
         started = current is not None
         found = leading_number(piece, last_line + 1, started, page_turned)
@@ -339,7 +340,7 @@ def number_lines(
     shift = _header_page_shift(lines, page_fixups)
     if shift:
         for line in lines:
-            line.page += shift
+            line.page = None if line.page is None else line.page + shift
         for drop in dropped:
             if drop.page is not None and drop.rule != RUNNING_HEADER:  # a header's page is as printed
                 drop.page += shift
@@ -365,13 +366,13 @@ def _header_page_shift(lines: list[BodyLine], fixups: list[tuple[int, int]]) -> 
     for index, printed in fixups:
         if index < len(lines):
             counted = lines[index].page
-            if lines[index].line == 1 and counted != printed:
+            if lines[index].line == 1 and counted is not None and counted != printed:
                 return printed - counted
             return 0
     return 0
 
 
-def name_front_matter(numbered: Numbered, synopsis_texts: set[int] = frozenset()) -> None:
+def name_front_matter(numbered: Numbered, synopsis_texts: Collection[int] = ()) -> None:
     """Give each front-matter drop its own rule: the synopsis paragraphs (their indices in
     `numbered.front`), an LRB number standing alone, or the title page and chrome."""
     front_drops = [drop for drop in numbered.dropped if drop.rule == FRONT_MATTER]

@@ -357,7 +357,8 @@ def _read_acts(act_texts: list[str], name: str, by_chapter: bool) -> ReadResult:
     if len(acts) == 1:
         identity.act, identity.title = headings[0].act, headings[0].title
     elif headings:
-        identity.act = headings[0].act.split()[0] + " ILCS" if by_chapter else headings[0].act
+        first = headings[0].act or ""
+        identity.act = first.split()[0] + " ILCS" if by_chapter else first
     return ReadResult(body.lines, "ilcs-csv", identity, None, name, dropped=body.dropped)
 
 

@@ -21,7 +21,7 @@ _NAVIGATION = re.compile(r"\[ [^\]\[]{1,40} \]")
 
 
 def word_pieces(text: str) -> list[Piece]:
-    pieces = []
+    pieces: list[Piece] = []
     position = 0
     text = " ".join(text.split())
     for match in _HEADER.finditer(text):
@@ -34,7 +34,7 @@ def word_pieces(text: str) -> list[Piece]:
 
 
 def _words(text: str) -> list[Piece]:
-    pieces = []
+    pieces: list[Piece] = []
     position = 0
     for match in _NAVIGATION.finditer(text):
         pieces.extend(Piece(word, whole=True) for word in text[position:match.start()].split())

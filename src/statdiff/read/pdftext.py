@@ -79,8 +79,8 @@ def _read_run_together(physical: list[str], name: str) -> ReadResult:
             run.append(line)
     flush()
     if not headers:
-        for line in body.lines:
-            line.page = None
+        for body_line in body.lines:
+            body_line.page = None
     identity = read_identity(headers + front, body.lines)
     return ReadResult(body.lines, "pdf-text", identity, None, name, dropped=body.dropped)
 

@@ -166,7 +166,8 @@ class BoundaryFinder:
         stream = self.stream
         if not (stream.line_start[i] or self.ends_clause(i) or self.in_prelude()):
             return None
-        after = citations.CITATION_NOTES.match(stream.text, match.end()).end()
+        notes = citations.CITATION_NOTES.match(stream.text, match.end())  # matches, if only nothing
+        after = notes.end() if notes else match.end()
         following = stream.text[after + 1 : after + 9]
         if not stream.line_start[i] and after < len(stream.text) and not following.startswith(
             ("Sec.", "(", "Secti", "ARTICLE", "Article")

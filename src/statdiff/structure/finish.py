@@ -9,6 +9,7 @@ Act: `815 ILCS 530/10(c)(3)(i)`, `815 ILCS 530/5 "Personal information"`, `815 I
 from __future__ import annotations
 
 from collections import Counter
+from typing import Any
 
 from statdiff.law import amendments, citations, definitions, public_acts, units
 from statdiff.model import Node, ReadResult
@@ -155,7 +156,7 @@ def _describe_numbered_section(node: Node) -> None:
 
 
 def _describe_codified_section(node: Node) -> None:
-    meta = {"codified": True, "citation": None, "act": None, "number": None, "heading": None}
+    meta: dict[str, Any] = {"codified": True, "citation": None, "act": None, "number": None, "heading": None}
     versions = []
     for child in node.children:
         if child.kind == "citation":
@@ -189,7 +190,7 @@ def _describe_codified_section(node: Node) -> None:
 def _citation_meta(text: str) -> dict:
     """What a citation line says: the citation, its Act and number, `new`/`rep.`, the
     `from` and `was` notes; a heading citation (`Act title`) is cited as printed."""
-    meta = {}
+    meta: dict[str, Any] = {}
     match = citations.SECTION_CITATION.match(text)
     heading = None if match else citations.HEADING_CITATION.match(text)
     found = match or heading
