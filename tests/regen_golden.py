@@ -36,6 +36,12 @@ GOLDEN_INPUTS = [
     "statutes/fragments/ILCS_815-530_ActID2702_print_PARTIAL.txt",
     "statutes/fragments/ILCS_820-96-1-25_newsite_multiversion_PARTIAL.txt",
     "statutes/fragments/ILCS_225-60-29_ilga_section_COMPLETE.txt",
+    # issue #10: an Article heading restated in a bill, an inline enumerator after a heading,
+    # a mirror's codified Article with Unicode hyphens, a collapsed legisnet page
+    "statutes/fragments/09500HB2785_introduced_fulltext_PARTIAL.txt",
+    "statutes/fragments/PA101-0661_ilga_newsite_view_PARTIAL.txt",
+    "statutes/fragments/ILCS_30-500-Art50_justia2005_mirror_PARTIAL.txt",
+    "statutes/fragments/09100SB0331eng_legisnet91_collapsed_PARTIAL.txt",
 ]
 
 

@@ -40,7 +40,8 @@ def test_json_is_the_document_tree_and_deterministic(path):
     assert first.exit_code == 0
     assert first.output == second.output
     tree = json.loads(first.output)
-    assert set(tree) == {"identity", "rendering", "name", "synopsis", "root"}
+    assert set(tree) == {"identity", "rendering", "detection", "name", "synopsis", "root"}
+    assert tree["detection"]["rendering"] == tree["rendering"] and tree["detection"]["runner_up"]["rendering"]
     for node in _walk(tree["root"]):
         assert {"kind", "path", "label", "text", "meta", "children", "source"} <= set(node)
         assert set(node["source"]) == {"start", "end"}

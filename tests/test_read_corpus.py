@@ -1,6 +1,8 @@
-"""The readers over the whole corpus: every file reads, with the expected
-rendering; no line number, header, marker, pipe or NBSP leaks into a body line;
-no word of the source is lost; golden files reviewed by eye are reproduced."""
+"""The readers over the whole corpus: every file is detected as its rendering (and as the
+same rendering when repeated ten times), with the evidence kept; no line number, header,
+marker, pipe or NBSP leaks into a body line; and the audit, computed from the source and
+not from the reader, finds every source word in the tree or in a drop made by a named rule,
+with plausible drops. The whole Acts of `../shared/corpus/ilcs-whole-acts/` too."""
 
 from __future__ import annotations
 
@@ -9,23 +11,29 @@ from pathlib import Path
 
 import pytest
 
+from tests.corpus_files import holds_text
+
+from statdiff.errors import StatdiffError
 from statdiff.read import read_path
-from statdiff.read.common import DOC_ID, LRB
+from statdiff.read.audit import audit
+from statdiff.read.common import LRB, RULES
+from statdiff.read.compiled import csv_text_cells
+from statdiff.read.decode import load_text
+from statdiff.read.detect import detection
+from statdiff.structure import build_document
 
 ROOT = Path(__file__).resolve().parent.parent / "statutes"
-GOLDEN = Path(__file__).resolve().parent / "golden" / "read"
+WHOLE_ACTS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "ilcs-whole-acts"
 
 EXPECTED_RENDERING = {
-    "seeds/000_71145e3a5c8d62e0.txt": "prose",
-    "seeds/001_f5086dd22ecb6a5d.txt": "prose",
-    "seeds/002_524df963b8163e99.txt": "numbered",
-    "seeds/003_80d6f31b0979e4b4.txt": "pipes",
-    "seeds/004_b7c007cf1e6f9ae7.txt": "legisnet",
-    "pipa/09500HB0605_introduced_full.txt": "numbered",
-    "pipa/815ILCS530_as_enacted_PA094-0036.txt": "ilcs",
-    "pipa/815ILCS530_through_PA094-0947.txt": "ilcs",
-    "ilcs-chapter-620/statutes.csv": "ilcs-csv",
+    "fragments/09000HB1175_legisnet90_PARTIAL.txt": "legisnet",
+    "fragments/09100HB0516eng_legisnet91_collapsed_COMPLETE.txt": "legisnet",
+    "fragments/09100HB1800_legisnet91_flat_PARTIAL.txt": "flat-ftp",
+    "fragments/09100HB2826enr_legisnet91_PARTIAL.txt": "legisnet",
+    "fragments/09100SB0331eng_legisnet91_collapsed_PARTIAL.txt": "legisnet",
+    "fragments/09300HB0475ham001_ftp_COMPLETE.txt": "numbered",
     "fragments/09300HB1514sam001_COMPLETE.txt": "legisnet",
+    "fragments/09300HB4944ham001_COMPLETE.txt": "numbered",
     "fragments/09300SB0404sam001_ftp_flat_PARTIAL.txt": "flat-ftp",
     "fragments/09400HB1633_billstatus_PARTIAL.txt": "mirror",
     "fragments/09400HB1633eng_ftp_PARTIAL.txt": "pipes",
@@ -36,19 +44,28 @@ EXPECTED_RENDERING = {
     "fragments/09400HB3438_introduced_shellbill_PARTIAL.txt": "numbered",
     "fragments/09400HB4253_introduced_ftp_PARTIAL.txt": "pipes",
     "fragments/09400HB4253_introduced_lv_PARTIAL.txt": "numbered",
+    "fragments/09400HB5329ham001_COMPLETE.txt": "numbered",
     "fragments/09400SB1479_billstatus_PARTIAL.txt": "mirror",
     "fragments/09400SB1479sam001_ftp_PARTIAL.txt": "pipes",
     "fragments/09400SB1798_introduced_ftp_PARTIAL.txt": "pipes",
     "fragments/09400SB3040_introduced_ftp_PARTIAL.txt": "pipes",
     "fragments/09500HB0605_introduced_PARTIAL.txt": "numbered",
+    "fragments/09500HB2785_introduced_fulltext_PARTIAL.txt": "numbered",
     "fragments/09500HC0044ham001_COMPLETE.txt": "numbered",
     "fragments/09600HB2239eng_COMPLETE.txt": "numbered",
     "fragments/09600HB4002_introduced_ftp_PARTIAL.txt": "pipes",
+    "fragments/09600HB6878_introduced_ftp_PARTIAL.txt": "pipes",
+    "fragments/09600SB0573_introduced_legiscan_COMPLETE.txt": "mirror",
     "fragments/09700HB3025_billstatus_PARTIAL.txt": "mirror",
+    "fragments/09700SB1673ham016_COMPLETE.txt": "numbered",
+    "fragments/09700SB3773sam006_beta_pipes_COMPLETE.txt": "pipes",
+    "fragments/09800SB0026sam002_COMPLETE.txt": "numbered",
     "fragments/09900HB1260enr_ftp_PARTIAL.txt": "pipes",
     "fragments/09900HB1260enr_fulltext_pipes_PARTIAL.txt": "pipes",
     "fragments/09900HB1260enr_lv_PARTIAL.txt": "numbered",
     "fragments/09900SB1833enr_fulltext_pipes_PARTIAL.txt": "pipes",
+    "fragments/09900SB3267sam001_COMPLETE.txt": "numbered",
+    "fragments/10000SB1424sam002_ftp_pipes_PARTIAL.txt": "pipes",
     "fragments/10000SB1502eng_fulltext_pipes_PARTIAL.txt": "pipes",
     "fragments/10000SB1502eng_fulltext_plain_PARTIAL.txt": "numbered",
     "fragments/10100HB2299ham001_ftp_midchunk_PARTIAL.txt": "pipes",
@@ -56,21 +73,42 @@ EXPECTED_RENDERING = {
     "fragments/10100HB3358sam001_PARTIAL.txt": "pipes",
     "fragments/10100SB1624eng_ftp_PARTIAL.txt": "pipes",
     "fragments/10100SB1624enr_fulltext_pipes_PARTIAL.txt": "pipes",
+    "fragments/10100SB1730sam001_ftp_COMPLETE.txt": "numbered",
     "fragments/10100SB2301_introduced_legiscan_PARTIAL.txt": "mirror",
     "fragments/10100SB3223_introduced_legiscan_COMPLETE.txt": "mirror",
     "fragments/10200HB0307enr_SecondGeneralRevisory2021_amgoa_PARTIAL.txt": "pipes",
+    "fragments/10200HB3878sam002_COMPLETE.txt": "numbered",
+    "fragments/10200SB0047eng_ftp_PARTIAL.txt": "pipes",
     "fragments/10200SB0731sam002_PARTIAL.txt": "numbered",
     "fragments/10200SB0731sam003_ftp_PARTIAL.txt": "pipes",
     "fragments/10200SB2353_introduced_PARTIAL.txt": "numbered",
+    "fragments/10400HB0575ham001_amgoa_PARTIAL.txt": "numbered",
     "fragments/10400SB2281sam001_ftp_PARTIAL.txt": "pipes",
+    "fragments/10400SB2456ham002_amgoa_pipes_midchunk_PARTIAL.txt": "pipes",
     "fragments/10400SB3222ham001_amgoa_PARTIAL.txt": "pipes",
+    "fragments/900HJ0047ham001_90thGA_legisnet_flat_COMPLETE.txt": "flat-ftp",
+    "fragments/900SB0753sam001_90thGA_legisnet_COMPLETE.txt": "legisnet",
+    "fragments/910HB1835ham001_91stGA_legisnet_COMPLETE.txt": "legisnet",
+    "fragments/910HB4565ham001_91stGA_legisnet_COMPLETE.txt": "legisnet",
+    "fragments/910SB1207ham001_91stGA_legisnet_COMPLETE.txt": "legisnet",
+    "fragments/920HB3773ham001_92ndGA_legisnet_COMPLETE.txt": "legisnet",
+    "fragments/920HB4042ham001_92ndGA_legisnet_COMPLETE.txt": "legisnet",
     "fragments/920HB4947LV_92ndGA_legisnet_PARTIAL.txt": "legisnet",
+    "fragments/920SB0989enr_92ndGA_legisnet_PARTIAL.txt": "legisnet",
+    "fragments/920SB0989ham002_92ndGA_legisnet_COMPLETE.txt": "legisnet",
+    "fragments/920SB1930ham001_92ndGA_legisnet_COMPLETE.txt": "legisnet",
+    "fragments/ILCS_20-3405_instalawyer_mirror_PARTIAL.txt": "ilcs",
     "fragments/ILCS_215-215-35_ftp_html_delayed_COMPLETE.txt": "ilcs",
     "fragments/ILCS_225-320-29_ilga_section_COMPLETE.txt": "ilcs",
     "fragments/ILCS_225-60-29_ilga_section_COMPLETE.txt": "ilcs",
+    "fragments/ILCS_25-25_laws9_mirror_PARTIAL.txt": "ilcs",
+    "fragments/ILCS_30-500-Art50_justia2005_mirror_PARTIAL.txt": "ilcs",
+    "fragments/ILCS_325-2_ActID1459_ilga_wholeact_PARTIAL.txt": "ilcs",
     "fragments/ILCS_40-5-9-122_ilga_section_COMPLETE.txt": "ilcs",
+    "fragments/ILCS_410-525-5_ilga_fulltext_COMPLETE.txt": "ilcs",
     "fragments/ILCS_5-160-12_ilga_section_COMPLETE.txt": "ilcs",
     "fragments/ILCS_5-860-15_ilga_newsite_fulltext_COMPLETE.txt": "ilcs",
+    "fragments/ILCS_720-5-28_ilga_notavailable_COMPLETE.txt": "ilcs",
     "fragments/ILCS_740-110-9.8_ilga_section_COMPLETE.txt": "ilcs",
     "fragments/ILCS_765-1026-15-1404_ilga_section_COMPLETE.txt": "ilcs",
     "fragments/ILCS_815-505-12_ftp_html_COMPLETE.txt": "ilcs",
@@ -88,47 +126,27 @@ EXPECTED_RENDERING = {
     "fragments/PA096-1376_ilga_ftp_PARTIAL.txt": "public-act",
     "fragments/PA097-0483_ilga_fulltext_PARTIAL.txt": "public-act",
     "fragments/PA099-0503_ilga_print_PARTIAL.txt": "public-act",
+    "fragments/PA100-0239_ilga_ftp_pipes_PARTIAL.txt": "public-act",
+    "fragments/PA100-0239_ilga_ftp_plain_PARTIAL.txt": "public-act",
     "fragments/PA100-0412_beta_ilga_ftp_PARTIAL.txt": "public-act",
     "fragments/PA100-0429_witnessslips_fulltext_PARTIAL.txt": "public-act",
     "fragments/PA101-0343_ilga_publicacts_PARTIAL.txt": "public-act",
+    "fragments/PA101-0661_ilga_newsite_view_PARTIAL.txt": "public-act",
     "fragments/PA102-0016_docslib_pdftext_PARTIAL.txt": "pdf-text",
-    # page-and-line amendments added for issue 15 (helper `amend`)
-    "fragments/09300HB0475ham001_ftp_COMPLETE.txt": "numbered",
-    "fragments/09300HB4944ham001_COMPLETE.txt": "numbered",
-    "fragments/09400HB5329ham001_COMPLETE.txt": "numbered",
-    "fragments/09700SB1673ham016_COMPLETE.txt": "numbered",
-    "fragments/09700SB3773sam006_beta_pipes_COMPLETE.txt": "pipes",
-    "fragments/09800SB0026sam002_COMPLETE.txt": "numbered",
-    "fragments/09900SB3267sam001_COMPLETE.txt": "numbered",
-    "fragments/10000SB1424sam002_ftp_pipes_PARTIAL.txt": "pipes",
-    "fragments/10100SB1730sam001_ftp_COMPLETE.txt": "numbered",
-    "fragments/10200HB3878sam002_COMPLETE.txt": "numbered",
-    "fragments/900HJ0047ham001_90thGA_legisnet_flat_COMPLETE.txt": "flat-ftp",
-    "fragments/900SB0753sam001_90thGA_legisnet_COMPLETE.txt": "legisnet",
-    "fragments/910HB1835ham001_91stGA_legisnet_COMPLETE.txt": "legisnet",
-    "fragments/910HB4565ham001_91stGA_legisnet_COMPLETE.txt": "legisnet",
-    "fragments/910SB1207ham001_91stGA_legisnet_COMPLETE.txt": "legisnet",
-    "fragments/920HB3773ham001_92ndGA_legisnet_COMPLETE.txt": "legisnet",
-    "fragments/920HB4042ham001_92ndGA_legisnet_COMPLETE.txt": "legisnet",
-    "fragments/920SB0989enr_92ndGA_legisnet_PARTIAL.txt": "legisnet",
-    "fragments/920SB0989ham002_92ndGA_legisnet_COMPLETE.txt": "legisnet",
-    "fragments/920SB1930ham001_92ndGA_legisnet_COMPLETE.txt": "legisnet",
+    "ilcs-chapter-620/statutes.csv": "ilcs-csv",
+    "pipa/09500HB0605_introduced_full.txt": "numbered",
+    "pipa/815ILCS530_as_enacted_PA094-0036.txt": "ilcs",
+    "pipa/815ILCS530_through_PA094-0947.txt": "ilcs",
+    "seeds/000_71145e3a5c8d62e0.txt": "prose",
+    "seeds/001_f5086dd22ecb6a5d.txt": "prose",
+    "seeds/002_524df963b8163e99.txt": "numbered",
+    "seeds/003_80d6f31b0979e4b4.txt": "pipes",
+    "seeds/004_b7c007cf1e6f9ae7.txt": "legisnet",
 }
 
 NUMBERED = {"numbered", "pipes", "legisnet", "flat-ftp", "mirror"}
-
-# Files the readers get wrong today, by test: strict xfails, so a fix shows (then drop the entry).
-KNOWN_MISREADS = {
-    ("detects", "fragments/10200HB3878sam002_COMPLETE.txt"): "97th GA glued numbers detected as legisnet (read right all the same)",
-    ("detects", "fragments/900HJ0047ham001_90thGA_legisnet_flat_COMPLETE.txt"): "a legisnet page flattened into 4 lines: not detected as flat-ftp",
-    ("no_word_lost", "fragments/900HJ0047ham001_90thGA_legisnet_flat_COMPLETE.txt"): "read as legisnet it has no body at all",
-}
-
-
-def _known_misread(request, test: str, relative: str) -> None:
-    reason = KNOWN_MISREADS.get((test, relative))
-    if reason:
-        request.applymarker(pytest.mark.xfail(strict=True, reason=reason))
+# Pages that hold no bill text (metadata and a synopsis): reading one is an error.
+NO_BILL_TEXT = {name for name in EXPECTED_RENDERING if not holds_text(name)}
 _cache: dict[str, object] = {}
 
 
@@ -143,13 +161,32 @@ def test_the_table_covers_every_corpus_file():
     assert on_disk == set(EXPECTED_RENDERING)
 
 
-@pytest.mark.parametrize("relative", sorted(EXPECTED_RENDERING))
-def test_detects_the_rendering(request, relative):
-    _known_misread(request, "detects", relative)
-    assert read(relative).rendering == EXPECTED_RENDERING[relative]
+# ---------------------------------------------------------------- detection
 
 
 @pytest.mark.parametrize("relative", sorted(EXPECTED_RENDERING))
+def test_detects_the_rendering_the_same_for_the_file_repeated_ten_times(relative):
+    text = load_text(ROOT / relative, None)
+    found = detection(text)
+    assert found.rendering == EXPECTED_RENDERING[relative]
+    assert found.fits and found.score >= 0.5 and found.score > found.runner_up_score, found
+    assert detection("\n".join([text] * 10)).rendering == found.rendering
+
+
+@pytest.mark.parametrize("relative", sorted(name for name in EXPECTED_RENDERING if name not in NO_BILL_TEXT))
+def test_the_reading_keeps_its_detection_and_evidence(relative):
+    found = read(relative).detection
+    assert found.rendering == EXPECTED_RENDERING[relative] and found.evidence and not found.forced
+    assert set(found.scores) >= {"numbered", "pipes", "ilcs", "prose"}
+
+
+@pytest.mark.parametrize("relative", sorted(NO_BILL_TEXT))
+def test_a_page_without_bill_text_is_an_error_not_an_empty_document(relative):
+    with pytest.raises(StatdiffError, match="no bill or statute text found .*(bill-status metadata|site chrome)"):
+        read_path(ROOT / relative)
+
+
+@pytest.mark.parametrize("relative", sorted(name for name in EXPECTED_RENDERING if name not in NO_BILL_TEXT))
 def test_no_furniture_leaks_into_the_body(relative):
     result = read(relative)
     for line in result.lines:
@@ -158,21 +195,82 @@ def test_no_furniture_leaks_into_the_body(relative):
         assert not LRB.search(line.text), line
         assert not re.search(r"(?:^|\s)-\s?\d{1,3}\s?-(?:\s|$)", line.text), line
         if result.rendering in NUMBERED:
-            # a leaked line number is the line's own (or a neighbour's): `1 as follows:` on line 4 is text
-            leaked = re.match(r"(\d{1,2})\s", line.text)
-            own = leaked is not None and line.line is not None and abs(int(leaked.group(1)) - line.line) <= 1
-            assert not own or re.match(r"\d{1,2} (?:and|or|ILCS|days|hours)\b", line.text), line
+            assert not re.match(r"\d{1,2}\s", line.text) or re.match(r"\d{1,2} (?:and|or|ILCS|days|hours)\b", line.text), line
 
 
-# ---------------------------------------------------------------- no word lost
+# ---------------------------------------------------------------- the audit
 
-_HEADER_WORDS = re.compile(
-    LRB.pattern
-    + r"|(?<![\d-])-\s*\d{1,4}\s*-(?![\d-])|-\s*\d{1,4}\s*-(?=\s*(?:LRB|OMB))"
-    + r"|\b(?:\d{3}_)?" + DOC_ID.pattern.removeprefix(r"\b")
-    + r"|\b(?:Enrolled|Engrossed)\b"
-    + r"|Public Act \d{2,3}-\d{4}|Public Act \d{4} \d{2,3}(?:ST|ND|RD|TH) GENERAL ASSEMBLY"
+
+def audited(path: Path, result=None):
+    """The audit of one file: its source words against the tree's words and the drops."""
+    result = result or read_path(path)
+    source = load_text(path, None)
+    if result.rendering == "ilcs-csv":
+        source = "\n".join(csv_text_cells(source))
+    return result, audit(source, build_document(result).root.all_words(), result.dropped)
+
+
+@pytest.mark.parametrize("relative", sorted(name for name in EXPECTED_RENDERING if name not in NO_BILL_TEXT))
+def test_every_source_word_is_in_the_tree_or_dropped_by_a_named_rule_and_the_drops_are_plausible(relative):
+    result, report = audited(ROOT / relative, read(relative))
+    assert report.problems == []
+    assert report.source_words <= report.body_words + report.dropped_words
+    assert {drop.rule for drop in result.dropped} <= set(RULES)
+
+
+def _whole_acts() -> list[Path]:
+    return sorted(WHOLE_ACTS.glob("*.txt")) if WHOLE_ACTS.is_dir() else []
+
+
+needs_whole_acts = pytest.mark.skipif(
+    not WHOLE_ACTS.is_dir(), reason=f"the whole Acts are read from {WHOLE_ACTS}, which is absent (no ../shared beside the clone)"
 )
+
+
+@needs_whole_acts
+@pytest.mark.parametrize("path", _whole_acts(), ids=lambda path: path.stem)
+def test_a_whole_act_reads_as_ilcs_and_loses_no_word(path):
+    text = load_text(path, None)
+    assert detection(text).rendering == "ilcs"
+    assert detection("\n".join([text] * 10)).rendering == "ilcs"
+    result, report = audited(path)
+    assert result.rendering == "ilcs"
+    assert report.problems == []
+
+
+# ---------------------------------------------------------------- the audit is not fooled
+
+
+def test_the_audit_finds_a_word_the_reader_lost_without_a_rule():
+    result = read("seeds/002_524df963b8163e99.txt")
+    words = build_document(result).root.all_words()
+    source = load_text(ROOT / "seeds/002_524df963b8163e99.txt", None)
+    assert audit(source, words, result.dropped).ok
+    assert not audit(source, words[:100] + words[101:], result.dropped).ok  # a word gone
+    assert not audit(source, words, [drop for drop in result.dropped if drop.rule != "line number"]).ok
+    changed = [*words[:50], type(words[50])(words[50].text + "x", words[50].position), *words[51:]]
+    assert not audit(source, changed, result.dropped).ok
+
+
+def test_the_audit_finds_two_source_words_read_as_one():
+    from statdiff.model import Word
+
+    report = audit("data collector", [Word("datacollector")], [])
+    assert report.problems and "boundar" in report.problems[0]
+
+
+def test_the_audit_finds_implausible_drops():
+    from statdiff.model import Drop, Position, Word
+
+    words = [Word("a", Position(1, 1)), Word("b", Position(1, 2)), Word("c", Position(1, 3))]
+    twice = [Drop("line number", "1", 1, 1, 0), Drop("line number", "1", 1, 1, 1)]
+    assert any("two line numbers" in problem for problem in audit("1 a 1 b c", words, twice).problems)
+    wrong = [Drop("line number", "7", 1, 2, 1)]
+    assert any("not that line" in problem for problem in audit("a 7 b c", words, wrong).problems)
+    header = [Drop("running header", "HB1 - 2 - LRB094 07564 RXD 37732 b", 2, None, 1)]
+    assert any("no page breaks" in problem for problem in audit("a HB1 - 2 - LRB094 07564 RXD 37732 b b c", words, header).problems)
+
+
 # The LRB disclaimer as the site prints it, written out here rather than taken
 # from the reader, so that a reader bug cannot hide in the expectation.
 DISCLAIMER_PARAGRAPHS = (
@@ -190,89 +288,6 @@ DISCLAIMER_PARAGRAPHS = (
     ).split(),
 )
 DISCLAIMER_WORDS = ["Illinois", "Compiled", "Statutes", "(ILCS)", *DISCLAIMER_PARAGRAPHS[0], *DISCLAIMER_PARAGRAPHS[1]]
-
-
-# What an ILCS page prints above its first section: the site titles, the Act
-# heading (a name up to its first period, nothing more), the chapter heading.
-_ILCS_PAGE_HEAD = re.compile(
-    r"^\s*(?:Illinois Compiled Statutes(?: - Full Text| \(ILCS\))?|Information maintained by the Legislative Reference Bureau"
-    r"|\(\d{1,3} ILCS \d+/\) [^.\n]{1,300}\.|[A-Z ,;]+)\s*$",
-    re.MULTILINE,
-)
-_ILCS_NAVIGATION = re.compile(r"^\s*\d{1,3} ILCS [\w.\-]+/[\w.\-]*\s*$", re.MULTILINE)
-_SECTION_CITATION = re.compile(r"\(\d{1,3} ILCS [\w.\-]+/[\w.\-]+\)")
-
-
-def ilcs_page_words(raw: str) -> list[str]:
-    """An ILCS page's words without its chrome: above the first section the
-    titles, headings and the disclaimer word for word; anywhere the bare
-    navigation citations. Nothing else."""
-    first = _SECTION_CITATION.search(raw)
-    head, rest = (raw[: first.start()], raw[first.start():]) if first else (raw, "")
-    words = _ILCS_PAGE_HEAD.sub(" ", _ILCS_NAVIGATION.sub(" ", head)).replace("|", " ").split()
-    for paragraph in DISCLAIMER_PARAGRAPHS:
-        if " ".join(paragraph) in " ".join(words):
-            words = remove_once(words, paragraph)
-    return words + _ILCS_NAVIGATION.sub(" ", rest).replace("|", " ").split()
-
-
-def raw_words(relative: str, rendering: str) -> list[str]:
-    """The source's words with recognised headers (and, for ILCS pages, the
-    navigation lines and headings) taken out; pipes are separators."""
-    raw = (ROOT / relative).read_text(encoding="utf-8")
-    if rendering == "ilcs":
-        return ilcs_page_words(raw)
-    if rendering == "legisnet":
-        raw = re.sub(r"\[ [^\]]+ \]", " ", raw)  # navigation: [ Top ]
-    raw = _HEADER_WORDS.sub(" ", raw)
-    return raw.replace("|", " ").split()
-
-
-def unaccounted_words(body: list[str], raw: list[str], strict: bool = False, numbers: bool = False) -> list[str]:
-    """Match body words in order against the raw words; return the raw words
-    skipped between the first and the last body word that are not line numbers.
-    A raw word may hold a glued number (`3represented`) or, in a flattened
-    page, a body word may be one of its parts. `numbers` (a rendering without
-    line numbers): a skipped number counts. `strict` (its chrome taken out of
-    `raw` word for word, too): every raw word skipped counts, from the start."""
-    numbers = numbers or strict
-    skipped = []
-    position = 0
-    started = strict
-    for word in body:
-        while position < len(raw):
-            candidate = raw[position]
-            position += 1
-            if candidate == word or (re.fullmatch(r"\d+" + re.escape(word), candidate)):
-                started = True
-                break
-            if started and (numbers or not candidate.isdigit()):
-                skipped.append(candidate)
-        else:
-            pytest.fail(f"body word {word!r} is not in the source in order")
-    trailing = [word for word in raw[position:] if strict or (word != "feedback" and (numbers or not word.isdigit()))]
-    return skipped + trailing
-
-
-@pytest.mark.parametrize("relative", sorted(name for name in EXPECTED_RENDERING if not name.endswith(".csv")))
-def test_no_word_is_lost(request, relative):
-    _known_misread(request, "no_word_lost", relative)
-    result = read(relative)
-    body = [word for line in result.lines for word in line.text.split()]
-    if not body:  # a bill-status page: metadata only, the synopsis kept apart
-        assert "billstatus" in relative and result.synopsis
-        return
-    raw = raw_words(relative, result.rendering)
-    strict = result.rendering in ("ilcs", "prose")
-    skipped = unaccounted_words(body, raw, strict=strict, numbers=result.rendering == "public-act")
-    assert skipped == listed_drops(result), skipped[:20]
-
-
-def listed_drops(result) -> list[str]:
-    """The words a reader lists as dropped by a named rule (the prose reader's markup:
-    bullets, heading marks ...), split as `raw_words` splits the source; none for the others."""
-    dropped = getattr(result, "dropped", [])
-    return [word for drop in dropped for word in drop.text.replace("|", " ").split()]
 
 
 def remove_once(words: list[str], run: list[str]) -> list[str]:

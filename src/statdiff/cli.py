@@ -73,6 +73,19 @@ def _max_bytes(max_mb: float) -> int:
     return int(max_mb * 1024 * 1024)
 
 
+def _warn_if_nothing_fits(*documents) -> None:
+    """Illinois text that no rendering fits well is read as prose: say so on stderr."""
+    for document in documents:
+        detection = document.detection if document is not None else None
+        if detection is not None and not detection.fits and not detection.forced:
+            best = f"{detection.runner_up} {detection.runner_up_score:.2f}" if detection.runner_up_score else "none"
+            click.echo(
+                f"statdiff: warning: {display_name(document.name)}: no rendering fits this text well (best: {best});"
+                " read as prose, see statdiff parse --audit",
+                err=True,
+            )
+
+
 def _terminal(no_color: bool, context: int = 8) -> RenderOptions:
     """Render options for standard output: laid out for its width, colour unless `no_color`."""
     return RenderOptions(context=context, color=not no_color, stdout=True)
@@ -104,14 +117,23 @@ def formats():
 @click.option("--json", "as_json", is_flag=True, help="Print the tree as JSON.")
 @click.option("--text", "as_text", is_flag=True, help="Print the clean body text, one printed line a line.")
 @click.option("--format", "format", default=None, help=FORMAT_HELP)
+@click.option("--audit", "as_audit", is_flag=True, help="List every dropped token by the rule that dropped it, with page:line, checked against the source (exit 1 if a word is unaccounted for).")
 @click.option("--no-color", is_flag=True, help="No colour in the tree view.")
 @click.option("--max-size", type=float, callback=_positive_megabytes, default=DEFAULT_MAX_MB, show_default=True, help=MAX_SIZE_HELP)
 @_guarded
-def parse(file, as_json, as_text, format, no_color, max_size):
+def parse(file, as_json, as_text, format, as_audit, no_color, max_size):
     """Parse FILE into a section tree with page:line provenance."""
     if as_json and as_text:
         raise StatdiffError("choose one of --json and --text")
+    if as_audit:
+        if as_text:
+            raise StatdiffError("choose one of --audit and --text")
+        document, report = pipeline.audit_file(file, format=format, max_bytes=_max_bytes(max_size))
+        _warn_if_nothing_fits(document)
+        _print(pipeline.render("audit", (document, report), "json" if as_json else "text", _terminal(no_color)))
+        sys.exit(0 if report.ok else 1)
     document = pipeline.read_file(file, format=format, max_bytes=_max_bytes(max_size))
+    _warn_if_nothing_fits(document)
     to = "json" if as_json else "text" if as_text else "tree"
     _print(pipeline.render("document", document, to, _terminal(no_color)))
 
@@ -131,6 +153,7 @@ def diff(old, new, as_json, as_stat, no_color, context, format, max_size):
     if as_json and as_stat:
         raise StatdiffError("choose one of --json and --stat")
     comparison = pipeline.compare_files(old, new, format=format, max_bytes=_max_bytes(max_size))
+    _warn_if_nothing_fits(comparison.old, comparison.new)
     to = "json" if as_json else "stat" if as_stat else "terminal"
     _print(pipeline.render_comparison(comparison, to, options=_terminal(no_color, context)))
     sys.exit(1 if comparison.changes else 0)
@@ -153,6 +176,7 @@ def redline(old, new, output, view, notes, title, format, max_size):
     inputs = [Path(p) for p in [old, new] + ([notes] if notes else [])]
     check_output_path(Path(output), inputs)
     comparison = pipeline.compare_files(old, new, format=format, max_bytes=_max_bytes(max_size))
+    _warn_if_nothing_fits(comparison.old, comparison.new)
     reader_notes, warnings = pipeline.reader_notes(notes, comparison) if notes else ([], [])
     for warning in warnings:
         click.echo(f"statdiff: warning: {display_name(warning, limit=None)}", err=True)

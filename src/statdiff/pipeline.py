@@ -22,7 +22,7 @@ from statdiff.errors import StatdiffError
 from statdiff.render import Output, RenderOptions
 
 __all__ = [
-    "Output", "RenderOptions", "agreement", "annotate", "build", "change_list", "compare", "compare_files", "read_changes",
+    "Output", "RenderOptions", "agreement", "annotate", "audit_file", "build", "change_list", "compare", "compare_files", "read_changes",
     "read_bytes", "read_file", "read_string", "reader_notes", "render", "render_comparison", "render_to_path", "view",
 ]
 
@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from statdiff.annotate.margin import Annotation
     from statdiff.annotate.notes import ReaderNote
     from statdiff.compare.agreement import Disagreement
+    from statdiff.read.audit import Audit
     from statdiff.model import Comparison, Document, ReadResult
     from statdiff.view import ChangeListView, RedlineView
 
@@ -56,6 +57,13 @@ def read_bytes(data: bytes, *, format: str | None = None, name: str = "<bytes>")
     from statdiff.read.decode import decode_bytes
 
     return read_string(decode_bytes(data, name), format=format, name=name)
+
+
+def audit_file(path: str | Path, *, format: str | None = None, max_bytes: int | None = None) -> tuple["Document", "Audit"]:
+    """A file read and built, and its reading audited against the file's own text."""
+    from statdiff.read.audit import audit_file as audit_reading
+
+    return audit_reading(Path(path), format=format, max_bytes=max_bytes)
 
 
 def build(result: "ReadResult") -> "Document":

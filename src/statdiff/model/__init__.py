@@ -37,6 +37,8 @@ from statdiff.model.text import (
     NOWHERE,
     PLAIN,
     BodyLine,
+    Detection,
+    Drop,
     Identity,
     Position,
     ReadResult,
@@ -47,7 +49,7 @@ from statdiff.model.text import (
 from statdiff.model.tree import Document, Node, PrintedLines, PrintedWord
 
 __all__ = [
-    "BodyLine", "Change", "Comparison", "DELETED", "Document", "INSERTED", "Identity", "Mode", "NOWHERE",
+    "BodyLine", "Change", "Comparison", "DELETED", "Detection", "Document", "Drop", "INSERTED", "Identity", "Mode", "NOWHERE",
     "Node", "NodeComparison", "ONE_COPY_OPS", "ONE_COPY_STATUSES", "Op", "PLAIN", "Position", "PrintedLines", "PrintedWord",
     "ReadResult", "SectionComparison", "Segment", "Side", "SourceSpan", "Status", "Token", "Tokenizer",
     "WORD_OPS", "Word", "WordSegment", "count_ops", "one_copy_op", "one_copy_status", "ordinal", "rebuild",

@@ -252,11 +252,65 @@ def ordinal(number: int) -> str:
 
 
 @dataclass(slots=True)
+class Drop:
+    """Source text a reader left out of the body, and the named rule that left it out
+    (`line number`, `running header`, `site chrome`, ...). `after` is how many body words
+    come before it, so that the body and the drops interleave back into the source;
+    `page`/`line` say where it was printed (None where the rendering prints none)."""
+
+    rule: str
+    text: str
+    page: int | None = None
+    line: int | None = None
+    after: int = 0
+
+    @property
+    def where(self) -> str:
+        """`page:line` as the audit prints it: `-` where the rendering prints neither."""
+        if self.page is None and self.line is None:
+            return "-"
+        return f"{'?' if self.page is None else self.page}:{'-' if self.line is None else self.line}"
+
+    def to_json(self) -> dict:
+        return {"rule": self.rule, "text": self.text, "page": self.page, "line": self.line, "after": self.after}
+
+
+@dataclass(slots=True)
+class Detection:
+    """Which rendering a text was read as and why: every rendering's score (0 to 1) from
+    the evidence sampled over the whole text, the runner-up, and whether the best fits well
+    (`fits`) or the text was read as prose for want of a fit. `forced`: `--format` chose."""
+
+    rendering: str
+    score: float
+    runner_up: str | None = None
+    runner_up_score: float | None = None
+    fits: bool = True
+    forced: bool = False
+    scores: dict = field(default_factory=dict)
+    evidence: dict = field(default_factory=dict)
+
+    def to_json(self) -> dict:
+        return {
+            "rendering": self.rendering,
+            "score": self.score,
+            "runner_up": None if self.runner_up is None else {"rendering": self.runner_up, "score": self.runner_up_score},
+            "fits": self.fits,
+            "forced": self.forced,
+            "scores": dict(sorted(self.scores.items())),
+            "evidence": dict(sorted(self.evidence.items())),
+        }
+
+
+@dataclass(slots=True)
 class ReadResult:
-    """What a reader hands to the structure stage."""
+    """What a reader hands to the structure stage. `dropped`: everything the reader left
+    out of the body, each by a named rule (the audit); `detection`: how the rendering was chosen."""
 
     lines: list[BodyLine]
     rendering: str
     identity: Identity = field(default_factory=Identity)
     synopsis: str | None = None
     name: str = "<text>"
+    dropped: list[Drop] = field(default_factory=list)
+    detection: Detection | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterator
 
-from statdiff.model.text import Identity, Position, SourceSpan, Word
+from statdiff.model.text import Detection, Identity, Position, SourceSpan, Word
 
 @dataclass(slots=True, eq=False)
 class Node:
@@ -81,6 +81,7 @@ class Document:
     rendering: str
     name: str = "<text>"
     synopsis: str | None = None
+    detection: "Detection | None" = None
     _printed: "PrintedLines | None" = field(default=None, init=False, repr=False, compare=False)
 
     def walk(self) -> Iterator[Node]:

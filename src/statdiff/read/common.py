@@ -1,29 +1,58 @@
-"""Pieces shared by the readers: whitespace, LRB numbers, page markers, and the
-line-number engine that every numbered rendering feeds.
+"""Pieces shared by the readers: the printing's furniture (LRB numbers, page markers,
+running headers), the named rules every dropped token is dropped by, the line-number
+engine that every numbered rendering feeds, and the cutting of flattened text into lines.
 
-A numbered rendering is read in two steps. Its own module cuts the raw text
-into `Piece`s (a physical line, a table cell, a word of a flattened page) and
-marks the running headers; `number_lines` then walks the pieces and starts a
-new printed line wherever a piece begins with the line number the printing
-expects next. A printed line is defined by its number, not by where the
-physical newlines fall.
+A numbered rendering is read in two steps. Its own module cuts the raw text into `Piece`s
+(a physical line, a table cell, a word of a flattened page) and marks the running headers
+and the separators; `number_lines` then walks the pieces and starts a new printed line
+wherever a piece begins with the line number the printing expects next. A printed line is
+defined by its number, not by where the physical newlines fall.
+
+Every reader records what it leaves out of the body (`Drop`: the text, the named rule,
+where it was printed, how many body words come before it), so that an audit can check,
+against the source and not against the reader, that nothing else went missing.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
-from statdiff.model import BodyLine
+from statdiff.law import citations, definitions, enumerators, units
+from statdiff.model import BodyLine, Drop
 
 NBSP = "\u00a0"
 
-# The parts every rendering's running header is made of, each defined once here;
-# the readers compose their header recognisers from these patterns' text.
-# LRB094 07564 RXD 37732 b / LRB9215491JSpcA / OMB103 00152 NHB 45152 b
+# ---------------------------------------------------------------- the rules that drop text
+# Every token a reader leaves out of the body is left out by one of these, by name.
+LINE_NUMBER = "line number"
+RUNNING_HEADER = "running header"
+CELL_SEPARATOR = "table cell separator"
+FRONT_MATTER = "front matter"
+SYNOPSIS = "synopsis"
+LRB_NUMBER = "LRB number"
+SITE_CHROME = "site chrome"
+DISCLAIMER = "ILCS disclaimer"
+ACT_HEADING = "Act heading"
+CHAPTER_HEADING = "chapter heading"
+NAVIGATION_CITATION = "navigation citation"
+SITE_SCRIPT = "site script"
+PUBLIC_ACT_HEADER = "Public Act header"
+BILL_STATUS = "bill-status metadata"
+RULES = (
+    LINE_NUMBER, RUNNING_HEADER, CELL_SEPARATOR, FRONT_MATTER, SYNOPSIS, LRB_NUMBER, SITE_CHROME,
+    DISCLAIMER, ACT_HEADING, CHAPTER_HEADING, NAVIGATION_CITATION, SITE_SCRIPT, PUBLIC_ACT_HEADER,
+    BILL_STATUS,
+)
+
+# ---------------------------------------------------------------- the printing's furniture
+# LRB094 07564 RXD 37732 b / LRB9215491JSpcA / LRB9100872MWgcam01 (a legisnet amendment)
+# / OMB103 00152 NHB 45152 b. Spaces are single (`\s?`, ` `): callers search normalised text
+# or short physical lines.
 LRB = re.compile(
-    r"(?:LRB|OMB)\s?\d{3}\s+\d{5}\s+[A-Z]{2,4}\s+\d{5}\s+[a-z]\b"
-    r"|LRB\d{7}[A-Za-z]{2,6}\b"
+    r"(?:LRB|OMB)\s?\d{3}\s{1,3}\d{5}\s{1,3}[A-Z]{2,4}\s{1,3}\d{5}\s{1,3}[a-z]\b"
+    r"|LRB\d{7}[A-Za-z]{2,8}\d{0,2}\b"
 )
 
 
@@ -32,15 +61,17 @@ def _page_marker(space: str) -> str:
 
 
 # The printed page number, `- 2 -` (group 1: the number).
-PAGE_MARKER = re.compile(_page_marker(r"\s*"))
+PAGE_MARKER = re.compile(_page_marker(r"\s{0,3}"))
 # The same as legisnet and the 93rd GA ftp pages print it, without spaces: `-2-`.
 TIGHT_PAGE_MARKER = re.compile(_page_marker(""))
 BILL_KINDS = r"HJRCA|SJRCA|HJR|SJR|HB|SB|HR|SR|HC|SC"
-# A document id as printed in headers: 10200SB0731sam002, HB1633, HC0044HAM001.
-DOC_ID = re.compile(rf"\b(?:\d{{5}}|\d{{3}}_)?(?:{BILL_KINDS})\d{{1,4}}(?:[hs]am\d{{3}}|HAM\d{{3}}|SAM\d{{3}})?\b")
+# A document id as printed in headers: 10200SB0731sam002, HB1633, HC0044HAM001, 91_SB0331eng.
+DOC_ID = re.compile(
+    rf"\b(?:\d{{5}}|\d{{2,3}}_)?(?:{BILL_KINDS})\d{{1,4}}(?:[hs]am\d{{3}}|HAM\d{{3}}|SAM\d{{3}}|eng|enr|LV)?\b"
+)
 VERSION_WORDS = r"(?:Enrolled|Engrossed|Introduced|Re-Enrolled)"
-# Public Act 094-0036 (groups: General Assembly, number).
-PUBLIC_ACT = re.compile(r"Public Act (\d{2,3})-(\d{4})")
+# What a running header holds besides its LRB number.
+_HEADER_WORDS = re.compile(VERSION_WORDS + r"|General Assembly|\d+(?:st|nd|rd|th)|House|Senate|Amendment")
 
 
 def normalize(text: str) -> str:
@@ -65,34 +96,77 @@ def is_running_header(text: str) -> bool:
     (`HB1633 Enrolled - 2 - LRB094 07564 RXD 37732 b`, `-2-   LRB9215491JSpcA`)."""
     if "LRB" not in text and "OMB" not in text:
         return False  # most lines: no regex needed
+    text = normalize(text)
     match = LRB.search(text)
     if not match:
         return False
-    rest = (text[: match.start()] + " " + text[match.end():])
+    rest = text[: match.start()] + " " + text[match.end():]
     rest = PAGE_MARKER.sub(" ", rest)
     rest = DOC_ID.sub(" ", rest)
-    rest = re.sub(VERSION_WORDS + r"|General Assembly|\d+(?:st|nd|rd|th)|House|Senate|Amendment", " ", rest)
+    rest = _HEADER_WORDS.sub(" ", rest)
     return len(normalize(rest.replace("|", " "))) <= 3
 
 
 def header_page(text: str) -> int | None:
-    match = PAGE_MARKER.search(LRB.sub(" ", text))
+    match = PAGE_MARKER.search(LRB.sub(" ", normalize(text)))
     return int(match.group(1)) if match else None
+
+
+# ---------------------------------------------------------------- a body and its drops
+
+
+class Body:
+    """The body lines a reader emits, in order, and what it drops between them."""
+
+    def __init__(self):
+        self.lines: list[BodyLine] = []
+        self.dropped: list[Drop] = []
+        self.words = 0
+
+    def add(self, line: BodyLine) -> None:
+        self.lines.append(line)
+        if line.text:  # normalised: single spaces between words
+            self.words += line.text.count(" ") + 1
+
+    def drop(self, rule: str, text: str, page: int | None = None, line: int | None = None) -> None:
+        """Record `text` (if it has any words) as dropped by `rule`, here in the body."""
+        clean = normalize(text)
+        if clean:
+            self.dropped.append(Drop(rule, clean, page, line, self.words))
+
+    def drop_at(self, rule: str, text: str, after: int, page: int | None = None, line: int | None = None) -> None:
+        clean = normalize(text)
+        if clean:
+            self.dropped.append(Drop(rule, clean, page, line, after))
+
+
+# ---------------------------------------------------------------- the line-number engine
+
+TEXT, HEADER, DROPPED = "text", "header", "dropped"
 
 
 @dataclass(slots=True)
 class Piece:
-    """A run of raw text: a physical line, a table cell, or a word.
+    """A run of raw text: a physical line, a table cell, a word, or a separator.
 
-    `header` pieces are running headers (their page number, if printed, in `page`).
-    `whole` says the line number, if any, is the whole piece (a table cell or a
-    word) rather than a prefix of it (a physical line, possibly glued: `3represented`).
+    `kind`: TEXT (body text, maybe opening with a line number), HEADER (a running header:
+    its page number, if printed, in `page`) or DROPPED (left out by `rule`: a table's
+    cell separators). `whole` says the line number, if any, is the whole piece (a table
+    cell or a word) rather than a prefix of it (a physical line, possibly glued:
+    `3represented`). `number_at_end`: the line number was printed at the end of this
+    physical line (PDF text) and moved to its front for the engine.
     """
 
     text: str
-    header: bool = False
+    kind: str = TEXT
     page: int | None = None
     whole: bool = False
+    rule: str | None = None
+    number_at_end: bool = False
+
+    @property
+    def header(self) -> bool:
+        return self.kind == HEADER
 
 
 @dataclass(slots=True)
@@ -100,15 +174,34 @@ class _Open:
     page: int
     line: int
     parts: list[str] = field(default_factory=list)
+    words: int = 0
     indented: bool | None = None
     width: int | None = None
 
+    def append(self, text: str) -> None:
+        self.parts.append(text)
+        self.words += len(text.split())
 
-_ASCII_DIGITS = re.compile(r"[0-9]+")
+
+@dataclass(slots=True)
+class Numbered:
+    """What `number_lines` found: the body lines, the drops (line numbers, headers,
+    separators; front matter as `FRONT_MATTER` for the reader to name), the front matter's
+    texts, the headers' texts, and each line's indent width where measured."""
+
+    lines: list[BodyLine]
+    dropped: list[Drop]
+    front: list[str]
+    headers: list[str]
+    widths: list[int | None]
+
+
 _DIGITS = frozenset("0123456789")
 
 # How far the printing may skip ahead: a page that lost a line or two.
 MAX_SKIP = 3
+# A printed line number has at most this many digits (a page holds a few dozen lines).
+_MAX_LINE_NUMBER_DIGITS = 3
 
 
 def leading_number(piece: Piece, expected: int, started: bool, page_turned: bool = False) -> tuple[int, str] | None:
@@ -128,7 +221,7 @@ def leading_number(piece: Piece, expected: int, started: bool, page_turned: bool
     label = str(expected)
     if started and text.startswith(label) and text[len(label) : len(label) + 1] not in _DIGITS:
         return expected, text[len(label):]  # the usual case: the number expected next
-    digits = _ASCII_DIGITS.match(text).group(0)
+    digits = text[: len(text) - len(text.lstrip("0123456789"))]
     ambiguous = None
     for number in _candidates(expected, started, page_turned):
         label = str(number)
@@ -153,7 +246,7 @@ def _candidates(expected: int, started: bool, page_turned: bool) -> tuple[int, .
 
 def _whole_number(text: str, candidates: tuple[int, ...]) -> tuple[int, str] | None:
     """A piece that is a number and nothing else (a table cell, a word)."""
-    if not (text.isascii() and text.isdigit()):
+    if not (text.isascii() and text.isdigit()) or len(text) > _MAX_LINE_NUMBER_DIGITS:
         return None
     number = int(text)
     return (number, "") if str(number) == text and number in candidates else None
@@ -169,29 +262,30 @@ def _can_open_body(rest: str) -> bool:
 
 def number_lines(
     pieces: list[Piece], indent_of=None, start_page: int = 1, indent_of_cell=None, width_of=None
-) -> tuple[list[BodyLine], list[str], dict]:
+) -> Numbered:
     """Assemble numbered body lines from pieces.
 
-    Returns (lines, front_matter, info): `front_matter` are the text pieces
-    before the first numbered line (chrome, synopsis); `info` holds what the
-    headers said (`headers`: their raw texts) and, when `width_of(rest)` measures
-    each line's indent, the widths (`widths`, one a line, None where unmeasured).
-    A line number not above the previous one opens a new page; the first
-    printed page number (`- 2 -`) fixes the count for a copy that starts mid-document.
-    `indent_of(rest)` says whether a line's text (after its number) is indented;
-    `indent_of_cell(raw)` says it from the raw first text piece of the line,
-    where the number stands in a piece of its own (a table cell).
+    The front matter is the text before the first numbered line (chrome, synopsis); the
+    headers say what the running headers printed; when `width_of(rest)` measures each
+    line's indent, the widths come back one a line (None where unmeasured). A line number
+    not above the previous one opens a new page; the first printed page number (`- 2 -`)
+    fixes the count for a copy that starts mid-document. `indent_of(rest)` says whether a
+    line's text (after its number) is indented; `indent_of_cell(raw)` says it from the raw
+    first text piece of the line, where the number stands in a piece of its own (a table cell).
     """
     lines: list[BodyLine] = []
+    dropped: list[Drop] = []
     widths: list[int | None] = []
     front: list[str] = []
     headers: list[str] = []
     current: _Open | None = None
     page = start_page
     last_line = 0
+    closed_words = 0
     page_fixups: list[tuple[int, int]] = []  # (index into lines, page the header said)
 
     def close():
+        nonlocal closed_words
         if current is None:
             return
         parts = current.parts
@@ -202,14 +296,23 @@ def number_lines(
             current.indented = indent_of_cell(_first_with_text(parts))
         lines.append(BodyLine(text, current.page, current.line, current.indented))
         widths.append(current.width)
+        closed_words += current.words
+
+    def here() -> int:
+        return closed_words + (current.words if current is not None else 0)
 
     page_turned = False
     for piece in pieces:
-        if piece.header:
+        if piece.kind == HEADER:
             headers.append(piece.text)
+            _drop(dropped, RUNNING_HEADER, piece.text, piece.page, None, here())
             page_turned = current is not None
             if piece.page is not None:
                 page_fixups.append((len(lines) + (1 if current else 0), piece.page))
+            continue
+        if piece.kind == DROPPED:
+            _drop(dropped, piece.rule or FRONT_MATTER, piece.text, current.page if current else None,
+                  current.line if current else None, here())
             continue
         started = current is not None
         found = leading_number(piece, last_line + 1, started, page_turned)
@@ -217,8 +320,9 @@ def number_lines(
             if current is None:
                 if normalize(piece.text):
                     front.append(piece.text)
+                    _drop(dropped, FRONT_MATTER, piece.text, None, None, 0)
             else:
-                current.parts.append(piece.text)
+                current.append(piece.text)
             continue
         number, rest = found
         page_turned = False
@@ -227,10 +331,26 @@ def number_lines(
             page += 1
         last_line = number
         indented = indent_of(rest) if indent_of else None
-        current = _Open(page, number, [rest], indented, width_of(rest) if width_of else None)
+        current = _Open(page, number, [], 0, indented, width_of(rest) if width_of else None)
+        current.append(rest)
+        after = closed_words + (current.words if piece.number_at_end else 0)
+        label = piece.text.lstrip(" \t")[: len(piece.text.lstrip(" \t")) - len(rest)]
+        _drop(dropped, LINE_NUMBER, label, page, number, after)
     close()
-    _apply_header_pages(lines, page_fixups)
-    return lines, front, {"headers": headers, "widths": widths}
+    shift = _header_page_shift(lines, page_fixups)
+    if shift:
+        for line in lines:
+            line.page = None if line.page is None else line.page + shift
+        for drop in dropped:
+            if drop.page is not None and drop.rule != RUNNING_HEADER:  # a header's page is as printed
+                drop.page += shift
+    return Numbered(lines, dropped, front, headers, widths)
+
+
+def _drop(dropped: list[Drop], rule: str, text: str, page: int | None, line: int | None, after: int) -> None:
+    clean = normalize(text)
+    if clean:
+        dropped.append(Drop(rule, clean, page, line, after))
 
 
 def _first_with_text(parts: list[str]) -> str:
@@ -240,83 +360,76 @@ def _first_with_text(parts: list[str]) -> str:
     return ""
 
 
-def _apply_header_pages(lines: list[BodyLine], fixups: list[tuple[int, int]]) -> None:
+def _header_page_shift(lines: list[BodyLine], fixups: list[tuple[int, int]]) -> int:
     """If the first printed page number disagrees with the count (a copy that
-    starts mid-document), shift every page by the difference."""
+    starts mid-document), how far every page must shift."""
     for index, printed in fixups:
         if index < len(lines):
             counted = lines[index].page
-            if lines[index].line == 1 and counted != printed:
-                shift = printed - counted
-                for line in lines:
-                    line.page += shift
-            return
+            if lines[index].line == 1 and counted is not None and counted != printed:
+                return printed - counted
+            return 0
+    return 0
 
 
-# Where a flattened text (an Act on one CSV row, a Public Act or PDF text run
-# together) is cut back into lines: at the whitespace before each `ahead`, when
-# the text before that whitespace ends with `after` (None: whatever it ends
-# with). In `ahead`, `{s}` stands for one whitespace character and `{gap}` for a
-# run of them; `opens` is the character every match of `ahead` starts with.
-# A literal space in a cue (`(Source: `, `"Term" means`) stays one space in both.
-CITATION = r"\(\d{1,3} ILCS [\w.\-]+/[\w.\-]+(?: new| rep\.)?\)"
-_SECTION_NUMBER = r"Section \d+(?:-\d+)?\.{s}"
+def name_front_matter(numbered: Numbered, synopsis_texts: Collection[int] = ()) -> None:
+    """Give each front-matter drop its own rule: the synopsis paragraphs (their indices in
+    `numbered.front`), an LRB number standing alone, or the title page and chrome."""
+    front_drops = [drop for drop in numbered.dropped if drop.rule == FRONT_MATTER]
+    texts = [normalize(text) for text in numbered.front if normalize(text)]
+    for index, (drop, text) in enumerate(zip(front_drops, texts)):
+        if index in synopsis_texts:
+            drop.rule = SYNOPSIS
+        elif is_running_header(text):
+            drop.rule = LRB_NUMBER
+
+
+# ---------------------------------------------------------------- cutting flattened text
+# Where a flattened text (an Act on one CSV row, a Public Act or PDF text run together) is
+# cut back into lines: at the space before each `ahead`, when the text before that space
+# ends with `after` (None: whatever it ends with). The text is normalised first (single
+# spaces), so every cut is one space followed by one of a few characters (`opens`).
+_SECTION_NUMBER = units.SECTION_TEXT + " "
 _CUTS: tuple[tuple[str | None, str, str], ...] = (
-    # a section citation, a version note, a Source note, `Sec. N.`, `ARTICLE N.`
-    (None, CITATION, "("),
-    (None, r"\((?:Text of Section|Section scheduled|This Section|Text of Article|Article scheduled)\b", "("),
-    (None, r"\(Source: ", "("),
-    (None, r"Sec\. \d[\w.\-]*\.(?:{s}|$)", "S"),
-    (None, r"ARTICLE \d+\.{s}", "A"),
-    (None, r"Be it enacted by the People", "B"),
+    # a citation line, a version note, a Source note, `Sec. N.`, `ARTICLE N.`, the enacting clause
+    (None, citations.ANY_CITATION_TEXT, "("),
+    (None, units.VERSION_OPENING_TEXT + r"\b", "("),
+    (None, units.SOURCE_OPEN_TEXT, "("),
+    (None, units.SEC_TEXT + "(?: |$)", "S"),
+    (None, units.ARTICLE_TEXT + " ", "A"),
+    (None, units.ENACTING_CLAUSE_TEXT, "B"),
     # `Section N.` opening a sentence or following a heading in capitals
     ("[.:]", _SECTION_NUMBER, "S"),
     ("[A-Z]{2}", _SECTION_NUMBER, "S"),
     # an enumerator opening a sentence: `(a) The`, `(2) "Term"`
-    ("[.:]", r"\((?:[a-z]{1,2}(?:-\d+)?|\d{1,3}(?:\.\d+)?|[A-Z]{1,2}|[ivx]{1,5})\){gap}[A-Z\"]", "("),
+    ("[.:]", enumerators.TEXT + r" [A-Z\"]", "("),
     # a defined term opening a sentence
-    ("[.:]", r"\"[^\"]{1,80}\" (?:means|includes|shall mean|does not include|has the meaning)\b", '"'),
+    ("[.:]", definitions.CUE_TEXT, '"'),
 )
 
 
-def _cuts_by_context(space: str, gap: str) -> dict[str | None, str]:
-    """The `ahead` alternatives for each `after`, whitespace spelled as given."""
+def _break_in_normalized() -> re.Pattern:
+    """Every cut is one space before one of a few characters, so one split pass with that
+    literal prefix finds them and rejects every other space at once."""
     grouped: dict[str | None, list[str]] = {}
     for after, ahead, _ in _CUTS:
-        grouped.setdefault(after, []).append(ahead.replace("{s}", space).replace("{gap}", gap))
-    return {after: "|".join(aheads) for after, aheads in grouped.items()}
-
-
-def _break_before() -> re.Pattern:
-    """Any text: a cut is a whole run of whitespace."""
-    return re.compile(
-        "|".join(
-            (f"(?<={after})" if after else "") + rf"\s+(?={aheads})"
-            for after, aheads in _cuts_by_context(r"\s", r"\s+").items()
-        )
-    )
-
-
-def _break_in_normalized() -> re.Pattern:
-    """A normalised text (single spaces, stripped): every cut is one space before
-    one of a few characters, so one split pass with that literal prefix finds
-    them and rejects every other space at once."""
+        grouped.setdefault(after, []).append(ahead)
     opens = "".join(sorted({re.escape(opens) for _, _, opens in _CUTS}))
     alternatives = (
-        (f"(?<={after} )" if after else "") + f"(?={aheads})"
-        for after, aheads in _cuts_by_context(" ", " ").items()
+        (f"(?<={after} )" if after else "") + f"(?={'|'.join(aheads)})" for after, aheads in grouped.items()
     )
     return re.compile(f" (?=[{opens}])(?:" + "|".join(alternatives) + ")")
 
 
-_BREAK_BEFORE = _break_before()
 _BREAK_IN_NORMALIZED = _break_in_normalized()
 
 
-def split_flat(text: str) -> list[str]:
-    return [part for part in (normalize(p) for p in _BREAK_BEFORE.split(text)) if part]
-
-
 def split_normalized(text: str) -> list[str]:
-    """`split_flat` for a normalised text: the same lines, without re-normalising."""
+    """A normalised text (single spaces, stripped) cut at the starts of its units."""
     return _BREAK_IN_NORMALIZED.split(text) if text else []
+
+
+def split_flat(text: str) -> list[str]:
+    """Any text cut at the starts of its units: normalised first, so that no pattern ever
+    scans a run of whitespace (linear time on any input)."""
+    return split_normalized(normalize(text))

@@ -18,13 +18,17 @@ import io
 import re
 
 from statdiff.errors import StatdiffError
-from statdiff.model import BodyLine, Identity, ReadResult
-from statdiff.read.common import CITATION, NBSP, csv_text_column, normalize, split_flat, split_lines, split_normalized
+from statdiff.law import citations, units
+from statdiff.model import BodyLine, Drop, Identity, ReadResult
+from statdiff.read.common import (
+    ACT_HEADING, CELL_SEPARATOR, CHAPTER_HEADING, DISCLAIMER, NAVIGATION_CITATION, NBSP, SITE_CHROME, SITE_SCRIPT,
+    Body, csv_text_column, normalize, split_lines, split_normalized,
+)
 from statdiff.read.identity import act_from
 
-_CHROME = re.compile(
-    r"^(?:Illinois Compiled Statutes(?: - Full Text| \(ILCS\))?|Information maintained by the Legislative Reference Bureau"
-    r"|\d{1,3} ILCS [\d.\-]+/[\w.\-]*)$"
+# The site's titles and notices: dropped wherever they stand alone on a line.
+_SITE_TITLE = re.compile(
+    r"Illinois Compiled Statutes(?: - Full Text| \(ILCS\))?|Information maintained by the Legislative Reference Bureau"
 )
 # The LRB disclaimer every ILCS page carries, sentence by sentence: removed
 # exactly, so that nothing around it can go with it.
@@ -43,20 +47,38 @@ _DISCLAIMER_PARAGRAPHS = (
 
 
 def _flexible(literal: str) -> str:
-    return r"\s+".join(re.escape(word) for word in literal.split())
+    return " ".join(re.escape(word) for word in literal.split())
 
 
+# The disclaimer is matched in normalised text (single spaces).
 _FIRST, _SECOND = (_flexible(paragraph) for paragraph in _DISCLAIMER_PARAGRAPHS)
-_DISCLAIMER = re.compile(rf"{_FIRST}(?:\s+{_SECOND})?|{_SECOND}")
+_DISCLAIMER = re.compile(rf"{_FIRST}(?: {_SECOND})?|{_SECOND}")
 _DISCLAIMER_OPENINGS = tuple(" ".join(paragraph.split()[:4]) for paragraph in _DISCLAIMER_PARAGRAPHS)
 # The page title the CSV rows carry just before the disclaimer.
-_DISCLAIMER_PREFACE = re.compile(r"Illinois\s+Compiled\s+Statutes\s+\(ILCS\)\s*$")
-_CITATION_AT_START = re.compile(CITATION)
+_DISCLAIMER_PREFACE = re.compile(r"Illinois Compiled Statutes \(ILCS\) ?$")
 # `...other authorized method of disbursement.(Source: P.A. 103-588, eff. 6-5-24.)`
-_GLUED_SOURCE_NOTE = re.compile(r"\((?<=[.;:)\]]\()Source: ")
+_GLUED_SOURCE_NOTE = re.compile(r"(?<=[.;:)\]])" + units.SOURCE_OPEN_TEXT)
 # `(620 ILCS 45/) County Airport Law of 1943.`: the name runs to its first
 # period (or the end of the line), never further: what follows may be the body.
-_ACT_HEADING_FLAT = re.compile(r"\s*\((\d{1,3}) ILCS (\d+)/\)(?:\s+((?:(?!\(\d{1,3} ILCS )[^\n.]){1,300}(?:\.(?!\S)|$)))?")
+_ACT_HEADING_FLAT = re.compile(
+    citations.ACT_HEADING_TEXT
+    + rf"(?: (?P<name>(?:(?!\({citations.TITLE_TEXT} ILCS )[^\n.]){{1,300}}(?:\.(?!\S)|$)))?"
+)
+# A mirror's bare Act heading or breadcrumb: `25 ILCS 25/ Pre-Filing of Bills Act.`,
+# `2005 Illinois 30 ILCS 500/ Illinois Procurement Code. Article 50 - ...`.
+_BARE_ACT_HEADING = re.compile(
+    rf"(?<![\w(])(?P<title>{citations.TITLE_TEXT}) ILCS (?P<act>{citations.ACT_TEXT})/ (?P<name>[^.]{{1,200}}\.)"
+)
+# Where a page's statute begins: its first citation line, Act heading or `Sec. N.`.
+_FIRST_UNIT = re.compile(
+    rf"{citations.ANY_CITATION_TEXT}|{citations.ACT_HEADING_TEXT}|{units.SEC_TEXT}(?= |$)"
+)
+# The first statute mark of a page: a unit, or a Source note closing a Section begun before the copy.
+_FIRST_MARK = re.compile(rf"{_FIRST_UNIT.pattern}|{units.SOURCE_OPEN_TEXT}")
+# A run of non-breaking spaces (a whole Act's paragraph indent, `\u00a0 \u00a0 \u00a0 \u00a0 `).
+_INDENT_RUN = re.compile(r"(?:\u00a0 ?){2,}")
+# A mirror's list bullet before a unit: `• (815 ILCS 530/10)`.
+_BULLETS = frozenset("•·‣▪◦∙*")
 
 # The scraped pages end with the site's copy-and-scale script:
 # `enableWordFriendlyCopy({...}); (function () {...})();`. It is cut out by
@@ -66,7 +88,7 @@ _CODE_TOKEN = re.compile(r"""[(){}\[\]]|'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|
 _IIFE_START = re.compile(r"\s*\(\s*function\s*\(\s*\)\s*\{")
 _CALL_END = re.compile(r"\s*\(\s*\)\s*;?|\s*;")
 _MAX_SCRIPT = 20_000
-_STATUTE_MARK = re.compile(r"\(\d{1,3} ILCS |\(Source: |\bSec\. \d")
+_STATUTE_MARK = re.compile(rf"\({citations.TITLE_TEXT} ILCS |{units.SOURCE_OPEN_TEXT}|\b{units.SEC_TEXT}")
 
 
 def _closing_bracket(text: str, opening: int) -> int | None:
@@ -117,7 +139,7 @@ def _script_spans(text: str) -> list[tuple[int, int]]:
 
 def _disclaimer_spans(text: str) -> list[tuple[int, int]]:
     """Where the disclaimer stands in a normalised text (found by its first
-    words, then matched whole)."""
+    words, then matched whole), with the page title just before it."""
     spans = []
     position = 0
     while (start := _next_disclaimer_start(text, position)) >= 0:
@@ -136,64 +158,180 @@ def _next_disclaimer_start(text: str, position: int) -> int:
     return min(found, default=-1)
 
 
-def _cut(text: str, spans: list[tuple[int, int]]) -> str:
-    """`text` without the (ordered, disjoint) spans, whitespace-normalised at the cuts."""
-    if not spans:
-        return text
-    pieces = []
+def chrome_segments(text: str) -> list[tuple[str | None, str]]:
+    """A normalised text as segments in order: (None, kept text) and (rule, the
+    disclaimer or the site's script)."""
+    spans = sorted([(start, end, DISCLAIMER) for start, end in _disclaimer_spans(text)]
+                   + [(start, end, SITE_SCRIPT) for start, end in _script_spans(text)])
+    segments: list[tuple[str | None, str]] = []
     position = 0
-    for start, end in spans:
-        pieces.append(text[position:start].strip())
+    for start, end, rule in spans:
+        if start < position:
+            continue  # a script inside the disclaimer's span (never seen): the first span wins
+        segments.append((None, text[position:start]))
+        segments.append((rule, text[start:end]))
         position = end
-    pieces.append(text[position:].strip())
-    return " ".join(piece for piece in pieces if piece)
+    segments.append((None, text[position:]))
+    return [(rule, segment.strip()) for rule, segment in segments if segment.strip()]
 
 
 def strip_chrome(text: str) -> str:
     """A normalised text without the LRB disclaimer and the site's scripts."""
-    text = _cut(text, _disclaimer_spans(text))
-    return _cut(text, _script_spans(text))
+    return " ".join(segment for rule, segment in chrome_segments(text) if rule is None)
+
+
+# ------------------------------------------------------------------ an ILCS page
 
 
 def read_page(text: str, name: str) -> ReadResult:
-    raw_lines = []
+    """An ILCS Section or whole-Act page (or a mirror's copy): everything before its first
+    citation line, Act heading or `Sec. N.` is the site's (titles, banners, breadcrumbs,
+    notices, the disclaimer, the chapter heading); the Act heading goes to the identity;
+    bare navigation citations and the beta site's stray pipes are dropped; a whole Act's
+    paragraphs, run together on one physical line, are cut apart at their indents."""
+    page = _Page(text, name)
     for physical in split_lines(text):
-        raw_lines.extend(physical.split("|"))
-    has_pipes = "|" in text
-    shows_indent = not has_pipes and any(raw[:1] in (" ", NBSP, "\t") and raw.strip() for raw in raw_lines)
-    lines: list[BodyLine] = []
-    identity = Identity(version="compiled")
-    for raw in raw_lines:
-        text_line = normalize(raw)
-        if not text_line or _CHROME.match(text_line):
-            continue
-        text_line = strip_chrome(_take_act_heading(text_line, identity).lstrip())
-        if not text_line:
-            continue
-        if not lines and text_line.isupper() and not text_line.startswith("("):
-            continue  # the chapter heading
-        indented = (raw[:1] in (" ", NBSP, "\t")) if shows_indent else None
-        parts = split_flat(text_line) if _is_flattened_section(text_line) else [text_line]
-        lines.append(BodyLine(parts[0], None, None, indented))
-        lines.extend(BodyLine(part, None, None, None) for part in parts[1:])
-    identity.act = identity.act or act_from([line.text for line in lines[:3]])
-    return ReadResult(lines, "ilcs", identity, None, name)
+        cells = physical.split("|")
+        for index, cell in enumerate(cells):
+            if index:
+                page.body.drop(CELL_SEPARATOR, "|")
+            for paragraph, indented in _paragraphs(cell):
+                page.add(paragraph, indented)
+    return page.result()
 
 
-def _take_act_heading(text: str, identity: Identity) -> str:
-    """`text` without a leading Act heading, which goes into `identity`."""
-    heading = _ACT_HEADING_FLAT.match(text)
-    if not heading:
+class _Page:
+    def __init__(self, text: str, name: str):
+        self.body = Body()
+        self.identity = Identity(version="compiled")
+        self.name = name
+        normal = normalize(text)
+        first = _FIRST_MARK.search(normal)
+        # Before the first statute mark, the text is the site's; but not on a copy that begins
+        # inside a Section (its first mark is that Section's Source note), nor on a text with
+        # no statute mark at all, unless the ILCS site's title or disclaimer says it is a page
+        # of the site that holds no Section (`ILCS Document: ... not available.`).
+        if first is None:
+            self.started = _SITE_TITLE.search(normal) is None and not _disclaimer_spans(normal)
+        else:
+            self.started = first.group(0).startswith("(Source:")
+        self.shows_indent = "|" not in text and any(
+            raw[:1] in (" ", NBSP, "\t") and raw.strip() for raw in split_lines(text)
+        )
+
+    def add(self, raw: str, indented: bool | None) -> None:
+        text = normalize(raw)
+        if not text:
+            return
+        if not self.started:
+            text = self._front(text)
+            if not text:
+                return
+        for rule, segment in chrome_segments(text):
+            if rule is not None:
+                self.body.drop(rule, segment)
+                continue
+            segment = self._take_act_heading(self._drop_bullet(segment))
+            if not segment:
+                continue
+            if _SITE_TITLE.fullmatch(segment):
+                self.body.drop(SITE_CHROME, segment)
+                continue
+            if citations.NAVIGATION_LINE.fullmatch(segment):
+                self.body.drop(NAVIGATION_CITATION, segment)
+                continue
+            self._add_lines(_GLUED_SOURCE_NOTE.sub(" (Source: ", segment), indented if self.shows_indent else None)
+            indented = None
+
+    def _front(self, text: str) -> str:
+        """Front matter: drop what comes before the first statute mark, by its kind."""
+        first = _FIRST_UNIT.search(text)
+        before = text[: first.start()] if first else text
+        for rule, segment in chrome_segments(before.strip()):
+            if rule is None:
+                rule = _front_rule(segment)
+                self._read_act_heading(segment)
+            self.body.drop(rule, segment)
+        if first is None:
+            return ""
+        self.started = True
+        return text[first.start():]
+
+    def _drop_bullet(self, text: str) -> str:
+        """A mirror's list bullet before a unit (`• (815 ILCS 530/10)`) is the site's."""
+        if text[:1] in _BULLETS and text[1:2] == " " and _FIRST_UNIT.match(text, 2):
+            self.body.drop(SITE_CHROME, text[:1])
+            return text[2:]
         return text
-    identity.act = f"{heading.group(1)} ILCS {heading.group(2)}"
-    identity.title = heading.group(3) or identity.title
-    return text[heading.end():]
+
+    def _read_act_heading(self, text: str) -> None:
+        heading = _ACT_HEADING_FLAT.search(text) or _BARE_ACT_HEADING.search(text)
+        if heading:
+            self.identity.act = citations.act_name(heading["title"], heading["act"])
+            self.identity.title = heading["name"] or self.identity.title
+
+    def _take_act_heading(self, text: str) -> str:
+        """`text` without a leading Act heading, which goes into the identity."""
+        heading = _ACT_HEADING_FLAT.match(text)
+        if not heading:
+            return text
+        self._read_act_heading(heading.group(0))
+        self.body.drop(ACT_HEADING, heading.group(0))
+        return text[heading.end():].strip()
+
+    def _add_lines(self, text: str, indented: bool | None) -> None:
+        parts = split_normalized(text) if _is_flattened_section(text) else [text]
+        self.body.add(BodyLine(parts[0], None, None, indented))
+        for part in parts[1:]:
+            self.body.add(BodyLine(part, None, None, None))
+
+    def result(self) -> ReadResult:
+        identity = self.identity
+        identity.act = identity.act or act_from([line.text for line in self.body.lines[:3]])
+        return ReadResult(self.body.lines, "ilcs", identity, None, self.name, dropped=self.body.dropped)
+
+
+def _front_rule(text: str) -> str:
+    if _ACT_HEADING_FLAT.fullmatch(text) or _BARE_ACT_HEADING.fullmatch(text):
+        return ACT_HEADING
+    if citations.NAVIGATION_LINE.fullmatch(text):
+        return NAVIGATION_CITATION
+    if text.isupper() and not text.startswith("("):
+        return CHAPTER_HEADING
+    return SITE_CHROME
+
+
+def _paragraphs(raw: str) -> list[tuple[str, bool | None]]:
+    """A physical line cut at the indents inside it: a whole Act prints each paragraph of a
+    Section on one physical line, each opening after a run of NBSPs. A run opens a paragraph
+    only where the text before it ends a clause (`.`, `:`, `;`, `)`) and the text after it
+    can open one; elsewhere it is a wrapped item's hanging indent (`one of<NBSP run>whom`).
+    Each paragraph comes with whether it is indented (None: this line shows no indent)."""
+    indented = raw[:1] in (" ", NBSP, "\t") if raw.strip() else None
+    if NBSP not in raw:
+        return [(raw, indented)]
+    paragraphs = []
+    position = 0
+    for run in _INDENT_RUN.finditer(raw):
+        before = raw[position:run.start()].rstrip()
+        after = raw[run.end():run.end() + 1]
+        if not before or not after:
+            continue
+        if before[-1] in ".:;)\"”" and (after.isupper() or after.isdigit() or after in "(\"“"):
+            paragraphs.append((raw[position:run.start()], indented))
+            position = run.start()
+            indented = True
+    paragraphs.append((raw[position:], indented))
+    return paragraphs
 
 
 def _is_flattened_section(text: str) -> bool:
     """A citation with more run on after it: a version note, `Sec. N.`, a whole section."""
-    match = _CITATION_AT_START.match(text)
+    match = re.match(citations.ANY_CITATION_TEXT, text)
     return match is not None and len(text) > match.end()
+
+
+# ------------------------------------------------------------------ flattened Acts (CSV)
 
 
 def read_csv(text: str, name: str) -> ReadResult:
@@ -207,21 +345,41 @@ def flat_act_text(text: str, name: str) -> ReadResult:
 
 
 def _read_acts(act_texts: list[str], name: str, by_chapter: bool) -> ReadResult:
-    lines: list[BodyLine] = []
+    body = Body()
     headings: list[Identity] = []
     for act_text in act_texts:
         heading = Identity()
-        body = _act_body(act_text, heading)
+        _read_act(act_text, heading, body)
         if heading.act:
             headings.append(heading)
-        lines.extend(BodyLine(part, None, None, None) for part in split_normalized(body))
     identity = Identity(version="compiled")
     acts = {heading.act for heading in headings}
     if len(acts) == 1:
         identity.act, identity.title = headings[0].act, headings[0].title
     elif headings:
-        identity.act = headings[0].act.split()[0] + " ILCS" if by_chapter else headings[0].act
-    return ReadResult(lines, "ilcs-csv", identity, None, name)
+        first = headings[0].act or ""
+        identity.act = first.split()[0] + " ILCS" if by_chapter else first
+    return ReadResult(body.lines, "ilcs-csv", identity, None, name, dropped=body.dropped)
+
+
+def _read_act(act_text: str, identity: Identity, body: Body) -> None:
+    """One flattened Act into `body`: its heading (read into `identity`), the disclaimer
+    and the site's script dropped, the space the scrape lost before a Source note put back."""
+    first = True
+    for rule, segment in chrome_segments(" ".join(act_text.split())):
+        if rule is not None:
+            body.drop(rule, segment)
+            continue
+        heading = _ACT_HEADING_FLAT.match(segment) if first else None
+        first = False
+        if heading:
+            identity.act = citations.act_name(heading["title"], heading["act"])
+            identity.title = heading["name"] or identity.title
+            body.drop(ACT_HEADING, heading.group(0))
+            segment = segment[heading.end():].strip()
+        segment = _GLUED_SOURCE_NOTE.sub(" (Source: ", segment)
+        for part in split_normalized(segment):
+            body.add(BodyLine(part, None, None, None))
 
 
 def _csv_texts(text: str, name: str) -> list[str]:
@@ -242,13 +400,9 @@ def _csv_texts(text: str, name: str) -> list[str]:
     return texts
 
 
-def _act_body(act_text: str, identity: Identity) -> str:
-    """One flattened Act's body, whitespace-normalised: without its heading
-    (read into `identity`), the disclaimer and the site's script, and with the
-    space the scrape lost before a Source note put back."""
-    body = strip_chrome(" ".join(act_text.split()))
-    body = _GLUED_SOURCE_NOTE.sub(" (Source: ", body)
-    return _take_act_heading(body, identity).lstrip()
+def csv_text_cells(text: str, name: str = "<csv>") -> list[str]:
+    """The `text` cells of a statutes CSV: what the audit compares an `ilcs-csv` reading with."""
+    return _csv_texts(text, name)
 
 
 def read_flat(text: str, name: str) -> ReadResult:

@@ -1,34 +1,48 @@
-"""93rd GA ftp pages flattened to one line: `093_SB0404sam001 LRB093 09317 BDD
-14050 a 1 AMENDMENT TO SENATE BILL 404 2 AMENDMENT NO. . Amend ... -2- LRB093
-... 1 prohibited: 2 (a) ...`. Every word is a piece; a word that is the line
-number expected next opens a printed line; `-2- LRB...` opens page 2."""
+"""Numbered pages flattened to one physical line: the 93rd GA ftp pages (`093_SB0404sam001
+LRB093 09317 BDD 14050 a 1 AMENDMENT TO SENATE BILL 404 2 AMENDMENT NO. . Amend ... -2-
+LRB093 ... 1 prohibited: 2 (a) ...`) and legisnet pages whose lines ran together
+(`91_HB1800 LRB9103394MWpr 1 AN ACT concerning ... -2- LRB9103394MWpr 1 a county ...`).
+Every word is a piece; a word that is the line number expected next opens a printed line;
+`-2- LRB...` opens page 2; the site's navigation (`[ Search ] [ Home ]`) is chrome."""
 
 from __future__ import annotations
 
 import re
 
 from statdiff.model import ReadResult
-from statdiff.read.common import LRB, TIGHT_PAGE_MARKER, Piece, number_lines
-from statdiff.read.identity import read_identity, synopsis_from
+from statdiff.read.common import DROPPED, HEADER, LRB, SITE_CHROME, TIGHT_PAGE_MARKER, Piece, number_lines
+from statdiff.read.numbered import numbered_result
 
 # `-2- LRB093 09317 BDD 14050 a` (group 1: the page). The document id that opens
 # the text (`093_SB0404sam001`) stays a word: it is front matter, read for the identity.
-_HEADER = re.compile(rf"(?:{TIGHT_PAGE_MARKER.pattern}\s+)?(?:{LRB.pattern})")
+_HEADER = re.compile(rf"(?:{TIGHT_PAGE_MARKER.pattern} {{1,3}})?(?:{LRB.pattern})")
+# `[ Search ] [ Legislation ]`: the legisnet site's navigation.
+_NAVIGATION = re.compile(r"\[ [^\]\[]{1,40} \]")
 
 
 def word_pieces(text: str) -> list[Piece]:
-    pieces = []
+    pieces: list[Piece] = []
     position = 0
+    text = " ".join(text.split())
     for match in _HEADER.finditer(text):
-        pieces.extend(Piece(word, whole=True) for word in text[position:match.start()].split())
+        pieces.extend(_words(text[position:match.start()]))
         page = match.group(1)
-        pieces.append(Piece(match.group(0), header=True, page=int(page) if page else None))
+        pieces.append(Piece(match.group(0), HEADER, page=int(page) if page else None))
+        position = match.end()
+    pieces.extend(_words(text[position:]))
+    return pieces
+
+
+def _words(text: str) -> list[Piece]:
+    pieces: list[Piece] = []
+    position = 0
+    for match in _NAVIGATION.finditer(text):
+        pieces.extend(Piece(word, whole=True) for word in text[position:match.start()].split())
+        pieces.append(Piece(match.group(0), DROPPED, rule=SITE_CHROME))
         position = match.end()
     pieces.extend(Piece(word, whole=True) for word in text[position:].split())
     return pieces
 
 
 def read(text: str, name: str) -> ReadResult:
-    lines, front, info = number_lines(word_pieces(text))
-    identity = read_identity(info["headers"] + front, lines)
-    return ReadResult(lines, "flat-ftp", identity, synopsis_from(front), name)
+    return numbered_result(number_lines(word_pieces(text)), "flat-ftp", name)

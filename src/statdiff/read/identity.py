@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import re
 
+from statdiff.law import citations, public_acts
 from statdiff.model import BodyLine, Identity
-from statdiff.read.common import BILL_KINDS, LRB, PUBLIC_ACT, normalize
+from statdiff.read.common import BILL_KINDS, LRB, normalize
 
 _BILL = re.compile(
     r"(?<![A-Za-z])(?:(?P<ga>\d{3})(?:_)?|(?P<ga3>\d{3})_)?"
@@ -19,14 +20,13 @@ _VERSION = re.compile(r"\b(Re-Enrolled|Enrolled|Engrossed|Introduced)\b")
 _SHORT_VERSION = re.compile(r"(?:HB|SB|HR|SR)\d{4}(enr|eng)\b")
 _GA_ORDINAL = re.compile(r"\b(\d{2,3})(?:st|nd|rd|th|ST|ND|RD|TH) General Assembly", re.IGNORECASE)
 _AMENDED_BILL = re.compile(r"AMENDMENT TO (HOUSE|SENATE) BILL (\d{1,4})\b", re.IGNORECASE)
-_ACT_CITATION = re.compile(r"\((\d{1,3}) ILCS (\d+)/")
 _SYNOPSIS_START = re.compile(
     r"^(?:Amends|Creates|Provides|Repeals|Makes|Appropriates|Establishes|Requires|Authorizes|"
     r"Designates|Reinserts|Replaces|Deletes|Adds|Prohibits|Urges|Proposes|Declares|Changes)\b"
 )
 _SYNOPSIS_STOP = re.compile(
     r"^(?:A BILL FOR|SYNOPSIS|FISCAL NOTE|HOUSE AMENDMENT|SENATE AMENDMENT|[A-Z ,]+ (?:ACT )?MAY (?:APPLY|REQUIRE))"
-    r"|^\d+ ILCS |^LRB|^Status:|^Spectrum:|^Download:"
+    rf"|^{citations.TITLE_TEXT} ILCS |^LRB|^Status:|^Spectrum:|^Download:"
 )
 
 
@@ -50,9 +50,9 @@ def read_identity(texts: list[str], lines: list[BodyLine], version: str | None =
         ordinal = _GA_ORDINAL.search(blob)
         if ordinal:
             identity.general_assembly = int(ordinal.group(1))
-    public_act = PUBLIC_ACT.search(blob)
+    public_act = public_acts.HEADER.search(blob)
     if public_act:
-        identity.public_act = f"{int(public_act.group(1))}-{int(public_act.group(2))}"
+        identity.public_act = public_acts.normal(*public_act.groups())
         identity.version = identity.version or "public act"
         if identity.general_assembly is None:
             identity.general_assembly = int(public_act.group(1))
@@ -106,24 +106,31 @@ def title_from(lines: list[BodyLine]) -> str | None:
 
 def act_from(texts: list[str]) -> str | None:
     for text in texts:
-        match = _ACT_CITATION.search(text)
+        match = citations.ACT_OF_CITATION.search(text)
         if match:
-            return f"{match.group(1)} ILCS {match.group(2)}"
+            return citations.act_name(*match.groups())
     return None
 
 
 def synopsis_from(front: list[str]) -> str | None:
     """The LRB digest paragraph(s) of the front page, if the front matter has one."""
-    texts = [normalize(text) for text in front]
+    texts = [text for text in (normalize(text) for text in front) if text]
+    indices = synopsis_indices(front)
+    return " ".join(texts[index] for index in sorted(indices)) if indices else None
+
+
+def synopsis_indices(front: list[str]) -> set[int]:
+    """Which of the front matter's non-empty texts (counted without the empty ones) make
+    the synopsis: from the first that opens like one (`Amends the ...`) to the stop."""
+    texts = [text for text in (normalize(text) for text in front) if text]
     for index, text in enumerate(texts):
         if not _SYNOPSIS_START.match(text):
             continue
-        parts = [text]
-        for follow in texts[index + 1:]:
-            if not follow:
-                continue
-            if _SYNOPSIS_STOP.match(follow) or LRB.search(follow) or follow.isupper():
+        found = {index}
+        for follow in range(index + 1, len(texts)):
+            text = texts[follow]
+            if _SYNOPSIS_STOP.match(text) or LRB.search(text) or text.isupper():
                 break
-            parts.append(follow)
-        return " ".join(parts)
-    return None
+            found.add(follow)
+        return found
+    return set()

@@ -10,15 +10,15 @@ A line with an NBSP (or several spaces) after its number is indented.
 from __future__ import annotations
 
 from statdiff.model import ReadResult
-from statdiff.read.common import NBSP, Piece, header_page, is_running_header, number_lines, split_lines
-from statdiff.read.identity import read_identity, synopsis_from
+from statdiff.read.common import HEADER, NBSP, Numbered, Piece, header_page, is_running_header, name_front_matter, number_lines, split_lines
+from statdiff.read.identity import read_identity, synopsis_from, synopsis_indices
 
 
 def physical_pieces(text: str) -> list[Piece]:
     pieces = []
     for raw in split_lines(text):
         if is_running_header(raw):
-            pieces.append(Piece(raw, header=True, page=header_page(raw)))
+            pieces.append(Piece(raw, HEADER, page=header_page(raw)))
         else:
             pieces.append(Piece(raw))
     return pieces
@@ -33,7 +33,15 @@ def plain_indent(rest: str) -> bool | None:
     return rest.startswith(NBSP) or rest.startswith("  ") or rest.startswith("\t")
 
 
+def numbered_result(numbered: Numbered, rendering: str, name: str) -> ReadResult:
+    """A numbered rendering's result: identity from its headers and front matter, the
+    synopsis kept apart, every front-matter drop named."""
+    name_front_matter(numbered, synopsis_indices(numbered.front))
+    identity = read_identity(numbered.headers + numbered.front, numbered.lines)
+    return ReadResult(
+        numbered.lines, rendering, identity, synopsis_from(numbered.front), name, dropped=numbered.dropped
+    )
+
+
 def read(text: str, name: str) -> ReadResult:
-    lines, front, info = number_lines(physical_pieces(text), indent_of=plain_indent)
-    identity = read_identity(info["headers"] + front, lines)
-    return ReadResult(lines, "numbered", identity, synopsis_from(front), name)
+    return numbered_result(number_lines(physical_pieces(text), indent_of=plain_indent), "numbered", name)

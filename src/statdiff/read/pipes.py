@@ -6,52 +6,82 @@ the number alone on its row (`1 |` then `| AN ACT`), `| |||||||` filler
 rows, header rows `| | 10200SB0731sam002 | - 2 - | LRB102 17247 KTG 24999 a |`,
 and cell-internal line breaks that are not printed lines. Every cell is a
 piece; a cell holding exactly the expected line number opens a printed line.
+The pipes themselves are separators, dropped by a rule of their own.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from statdiff.model import ReadResult
-from statdiff.read.common import DOC_ID, LRB, PAGE_MARKER, VERSION_WORDS, Piece, normalize, number_lines
-from statdiff.read.identity import read_identity, synopsis_from
+from statdiff.read.common import (
+    CELL_SEPARATOR, DOC_ID, DROPPED, HEADER, LRB, PAGE_MARKER, VERSION_WORDS, Piece, normalize, number_lines,
+)
+from statdiff.read.numbered import numbered_result
 
 # A header row is cut into cells: each holds one part of the header.
 _HEADER_CELL = re.compile(
-    rf"(?:{LRB.pattern})|{PAGE_MARKER.pattern}|(?:{DOC_ID.pattern})(?:\s*{VERSION_WORDS})?"
+    rf"(?:{LRB.pattern})|{PAGE_MARKER.pattern}|(?:{DOC_ID.pattern})(?: ?{VERSION_WORDS})?"
 )
 
 
 def cell_pieces(text: str) -> list[Piece]:
+    """Every cell's text a piece; the pipes between cells (with the empty cells between
+    them, `| ||||||`) one dropped separator piece each."""
+    pieces: list[Piece] = []
+    separator: list[str] = []
+    for index, cell in enumerate(text.replace("\r", "").split("|")):
+        if index:
+            separator.append("|")
+        if not cell.strip():
+            separator.append(cell)
+            continue
+        if separator:
+            pieces.append(Piece("".join(separator), DROPPED, rule=CELL_SEPARATOR))
+            separator = []
+        pieces.extend(_row_pieces(cell))
+    if separator:
+        pieces.append(Piece("".join(separator), DROPPED, rule=CELL_SEPARATOR))
+    return pieces
+
+
+def _row_pieces(cell: str) -> list[Piece]:
+    """A cell's text: each physical line of it one piece (a header cell marked as such)."""
     pieces = []
-    for cell in re.split(r"[|\n]", text.replace("\r", "")):
-        stripped = normalize(cell)
+    for part in cell.split("\n"):
+        stripped = normalize(part)
         if not stripped:
             continue
         if _HEADER_CELL.fullmatch(stripped):
             marker = PAGE_MARKER.fullmatch(stripped)
-            pieces.append(Piece(stripped, header=True, page=int(marker.group(1)) if marker else None))
+            pieces.append(Piece(stripped, HEADER, page=int(marker.group(1)) if marker else None))
         else:
-            pieces.append(Piece(cell, whole=True))
+            pieces.append(Piece(part, whole=True))
     return pieces
 
 
-def _cell_indent(raw: str) -> bool:
-    """amgoa's tables keep the indent as a second space: `|  AN ACT` vs `| represented`."""
-    return raw.startswith("  ")
+def _cell_indent(raw: str) -> int:
+    """How far a line's text cell is indented (amgoa's tables keep the indent as spaces:
+    `|  AN ACT` against `| represented`, or `|         (d) Information` against `|  records`)."""
+    return len(raw) - len(raw.lstrip(" "))
 
 
-def _only_if_both_seen(lines) -> None:
-    """Most pipe renderings pad every cell alike: then indentation is not shown."""
-    if len({line.indented for line in lines}) < 2:
+def _indented_beyond_the_usual(lines) -> None:
+    """A line is indented when its text sits deeper than most lines' text. Most pipe
+    renderings pad every cell alike: then indentation is not shown."""
+    widths = [line.indented for line in lines if line.indented is not None]
+    if len(set(widths)) < 2:
         for line in lines:
             line.indented = None
+        return
+    usual = Counter(widths).most_common(1)[0][0]
+    for line in lines:
+        if line.indented is not None:
+            line.indented = line.indented > usual
 
 
 def read(text: str, name: str) -> ReadResult:
-    pieces = cell_pieces(text)
-    lines, front, info = number_lines(pieces, indent_of_cell=_cell_indent)
-    _only_if_both_seen(lines)
-    identity = read_identity(info["headers"] + front, lines)
-    return ReadResult(lines, "pipes", identity, synopsis_from(front), name)
-
+    numbered = number_lines(cell_pieces(text), indent_of_cell=_cell_indent)
+    _indented_beyond_the_usual(numbered.lines)
+    return numbered_result(numbered, "pipes", name)

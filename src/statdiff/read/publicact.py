@@ -1,24 +1,29 @@
 """Public Act pages: the enrolled text as signed, no line numbers.
 
 Header `Public Act 094-0036 | HB1633 Enrolled | LRB094 07564 RXD 37732 b`
-(on ilga.gov as separate lines or cells), site chrome above it; the body
-starts at `AN ACT`. Pipe variants separate printed lines with `|`; plain
-variants indent paragraph starts with NBSPs. In pipe variants the pipe, not
-the newline, separates printed lines (`... card number, or | an<newline>account number`). A copy flattened to one long
-line is cut back at section starts (`common.split_flat`).
+(on ilga.gov as separate lines or cells; the new site prints `Public Act 0661 101ST
+GENERAL ASSEMBLY`), site chrome above it; the body starts at `AN ACT`. Pipe variants
+separate printed lines with `|`; plain variants indent paragraph starts with NBSPs. In
+pipe variants the pipe, not the newline, separates printed lines (`... card number, or |
+an<newline>account number`). A copy flattened to one long line is cut back at section
+starts (`common.split_flat`).
 """
 
 from __future__ import annotations
 
 import re
 
+from statdiff.law import public_acts
 from statdiff.model import BodyLine, ReadResult
-from statdiff.read.common import DOC_ID, LRB, NBSP, PUBLIC_ACT, VERSION_WORDS, normalize, split_flat, split_lines
+from statdiff.read.common import (
+    CELL_SEPARATOR, DOC_ID, FRONT_MATTER, LRB, NBSP, PUBLIC_ACT_HEADER, VERSION_WORDS, Body, normalize, split_flat,
+    split_lines,
+)
 from statdiff.read.identity import read_identity
 
 _HEADER = re.compile(
-    rf"^(?:{PUBLIC_ACT.pattern}(?: (?:{DOC_ID.pattern}) {VERSION_WORDS})?(?: (?:{LRB.pattern}))?"
-    rf"|Public Act \d{{4}} \d{{2,3}}(?:ST|ND|RD|TH) GENERAL ASSEMBLY"
+    rf"^(?:{public_acts.HEADER.pattern}(?: (?:{DOC_ID.pattern}) ?{VERSION_WORDS})?(?: ?(?:{LRB.pattern}))?"
+    rf"|{public_acts.HEADER_BY_ASSEMBLY.pattern}"
     rf"|(?:{DOC_ID.pattern}) ?{VERSION_WORDS} ?(?:{LRB.pattern})?|(?:{LRB.pattern}))$"
 )
 _BODY_START = re.compile(r"^AN ACT\b")
@@ -35,31 +40,40 @@ def raw_pieces(text: str) -> tuple[list[str], bool]:
 
 def read(text: str, name: str) -> ReadResult:
     pieces, shows_indent = raw_pieces(text)
+    piped = "|" in text
     front: list[str] = []
     headers: list[str] = []
-    lines: list[BodyLine] = []
-    for raw in pieces:
+    body = Body()
+    for index, raw in enumerate(pieces):
+        if piped and index:
+            body.drop(CELL_SEPARATOR, "|")
         clean = normalize(raw)
         if not clean:
             continue
         if _HEADER.match(clean):
             headers.append(clean)
+            body.drop(PUBLIC_ACT_HEADER, clean)
             continue
-        if not lines:
+        if not body.lines:
             start = _BODY_START.search(clean) or re.search(r"\bAN ACT\b", clean)
             if not start:
                 front.append(clean)
+                body.drop(FRONT_MATTER, clean)
                 continue
             if start.start() > 0:
-                front.append(clean[: start.start()])
+                lead = clean[: start.start()]
+                front.append(lead)
+                embedded = _embedded_headers(lead)
+                headers.extend(embedded)
+                body.drop(PUBLIC_ACT_HEADER if embedded else FRONT_MATTER, lead)
                 clean = clean[start.start():]
-                headers.extend(_embedded_headers(front[-1]))
         indented = raw[:1] in (" ", NBSP, "\t") if shows_indent else None
         parts = split_flat(clean) if len(clean) > _LONG_LINE else [clean]
-        lines.append(BodyLine(parts[0], None, None, indented))
-        lines.extend(BodyLine(part) for part in parts[1:])
-    identity = read_identity(headers + front, lines, version="public act")
-    return ReadResult(lines, "public-act", identity, None, name)
+        body.add(BodyLine(parts[0], None, None, indented))
+        for part in parts[1:]:
+            body.add(BodyLine(part))
+    identity = read_identity(headers + front, body.lines, version="public act")
+    return ReadResult(body.lines, "public-act", identity, None, name, dropped=body.dropped)
 
 
 def _embedded_headers(text: str) -> list[str]:

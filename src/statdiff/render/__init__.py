@@ -61,6 +61,8 @@ FORMATS = (
     Format("document", "text", (".txt",), "statdiff.render.plain:PlainText",
            "the clean body text, one printed line a line"),
     Format("document", "json", (".json",), "statdiff.render.json_out:JsonDocument", "the tree as JSON"),
+    Format("audit", "text", (".txt",), "statdiff.render.audit:AuditText", "every dropped token by rule, with page:line"),
+    Format("audit", "json", (".json",), "statdiff.render.audit:AuditJson", "the audit as JSON"),
     Format("changes", "terminal", (), "statdiff.render.terminal:TerminalChanges", "one change a line"),
     Format("changes", "json", (".json",), "statdiff.render.json_out:JsonChanges", "the change list as JSON"),
 )

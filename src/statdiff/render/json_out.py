@@ -72,6 +72,7 @@ def document_to_json(document: Document) -> dict:
     return {
         "identity": _sorted(document.identity.to_json()),
         "rendering": document.rendering,
+        "detection": document.detection.to_json() if document.detection else None,
         "name": document.name,
         "synopsis": document.synopsis,
         "root": node_to_json(document.root),

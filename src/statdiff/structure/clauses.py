@@ -54,10 +54,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from statdiff import structure_patterns as P
+from statdiff.law import enumerators
+from statdiff.law.definitions import DEFINITION, TERM_LEAD
 from statdiff.model import BodyLine, Document, Identity, Node, ReadResult, Word
 from statdiff.read.prose import BULLET, CODE, FRONT_MATTER, HEADING, QUOTE, ROW, TEXT, ProseLine
-from statdiff.structure import ENUM_KINDS
+from statdiff.structure.boundaries import CONNECTORS
+from statdiff.structure.tree import ENUM_KINDS
 
 CONTAINER_WORDS = ("article", "part", "chapter", "schedule", "exhibit", "annex", "appendix", "attachment")
 CLAUSE_WORDS = ("section", "clause")
@@ -342,13 +344,13 @@ class _Builder:
 
     def _enumerator(self, text: str, boundary: bool) -> tuple[str, str, int, str, _Item | None] | None:
         first = text.split(" ", 1)[0]
-        readings = P.enumerator_readings(first)
+        readings = enumerators.readings(first)
         bare = not readings
         if bare:
             match = _BARE_ENUMERATOR.fullmatch(first)
             if match is None:
                 return None
-            readings = P.enumerator_readings(f"({match['base']})")
+            readings = enumerators.readings(f"({match['base']})")
         if not boundary and _carries_reference(text[len(first):].strip()):
             return None  # `... in paragraph` / `(b) of this Clause`: a reference carried over a line end
         best = None
@@ -567,7 +569,7 @@ def _follows(previous: int, value: int) -> str:
 def _carries_reference(rest: str) -> bool:
     """The words after a number or enumerator continue a reference to it (`of this Agreement`)."""
     following = rest.split(" ", 1)[0].strip(",;:.") if rest else ""
-    return following in P.CONNECTORS
+    return following in CONNECTORS
 
 
 def _decimal(number: str) -> tuple[int, ...] | None:
@@ -637,8 +639,8 @@ def _describe(root: Node) -> None:
 
 def _defined_term(text: str) -> str | None:
     """`"Confidential Information" means ...`: the term (leading emphasis and `The term` ignored)."""
-    text = P.TERM_LEAD.sub("", text.lstrip(_EMPHASIS), count=1)
-    match = P.DEFINITION.match(text)
+    text = TERM_LEAD.sub("", text.lstrip(_EMPHASIS), count=1)
+    match = DEFINITION.match(text)
     if match is None:
         return None
     term = " ".join(_unwrap(match["term"]).split())

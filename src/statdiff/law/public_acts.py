@@ -1,0 +1,42 @@
+"""Public Act references: `P.A. 94-947`, `P. A. 94-947`, `Public Act 94-947`, and the
+zero-padded form a Public Act prints in its own header, `Public Act 094-0036`.
+
+A Public Act is named by its General Assembly and its number: `94-36` is the normal form
+(`normal` drops the padding). A Source note lists them:
+`(Source: P.A. 94-36, eff. 1-1-06; 94-947, eff. 6-27-06.)`.
+"""
+
+from __future__ import annotations
+
+import re
+
+# The number: General Assembly, dash, number (`94-947`, `094-0036`).
+NUMBER_TEXT = r"\d{2,3}-\d{1,4}"
+NUMBER = re.compile(r"(\d{2,3})-(\d{1,4})")
+# A reference in running text.
+REFERENCE_TEXT = rf"(?:P\.\s?A\.|Public\s+Act)\s?{NUMBER_TEXT}"
+REFERENCE = re.compile(rf"\b{REFERENCE_TEXT}\b")
+# A Public Act's own header: `Public Act 094-0036` (groups: General Assembly, number).
+HEADER = re.compile(r"Public Act (\d{2,3})-(\d{4})")
+# The new site's header: `Public Act 0661 101ST GENERAL ASSEMBLY`.
+HEADER_BY_ASSEMBLY = re.compile(r"Public Act \d{4} \d{2,3}(?:ST|ND|RD|TH) GENERAL ASSEMBLY")
+# One entry of a Source note: `P.A. 94-36, eff. 1-1-06` or `94-947, eff. 6-27-06`.
+SOURCE_ENTRY = re.compile(rf"^(?:P\.\s?A\.\s?)?(?P<pa>{NUMBER_TEXT})(?=[,.;\s)]|$)")
+
+
+def normal(general_assembly: str, number: str) -> str:
+    """`094`, `0036` -> `94-36`."""
+    return f"{int(general_assembly)}-{int(number)}"
+
+
+def of_source_note(source_note: str) -> list[str]:
+    """The Public Acts a Source note lists, in order, each once: `["94-36", "94-947"]`."""
+    inner = source_note.removeprefix("(Source:").rstrip(").").strip()
+    acts: list[str] = []
+    for part in inner.split(";"):
+        match = SOURCE_ENTRY.match(part.strip())
+        if match:
+            act = normal(*match["pa"].split("-"))
+            if act not in acts:
+                acts.append(act)
+    return acts

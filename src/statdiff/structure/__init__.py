@@ -1,0 +1,68 @@
+"""The structure stage: a reader's body lines become the document tree (`Document` of `Node`s).
+
+The parts, in the order they run:
+
+* `stream.py`: the stream of words: the body's words in order, the single-spaced text they
+  join into, where each printed line starts and how it is indented, and the candidate words
+  where a unit may start (line starts, `(`, quotes, `Sec.`, `Section`, `ARTICLE`).
+* `boundaries.py`: boundary detection: does a unit (citation, note, `Sec.`, `Section`,
+  Article, enumerator, definition, paragraph) start at this word?
+* `builder.py`: the builder: one walk over the words, opening nodes through an explicit
+  table from boundary kind to opener; every word goes to the newest node, once, in order.
+* `finish.py`: the second pass: kinds left open, meta (citation, heading, Source note,
+  amendatory instruction, defined term) and paths.
+* `tree.py`: the node kinds, how they nest, the nodes open during a build.
+* `clauses.py`: documents that are not Illinois legislation (contracts, policies,
+  markdown; the `prose` rendering): headings, numbered clauses, lists and tables.
+
+Every Illinois pattern comes from `statdiff.law`. `build_document(result)` is the entry point.
+"""
+
+from __future__ import annotations
+
+import gc
+from contextlib import contextmanager
+
+from statdiff.errors import StatdiffError
+from statdiff.law.public_acts import of_source_note as _public_acts  # noqa: F401 (the one parser of Source notes)
+from statdiff.model import Document, Node, ReadResult
+from statdiff.structure.builder import Builder
+from statdiff.structure.finish import Finisher
+from statdiff.structure.stream import Stream
+
+__all__ = ["build_document"]
+
+
+@contextmanager
+def _collector_paused():
+    """Every object the build makes lives as long as the tree: the cyclic garbage collector,
+    which would walk them all again and again as they pile up, has nothing to find."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def build_document(result: ReadResult) -> Document:
+    """The tree of a reader's result: sections, subsections, definitions, notes."""
+    if not isinstance(result, ReadResult):
+        raise StatdiffError(f"cannot build a tree from {type(result).__name__}")
+    if result.rendering == "prose":  # not legislation: contracts, policies, markdown (`clauses.py`)
+        from statdiff.structure.clauses import build_clauses
+
+        return build_clauses(result)
+    root = Node(kind="document", path="", label=result.identity.describe())
+    with _collector_paused():
+        Builder(Stream(result), root).run()
+        Finisher(root, result).run()
+    return Document(
+        identity=result.identity,
+        root=root,
+        rendering=result.rendering,
+        name=result.name,
+        synopsis=result.synopsis,
+        detection=result.detection,
+    )

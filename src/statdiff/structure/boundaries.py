@@ -1,0 +1,403 @@
+"""Boundary detection: does a unit of the law start at this word, and which?
+
+A unit starts at a citation line, a version or Source note, `Sec. 10.`, `Section 5.`,
+`ARTICLE 1`, an enumerator `(b-5)` or a whole Act's `1.`, a defined term, or a new
+paragraph. Whether `(c)` starts a subsection or continues `... subsection\n(c) of Section 20`
+is decided from the expected sequence of enumerators, the line's indentation, how the
+previous text ended and what follows the enumerator. Every pattern comes from
+`statdiff.law`; this module decides where they apply.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from statdiff.law import citations, definitions, enumerators, units
+from statdiff.model import Node
+from statdiff.structure.stream import Stream
+from statdiff.structure.tree import NOTE_PATHS, RANK, SECTION_LEVEL, OpenNodes
+
+# Words that continue a cross-reference: `(c) of Section 20`, `(a) through (d)`.
+CONNECTORS = frozenset(
+    "of and or to through in shall is are may as that under for by from with which has have must "
+    "will does do was were be nor applies apply above below hereof thereof who whose".split()
+)
+# After `:` or `;` a list item may well open with `to`, `for`, `by`...: only these still continue.
+LIST_CONNECTORS = frozenset(
+    "of and or through shall is are may which has have must will does was were hereof thereof".split()
+)
+# A heading printed after an enumerator (`(A) Temporary Relief. (1) At any time`): its words.
+ENUM_HEADING_MAX_WORDS = 8
+
+
+@dataclass
+class Boundary:
+    # citation heading_citation version source sec section article enum dotted definition
+    # paragraph forced act
+    kind: str
+    end: int | None = None  # word index where a fixed-extent note ends
+    data: dict = field(default_factory=dict)
+
+
+class BoundaryFinder:
+    def __init__(self, stream: Stream, tree: OpenNodes):
+        self.stream = stream
+        self.tree = tree
+
+    # ------------------------------------------------------------ dispatch on the word
+    def at(self, i: int) -> Boundary | None:
+        stream = self.stream
+        if not stream.legislation:
+            return Boundary("paragraph") if self._prose_paragraph_starts(i) else None
+        word = stream.words[i].text
+        first = word[0]
+        bare = word.lstrip("\"“")
+        found = None
+        if first == "(":
+            found = (
+                self._source_at(i)
+                or self._version_at(i)
+                or self._citation_at(i)
+                or self._heading_citation_at(i)
+                or self._act_heading_at(i)
+                or self._enumerator_at(i)
+            )
+        elif bare == "Sec.":
+            found = self._sec_at(i)
+        elif bare in ("Section", "SECTION"):
+            found = self._section_at(i)
+        elif bare in ("ARTICLE", "Article"):
+            found = self._article_at(i)
+        elif first.isdigit() and stream.line_start[i]:
+            found = self._dotted_at(i)
+        if found is None and first in "\"“":
+            found = self._definition_at(i)
+        if found is None and (i == 0 or self._paragraph_starts(i)):
+            found = Boundary("paragraph")
+        return found
+
+    # ------------------------------------------------------------ sentences and lines
+    def _prose_paragraph_starts(self, i: int) -> bool:
+        if i == 0:
+            return True
+        if not self.stream.line_start[i]:
+            return False
+        if self.stream.has_indentation:
+            return self.stream.indented[i] is True
+        return True
+
+    def _paragraph_starts(self, i: int) -> bool:
+        stream = self.stream
+        if not stream.line_start[i] or not self.ends_clause(i):
+            return False
+        if stream.indented[i] is True:
+            return True
+        return stream.indented[i] is None and stream.text.startswith(units.FRONT_MATTER, stream.offsets[i])
+
+    def ends_clause(self, i: int, *, strict: bool = False) -> bool:
+        """Does the text before word i end a sentence, a clause or a list item?
+
+        strict: only `:` and `;` (`; and`, `; or`) count, for enumerators inside a line.
+        """
+        if i == 0:
+            return True
+        before = self.stream.words[i - 1].text
+        if before in ("and", "or") and self.stream.word(i - 2).endswith(";"):
+            return True
+        if before.endswith((":", ";")):
+            return True
+        if strict:
+            return False
+        current = self.tree.current
+        if current.kind in NOTE_PATHS and before.endswith(")"):
+            return True
+        if current.kind == "article" and self.stream.line_start[i]:
+            return True  # `ARTICLE 1. SHORT TITLE; PURPOSE` has no closing stop
+        if current.meta.get("role") == "article_heading" and self.stream.line_start[i]:
+            return True  # `ARTICLE 1.` `GENERAL PROVISIONS`: an Article's heading has no closing stop
+        return before.endswith((".", ".)", '."', ".”", ":)", ".'"))
+
+    def _inline_ok(self, i: int) -> bool:
+        """Outside a line start, only flattened text starts units after a sentence end."""
+        return self.stream.flattened and self.ends_clause(i)
+
+    # ------------------------------------------------------------ notes and citations
+    def _source_at(self, i: int) -> Boundary | None:
+        stream = self.stream
+        if not stream.match(units.SOURCE_OPEN, i):
+            return None
+        if not (stream.line_start[i] or self.ends_clause(i) or stream.word(i - 1).endswith(")")):
+            return None  # `(Repealed)(Source: ...)`: a note may follow a parenthesis
+        start = stream.offsets[i]
+        close = stream.text.find(")", start, start + units.SOURCE_REACH)
+        end = stream.word_after(close + 1) if close >= 0 else None
+        return Boundary("source", end=end)
+
+    def _version_at(self, i: int) -> Boundary | None:
+        stream = self.stream
+        match = stream.match(units.VERSION, i)
+        if not match or not (stream.line_start[i] or self.ends_clause(i) or self.in_prelude()):
+            return None
+        return Boundary("version", end=stream.word_after(match.end()))
+
+    def _citation_at(self, i: int) -> Boundary | None:
+        stream = self.stream
+        match = stream.match(citations.SECTION_CITATION, i)
+        if not match:
+            return None
+        end = self._citation_end(i, match)
+        return None if end is None else Boundary("citation", end=end)
+
+    def _heading_citation_at(self, i: int) -> Boundary | None:
+        """`(10 ILCS 5/Art. 1 heading)`, `(30 ILCS 765/Act title)`: an Article's or the Act's heading."""
+        stream = self.stream
+        match = stream.match(citations.HEADING_CITATION, i)
+        if not match:
+            return None
+        end = self._citation_end(i, match)
+        if end is None:
+            return None
+        return Boundary("heading_citation", end=end, data={"article": match["article"]})
+
+    def _citation_end(self, i: int, match) -> int | None:
+        """Where a citation line (with its notes) ends, or None if it is a reference inside
+        a sentence: it must open a line or follow a clause end, and in a line it must be
+        followed by what follows a citation line (`Sec.`, another note, a `Section`)."""
+        stream = self.stream
+        if not (stream.line_start[i] or self.ends_clause(i) or self.in_prelude()):
+            return None
+        notes = citations.CITATION_NOTES.match(stream.text, match.end())  # matches, if only nothing
+        after = notes.end() if notes else match.end()
+        following = stream.text[after + 1 : after + 9]
+        if not stream.line_start[i] and after < len(stream.text) and not following.startswith(
+            ("Sec.", "(", "Secti", "ARTICLE", "Article")
+        ):
+            return None
+        return stream.word_after(after)
+
+    def _act_heading_at(self, i: int) -> Boundary | None:
+        stream = self.stream
+        match = stream.match(citations.ACT_HEADING, i)
+        if not match or not (stream.line_start[i] or self.ends_clause(i)):
+            return None
+        return Boundary("act", data={"act": citations.act_name(match["title"], match["act"])})
+
+    def in_prelude(self) -> bool:
+        """Inside a codified Section before its `Sec. N.` line (its citation and notes)."""
+        section = self.tree.innermost("section")
+        return section is not None and self.tree.state(section).awaiting_sec
+
+    # ------------------------------------------------------------ Sec., Section, ARTICLE
+    def _sec_at(self, i: int) -> Boundary | None:
+        stream = self.stream
+        if not stream.match(units.SEC, i):
+            return None
+        after_note = self.tree.current.kind in ("citation", "version_note")
+        at_start = stream.line_start[i] and self.ends_clause(i)
+        if not (after_note or at_start or self._inline_ok(i)):
+            return None
+        return Boundary("sec")
+
+    def _section_at(self, i: int) -> Boundary | None:
+        stream = self.stream
+        match = stream.match(units.SECTION, i)
+        if not match:
+            return None
+        following = stream.word(stream.word_after(match.end()))
+        if following and not (following[0].isupper() or following[0] in "\"“("):
+            return None
+        if not ((stream.line_start[i] and self.ends_clause(i)) or self._inline_ok(i)):
+            return None
+        return Boundary("section")
+
+    def _article_at(self, i: int) -> Boundary | None:
+        stream = self.stream
+        match = stream.match(units.ARTICLE, i)
+        if not match:
+            return None
+        awaiting = self._article_awaiting_heading()
+        if awaiting is not None:
+            return Boundary("article_heading", data={"article": awaiting})
+        if match["word"] == "Article" and not self.ends_clause(i):
+            return None
+        following = stream.word(stream.word_after(match.end()))
+        if following and not following[0].isupper():
+            return None
+        if not (stream.line_start[i] or (self._inline_ok(i) and match["word"] == "ARTICLE")):
+            return None
+        return Boundary("article")
+
+    def _article_awaiting_heading(self) -> Node | None:
+        """A codified Article whose citation line was just read and whose `ARTICLE N.` comes now."""
+        article = self.tree.innermost("article")
+        if article is None or not self.tree.state(article).awaiting_heading:
+            return None
+        return article if self.tree.current.kind == "citation" else None
+
+    # ------------------------------------------------------------ definitions
+    def _definition_at(self, i: int) -> Boundary | None:
+        stream = self.stream
+        at_start = stream.line_start[i] and (stream.indented[i] is True or self.ends_clause(i))
+        after_lead_in = stream.word(i - 1).endswith(":")  # `In this Act: "Data Collector" may ...`
+        if not (at_start or after_lead_in or self._inline_ok(i)):
+            return None
+        match = stream.match(definitions.DEFINITION, i)
+        if not match:
+            return None
+        term = " ".join(match["term"].split())
+        if len(term.split()) > definitions.TERM_MAX_WORDS or any(mark in term for mark in (". ", ": ", "; ")):
+            return None  # a quoted passage (`"Section 1. Short title. ...`), not a defined term
+        if not at_start:
+            open_definition = self.tree.innermost("definition", stop_at_section_level=True)
+            if open_definition is not None and same_term(open_definition.meta.get("term"), term):
+                return None
+        return Boundary("definition", data={"term": term})
+
+    # ------------------------------------------------------------ enumerators
+    def _enumerator_at(self, i: int) -> Boundary | None:
+        stream = self.stream
+        word = stream.words[i].text
+        chain = enumerators.chain_parts(word)
+        if chain:
+            word, chain = chain[0], chain[1:]
+        readings = enumerators.readings(word)
+        if not readings:
+            return None
+        style, value, suffix, relation, target = self.best_reading(readings)
+        following = stream.word(i + 1)
+        if stream.line_start[i]:
+            if self._line_start_score(i, relation, following) < 2:
+                return None
+        elif not self._inline_enumerator_ok(i, relation, following):
+            return None
+        return Boundary(
+            "enum",
+            data={
+                "style": style,
+                "value": (value, suffix),
+                "relation": relation,
+                "target": target,
+                "enumerator": word,
+                "chain": chain,
+            },
+        )
+
+    def _dotted_at(self, i: int) -> Boundary | None:
+        """A whole Act's numbered paragraph: `1. "Election" includes ...` opening a line,
+        indented (or after a clause end where the rendering shows no indentation), in sequence."""
+        stream = self.stream
+        match = enumerators.DOTTED.fullmatch(stream.words[i].text)
+        if not match:
+            return None
+        indented = stream.indented[i]
+        if indented is False or (indented is None and not self.ends_clause(i)):
+            return None
+        following = stream.word(i + 1)
+        if not following or not (following[0].isupper() or following[0] in "\"“("):
+            return None
+        value = (int(match.group(1)), ())
+        relation, target = self.relation("dotted", value)
+        if relation not in ("next", "first"):
+            return None
+        return Boundary(
+            "enum",
+            data={
+                "style": "dotted",
+                "value": value,
+                "relation": relation,
+                "target": target,
+                "enumerator": match.group(0),
+                "chain": [],
+            },
+        )
+
+    def _line_start_score(self, i: int, relation: str, following: str) -> int:
+        stream = self.stream
+        score = RANK[relation]
+        score += {True: 2, False: -3, None: 0}[stream.indented[i]]
+        if i > 0:
+            score += 1 if self.ends_clause(i) else -3
+        score += self._follower_score(i, following)
+        return score
+
+    def _follower_score(self, i: int, following: str) -> int:
+        if not following:
+            return 0
+        head = following[0]
+        if head.isupper() or head.isdigit() or head in "\"“($":
+            return 1
+        in_list = self.ends_clause(i, strict=True)
+        connectors = LIST_CONNECTORS if in_list else CONNECTORS
+        if following.strip(",.;:") in connectors:
+            return -3
+        return 1 if in_list else 0
+
+    def _inline_enumerator_ok(self, i: int, relation: str, following: str) -> bool:
+        if relation not in ("next", "first"):
+            return False
+        in_list = self.ends_clause(i, strict=True)
+        connectors = LIST_CONNECTORS if in_list else CONNECTORS
+        if following and following.strip(",.;:") in connectors:  # lowercase only: a capital opens a sentence
+            return False
+        if self.stream.flattened and self.ends_clause(i):
+            return True
+        current = self.tree.current
+        if relation == "first" and current.meta.get("role") == "heading":
+            return self.ends_clause(i)  # `Sec. 1. (a) The term ...`
+        if relation == "first" and self._after_enumerator_heading(i):
+            return True  # `(A) Temporary Relief. (1) At any time ...`
+        if relation == "first":
+            return self.stream.word(i - 1).endswith(":")
+        return self.ends_clause(i, strict=True)
+
+    def _after_enumerator_heading(self, i: int) -> bool:
+        """The open node is an enumerated unit whose words so far are its enumerator and a
+        short capitalised heading ending in a period: the first of its list may follow inline."""
+        current = self.tree.current
+        enumerator = current.meta.get("enumerator")
+        if enumerator is None or not self.ends_clause(i):
+            return False
+        words = [word.text for word in current.words]
+        heading = words[1:] if words and words[0] == enumerator else []
+        return 0 < len(heading) <= ENUM_HEADING_MAX_WORDS and heading[0][:1].isupper()
+
+    def best_reading(self, readings):
+        best = None
+        for style, value, suffix in readings:
+            relation, target = self.relation(style, (value, suffix))
+            if best is None or RANK[relation] > RANK[best[3]]:
+                best = (style, value, suffix, relation, target)
+        return best
+
+    def relation(self, style: str, value: tuple[int, tuple[int, ...]]) -> tuple[str, Node | None]:
+        """How an enumerator continues the open lists: next, gap, first or orphan."""
+        for node in reversed(self.tree.stack):
+            if node.kind in SECTION_LEVEL:
+                break
+            state = self.tree.state(node)
+            if state.style != style:
+                continue
+            found = _sequence(state.value, value)
+            if found:
+                return found, node
+            break
+        if value == (1, ()):
+            return "first", None
+        return "orphan", None
+
+
+def _sequence(previous, value) -> str | None:
+    if previous is None:
+        return None
+    (base, suffix), (new_base, new_suffix) = previous, value
+    if new_base == base and new_suffix > suffix:
+        return "next"
+    if new_base == base + 1:
+        return "next"
+    if base + 1 < new_base <= base + 3:
+        return "gap"
+    return None
+
+
+def same_term(a: str | None, b: str | None) -> bool:
+    return a is not None and b is not None and a.strip().lower() == b.strip().lower()

@@ -1,0 +1,318 @@
+"""The builder: walk the words once and open a node wherever a unit starts.
+
+At each candidate word (`stream.candidates`) the boundary finder says whether a unit starts
+there; the builder opens the node for it through `OPENERS`, an explicit table from boundary
+kind to method. Every word goes to the most recently opened node, so the tree keeps every
+word once and in order.
+
+Shape of a codified Section (words come before children in document order, and the
+citation line is printed before `Sec. 10.`): the `section` node has no words of its own;
+its children are the `citation` (and any `version_note`), then the `text` child `[1]`
+holding `Sec. 10. Notice of Breach.` and any lead-in (meta `role: heading`), then
+subsections, definitions, paragraphs, and the `source_note`. A codified Article (a whole
+Act's, or one a bill restates) is alike: its `citation`, then the `text` child holding
+`ARTICLE 1. GENERAL PROVISIONS` (meta `role: article_heading`), then its Sections.
+"""
+
+from __future__ import annotations
+
+from statdiff.law import amendments, definitions, enumerators
+from statdiff.model import Node
+from statdiff.structure.boundaries import Boundary, BoundaryFinder, same_term
+from statdiff.structure.stream import Stream
+from statdiff.structure.tree import ENUM_KINDS, MAX_ENUM_DEPTH, SECTION_LEVEL, OpenNodes, instruction_text
+
+# Phrases of a lead-in that holds definitions: `As used in this Act:`.
+DEFINITIONS_LEAD_IN = ("used in", "purposes of", "In this", "in this", "defin")
+
+
+class Builder:
+    def __init__(self, stream: Stream, root: Node):
+        self.stream = stream
+        self.tree = OpenNodes(root)
+        self.finder = BoundaryFinder(stream, self.tree)
+        self.fixed_end: int | None = None
+        self.pending_chain: list[str] = []
+        self.openers = {
+            "paragraph": self._open_paragraph,
+            "forced": self._open_forced,
+            "act": self._open_act,
+            "article": self._open_article,
+            "article_heading": self._open_article_heading,
+            "heading_citation": self._open_heading_citation,
+            "section": self._open_section,
+            "citation": self._open_citation,
+            "version": self._open_version,
+            "sec": self._open_sec,
+            "source": self._open_source,
+            "enum": self._open_enum,
+            "definition": self._open_definition,
+        }
+
+    # ------------------------------------------------------------ main loop
+    def run(self) -> None:
+        """Visit the words where something may happen (a candidate unit start, the end of a
+        fixed-extent note, a chained enumerator); every other word joins the open node."""
+        if not self.stream.legislation:
+            self._run_prose()
+            return
+        words = self.stream.words
+        count = len(words)
+        candidates = self.stream.candidates + [count]
+        next_candidate = 0
+        index = 0
+        while index < count:
+            if self.fixed_end is not None:
+                visit = max(self.fixed_end, index)  # inside a note nothing opens until its end
+            else:
+                while candidates[next_candidate] < index:
+                    next_candidate += 1
+                visit = candidates[next_candidate]
+            if self.pending_chain:
+                visit = index
+            if visit > index:
+                self.tree.current.words.extend(words[index:visit])
+                if visit >= count:
+                    break
+            self._visit(visit)
+            index = visit + 1
+
+    def _run_prose(self) -> None:
+        """Text that is not legislation: a paragraph opens at each line start (at each
+        indented one where the rendering shows indentation), nothing else."""
+        stream = self.stream
+        root = self.tree.root
+        starts = [
+            index for index, line_start in enumerate(stream.line_start)
+            if index == 0 or (line_start and (not stream.has_indentation or stream.indented[index] is True))
+        ]
+        for start, end in zip(starts, starts[1:] + [len(stream.words)]):
+            root.children.append(Node(kind="text", path="", words=stream.words[start:end]))
+
+    def _visit(self, index: int) -> None:
+        boundary = None
+        if self.pending_chain:
+            self._open_chained(self.pending_chain)
+        if self.fixed_end is None or index >= self.fixed_end:
+            boundary = self.finder.at(index)
+            if boundary is None and self.fixed_end is not None:
+                boundary = Boundary("forced")
+        if boundary is not None:
+            self.fixed_end = None
+            self.openers[boundary.kind](boundary)
+            if boundary.end is not None:
+                self.fixed_end = boundary.end
+        self.tree.current.words.append(self.stream.words[index])
+
+    # ------------------------------------------------------------ paragraphs and headings
+    def _open_paragraph(self, boundary: Boundary) -> None:
+        self.tree.new(self.tree.pop_to_section_level(), "text")
+
+    def _open_forced(self, boundary: Boundary) -> None:
+        self.tree.new(self.tree.stack[-1], "text")
+
+    def _open_act(self, boundary: Boundary) -> None:
+        parent = self.tree.pop_to(lambda node: node.kind in ("document", "article"))
+        node = self.tree.new(parent, "text")
+        node.meta["act"] = boundary.data["act"]
+
+    # ------------------------------------------------------------ Articles
+    def _open_article(self, boundary: Boundary) -> None:
+        """A bill's own Article (`ARTICLE 1. SHORT TITLE`): everything open closes."""
+        self.tree.stack[1:] = []
+        self.tree.push(self.tree.new(self.tree.root, "article"))
+
+    def _open_heading_citation(self, boundary: Boundary) -> None:
+        """`(10 ILCS 5/Art. 1 heading)`: a codified Article opens (inside the bill section that
+        restates it, else at the top); `(30 ILCS 765/Act title)`: the Act's title, restated
+        like a Section."""
+        if boundary.data.get("article") is None:
+            self._open_citation(boundary)
+            return
+        bill_section = self._amending_bill_section()
+        if bill_section is not None:
+            parent = self.tree.pop_to(lambda node: node is bill_section)
+        else:
+            parent = self.tree.pop_to(lambda node: node.kind == "document" or self._is_bill_article(node))
+        article = self.tree.new(parent, "article", codified=True, awaiting_heading=True)
+        self.tree.push(article)
+        self.tree.new(article, "citation")
+
+    def _open_article_heading(self, boundary: Boundary) -> None:
+        article = boundary.data["article"]
+        self.tree.pop_to(lambda node: node is article)
+        self.tree.state(article).awaiting_heading = False
+        heading = self.tree.new(article, "text")
+        heading.meta["role"] = "article_heading"
+
+    def _is_bill_article(self, node: Node) -> bool:
+        return node.kind == "article" and not self.tree.state(node).codified
+
+    def _amending_bill_section(self) -> Node | None:
+        """The open bill section, if it amends an Act (`... is amended by ...`)."""
+        bill_section = self.tree.innermost("bill_section")
+        if bill_section is None or not amendments.AMENDATORY.search(instruction_text(bill_section)):
+            return None
+        return bill_section
+
+    # ------------------------------------------------------------ sections
+    def _open_section(self, boundary: Boundary) -> None:
+        """`Section 5.`: a bill section (or an Act's own section: the second pass tells). A
+        citation printed just before it with nothing after (`(5 ILCS 80/4.27a rep.)` then
+        `Section 10. ... by repealing Section 4.27a.`) belongs to it: the repealed Section
+        becomes its first child and its own instruction a `text` child (role `instruction`),
+        so that the words stay in printed order."""
+        stray = self._citation_only_section()
+        parent = self.tree.pop_to(lambda node: node.kind == "document" or self._is_bill_article(node))
+        bill_section = self.tree.new(parent, "bill_section")
+        self.tree.push(bill_section)
+        if stray is not None:
+            stray_parent, stray_section = stray
+            stray_parent.children.remove(stray_section)
+            bill_section.children.append(stray_section)
+            instruction = self.tree.new(bill_section, "text")
+            instruction.meta["role"] = "instruction"
+
+    def _citation_only_section(self) -> tuple[Node, Node] | None:
+        """The open codified Section and its parent, when the Section holds nothing but its
+        citation and notes (its `Sec.` line never came) and is its parent's last child."""
+        section = self.tree.innermost("section")
+        if section is None or not self.tree.state(section).awaiting_sec:
+            return None
+        if any(child.kind not in ("citation", "version_note") for child in section.children):
+            return None
+        index = self.tree.stack.index(section)
+        parent = self.tree.stack[index - 1]
+        if not parent.children or parent.children[-1] is not section:
+            return None
+        return parent, section
+
+    def _start_codified_section(self) -> Node:
+        parent = self.tree.pop_to(lambda node: node.kind in ("document", "article", "bill_section"))
+        if parent.kind == "bill_section" and not amendments.AMENDATORY.search(instruction_text(parent)):
+            self.tree.stack.pop()  # an Act's own section does not hold codified Sections
+            parent = self.tree.stack[-1]
+        section = self.tree.new(parent, "section", awaiting_sec=True)
+        self.tree.push(section)
+        return section
+
+    def _section_for_note(self, kind: str) -> Node:
+        section = self.tree.innermost("section")
+        if section is not None:
+            has_citation = any(child.kind == "citation" for child in section.children)
+            if self.tree.state(section).awaiting_sec and not (kind == "citation" and has_citation):
+                self.tree.pop_to(lambda node: node is section)
+                return section
+        return self._start_codified_section()
+
+    def _open_citation(self, boundary: Boundary) -> None:
+        section = self._section_for_note("citation")
+        self.tree.new(section, "citation")
+
+    def _open_version(self, boundary: Boundary) -> None:
+        section = self.tree.innermost("section")
+        if section is not None and not self.tree.state(section).awaiting_sec and section.children:
+            self.tree.pop_to(lambda node: node is section)
+            if any(child.kind == "source_note" for child in section.children):
+                section = self._start_codified_section()
+        else:
+            section = self._section_for_note("version_note")
+        self.tree.new(section, "version_note")
+
+    def _open_sec(self, boundary: Boundary) -> None:
+        section = self.tree.innermost("section")
+        if section is None or not self.tree.state(section).awaiting_sec:
+            section = self._start_codified_section()
+        else:
+            self.tree.pop_to(lambda node: node is section)
+        self.tree.state(section).awaiting_sec = False
+        heading = self.tree.new(section, "text")
+        heading.meta["role"] = "heading"
+
+    def _open_source(self, boundary: Boundary) -> None:
+        owner = self.tree.pop_to_section_level()
+        self.tree.new(owner, "source_note")
+        if owner.kind in ("section", "bill_section"):
+            self.tree.state(owner).awaiting_sec = False
+            self.tree.stack.pop()  # a Source note closes its Section (an Article goes on)
+
+    # ------------------------------------------------------------ enumerated units
+    def _open_enum(self, boundary: Boundary) -> None:
+        data = boundary.data
+        target = data["target"]
+        if target is not None:
+            self.tree.pop_to(lambda node: node is target)
+            self.tree.stack.pop()
+        elif data["relation"] == "orphan":
+            same = next(
+                (
+                    node
+                    for node in reversed(self.tree.stack)
+                    if node.kind not in SECTION_LEVEL and self.tree.state(node).style == data["style"]
+                ),
+                None,
+            )
+            if same is not None:
+                self.tree.pop_to(lambda node: node is same)
+                self.tree.stack.pop()
+        self._keep_nesting_bounded()
+        self._push_enumerated(data["style"], data["value"], data["enumerator"])
+        self.pending_chain = list(data["chain"])
+
+    def _push_enumerated(self, style: str, value, enumerator: str) -> None:
+        node = self.tree.new(self.tree.stack[-1], ENUM_KINDS[style], style=style, value=value)
+        node.meta["enumerator"] = enumerator
+        self.tree.push(node)
+
+    def _keep_nesting_bounded(self) -> None:
+        """Law nests (a)(1)(A)(i)(I) at most; odd input must not build a tree too deep to walk."""
+        if self.tree.enum_depth() >= MAX_ENUM_DEPTH:
+            self.tree.stack.pop()
+
+    def _open_chained(self, chain: list[str]) -> None:
+        """`(4)(i) Consume ...`: (4) keeps the word `(4)(i)`, (i) opens on the next word."""
+        self.pending_chain = []
+        for enumerator in chain:
+            readings = enumerators.readings(enumerator)
+            if not readings:
+                return
+            style, value, suffix, relation, target = self.finder.best_reading(readings)
+            self._keep_nesting_bounded()
+            self._push_enumerated(style, (value, suffix), enumerator)
+
+    # ------------------------------------------------------------ definitions
+    def _open_definition(self, boundary: Boundary) -> None:
+        term = boundary.data["term"]
+        for node in reversed(self.tree.stack):
+            if node.kind in SECTION_LEVEL:
+                break
+            if same_term(_defined_term(node), term):
+                # the same term again (`"Business" does not include ...`): a new paragraph of
+                # the unit that defines it, a definition or a numbered paragraph (`6. "X" means`)
+                self.tree.pop_to(lambda candidate: candidate is node)
+                self.tree.new(node, "text")
+                return
+        parent = self.tree.pop_to(self._holds_definitions)
+        node = self.tree.new(parent, "definition")
+        node.meta["term"] = term
+        self.tree.push(node)
+
+    def _holds_definitions(self, node: Node) -> bool:
+        if node.kind in SECTION_LEVEL:
+            return True
+        if node.kind == "definition":
+            return False
+        if any(child.kind == "definition" for child in node.children):
+            return True
+        text = node.text
+        return text.endswith(":") and any(phrase in text for phrase in DEFINITIONS_LEAD_IN)
+
+
+def _defined_term(node: Node) -> str | None:
+    """The term a definition, or an enumerated unit opening with one, defines."""
+    if node.kind == "definition":
+        return node.meta.get("term")
+    enumerator = node.meta.get("enumerator")
+    if enumerator is None or not node.words or node.words[0].text != enumerator:
+        return None
+    return definitions.term_of(" ".join(word.text for word in node.words[1:40]))

@@ -1,0 +1,66 @@
+"""Reading takes time linear in the input, whatever the input.
+
+Each adversarial input (long runs of blank lines, spaces, CRLF, NBSPs, digits, pipes, bill
+ids, parentheses, quotes, unclosed notes and citations...) is built at two sizes, four
+times apart, and fed to detection and to every rendering's reader followed by the tree
+builder. Linear work grows about 4 times; quadratic work 16 times. The test compares the two
+sizes' times in the same run (the best of a few tries, no absolute timing): a ratio over
+`BOUND` fails, after one more measurement to rule out a busy machine.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from statdiff.errors import StatdiffError
+from statdiff.read import RENDERINGS, read_text
+from statdiff.read.detect import detection
+from statdiff.structure import build_document
+from tests.adversarial import ADVERSARIAL
+
+SMALL = 10_000
+GROWTH = 4
+BOUND = 8.0  # linear: about 4; quadratic: about 16
+TRIES = 2
+
+
+STAGES = ["detection"] + [name for name in RENDERINGS if name != "html"]
+
+
+def _work(text: str, stage: str) -> None:
+    try:
+        if stage == "detection":
+            detection(text)
+        else:
+            build_document(read_text(text, format=stage))
+    except StatdiffError:
+        pass  # a text that reads to nothing: the time to say so counts all the same
+
+
+def _best(text: str, stage: str) -> float:
+    best = float("inf")
+    for _ in range(TRIES):
+        start = time.perf_counter()
+        _work(text, stage)
+        best = min(best, time.perf_counter() - start)
+    return max(best, 1e-4)
+
+
+def _growth(small: str, large: str, stage: str) -> float:
+    return _best(large, stage) / _best(small, stage)
+
+
+@pytest.mark.parametrize("name", sorted(ADVERSARIAL))
+def test_every_reader_detection_and_the_tree_builder_take_linear_time(name):
+    make = ADVERSARIAL[name]
+    small, large = make(SMALL), make(SMALL * GROWTH)
+    too_slow = {}
+    for stage in STAGES:
+        growth = _growth(small, large, stage)
+        if growth > BOUND:
+            growth = min(growth, _growth(small, large, stage))  # once more: the machine may be busy
+        if growth > BOUND:
+            too_slow[stage] = round(growth, 1)
+    assert too_slow == {}, f"{name}: time grows {too_slow} times for {GROWTH} times the input"
