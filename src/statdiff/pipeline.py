@@ -60,10 +60,14 @@ def read_bytes(data: bytes, *, format: str | None = None, name: str = "<bytes>")
 
 
 def audit_file(path: str | Path, *, format: str | None = None, max_bytes: int | None = None) -> tuple["Document", "Audit"]:
-    """A file read and built, and its reading audited against the file's own text."""
-    from statdiff.read.audit import audit_file as audit_reading
+    """A file read and built, and its reading audited against the file's own text (an HTML
+    page against the text a browser shows, a statutes CSV against its `text` cells)."""
+    from statdiff.read import read_path_and_source
+    from statdiff.read.audit import audit, audit_source
 
-    return audit_reading(Path(path), format=format, max_bytes=max_bytes)
+    text, result = read_path_and_source(Path(path), format, max_bytes)
+    document = build(result)
+    return document, audit(audit_source(text, result), document.root.all_words(), result.dropped)
 
 
 def build(result: "ReadResult") -> "Document":

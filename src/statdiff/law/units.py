@@ -58,7 +58,10 @@ ENACTING_CLAUSE_TEXT = r"Be it enacted by the People"
 # Words that open a bill's front matter (its own paragraphs, whatever the indentation).
 FRONT_MATTER = ("AN ACT", "Be it enacted", "AMENDMENT NO", "Amend ", "AMENDMENT TO")
 # Phrases only legislation prints.
-LEGISLATIVE_PHRASES = ("Be it enacted", "AN ACT", "Amend House Bill", "Amend Senate Bill", "AMENDMENT NO.")
+LEGISLATIVE_PHRASES = (
+    "Be it enacted", "AN ACT", "Amend House Bill", "Amend Senate Bill", "AMENDMENT NO.",
+    "This Act may be cited as",  # the short title every Illinois Act opens with
+)
 # Bill sections that are not amendatory and belong to the bill, not to an Act.
 BILL_SECTION_HEADINGS = ("Effective date", "No acceleration", "No revival")
 # Abbreviations that end in a period without ending a heading (`Sec. 3. Ch. 15 ...`).

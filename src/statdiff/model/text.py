@@ -263,6 +263,7 @@ class Drop:
     page: int | None = None
     line: int | None = None
     after: int = 0
+    column: int | None = None  # where it starts in its physical source line, where the reader knows
 
     @property
     def where(self) -> str:
@@ -272,7 +273,10 @@ class Drop:
         return f"{'?' if self.page is None else self.page}:{'-' if self.line is None else self.line}"
 
     def to_json(self) -> dict:
-        return {"rule": self.rule, "text": self.text, "page": self.page, "line": self.line, "after": self.after}
+        found = {"rule": self.rule, "text": self.text, "page": self.page, "line": self.line, "after": self.after}
+        if self.column is not None:
+            found["column"] = self.column
+        return found
 
 
 @dataclass(slots=True)

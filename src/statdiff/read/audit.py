@@ -136,18 +136,6 @@ def _at_page_break(body: list[Word], after: int) -> bool:
 # ------------------------------------------------------------------ a file's audit
 
 
-def audit_file(path, format: str | None = None, max_bytes: int | None = None):
-    """Read and build a file, and audit the reading against the file's own text:
-    (document, Audit). An HTML page is audited against the text a browser shows, a
-    statutes CSV against its `text` cells."""
-    from statdiff.read import read_path_and_source
-    from statdiff.structure import build_document
-
-    text, result = read_path_and_source(path, format, max_bytes)
-    document = build_document(result)
-    return document, audit(audit_source(text, result), document.root.all_words(), result.dropped)
-
-
 def audit_source(text: str, result) -> str:
     """What a reading is audited against: the decoded text, the shown text of an HTML page,
     the `text` cells of a statutes CSV."""

@@ -40,10 +40,23 @@ NAVIGATION_CITATION = "navigation citation"
 SITE_SCRIPT = "site script"
 PUBLIC_ACT_HEADER = "Public Act header"
 BILL_STATUS = "bill-status metadata"
+# The rules by which the reader of documents that are not Illinois legislation (`prose.py`)
+# drops a token of markdown or plain-text markup that is not a word of the document.
+MARKUP_RULES = {
+    "table pipe": "a `|` that opens, closes or separates the cells of a table row",
+    "table delimiter row": "the `|---|:---:|` row under a table's header row",
+    "heading marker": "the `#` to `######` that open a markdown heading, and the `#`s that may close it",
+    "heading underline": "the `===` or `---` line under a one-line (setext) heading",
+    "rule line": "a line of nothing but three or more `-`, `*`, `_` or `=` (a horizontal rule)",
+    "list bullet": "the `-`, `*`, `+`, `•` (or another bullet sign) opening a bulleted list item",
+    "quote marker": "a `>` opening a block-quote line",
+    "code fence": "a line of three or more backticks or tildes (and the language after them) around a code block",
+    "front matter fence": "the `---` lines around the metadata block at the top of a markdown file",
+}
 RULES = (
     LINE_NUMBER, RUNNING_HEADER, CELL_SEPARATOR, FRONT_MATTER, SYNOPSIS, LRB_NUMBER, SITE_CHROME,
     DISCLAIMER, ACT_HEADING, CHAPTER_HEADING, NAVIGATION_CITATION, SITE_SCRIPT, PUBLIC_ACT_HEADER,
-    BILL_STATUS,
+    BILL_STATUS, *MARKUP_RULES,
 )
 
 # ---------------------------------------------------------------- the printing's furniture
@@ -241,7 +254,9 @@ def _candidates(expected: int, started: bool, page_turned: bool) -> tuple[int, .
     if not started:
         return (1, 2)
     ahead = tuple(range(expected, expected + MAX_SKIP + 1))
-    return (1, *ahead) if page_turned else (*ahead, 1)
+    if page_turned:  # a new page: line 1, or line 2 where the copy lost the page's first line
+        return (1, 2, *ahead)
+    return (*ahead, 1)
 
 
 def _whole_number(text: str, candidates: tuple[int, ...]) -> tuple[int, str] | None:

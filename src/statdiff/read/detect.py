@@ -56,6 +56,8 @@ _ILLINOIS_ONLY = re.compile(
     rf"{LRB.pattern}|{citations.TITLE_TEXT} ILCS \d|{units.ENACTING_CLAUSE_TEXT}|{public_acts.REFERENCE_TEXT}"
     rf"|{public_acts.HEADER.pattern}|{units.SOURCE_OPEN_TEXT}"
 )
+# What a bill or an amendment prints and an ILCS page never does.
+_BILL_MARK = re.compile(rf"^AN ACT\b|{units.ENACTING_CLAUSE_TEXT}|^AMENDMENT (?:TO|NO\.)|\bAmend (?:House|Senate) Bill\b")
 _ILCS_SITE = re.compile(r"Illinois Compiled Statutes|Updating the database of the Illinois Compiled Statutes")
 _MARKDOWN_RULE = re.compile(r"\|? ?:?-{3,}:? ?\|")
 _LEGISCAN = re.compile(r"Bill Text: IL |Bill Title:|legiscan\.com")
@@ -99,6 +101,7 @@ class _Marks:
     ilga_marks: int = 0  # lines with any mark only Illinois legislation prints
     samples: int = 0
     samples_with_statute: int = 0  # samples holding a citation line, `Sec.` line or Source note
+    bill_marks: int = 0  # a bill's title or enacting clause, an amendment's opening: a bill, not an ILCS page
 
 
 @dataclass
@@ -203,11 +206,17 @@ class _Run:
     expected: int = 1
     gap: int = 0
     started: bool = False
+    page_turned: bool = False  # a running header since the last numbered line
+
+    def continues(self, number: int) -> bool:
+        """Is `number` the line number a printing shows next? After a running header a page
+        may also open at line 2 (a copy that lost the page's first line)."""
+        return _continues(number, self.expected) or (self.page_turned and number == 2)
 
     def numbered(self, number: int) -> int:
         """A numbered line: how many unnumbered lines before it count as inside the text."""
         inside = self.gap if self.started and self.gap <= MAX_GAP else 0
-        self.expected, self.gap, self.started = number + 1, 0, True
+        self.expected, self.gap, self.started, self.page_turned = number + 1, 0, True, False
         return inside
 
     def unnumbered(self) -> None:
@@ -244,6 +253,7 @@ def _count(sample: str, marks: _Marks) -> None:
         if "LRB" in line or "OMB" in line:
             lrb = LRB.search(line)
             if lrb:
+                lines.page_turned = rows.page_turned = True
                 marks.running_headers += 1
                 marks.old_lrb += bool(re.match(r"LRB\d{7}", lrb.group(0)))
                 if len(words) > 12 and _HEADER_BEFORE_LRB.search(line, max(0, lrb.start() - 40), lrb.start() + 3):
@@ -252,6 +262,8 @@ def _count(sample: str, marks: _Marks) -> None:
             marks.tight_markers += 1
         if _ILCS_SITE.search(line):
             marks.ilcs_site += 1
+        if _BILL_MARK.search(line.lstrip("|• ")):
+            marks.bill_marks += 1
     if run >= 5:
         marks.inline_numbers += run
     marks.samples_with_statute += statute
@@ -261,7 +273,7 @@ def _count_leading_number(raw: str, run: _Run, marks: _Marks) -> None:
     """A line opening with the number expected next (a skip of one or two, or 1: a new
     page) is numbered."""
     match = _LEADING_NUMBER.match(raw.lstrip(" "))
-    if not match or not _continues(int(match.group(1)), run.expected):
+    if not match or not run.continues(int(match.group(1))):
         run.unnumbered()
         return
     marks.numbered_span += run.numbered(int(match.group(1))) + 1
@@ -292,7 +304,7 @@ def _count_row(line: str, run: _Run, marks: _Marks) -> None:
     numbered = False
     for cell in line.split("|"):
         cell = cell.strip()
-        if cell.isascii() and cell.isdigit() and len(cell) <= 2 and _continues(int(cell), run.expected):
+        if cell.isascii() and cell.isdigit() and len(cell) <= 2 and run.continues(int(cell)):
             marks.numbered_cells += 1
             marks.text_rows += run.numbered(int(cell))
             numbered = True
@@ -453,8 +465,8 @@ def _score_public_act(marks: _Marks, head: _Head) -> float:
 
 
 def _score_ilcs(marks: _Marks, head: _Head) -> float:
-    if head.public_act_header:
-        return 0.0
+    if head.public_act_header or marks.bill_marks:
+        return 0.0  # a Public Act, or a bill or an amendment printed without line numbers
     if not (marks.citation_lines or marks.sec_lines):
         return 0.6 if marks.ilcs_site and _numbering(marks) < 0.3 else 0.0  # an ILCS page holding no Section
     if _numbering(marks) >= 0.3:

@@ -6,7 +6,7 @@ level, a bulleted list item and its indent, a row of a table and its cells, a li
 of code, or text. `statdiff.clauses` builds the clause tree from them.
 
 The reader drops markup that is not words of the document, and nothing else. Each
-drop is made by one of the rules in `DROP_RULES` and listed in `ProseResult.dropped`
+drop is made by one of the rules in `DROP_RULES` and listed in `ReadResult.dropped`
 with its line and column, so that an audit can check, without trusting this
 reader, that the source's words are the body's words plus the listed drops.
 Inline markup (`**bold**`, `[a link](url)`, backticks) stays in the words.
@@ -15,26 +15,15 @@ Inline markup (`**bold**`, `[a link](url)`, backticks) stays in the words.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 
-from statdiff.model import BodyLine, Identity, ReadResult
+from statdiff.model import BodyLine, Drop, Identity, ReadResult
+from statdiff.read.common import MARKUP_RULES as DROP_RULES
 from statdiff.read.common import normalize, split_lines
 
 # What a line is (`ProseLine.block`).
 TEXT, HEADING, BULLET, ROW, CODE, QUOTE, FRONT_MATTER = "text", "heading", "bullet", "row", "code", "quote", "front_matter"
 
-# Every rule by which a token of the source is not a word of the document.
-DROP_RULES = {
-    "table pipe": "a `|` that opens, closes or separates the cells of a table row",
-    "table delimiter row": "the `|---|:---:|` row under a table's header row",
-    "heading marker": "the `#` to `######` that open a markdown heading, and the `#`s that may close it",
-    "heading underline": "the `===` or `---` line under a one-line (setext) heading",
-    "rule line": "a line of nothing but three or more `-`, `*`, `_` or `=` (a horizontal rule)",
-    "list bullet": "the `-`, `*`, `+`, `•` (or another bullet sign) opening a bulleted list item",
-    "quote marker": "a `>` opening a block-quote line",
-    "code fence": "a line of three or more backticks or tildes (and the language after them) around a code block",
-    "front matter fence": "the `---` lines around the metadata block at the top of a markdown file",
-}
 
 BULLETS = "-*+•‣◦▪●○■□–"
 TAB_WIDTH = 4
@@ -49,20 +38,6 @@ _BULLET = re.compile(rf"^(?P<indent>[ \t]*)(?P<bullet>[{re.escape(BULLETS)}])(?:
 _QUOTE = re.compile(r"^[ \t]{0,3}>[ \t]?")
 _PIPE = re.compile(r"(?<!\\)\|")
 _DELIMITER_CELL = re.compile(r"^\s*:?-+:?\s*$")
-
-
-@dataclass(frozen=True, slots=True)
-class Drop:
-    """A token of the source that is not a word of the document, and the rule that drops it.
-    `column` is where it starts in its source line (0-based); `text` is exactly what is dropped."""
-
-    rule: str
-    text: str
-    line: int
-    column: int
-
-    def to_json(self) -> dict:
-        return {"rule": self.rule, "text": self.text, "line": self.line, "column": self.column}
 
 
 @dataclass(slots=True)
@@ -84,17 +59,35 @@ class ProseLine(BodyLine):
     header: bool = False
 
 
-@dataclass(slots=True)
-class ProseResult(ReadResult):
-    """A reader's result that lists what the reader dropped, rule by rule."""
-
-    dropped: list[Drop] = field(default_factory=list)
-
-
-def read(text: str, name: str) -> ProseResult:
-    lexer = _Lexer(split_lines(text))
+def read(text: str, name: str) -> ReadResult:
+    raw_lines = split_lines(text)
+    lexer = _Lexer(raw_lines)
     lexer.run()
-    return ProseResult(lexer.body, "prose", Identity(), None, name, dropped=lexer.dropped)
+    body: list[BodyLine] = list(lexer.body)
+    return ReadResult(body, "prose", Identity(), None, name, dropped=_placed(lexer.dropped, raw_lines))
+
+
+def _placed(dropped: list[Drop], raw_lines: list[str]) -> list[Drop]:
+    """The drops in source order, each with how many body words come before it (`after`), so
+    that the audit can put body and drops back together: the body words of a line are its
+    words once every drop is cut out of it."""
+    by_line: dict[int, list[Drop]] = {}
+    for drop in dropped:
+        by_line.setdefault(drop.line or 0, []).append(drop)
+    placed: list[Drop] = []
+    words_before = 0
+    for number, raw in enumerate(raw_lines, start=1):
+        drops = sorted(by_line.get(number, ()), key=lambda drop: drop.column or 0)
+        masked = raw
+        for drop in drops:
+            start = drop.column or 0
+            masked = masked[:start] + " " * len(drop.text) + masked[start + len(drop.text):]
+        starts = [match.start() for match in re.finditer(r"\S+", masked)]
+        for drop in drops:
+            before = sum(1 for start in starts if start < (drop.column or 0))
+            placed.append(replace(drop, after=words_before + before))
+        words_before += len(starts)
+    return placed
 
 
 def words_less_drops(text: str, dropped: list[Drop]) -> list[list[str]]:
@@ -102,13 +95,14 @@ def words_less_drops(text: str, dropped: list[Drop]) -> list[list[str]]:
     side of the comparison: it uses only the source and the drops, not the body lines)."""
     by_line: dict[int, list[Drop]] = {}
     for drop in dropped:
-        by_line.setdefault(drop.line, []).append(drop)
+        by_line.setdefault(drop.line or 0, []).append(drop)
     words = []
     for number, raw in enumerate(split_lines(text), start=1):
-        for drop in sorted(by_line.get(number, ()), key=lambda drop: -drop.column):
-            if raw[drop.column:drop.column + len(drop.text)] != drop.text:
+        for drop in sorted(by_line.get(number, ()), key=lambda drop: -(drop.column or 0)):
+            if raw[drop.column or 0:(drop.column or 0) + len(drop.text)] != drop.text:
                 raise ValueError(f"line {number}: no {drop.text!r} at column {drop.column}")
-            raw = raw[:drop.column] + " " + raw[drop.column + len(drop.text):]
+            column = drop.column or 0
+            raw = raw[:column] + " " + raw[column + len(drop.text):]
         words.append(raw.split())
     return words
 
@@ -189,7 +183,7 @@ class _Lexer:
         return line
 
     def _drop(self, rule: str, text: str, number: int, column: int) -> None:
-        self.dropped.append(Drop(rule, text, number, column))
+        self.dropped.append(Drop(rule, text, None, number, 0, column))
 
     def _drop_whole_line(self, rule: str, raw: str, number: int) -> None:
         stripped = raw.strip()

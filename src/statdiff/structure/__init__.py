@@ -28,7 +28,7 @@ from statdiff.law.public_acts import of_source_note as _public_acts  # noqa: F40
 from statdiff.model import Document, Node, ReadResult
 from statdiff.structure.builder import Builder
 from statdiff.structure.finish import Finisher
-from statdiff.structure.stream import Stream
+from statdiff.structure.stream import Stream, prints_statute_units
 
 __all__ = ["build_document"]
 
@@ -50,10 +50,12 @@ def build_document(result: ReadResult) -> Document:
     """The tree of a reader's result: sections, subsections, definitions, notes."""
     if not isinstance(result, ReadResult):
         raise StatdiffError(f"cannot build a tree from {type(result).__name__}")
-    if result.rendering == "prose":  # not legislation: contracts, policies, markdown (`clauses.py`)
-        from statdiff.structure.clauses import build_clauses
+    if result.rendering == "prose" and not prints_statute_units(" ".join(line.text for line in result.lines)):
+        from statdiff.structure.clauses import build_clauses  # not legislation: contracts, policies, markdown
 
-        return build_clauses(result)
+        document = build_clauses(result)
+        document.detection = result.detection
+        return document
     root = Node(kind="document", path="", label=result.identity.describe())
     with _collector_paused():
         Builder(Stream(result), root).run()

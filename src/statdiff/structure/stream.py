@@ -140,3 +140,16 @@ def looks_like_legislation(text: str) -> bool:
             citations.ACT_HEADING, units.SOURCE_OPEN,
         )
     ) or any(phrase in text for phrase in units.LEGISLATIVE_PHRASES)
+
+
+def prints_statute_units(text: str) -> bool:
+    """Does the text print what Illinois legislation prints and a contract or a policy does
+    not: an ILCS citation line, `Sec. 5.`, a Source note, an Act heading, the enacting clause,
+    a bill's title, an Act's short title? (`Section 5.` alone is not enough: contracts number
+    their sections so too.) A text with no rendering's marks that prints these is a bill or an
+    Act pasted as plain text, built as legislation."""
+    return any(
+        pattern.search(text)
+        for pattern in (citations.SECTION_CITATION, citations.HEADING_CITATION, units.SEC, citations.ACT_HEADING,
+                        units.SOURCE_OPEN)
+    ) or any(phrase in text for phrase in units.LEGISLATIVE_PHRASES)
