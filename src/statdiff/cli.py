@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import sys
 from pathlib import Path
+from typing import BinaryIO
 
 import click
 
@@ -185,13 +186,13 @@ def redline(old, new, output, to, view, notes, title, format, max_size):
 
     inputs = [Path(p) for p in [old, new] + ([notes] if notes else [])]
     to_stdout = output == STDOUT
+    if not to_stdout:
+        check_output_path(Path(output), inputs)
     selected = pipeline.output_format("redline", output, to)
     if to_stdout and selected.binary and _stdout_is_terminal():
         suffix = selected.suffixes[0]
         raise StatdiffError(f"-o -: {selected.name} is a binary format and is not written to a terminal;"
                             f" redirect it (> report{suffix}) or write a file (-o report{suffix})")
-    if not to_stdout:
-        check_output_path(Path(output), inputs)
     comparison = pipeline.compare_files(old, new, format=format, max_bytes=_max_bytes(max_size))
     _warn_if_nothing_fits(comparison.old, comparison.new)
     reader_notes, warnings = pipeline.reader_notes(notes, comparison) if notes else ([], [])
@@ -215,7 +216,7 @@ def _stdout_is_terminal() -> bool:
 def _write_stdout(written: Output) -> None:
     """A text output as text, a binary one (to a pipe or a file) as its bytes."""
     if isinstance(written, bytes):
-        stream = click.get_binary_stream("stdout")
+        stream: BinaryIO = sys.stdout.buffer
         stream.write(written)
         stream.flush()
     else:
