@@ -11,10 +11,11 @@ ends (RFC 4180), UTF-8 with a byte-order mark so that Excel opens it as UTF-8 (n
 the ANSI code page) when double-clicked. A spreadsheet executes a cell that starts
 with `=`, `+`, `-` or `@` (and, in some, a tab or a carriage return) as a formula:
 such a cell is written with a leading apostrophe (`'-2 days`), as OWASP advises, so
-a change's text is shown and never run. The Excel workbook (openpyxl, the optional
-extra `statdiff[xlsx]`) stores every text as a string cell, never a formula, with
-the same apostrophe so that editing a cell in Excel does not turn it into one; its
-bytes are deterministic (fixed timestamps inside and outside).
+a change's text is shown and never run. The Excel workbook (openpyxl, the optional extra
+`statdiff[xlsx]`) holds each text as it is, in a string cell (never a formula), one
+that starts with a formula character flagged with Excel's own quote prefix so that
+editing the cell does not turn it into one; its bytes are deterministic (no clock
+inside or on the zip entries).
 """
 
 from __future__ import annotations
