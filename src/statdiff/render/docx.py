@@ -290,7 +290,7 @@ class _Document:
         article: str | None = None
         moved_here = _old_places(self.redline)
         for moved in moved_here.get(-1, []):
-            self.moved_from(moved)
+            self.moved_from(moved, "below")
         for index, section in enumerate(self.redline.sections):
             if section.act and section.act != act:
                 act, article = section.act, None
@@ -300,7 +300,7 @@ class _Document:
                 self.paragraph(self.body, "Heading2", section.article, keep_next=True)
             self.section(section)
             for moved in moved_here.get(index, []):
-                self.moved_from(moved)
+                self.moved_from(moved, "below" if self.redline.sections.index(moved) > index else "above")
 
     def section(self, section: SectionView) -> None:
         heading = self.paragraph(self.body, "Heading3", keep_next=True)
@@ -330,12 +330,11 @@ class _Document:
             return self.comment(READER_AUTHOR, text)
         return self.comment(ANNOTATION_AUTHOR, f"{kind.replace('_', '-').capitalize()}: {text}")
 
-    def moved_from(self, section: SectionView) -> None:
-        """A moved section at its old place: its old text, moved from here."""
+    def moved_from(self, section: SectionView, where: str) -> None:
+        """A moved section at its old place: its old text, moved from here (to `where`: "below", "above")."""
         move = _move_change(section)
         self.paragraph(self.body, "StatdiffMeta",
-                       f"{section.label} stood here in the old text: moved (see {section.label} below"
-                       f" or above, at its new place).", keep_next=True)
+                       f"{section.label} stood here in the old text: moved to its new place {where}.", keep_next=True)
         paragraphs = [self.row(row, "moveFrom", move) for row in section.rows if row.comparison.old is not None]
         self.move_range(paragraphs, "moveFrom", move)
 
