@@ -33,8 +33,8 @@ def test_a_format_is_found_by_name_and_by_suffix():
 
 
 def test_an_unknown_format_is_one_clear_error():
-    with pytest.raises(StatdiffError, match=r"no 'docx' output for a redline: choose one of terminal, stat, json, html"):
-        renderer("redline", "docx")
+    with pytest.raises(StatdiffError, match=r"no 'rtf' output for a redline: choose one of terminal, stat, html, docx, pdf, csv, xlsx, json"):
+        renderer("redline", "rtf")
 
 
 def test_redline_to_a_json_file_writes_the_json_contract(tmp_path):

@@ -11,12 +11,18 @@ from __future__ import annotations
 import functools
 import sys
 from pathlib import Path
+from typing import BinaryIO
 
 import click
 
 from statdiff import pipeline
 from statdiff.errors import StatdiffError, display_name, os_reason
 from statdiff.pipeline import Output, RenderOptions
+from statdiff.render import STDOUT, formats as _formats
+
+# The file formats of a redline, as the registry lists them: `--to NAME`, `-o report.SUFFIX`.
+OUTPUT_FORMATS = [entry.name for entry in _formats("redline") if entry.suffixes]
+OUTPUT_SUFFIXES = ", ".join(entry.suffixes[0] for entry in _formats("redline") if entry.suffixes)
 
 FORMAT_HELP = "Force the rendering instead of detecting it (see `statdiff formats`)."
 MAX_SIZE_HELP = "Refuse inputs larger than this many megabytes."
@@ -162,29 +168,59 @@ def diff(old, new, as_json, as_stat, no_color, context, format, max_size):
 @main.command()
 @click.argument("old", type=UNCHECKED_PATH)
 @click.argument("new", type=UNCHECKED_PATH)
-@click.option("-o", "--output", required=True, type=UNCHECKED_PATH, help="The HTML file to write.")
-@click.option("--view", type=click.Choice(["inline", "side-by-side"]), default="inline", show_default=True)
+@click.option("-o", "--output", required=True, type=UNCHECKED_PATH,
+              help=f"The file to write, in the format its suffix names ({OUTPUT_SUFFIXES}); - for standard output.")
+@click.option("--to", "to", type=click.Choice(OUTPUT_FORMATS), default=None,
+              help="Write this format whatever the output's suffix (with -o -: the format of standard output; default html).")
+@click.option("--view", type=click.Choice(["inline", "side-by-side"]), default="inline", show_default=True,
+              help="The HTML and PDF layout.")
 @click.option("--notes", type=UNCHECKED_PATH, default=None, help="YAML or TOML notes keyed by node path.")
 @click.option("--title", default=None, help="Title of the report.")
 @click.option("--format", "format", default=None, help=FORMAT_HELP)
 @click.option("--max-size", type=float, callback=_positive_megabytes, default=DEFAULT_MAX_MB, show_default=True, help=MAX_SIZE_HELP)
 @_guarded
-def redline(old, new, output, view, notes, title, format, max_size):
-    """Write an annotated HTML redline of OLD against NEW to OUTPUT (JSON when OUTPUT ends in .json)."""
+def redline(old, new, output, to, view, notes, title, format, max_size):
+    """Write a redline of OLD against NEW to OUTPUT: annotated HTML, Word with tracked changes,
+    PDF, a CSV or Excel change list, or JSON, as OUTPUT's suffix (or --to) says."""
     from statdiff.outputs import check_output_path, write_atomically
 
     inputs = [Path(p) for p in [old, new] + ([notes] if notes else [])]
-    check_output_path(Path(output), inputs)
+    to_stdout = output == STDOUT
+    if not to_stdout:
+        check_output_path(Path(output), inputs)
+    selected = pipeline.output_format("redline", output, to)
+    if to_stdout and selected.binary and _stdout_is_terminal():
+        suffix = selected.suffixes[0]
+        raise StatdiffError(f"-o -: {selected.name} is a binary format and is not written to a terminal;"
+                            f" redirect it (> report{suffix}) or write a file (-o report{suffix})")
     comparison = pipeline.compare_files(old, new, format=format, max_bytes=_max_bytes(max_size))
     _warn_if_nothing_fits(comparison.old, comparison.new)
     reader_notes, warnings = pipeline.reader_notes(notes, comparison) if notes else ([], [])
     for warning in warnings:
         click.echo(f"statdiff: warning: {display_name(warning, limit=None)}", err=True)
     redline = pipeline.view(comparison, notes=reader_notes, title=title)
-    written = pipeline.render_to_path("redline", redline, output, default="html", options=RenderOptions(view=view))
-    write_atomically(Path(output), written, inputs=inputs)
-    click.echo(f"wrote {display_name(output)}: {len(comparison.changes)} changes", err=True)
+    written = pipeline.render_to_path("redline", redline, output, to=selected.name, options=RenderOptions(view=view))
+    if to_stdout:
+        _write_stdout(written)
+    else:
+        write_atomically(Path(output), written, inputs=inputs)
+    where = "standard output" if to_stdout else display_name(output)
+    click.echo(f"wrote {where}: {len(comparison.changes)} changes", err=True)
     sys.exit(1 if comparison.changes else 0)
+
+
+def _stdout_is_terminal() -> bool:
+    return sys.stdout.isatty()
+
+
+def _write_stdout(written: Output) -> None:
+    """A text output as text, a binary one (to a pipe or a file) as its bytes."""
+    if isinstance(written, bytes):
+        stream: BinaryIO = sys.stdout.buffer
+        stream.write(written)
+        stream.flush()
+    else:
+        click.echo(written, nl=False)
 
 
 @main.command()

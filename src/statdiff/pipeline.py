@@ -22,7 +22,8 @@ from statdiff.errors import StatdiffError
 from statdiff.render import Output, RenderOptions
 
 __all__ = [
-    "Output", "RenderOptions", "agreement", "annotate", "audit_file", "build", "change_list", "compare", "compare_files", "read_changes",
+    "Output", "RenderOptions", "agreement", "annotate", "audit_file", "build", "change_list", "compare", "compare_files",
+    "output_format", "read_changes",
     "read_bytes", "read_file", "read_string", "reader_notes", "render", "render_comparison", "render_to_path", "view",
 ]
 
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
     from statdiff.compare.agreement import Disagreement
     from statdiff.read.audit import Audit
     from statdiff.model import Comparison, Document, ReadResult
+    from statdiff.render import Format
     from statdiff.view import ChangeListView, RedlineView
 
 
@@ -130,12 +132,26 @@ def render(subject_kind: str, subject: Any, to: str, options: RenderOptions | No
     return renderer(subject_kind, to).render(subject, options or RenderOptions())
 
 
-def render_to_path(subject_kind: str, subject: Any, path: str | Path, default: str,
-                   options: RenderOptions | None = None) -> Output:
-    """Render in the format the output file's suffix names (`report.html`), else `default`."""
-    from statdiff.render import renderer_for_path
+def output_format(subject_kind: str, path: str | Path, to: str | None = None, default: str = "html") -> "Format":
+    """The format an output is written in (`to`, else the output file's suffix, `default` for
+    standard output `-`), checked before any work: an unknown suffix is refused, and a format
+    that needs an optional dependency (PDF: Playwright and Chromium) says so now."""
+    from statdiff.render import output_format as find_format
 
-    return renderer_for_path(subject_kind, path, default).render(subject, options or RenderOptions())
+    entry = find_format(subject_kind, path, to, default)
+    check = getattr(entry.load(), "check_ready", None)
+    if check is not None:
+        check()
+    return entry
+
+
+def render_to_path(subject_kind: str, subject: Any, path: str | Path, *, to: str | None = None,
+                   default: str = "html", options: RenderOptions | None = None) -> Output:
+    """Render in the format of the output `path` (see `output_format`): text or, for a
+    binary format (Word, PDF, Excel), bytes."""
+    from statdiff.render import output_format as find_format
+
+    return find_format(subject_kind, path, to, default).load().render(subject, options or RenderOptions())
 
 
 def render_comparison(comparison: "Comparison", to: str = "terminal", *, notes: list["ReaderNote"] | None = None,

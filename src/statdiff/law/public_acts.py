@@ -9,6 +9,7 @@ A Public Act is named by its General Assembly and its number: `94-36` is the nor
 from __future__ import annotations
 
 import re
+from datetime import date
 
 # The number: General Assembly, dash, number (`94-947`, `094-0036`).
 NUMBER_TEXT = r"\d{2,3}-\d{1,4}"
@@ -40,3 +41,32 @@ def of_source_note(source_note: str) -> list[str]:
             if act not in acts:
                 acts.append(act)
     return acts
+
+
+# `94-947, eff. 6-27-06` or `P.A. 94-36, eff. 1-1-2006` inside a Source note.
+EFFECTIVE = re.compile(rf"(?:P\.\s?A\.\s?)?(?P<pa>{NUMBER_TEXT}),\s*eff\.\s*(?P<month>\d{{1,2}})-(?P<day>\d{{1,2}})-(?P<year>\d{{4}}|\d{{2}})\b")
+
+
+def first_year(general_assembly: int) -> int:
+    """The year a General Assembly first sits: the 94th, 2005; the 101st, 2019."""
+    return 2 * general_assembly + 1817
+
+
+def effective_dates(source_note: str) -> dict[str, date]:
+    """The effective date a Source note gives each Public Act it lists (`eff. 6-27-06`),
+    by Act (`{"94-947": date(2006, 6, 27)}`). A two-digit year is put in the century
+    nearest the year the Act's General Assembly first sat; an entry without a date
+    (`eff. immediately`, none) or with an impossible one is left out."""
+    found: dict[str, date] = {}
+    for match in EFFECTIVE.finditer(source_note):
+        general_assembly, number = match["pa"].split("-")
+        act = normal(general_assembly, number)
+        year = int(match["year"])
+        if len(match["year"]) == 2:
+            near = first_year(int(general_assembly))
+            year = min((century + year for century in (1900, 2000, 2100)), key=lambda full: abs(full - near))
+        try:
+            found.setdefault(act, date(year, int(match["month"]), int(match["day"])))
+        except ValueError:
+            continue
+    return found

@@ -7,8 +7,10 @@ changes what it reads and never reaches back to an earlier stage: no tokenizing,
 matching of text to changes (the view did that). Formats are registered below by name
 and by file suffix, as markdown-it-py's `RendererProtocol` and mistune's `renderers/`
 do: `renderer("redline", "html")` or `renderer_for_path("redline", "report.html")`
-finds the writer, so `-o report.docx` or `--to csv` will find theirs once a module
-for them is listed here. Renderers are imported only when asked for.
+finds the writer, and `output_format` the format of an output file (`-o report.docx`,
+`--to csv`, `-o -`), refusing a suffix no format claims. Binary formats (Word, PDF,
+Excel) return bytes and say so (`Format.binary`). Renderers are imported only when
+asked for.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any, Protocol
 
-from statdiff.errors import StatdiffError
+from statdiff.errors import StatdiffError, display_name
 from statdiff.render.options import RenderOptions
 
 Output = str | bytes
@@ -43,6 +45,7 @@ class Format:
     suffixes: tuple[str, ...]
     renderer: str  # "module:Class"
     description: str
+    binary: bool = False  # bytes, not text: never written to a terminal
 
     def load(self) -> Renderer:
         module, _, name = self.renderer.partition(":")
@@ -54,9 +57,17 @@ FORMATS = (
     Format("redline", "terminal", (), "statdiff.render.terminal:TerminalRedline",
            "the changed sections with context, marked {+inserted+} / [-deleted-] without colour"),
     Format("redline", "stat", (), "statdiff.render.terminal:TerminalStat", "changes counted per section"),
-    Format("redline", "json", (".json",), "statdiff.render.json_out:JsonRedline", "docs/json-contract.md"),
     Format("redline", "html", (".html", ".htm"), "statdiff.render.html:HtmlRedline",
            "an annotated, self-contained HTML redline"),
+    Format("redline", "docx", (".docx",), "statdiff.render.docx:DocxRedline",
+           "Word with tracked changes: accept all for the new text, reject all for the old", binary=True),
+    Format("redline", "pdf", (".pdf",), "statdiff.render.pdf:PdfRedline",
+           "the HTML redline printed to US Letter by headless Chromium (statdiff[pdf])", binary=True),
+    Format("redline", "csv", (".csv",), "statdiff.render.csv_out:CsvChanges",
+           "the change list, one row a change (UTF-8 with BOM, RFC 4180)"),
+    Format("redline", "xlsx", (".xlsx",), "statdiff.render.csv_out:XlsxChanges",
+           "the change list as an Excel workbook (statdiff[xlsx])", binary=True),
+    Format("redline", "json", (".json",), "statdiff.render.json_out:JsonRedline", "docs/json-contract.md"),
     Format("document", "tree", (), "statdiff.render.tree_view:TreeView", "the section tree"),
     Format("document", "text", (".txt",), "statdiff.render.plain:PlainText",
            "the clean body text, one printed line a line"),
@@ -73,22 +84,48 @@ def formats(subject: str) -> list[Format]:
     return [entry for entry in FORMATS if entry.subject == subject]
 
 
-def renderer(subject: str, name: str) -> Renderer:
-    """The renderer of `subject` registered as `name`."""
-    for entry in FORMATS:
-        if entry.subject == subject and entry.name == name:
-            return entry.load()
+def format_named(subject: str, name: str) -> Format:
+    """The format of `subject` registered as `name`."""
+    for entry in formats(subject):
+        if entry.name == name:
+            return entry
     known = ", ".join(entry.name for entry in formats(subject))
     raise StatdiffError(f"no {name!r} output for a {subject}: choose one of {known}")
 
 
+def renderer(subject: str, name: str) -> Renderer:
+    """The renderer of `subject` registered as `name`."""
+    return format_named(subject, name).load()
+
+
+def _by_suffix(subject: str, path: str | PurePath) -> Format | None:
+    suffix = PurePath(str(path)).suffix.lower()
+    return next((entry for entry in formats(subject) if suffix and suffix in entry.suffixes), None)
+
+
 def renderer_for_path(subject: str, path: str | PurePath, default: str) -> Renderer:
     """The renderer a file name asks for by its suffix (`report.html`), else `default`'s."""
-    suffix = PurePath(str(path)).suffix.lower()
-    for entry in FORMATS:
-        if entry.subject == subject and suffix and suffix in entry.suffixes:
-            return entry.load()
-    return renderer(subject, default)
+    entry = _by_suffix(subject, path)
+    return entry.load() if entry is not None else renderer(subject, default)
+
+
+STDOUT = "-"  # `-o -`: standard output
+
+
+def output_format(subject: str, path: str | PurePath, to: str | None = None, default: str = "html") -> Format:
+    """The format an output is written in: `to` when given; else, for standard output (`-`),
+    `default`; else the one the file's suffix names (`report.docx`). A suffix no format
+    of `subject` claims is refused rather than guessed."""
+    if to is not None:
+        return format_named(subject, to)
+    if str(path) == STDOUT:
+        return format_named(subject, default)
+    entry = _by_suffix(subject, path)
+    if entry is None:
+        choices = [entry.suffixes[0] for entry in formats(subject) if entry.suffixes]
+        listed = ", ".join(choices[:-1]) + f" or {choices[-1]}" if len(choices) > 1 else "".join(choices)
+        raise StatdiffError(f"{display_name(path)}: unknown output format; choose {listed}")
+    return entry
 
 
 def render(subject_kind: str, subject: Any, name: str, options: RenderOptions | None = None) -> Output:
@@ -96,5 +133,5 @@ def render(subject_kind: str, subject: Any, name: str, options: RenderOptions | 
     return renderer(subject_kind, name).render(subject, options or RenderOptions())
 
 
-__all__ = ["FORMATS", "Format", "Output", "RenderOptions", "Renderer", "formats", "render", "renderer",
-           "renderer_for_path"]
+__all__ = ["FORMATS", "STDOUT", "Format", "Output", "RenderOptions", "Renderer", "format_named", "formats",
+           "output_format", "render", "renderer", "renderer_for_path"]

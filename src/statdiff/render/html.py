@@ -21,7 +21,7 @@ from pathlib import PurePath
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
-from statdiff.errors import StatdiffError
+from statdiff.errors import StatdiffError, display_name
 from statdiff.render.options import RenderOptions
 from statdiff.view import RedlineView
 from statdiff.view.labels import CUT_SECTION_LABEL
@@ -49,10 +49,24 @@ class HtmlRedline:
             new=redline.new,
             mode=redline.mode,
             cut_label=CUT_SECTION_LABEL,
-            css=Markup(_asset("redline.css")),
+            css=Markup(_asset("redline.css") + _asset("redline-print.css") + running_header(redline)),
             script=Markup(script),
             script_hash=_csp_hash(script),
         )
+
+
+def running_header(redline: RedlineView) -> str:
+    """The printed page's running header (an @page margin box): the two documents' names."""
+    old, new = (f"{document.identity.describe()} ({PurePath(document.name).name})" for document in (redline.old, redline.new))
+    return f"\n@page {{ @top-center {{ content: {css_string(f'Old: {old}   New: {new}')};" \
+           ' font: 7.5pt "DejaVu Sans", Arial, sans-serif; color: #5a5a5a; } }\n'
+
+
+def css_string(text: str) -> str:
+    """`text` as a quoted CSS string that nothing in it can end early: every character but
+    letters and digits written as an escape (`\\3c ` for `<`: the space ends the escape)."""
+    text = display_name(text, limit=300)
+    return '"' + "".join(char if char.isascii() and char.isalnum() else f"\\{ord(char):x} " for char in text) + '"'
 
 
 @lru_cache(maxsize=1)

@@ -81,6 +81,14 @@ class ChangeView:
         return printed(self.change.new_source)
 
     @property
+    def at(self) -> str:
+        """The page:line printed beside the change: where its text is, NEW's (OLD's for
+        deleted or removed text, or where NEW prints none)."""
+        if self.change.op in (Op.DELETE, Op.REMOVE):
+            return self.old_at or self.new_at
+        return self.new_at or self.old_at
+
+    @property
     def old_source_full(self) -> str:
         return printed_full(self.change.old_source)
 
