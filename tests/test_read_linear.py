@@ -6,7 +6,7 @@ times apart, and fed to detection and to every rendering's reader followed by th
 builder. Linear work grows about 4 times; quadratic work 16 times. The test compares the two
 sizes' CPU times in the same run (the best of a few tries, no absolute timing; CPU time of
 this process, so that other processes on a busy machine do not count): a ratio over
-`BOUND` fails, after one more measurement to rule out a disturbed one.
+`BOUND` in each of `ROUNDS` measurements fails.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ SMALL = 20_000
 GROWTH = 4
 BOUND = 8.0  # linear: about 4; quadratic: about 16
 TRIES = 3
+ROUNDS = 3  # quadratic work exceeds the bound every round; noise rarely does three times
 
 
 STAGES = ["detection"] + [name for name in RENDERINGS if name != "html"]
@@ -60,8 +61,10 @@ def test_every_reader_detection_and_the_tree_builder_take_linear_time(name):
     too_slow = {}
     for stage in STAGES:
         growth = _growth(small, large, stage)
-        if growth > BOUND:
-            growth = min(growth, _growth(small, large, stage))  # once more: the machine may be busy
+        for _ in range(ROUNDS - 1):  # again: a busy machine's caches may have disturbed a round
+            if growth <= BOUND:
+                break
+            growth = min(growth, _growth(small, large, stage))
         if growth > BOUND:
             too_slow[stage] = round(growth, 1)
     assert too_slow == {}, f"{name}: time grows {too_slow} times for {GROWTH} times the input"
