@@ -17,6 +17,7 @@ from statdiff import api, pipeline
 from statdiff.render import RenderOptions
 
 from statdiff.model import (
+    Meta,
     Change,
     Comparison,
     Document,
@@ -100,13 +101,13 @@ def rebuild(tokens) -> str:
 
 
 def node(kind: str, path: str, text: str, page: int | None = 1, line: int | None = 1, **meta) -> Node:
-    return Node(kind, path, [Word(w, Position(page, line)) for w in text.split()], meta=meta)
+    return Node(kind, path, [Word(w, Position(page, line)) for w in text.split()], meta=Meta(**meta))
 
 
 def section_node(path: str, number: str, children: list[Node], heading: str = "") -> Node:
     """A section whose first child carries its `Sec. N. Heading.` line."""
     head = children[0]
-    return Node("section", path, head.words, children[1:], meta={"number": number, "heading": heading})
+    return Node("section", path, head.words, children[1:], meta=Meta(number=number, heading=heading))
 
 
 def document(identity: Identity, name: str, sections: list[Node]) -> Document:
@@ -215,7 +216,7 @@ def ilcs_sections(text: str, page_of=lambda index: 1, line_of=lambda index: inde
             children.append(node(kind, node_path, paragraph, page_of(index), line_of(index)))
         head = next(c for c in children if c.kind == "section")
         rest = [c for c in children if c is not head]
-        sections.append(Node("section", path, head.words, rest, meta={"number": number, "heading": heading}))
+        sections.append(Node("section", path, head.words, rest, meta=Meta(number=number, heading=heading)))
     return sections
 
 
@@ -238,7 +239,7 @@ def headline_comparison() -> Comparison:
     counter = [0]
     sections = [compare_sections(old_sections[0], None, counter, status="not_restated", heading="Short title.")]
     sections += [
-        compare_sections(old, new, counter, heading=old.meta["heading"])
+        compare_sections(old, new, counter, heading=old.meta.heading)
         for old, new in zip(old_sections[1:], new_sections[1:])
     ]
     return Comparison(old_doc, new_doc, "amendment", sections)
@@ -259,7 +260,7 @@ def synthetic_comparison(section_count: int = 1000, changed_every: int = 20) -> 
         for target, text in ((old_sections, body), (new_sections, new_body)):
             head = node("section", path, f"Sec. {number}. Certificates.", page, line)
             sub = node("subsection", f"{path}(a)", text, page, line + 1)
-            target.append(Node("section", path, head.words, [sub], meta={"number": str(number)}))
+            target.append(Node("section", path, head.words, [sub], meta=Meta(number=str(number))))
     counter = [0]
     sections = [compare_sections(a, b, counter, heading="Certificates.") for a, b in zip(old_sections, new_sections)]
     old_doc = document(Identity(act="620 ILCS 5"), "old.txt", old_sections)

@@ -8,14 +8,14 @@ from hypothesis import strategies as st
 
 from redline_fixtures import HB0605, THROUGH_947, compare_sections, document, headline_comparison, node, real_comparison
 from statdiff.annotate import Annotation, annotate, defined_term, describe, node_phrase, quote
-from statdiff.model import Change, Comparison, Identity, Node, Position, SourceSpan
+from statdiff.model import Change, Comparison, Identity, Meta, Node, Position, SourceSpan
 
 
 def one_node_comparison(old_text: str, new_text: str, kind: str = "subsection", path: str = "5 ILCS 1/2(a)",
                         new_path: str | None = None, attributed_to: str | None = None) -> Comparison:
     section_path = "5 ILCS 1/2"
-    old_section = Node("section", section_path, [], [node(kind, path, old_text)], meta={"number": "2"})
-    new_section = Node("section", section_path, [], [node(kind, new_path or path, new_text, 2, 7)], meta={"number": "2"})
+    old_section = Node("section", section_path, [], [node(kind, path, old_text)], meta=Meta(number="2"))
+    new_section = Node("section", section_path, [], [node(kind, new_path or path, new_text, 2, 7)], meta=Meta(number="2"))
     section = compare_sections(old_section, new_section, [0])
     for change in section.changes:
         change.attributed_to = attributed_to
@@ -95,7 +95,7 @@ def test_definition_term_added_removed_narrowed():
 
 
 def test_defined_term_from_meta_then_text_then_path():
-    assert defined_term(Node("definition", 'x "From path"', [], meta={"term": "From meta"})) == "From meta"
+    assert defined_term(Node("definition", 'x "From path"', [], meta=Meta(term="From meta"))) == "From meta"
     assert defined_term(node("definition", 'x "From path"', "“Curly” means")) == "Curly"
     assert defined_term(Node("definition", 'x "From path"')) == "From path"
     assert defined_term(node("text", "x", '"Not a definition" means')) is None

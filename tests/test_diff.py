@@ -18,7 +18,7 @@ from statdiff.compare import compare
 from statdiff.compare.tokens import tokenize
 from statdiff.compare.truncation import find_truncation, occurrences
 from statdiff.compare.words import diff_tokens
-from statdiff.model import Document, Identity, Node, Position, SourceSpan, Token, Word, rebuild, segment_op
+from statdiff.model import AmendatoryInstruction, Document, Identity, Meta, Node, Position, SourceSpan, Token, Word, rebuild, segment_op
 
 _lines = count(1)
 
@@ -29,7 +29,7 @@ def words(text: str, page: int = 1) -> list[Word]:
 
 
 def node(kind, path, text="", *children, **meta) -> Node:
-    return Node(kind, path, words(text), list(children), meta.pop("label", None), meta)
+    return Node(kind, path, words(text), list(children), meta.pop("label", None), Meta(**meta))
 
 
 def section(act, number, heading, *children, source=None) -> Node:
@@ -39,7 +39,7 @@ def section(act, number, heading, *children, source=None) -> Node:
     meta = {}
     if source:
         kids.append(node("source_note", f"{path} [source]", source))
-        meta = {"source_note": source, "public_acts": acts_of(source)}  # as the structure stage reads it
+        meta = {"source_note": source, "public_acts": tuple(acts_of(source))}  # as the structure stage reads it
     return node("section", path, f"Sec. {number}. {heading}", *kids, number=str(number), heading=heading,
                 act=act, citation=path, **meta)
 
@@ -48,7 +48,7 @@ def acts_of(source_note: str) -> list[str]:
     """The Public Acts a Source note cites, as the structure stage reads them (the one parser of
     Source notes), from a one-Section text."""
     document = pipeline.read_string(f"    (815 ILCS 999/5)\n    Sec. 5. Notice.\n{source_note}\n", name="act.txt")
-    return document.find("815 ILCS 999/5").meta["public_acts"]
+    return list(document.find("815 ILCS 999/5").meta.public_acts)
 
 
 def document(*children, bill=None, synopsis=None) -> Document:
@@ -72,7 +72,7 @@ def amendatory_bill(*restated, synopsis=None):
     bill_section = node(
         "bill_section", "Section 5",
         "Section 5. The Personal Information Protection Act is amended by changing Section 10 as follows:",
-        *restated, amends="Personal Information Protection Act", number="5",
+        *restated, amends=AmendatoryInstruction("Personal Information Protection Act", None), number="5",
     )
     return document(title, bill_section, bill="HB0605", synopsis=synopsis)
 

@@ -125,13 +125,13 @@ def test_moves_and_renumbers_are_named_in_the_terminal():
     from rich.console import Console
 
     from statdiff.compare import compare
-    from statdiff.model import Document, Identity, Node, Word
+    from statdiff.model import Document, Identity, Meta, Node, Word
 
     def section(number, text, path_number=None):
         path = f"620 ILCS 5/{path_number or number}"
         body = Node("text", f"{path} [1]", [Word(w) for w in text.split()])
         head = Node("section", path, [Word(w) for w in f"Sec. {path_number or number}.".split()], [body],
-                    meta={"number": str(path_number or number), "heading": f"Heading {number}."})
+                    meta=Meta(number=str(path_number or number), heading=f"Heading {number}."))
         return head
 
     texts = {n: f"Section text number {n} says something long enough to be recognised by content alone."

@@ -13,7 +13,7 @@ import statdiff
 from conftest import assert_comparison_invariants
 from statdiff.compare import compare
 from statdiff.compare.truncation import Visible
-from statdiff.model import Document, Identity, Node, Position, Word
+from statdiff.model import Document, Identity, Meta, Node, Position, Word
 from statdiff.model import rebuild
 
 FRAGMENTS = Path(__file__).resolve().parent.parent / "statutes" / "fragments"
@@ -161,12 +161,12 @@ SECOND = "Businesses are now collecting personal information in ways not contemp
 
 def test_paragraphs_divided_differently_with_one_edit_is_one_replace():
     old = _document(Node("section", "Section 5", _words(f"Section 5. Findings. {FIRST} {SECOND}", 1), [],
-                         None, {"number": "5"}))
+                         None, Meta(number="5")))
     edited_first = FIRST.replace("personal", "private")
     new = _document(Node("section", "Section 5", _words("Section 5. Findings.", 1), [
         Node("text", "Section 5 [2]", _words(edited_first, 2)),
         Node("text", "Section 5 [3]", _words(SECOND, 3)),
-    ], None, {"number": "5"}))
+    ], None, Meta(number="5")))
     comparison = compare(old, new)
     assert [(c.op, c.old_text, c.new_text, c.old_path, c.new_path) for c in comparison.changes] == [
         ("replace", "personal", "private", "Section 5", "Section 5 [2]")

@@ -220,18 +220,18 @@ def test_a_contract_is_clauses_with_labels_numbers_headings_and_typeable_paths()
     assert found["Schedule 1 Table 1"] == "table"
     assert found['Schedule 1 Table 1 row "Monthly reporting"'] == "row"
     clause = document.find("Clause 4")
-    assert (clause.label, clause.meta["number"], clause.meta["heading"], clause.meta["positional"]) == (
+    assert (clause.label, clause.meta.number, clause.meta.heading, clause.meta.positional) == (
         "Clause 4", "4", "FEES AND PAYMENT", True)
     row = document.find('Schedule 1 Table 1 row "Monthly reporting"')
-    assert row.meta["cells"] == ["Monthly reporting", "$2,000", "monthly"] and row.text == "Monthly reporting $2,000 monthly"
-    assert document.find("Schedule 1 Table 1").meta["columns"] == ["Service", "Fee", "Billing"]
+    assert row.meta.cells == ("Monthly reporting", "$2,000", "monthly") and row.text == "Monthly reporting $2,000 monthly"
+    assert document.find("Schedule 1 Table 1").meta.columns == ("Service", "Fee", "Billing")
     assert [unit.path for unit in collect_units(document)][:4] == ["", "Clause 1", "Clause 1.1", "Clause 1.2"]
 
 
 def test_markdown_headings_bullets_and_a_title():
     document = parse(FIXTURES / "privacy_policy_v1.md")
     assert document.identity.title == "Privacy Policy"
-    assert document.root.children[0].meta["role"] == "title"
+    assert document.root.children[0].meta.role == "title"
     found = paths(document)
     assert found['"Information We Collect"'] == "section"
     assert found['"Information We Collect" [3]'] == "list_item"
@@ -262,8 +262,8 @@ def test_keyword_headings_are_sections_and_a_reference_is_not():
     assert found["Section 3.1 (ii)"] == "item" and found["Exhibit A"] == "section"
     assert found["Schedule 2 (a)"] == "subsection"
     assert "Section 3.2" not in found  # `Section 3.2 of this Agreement ...` is a sentence about it
-    assert document.find("Article III").meta["heading"] == "COVENANTS"
-    assert document.find("Schedule 2").meta["heading"] == "Payment Dates"
+    assert document.find("Article III").meta.heading == "COVENANTS"
+    assert document.find("Schedule 2").meta.heading == "Payment Dates"
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -289,10 +289,10 @@ def test_code_and_decoration_are_not_structure():
     ])
     result = read_text(text, format="prose")
     document = build_document(result)
-    assert [node.meta.get("role") for node in document.root.children] == ["title", "code", None, None]
+    assert [node.meta.role for node in document.root.children] == ["title", "code", None, None]
     assert {node.kind for node in document.root.children} == {"text"}
     code = document.root.children[1]
-    assert code.meta["role"] == "code" and code.text == "# not a heading 1. not a clause | not | a table | |---|---|"
+    assert code.meta.role == "code" and code.text == "# not a heading 1. not a clause | not | a table | |---|---|"
     assert [drop.rule for drop in result.dropped] == ["heading marker", "code fence", "code fence"]
 
 

@@ -76,9 +76,9 @@ def test_a_from_note_without_its_parenthesis_never_runs_across_sections():
     result = ReadResult([BodyLine(text) for text in lines], "ilcs", Identity(act="620 ILCS 45"))
     document = build_document(result)
     first = document.find("620 ILCS 45/1")
-    assert first.meta["from"] == "Ch. 15 1/2, par. 22." and first.meta["number"] == "1"
+    assert first.meta.from_ == "Ch. 15 1/2, par. 22." and first.meta.number == "1"
     assert [child.kind for child in first.children] == ["citation", "text", "source_note"]
-    assert document.find("620 ILCS 45/2").meta["from"] == "Ch. 15 1/2, par. 23"
+    assert document.find("620 ILCS 45/2").meta.from_ == "Ch. 15 1/2, par. 23"
 
 
 @pytest.mark.parametrize(
@@ -152,9 +152,11 @@ def test_amendatory_wording():
         " Section 12 as follows:"
     )
     assert amendments.AMENDATORY.search(body)
-    found = amendments.amends(body)
-    assert (found["act"], found["changing"], found["adding"]) == ("Personal Information Protection Act", ["5", "10"], ["12"])
-    assert amendments.amends("The Election Code (10 ILCS 5/) is amended by repealing Section 4.27a.")["citation"] == "10 ILCS 5"
+    assert amendments.amended_act(body) == ("Personal Information Protection Act", None)
+    assert amendments.sections_by_verb(body) == {"changing": ["5", "10"], "adding": ["12"], "repealing": []}
+    repealing = "The Election Code (10 ILCS 5/) is amended by repealing Section 4.27a."
+    assert amendments.amended_act(repealing) == ("Election Code", "10 ILCS 5")
+    assert amendments.sections_by_verb(repealing)["repealing"] == ["4.27a"]
 
 
 def test_units():

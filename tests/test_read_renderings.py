@@ -126,9 +126,9 @@ def test_a_mirror_with_a_version_banner_a_breadcrumb_an_article_heading_and_unic
     assert (result.identity.act, result.identity.title) == ("30 ILCS 500", "Illinois Procurement Code.")
     document = build_document(result)
     article = document.find("30 ILCS 500/Art. 50")
-    assert article.kind == "article" and article.meta["heading"] == "PROCUREMENT ETHICS AND DISCLOSURE"
+    assert article.kind == "article" and article.meta.heading == "PROCUREMENT ETHICS AND DISCLOSURE"
     section = document.find("30 ILCS 500/50-5")  # printed `50‑1` (U+2011): the path is ASCII
-    assert section.meta["number"] == "50-5" and section.meta["heading"] == "Bribery."
+    assert section.meta.number == "50-5" and section.meta.heading == "Bribery."
     assert section in article.children
     assert document.find("30 ILCS 500/50-5(a)(1)").text.startswith("(1) has been convicted under the laws of Illinois or any")
 
@@ -138,8 +138,8 @@ def test_a_mirror_with_a_bare_act_heading_line():
     assert (result.identity.act, result.identity.title) == ("25 ILCS 25", "Pre-Filing of Bills Act.")
     assert dropped(result, "Act heading") == ["25 ILCS 25/ Pre-Filing of Bills Act."]
     document = build_document(result)
-    assert document.find("25 ILCS 25/3.1").meta["from"] == "Ch. 63, par. 42.23‑1"
-    assert [node.meta["term"] for node in document.walk() if node.kind == "definition"] == [
+    assert document.find("25 ILCS 25/3.1").meta.from_ == "Ch. 63, par. 42.23‑1"
+    assert [node.meta.term for node in document.walk() if node.kind == "definition"] == [
         "Bill", "Opening day", "Filing period",
     ]
 
@@ -181,12 +181,12 @@ def test_a_was_note_glued_to_its_citation_stays_on_the_citation_line():
     )
     section = build_document(read_text(text)).find("720 ILCS 5/12-7.3")
     assert section.children[0].text == "(720 ILCS 5/12-7.3)(was 720 ILCS 5/12-7.3 new)"
-    assert section.meta["heading"] == "Stalking."
+    assert section.meta.heading == "Stalking."
 
 
 def test_a_repealed_section_of_a_mirror():
     section = tree("ILCS_20-3405_instalawyer_mirror_PARTIAL.txt").find("20 ILCS 3405/3")
-    assert section.meta["repealed"] is True and section.meta["heading"] == "(Repealed)."
+    assert section.meta.repealed is True and section.meta.heading == "(Repealed)."
 
 
 # ------------------------------------------------------------------ inside the tree
@@ -206,9 +206,9 @@ def test_a_repealed_sections_citation_is_kept_in_the_bill_section_that_repeals_i
     document = tree("PA100-0429_witnessslips_fulltext_PARTIAL.txt")
     bill_section = document.find("Section 10")
     repealed = document.find("5 ILCS 80/4.27a")
-    assert repealed in bill_section.children and repealed.meta["status"] == "rep." and repealed.meta["repealed"]
-    assert bill_section.meta["amends"]["repealing"] == ["4.27a"]
-    assert document.find("Section 10 [1]").meta["role"] == "instruction"
+    assert repealed in bill_section.children and repealed.meta.status == "rep." and repealed.meta.repealed
+    assert bill_section.meta.amends.repealing == ("4.27a",)
+    assert document.find("Section 10 [1]").meta.role == "instruction"
     assert [word.text for word in document.root.all_words()] == [
         word for line in read("PA100-0429_witnessslips_fulltext_PARTIAL.txt").lines for word in line.text.split()
     ]
@@ -218,8 +218,8 @@ def test_a_bill_restating_an_article_heading_keeps_it_in_its_bill_section():
     document = tree("09500HB2785_introduced_fulltext_PARTIAL.txt")
     bill_section = document.find("Section 5")
     article = document.find("10 ILCS 5/Art. 19B")
-    assert article in bill_section.children and article.meta["status"] == "new"
-    assert article.meta["heading"] == 'ELECTIONS WITH VOTER CONSENT "NONE OF THE ABOVE" OPTIONS'
+    assert article in bill_section.children and article.meta.status == "new"
+    assert article.meta.heading == 'ELECTIONS WITH VOTER CONSENT "NONE OF THE ABOVE" OPTIONS'
     assert [child.path for child in article.children][-1] == "10 ILCS 5/19B-5"
     assert str(article.source) == "1:9-14"
 
@@ -227,7 +227,7 @@ def test_a_bill_restating_an_article_heading_keeps_it_in_its_bill_section():
 def test_numbered_definitions_restated_in_a_bill_are_paragraphs():
     document = tree("09000HB1175_legisnet90_PARTIAL.txt")
     first = document.find("10 ILCS 5/1-3 1.")
-    assert first.kind == "paragraph" and first.meta["term"] == "Election"
+    assert first.kind == "paragraph" and first.meta.term == "Election"
     assert document.find("10 ILCS 5/1-3 2.").kind == "paragraph"
 
 
@@ -248,10 +248,10 @@ def test_plain_text_that_keeps_struck_words_still_gives_a_sane_tree(name):
     document = tree(name)
     for node in document.walk():
         if node.kind == "definition":
-            assert "(" not in node.meta["term"], node.path
+            assert "(" not in node.meta.term, node.path
             assert all(child.kind != "subsection" for child in node.children), node.path
-    sections = [node for node in document.walk() if node.kind == "section" and node.meta.get("citation")]
-    assert all(section.meta["number"] for section in sections)
+    sections = [node for node in document.walk() if node.kind == "section" and node.meta.citation]
+    assert all(section.meta.number for section in sections)
 
 
 # ------------------------------------------------------------------ PDF text: numbers at line ends

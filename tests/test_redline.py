@@ -29,7 +29,7 @@ from redline_fixtures import (
 )
 from statdiff import api
 from statdiff.errors import StatdiffError
-from statdiff.model import Comparison, Identity, Node, Position, SourceSpan
+from statdiff.model import Comparison, Identity, Meta, Node, Position, SourceSpan
 from statdiff.annotate.notes import ReaderNote
 
 
@@ -248,8 +248,8 @@ HOSTILE = 'Fees & charges <script>alert(1)</script> "quoted" \'single\' <!-- com
 
 def hostile_comparison() -> Comparison:
     path = "5 ILCS 1/2"
-    old_section = Node("section", path, [], [node("subsection", f"{path}(a)", "Fees apply.")], meta={"number": "2"})
-    new_section = Node("section", path, [], [node("subsection", f"{path}(a)", HOSTILE)], meta={"number": "2"})
+    old_section = Node("section", path, [], [node("subsection", f"{path}(a)", "Fees apply.")], meta=Meta(number="2"))
+    new_section = Node("section", path, [], [node("subsection", f"{path}(a)", HOSTILE)], meta=Meta(number="2"))
     section = compare_sections(old_section, new_section, [0], heading="<i>Heading</i> & more")
     evil = Identity(bill="<img src=x onerror=alert(2)>", title="</title><script>alert(3)</script>")
     return Comparison(document(evil, "<evil>.txt", [old_section]), document(evil, "a&b\".txt", [new_section]),
@@ -286,7 +286,7 @@ def test_every_kind_of_change_gets_one_anchored_element():
     from statdiff.model import Change, Position, SourceSpan
 
     def sec(path, text, number):
-        return Node("section", path, [], [node("subsection", f"{path}(a)", text, 3, 4)], meta={"number": number})
+        return Node("section", path, [], [node("subsection", f"{path}(a)", text, 3, 4)], meta=Meta(number=number))
 
     counter = [0]
     added = compare_sections(None, sec("5 ILCS 1/3", "New section text.", "3"), counter)

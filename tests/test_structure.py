@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from statdiff.errors import StatdiffError
-from statdiff.model import BodyLine, Identity, Node, Position, ReadResult, SourceSpan, Word
+from statdiff.model import AmendatoryInstruction, BodyLine, Identity, Meta, Node, Position, ReadResult, SourceSpan, Word
 from statdiff.render.json_out import document_to_json, dumps
 from statdiff.structure import build_document
 
@@ -78,13 +78,13 @@ def test_amendatory_bill_section_holds_the_restated_sections_under_their_citatio
     document = build(AMENDATORY_BILL)
     bill_section = document.find("Section 5")
     assert bill_section.kind == "bill_section"
-    assert bill_section.meta["amends"] == {
-        "act": "Personal Information Protection Act",
-        "changing": ["5", "10"],
-        "adding": ["12"],
-        "repealing": [],
-        "citation": "815 ILCS 530",
-    }
+    assert bill_section.meta.amends == AmendatoryInstruction(
+        act="Personal Information Protection Act",
+        citation="815 ILCS 530",
+        changing=("5", "10"),
+        adding=("12",),
+        repealing=(),
+    )
     assert [child.path for child in bill_section.children] == ["815 ILCS 530/10", "815 ILCS 530/12"]
     assert document.find("Section 99").kind == "bill_section"
 
@@ -92,21 +92,18 @@ def test_amendatory_bill_section_holds_the_restated_sections_under_their_citatio
 def test_codified_section_meta_and_note_children():
     section = build(AMENDATORY_BILL).find("815 ILCS 530/10")
     assert section.kind == "section"
-    assert {key: section.meta[key] for key in ("citation", "act", "number", "heading", "public_acts")} == {
-        "citation": "815 ILCS 530/10",
-        "act": "815 ILCS 530",
-        "number": "10",
-        "heading": "Notice of Breach.",
-        "public_acts": ["94-36", "94-947"],
-    }
-    assert section.meta["source_note"] == "(Source: P.A. 94-36, eff. 1-1-06; 94-947, eff. 6-27-06.)"
+    meta = section.meta
+    assert (meta.citation, meta.act, meta.number, meta.heading, meta.public_acts) == (
+        "815 ILCS 530/10", "815 ILCS 530", "10", "Notice of Breach.", ("94-36", "94-947"),
+    )
+    assert section.meta.source_note == "(Source: P.A. 94-36, eff. 1-1-06; 94-947, eff. 6-27-06.)"
     kinds = [(child.kind, child.path) for child in section.children]
     assert kinds[0] == ("citation", "815 ILCS 530/10 [citation]")
     assert kinds[1] == ("text", "815 ILCS 530/10 [1]")
     assert kinds[-1] == ("source_note", "815 ILCS 530/10 [source]")
     new_section = build(AMENDATORY_BILL).find("815 ILCS 530/12")
-    assert new_section.meta["status"] == "new"
-    assert new_section.meta["heading"] == (
+    assert new_section.meta.status == "new"
+    assert new_section.meta.heading == (
         "Entities subject to the federal Health Insurance Portability and Accountability Act."
     )
 
@@ -170,7 +167,7 @@ def test_lists_under_numbers_and_return_to_the_outer_sequence():
         "Section 5(3)",
     ]
     assert document.find("Section 5").kind == "section"
-    assert document.find("Section 5").meta["heading"] == "Findings."
+    assert document.find("Section 5").meta.heading == "Findings."
 
 
 DEFINITIONS = page(
@@ -203,7 +200,7 @@ def test_definitions_are_keyed_by_term_and_hold_their_list_and_later_paragraphs(
     ]
     business = document.find('Section 10 "Business"')
     assert business.kind == "definition"
-    assert business.meta["term"] == "Business"
+    assert business.meta.term == "Business"
     assert document.find('Section 10 "Business" [2]').kind == "text"
     assert document.find('Section 10 "Consumer"').text.endswith('"Consumer" does not include an employee.')
 
@@ -223,10 +220,10 @@ def test_articles_prefix_their_sections():
     document = build(lines)
     assert paths(document)[:4] == ["Article 1", "Article 1 Section 1-1", "Article 2", "Article 2 Section 2-5"]
     section = document.find("30 ILCS 105/5.67")
-    assert section.meta["from"] == "Ch. 127, par. 141.67"
-    assert section.meta["versions"] == ["(Section scheduled to be repealed on July 1, 2021)"]
+    assert section.meta.from_ == "Ch. 127, par. 141.67"
+    assert section.meta.versions == ("(Section scheduled to be repealed on July 1, 2021)",)
     assert document.find("30 ILCS 105/5.67 [version]").kind == "version_note"
-    assert section.meta["public_acts"] == ["81-1509"]
+    assert section.meta.public_acts == ("81-1509",)
 
 
 def test_flattened_text_splits_sections_and_inline_enumerators():
@@ -254,7 +251,7 @@ def test_flattened_text_splits_sections_and_inline_enumerators():
         "620 ILCS 5/2(b)(2)",
         "620 ILCS 5/2 [source]",
     ]
-    assert document.find("[1]").meta == {"act": "620 ILCS 5"}
+    assert document.find("[1]").meta == Meta(act="620 ILCS 5")
     assert document.find("620 ILCS 5/2(a)").text.endswith("under subsection (b) of this Section.")
 
 
@@ -274,8 +271,8 @@ def test_a_first_subsection_may_share_the_line_of_its_section_heading():
         "815 ILCS 505/1(b)",
     ]
     assert document.find("815 ILCS 505/1 [1]").text == "Sec. 1."
-    assert document.find("815 ILCS 505/1(a)").meta["term"] == "advertisement"
-    assert document.find("815 ILCS 505/1").meta["from"] == "Ch. 121 1/2, par. 261"
+    assert document.find("815 ILCS 505/1(a)").meta.term == "advertisement"
+    assert document.find("815 ILCS 505/1").meta.from_ == "Ch. 121 1/2, par. 261"
 
 
 def test_a_paragraph_and_its_first_item_in_one_word():
@@ -318,15 +315,11 @@ def test_repealed_and_renumbered_sections_and_acts_known_from_another_bill_secti
         "    Section 10. The Criminal Code of 2012 is amended by repealing Section 3.",
     )
     document = build(lines)
-    assert document.find("720 ILCS 5/1").meta["was"] == "720 ILCS 350/1"
-    assert document.find("720 ILCS 5/2").meta["status"] == "rep."
-    assert document.find("Section 10").meta["amends"] == {
-        "act": "Criminal Code of 2012",
-        "citation": "720 ILCS 5",
-        "changing": [],
-        "adding": [],
-        "repealing": ["3"],
-    }
+    assert document.find("720 ILCS 5/1").meta.was == "720 ILCS 350/1"
+    assert document.find("720 ILCS 5/2").meta.status == "rep."
+    assert document.find("Section 10").meta.amends == AmendatoryInstruction(
+        act="Criminal Code of 2012", citation="720 ILCS 5", changing=(), adding=(), repealing=("3",),
+    )
 
 
 def test_duplicate_paths_get_a_count():

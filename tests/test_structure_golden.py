@@ -32,16 +32,16 @@ def test_hb0605_identity_and_its_one_amendatory_bill_section():
     )
     bill_sections = [node for node in document.walk() if node.kind == "bill_section"]
     assert [node.path for node in bill_sections] == ["Section 5"]
-    amends = bill_sections[0].meta["amends"]
-    assert amends["act"] == "Personal Information Protection Act"
-    assert amends["citation"] == "815 ILCS 530"
-    assert amends["changing"] == ["5", "10"]
+    amends = bill_sections[0].meta.amends
+    assert amends.act == "Personal Information Protection Act"
+    assert amends.citation == "815 ILCS 530"
+    assert amends.changing == ("5", "10")
     assert [child.path for child in bill_sections[0].children] == ["815 ILCS 530/5", "815 ILCS 530/10"]
 
 
 def test_hb0605_sec_5_has_exactly_three_definitions():
     section = parse(HB0605).find("815 ILCS 530/5")
-    definitions = [child.meta["term"] for child in section.children if child.kind == "definition"]
+    definitions = [child.meta.term for child in section.children if child.kind == "definition"]
     assert definitions == [
         "Data Collector",
         "Breach of the security of the system data or written material",
@@ -52,7 +52,7 @@ def test_hb0605_sec_5_has_exactly_three_definitions():
 def test_hb0605_sec_10_structure_and_page_lines():
     document = parse(HB0605)
     section = document.find("815 ILCS 530/10")
-    assert section.meta["heading"] == "Notice of Breach."
+    assert section.meta.heading == "Notice of Breach."
     assert [child.path for child in section.children if child.kind == "subsection"] == [
         "815 ILCS 530/10(a)",
         "815 ILCS 530/10(b)",
@@ -75,7 +75,7 @@ def test_hb0605_sec_10_structure_and_page_lines():
     assert document.find("815 ILCS 530/10 [1]").text == "Sec. 10. Notice of Breach."
     assert spans(document, "815 ILCS 530/10(c)(3)(ii)") == "4:9-11"
     assert spans(document, "815 ILCS 530/10 [source]") == "4:21"
-    assert section.meta["public_acts"] == ["94-36", "94-947"]
+    assert section.meta.public_acts == ("94-36", "94-947")
 
 
 def test_the_act_in_force_has_the_same_section_paths_as_the_bill_plus_sec_1():
@@ -91,7 +91,7 @@ def test_the_act_in_force_has_the_same_section_paths_as_the_bill_plus_sec_1():
             '815 ILCS 530/5 "Breach of the security of the system data"',
             '815 ILCS 530/5 "Breach of the security of the system data or written material"',
         }
-    assert act.find("815 ILCS 530/1").meta["heading"] == "Short title."
+    assert act.find("815 ILCS 530/1").meta.heading == "Short title."
 
 
 def test_sb731_amendment_sections_and_definitions_with_page_lines():

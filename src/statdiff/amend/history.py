@@ -35,7 +35,7 @@ def latest_public_act(document: Document) -> tuple[int, int] | None:
     found = [
         _public_act_key(act)
         for node in document.walk()
-        for act in node.meta.get("public_acts", ())
+        for act in node.meta.public_acts or ()
     ]
     found = [key for key in found if key is not None]
     return max(found) if found else None

@@ -244,9 +244,9 @@ def defined_term(node: Node | None) -> str | None:
     """The term a definition node defines: its meta, its path, or its opening quote."""
     if node is None or node.kind != "definition":
         return None
-    term = node.meta.get("term")
+    term = node.meta.term
     if term:
-        return str(term)
+        return term
     match = _QUOTED_TERM.match(node.text)
     if match:
         return match.group(1)

@@ -55,12 +55,12 @@ def _source_note_text(unit: Unit) -> str:
     for node in unit.nodes:
         if node.kind == "source_note":
             return node.text
-    return str(unit.node.meta.get("source_note") or "")
+    return unit.node.meta.source_note or ""
 
 
 def _public_acts(unit: Unit) -> list[str]:
     """The Public Acts the section's Source note cites, as the structure stage read them."""
-    return list(unit.node.meta.get("public_acts") or ())
+    return list(unit.node.meta.public_acts or ())
 
 
 def _explained_by_bill(change: Change, marked: bool, synopsis: frozenset[str] | None, unit: Unit) -> bool:

@@ -55,11 +55,15 @@ def node_moved(old: Node, new: Node, section: str) -> Change:
 def section_change(op: Op, old_unit: Unit, new_unit: Unit, section: str) -> Change:
     """A Section renumbered (its texts are the numbers) or moved (its texts are its heading)."""
     if op == Op.RENUMBER:
-        old_text = str(old_unit.node.meta.get("number", old_unit.node.label or old_unit.path))
-        new_text = str(new_unit.node.meta.get("number", new_unit.node.label or new_unit.path))
+        old_text, new_text = _number(old_unit), _number(new_unit)
     else:
         old_text = new_text = heading(new_unit.node) or new_unit.path
     return Change(
         op, old_unit.path, new_unit.path, old_text, new_text,
         SourceSpan.covering(old_unit.words), SourceSpan.covering(new_unit.words), section,
     )
+
+
+def _number(unit: Unit) -> str:
+    """A renumbered unit's number as printed, else its label, else its path."""
+    return unit.node.meta.number or unit.node.label or unit.path

@@ -202,7 +202,7 @@ def _path_of(section: Node, new_nodes: dict[Node, Node], old_nodes: dict[Node, N
 
 def _section_comparison(section: Node, old_nodes: dict[Node, Node], new_nodes: dict[Node, Node]) -> SectionComparison:
     old, new = old_nodes.get(section), new_nodes.get(section)
-    heading = str(section.meta.get("heading") or "")
+    heading = section.meta.heading or ""
     status = Status.ADDED if old is None else Status.REMOVED if new is None else Status.CHANGED
     return SectionComparison(_path_of(section, new_nodes, old_nodes), heading, status, old, new)
 

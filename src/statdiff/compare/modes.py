@@ -1,6 +1,6 @@
 """Modes: how two texts are compared.
 
-Mode "amendment": one side is an amendatory bill (a bill section with `meta["amends"]`
+Mode "amendment": one side is an amendatory bill (a bill section with `meta.amends`
 restating codified Sections) and the other is not. Only the restated Sections are
 compared; Sections it does not restate are `not_restated`; the bill's title, enacting
 clause and amendatory instructions are not changes. Otherwise mode "versions": every
@@ -52,13 +52,13 @@ def instructed_sections(bill: Document) -> set[tuple[str, str]]:
     """(Act citation, Section number) of each Section the bill says it amends by changing."""
     named: set[tuple[str, str]] = set()
     for node in bill.root.walk():
-        amends = node.meta.get("amends") if node.kind == "bill_section" else None
-        if isinstance(amends, dict) and amends.get("citation"):
-            act = " ".join(str(amends["citation"]).split())
-            named |= {(act, str(number)) for number in amends.get("changing") or ()}
+        amends = node.meta.amends if node.kind == "bill_section" else None
+        if amends is not None and amends.citation:
+            act = " ".join(amends.citation.split())
+            named |= {(act, number) for number in amends.changing}
     return named
 
 
 def section_key(unit: Unit) -> tuple[str, str]:
     """(Act citation, Section number) of a unit, as `instructed_sections` names them."""
-    return " ".join(str(unit.node.meta.get("act") or "").split()), str(unit.node.meta.get("number"))
+    return " ".join((unit.node.meta.act or "").split()), str(unit.node.meta.number)

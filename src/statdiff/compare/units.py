@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from statdiff.model import UNIT_KINDS as NUMBERED_KINDS
 from statdiff.model import Document, Node, Word
 
 UNIT_KINDS = frozenset({"section", "bill_section"})
@@ -36,7 +37,7 @@ def collect_units(document: Document) -> list[Unit]:
     """The document root (front matter) and each section / bill section, in reading order.
 
     A codified Section is restated by an amendatory bill when it sits inside, or follows,
-    a bill section with `meta["amends"]` (up to the next bill section)."""
+    a bill section with `meta.amends` (up to the next bill section)."""
     root = Unit(document.root)
     units = [root]
     amending = False  # inside, or after, a bill section that amends an Act
@@ -44,7 +45,7 @@ def collect_units(document: Document) -> list[Unit]:
     while stack:
         node, unit, article = stack.pop()
         if node.kind == "bill_section":
-            amending = bool(node.meta.get("amends"))
+            amending = node.meta.amends is not None
         if node.kind == "article":
             article = node.path
         if node is not document.root and node.kind in UNIT_KINDS:
@@ -69,15 +70,15 @@ def unit_path(unit: Unit) -> str:
 
 
 def unit_citation(unit: Unit) -> tuple[str, str] | None:
-    citation = unit.node.meta.get("citation")
-    return ("citation", " ".join(str(citation).split())) if citation else None
+    citation = unit.node.meta.citation
+    return ("citation", " ".join(citation.split())) if citation else None
 
 
-def unit_number(unit: Unit) -> tuple[str, str, object, str] | None:
-    number = unit.node.meta.get("number")
-    if number is None:
+def unit_number(unit: Unit) -> tuple[str, str, str | None, str] | None:
+    meta = unit.node.meta
+    if meta.number is None:
         return None
-    return ("number", unit.node.kind, unit.node.meta.get("act"), str(number))
+    return ("number", unit.node.kind, meta.act, meta.number)
 
 
 UNIT_KEYS = (unit_path, unit_citation, unit_number)
@@ -87,12 +88,12 @@ def heading(node: Node | None) -> str:
     """A section's heading (`Notice of Breach.`), else its label; "" for the document root."""
     if node is None or node.kind == "document":
         return ""
-    return str(node.meta.get("heading") or node.label or "")
+    return node.meta.heading or node.label or ""
 
 
 def positional(node: Node) -> bool:
-    """A clause of a document that is not legislation: its number is its place (`meta["positional"]`)."""
-    return bool(node.meta.get("positional"))
+    """A clause of a document that is not legislation: its number is its place (`meta.positional`)."""
+    return bool(node.meta.positional)
 
 
 NUMBER_REACH = 40  # characters from a clause's start where its own number is printed
@@ -101,11 +102,12 @@ NUMBER_REACH = 40  # characters from a clause's start where its own number is pr
 def compared_text(node: Node, text: str) -> str:
     """What content pairing compares: a positional clause's text without its own number
     (`7.2`, `Clause 7`, `(c)`), so that clauses alike but for their place pair in reading order."""
-    number = (node.meta.get("number") or node.meta.get("enumerator")) if positional(node) else None
+    number = (node.meta.number or node.meta.enumerator) if positional(node) else None
     at = text.find(number, 0, NUMBER_REACH) if number else -1
     return text if at < 0 else text[:at] + text[at + len(number):]
 
 
-def number_or_label(node: Node) -> object:
-    """A section's (or subsection's) number as the structure stage read it, else its label."""
-    return node.meta.get("number", node.label)
+def number_or_label(node: Node) -> str | None:
+    """A unit's number as the structure stage read it (None when it read none); another
+    node's (a subsection's) label."""
+    return node.meta.number if node.kind in NUMBERED_KINDS else node.label

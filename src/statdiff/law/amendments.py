@@ -32,18 +32,20 @@ LISTED_NUMBER = re.compile(r"\b\d[0-9A-Za-z.\-]*[0-9A-Za-z]\b|\b\d\b")
 INSTRUCTION_REACH = 1200
 
 
-def amends(body: str) -> dict:
-    """What an amendatory bill section's text (after `Section N.`) says it does:
-    `{"act", "citation", "changing", "adding", "repealing", ...}`, numbers in order."""
-    opening = body[:INSTRUCTION_REACH]
-    act_match = AMENDED_ACT.match(opening)
+def amended_act(body: str) -> tuple[str | None, str | None]:
+    """The Act an amendatory bill section's text (after `Section N.`) names, and its
+    citation where printed: (`Election Code`, `10 ILCS 5`); (None, None) for none."""
+    match = AMENDED_ACT.match(body[:INSTRUCTION_REACH])
+    return (match["act"], match["citation"]) if match else (None, None)
+
+
+def sections_by_verb(body: str) -> dict[str, list[str]]:
+    """The Sections an amendatory bill section's text says it changes, adds, repeals (and
+    renumbers, when it does): `{"changing": ["5", "10"], "adding": ["12"], "repealing": []}`,
+    numbers in the order printed, each once (`amending` is `changing`)."""
     lists: dict[str, list[str]] = {"changing": [], "adding": [], "repealing": []}
-    for clause in CLAUSE.finditer(opening):
+    for clause in CLAUSE.finditer(body[:INSTRUCTION_REACH]):
         verb = {"amending": "changing"}.get(clause["verb"], clause["verb"])
         numbers = lists.setdefault(verb, [])
         numbers.extend(number for number in LISTED_NUMBER.findall(clause["list"]) if number not in numbers)
-    return {
-        "act": act_match["act"] if act_match else None,
-        "citation": act_match["citation"] if act_match else None,
-        **lists,
-    }
+    return lists

@@ -3,7 +3,8 @@
 Every stage speaks in these types, and the model imports nothing else of statdiff.
 `text`: what was printed (`Position` page:line, `SourceSpan`, `Word`, `BodyLine`,
 `ReadResult`, `Identity`). `tree`: the document (`Node`, `Document` and its page:line
-index `PrintedLines`). `comparison`: what changed (`Op`, `Status`, `Mode`, `Token`,
+index `PrintedLines`); `meta`: what the structure stage read of a node (`Meta`, `Role`,
+`AmendatoryInstruction`). `comparison`: what changed (`Op`, `Status`, `Mode`, `Token`,
 `Segment`, `WordSegment`, `Change`, `NodeComparison`, `SectionComparison`, `Comparison`).
 The readers produce a `ReadResult`; the structure stage builds a `Document`; the compare
 stage produces a `Comparison`; the view and the renderers only read these types.
@@ -46,12 +47,13 @@ from statdiff.model.text import (
     Word,
     ordinal,
 )
+from statdiff.model.meta import UNIT_KINDS, AmendatoryInstruction, Meta, Role
 from statdiff.model.tree import Document, Node, PrintedLines, PrintedWord
 
 __all__ = [
-    "BodyLine", "Change", "Comparison", "DELETED", "Detection", "Document", "Drop", "INSERTED", "Identity", "Mode", "NOWHERE",
-    "Node", "NodeComparison", "ONE_COPY_OPS", "ONE_COPY_STATUSES", "Op", "PLAIN", "Position", "PrintedLines", "PrintedWord",
-    "ReadResult", "SectionComparison", "Segment", "Side", "SourceSpan", "Status", "Token", "Tokenizer",
-    "WORD_OPS", "Word", "WordSegment", "count_ops", "one_copy_op", "one_copy_status", "ordinal", "rebuild",
-    "segment_op",
+    "AmendatoryInstruction", "BodyLine", "Change", "Comparison", "DELETED", "Detection", "Document", "Drop", "INSERTED",
+    "Identity", "Meta", "Mode", "NOWHERE", "Node", "NodeComparison", "ONE_COPY_OPS", "ONE_COPY_STATUSES", "Op", "PLAIN",
+    "Position", "PrintedLines", "PrintedWord", "ReadResult", "Role", "SectionComparison", "Segment", "Side", "SourceSpan",
+    "Status", "Token", "Tokenizer", "UNIT_KINDS", "WORD_OPS", "Word", "WordSegment", "count_ops", "one_copy_op",
+    "one_copy_status", "ordinal", "rebuild", "segment_op",
 ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterator
 
+from statdiff.model.meta import Meta
 from statdiff.model.text import Detection, Identity, Position, SourceSpan, Word
 
 @dataclass(slots=True, eq=False)
@@ -16,6 +17,7 @@ class Node:
     subparagraph, item, definition, text, citation, source_note, version_note.
     `words` are the node's own words (not its children's); `path` is stable and
     typeable, e.g. `815 ILCS 530/10(c)(3)` or `815 ILCS 530/5 "Personal information"`.
+    `meta` is what the structure stage read of it beyond its words (`model.meta.Meta`).
     """
 
     kind: str
@@ -23,7 +25,7 @@ class Node:
     words: list[Word] = field(default_factory=list)
     children: list["Node"] = field(default_factory=list)
     label: str | None = None
-    meta: dict = field(default_factory=dict)
+    meta: Meta = field(default_factory=Meta)
 
     @property
     def text(self) -> str:

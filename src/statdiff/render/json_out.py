@@ -86,7 +86,7 @@ def node_to_json(node: Node) -> dict:
         "path": node.path,
         "label": node.label,
         "text": node.text,
-        "meta": _sorted(node.meta),
+        "meta": _sorted(node.meta.to_json(node.kind)),
         "source": (node.source or _NO_SPAN).to_json(),
         "children": [node_to_json(child) for child in node.children],
     }

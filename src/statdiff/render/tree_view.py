@@ -65,8 +65,8 @@ def _node_line(node: Node, top: bool = False) -> Text:
         line.append(f"  {node.label}" if node.label else "")
     else:
         line.append(f"  {node.path}", style="cyan")
-        heading = node.meta.get("heading")
-        if isinstance(heading, str):
+        heading = node.meta.heading
+        if heading is not None:
             line.append(f"  {heading}", style="bold")
     span = node.source
     if span is not None and span.known:

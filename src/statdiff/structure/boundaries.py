@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from statdiff.law import citations, definitions, enumerators, units
-from statdiff.model import Node
+from statdiff.model import Node, Role
 from statdiff.structure.stream import Stream
 from statdiff.structure.tree import NOTE_PATHS, RANK, SECTION_LEVEL, OpenNodes
 
@@ -113,7 +113,7 @@ class BoundaryFinder:
             return True
         if current.kind == "article" and self.stream.line_start[i]:
             return True  # `ARTICLE 1. SHORT TITLE; PURPOSE` has no closing stop
-        if current.meta.get("role") == "article_heading" and self.stream.line_start[i]:
+        if current.meta.role == Role.ARTICLE_HEADING and self.stream.line_start[i]:
             return True  # `ARTICLE 1.` `GENERAL PROVISIONS`: an Article's heading has no closing stop
         return before.endswith((".", ".)", '."', ".”", ":)", ".'"))
 
@@ -249,7 +249,7 @@ class BoundaryFinder:
             return None  # a quoted passage (`"Section 1. Short title. ...`), not a defined term
         if not at_start:
             open_definition = self.tree.innermost("definition", stop_at_section_level=True)
-            if open_definition is not None and same_term(open_definition.meta.get("term"), term):
+            if open_definition is not None and same_term(open_definition.meta.term, term):
                 return None
         return Boundary("definition", data={"term": term})
 
@@ -342,7 +342,7 @@ class BoundaryFinder:
         if self.stream.flattened and self.ends_clause(i):
             return True
         current = self.tree.current
-        if relation == "first" and current.meta.get("role") == "heading":
+        if relation == "first" and current.meta.role == Role.HEADING:
             return self.ends_clause(i)  # `Sec. 1. (a) The term ...`
         if relation == "first" and self._after_enumerator_heading(i):
             return True  # `(A) Temporary Relief. (1) At any time ...`
@@ -354,7 +354,7 @@ class BoundaryFinder:
         """The open node is an enumerated unit whose words so far are its enumerator and a
         short capitalised heading ending in a period: the first of its list may follow inline."""
         current = self.tree.current
-        enumerator = current.meta.get("enumerator")
+        enumerator = current.meta.enumerator
         if enumerator is None or not self.ends_clause(i):
             return False
         words = [word.text for word in current.words]

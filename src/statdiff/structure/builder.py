@@ -17,7 +17,7 @@ Act's, or one a bill restates) is alike: its `citation`, then the `text` child h
 from __future__ import annotations
 
 from statdiff.law import amendments, definitions, enumerators
-from statdiff.model import Node
+from statdiff.model import Node, Role
 from statdiff.structure.boundaries import Boundary, BoundaryFinder, same_term
 from statdiff.structure.stream import Stream
 from statdiff.structure.tree import ENUM_KINDS, MAX_ENUM_DEPTH, SECTION_LEVEL, OpenNodes, instruction_text
@@ -114,7 +114,7 @@ class Builder:
     def _open_act(self, boundary: Boundary) -> None:
         parent = self.tree.pop_to(lambda node: node.kind in ("document", "article"))
         node = self.tree.new(parent, "text")
-        node.meta["act"] = boundary.data["act"]
+        node.meta.act = boundary.data["act"]
 
     # ------------------------------------------------------------ Articles
     def _open_article(self, boundary: Boundary) -> None:
@@ -143,7 +143,7 @@ class Builder:
         self.tree.pop_to(lambda node: node is article)
         self.tree.state(article).awaiting_heading = False
         heading = self.tree.new(article, "text")
-        heading.meta["role"] = "article_heading"
+        heading.meta.role = Role.ARTICLE_HEADING
 
     def _is_bill_article(self, node: Node) -> bool:
         return node.kind == "article" and not self.tree.state(node).codified
@@ -171,7 +171,7 @@ class Builder:
             stray_parent.children.remove(stray_section)
             bill_section.children.append(stray_section)
             instruction = self.tree.new(bill_section, "text")
-            instruction.meta["role"] = "instruction"
+            instruction.meta.role = Role.INSTRUCTION
 
     def _citation_only_section(self) -> tuple[Node, Node] | None:
         """The open codified Section and its parent, when the Section holds nothing but its
@@ -227,7 +227,7 @@ class Builder:
             self.tree.pop_to(lambda node: node is section)
         self.tree.state(section).awaiting_sec = False
         heading = self.tree.new(section, "text")
-        heading.meta["role"] = "heading"
+        heading.meta.role = Role.HEADING
 
     def _open_source(self, boundary: Boundary) -> None:
         owner = self.tree.pop_to_section_level()
@@ -261,7 +261,7 @@ class Builder:
 
     def _push_enumerated(self, style: str, value, enumerator: str) -> None:
         node = self.tree.new(self.tree.stack[-1], ENUM_KINDS[style], style=style, value=value)
-        node.meta["enumerator"] = enumerator
+        node.meta.enumerator = enumerator
         self.tree.push(node)
 
     def _keep_nesting_bounded(self) -> None:
@@ -294,7 +294,7 @@ class Builder:
                 return
         parent = self.tree.pop_to(self._holds_definitions)
         node = self.tree.new(parent, "definition")
-        node.meta["term"] = term
+        node.meta.term = term
         self.tree.push(node)
 
     def _holds_definitions(self, node: Node) -> bool:
@@ -311,8 +311,8 @@ class Builder:
 def _defined_term(node: Node) -> str | None:
     """The term a definition, or an enumerated unit opening with one, defines."""
     if node.kind == "definition":
-        return node.meta.get("term")
-    enumerator = node.meta.get("enumerator")
+        return node.meta.term
+    enumerator = node.meta.enumerator
     if enumerator is None or not node.words or node.words[0].text != enumerator:
         return None
     return definitions.term_of(" ".join(word.text for word in node.words[1:40]))

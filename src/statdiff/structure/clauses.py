@@ -39,7 +39,7 @@ either the document has blank lines or this line starts lowercase. A paragraph i
 bullet or an enumerator is its child.
 
 Numbers: a section's or enumerator's number is its place in the order, not its name (a
-clause inserted before it shifts it): `meta["positional"]` tells `compare` to pair it by
+clause inserted before it shifts it): `meta.positional` tells `compare` to pair it by
 content before its number. Meta `number` (`7.2`, `III`, `A`), `heading`, `term`.
 
 Paths: a section's path is its label (`Clause 7.2`, `Schedule 2`, `Article III`, a heading
@@ -56,7 +56,7 @@ from dataclasses import dataclass, field
 
 from statdiff.law import enumerators
 from statdiff.law.definitions import DEFINITION, TERM_LEAD
-from statdiff.model import BodyLine, Document, Identity, Node, ReadResult, Word
+from statdiff.model import BodyLine, Document, Identity, Meta, Node, ReadResult, Role, Word
 from statdiff.read.prose import BULLET, CODE, FRONT_MATTER, HEADING, QUOTE, ROW, TEXT, ProseLine
 from statdiff.structure.boundaries import CONNECTORS
 from statdiff.structure.tree import ENUM_KINDS
@@ -180,7 +180,7 @@ class _Builder:
             if previous is not None and previous.block == CODE and not line.gap and self.current is not None:
                 self.current.words.extend(words)
             else:
-                self._paragraph(line, words, role="code")
+                self._paragraph(line, words, role=Role.CODE)
             return
         if line.block == BULLET:
             self._bullet(line, words)
@@ -192,7 +192,7 @@ class _Builder:
         if continues:
             self.current.words.extend(words)
             return
-        role = {QUOTE: "quote", FRONT_MATTER: "front_matter"}.get(line.block)
+        role = {QUOTE: Role.QUOTE, FRONT_MATTER: Role.FRONT_MATTER}.get(line.block)
         term = _defined_term(line.text) if role is None else None
         if term is not None:
             self._definition(line, words, term)
@@ -326,8 +326,8 @@ class _Builder:
                 continue
             break
         parent = self.sections[-1]
-        node = Node(kind="section", path="", words=list(words), label=clause.label)
-        node.meta.update(number=clause.number, heading=None, positional=clause.number is not None)
+        meta = Meta(number=clause.number, positional=clause.number is not None)
+        node = Node(kind="section", path="", words=list(words), label=clause.label, meta=meta)
         parent.node.children.append(node)
         if clause.clause:
             self._clause_holder(clause.decimal).last[len(clause.decimal)] = clause.decimal
@@ -397,25 +397,19 @@ class _Builder:
             self.items.pop()
         elif sibling is not None:
             self.items, parent = [], sibling.parent  # the list a paragraph closed goes on
-        node = Node(kind=ENUM_KINDS[style], path="", words=list(words), label=printed)
-        node.meta.update(enumerator=printed, positional=True)
         term = _defined_term(line.text[len(printed):].strip())
-        if term is not None:
-            node.meta["term"] = term
+        meta = Meta(enumerator=printed, term=term, positional=True)
+        node = Node(kind=ENUM_KINDS[style], path="", words=list(words), label=printed, meta=meta)
         self._add_item(node, _Item(node, style, value, line.level), parent)
 
     def _bullet(self, line: ProseLine, words: list[Word]) -> None:
         self._close_items_at(line.level)
-        node = Node(kind="list_item", path="", words=list(words))
-        term = _defined_term(line.text)
-        if term is not None:
-            node.meta["term"] = term
+        node = Node(kind="list_item", path="", words=list(words), meta=Meta(term=_defined_term(line.text)))
         self._add_item(node, _Item(node, "bullet", 0, line.level))
 
     def _definition(self, line: ProseLine, words: list[Word], term: str) -> None:
         self.items = []
-        node = Node(kind="definition", path="", words=list(words), label=f'"{term}"')
-        node.meta["term"] = term
+        node = Node(kind="definition", path="", words=list(words), label=f'"{term}"', meta=Meta(term=term))
         self._add_item(node, _Item(node, "definition", 0, line.level))
 
     def _add_item(self, node: Node, item: _Item, parent: Node | None = None) -> None:
@@ -434,7 +428,7 @@ class _Builder:
         while self.items and self.items[-1].style == "bullet" and self.items[-1].indent >= indent:
             self.items.pop()
 
-    def _paragraph(self, line: ProseLine, words: list[Word], role: str | None = None) -> None:
+    def _paragraph(self, line: ProseLine, words: list[Word], role: Role | None = None) -> None:
         """A paragraph belongs to the item it is indented under; else, after a list of (a), (b)
         or a definition, to the section again (the list is remembered: `(c)` may go on with it)."""
         self._close_items_at(line.level)
@@ -442,9 +436,7 @@ class _Builder:
             item = self.items.pop()
             if item.style in ENUM_KINDS:
                 self.closed.setdefault(item.style, item)
-        node = Node(kind="text", path="", words=list(words))
-        if role:
-            node.meta["role"] = role
+        node = Node(kind="text", path="", words=list(words), meta=Meta(role=role))
         parent = self.items[-1].node if self.items else self._section()
         parent.children.append(node)
         self.current = node
@@ -458,9 +450,8 @@ class _Builder:
             self.table = (line.table, table)
         table = self.table[1]
         if line.header:
-            table.meta["columns"] = list(line.cells)
-        row = Node(kind="row", path="", words=list(words))
-        row.meta.update(cells=list(line.cells), header=line.header)
+            table.meta.columns = tuple(line.cells)
+        row = Node(kind="row", path="", words=list(words), meta=Meta(cells=tuple(line.cells), header=line.header))
         table.children.append(row)
         self.current = None
         self.heading_line = False
@@ -478,7 +469,7 @@ def _lift_title(root: Node, builder: _Builder) -> str | None:
     node = first.node
     if root.children[0] is not node or not (first.kind == "caps" or first.kind.startswith("markdown")):
         return None
-    if node.meta.get("number") is not None:
+    if node.meta.number is not None:
         return None
     if any(other.kind == first.kind for other in builder.opened[1:]):
         return None
@@ -486,7 +477,7 @@ def _lift_title(root: Node, builder: _Builder) -> str | None:
         other.kind.startswith("markdown") and other.rank < first.rank for other in builder.opened[1:]
     ):
         return None
-    title = Node(kind="text", path="", words=node.words, meta={"role": "title"})
+    title = Node(kind="text", path="", words=node.words, meta=Meta(role=Role.TITLE))
     root.children[0:1] = [title, *node.children]
     return " ".join(word.text for word in node.words)
 
@@ -516,14 +507,15 @@ def _name_children(node: Node, path: str, qualifier: str, labels: dict[str, int]
             base = _join(path, f"Table {counts['table']}")
             child.label = f"Table {counts['table']}"
         elif child.kind == "row":
-            key = _unwrap(child.meta["cells"][0]) if child.meta["cells"] else ""
+            cells = child.meta.cells
+            key = _unwrap(cells[0]) if cells else ""
             counts["row"] = counts.get("row", 0) + 1
             base = f'{path} row "{key}"' if key else f"{path} row [{counts['row']}]"
             child.label = f'"{key}"' if key else None
         elif child.kind == "definition":
             base = _join(path, child.label)
         elif child.kind in ENUM_KINDS.values():
-            base = _join(path, _parenthesised(child.meta["enumerator"]))
+            base = _join(path, _parenthesised(child.meta.enumerator or ""))
         else:
             counts["text"] = counts.get("text", 0) + 1
             base = _join(path, f"[{counts['text']}]")
@@ -533,7 +525,7 @@ def _name_children(node: Node, path: str, qualifier: str, labels: dict[str, int]
 
 def _extends(child: Node, parent: Node) -> bool:
     """`Clause 7.2` under `Clause 7` (or `Section 3.1` under `Article 3`) needs no qualifier."""
-    number, held_by = child.meta.get("number"), parent.meta.get("number") if parent.kind == "section" else None
+    number, held_by = child.meta.number, parent.meta.number if parent.kind == "section" else None
     return bool(number and held_by and number.startswith(held_by + ".") and number[len(held_by) + 1:])
 
 
@@ -626,15 +618,15 @@ def _describe(root: Node) -> None:
         if node.kind != "section":
             continue
         text = _unwrap(node.text)
-        if node.meta["number"] is None:
-            node.meta["heading"] = text
+        if node.meta.number is None:
+            node.meta.heading = text
             continue
         match = _KEYWORD.match(text) or _CLAUSE_NUMBER.match(text)
         after = text[match.end():].strip() if match else text
-        node.meta["heading"] = _heading_after(after)
+        node.meta.heading = _heading_after(after)
         term = _defined_term(after)
         if term is not None:
-            node.meta["term"] = term
+            node.meta.term = term
 
 
 def _defined_term(text: str) -> str | None:

@@ -9,10 +9,11 @@ Act: `815 ILCS 530/10(c)(3)(i)`, `815 ILCS 530/5 "Personal information"`, `815 I
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any
+from dataclasses import dataclass, replace
+from re import Match
 
 from statdiff.law import amendments, citations, definitions, public_acts, units
-from statdiff.model import Node, ReadResult
+from statdiff.model import AmendatoryInstruction, Meta, Node, ReadResult, Role
 from statdiff.structure.tree import ENUM_NODE_KINDS, NOTE_PATHS, instruction_text
 
 # `Sec. 10.` is two words; its heading (the first sentence) is within this many words.
@@ -38,11 +39,12 @@ class Finisher:
     def _share_act_citations(self) -> None:
         """A bill section that restates nothing (`... by repealing Section 4.27a.`) takes the
         citation another bill section found for the same Act."""
-        amending = [node.meta["amends"] for node in self.root.walk() if node.meta.get("amends")]
-        known = {found["act"]: found["citation"] for found in amending if found.get("citation")}
-        for found in amending:
-            if not found.get("citation") and found["act"] in known:
-                found["citation"] = known[found["act"]]
+        amending = [node.meta for node in self.root.walk() if node.meta.amends is not None]
+        known = {meta.amends.act: meta.amends.citation for meta in amending if meta.amends and meta.amends.citation}
+        for meta in amending:
+            found = meta.amends
+            if found is not None and not found.citation and found.act in known:
+                meta.amends = replace(found, citation=known[found.act])
 
     # ------------------------------------------------------------ meta
     def _describe(self, node: Node) -> None:
@@ -54,16 +56,17 @@ class Finisher:
             elif child.kind == "article":
                 _describe_article(child)
             elif child.kind in ENUM_NODE_KINDS:
-                child.label = child.meta.get("enumerator")
+                child.label = child.meta.enumerator
                 _note_defined_term(child)
             elif child.kind == "definition":
-                child.label = f'"{child.meta["term"]}"'
+                child.label = f'"{child.meta.term}"'
             if child.children:
                 self._describe(child)
-        if node.kind == "bill_section" and node.meta.get("amends"):
-            acts = Counter(child.meta.get("act") for child in node.children if child.meta.get("act"))
+        amends = node.meta.amends
+        if node.kind == "bill_section" and amends is not None:
+            acts = Counter(child.meta.act for child in node.children if child.meta.act)
             if acts:
-                node.meta["amends"]["citation"] = acts.most_common(1)[0][0]
+                node.meta.amends = replace(amends, citation=acts.most_common(1)[0][0])
 
     # ------------------------------------------------------------ paths
     def _name_children(self, node: Node, path: str) -> None:
@@ -74,8 +77,8 @@ class Finisher:
                 # two of one node's paragraphs share n: the path is unique as it stands
                 texts_before += 1
                 child.path = _join(path, f"[{texts_before}]")
-                if child.meta.get("act"):
-                    self.act = child.meta["act"]
+                if child.meta.act:
+                    self.act = child.meta.act
             else:
                 child.path = self._unique(self._child_path(child, node, path))
             if child.children:
@@ -85,31 +88,33 @@ class Finisher:
         kind = child.kind
         if kind in NOTE_PATHS:
             return _join(path, NOTE_PATHS[kind])
+        meta = child.meta
         if kind in ENUM_NODE_KINDS:
-            enumerator = child.meta["enumerator"]
-            return _join(path, enumerator) if enumerator[0].isdigit() else f"{path}{enumerator}"
+            enumerator = meta.enumerator or ""
+            return _join(path, enumerator) if enumerator[:1].isdigit() else f"{path}{enumerator}"
         if kind == "definition":
-            return _join(path, f'"{child.meta["term"]}"')
+            return _join(path, f'"{meta.term}"')
         if kind == "article":
-            if child.meta.get("citation"):
-                self.act = child.meta["act"]
-                return child.meta["citation"]
-            return f"Article {child.meta['number']}"
-        prefix = path if parent.kind == "article" and not parent.meta.get("codified") else ""
-        if kind == "bill_section" or not child.meta.get("codified"):
-            return _join(prefix, f"Section {child.meta.get('number')}")
+            if meta.citation:
+                self.act = meta.act
+                return meta.citation
+            return f"Article {meta.number}"
+        prefix = path if parent.kind == "article" and not parent.meta.codified else ""
+        if kind == "bill_section" or not meta.codified:
+            return _join(prefix, f"Section {meta.number}")
         return self._codified_path(child, parent)
 
     def _codified_path(self, section: Node, parent: Node) -> str:
-        if section.meta.get("citation"):
-            self.act = section.meta["act"]
-            return section.meta["citation"]
-        number = section.meta.get("number") or "?"
-        act = (parent.meta.get("amends") or {}).get("citation") or self.act
+        meta = section.meta
+        if meta.citation:
+            self.act = meta.act
+            return meta.citation
+        number = meta.number or "?"
+        act = (parent.meta.amends.citation if parent.meta.amends else None) or self.act
         if act:
-            section.meta["act"] = act
-            section.meta["citation"] = f"{act}/{number}"
-            return section.meta["citation"]
+            meta.act = act
+            meta.citation = f"{act}/{number}"
+            return meta.citation
         return f"Sec. {number}"
 
     def _unique(self, path: str) -> str:
@@ -145,71 +150,109 @@ def _describe_numbered_section(node: Node) -> None:
     match = units.SECTION.match(text)
     number = citations.normal_number(match["number"]) if match else None
     body = text[match.end():].strip() if match else text
-    node.meta["number"] = number
+    meta = node.meta
+    meta.number = number
     node.label = f"Section {number}"
     amendatory = bool(amendments.AMENDATORY.search(body[:AMENDATORY_REACH]))
-    node.meta["heading"] = None if amendatory else _heading(body.split())
+    meta.heading = None if amendatory else _heading(body.split())
     if amendatory:
-        node.meta["amends"] = amendments.amends(body)
-    elif not (node.meta["heading"] or "").startswith(units.BILL_SECTION_HEADINGS):
+        meta.amends = _amendatory_instruction(body)
+    elif not (meta.heading or "").startswith(units.BILL_SECTION_HEADINGS):
         node.kind = "section"
 
 
+def _amendatory_instruction(body: str) -> AmendatoryInstruction:
+    """What an amendatory bill section's text (after `Section N.`) says it does."""
+    act, citation = amendments.amended_act(body)
+    lists = amendments.sections_by_verb(body)
+    renumbering = lists.get("renumbering")
+    return AmendatoryInstruction(
+        act, citation, tuple(lists["changing"]), tuple(lists["adding"]), tuple(lists["repealing"]),
+        None if renumbering is None else tuple(renumbering),
+    )
+
+
 def _describe_codified_section(node: Node) -> None:
-    meta: dict[str, Any] = {"codified": True, "citation": None, "act": None, "number": None, "heading": None}
+    meta = node.meta
+    meta.codified = True
+    cited_number = None
     versions = []
     for child in node.children:
         if child.kind == "citation":
-            meta.update(_citation_meta(child.text))
-        elif child.kind == "text" and child.meta.get("role") == "heading":
+            line = _citation_line(child.text)
+            if line.citation is not None:
+                meta.citation, meta.act, cited_number = line.citation, line.act, line.number
+            _note_citation_line(meta, line)
+        elif child.kind == "text" and child.meta.role == Role.HEADING:
             opening = " ".join([word.text for word in child.words[: HEADING_MAX_WORDS + 3]])
             match = units.SEC.match(opening)
             if match:
-                meta["number"] = citations.normal_number(match["number"])
+                meta.number = citations.normal_number(match["number"])
                 rest = opening[match.end():].strip()
                 placeholder = units.PLACEHOLDER.match(rest)
-                meta["heading"] = placeholder.group(0) if placeholder else _heading(rest.split())
+                meta.heading = placeholder.group(0) if placeholder else _heading(rest.split())
                 if placeholder and placeholder["what"] == "Repealed":
-                    meta["repealed"] = True
+                    meta.repealed = True
         elif child.kind == "source_note":
-            meta["source_note"] = text = child.text
-            meta["public_acts"] = public_acts.of_source_note(text)
+            meta.source_note = text = child.text
+            meta.public_acts = tuple(public_acts.of_source_note(text))
         elif child.kind == "version_note":
             versions.append(child.text)
-    if meta.get("status") == "rep.":
-        meta["repealed"] = True
-    if meta["number"] is None and meta.get("cited_number"):
-        meta["number"] = meta["cited_number"]
-    meta.pop("cited_number", None)
-    if versions:
-        meta["versions"] = versions
-    node.meta.update(meta)
-    node.label = f"Sec. {meta['number']}" if meta["number"] else "Sec."
+    if meta.status == "rep.":
+        meta.repealed = True
+    if meta.number is None and cited_number:
+        meta.number = cited_number
+    meta.versions = tuple(versions)
+    node.label = f"Sec. {meta.number}" if meta.number else "Sec."
 
 
-def _citation_meta(text: str) -> dict:
-    """What a citation line says: the citation, its Act and number, `new`/`rep.`, the
-    `from` and `was` notes; a heading citation (`Act title`) is cited as printed."""
-    meta: dict[str, Any] = {}
+@dataclass(frozen=True, slots=True)
+class CitationLine:
+    """What a citation line says: the citation, its Act and the number it cites (None when
+    it is no citation), `new` / `rep.`, the `from` and `was` notes."""
+
+    citation: str | None = None
+    act: str | None = None
+    number: str | None = None
+    status: str | None = None
+    from_: str | None = None
+    was: str | None = None
+
+
+def _citation_line(text: str) -> CitationLine:
+    """A citation line read; a heading citation (`Act title`) is cited as printed."""
+    citation: str | None = None
+    act: str | None = None
+    number: str | None = None
+    status: str | None = None
     match = citations.SECTION_CITATION.match(text)
     heading = None if match else citations.HEADING_CITATION.match(text)
     found = match or heading
     if found:
         act = citations.act_name(found["title"], found["act"])
-        cited = citations.normal_number(match["number"]) if match else _heading_citation_target(heading)
-        meta.update(citation=f"{act}/{cited}", act=act, cited_number=cited)
-        if found["status"]:
-            meta["status"] = found["status"]
+        number = citations.normal_number(match["number"]) if match else _heading_citation_target(found)
+        citation = f"{act}/{number}"
+        status = found["status"] or None
     from_note = citations.FROM_NOTE.search(text)
-    if from_note:
-        meta["from"] = from_note["from"]
     was_note = citations.WAS_NOTE.search(text)
-    if was_note:
-        meta["was"] = citations.normal_number(was_note["was"])
-    return meta
+    return CitationLine(
+        citation, act, number, status,
+        from_note["from"] if from_note else None,
+        citations.normal_number(was_note["was"]) if was_note else None,
+    )
 
 
-def _heading_citation_target(match) -> str:
+def _note_citation_line(meta: Meta, line: CitationLine) -> None:
+    """A codified Section's status and notes, as its citation line gives them."""
+    if line.status:
+        meta.status = line.status
+    if line.from_ is not None:
+        meta.from_ = line.from_
+    if line.was is not None:
+        meta.was = line.was
+
+
+def _heading_citation_target(match: Match[str]) -> str:
     """`Art. 19B`, `Art. 850 Pt. 5`, `Act title`: what a heading citation names."""
     if match["article"] is None:
         return "Act title"
@@ -220,31 +263,32 @@ def _heading_citation_target(match) -> str:
 def _note_defined_term(node: Node) -> None:
     """`(a) "Anniversary" means ...`, `1. "Election" includes ...`, `(a) The term "person"
     includes ...`: the enumerated unit says which term it defines."""
-    rest = node.text[len(node.meta.get("enumerator") or ""):].lstrip()
+    rest = node.text[len(node.meta.enumerator or ""):].lstrip()
     term = definitions.term_of(rest)
     if term is not None:
-        node.meta["term"] = term
+        node.meta.term = term
 
 
 def _describe_article(node: Node) -> None:
     """A bill's Article (`ARTICLE 1. SHORT TITLE`: its own words) or a codified Article
     (its citation line, then `ARTICLE 1.` `GENERAL PROVISIONS` in a heading child)."""
+    meta = node.meta
     heading_text = node.text
     for child in node.children:
         if child.kind == "citation":
-            node.meta["codified"] = True
-            meta = _citation_meta(child.text)
-            if meta.get("citation"):
-                node.meta.update(citation=meta["citation"], act=meta["act"])
-                if meta.get("status"):
-                    node.meta["status"] = meta["status"]
-        elif child.meta.get("role") == "article_heading":
+            meta.codified = True
+            line = _citation_line(child.text)
+            if line.citation:
+                meta.citation, meta.act = line.citation, line.act
+                if line.status:
+                    meta.status = line.status
+        elif child.meta.role == Role.ARTICLE_HEADING:
             heading_text = child.text
     match = units.ARTICLE.match(heading_text)
     number = match["number"] if match else None
-    if number is None and node.meta.get("citation"):
-        number = node.meta["citation"].rsplit("Art. ", 1)[-1]
-    node.meta["number"] = number or "?"
+    if number is None and meta.citation:
+        number = meta.citation.rsplit("Art. ", 1)[-1]
+    meta.number = number or "?"
     heading = heading_text[match.end():].strip() if match else ""
-    node.meta["heading"] = heading or None
-    node.label = f"Article {node.meta['number']}"
+    meta.heading = heading or None
+    node.label = f"Article {meta.number}"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from statdiff.model import Node
+from statdiff.model import Node, Role
 
 SECTION_LEVEL = frozenset({"document", "article", "bill_section", "section"})
 # The kind of node each enumerator style opens.
@@ -102,6 +102,6 @@ def instruction_text(bill_section: Node) -> str:
     if bill_section.words:
         return bill_section.text
     for child in bill_section.children:
-        if child.meta.get("role") == "instruction":
+        if child.meta.role == Role.INSTRUCTION:
             return child.text
     return ""

@@ -61,7 +61,7 @@ def status_label(status: str, mode: str) -> str:
 def section_label(section: SectionComparison) -> str:
     """`Sec. 10` (from the section's number, else its path), else the path, else "Front matter"."""
     node = section.new or section.old
-    number = node.meta.get("number") if node is not None else None
+    number = node.meta.number if node is not None else None
     if number:
         return f"Sec. {number}"
     match = re.search(r"/([\w.\-]+)$", section.path)

@@ -293,8 +293,7 @@ class SectionView:
     def act(self) -> str | None:
         """The Act the section belongs to (`815 ILCS 530`), where the structure stage read one."""
         node = self.section.new or self.section.old
-        act = node.meta.get("act") if node is not None else None
-        return str(act) if act else None
+        return (node.meta.act or None) if node is not None else None
 
     @property
     def article(self) -> str | None:
