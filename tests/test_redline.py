@@ -85,7 +85,8 @@ def test_headline_shows_exactly_seven_insertions_and_no_deletions(headline):
 def test_headline_summary_first_with_a_row_per_change(headline):
     comparison, tree = headline
     body_sections = tree.xpath("//div[@class='page']/*")
-    assert [el.get("id") for el in body_sections][1:3] == ["summary", "toc"]
+    # the header, the sticky bar (views, next / previous, the change list), then the summary
+    assert [el.get("id") or el.get("class") for el in body_sections][:4] == ["doc-header", "controls", "summary", "toc"]
     rows = tree.xpath("//table[@class='summary-table']/tbody/tr")
     assert len(rows) == 7
     ids = set(tree.xpath("//@id"))
@@ -142,8 +143,14 @@ def test_as_enacted_attributes_no_charge_and_b5_to_pa_94_947():
     assert [el.get("data-new-path") for el in added] == ["815 ILCS 530/10(b-5)"]
     assert added[0].get("data-attributed-to") == "P.A. 94-947"
     assert squash(added[0].xpath(".//ins")[0].text_content()).startswith("(b-5) The notification required")
-    no_charge = [el for el in tree.xpath("//*[@data-op='insert']") if squash(el.text_content()) == "at no charge"]
+    no_charge = [el for el in tree.xpath("//*[@data-op='insert']") if squash(" ".join(el.xpath(".//ins//text()"))) == "at no charge"]
     assert no_charge[0].get("data-attributed-to") == "P.A. 94-947"
+    # credited changes are told apart in the text itself: their own style and a label outside <ins>
+    for element in (added[0], no_charge[0]):
+        assert "attributed" in element.get("class").split()
+        assert [squash(label.text_content()) for label in element.xpath("./span[@class='credit']")] == ["P.A. 94-947"]
+    assert tree.xpath("//*[@data-op and not(@data-attributed-to)][contains(@class, 'attributed')]") == []
+    assert tree.xpath("//div[contains(@class,'cell-new')]//span[contains(@class,'was-inserted attributed')]")
     row = tree.xpath("//tr[@data-anchor=$anchor]", anchor=no_charge[0].get("id"))[0]
     assert "(from P.A. 94-947)" in squash(row.text_content())
     assert len(tree.xpath("//tr[contains(@class,'change-row')]")) == len(comparison.changes)
@@ -163,7 +170,7 @@ def test_cli_writes_the_redline_and_warns_about_unmatched_notes(tmp_path):
     assert "note for “815 ILCS 530/77” matches no node" in result.output
     tree = page(output.read_text(encoding="utf-8"))
     assert tree.xpath("//title")[0].text == "T & <b>"
-    assert tree.xpath("//input[@checked]/@id") == ["view-side-by-side"]
+    assert tree.xpath("//input[@name='statdiff-view'][@checked]/@id") == ["view-side-by-side"]
     assert "A note." in tree.xpath("//p[contains(@class,'kind-note')]")[0].text_content()
     assert len(tree.xpath("//ins")) == 7
 
@@ -217,7 +224,7 @@ def test_rendering_is_deterministic():
 def test_initial_view_and_bad_view():
     for view, radio in (("inline", "view-inline"), ("side-by-side", "view-side-by-side")):
         tree = page(render_redline(headline_comparison(), view=view))
-        assert tree.xpath("//input[@checked]/@id") == [radio]
+        assert tree.xpath("//input[@name='statdiff-view'][@checked]/@id") == [radio]
     with pytest.raises(StatdiffError):
         render_redline(headline_comparison(), view="columns")
 

@@ -57,6 +57,8 @@ FORMATS = (
     Format("redline", "json", (".json",), "statdiff.render.json_out:JsonRedline", "docs/json-contract.md"),
     Format("redline", "html", (".html", ".htm"), "statdiff.render.html:HtmlRedline",
            "an annotated, self-contained HTML redline"),
+    Format("redline", "html-fragment", (), "statdiff.render.html:HtmlFragment",
+           "a compact redline of the changed paragraphs to embed in a page (a notebook cell)"),
     Format("document", "tree", (), "statdiff.render.tree_view:TreeView", "the section tree"),
     Format("document", "text", (".txt",), "statdiff.render.plain:PlainText",
            "the clean body text, one printed line a line"),
