@@ -50,6 +50,10 @@ def build_view(comparison: Comparison, annotations: Annotations = None,
     section_anchors = {section.path: section.anchor for section in sections}  # the last section of a path
     for view in views:
         view.section_anchor = section_anchors.get(view.change.section, "")
+    for section_view in sections:
+        move = section_view.own_move
+        if move is not None:
+            move.described = f"{section_view.label} {section_view.move_note}"
     return RedlineView(
         comparison=comparison,
         title=title or default_title(comparison),

@@ -212,7 +212,10 @@ class Layout:
         if section not in self._rows:
             placed: set[ChangeView] = set()
             changes = self.changes[section]
-            rows = [self._row(comparison, segments, one_copy, changes, placed)
+            # A Section's own move is no row's: the section's banner says from where to where.
+            own_moves = {change for change in section.section_changes if change.op == Op.MOVE}
+            for_rows = [view for view in changes if view.change not in own_moves]
+            rows = [self._row(comparison, segments, one_copy, for_rows, placed)
                     for comparison, segments, one_copy in self._labelled_nodes()[section]]
             self._rows[section] = (rows, [change for change in changes if change not in placed])
         return self._rows[section]

@@ -56,13 +56,18 @@ class ChangeView:
     number: int  # 1, 2, ... in reading order
     where: str  # the path of the node it changes (else its section)
     section_anchor: str = ""  # the id of the last section view with the change's section path
+    described: str = ""  # its phrase where the view words it (a Section's move: from where to where)
+
+    def __repr__(self) -> str:
+        return f"<ChangeView {self.number}: {self.change!r}>"
 
     @property
     def phrase(self) -> str:
-        """The change in a few plain words: `inserted “at no charge”`."""
+        """The change in a few plain words: `inserted “at no charge”`, `Sec. 7-8.01 moved from
+        after Sec. 7-8 in Article 7 to after Sec. 17-22 in Article 17`."""
         from statdiff.annotate.phrases import describe
 
-        return describe(self.change)
+        return self.described or describe(self.change)
 
     @property
     def anchor(self) -> str:
@@ -221,6 +226,9 @@ class RowView:
     _layout: "weakref.ref[Layout] | None" = field(default=None, repr=False)
     _margin: list[MarginItem] = field(default_factory=list, repr=False)
 
+    def __repr__(self) -> str:
+        return f"<RowView {self.new_path or self.old_path} {self.status}: {len(self.runs)} runs, {len(self.changes)} changes>"
+
     @property
     def move_note(self) -> str:
         """Where a node moved between sections came from (`moved from 815 ILCS 530/10(c)`, on
@@ -249,6 +257,9 @@ class SectionView:
     changes: list[ChangeView]
     cut: bool  # a copy is truncated inside it: some of its text only one copy holds
     _layout: "Layout" = field(repr=False)
+
+    def __repr__(self) -> str:
+        return f"<SectionView {self.label} {self.path or '(front matter)'} {self.status}: {len(self.changes)} changes>"
 
     @property
     def path(self) -> str:
@@ -313,9 +324,23 @@ class SectionView:
 
     @property
     def move_note(self) -> str:
-        """Where a moved Section was and is: `moved from Article 5, after Sec. 5-3, to
-        Article 7, after Sec. 7-9`; "" for a section that did not move."""
-        return self._layout.section_move_note(self.section) if self.status == Status.MOVED else ""
+        """Where a moved Section was and is: `moved from after Sec. 5-3 in Article 5 to after
+        Sec. 7-9 in Article 7`; "" for a section that did not move."""
+        return self._layout.section_move_note(self.section) if self.own_move is not None else ""
+
+    @property
+    def own_move(self) -> ChangeView | None:
+        """The change that moves the Section itself, if it moved."""
+        if self.status != Status.MOVED:
+            return None
+        return next((view for view in self.changes if view.op == Op.MOVE and view.change.old_path == self.old_path
+                     and view.change.new_path == self.new_path), None)
+
+    @property
+    def move(self) -> ChangeView | None:
+        """The Section's own move when no row shows it: the banner with its `move_note` does."""
+        move = self.own_move
+        return move if move is not None and move in self._layout.unplaced_of(self.section) else None
 
     @property
     def rows(self) -> list[RowView]:
@@ -328,8 +353,10 @@ class SectionView:
 
     @property
     def unplaced(self) -> list[ChangeView]:
-        """Changes no run or row shows (a moved or renumbered Section): listed below the rows."""
-        return self._layout.unplaced_of(self.section)
+        """Changes no run or row shows (a renumbered Section): listed below the rows. The
+        Section's own move is not among them: its banner shows it."""
+        move = self.move
+        return [view for view in self._layout.unplaced_of(self.section) if view is not move]
 
 
 _QUIET = (Status.UNCHANGED, Status.NOT_RESTATED, *ONE_COPY_STATUSES)
@@ -350,6 +377,9 @@ class GroupView:
     anchor: str
     members: "list[GroupView | SectionView]" = field(default_factory=list)
     items: "list[GroupView | SectionView | QuietRun]" = field(default_factory=list)
+
+    def __repr__(self) -> str:
+        return f"<GroupView {self.kind} {self.path}: {len(self.members)} members, {len(self.changes)} changes>"
 
     @property
     def sections(self) -> list[SectionView]:
@@ -396,6 +426,9 @@ class QuietRun:
             found.extend(member.sections if isinstance(member, GroupView) else [member])
         return found
 
+    def __repr__(self) -> str:
+        return f"<QuietRun {self.text}>"
+
     @property
     def text(self) -> str:
         """`Secs. 1-4 to 1-12 unchanged (9 Sections)`, `Articles 2B to 4 unchanged (3 Articles,
@@ -441,6 +474,9 @@ class RedlineView:
     one_copy_lines: list[OneCopyLine]
     op_counts: list[str]  # `7 insertions`
     _layout: "Layout" = field(repr=False)
+
+    def __repr__(self) -> str:
+        return f"<RedlineView of {self.comparison!r}>"
 
     @property
     def annotations(self) -> list[Annotation]:
