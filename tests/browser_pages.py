@@ -65,6 +65,14 @@ class Watched:
 
 
 def shot(page, name: str, full_page: bool = False) -> Path:
+    """A screenshot in tests/artifacts/, taken once a smooth scroll has come to rest."""
+    last = None
+    for _ in range(40):  # polled from here: a page without scripts runs no timer
+        where = page.evaluate("() => scrollY")
+        if where == last:
+            break
+        last = where
+        page.wait_for_timeout(120)
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     path = ARTIFACTS / name
     page.screenshot(path=str(path), full_page=full_page)

@@ -215,6 +215,8 @@ def test_without_javascript_a_link_in_the_side_by_side_view_brings_its_row(brows
     comparison = election[0]
     watched = Watched(browser, election[2], java_script_enabled=False)
     page = watched.page
+    assert not watched.visible("#next-change") and not watched.visible("#expand-all")  # they need the script
+    assert watched.visible(".jump > summary")  # the change list does not
     change = comparison.changes[7]
     page.locator(f"table.summary-table a[href='#{change.anchor}']").first.click()
     for _ in range(50):  # no page script runs to wait with: poll from here

@@ -138,3 +138,23 @@ def test_the_compact_redline_labels_credits_and_stops_at_its_limit(tmp_path):
         "… and 20 more changes: comparison.write(\"report.html\")")
     same = statdiff.diff(THROUGH_947, THROUGH_947)
     assert "No changes." in same._repr_html_() and repr(same).endswith(": 0 changes in 0 sections>")
+
+
+def test_the_readme_notebook_example_runs_as_shown(tmp_path, monkeypatch):
+    import doctest
+
+    from redline_fixtures import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("### In a notebook", 1)[1].split("```python\n", 1)[1].split("\n```", 1)[0]
+    for name in ("statutes", "reports"):
+        (tmp_path / name).symlink_to(ROOT / name)
+    monkeypatch.chdir(tmp_path)  # report.html is written here, not into the clone
+    test = doctest.DocTestParser().get_doctest(block, {}, "README notebook example", "README.md", 0)
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # the example raises no warning either
+        runner.run(test)
+    assert runner.summarize(verbose=False).failed == 0
+    assert (tmp_path / "report.html").is_file()
+    assert all(len(line) < 200 for line in block.splitlines() if line.startswith("<"))
