@@ -684,3 +684,19 @@ def changes_from_redline_text(tree):
     from statdiff.read.redline import redline_changes
 
     return redline_changes(tree)
+
+
+def test_the_chapter_620_acts_are_named_and_no_heading_repeats_its_label(tmp_path):
+    from redline_fixtures import benchmark_pair
+
+    old, new = benchmark_pair(tmp_path)
+    tree = page(render_redline(api.diff(old, new)))
+    acts = [squash(h.text_content()) for h in tree.xpath("//main//section[contains(@class,'group-act')]/h2")]
+    assert len(acts) == 10 and all(re.fullmatch(r"620 ILCS \d+ \S.*(Act|Law of 1943)", act) for act in acts), acts
+    # named by a short title Section wherever it stands: 620 ILCS 5/82, 620 ILCS 50/74 (no heading)
+    assert "620 ILCS 5 Illinois Aeronautics Act" in acts and "620 ILCS 50 County Airports Act" in acts
+    # an Act nothing changed in folds to one line
+    runs = [squash(s.text_content()) for s in tree.xpath("//main/details[@class='run']/summary")]
+    assert "620 ILCS 30 Zoning to Eliminate Airport Hazards Act unchanged (13 Sections)" in runs, runs
+    toc = [squash(a.text_content()) for a in tree.xpath("//nav[@id='toc']//li[not(contains(@class,'toc-group'))]/a")]
+    assert toc and not any(re.match(r"(Sec\. \S+) \1$", entry) for entry in toc), toc

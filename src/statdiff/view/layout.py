@@ -431,12 +431,14 @@ def _act_name(comparison: Comparison, citation: str) -> str:
                 return str(amends["act"])
     own = [node for section in comparison.sections for node in (section.new, section.old)
            if node is not None and node.meta.get("act") == citation]
-    for node in own[:SHORT_TITLE_REACH]:  # the short title is among an Act's first Sections
+    # The short title Section: where a heading says so, else among the first Sections, else the last.
+    titled = [node for node in own if str(node.meta.get("heading") or "").lower().startswith("short title")]
+    for node in titled + own[:SHORT_TITLE_REACH] + own[SHORT_TITLE_REACH:][::-1]:
         match = SHORT_TITLE.search(" ".join(word.text for word in node.all_words()[:SHORT_TITLE_WORDS]))
         if match:
             return match.group("name").strip()
     return ""
 
 
-SHORT_TITLE_REACH = 6  # Sections (of either text) searched for the short title
+SHORT_TITLE_REACH = 6  # the first Sections of an Act, searched for its short title before the others
 SHORT_TITLE_WORDS = 120  # words of each

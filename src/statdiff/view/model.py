@@ -384,10 +384,7 @@ class GroupView:
     @property
     def sections(self) -> list[SectionView]:
         """Every section of the group, inner groups' included, in reading order."""
-        found: list[SectionView] = []
-        for member in self.members:
-            found.extend(member.sections if isinstance(member, GroupView) else [member])
-        return found
+        return sections_of(self.members)
 
     @property
     def changes(self) -> list[ChangeView]:
@@ -421,10 +418,8 @@ class QuietRun:
 
     @property
     def sections(self) -> list[SectionView]:
-        found: list[SectionView] = []
-        for member in self.members:
-            found.extend(member.sections if isinstance(member, GroupView) else [member])
-        return found
+        """Every section the run folds, those of its groups included, in reading order."""
+        return sections_of(self.members)
 
     def __repr__(self) -> str:
         return f"<QuietRun {self.text}>"
@@ -446,6 +441,14 @@ class QuietRun:
             noun = "Act" if groups[0].kind == "act" else "Article"
             counts = f"{counted(len(groups), noun)}, {sections}"
         return f"{label_range(first.label, last.label)} {self.status_label} ({counts})"
+
+
+def sections_of(members: "list[GroupView | SectionView]") -> list[SectionView]:
+    """The sections among `members` and inside the groups among them, in reading order."""
+    found: list[SectionView] = []
+    for member in members:
+        found.extend(member.sections if isinstance(member, GroupView) else [member])
+    return found
 
 
 def is_quiet(member: "GroupView | SectionView") -> bool:
