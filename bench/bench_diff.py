@@ -391,7 +391,7 @@ def report(a: Path, b: Path, old_rows, new_rows, edits: list[Edit], options) -> 
     print("by kind (statdiff): " + ", ".join(
         f"{kind} {sum(f for e, f in zip(edits, results[0][3]) if e.kind == kind)}/{sum(e.kind == kind for e in edits)}"
         for kind in dict.fromkeys(edit.kind for edit in edits)))
-    summary = comparison.summary()
+    summary = comparison.summary
     print(f"statdiff reported {summary['changes']} changes {summary['by_op']}")
     targets = [f"in process {best * 1000:.0f} ms (target < 100 ms)",
                f"difflib / statdiff = {results[2][1] / best:.0f}x (target >= 20x)"]

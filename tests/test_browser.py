@@ -11,28 +11,17 @@ from pathlib import Path
 
 import pytest
 
+from browser_pages import ARTIFACTS, BROWSER_MARKS, Watched, launch_browser, shot
 from redline_fixtures import HB0605, ROOT, THROUGH_947, benchmark_pair, real_comparison, render_redline
 from statdiff import api
 from statdiff.annotate.notes import load_notes, match_notes
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARTIFACTS = ROOT / "tests/artifacts"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed at /usr/bin/chromium"),
-]
+pytestmark = BROWSER_MARKS
 
 
 @pytest.fixture(scope="module")
 def browser():
-    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright for Python is not installed")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+    yield from launch_browser()
 
 
 @pytest.fixture(scope="module")
@@ -45,49 +34,12 @@ def headline_file(tmp_path_factory) -> Path:
     return path
 
 
-class Watched:
-    """A page with every console message, page error and non-file request recorded."""
-
-    def __init__(self, browser, path: Path, **context_options):
-        self.context = browser.new_context(viewport={"width": 1280, "height": 900}, **context_options)
-        self.page = self.context.new_page()
-        self.console, self.errors, self.requests = [], [], []
-        self.page.on("console", lambda message: self.console.append((message.type, message.text)))
-        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
-        self.page.on("request", self._request)
-        self.url = path.as_uri()
-        self.page.goto(self.url, wait_until="load")
-
-    def _request(self, request):
-        if request.url.split("#")[0] != self.url:
-            self.requests.append(request.url)
-
-    def load_ms(self) -> float:
-        return self.page.evaluate(
-            "() => { const n = performance.getEntriesByType('navigation')[0];"
-            " return n.loadEventEnd - n.startTime; }")
-
-    def visible(self, selector: str) -> bool:
-        return self.page.locator(selector).first.is_visible()
-
-    def close(self):
-        self.context.close()
-
-
 @pytest.fixture
 def headline_page(browser, headline_file):
     watched = Watched(browser, headline_file)
     yield watched
-    assert [m for m in watched.console if m[0] in ("error", "warning")] == []
-    assert watched.errors == [] and watched.requests == []
+    watched.assert_quiet()
     watched.close()
-
-
-def shot(page, name: str, full_page: bool = False) -> Path:
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    path = ARTIFACTS / name
-    page.screenshot(path=str(path), full_page=full_page)
-    return path
 
 
 def test_opens_offline_with_the_summary_table(headline_page):

@@ -27,10 +27,11 @@ def terminal(comparison, console) -> str:
     return pipeline.render_comparison(comparison, "terminal", options=RenderOptions(console=console))
 
 
-def test_no_changes_exits_0():
-    result = run(ACT, ACT)
-    assert result.exit_code == 0, result.output
-    assert "No changes." in result.output
+def test_no_changes_prints_nothing_and_exits_0():
+    # as diff and git diff: identical texts print nothing at all, in every output but JSON
+    for options in ((), ("--no-color",), ("--color=always",), ("--stat",), ("--stat", "--color=always")):
+        result = run(ACT, ACT, *options)
+        assert (result.exit_code, result.output) == (0, ""), options
 
 
 def test_changes_exit_1_and_read_as_word_diff_without_colour():
@@ -67,10 +68,13 @@ def test_context_option_limits_the_words_shown():
 def test_stat_lists_changed_sections_and_totals():
     result = run(ENACTED, HB0605, "--stat")
     assert result.exit_code == 1
+    # git's shape: a section, its count, a + per insertion and a - per deletion (a Source note
+    # rewritten counts one of each), then the totals
     assert result.output.splitlines() == [
-        "815 ILCS 530/5  | 2 insert",
-        "815 ILCS 530/10 | 1 add, 6 insert, 1 source",
-        "2 sections changed, 10 changes (1 add, 8 insert, 1 source), 1 not restated",
+        " 815 ILCS 530/5  | 2 ++",
+        " 815 ILCS 530/10 | 9 ++++++++-",
+        " 2 sections changed, 10 insertions(+), 1 deletion(-)",
+        " 1 section not restated by the bill (unchanged)",
     ]
 
 
@@ -114,7 +118,7 @@ def test_truncated_copies_exit_0_and_say_what_only_one_copy_holds():
     result = run(fragment, pages_2_to_25, "--no-color")
     assert result.exit_code == 0, result.output
     text = " ".join(result.output.split())
-    assert "No changes." in text
+    assert "No changes in the text both copies hold." in text
     assert "Only in the new copy (the old copy is truncated): Section 10, Section 15," in text
     assert "Shared only in part (a copy is cut inside it): Section 5" in text
 
@@ -140,7 +144,7 @@ def test_moves_and_renumbers_are_named_in_the_terminal():
     new_sections = [section(2, texts[2]), section(3, texts[3]), section(1, texts[1]), section(4, texts[4], 9)]
     new = Document(Identity(), Node("document", "", [], new_sections), "t", "new")
     output = terminal(compare(old, new), Console(file=io.StringIO(), no_color=True, width=200))
-    assert "moved: 620 ILCS 5/1 stands elsewhere in the new text" in output
+    assert "620 ILCS 5/1 Heading 1.  [moved]\n  moved from the start of the text to after Sec. 3\n" in output
     assert "renumbered: 4 -> 9 (was 620 ILCS 5/4)" in output
     assert "[-" not in output and "{+" not in output
 
@@ -153,9 +157,10 @@ def test_colour_terminal_underlines_insertions_and_strikes_deletions():
 
     console = Console(file=io.StringIO(), force_terminal=True, color_system="standard", width=200)
     output = terminal(statdiff.diff(HB0605, ENACTED), console)
-    assert "\x1b[4;32m" in output  # underline green: the Act's own Source note
-    assert "\x1b[9;31m" in output  # strike red: "or written material", which the Act lacks
-    assert "{+" not in output and "[-" not in output
+    # underline green: the Act's own Source note; the marks stay, green, and are not underlined
+    assert "\x1b[32m{+\x1b[0m\x1b[4;32m(Source: P.A. 94-36, eff. 1-1-06.)\x1b[0m\x1b[32m+}\x1b[0m" in output
+    # strike red: "or written material", which the Act lacks
+    assert "\x1b[31m[-\x1b[0m\x1b[9;31mor written material\x1b[0m\x1b[31m-]\x1b[0m" in output
 
 
 def test_the_example_in_the_json_contract_is_real_output():
@@ -189,12 +194,11 @@ def test_truncated_copies_in_both_orders_show_no_insertion_or_deletion():
         assert f"Only in the {later_side} copy (the {page_1_side} copy is truncated): Section 10, Section 15," in text
         stat = run(old, new, "--stat", "--no-color")
         assert stat.exit_code == 0, stat.output
-        lines = stat.output.splitlines()
-        assert lines[0] == "0 sections changed, 0 changes"
-        assert sorted(lines[1:]) == sorted([
-            f"10 sections only in the {later_side} copy (the {page_1_side} copy is truncated)",
-            f"2 sections only in the {page_1_side} copy (the {later_side} copy is truncated)",
-            "1 section shared only in part (a copy is cut inside it)",
+        # nothing changed: no section lines and no totals, only what each copy alone holds
+        assert sorted(stat.output.splitlines()) == sorted([
+            f" 10 sections only in the {later_side} copy (the {page_1_side} copy is truncated)",
+            f" 2 sections only in the {page_1_side} copy (the {later_side} copy is truncated)",
+            " 1 section shared only in part (a copy is cut inside it)",
         ])
 
 
@@ -264,3 +268,75 @@ def test_terminal_section_headers_show_the_json_section_spans():
         where = f"old {_span_text(section['old_source'])}, new {_span_text(section['new_source'])}"
         assert f"[{section['status']}]  {where}" in terminal, section["path"]
     assert "Section 5 Definitions.  [changed]  old 1:6-2:15, new 1:6-2:14" in terminal
+
+
+# ---------------------------------------------------------------- diff's conventions (issue 14)
+
+HB0605_FULL = str(ROOT / "pipa" / "09500HB0605_introduced_full.txt")
+ESCAPE = "\x1b["
+
+
+def test_the_headline_has_each_change_on_one_line_and_no_trailing_blank():
+    output = run(ACT, HB0605_FULL, "--no-color").output
+    lines = output.splitlines()
+    assert output.endswith("\n") and all(line == line.rstrip() for line in lines)
+    marked = [line for line in lines if "{+" in line]
+    # each change whole on one line (never wrapped at 80 columns), as grep and sed need it
+    assert sum(line.count("{+") for line in marked) == sum(line.count("+}") for line in marked) == 7
+    assert all(line.count("{+") == line.count("+}") for line in marked)
+    assert any(len(line) > 200 for line in marked)
+    deadline = "{+within 48 hours of the discovery of the breach of the security of the system data or written material,+}"
+    assert sum(deadline in line for line in lines) == 1
+
+
+def test_colour_is_auto_always_or_never_and_no_color_is_respected():
+    plain = run(ACT, HB0605_FULL)  # auto, and CliRunner's output is no terminal
+    assert ESCAPE not in plain.output
+    always = run(ACT, HB0605_FULL, "--color=always")
+    assert ESCAPE in always.output and "{+" in always.output
+    assert run(ACT, HB0605_FULL, "--color=never").output == run(ACT, HB0605_FULL, "--no-color").output == plain.output
+    # auto on what rich takes for a terminal (FORCE_COLOR) colours, unless NO_COLOR is set
+    assert ESCAPE in CliRunner().invoke(main, ["diff", ACT, HB0605_FULL], env={"FORCE_COLOR": "1"}).output
+    quiet = CliRunner().invoke(main, ["diff", ACT, HB0605_FULL], env={"FORCE_COLOR": "1", "NO_COLOR": "1"})
+    assert ESCAPE not in quiet.output and quiet.output == plain.output
+    # an option given on the command line wins over NO_COLOR (no-color.org)
+    assert ESCAPE in CliRunner().invoke(main, ["diff", "--color=always", ACT, HB0605_FULL], env={"NO_COLOR": "1"}).output
+    assert run(ACT, HB0605_FULL, "--color=sometimes").exit_code == 2
+
+
+def test_color_always_through_a_real_pipe():
+    import shutil
+    import subprocess
+    import sys
+
+    command = shutil.which("statdiff", path=str(Path(sys.executable).parent))
+    if command is None:
+        import pytest
+
+        pytest.skip("the statdiff command is not installed beside this Python")
+    piped = subprocess.run([command, "diff", "--color=always", ACT, HB0605_FULL], capture_output=True, text=True)
+    assert piped.returncode == 1 and ESCAPE in piped.stdout
+    auto = subprocess.run([command, "diff", ACT, HB0605_FULL], capture_output=True, text=True)
+    assert auto.returncode == 1 and ESCAPE not in auto.stdout and "{+or written material+}" in auto.stdout
+    same = subprocess.run([command, "diff", ACT, ACT], capture_output=True, text=True)
+    assert (same.returncode, same.stdout, same.stderr) == (0, "", "")
+
+
+def test_a_replacements_halves_stay_apart(tmp_path):
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text("Section 1. Fees.\nThe fee is $20 for each copy and 365 days apply.\n", encoding="utf-8")
+    new.write_text("Section 1. Fees.\nThe fee is $540 for each copy and 380 days apply.\n", encoding="utf-8")
+    plain = run(str(old), str(new), "--no-color").output
+    assert "The fee is [-$20-]{+$540+} for each copy and [-365-]{+380+} days apply." in plain
+    coloured = run(str(old), str(new), "--color=always").output
+    words = re.sub(r"\x1b\[[\d;]*m", "", coloured)
+    assert "[-$20-]{+$540+}" in words and "[-365-]{+380+}" in words  # never `$20$540` on screen
+
+
+def test_stat_scales_its_bars_to_the_width():
+    from statdiff.render.terminal import _scaled
+
+    assert _scaled(3, 2, 5, 40) == (3, 2)  # fits: one character a change
+    plus, minus = _scaled(300, 100, 400, 40)
+    assert (plus, minus) == (30, 10)
+    assert _scaled(1, 0, 400, 40) == (1, 0)  # a non-zero part keeps a character

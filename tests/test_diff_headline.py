@@ -61,7 +61,7 @@ def test_hb0605_insertions_are_located_in_the_act(against_947):
 def test_section_1_is_not_restated_and_front_matter_is_not_a_change(against_947):
     statuses = [(s.path, s.status) for s in against_947.sections]
     assert statuses == [(f"815 ILCS 530/1", "not_restated"), (SEC5, "changed"), (SEC10, "changed")]
-    assert against_947.summary()["by_op"] == {"insert": 7}
+    assert against_947.summary["by_op"] == {"insert": 7}
 
 
 def test_against_the_act_as_enacted_p_a_94_947_changes_are_attributed(against_enacted):

@@ -205,7 +205,7 @@ def test_act_copy_beginning_mid_section_is_the_tail_of_that_section():
 def test_complete_bill_is_not_cut():
     """The headline: a whole bill restates whole Sections: nothing is only_old / only_new."""
     comparison = compare(parsed(THROUGH_947), parsed(HEADLINE))
-    assert comparison.summary()["by_op"] == {"insert": 7}
+    assert comparison.summary["by_op"] == {"insert": 7}
     assert not any(s.op in ("only_old", "only_new") for sec in comparison.sections for n in sec.nodes
                    for s in n.segments)
 

@@ -79,7 +79,11 @@ def test_the_redline_attaches_the_number_edit_to_the_renumber():
     renumber = tree.xpath("//*[@id='c1']")[0]
     assert renumber.get("data-op") == "renumber" and "unplaced" not in renumber.get("class")
     assert (renumber.xpath("string(.//del)"), renumber.xpath("string(.//ins)")) == ("815 ILCS 999/5", "815 ILCS 999/6")
-    [heading_number] = tree.xpath("//*[@data-change='c1']")
+    [heading_number] = tree.xpath("//*[contains(@class,'cell-inline')]//*[@data-change='c1']")
+    # the side-by-side cells mark the same edit, each with the anchor that leads to it
+    sides = {(el.getparent().get("class"), el.text) for el in tree.xpath("//div[@class='cell cell-old' or "
+                                                                          "@class='cell cell-new']/span[@data-change='c1']")}
+    assert {("cell cell-old", "5"), ("cell cell-new", "6"), ("cell cell-old", "815 ILCS 999/5")} <= sides
     assert (heading_number.xpath("string(.//del)"), heading_number.xpath("string(.//ins)")) == ("5", "6")
     replace = tree.xpath("//*[@id='c2']")[0]
     assert (replace.get("data-op"), replace.get("data-attributed-to")) == ("replace", "P.A. 95-100")

@@ -85,7 +85,8 @@ def test_headline_shows_exactly_seven_insertions_and_no_deletions(headline):
 def test_headline_summary_first_with_a_row_per_change(headline):
     comparison, tree = headline
     body_sections = tree.xpath("//div[@class='page']/*")
-    assert [el.get("id") for el in body_sections][1:3] == ["summary", "toc"]
+    # the header, the sticky bar (views, next / previous, the change list), then the summary
+    assert [el.get("id") or el.get("class") for el in body_sections][:4] == ["doc-header", "controls", "summary", "toc"]
     rows = tree.xpath("//table[@class='summary-table']/tbody/tr")
     assert len(rows) == 7
     ids = set(tree.xpath("//@id"))
@@ -142,8 +143,14 @@ def test_as_enacted_attributes_no_charge_and_b5_to_pa_94_947():
     assert [el.get("data-new-path") for el in added] == ["815 ILCS 530/10(b-5)"]
     assert added[0].get("data-attributed-to") == "P.A. 94-947"
     assert squash(added[0].xpath(".//ins")[0].text_content()).startswith("(b-5) The notification required")
-    no_charge = [el for el in tree.xpath("//*[@data-op='insert']") if squash(el.text_content()) == "at no charge"]
+    no_charge = [el for el in tree.xpath("//*[@data-op='insert']") if squash(" ".join(el.xpath(".//ins//text()"))) == "at no charge"]
     assert no_charge[0].get("data-attributed-to") == "P.A. 94-947"
+    # credited changes are told apart in the text itself: their own style and a label outside <ins>
+    for element in (added[0], no_charge[0]):
+        assert "attributed" in element.get("class").split()
+        assert [squash(label.text_content()) for label in element.xpath("./span[@class='credit']")] == ["P.A. 94-947"]
+    assert tree.xpath("//*[@data-op and not(@data-attributed-to)][contains(@class, 'attributed')]") == []
+    assert tree.xpath("//div[contains(@class,'cell-new')]//span[contains(@class,'was-inserted attributed')]")
     row = tree.xpath("//tr[@data-anchor=$anchor]", anchor=no_charge[0].get("id"))[0]
     assert "(from P.A. 94-947)" in squash(row.text_content())
     assert len(tree.xpath("//tr[contains(@class,'change-row')]")) == len(comparison.changes)
@@ -163,7 +170,7 @@ def test_cli_writes_the_redline_and_warns_about_unmatched_notes(tmp_path):
     assert "note for “815 ILCS 530/77” matches no node" in result.output
     tree = page(output.read_text(encoding="utf-8"))
     assert tree.xpath("//title")[0].text == "T & <b>"
-    assert tree.xpath("//input[@checked]/@id") == ["view-side-by-side"]
+    assert tree.xpath("//input[@name='statdiff-view'][@checked]/@id") == ["view-side-by-side"]
     assert "A note." in tree.xpath("//p[contains(@class,'kind-note')]")[0].text_content()
     assert len(tree.xpath("//ins")) == 7
 
@@ -217,7 +224,7 @@ def test_rendering_is_deterministic():
 def test_initial_view_and_bad_view():
     for view, radio in (("inline", "view-inline"), ("side-by-side", "view-side-by-side")):
         tree = page(render_redline(headline_comparison(), view=view))
-        assert tree.xpath("//input[@checked]/@id") == [radio]
+        assert tree.xpath("//input[@name='statdiff-view'][@checked]/@id") == [radio]
     with pytest.raises(StatdiffError):
         render_redline(headline_comparison(), view="columns")
 
@@ -554,3 +561,142 @@ def test_section_spans_are_the_sections_own_printed_lines_as_in_the_json():
         for side in ("old", "new"):
             span = section[f"{side}_source"]
             assert f"{side} {SourceSpan(Position(**span['start']), Position(**span['end']))}" in meta
+
+
+# ---------------------------------------------------------------- structure: Acts, Articles, folded runs (issue 14)
+
+
+def _act_with_articles():
+    """5 ILCS 1 in three Articles: a word changed in Sec. 1-3 and in Sec. 3-2, Article 2 untouched."""
+    layout = {"1": ["1-1", "1-2", "1-3", "1-4", "1-5"], "2": ["2-1", "2-2", "2-3"], "3": ["3-1", "3-2"]}
+    changed = {"1-3", "3-2"}
+    counter, sections, trees = [0], [], {"old": [], "new": []}
+    for article, numbers in layout.items():
+        held = {"old": [], "new": []}
+        for number in numbers:
+            path = f"5 ILCS 1/{number}"
+            text = "This Act may be cited as the Test Act." if number == "1-1" else f"The fee under {number} is $250."
+            for side in ("old", "new"):
+                body = text.replace("$250", "$500") if side == "new" and number in changed else text
+                head = node("section", path, f"Sec. {number}.", 1, 1)
+                held[side].append(Node("section", path, head.words, [node("text", f"{path} [1]", body, 1, 2)],
+                                       meta={"number": number, "act": "5 ILCS 1"}))
+        for side in ("old", "new"):
+            trees[side].append(Node("article", f"5 ILCS 1/Art. {article}", [], held[side], label=f"Article {article}",
+                                    meta={"number": article, "heading": f"PART {article}"}))
+        sections += [compare_sections(a, b, counter) for a, b in zip(held["old"], held["new"])]
+    old_doc = document(Identity(act="5 ILCS 1"), "old.txt", trees["old"])
+    new_doc = document(Identity(act="5 ILCS 1"), "new.txt", trees["new"])
+    return Comparison(old_doc, new_doc, "versions", sections)
+
+
+def test_sections_sit_under_their_act_and_article_with_quiet_runs_folded():
+    from statdiff import pipeline
+
+    view = pipeline.view(_act_with_articles())
+    [act] = view.outline
+    assert (act.kind, act.label, act.heading) == ("act", "5 ILCS 1", "Test Act")  # named by its short title
+    shown = [(item.item_kind, getattr(item, "label", None) or item.text) for item in act.items]
+    assert shown == [("group", "Article 1"), ("run", "Article 2 PART 2 unchanged (3 Sections)"), ("group", "Article 3")]
+    article_1, _, article_3 = act.items
+    assert [(item.item_kind, item.text if item.item_kind == "run" else item.label) for item in article_1.items] == [
+        ("run", "Secs. 1-1 to 1-2 unchanged (2 Sections)"), ("section", "Sec. 1-3"),
+        ("run", "Secs. 1-4 to 1-5 unchanged (2 Sections)")]
+    # a lone unchanged Section already folds to one line: it is no run of one
+    assert [(item.item_kind, item.label) for item in article_3.items] == [("section", "Sec. 3-1"), ("section", "Sec. 3-2")]
+    assert [member.label for member in view.contents] == ["5 ILCS 1"]
+    assert [member.label for member in act.shown] == ["Article 1", "Article 3"]
+
+
+def test_the_page_shows_the_outline_and_the_contents_nest_it():
+    tree = page(render_redline(_act_with_articles()))
+    act = tree.xpath("//main/section[@class='group group-act']")[0]
+    assert squash(act.xpath("./h2")[0].text_content()) == "5 ILCS 1 Test Act"
+    assert [squash(h.text_content()) for h in tree.xpath("//main//section[contains(@class,'group-article')]/h3")] == [
+        "Article 1 PART 1", "Article 2 PART 2", "Article 3 PART 3"]
+    runs = tree.xpath("//main//details[@class='run']")
+    assert [squash(run.xpath("./summary")[0].text_content()) for run in runs] == [
+        "Secs. 1-1 to 1-2 unchanged (2 Sections)", "Secs. 1-4 to 1-5 unchanged (2 Sections)",
+        "Article 2 PART 2 unchanged (3 Sections)", "Secs. 2-1 to 2-3 unchanged (3 Sections)"]
+    # a run holds its Sections, each still one folded line that opens onto its text
+    assert [el.get("data-path") for el in runs[0].xpath("./details[contains(@class,'sec')]")] == ["5 ILCS 1/1-1", "5 ILCS 1/1-2"]
+    assert runs[2].xpath("./section[contains(@class,'group-article')]/details[@class='run']")
+    assert [squash(a.text_content()) for a in tree.xpath("//nav[@id='toc']//a")] == [
+        "5 ILCS 1 Test Act", "Article 1 PART 1", "Sec. 1-3", "Article 3 PART 3", "Sec. 3-2"]
+    assert [el.get("data-path") for el in tree.xpath("//main//section[contains(@class,'sec')]")] == [
+        "5 ILCS 1/1-3", "5 ILCS 1/3-2"]
+    assert len(tree.xpath("//*[contains(@class,'sec')][@data-path]")) == 10  # every section is still there
+
+
+def test_json_sections_carry_their_act_and_article():
+    data = json.loads(comparison_json(_act_with_articles()))
+    assert [(s["path"], s["act"], s["article"]) for s in data["sections"]][:2] == [
+        ("5 ILCS 1/1-1", "5 ILCS 1", "5 ILCS 1/Art. 1"), ("5 ILCS 1/1-2", "5 ILCS 1", "5 ILCS 1/Art. 1")]
+    assert list(data["sections"][0])[-2:] == ["act", "article"]  # added after the keys that were there
+    assert {s["heading"] for s in data["sections"]} == {""}  # no heading printed: "", not the label again
+
+
+def test_the_bills_synopsis_is_shown_folded_when_new_is_a_bill():
+    bill = page(render_redline(real_comparison(THROUGH_947, HB0605)))
+    [synopsis] = bill.xpath("//header//details[@class='synopsis']")
+    assert synopsis.get("open") is None
+    assert squash(synopsis.xpath("./p")[0].text_content()).startswith("Amends the Personal Information Protection Act.")
+    assert squash(synopsis.xpath("./summary")[0].text_content()).startswith("Synopsis of 95th GA HB0605 introduced")
+    acts = page(render_redline(real_comparison(AS_ENACTED, THROUGH_947)))
+    assert acts.xpath("//details[@class='synopsis']") == []
+
+
+def test_a_moved_section_says_from_where_to_where():
+    from statdiff.compare import compare
+    from statdiff.model import Document as Doc, Word
+
+    def section(number: str, text: str) -> Node:
+        path = f"10 ILCS 5/{number}"
+        body = Node("text", f"{path} [1]", [Word(w) for w in text.split()])
+        return Node("section", path, [Word(w) for w in f"Sec. {number}.".split()], [body],
+                    meta={"number": number, "act": "10 ILCS 5", "heading": f"Heading {number}."})
+
+    texts = {n: f"The text of Section {n} says enough to be recognised by its content alone, word for word."
+             for n in ("1-1", "1-2", "1-3", "2-1", "2-2")}
+
+    def article(number: str, numbers: list[str]) -> Node:
+        return Node("article", f"10 ILCS 5/Art. {number}", [], [section(n, texts[n]) for n in numbers],
+                    label=f"Article {number}", meta={"number": number})
+
+    old = Doc(Identity(act="10 ILCS 5"), Node("document", "", [], [article("1", ["1-1", "1-2", "1-3"]),
+                                                                     article("2", ["2-1", "2-2"])]), "t", "old")
+    new = Doc(Identity(act="10 ILCS 5"), Node("document", "", [], [article("1", ["1-1", "1-3"]),
+                                                                     article("2", ["2-1", "1-2", "2-2"])]), "t", "new")
+    comparison = compare(old, new)
+    [moved] = [change for change in comparison.changes if change.op == "move"]
+    tree = page(render_redline(comparison))
+    banner = tree.xpath("//section[@data-status='moved']//p[@class='move-note']")[0]
+    assert squash(banner.text_content()) == "Moved from after Sec. 1-1 in Article 1 to after Sec. 2-1 in Article 2."
+    assert banner.xpath("./span[@data-op='move']/@id") == [moved.anchor]  # the link to the move lands here
+    row = tree.xpath("//tr[@data-anchor=$a]", a=moved.anchor)[0]
+    assert squash(row.xpath("./td[@class='phrase']")[0].text_content()) == (
+        "Sec. 1-2 moved from after Sec. 1-1 in Article 1 to after Sec. 2-1 in Article 2")
+    assert tree.xpath("//ul[@class='unplaced-changes']") == []
+    assert [(c.op, c.anchor) for c in changes_from_redline_text(tree)] == [(c.op, c.anchor) for c in comparison.changes]
+
+
+def changes_from_redline_text(tree):
+    from statdiff.read.redline import redline_changes
+
+    return redline_changes(tree)
+
+
+def test_the_chapter_620_acts_are_named_and_no_heading_repeats_its_label(tmp_path):
+    from redline_fixtures import benchmark_pair
+
+    old, new = benchmark_pair(tmp_path)
+    tree = page(render_redline(api.diff(old, new)))
+    acts = [squash(h.text_content()) for h in tree.xpath("//main//section[contains(@class,'group-act')]/h2")]
+    assert len(acts) == 10 and all(re.fullmatch(r"620 ILCS \d+ \S.*(Act|Law of 1943)", act) for act in acts), acts
+    # named by a short title Section wherever it stands: 620 ILCS 5/82, 620 ILCS 50/74 (no heading)
+    assert "620 ILCS 5 Illinois Aeronautics Act" in acts and "620 ILCS 50 County Airports Act" in acts
+    # an Act nothing changed in folds to one line
+    runs = [squash(s.text_content()) for s in tree.xpath("//main/details[@class='run']/summary")]
+    assert "620 ILCS 30 Zoning to Eliminate Airport Hazards Act unchanged (13 Sections)" in runs, runs
+    toc = [squash(a.text_content()) for a in tree.xpath("//nav[@id='toc']//li[not(contains(@class,'toc-group'))]/a")]
+    assert toc and not any(re.match(r"(Sec\. \S+) \1$", entry) for entry in toc), toc

@@ -58,7 +58,7 @@ def test_count_ops_counts_by_op_in_alphabetical_order():
 
 def test_the_summary_and_the_changes_json_count_alike():
     comparison = headline_comparison()
-    assert comparison.summary()["by_op"] == count_ops(comparison.changes) == {Op.INSERT: 7}
+    assert comparison.summary["by_op"] == count_ops(comparison.changes) == {Op.INSERT: 7}
     assert changes_to_json(ChangeListView(None, comparison.changes))["summary"] == {"changes": 7, "by_op": {Op.INSERT: 7}}
 
 

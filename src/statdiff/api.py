@@ -1,5 +1,8 @@
 """The Python API: `statdiff.parse(source)` and `statdiff.diff(old, new)`.
 
+`diff` returns a `Comparison` (the model's, with what a notebook wants besides: a one-line
+`repr`, a compact redline as `_repr_html_`, `to_json()` and `write("report.html")`).
+
 A source is one of:
   * a `Document` statdiff already parsed (used as it is);
   * an `os.PathLike` (`pathlib.Path`, ...): a file to read;
@@ -21,9 +24,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from statdiff import pipeline
+from typing import Any
+
+from statdiff import model, pipeline
 from statdiff.errors import StatdiffError, display_name
-from statdiff.model import Comparison, Document
+from statdiff.model import Document
+from statdiff.render import RenderOptions
 
 Source = str | os.PathLike | bytes | bytearray | Document
 
@@ -65,9 +71,34 @@ def parse(source: Source, *, format: str | None = None, name: str | None = None)
     return _parse(source, format, name, "statdiff.parse")
 
 
+class Comparison(model.Comparison):
+    """What `statdiff.diff` returns: the model's `Comparison` (properties `changes`,
+    `sections`, `changed_sections`, `summary`; `repr()` one line such as `<Comparison HB0605
+    vs 815 ILCS 530: 7 changes in 2 sections>`) and, for a notebook or a script:"""
+
+    __slots__ = ()
+
+    def to_json(self) -> dict[str, Any]:
+        """The JSON contract (docs/json-contract.md) as a dict: what `statdiff diff --json` prints."""
+        return pipeline.comparison_json(self)
+
+    def write(self, path: str | os.PathLike[str], *, notes: str | os.PathLike[str] | None = None,
+              title: str | None = None, view: str = "inline") -> Path:
+        """Write the redline to `path` in the format its suffix names (`.html`, `.json`, or any
+        other registered one), atomically and never over a compared file; returns the path.
+        `notes`: a YAML or TOML notes file for the margin (a note matching no node warns);
+        `view`: the HTML redline's first view, `inline` or `side-by-side`."""
+        return pipeline.write_comparison(self, path, notes=notes, title=title, options=RenderOptions(view=view))
+
+    def _repr_html_(self) -> str:
+        """A notebook shows this: a compact redline of the changed paragraphs."""
+        return str(pipeline.render_comparison(self, "html-fragment"))
+
+
 def diff(old: Source, new: Source, *, format: str | None = None) -> Comparison:
     """Compare two versions (paths, texts, bytes or parsed Documents)."""
-    return pipeline.compare(_parse(old, format, None, "statdiff.diff"), _parse(new, format, None, "statdiff.diff"))
+    found = pipeline.compare(_parse(old, format, None, "statdiff.diff"), _parse(new, format, None, "statdiff.diff"))
+    return Comparison(found.old, found.new, found.mode, found.sections)
 
 
 def _parse(source: object, format: str | None, name: str | None, caller: str) -> Document:

@@ -92,9 +92,24 @@ def _warn_if_nothing_fits(*documents) -> None:
             )
 
 
-def _terminal(no_color: bool, context: int = 8) -> RenderOptions:
-    """Render options for standard output: laid out for its width, colour unless `no_color`."""
-    return RenderOptions(context=context, color=not no_color, stdout=True)
+# `--color=WHEN`, as git and GNU diff take it: the RenderOptions.color each means.
+COLOR_WHEN = {"auto": None, "always": True, "never": False}
+
+
+def _color_options(command):
+    """`--color=auto|always|never` and `--no-color`, the same as `--color=never`. `auto`
+    colours a terminal only, and not when `NO_COLOR` is set; `always` colours a pipe too,
+    whatever `NO_COLOR` says (an option given on the command line wins, as no-color.org asks)."""
+    command = click.option("--no-color", is_flag=True, help="No colour: the same as --color=never.")(command)
+    return click.option(
+        "--color", "color", type=click.Choice(list(COLOR_WHEN)), default="auto", show_default=True,
+        help="Colour the output: auto (on a terminal, unless NO_COLOR is set), always (through a pipe too), never.",
+    )(command)
+
+
+def _terminal(color: str, no_color: bool, context: int = 8) -> RenderOptions:
+    """Render options for standard output: lines never wrapped, coloured as `--color` says."""
+    return RenderOptions(context=context, color=COLOR_WHEN["never" if no_color else color], stdout=True)
 
 
 def _print(output: Output) -> None:
@@ -124,10 +139,10 @@ def formats():
 @click.option("--text", "as_text", is_flag=True, help="Print the clean body text, one printed line a line.")
 @click.option("--format", "format", default=None, help=FORMAT_HELP)
 @click.option("--audit", "as_audit", is_flag=True, help="List every dropped token by the rule that dropped it, with page:line, checked against the source (exit 1 if a word is unaccounted for).")
-@click.option("--no-color", is_flag=True, help="No colour in the tree view.")
+@_color_options
 @click.option("--max-size", type=float, callback=_positive_megabytes, default=DEFAULT_MAX_MB, show_default=True, help=MAX_SIZE_HELP)
 @_guarded
-def parse(file, as_json, as_text, format, as_audit, no_color, max_size):
+def parse(file, as_json, as_text, format, as_audit, color, no_color, max_size):
     """Parse FILE into a section tree with page:line provenance."""
     if as_json and as_text:
         raise StatdiffError("choose one of --json and --text")
@@ -136,12 +151,12 @@ def parse(file, as_json, as_text, format, as_audit, no_color, max_size):
             raise StatdiffError("choose one of --audit and --text")
         document, report = pipeline.audit_file(file, format=format, max_bytes=_max_bytes(max_size))
         _warn_if_nothing_fits(document)
-        _print(pipeline.render("audit", (document, report), "json" if as_json else "text", _terminal(no_color)))
+        _print(pipeline.render("audit", (document, report), "json" if as_json else "text", _terminal(color, no_color)))
         sys.exit(0 if report.ok else 1)
     document = pipeline.read_file(file, format=format, max_bytes=_max_bytes(max_size))
     _warn_if_nothing_fits(document)
     to = "json" if as_json else "text" if as_text else "tree"
-    _print(pipeline.render("document", document, to, _terminal(no_color)))
+    _print(pipeline.render("document", document, to, _terminal(color, no_color)))
 
 
 @main.command()
@@ -149,19 +164,21 @@ def parse(file, as_json, as_text, format, as_audit, no_color, max_size):
 @click.argument("new", type=UNCHECKED_PATH)
 @click.option("--json", "as_json", is_flag=True, help="Print the changes as JSON.")
 @click.option("--stat", "as_stat", is_flag=True, help="Print a per-section count of changes.")
-@click.option("--no-color", is_flag=True, help="No colour (underline and strike marks are kept as text).")
+@_color_options
 @click.option("--context", type=click.IntRange(min=0), default=8, show_default=True, help="Words of context around each change.")
 @click.option("--format", "format", default=None, help=FORMAT_HELP)
 @click.option("--max-size", type=float, callback=_positive_megabytes, default=DEFAULT_MAX_MB, show_default=True, help=MAX_SIZE_HELP)
 @_guarded
-def diff(old, new, as_json, as_stat, no_color, context, format, max_size):
-    """Compare OLD with NEW. Exit status: 0 no changes, 1 changes, 2 trouble."""
+def diff(old, new, as_json, as_stat, color, no_color, context, format, max_size):
+    """Compare OLD with NEW: changes marked {+inserted+} and [-deleted-], one line per node,
+    never wrapped; nothing is printed when nothing changed. Exit status: 0 no changes,
+    1 changes, 2 trouble."""
     if as_json and as_stat:
         raise StatdiffError("choose one of --json and --stat")
     comparison = pipeline.compare_files(old, new, format=format, max_bytes=_max_bytes(max_size))
     _warn_if_nothing_fits(comparison.old, comparison.new)
     to = "json" if as_json else "stat" if as_stat else "terminal"
-    _print(pipeline.render_comparison(comparison, to, options=_terminal(no_color, context)))
+    _print(pipeline.render_comparison(comparison, to, options=_terminal(color, no_color, context)))
     sys.exit(1 if comparison.changes else 0)
 
 
@@ -227,12 +244,12 @@ def _write_stdout(written: Output) -> None:
 @click.argument("bill", type=UNCHECKED_PATH)
 @click.option("--old", "old", type=UNCHECKED_PATH, default=None, help="The old law: also check statdiff's own comparison against the markup.")
 @click.option("--json", "as_json", is_flag=True, help="Print the changes (and disagreements) as JSON.")
-@click.option("--no-color", is_flag=True, help="No colour (inserted text as {+...+}, deleted as [-...-]).")
+@_color_options
 @click.option("--format", "format", default=None, help=FORMAT_HELP)
 @click.option("--max-size", type=float, callback=_positive_megabytes, default=DEFAULT_MAX_MB, show_default=True, help=MAX_SIZE_HELP)
 @_guarded
-def changes(bill, old, as_json, no_color, format, max_size):
+def changes(bill, old, as_json, color, no_color, format, max_size):
     """List the changes BILL's own underline/strike markup prints. Exit status: 0 none, 1 changes, 2 trouble."""
     listing = pipeline.change_list(bill, old=old, format=format, max_bytes=_max_bytes(max_size))
-    _print(pipeline.render("changes", listing, "json" if as_json else "terminal", _terminal(no_color)))
+    _print(pipeline.render("changes", listing, "json" if as_json else "terminal", _terminal(color, no_color)))
     sys.exit(1 if listing.changes or listing.disagreements else 0)

@@ -15,6 +15,8 @@ is imported when first needed, so a command loads only what it uses.
 
 from __future__ import annotations
 
+import os
+import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,8 +25,8 @@ from statdiff.render import Output, RenderOptions
 
 __all__ = [
     "Output", "RenderOptions", "agreement", "annotate", "audit_file", "build", "change_list", "compare", "compare_files",
-    "output_format", "read_changes",
-    "read_bytes", "read_file", "read_string", "reader_notes", "render", "render_comparison", "render_to_path", "view",
+    "comparison_json", "output_format", "read_changes", "read_bytes", "read_file", "read_string", "reader_notes",
+    "render", "render_comparison", "render_to_path", "view", "write_comparison",
 ]
 
 if TYPE_CHECKING:
@@ -158,6 +160,45 @@ def render_comparison(comparison: "Comparison", to: str = "terminal", *, notes: 
                       title: str | None = None, options: RenderOptions | None = None) -> Output:
     """Annotate, view and render a comparison in one step."""
     return render("redline", view(comparison, notes=notes, title=title), to, options)
+
+
+def comparison_json(comparison: "Comparison") -> dict[str, Any]:
+    """The JSON contract of a comparison (docs/json-contract.md) as a dict: what
+    `statdiff diff --json` prints."""
+    from statdiff.render.json_out import redline_to_json
+
+    return redline_to_json(view(comparison))
+
+
+def write_comparison(comparison: "Comparison", path: "str | os.PathLike[str]", *,
+                     notes: "str | os.PathLike[str] | None" = None, title: str | None = None,
+                     options: RenderOptions | None = None) -> Path:
+    """Write a comparison's redline to `path` in the registered format its suffix names
+    (`.html`, `.json`, ...), atomically and never over one of the compared files; the
+    reader's `notes` file, if given, goes in the margin (a note that matches no node is a
+    `UserWarning`). Returns the path written."""
+    from statdiff.outputs import check_output_path, write_atomically
+    from statdiff.render import formats
+
+    target = Path(os.fspath(path))
+    suffix = target.suffix.lower()
+    chosen = next((entry for entry in formats("redline") if suffix and suffix in entry.suffixes), None)
+    if chosen is None:
+        known = ", ".join(suffix for entry in formats("redline") for suffix in entry.suffixes)
+        raise StatdiffError(f"{target}: no output format for the suffix {suffix or '(none)'!r}: "
+                            f"name the file with one of {known}")
+    inputs = [Path(document.name) for document in (comparison.old, comparison.new) if Path(document.name).is_file()]
+    if notes is not None:
+        inputs.append(Path(os.fspath(notes)))
+    check_output_path(target, inputs)
+    matched: list[ReaderNote] = []
+    if notes is not None:
+        matched, unmatched = reader_notes(os.fspath(notes), comparison)
+        for warning in unmatched:
+            warnings.warn(warning, UserWarning, stacklevel=3)
+    redline = view(comparison, notes=matched, title=title)
+    write_atomically(target, chosen.load().render(redline, options or RenderOptions()), inputs=inputs)
+    return target
 
 
 # ---------------------------------------------------------------- statdiff changes

@@ -62,6 +62,11 @@ LEGISLATIVE_PHRASES = (
     "Be it enacted", "AN ACT", "Amend House Bill", "Amend Senate Bill", "AMENDMENT NO.",
     "This Act may be cited as",  # the short title every Illinois Act opens with
 )
+# The short title: `This Act may be cited as the Election Code.`, `This Act shall be known and
+# may be cited as the "Airport Zoning Act".`: the Act's name, without its quotes.
+SHORT_TITLE = re.compile(
+    r"\bThis (?:Act|Code|Law)\b[^.]{0,40}? may be cited as (?:the )?[\"“]*(?P<name>[^\"“”.;]{3,160}?)[\"”]*\s*[.;]"
+)
 # Bill sections that are not amendatory and belong to the bill, not to an Act.
 BILL_SECTION_HEADINGS = ("Effective date", "No acceleration", "No revival")
 # Abbreviations that end in a period without ending a heading (`Sec. 3. Ch. 15 ...`).

@@ -3,12 +3,13 @@ node, section and whole comparisons that hold them."""
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Literal, Protocol, Sequence
+from typing import Any, Literal, Protocol, Sequence
 
 from statdiff.model.text import NOWHERE, PLAIN, Position, SourceSpan, Word
-from statdiff.model.tree import Document, Node
+from statdiff.model.tree import Document, Node, shortened
 
 Side = Literal["old", "new"]
 
@@ -205,6 +206,15 @@ class Change:
     attributed_to: str | None = None
     anchor: str = ""  # HTML id, unique within a comparison
 
+    def __repr__(self) -> str:
+        """`<Change c4 insert 815 ILCS 530/10(a) at 2:24-3:1: “within 48 hours of the …”>`."""
+        where = self.new_source if self.new_source is not None and self.new_source.known else self.old_source
+        at = f" at {where}" if where is not None and where.known else ""
+        texts = [shortened(text) for text in (self.old_text, self.new_text) if text]
+        words = " → ".join(f"“{text}”" for text in texts)
+        path = self.new_path or self.old_path or self.section
+        return f"<Change {self.anchor or '?'} {self.op} {path}{at}{': ' + words if words else ''}>"
+
     def to_json(self) -> dict:
         return {
             "op": self.op,
@@ -229,6 +239,11 @@ class NodeComparison:
     status: Status  # unchanged, changed, added, removed, moved, renumbered, only_old, only_new
     segments: list[Segment] = field(default_factory=list)
     changes: list[Change] = field(default_factory=list)
+
+    def __repr__(self) -> str:
+        node = self.new if self.new is not None else self.old
+        path = node.path if node is not None else "?"
+        return f"<NodeComparison {path} {self.status}: {_counted(len(self.changes), 'change')}>"
 
     @property
     def node(self) -> Node:
@@ -259,6 +274,9 @@ class SectionComparison:
     section_changes: list[Change] = field(default_factory=list)
     attributed_to: list[str] = field(default_factory=list)
 
+    def __repr__(self) -> str:
+        return f"<SectionComparison {self.path or '(front matter)'} {self.status}: {_counted(len(self.changes), 'change')}>"
+
     @property
     def changes(self) -> list[Change]:
         """The section's own changes, then its nodes' changes in reading order. A node
@@ -287,8 +305,24 @@ def _span_of_own_words(nodes: "list[Node | None]") -> SourceSpan | None:
     return SourceSpan(with_words[0].words[0].position, with_words[-1].words[-1].position)
 
 
+class Summary(dict[str, Any]):
+    """`Comparison.summary`: `mode`, `changes` (how many), `by_op`, `sections` (by status).
+    A dict; calling it, as `comparison.summary()` was spelled before it became a property,
+    returns it (with a DeprecationWarning)."""
+
+    def __call__(self) -> "Summary":
+        warnings.warn("Comparison.summary is a property: write comparison.summary, not comparison.summary()",
+                      DeprecationWarning, stacklevel=2)
+        return self
+
+
 @dataclass(slots=True, eq=False)
 class Comparison:
+    """What changed from `old` to `new`, section by section: read it through its properties
+    `changes`, `sections`, `changed_sections`, `summary`; `repr()` is one short line.
+    (`statdiff.diff` returns `statdiff.api.Comparison`, which adds `to_json()`, `write()`
+    and a notebook's `_repr_html_`: those need the later stages, which the model never imports.)"""
+
     old: Document
     new: Document
     mode: Mode
@@ -300,17 +334,35 @@ class Comparison:
         it is used more than once."""
         return [change for section in self.sections for change in section.changes]
 
-    def summary(self) -> dict:
+    @property
+    def changed_sections(self) -> list[SectionComparison]:
+        """The sections holding a change."""
+        return [section for section in self.sections if section.changes]
+
+    @property
+    def summary(self) -> Summary:
+        """`{"mode", "changes", "by_op", "sections"}`: the JSON contract's `summary`."""
         statuses: dict[Status, int] = {}
         for section in self.sections:
             statuses[section.status] = statuses.get(section.status, 0) + 1
         changes = self.changes
-        return {
-            "mode": self.mode,
+        return Summary({  # plain strings (equal to the enums), so that it prints plainly
+            "mode": str(self.mode),
             "changes": len(changes),
-            "by_op": count_ops(changes),
-            "sections": dict(sorted(statuses.items())),
-        }
+            "by_op": {str(op): count for op, count in count_ops(changes).items()},
+            "sections": {str(status): count for status, count in sorted(statuses.items())},
+        })
+
+    def __repr__(self) -> str:
+        """`<Comparison HB0605 vs 815 ILCS 530: 7 changes in 2 sections>` (NEW vs OLD)."""
+        changes = self.changes
+        sections = len({change.section for change in changes})
+        return (f"<Comparison {self.new.short_name} vs {self.old.short_name}: "
+                f"{_counted(len(changes), 'change')} in {_counted(sections, 'section')}>")
+
+
+def _counted(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def count_ops(changes: "list[Change]") -> dict[Op, int]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import PurePath
 from typing import Iterator
 
 from statdiff.model.meta import Meta
@@ -26,6 +27,11 @@ class Node:
     children: list["Node"] = field(default_factory=list)
     label: str | None = None
     meta: Meta = field(default_factory=Meta)
+
+    def __repr__(self) -> str:
+        """`<Node subsection 815 ILCS 530/10(a): 41 words, 2 children>`."""
+        return (f"<Node {self.kind} {self.path or '(root)'}: {len(self.words)} word{'' if len(self.words) == 1 else 's'}, "
+                f"{len(self.children)} child{'' if len(self.children) == 1 else 'ren'}>")
 
     @property
     def text(self) -> str:
@@ -86,6 +92,26 @@ class Document:
     detection: "Detection | None" = None
     _printed: "PrintedLines | None" = field(default=None, init=False, repr=False, compare=False)
 
+    def __repr__(self) -> str:
+        """`<Document HB0605 (numbered, 09500HB0605_introduced_full.txt): 3 sections>`."""
+        sections = sum(1 for node in self.walk() if node.kind in ("section", "bill_section"))
+        name = PurePath(self.name).name if self.name else ""
+        where = f"{self.rendering}, {shortened(name, 40)}" if name else self.rendering
+        return f"<Document {self.short_name} ({where}): {sections} section{'' if sections == 1 else 's'}>"
+
+    @property
+    def short_name(self) -> str:
+        """What the document is, in a word or two: `HB0605`, `HB0605 ham001`, `P.A. 94-947`,
+        `815 ILCS 530`; else its file name."""
+        identity = self.identity
+        if identity.bill:
+            return f"{identity.bill} {identity.amendment}" if identity.amendment else identity.bill
+        if identity.public_act:
+            return f"P.A. {identity.public_act}"
+        if identity.act:
+            return identity.act
+        return shortened(PurePath(self.name).name or self.name or "text", 40)
+
     def walk(self) -> Iterator[Node]:
         return self.root.walk()
 
@@ -145,3 +171,12 @@ class PrintedLines:
 
     def __len__(self) -> int:
         return len(self._lines)
+
+
+def shortened(text: str, limit: int = 48) -> str:
+    """`text` on one line and at most `limit` characters, cut at a word with `…` (for reprs)."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0] if " " in text[: limit - 1] else text[: limit - 1]
+    return cut + " …"

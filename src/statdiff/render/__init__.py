@@ -68,6 +68,8 @@ FORMATS = (
     Format("redline", "xlsx", (".xlsx",), "statdiff.render.csv_out:XlsxChanges",
            "the change list as an Excel workbook (statdiff[xlsx])", binary=True),
     Format("redline", "json", (".json",), "statdiff.render.json_out:JsonRedline", "docs/json-contract.md"),
+    Format("redline", "html-fragment", (), "statdiff.render.html:HtmlFragment",
+           "a compact redline of the changed paragraphs to embed in a page (a notebook cell)"),
     Format("document", "tree", (), "statdiff.render.tree_view:TreeView", "the section tree"),
     Format("document", "text", (".txt",), "statdiff.render.plain:PlainText",
            "the clean body text, one printed line a line"),

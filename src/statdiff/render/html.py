@@ -23,7 +23,7 @@ from markupsafe import Markup
 
 from statdiff.errors import StatdiffError, display_name
 from statdiff.render.options import RenderOptions
-from statdiff.view import RedlineView
+from statdiff.view import RedlineView, RowView, SectionView
 from statdiff.view.labels import CUT_SECTION_LABEL
 
 VIEWS = ("inline", "side-by-side")
@@ -67,6 +67,34 @@ def css_string(text: str) -> str:
     letters and digits written as an escape (`\\3c ` for `<`: the space ends the escape)."""
     text = display_name(text, limit=300)
     return '"' + "".join(char if char.isascii() and char.isalnum() else f"\\{ord(char):x} " for char in text) + '"'
+
+
+class HtmlFragment:
+    """A compact redline to embed in another page (what a notebook shows for a Comparison):
+    the changed paragraphs of the changed sections, at most `FRAGMENT_ROWS` of them."""
+
+    name = "html-fragment"
+    subject = "redline"
+    suffixes: tuple[str, ...] = ()
+
+    def render(self, redline: RedlineView, options: RenderOptions) -> str:
+        shown: list[tuple[SectionView, list[RowView]]] = []
+        budget, placed = FRAGMENT_ROWS, 0
+        for section in redline.changed_sections:
+            if budget <= 0:
+                break
+            rows = [row for row in section.rows if row.changes or row.whole is not None or row.move_note][:budget]
+            budget -= len(rows)
+            shown.append((section, rows))
+            placed += len({view.anchor for row in rows for view in row.changes + ([row.whole] if row.whole else [])}
+                          | {view.anchor for view in section.unplaced})
+        return _environment().get_template("redline_fragment.html.j2").render(
+            redline=redline, old=redline.old, new=redline.new, shown=shown,
+            left=max(len(redline.changes) - placed, 0),
+        )
+
+
+FRAGMENT_ROWS = 40  # paragraphs a compact redline shows at most
 
 
 @lru_cache(maxsize=1)

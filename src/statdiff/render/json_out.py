@@ -113,7 +113,7 @@ def _section_to_json(section: SectionView) -> dict:
     old_source, new_source = section.old_source, section.new_source
     return {
         "path": section.path,
-        "heading": section.section.heading,
+        "heading": section.heading,
         "status": section.status,
         "old_path": section.old_path,
         "new_path": section.new_path,
@@ -121,6 +121,8 @@ def _section_to_json(section: SectionView) -> dict:
         "new_source": new_source.to_json() if new_source else None,
         "attributed_to": section.attributed_to,
         "changes": [view.anchor for view in section.changes],
+        "act": section.act,
+        "article": section.article,
     }
 
 

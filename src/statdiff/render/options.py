@@ -10,6 +10,8 @@ from typing import Any
 class RenderOptions:
     view: str = "inline"  # HTML: "inline" or "side-by-side"
     context: int = 8  # terminal: words of context around each change
-    color: bool = True  # terminal: colour and styles (False: plain text, marks as {+...+} / [-...-])
-    stdout: bool = False  # terminal: laid out for standard output (its width; colour if it is a terminal)
+    # terminal: colour and styles: True always, False never, None when the output is a terminal
+    # and NO_COLOR is unset (`--color=always|never|auto`); marks {+...+} / [-...-] either way
+    color: bool | None = None
+    stdout: bool = False  # terminal: printed on standard output (else laid out for a string, 80 columns)
     console: Any = None  # terminal: the rich Console to lay the text out for, instead

@@ -1,23 +1,30 @@
 """The terminal: the redline of changed sections with a few words of context, a count of
-changes per section (`--stat`), and the change list of `statdiff changes`.
+changes per section (`--stat`, in git's shape), and the change list of `statdiff changes`.
 
-Inserted text is underlined and green, deleted text struck and red. Without colour
-(`--no-color`, or output into a pipe) insertions read `{+...+}` and deletions
-`[-...-]`, as `git diff --word-diff` prints them, so nothing is lost in plain text.
-Text only one copy holds (the other copy is truncated) is no change: it is never
-marked as inserted or deleted but shown dim between `«...»` with a label saying
-which copy holds it, e.g. `«only in the old copy, the new copy stops here: ...»`.
+It follows git's and GNU diff's conventions: nothing is printed when nothing changed; lines
+are never wrapped (a terminal or a pager wraps them; `grep` and `sed` see each change whole
+on its line) and never end in blanks; colour is used on a terminal (`--color=auto`), always
+(`--color=always`, through a pipe too) or never (`--color=never`, `--no-color`, or the
+`NO_COLOR` environment variable in auto mode). Inserted text reads `{+...+}` and deleted
+text `[-...-]`, as `git diff --word-diff=plain` prints them, with or without colour, so a
+replacement's halves stay apart (`[-$20-]{+$540+}`) where strikethrough does not render or
+for a reader who does not tell red from green; in colour the words are also underlined
+green and struck red. Text only one copy holds (the other copy is truncated) is no
+change: it is never marked as inserted or deleted but shown dim between `«...»` with a
+label saying which copy holds it, e.g. `«only in the old copy, the new copy stops here: ...»`.
 """
 
 from __future__ import annotations
 
 import io
+import os
+import re
 from typing import Any, Iterator
 
 from rich.console import Console, RenderableType
 from rich.text import Text
 
-from statdiff.model import WORD_OPS, Change, Op, Status, Token, count_ops, rebuild
+from statdiff.model import WORD_OPS, Change, Op, Status, Token, rebuild
 from statdiff.render.options import RenderOptions
 from statdiff.view import ChangeListView, RedlineView, RowView, Run, SectionView, disagreement_line, one_copy_label
 
@@ -29,22 +36,36 @@ FRONT_MATTER = "(front matter)"  # what precedes the first section: title, enact
 
 
 def console_for(options: RenderOptions) -> Console:
-    """The console the text is laid out for: the caller's; standard output's; else a plain one
-    of 80 columns."""
+    """The console the text is laid out for: the caller's; else one for standard output or for a
+    string, coloured as `options.color` says (None: when it is a terminal and `NO_COLOR` is unset).
+    Lines are never wrapped (`soft_wrap`): the terminal or the pager wraps them."""
     if options.console is not None:
         return options.console
+    color = options.color
+    if color is None and os.environ.get("NO_COLOR"):
+        color = False  # no-color.org: no styles at all in auto mode, only what an option asks for
+    settings: dict[str, Any] = {
+        "highlight": False, "soft_wrap": True,
+        "no_color": True if color is False else (False if color else None),
+        "force_terminal": True if color else (False if color is False else None),
+        "color_system": "standard" if color else ("auto" if color is None else None),
+    }
     if options.stdout:
-        return Console(no_color=not options.color, highlight=False, soft_wrap=False)
-    return Console(file=io.StringIO(), no_color=not options.color, highlight=False, soft_wrap=False, width=80)
+        return Console(**settings)
+    return Console(file=io.StringIO(), width=80, **settings)
+
+
+_TRAILING_BLANKS = re.compile(r"[ \t]+((?:\x1b\[[0-9;]*m)*)$", re.MULTILINE)
 
 
 def captured(options: RenderOptions, lines: Iterator[RenderableType]) -> str:
-    """What printing the lines on the options' console would write, as one string."""
+    """What printing the lines on the options' console would write, as one string, with no
+    blank at the end of any line (a style's reset code may follow the last character)."""
     console = console_for(options)
     with console.capture() as capture:
         for line in lines:
             console.print(line)
-    return capture.get()
+    return _TRAILING_BLANKS.sub(r"\1", capture.get())
 
 
 class ConsoleRenderer:
@@ -77,7 +98,7 @@ class TerminalStat(ConsoleRenderer):
     subject = "redline"
 
     def lines(self, subject: RedlineView, options: RenderOptions) -> Iterator[RenderableType]:
-        return _stat_lines(subject)
+        return _stat_lines(subject, console_for(options).width)
 
 
 class TerminalChanges(ConsoleRenderer):
@@ -87,22 +108,26 @@ class TerminalChanges(ConsoleRenderer):
     subject = "changes"
 
     def lines(self, subject: ChangeListView, options: RenderOptions) -> Iterator[RenderableType]:
-        return _change_list_lines(subject, plain=not options.color)
+        return _change_list_lines(subject, _is_plain(console_for(options)))
 
 
 # ---------------------------------------------------------------- the redline
 
 
 def _redline_lines(redline: RedlineView, context: int, plain: bool) -> Iterator[Text | str]:
-    yield _title(redline)
+    """Nothing at all when nothing changed and both copies are whole, as diff prints."""
     changed = [section for section in redline.sections if section.changes]
+    one_copy = _one_copy_notes(redline)
+    if not changed and not one_copy:
+        return
+    yield _title(redline)
     if not changed:
-        yield "No changes."
+        yield "No changes in the text both copies hold."
     for section in changed:
         yield ""
         yield _section_header(section)
         yield from _section_lines(section, context, plain)
-    for line in _truncation_notes(redline):
+    for line in one_copy + _not_restated_notes(redline, changed):
         yield ""
         yield Text(line, style=NOTE_STYLE)
 
@@ -142,16 +167,16 @@ def _section_lines(section: SectionView, context: int, plain: bool) -> Iterator[
         change = view.change
         if change.op in (Op.MOVE, Op.RENUMBER) and change.section == section.path \
                 and change.new_path == section.new_path:
-            yield _structural_line(change)
+            yield _structural_line(section, change)
     for row in section.rows:
         if row.changes:
             yield from _node_lines(row, context, plain)
 
 
-def _structural_line(change: Change) -> Text:
+def _structural_line(section: SectionView, change: Change) -> Text:
     if change.op == Op.RENUMBER:
         return Text(f"  renumbered: {change.old_text} -> {change.new_text} (was {change.old_path})", style="yellow")
-    return Text(f"  moved: {change.new_path} stands elsewhere in the new text", style="yellow")
+    return Text(f"  {section.move_note or 'moved'}", style="yellow")
 
 
 def _node_lines(row: RowView, context: int, plain: bool) -> Iterator[Text]:
@@ -159,24 +184,29 @@ def _node_lines(row: RowView, context: int, plain: bool) -> Iterator[Text]:
     changes = [view.change for view in row.changes]
     for change in changes:
         if change.op in (Op.ADD, Op.REMOVE, Op.SOURCE, Op.MOVE):
-            yield _whole_change_line(path, change, plain)
+            yield from _whole_change_lines(path, change, plain)
     if any(change.op in WORD_OPS for change in changes):
-        line = Text()
-        line.append(f"  {path}", style="cyan")
         where = str(row.span) if row.span is not None and row.span.known else ""
-        line.append(f" {where}\n    ", style=NOTE_STYLE)
+        yield _path_line(path, where)
+        line = Text("    ")
         line.append_text(_redline(row, context, plain))
         yield line
 
 
-def _whole_change_line(path: str, change: Change, plain: bool) -> Text:
-    line = Text()
-    line.append(f"  {path} ", style="cyan")
+def _path_line(path: str, *notes: str) -> Text:
+    """`  815 ILCS 530/10(a) 2:19-3:5`: the node's path and what follows it, dim."""
+    line = Text(f"  {path}", style="cyan")
+    for note in notes:
+        if note:
+            line.append(f" {note}", style=NOTE_STYLE)
+    return line
+
+
+def _whole_change_lines(path: str, change: Change, plain: bool) -> Iterator[Text]:
     where = change.new_source or change.old_source
-    if where is not None and where.known:
-        line.append(f"{where} ", style=NOTE_STYLE)
-    labels = {Op.ADD: "added", Op.REMOVE: "removed", Op.SOURCE: "Source note", Op.MOVE: "moved"}
-    line.append(f"{labels[change.op]}:\n    ", style=NOTE_STYLE)
+    labels = {Op.ADD: "added:", Op.REMOVE: "removed:", Op.SOURCE: "Source note:", Op.MOVE: "moved:"}
+    yield _path_line(path, str(where) if where is not None and where.known else "", labels[change.op])
+    line = Text("    ")
     if change.op == Op.MOVE:
         line.append(f"from {change.old_path}", style="yellow")
     if change.old_text and change.op in (Op.REMOVE, Op.SOURCE):
@@ -185,7 +215,7 @@ def _whole_change_line(path: str, change: Change, plain: bool) -> Text:
         _append_inserted(line, change.new_text, plain)
     if change.attributed_to:
         line.append(f"  [{change.attributed_to}]", style=NOTE_STYLE)
-    return line
+    yield line
 
 
 class _Piece:
@@ -277,14 +307,24 @@ def _append_plain(text: Text, tokens: list[Token], first: bool) -> None:
 
 
 def _append_inserted(text: Text, words: str, plain: bool) -> None:
-    text.append(f"{{+{words}+}}" if plain else words, style=None if plain else INSERT_STYLE)
+    _append_marked(text, words, "{+", "+}", None if plain else INSERT_STYLE)
 
 
 def _append_deleted(text: Text, words: str, plain: bool) -> None:
-    text.append(f"[-{words}-]" if plain else words, style=None if plain else DELETE_STYLE)
+    _append_marked(text, words, "[-", "-]", None if plain else DELETE_STYLE)
 
 
-def _truncation_notes(redline: RedlineView) -> list[str]:
+def _append_marked(text: Text, words: str, opening: str, closing: str, style: str | None) -> None:
+    """Words between git's word-diff marks, which keep their colour (not the underline or the
+    strike) when the words are styled."""
+    mark_style = style.split()[-1] if style else None
+    text.append(opening, style=mark_style)
+    text.append(words, style=style)
+    text.append(closing, style=mark_style)
+
+
+def _one_copy_notes(redline: RedlineView) -> list[str]:
+    """Which sections a truncated copy leaves to the other one, or cuts into."""
     notes = []
     sections = redline.sections
     only_old = [section.path or FRONT_MATTER for section in sections if section.status == Status.ONLY_OLD]
@@ -296,38 +336,72 @@ def _truncation_notes(redline: RedlineView) -> list[str]:
     cut = [section.path or FRONT_MATTER for section in sections if section.cut]
     if cut:
         notes.append(f"Shared only in part (a copy is cut inside it): {', '.join(cut)}")
-    not_restated = [section.path for section in sections if section.status == Status.NOT_RESTATED]
-    if not_restated:
-        notes.append(f"Not restated by the bill (unchanged): {', '.join(not_restated)}")
     return notes
+
+
+def _not_restated_notes(redline: RedlineView, changed: list[SectionView]) -> list[str]:
+    """The Sections an amendatory bill leaves alone, said where something else is printed."""
+    not_restated = [section.path for section in redline.sections if section.status == Status.NOT_RESTATED]
+    return [f"Not restated by the bill (unchanged): {', '.join(not_restated)}"] if not_restated and changed else []
 
 
 # ---------------------------------------------------------------- --stat
 
 
-def _stat_lines(redline: RedlineView) -> Iterator[Text]:
-    changed = [(section, [view.change for view in section.changes]) for section in redline.sections
-               if section.changes]
-    names = [section.path or FRONT_MATTER for section, _ in changed]
-    width = max((len(name) for name in names), default=0)
-    for name, (_, changes) in zip(names, changed):
-        yield Text(f"{name:<{width}} | {_counts(changes)}")
-    sections = len(changed)
-    all_changes = [change for _, changes in changed for change in changes]
-    total = len(all_changes)
-    summary = f"{sections} section{'s' if sections != 1 else ''} changed, {total} change{'s' if total != 1 else ''}"
-    if total:
-        summary += f" ({_counts(all_changes)})"
-    not_restated = sum(1 for section in redline.sections if section.status == Status.NOT_RESTATED)
-    if not_restated:
-        summary += f", {not_restated} not restated"
-    yield Text(summary)
+def _stat_lines(redline: RedlineView, width: int) -> Iterator[Text]:
+    """git's `--stat`: ` 815 ILCS 530/10 | 5 +++++` a changed section, then ` 2 sections
+    changed, 7 insertions(+)`. A change that puts words in counts one insertion, one that
+    takes words out one deletion, a replacement (or a move, renumbering, Source note) one of
+    each; bars are scaled to fit `width` columns. Nothing is printed when nothing changed
+    but what a truncated copy leaves out."""
+    changed = [(section.path or FRONT_MATTER, _plus_minus([view.change for view in section.changes]))
+               for section in redline.sections if section.changes]
+    if changed:
+        name_width = max(len(name) for name, _ in changed)
+        most = max(plus + minus for _, (plus, minus) in changed)
+        count_width = len(str(most))
+        bar_width = max(width - name_width - count_width - 5, 10)
+        for name, (plus, minus) in changed:
+            scaled_plus, scaled_minus = _scaled(plus, minus, most, bar_width)
+            yield Text(f" {name:<{name_width}} | {plus + minus:>{count_width}} ").append(
+                "+" * scaled_plus, style="green").append("-" * scaled_minus, style="red")
+        plus = sum(counts[0] for _, counts in changed)
+        minus = sum(counts[1] for _, counts in changed)
+        summary = f" {len(changed)} section{'s' if len(changed) != 1 else ''} changed"
+        if plus:
+            summary += f", {plus} insertion{'s' if plus != 1 else ''}(+)"
+        if minus:
+            summary += f", {minus} deletion{'s' if minus != 1 else ''}(-)"
+        yield Text(summary)
+        not_restated = sum(1 for section in redline.sections if section.status == Status.NOT_RESTATED)
+        if not_restated:
+            yield Text(f" {not_restated} section{'s' if not_restated != 1 else ''} not restated by the bill "
+                       "(unchanged)", style=NOTE_STYLE)
     for line in _one_copy_counts(redline):
-        yield Text(line, style=NOTE_STYLE)
+        yield Text(f" {line}", style=NOTE_STYLE)
 
 
-def _counts(changes: list[Change]) -> str:
-    return ", ".join(f"{count} {op}" for op, count in count_ops(changes).items())
+# What each op counts in `--stat`: (insertions, deletions), as git counts a changed line as one of each.
+_PLUS_MINUS = {Op.INSERT: (1, 0), Op.ADD: (1, 0), Op.DELETE: (0, 1), Op.REMOVE: (0, 1)}
+
+
+def _plus_minus(changes: list[Change]) -> tuple[int, int]:
+    plus = minus = 0
+    for change in changes:
+        add, take = _PLUS_MINUS.get(change.op, (1, 1))
+        plus, minus = plus + add, minus + take
+    return plus, minus
+
+
+def _scaled(plus: int, minus: int, most: int, width: int) -> tuple[int, int]:
+    """The bar's `+` and `-` scaled as git scales them: unchanged when the largest fits, else
+    in proportion, each non-zero part at least one character."""
+    if most <= width:
+        return plus, minus
+    total = max(1, round((plus + minus) * width / most))
+    scaled_plus = max(1 if plus else 0, round(total * plus / (plus + minus)))
+    scaled_minus = max(1 if minus else 0, total - scaled_plus)
+    return scaled_plus, scaled_minus
 
 
 def _one_copy_counts(redline: RedlineView) -> list[str]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from statdiff.model import ONE_COPY_OPS, ONE_COPY_STATUSES, Change, Comparison, SectionComparison, Status
@@ -13,6 +12,7 @@ from statdiff.view.labels import (
     op_counts,
     section_label,
     status_label,
+    unique_anchor,
 )
 from statdiff.view.layout import Annotations, Layout
 from statdiff.view.model import ChangeView, OneCopyLine, RedlineView, SectionView
@@ -38,7 +38,7 @@ def build_view(comparison: Comparison, annotations: Annotations = None,
     sections = [
         SectionView(
             section=section,
-            anchor=_unique(_slug("sec-" + section.path), used),
+            anchor=unique_anchor("sec-" + section.path, used),
             label=section_label(section),
             status_label=status_label(section.status, comparison.mode),
             changes=section_changes[section],
@@ -50,6 +50,10 @@ def build_view(comparison: Comparison, annotations: Annotations = None,
     section_anchors = {section.path: section.anchor for section in sections}  # the last section of a path
     for view in views:
         view.section_anchor = section_anchors.get(view.change.section, "")
+    for section_view in sections:
+        move = section_view.own_move
+        if move is not None:
+            move.described = f"{section_view.label} {section_view.move_note}"
     return RedlineView(
         comparison=comparison,
         title=title or default_title(comparison),
@@ -85,16 +89,3 @@ def _one_copy_lines(sections: list[SectionView]) -> list[OneCopyLine]:
     if cut:
         lines.append(OneCopyLine(as_lead(CUT_SECTION_LABEL), cut))
     return lines
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower() or "section"
-
-
-def _unique(anchor: str, used: set[str]) -> str:
-    candidate, number = anchor, 2
-    while candidate in used:
-        candidate = f"{anchor}-{number}"
-        number += 1
-    used.add(candidate)
-    return candidate

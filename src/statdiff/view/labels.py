@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from statdiff.model import Mode, Op, SectionComparison, Status, count_ops, Change
+from statdiff.model import Change, Mode, Node, Op, SectionComparison, Status, count_ops
 
 ONLY_SECTION_LABELS = {
     Status.ONLY_OLD: "present in the old copy only: the new copy is truncated",
@@ -27,6 +27,22 @@ _OP_NOUNS = {
     Op.REMOVE: ("removed node", "removed nodes"), Op.MOVE: ("move", "moves"),
     Op.RENUMBER: ("renumbering", "renumberings"), Op.SOURCE: ("Source note change", "Source note changes"),
 }
+# What kind of change each op is, as the redline's filters name them (insertions, deletions...).
+CHANGE_KINDS = {
+    Op.INSERT: "insertion", Op.ADD: "insertion", Op.DELETE: "deletion", Op.REMOVE: "deletion",
+    Op.REPLACE: "replacement", Op.MOVE: "move", Op.RENUMBER: "move", Op.SOURCE: "source",
+}
+# Each kind of change and of margin note as a filter names it, in the order the filters list them.
+CHANGE_KIND_NAMES = {
+    "insertion": "Insertions", "deletion": "Deletions", "replacement": "Replacements",
+    "move": "Moves and renumberings", "source": "Source notes",
+}
+NOTE_KIND_NAMES = {
+    "deadline": "Deadlines", "amount": "Amounts", "duty": "Duties", "definition": "Definitions",
+    "cross_reference": "Cross-references", "attribution": "Credited to a Public Act",
+}
+# A run of labels `Sec. 1-4` ... `Sec. 1-12` reads `Secs. 1-4 to 1-12`.
+_PLURAL_PREFIXES = {"Sec. ": "Secs. ", "Article ": "Articles ", "Section ": "Sections "}
 # How each output words the label of text only one copy holds, by whether shared text came before.
 _ONE_COPY_WORDING = {
     "terminal": {True: "the {other} copy stops here", False: "the {other} copy starts here"},
@@ -60,14 +76,31 @@ def status_label(status: str, mode: str) -> str:
 
 def section_label(section: SectionComparison) -> str:
     """`Sec. 10` (from the section's number, else its path), else the path, else "Front matter"."""
-    node = section.new or section.old
+    return node_label(section.new or section.old, section.path)
+
+
+def node_label(node: Node | None, path: str | None = None) -> str:
+    """A section node as a redline names it: `Sec. 10` from its number, else from its path
+    (`815 ILCS 530/10`), else the path, else "Front matter"."""
     number = node.meta.number if node is not None else None
     if number:
         return f"Sec. {number}"
-    match = re.search(r"/([\w.\-]+)$", section.path)
+    path = path if path is not None else (node.path if node is not None else "")
+    match = re.search(r"/([\w.\-]+)$", path)
     if match:
         return f"Sec. {match.group(1)}"
-    return section.path or FRONT_MATTER
+    return path or FRONT_MATTER
+
+
+def article_label(article: Node) -> str:
+    """`Article 2A`: the Article's own label, else from its number, else its path."""
+    number = article.meta.number
+    return article.label or (f"Article {number}" if number else article.path)
+
+
+def article_heading(article: Node) -> str:
+    """`STATE BOARD OF ELECTIONS`: what the Article's heading says after its number; "" if none."""
+    return str(article.meta.heading or "")
 
 
 def op_counts(changes: list[Change]) -> list[str]:
@@ -92,3 +125,30 @@ def as_lead(label: str) -> str:
     `Present in the old copy only (the new copy is truncated)`."""
     head, _, reason = label.partition(": ")
     return f"{head[:1].upper()}{head[1:]} ({reason})"
+
+
+def label_range(first: str, last: str) -> str:
+    """`Secs. 1-4 to 1-12` from `Sec. 1-4` and `Sec. 1-12`; `Articles 2B to 4`; else `A to B`."""
+    if first == last:
+        return first
+    for prefix, plural in _PLURAL_PREFIXES.items():
+        if first.startswith(prefix) and last.startswith(prefix):
+            return f"{plural}{first[len(prefix):]} to {last[len(prefix):]}"
+    return f"{first} to {last}"
+
+
+def counted(count: int, noun: str) -> str:
+    """`1 Section`, `9 Sections`."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def unique_anchor(text: str, used: set[str]) -> str:
+    """An HTML id from `text` (`sec-815-ilcs-530-10`), made unique among `used` (`-2`, `-3`...)
+    and added to it."""
+    anchor = re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower() or "section"
+    candidate, number = anchor, 2
+    while candidate in used:
+        candidate = f"{anchor}-{number}"
+        number += 1
+    used.add(candidate)
+    return candidate

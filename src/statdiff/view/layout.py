@@ -28,8 +28,8 @@ from statdiff.model import (
     Status,
     WordSegment,
 )
-from statdiff.view.labels import DEPTH, one_copy_label
-from statdiff.view.model import ChangeView, MarginItem, OneCopyLabel, RowView, Run
+from statdiff.view.labels import DEPTH, article_label, node_label, one_copy_label
+from statdiff.view.model import ChangeView, GroupView, MarginItem, OneCopyLabel, QuietRun, RowView, Run, SectionView
 
 if TYPE_CHECKING:
     from statdiff.annotate.margin import Annotation
@@ -40,6 +40,9 @@ _SEGMENT_OPS = frozenset({Op.EQUAL, *WORD_OPS, *ONE_COPY_OPS})
 # Margin notes, or the function that finds them when they are first read.
 Annotations: TypeAlias = "list[Annotation] | Callable[[], list[Annotation]] | None"
 
+
+Member: TypeAlias = "GroupView | SectionView"
+Item: TypeAlias = "GroupView | SectionView | QuietRun"
 
 # A node as a row will show it: its comparison, its segments, the one-copy label of each.
 _Labelled = tuple[NodeComparison, list[Segment], dict[int, OneCopyLabel]]
@@ -62,7 +65,12 @@ class Layout:
         self._labelled: dict[SectionComparison, list[_Labelled]] | None = None
         self._rows: dict[SectionComparison, tuple[list[RowView], list[ChangeView]]] = {}
         self._margin: dict[SectionComparison, list[MarginItem]] | None = None
-        self._articles: dict[Node, str] | None = None
+        self._articles: dict[Node, Node] | None = None
+        self._outline: tuple[list[Member], list[Item]] | None = None
+        self._note_kinds: dict[str, list[str]] | None = None
+        self._act_names: dict[str, str] = {}
+        self._moves_from: dict[str, ChangeView] | None = None
+        self._section_order: dict[int, list[Node]] = {}
 
     @property
     def annotations(self) -> list[Annotation]:
@@ -94,12 +102,98 @@ class Layout:
         return self._margin
 
     def article_of(self, section: SectionComparison) -> str | None:
+        article = self.article_node_of(section)
+        return article.path if article is not None else None
+
+    def article_node_of(self, section: SectionComparison) -> Node | None:
+        """The Article holding the section (NEW's, else OLD's), if any."""
+        for node in (section.new, section.old):
+            article = self._article_holding(node)
+            if article is not None:
+                return article
+        return None
+
+    def _article_holding(self, node: Node | None) -> Node | None:
         if self._articles is None:
             self._articles = _articles(self.comparison.old) | _articles(self.comparison.new)
-        for node in (section.new, section.old):
-            if node is not None and node in self._articles:
-                return self._articles[node]
-        return None
+        return self._articles.get(node) if node is not None else None
+
+    def outline(self, sections: list[SectionView]) -> tuple[list[Member], list[Item]]:
+        """The sections under their Acts and Articles (`members`), and the same with runs in
+        which nothing changed folded (`items`): built once."""
+        if self._outline is None:
+            from statdiff.view.outline import build_outline
+
+            self._outline = build_outline(sections, self)
+        return self._outline
+
+    def act_name(self, citation: str) -> str:
+        """The name of the Act cited `citation` (`Election Code`), from a bill section that
+        amends it, the title of a page that prints it, or its short title Section; "" if none says."""
+        if citation not in self._act_names:
+            self._act_names[citation] = _act_name(self.comparison, citation)
+        return self._act_names[citation]
+
+    def note_kinds(self) -> dict[str, list[str]]:
+        """The kinds of the annotations explaining each change, by the change's anchor."""
+        if self._note_kinds is None:
+            kinds: dict[str, list[str]] = {}
+            for annotation in self.annotations:
+                if annotation.change_anchor:
+                    found = kinds.setdefault(annotation.change_anchor, [])
+                    if annotation.kind not in found:
+                        found.append(annotation.kind)
+            self._note_kinds = kinds
+        return self._note_kinds
+
+    def section_move_note(self, section: SectionComparison) -> str:
+        """`moved from after Sec. 5-3 in Article 5 to after Sec. 7-9 in Article 7`, `moved
+        within Article 5 from after Sec. 5-3 to the start of Article 5`."""
+        old_article, old_before = self._place(section.old, self.comparison.old)
+        new_article, new_before = self._place(section.new, self.comparison.new)
+        if old_article is not None and new_article is not None and old_article.path == new_article.path:
+            old_place = f"after {node_label(old_before)}" if old_before is not None else "its start"
+            new_place = f"after {node_label(new_before)}" if new_before is not None else "its start"
+            return f"moved within {article_label(old_article)} from {old_place} to {new_place}"
+        return (f"moved from {_place_phrase(old_article, old_before)}"
+                f" to {_place_phrase(new_article, new_before)}")
+
+    def move_note_of(self, row: RowView) -> str:
+        """Where a node moved from another section came from, or where it went."""
+        comparison = row.comparison
+        if comparison.status != Status.MOVED:
+            return ""
+        if comparison.new is not None and row.whole is not None and row.whole.op == Op.MOVE:
+            return f"moved here from {row.whole.change.old_path}"
+        if comparison.new is None and comparison.old is not None:
+            if self._moves_from is None:
+                self._moves_from = {view.change.old_path: view for view in self.change_views.values()
+                                    if view.op == Op.MOVE and view.change.old_path}
+            move = self._moves_from.get(comparison.old.path)
+            if move is not None:
+                return f"moved to {move.change.new_path}"
+        return ""
+
+    def _place(self, node: Node | None, document: Document) -> tuple[Node | None, Node | None]:
+        """The Article holding a section, and the section before it in that Article (None at its start)."""
+        if node is None:
+            return None, None
+        article = self._article_holding(node)
+        order = self._sections_in_order(document)
+        index = order.index(node) if node in order else -1
+        before = order[index - 1] if index > 0 else None
+        if before is not None and self._article_holding(before) is not article:
+            before = None
+        return article, before
+
+    def _sections_in_order(self, document: Document) -> list[Node]:
+        """The document's compared sections in its own order."""
+        key = id(document)
+        if key not in self._section_order:
+            side = {id(self.comparison.old): "old", id(self.comparison.new): "new"}[key]
+            nodes = {section.old if side == "old" else section.new for section in self.comparison.sections}
+            self._section_order[key] = [node for node in document.walk() if node in nodes]
+        return self._section_order[key]
 
     def _labelled_nodes(self) -> dict[SectionComparison, list[_Labelled]]:
         if self._labelled is None:
@@ -118,7 +212,10 @@ class Layout:
         if section not in self._rows:
             placed: set[ChangeView] = set()
             changes = self.changes[section]
-            rows = [self._row(comparison, segments, one_copy, changes, placed)
+            # A Section's own move is no row's: the section's banner says from where to where.
+            own_moves = {change for change in section.section_changes if change.op == Op.MOVE}
+            for_rows = [view for view in changes if view.change not in own_moves]
+            rows = [self._row(comparison, segments, one_copy, for_rows, placed)
                     for comparison, segments, one_copy in self._labelled_nodes()[section]]
             self._rows[section] = (rows, [change for change in changes if change not in placed])
         return self._rows[section]
@@ -301,12 +398,47 @@ def _words_span(node: Node) -> SourceSpan | None:
     return SourceSpan.covering(node.words)
 
 
-def _articles(document: Document) -> dict[Node, str]:
-    """Each node inside an Article -> the Article's path."""
-    found: dict[Node, str] = {}
+def _articles(document: Document) -> dict[Node, Node]:
+    """Each node inside an Article -> the Article."""
+    found: dict[Node, Node] = {}
     for node in document.walk():
         if node.kind == "article":
             for inner in node.walk():
                 if inner is not node:
-                    found[inner] = node.path  # an Article inside another: the inner one, walked later
+                    found[inner] = node  # an Article inside another: the inner one, walked later
     return found
+
+
+def _place_phrase(article: Node | None, before: Node | None) -> str:
+    """`after Sec. 5-3 in Article 5`, `the start of Article 5`, `after Sec. 3`, `the start of the text`."""
+    where = f" in {article_label(article)}" if article is not None else ""
+    if before is not None:
+        return f"after {node_label(before)}{where}"
+    return f"the start of {article_label(article)}" if article is not None else "the start of the text"
+
+
+def _act_name(comparison: Comparison, citation: str) -> str:
+    from statdiff.law.units import SHORT_TITLE
+
+    for document in (comparison.new, comparison.old):
+        identity = document.identity
+        if identity.act == citation and identity.title and not identity.bill:
+            return identity.title.rstrip(". ")
+    for section in comparison.sections:  # a bill section amending it names it
+        for node in (section.new, section.old):
+            amends = node.meta.amends if node is not None else None
+            if amends is not None and amends.citation == citation and amends.act:
+                return amends.act
+    own = [node for section in comparison.sections for node in (section.new, section.old)
+           if node is not None and node.meta.act == citation]
+    # The short title Section: where a heading says so, else among the first Sections, else the last.
+    titled = [node for node in own if str(node.meta.heading or "").lower().startswith("short title")]
+    for node in titled + own[:SHORT_TITLE_REACH] + own[SHORT_TITLE_REACH:][::-1]:
+        match = SHORT_TITLE.search(" ".join(word.text for word in node.all_words()[:SHORT_TITLE_WORDS]))
+        if match:
+            return match.group("name").strip()
+    return ""
+
+
+SHORT_TITLE_REACH = 6  # the first Sections of an Act, searched for its short title before the others
+SHORT_TITLE_WORDS = 120  # words of each

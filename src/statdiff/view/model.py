@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import weakref
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from statdiff.model import (
     ONE_COPY_STATUSES,
@@ -29,7 +29,7 @@ from statdiff.model import (
     Token,
     rebuild,
 )
-from statdiff.view.labels import kind_counts
+from statdiff.view.labels import CHANGE_KINDS, kind_counts, label_range
 
 if TYPE_CHECKING:
     from statdiff.annotate.margin import Annotation
@@ -56,13 +56,18 @@ class ChangeView:
     number: int  # 1, 2, ... in reading order
     where: str  # the path of the node it changes (else its section)
     section_anchor: str = ""  # the id of the last section view with the change's section path
+    described: str = ""  # its phrase where the view words it (a Section's move: from where to where)
+
+    def __repr__(self) -> str:
+        return f"<ChangeView {self.number}: {self.change!r}>"
 
     @property
     def phrase(self) -> str:
-        """The change in a few plain words: `inserted “at no charge”`."""
+        """The change in a few plain words: `inserted “at no charge”`, `Sec. 7-8.01 moved from
+        after Sec. 7-8 in Article 7 to after Sec. 17-22 in Article 17`."""
         from statdiff.annotate.phrases import describe
 
-        return describe(self.change)
+        return self.described or describe(self.change)
 
     @property
     def anchor(self) -> str:
@@ -105,6 +110,12 @@ class ChangeView:
         """How the change's text is marked when shown by a description: `ins` for an added
         node, `del` for a removed one, "" otherwise."""
         return {Op.ADD: "ins", Op.REMOVE: "del"}.get(self.change.op, "")
+
+    @property
+    def kind(self) -> str:
+        """What kind of change it is, as the redline's filters name it: `insertion`, `deletion`,
+        `replacement`, `move` (also a renumbering) or `source` (a Source note)."""
+        return CHANGE_KINDS.get(self.change.op, str(self.change.op))
 
     @property
     def carries_texts(self) -> bool:
@@ -223,6 +234,16 @@ class RowView:
     _layout: "weakref.ref[Layout] | None" = field(default=None, repr=False)
     _margin: list[MarginItem] = field(default_factory=list, repr=False)
 
+    def __repr__(self) -> str:
+        return f"<RowView {self.new_path or self.old_path} {self.status}: {len(self.runs)} runs, {len(self.changes)} changes>"
+
+    @property
+    def move_note(self) -> str:
+        """Where a node moved between sections came from (`moved from 815 ILCS 530/10(c)`, on
+        its new place) or went (`moved to 815 ILCS 530/12(a)`, on its old place); "" otherwise."""
+        layout = self._layout() if self._layout is not None else None
+        return layout.move_note_of(self) if layout is not None else ""
+
     @property
     def margin(self) -> list[MarginItem]:
         """The notes beside the row: annotations of its node, the reader's notes on it."""
@@ -236,6 +257,7 @@ class RowView:
 class SectionView:
     """A section of the two texts: what it is, how it compares, its changes and rows."""
 
+    item_kind: ClassVar[str] = "section"  # what an outline item is, for templates: section, group, run
     section: SectionComparison
     anchor: str  # an id unique in the view, from the path (`sec-815-ilcs-530-10`)
     label: str  # `Sec. 10`
@@ -244,13 +266,20 @@ class SectionView:
     cut: bool  # a copy is truncated inside it: some of its text only one copy holds
     _layout: "Layout" = field(repr=False)
 
+    def __repr__(self) -> str:
+        return f"<SectionView {self.label} {self.path or '(front matter)'} {self.status}: {len(self.changes)} changes>"
+
     @property
     def path(self) -> str:
         return self.section.path
 
     @property
     def heading(self) -> str:
-        return self.section.heading or ""
+        """`Notice of Breach.`; "" where the section prints none (the comparison then gives
+        its label, which the view already shows)."""
+        heading = self.section.heading or ""
+        node = self.section.new or self.section.old
+        return "" if heading in (self.label, node.label if node is not None else None) else heading
 
     @property
     def status(self) -> Status:
@@ -301,6 +330,26 @@ class SectionView:
         return self._layout.article_of(self.section)
 
     @property
+    def move_note(self) -> str:
+        """Where a moved Section was and is: `moved from after Sec. 5-3 in Article 5 to after
+        Sec. 7-9 in Article 7`; "" for a section that did not move."""
+        return self._layout.section_move_note(self.section) if self.own_move is not None else ""
+
+    @property
+    def own_move(self) -> ChangeView | None:
+        """The change that moves the Section itself, if it moved."""
+        if self.status != Status.MOVED:
+            return None
+        return next((view for view in self.changes if view.op == Op.MOVE and view.change.old_path == self.old_path
+                     and view.change.new_path == self.new_path), None)
+
+    @property
+    def move(self) -> ChangeView | None:
+        """The Section's own move when no row shows it: the banner with its `move_note` does."""
+        move = self.own_move
+        return move if move is not None and move in self._layout.unplaced_of(self.section) else None
+
+    @property
     def rows(self) -> list[RowView]:
         return self._layout.rows_of(self.section)
 
@@ -311,11 +360,107 @@ class SectionView:
 
     @property
     def unplaced(self) -> list[ChangeView]:
-        """Changes no run or row shows (a moved or renumbered Section): listed below the rows."""
-        return self._layout.unplaced_of(self.section)
+        """Changes no run or row shows (a renumbered Section): listed below the rows. The
+        Section's own move is not among them: its banner shows it."""
+        move = self.move
+        return [view for view in self._layout.unplaced_of(self.section) if view is not move]
 
 
 _QUIET = (Status.UNCHANGED, Status.NOT_RESTATED, *ONE_COPY_STATUSES)
+
+
+@dataclass(slots=True, eq=False)
+class GroupView:
+    """An Act or an Article of the texts and what the redline shows of it: a heading
+    (`10 ILCS 5 Election Code`, `Article 2A STATE BOARD OF ELECTIONS`), its sections and
+    inner groups in reading order (`members`), and the same with each run of members in
+    which nothing changed folded into one `QuietRun` (`items`)."""
+
+    item_kind: ClassVar[str] = "group"
+    kind: str  # "act" or "article"
+    path: str  # `10 ILCS 5`, `10 ILCS 5/Art. 2A`
+    label: str  # `10 ILCS 5`, `Article 2A`
+    heading: str  # `Election Code`, `STATE BOARD OF ELECTIONS`; "" where unknown
+    anchor: str
+    members: "list[GroupView | SectionView]" = field(default_factory=list)
+    items: "list[GroupView | SectionView | QuietRun]" = field(default_factory=list)
+
+    def __repr__(self) -> str:
+        return f"<GroupView {self.kind} {self.path}: {len(self.members)} members, {len(self.changes)} changes>"
+
+    @property
+    def sections(self) -> list[SectionView]:
+        """Every section of the group, inner groups' included, in reading order."""
+        return sections_of(self.members)
+
+    @property
+    def changes(self) -> list[ChangeView]:
+        return [change for section in self.sections for change in section.changes]
+
+    @property
+    def changed_sections(self) -> list[SectionView]:
+        return [section for section in self.sections if not section.collapsed]
+
+    @property
+    def quiet(self) -> bool:
+        """Nothing of it changed: it folds into a run."""
+        return all(section.collapsed for section in self.sections)
+
+    @property
+    def shown(self) -> "list[GroupView | SectionView]":
+        """The members a table of contents lists: inner groups and sections that changed."""
+        return [member for member in self.members if not is_quiet(member)]
+
+
+@dataclass(slots=True, eq=False)
+class QuietRun:
+    """Consecutive sections (or whole Articles, Acts) in which nothing changed, all with the
+    same status: one folded line, `Secs. 1-4 to 1-12 unchanged (9 Sections)`, that opens
+    onto its members."""
+
+    item_kind: ClassVar[str] = "run"
+    members: "list[GroupView | SectionView]"
+    status_label: str  # `unchanged`, `not amended by this bill`; `without changes` for mixed groups
+    anchor: str
+
+    @property
+    def sections(self) -> list[SectionView]:
+        """Every section the run folds, those of its groups included, in reading order."""
+        return sections_of(self.members)
+
+    def __repr__(self) -> str:
+        return f"<QuietRun {self.text}>"
+
+    @property
+    def text(self) -> str:
+        """`Secs. 1-4 to 1-12 unchanged (9 Sections)`, `Articles 2B to 4 unchanged (3 Articles,
+        87 Sections)`, `Article 3 GENERAL PROVISIONS unchanged (6 Sections)`."""
+        from statdiff.view.labels import counted
+
+        first, last = self.members[0], self.members[-1]
+        sections = counted(len(self.sections), "Section")
+        groups = [member for member in self.members if isinstance(member, GroupView)]
+        if len(self.members) == 1 and isinstance(first, GroupView):
+            named = f"{first.label} {first.heading}".strip()
+            return f"{named} {self.status_label} ({sections})"
+        counts = sections
+        if len(groups) == len(self.members):
+            noun = "Act" if groups[0].kind == "act" else "Article"
+            counts = f"{counted(len(groups), noun)}, {sections}"
+        return f"{label_range(first.label, last.label)} {self.status_label} ({counts})"
+
+
+def sections_of(members: "list[GroupView | SectionView]") -> list[SectionView]:
+    """The sections among `members` and inside the groups among them, in reading order."""
+    found: list[SectionView] = []
+    for member in members:
+        found.extend(member.sections if isinstance(member, GroupView) else [member])
+    return found
+
+
+def is_quiet(member: "GroupView | SectionView") -> bool:
+    """A section or a group in which nothing changed."""
+    return member.quiet if isinstance(member, GroupView) else member.collapsed
 
 
 @dataclass(slots=True)
@@ -339,6 +484,9 @@ class RedlineView:
     one_copy_lines: list[OneCopyLine]
     op_counts: list[str]  # `7 insertions`
     _layout: "Layout" = field(repr=False)
+
+    def __repr__(self) -> str:
+        return f"<RedlineView of {self.comparison!r}>"
 
     @property
     def annotations(self) -> list[Annotation]:
@@ -364,8 +512,56 @@ class RedlineView:
 
     @property
     def summary(self) -> dict[str, Any]:
-        return self.comparison.summary()
+        return self.comparison.summary
 
     @property
     def changed_sections(self) -> list[SectionView]:
         return [section for section in self.sections if not section.collapsed]
+
+    @property
+    def outline(self) -> "list[GroupView | SectionView | QuietRun]":
+        """The sections as the page shows them: under their Act and Article headings, each run
+        of sections (or whole Articles) in which nothing changed folded into one line."""
+        return self._layout.outline(self.sections)[1]
+
+    @property
+    def contents(self) -> "list[GroupView | SectionView]":
+        """The table of contents: the groups and sections that changed, groups holding theirs."""
+        return [member for member in self._layout.outline(self.sections)[0] if not is_quiet(member)]
+
+    @property
+    def synopsis(self) -> str:
+        """The bill's own synopsis when NEW is a bill ("" otherwise, or when it prints none)."""
+        new = self.comparison.new
+        return (new.synopsis or "").strip() if new.identity.bill else ""
+
+    @property
+    def credited_acts(self) -> list[str]:
+        """The Public Acts changes are credited to (`P.A. 94-947`), in order of first credit."""
+        return list(dict.fromkeys(view.attributed_to for view in self.changes if view.attributed_to))
+
+    @property
+    def note_kinds(self) -> dict[str, list[str]]:
+        """The kinds of margin note (deadline, amount, duty...) explaining each change, by anchor."""
+        return self._layout.note_kinds()
+
+    @property
+    def change_filters(self) -> list[tuple[str, str, int]]:
+        """(kind, name, count) of each kind of change present: the redline's filters."""
+        from statdiff.view.labels import CHANGE_KIND_NAMES
+
+        counts: dict[str, int] = {}
+        for view in self.changes:
+            counts[view.kind] = counts.get(view.kind, 0) + 1
+        return [(kind, name, counts[kind]) for kind, name in CHANGE_KIND_NAMES.items() if kind in counts]
+
+    @property
+    def note_filters(self) -> list[tuple[str, str, int]]:
+        """(kind, name, count of changes) of each kind of margin note that explains a change."""
+        from statdiff.view.labels import NOTE_KIND_NAMES
+
+        counts: dict[str, int] = {}
+        for kinds in self.note_kinds.values():
+            for kind in kinds:
+                counts[kind] = counts.get(kind, 0) + 1
+        return [(kind, name, counts[kind]) for kind, name in NOTE_KIND_NAMES.items() if kind in counts]
