@@ -580,10 +580,10 @@ def _act_with_articles():
                 body = text.replace("$250", "$500") if side == "new" and number in changed else text
                 head = node("section", path, f"Sec. {number}.", 1, 1)
                 held[side].append(Node("section", path, head.words, [node("text", f"{path} [1]", body, 1, 2)],
-                                       meta={"number": number, "act": "5 ILCS 1"}))
+                                       meta=Meta(number=number, act="5 ILCS 1")))
         for side in ("old", "new"):
             trees[side].append(Node("article", f"5 ILCS 1/Art. {article}", [], held[side], label=f"Article {article}",
-                                    meta={"number": article, "heading": f"PART {article}"}))
+                                    meta=Meta(number=article, heading=f"PART {article}")))
         sections += [compare_sections(a, b, counter) for a, b in zip(held["old"], held["new"])]
     old_doc = document(Identity(act="5 ILCS 1"), "old.txt", trees["old"])
     new_doc = document(Identity(act="5 ILCS 1"), "new.txt", trees["new"])
@@ -654,14 +654,14 @@ def test_a_moved_section_says_from_where_to_where():
         path = f"10 ILCS 5/{number}"
         body = Node("text", f"{path} [1]", [Word(w) for w in text.split()])
         return Node("section", path, [Word(w) for w in f"Sec. {number}.".split()], [body],
-                    meta={"number": number, "act": "10 ILCS 5", "heading": f"Heading {number}."})
+                    meta=Meta(number=number, act="10 ILCS 5", heading=f"Heading {number}."))
 
     texts = {n: f"The text of Section {n} says enough to be recognised by its content alone, word for word."
              for n in ("1-1", "1-2", "1-3", "2-1", "2-2")}
 
     def article(number: str, numbers: list[str]) -> Node:
         return Node("article", f"10 ILCS 5/Art. {number}", [], [section(n, texts[n]) for n in numbers],
-                    label=f"Article {number}", meta={"number": number})
+                    label=f"Article {number}", meta=Meta(number=number))
 
     old = Doc(Identity(act="10 ILCS 5"), Node("document", "", [], [article("1", ["1-1", "1-2", "1-3"]),
                                                                      article("2", ["2-1", "2-2"])]), "t", "old")
