@@ -364,7 +364,7 @@ class _Engine:
         match = W.ENACTING_CLAUSE.search(text)
         if match is None:
             raise InstructionRefused(f"{amendment_place(edit.source.start)}: there is no enacting clause (\"Be it enacted by the People of the State of Illinois, ...\") in {self.label}")
-        slot, run, offset = owners[match.end() - 1]
+        slot, run, offset = _owner(owners, match.end() - 1)
         return slot, self.cut(slot, run, offset + 1)
 
     # -- conflicts, checked before anything changes
@@ -376,10 +376,10 @@ class _Engine:
                 slot, _ = self.enacting_clause_end(edit)
                 first, last, whole = slot, len(self.slots) - 1, True
             elif edit.op == W.INSERT_BELOW:
-                first = last = self.slot_of(edit, edit.lines.first)
+                first = last = self.slot_of(edit, edit.cited.first)
                 whole = False
             else:
-                first, last = self.span_of(edit, edit.lines)
+                first, last = self.span_of(edit, edit.cited)
                 whole = edit.op in (W.REPLACE_LINES, W.DELETE_LINES)
             for other_first, other_last, other, other_whole in claimed:
                 if (whole or other_whole) and first <= other_last and other_first <= last:
@@ -405,21 +405,22 @@ class _Engine:
                 later.below.clear()
             self.slots[slot].below[:0] = _new_lines(edit.new, source)
         elif edit.op in (W.REPLACE_LINES, W.DELETE_LINES):
-            first, last = self.span_of(edit, edit.lines)
-            for slot in self.slots[first: last + 1]:
-                slot.runs.clear()
+            first, last = self.span_of(edit, edit.cited)
+            for cleared in self.slots[first: last + 1]:
+                cleared.runs.clear()
             if edit.op == W.REPLACE_LINES:
                 self.slots[first].replaced.extend(_new_lines(edit.new, source))
         elif edit.op == W.INSERT_BELOW:
-            self.slots[self.slot_of(edit, edit.lines.first)].below.extend(_new_lines(edit.new, source))
+            self.slots[self.slot_of(edit, edit.cited.first)].below.extend(_new_lines(edit.new, source))
         elif edit.anchor_mark is not None:
-            self.insert_at_mark(edit, new_runs)
+            self.insert_at_mark(edit, edit.anchor_mark, new_runs)
         else:
             self.edit_text(edit, new_runs)
 
     def edit_text(self, edit: Edit, new_runs: list[Run]) -> None:
-        first, last = self.span_of(edit, edit.lines)
-        needle = (edit.old if edit.op in (W.REPLACE_TEXT, W.DELETE_TEXT) else edit.anchor).replace(_HIDDEN, "")
+        first, last = self.span_of(edit, edit.cited)
+        needle = (edit.old if edit.op in (W.REPLACE_TEXT, W.DELETE_TEXT) else edit.anchor) or ""
+        needle = needle.replace(_HIDDEN, "")
         if not needle.strip():
             raise InstructionRefused(f"{amendment_place(edit.source.start)}: the quoted text to find is empty")
         # the quoted text starts on a cited line and may run on into the next one
@@ -430,8 +431,8 @@ class _Engine:
         found = [match for match in pattern.finditer(text) if match.start() < cited_end]
         self.one_match(edit, found, needle, first, last)
         start, end = found[0].start(), found[0].end()
-        end_slot, end_run, end_offset = owners[end - 1]
-        start_slot, start_run, start_offset = owners[start]
+        end_slot, end_run, end_offset = _owner(owners, end - 1)
+        start_slot, start_run, start_offset = _owner(owners, start)
         after = self.cut(end_slot, end_run, end_offset + 1)  # the later cut first: the earlier keeps its indices
         splits = 0 < start_offset < len(self.slots[start_slot].runs[start_run].text)
         before = self.cut(start_slot, start_run, start_offset)
@@ -453,22 +454,22 @@ class _Engine:
             if edit.op == W.DELETE_TEXT or not new_runs:
                 self.close_gap(start_slot, before, removed_first.space_before)
 
-    def insert_at_mark(self, edit: Edit, new_runs: list[Run]) -> None:
-        first, last = self.span_of(edit, edit.lines)
+    def insert_at_mark(self, edit: Edit, anchor_mark: str, new_runs: list[Run]) -> None:
+        first, last = self.span_of(edit, edit.cited)
         text, owners = self.haystack(first, last)
-        mark = W.PUNCTUATION_MARKS[edit.anchor_mark]
+        mark = W.PUNCTUATION_MARKS[anchor_mark]
         found = list(_MARK_PATTERNS[mark].finditer(text))
         if not found:
             raise InstructionRefused(
-                f"{amendment_place(edit.source.start)}: there is no {edit.anchor_mark} on {edit.lines.describe()} of {self.label} "
+                f"{amendment_place(edit.source.start)}: there is no {edit.anchor_mark} on {edit.cited.describe()} of {self.label} "
                 f"({self.reads(first, last)})"
             )
         if len(found) > 1:
             raise InstructionRefused(
-                f"{amendment_place(edit.source.start)}: {edit.lines.describe()} of {self.label} has {len(found)} {edit.anchor_mark}s "
+                f"{amendment_place(edit.source.start)}: {edit.cited.describe()} of {self.label} has {len(found)} {edit.anchor_mark}s "
                 f"and the instruction does not say which ({self.reads(first, last)})"
             )
-        slot, run, offset = owners[found[0].start()]
+        slot, run, offset = _owner(owners, found[0].start())
         if edit.op == W.INSERT_AFTER:
             at = self.cut(slot, run, offset + 1)
             self.insert(slot, at, new_runs, glued_to_next=False)
@@ -496,7 +497,7 @@ class _Engine:
                 owners.extend((slot_index, run_index, offset) for offset in range(len(run.text)))
         return "".join(chars), owners
 
-    def cited_end(self, owners: list, last: int) -> int:
+    def cited_end(self, owners: list[tuple[int, int, int] | None], last: int) -> int:
         for offset, owner in enumerate(owners):
             if owner is not None and owner[0] > last:
                 return offset
@@ -562,7 +563,7 @@ class _Engine:
     # -- messages
 
     def one_match(self, edit: Edit, found: list, needle: str, first: int, last: int) -> None:
-        place = f"{edit.lines.describe()} of {self.label}"
+        place = f"{edit.cited.describe()} of {self.label}"
         if not found:
             raise InstructionRefused(f'{amendment_place(edit.source.start)}: "{needle}" is not on {place} ({self.reads(first, last)})')
         if len(found) > 1:
@@ -595,7 +596,16 @@ _MARK_PATTERNS = {
 }
 
 
-def _needle_pattern(needle: str) -> re.Pattern:
+def _owner(owners: list[tuple[int, int, int] | None], index: int) -> tuple[int, int, int]:
+    """The (slot, run, offset) of a character of a haystack that belongs to a run (a match
+    of printed text starts and ends on one, never on the space or line break between runs)."""
+    owner = owners[index]
+    if owner is None:
+        raise ValueError(f"character {index} of the haystack lies between runs")
+    return owner
+
+
+def _needle_pattern(needle: str) -> re.Pattern[str]:
     """The quoted text as it may be printed: a space may be a line break; a word may be
     broken across two lines, with or without a hyphen; it starts and ends at word edges."""
     needle = needle.translate(W.STRAIGHT_QUOTES)

@@ -163,6 +163,13 @@ class Edit:
     def new_text(self) -> str:
         return " ".join(line.text for line in self.new)
 
+    @property
+    def cited(self) -> LineRange:
+        """The lines it cites: every op but `replace_after_enacting_clause` cites some."""
+        if self.lines is None:
+            raise ValueError(f"{self.op} cites no lines")
+        return self.lines
+
     def where(self) -> str:
         """`amendment line 6`, or `amendment page 2, line 6`: where the instruction is printed."""
         return amendment_place(self.source.start)
@@ -348,7 +355,7 @@ class _Joined:
             word = self.words[index]
             piece = self.text[max(start, word_start): min(end, word_start + len(word.text))]
             if word.position != position:
-                if current:
+                if current and position is not None:
                     lines.append(NewLine(" ".join(current), position, indented))
                 current, position = [], word.position
                 # the passage starts this printed line (after its opening quote, if on this word)
@@ -356,7 +363,7 @@ class _Joined:
                 indented = self.line_start_indent.get(index) if at_line_start else None
             if piece.strip():
                 current.append(piece.strip())
-        if current:
+        if current and position is not None:
             lines.append(NewLine(" ".join(current), position, indented))
         return tuple(lines)
 
@@ -560,6 +567,7 @@ def _read_instruction(joined: _Joined, instruction: _Instruction, page: int | No
     wording = " ".join(text[instruction.start: instruction.end or len(text)].split()).rstrip(";")
     cut_off = bool(passages) and not passages[-1].closed
     location = W.LOCATION.match(skeleton)
+    assert location is not None, "LOCATION matches any text, if only its empty start"
     verb = skeleton[location.end():]
     loc_page = int(location["page"]) if location["page"] else None
     page_inferred = False
@@ -586,17 +594,18 @@ def _operation(op: str, verb: str) -> str:
     return W.INSERT_AFTER if after else W.INSERT_BEFORE
 
 
-def _holes(verb: str, match: re.Match, passages: list[_Passage]) -> dict[str, _Passage]:
+def _holes(verb: str, match: re.Match[str], passages: list[_Passage]) -> dict[str, _Passage]:
     """Which passage fills each named hole of a form (holes count from the left)."""
     offsets = [m.start() for m in re.finditer(re.escape(W.HOLE), verb)]
-    found = {}
+    found: dict[str, _Passage] = {}
     for name in ("old", "anchor", "new"):
         if name in match.re.groupindex and match.group(name) is not None:
             found[name] = passages[offsets.index(match.start(name))]
     return found
 
 
-def _edit(joined, op, match, holes, cited, page, source, wording, page_inferred) -> Edit | Problem:
+def _edit(joined: _Joined, op: str, match: re.Match[str], holes: dict[str, _Passage], cited: LineRange | None,
+          page: int | None, source: SourceSpan, wording: str, page_inferred: bool) -> Edit | Problem:
     text = joined.text
     new = joined.new_lines(holes["new"].start, holes["new"].end) if "new" in holes else ()
     old = _passage_text(text, holes["old"]) if "old" in holes else None
@@ -631,10 +640,10 @@ def _passage_text(text: str, passage: _Passage) -> str:
     return " ".join(text[passage.start: passage.end].split())
 
 
-def _not_next(match: re.Match, lines: LineRange) -> bool:
+def _not_next(match: re.Match[str], lines: LineRange) -> bool:
     """`lines 19 and 20` names two lines next to each other; `lines 5 and 13` is a misprint."""
     joint = match.groupdict().get("joint")
-    return bool(joint) and joint.lower() == "and" and lines.last.line != lines.first.line + 1
+    return joint is not None and joint.lower() == "and" and lines.last.line != lines.first.line + 1
 
 
 def _line_range(page: int | None, first: str | None, last: str | None) -> LineRange | None:

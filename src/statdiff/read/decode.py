@@ -38,6 +38,7 @@ import os
 import re
 import stat
 from pathlib import Path
+from typing import BinaryIO
 
 from statdiff.errors import StatdiffError, display_name, os_reason
 
@@ -221,7 +222,7 @@ def _read_bytes(path: Path, name: str, limit: int, expected: int, accepts: str, 
     return data
 
 
-def _read_at_most(handle, limit: int, expected: int) -> bytes:
+def _read_at_most(handle: BinaryIO, limit: int, expected: int) -> bytes:
     """Up to `limit + 1` bytes. `expected` (the size `stat` gave; 0 for a pipe) only
     sizes the first read, so a regular file is read in one call; anything more
     than it said is read on in chunks, up to the limit."""
@@ -329,9 +330,9 @@ def _decode(data: bytes, name: str) -> str:
             return _decode_unicode(memoryview(data)[len(bom):], encoding)
     head = data[:SNIFF_BYTES]
     if b"\x00" in head:
-        encoding = _utf16_without_bom(head)
-        if encoding:
-            return _decode_unicode(data, encoding)
+        utf16 = _utf16_without_bom(head)
+        if utf16:
+            return _decode_unicode(data, utf16)
     declared = _html_charset(head)
     if declared and declared not in ("utf-8", "cp1252"):
         try:
@@ -384,7 +385,9 @@ def _has_utf8_sequences(data: bytes) -> bool:
     return _UTF8_MULTIBYTE.search(data) is not None
 
 
-def _cp1252_fallback(error: UnicodeDecodeError) -> tuple[str, int]:
+def _cp1252_fallback(error: UnicodeError) -> tuple[str, int]:
+    if not isinstance(error, UnicodeDecodeError):
+        raise error  # registered for decoding only
     chunk = error.object[error.start : error.end]
     return "".join(_cp1252_char(byte) for byte in chunk), error.end
 
