@@ -18,10 +18,10 @@ the text does not say is taken from an ILGA document name in the file name
 
 from __future__ import annotations
 
-from statdiff.amend import wording as W
 from statdiff.amend.apply import same_measure
-from statdiff.amend.instructions import canonical_measure, from_own_chamber, identity_of
+from statdiff.amend.instructions import identity_of
 from statdiff.errors import StatdiffError
+from statdiff.law import measures
 from statdiff.model import Document, Identity
 
 # Stages of a bill, in order. Amendments sit between them by chamber.
@@ -62,7 +62,7 @@ def _enacting_acts(identities: list[Identity]) -> dict[str, tuple[int, int]]:
     for identity in identities:
         key = _public_act_key(identity.public_act)
         if key and identity.bill:
-            acts[canonical_measure(identity.bill)] = key
+            acts[measures.canonical(identity.bill)] = key
     return acts
 
 
@@ -85,7 +85,7 @@ def _key(document: Document, identity: Identity, enacted: dict[str, tuple[int, i
     if identity.bill is None:
         raise StatdiffError(f"{name}: cannot place this text among the versions: it does not say which bill or Public Act it is")
     stage, number = _stage(identity, identity.bill, name)
-    act = enacted.get(canonical_measure(identity.bill))
+    act = enacted.get(measures.canonical(identity.bill))
     if act:
         return (act[0], act[1], 0, stage, number)
     ga = identity.general_assembly
@@ -104,8 +104,8 @@ def _same_bill_only(document: Document, identity: Identity) -> bool:
 def _stage(identity: Identity, bill: str, name: str) -> tuple[int, int]:
     """(stage, amendment number) of a version of `bill`."""
     if identity.amendment or identity.version == "amendment":
-        code = W.AMENDMENT_CODE.match(identity.amendment or "")
-        own_chamber = from_own_chamber(bill, identity.amendment)
+        code = measures.AMENDMENT_CODE.match(identity.amendment or "")
+        own_chamber = measures.from_own_chamber(bill, identity.amendment)
         if own_chamber is None or code is None:
             raise StatdiffError(f"{name}: cannot place this amendment to {bill}: its number and chamber (ham001, sam002) are not printed")
         return (FIRST_CHAMBER_AMENDMENT if own_chamber else SECOND_CHAMBER_AMENDMENT, int(code["number"]))
@@ -121,10 +121,10 @@ def _refuse_unrelated_bills(documents: list[Document], identities: list[Identity
     Assembly, have no order: refuse rather than guess."""
     pending: dict[int, str] = {}
     for document, identity, key in zip(documents, identities, keys):
-        if identity.bill is None or identity.public_act or key[2] != 0 or canonical_measure(identity.bill) in enacted:
+        if identity.bill is None or identity.public_act or key[2] != 0 or measures.canonical(identity.bill) in enacted:
             continue
         ga = key[0]
-        bill = canonical_measure(identity.bill)
+        bill = measures.canonical(identity.bill)
         if ga in pending and pending[ga] != bill:
             raise StatdiffError(
                 f"{document.name}: cannot order versions of two bills of one General Assembly ({pending[ga]} and {bill}); give them in order"

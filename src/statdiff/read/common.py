@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
-from statdiff.law import citations, definitions, enumerators, units
+from statdiff.law import citations, definitions, enumerators, measures, units
 from statdiff.model import BodyLine, Drop
 
 NBSP = "\u00a0"
@@ -77,10 +77,9 @@ def _page_marker(space: str) -> str:
 PAGE_MARKER = re.compile(_page_marker(r"\s{0,3}"))
 # The same as legisnet and the 93rd GA ftp pages print it, without spaces: `-2-`.
 TIGHT_PAGE_MARKER = re.compile(_page_marker(""))
-BILL_KINDS = r"HJRCA|SJRCA|HJR|SJR|HB|SB|HR|SR|HC|SC"
 # A document id as printed in headers: 10200SB0731sam002, HB1633, HC0044HAM001, 91_SB0331eng.
 DOC_ID = re.compile(
-    rf"\b(?:\d{{5}}|\d{{2,3}}_)?(?:{BILL_KINDS})\d{{1,4}}(?:[hs]am\d{{3}}|HAM\d{{3}}|SAM\d{{3}}|eng|enr|LV)?\b"
+    rf"\b(?:\d{{5}}|\d{{2,3}}_)?(?:{measures.KINDS_TEXT})\d{{1,4}}(?:[hs]am\d{{3}}|HAM\d{{3}}|SAM\d{{3}}|eng|enr|LV)?\b"
 )
 VERSION_WORDS = r"(?:Enrolled|Engrossed|Introduced|Re-Enrolled)"
 # What a running header holds besides its LRB number.
