@@ -97,7 +97,7 @@ _LINE_BREAKS = re.compile("\r\n?|[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 # Invisible characters that only split or glue words: zero-width space/joiners,
 # a BOM in mid-text, soft hyphens, word joiner, bidi controls; and control
 # characters, which would reach the terminal as escape sequences.
-_INVISIBLE = re.compile(
+INVISIBLE = re.compile(
     "[\u200b\u200c\u200d\u2060\ufeff\u00ad\u202a-\u202e\u2066-\u2069"
     "\x00-\x08\x0e-\x1b\x1f\x7f\x80-\x84\x86-\x9f]"
 )
@@ -107,7 +107,7 @@ _META_CHARSET = re.compile(
 _CP1252_UNDEFINED = frozenset(b"\x81\x8d\x8f\x90\x9d")
 # Lone surrogates: no encoder writes them; they become U+FFFD.
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_INVISIBLE_OR_SURROGATE = re.compile(_INVISIBLE.pattern[:-1] + "\ud800-\udfff]")
+_INVISIBLE_OR_SURROGATE = re.compile(INVISIBLE.pattern[:-1] + "\ud800-\udfff]")
 # Control codes other than tab/line ends/form feed, U+FFFD, surrogates, private use.
 _GARBAGE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd\ud800-\udfff\ue000-\uf8ff]")
 MAX_GARBAGE_SHARE = 0.05
@@ -168,7 +168,7 @@ def normalise_text(text: str) -> str:
     if _INVISIBLE_OR_SURROGATE.search(text):  # one scan in the usual case, where there is none
         if _SURROGATE.search(text):
             text = _SURROGATE.sub("\ufffd", text)
-        text = _INVISIBLE.sub("", text)
+        text = INVISIBLE.sub("", text)
     return text
 
 
