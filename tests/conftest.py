@@ -4,18 +4,29 @@ Test modules import them (`from conftest import assert_rebuilds`); `test_cases.p
 all of them to every case file under `tests/cases/`. Besides, every hypothesis test is
 marked `slow` (`pytest -m "not slow"` for a quick run; the README's `python -m pytest`,
 which CI runs, runs them all).
+
+Hypothesis: where the environment variable `CI` is set (`.ci/run` sets it), the `ci` profile
+makes every run the same (derandomized examples, no example database, no deadline on a busy
+machine, the blob to reproduce a failure printed); elsewhere each run draws new examples, so
+the properties go on finding bugs.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from statdiff.model import Comparison, Document, Op, ReadResult, Status, rebuild
 
 ROOT = Path(__file__).resolve().parent.parent
 NO_CHANGE_OPS = {Op.EQUAL, Op.ONLY_OLD, Op.ONLY_NEW}
+
+settings.register_profile("ci", derandomize=True, database=None, deadline=None, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

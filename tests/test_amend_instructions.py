@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from statdiff.amend import parse_amendment
-from statdiff.amend import wording as W
 from statdiff.errors import StatdiffError
+from statdiff.law import amendments
 from statdiff.read import read_path, read_text
 
 FRAGMENTS = Path(__file__).parent.parent / "statutes" / "fragments"
@@ -22,9 +22,9 @@ NBSP4 = "\u00a0" * 4
 # reads as legisnet and yields no body); forced, the flat-ftp reader reads it right.
 FORCED_FORMAT = {"900HJ0047ham001_90thGA_legisnet_flat_COMPLETE.txt": "flat-ftp"}
 
-R, D = W.REPLACE_TEXT, W.DELETE_TEXT
-IA, IB = W.INSERT_AFTER, W.INSERT_BEFORE
-RL, DL, BELOW, ALL = W.REPLACE_LINES, W.DELETE_LINES, W.INSERT_BELOW, W.REPLACE_ALL
+R, D = amendments.REPLACE_TEXT, amendments.DELETE_TEXT
+IA, IB = amendments.INSERT_AFTER, amendments.INSERT_BEFORE
+RL, DL, BELOW, ALL = amendments.REPLACE_LINES, amendments.DELETE_LINES, amendments.INSERT_BELOW, amendments.REPLACE_ALL
 
 
 def E(at, op, lines, *, old=None, anchor=None, mark=None, new=None):

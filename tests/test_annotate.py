@@ -79,6 +79,13 @@ def test_headline_has_no_duty_amount_or_reference_noise(headline):
         ("as in Section 7001 of Title 15 of the United States Code.", "as provided.", "cross_reference",
          ["cross-reference removed: Section 7001", "cross-reference removed: Title 15 of the United States Code"]),
         ("under the Act.", "under 815 ILCS 530/10(a).", "cross_reference", ["new cross-reference: 815 ILCS 530/10(a)"]),
+        # the Illinois grammar's references: a Unicode hyphen inside a number, a Public Act written out
+        ("under 30 ILCS 500/50\u20111.", "under 30 ILCS 500/50\u20115.", "cross_reference",
+         ["cross-reference changed: 30 ILCS 500/50\u20111 → 30 ILCS 500/50\u20115"]),
+        ("as Public Act 94-36 provides.", "as Public Act 94-947 provides.", "cross_reference",
+         ["cross-reference changed: Public Act 94-36 → Public Act 94-947"]),
+        # a heading citation names the node itself, not another provision
+        ("(30 ILCS 765/Act title)", "(30 ILCS 765/Act title new)", "cross_reference", []),
     ],
 )
 def test_annotation_kinds(old, new, kind, expected):

@@ -148,7 +148,7 @@ def test_a_five_megabyte_line_is_read_whole(tmp_path):
 def test_normalised_text_has_only_lf_and_no_invisibles(text):
     cleaned = normalise_text(text)
     assert "\r" not in cleaned and "\x0c" not in cleaned
-    assert not decode._INVISIBLE.search(cleaned)
+    assert not decode.INVISIBLE.search(cleaned)
     assert cleaned.split("\n") == cleaned.splitlines() + ([""] if cleaned.endswith("\n") or not cleaned else [])
     assert normalise_text(cleaned) == cleaned
 
@@ -332,7 +332,7 @@ def test_over_the_limit_is_refused_before_reading(tmp_path, monkeypatch):
     def must_not_read(*args, **kwargs):
         raise AssertionError("read a file that is over the limit")
 
-    monkeypatch.setattr(decode, "_read_bytes", must_not_read)
+    monkeypatch.setattr(decode, "open", must_not_read, raising=False)
     with pytest.raises(StatdiffError) as caught:
         load_text(path, max_bytes=1024 * 1024)
     assert str(caught.value) == (

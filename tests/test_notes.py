@@ -129,6 +129,6 @@ def test_a_notes_file_over_the_limit_is_refused_from_its_size(tmp_path, monkeypa
     from statdiff.read import decode
 
     path = write(tmp_path, "n.yaml", b"#" * (MAX_NOTES_BYTES + 1))
-    monkeypatch.setattr(decode, "_read_bytes", lambda *a: pytest.fail("read a notes file over the limit"))
+    monkeypatch.setattr(decode, "open", lambda *a, **k: pytest.fail("read a notes file over the limit"), raising=False)
     with pytest.raises(StatdiffError, match=r"^notes file .*n\.yaml: the file is 5\.0 MB, over the 5\.0 MB limit$"):
         load_notes(path)

@@ -232,7 +232,15 @@ def test_a_signal_mid_write_leaves_the_previous_report_and_no_temporary(tmp_path
 
 def test_a_signal_after_the_report_is_in_place_is_delivered_once_the_write_is_done(tmp_path, monkeypatch):
     received = []
-    monkeypatch.setattr(outputs, "_fsync_directory", lambda directory: os.kill(os.getpid(), signal.SIGTERM))
+    real_fsync = os.fsync
+
+    def signal_while_the_directory_syncs(descriptor):
+        # the report is in place: what is left is making its directory entry durable
+        if stat.S_ISDIR(os.fstat(descriptor).st_mode):
+            os.kill(os.getpid(), signal.SIGTERM)
+        real_fsync(descriptor)
+
+    monkeypatch.setattr(outputs.os, "fsync", signal_while_the_directory_syncs)
     previous = signal.signal(signal.SIGTERM, lambda signum, frame: received.append(signum))
     try:
         write_atomically(tmp_path / "redline.html", REPORT)

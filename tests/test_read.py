@@ -568,16 +568,18 @@ _LRB_FORMS = ["LRB094 07564 RXD 37732 b", "LRB9215491JSpcA", "OMB103 00152 NHB 4
 @pytest.mark.parametrize("lrb", _LRB_FORMS)
 def test_every_rendering_knows_an_lrb_number_as_a_running_header(lrb):
     from statdiff.read import flat, pdftext, pipes, publicact
-    from statdiff.read.common import is_running_header
+    from statdiff.read.common import PUBLIC_ACT_HEADER, RUNNING_HEADER, is_running_header
 
     assert is_running_header(f"HB1633 Enrolled - 2 - {lrb}")
     assert [(piece.text, piece.page) for piece in pipes.cell_pieces(f"| | HB1633 | - 2 - | {lrb} |") if piece.header] == [
         ("HB1633", None), ("- 2 -", 2), (lrb, None)
     ]
-    assert pdftext._RUNNING_HEADER.search(f"the Board SB2522 Enrolled -2- {lrb} shall").group(0) == (
-        f"SB2522 Enrolled -2- {lrb}"
-    )
-    assert publicact._HEADER.match(f"Public Act 094-0036 HB1633 Enrolled {lrb}")
+    glued = pdftext.read(f"the Board SB2522 Enrolled -2- {lrb} shall", "pdf.txt")
+    assert [(drop.rule, drop.text) for drop in glued.dropped] == [(RUNNING_HEADER, f"SB2522 Enrolled -2- {lrb}")]
+    public_act = publicact.read(f"Public Act 094-0036 HB1633 Enrolled {lrb}\nAN ACT concerning finance.", "pa.txt")
+    assert [(drop.rule, drop.text) for drop in public_act.dropped] == [
+        (PUBLIC_ACT_HEADER, f"Public Act 094-0036 HB1633 Enrolled {lrb}")
+    ]
     headers = [(piece.text, piece.page) for piece in flat.word_pieces(f"5 the Board -12- {lrb} 1 shall") if piece.header]
     assert headers == [(f"-12- {lrb}", 12)]
 
@@ -644,10 +646,13 @@ def test_the_cutter_cuts_before_each_kind_of_line_start_whatever_the_whitespace(
 
 
 def test_a_meta_charset_after_a_comment_is_honoured():
-    from statdiff.read.decode import _html_charset
+    from statdiff.read.decode import decode_bytes
 
-    assert _html_charset(b'<!-- saved --><HTML><HEAD><META charset="windows-1251">') == "cp1251"
-    assert _html_charset(b"<html><head><title>x</title></head>") is None
+    cyrillic = "Закон"
+    declared = b'<!-- saved --><HTML><HEAD><META charset="windows-1251"></HEAD><BODY>' + cyrillic.encode("cp1251")
+    assert decode_bytes(declared, "page.html").endswith(cyrillic)
+    undeclared = b"<html><head><title>x</title></head><body>" + "\u00a7 5".encode("cp1252")
+    assert decode_bytes(undeclared, "page.html").endswith("\u00a7 5")  # no declaration: decided from the bytes
 
 
 @pytest.mark.parametrize(

@@ -30,6 +30,17 @@ def test_legal_units_stay_whole():
     ]
 
 
+def test_the_units_are_the_illinois_grammars():
+    """An enumerator is a unit exactly as the structure stage reads one (`law.enumerators`):
+    up to five capitals (`(VIII)`, a fifth-level item), `.N` suffixes (`(b.5)`); `(5a)` is
+    no Illinois enumerator. An ILCS reference keeps the Unicode hyphens mirrors print."""
+    assert texts("(VIII) (b.5) (c-10.5) (5a)") == ["(VIII)", "(b.5)", "(c-10.5)", "(", "5a", ")"]
+    assert texts("see 30 ILCS 500/50\u20111, and 1000 ILCS 5/1.") == [
+        "see", "30 ILCS 500/50\u20111", ",", "and", "1000", "ILCS", "5/1", ".",
+    ]
+    assert texts("P.A. 94-947; Public Act 94-947") == ["P.A. 94-947", ";", "Public", "Act", "94-947"]
+
+
 def test_punctuation_is_its_own_token_without_space():
     tokens = tokenize(words_of('the data system. "Breach of data" means'))
     assert [(token.text, token.space_before) for token in tokens] == [

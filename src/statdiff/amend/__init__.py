@@ -6,7 +6,8 @@ name, and order a bill's or a law's versions.
   `.text()`, `.provenance_lines()`, `.to_read_result()`, `.to_document()`)
 - `order_versions(documents)` -> the documents in the order the versions were made
 
-`wording.py` holds every Illinois wording pattern these use.
+The Illinois wording they read (bill names, the preamble, page and line references, the
+instruction forms) is the grammar's: `statdiff.law.measures` and `statdiff.law.amendments`.
 """
 
 from statdiff.amend.apply import AmendedBill, AmendedLine, InstructionRefused, apply_amendment, apply_amendments, line_index

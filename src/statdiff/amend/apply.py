@@ -21,8 +21,8 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import PurePath
 
-from statdiff.amend import wording as W
 from statdiff.amend.instructions import (
+    STRAIGHT_QUOTES,
     Amendment,
     Edit,
     LineRange,
@@ -30,12 +30,12 @@ from statdiff.amend.instructions import (
     NewLine,
     PrintedLine,
     amendment_place,
-    canonical_measure,
     identity_of,
     parse_amendment,
     printed_lines,
 )
 from statdiff.errors import StatdiffError
+from statdiff.law import amendments, measures, units
 from statdiff.model import BodyLine, Document, Identity, Position, ReadResult, ordinal
 
 _HIDDEN = "\x00"  # stands for new text in the text a quoted passage is looked for in
@@ -281,7 +281,7 @@ def _amended_version(version: str | None) -> str:
 
 def same_measure(a: str | None, b: str | None) -> bool:
     """`HC0044` and `HJRCA0044` name one measure; `HB605` and `HB0605` too."""
-    return a is not None and b is not None and canonical_measure(a) == canonical_measure(b)
+    return a is not None and b is not None and measures.canonical(a) == measures.canonical(b)
 
 
 def _check_target(amendment: Amendment, bill: Identity, label: str) -> list[str]:
@@ -361,10 +361,10 @@ class _Engine:
     def enacting_clause_end(self, edit: Edit) -> tuple[int, int]:
         """(slot, runs kept in it): where everything after the enacting clause starts."""
         text, owners = self.haystack(0, len(self.slots) - 1)
-        match = W.ENACTING_CLAUSE.search(text)
+        match = units.ENACTING_CLAUSE.search(text)
         if match is None:
             raise InstructionRefused(f"{amendment_place(edit.source.start)}: there is no enacting clause (\"Be it enacted by the People of the State of Illinois, ...\") in {self.label}")
-        slot, run, offset = owners[match.end() - 1]
+        slot, run, offset = _owner(owners, match.end() - 1)
         return slot, self.cut(slot, run, offset + 1)
 
     # -- conflicts, checked before anything changes
@@ -372,18 +372,18 @@ class _Engine:
     def check_conflicts(self, edits: list[tuple[Amendment, Edit]]) -> None:
         claimed: list[tuple[int, int, Edit, bool]] = []  # (first slot, last slot, edit, whole lines)
         for _, edit in edits:
-            if edit.op == W.REPLACE_ALL:
+            if edit.op == amendments.REPLACE_ALL:
                 slot, _ = self.enacting_clause_end(edit)
                 first, last, whole = slot, len(self.slots) - 1, True
-            elif edit.op == W.INSERT_BELOW:
-                first = last = self.slot_of(edit, edit.lines.first)
+            elif edit.op == amendments.INSERT_BELOW:
+                first = last = self.slot_of(edit, edit.cited.first)
                 whole = False
             else:
-                first, last = self.span_of(edit, edit.lines)
-                whole = edit.op in (W.REPLACE_LINES, W.DELETE_LINES)
+                first, last = self.span_of(edit, edit.cited)
+                whole = edit.op in (amendments.REPLACE_LINES, amendments.DELETE_LINES)
             for other_first, other_last, other, other_whole in claimed:
                 if (whole or other_whole) and first <= other_last and other_first <= last:
-                    if W.INSERT_BELOW in (edit.op, other.op) and _below_end(edit, other, first, last, other_first, other_last):
+                    if amendments.INSERT_BELOW in (edit.op, other.op) and _below_end(edit, other, first, last, other_first, other_last):
                         continue
                     raise InstructionRefused(
                         f"{amendment_place(edit.source.start)}: changes {_range_text(edit)} of {self.label}, "
@@ -396,7 +396,7 @@ class _Engine:
 
     def apply(self, edit: Edit, source: str) -> None:
         new_runs = _new_runs(edit.new, source)
-        if edit.op == W.REPLACE_ALL:
+        if edit.op == amendments.REPLACE_ALL:
             slot, keep = self.enacting_clause_end(edit)
             self.slots[slot].runs[keep:] = []
             for later in self.slots[slot + 1:]:
@@ -404,22 +404,23 @@ class _Engine:
                 later.replaced.clear()
                 later.below.clear()
             self.slots[slot].below[:0] = _new_lines(edit.new, source)
-        elif edit.op in (W.REPLACE_LINES, W.DELETE_LINES):
-            first, last = self.span_of(edit, edit.lines)
-            for slot in self.slots[first: last + 1]:
-                slot.runs.clear()
-            if edit.op == W.REPLACE_LINES:
+        elif edit.op in (amendments.REPLACE_LINES, amendments.DELETE_LINES):
+            first, last = self.span_of(edit, edit.cited)
+            for cleared in self.slots[first: last + 1]:
+                cleared.runs.clear()
+            if edit.op == amendments.REPLACE_LINES:
                 self.slots[first].replaced.extend(_new_lines(edit.new, source))
-        elif edit.op == W.INSERT_BELOW:
-            self.slots[self.slot_of(edit, edit.lines.first)].below.extend(_new_lines(edit.new, source))
+        elif edit.op == amendments.INSERT_BELOW:
+            self.slots[self.slot_of(edit, edit.cited.first)].below.extend(_new_lines(edit.new, source))
         elif edit.anchor_mark is not None:
-            self.insert_at_mark(edit, new_runs)
+            self.insert_at_mark(edit, edit.anchor_mark, new_runs)
         else:
             self.edit_text(edit, new_runs)
 
     def edit_text(self, edit: Edit, new_runs: list[Run]) -> None:
-        first, last = self.span_of(edit, edit.lines)
-        needle = (edit.old if edit.op in (W.REPLACE_TEXT, W.DELETE_TEXT) else edit.anchor).replace(_HIDDEN, "")
+        first, last = self.span_of(edit, edit.cited)
+        needle = (edit.old if edit.op in (amendments.REPLACE_TEXT, amendments.DELETE_TEXT) else edit.anchor) or ""
+        needle = needle.replace(_HIDDEN, "")
         if not needle.strip():
             raise InstructionRefused(f"{amendment_place(edit.source.start)}: the quoted text to find is empty")
         # the quoted text starts on a cited line and may run on into the next one
@@ -430,46 +431,46 @@ class _Engine:
         found = [match for match in pattern.finditer(text) if match.start() < cited_end]
         self.one_match(edit, found, needle, first, last)
         start, end = found[0].start(), found[0].end()
-        end_slot, end_run, end_offset = owners[end - 1]
-        start_slot, start_run, start_offset = owners[start]
+        end_slot, end_run, end_offset = _owner(owners, end - 1)
+        start_slot, start_run, start_offset = _owner(owners, start)
         after = self.cut(end_slot, end_run, end_offset + 1)  # the later cut first: the earlier keeps its indices
         splits = 0 < start_offset < len(self.slots[start_slot].runs[start_run].text)
         before = self.cut(start_slot, start_run, start_offset)
         if start_slot == end_slot and splits:
             after += 1
-        if edit.op == W.INSERT_AFTER:
+        if edit.op == amendments.INSERT_AFTER:
             self.insert(end_slot, after, new_runs, glued_to_next=False)
-        elif edit.op == W.INSERT_BEFORE:
+        elif edit.op == amendments.INSERT_BEFORE:
             self.insert(start_slot, before, new_runs, glued_to_next=True)
         else:
             removed_first = self.slots[start_slot].runs[before]
             self.remove(start_slot, before, end_slot, after)
-            if edit.op == W.REPLACE_TEXT and new_runs:
+            if edit.op == amendments.REPLACE_TEXT and new_runs:
                 new_runs[0] = replace(new_runs[0], space_before=removed_first.space_before)
                 self.slots[start_slot].runs[before:before] = new_runs
                 before += len(new_runs)
             if start_slot != end_slot:
                 self.pull_glued(end_slot, start_slot, before)
-            if edit.op == W.DELETE_TEXT or not new_runs:
+            if edit.op == amendments.DELETE_TEXT or not new_runs:
                 self.close_gap(start_slot, before, removed_first.space_before)
 
-    def insert_at_mark(self, edit: Edit, new_runs: list[Run]) -> None:
-        first, last = self.span_of(edit, edit.lines)
+    def insert_at_mark(self, edit: Edit, anchor_mark: str, new_runs: list[Run]) -> None:
+        first, last = self.span_of(edit, edit.cited)
         text, owners = self.haystack(first, last)
-        mark = W.PUNCTUATION_MARKS[edit.anchor_mark]
+        mark = amendments.PUNCTUATION_MARKS[anchor_mark]
         found = list(_MARK_PATTERNS[mark].finditer(text))
         if not found:
             raise InstructionRefused(
-                f"{amendment_place(edit.source.start)}: there is no {edit.anchor_mark} on {edit.lines.describe()} of {self.label} "
+                f"{amendment_place(edit.source.start)}: there is no {edit.anchor_mark} on {edit.cited.describe()} of {self.label} "
                 f"({self.reads(first, last)})"
             )
         if len(found) > 1:
             raise InstructionRefused(
-                f"{amendment_place(edit.source.start)}: {edit.lines.describe()} of {self.label} has {len(found)} {edit.anchor_mark}s "
+                f"{amendment_place(edit.source.start)}: {edit.cited.describe()} of {self.label} has {len(found)} {edit.anchor_mark}s "
                 f"and the instruction does not say which ({self.reads(first, last)})"
             )
-        slot, run, offset = owners[found[0].start()]
-        if edit.op == W.INSERT_AFTER:
+        slot, run, offset = _owner(owners, found[0].start())
+        if edit.op == amendments.INSERT_AFTER:
             at = self.cut(slot, run, offset + 1)
             self.insert(slot, at, new_runs, glued_to_next=False)
         else:
@@ -491,12 +492,12 @@ class _Engine:
                 if run_index and run.space_before:
                     chars.append(" ")
                     owners.append(None)
-                text = _HIDDEN * len(run.text) if run.inserted else run.text.translate(W.STRAIGHT_QUOTES)
+                text = _HIDDEN * len(run.text) if run.inserted else run.text.translate(STRAIGHT_QUOTES)
                 chars.extend(text)
                 owners.extend((slot_index, run_index, offset) for offset in range(len(run.text)))
         return "".join(chars), owners
 
-    def cited_end(self, owners: list, last: int) -> int:
+    def cited_end(self, owners: list[tuple[int, int, int] | None], last: int) -> int:
         for offset, owner in enumerate(owners):
             if owner is not None and owner[0] > last:
                 return offset
@@ -562,7 +563,7 @@ class _Engine:
     # -- messages
 
     def one_match(self, edit: Edit, found: list, needle: str, first: int, last: int) -> None:
-        place = f"{edit.lines.describe()} of {self.label}"
+        place = f"{edit.cited.describe()} of {self.label}"
         if not found:
             raise InstructionRefused(f'{amendment_place(edit.source.start)}: "{needle}" is not on {place} ({self.reads(first, last)})')
         if len(found) > 1:
@@ -595,10 +596,19 @@ _MARK_PATTERNS = {
 }
 
 
-def _needle_pattern(needle: str) -> re.Pattern:
+def _owner(owners: list[tuple[int, int, int] | None], index: int) -> tuple[int, int, int]:
+    """The (slot, run, offset) of a character of a haystack that belongs to a run (a match
+    of printed text starts and ends on one, never on the space or line break between runs)."""
+    owner = owners[index]
+    if owner is None:
+        raise ValueError(f"character {index} of the haystack lies between runs")
+    return owner
+
+
+def _needle_pattern(needle: str) -> re.Pattern[str]:
     """The quoted text as it may be printed: a space may be a line break; a word may be
     broken across two lines, with or without a hyphen; it starts and ends at word edges."""
-    needle = needle.translate(W.STRAIGHT_QUOTES)
+    needle = needle.translate(STRAIGHT_QUOTES)
     parts = []
     for index, char in enumerate(needle):
         if char == " ":
@@ -633,5 +643,5 @@ def _range_text(edit: Edit) -> str:
 
 def _below_end(edit: Edit, other: Edit, first: int, last: int, other_first: int, other_last: int) -> bool:
     """New lines below the last line of a replaced range do not collide with it."""
-    below, span = (first, (other_first, other_last)) if edit.op == W.INSERT_BELOW else (other_first, (first, last))
+    below, span = (first, (other_first, other_last)) if edit.op == amendments.INSERT_BELOW else (other_first, (first, last))
     return below == span[1]

@@ -18,10 +18,10 @@ the text does not say is taken from an ILGA document name in the file name
 
 from __future__ import annotations
 
-from statdiff.amend import wording as W
 from statdiff.amend.apply import same_measure
-from statdiff.amend.instructions import canonical_measure, from_own_chamber, identity_of
+from statdiff.amend.instructions import identity_of
 from statdiff.errors import StatdiffError
+from statdiff.law import measures
 from statdiff.model import Document, Identity
 
 # Stages of a bill, in order. Amendments sit between them by chamber.
@@ -32,12 +32,8 @@ _LAST = 10**9
 
 def latest_public_act(document: Document) -> tuple[int, int] | None:
     """The highest Public Act named in the document's Source notes, as (GA, number)."""
-    found = [
-        _public_act_key(act)
-        for node in document.walk()
-        for act in node.meta.public_acts or ()
-    ]
-    found = [key for key in found if key is not None]
+    keys = (_public_act_key(act) for node in document.walk() for act in node.meta.public_acts or ())
+    found = [key for key in keys if key is not None]
     return max(found) if found else None
 
 
@@ -62,15 +58,21 @@ def order_versions(documents: list[Document]) -> list[Document]:
 
 def _enacting_acts(identities: list[Identity]) -> dict[str, tuple[int, int]]:
     """Bill -> the Public Act that enacted it, from the Public Acts among the versions."""
-    acts = {}
+    acts: dict[str, tuple[int, int]] = {}
     for identity in identities:
         key = _public_act_key(identity.public_act)
         if key and identity.bill:
-            acts[canonical_measure(identity.bill)] = key
+            acts[measures.canonical(identity.bill)] = key
     return acts
 
 
-def _key(document: Document, identity: Identity, enacted: dict, documents: list[Document]) -> tuple:
+# Where a version sorts: (General Assembly or Public Act GA, Public Act number or _LAST,
+# 1 for a Public Act / 2 for a compiled text / 0 for a bill, bill stage, amendment number).
+VersionKey = tuple[int, int, int, int, int]
+
+
+def _key(document: Document, identity: Identity, enacted: dict[str, tuple[int, int]],
+         documents: list[Document]) -> VersionKey:
     name = document.name
     public_act = _public_act_key(identity.public_act)
     if public_act:
@@ -82,8 +84,8 @@ def _key(document: Document, identity: Identity, enacted: dict, documents: list[
         return (latest[0], latest[1], 2, 0, 0)
     if identity.bill is None:
         raise StatdiffError(f"{name}: cannot place this text among the versions: it does not say which bill or Public Act it is")
-    stage, number = _stage(identity, name)
-    act = enacted.get(canonical_measure(identity.bill))
+    stage, number = _stage(identity, identity.bill, name)
+    act = enacted.get(measures.canonical(identity.bill))
     if act:
         return (act[0], act[1], 0, stage, number)
     ga = identity.general_assembly
@@ -99,29 +101,30 @@ def _same_bill_only(document: Document, identity: Identity) -> bool:
     return other.public_act is None and same_measure(other.bill, identity.bill)
 
 
-def _stage(identity: Identity, name: str) -> tuple[int, int]:
-    """(stage, amendment number) of a bill version."""
+def _stage(identity: Identity, bill: str, name: str) -> tuple[int, int]:
+    """(stage, amendment number) of a version of `bill`."""
     if identity.amendment or identity.version == "amendment":
-        own_chamber = from_own_chamber(identity.bill, identity.amendment)
-        if own_chamber is None:
-            raise StatdiffError(f"{name}: cannot place this amendment to {identity.bill}: its number and chamber (ham001, sam002) are not printed")
-        number = int(W.AMENDMENT_CODE.match(identity.amendment)["number"])
-        return (FIRST_CHAMBER_AMENDMENT if own_chamber else SECOND_CHAMBER_AMENDMENT, number)
+        code = measures.AMENDMENT_CODE.match(identity.amendment or "")
+        own_chamber = measures.from_own_chamber(bill, identity.amendment)
+        if own_chamber is None or code is None:
+            raise StatdiffError(f"{name}: cannot place this amendment to {bill}: its number and chamber (ham001, sam002) are not printed")
+        return (FIRST_CHAMBER_AMENDMENT if own_chamber else SECOND_CHAMBER_AMENDMENT, int(code["number"]))
     stage = _STAGES.get(identity.version or "")
     if stage is None:
         raise StatdiffError(f"{name}: cannot place {identity.bill} among the versions: its version ({identity.version or 'not printed'}) is unknown")
     return (stage, 0)
 
 
-def _refuse_unrelated_bills(documents, identities, keys, enacted) -> None:
+def _refuse_unrelated_bills(documents: list[Document], identities: list[Identity], keys: list[VersionKey],
+                            enacted: dict[str, tuple[int, int]]) -> None:
     """Two bills that no Public Act among the versions ties together, in one General
     Assembly, have no order: refuse rather than guess."""
     pending: dict[int, str] = {}
     for document, identity, key in zip(documents, identities, keys):
-        if identity.bill is None or identity.public_act or key[2] != 0 or canonical_measure(identity.bill) in enacted:
+        if identity.bill is None or identity.public_act or key[2] != 0 or measures.canonical(identity.bill) in enacted:
             continue
         ga = key[0]
-        bill = canonical_measure(identity.bill)
+        bill = measures.canonical(identity.bill)
         if ga in pending and pending[ga] != bill:
             raise StatdiffError(
                 f"{document.name}: cannot order versions of two bills of one General Assembly ({pending[ga]} and {bill}); give them in order"

@@ -17,7 +17,7 @@ How an amendment is read:
    closing quote (`"means""`) keeps one quote in the passage;
 3. instructions end at a `;` in the plain text (the `; and` between them);
 4. each instruction's plain text, passages replaced by `«»`, is matched against
-   the forms in `wording.py`.
+   the forms of `statdiff.law.amendments`.
 """
 
 from __future__ import annotations
@@ -27,13 +27,17 @@ from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from pathlib import PurePath
 
-from statdiff.amend import wording as W
 from statdiff.errors import StatdiffError
+from statdiff.law import amendments, measures
 from statdiff.model import Document, Identity, Position, ReadResult, SourceSpan, Word
+
+# Curly quotes, as a word processor prints them, read as straight ones (same length): an
+# instruction's quotes and the bill text it quotes are matched so.
+STRAIGHT_QUOTES = str.maketrans({"“": '"', "”": '"'})
 
 # Roles of a quoted passage.
 OLD, DELETED, ANCHOR, NEW = "old", "deleted", "anchor", "new"
-_CLOSERS = {OLD: W.CLOSE_OLD, DELETED: W.CLOSE_DELETED, ANCHOR: W.CLOSE_ANCHOR, NEW: W.CLOSE_NEW}
+_CLOSERS = {OLD: amendments.CLOSE_OLD, DELETED: amendments.CLOSE_DELETED, ANCHOR: amendments.CLOSE_ANCHOR, NEW: amendments.CLOSE_NEW}
 
 
 # ------------------------------------------------------------------ the data
@@ -163,6 +167,13 @@ class Edit:
     def new_text(self) -> str:
         return " ".join(line.text for line in self.new)
 
+    @property
+    def cited(self) -> LineRange:
+        """The lines it cites: every op but `replace_after_enacting_clause` cites some."""
+        if self.lines is None:
+            raise ValueError(f"{self.op} cites no lines")
+        return self.lines
+
     def where(self) -> str:
         """`amendment line 6`, or `amendment page 2, line 6`: where the instruction is printed."""
         return amendment_place(self.source.start)
@@ -173,14 +184,14 @@ class Edit:
         new = _quoted(self.new_text)
         anchor = _quoted(self.anchor) if self.anchor is not None else f"the {self.anchor_mark}"
         action = {
-            W.REPLACE_TEXT: f"replace {_quoted(self.old)} with {new}",
-            W.DELETE_TEXT: f"delete {_quoted(self.old)}",
-            W.INSERT_AFTER: f"insert {new} after {anchor}",
-            W.INSERT_BEFORE: f"insert {new} before {anchor}",
-            W.REPLACE_LINES: f"replace the line{'s' if self._many() else ''} with {_lines(len(self.new))} of new text",
-            W.DELETE_LINES: f"delete the line{'s' if self._many() else ''}",
-            W.INSERT_BELOW: f"insert {_lines(len(self.new))} below the line",
-            W.REPLACE_ALL: f"replace everything after the enacting clause with {_lines(len(self.new))}",
+            amendments.REPLACE_TEXT: f"replace {_quoted(self.old)} with {new}",
+            amendments.DELETE_TEXT: f"delete {_quoted(self.old)}",
+            amendments.INSERT_AFTER: f"insert {new} after {anchor}",
+            amendments.INSERT_BEFORE: f"insert {new} before {anchor}",
+            amendments.REPLACE_LINES: f"replace the line{'s' if self._many() else ''} with {_lines(len(self.new))} of new text",
+            amendments.DELETE_LINES: f"delete the line{'s' if self._many() else ''}",
+            amendments.INSERT_BELOW: f"insert {_lines(len(self.new))} below the line",
+            amendments.REPLACE_ALL: f"replace everything after the enacting clause with {_lines(len(self.new))}",
         }[self.op]
         return f"{place}: {action}"
 
@@ -234,7 +245,7 @@ class Amendment:
         """It only replaces everything after the enacting clause (even where the copy of the
         new text is cut off): compare it bill to bill."""
         ops = [edit.op for edit in self.edits] + [problem.op for problem in self.problems]
-        return bool(ops) and all(op == W.REPLACE_ALL for op in ops)
+        return bool(ops) and all(op == amendments.REPLACE_ALL for op in ops)
 
     def to_json(self) -> dict:
         return {
@@ -322,7 +333,7 @@ class _Joined:
                 starts.append(offset)
                 words.append(word)
                 offset += len(word.text) + 1
-        text = " ".join(word.text for word in words).translate(W.STRAIGHT_QUOTES)
+        text = " ".join(word.text for word in words).translate(STRAIGHT_QUOTES)
         return _Joined(text, words, starts, indents)
 
     def word_at(self, offset: int) -> int:
@@ -348,7 +359,7 @@ class _Joined:
             word = self.words[index]
             piece = self.text[max(start, word_start): min(end, word_start + len(word.text))]
             if word.position != position:
-                if current:
+                if current and position is not None:
                     lines.append(NewLine(" ".join(current), position, indented))
                 current, position = [], word.position
                 # the passage starts this printed line (after its opening quote, if on this word)
@@ -356,7 +367,7 @@ class _Joined:
                 indented = self.line_start_indent.get(index) if at_line_start else None
             if piece.strip():
                 current.append(piece.strip())
-        if current:
+        if current and position is not None:
             lines.append(NewLine(" ".join(current), position, indented))
         return tuple(lines)
 
@@ -388,7 +399,7 @@ def parse_amendment(source: Document | ReadResult) -> Amendment:
     joined = _Joined.of(printed_lines(source))
     identity = identity_of(source)
     name = source.name
-    preamble = W.PREAMBLE.search(joined.text)
+    preamble = amendments.PREAMBLE.search(joined.text)
     if preamble is None:
         raise StatdiffError(f"{name}: not an amendment (no \"Amend House Bill ...\" or \"Amend Senate Bill ...\")")
     target = _target(preamble, identity, joined.span(preamble.start(), preamble.end()))
@@ -410,7 +421,7 @@ def parse_amendment(source: Document | ReadResult) -> Amendment:
 
 def _target(preamble: re.Match, identity: Identity, source: SourceSpan) -> Target:
     kind = " ".join(preamble["kind"].lower().split())
-    bill = W.MEASURE_CODES[(preamble["chamber"].lower(), kind)] + f"{int(preamble['number']):04d}"
+    bill = measures.MEASURE_CODES[(preamble["chamber"].lower(), kind)] + f"{int(preamble['number']):04d}"
     amendment = code = None
     if preamble["ref_chamber"]:
         number = int(preamble["ref_number"])
@@ -426,29 +437,22 @@ def _target(preamble: re.Match, identity: Identity, source: SourceSpan) -> Targe
 def _printed_version(bill: str, amendment_code: str | None) -> str | None:
     """An amendment from the bill's own chamber amends it as introduced; one from the
     other chamber amends it as engrossed (it passed the first chamber to get there)."""
-    own = from_own_chamber(bill, amendment_code)
+    own = measures.from_own_chamber(bill, amendment_code)
     return None if own is None else "introduced" if own else "engrossed"
-
-
-def from_own_chamber(bill: str, amendment_code: str | None) -> bool | None:
-    """Whether an amendment (`ham001`) comes from the chamber its bill (`HB0605`) started
-    in; None where the code does not say."""
-    code = W.AMENDMENT_CODE.match(amendment_code or "")
-    return None if code is None else code["chamber"].upper() == bill[:1].upper()
 
 
 def identity_of(document: Document | ReadResult) -> Identity:
     """The document's identity, with what it does not say filled in from an ILGA document
     name in its file name (`09400HB1633eng_ftp_PARTIAL.txt`: 94th GA, HB1633, engrossed)."""
     identity = document.identity
-    match = W.DOCUMENT_NAME.search(PurePath(document.name).name)
+    match = measures.DOCUMENT_NAME.search(PurePath(document.name).name)
     if match is None:
         return identity
     ga = int(match["ga"] or match["legisnet_ga"] or match["ftp_ga"])
-    bill = canonical_measure(match["kind"] + match["number"])
+    bill = measures.canonical(match["kind"] + match["number"])
     suffix = (match["suffix"] or "").lower()
-    amendment = suffix if W.AMENDMENT_CODE.match(suffix) else None
-    version = "amendment" if amendment else W.DOCUMENT_VERSIONS.get(suffix)
+    amendment = suffix if measures.AMENDMENT_CODE.match(suffix) else None
+    version = "amendment" if amendment else measures.DOCUMENT_VERSIONS.get(suffix)
     return replace(
         identity,
         general_assembly=identity.general_assembly or ga,
@@ -456,14 +460,6 @@ def identity_of(document: Document | ReadResult) -> Identity:
         amendment=identity.amendment or amendment,
         version=identity.version or version,
     )
-
-
-def canonical_measure(code: str) -> str:
-    """`HB605` -> `HB0605`; `HC0044` (ILGA's file names) -> `HJRCA0044`."""
-    match = W.BILL_CODE.match(code.upper())
-    if match is None:
-        return code.upper()
-    return f"{W.CODE_ALIASES.get(match['kind'], match['kind'])}{int(match['number']):04d}"
 
 
 def _instructions(joined: _Joined, start: int) -> list[_Instruction]:
@@ -500,7 +496,7 @@ def _instructions(joined: _Joined, start: int) -> list[_Instruction]:
 
 def _instruction_start(text: str, offset: int) -> int:
     """Where the next instruction's own words start: after spaces and the `and` of `; and`."""
-    match = W.SEPARATOR.match(text, offset)
+    match = amendments.SEPARATOR.match(text, offset)
     return match.end() if match else offset
 
 
@@ -518,7 +514,7 @@ def _has_content(instruction: _Instruction) -> bool:
 
 def _words_of(plain: str) -> str:
     """Plain text without the separators around instructions (`and`, `.`, spaces)."""
-    return W.SEPARATOR.sub("", plain).strip(" .,")
+    return amendments.SEPARATOR.sub("", plain).strip(" .,")
 
 
 def _role(parts: list) -> str:
@@ -554,12 +550,13 @@ def _passage(text: str, quote: int, role: str) -> _Passage:
 def _read_instruction(joined: _Joined, instruction: _Instruction, page: int | None) -> Edit | Problem:
     text = joined.text
     passages = [part for part in instruction.parts if isinstance(part, _Passage)]
-    skeleton = "".join(W.HOLE if isinstance(part, _Passage) else part for part in instruction.parts)
-    skeleton = " ".join(W.SEPARATOR.sub("", skeleton, count=1).split()).rstrip(" .")
+    skeleton = "".join(amendments.HOLE if isinstance(part, _Passage) else part for part in instruction.parts)
+    skeleton = " ".join(amendments.SEPARATOR.sub("", skeleton, count=1).split()).rstrip(" .")
     source = joined.span(instruction.start, instruction.end or len(text))
     wording = " ".join(text[instruction.start: instruction.end or len(text)].split()).rstrip(";")
     cut_off = bool(passages) and not passages[-1].closed
-    location = W.LOCATION.match(skeleton)
+    location = amendments.LOCATION.match(skeleton)
+    assert location is not None, "LOCATION matches any text, if only its empty start"
     verb = skeleton[location.end():]
     loc_page = int(location["page"]) if location["page"] else None
     page_inferred = False
@@ -568,12 +565,12 @@ def _read_instruction(joined: _Joined, instruction: _Instruction, page: int | No
     cited = _line_range(loc_page, location["first"], location["last"])
     if cited is not None and _not_next(location, cited):
         return Problem(source, f"lines {cited.first.line} and {cited.last.line} are not next to each other", wording)
-    for op, form in W.FORMS:
+    for op, form in amendments.FORMS:
         match = form.match(verb)
         if match is not None and not cut_off:
             holes = _holes(verb, match, passages)
             return _edit(joined, op, match, holes, cited, loc_page, source, wording, page_inferred)
-        if match is not None or form.match(verb + " " + W.HOLE):
+        if match is not None or form.match(verb + " " + amendments.HOLE):
             why = "its quoted text has no closing quote" if cut_off else "it stops before its new text"
             return Problem(source, f"{why} (the copy may be cut off here)", wording, _operation(op, verb))
     return Problem(source, f"cannot read this instruction: {_clip(wording)}", wording)
@@ -583,39 +580,40 @@ def _operation(op: str, verb: str) -> str:
     if op != "insert_at":
         return op
     after = re.search(r"\bafter\b", verb, re.IGNORECASE) is not None
-    return W.INSERT_AFTER if after else W.INSERT_BEFORE
+    return amendments.INSERT_AFTER if after else amendments.INSERT_BEFORE
 
 
-def _holes(verb: str, match: re.Match, passages: list[_Passage]) -> dict[str, _Passage]:
+def _holes(verb: str, match: re.Match[str], passages: list[_Passage]) -> dict[str, _Passage]:
     """Which passage fills each named hole of a form (holes count from the left)."""
-    offsets = [m.start() for m in re.finditer(re.escape(W.HOLE), verb)]
-    found = {}
+    offsets = [m.start() for m in re.finditer(re.escape(amendments.HOLE), verb)]
+    found: dict[str, _Passage] = {}
     for name in ("old", "anchor", "new"):
         if name in match.re.groupindex and match.group(name) is not None:
             found[name] = passages[offsets.index(match.start(name))]
     return found
 
 
-def _edit(joined, op, match, holes, cited, page, source, wording, page_inferred) -> Edit | Problem:
+def _edit(joined: _Joined, op: str, match: re.Match[str], holes: dict[str, _Passage], cited: LineRange | None,
+          page: int | None, source: SourceSpan, wording: str, page_inferred: bool) -> Edit | Problem:
     text = joined.text
     new = joined.new_lines(holes["new"].start, holes["new"].end) if "new" in holes else ()
     old = _passage_text(text, holes["old"]) if "old" in holes else None
-    if "new" in holes and not new and op not in (W.REPLACE_TEXT,):
+    if "new" in holes and not new and op not in (amendments.REPLACE_TEXT,):
         return Problem(source, "the new text is empty", wording)
-    if op == W.REPLACE_ALL:
+    if op == amendments.REPLACE_ALL:
         return Edit(op, None, source, wording, new=new)
     if op == "insert_at":
-        op = W.INSERT_AFTER if match["relation"].lower() == "after" else W.INSERT_BEFORE
+        op = amendments.INSERT_AFTER if match["relation"].lower() == "after" else amendments.INSERT_BEFORE
         anchor = _passage_text(text, holes["anchor"]) if "anchor" in holes else None
         mark = " ".join(match["mark"].lower().split()) if match["mark"] else None
         if cited is None:
             return Problem(source, "the instruction names no page and line", wording)
         return Edit(op, cited, source, wording, anchor=anchor, anchor_mark=mark, new=new, page_inferred=page_inferred)
-    if op == W.INSERT_BELOW:
+    if op == amendments.INSERT_BELOW:
         if page is None:
             return Problem(source, "the instruction names no page", wording)
         return Edit(op, LineRange.one(page, int(match["below"])), source, wording, new=new, page_inferred=page_inferred)
-    if op in (W.REPLACE_LINES, W.DELETE_LINES):
+    if op in (amendments.REPLACE_LINES, amendments.DELETE_LINES):
         lines = _range(match["range"], page)
         if isinstance(lines, str):
             return Problem(source, lines, wording)
@@ -631,10 +629,10 @@ def _passage_text(text: str, passage: _Passage) -> str:
     return " ".join(text[passage.start: passage.end].split())
 
 
-def _not_next(match: re.Match, lines: LineRange) -> bool:
+def _not_next(match: re.Match[str], lines: LineRange) -> bool:
     """`lines 19 and 20` names two lines next to each other; `lines 5 and 13` is a misprint."""
     joint = match.groupdict().get("joint")
-    return bool(joint) and joint.lower() == "and" and lines.last.line != lines.first.line + 1
+    return joint is not None and joint.lower() == "and" and lines.last.line != lines.first.line + 1
 
 
 def _line_range(page: int | None, first: str | None, last: str | None) -> LineRange | None:
@@ -647,7 +645,7 @@ def _range(words: str, page: int | None) -> LineRange | str:
     """`lines 2 through 4`, `line 25 on page 29 through line 4 on page 30`, ... as a range,
     or the reason it cannot be one."""
     words = " ".join(words.split()).rstrip(",")
-    for pattern in W.RANGES:
+    for pattern in amendments.RANGES:
         match = pattern.fullmatch(words)
         if match is None:
             continue

@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from statdiff.annotate.phrases import PATH_TERM
+from statdiff.law import citations, enumerators, public_acts
 from statdiff.model import ONE_COPY_OPS, Change, Comparison, Node, NodeComparison, SectionComparison, Status, rebuild
 
 DEADLINE, AMOUNT, DEFINITION, DUTY, CROSS_REFERENCE, ATTRIBUTION = (
@@ -62,12 +63,17 @@ _AMOUNT = re.compile(
     re.IGNORECASE,
 )
 _DUTY = re.compile(r"\b(shall|must|may)(\s+not)?\s+((?:be\s+)?[a-z]+)", re.IGNORECASE)
+# A cross-reference, in the Illinois grammar's terms (`statdiff.law`): an ILCS reference
+# to a Section (`815 ILCS 530/10(c)`), a Section or Article of this Act (`Section 10(a)`),
+# a subdivision (`subsection (b-5)`), the United States Code, a Public Act written out
+# (`Public Act 94-947`; the `P.A.` of a Source note is its history, not a reference).
+_SUBDIVISIONS = enumerators.SUBDIVISIONS_TEXT
 _REFERENCE = re.compile(
-    r"\b\d+\s+ILCS\s+\d+/[\w.\-]*\w(?:\([\w.\-]+\))*"
-    r"|\b(?:Sections?|Articles?)\s+\d+[\w.\-]*(?:\([\w.\-]+\))*"
-    r"|\b(?:subsections?|paragraphs?|subparagraphs?|items?)\s+\([\w.\-]+\)(?:\([\w.\-]+\))*"
-    r"|\bTitle\s+\d+\s+of\s+the\s+United\s+States\s+Code"
-    r"|\bPublic\s+Act\s+\d+-\d+",
+    rf"\b{citations.TITLE_TEXT} {citations.ILCS} {citations.ACT_TEXT}/{citations.REFERENCED_NUMBER_TEXT}{_SUBDIVISIONS}"
+    rf"|\b(?:Sections?|Articles?) {citations.REFERENCED_NUMBER_TEXT}{_SUBDIVISIONS}"
+    rf"|\b(?:subsections?|paragraphs?|subparagraphs?|items?) {enumerators.TEXT}{_SUBDIVISIONS}"
+    r"|\bTitle \d+ of the United States Code"
+    rf"|\b{public_acts.SPELLED_TEXT} {public_acts.NUMBER_TEXT}",
     re.IGNORECASE,
 )
 _QUOTED_TERM = re.compile(r"^\s*[\"“]([^\"”]+)[\"”]")
@@ -292,6 +298,6 @@ def _term_change(old_term: str, new_term: str) -> str:
 
 
 def _public_act(attributed_to: str) -> str:
-    if re.fullmatch(r"\d+-\d+", attributed_to.strip()):
-        return f"P.A. {attributed_to.strip()}"
+    if public_acts.NUMBER.fullmatch(attributed_to.strip()):
+        return public_acts.cite(attributed_to.strip())
     return attributed_to

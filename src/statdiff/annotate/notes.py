@@ -17,7 +17,7 @@ import yaml
 
 from statdiff.annotate.phrases import quote
 from statdiff.errors import StatdiffError, display_name
-from statdiff.model import Comparison, Node
+from statdiff.model import Comparison, Node, SectionComparison
 
 MAX_NOTES_BYTES = 5 * 1024 * 1024
 
@@ -120,8 +120,8 @@ def _section_of_every_path(comparison: Comparison) -> dict[str, str]:
     return sections
 
 
-def _nodes_of(section) -> list[Node]:
-    nodes = []
+def _nodes_of(section: SectionComparison) -> list[Node]:
+    nodes: list[Node] = []
     for root in (section.old, section.new):
         if root is not None:
             nodes.extend(root.walk())

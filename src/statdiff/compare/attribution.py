@@ -14,6 +14,7 @@ import re
 
 from statdiff.compare.grouping import GLUE_WORDS
 from statdiff.compare.units import Unit
+from statdiff.law import public_acts
 from statdiff.model import DELETED, INSERTED, PLAIN, Change, Document, Op
 
 STOPWORDS = GLUE_WORDS | frozenset(
@@ -31,7 +32,7 @@ def attribute(old_unit: Unit, new_unit: Unit, changes: list[Change], new_is_bill
     if old_note == new_note:
         return []
     old_acts = _public_acts(old_unit)
-    newer = [f"P.A. {act}" for act in _public_acts(new_unit) if act not in old_acts]
+    newer = [public_acts.cite(act) for act in _public_acts(new_unit) if act not in old_acts]
     if not newer or not old_acts:
         return []
     label = ", ".join(newer)

@@ -14,7 +14,7 @@ from typing import Callable, Sequence
 from statdiff.compare.changes import node_change, node_moved, source_change, word_changes
 from statdiff.compare.anchors import linked
 from statdiff.compare.pairing import Pair
-from statdiff.compare.tokens import tokenize
+from statdiff.compare.tokens import may_join_a_unit, tokenize
 from statdiff.compare.truncation import Visible
 from statdiff.compare.units import Unit
 from statdiff.compare.words import diff_tokens
@@ -137,13 +137,9 @@ def _clear_of_units(words: list[Word], count: int, margin: int) -> int:
     """`count` less the margin, and less any word that may belong to a multi-word unit
     (`815 ILCS 530/10`, `P.A. 94-947`) cut by the boundary."""
     count = max(0, count - margin)
-    while count and _may_join(words[count - 1].text):
+    while count and may_join_a_unit(words[count - 1].text):
         count -= 1
     return count
-
-
-def _may_join(text: str) -> bool:
-    return text in ("ILCS", "P.A.") or text.lstrip("(")[:1].isdigit()
 
 
 def token_span(node: Node, visible: Visible, tokens: list[Token]) -> tuple[int, int]:

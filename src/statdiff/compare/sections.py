@@ -30,6 +30,7 @@ from statdiff.compare.partial import cut_restatement
 from statdiff.compare.restream import fewer_changes, resegmented, same_stream
 from statdiff.compare.truncation import Visible, split_visible
 from statdiff.compare.units import UNIT_KEYS, Unit, collect_units, compared_text, heading, number_or_label, positional
+from statdiff.law import citations
 from statdiff.model import (
     Change,
     Comparison,
@@ -195,7 +196,7 @@ def _drop_number_edits(node: NodeComparison, old_unit: Unit, new_unit: Unit, ren
             change.op == Op.REPLACE
             and change.old_text.endswith(old_number)
             and change.new_text.endswith(new_number)
-            and " " not in change.old_text.replace(" ILCS ", "")
+            and " " not in change.old_text.replace(f" {citations.ILCS} ", "")
         )
 
     dropped = {change.anchor for change in node.changes if is_number_edit(change)}

@@ -9,6 +9,10 @@ of their own with `space_before=False`, so that "data system." ->
 `rebuild(tokenize(words)) == " ".join(word.text for word in words)` for any words
 (`rebuild`, which joins tokens back into text, is the model's: every stage reads text
 back from tokens, only this stage makes them).
+
+The legal units are the Illinois grammar's (`statdiff.law`): an enumerator as the structure
+stage reads one (`enumerators.TEXT`: up to five letters or three digits, then up to three
+`-N` / `.N` parts), an ILCS reference (`citations`), a Public Act (`public_acts`).
 """
 
 from __future__ import annotations
@@ -17,24 +21,22 @@ import re
 from functools import lru_cache
 from typing import Sequence
 
+from statdiff.law import citations, enumerators, public_acts
 from statdiff.model import Token, Word, rebuild
 
 LEADING = frozenset('("[“‘')
 TRAILING = frozenset(',.;:)"]”’!?')
 
-# Units that must not lose their punctuation: enumerators, abbreviations, amounts.
-_UNIT = re.compile(
-    r"""
-    \((?:[a-z]{1,5}|[A-Z]{1,3}|\d{1,3}(?:\.\d+)?[a-z]?|[a-zA-Z\d]{1,4}-\d{1,3}(?:\.\d+)?)\)  # (a) (iii) (1.5) (b-5)
-    | (?:[A-Za-z]\.){2,}                                        # U.S.C. P.A. U.S.
-    """,
-    re.VERBOSE,
-)
+# Units that must not lose their punctuation: enumerators `(a)` `(iii)` `(1.5)` `(b-5)`,
+# abbreviations `U.S.C.` `P.A.`.
+_UNIT = re.compile(rf"{enumerators.TEXT}|(?:[A-Za-z]\.){{2,}}")
 
-# Multi-word units, matched on consecutive cores joined by single spaces.
-_ILCS_NUMBER = re.compile(r"\d{1,4}")
-_ILCS_SECTION = re.compile(r"\d+/[\w.\-]*")
-_PUBLIC_ACT_NUMBER = re.compile(r"\d{2,3}-\d{1,4}")
+# Multi-word units, matched on consecutive pieces: `815 ILCS 530/10`, `P.A. 94-947`.
+_ILCS_TITLE = re.compile(citations.TITLE_TEXT)
+_ILCS_SECTION = re.compile(citations.ACT_AND_SECTION_TEXT)
+_PUBLIC_ACT_NUMBER = re.compile(public_acts.NUMBER_TEXT)
+# The words a multi-word unit may start with or hold.
+_UNIT_WORDS = frozenset({citations.ILCS, public_acts.ABBREVIATION})
 
 
 def tokenize(words: Sequence[Word], *, leading_space: bool = False) -> list[Token]:
@@ -47,7 +49,7 @@ def tokenize(words: Sequence[Word], *, leading_space: bool = False) -> list[Toke
         pieces.append((parts[0], index > 0 or leading_space, word))
         for part in parts[1:]:
             pieces.append((part, False, word))
-        needs_merge = needs_merge or parts[0] == "P.A." or "ILCS" in parts
+        needs_merge = needs_merge or parts[0] == public_acts.ABBREVIATION or citations.ILCS in parts
     if not needs_merge:
         return [Token(text, word.position, space_before, word.mark) for text, space_before, word in pieces]
     return _merge_units(pieces)
@@ -93,7 +95,7 @@ def _merge_units(pieces: list[tuple[str, bool, Word]]) -> list[Token]:
     index = 0
     while index < len(pieces):
         text, space_before, word = pieces[index]
-        length = _unit_length(pieces, index) if text == "P.A." or text[:1].isdigit() else 1
+        length = _unit_length(pieces, index) if text == public_acts.ABBREVIATION or text[:1].isdigit() else 1
         if length > 1:
             text = " ".join(piece[0] for piece in pieces[index:index + length])
         tokens.append(Token(text, word.position, space_before, word.mark))
@@ -108,14 +110,21 @@ def _unit_length(pieces: list[tuple[str, bool, Word]], index: int) -> int:
     if (
         len(texts) == 3
         and all(spaced)
-        and _ILCS_NUMBER.fullmatch(texts[0])
-        and texts[1] == "ILCS"
+        and _ILCS_TITLE.fullmatch(texts[0])
+        and texts[1] == citations.ILCS
         and _ILCS_SECTION.fullmatch(texts[2])
     ):
         return 3
-    if len(texts) >= 2 and spaced[0] and texts[0] == "P.A." and _PUBLIC_ACT_NUMBER.fullmatch(texts[1]):
+    if len(texts) >= 2 and spaced[0] and texts[0] == public_acts.ABBREVIATION and _PUBLIC_ACT_NUMBER.fullmatch(texts[1]):
         return 2
     return 1
 
 
-__all__ = ["tokenize", "rebuild"]
+def may_join_a_unit(word: str) -> bool:
+    """Whether a word may belong to a multi-word unit with the words around it (`815`,
+    `ILCS` and `530/10` of `815 ILCS 530/10`; `P.A.`), so that a cut between words must
+    not fall next to it."""
+    return word in _UNIT_WORDS or word.lstrip("(")[:1].isdigit()
+
+
+__all__ = ["tokenize", "rebuild", "may_join_a_unit"]

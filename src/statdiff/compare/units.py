@@ -103,7 +103,9 @@ def compared_text(node: Node, text: str) -> str:
     """What content pairing compares: a positional clause's text without its own number
     (`7.2`, `Clause 7`, `(c)`), so that clauses alike but for their place pair in reading order."""
     number = (node.meta.number or node.meta.enumerator) if positional(node) else None
-    at = text.find(number, 0, NUMBER_REACH) if number else -1
+    if not number:
+        return text
+    at = text.find(number, 0, NUMBER_REACH)
     return text if at < 0 else text[:at] + text[at + len(number):]
 
 

@@ -1,13 +1,23 @@
-"""Amendatory wording: how a bill section says what it does to an Act.
+"""Amendatory wording: how a bill section says what it does to an Act, and how a
+page-and-line amendment words its instructions.
 
-`Section 5. The Personal Information Protection Act is amended by changing Sections 5 and 10
-as follows:`, `... is amended by adding Section 40 and by repealing Section 4.27a.`,
-`... is amended by changing the heading of Article 19B ...`.
+A bill section: `Section 5. The Personal Information Protection Act is amended by changing
+Sections 5 and 10 as follows:`, `... is amended by adding Section 40 and by repealing
+Section 4.27a.`, `... is amended by changing the heading of Article 19B ...`.
+
+A page-and-line amendment opens with its preamble (`Amend House Bill 605, AS AMENDED, with
+reference to page and line numbers of House Amendment No. 1,`) and then gives instructions
+joined by `; and`. `statdiff.amend` cuts each instruction into plain text and quoted passages
+and matches the plain text, with each passage replaced by a placeholder, against the FORMS
+below: a form reads like the instruction itself, `on page 3, line 2, by replacing «» with «»`.
 """
 
 from __future__ import annotations
 
 import re
+
+from statdiff.law.citations import ACT_TEXT, TITLE_TEXT
+from statdiff.law.measures import MEASURE_TEXT
 
 # Any amendatory instruction (the bill section amends, repeals or renumbers something).
 AMENDATORY = re.compile(
@@ -17,7 +27,7 @@ AMENDATORY = re.compile(
 # The Act named, with its citation if printed: `The Election Code (10 ILCS 5/) is amended`.
 # `act` is lazy and stops at the first ` is amended`; callers pass the opening of the text.
 AMENDED_ACT = re.compile(
-    r"^(?:The )?(?P<act>.{1,300}?)(?: \((?P<citation>\d{1,3} ILCS \d{1,4}[A-Za-z]?)/?\))? (?:is|are) (?:hereby )?"
+    rf"^(?:The )?(?P<act>.{{1,300}}?)(?: \((?P<citation>{TITLE_TEXT} ILCS {ACT_TEXT})/?\))? (?:is|are) (?:hereby )?"
     r"(?:amended|repealed)"
 )
 # One clause: `by changing Sections 5 and 10`, `by adding the heading of Article 19B`.
@@ -49,3 +59,142 @@ def sections_by_verb(body: str) -> dict[str, list[str]]:
         numbers = lists.setdefault(verb, [])
         numbers.extend(number for number in LISTED_NUMBER.findall(clause["list"]) if number not in numbers)
     return lists
+
+
+# =============================================================== page-and-line amendments
+
+# --------------------------------------------------------------- the preamble
+
+# Which printing the page and line numbers refer to.
+_AS_AMENDED = r"(?P<as_amended>,?\s*AS\s+AMENDED\b)?"
+_REFERENCE = (
+    r"(?:,?\s*with\s+reference\s+to\s+(?:the\s+)?page\s+and\s+line\s+numbers\s+of\s+"
+    r"(?P<ref_chamber>House|Senate)\s+(?:(?:Committee|Floor)\s+)?Amendment\s+No\.?\s*(?P<ref_number>\d{1,3}))?"
+)
+PREAMBLE = re.compile(
+    r"\bAmend\s+" + MEASURE_TEXT + _AS_AMENDED + _REFERENCE + r"(?:\s*,)?(?:\s+as\s+follows\s*:?)?\s*",
+    re.IGNORECASE,
+)
+
+
+# ---------------------------------------------------------- the instructions
+
+# A passage in quotes stands in the plain text as this placeholder.
+HOLE = "«»"
+
+_NUM = r"\d{1,4}"
+_PAGE = rf"pages?\s+(?P<page>{_NUM})"
+# `line 2`, `lines 23 through 25`, `lines 19 and 20`, `all of lines 23 and 24`, `lines 17-21`
+# (`and` joins two lines next to each other: `lines 19 and 20`)
+_LINES = rf"(?:all\s+of\s+)?lines?\s+(?P<first>{_NUM})(?:\s*(?P<joint>through|thru|to|and|-)\s*(?P<last>{_NUM}))?"
+_SAME_PAGE_LINES = _LINES
+
+# Where an instruction points before its verb: `on page 3, line 2,`, `on page 1, lines
+# 19 and 20,`, `on line 13,` (page of the previous instruction), `page 1,`.
+LOCATION = re.compile(
+    rf"^(?:on\s+|in\s+)?(?:{_PAGE}\s*,?\s*)?(?:(?:on\s+|in\s+)?{_LINES}\s*,?\s*)?",
+    re.IGNORECASE,
+)
+
+# Ranges named inside the verb phrase (`by replacing <range> with`, `by deleting <range>`).
+RANGES = (
+    # line 25 on page 29 through line 4 on page 30 / everything from line 24 on page 14 through line 2 on page 15
+    re.compile(
+        rf"(?:everything\s+from\s+)?line\s+(?P<first>{_NUM})\s+(?:on|of)\s+page\s+(?P<page>{_NUM})\s*,?\s*"
+        rf"(?:through|to)\s+line\s+(?P<last>{_NUM})\s+(?:on|of)\s+page\s+(?P<last_page>{_NUM})",
+        re.IGNORECASE,
+    ),
+    # lines 28 through 31 on page 1 and line 1 on page 2 / lines 30 and 31 on page 3 and lines 1 through 4 on page 4
+    re.compile(
+        rf"(?:all\s+of\s+)?lines?\s+(?P<first>{_NUM})(?:\s*(?:through|to|and)\s*(?P<first_end>{_NUM}))?\s+(?:on|of)\s+page\s+(?P<page>{_NUM})"
+        rf"\s*,?\s*and\s+(?:all\s+of\s+)?lines?\s+(?P<second_start>{_NUM})(?:\s*(?:through|to|and)\s*(?P<last>{_NUM}))?\s+(?:on|of)\s+page\s+(?P<last_page>{_NUM})",
+        re.IGNORECASE,
+    ),
+    # page 5, line 20, through page 6, line 2
+    re.compile(
+        rf"page\s+(?P<page>{_NUM})\s*,\s*line\s+(?P<first>{_NUM})\s*,?\s*(?:through|to)\s+page\s+(?P<last_page>{_NUM})\s*,\s*line\s+(?P<last>{_NUM})",
+        re.IGNORECASE,
+    ),
+    # line 9 of page 1 / lines 16 and 17 of page 2
+    re.compile(rf"{_SAME_PAGE_LINES}\s+(?:on|of)\s+page\s+(?P<page>{_NUM})", re.IGNORECASE),
+    # lines 2 through 4 (the page given before the verb)
+    re.compile(_SAME_PAGE_LINES, re.IGNORECASE),
+)
+
+# The words that announce new text: `with the following:`, `as follows:`, `the following:`.
+_FOLLOWING = r"(?:(?:with|as)\s+)?(?:the\s+following|follows)?\s*:?\s*"
+_PUNCTUATION = r"the\s+(?P<mark>period|comma|semicolon|colon|question\s+mark)"
+_RELATION = r"(?:immediately\s+)?(?P<relation>after|before)"
+
+# Operations, as they appear in `Edit.op` and the JSON.
+REPLACE_TEXT = "replace_text"
+DELETE_TEXT = "delete_text"
+INSERT_AFTER = "insert_after"
+INSERT_BEFORE = "insert_before"
+REPLACE_LINES = "replace_lines"
+DELETE_LINES = "delete_lines"
+INSERT_BELOW = "insert_below"
+REPLACE_ALL = "replace_after_enacting_clause"
+
+_H = re.escape(HOLE)
+# Each form: (operation, pattern on the verb phrase after the location). Groups:
+# `range` (a line range, read with RANGES), `old` / `anchor` / `new` (the hole's
+# place among the instruction's passages is counted by the parser), `relation`,
+# `mark` (a punctuation anchor), `below` (insert below this line).
+FORMS: tuple[tuple[str, re.Pattern], ...] = tuple(
+    (op, re.compile(pattern, re.IGNORECASE))
+    for op, pattern in (
+        # by replacing everything after the enacting clause with the following: «»
+        (REPLACE_ALL, rf"^by\s+replacing\s+everything\s+after\s+the\s+enacting\s+clause\s+{_FOLLOWING}(?P<new>{_H})$"),
+        # by deleting everything after the enacting clause and inserting (in lieu thereof) the following: «»
+        (
+            REPLACE_ALL,
+            rf"^by\s+deleting\s+everything\s+after\s+the\s+enacting\s+clause\s*,?\s+and\s+inserting\s+"
+            rf"(?:in\s+lieu\s+thereof\s+)?{_FOLLOWING}(?P<new>{_H})$",
+        ),
+        # by replacing "X" with "Y"
+        (REPLACE_TEXT, rf"^by\s+replacing\s+(?P<old>{_H})\s+with\s+{_FOLLOWING}(?P<new>{_H})$"),
+        # by deleting "X"
+        (DELETE_TEXT, rf"^by\s+deleting\s+(?P<old>{_H})$"),
+        # after "X", by inserting "Y" / before the period, by inserting the following: "Y"
+        (
+            "insert_at",
+            rf"^{_RELATION}\s+(?:(?P<anchor>{_H})|{_PUNCTUATION})\s*,?\s*by\s+inserting\s+{_FOLLOWING}(?P<new>{_H})$",
+        ),
+        # by inserting "Y" after "X" / by inserting "Y" immediately after the period
+        (
+            "insert_at",
+            rf"^by\s+inserting\s+{_FOLLOWING}(?P<new>{_H})\s*,?\s*{_RELATION}\s+(?:(?P<anchor>{_H})|{_PUNCTUATION})$",
+        ),
+        # immediately below line 31, by inserting the following: «» / by inserting below line 6 the following: «»
+        (INSERT_BELOW, rf"^(?:immediately\s+)?below\s+line\s+(?P<below>{_NUM})\s*,?\s*by\s+inserting\s+{_FOLLOWING}(?P<new>{_H})$"),
+        (INSERT_BELOW, rf"^by\s+inserting\s+(?:immediately\s+)?below\s+line\s+(?P<below>{_NUM})\s+{_FOLLOWING}(?P<new>{_H})$"),
+        # by replacing <range> with the following: «» / ... as «» / ... with «»
+        (REPLACE_LINES, rf"^by\s+replacing\s+(?P<range>.+?)\s*,?\s+{_FOLLOWING}(?P<new>{_H})$"),
+        # by deleting <range>
+        (DELETE_LINES, rf"^by\s+deleting\s+(?P<range>(?:everything\s+from\s+|all\s+of\s+)?(?:lines?|page)\s.+)$"),
+    )
+)
+
+# Between instructions: `; and`, `;`, or an `and` on its own line (the passage's
+# closing `";` is taken by the passage).
+SEPARATOR = re.compile(r"\s*;?\s*(?:and\b)?\s*", re.IGNORECASE)
+# What may open an instruction: a quoted passage that ends before one of these ends
+# the instruction it belongs to.
+OPENER = r"(?:on\s+(?:page|pages|line|lines)\b|in\s+line|by\s+(?:replacing|deleting|inserting)\b|(?:immediately\s+)?below\s+line\b|(?:immediately\s+)?(?:after|before)\s+(?:line|the\s+(?:period|comma|semicolon|colon))\b|page\s+\d|line\s+\d)"
+
+# After the closing quote of a passage, by the passage's role (the word before its
+# opening quote says which). Each pattern is tried at the character after the
+# run of closing quotes; the closing quote of a passage is the first run of
+# quotes followed by what its role allows, so the passage's own inner quotes
+# (`"consumer price index-u" means`) stay inside it.
+CLOSE_OLD = re.compile(r"\s+with\b", re.IGNORECASE)  # by replacing "X" with
+CLOSE_DELETED = re.compile(rf"\s*(?:;\s*(?:and\b\s*)?(?:$|(?={OPENER}))|\.\s*$|$)", re.IGNORECASE)
+CLOSE_ANCHOR = re.compile(rf"\s*(?:,\s*by\b|by\b|;|\.\s*$|,?\s*and\b|$)", re.IGNORECASE)
+CLOSE_NEW = re.compile(
+    rf"\s*(?:[;.]?\s*(?:and\b\s*)?(?={OPENER})|;\s*(?:and\s*)?$|\.\s*$|,?\s*(?:immediately\s+)?(?:after|before)\s+(?=[\"“]|the\s+(?:period|comma|semicolon|colon)\b)|$)",
+    re.IGNORECASE,
+)
+
+# What `the period` and its kin are, in the text of a line.
+PUNCTUATION_MARKS = {"period": ".", "comma": ",", "semicolon": ";", "colon": ":", "question mark": "?"}

@@ -23,6 +23,8 @@ import re
 
 from statdiff.law import enumerators
 
+# The word every ILCS citation prints between chapter and Act: `815 ILCS 530/10`.
+ILCS = "ILCS"
 # ASCII hyphen-minus, and the Unicode hyphens (U+2010-2013) printed for it.
 HYPHENS = "-\u2010\u2011\u2012\u2013"
 _TO_ASCII_HYPHEN = str.maketrans({character: "-" for character in HYPHENS[1:]})
@@ -78,7 +80,7 @@ WAS_NOTE = re.compile(
 
 # A bare reference in running text, to compose (no groups): `815 ILCS 530/10`, `815 ILCS 530/`
 # (the whole Act), `815 ILCS 530/10(c)(3)` (with the subdivisions it names).
-REFERENCE_TEXT = rf"{TITLE_TEXT} ILCS {ACT_TEXT}/(?:{REFERENCED_NUMBER_TEXT})?(?:{enumerators.TEXT}){{0,6}}"
+REFERENCE_TEXT = rf"{TITLE_TEXT} ILCS {ACT_TEXT}/(?:{REFERENCED_NUMBER_TEXT})?{enumerators.SUBDIVISIONS_TEXT}"
 REFERENCE = re.compile(rf"\b{REFERENCE_TEXT}")
 # The Act and Section of a reference, as one diff token keeps them: `530/10`, `5/2A-1.2`.
 ACT_AND_SECTION_TEXT = rf"{ACT_TEXT}/(?:{REFERENCED_NUMBER_TEXT})?"

@@ -22,6 +22,8 @@ TEXT = rf"\((?:{BASE_TEXT}){SUFFIX_TEXT}\)"
 ENUMERATOR = re.compile(rf"\((?P<base>{BASE_TEXT})(?P<suffix>{SUFFIX_TEXT})\)")
 # `(4)(i)`: two or three enumerators in one word (a paragraph and its first item).
 CHAIN = re.compile(rf"(?:{TEXT}){{2,3}}")
+# The subdivisions a reference names after its Section: `(c)(3)(i)` (none to six).
+SUBDIVISIONS_TEXT = rf"(?:{TEXT}){{0,6}}"
 # A whole Act's numbered paragraph at a line start: `1.` (group: the number).
 DOTTED = re.compile(r"(\d{1,3})\.")
 

@@ -14,15 +14,25 @@ from datetime import date
 # The number: General Assembly, dash, number (`94-947`, `094-0036`).
 NUMBER_TEXT = r"\d{2,3}-\d{1,4}"
 NUMBER = re.compile(r"(\d{2,3})-(\d{1,4})")
-# A reference in running text.
-REFERENCE_TEXT = rf"(?:P\.\s?A\.|Public\s+Act)\s?{NUMBER_TEXT}"
+# How a Source note, a citation and statdiff abbreviate "Public Act": `P.A. 94-947`.
+ABBREVIATION = "P.A."
+ABBREVIATED_TEXT = r"P\.\s?A\."
+# Written out, as the body of a law refers to one: `Public Act 94-947`.
+SPELLED_TEXT = r"Public\s+Act"
+# A reference in running text, either way.
+REFERENCE_TEXT = rf"(?:{ABBREVIATED_TEXT}|{SPELLED_TEXT})\s?{NUMBER_TEXT}"
 REFERENCE = re.compile(rf"\b{REFERENCE_TEXT}\b")
 # A Public Act's own header: `Public Act 094-0036` (groups: General Assembly, number).
 HEADER = re.compile(r"Public Act (\d{2,3})-(\d{4})")
 # The new site's header: `Public Act 0661 101ST GENERAL ASSEMBLY`.
 HEADER_BY_ASSEMBLY = re.compile(r"Public Act \d{4} \d{2,3}(?:ST|ND|RD|TH) GENERAL ASSEMBLY")
 # One entry of a Source note: `P.A. 94-36, eff. 1-1-06` or `94-947, eff. 6-27-06`.
-SOURCE_ENTRY = re.compile(rf"^(?:P\.\s?A\.\s?)?(?P<pa>{NUMBER_TEXT})(?=[,.;\s)]|$)")
+SOURCE_ENTRY = re.compile(rf"^(?:{ABBREVIATED_TEXT}\s?)?(?P<pa>{NUMBER_TEXT})(?=[,.;\s)]|$)")
+
+
+def cite(number: str) -> str:
+    """`94-947` -> `P.A. 94-947`."""
+    return f"{ABBREVIATION} {number}"
 
 
 def normal(general_assembly: str, number: str) -> str:

@@ -55,6 +55,13 @@ VERSION = re.compile(
 PLACEHOLDER = re.compile(r"\((?P<what>Repealed|Blank)\)\.?" + END)
 
 ENACTING_CLAUSE_TEXT = r"Be it enacted by the People"
+# The whole enacting clause, however it is spaced: a bill's text (and an amendment's
+# `everything after the enacting clause`) starts after it.
+ENACTING_CLAUSE = re.compile(
+    r"\s+".join(ENACTING_CLAUSE_TEXT.split())
+    + r"\s+of\s+the\s+State\s+of\s+Illinois\s*,\s*represented\s+in\s+the\s+General\s+Assembly\s*:",
+    re.IGNORECASE,
+)
 # Words that open a bill's front matter (its own paragraphs, whatever the indentation).
 FRONT_MATTER = ("AN ACT", "Be it enacted", "AMENDMENT NO", "Amend ", "AMENDMENT TO")
 # Phrases only legislation prints.

@@ -12,6 +12,7 @@ an error. `RENDERINGS` names what can be forced.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from pathlib import Path
 
 from statdiff.errors import StatdiffError, display_name
@@ -48,9 +49,11 @@ _READERS = {
 }
 
 
-def _reader(rendering: str):
+def _reader(rendering: str) -> Callable[[str, str], ReadResult]:
+    """The reader of a rendering, `read(text, name)`, imported when first asked for."""
     module, function = _READERS[rendering]
-    return getattr(importlib.import_module(f"statdiff.read.{module}"), function)
+    reader: Callable[[str, str], ReadResult] = getattr(importlib.import_module(f"statdiff.read.{module}"), function)
+    return reader
 
 
 def read_text(text: str, format: str | None = None, name: str = "<text>") -> ReadResult:

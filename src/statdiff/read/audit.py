@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from statdiff.model import Drop, Word
+from statdiff.model import Drop, ReadResult, Word
 from statdiff.read.common import LINE_NUMBER, RUNNING_HEADER
 
 # How much of the source the report of a mismatch quotes on each side.
@@ -136,7 +136,7 @@ def _at_page_break(body: list[Word], after: int) -> bool:
 # ------------------------------------------------------------------ a file's audit
 
 
-def audit_source(text: str, result) -> str:
+def audit_source(text: str, result: ReadResult) -> str:
     """What a reading is audited against: the decoded text, the shown text of an HTML page,
     the `text` cells of a statutes CSV."""
     if result.rendering == "html":

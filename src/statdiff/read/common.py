@@ -16,10 +16,10 @@ against the source and not against the reader, that nothing else went missing.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
-from statdiff.law import citations, definitions, enumerators, units
+from statdiff.law import citations, definitions, enumerators, measures, units
 from statdiff.model import BodyLine, Drop
 
 NBSP = "\u00a0"
@@ -77,10 +77,9 @@ def _page_marker(space: str) -> str:
 PAGE_MARKER = re.compile(_page_marker(r"\s{0,3}"))
 # The same as legisnet and the 93rd GA ftp pages print it, without spaces: `-2-`.
 TIGHT_PAGE_MARKER = re.compile(_page_marker(""))
-BILL_KINDS = r"HJRCA|SJRCA|HJR|SJR|HB|SB|HR|SR|HC|SC"
 # A document id as printed in headers: 10200SB0731sam002, HB1633, HC0044HAM001, 91_SB0331eng.
 DOC_ID = re.compile(
-    rf"\b(?:\d{{5}}|\d{{2,3}}_)?(?:{BILL_KINDS})\d{{1,4}}(?:[hs]am\d{{3}}|HAM\d{{3}}|SAM\d{{3}}|eng|enr|LV)?\b"
+    rf"\b(?:\d{{5}}|\d{{2,3}}_)?(?:{measures.KINDS_TEXT})\d{{1,4}}(?:[hs]am\d{{3}}|HAM\d{{3}}|SAM\d{{3}}|eng|enr|LV)?\b"
 )
 VERSION_WORDS = r"(?:Enrolled|Engrossed|Introduced|Re-Enrolled)"
 # What a running header holds besides its LRB number.
@@ -131,7 +130,7 @@ def header_page(text: str) -> int | None:
 class Body:
     """The body lines a reader emits, in order, and what it drops between them."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.lines: list[BodyLine] = []
         self.dropped: list[Drop] = []
         self.words = 0
@@ -276,7 +275,11 @@ def _can_open_body(rest: str) -> bool:
 
 
 def number_lines(
-    pieces: list[Piece], indent_of=None, start_page: int = 1, indent_of_cell=None, width_of=None
+    pieces: list[Piece],
+    indent_of: Callable[[str], bool | None] | None = None,
+    start_page: int = 1,
+    width_of_cell: Callable[[str], int] | None = None,
+    width_of: Callable[[str], int | None] | None = None,
 ) -> Numbered:
     """Assemble numbered body lines from pieces.
 
@@ -285,8 +288,9 @@ def number_lines(
     line's indent, the widths come back one a line (None where unmeasured). A line number
     not above the previous one opens a new page; the first printed page number (`- 2 -`)
     fixes the count for a copy that starts mid-document. `indent_of(rest)` says whether a
-    line's text (after its number) is indented; `indent_of_cell(raw)` says it from the raw
-    first text piece of the line, where the number stands in a piece of its own (a table cell).
+    line's text (after its number) is indented; `width_of_cell(raw)` measures the indent of
+    the raw first text piece of the line instead, where the number stands in a piece of its
+    own (a table cell).
     """
     lines: list[BodyLine] = []
     dropped: list[Drop] = []
@@ -299,7 +303,7 @@ def number_lines(
     closed_words = 0
     page_fixups: list[tuple[int, int]] = []  # (index into lines, page the header said)
 
-    def close():
+    def close() -> None:
         nonlocal closed_words
         if current is None:
             return
@@ -307,8 +311,8 @@ def number_lines(
         text = " ".join((parts[0] if len(parts) == 1 else " ".join(parts)).split())
         if not text:
             return
-        if indent_of_cell is not None and current.indented is None:
-            current.indented = indent_of_cell(_first_with_text(parts))
+        if width_of_cell is not None and current.width is None:
+            current.width = width_of_cell(_first_with_text(parts))
         lines.append(BodyLine(text, current.page, current.line, current.indented))
         widths.append(current.width)
         closed_words += current.words

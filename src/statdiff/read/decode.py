@@ -38,6 +38,7 @@ import os
 import re
 import stat
 from pathlib import Path
+from typing import BinaryIO
 
 from statdiff.errors import StatdiffError, display_name, os_reason
 
@@ -96,7 +97,7 @@ _LINE_BREAKS = re.compile("\r\n?|[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 # Invisible characters that only split or glue words: zero-width space/joiners,
 # a BOM in mid-text, soft hyphens, word joiner, bidi controls; and control
 # characters, which would reach the terminal as escape sequences.
-_INVISIBLE = re.compile(
+INVISIBLE = re.compile(
     "[\u200b\u200c\u200d\u2060\ufeff\u00ad\u202a-\u202e\u2066-\u2069"
     "\x00-\x08\x0e-\x1b\x1f\x7f\x80-\x84\x86-\x9f]"
 )
@@ -106,7 +107,7 @@ _META_CHARSET = re.compile(
 _CP1252_UNDEFINED = frozenset(b"\x81\x8d\x8f\x90\x9d")
 # Lone surrogates: no encoder writes them; they become U+FFFD.
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_INVISIBLE_OR_SURROGATE = re.compile(_INVISIBLE.pattern[:-1] + "\ud800-\udfff]")
+_INVISIBLE_OR_SURROGATE = re.compile(INVISIBLE.pattern[:-1] + "\ud800-\udfff]")
 # Control codes other than tab/line ends/form feed, U+FFFD, surrogates, private use.
 _GARBAGE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd\ud800-\udfff\ue000-\uf8ff]")
 MAX_GARBAGE_SHARE = 0.05
@@ -167,7 +168,7 @@ def normalise_text(text: str) -> str:
     if _INVISIBLE_OR_SURROGATE.search(text):  # one scan in the usual case, where there is none
         if _SURROGATE.search(text):
             text = _SURROGATE.sub("\ufffd", text)
-        text = _INVISIBLE.sub("", text)
+        text = INVISIBLE.sub("", text)
     return text
 
 
@@ -221,7 +222,7 @@ def _read_bytes(path: Path, name: str, limit: int, expected: int, accepts: str, 
     return data
 
 
-def _read_at_most(handle, limit: int, expected: int) -> bytes:
+def _read_at_most(handle: BinaryIO, limit: int, expected: int) -> bytes:
     """Up to `limit + 1` bytes. `expected` (the size `stat` gave; 0 for a pipe) only
     sizes the first read, so a regular file is read in one call; anything more
     than it said is read on in chunks, up to the limit."""
@@ -329,9 +330,9 @@ def _decode(data: bytes, name: str) -> str:
             return _decode_unicode(memoryview(data)[len(bom):], encoding)
     head = data[:SNIFF_BYTES]
     if b"\x00" in head:
-        encoding = _utf16_without_bom(head)
-        if encoding:
-            return _decode_unicode(data, encoding)
+        utf16 = _utf16_without_bom(head)
+        if utf16:
+            return _decode_unicode(data, utf16)
     declared = _html_charset(head)
     if declared and declared not in ("utf-8", "cp1252"):
         try:
@@ -384,7 +385,9 @@ def _has_utf8_sequences(data: bytes) -> bool:
     return _UTF8_MULTIBYTE.search(data) is not None
 
 
-def _cp1252_fallback(error: UnicodeDecodeError) -> tuple[str, int]:
+def _cp1252_fallback(error: UnicodeError) -> tuple[str, int]:
+    if not isinstance(error, UnicodeDecodeError):
+        raise error  # registered for decoding only
     chunk = error.object[error.start : error.end]
     return "".join(_cp1252_char(byte) for byte in chunk), error.end
 

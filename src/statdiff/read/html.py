@@ -36,13 +36,19 @@ from __future__ import annotations
 import bisect
 import difflib
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import TypeAlias
 
 import lxml.etree
 import lxml.html
 
 from statdiff.errors import StatdiffError
 from statdiff.model import DELETED, INSERTED, BodyLine, ReadResult
+
+# An element of the tree lxml parses a page into (lxml ships no type information: to mypy
+# this is `Any`, to a reader it says what the argument is).
+Element: TypeAlias = lxml.etree._Element
 
 NBSP = "\u00a0"
 GENERATOR = "statdiff"
@@ -101,7 +107,7 @@ class MarkedLine:
 # ------------------------------------------------------------------ parsing
 
 
-def parse_html(text: str, name: str):
+def parse_html(text: str, name: str) -> Element:
     """Parse `text` safely into an lxml element tree, or refuse it."""
     head = text[:65536]
     if _INTERNAL_SUBSET.search(head) or _ENTITY_DECLARATION.search(text):
@@ -145,7 +151,7 @@ def close_void_elements(text: str) -> str:
     return "".join(pieces)
 
 
-def _show_unclosed(root, text: str) -> None:
+def _show_unclosed(root: Element, text: str) -> None:
     """Read the content of a dropped element left open on this page (more start
     tags than end tags): libxml2 put the rest of the page inside it."""
     balance: dict[str, int] = {}
@@ -159,7 +165,7 @@ def _show_unclosed(root, text: str) -> None:
         element.tag = "span"  # inline and never dropped: its content reads as the page shows it
 
 
-def is_statdiff_redline(root) -> bool:
+def is_statdiff_redline(root: Element) -> bool:
     """True for a redline statdiff itself wrote (`<meta name="generator" content="statdiff">`)."""
     for meta in root.iter("meta"):
         if (meta.get("name") or "").lower() == "generator" and (meta.get("content") or "").lower().startswith(GENERATOR):
@@ -170,7 +176,7 @@ def is_statdiff_redline(root) -> bool:
 # ------------------------------------------------------------ text extraction
 
 
-def _own_mark(element) -> str | None:
+def _own_mark(element: Element) -> str | None:
     tag = element.tag if isinstance(element.tag, str) else ""
     if tag in INSERT_TAGS:
         return INSERTED
@@ -187,7 +193,7 @@ def _own_mark(element) -> str | None:
     return None
 
 
-def _is_dropped(element) -> bool:
+def _is_dropped(element: Element) -> bool:
     tag = element.tag
     if not isinstance(tag, str):  # comments, processing instructions, entities
         return True
@@ -203,7 +209,7 @@ class _LineBuilder:
     """Collects displayed text into lines, collapsing whitespace as a browser does
     outside `<pre>` (NBSP is kept: the readers treat it as whitespace)."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.lines: list[MarkedLine] = []
         self.current = MarkedLine()
         self.pipe_tables: dict = {}
@@ -243,22 +249,22 @@ class _LineBuilder:
         return self.lines
 
 
-def _simple_row(element) -> bool:
+def _simple_row(element: Element) -> bool:
     return element.tag == "tr" and next(element.iterdescendants("table"), None) is None
 
 
-def _inline_content(element, mark: str | None) -> MarkedLine:
+def _inline_content(element: Element, mark: str | None) -> MarkedLine:
     """The text of a table cell as one line: breaks inside a cell are spaces."""
     builder = _LineBuilder()
     _walk(element, builder, mark, pre=False, inline=True)
     return builder.current
 
 
-def _cells(row) -> list:
+def _cells(row: Element) -> list[Element]:
     return [cell for cell in row if isinstance(cell.tag, str) and cell.tag in ("td", "th") and not _is_dropped(cell)]
 
 
-def _pipe_table(row, known: dict) -> bool:
+def _pipe_table(row: Element, known: dict[Element, bool]) -> bool:
     """A table laid out as the pipe renderings print it: a line-number cell, an
     empty spacer cell, the text cell (`1 | | AN ACT... |`)."""
     table = next(row.iterancestors("table"), None)
@@ -269,11 +275,11 @@ def _pipe_table(row, known: dict) -> bool:
     return known[table]
 
 
-def _pipe_row(cells) -> bool:
+def _pipe_row(cells: list[Element]) -> bool:
     return len(cells) >= 3 and cells[0].text_content().strip().isdigit() and not cells[1].text_content().strip()
 
 
-def _row_line(row, mark: str | None, pipes: bool) -> MarkedLine:
+def _row_line(row: Element, mark: str | None, pipes: bool) -> MarkedLine:
     """A table row is one printed line: its non-empty cells joined by a space,
     or, in a pipe-style table, every cell joined by ` | ` as the pipe renderings
     print them (the pipe reader then reads it like its plain-text twin)."""
@@ -295,7 +301,7 @@ def _row_line(row, mark: str | None, pipes: bool) -> MarkedLine:
     return line
 
 
-def _walk(root, builder: _LineBuilder, mark: str | None, pre: bool, inline: bool = False) -> None:
+def _walk(root: Element, builder: _LineBuilder, mark: str | None, pre: bool, inline: bool = False) -> None:
     """Depth-first over `root`'s content without recursion (pages nest deeply)."""
     stack: list[tuple] = [("open", root, mark, pre)]
     while stack:
@@ -343,7 +349,7 @@ def _walk(root, builder: _LineBuilder, mark: str | None, pre: bool, inline: bool
             stack.append(("break", "soft", mark, pre))
 
 
-def html_lines(root) -> list[MarkedLine]:
+def html_lines(root: Element) -> list[MarkedLine]:
     """The page as displayed: one `MarkedLine` a line."""
     body = root.find("body")
     builder = _LineBuilder()
@@ -414,7 +420,9 @@ LINE_WINDOW = 200  # source lines searched ahead for a body line
 LOOKAHEAD = 8  # source lines in which the next body line must follow
 
 
-def _paired_stretches(source_words, body_words):
+def _paired_stretches(
+    source_words: list[list[re.Match[str]]], body_words: list[list[re.Match[str]]]
+) -> Iterator[tuple[list[int], list[int]]]:
     """(source line indexes, body line indexes) to align word by word: each pair
     of lines with the same words (less numbers and pipes), and the stretches of
     unpaired lines between them.
@@ -442,7 +450,8 @@ def _paired_stretches(source_words, body_words):
         yield list(range(source_at, len(source_words))), list(range(body_at, len(body_words)))
 
 
-def _next_pair(key, body_line, source_at, positions, source_keys, body_keys) -> int | None:
+def _next_pair(key: str, body_line: int, source_at: int, positions: dict[str, list[int]],
+               source_keys: list[str], body_keys: list[str]) -> int | None:
     if not key:
         return None
     found = positions.get(key, [])
@@ -493,8 +502,8 @@ def _align(source: list[str], body: list[str]) -> list[tuple[int, int, int]]:
             continue
         limit = anchors[ordered[next_anchor]] if next_anchor < len(ordered) else len(source)
         window = range(previous_source + 1, min(limit, previous_source + 1 + MAX_GAP))
-        candidates = [(i, _glued_prefix(source[i], word)) for i in window]
-        candidates = [(i, skip) for i, skip in candidates if skip is not None]
+        glued = ((i, _glued_prefix(source[i], word)) for i in window)
+        candidates = [(i, skip) for i, skip in glued if skip is not None]
         if candidates:
             previous_source, skip = candidates[-1]
             pairs.append((previous_source, body_index, skip))
@@ -547,7 +556,7 @@ def read_html(text: str, name: str) -> ReadResult:
     return read_parsed_html(parse_html(text, name), name)
 
 
-def read_parsed_html(root, name: str) -> ReadResult:
+def read_parsed_html(root: Element, name: str) -> ReadResult:
     """`read_html` for a page `parse_html` has already parsed."""
     from statdiff.read import read_text
 

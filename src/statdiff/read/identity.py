@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import re
 
-from statdiff.law import citations, public_acts
+from statdiff.law import citations, measures, public_acts
 from statdiff.model import BodyLine, Identity
-from statdiff.read.common import BILL_KINDS, LRB, normalize
+from statdiff.read.common import LRB, normalize
 
 _BILL = re.compile(
     r"(?<![A-Za-z])(?:(?P<ga>\d{3})(?:_)?|(?P<ga3>\d{3})_)?"
-    rf"(?P<kind>{BILL_KINDS})(?P<number>\d{{1,4}})"
+    rf"(?P<kind>{measures.KINDS_TEXT})(?P<number>\d{{1,4}})"
     r"(?P<amendment>[hHsS][aA][mM]\d{3})?(?=\b|[a-z]|LRB|Enrolled|Engrossed)"
 )
 _VERSION = re.compile(r"\b(Re-Enrolled|Enrolled|Engrossed|Introduced)\b")

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from statdiff.model import ReadResult
+from statdiff.model import BodyLine, ReadResult
 from statdiff.read.common import (
     CELL_SEPARATOR, DOC_ID, DROPPED, HEADER, LRB, PAGE_MARKER, VERSION_WORDS, Piece, normalize, number_lines,
 )
@@ -67,21 +67,20 @@ def _cell_indent(raw: str) -> int:
     return len(raw) - len(raw.lstrip(" "))
 
 
-def _indented_beyond_the_usual(lines) -> None:
-    """A line is indented when its text sits deeper than most lines' text. Most pipe
-    renderings pad every cell alike: then indentation is not shown."""
-    widths = [line.indented for line in lines if line.indented is not None]
-    if len(set(widths)) < 2:
+def _indented_beyond_the_usual(lines: list[BodyLine], widths: list[int | None]) -> None:
+    """A line is indented when its text sits deeper than most lines' text (`widths`, one
+    a line). Most pipe renderings pad every cell alike: then indentation is not shown."""
+    measured = [width for width in widths if width is not None]
+    if len(set(measured)) < 2:
         for line in lines:
             line.indented = None
         return
-    usual = Counter(widths).most_common(1)[0][0]
-    for line in lines:
-        if line.indented is not None:
-            line.indented = line.indented > usual
+    usual = Counter(measured).most_common(1)[0][0]
+    for line, width in zip(lines, widths):
+        line.indented = None if width is None else width > usual
 
 
 def read(text: str, name: str) -> ReadResult:
-    numbered = number_lines(cell_pieces(text), indent_of_cell=_cell_indent)
-    _indented_beyond_the_usual(numbered.lines)
+    numbered = number_lines(cell_pieces(text), width_of_cell=_cell_indent)
+    _indented_beyond_the_usual(numbered.lines, numbered.widths)
     return numbered_result(numbered, "pipes", name)

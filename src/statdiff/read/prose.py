@@ -130,7 +130,7 @@ class _Lexer:
         raw = self.lines[index]
         number = index + 1
         if self.fence is not None:
-            self._code_line(raw, number)
+            self._code_line(raw, number, self.fence)
             return index + 1
         if not raw.strip():
             self._break()
@@ -146,8 +146,9 @@ class _Lexer:
                 self._row(raw, number, header=False)
                 return index + 1
             self.table_open = False
-        if _RULE.match(raw):
-            self._rule(raw, number)
+        rule = _RULE.match(raw)
+        if rule:
+            self._rule(rule["char"], raw, number)
             return index + 1
         if _PIPE.search(raw) and index + 1 < len(self.lines) and _is_delimiter_row(self.lines[index + 1]):
             self.tables += 1
@@ -173,11 +174,12 @@ class _Lexer:
         self.paragraph = []
         self.table_open = False
 
-    def _emit(self, text: str, number: int, block: str, level: int, **more) -> ProseLine | None:
+    def _emit(self, text: str, number: int, block: str, level: int,
+              cells: tuple[str, ...] = (), table: int = 0, header: bool = False) -> ProseLine | None:
         text = normalize(text)
         if not text:
             return None
-        line = ProseLine(text, None, number, block=block, level=level, gap=self.gap, **more)
+        line = ProseLine(text, None, number, block=block, level=level, gap=self.gap, cells=cells, table=table, header=header)
         self.gap = False
         self.body.append(line)
         return line
@@ -204,18 +206,17 @@ class _Lexer:
                 return index + 1
         return 0
 
-    def _code_line(self, raw: str, number: int) -> None:
+    def _code_line(self, raw: str, number: int, fence: str) -> None:
         stripped = raw.strip()
-        if stripped and set(stripped) == {self.fence[0]} and len(stripped) >= len(self.fence):
+        if stripped and set(stripped) == {fence[0]} and len(stripped) >= len(fence):
             self._drop_whole_line("code fence", raw, number)
             self.fence = None
             self._break()
             return
         self._emit(raw, number, CODE, _indent(raw))
 
-    def _rule(self, raw: str, number: int) -> None:
+    def _rule(self, char: str, raw: str, number: int) -> None:
         """`---` or `===` under a one-line paragraph underlines a heading; anywhere else it is a rule."""
-        char = _RULE.match(raw)["char"]
         heading = self.paragraph[0] if len(self.paragraph) == 1 else None
         if char in "=-" and heading is not None and heading.block == TEXT and len(heading.text.split()) <= SETEXT_MAX_WORDS:
             heading.block, heading.level = HEADING, 1 if char == "=" else 2

@@ -21,6 +21,7 @@ Every Illinois pattern comes from `statdiff.law`. `build_document(result)` is th
 from __future__ import annotations
 
 import gc
+from collections.abc import Iterator
 from contextlib import contextmanager
 
 from statdiff.errors import StatdiffError
@@ -34,7 +35,7 @@ __all__ = ["build_document"]
 
 
 @contextmanager
-def _collector_paused():
+def _collector_paused() -> Iterator[None]:
     """Every object the build makes lives as long as the tree: the cyclic garbage collector,
     which would walk them all again and again as they pile up, has nothing to find."""
     was_enabled = gc.isenabled()

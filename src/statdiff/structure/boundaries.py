@@ -10,12 +10,14 @@ previous text ended and what follows the enumerator. Every pattern comes from
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from re import Match
+from typing import NamedTuple
 
 from statdiff.law import citations, definitions, enumerators, units
 from statdiff.model import Node, Role
 from statdiff.structure.stream import Stream
-from statdiff.structure.tree import NOTE_PATHS, RANK, SECTION_LEVEL, OpenNodes
+from statdiff.structure.tree import NOTE_PATHS, RANK, SECTION_LEVEL, EnumValue, OpenNodes
 
 # Words that continue a cross-reference: `(c) of Section 20`, `(a) through (d)`.
 CONNECTORS = frozenset(
@@ -30,13 +32,30 @@ LIST_CONNECTORS = frozenset(
 ENUM_HEADING_MAX_WORDS = 8
 
 
-@dataclass
+class Reading(NamedTuple):
+    """An enumerator read in one style, and how it continues the open lists: `next`,
+    `gap`, `first` or `orphan`, and the open node of its list it follows (`target`)."""
+
+    style: str
+    value: EnumValue
+    relation: str
+    target: Node | None
+
+
+@dataclass(slots=True)
 class Boundary:
-    # citation heading_citation version source sec section article enum dotted definition
-    # paragraph forced act
+    """A unit that starts at a word. `kind`: citation, heading_citation, version, source,
+    sec, section, article, article_heading, enum, definition, paragraph, forced, act."""
+
     kind: str
     end: int | None = None  # word index where a fixed-extent note ends
-    data: dict = field(default_factory=dict)
+    act: str | None = None  # act: the Act whose heading `(815 ILCS 530/)` this is
+    of_article: bool = False  # heading_citation: an Article's heading, not the Act title's
+    article: Node | None = None  # article_heading: the codified Article whose `ARTICLE N.` line this is
+    term: str | None = None  # definition: the term defined
+    reading: Reading | None = None  # enum: the enumerator's best reading
+    enumerator: str = ""  # enum: as printed (`(4)` of the chain `(4)(i)`)
+    chain: tuple[str, ...] = ()  # enum: the rest of a chain, opened on the next word
 
 
 class BoundaryFinder:
@@ -157,9 +176,9 @@ class BoundaryFinder:
         end = self._citation_end(i, match)
         if end is None:
             return None
-        return Boundary("heading_citation", end=end, data={"article": match["article"]})
+        return Boundary("heading_citation", end=end, of_article=match["article"] is not None)
 
-    def _citation_end(self, i: int, match) -> int | None:
+    def _citation_end(self, i: int, match: Match[str]) -> int | None:
         """Where a citation line (with its notes) ends, or None if it is a reference inside
         a sentence: it must open a line or follow a clause end, and in a line it must be
         followed by what follows a citation line (`Sec.`, another note, a `Section`)."""
@@ -180,7 +199,7 @@ class BoundaryFinder:
         match = stream.match(citations.ACT_HEADING, i)
         if not match or not (stream.line_start[i] or self.ends_clause(i)):
             return None
-        return Boundary("act", data={"act": citations.act_name(match["title"], match["act"])})
+        return Boundary("act", act=citations.act_name(match["title"], match["act"]))
 
     def in_prelude(self) -> bool:
         """Inside a codified Section before its `Sec. N.` line (its citation and notes)."""
@@ -217,7 +236,7 @@ class BoundaryFinder:
             return None
         awaiting = self._article_awaiting_heading()
         if awaiting is not None:
-            return Boundary("article_heading", data={"article": awaiting})
+            return Boundary("article_heading", article=awaiting)
         if match["word"] == "Article" and not self.ends_clause(i):
             return None
         following = stream.word(stream.word_after(match.end()))
@@ -251,7 +270,7 @@ class BoundaryFinder:
             open_definition = self.tree.innermost("definition", stop_at_section_level=True)
             if open_definition is not None and same_term(open_definition.meta.term, term):
                 return None
-        return Boundary("definition", data={"term": term})
+        return Boundary("definition", term=term)
 
     # ------------------------------------------------------------ enumerators
     def _enumerator_at(self, i: int) -> Boundary | None:
@@ -263,24 +282,14 @@ class BoundaryFinder:
         readings = enumerators.readings(word)
         if not readings:
             return None
-        style, value, suffix, relation, target = self.best_reading(readings)
+        reading = self.best_reading(readings)
         following = stream.word(i + 1)
         if stream.line_start[i]:
-            if self._line_start_score(i, relation, following) < 2:
+            if self._line_start_score(i, reading.relation, following) < 2:
                 return None
-        elif not self._inline_enumerator_ok(i, relation, following):
+        elif not self._inline_enumerator_ok(i, reading.relation, following):
             return None
-        return Boundary(
-            "enum",
-            data={
-                "style": style,
-                "value": (value, suffix),
-                "relation": relation,
-                "target": target,
-                "enumerator": word,
-                "chain": chain,
-            },
-        )
+        return Boundary("enum", reading=reading, enumerator=word, chain=tuple(chain))
 
     def _dotted_at(self, i: int) -> Boundary | None:
         """A whole Act's numbered paragraph: `1. "Election" includes ...` opening a line,
@@ -295,21 +304,11 @@ class BoundaryFinder:
         following = stream.word(i + 1)
         if not following or not (following[0].isupper() or following[0] in "\"“("):
             return None
-        value = (int(match.group(1)), ())
+        value: EnumValue = (int(match.group(1)), ())
         relation, target = self.relation("dotted", value)
         if relation not in ("next", "first"):
             return None
-        return Boundary(
-            "enum",
-            data={
-                "style": "dotted",
-                "value": value,
-                "relation": relation,
-                "target": target,
-                "enumerator": match.group(0),
-                "chain": [],
-            },
-        )
+        return Boundary("enum", reading=Reading("dotted", value, relation, target), enumerator=match.group(0))
 
     def _line_start_score(self, i: int, relation: str, following: str) -> int:
         stream = self.stream
@@ -361,15 +360,18 @@ class BoundaryFinder:
         heading = words[1:] if words and words[0] == enumerator else []
         return 0 < len(heading) <= ENUM_HEADING_MAX_WORDS and heading[0][:1].isupper()
 
-    def best_reading(self, readings):
-        best = None
+    def best_reading(self, readings: list[tuple[str, int, tuple[int, ...]]]) -> Reading:
+        """The reading of an enumerator (`enumerators.readings`, at least one) that best
+        continues the open lists (the first of the best when they tie)."""
+        best: Reading | None = None
         for style, value, suffix in readings:
             relation, target = self.relation(style, (value, suffix))
-            if best is None or RANK[relation] > RANK[best[3]]:
-                best = (style, value, suffix, relation, target)
+            if best is None or RANK[relation] > RANK[best.relation]:
+                best = Reading(style, (value, suffix), relation, target)
+        assert best is not None, "best_reading needs a reading"
         return best
 
-    def relation(self, style: str, value: tuple[int, tuple[int, ...]]) -> tuple[str, Node | None]:
+    def relation(self, style: str, value: EnumValue) -> tuple[str, Node | None]:
         """How an enumerator continues the open lists: next, gap, first or orphan."""
         for node in reversed(self.tree.stack):
             if node.kind in SECTION_LEVEL:
@@ -386,7 +388,7 @@ class BoundaryFinder:
         return "orphan", None
 
 
-def _sequence(previous, value) -> str | None:
+def _sequence(previous: EnumValue | None, value: EnumValue) -> str | None:
     if previous is None:
         return None
     (base, suffix), (new_base, new_suffix) = previous, value

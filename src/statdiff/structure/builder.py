@@ -20,7 +20,9 @@ from statdiff.law import amendments, definitions, enumerators
 from statdiff.model import Node, Role
 from statdiff.structure.boundaries import Boundary, BoundaryFinder, same_term
 from statdiff.structure.stream import Stream
-from statdiff.structure.tree import ENUM_KINDS, MAX_ENUM_DEPTH, SECTION_LEVEL, OpenNodes, instruction_text
+from statdiff.structure.tree import (
+    ENUM_KINDS, MAX_ENUM_DEPTH, SECTION_LEVEL, EnumValue, NodeState, OpenNodes, instruction_text,
+)
 
 # Phrases of a lead-in that holds definitions: `As used in this Act:`.
 DEFINITIONS_LEAD_IN = ("used in", "purposes of", "In this", "in this", "defin")
@@ -114,7 +116,7 @@ class Builder:
     def _open_act(self, boundary: Boundary) -> None:
         parent = self.tree.pop_to(lambda node: node.kind in ("document", "article"))
         node = self.tree.new(parent, "text")
-        node.meta.act = boundary.data["act"]
+        node.meta.act = boundary.act
 
     # ------------------------------------------------------------ Articles
     def _open_article(self, boundary: Boundary) -> None:
@@ -126,7 +128,7 @@ class Builder:
         """`(10 ILCS 5/Art. 1 heading)`: a codified Article opens (inside the bill section that
         restates it, else at the top); `(30 ILCS 765/Act title)`: the Act's title, restated
         like a Section."""
-        if boundary.data.get("article") is None:
+        if not boundary.of_article:
             self._open_citation(boundary)
             return
         bill_section = self._amending_bill_section()
@@ -134,12 +136,13 @@ class Builder:
             parent = self.tree.pop_to(lambda node: node is bill_section)
         else:
             parent = self.tree.pop_to(lambda node: node.kind == "document" or self._is_bill_article(node))
-        article = self.tree.new(parent, "article", codified=True, awaiting_heading=True)
+        article = self.tree.new(parent, "article", NodeState(codified=True, awaiting_heading=True))
         self.tree.push(article)
         self.tree.new(article, "citation")
 
     def _open_article_heading(self, boundary: Boundary) -> None:
-        article = boundary.data["article"]
+        article = boundary.article
+        assert article is not None, "an article_heading boundary names its Article"
         self.tree.pop_to(lambda node: node is article)
         self.tree.state(article).awaiting_heading = False
         heading = self.tree.new(article, "text")
@@ -192,7 +195,7 @@ class Builder:
         if parent.kind == "bill_section" and not amendments.AMENDATORY.search(instruction_text(parent)):
             self.tree.stack.pop()  # an Act's own section does not hold codified Sections
             parent = self.tree.stack[-1]
-        section = self.tree.new(parent, "section", awaiting_sec=True)
+        section = self.tree.new(parent, "section", NodeState(awaiting_sec=True))
         self.tree.push(section)
         return section
 
@@ -238,17 +241,18 @@ class Builder:
 
     # ------------------------------------------------------------ enumerated units
     def _open_enum(self, boundary: Boundary) -> None:
-        data = boundary.data
-        target = data["target"]
+        reading = boundary.reading
+        assert reading is not None, "an enum boundary carries its reading"
+        target = reading.target
         if target is not None:
             self.tree.pop_to(lambda node: node is target)
             self.tree.stack.pop()
-        elif data["relation"] == "orphan":
+        elif reading.relation == "orphan":
             same = next(
                 (
                     node
                     for node in reversed(self.tree.stack)
-                    if node.kind not in SECTION_LEVEL and self.tree.state(node).style == data["style"]
+                    if node.kind not in SECTION_LEVEL and self.tree.state(node).style == reading.style
                 ),
                 None,
             )
@@ -256,11 +260,11 @@ class Builder:
                 self.tree.pop_to(lambda node: node is same)
                 self.tree.stack.pop()
         self._keep_nesting_bounded()
-        self._push_enumerated(data["style"], data["value"], data["enumerator"])
-        self.pending_chain = list(data["chain"])
+        self._push_enumerated(reading.style, reading.value, boundary.enumerator)
+        self.pending_chain = list(boundary.chain)
 
-    def _push_enumerated(self, style: str, value, enumerator: str) -> None:
-        node = self.tree.new(self.tree.stack[-1], ENUM_KINDS[style], style=style, value=value)
+    def _push_enumerated(self, style: str, value: EnumValue, enumerator: str) -> None:
+        node = self.tree.new(self.tree.stack[-1], ENUM_KINDS[style], NodeState(style=style, value=value))
         node.meta.enumerator = enumerator
         self.tree.push(node)
 
@@ -276,13 +280,13 @@ class Builder:
             readings = enumerators.readings(enumerator)
             if not readings:
                 return
-            style, value, suffix, relation, target = self.finder.best_reading(readings)
+            reading = self.finder.best_reading(readings)
             self._keep_nesting_bounded()
-            self._push_enumerated(style, (value, suffix), enumerator)
+            self._push_enumerated(reading.style, reading.value, enumerator)
 
     # ------------------------------------------------------------ definitions
     def _open_definition(self, boundary: Boundary) -> None:
-        term = boundary.data["term"]
+        term = boundary.term
         for node in reversed(self.tree.stack):
             if node.kind in SECTION_LEVEL:
                 break

@@ -134,6 +134,11 @@ class _Item:
     parent: Node | None = None
 
 
+# An enumerator opening a paragraph: as printed, its style, value, relation to the open
+# lists, and the item of its list it follows (if any).
+_Enumerated = tuple[str, str, int, str, "_Item | None"]
+
+
 @dataclass(slots=True)
 class _Clause:
     """A section a paragraph opens: its label, number and rank."""
@@ -185,12 +190,13 @@ class _Builder:
         if line.block == BULLET:
             self._bullet(line, words)
             return
-        continues = self.current is not None and self._continues(line, previous)
-        boundary = not continues or _ends_clause(previous.text)
+        current = self.current
+        continues = current is not None and self._continues(line, previous)
+        boundary = not continues or previous is None or _ends_clause(previous.text)
         if self._opens_structure(index, line, words, boundary):
             return
-        if continues:
-            self.current.words.extend(words)
+        if continues and current is not None:
+            current.words.extend(words)
             return
         role = {QUOTE: Role.QUOTE, FRONT_MATTER: Role.FRONT_MATTER}.get(line.block)
         term = _defined_term(line.text) if role is None else None
@@ -210,7 +216,7 @@ class _Builder:
             return False
         item = self.items[-1] if self.items else None
         in_item = item is not None and item.style == "bullet" and self.current is item.node and line.block == TEXT
-        if in_item and line.level > item.indent:
+        if in_item and item is not None and line.level > item.indent:
             return True  # indented under its bullet
         if previous.block != line.block and not (in_item and previous.block == BULLET):
             return False
@@ -281,6 +287,8 @@ class _Builder:
         if bare and not _heading_alone(rest):
             return None  # `10 days after ...`; but `1 Definitions` heads a clause
         decimal = _decimal(match["number"])
+        if decimal is None:
+            return None  # never: the pattern takes digits and dots only
         if not boundary and _carries_reference(rest):
             return None  # `... in Clause` / `7.2 of this Agreement`: a number carried over a line end
         relation = self._clause_relation(decimal)
@@ -321,7 +329,8 @@ class _Builder:
             if top.rank >= clause.rank:
                 self.sections.pop()
                 continue
-            if clause.clause and top.clause and clause.decimal[: len(top.number)] != top.number:
+            decimal, held = clause.decimal, top.number
+            if clause.clause and top.clause and decimal is not None and held is not None and decimal[: len(held)] != held:
                 self.sections.pop()  # 7.2 does not belong in 6
                 continue
             break
@@ -329,7 +338,7 @@ class _Builder:
         meta = Meta(number=clause.number, positional=clause.number is not None)
         node = Node(kind="section", path="", words=list(words), label=clause.label, meta=meta)
         parent.node.children.append(node)
-        if clause.clause:
+        if clause.clause and clause.decimal is not None:
             self._clause_holder(clause.decimal).last[len(clause.decimal)] = clause.decimal
         opened = _Open(node, clause.rank, clause.decimal, clause.clause, kind=clause.kind)
         self.sections.append(opened)
@@ -342,7 +351,7 @@ class _Builder:
     def _section(self) -> Node:
         return self.sections[-1].node
 
-    def _enumerator(self, text: str, boundary: bool) -> tuple[str, str, int, str, _Item | None] | None:
+    def _enumerator(self, text: str, boundary: bool) -> _Enumerated | None:
         first = text.split(" ", 1)[0]
         readings = enumerators.readings(first)
         bare = not readings
@@ -353,7 +362,7 @@ class _Builder:
             readings = enumerators.readings(f"({match['base']})")
         if not boundary and _carries_reference(text[len(first):].strip()):
             return None  # `... in paragraph` / `(b) of this Clause`: a reference carried over a line end
-        best = None
+        best: _Enumerated | None = None
         for style, value, suffix in readings:
             if suffix:
                 continue
@@ -378,7 +387,7 @@ class _Builder:
             return _follows(closed.value, value), closed
         return ("first" if value == 1 else "orphan"), None
 
-    def _at_the_end(self, node: Node) -> bool:
+    def _at_the_end(self, node: Node | None) -> bool:
         """Is `node` the section or its last descendant's ancestor (a child added to it comes last)?"""
         end = self._section()
         while end is not node:
@@ -387,7 +396,7 @@ class _Builder:
             end = end.children[-1]
         return True
 
-    def _open_enumerator(self, enumerator, line: ProseLine, words: list[Word]) -> None:
+    def _open_enumerator(self, enumerator: _Enumerated, line: ProseLine, words: list[Word]) -> None:
         printed, style, value, relation, sibling = enumerator
         self._close_items_at(line.level)
         parent = None
@@ -489,7 +498,7 @@ def _name(root: Node) -> None:
     labels: dict[str, int] = {}
     for node in root.walk():
         if node.kind == "section":
-            labels[node.label] = labels.get(node.label, 0) + 1
+            labels[node.label or ""] = labels.get(node.label or "", 0) + 1
     used: set[str] = set()
     _name_children(root, "", "", labels, used)
 
@@ -501,7 +510,8 @@ def _name_children(node: Node, path: str, qualifier: str, labels: dict[str, int]
         if child.kind == "section":
             if _extends(child, node):
                 child_qualifier = qualifier
-            base = child.label if labels[child.label] == 1 else _join(child_qualifier, child.label)
+            label = child.label or ""
+            base = label if labels[label] == 1 else _join(child_qualifier, label)
         elif child.kind == "table":
             counts["table"] = counts.get("table", 0) + 1
             base = _join(path, f"Table {counts['table']}")
@@ -513,7 +523,7 @@ def _name_children(node: Node, path: str, qualifier: str, labels: dict[str, int]
             base = f'{path} row "{key}"' if key else f"{path} row [{counts['row']}]"
             child.label = f'"{key}"' if key else None
         elif child.kind == "definition":
-            base = _join(path, child.label)
+            base = _join(path, child.label or "")
         elif child.kind in ENUM_KINDS.values():
             base = _join(path, _parenthesised(child.meta.enumerator or ""))
         else:

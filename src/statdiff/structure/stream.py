@@ -7,6 +7,7 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left
 from itertools import accumulate
+from re import Match, Pattern
 
 from statdiff.law import citations, units
 from statdiff.model import PLAIN, BodyLine, Position, ReadResult, Word
@@ -67,7 +68,8 @@ class Stream:
     def __len__(self) -> int:
         return len(self.words)
 
-    def match(self, pattern, index: int):
+    def match(self, pattern: Pattern[str], index: int) -> Match[str] | None:
+        """`pattern` matched at the start of word `index` (anchored there, free to run on)."""
         return pattern.match(self.text, self.offsets[index])
 
     def word_after(self, offset: int) -> int:
@@ -78,7 +80,7 @@ class Stream:
         return self.words[index].text if 0 <= index < len(self.words) else ""
 
 
-class _AtLineStarts(dict):
+class _AtLineStarts(dict[int, bool | None]):
     """The indentation of each line start (True, False, or None: not shown); None elsewhere."""
 
     def __missing__(self, index: int) -> None:
@@ -93,7 +95,7 @@ class _SharedWords:
     few thousand Word objects instead of tens of thousands, which is quicker to build and
     keeps the garbage collector's full passes short."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.by_position: dict[tuple[int | None, int | None], _WordsAt] = {}
 
     def words(self, texts: list[str], page: int | None, line: int | None) -> list[Word]:
@@ -103,7 +105,7 @@ class _SharedWords:
         return list(map(known.__getitem__, texts))
 
 
-class _WordsAt(dict):
+class _WordsAt(dict[str, Word]):
     """The words printed at one position, by text; a missing one is made on first use."""
 
     __slots__ = ("position",)

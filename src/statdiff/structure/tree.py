@@ -8,6 +8,7 @@ own words), and the notes: citation, source_note, version_note.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable
 
 from statdiff.model import Node, Role
 
@@ -27,6 +28,8 @@ NOTE_PATHS = {"citation": "[citation]", "source_note": "[source]", "version_note
 RANK = {"next": 3, "first": 2, "gap": 1, "orphan": 0}
 # Law nests (a)(1)(A)(i)(I) at most; odd input must not build a tree too deep to walk.
 MAX_ENUM_DEPTH = 8
+# An enumerator's value and suffix: (b-5) is (2, (5,)), (c) is (3, ()).
+EnumValue = tuple[int, tuple[int, ...]]
 
 
 @dataclass
@@ -34,7 +37,7 @@ class NodeState:
     """What the builder remembers about an open node beyond the model's fields."""
 
     style: str | None = None  # the enumerator style of a list node
-    value: tuple[int, tuple[int, ...]] | None = None  # its value and suffix: (b-5) is (2, (5,))
+    value: EnumValue | None = None  # its value and suffix
     awaiting_sec: bool = False  # a codified Section whose `Sec. N.` line has not come yet
     codified: bool = False  # an Article with a citation line (an Act's Article, not a bill's)
     awaiting_heading: bool = False  # a codified Article whose `ARTICLE N.` line has not come yet
@@ -47,29 +50,30 @@ class OpenNodes:
         self.root = root
         self.stack: list[Node] = [root]
         self.current: Node = root
-        self.states: dict[int, NodeState] = {id(root): NodeState()}
+        self.states: dict[Node, NodeState] = {root: NodeState()}
 
     def state(self, node: Node) -> NodeState:
         """What the builder remembers of a node (made on first need: most nodes, paragraphs
         of text, need none)."""
-        found = self.states.get(id(node))
+        found = self.states.get(node)
         if found is None:
-            found = self.states[id(node)] = NodeState()
+            found = self.states[node] = NodeState()
         return found
 
-    def new(self, parent: Node, kind: str, **state) -> Node:
-        """A new child of `parent`, which takes the words from now on."""
+    def new(self, parent: Node, kind: str, state: NodeState | None = None) -> Node:
+        """A new child of `parent`, which takes the words from now on (and what the builder
+        remembers of it, if anything)."""
         node = Node(kind=kind, path="")
         parent.children.append(node)
-        if state:
-            self.states[id(node)] = NodeState(**state)
+        if state is not None:
+            self.states[node] = state
         self.current = node
         return node
 
     def push(self, node: Node) -> None:
         self.stack.append(node)
 
-    def pop_to(self, predicate) -> Node:
+    def pop_to(self, predicate: Callable[[Node], bool]) -> Node:
         """Close nodes until the innermost open one satisfies `predicate` (the root at worst)."""
         while len(self.stack) > 1 and not predicate(self.stack[-1]):
             self.stack.pop()

@@ -1,0 +1,68 @@
+"""How Illinois names its measures and their printings.
+
+`House Bill 605`, `Senate Joint Resolution Constitutional Amendment 44` (as an amendment's
+preamble names its bill); the codes ILGA prints for them (`HB0605`, `HJRCA0044`, and in file
+names `HC0044`); an ILGA document name (`09400HB1633eng`, `10200SB0731sam002`, legisnet's
+`920HB4947LV`, the 93rd GA ftp's `093_HB0475ham001`); a chamber's amendment code
+(`ham001`, `sam002`).
+"""
+
+from __future__ import annotations
+
+import re
+
+# The kind codes ILGA prints for a measure (`HB`, `SJRCA`; `HC` / `SC` shorten a constitutional
+# amendment resolution), longest first so that an alternation tries `HJR` before `HB`.
+KINDS_TEXT = r"HJRCA|SJRCA|HJR|SJR|HB|SB|HR|SR|HC|SC"
+# File names also shorten a joint resolution: `HJ`, `SJ`.
+FILE_KINDS_TEXT = rf"{KINDS_TEXT}|HJ|SJ"
+
+# `House Bill 605`, `Senate Bill 0753`, `House Joint Resolution 47`, `House Joint
+# Resolution Constitutional Amendment 44`: the name the amendment gives its bill.
+MEASURE_TEXT = (
+    r"(?P<chamber>House|Senate)\s+"
+    r"(?P<kind>Bill|Joint\s+Resolution\s+Constitutional\s+Amendment|Joint\s+Resolution|Resolution)"
+    r"\s+(?:No\.\s*)?(?P<number>\d{1,4})\b"
+)
+# The bill codes ILGA prints for each kind of measure (`HB0605`, `HJRCA0044`).
+MEASURE_CODES = {
+    ("house", "bill"): "HB",
+    ("senate", "bill"): "SB",
+    ("house", "resolution"): "HR",
+    ("senate", "resolution"): "SR",
+    ("house", "joint resolution"): "HJR",
+    ("senate", "joint resolution"): "SJR",
+    ("house", "joint resolution constitutional amendment"): "HJRCA",
+    ("senate", "joint resolution constitutional amendment"): "SJRCA",
+}
+# ILGA file names shorten a constitutional amendment resolution: 09500HC0044ham001.
+CODE_ALIASES = {"HC": "HJRCA", "SC": "SJRCA", "HJ": "HJR", "SJ": "SJR"}
+BILL_CODE = re.compile(rf"^(?P<kind>{FILE_KINDS_TEXT})0*(?P<number>\d{{1,4}})$")
+# An ILGA document name, as in a file name: 09400HB1633ham001, 10200SB0731sam002,
+# 09400HB1633eng (General Assembly in 3 digits, then 00); legisnet's 920HB4947LV (2
+# digits, then 0); the 93rd GA ftp's 093_HB0475ham001. No suffix: as introduced.
+DOCUMENT_NAME = re.compile(
+    r"(?<![0-9A-Za-z])(?:(?P<ga>\d{3})00|(?P<legisnet_ga>\d{2})0|(?P<ftp_ga>\d{3})_)"
+    rf"(?P<kind>{FILE_KINDS_TEXT})(?P<number>\d{{4}})"
+    r"(?P<suffix>[hs]am\d{3}|[hs]cc\d{3}|eng|enr|lv|LV)?(?![0-9a-z])"
+)
+# legisnet's `LV` is "latest version": it says nothing about which.
+DOCUMENT_VERSIONS = {"": "introduced", "eng": "engrossed", "enr": "enrolled"}
+
+# A chamber's amendment code: `ham` (House), `sam` (Senate).
+AMENDMENT_CODE = re.compile(r"^(?P<chamber>[hs])am(?P<number>\d{3})$", re.IGNORECASE)
+
+
+def canonical(code: str) -> str:
+    """`HB605` -> `HB0605`; `HC0044` (ILGA's file names) -> `HJRCA0044`."""
+    match = BILL_CODE.match(code.upper())
+    if match is None:
+        return code.upper()
+    return f"{CODE_ALIASES.get(match['kind'], match['kind'])}{int(match['number']):04d}"
+
+
+def from_own_chamber(bill: str, amendment_code: str | None) -> bool | None:
+    """Whether an amendment (`ham001`) comes from the chamber its bill (`HB0605`) started
+    in; None where the code does not say."""
+    code = AMENDMENT_CODE.match(amendment_code or "")
+    return None if code is None else code["chamber"].upper() == bill[:1].upper()
