@@ -484,8 +484,8 @@ class _FailsToUnpickle:
 def undeliverable(cluster) -> batch.PairOutcome:
     from distributed import Client
 
-    task = batch.PairTask(0, "p", "p.html", "a.txt", "b.txt", "/a.txt", "/b.txt",
-                          options=batch.PairOptions(format=_FailsToUnpickle()))  # type: ignore[arg-type]
+    task = batch.PairTask(0, "p", "p.html", batch.PairFiles("a.txt", "b.txt", "/a.txt", "/b.txt"),
+                          batch.PairOptions(format=_FailsToUnpickle()))  # type: ignore[arg-type]
     with Client(cluster.scheduler_address, set_as_default=False) as client:
         [(_, outcome)] = list(batch.runners.on_dask([task], client))
     return outcome
@@ -520,7 +520,7 @@ def batch_messages(corpus, tmp_path: Path, monkeypatch, died, undeliverable) -> 
     ]
     a = pairs[0]
     path = manifest(folder, f"old,new\n{a.old}\n{a.old},{a.new},x\n../a.txt,{a.new}\n/a.txt,{a.new}\n")
-    messages += [task.problem for task in batch.plan_manifest(path).tasks]
+    messages += [task.files.problem for task in batch.plan_manifest(path).tasks]
     for args in ([], [path, "--pairs-from", folder], [path, "--jobs", "2", "--scheduler", "tcp://127.0.0.1:1"]):
         messages.append(run(*args, "-o", tmp_path / "o").stderr.splitlines()[-1])
     with monkeypatch.context() as patch:
@@ -543,8 +543,8 @@ def batch_messages(corpus, tmp_path: Path, monkeypatch, died, undeliverable) -> 
         for file in files:
             (root / name / file).write_bytes((folder / a.old).read_bytes())
     tasks = batch.plan_folder(root, tmp_path / "o").tasks
-    messages += [task.problem for task in tasks if task.problem]
-    messages += [batch.run_pair(task).record["error"] for task in tasks if not task.problem]
+    messages += [task.files.problem for task in tasks if task.files.problem]
+    messages += [batch.run_pair(task).record["error"] for task in tasks if not task.files.problem]
     with monkeypatch.context() as patch:
         patch.setattr(os, "scandir", lambda path: (_ for _ in ()).throw(PermissionError(13, "Permission denied")))
         messages.append(message_of(lambda: batch.plan_folder(root, tmp_path / "o")))

@@ -18,13 +18,13 @@ Only `statdiff.pipeline` is called below this package, as the command line does.
 
 from __future__ import annotations
 
-from statdiff.batch.pair import PairOptions, PairOutcome, PairTask, failed_record, run_pair
+from statdiff.batch.pair import PairFiles, PairOptions, PairOutcome, PairTask, failed_record, run_pair
 from statdiff.batch.plan import Plan, plan_folder, plan_manifest, redline_file_names, safe_stem
 from statdiff.batch.run import CHANGES_FILE, INDEX_FILE, BatchResult, run_batch
 from statdiff.batch.runners import WORKER_DIED, check_dask, default_jobs
 
 __all__ = [
-    "CHANGES_FILE", "INDEX_FILE", "WORKER_DIED", "BatchResult", "PairOptions", "PairOutcome", "PairTask", "Plan",
+    "CHANGES_FILE", "INDEX_FILE", "WORKER_DIED", "BatchResult", "PairFiles", "PairOptions", "PairOutcome", "PairTask", "Plan",
     "check_dask", "default_jobs", "failed_record", "plan_folder", "plan_manifest", "redline_file_names", "run_batch",
     "run_pair", "safe_stem",
 ]

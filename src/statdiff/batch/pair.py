@@ -30,25 +30,30 @@ class PairOptions:
 
 
 @dataclass(frozen=True, slots=True)
-class PairTask:
-    """One pair, everything a worker needs (picklable: it travels to processes and Dask workers).
+class PairFiles:
+    """The two files of a pair. `first` and `second` are the paths as the manifest (or the
+    folder) gives them, relative to its folder; `first_path` and `second_path` what a worker
+    opens (absolute, so that a worker finds them whatever its current directory). With
+    `by_version`, the worker decides which of the two is the old version; otherwise `first`
+    is OLD and `second` NEW. A `problem` is why the row cannot be a pair at all: the pair
+    fails with it, no file is read."""
 
-    `first` and `second` are the paths as the manifest (or the folder) gives them, relative
-    to its folder; `first_path` and `second_path` what a worker opens (absolute, so a worker
-    whatever its current directory finds them). With `by_version`, the worker decides which
-    of the two is the old version; otherwise `first` is OLD and `second` NEW. A `problem`
-    is why the row cannot be a pair at all: the task fails with it, no file is read.
-    """
-
-    index: int
-    name: str
-    redline: str  # the redline's file name in OUTDIR
     first: str | None
     second: str | None
     first_path: str = ""
     second_path: str = ""
     by_version: bool = False
     problem: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PairTask:
+    """One pair, everything a worker needs (picklable: it travels to processes and Dask workers)."""
+
+    index: int  # its place in the manifest, from 0
+    name: str
+    redline: str  # the redline's file name in OUTDIR
+    files: PairFiles
     options: PairOptions = PairOptions()
 
 
@@ -63,8 +68,8 @@ class PairOutcome:
 def run_pair(task: PairTask) -> PairOutcome:
     """Compare one pair: its record and its redline, or its one-line error. Never raises, so
     that a bad pair never stops a batch (a resource limit or a bug included)."""
-    if task.problem is not None:
-        return PairOutcome(failed_record(task, task.problem))
+    if task.files.problem is not None:
+        return PairOutcome(failed_record(task, task.files.problem))
     try:
         return _compare(task)
     except Exception as error:  # noqa: BLE001 - the pair's one line, as the command line would print it
@@ -72,11 +77,11 @@ def run_pair(task: PairTask) -> PairOutcome:
 
 
 def _compare(task: PairTask) -> PairOutcome:
-    options = task.options
-    first = pipeline.read_file(task.first_path, format=options.format, max_bytes=options.max_bytes)
-    second = pipeline.read_file(task.second_path, format=options.format, max_bytes=options.max_bytes)
-    old, new = task.first, task.second
-    if task.by_version:
+    options, files = task.options, task.files
+    first = pipeline.read_file(files.first_path, format=options.format, max_bytes=options.max_bytes)
+    second = pipeline.read_file(files.second_path, format=options.format, max_bytes=options.max_bytes)
+    old, new = files.first, files.second
+    if files.by_version:
         try:
             older, _ = pipeline.in_version_order(first, second)
         except StatdiffError as error:
@@ -111,8 +116,8 @@ def failed_record(task: PairTask, error: str) -> dict[str, Any]:
     """The record of a pair that could not be compared: its error, nothing else."""
     return {
         "name": task.name,
-        "old": task.first if not task.by_version else None,
-        "new": task.second if not task.by_version else None,
+        "old": None if task.files.by_version else task.files.first,
+        "new": None if task.files.by_version else task.files.second,
         "status": "failed",
         "error": " ".join(error.split()),  # one line
         "redline": None,

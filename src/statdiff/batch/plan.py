@@ -20,7 +20,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any, Iterable
 
 from statdiff import pipeline
-from statdiff.batch.pair import PairOptions, PairTask
+from statdiff.batch.pair import PairFiles, PairOptions, PairTask
 from statdiff.errors import StatdiffError, display_name, os_reason
 
 COLUMNS = ("old", "new", "name")
@@ -48,12 +48,7 @@ class _Row:
     """A pair as listed, before it has its unique names."""
 
     name: str
-    first: str | None
-    second: str | None
-    first_path: str = ""
-    second_path: str = ""
-    by_version: bool = False
-    problem: str | None = None
+    files: PairFiles
     where: str = ""  # `line 7` of a manifest, for a warning about its name
 
 
@@ -117,9 +112,9 @@ def _manifest_row(cells: list[str], columns: dict[str, int], folder: Path, where
             if problem:
                 break
     if problem:
-        return _Row(shown_name, first, second, problem=problem, where=where)
+        return _Row(shown_name, PairFiles(first, second, problem=problem), where)
     assert first is not None and second is not None
-    return _Row(shown_name, first, second, _inside(folder, first), _inside(folder, second), where=where)
+    return _Row(shown_name, PairFiles(first, second, _inside(folder, first), _inside(folder, second)), where)
 
 
 def _outside(relative: str, where: str) -> str | None:
@@ -179,20 +174,20 @@ def _folder_row(root: Path, pair_folder: Path) -> _Row:
     try:
         files = _entries(pair_folder, shown)
     except StatdiffError as error:
-        return _Row(name, None, None, problem=str(error))
+        return _Row(name, PairFiles(None, None, problem=str(error)))
     if len(files) != 2 or not all(path.is_file() for path in files):
         listed = ", ".join(display_name(path.name) for path in files[:5]) + (", ..." if len(files) > 5 else "")
-        return _Row(name, None, None, problem=(
-            f"{shown}: holds {listed or 'nothing'}; a pair's folder holds exactly two files, its two versions"))
+        return _Row(name, PairFiles(None, None, problem=(
+            f"{shown}: holds {listed or 'nothing'}; a pair's folder holds exactly two files, its two versions")))
     heads = [path.name.split(".", 1)[0].lower() for path in files]
     relative = [f"{name}/{path.name}" for path in files]
     if sorted(heads) == ["new", "old"]:
         old, new = (0, 1) if heads[0] == "old" else (1, 0)
-        return _Row(name, relative[old], relative[new], str(files[old]), str(files[new]))
+        return _Row(name, PairFiles(relative[old], relative[new], str(files[old]), str(files[new])))
     if "old" in heads or "new" in heads:
-        return _Row(name, None, None, problem=(
-            f"{shown}: name its two files old.* and new.* (found {display_name(files[0].name)}, {display_name(files[1].name)})"))
-    return _Row(name, relative[0], relative[1], str(files[0]), str(files[1]), by_version=True)
+        return _Row(name, PairFiles(None, None, problem=(
+            f"{shown}: name its two files old.* and new.* (found {display_name(files[0].name)}, {display_name(files[1].name)})")))
+    return _Row(name, PairFiles(relative[0], relative[1], str(files[0]), str(files[1]), by_version=True))
 
 
 def _plan(title: str, rows: list[_Row], inputs: list[Path], options: PairOptions, shown: str) -> Plan:
@@ -215,13 +210,12 @@ def _plan(title: str, rows: list[_Row], inputs: list[Path], options: PairOptions
         names.append(name)
     files = redline_file_names(names)
     tasks = [
-        PairTask(index, name, file, row.first, row.second, row.first_path, row.second_path, row.by_version,
-                 row.problem, options)
+        PairTask(index, name, file, row.files, options)
         for index, (row, name, file) in enumerate(zip(rows, names, files))
     ]
     for task in tasks:
-        if task.problem is None:
-            inputs += [Path(task.first_path), Path(task.second_path)]
+        if task.files.problem is None:
+            inputs += [Path(task.files.first_path), Path(task.files.second_path)]
     return Plan(title, tasks, inputs, warnings)
 
 

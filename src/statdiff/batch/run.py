@@ -111,11 +111,11 @@ def run_batch(plan: Plan, outdir: str | Path, *, jobs: int | None = None, schedu
     written once every pair is done.
     """
     target = _Outdir(Path(outdir), plan.inputs)
-    runnable = [task for task in plan.tasks if task.problem is None]
+    runnable = [task for task in plan.tasks if task.files.problem is None]
     records: list[dict[str, Any] | None] = [None] * len(plan.tasks)
     for task in plan.tasks:
-        if task.problem is not None:
-            records[task.index] = failed_record(task, task.problem)
+        if task.files.problem is not None:
+            records[task.index] = failed_record(task, task.files.problem)
     with _signals_interrupt():
         client = dask_client(scheduler) if scheduler else None
         try:
