@@ -10,12 +10,14 @@ before the timed runs (its start-up is printed apart): a batch is sent to a clus
 already runs. Also printed: the floor, one process comparing the same pairs in a loop
 (read + compare + view + JSON + HTML) without the command around it.
 
-Run: python bench/bench_batch.py [--pairs 80] [--sections 6] [--repeat 3]
+Run: python bench/bench_batch.py [--pairs 160] [--sections 6] [--repeat 3]
+(the machine's load average is printed with the figures: parallel runs need idle cores)
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import subprocess
 import sys
@@ -58,13 +60,14 @@ def floor(manifest: Path, outdir: Path) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--pairs", type=int, default=80)
+    parser.add_argument("--pairs", type=int, default=160)
     parser.add_argument("--sections", type=int, default=6, help="Sections a pair (the size of each text)")
     parser.add_argument("--repeat", type=int, default=3)
     options = parser.parse_args()
 
     from distributed import LocalCluster
 
+    load = os.getloadavg()
     with tempfile.TemporaryDirectory() as work:
         folder = Path(work)
         pairs = write_pairs(folder, count=options.pairs, sections=options.sections)
@@ -73,7 +76,7 @@ def main() -> None:
         size = sum((folder / pair.old).stat().st_size + (folder / pair.new).stat().st_size for pair in pairs)
         print(f"{len(pairs)} pairs of {options.sections} Sections of ILCS chapter 620 "
               f"({size / len(pairs) / 1024:.1f} KB a pair, {sum(1 for pair in pairs if pair.edits)} with edits); "
-              f"best and median of {options.repeat} runs of the whole command\n")
+              f"best and median of {options.repeat} runs of the whole command, the ways in turn\n")
         started = time.perf_counter()
         cluster = LocalCluster(processes=True, n_workers=2, threads_per_worker=1, host="127.0.0.1", dashboard_address=None)
         cluster_start = time.perf_counter() - started
@@ -82,17 +85,17 @@ def main() -> None:
             "--jobs 2 (2 local processes)": ["--jobs", "2"],
             "--scheduler (2-worker LocalCluster)": ["--scheduler", cluster.scheduler_address],
         }
-        rows, outputs = [], {}
+        times: dict[str, list[float]] = {label: [] for label in ways}
+        outputs: dict[str, dict[str, bytes]] = {}
         try:
-            for label, extra in ways.items():
-                times = []
-                for attempt in range(options.repeat):
-                    outdir = folder / f"out-{len(outputs)}-{attempt}"
-                    times.append(timed_command(["batch", str(manifest), "-o", str(outdir), *extra]))
-                outputs[label] = written(outdir)
-                rows.append((label, min(times), statistics.median(times)))
+            for attempt in range(options.repeat):  # the ways in turn, so that they share the machine's noise
+                for number, (label, extra) in enumerate(ways.items()):
+                    outdir = folder / f"out-{number}-{attempt}"
+                    times[label].append(timed_command(["batch", str(manifest), "-o", str(outdir), *extra]))
+                    outputs[label] = written(outdir)
         finally:
             cluster.close()
+        rows = [(label, min(found), statistics.median(found)) for label, found in times.items()]
         first = next(iter(outputs.values()))
         same = all(files == first for files in outputs.values())
         in_process = floor(manifest, folder / "floor")
@@ -103,7 +106,8 @@ def main() -> None:
             print(f"| `statdiff batch` {label} | {best:.2f} | {median:.2f} | {len(pairs) / best:.1f} | {base / best:.2f} |")
         print(f"| floor: the pairs compared in one warm process, nothing written | {in_process:.2f} | | "
               f"{len(pairs) / in_process:.1f} | {base / in_process:.2f} |")
-        print(f"\nLocalCluster start (not in the runs): {cluster_start:.2f} s; "
+        print(f"\nload average before / after: {load[0]:.2f} / {os.getloadavg()[0]:.2f} (cores: {os.cpu_count()}); "
+              f"LocalCluster start (not in the runs): {cluster_start:.2f} s; "
               f"the three ways wrote the same {len(first)} files: {'yes' if same else 'NO'}")
         if not same:
             sys.exit(1)

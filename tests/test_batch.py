@@ -11,6 +11,7 @@ a terminal, Ctrl-C and a worker that dies, and every message of the README's cat
 
 from __future__ import annotations
 
+import csv
 import json
 import operator
 import os
@@ -241,6 +242,27 @@ def test_manifest_rules_blank_lines_names_paths_and_cells(corpus, tmp_path):
     assert result.stderr.splitlines()[0] == (
         f"statdiff: warning: manifest {path}: line 5: the name 'Same name' is also line 3's; this pair is named 'Same name #2'")
     assert result.exit_code == 2
+
+
+def test_a_hostile_name_is_escaped_in_the_index_and_harmless_on_the_terminal(corpus, tmp_path):
+    folder, pairs = corpus
+    hostile = '<img src=x onerror=alert(1)> "quoted" \x1b]0;pwned\x07 \u202eevil\nline'
+    with (folder / "hostile.csv").open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["old", "new", "name"])
+        writer.writerow([pairs[1].old, pairs[1].new, hostile])
+        writer.writerow(["pairs/absent.txt", pairs[1].new, hostile + " 2"])
+    result = run(folder / "hostile.csv", "-o", tmp_path / "out", "--jobs", "1")
+    assert result.exit_code == 2
+    assert not any(character in result.stderr for character in "\x1b\x07\u202e")
+    assert result.stderr.count("\n") == 2  # the failed pair's line and the summary: no line split by the name
+    page = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert "<img" not in page and "&lt;img src=x onerror=alert(1)&gt;" in page
+    names = lxml_html.fromstring(page.encode("utf-8")).xpath("//tr[contains(@class, 'pair')]/@data-name")
+    assert names == [hostile, hostile + " 2"]
+    assert [record["name"] for record in records(tmp_path / "out")] == names
+    assert sorted(path.name for path in (tmp_path / "out").iterdir()) == [
+        "changes.jsonl", "img-src-x-onerror-alert-1-quoted-0-pwned-evil-line.html", "index.html"]
 
 
 def test_redline_file_names_are_safe_and_unique():

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from statdiff import pipeline
 from statdiff.errors import StatdiffError, display_name, failure_message
-from statdiff.render import RenderOptions
+from statdiff.pipeline import RenderOptions
 
 if TYPE_CHECKING:
     from statdiff.model import Comparison

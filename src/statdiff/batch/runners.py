@@ -150,11 +150,14 @@ def on_dask(tasks: list[PairTask], client: Any) -> Outcomes:
     futures = client.map(run_pair, tasks, key=keys, pure=False)
     by_key = dict(zip(keys, tasks))
     try:
-        for future in as_completed(futures, loop=client.loop):
+        # with_results: each result is fetched as its task finishes, concurrently, rather than
+        # one round trip at a time; a task that erred gives (type, exception, traceback).
+        for future, result in as_completed(futures, loop=client.loop, with_results=True, raise_errors=False):
             task = by_key[future.key]
-            try:
-                outcome = future.result()
-            except Exception as error:  # noqa: BLE001 - the cluster's failure, as this pair's error
+            if isinstance(result, PairOutcome):
+                outcome = result
+            else:
+                error = result[1] if isinstance(result, tuple) else result
                 outcome = PairOutcome(failed_record(task, f"the Dask cluster could not run this pair ({_one_line(error)})"))
             future.release()
             yield task, outcome
