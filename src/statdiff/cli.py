@@ -198,20 +198,21 @@ def changes(bill, old, as_json, no_color, format, max_size):
     sys.exit(1 if listing.changes or listing.disagreements else 0)
 
 
-@main.command()
+@main.command(short_help="Compare many pairs at once, locally or on a Dask cluster.")
 @click.argument("manifest", required=False, type=UNCHECKED_PATH)
-@click.option("--pairs-from", "pairs_from", type=UNCHECKED_PATH, default=None,
+@click.option("--pairs-from", "pairs_from", type=UNCHECKED_PATH, default=None, metavar="DIR",
               help="A folder holding one sub-folder a pair (old.* and new.*, or two versions told apart by their identity), instead of MANIFEST.")
-@click.option("-o", "--output", "outdir", required=True, type=UNCHECKED_PATH,
+@click.option("-o", "--output", "outdir", required=True, type=UNCHECKED_PATH, metavar="OUTDIR",
               help="The folder to write changes.jsonl, index.html and a redline a pair into (created if missing).")
-@click.option("--jobs", type=click.IntRange(min=1), default=None, help="Local worker processes (default: the cores; 1: in this process).")
-@click.option("--scheduler", default=None, help="Run on the Dask cluster at this address (tcp://HOST:PORT) instead; needs statdiff[dask].")
+@click.option("--jobs", type=click.IntRange(min=1), default=None, metavar="N", help="Local worker processes (default: the cores; 1: in this process).")
+@click.option("--scheduler", default=None, metavar="ADDRESS", help="Run on the Dask cluster at this address (tcp://HOST:PORT) instead; needs statdiff[dask].")
 @click.option("--view", type=click.Choice(["inline", "side-by-side"]), default="inline", show_default=True, help="The redlines' view.")
 @click.option("--format", "format", default=None, help=FORMAT_HELP)
 @click.option("--max-size", type=float, callback=_positive_megabytes, default=DEFAULT_MAX_MB, show_default=True, help=MAX_SIZE_HELP)
 @_guarded
 def batch(manifest, pairs_from, outdir, jobs, scheduler, view, format, max_size):
-    """Compare every pair MANIFEST (a CSV: old,new[,name]) lists, into OUTPUT. Exit status: 0 no changes, 1 changes, 2 a pair failed."""
+    """Compare every pair MANIFEST (a CSV: old,new[,name]) or --pairs-from DIR lists, writing a redline a pair,
+    changes.jsonl and index.html into OUTDIR. Exit status: 0 no changes, 1 changes, 2 a pair failed (or trouble)."""
     from statdiff import batch as batches
 
     if (manifest is None) == (pairs_from is None):
