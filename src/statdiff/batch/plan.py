@@ -81,13 +81,13 @@ def _header(reader: Any, shown: str) -> dict[str, int]:
         for position, cell in enumerate(cells):
             column = cell.strip().lower()
             if column not in COLUMNS:
-                raise StatdiffError(f"{shown}: unknown column {display_name(column)!r} in the header row (expected old,new[,name])")
+                raise StatdiffError(f"{shown}: unknown column '{display_name(column)}' in the header row (expected old,new[,name])")
             if column in columns:
-                raise StatdiffError(f"{shown}: the column {column!r} appears twice in the header row")
+                raise StatdiffError(f"{shown}: the column '{column}' appears twice in the header row")
             columns[column] = position
         for needed in ("old", "new"):
             if needed not in columns:
-                raise StatdiffError(f"{shown}: the header row has no {needed!r} column (expected old,new[,name])")
+                raise StatdiffError(f"{shown}: the header row has no '{needed}' column (expected old,new[,name])")
         return columns
     raise StatdiffError(f"{shown}: no header row (expected old,new[,name])")
 
@@ -154,7 +154,7 @@ def plan_folder(folder: str | Path, outdir: str | Path, options: PairOptions = P
     ]
     if not pair_folders:
         raise StatdiffError(f"{shown}: no sub-folders; --pairs-from takes a folder holding one sub-folder a pair, each with its two versions")
-    rows = [_folder_row(root, pair_folder) for pair_folder in pair_folders]
+    rows = [_folder_row(pair_folder) for pair_folder in pair_folders]
     return _plan(f"statdiff batch: {root.name}", rows, [], options, shown)
 
 
@@ -166,7 +166,7 @@ def _entries(folder: Path, shown: str) -> list[Path]:
     return [folder / name for name in names]
 
 
-def _folder_row(root: Path, pair_folder: Path) -> _Row:
+def _folder_row(pair_folder: Path) -> _Row:
     """A pair folder: exactly two files, told apart by their names (`old.*`, `new.*`) or,
     when neither is so named, by the versions' identity (decided by the worker)."""
     name = pair_folder.name
@@ -204,8 +204,8 @@ def _plan(title: str, rows: list[_Row], inputs: list[Path], options: PairOptions
             count += 1
         if name != row.name:
             first = seen[row.name]
-            warnings.append(f"{shown}: {row.where or display_name(row.name)}: the name {display_name(row.name)!r}"
-                            f" is also {first}'s; this pair is named {display_name(name)!r}")
+            warnings.append(f"{shown}: {row.where or display_name(row.name)}: the name '{display_name(row.name)}'"
+                            f" is also {first}'s; this pair is named '{display_name(name)}'")
         seen[name] = row.where or name
         names.append(name)
     files = redline_file_names(names)

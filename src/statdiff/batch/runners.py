@@ -16,7 +16,7 @@ from collections import deque
 from typing import TYPE_CHECKING, Any, Generator
 
 from statdiff.batch.pair import PairOutcome, PairTask, failed_record, run_pair
-from statdiff.errors import StatdiffError, display_name
+from statdiff.errors import StatdiffError, display_name, failure_message
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
@@ -125,12 +125,15 @@ def local_processes(tasks: list[PairTask], jobs: int) -> Outcomes:
                     except BrokenProcessPool:
                         suspects.append(task)
                         continue
+                    except Exception as error:  # noqa: BLE001 - its result could not come back: a bug, this pair's error
+                        outcome = PairOutcome(failed_record(task, failure_message(error)))
                     yield task, outcome
         for task in sorted(suspects, key=lambda task: task.index):
             yield task, alone(task, context)
 
 
 def alone(task: PairTask, context: "BaseContext") -> PairOutcome:
+    """A pair run in a fresh process of its own: if that process dies, the pair killed it."""
     from concurrent.futures.process import BrokenProcessPool
 
     with _Pool(1, context) as executor:
@@ -138,6 +141,8 @@ def alone(task: PairTask, context: "BaseContext") -> PairOutcome:
             return executor.submit(run_pair, task).result()
         except BrokenProcessPool:
             return PairOutcome(failed_record(task, WORKER_DIED))
+        except Exception as error:  # noqa: BLE001 - as in local_processes
+            return PairOutcome(failed_record(task, failure_message(error)))
 
 
 def on_dask(tasks: list[PairTask], client: Any) -> Outcomes:
