@@ -11,6 +11,7 @@ a terminal, Ctrl-C and a worker that dies, and every message of the README's cat
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
 import operator
@@ -21,6 +22,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 from click.testing import CliRunner
@@ -418,9 +420,12 @@ def wait_for(condition, what: str, timeout: float = 60.0):
     raise AssertionError(f"timed out waiting for {what}")
 
 
-def stuck_batch(corpus, tmp_path: Path) -> tuple[subprocess.Popen, Path, list[str]]:
+@contextlib.contextmanager
+def stuck_batch(corpus, tmp_path: Path) -> Iterator[tuple[subprocess.Popen, Path, list[str]]]:
     """A batch on two local workers whose pair 2's old file is a FIFO nobody writes: that
-    pair blocks its worker for ever while the other pairs are compared."""
+    pair blocks its worker for ever while the other pairs are compared. The batch runs in a
+    session of its own, killed whole on the way out, so that a failing test leaves no
+    process blocked on the FIFO behind it."""
     folder, pairs = corpus
     fifo = folder / f"fifo-{tmp_path.name}.txt"
     os.mkfifo(fifo)
@@ -428,40 +433,44 @@ def stuck_batch(corpus, tmp_path: Path) -> tuple[subprocess.Popen, Path, list[st
     path = folder / f"stuck-{tmp_path.name}.csv"
     write_manifest(path, listed[:2] + [Pair(listed[2].name, fifo.name, listed[2].new, 0)] + listed[3:])
     outdir = tmp_path / "out"
-    process = subprocess.Popen([*STATDIFF, "batch", str(path), "-o", str(outdir), "--jobs", "2"],
+    process = subprocess.Popen([*STATDIFF, "batch", str(path), "-o", str(outdir), "--jobs", "2"], start_new_session=True,
                                stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    others = [file for number, file in enumerate(batch.redline_file_names([p.name for p in listed])) if number != 2]
-    wait_for(lambda: all((outdir / file).exists() for file in others), "the other pairs' redlines")
-    return process, outdir, others
+    try:
+        others = [file for number, file in enumerate(batch.redline_file_names([p.name for p in listed])) if number != 2]
+        wait_for(lambda: all((outdir / file).exists() for file in others), "the other pairs' redlines")
+        yield process, outdir, others
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.communicate()
 
 
 @pytest.mark.parametrize("signum, message", [(signal.SIGINT, "interrupted"), (signal.SIGTERM, "interrupted by SIGTERM")])
 def test_ctrl_c_or_a_kill_stops_the_workers_and_leaves_no_temporary_file(corpus, tmp_path, signum, message):
-    process, outdir, others = stuck_batch(corpus, tmp_path)
-    workers = wait_for(lambda: workers_of(process.pid), "the workers")
-    everyone = descendants_of(process.pid)
-    process.send_signal(signum)
-    _, stderr = process.communicate(timeout=60)
-    assert process.returncode == 2 and stderr == f"statdiff: error: {message}\n"
-    assert workers <= everyone
-    wait_for(lambda: not everyone & set(_processes()), "the workers, the forkserver and the resource tracker to exit", 10)
-    assert sorted(path.name for path in outdir.iterdir()) == sorted(others)  # no temporary file, no index yet
+    with stuck_batch(corpus, tmp_path) as (process, outdir, others):
+        workers = wait_for(lambda: workers_of(process.pid), "the workers")
+        everyone = descendants_of(process.pid)
+        process.send_signal(signum)
+        _, stderr = process.communicate(timeout=60)
+        assert process.returncode == 2 and stderr == f"statdiff: error: {message}\n"
+        assert workers <= everyone
+        wait_for(lambda: not everyone & set(_processes()), "the workers, the forkserver and the resource tracker to exit", 10)
+        assert sorted(path.name for path in outdir.iterdir()) == sorted(others)  # no temporary file, no index yet
 
 
 @pytest.fixture(scope="module")
 def died(corpus, tmp_path_factory) -> tuple[int, str, list[dict]]:
     """The stuck batch with its worker killed (twice: in the pool, then alone): only the
     stuck pair fails, the batch completes."""
-    tmp_path = tmp_path_factory.mktemp("died")
-    process, outdir, _ = stuck_batch(corpus, tmp_path)
-    first = wait_for(lambda: workers_of(process.pid), "the workers")
-    for pid in first:
-        os.kill(pid, signal.SIGKILL)
-    alone = wait_for(lambda: workers_of(process.pid) - first, "the pair run again alone")
-    for pid in alone:
-        os.kill(pid, signal.SIGKILL)
-    _, stderr = process.communicate(timeout=60)
-    return process.returncode, stderr, records(outdir)
+    with stuck_batch(corpus, tmp_path_factory.mktemp("died")) as (process, outdir, _):
+        first = wait_for(lambda: workers_of(process.pid), "the workers")
+        for pid in first:
+            os.kill(pid, signal.SIGKILL)
+        alone = wait_for(lambda: workers_of(process.pid) - first, "the pair run again alone")
+        for pid in alone:
+            os.kill(pid, signal.SIGKILL)
+        _, stderr = process.communicate(timeout=60)
+        return process.returncode, stderr, records(outdir)
 
 
 def test_a_worker_that_dies_fails_only_its_pair(died):
