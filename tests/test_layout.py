@@ -12,7 +12,8 @@ SRC = Path(__file__).resolve().parent.parent / "src" / "statdiff"
 MAX_LINES = 700
 
 # The stages in pipeline order; a module may import its own stage and earlier ones.
-ORDER = ["law", "model", "read", "structure", "amend", "compare", "annotate", "view", "render", "pipeline", "api", "cli"]
+ORDER = ["law", "model", "read", "structure", "amend", "compare", "annotate", "view", "render", "pipeline", "batch", "api",
+         "cli"]
 ANYWHERE = {"errors", "outputs"}  # the one error type and safe writing serve every stage
 
 
@@ -78,14 +79,21 @@ def test_no_module_is_over_700_lines(name, path):
     assert lines <= MAX_LINES, f"{name}: {lines} lines"
 
 
-@pytest.mark.parametrize("folder", ["model", "read", "compare", "annotate", "view", "render"])
+@pytest.mark.parametrize("folder", ["model", "read", "compare", "annotate", "view", "render", "batch"])
 def test_each_folder_says_what_its_stage_does(folder):
     docstring = ast.get_docstring(ast.parse((SRC / folder / "__init__.py").read_text(encoding="utf-8")))
     assert docstring and len(docstring.split()) >= 40, folder
+
+
+def test_batch_runs_call_the_pipeline_and_nothing_below_it():
+    for name, path in MODULES:
+        if stage_of(name) == "batch":
+            reached = {stage_of(imported) for imported in imports_of(path)}
+            assert reached <= {"pipeline", "batch", "model", "errors", "outputs"}, name  # the model: its types
 
 
 def test_every_file_lives_in_a_stage_folder_or_is_one_of_the_top_level_modules():
     top = {path.stem for path in SRC.glob("*.py")}
     assert top <= {"__init__", "api", "cli", "errors", "outputs", "pipeline"}
     folders = {path.name for path in SRC.iterdir() if path.is_dir() and (path / "__init__.py").exists()}
-    assert folders <= {"law", "model", "read", "structure", "amend", "compare", "annotate", "view", "render"}
+    assert folders <= {"law", "model", "read", "structure", "amend", "compare", "annotate", "view", "render", "batch"}

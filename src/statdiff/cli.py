@@ -16,7 +16,7 @@ from typing import BinaryIO
 import click
 
 from statdiff import pipeline
-from statdiff.errors import StatdiffError, display_name, os_reason
+from statdiff.errors import StatdiffError, display_name, failure_message, os_reason
 from statdiff.pipeline import Output, RenderOptions
 from statdiff.render import STDOUT, formats as _formats
 
@@ -39,17 +39,13 @@ def _guarded(command):
     def wrapper(*args, **kwargs):
         try:
             return command(*args, **kwargs)
-        except StatdiffError as error:
-            _fail(str(error))
+        except (StatdiffError, MemoryError, RecursionError) as error:
+            _fail(failure_message(error))
         except KeyboardInterrupt:
             _fail("interrupted")
         except BrokenPipeError:
             sys.stderr.close()
             sys.exit(2)
-        except MemoryError:
-            _fail("out of memory: the input is too large for this machine (try --max-size)")
-        except RecursionError:
-            _fail("the input is nested too deeply to process")
         except OSError as error:  # the stages turn their own I/O errors into StatdiffError: this is stdout
             _fail(f"cannot write the output ({os_reason(error)})")
         except click.exceptions.Exit:
@@ -57,7 +53,7 @@ def _guarded(command):
         except click.ClickException:
             raise
         except Exception as error:  # the safety net: a bug must still not print a traceback
-            _fail(f"internal error ({type(error).__name__}: {error}); please report it")
+            _fail(failure_message(error))
 
     return wrapper
 
@@ -253,3 +249,38 @@ def changes(bill, old, as_json, color, no_color, format, max_size):
     listing = pipeline.change_list(bill, old=old, format=format, max_bytes=_max_bytes(max_size))
     _print(pipeline.render("changes", listing, "json" if as_json else "terminal", _terminal(color, no_color)))
     sys.exit(1 if listing.changes or listing.disagreements else 0)
+
+
+@main.command(short_help="Compare many pairs at once, locally or on a Dask cluster.")
+@click.argument("manifest", required=False, type=UNCHECKED_PATH)
+@click.option("--pairs-from", "pairs_from", type=UNCHECKED_PATH, default=None, metavar="DIR",
+              help="A folder holding one sub-folder a pair (old.* and new.*, or two versions told apart by their identity), instead of MANIFEST.")
+@click.option("-o", "--output", "outdir", required=True, type=UNCHECKED_PATH, metavar="OUTDIR",
+              help="The folder to write changes.jsonl, index.html and a redline a pair into (created if missing).")
+@click.option("--jobs", type=click.IntRange(min=1), default=None, metavar="N", help="Local worker processes (default: the cores; 1: in this process).")
+@click.option("--scheduler", default=None, metavar="ADDRESS", help="Run on the Dask cluster at this address (tcp://HOST:PORT) instead; needs statdiff[dask].")
+@click.option("--view", type=click.Choice(["inline", "side-by-side"]), default="inline", show_default=True, help="The redlines' view.")
+@click.option("--format", "format", default=None, help=FORMAT_HELP)
+@click.option("--max-size", type=float, callback=_positive_megabytes, default=DEFAULT_MAX_MB, show_default=True, help=MAX_SIZE_HELP)
+@_guarded
+def batch(manifest, pairs_from, outdir, jobs, scheduler, view, format, max_size):
+    """Compare every pair MANIFEST (a CSV: old,new[,name]) or --pairs-from DIR lists, writing a redline a pair,
+    changes.jsonl and index.html into OUTDIR. Exit status: 0 no changes, 1 changes, 2 a pair failed (or trouble)."""
+    from statdiff import batch as batches
+
+    if (manifest is None) == (pairs_from is None):
+        raise StatdiffError("give a MANIFEST or --pairs-from DIR (one of them)")
+    if jobs is not None and scheduler is not None:
+        raise StatdiffError("choose one of --jobs and --scheduler")
+    if scheduler is not None:
+        batches.check_dask()
+    options = batches.PairOptions(format=format, max_bytes=_max_bytes(max_size), view=view)
+    plan = batches.plan_manifest(manifest, options) if manifest is not None else batches.plan_folder(pairs_from, outdir, options)
+    for warning in plan.warnings:
+        click.echo(f"statdiff: warning: {display_name(warning, limit=None)}", err=True)
+    result = batches.run_batch(plan, outdir, jobs=jobs, scheduler=scheduler, progress=sys.stderr.isatty())
+    for name, error in result.failures:
+        click.echo(f"statdiff: error: {display_name(f'pair {name}: {error}', limit=None)}", err=True)
+    click.echo(f"wrote {display_name(outdir)}: {len(result.records)} pairs, {result.count('changed')} changed,"
+               f" {result.count('unchanged')} unchanged, {result.count('failed')} failed", err=True)
+    sys.exit(result.exit_status)

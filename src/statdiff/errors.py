@@ -28,6 +28,18 @@ class StatdiffError(Exception):
         return self.message
 
 
+def failure_message(error: Exception) -> str:
+    """The one line a failed command (or a failed pair of a batch) is reported as:
+    statdiff's own message, or what a resource limit or a bug looks like to the user."""
+    if isinstance(error, StatdiffError):
+        return error.message
+    if isinstance(error, MemoryError):
+        return "out of memory: the input is too large for this machine (try --max-size)"
+    if isinstance(error, RecursionError):
+        return "the input is nested too deeply to process"
+    return f"internal error ({type(error).__name__}: {error}); please report it"
+
+
 # C0 and C1 controls (ESC, BEL, CR, LF, CSI...), DEL, the Unicode line and
 # paragraph separators, and the bidirectional marks, embeddings, overrides and
 # isolates that can make a name read backwards on screen.

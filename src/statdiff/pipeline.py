@@ -9,8 +9,10 @@ functions and nothing below them:
     text = render("redline", redline, "html")         # + render: the output's text
 
 `render_comparison` does the last two steps in one; `change_list` is `statdiff
-changes` (a bill's own markup, checked against the old law when given). Each stage
-is imported when first needed, so a command loads only what it uses.
+changes` (a bill's own markup, checked against the old law when given). A batch run
+(`statdiff batch`, `batch.py`) adds `in_version_order` (which of two versions is the
+older) and `read_small_text` (its manifest, read as inputs are). Each stage is
+imported when first needed, so a command loads only what it uses.
 """
 
 from __future__ import annotations
@@ -25,8 +27,9 @@ from statdiff.render import Output, RenderOptions
 
 __all__ = [
     "Output", "RenderOptions", "agreement", "annotate", "audit_file", "build", "change_list", "compare", "compare_files",
-    "comparison_json", "output_format", "read_changes", "read_bytes", "read_file", "read_string", "reader_notes",
-    "render", "render_comparison", "render_to_path", "view", "write_comparison",
+    "comparison_json", "in_version_order", "output_format", "read_bytes", "read_changes", "read_file",
+    "read_small_text", "read_string", "reader_notes", "render", "render_comparison", "render_to_path", "view",
+    "write_comparison",
 ]
 
 if TYPE_CHECKING:
@@ -74,6 +77,19 @@ def audit_file(path: str | Path, *, format: str | None = None, max_bytes: int | 
     return document, audit(audit_source(text, result), document.root.all_words(), result.dropped)
 
 
+def read_small_text(path: str | Path, *, name: str, limit: int, accepts: str) -> str:
+    """A small UTF-8 text file of the user's own (a batch manifest), read as inputs are
+    (`read_bounded`: looked up with `stat` first, a device refused, never more than `limit`
+    bytes read); `name` starts every message, `accepts` says what the file should be."""
+    from statdiff.read.decode import read_bounded
+
+    data = read_bounded(Path(path), limit, name, accepts=accepts, limit_hint="")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise StatdiffError(f"{name}: not UTF-8 text (save it as UTF-8)") from None
+
+
 def build(result: "ReadResult") -> "Document":
     """The structure stage: a reader's body lines into a Document tree."""
     from statdiff.structure import build_document
@@ -95,6 +111,18 @@ def compare_files(old: str | Path, new: str | Path, *, format: str | None = None
                   max_bytes: int | None = None) -> "Comparison":
     """Two files read, built and compared."""
     return compare(read_file(old, format=format, max_bytes=max_bytes), read_file(new, format=format, max_bytes=max_bytes))
+
+
+def in_version_order(first: "Document", second: "Document") -> tuple["Document", "Document"]:
+    """Two versions of one text, the older first, by the order versions are made
+    (amend/history.py: General Assembly, bill stage, amendments, Public Acts); one line
+    why not when either cannot be placed or both read as the same version."""
+    from statdiff.amend import order_versions
+
+    older, newer = order_versions([first, second])
+    if order_versions([second, first])[0] is not older:  # a stable sort kept each order: a tie
+        raise StatdiffError(f"{first.name} and {second.name} read as the same version: neither is older")
+    return older, newer
 
 
 # ---------------------------------------------------------------- annotate + view

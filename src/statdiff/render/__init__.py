@@ -2,7 +2,8 @@
 
 A renderer reads one kind of subject and returns the text (or, for binary formats, the
 bytes) of one output: a redline view (`statdiff.view.RedlineView`: `statdiff diff`,
-`statdiff redline`), a document tree (`parse`), or a change list (`changes`). It never
+`statdiff redline`), a document tree (`parse`), a change list (`changes`), or the records
+of a batch run (`batch`: its index page). It never
 changes what it reads and never reaches back to an earlier stage: no tokenizing, no
 matching of text to changes (the view did that). Formats are registered below by name
 and by file suffix, as markdown-it-py's `RendererProtocol` and mistune's `renderers/`
@@ -78,6 +79,8 @@ FORMATS = (
     Format("audit", "json", (".json",), "statdiff.render.audit:AuditJson", "the audit as JSON"),
     Format("changes", "terminal", (), "statdiff.render.terminal:TerminalChanges", "one change a line"),
     Format("changes", "json", (".json",), "statdiff.render.json_out:JsonChanges", "the change list as JSON"),
+    Format("batch", "html", (".html", ".htm"), "statdiff.render.batch_index:HtmlBatchIndex",
+           "the index of a batch run: a sortable table of its pairs, linking each redline"),
 )
 
 
