@@ -30,7 +30,7 @@ from lxml import html as lxml_html
 
 from batch_pairs import Pair, write_manifest, write_pairs
 from statdiff import batch, cli
-from test_browser import CHROMIUM, Watched, browser  # noqa: F401 - the browser fixture
+from browser_pages import CHROMIUM, Watched, launch_browser
 from test_cli_errors import catalogued, file_refusals, message_of, template_pattern
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -157,9 +157,14 @@ def test_the_index_links_every_pair(runs):
     assert page.xpath("//script/@src | //link/@href | //img/@src") == []  # nothing loaded from elsewhere
 
 
+@pytest.fixture(scope="module")
+def browser():
+    yield from launch_browser()
+
+
 @pytest.mark.browser
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed at /usr/bin/chromium")
-def test_the_index_in_chromium_sorts_and_reads_without_javascript(runs, browser):  # noqa: F811
+def test_the_index_in_chromium_sorts_and_reads_without_javascript(runs, browser):
     _, outdir = runs["jobs 1"]
     found = records(outdir)
     watched = Watched(browser, outdir / "index.html")

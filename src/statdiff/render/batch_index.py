@@ -20,7 +20,7 @@ from urllib.parse import quote
 from markupsafe import Markup
 
 from statdiff.model import Op, Status
-from statdiff.render.html import _asset, _csp_hash, _environment
+from statdiff.render.pages import asset, csp_hash, environment
 from statdiff.render.options import RenderOptions
 
 PAIR_STATUSES = ("changed", "unchanged", "failed")
@@ -64,9 +64,9 @@ class HtmlBatchIndex:
     suffixes = (".html", ".htm")
 
     def render(self, batch: Mapping[str, Any], options: RenderOptions) -> str:
-        script = _asset("batch_index.js")
-        return _environment().get_template("batch_index.html.j2").render(
-            index=batch_index(batch), script=Markup(script), script_hash=_csp_hash(script))
+        script = asset("batch_index.js")
+        return environment().get_template("batch_index.html.j2").render(
+            index=batch_index(batch), script=Markup(script), script_hash=csp_hash(script))
 
 
 def batch_index(batch: Mapping[str, Any]) -> BatchIndex:

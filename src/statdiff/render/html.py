@@ -12,17 +12,13 @@ at the top of the page template.
 
 from __future__ import annotations
 
-import base64
-import hashlib
-from functools import lru_cache
-from importlib import resources
 from pathlib import PurePath
 
-from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from statdiff.errors import StatdiffError, display_name
 from statdiff.render.options import RenderOptions
+from statdiff.render.pages import asset, csp_hash, environment
 from statdiff.view import RedlineView, RowView, SectionView
 from statdiff.view.labels import CUT_SECTION_LABEL
 
@@ -40,8 +36,8 @@ class HtmlRedline:
         """The whole page (deterministic: no date, no randomness)."""
         if options.view not in VIEWS:
             raise StatdiffError(f"unknown view {options.view!r}: choose inline or side-by-side")
-        script = _asset("redline.js")
-        return _environment().get_template("redline.html.j2").render(
+        script = asset("redline.js")
+        return environment().get_template("redline.html.j2").render(
             redline=redline,
             title=redline.title,
             view=options.view,
@@ -49,9 +45,9 @@ class HtmlRedline:
             new=redline.new,
             mode=redline.mode,
             cut_label=CUT_SECTION_LABEL,
-            css=Markup(_asset("redline.css") + _asset("redline-print.css") + running_header(redline)),
+            css=Markup(asset("redline.css") + asset("redline-print.css") + running_header(redline)),
             script=Markup(script),
-            script_hash=_csp_hash(script),
+            script_hash=csp_hash(script),
         )
 
 
@@ -88,35 +84,10 @@ class HtmlFragment:
             shown.append((section, rows))
             placed += len({view.anchor for row in rows for view in row.changes + ([row.whole] if row.whole else [])}
                           | {view.anchor for view in section.unplaced})
-        return _environment().get_template("redline_fragment.html.j2").render(
+        return environment().get_template("redline_fragment.html.j2").render(
             redline=redline, old=redline.old, new=redline.new, shown=shown,
             left=max(len(redline.changes) - placed, 0),
         )
 
 
 FRAGMENT_ROWS = 40  # paragraphs a compact redline shows at most
-
-
-@lru_cache(maxsize=1)
-def _environment() -> Environment:
-    environment = Environment(
-        loader=PackageLoader("statdiff", "render/templates"),
-        autoescape=select_autoescape(["html", "j2"], default_for_string=True, default=True),
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    # File names without their directories: the page must not depend on where it was made.
-    environment.filters["basename"] = lambda name: PurePath(str(name)).name or str(name)
-    return environment
-
-
-@lru_cache(maxsize=None)
-def _asset(name: str) -> str:
-    text = resources.files("statdiff").joinpath("render/templates", name).read_text(encoding="utf-8")
-    # An inline asset must not close its own element early.
-    return text.replace("</", "<\\/") if name.endswith(".js") else text.replace("</style", "")
-
-
-def _csp_hash(script: str) -> str:
-    return "sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")

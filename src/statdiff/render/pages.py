@@ -1,0 +1,41 @@
+"""What every self-contained HTML page statdiff writes shares (the redline, its compact
+fragment, a batch's index): the Jinja2 environment over `templates/` (autoescaping on), the
+inline CSS and JavaScript assets, and the hash of an inline script for the page's
+Content-Security-Policy, which allows that script and nothing else."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from functools import lru_cache
+from importlib import resources
+from pathlib import PurePath
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    """The templates' environment: autoescaping on for every template and string."""
+    found = Environment(
+        loader=PackageLoader("statdiff", "render/templates"),
+        autoescape=select_autoescape(["html", "j2"], default_for_string=True, default=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    # File names without their directories: the page must not depend on where it was made.
+    found.filters["basename"] = lambda name: PurePath(str(name)).name or str(name)
+    return found
+
+
+@lru_cache(maxsize=None)
+def asset(name: str) -> str:
+    """A stylesheet or script of `templates/`, safe to inline: it cannot close its own element early."""
+    text = resources.files("statdiff").joinpath("render/templates", name).read_text(encoding="utf-8")
+    return text.replace("</", "<\\/") if name.endswith(".js") else text.replace("</style", "")
+
+
+def csp_hash(script: str) -> str:
+    """`sha256-...` of an inline script, as a Content-Security-Policy names it."""
+    return "sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
