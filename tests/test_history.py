@@ -95,7 +95,7 @@ def test_the_versions_summary_and_the_terminal(tmp_path):
     assert "{+material files or+} [v3 HB0605 introduced]" in result.stdout
     step = history_json(AS_ENACTED, THROUGH_947, HB0605)["history"]["versions"][1]["step"]
     assert step == {"changes": 3, "kept": 3, "undone": 0, "undoes": 0, "left_out": 0,
-                    "counts": ["1 added node", "1 insertion", "1 Source note change"]}
+                    "by_op": {"add": 1, "insert": 1, "source": 1}}
 
 
 def test_a_folder_of_versions_is_the_same_as_its_files(tmp_path):

@@ -31,11 +31,11 @@ from pathlib import Path, PurePath
 from typing import Protocol, Sequence
 
 from statdiff.amend.amended import AmendedBill
-from statdiff.amend.apply import apply_amendments
+from statdiff.amend.apply import InstructionRefused, apply_amendments
 from statdiff.amend.credit import amendment_label, is_amendment
 from statdiff.amend.history import latest_public_act, order_versions
 from statdiff.amend.instructions import Amendment, Edit, identity_of, parse_amendment
-from statdiff.errors import StatdiffError
+from statdiff.errors import StatdiffError, os_reason
 from statdiff.model import BodyLine, Change, Comparison, Document, Identity, Node, Op, ReadResult, Segment
 
 # ------------------------------------------------------------------ the versions
@@ -87,7 +87,7 @@ def version_paths(paths: list[Path]) -> list[Path]:
         try:
             files = sorted(path for path in folders[0].iterdir() if not path.name.startswith(".") and path.is_file())
         except OSError as error:
-            raise StatdiffError(f"{folders[0]}: cannot list the folder ({error.strerror or error})") from None
+            raise StatdiffError(f"{folders[0]}: cannot list the folder ({os_reason(error)})") from None
         if len(files) < 2:
             raise StatdiffError(f"{folders[0]}: holds {len(files)} file{'' if len(files) == 1 else 's'}; "
                                 "a history needs at least two versions")
@@ -184,12 +184,20 @@ def texts_of_versions(versions: list[Version], check_printing: bool = True) -> l
             earlier = adopted if amendment.target.printing.as_amended else []
             stack = earlier + [_Adopted(version, amendment, version.result)]
         assert printing is not None, "an amendment is adopted only into a printing before it"
-        amended = apply_amendments(printing.result, [item.amendment for item in stack], check_printing=check_printing)
+        amended = _applied(version, printing.result, [item.amendment for item in stack], check_printing)
         adopted = stack
         own = None if amendment.target.printing.amendment else stack[-1].amendment
         texts.append(VersionText(version, amended.to_document("bill"), amended, printing,
                                  tuple(item.version for item in stack), own, note))
     return texts
+
+
+def _applied(version: Version, printing: ReadResult | Document, amendments: list[Amendment], check_printing: bool) -> AmendedBill:
+    """`apply_amendments`, a refusal naming the version whose instruction it is."""
+    try:
+        return apply_amendments(printing, list(amendments), check_printing=check_printing)
+    except InstructionRefused as error:
+        raise StatdiffError(f"{version.name}: {error}") from None
 
 
 def _instructions(version: Version) -> Amendment | str:
@@ -224,7 +232,7 @@ def _amended_in_place(version: Version, amendment: Amendment, adopted: list[_Ado
         raise StatdiffError(f"{version.name}: cannot apply this amendment: it cites {amendment.target.printing.describe()}, "
                             "which is not among the amendments applied before it")
     cited = adopted[place]
-    amended = apply_amendments(cited.source, [amendment], check_printing=check_printing)
+    amended = _applied(version, cited.source, [amendment], check_printing)
     source = amended.to_read_result()  # new text at the page:line this amendment printed it
     source.identity = cited.version.identity
     replaced = _Adopted(version, parse_amendment(source), source)

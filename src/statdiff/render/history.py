@@ -94,7 +94,7 @@ def history_to_json(history: HistoryView) -> dict[str, Any]:
                 "credited": version.credited,
                 "step": None if version.number == 1 else {
                     "changes": version.changes, "kept": version.kept, "undone": version.later_undone,
-                    "undoes": version.undoes, "left_out": version.left_out, "counts": version.counts,
+                    "undoes": version.undoes, "left_out": version.left_out, "by_op": version.by_op,
                 },
             }
             for version in history.versions

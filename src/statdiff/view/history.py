@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
-from statdiff.model import Change, Identity
+from statdiff.model import Change, Identity, count_ops
 from statdiff.view.labels import counted, op_counts
 from statdiff.view.model import RedlineView, printed
 
@@ -43,6 +43,7 @@ class VersionView:
     left_out: int = 0  # ... in text the comparisons leave out
     credited: int = 0  # changes of the whole history it is credited with
     counts: list[str] = field(default_factory=list)  # `2 insertions, 1 added node`
+    by_op: dict[str, int] = field(default_factory=dict)  # {"add": 1, "insert": 2}
     warnings: list[str] = field(default_factory=list)
 
     @property
@@ -190,6 +191,7 @@ def build_history_view(history: History, redline: RedlineView) -> HistoryView:
         changes = [item.change for item in step.changes]
         fates = [item.fate for item in step.changes]
         shown.changes, shown.counts, shown.warnings = len(changes), op_counts(changes), list(step.warnings)
+        shown.by_op = {str(op): count for op, count in count_ops(changes).items()}
         shown.kept, shown.later_undone = fates.count("kept"), fates.count("undone")
         shown.undoes, shown.left_out = fates.count("undoes"), fates.count("left_out")
     return HistoryView(history, redline, versions, _undone(history))
