@@ -206,30 +206,42 @@ def diff(old, new, as_json, as_stat, color, no_color, context, any_printing, for
 def redline(old, new, output, to, view, notes, title, any_printing, format, max_size):
     """Write a redline of OLD against NEW to OUTPUT: annotated HTML, Word with tracked changes,
     PDF, a CSV or Excel change list, or JSON, as OUTPUT's suffix (or --to) says."""
-    from statdiff.outputs import check_output_path, write_atomically
+    from statdiff.outputs import check_output_path
 
     inputs = [Path(p) for p in [old, new] + ([notes] if notes else [])]
     to_stdout = output == STDOUT
     if not to_stdout:
         check_output_path(Path(output), inputs)
     selected = pipeline.output_format("redline", output, to)
-    if to_stdout and selected.binary and _stdout_is_terminal():
-        suffix = selected.suffixes[0]
-        raise StatdiffError(f"-o -: {selected.name} is a binary format and is not written to a terminal;"
-                            f" redirect it (> report{suffix}) or write a file (-o report{suffix})")
+    _refuse_binary_on_a_terminal(selected, to_stdout, "report")
     comparison = _diffed(old, new, format, max_size, any_printing)
     reader_notes, warnings = pipeline.reader_notes(notes, comparison) if notes else ([], [])
     for warning in warnings:
         click.echo(f"statdiff: warning: {display_name(warning, limit=None)}", err=True)
     redline = pipeline.view(comparison, notes=reader_notes, title=title)
     written = pipeline.render_to_path("redline", redline, output, to=selected.name, options=RenderOptions(view=view))
-    if to_stdout:
-        _write_stdout(written)
-    else:
-        write_atomically(Path(output), written, inputs=inputs)
-    where = "standard output" if to_stdout else display_name(output)
+    where = _write_output(output, written, inputs)
     click.echo(f"wrote {where}: {len(comparison.changes)} changes", err=True)
     sys.exit(1 if comparison.changes else 0)
+
+
+def _refuse_binary_on_a_terminal(selected, to_stdout: bool, stem: str) -> None:
+    """Word, PDF or Excel on standard output: to a pipe or a file, never to a terminal."""
+    if to_stdout and selected.binary and _stdout_is_terminal():
+        suffix = selected.suffixes[0]
+        raise StatdiffError(f"-o -: {selected.name} is a binary format and is not written to a terminal;"
+                            f" redirect it (> {stem}{suffix}) or write a file (-o {stem}{suffix})")
+
+
+def _write_output(output: str, written: Output, inputs) -> str:
+    """Write standard output (`-`) or the file `output` (atomically, never over an input); say which."""
+    from statdiff.outputs import write_atomically
+
+    if output == STDOUT:
+        _write_stdout(written)
+        return "standard output"
+    write_atomically(Path(output), written, inputs=inputs)
+    return display_name(output)
 
 
 def _diffed(old, new, format, max_size, any_printing):
@@ -276,7 +288,7 @@ def apply_command(bill, amendments, output, as_provenance, as_json, any_printing
     """Apply the page-and-line AMENDMENTs, in order, to BILL (the printing they cite) and print the
     bill as amended, each word keeping where it was printed. An instruction that does not fit the
     bill, or an amendment to another bill or printing, is refused in one line and nothing is written."""
-    from statdiff.outputs import check_output_path, write_atomically
+    from statdiff.outputs import check_output_path
 
     if as_json and as_provenance:
         raise StatdiffError("choose one of --json and --provenance")
@@ -290,11 +302,11 @@ def apply_command(bill, amendments, output, as_provenance, as_json, any_printing
     _warn(amended.notes)
     shown = pipeline.amended_view(amended)
     written = pipeline.render("amended", shown, selected.name)
-    if output is None or output == STDOUT:
+    if output is None:
         _print(written)
         return
-    write_atomically(Path(output), written, inputs=inputs)
-    click.echo(f"wrote {display_name(output)}: {shown.instructions} instructions applied", err=True)
+    where = _write_output(output, written, inputs)
+    click.echo(f"wrote {where}: {shown.instructions} instructions applied", err=True)
 
 
 HISTORY_FORMATS = [entry.name for entry in _formats("history") if entry.suffixes]
@@ -323,7 +335,7 @@ def history(versions, as_given, output, to, as_json, as_stat, color, no_color, c
     (page-and-line amendments applied to the printing they name), and show the first against the
     last with every change credited to the version that made it. Exit status: 0 no changes,
     1 changes, 2 trouble."""
-    from statdiff.outputs import check_output_path, write_atomically
+    from statdiff.outputs import check_output_path
 
     if as_json and as_stat:
         raise StatdiffError("choose one of --json and --stat")
@@ -334,10 +346,8 @@ def history(versions, as_given, output, to, as_json, as_stat, color, no_color, c
     if not to_stdout:
         check_output_path(Path(output), inputs)
     selected = pipeline.output_format("history", output, to) if output is not None else None
-    if selected is not None and to_stdout and selected.binary and _stdout_is_terminal():
-        suffix = selected.suffixes[0]
-        raise StatdiffError(f"-o -: {selected.name} is a binary format and is not written to a terminal;"
-                            f" redirect it (> history{suffix}) or write a file (-o history{suffix})")
+    if selected is not None:
+        _refuse_binary_on_a_terminal(selected, to_stdout, "history")
     found = pipeline.history(inputs, as_given=as_given, format=format, max_bytes=_max_bytes(max_size),
                              check_printing=not any_printing)
     timeline = pipeline.history_view(found, title=title)
@@ -348,11 +358,7 @@ def history(versions, as_given, output, to, as_json, as_stat, color, no_color, c
         _print(pipeline.render("history", timeline, shown, _terminal(color, no_color, context)))
         sys.exit(1 if changed else 0)
     written = pipeline.render("history", timeline, selected.name, RenderOptions(view=view))
-    if to_stdout:
-        _write_stdout(written)
-    else:
-        write_atomically(Path(output), written, inputs=inputs)
-    where = "standard output" if to_stdout else display_name(output)
+    where = _write_output(output, written, inputs)
     click.echo(f"wrote {where}: {len(found.versions)} versions, {len(found.final.changes)} changes from the first to the last",
                err=True)
     sys.exit(1 if changed else 0)

@@ -161,18 +161,23 @@ def diff_files(old: str | Path, new: str | Path, *, format: str | None = None, m
     amendment = page_and_line_amendment(new_result)
     if amendment is None or not amends(old_result, amendment):
         return Diffed(compare(build(old_result), build(new_result)), [])
-    return _applied(old_result, build(old_result), [amendment], check_printing)
-
-
-def _applied(bill: "ReadResult | Document", document: "Document", amendments: "list[Amendment]",
-             check_printing: bool) -> Diffed:
-    """`bill` compared with itself as amended by `amendments`, each change credited to its instruction."""
     from statdiff.amend import apply_amendments
+
+    amended = apply_amendments(old_result, [amendment], check_printing=check_printing)
+    found = _credited(build(old_result), amended.to_document("bill"), amended)
+    return Diffed(found.comparison, list(amended.notes) + found.warnings, amended)
+
+
+def _credited(before: "Document", after: "Document", amended: "AmendedBill | None",
+              own: "Amendment | None" = None) -> Diffed:
+    """`before` compared with `after`; when `after` is `amended`, each change credited to the
+    instruction that made it (`own`'s only, when `amended` took in other amendments before it)."""
     from statdiff.amend.credit import credit_instructions
 
-    amended = apply_amendments(bill, list(amendments), check_printing=check_printing)
-    comparison = compare(document, amended.to_document("bill"))
-    return Diffed(comparison, list(amended.notes) + credit_instructions(comparison, amended), amended)
+    comparison = compare(before, after)
+    if amended is None:
+        return Diffed(comparison, [])
+    return Diffed(comparison, credit_instructions(comparison, amended, own), amended)
 
 
 def apply_files(bill: str | Path, amendments: "Sequence[str | Path]", *, format: str | None = None,
@@ -252,13 +257,11 @@ def history(paths: "Sequence[str | Path]", *, as_given: bool = False, format: st
 
 
 def _step(before: "VersionText", after: "VersionText") -> Diffed:
-    """One step of a history: a version's text against the one before it (`VersionText`s)."""
-    from statdiff.amend.credit import credit_instructions
-
-    comparison = compare(before.document, after.document)
-    own = after.own
-    warnings = credit_instructions(comparison, after.amended, own) if after.amended is not None and own is not None else []
-    return Diffed(comparison, warnings, after.amended)
+    """One step of a history: a version's text against the one before it; a version applied
+    by its own instructions has each change credited to one of them."""
+    if after.own is None:
+        return _credited(before.document, after.document, None)
+    return _credited(before.document, after.document, after.amended, after.own)
 
 
 def history_view(history: "History", *, title: str | None = None) -> "HistoryView":

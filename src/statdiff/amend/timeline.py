@@ -463,16 +463,19 @@ class _Links:
                 self.backward[b] = a
 
     def ahead(self, key: Key) -> Key | None:
-        found = self.forward.get(key)
-        if found is None and key[0] in self.same_forward:
-            return self.same_forward[key[0]], key[1]
-        return found
+        """The token of the new text an unchanged token of the old text is."""
+        return _across(key, self.forward, self.same_forward)
 
     def back(self, key: Key) -> Key | None:
-        found = self.backward.get(key)
-        if found is None and key[0] in self.same_backward:
-            return self.same_backward[key[0]], key[1]
-        return found
+        """The token of the old text an unchanged token of the new text is."""
+        return _across(key, self.backward, self.same_backward)
+
+
+def _across(key: Key, tokens: dict[Key, Key], nodes: dict[Node, Node]) -> Key | None:
+    found = tokens.get(key)
+    if found is None and key[0] in nodes:
+        return nodes[key[0]], key[1]
+    return found
 
 
 def _two_sided(segment: Segment) -> bool:
@@ -492,26 +495,22 @@ class _Trace:
 
 def _born(key: Key, links: list[_Links]) -> _Trace:
     """Follow a token of the last of the texts `links` tie back to the step that put it in."""
-    current = key
-    for index in range(len(links) - 1, -1, -1):
-        change = links[index].inserted.get(current)
-        if change is not None:
-            return _Trace(index, change)
-        found = links[index].back(current)
-        if found is None:
-            return _Trace(index)
-        current = found
-    return _Trace(None, None, current)
+    return _follow(key, links, range(len(links) - 1, -1, -1), backward=True)
 
 
 def _died(key: Key, links: list[_Links], start: int = 0) -> _Trace:
     """Follow a token of text `start` forward to the step that took it out."""
+    return _follow(key, links, range(start, len(links)), backward=False)
+
+
+def _follow(key: Key, links: list[_Links], steps: range, backward: bool) -> _Trace:
     current = key
-    for index in range(start, len(links)):
-        change = links[index].deleted.get(current)
+    for index in steps:
+        link = links[index]
+        change = (link.inserted if backward else link.deleted).get(current)
         if change is not None:
             return _Trace(index, change)
-        found = links[index].ahead(current)
+        found = link.back(current) if backward else link.ahead(current)
         if found is None:
             return _Trace(index)
         current = found
