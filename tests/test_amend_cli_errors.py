@@ -143,6 +143,7 @@ def command_messages(tmp_path: Path, monkeypatch) -> list[str]:
 
 
 def warnings(tmp_path: Path) -> list[str]:
+    (tmp_path / "copy.txt").write_bytes(AS_ENACTED.read_bytes())
     bill = read_path(HB0605)
     unnamed = dataclasses.replace(bill, identity=Identity(), name="bill.txt")
     small = apply_amendment(bill, amendment('on page 3, line 2, by deleting "unreasonable".'), check_printing=False)
@@ -156,6 +157,7 @@ def warnings(tmp_path: Path) -> list[str]:
         *apply_amendment(unnamed, read_path(CONSTRUCTED)).notes,
         *credit_instructions(comparison, small)[:1],
         *build_history(history.versions, history.texts, steps, unrelated, "identity").warnings[:1],
+        *pipeline.history([AS_ENACTED, tmp_path / "copy.txt"]).warnings,
     ]
 
 

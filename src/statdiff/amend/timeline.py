@@ -111,6 +111,19 @@ def order_of(versions: list[Version], as_given: bool) -> list[Version]:
     return versions
 
 
+def _ties(versions: list[Version]) -> list[str]:
+    """Versions next to each other that read as the same version (their order is the order
+    given): the sort, stable, keeps them as given, so given the other way round they swap."""
+    backward = order_versions([version.document for version in reversed(versions)])
+    place = {id(document): index for index, document in enumerate(backward)}
+    return [
+        f"v{first.number} ({first.name}) and v{second.number} ({second.name}) read as the same version "
+        f"({first.label}); they are taken in the order given"
+        for first, second in zip(versions, versions[1:])
+        if place[id(second.document)] < place[id(first.document)]
+    ]
+
+
 # ------------------------------------------------------------- the texts compared
 
 
@@ -363,6 +376,8 @@ def build_history(versions: list[Version], texts: list[VersionText], steps: Sequ
             if id(item) not in kept:
                 _fate(item, links, final_links)
     notes = [note for text in texts if text.amended is not None for note in text.amended.notes]
+    if order == "identity":
+        notes += _ties(versions)
     history = History(versions, texts, built, final, credits, order, list(dict.fromkeys(notes)) + warnings)
     _credit_final(history)
     return history
