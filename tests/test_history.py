@@ -250,3 +250,54 @@ def test_the_history_never_writes_over_a_version(tmp_path):
     assert result.exit_code == 2
     assert result.stderr == f"statdiff: error: {copy}: the output would overwrite the input {copy}; choose another output file\n"
     assert copy.read_bytes() == AS_ENACTED.read_bytes()
+
+
+# ------------------------------------------------------------------ amendments on amendments
+
+
+def amendment_file(folder: Path, name: str, preamble: str, instructions: str) -> Path:
+    lines = ["\u00a0" * 4 + "AMENDMENT TO HOUSE BILL 605", "\u00a0" * 4 + f"AMENDMENT NO. ______. Amend House Bill 605{preamble}"]
+    lines += instructions.splitlines()
+    path = folder / name
+    path.write_text("\n".join(f"{number} {text}" for number, text in enumerate(lines, 1)), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("as_amended", [True, False])
+def test_an_amendment_as_amended_applies_with_those_adopted_before_it(tmp_path, as_amended):
+    """House Amendment 1 strikes (b-5); House Amendment 2 changes a later line. Said `AS
+    AMENDED`, the second applies to the bill with the first; else to the bill as introduced,
+    and (b-5) comes back."""
+    first = amendment_file(tmp_path, "09500HB0605ham001.txt", " as follows:", "on page 3, by deleting lines 13 through 19.")
+    second = amendment_file(tmp_path, "09500HB0605ham002.txt", ", AS AMENDED, as follows:" if as_amended else " as follows:",
+                            'on page 3, line 20, by replacing "For purposes" with "For the purposes".')
+    data = history_json(second, HB0605, first)  # any order: by identity
+    versions = data["history"]["versions"]
+    assert [version["label"] for version in versions] == ["HB0605 introduced", "HB0605 ham001", "HB0605 ham002"]
+    purposes = next(change for change in data["changes"] if change["new_text"] == "the")
+    assert purposes["attributed_to"] == "v3 HB0605 ham002, page 3, line 20"
+    removals = [change for change in data["changes"] if change["op"] == "remove"]
+    undone = [(item["to_version"], item["op"], item["described"]) for item in data["history"]["undone"]]
+    if as_amended:
+        assert versions[2]["compared_as"] == "applied to v1 HB0605 introduced, after v2 HB0605 ham001"
+        assert [change["attributed_to"] for change in removals] == ["v2 HB0605 ham001, page 3, lines 13 through 19"]
+        assert versions[2]["step"]["changes"] == 1 and undone == []
+    else:
+        assert versions[2]["compared_as"] == "applied to v1 HB0605 introduced"
+        assert removals == []  # House Amendment 1 was not adopted: (b-5) is back
+        assert undone == [(2, "remove", "undone by v3"), (3, "add", "takes back what v2 did")]
+
+
+def test_an_amendment_citing_another_amendment_s_numbers(tmp_path):
+    """House Amendment 2 cites House Amendment 1's page and line numbers: it amends that
+    amendment, which (a new text for everything after the enacting clause) applies to the bill."""
+    shutil.copy(ROOT / "tests/fixtures/amend/09500HB0605_constructed_replace_everything.txt", tmp_path / "09500HB0605ham001.txt")
+    shutil.copy(ROOT / "tests/fixtures/amend/09500HB0605_constructed_as_amended.txt", tmp_path / "09500HB0605ham002.txt")
+    shutil.copy(HB0605, tmp_path / HB0605.name)
+    data = history_json(tmp_path)
+    versions = data["history"]["versions"]
+    assert [version["compared_as"] for version in versions] == [
+        "", "applied to v1 HB0605 introduced", "applied to v2 HB0605 ham001, which applies to v1 HB0605 introduced"]
+    assert [(item["to_version"], item["old_text"], item["new_text"], item["described"]) for item in data["history"]["undone"]] == [
+        (2, "48 hours", "30 days", "undone by v3"), (3, "30 days", "48 hours", "takes back what v2 did")]
+    assert all(change["attributed_to"] in ("v2 HB0605 ham001", "v3 HB0605 ham002") for change in data["changes"])

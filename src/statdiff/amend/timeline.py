@@ -30,7 +30,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePath
 from typing import Protocol, Sequence
 
-from statdiff.amend.amended import AmendedBill
+from statdiff.amend.amended import AmendedBill, build
 from statdiff.amend.apply import InstructionRefused, apply_amendments
 from statdiff.amend.credit import amendment_label, is_amendment
 from statdiff.amend.history import latest_public_act, order_versions
@@ -141,17 +141,22 @@ class VersionText:
     applied: tuple[Version, ...] = ()
     own: Amendment | None = None  # the version's own instructions, when they were applied as they are
     note: str = ""  # what was left out or could not be done
+    amends: Version | None = None  # the amendment whose page and line numbers it cites
+
 
     @property
     def how(self) -> str:
         """`applied to v1 HB0605 introduced`, `its new text alone (...)`, `compared as given
         (...)`; "" for a version that is not an amendment."""
-        if self.printing is not None:
-            others = [version.credit for version in self.applied[:-1]]
-            also = f", after {', '.join(others)}" if others else ""
-            cut = f" ({self.note})" if self.note else ""
-            return f"applied to v{self.printing.number} {self.printing.label}{also}{cut}"
-        return self.note
+        if self.printing is None:
+            return self.note
+        printing = f"v{self.printing.number} {self.printing.label}"
+        if self.amends is not None:
+            return f"applied to {self.amends.credit}, which applies to {printing}"
+        others = [version.credit for version in self.applied[:-1]]
+        also = f", after {', '.join(others)}" if others else ""
+        cut = f" ({self.note})" if self.note else ""
+        return f"applied to {printing}{also}{cut}"
 
 
 @dataclass(slots=True, eq=False)
@@ -162,16 +167,18 @@ class _Adopted:
     version: Version
     amendment: Amendment
     source: ReadResult | Document
+    number: Version  # the amendment version whose number it goes by (the one amended, once a later one amends it)
 
 
 def texts_of_versions(versions: list[Version], check_printing: bool = True) -> list[VersionText]:
     """The text each version is compared by (see the module docstring, 2)."""
     texts: list[VersionText] = []
-    printing: Version | None = None
-    adopted: list[_Adopted] = []
+    printings: list[Version] = []  # the versions before that are a bill's printings, in order
+    adopted: dict[int, list[_Adopted]] = {}  # id of a printing -> the amendments adopted on it, in order
     for version in versions:
         if not is_amendment(version.result):
-            printing, adopted = version, []
+            printings.append(version)
+            adopted[id(version)] = []
             texts.append(VersionText(version, version.document))
             continue
         amendment = _instructions(version)
@@ -180,29 +187,44 @@ def texts_of_versions(versions: list[Version], check_printing: bool = True) -> l
             continue
         replacement = amendment.replacement()
         cut = replacement is not None and replacement[1]
-        note = "its copy is cut off: its new text as far as the copy goes" if cut else ""
+        cited: Version | None = None
         if amendment.target.printing.amendment:
-            stack = _amended_in_place(version, amendment, adopted, check_printing)
-        elif printing is None:
-            if replacement is None:
-                raise StatdiffError(f"{version.name}: cannot apply this amendment: no version before it is a printing of "
-                                    f"{amendment.target.describe()} (give that printing, or --as-given to choose the order)")
-            alone = f"its new text alone: no printing of {amendment.target.bill} before it" + ("; its copy is cut off" if cut else "")
-            texts.append(VersionText(version, _new_text_alone(version, replacement[0]), note=alone))
-            continue
-        elif replacement is not None:  # it replaces whatever was adopted before
-            whole = replace(amendment, edits=(replacement[0],), problems=())
-            stack = [_Adopted(version, whole, version.result)]
+            printing, stack, cited = _amended_in_place(version, amendment, printings, adopted, check_printing)
         else:
-            earlier = adopted if amendment.target.printing.as_amended else []
-            stack = earlier + [_Adopted(version, amendment, version.result)]
-        assert printing is not None, "an amendment is adopted only into a printing before it"
+            named = _printing_named(amendment, printings)
+            if named is None:
+                if replacement is None:
+                    raise StatdiffError(f"{version.name}: cannot apply this amendment: no version before it is a printing of "
+                                        f"{amendment.target.describe()} (give that printing, or --as-given to choose the order)")
+                alone = f"its new text alone: no printing of {amendment.target.bill} before it" + ("; its copy is cut off" if cut else "")
+                texts.append(VersionText(version, _new_text_alone(version, replacement[0]), note=alone))
+                continue
+            printing = named
+            if replacement is not None:  # it replaces whatever was adopted before
+                stack = [_Adopted(version, replace(amendment, edits=(replacement[0],), problems=()), version.result, version)]
+            else:
+                earlier = adopted[id(printing)] if amendment.target.printing.as_amended else []
+                stack = earlier + [_Adopted(version, amendment, version.result, version)]
         amended = _applied(version, printing.result, [item.amendment for item in stack], check_printing)
-        adopted = stack
-        own = None if amendment.target.printing.amendment else stack[-1].amendment
-        texts.append(VersionText(version, amended.to_document("bill"), amended, printing,
-                                 tuple(item.version for item in stack), own, note))
+        adopted[id(printing)] = stack
+        # A new text for everything after the enacting clause keeps the amendment's page:line (no
+        # line of the bill is left to cite) and is the version's one instruction: credited to the
+        # version. Page-and-line edits stand at the bill lines they cite, each credited to its own.
+        whole = all(item.amendment.whole_replacement for item in stack)
+        own = None if amendment.target.printing.amendment or whole else stack[-1].amendment
+        note = "its copy is cut off: its new text as far as the copy goes" if cut else ""
+        texts.append(VersionText(version, amended.to_document("amendment" if whole else "bill"), amended, printing,
+                                 tuple(item.version for item in stack), own, note, cited))
     return texts
+
+
+def _printing_named(amendment: Amendment, printings: list[Version]) -> Version | None:
+    """The printing before it that the amendment cites: the last one of the version it names
+    (as introduced, as engrossed), else the last printing (`apply` checks it is the one)."""
+    wanted = amendment.target.printing.version
+    named = [printing for printing in printings if wanted is not None and printing.identity.version == wanted]
+    found = named or printings
+    return found[-1] if found else None
 
 
 def _applied(version: Version, printing: ReadResult | Document, amendments: list[Amendment], check_printing: bool) -> AmendedBill:
@@ -227,29 +249,30 @@ def _instructions(version: Version) -> Amendment | str:
 
 def _new_text_alone(version: Version, edit: Edit) -> Document:
     """A whole replacement's new text as a document of its own, each line where the amendment prints it."""
-    from statdiff.structure import build_document
-
     lines = [BodyLine(line.text, line.position.page, line.position.line, line.indented) for line in edit.new]
-    return build_document(ReadResult(lines, version.result.rendering, version.identity, None, version.name))
+    return build(ReadResult(lines, version.result.rendering, version.identity, None, version.name))
 
 
-def _amended_in_place(version: Version, amendment: Amendment, adopted: list[_Adopted],
-                      check_printing: bool) -> list[_Adopted]:
+def _amended_in_place(version: Version, amendment: Amendment, printings: list[Version],
+                      adopted: dict[int, list[_Adopted]], check_printing: bool) -> tuple[Version, list[_Adopted], Version]:
     """An amendment citing an earlier amendment's page and line numbers amends that amendment:
-    the cited one, as amended, takes its place among the amendments adopted."""
+    the cited one, as amended, takes its place among the amendments adopted on its printing."""
     if amendment.problems:
         raise StatdiffError(f"{version.name}: {amendment.problems[0]}")
     code = amendment.target.printing.amendment_code
-    place = next((index for index, item in enumerate(adopted) if item.version.identity.amendment == code), None)
-    if place is None:
-        raise StatdiffError(f"{version.name}: cannot apply this amendment: it cites {amendment.target.printing.describe()}, "
-                            "which is not among the amendments applied before it")
-    cited = adopted[place]
-    amended = _applied(version, cited.source, [amendment], check_printing)
-    source = amended.to_read_result()  # new text at the page:line this amendment printed it
-    source.identity = cited.version.identity
-    replaced = _Adopted(version, parse_amendment(source), source)
-    return adopted[:place] + [replaced] + adopted[place + 1:]
+    for printing in reversed(printings):
+        stack = adopted[id(printing)]
+        place = next((index for index, item in enumerate(stack) if item.number.identity.amendment == code), None)
+        if place is None:
+            continue
+        cited = stack[place]
+        amended = _applied(version, cited.source, [amendment], check_printing)
+        source = amended.to_read_result()  # new text at the page:line this amendment printed it
+        source.identity = cited.number.identity
+        replaced = _Adopted(version, parse_amendment(source), source, cited.number)
+        return printing, stack[:place] + [replaced] + stack[place + 1:], cited.number
+    raise StatdiffError(f"{version.name}: cannot apply this amendment: it cites {amendment.target.printing.describe()}, "
+                        "which is not among the amendments applied before it")
 
 
 # ------------------------------------------------------------------ the history
