@@ -315,7 +315,8 @@ FUZZ_CLI = settings(max_examples=60, deadline=None, suppress_health_check=[Healt
 def test_fuzzed_instruction_text_through_the_cli_never_gives_a_traceback(tmp_path, text):
     path = tmp_path / "fuzz.txt"
     path.write_text(text, encoding="utf-8")
-    for command in (["apply", HB0605, path], ["diff", HB0605, path, "--json"], ["parse", path, "--json"]):
+    for command in (["apply", HB0605, path], ["diff", HB0605, path, "--json"], ["parse", path, "--json"],
+                    ["history", HB0605, path, "--as-given", "--json"]):
         result = run(*command)
         assert result.exit_code in (0, 1, 2), result.output
         assert "Traceback" not in result.output and "internal error" not in result.stderr

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from lxml import html as lxml_html
 
 from statdiff import cli, pipeline
@@ -301,3 +303,49 @@ def test_an_amendment_citing_another_amendment_s_numbers(tmp_path):
     assert [(item["to_version"], item["old_text"], item["new_text"], item["described"]) for item in data["history"]["undone"]] == [
         (2, "48 hours", "30 days", "undone by v3"), (3, "30 days", "48 hours", "takes back what v2 did")]
     assert all(change["attributed_to"] in ("v2 HB0605 ham001", "v3 HB0605 ham002") for change in data["changes"])
+
+
+# ------------------------------------------------------------------ properties
+
+
+EDITED_LINES = (10, 21)  # a paragraph of Sec. 5 ("Data Collector"), one of Sec. 10 ((a))
+
+
+def edited(lines: list[str], line: int, word: int, how: str) -> list[str]:
+    """`lines` with one word of line `line` (1-based) replaced, deleted or followed by a new one."""
+    indent, words = lines[line - 1][:4], lines[line - 1][4:].split(" ")
+    place = 1 + word % (len(words) - 2)  # never the paragraph's first word (a term, an enumerator) or last
+    if how == "replace":
+        words[place] = "zqxwv"
+    elif how == "delete":
+        del words[place]
+    else:
+        words.insert(place + 1, "zqxwv")
+    return lines[:line - 1] + [indent + " ".join(words)] + lines[line:]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.tuples(st.integers(0, 200), st.sampled_from(["replace", "delete", "insert"])),
+       st.tuples(st.integers(0, 200), st.sampled_from(["replace", "delete", "insert"])), st.booleans())
+def test_edits_in_two_versions_are_credited_to_each(tmp_path, first, second, undo):
+    """v2 edits a word of Sec. 5, v3 a word of Sec. 10 (or, `undo`, v3 is v1 again): each
+    change of the whole history is credited to the version that made it, none is left uncredited,
+    and a version undone is listed as undone by the next."""
+    lines = AS_ENACTED.read_text(encoding="utf-8").split("\n")
+    v2 = edited(lines, EDITED_LINES[0], *first)
+    v3 = lines if undo else edited(v2, EDITED_LINES[1], *second)
+    paths = []
+    for number, text in enumerate((lines, v2, v3), start=1):
+        paths.append(tmp_path / f"v{number}.txt")
+        paths[-1].write_text("\n".join(text), encoding="utf-8")
+    data = history_json(*paths, "--as-given")
+    assert data["history"]["warnings"] == []
+    sections = {change["section"]: change["to_version"] for change in data["changes"]}
+    if undo:
+        assert sections == {}
+        assert {(item["to_version"], item["fate"]) for item in data["history"]["undone"]} == {(2, "undone"), (3, "undoes")}
+        assert all(item["undone_in"] == [3] for item in data["history"]["undone"] if item["to_version"] == 2)
+    else:
+        assert sections == {"815 ILCS 530/5": 2, "815 ILCS 530/10": 3}
+        assert all(change["versions"] == [change["to_version"]] for change in data["changes"])
+        assert data["history"]["undone"] == []
