@@ -158,6 +158,7 @@ def warnings(tmp_path: Path) -> list[str]:
         *credit_instructions(comparison, small)[:1],
         *build_history(history.versions, history.texts, steps, unrelated, "identity").warnings[:1],
         *pipeline.history([AS_ENACTED, tmp_path / "copy.txt"]).warnings,
+        *pipeline.diff_files(AS_ENACTED, CONSTRUCTED).warnings,
     ]
 
 

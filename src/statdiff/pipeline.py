@@ -153,16 +153,18 @@ def diff_files(old: str | Path, new: str | Path, *, format: str | None = None, m
     line when it is for another bill or, unless `check_printing` is False, another printing)
     and OLD is compared with the bill as amended, each change at the bill's page:line and
     credited to the instruction that made it."""
-    from statdiff.amend.credit import amends, page_and_line_amendment
+    from statdiff.amend import apply_amendments
+    from statdiff.amend.credit import amends, is_amendment, page_and_line_amendment
     from statdiff.read import read_path
 
     old_result = read_path(Path(old), format=format, max_bytes=max_bytes)
     new_result = read_path(Path(new), format=format, max_bytes=max_bytes)
     amendment = page_and_line_amendment(new_result)
     if amendment is None or not amends(old_result, amendment):
-        return Diffed(compare(build(old_result), build(new_result)), [])
-    from statdiff.amend import apply_amendments
-
+        as_texts = [] if amendment is None or is_amendment(old_result) else [
+            f"{new_result.name}: a page-and-line amendment to {amendment.target.bill}, but {old_result.name} does not say "
+            "it is a printing of a bill: the two texts are compared as they are (statdiff apply applies it)"]
+        return Diffed(compare(build(old_result), build(new_result)), as_texts)
     amended = apply_amendments(old_result, [amendment], check_printing=check_printing)
     found = _credited(build(old_result), amended.to_document("bill"), amended)
     return Diffed(found.comparison, list(amended.notes) + found.warnings, amended)
