@@ -36,7 +36,7 @@ from statdiff.amend.credit import amendment_label, is_amendment
 from statdiff.amend.history import latest_public_act, order_versions
 from statdiff.amend.instructions import Amendment, Edit, identity_of, parse_amendment
 from statdiff.errors import StatdiffError, os_reason
-from statdiff.model import BodyLine, Change, Comparison, Document, Identity, Node, Op, ReadResult, Segment
+from statdiff.model import BodyLine, Change, Comparison, Document, Identity, Node, Op, ReadResult, Segment, WordSegment
 
 # ------------------------------------------------------------------ the versions
 
@@ -517,6 +517,10 @@ def _across(key: Key, tokens: dict[Key, Key], nodes: dict[Node, Node]) -> Key | 
 
 
 def _two_sided(segment: Segment) -> bool:
+    """An unchanged run both texts hold token for token. A run of whole words is told from its
+    words, not tokenized: most nodes of two versions are unchanged."""
+    if isinstance(segment, WordSegment):
+        return bool(segment.old_words) and bool(segment.new_words)
     return bool(segment.old) and bool(segment.new) and len(segment.old) == len(segment.new)
 
 
