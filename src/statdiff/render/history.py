@@ -135,7 +135,7 @@ def step_css(history: HistoryView) -> str:
         rules += [
             f":is(.change, .change-part){step} :is(ins, del), :is(.was-inserted, .was-deleted){step} "
             f"{{ background: {light}; color: {colour}; text-decoration-color: {colour}; }}",
-            f".change{step} .credit {{ border-color: {colour}; color: {colour}; }}",
+            f".credit{step} {{ border-color: {colour}; color: {colour}; }}",
             f".version{step} {{ border-left-color: {colour}; }}",
             f".version{step} .swatch, .undone-row{step} .swatch, .minimap a.s-{number} {{ background: {colour}; }}",
             f"#s-{number}:checked ~ .page .filter-step-{number} {{ border-color: {colour}; color: {colour}; "
