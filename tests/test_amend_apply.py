@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from statdiff.amend import InstructionRefused, apply_amendment, apply_amendments, line_index, parse_amendment
+from statdiff.amend import InstructionRefused, apply_amendment, apply_amendments, parse_amendment
 from statdiff.amend.instructions import printed_lines
 from statdiff.errors import StatdiffError
-from statdiff.model import Position
+from statdiff.model import BodyLine, Identity, Position, ReadResult
 from statdiff.read import read_path, read_text
 from statdiff.structure import build_document
 
@@ -166,11 +166,27 @@ def test_inputs_are_not_modified(bill):
     assert [(line.text, line.page, line.line) for line in bill.lines] == before
 
 
-def test_line_index(bill):
-    lines = printed_lines(bill)
-    index = line_index(lines)
-    assert lines[index[(3, 2)]].text == "unreasonable delay, consistent with any measures necessary to"
-    assert max(line for page, line in index if page == 4) == 21
+def test_instructions_find_their_lines_through_the_bill_page_line_index(bill):
+    """One index: the bill's `Document.printed_lines`. What a refusal quotes is what the
+    index holds at the cited line, and a page's last line is the index's."""
+    index = build_document(bill).printed_lines
+    assert index.text_at(3, 2) == "unreasonable delay, consistent with any measures necessary to"
+    assert max(position.line for position in index.positions() if position.page == 4) == 21
+    with pytest.raises(InstructionRefused) as refused:
+        apply_amendment(bill, _amendment('on page 3, line 2, by deleting "undue".'))
+    assert f'(it reads: "{index.text_at(3, 2)}")' in str(refused.value)
+    with pytest.raises(InstructionRefused, match="page 4 ends at line 21"):
+        apply_amendment(bill, _amendment('on page 4, line 22, by deleting "x".'))
+
+
+def test_a_page_line_printed_twice_is_found_where_it_is_first_printed():
+    """A text that prints one page:line twice (two copies bound together): an instruction's
+    page:line is where the index first finds it, and the other copy is left alone."""
+    lines = [BodyLine("AN ACT concerning things.", 1, 1, True), BodyLine("first copy of line two.", 1, 2, False),
+             BodyLine("AN ACT concerning things.", 1, 1, True), BodyLine("second copy of line two.", 1, 2, False)]
+    twice = ReadResult(lines, "numbered", Identity(bill="HB0605"), None, "twice.txt")
+    result = apply_amendment(twice, _amendment('on page 1, line 2, by replacing "line two" with "line 2".'), check_printing=False)
+    assert result.text().splitlines()[1:] == ["first copy of line 2.", "AN ACT concerning things.", "second copy of line two."]
 
 
 # ------------------------------------------------------------ replacing everything
@@ -206,7 +222,7 @@ def test_as_amended_with_reference_to_house_amendment_1():
         apply_amendment(house_amendment_1, as_amended)
     assert str(refused.value) == (
         "amendment line 2: the amendment cites the page and line numbers of House Amendment No. 1; "
-        "the text given is an amendment to HB0605 that prints no amendment number"
+        "the text given is an amendment to HB0605 that prints no amendment number (--any-printing applies it to this printing anyway)"
     )
     house_amendment_1.identity = replace(house_amendment_1.identity, amendment="ham001")
     result = apply_amendment(house_amendment_1, as_amended)
@@ -294,7 +310,8 @@ def test_an_amendment_for_another_printing_is_refused(bill):
     amendment.identity = replace(amendment.identity, amendment="sam001")  # a Senate amendment: the engrossed bill
     with pytest.raises(InstructionRefused) as refused:
         apply_amendment(bill, amendment)
-    assert str(refused.value) == "amendment line 2: the amendment is to HB0605 as engrossed; the text given is HB0605 introduced"
+    assert str(refused.value) == ("amendment line 2: the amendment is to HB0605 as engrossed; the text given is HB0605 introduced"
+                                  " (--any-printing applies it to this printing anyway)")
     amendment.identity = replace(amendment.identity, amendment="ham002")  # a House amendment: as introduced
     result = apply_amendment(bill, amendment)
     assert _at(result, 3, 2) == "delay, consistent with any measures necessary to"
@@ -340,8 +357,9 @@ def test_real_pair_sb989_house_amendment_2_on_the_enrolled_text():
     amendment = read_path(FRAGMENTS / "920SB0989ham002_92ndGA_legisnet_COMPLETE.txt")
     with pytest.raises(InstructionRefused) as refused:
         apply_amendment(bill, amendment)
-    assert str(refused.value) == "amendment line 2: the amendment is to SB0989 as engrossed; the text given is SB0989 enrolled"
-    result = apply_amendment(bill, amendment, check_target=False)
+    assert str(refused.value) == ("amendment line 2: the amendment is to SB0989 as engrossed; the text given is SB0989 enrolled"
+                                  " (--any-printing applies it to this printing anyway)")
+    result = apply_amendment(bill, amendment, check_printing=False)
     assert result.text().splitlines()[13] == (
         "insurable area. If an agreement concerning a joint insurance pool under this Act requires a member to "
         "submit written notice in order for the member to withdraw from the joint insurance pool, then the period "

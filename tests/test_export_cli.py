@@ -81,7 +81,7 @@ def test_a_binary_format_to_a_pipe_is_written_and_to_a_terminal_refused(monkeypa
 
 @pytest.mark.parametrize("name", ["report.rtf", "report", "report.txt", "report.docx.bak"])
 def test_an_unknown_suffix_is_refused_before_any_work(tmp_path, name, monkeypatch):
-    monkeypatch.setattr(cli.pipeline, "compare_files", lambda *a, **k: pytest.fail("compared before refusing"))
+    monkeypatch.setattr(cli.pipeline, "diff_files", lambda *a, **k: pytest.fail("compared before refusing"))
     result = run("redline", THROUGH_947, HB0605, "-o", tmp_path / name)
     assert result.exit_code == 2 and not (tmp_path / name).exists()
     assert result.stderr == f"statdiff: error: {tmp_path / name}: {UNKNOWN}\n"
@@ -153,7 +153,7 @@ def test_every_export_message_is_catalogued_and_can_be_produced(tmp_path, monkey
 
 def test_a_pdf_without_playwright_is_refused_before_any_work(tmp_path, monkeypatch):
     monkeypatch.setitem(sys.modules, "playwright.sync_api", None)
-    monkeypatch.setattr(cli.pipeline, "compare_files", lambda *a, **k: pytest.fail("compared before refusing"))
+    monkeypatch.setattr(cli.pipeline, "diff_files", lambda *a, **k: pytest.fail("compared before refusing"))
     result = run("redline", THROUGH_947, HB0605, "-o", tmp_path / "r.pdf")
     assert result.exit_code == 2
     assert result.stderr == "statdiff: error: PDF output needs Playwright for Python: pip install 'statdiff[pdf]'\n"

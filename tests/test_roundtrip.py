@@ -93,6 +93,8 @@ def _edit(text: str, draw) -> str:
         return text
     for _ in range(draw(st.integers(1, 3))):
         words = list(re.finditer(r"(?<=\s)[a-z]{3,}(?=\s)", text))
+        if not words:  # every word deleted by the edits before
+            break
         match = draw(st.sampled_from(words))
         action = draw(st.sampled_from(["insert", "delete", "replace"]))
         replacement = {"insert": match.group(0) + " promptly", "delete": "", "replace": "reasonable"}[action]

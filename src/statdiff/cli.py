@@ -26,6 +26,9 @@ OUTPUT_SUFFIXES = ", ".join(entry.suffixes[0] for entry in _formats("redline") i
 
 FORMAT_HELP = "Force the rendering instead of detecting it (see `statdiff formats`)."
 MAX_SIZE_HELP = "Refuse inputs larger than this many megabytes."
+ANY_PRINTING_HELP = ("Apply a page-and-line amendment to the text given even when it is another printing of the bill"
+                     " than the one the amendment cites (engrossed for introduced, say); its bill is still checked,"
+                     " and every instruction against the line it cites.")
 DEFAULT_MAX_MB = 50.0  # as read.decode.DEFAULT_MAX_BYTES: a comparison holds about 60 bytes per input byte
 # No checks by click (its `readable` test would print a usage error): statdiff's readers
 # refuse a missing, unreadable or special file in one line of their own.
@@ -139,7 +142,8 @@ def formats():
 @click.option("--max-size", type=float, callback=_positive_megabytes, default=DEFAULT_MAX_MB, show_default=True, help=MAX_SIZE_HELP)
 @_guarded
 def parse(file, as_json, as_text, format, as_audit, color, no_color, max_size):
-    """Parse FILE into a section tree with page:line provenance."""
+    """Parse FILE into a section tree with page:line provenance (an amendment: and its
+    instructions, as structured edits)."""
     if as_json and as_text:
         raise StatdiffError("choose one of --json and --text")
     if as_audit:
@@ -152,6 +156,10 @@ def parse(file, as_json, as_text, format, as_audit, color, no_color, max_size):
     document = pipeline.read_file(file, format=format, max_bytes=_max_bytes(max_size))
     _warn_if_nothing_fits(document)
     to = "json" if as_json else "text" if as_text else "tree"
+    amendment = pipeline.amendment_in(document) if to != "text" else None
+    if amendment is not None:  # an amendment: its instructions too
+        _print(pipeline.render("amendment", pipeline.amendment_view(document, amendment), to, _terminal(color, no_color)))
+        return
     _print(pipeline.render("document", document, to, _terminal(color, no_color)))
 
 
@@ -162,17 +170,19 @@ def parse(file, as_json, as_text, format, as_audit, color, no_color, max_size):
 @click.option("--stat", "as_stat", is_flag=True, help="Print a per-section count of changes.")
 @_color_options
 @click.option("--context", type=click.IntRange(min=0), default=8, show_default=True, help="Words of context around each change.")
+@click.option("--any-printing", is_flag=True, help=ANY_PRINTING_HELP)
 @click.option("--format", "format", default=None, help=FORMAT_HELP)
 @click.option("--max-size", type=float, callback=_positive_megabytes, default=DEFAULT_MAX_MB, show_default=True, help=MAX_SIZE_HELP)
 @_guarded
-def diff(old, new, as_json, as_stat, color, no_color, context, format, max_size):
+def diff(old, new, as_json, as_stat, color, no_color, context, any_printing, format, max_size):
     """Compare OLD with NEW: changes marked {+inserted+} and [-deleted-], one line per node,
-    never wrapped; nothing is printed when nothing changed. Exit status: 0 no changes,
+    never wrapped; nothing is printed when nothing changed. When NEW is a page-and-line
+    amendment to the bill OLD, the bill is compared with itself as amended, each change at
+    the bill's page:line and credited to its instruction. Exit status: 0 no changes,
     1 changes, 2 trouble."""
     if as_json and as_stat:
         raise StatdiffError("choose one of --json and --stat")
-    comparison = pipeline.compare_files(old, new, format=format, max_bytes=_max_bytes(max_size))
-    _warn_if_nothing_fits(comparison.old, comparison.new)
+    comparison = _diffed(old, new, format, max_size, any_printing)
     to = "json" if as_json else "stat" if as_stat else "terminal"
     _print(pipeline.render_comparison(comparison, to, options=_terminal(color, no_color, context)))
     sys.exit(1 if comparison.changes else 0)
@@ -189,37 +199,63 @@ def diff(old, new, as_json, as_stat, color, no_color, context, format, max_size)
               help="The HTML and PDF layout.")
 @click.option("--notes", type=UNCHECKED_PATH, default=None, help="YAML or TOML notes keyed by node path.")
 @click.option("--title", default=None, help="Title of the report.")
+@click.option("--any-printing", is_flag=True, help=ANY_PRINTING_HELP)
 @click.option("--format", "format", default=None, help=FORMAT_HELP)
 @click.option("--max-size", type=float, callback=_positive_megabytes, default=DEFAULT_MAX_MB, show_default=True, help=MAX_SIZE_HELP)
 @_guarded
-def redline(old, new, output, to, view, notes, title, format, max_size):
+def redline(old, new, output, to, view, notes, title, any_printing, format, max_size):
     """Write a redline of OLD against NEW to OUTPUT: annotated HTML, Word with tracked changes,
     PDF, a CSV or Excel change list, or JSON, as OUTPUT's suffix (or --to) says."""
-    from statdiff.outputs import check_output_path, write_atomically
+    from statdiff.outputs import check_output_path
 
     inputs = [Path(p) for p in [old, new] + ([notes] if notes else [])]
     to_stdout = output == STDOUT
     if not to_stdout:
         check_output_path(Path(output), inputs)
     selected = pipeline.output_format("redline", output, to)
-    if to_stdout and selected.binary and _stdout_is_terminal():
-        suffix = selected.suffixes[0]
-        raise StatdiffError(f"-o -: {selected.name} is a binary format and is not written to a terminal;"
-                            f" redirect it (> report{suffix}) or write a file (-o report{suffix})")
-    comparison = pipeline.compare_files(old, new, format=format, max_bytes=_max_bytes(max_size))
-    _warn_if_nothing_fits(comparison.old, comparison.new)
+    _refuse_binary_on_a_terminal(selected, to_stdout, "report")
+    comparison = _diffed(old, new, format, max_size, any_printing)
     reader_notes, warnings = pipeline.reader_notes(notes, comparison) if notes else ([], [])
     for warning in warnings:
         click.echo(f"statdiff: warning: {display_name(warning, limit=None)}", err=True)
     redline = pipeline.view(comparison, notes=reader_notes, title=title)
     written = pipeline.render_to_path("redline", redline, output, to=selected.name, options=RenderOptions(view=view))
-    if to_stdout:
-        _write_stdout(written)
-    else:
-        write_atomically(Path(output), written, inputs=inputs)
-    where = "standard output" if to_stdout else display_name(output)
+    where = _write_output(output, written, inputs)
     click.echo(f"wrote {where}: {len(comparison.changes)} changes", err=True)
     sys.exit(1 if comparison.changes else 0)
+
+
+def _refuse_binary_on_a_terminal(selected, to_stdout: bool, stem: str) -> None:
+    """Word, PDF or Excel on standard output: to a pipe or a file, never to a terminal."""
+    if to_stdout and selected.binary and _stdout_is_terminal():
+        suffix = selected.suffixes[0]
+        raise StatdiffError(f"-o -: {selected.name} is a binary format and is not written to a terminal;"
+                            f" redirect it (> {stem}{suffix}) or write a file (-o {stem}{suffix})")
+
+
+def _write_output(output: str, written: Output, inputs) -> str:
+    """Write standard output (`-`) or the file `output` (atomically, never over an input); say which."""
+    from statdiff.outputs import write_atomically
+
+    if output == STDOUT:
+        _write_stdout(written)
+        return "standard output"
+    write_atomically(Path(output), written, inputs=inputs)
+    return display_name(output)
+
+
+def _diffed(old, new, format, max_size, any_printing):
+    """OLD compared with NEW (NEW applied first when it is a page-and-line amendment to OLD),
+    its warnings printed on stderr."""
+    diffed = pipeline.diff_files(old, new, format=format, max_bytes=_max_bytes(max_size), check_printing=not any_printing)
+    _warn_if_nothing_fits(diffed.comparison.old, diffed.comparison.new)
+    _warn(diffed.warnings)
+    return diffed.comparison
+
+
+def _warn(warnings) -> None:
+    for warning in warnings:
+        click.echo(f"statdiff: warning: {display_name(warning, limit=None)}", err=True)
 
 
 def _stdout_is_terminal() -> bool:
@@ -234,6 +270,98 @@ def _write_stdout(written: Output) -> None:
         stream.flush()
     else:
         click.echo(written, nl=False)
+
+
+@main.command("apply")
+@click.argument("bill", type=UNCHECKED_PATH)
+@click.argument("amendments", nargs=-1, required=True, type=UNCHECKED_PATH, metavar="AMENDMENT...")
+@click.option("-o", "--output", default=None, type=UNCHECKED_PATH,
+              help="Write the bill as amended to this file (.txt text, .json JSON), atomically; - for standard output.")
+@click.option("--provenance", "as_provenance", is_flag=True,
+              help="Each line with where it was printed: the bill's page:line, new text marked {+...+}; lines of new text with the amendment's.")
+@click.option("--json", "as_json", is_flag=True, help="Every run of text with where it was printed, and the instructions, as JSON.")
+@click.option("--any-printing", is_flag=True, help=ANY_PRINTING_HELP)
+@click.option("--format", "format", default=None, help=FORMAT_HELP)
+@click.option("--max-size", type=float, callback=_positive_megabytes, default=DEFAULT_MAX_MB, show_default=True, help=MAX_SIZE_HELP)
+@_guarded
+def apply_command(bill, amendments, output, as_provenance, as_json, any_printing, format, max_size):
+    """Apply the page-and-line AMENDMENTs, in order, to BILL (the printing they cite) and print the
+    bill as amended, each word keeping where it was printed. An instruction that does not fit the
+    bill, or an amendment to another bill or printing, is refused in one line and nothing is written."""
+    from statdiff.outputs import check_output_path
+
+    if as_json and as_provenance:
+        raise StatdiffError("choose one of --json and --provenance")
+    to = "json" if as_json else "provenance" if as_provenance else None
+    inputs = [Path(path) for path in (bill, *amendments)]
+    if output is not None and output != STDOUT:
+        check_output_path(Path(output), inputs)
+    selected = pipeline.output_format("amended", output or STDOUT, to, default="text")
+    amended = pipeline.apply_files(bill, list(amendments), format=format, max_bytes=_max_bytes(max_size),
+                                   check_printing=not any_printing)
+    _warn(amended.notes)
+    shown = pipeline.amended_view(amended)
+    written = pipeline.render("amended", shown, selected.name)
+    if output is None:
+        _print(written)
+        return
+    where = _write_output(output, written, inputs)
+    click.echo(f"wrote {where}: {shown.instructions} instructions applied", err=True)
+
+
+HISTORY_FORMATS = [entry.name for entry in _formats("history") if entry.suffixes]
+
+
+@main.command()
+@click.argument("versions", nargs=-1, required=True, type=UNCHECKED_PATH, metavar="VERSION...")
+@click.option("--as-given", is_flag=True, help="Take the versions in the order given, instead of the order they were made.")
+@click.option("-o", "--output", default=None, type=UNCHECKED_PATH,
+              help="Write the history to this file, in the format its suffix names (.html the timeline redline, .docx, .pdf, .csv, .xlsx, .json); - for standard output.")
+@click.option("--to", "to", type=click.Choice(HISTORY_FORMATS), default=None, help="With -o: this format whatever the suffix.")
+@click.option("--json", "as_json", is_flag=True, help="Print the history as JSON.")
+@click.option("--stat", "as_stat", is_flag=True, help="Print a per-section count of the changes from the first version to the last.")
+@_color_options
+@click.option("--context", type=click.IntRange(min=0), default=8, show_default=True, help="Words of context around each change.")
+@click.option("--view", type=click.Choice(["inline", "side-by-side"]), default="inline", show_default=True, help="The HTML and PDF layout.")
+@click.option("--title", default=None, help="Title of the report.")
+@click.option("--any-printing", is_flag=True, help=ANY_PRINTING_HELP)
+@click.option("--format", "format", default=None, help=FORMAT_HELP)
+@click.option("--max-size", type=float, callback=_positive_megabytes, default=DEFAULT_MAX_MB, show_default=True, help=MAX_SIZE_HELP)
+@_guarded
+def history(versions, as_given, output, to, as_json, as_stat, color, no_color, context, view, title, any_printing, format, max_size):
+    """Follow a bill or a law through its VERSIONs (files, or one folder holding them): put them in
+    the order they were made (introduced, amendments, engrossed, enrolled, Public Acts by number,
+    ILCS texts by their latest Source note) unless --as-given, compare each with the one before
+    (page-and-line amendments applied to the printing they name), and show the first against the
+    last with every change credited to the version that made it. Exit status: 0 no changes,
+    1 changes, 2 trouble."""
+    from statdiff.outputs import check_output_path
+
+    if as_json and as_stat:
+        raise StatdiffError("choose one of --json and --stat")
+    if output is None and to is not None:
+        raise StatdiffError("--to needs -o FILE (or -o -)")
+    inputs = pipeline.version_files(versions)
+    to_stdout = output is None or output == STDOUT
+    if not to_stdout:
+        check_output_path(Path(output), inputs)
+    selected = pipeline.output_format("history", output, to) if output is not None else None
+    if selected is not None:
+        _refuse_binary_on_a_terminal(selected, to_stdout, "history")
+    found = pipeline.history(inputs, as_given=as_given, format=format, max_bytes=_max_bytes(max_size),
+                             check_printing=not any_printing)
+    timeline = pipeline.history_view(found, title=title)
+    _warn(timeline.warnings)
+    changed = any(step.comparison.changes for step in found.steps)
+    if selected is None:
+        shown = "json" if as_json else "stat" if as_stat else "terminal"
+        _print(pipeline.render("history", timeline, shown, _terminal(color, no_color, context)))
+        sys.exit(1 if changed else 0)
+    written = pipeline.render("history", timeline, selected.name, RenderOptions(view=view))
+    where = _write_output(output, written, inputs)
+    click.echo(f"wrote {where}: {len(found.versions)} versions, {len(found.final.changes)} changes from the first to the last",
+               err=True)
+    sys.exit(1 if changed else 0)
 
 
 @main.command()

@@ -9,7 +9,10 @@ functions and nothing below them:
     text = render("redline", redline, "html")         # + render: the output's text
 
 `render_comparison` does the last two steps in one; `change_list` is `statdiff
-changes` (a bill's own markup, checked against the old law when given). A batch run
+changes` (a bill's own markup, checked against the old law when given). `diff_files`
+is `statdiff diff` and `redline`: two files compared, a page-and-line amendment applied
+to the bill it names first (`amend/`); `apply_files` is `statdiff apply`, `history` is
+`statdiff history` (every version compared with the next, each change credited). A batch run
 (`statdiff batch`, `batch.py`) adds `in_version_order` (which of two versions is the
 older) and `read_small_text` (its manifest, read as inputs are). Each stage is
 imported when first needed, so a command loads only what it uses.
@@ -20,19 +23,22 @@ from __future__ import annotations
 import os
 import warnings
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple, Sequence
 
 from statdiff.errors import StatdiffError
 from statdiff.render import Output, RenderOptions
 
 __all__ = [
-    "Output", "RenderOptions", "agreement", "annotate", "audit_file", "build", "change_list", "compare", "compare_files",
-    "comparison_json", "in_version_order", "output_format", "read_bytes", "read_changes", "read_file",
-    "read_small_text", "read_string", "reader_notes", "render", "render_comparison", "render_to_path", "view",
-    "write_comparison",
+    "Diffed", "Output", "RenderOptions", "agreement", "amended_view", "amendment_in", "amendment_of", "amendment_view",
+    "annotate", "apply_files", "audit_file", "build", "change_list", "compare", "compare_files", "comparison_json",
+    "diff_files", "history", "history_view", "in_version_order", "output_format", "read_bytes", "read_changes",
+    "read_file", "read_small_text", "read_string", "reader_notes", "render", "render_comparison", "render_to_path",
+    "version_files", "view", "write_comparison",
 ]
 
 if TYPE_CHECKING:
+    from statdiff.amend import AmendedBill, Amendment
+    from statdiff.amend.timeline import History, VersionText
     from statdiff.annotate.margin import Annotation
     from statdiff.annotate.notes import ReaderNote
     from statdiff.compare.agreement import Disagreement
@@ -40,6 +46,8 @@ if TYPE_CHECKING:
     from statdiff.model import Comparison, Document, ReadResult
     from statdiff.render import Format
     from statdiff.view import ChangeListView, RedlineView
+    from statdiff.view.amended import AmendedView, AmendmentView
+    from statdiff.view.history import HistoryView
 
 
 # ---------------------------------------------------------------- read + structure
@@ -123,6 +131,151 @@ def in_version_order(first: "Document", second: "Document") -> tuple["Document",
     if order_versions([second, first])[0] is not older:  # a stable sort kept each order: a tie
         raise StatdiffError(f"{first.name} and {second.name} read as the same version: neither is older")
     return older, newer
+
+
+# ---------------------------------------------------------------- page-and-line amendments (amend/)
+
+
+class Diffed(NamedTuple):
+    """What `statdiff diff OLD NEW` compares: the comparison; the warnings to print (what
+    could not be checked, a change no instruction explains); and, when NEW is a page-and-line
+    amendment to OLD, the bill as amended (the comparison's NEW)."""
+
+    comparison: "Comparison"
+    warnings: list[str]
+    amended: "AmendedBill | None" = None
+
+
+def diff_files(old: str | Path, new: str | Path, *, format: str | None = None, max_bytes: int | None = None,
+               check_printing: bool = True) -> Diffed:
+    """Two files compared, as `compare_files` does; but when NEW is a page-and-line amendment
+    and OLD a bill (`amend/credit.py`), the amendment is applied to OLD first (refused in one
+    line when it is for another bill or, unless `check_printing` is False, another printing)
+    and OLD is compared with the bill as amended, each change at the bill's page:line and
+    credited to the instruction that made it."""
+    from statdiff.amend import apply_amendments
+    from statdiff.amend.credit import amends, is_amendment, page_and_line_amendment
+    from statdiff.read import read_path
+
+    old_result = read_path(Path(old), format=format, max_bytes=max_bytes)
+    new_result = read_path(Path(new), format=format, max_bytes=max_bytes)
+    amendment = page_and_line_amendment(new_result)
+    if amendment is None or not amends(old_result, amendment):
+        as_texts = [] if amendment is None or is_amendment(old_result) else [
+            f"{new_result.name}: a page-and-line amendment to {amendment.target.bill}, but {old_result.name} does not say "
+            "it is a printing of a bill: the two texts are compared as they are (statdiff apply applies it)"]
+        return Diffed(compare(build(old_result), build(new_result)), as_texts)
+    amended = apply_amendments(old_result, [amendment], check_printing=check_printing)
+    found = _credited(build(old_result), amended.to_document("bill"), amended)
+    return Diffed(found.comparison, list(amended.notes) + found.warnings, amended)
+
+
+def _credited(before: "Document", after: "Document", amended: "AmendedBill | None",
+              own: "Amendment | None" = None) -> Diffed:
+    """`before` compared with `after`; when `after` is `amended`, each change credited to the
+    instruction that made it (`own`'s only, when `amended` took in other amendments before it)."""
+    from statdiff.amend.credit import credit_instructions
+
+    comparison = compare(before, after)
+    if amended is None:
+        return Diffed(comparison, [])
+    return Diffed(comparison, credit_instructions(comparison, amended, own), amended)
+
+
+def apply_files(bill: str | Path, amendments: "Sequence[str | Path]", *, format: str | None = None,
+                max_bytes: int | None = None, check_printing: bool = True) -> "AmendedBill":
+    """`statdiff apply`: the bill as amended by the page-and-line amendments, in order (each
+    word keeping where it was printed); one line, and nothing built, for an instruction that
+    does not fit the bill, an amendment for another bill or (unless `check_printing` is False)
+    another printing."""
+    from statdiff.amend import apply_amendments
+    from statdiff.read import read_path
+
+    bill_result = read_path(Path(bill), format=format, max_bytes=max_bytes)
+    parsed = [amendment_of(path, format=format, max_bytes=max_bytes) for path in amendments]
+    return apply_amendments(bill_result, list(parsed), check_printing=check_printing)
+
+
+def amendment_of(path: str | Path, *, format: str | None = None, max_bytes: int | None = None) -> "Amendment":
+    """A file read as a page-and-line amendment: its target and instructions (`Amendment`);
+    `StatdiffError` when it has no `Amend House Bill ...` preamble."""
+    from statdiff.amend import parse_amendment
+    from statdiff.read import read_path
+
+    return parse_amendment(read_path(Path(path), format=format, max_bytes=max_bytes))
+
+
+def amendment_in(document: "Document") -> "Amendment | None":
+    """`statdiff parse`: the instructions of a document that is an amendment (its identity says
+    so and it prints an `Amend House Bill ...` preamble); None for any other text."""
+    from statdiff.amend import parse_amendment
+    from statdiff.amend.credit import is_amendment
+
+    if not is_amendment(document):
+        return None
+    try:
+        return parse_amendment(document)
+    except StatdiffError:  # no preamble: an amendment's page of another kind
+        return None
+
+
+def amendment_view(document: "Document", amendment: "Amendment") -> "AmendmentView":
+    """What `statdiff parse` shows of an amendment: its tree and its instructions."""
+    from statdiff.view.amended import amendment_view as view_of
+
+    return view_of(document, amendment)
+
+
+def amended_view(amended: "AmendedBill") -> "AmendedView":
+    """What `statdiff apply` prints of the bill as amended."""
+    from statdiff.view.amended import amended_view as view_of
+
+    return view_of(amended)
+
+
+def version_files(paths: "Sequence[str | Path]") -> list[Path]:
+    """The files of `statdiff history V1 V2 ...`: the paths given, or the files of the one
+    folder given (by name; hidden files left out)."""
+    from statdiff.amend.timeline import version_paths
+
+    return version_paths([Path(path) for path in paths])
+
+
+def history(paths: "Sequence[str | Path]", *, as_given: bool = False, format: str | None = None,
+            max_bytes: int | None = None, check_printing: bool = True) -> "History":
+    """`statdiff history`: the versions read, put in the order they were made (unless
+    `as_given`), each compared with the one before (a page-and-line amendment applied to the
+    printing it names, with the amendments adopted before it), and the first compared with the
+    last, each of its changes credited to the version that made it (`amend/timeline.py`)."""
+    from statdiff.amend.timeline import Version, build_history, order_of, texts_of_versions
+    from statdiff.read import read_path
+
+    results = [read_path(path, format=format, max_bytes=max_bytes) for path in version_files(paths)]
+    versions = order_of([Version(result, build(result)) for result in results], as_given)
+    texts = texts_of_versions(versions, check_printing)
+    steps = [_step(texts[index - 1], text) for index, text in enumerate(texts) if index]
+    final = compare(texts[0].document, texts[-1].document)
+    return build_history(versions, texts, steps, final, "as given" if as_given else "identity")
+
+
+def _step(before: "VersionText", after: "VersionText") -> Diffed:
+    """One step of a history: a version's text against the one before it; a version applied
+    by its own instructions has each change credited to one of them."""
+    if after.own is None:
+        return _credited(before.document, after.document, None)
+    return _credited(before.document, after.document, after.amended, after.own)
+
+
+def history_view(history: "History", *, title: str | None = None) -> "HistoryView":
+    """The view every output of a history reads: the first version against the last as a
+    redline (each change credited to its version) and the timeline of versions."""
+    from statdiff.view import build_view
+    from statdiff.view.history import build_history_view, history_title
+
+    def margin_notes() -> list["Annotation"]:  # the version a change is credited to is its label, not a note
+        return [note for note in annotate(history.final) if note.kind != "attribution"]
+
+    return build_history_view(history, build_view(history.final, margin_notes, None, title or history_title(history)))
 
 
 # ---------------------------------------------------------------- annotate + view

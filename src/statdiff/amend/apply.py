@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from pathlib import PurePath
 
+from statdiff.amend.amended import AmendedBill, AmendedLine, Run, build
 from statdiff.amend.instructions import (
     STRAIGHT_QUOTES,
     Amendment,
@@ -36,194 +36,17 @@ from statdiff.amend.instructions import (
 )
 from statdiff.errors import StatdiffError
 from statdiff.law import amendments, measures, units
-from statdiff.model import BodyLine, Document, Identity, Position, ReadResult, ordinal
+from statdiff.model import Document, Identity, Node, Position, PrintedWord, ReadResult, ordinal
 
 _HIDDEN = "\x00"  # stands for new text in the text a quoted passage is looked for in
 _CLOSING = frozenset(',.;:)]"\'?!')
 _MESSAGE_TEXT = 160
+# How to apply an amendment knowingly to another printing than the one it cites (`check_printing=False`).
+ANY_PRINTING = " (--any-printing applies it to this printing anyway)"
 
 
 class InstructionRefused(StatdiffError):
     """An instruction cannot be applied to the bill given; nothing was applied."""
-
-
-# ----------------------------------------------------------------- results
-
-
-@dataclass(frozen=True, slots=True)
-class Run:
-    """Text printed together: a bill word or part of one, or new text of an amendment.
-
-    `position` is where it was printed: in the bill (`inserted` False) or in the
-    amendment named by `source` (`inserted` True). `space_before` says whether a
-    space separates it from the run before it on its line.
-    """
-
-    text: str
-    position: Position
-    inserted: bool
-    source: str
-    space_before: bool = True
-
-
-@dataclass(frozen=True, slots=True)
-class AmendedWord:
-    """A whitespace-delimited word of the amended bill. Made of one run or several
-    (`project` + `,` inserted after it): it takes the position of its longest run."""
-
-    text: str
-    position: Position
-    inserted: bool
-    source: str
-
-
-@dataclass(frozen=True, slots=True)
-class AmendedLine:
-    """One line of the bill as amended: a bill line (possibly edited), or a line of new
-    text at the amendment's page:line."""
-
-    runs: tuple[Run, ...]
-    position: Position
-    inserted: bool
-    source: str
-    indented: bool | None = None
-    bill_line: Position | None = None  # the bill line it is, replaces, or follows
-
-    @property
-    def text(self) -> str:
-        parts = []
-        for index, run in enumerate(self.runs):
-            if index and run.space_before:
-                parts.append(" ")
-            parts.append(run.text)
-        return "".join(parts)
-
-    def words(self) -> list[AmendedWord]:
-        groups: list[list[Run]] = []
-        for index, run in enumerate(self.runs):
-            if index == 0 or run.space_before:
-                groups.append([run])
-            else:
-                groups[-1].append(run)
-        words = []
-        for group in groups:
-            main = max(group, key=lambda run: len(run.text))  # the first of the longest
-            words.append(AmendedWord("".join(run.text for run in group), main.position, main.inserted, main.source))
-        return words
-
-
-@dataclass(frozen=True, slots=True)
-class AmendedBill:
-    """The bill as amended, line by line, every run keeping where it was printed."""
-
-    name: str
-    identity: Identity
-    rendering: str
-    lines: tuple[AmendedLine, ...]
-    amendments: tuple[Amendment, ...]
-    notes: tuple[str, ...] = ()  # what could not be checked (an identity the text does not give)
-    # each instruction and the bill lines it changes (first, last), in the order applied
-    changed_lines: tuple[tuple[Edit, Position, Position], ...] = ()
-
-    def instructions_for(self, first: Position, last: Position | None = None) -> list[Edit]:
-        """The instructions that change any bill line from `first` to `last` (a change the
-        comparison found there, say): to credit each change to the instruction that made it."""
-        last = last or first
-        return [
-            edit for edit, start, end in self.changed_lines
-            if _order(start) <= _order(last) and _order(first) <= _order(end)
-        ]
-
-    def text(self) -> str:
-        return "\n".join(line.text for line in self.lines)
-
-    def words(self) -> list[AmendedWord]:
-        return [word for line in self.lines for word in line.words()]
-
-    def provenance_lines(self) -> list[str]:
-        """One line each: `3:2  text` for a bill line, with new text inside it between `{+`
-        and `+}`; `+ AMENDMENT 1:5  text` for a line of new text (the amendment's page:line)."""
-        out = []
-        for line in self.lines:
-            if line.inserted:
-                out.append(f"+ {PurePath(line.source).name} {line.position}  {line.text}")
-            else:
-                out.append(f"{line.position}  {_marked(line.runs)}")
-        return out
-
-    def to_read_result(self, new_text_at: str = "amendment") -> ReadResult:
-        """Body lines for the tree builder. A line whose words come from more than one
-        place is cut where the place changes, so every word keeps its own page:line; only
-        its first piece may open a paragraph.
-
-        `new_text_at="bill"` puts new text at the bill line it goes into (or replaces, or
-        follows) instead of where the amendment printed it: every page:line of the result
-        is then the bill's, for a comparison that reports changes by the bill's lines."""
-        if new_text_at not in ("amendment", "bill"):
-            raise StatdiffError(f"new_text_at must be 'amendment' or 'bill', not {new_text_at!r}")
-        body: list[BodyLine] = []
-        for line in self.lines:
-            group: list[AmendedWord] = []
-            indented = line.indented
-            words = line.words()
-            if new_text_at == "bill" and line.bill_line is not None:
-                words = [replace(word, position=line.bill_line) for word in words]
-            for word in words:
-                if group and (word.position, word.inserted) != (group[0].position, group[0].inserted):
-                    body.append(_body_line(group, indented))
-                    indented = None if line.indented is None else False
-                    group = []
-                group.append(word)
-            if group:
-                body.append(_body_line(group, indented))
-        return ReadResult(body, self.rendering, self.identity, None, self.name)
-
-    def to_document(self, new_text_at: str = "amendment") -> Document:
-        from statdiff.structure import build_document
-
-        return build_document(self.to_read_result(new_text_at))
-
-
-def _order(position: Position) -> tuple[int, int]:
-    return position.page or 0, position.line or 0
-
-
-def _marked(runs: tuple[Run, ...]) -> str:
-    """A bill line's text with its runs of new text between `{+` and `+}`."""
-    parts = []
-    inside = False
-    for index, run in enumerate(runs):
-        space = " " if index and run.space_before else ""
-        if run.inserted and not inside:
-            parts.append(space + "{+")
-        elif inside and not run.inserted:
-            parts.append("+}" + space)
-        else:
-            parts.append(space)
-        inside = run.inserted
-        parts.append(run.text)
-    if inside:
-        parts.append("+}")
-    return "".join(parts)
-
-
-def _body_line(words: list[AmendedWord], indented: bool | None) -> BodyLine:
-    position = words[0].position
-    return BodyLine(" ".join(word.text for word in words), position.page, position.line, indented)
-
-
-# ---------------------------------------------------------------- the index
-
-
-def line_index(lines: list[PrintedLine]) -> dict[tuple[int, int], int]:
-    """Where each printed page:line is in `lines` (reading order). Lines without a
-    number are not addressable. A page:line printed twice keeps its first place."""
-    index: dict[tuple[int, int], int] = {}
-    for number, line in enumerate(lines):
-        page, printed = line.position.page, line.position.line
-        if page is not None and printed is not None:
-            index.setdefault((page, printed), number)
-    return index
 
 
 # ----------------------------------------------------------------- applying
@@ -242,15 +65,16 @@ def apply_amendments(
     amendments: list[Amendment | Document | ReadResult],
     *,
     check_target: bool = True,
+    check_printing: bool = True,
 ) -> AmendedBill:
     """The bill as amended by `amendments`, in order, each citing the same printing.
 
-    `check_target=False` skips the bill and printing checks (to apply an amendment to a
-    copy of the printing it cites that the text does not identify, or knowingly to a
-    later printing); every instruction is still checked against the lines it cites.
+    `check_printing=False` skips the printing check only (to apply an amendment knowingly to
+    another printing of its bill than the one it cites: its page and line numbers are then
+    read against the text given); `check_target=False` skips the bill check too (a copy the
+    text does not identify). Every instruction is still checked against the lines it cites.
     """
     parsed = [item if isinstance(item, Amendment) else parse_amendment(item) for item in amendments]
-    lines = printed_lines(bill)
     bill_identity = identity_of(bill)
     label = bill_identity.bill or bill.name
     notes: list[str] = []
@@ -258,8 +82,8 @@ def apply_amendments(
         if amendment.problems:
             raise InstructionRefused(str(amendment.problems[0]))
         if check_target:
-            notes.extend(_check_target(amendment, bill_identity, label))
-    engine = _Engine(lines, label)
+            notes.extend(_check_target(amendment, bill_identity, label, check_printing))
+    engine = _Engine(bill, label)
     engine.check_conflicts([(amendment, edit) for amendment in parsed for edit in amendment.edits])
     for amendment in parsed:
         for edit in amendment.edits:
@@ -271,8 +95,9 @@ def apply_amendments(
     )
 
 
-def apply_amendment(bill: Document | ReadResult, amendment: Amendment | Document | ReadResult, *, check_target: bool = True) -> AmendedBill:
-    return apply_amendments(bill, [amendment], check_target=check_target)
+def apply_amendment(bill: Document | ReadResult, amendment: Amendment | Document | ReadResult, *, check_target: bool = True,
+                    check_printing: bool = True) -> AmendedBill:
+    return apply_amendments(bill, [amendment], check_target=check_target, check_printing=check_printing)
 
 
 def _amended_version(version: str | None) -> str:
@@ -284,8 +109,9 @@ def same_measure(a: str | None, b: str | None) -> bool:
     return a is not None and b is not None and measures.canonical(a) == measures.canonical(b)
 
 
-def _check_target(amendment: Amendment, bill: Identity, label: str) -> list[str]:
-    """Refuse an amendment for another bill or another printing; return what could not be checked."""
+def _check_target(amendment: Amendment, bill: Identity, label: str, check_printing: bool = True) -> list[str]:
+    """Refuse an amendment for another bill or another printing (the printing only when
+    `check_printing`); return what could not be checked."""
     target = amendment.target
     where = amendment_place(target.source.start)
     notes = []
@@ -300,13 +126,16 @@ def _check_target(amendment: Amendment, bill: Identity, label: str) -> list[str]
         )
     printing = target.printing
     given = _printing_given(bill)
+    if not check_printing:
+        return notes
     if printing.amendment:
         if bill.amendment is None or bill.amendment.lower() != printing.amendment_code:
-            raise InstructionRefused(f"{where}: the amendment cites {printing.describe()}; the text given is {given}")
+            raise InstructionRefused(f"{where}: the amendment cites {printing.describe()}; the text given is {given}{ANY_PRINTING}")
     elif bill.version == "amendment" or bill.amendment:
-        raise InstructionRefused(f"{where}: the amendment cites the page and line numbers of {target.bill} {printing.describe()}; the text given is {given}")
+        raise InstructionRefused(f"{where}: the amendment cites the page and line numbers of {target.bill} {printing.describe()}; "
+                                 f"the text given is {given}{ANY_PRINTING}")
     elif printing.version and bill.version and bill.version != printing.version:
-        raise InstructionRefused(f"{where}: the amendment is to {target.bill} {printing.describe()}; the text given is {given}")
+        raise InstructionRefused(f"{where}: the amendment is to {target.bill} {printing.describe()}; the text given is {given}{ANY_PRINTING}")
     elif printing.version is None or bill.version is None:
         notes.append(f"{amendment.name}: cannot tell which printing of {target.bill} the amendment cites or the text is; not checked")
     return notes
@@ -321,21 +150,37 @@ def _printing_given(bill: Identity) -> str:
 
 
 class _Engine:
-    def __init__(self, lines: list[PrintedLine], label: str):
+    """The bill as one slot per printed line (in reading order), found by page:line through
+    the bill's own page:line index (`Document.printed_lines`)."""
+
+    def __init__(self, bill: Document | ReadResult, label: str):
         self.label = label
+        document = bill if isinstance(bill, Document) else build(bill)
+        lines = printed_lines(bill)  # a ReadResult's lines keep their indentation
         self.slots = [_Slot(line, _bill_runs(line, label)) for line in lines]
-        self.index = line_index(lines)
+        self.printed = document.printed_lines
+        # The slot each printed line starts, by the index's word that opens it (the tree holds
+        # the lines' words once each, in order: the invariant of every reading).
+        words = _printed_words(document.root)
+        if len(words) != sum(len(line.words) for line in lines):
+            raise StatdiffError(f"{label}: the bill's tree does not hold its printed words once each; cannot apply")
+        self.starts: dict[PrintedWord, int] = {}
+        offset = 0
+        for number, line in enumerate(lines):
+            self.starts.setdefault(words[offset], number)
+            offset += len(line.words)
         self.changed: list[tuple[Edit, Position, Position]] = []
         self.pages: dict[int, list[int]] = {}
-        for page, number in sorted(self.index):
-            self.pages.setdefault(page, []).append(number)
+        for position in self.printed.positions():
+            if position.page is not None and position.line is not None:
+                self.pages.setdefault(position.page, []).append(position.line)
 
     # -- where
 
     def slot_of(self, edit: Edit, ref: LineRef) -> int:
-        found = self.index.get((ref.page, ref.line))
-        if found is not None:
-            return found
+        words = self.printed.words_at(ref.page, ref.line)
+        if words:
+            return self.starts[words[0]]
         where = amendment_place(edit.source.start)
         numbers = self.pages.get(ref.page)
         if numbers is None:
@@ -572,7 +417,8 @@ class _Engine:
             )
 
     def reads(self, first: int, last: int) -> str:
-        texts = " ".join(self.slots[index].line.text for index in range(first, last + 1))
+        positions = dict.fromkeys(self.slots[index].line.position for index in range(first, last + 1))
+        texts = " ".join(self.printed.text_at(position.page, position.line) for position in positions if position.line is not None)
         verb = "it reads" if first == last else "they read"
         if len(texts) > _MESSAGE_TEXT:
             texts = texts[: _MESSAGE_TEXT - 3] + "..."
@@ -594,6 +440,11 @@ _MARK_PATTERNS = {
     ":": re.compile(r"(?<!\x00):(?!\d)"),
     "?": re.compile(r"(?<!\x00)\?"),
 }
+
+
+def _printed_words(root: Node) -> list[PrintedWord]:
+    """Every word of the tree, in reading order, as the page:line index names it."""
+    return [PrintedWord(node, index) for node in root.walk() for index in range(len(node.words))]
 
 
 def _owner(owners: list[tuple[int, int, int] | None], index: int) -> tuple[int, int, int]:

@@ -216,18 +216,21 @@ class Edit:
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """An instruction the parser could not read, where it is printed and why."""
+    """An instruction the parser could not read, where it is printed and why. An instruction
+    whose new text the copy cuts off keeps that text as far as the copy goes (`new`)."""
 
     source: SourceSpan
     message: str
     wording: str
     op: str | None = None  # what the instruction would do, where its form could be told
+    new: tuple[NewLine, ...] = ()
 
     def __str__(self) -> str:
         return f"{amendment_place(self.source.start)}: {self.message}"
 
     def to_json(self) -> dict:
-        return {"source": self.source.to_json(), "message": self.message, "wording": self.wording, "op": self.op}
+        return {"source": self.source.to_json(), "message": self.message, "wording": self.wording, "op": self.op,
+                "new_text": " ".join(line.text for line in self.new) if self.new else None}
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,6 +249,19 @@ class Amendment:
         new text is cut off): compare it bill to bill."""
         ops = [edit.op for edit in self.edits] + [problem.op for problem in self.problems]
         return bool(ops) and all(op == amendments.REPLACE_ALL for op in ops)
+
+    def replacement(self) -> tuple[Edit, bool] | None:
+        """A whole replacement's one instruction, and whether its copy is cut off: then the
+        instruction holds the new text as far as the copy goes (None: not a whole replacement,
+        or several instructions)."""
+        if not self.whole_replacement or len(self.edits) + len(self.problems) != 1:
+            return None
+        if self.edits:
+            return self.edits[0], False
+        problem = self.problems[0]
+        if not problem.new:
+            return None
+        return Edit(amendments.REPLACE_ALL, None, problem.source, problem.wording, new=problem.new), True
 
     def to_json(self) -> dict:
         return {
@@ -572,7 +588,9 @@ def _read_instruction(joined: _Joined, instruction: _Instruction, page: int | No
             return _edit(joined, op, match, holes, cited, loc_page, source, wording, page_inferred)
         if match is not None or form.match(verb + " " + amendments.HOLE):
             why = "its quoted text has no closing quote" if cut_off else "it stops before its new text"
-            return Problem(source, f"{why} (the copy may be cut off here)", wording, _operation(op, verb))
+            holes = _holes(verb, match, passages) if match is not None else {}
+            new = joined.new_lines(holes["new"].start, holes["new"].end) if "new" in holes else ()
+            return Problem(source, f"{why} (the copy may be cut off here)", wording, _operation(op, verb), new)
     return Problem(source, f"cannot read this instruction: {_clip(wording)}", wording)
 
 

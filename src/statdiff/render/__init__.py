@@ -2,8 +2,10 @@
 
 A renderer reads one kind of subject and returns the text (or, for binary formats, the
 bytes) of one output: a redline view (`statdiff.view.RedlineView`: `statdiff diff`,
-`statdiff redline`), a document tree (`parse`), a change list (`changes`), or the records
-of a batch run (`batch`: its index page). It never
+`statdiff redline`), a document tree (`parse`), a change list (`changes`), the records
+of a batch run (`batch`: its index page), an amendment's instructions (`amendment`: `parse`),
+a bill as amended (`amended`: `apply`) or a history (`statdiff.view.history.HistoryView`:
+`history`). It never
 changes what it reads and never reaches back to an earlier stage: no tokenizing, no
 matching of text to changes (the view did that). Formats are registered below by name
 and by file suffix, as markdown-it-py's `RendererProtocol` and mistune's `renderers/`
@@ -81,6 +83,28 @@ FORMATS = (
     Format("changes", "json", (".json",), "statdiff.render.json_out:JsonChanges", "the change list as JSON"),
     Format("batch", "html", (".html", ".htm"), "statdiff.render.batch_index:HtmlBatchIndex",
            "the index of a batch run: a sortable table of its pairs, linking each redline"),
+    Format("amendment", "tree", (), "statdiff.render.amended:AmendmentTree",
+           "an amendment's tree, then its instructions as edits"),
+    Format("amendment", "json", (".json",), "statdiff.render.amended:AmendmentJson",
+           "the tree as JSON, with the amendment's target and edits"),
+    Format("amended", "text", (".txt",), "statdiff.render.amended:AmendedText", "the bill as amended, one line a line"),
+    Format("amended", "provenance", (), "statdiff.render.amended:AmendedProvenance",
+           "the bill as amended, each line with where it was printed, new text marked {+...+}"),
+    Format("amended", "json", (".json",), "statdiff.render.amended:AmendedJson",
+           "the bill as amended, every run of text with where it was printed"),
+    Format("history", "terminal", (), "statdiff.render.history:HistoryTerminal",
+           "the versions, the redline of the first against the last, the changes that did not last"),
+    Format("history", "stat", (), "statdiff.render.history:HistoryStat", "changes counted per section"),
+    Format("history", "html", (".html", ".htm"), "statdiff.render.history:HistoryHtml",
+           "the timeline redline: a colour and a filter a version"),
+    Format("history", "docx", (".docx",), "statdiff.render.history:HistoryDocx",
+           "Word with tracked changes, each version their author", binary=True),
+    Format("history", "pdf", (".pdf",), "statdiff.render.history:HistoryPdf",
+           "the timeline redline printed by headless Chromium (statdiff[pdf])", binary=True),
+    Format("history", "csv", (".csv",), "statdiff.render.history:HistoryCsv", "the change list, each with its version"),
+    Format("history", "xlsx", (".xlsx",), "statdiff.render.history:HistoryXlsx",
+           "the change list as an Excel workbook (statdiff[xlsx])", binary=True),
+    Format("history", "json", (".json",), "statdiff.render.history:HistoryJson", "docs/json-contract.md"),
 )
 
 

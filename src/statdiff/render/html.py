@@ -34,21 +34,28 @@ class HtmlRedline:
 
     def render(self, redline: RedlineView, options: RenderOptions) -> str:
         """The whole page (deterministic: no date, no randomness)."""
-        if options.view not in VIEWS:
-            raise StatdiffError(f"unknown view {options.view!r}: choose inline or side-by-side")
-        script = asset("redline.js")
-        return environment().get_template("redline.html.j2").render(
-            redline=redline,
-            title=redline.title,
-            view=options.view,
-            old=redline.old,
-            new=redline.new,
-            mode=redline.mode,
-            cut_label=CUT_SECTION_LABEL,
-            css=Markup(asset("redline.css") + asset("redline-print.css") + running_header(redline)),
-            script=Markup(script),
-            script_hash=csp_hash(script),
-        )
+        return render_page("redline.html.j2", redline, options)
+
+
+def render_page(template: str, redline: RedlineView, options: RenderOptions, css: str = "", **context: object) -> str:
+    """A redline page: `template` (`redline.html.j2`, or one that extends it: a history's) with
+    the redline, its styles (then `css`) and its script; `context` holds what the template adds."""
+    if options.view not in VIEWS:
+        raise StatdiffError(f"unknown view {options.view!r}: choose inline or side-by-side")
+    script = asset("redline.js")
+    return environment().get_template(template).render(
+        redline=redline,
+        title=redline.title,
+        view=options.view,
+        old=redline.old,
+        new=redline.new,
+        mode=redline.mode,
+        cut_label=CUT_SECTION_LABEL,
+        css=Markup(asset("redline.css") + asset("redline-print.css") + css + running_header(redline)),
+        script=Markup(script),
+        script_hash=csp_hash(script),
+        **context,
+    )
 
 
 def running_header(redline: RedlineView) -> str:

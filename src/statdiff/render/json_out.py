@@ -25,7 +25,7 @@ def dumps(obj: Any) -> str:
     return json.dumps(obj, ensure_ascii=False, indent=2)
 
 
-class _Json:
+class JsonOutput:
     """One JSON object, then a newline."""
 
     name = "json"
@@ -39,21 +39,21 @@ class _Json:
         return dumps(self.to_json(subject)) + "\n"
 
 
-class JsonRedline(_Json):
+class JsonRedline(JsonOutput):
     subject = "redline"
 
     def to_json(self, subject: RedlineView) -> dict:
         return redline_to_json(subject)
 
 
-class JsonDocument(_Json):
+class JsonDocument(JsonOutput):
     subject = "document"
 
     def to_json(self, subject: Document) -> dict:
         return document_to_json(subject)
 
 
-class JsonChanges(_Json):
+class JsonChanges(JsonOutput):
     subject = "changes"
 
     def to_json(self, subject: ChangeListView) -> dict:

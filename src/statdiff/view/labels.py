@@ -41,6 +41,8 @@ NOTE_KIND_NAMES = {
     "deadline": "Deadlines", "amount": "Amounts", "duty": "Duties", "definition": "Definitions",
     "cross_reference": "Cross-references", "attribution": "Credited to a Public Act",
 }
+# The attribution filter where changes are credited to an amendment's instructions or to versions.
+CREDITED_ELSEWHERE = "Credited to an instruction or version"
 # A run of labels `Sec. 1-4` ... `Sec. 1-12` reads `Secs. 1-4 to 1-12`.
 _PLURAL_PREFIXES = {"Sec. ": "Secs. ", "Article ": "Articles ", "Section ": "Sections "}
 # How each output words the label of text only one copy holds, by whether shared text came before.

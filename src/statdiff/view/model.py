@@ -57,6 +57,7 @@ class ChangeView:
     where: str  # the path of the node it changes (else its section)
     section_anchor: str = ""  # the id of the last section view with the change's section path
     described: str = ""  # its phrase where the view words it (a Section's move: from where to where)
+    steps: tuple[int, ...] = ()  # `statdiff history`: the versions that made it (view/history.py)
 
     def __repr__(self) -> str:
         return f"<ChangeView {self.number}: {self.change!r}>"
@@ -104,6 +105,11 @@ class ChangeView:
     @property
     def attributed_to(self) -> str:
         return self.change.attributed_to or ""
+
+    @property
+    def step(self) -> int | None:
+        """`statdiff history`: the version that made it (the last, when several made parts of it)."""
+        return self.steps[-1] if self.steps else None
 
     @property
     def mark(self) -> str:
@@ -537,8 +543,14 @@ class RedlineView:
 
     @property
     def credited_acts(self) -> list[str]:
-        """The Public Acts changes are credited to (`P.A. 94-947`), in order of first credit."""
+        """What changes are credited to, in order of first credit: Public Acts (`P.A. 94-947`), or
+        the instructions of an amendment applied (`HB0605 ham001, page 3, line 2`)."""
         return list(dict.fromkeys(view.attributed_to for view in self.changes if view.attributed_to))
+
+    @property
+    def credits_public_acts(self) -> bool:
+        """Every credit names a Public Act (else the changes are credited to instructions or versions)."""
+        return all(credit.startswith("P.A.") for credit in self.credited_acts)
 
     @property
     def note_kinds(self) -> dict[str, list[str]]:
@@ -558,10 +570,13 @@ class RedlineView:
     @property
     def note_filters(self) -> list[tuple[str, str, int]]:
         """(kind, name, count of changes) of each kind of margin note that explains a change."""
-        from statdiff.view.labels import NOTE_KIND_NAMES
+        from statdiff.view.labels import CREDITED_ELSEWHERE, NOTE_KIND_NAMES
 
         counts: dict[str, int] = {}
         for kinds in self.note_kinds.values():
             for kind in kinds:
                 counts[kind] = counts.get(kind, 0) + 1
-        return [(kind, name, counts[kind]) for kind, name in NOTE_KIND_NAMES.items() if kind in counts]
+        names = dict(NOTE_KIND_NAMES)
+        if not self.credits_public_acts:
+            names["attribution"] = CREDITED_ELSEWHERE
+        return [(kind, name, counts[kind]) for kind, name in names.items() if kind in counts]
