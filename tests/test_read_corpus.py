@@ -97,6 +97,7 @@ EXPECTED_RENDERING = {
     "fragments/920SB0989enr_92ndGA_legisnet_PARTIAL.txt": "legisnet",
     "fragments/920SB0989ham002_92ndGA_legisnet_COMPLETE.txt": "legisnet",
     "fragments/920SB1930ham001_92ndGA_legisnet_COMPLETE.txt": "legisnet",
+    "fragments/ILCS_20-1370_witnessslips_print_PARTIAL.txt": "ilcs",
     "fragments/ILCS_20-3405_instalawyer_mirror_PARTIAL.txt": "ilcs",
     "fragments/ILCS_215-215-35_ftp_html_delayed_COMPLETE.txt": "ilcs",
     "fragments/ILCS_225-320-29_ilga_section_COMPLETE.txt": "ilcs",

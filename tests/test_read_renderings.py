@@ -152,6 +152,16 @@ def test_a_whole_act_page_with_its_chapter_act_heading_and_navigation_on_one_lin
     assert result.lines[0].text == "(325 ILCS 2/1)"
 
 
+def test_a_whole_acts_navigation_line_above_an_article_heading_is_dropped_by_its_rule():
+    result = read("ILCS_20-1370_witnessslips_print_PARTIAL.txt")
+    assert dropped(result, "navigation citation") == ["20 ILCS 1370/Art. 1", "20 ILCS 1370/1-1", "20 ILCS 1370/1-3",
+                                                      "20 ILCS 1370/1-5"]
+    document = build_document(result)
+    assert [node.kind for node in document.root.children] == ["article"]
+    assert [node.path for node in document.walk() if node.kind == "section"] == [
+        "20 ILCS 1370/1-1", "20 ILCS 1370/1-3", "20 ILCS 1370/1-5"]
+
+
 def test_the_sites_menus_above_an_ilcs_section_are_chrome():
     result = read("ILCS_410-525-5_ilga_fulltext_COMPLETE.txt")
     assert result.lines[0].text == "(410 ILCS 525/5) (from Ch. 111 1/2, par. 6705)"

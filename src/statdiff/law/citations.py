@@ -84,8 +84,11 @@ REFERENCE_TEXT = rf"{TITLE_TEXT} ILCS {ACT_TEXT}/(?:{REFERENCED_NUMBER_TEXT})?{e
 REFERENCE = re.compile(rf"\b{REFERENCE_TEXT}")
 # The Act and Section of a reference, as one diff token keeps them: `530/10`, `5/2A-1.2`.
 ACT_AND_SECTION_TEXT = rf"{ACT_TEXT}/(?:{REFERENCED_NUMBER_TEXT})?"
-# A page's navigation line: the bare reference and nothing else.
-NAVIGATION_LINE = re.compile(rf"{TITLE_TEXT} ILCS {ACT_TEXT}/(?:{REFERENCED_NUMBER_TEXT})?")
+# A page's navigation line: the bare reference and nothing else (`815 ILCS 530/10`, and a whole
+# Act's `20 ILCS 1370/Art. 1` or `10 ILCS 5/Art. 7 Pt. 2` above an Article's heading).
+NAVIGATION_LINE = re.compile(
+    rf"{TITLE_TEXT} ILCS {ACT_TEXT}/(?:{REFERENCED_NUMBER_TEXT}|Art\. [0-9A-Za-z.\-]{{1,12}}?(?: Pt\. [0-9A-Za-z.\-]{{1,8}})?)?"
+)
 # The Act a citation names, as `815 ILCS 530` (group 1 chapter, group 2 Act).
 ACT_OF_CITATION = re.compile(rf"\(({TITLE_TEXT}) ILCS ({ACT_TEXT})/")
 
