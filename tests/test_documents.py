@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from statdiff.cli import main
@@ -428,9 +428,29 @@ GENERATED = settings(max_examples=40, deadline=None, suppress_health_check=[Heal
 ITEMS = ("lower", "roman", "upper", "bullet")
 
 
+_SUPPLIER = "The Supplier shall keep the Supplier and the Supplier within 12 days of each Supplier"
+_CUSTOMER = "The Customer shall keep the Supplier and the Supplier within 30 days of each Supplier" + " Supplier" * 6
+_LICENCE = "The licence shall keep the Supplier and the Supplier within 12 days of each Supplier"
+_NOTICE = "The notice shall keep the Supplier and the Supplier within 12 days of each Supplier."
+# Found by hypothesis: a paragraph a line whose one longer clause put the 90th percentile of the
+# line lengths under the wrap limit in NEW only, so NEW was read as hard-wrapped and each `N)`
+# alone on its line joined its text there but not in OLD (a number moved from node to node).
+_ONE_MORE_CLAUSE_TIPS_THE_WRAP_WIDTH = (
+    [("Supplier terms", _SUPPLIER + ".", [_SUPPLIER + "."] * 3, [_SUPPLIER] * 2, []),
+     ("Customer terms", "The Customer shall keep the Supplier and the Supplier within 33 days of each Supplier"
+      + " Supplier" * 7 + ".", [_SUPPLIER.replace("Supplier", "Customer", 1) + "."] * 2, [_CUSTOMER] * 3, []),
+     ("Invoice terms", _SUPPLIER.replace("Supplier", "invoice", 1) + ".", [], [], []),
+     ("Licence terms", _LICENCE + ".", [], [_LICENCE] * 2, []),
+     ("Schedule terms", _SUPPLIER.replace("Supplier", "schedule", 1) + ".", [], [], [])],
+    ("Notice terms", _NOTICE, [_NOTICE] * 3, [], []),
+    "Each notice shall keep the Supplier and the Supplier within 12 days of each Supplier.",
+)
+
+
 @GENERATED
 @given(model=clause_models(), scheme=st.sampled_from(SCHEMES), heading=st.sampled_from(HEADINGS),
        blank=st.booleans(), items=st.sampled_from(ITEMS), at=st.integers(0, 5))
+@example(model=_ONE_MORE_CLAUSE_TIPS_THE_WRAP_WIDTH, scheme="paren", heading="none", blank=False, items="lower", at=0)
 def test_generated_documents_are_lossless_and_a_clause_inserted_renumbers_the_rest(model, scheme, heading, blank,
                                                                                    items, at):
     clauses, inserted, _ = model

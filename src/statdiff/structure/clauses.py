@@ -59,16 +59,14 @@ from statdiff.law.definitions import DEFINITION, TERM_LEAD
 from statdiff.model import BodyLine, Document, Identity, Meta, Node, ReadResult, Role, Word
 from statdiff.read.prose import BULLET, CODE, FRONT_MATTER, HEADING, QUOTE, ROW, TEXT, ProseLine
 from statdiff.structure.boundaries import CONNECTORS
+from statdiff.structure.lines import EMPHASIS, HEADING_MAX_WORDS, ends_clause, is_caps_heading, is_caps_text, unwrap, wrap_width
 from statdiff.structure.tree import ENUM_KINDS
 
 CONTAINER_WORDS = ("article", "part", "chapter", "schedule", "exhibit", "annex", "appendix", "attachment")
 CLAUSE_WORDS = ("section", "clause")
 RELATION_RANK = {"next": 3, "first": 2, "gap": 1, "start": 0, "orphan": 0}
 MAX_GAP = 3  # numbers a clause may skip (a deleted clause left unrenumbered)
-CAPS_MIN_LETTERS = 4
-HEADING_MAX_WORDS = 15
 HEADING_SENTENCE_WORDS = 8  # a heading sentence before the text of a clause (`Invoicing.`)
-WRAP_MAX_WIDTH = 140  # lines hard-wrapped by an editor are at most this long
 DEFINED_TERM_MAX_WORDS = 16
 MAX_DEPTH = 8  # nested enumerators and list items
 
@@ -84,8 +82,6 @@ _KEYWORD = re.compile(
 _CLAUSE_NUMBER = re.compile(r"(?P<number>\d{1,3}(?:\.\d{1,3})*)(?P<close>[.)]?)(?= |$)")
 _BARE_ENUMERATOR = re.compile(r"(?P<base>[a-z]{1,4}|[A-Z]{1,4})[.)](?= |$)")
 _DASHES = ("-", "–", "—", ":", ".")
-_EMPHASIS = "*_`"
-_CLAUSE_END = (".", ":", ";", "?", "!", '."', ".”", ".)", ":)", ";)")
 
 
 def build_clauses(result: ReadResult) -> Document:
@@ -162,7 +158,7 @@ class _Builder:
         self.current: Node | None = None  # the node a continuation line joins
         self.table: tuple[int, Node] | None = None  # (table number in the document, node)
         self.joined = any(line.gap for line in lines[1:])
-        self.wrap_width = _wrap_width(lines)
+        self.wrap_width = wrap_width(lines)
         self.opened: list[_Open] = []  # every section in the order opened
         self.heading_line = False  # the open section's line is a heading only: text starts a new paragraph
 
@@ -192,7 +188,7 @@ class _Builder:
             return
         current = self.current
         continues = current is not None and self._continues(line, previous)
-        boundary = not continues or previous is None or _ends_clause(previous.text)
+        boundary = not continues or previous is None or ends_clause(previous.text)
         if self._opens_structure(index, line, words, boundary):
             return
         if continues and current is not None:
@@ -222,7 +218,7 @@ class _Builder:
             return False
         if self.wrap_width and (self.joined or len(previous.text) + 1 + len(line.text.split(" ", 1)[0]) > self.wrap_width):
             return True  # a hard-wrapped paragraph, or a line broken only because the next word did not fit
-        if _ends_clause(previous.text):
+        if ends_clause(previous.text):
             return False
         return self.joined or self.wrap_width is not None or line.text[:1].islower()
 
@@ -237,18 +233,18 @@ class _Builder:
         if enumerator is not None:
             self._open_enumerator(enumerator, line, words)
             return True
-        if boundary and _is_caps_heading(text) and self._stands_alone(index):
-            self._open_section(_Clause(f'"{_unwrap(text)}"', None, None, CAPS_RANK, False, "caps", True), words)
+        if boundary and is_caps_heading(text) and self._stands_alone(index):
+            self._open_section(_Clause(f'"{unwrap(text)}"', None, None, CAPS_RANK, False, "caps", True), words)
             return True
         return False
 
     def _stands_alone(self, index: int) -> bool:
         """An ALL-CAPS line is a heading when the next line does not carry it on in capitals."""
         following = self.lines[index + 1] if index + 1 < len(self.lines) else None
-        return following is None or following.gap or following.block != TEXT or not _is_caps_text(following.text)
+        return following is None or following.gap or following.block != TEXT or not is_caps_text(following.text)
 
     def _heading(self, line: ProseLine, words: list[Word]) -> None:
-        text = _unwrap(line.text)
+        text = unwrap(line.text)
         rank = (MARKDOWN_TIER, line.level)
         clause = self._keyword(text, True, markdown=True) or self._numbered(text, True, markdown=True)
         if clause is None:
@@ -518,7 +514,7 @@ def _name_children(node: Node, path: str, qualifier: str, labels: dict[str, int]
             child.label = f"Table {counts['table']}"
         elif child.kind == "row":
             cells = child.meta.cells
-            key = _unwrap(cells[0]) if cells else ""
+            key = unwrap(cells[0]) if cells else ""
             counts["row"] = counts.get("row", 0) + 1
             base = f'{path} row "{key}"' if key else f"{path} row [{counts['row']}]"
             child.label = f'"{key}"' if key else None
@@ -597,7 +593,7 @@ def _opens_heading(close: str, rest: str) -> bool:
 def _heading_after(rest: str) -> str | None:
     """The heading after a clause number: the rest when it is a short title (`DEFINITIONS`,
     `Fees and Payment`), else its first sentence when that is one (`Invoicing. The Supplier ...`)."""
-    rest = _unwrap(rest.lstrip("-–—:. "))
+    rest = unwrap(rest.lstrip("-–—:. "))
     words = rest.split()
     if not words:
         return None
@@ -612,7 +608,7 @@ def _heading_after(rest: str) -> str | None:
 def _heading_alone(rest: str) -> bool:
     """The rest of the line is a heading and nothing more."""
     heading = _heading_after(rest)
-    return heading is not None and heading == _unwrap(rest.lstrip("-–—:. "))
+    return heading is not None and heading == unwrap(rest.lstrip("-–—:. "))
 
 
 def _is_title(words: list[str]) -> bool:
@@ -627,7 +623,7 @@ def _describe(root: Node) -> None:
     for node in root.walk():
         if node.kind != "section":
             continue
-        text = _unwrap(node.text)
+        text = unwrap(node.text)
         if node.meta.number is None:
             node.meta.heading = text
             continue
@@ -641,58 +637,20 @@ def _describe(root: Node) -> None:
 
 def _defined_term(text: str) -> str | None:
     """`"Confidential Information" means ...`: the term (leading emphasis and `The term` ignored)."""
-    text = TERM_LEAD.sub("", text.lstrip(_EMPHASIS), count=1)
+    text = TERM_LEAD.sub("", text.lstrip(EMPHASIS), count=1)
     match = DEFINITION.match(text)
     if match is None:
         return None
-    term = " ".join(_unwrap(match["term"]).split())
+    term = " ".join(unwrap(match["term"]).split())
     if not term or len(term.split()) > DEFINED_TERM_MAX_WORDS or any(mark in term for mark in (". ", ": ", "; ")):
         return None
     return term
 
 
-def _ends_clause(text: str) -> bool:
-    text = text.rstrip(_EMPHASIS)
-    if text.endswith(_CLAUSE_END):
-        return True
-    words = text.rsplit(" ", 2)
-    return len(words) >= 2 and words[-1] in ("and", "or") and words[-2].endswith(";")
 
 
-def _is_caps_text(text: str) -> bool:
-    """Words in capitals: four letters or more, none lowercase, letters at least half the
-    printed characters (`==== FAILURES ====` is decoration around a word, not a heading)."""
-    letters = [character for character in text if character.isalpha()]
-    printed = len(text) - text.count(" ")
-    return (len(letters) >= CAPS_MIN_LETTERS and 2 * len(letters) >= printed
-            and not any(character.islower() for character in letters))
 
 
-def _is_caps_heading(text: str) -> bool:
-    """`LIMITATION OF LIABILITY`, `RECITALS:`: capitals only, short, not a sentence."""
-    stripped = text.rstrip(_EMPHASIS)
-    return (
-        _is_caps_text(text)
-        and len(text.split()) <= HEADING_MAX_WORDS
-        and not stripped.endswith((".", ",", ";", "!", "?"))
-    )
 
 
-def _unwrap(text: str) -> str:
-    """`**Fees**`, `_Fees_`, `` `fees` ``: the text inside markup that wraps all of it."""
-    text = text.strip()
-    for mark in ("**", "__", "*", "_", "`"):
-        inner = text[len(mark):-len(mark)]
-        if len(text) > 2 * len(mark) and text.startswith(mark) and text.endswith(mark) and mark not in inner:
-            return inner.strip()
-    return text
 
-
-def _wrap_width(lines: list[ProseLine]) -> int | None:
-    """The width a hard-wrapped document is wrapped at (the 90th percentile of its text lines'
-    lengths), None when its lines are longer than any editor wraps at (a paragraph a line)."""
-    lengths = sorted(len(line.text) for line in lines if line.block == TEXT)
-    if len(lengths) < 5:
-        return None
-    width = lengths[int(0.9 * (len(lengths) - 1))]
-    return width if width <= WRAP_MAX_WIDTH else None
