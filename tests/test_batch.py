@@ -30,7 +30,8 @@ from lxml import html as lxml_html
 
 from batch_pairs import Pair, write_manifest, write_pairs
 from statdiff import batch, cli
-from test_browser import CHROMIUM, Watched, browser  # noqa: F401 - the browser fixture
+from browser_pages import CHROMIUM, Watched
+from test_browser import browser  # noqa: F401 - the browser fixture
 from test_cli_errors import catalogued, file_refusals, message_of, template_pattern
 
 ROOT = Path(__file__).resolve().parent.parent
