@@ -53,11 +53,12 @@ def assert_lossless(document: Document | None, result: ReadResult | Path | None 
 
 
 def assert_rebuilds(comparison: Comparison) -> None:
-    """Every node comparison's old-side tokens rebuild the old node's text, new side the new."""
+    """Every node comparison's old-side tokens rebuild the old node's text, new side (as printed:
+    a plain printing's struck words included) the new."""
     for section in comparison.sections:
         for node in section.nodes:
             old_tokens = [token for segment in node.segments for token in segment.old]
-            new_tokens = [token for segment in node.segments for token in segment.new]
+            new_tokens = [token for segment in node.segments for token in segment.printed_new]
             if node.old is not None:
                 assert rebuild(old_tokens) == node.old.text, node.old.path
             if node.new is not None:

@@ -14,6 +14,7 @@ from typing import Callable, Sequence
 from statdiff.compare.changes import node_change, node_moved, source_change, word_changes
 from statdiff.compare.anchors import linked
 from statdiff.compare.pairing import Pair
+from statdiff.compare.struck import recover_struck
 from statdiff.compare.tokens import may_join_a_unit, tokenize
 from statdiff.compare.truncation import Visible
 from statdiff.compare.units import Unit
@@ -57,8 +58,10 @@ def lone_node(node: Node, side: Side, status: Status, visible: Visible) -> NodeC
     return NodeComparison(old, new, status, [segment])
 
 
-def compare_nodes(pair: Pair[Node], section: str, visible: Visible) -> NodeComparison:
-    """The redline of one node pair (or of a node left unpaired) and its changes."""
+def compare_nodes(pair: Pair[Node], section: str, visible: Visible, struck: bool = False) -> NodeComparison:
+    """The redline of one node pair (or of a node left unpaired) and its changes. `struck`:
+    NEW is a plain printing of an amendatory restatement, whose struck words are recovered
+    beside the words that replace them (`struck.recover_struck`)."""
     if pair.old is None or pair.new is None:
         node = pair.old if pair.old is not None else pair.new
         assert node is not None
@@ -74,6 +77,8 @@ def compare_nodes(pair: Pair[Node], section: str, visible: Visible) -> NodeCompa
         return NodeComparison(pair.old, pair.new, Status.UNCHANGED,
                               [whole_words(Op.EQUAL, pair.old.words, pair.new.words)])
     segments = _node_segments(pair.old, pair.new, visible)
+    if struck and pair.old.kind != "source_note":
+        segments = recover_struck(segments)
     changes = word_changes(pair.old, pair.new, segments, section)
     if pair.old.kind == "source_note" and changes:
         changes = [linked(source_change(pair.old, pair.new, section),

@@ -23,11 +23,12 @@ from statdiff.compare.modes import (
     mode_of,
     restated_or_codified,
 )
-from statdiff.compare.moves import pair_moved_nodes
+from statdiff.compare.moves import pair_moved_nodes, place_moves
 from statdiff.compare.nodes import compare_nodes, lone_node, relative_key, same_nodes, same_text
 from statdiff.compare.pairing import CONTENT, IDENTITY, Pair, align
 from statdiff.compare.partial import cut_restatement
 from statdiff.compare.restream import fewer_changes, resegmented, same_stream
+from statdiff.compare.struck import recovers_struck
 from statdiff.compare.truncation import Visible, split_visible
 from statdiff.compare.units import UNIT_KEYS, Unit, collect_units, compared_text, heading, number_or_label, positional
 from statdiff.law import citations
@@ -51,6 +52,7 @@ RENUMBERABLE = frozenset({"section", "bill_section", "article", "subsection", "p
 def compare(old: Document, new: Document) -> Comparison:
     """Compare OLD with NEW: sections in reading order, each with its nodes and changes."""
     old_units, new_units = collect_units(old), collect_units(new)
+    every_unit = {"old": old_units, "new": new_units}
     old_amends, new_amends = is_amendatory(old_units), is_amendatory(new_units)
     mode = mode_of(old_amends, new_amends)
     bill = bill_side(old_amends, new_amends)
@@ -72,7 +74,7 @@ def compare(old: Document, new: Document) -> Comparison:
         visible, beyond = cut_restatement(pairs, old, new, bill, instructed_sections(new if bill == "new" else old),
                                           leads)
     context = _Context(mode, bill, visible, new_is_bill=is_bill(new, new_units), synopsis=synopsis_words(new),
-                       beyond_cut=beyond)
+                       beyond_cut=beyond, struck=recovers_struck(mode, bill, new))
     sections = [_lone_section(unit, "old", context) for unit in old_before]
     sections += [_lone_section(unit, "new", context) for unit in new_before]
     sections += [section for pair in pairs for section in _compare_pair(pair, context)]
@@ -80,6 +82,7 @@ def compare(old: Document, new: Document) -> Comparison:
     sections += [_lone_section(unit, "new", context) for unit in new_after]
     comparison = Comparison(old, new, mode, sections)
     pair_moved_nodes(sections)
+    place_moves(comparison, every_unit["old"], every_unit["new"])
     number_anchors(comparison)
     return comparison
 
@@ -92,6 +95,7 @@ class _Context:
     new_is_bill: bool
     synopsis: frozenset[str] | None
     beyond_cut: set[Unit] = field(default_factory=set)  # units a truncated copy never reaches
+    struck: bool = False  # NEW is a plain printing of a restatement: recover its struck words
 
 
 def _split_units(units: list[Unit], visible: Visible) -> tuple[list[Unit], list[Unit], list[Unit]]:
@@ -151,11 +155,11 @@ def _compare_sections(pair: Pair[Unit], old_unit: Unit, new_unit: Unit, context:
         )
     nodes = [lone_node(node, "old", Status.ONLY_OLD, visible) for node in old_before]
     nodes += [lone_node(node, "new", Status.ONLY_NEW, visible) for node in new_before]
-    compared = [compare_nodes(node_pair, section_path, visible) for node_pair in node_pairs]
+    compared = [compare_nodes(node_pair, section_path, visible, context.struck) for node_pair in node_pairs]
     if any(node.changes for node in compared) and same_stream(old_nodes, new_nodes, visible):
         compared = resegmented(old_nodes, new_nodes, visible)
     elif any(change.op in (Op.ADD, Op.REMOVE) for node in compared for change in node.changes):
-        compared = fewer_changes(compared, old_nodes, new_nodes, visible, section_path)
+        compared = fewer_changes(compared, old_nodes, new_nodes, visible, section_path, context.struck)
     nodes += compared
     nodes += [lone_node(node, "old", Status.ONLY_OLD, visible) for node in old_after]
     nodes += [lone_node(node, "new", Status.ONLY_NEW, visible) for node in new_after]

@@ -40,6 +40,7 @@ CHANGE_KIND_NAMES = {
 NOTE_KIND_NAMES = {
     "deadline": "Deadlines", "amount": "Amounts", "duty": "Duties", "definition": "Definitions",
     "cross_reference": "Cross-references", "attribution": "Credited to a Public Act",
+    "plain_printing": "Struck text recovered from a plain printing",
 }
 # A run of labels `Sec. 1-4` ... `Sec. 1-12` reads `Secs. 1-4 to 1-12`.
 _PLURAL_PREFIXES = {"Sec. ": "Secs. ", "Article ": "Articles ", "Section ": "Sections "}
