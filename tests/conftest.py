@@ -112,7 +112,7 @@ def assert_redline_reads_back(comparison: Comparison) -> None:
     def facts(change):  # a span with no page:line (an ILCS page prints none) is written as none
         spans = [None if span is None or not span.known else span for span in (change.old_source, change.new_source)]
         return (change.op, change.old_path, change.new_path, change.old_text, change.new_text, *spans,
-                change.section, change.attributed_to, change.anchor)
+                change.section, change.attributed_to, change.anchor, change.basis, change.old_after, change.new_after)
 
     assert [facts(change) for change in back] == [facts(change) for change in comparison.changes]
 

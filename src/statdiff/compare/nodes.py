@@ -9,11 +9,13 @@ between the words both nodes begin and end with.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Callable, Sequence
 
 from statdiff.compare.changes import node_change, node_moved, source_change, word_changes
 from statdiff.compare.anchors import linked
 from statdiff.compare.pairing import Pair
+from statdiff.compare.replacement import Quotes
 from statdiff.compare.struck import recover_struck
 from statdiff.compare.tokens import may_join_a_unit, tokenize
 from statdiff.compare.truncation import Visible
@@ -58,10 +60,35 @@ def lone_node(node: Node, side: Side, status: Status, visible: Visible) -> NodeC
     return NodeComparison(old, new, status, [segment])
 
 
-def compare_nodes(pair: Pair[Node], section: str, visible: Visible, struck: bool = False) -> NodeComparison:
-    """The redline of one node pair (or of a node left unpaired) and its changes. `struck`:
-    NEW is a plain printing of an amendatory restatement, whose struck words are recovered
-    beside the words that replace them (`struck.recover_struck`)."""
+@dataclass(frozen=True, slots=True)
+class NodeRules:
+    """What a node pair's redline takes into account besides its words. `struck`: NEW is a
+    plain printing of an amendatory restatement, whose struck words are recovered beside the
+    words that replace them (`struck.recover_struck`). `quotes`: the quotation marks around a
+    whole-replacement amendment's new body, which are the instruction's, not changes
+    (`replacement.Quotes`)."""
+
+    struck: bool = False
+    quotes: Quotes | None = None
+
+    def applied(self, segments: list[Segment], old: Node, new: Node) -> list[Segment]:
+        if self.quotes is not None:
+            segments = self.quotes.kept(segments, old, new)
+        if self.struck and old.kind != "source_note":
+            segments = recover_struck(segments)
+        return segments
+
+    def applied_to_stream(self, segments: list[Segment], old: list[Node], new: list[Node]) -> list[Segment]:
+        """`applied` for the diff of a section's nodes read as one stream."""
+        if self.quotes is not None:
+            segments = self.quotes.kept_stream(segments, new if self.quotes.side == "new" else old)
+        if self.struck:
+            segments = recover_struck(segments)
+        return segments
+
+
+def compare_nodes(pair: Pair[Node], section: str, visible: Visible, rules: NodeRules = NodeRules()) -> NodeComparison:
+    """The redline of one node pair (or of a node left unpaired) and its changes, under `rules`."""
     if pair.old is None or pair.new is None:
         node = pair.old if pair.old is not None else pair.new
         assert node is not None
@@ -76,9 +103,7 @@ def compare_nodes(pair: Pair[Node], section: str, visible: Visible, struck: bool
     ):
         return NodeComparison(pair.old, pair.new, Status.UNCHANGED,
                               [whole_words(Op.EQUAL, pair.old.words, pair.new.words)])
-    segments = _node_segments(pair.old, pair.new, visible)
-    if struck and pair.old.kind != "source_note":
-        segments = recover_struck(segments)
+    segments = rules.applied(_node_segments(pair.old, pair.new, visible), pair.old, pair.new)
     changes = word_changes(pair.old, pair.new, segments, section)
     if pair.old.kind == "source_note" and changes:
         changes = [linked(source_change(pair.old, pair.new, section),

@@ -15,8 +15,7 @@ from typing import Iterator
 from statdiff.compare.anchors import linked
 from statdiff.compare.tokens import rebuild, tokenize
 from statdiff.compare.truncation import Visible
-from statdiff.compare.nodes import token_span
-from statdiff.compare.struck import recover_struck
+from statdiff.compare.nodes import NodeRules, token_span
 from statdiff.compare.words import diff_tokens
 from statdiff.model import (
     Basis,
@@ -124,18 +123,16 @@ class _Atom:
 
 
 def restreamed(old_nodes: list[Node], new_nodes: list[Node], visible: Visible,
-               section: str, struck: bool = False) -> list[NodeComparison] | None:
+               section: str, rules: NodeRules = NodeRules()) -> list[NodeComparison] | None:
     """A section whose nodes differ in how its words are divided into paragraphs (one rendering
     shows no indentation) and also in a few words: the section's words are diffed as one
     stream, so that equal words under other node boundaries are unchanged, and each node is
-    listed once, beside the node that shares most of its words (or alone). `struck`: NEW is
-    a plain printing of a restatement (`struck.recover_struck`)."""
+    listed once, beside the node that shares most of its words (or alone), under `rules`
+    (`nodes.NodeRules`: a plain printing, a whole replacement's quotation marks)."""
     old_side, new_side = _StreamSide.of(old_nodes, visible), _StreamSide.of(new_nodes, visible)
     if not old_side.tokens or not new_side.tokens:
         return None
-    segments = diff_tokens(old_side.tokens, new_side.tokens)
-    if struck:
-        segments = recover_struck(segments)
+    segments = rules.applied_to_stream(diff_tokens(old_side.tokens, new_side.tokens), old_nodes, new_nodes)
     atoms = _atoms(segments, old_side, new_side)
     partner_of_old, partner_of_new = _partners(atoms)
     comparisons: dict[tuple, NodeComparison] = {}
@@ -275,13 +272,13 @@ def _add_hidden(comparison: NodeComparison, old_hidden: Hidden, new_hidden: Hidd
 
 
 def fewer_changes(compared: list[NodeComparison], old_nodes: list[Node], new_nodes: list[Node],
-                  visible: Visible, section: str, struck: bool = False) -> list[NodeComparison]:
+                  visible: Visible, section: str, rules: NodeRules = NodeRules()) -> list[NodeComparison]:
     """Node by node, or (when that added or removed nodes) the section's words as one stream
     (Source notes stay node by node): whichever reports no more changes and fewer words."""
     notes = [node for node in compared if (node.old or node.node).kind == "source_note"]
     old_text = [node for node in old_nodes if node.kind != "source_note"]
     new_text = [node for node in new_nodes if node.kind != "source_note"]
-    streamed = restreamed(old_text, new_text, visible, section, struck)
+    streamed = restreamed(old_text, new_text, visible, section, rules)
     if streamed is None:
         return compared
     streamed += notes

@@ -24,9 +24,10 @@ from statdiff.compare.modes import (
     restated_or_codified,
 )
 from statdiff.compare.moves import pair_moved_nodes, place_moves
-from statdiff.compare.nodes import compare_nodes, lone_node, relative_key, same_nodes, same_text
+from statdiff.compare.nodes import NodeRules, compare_nodes, lone_node, relative_key, same_nodes, same_text
 from statdiff.compare.pairing import CONTENT, IDENTITY, Pair, align
 from statdiff.compare.partial import cut_restatement
+from statdiff.compare.replacement import Replacement, kept_front, whole_replacement
 from statdiff.compare.restream import fewer_changes, resegmented, same_stream
 from statdiff.compare.struck import recovers_struck
 from statdiff.compare.truncation import Visible, split_visible
@@ -62,8 +63,11 @@ def compare(old: Document, new: Document) -> Comparison:
         old_units = restated_or_codified(old_units, old_amends)
         new_units = restated_or_codified(new_units, new_amends)
         visible = Visible()
+        replacement = None
     else:
-        visible = Visible.for_truncation(old, new)
+        replacement = whole_replacement(old, new)
+        kept = frozenset(node for unit in old_units + new_units if kept_front(unit, replacement) for node in unit.nodes)
+        visible = Visible.for_truncation(old, new, kept)
     old_before, old_units, old_after = _split_units(old_units, visible)
     new_before, new_units, new_after = _split_units(new_units, visible)
     pairs = align(old_units, new_units, keys=UNIT_KEYS,
@@ -74,7 +78,9 @@ def compare(old: Document, new: Document) -> Comparison:
         visible, beyond = cut_restatement(pairs, old, new, bill, instructed_sections(new if bill == "new" else old),
                                           leads)
     context = _Context(mode, bill, visible, new_is_bill=is_bill(new, new_units), synopsis=synopsis_words(new),
-                       beyond_cut=beyond, struck=recovers_struck(mode, bill, new))
+                       beyond_cut=beyond, rules=NodeRules(recovers_struck(mode, bill, new),
+                                                          replacement.quotes if replacement else None),
+                       replacement=replacement)
     sections = [_lone_section(unit, "old", context) for unit in old_before]
     sections += [_lone_section(unit, "new", context) for unit in new_before]
     sections += [section for pair in pairs for section in _compare_pair(pair, context)]
@@ -95,7 +101,8 @@ class _Context:
     new_is_bill: bool
     synopsis: frozenset[str] | None
     beyond_cut: set[Unit] = field(default_factory=set)  # units a truncated copy never reaches
-    struck: bool = False  # NEW is a plain printing of a restatement: recover its struck words
+    rules: NodeRules = field(default_factory=NodeRules)  # plain printing, a whole replacement's quotes
+    replacement: Replacement | None = None  # a whole-replacement amendment compared with its bill
 
 
 def _split_units(units: list[Unit], visible: Visible) -> tuple[list[Unit], list[Unit], list[Unit]]:
@@ -109,6 +116,8 @@ def _split_units(units: list[Unit], visible: Visible) -> tuple[list[Unit], list[
 def _compare_pair(pair: Pair[Unit], context: _Context) -> list[SectionComparison]:
     visible = context.visible
     old_unit, new_unit = pair.old, pair.new
+    if any(unit is not None and kept_front(unit, context.replacement) for unit in (old_unit, new_unit)):
+        return [_kept_front_matter(old_unit, new_unit, context)]
     if old_unit is not None and new_unit is not None and visible.has_words(old_unit.nodes) \
             and visible.has_words(new_unit.nodes):
         return [_compare_sections(pair, old_unit, new_unit, context)]
@@ -120,8 +129,21 @@ def _compare_pair(pair: Pair[Unit], context: _Context) -> list[SectionComparison
     return lone
 
 
+def _kept_front_matter(old_unit: Unit | None, new_unit: Unit | None, context: _Context) -> SectionComparison:
+    """The front matter of a bill and of the amendment replacing everything after its enacting
+    clause: the title and enacting clause it keeps, its heading and instruction; no change,
+    each node listed on its own side (`replacement`)."""
+    old_nodes = [node for node in old_unit.nodes if node.words] if old_unit is not None else []
+    new_nodes = [node for node in new_unit.nodes if node.words] if new_unit is not None else []
+    old = old_unit.node if old_unit is not None else None
+    new = new_unit.node if new_unit is not None else None
+    return SectionComparison("", "", Status.UNCHANGED, old, new, resegmented(old_nodes, new_nodes, context.visible))
+
+
 def _lone_section(unit: Unit, side: Side, context: _Context) -> SectionComparison:
     """A section only one text has: added, removed, not restated, or beyond a truncation."""
+    if kept_front(unit, context.replacement):
+        return _kept_front_matter(unit if side == "old" else None, unit if side == "new" else None, context)
     visible = context.visible
     if not visible.has_words(unit.nodes) or unit in context.beyond_cut:
         status = one_copy_status(side)
@@ -155,11 +177,11 @@ def _compare_sections(pair: Pair[Unit], old_unit: Unit, new_unit: Unit, context:
         )
     nodes = [lone_node(node, "old", Status.ONLY_OLD, visible) for node in old_before]
     nodes += [lone_node(node, "new", Status.ONLY_NEW, visible) for node in new_before]
-    compared = [compare_nodes(node_pair, section_path, visible, context.struck) for node_pair in node_pairs]
+    compared = [compare_nodes(node_pair, section_path, visible, context.rules) for node_pair in node_pairs]
     if any(node.changes for node in compared) and same_stream(old_nodes, new_nodes, visible):
         compared = resegmented(old_nodes, new_nodes, visible)
     elif any(change.op in (Op.ADD, Op.REMOVE) for node in compared for change in node.changes):
-        compared = fewer_changes(compared, old_nodes, new_nodes, visible, section_path, context.struck)
+        compared = fewer_changes(compared, old_nodes, new_nodes, visible, section_path, context.rules)
     nodes += compared
     nodes += [lone_node(node, "old", Status.ONLY_OLD, visible) for node in old_after]
     nodes += [lone_node(node, "new", Status.ONLY_NEW, visible) for node in new_after]

@@ -46,12 +46,15 @@ class Visible:
         return node not in self.slices or self.slices[node] == (0, len(node.words))
 
     @classmethod
-    def for_truncation(cls, old: Document, new: Document) -> "Visible":
-        old_nodes, old_starts, old_texts = flatten(list(old.root.walk()))
-        new_nodes, new_starts, new_texts = flatten(list(new.root.walk()))
+    def for_truncation(cls, old: Document, new: Document, leave_out: frozenset[Node] = frozenset()) -> "Visible":
+        """The words of two versions that take part, judged on each one's whole word sequence
+        less the nodes `leave_out` (front matter no comparison holds against the other text)."""
+        old_nodes, old_starts, old_texts = flatten([node for node in old.root.walk() if node not in leave_out])
+        new_nodes, new_starts, new_texts = flatten([node for node in new.root.walk() if node not in leave_out])
         overlap = shared_stretch(
             old_texts, new_texts, node_breaks(old_nodes, old_starts), node_breaks(new_nodes, new_starts),
-            line_start_test(old.root), line_start_test(new.root),
+            line_start_test([word for node in old_nodes for word in node.words]),
+            line_start_test([word for node in new_nodes for word in node.words]),
         )
         slices: Slices = {}
         if overlap is not None:
