@@ -52,6 +52,17 @@ class Quotes:
             segments = self._split(segments, opening=False)
         return segments
 
+    def unquoted(self, node: Node, index: int, text: str) -> str:
+        """A word as the search for a truncated copy reads it: the new body's first word
+        without its opening quotation mark, its last without the closing one (`"Section` is
+        `Section`, not a word cut at its head)."""
+        if node is self.opening and index == 0:
+            text = text.lstrip("".join(QUOTES)) or text
+        if node is self.closing and index == len(node.words) - 1:
+            at = max(text.rfind(mark) for mark in QUOTES)
+            text = text[:at] if at > 0 and not any(char.isalnum() for char in text[at:]) else text
+        return text
+
     def kept_stream(self, segments: list[Segment], nodes: list[Node]) -> list[Segment]:
         """`kept` for the diff of a section's nodes read as one stream."""
         if not nodes:

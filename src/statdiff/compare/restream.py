@@ -89,6 +89,10 @@ class _StreamSide:
             return 0
         return self.owners[min(max(cursor - 1, 0), len(self.owners) - 1)]
 
+    def owner_of(self, tokens: tuple[Token, ...], cursor: int) -> int:
+        """The node of the tokens at `cursor`, or, where there are none, of an insertion there."""
+        return self.owners[cursor] if tokens else self.owner_at(cursor)
+
     def parts(self, start: int, end: int) -> list[tuple[int, int, int]]:
         """(owner, start, end) runs of the tokens start:end, one per node."""
         runs: list[tuple[int, int, int]] = []
@@ -194,6 +198,11 @@ def _atoms(segments: list[Segment], old_side: _StreamSide, new_side: _StreamSide
         if segment.printed is not None:
             atoms.append(_Atom(segment.op, segment.old, segment.new, old_side.owners[old_at], new_side.owners[new_at],
                                old_at, new_at, segment.basis, segment.printed))
+        elif segment.op == Op.EQUAL and len(segment.old) != len(segment.new):
+            # a quotation mark kept alike on one side only (`replacement.Quotes`): one atom,
+            # in the node that holds it (the other side's stream may be at its end)
+            atoms.append(_Atom(Op.EQUAL, segment.old, segment.new, old_side.owner_of(segment.old, old_at),
+                               new_side.owner_of(segment.new, new_at), old_at, new_at))
         elif segment.op == Op.EQUAL:
             start = 0
             for index in range(1, len(segment.old) + 1):

@@ -24,7 +24,15 @@ from statdiff.compare.modes import (
     restated_or_codified,
 )
 from statdiff.compare.moves import pair_moved_nodes, place_moves
-from statdiff.compare.nodes import NodeRules, compare_nodes, lone_node, relative_key, same_nodes, same_text
+from statdiff.compare.nodes import (
+    NodeRules,
+    compare_nodes,
+    lone_node,
+    punctuation_at_the_cut,
+    relative_key,
+    same_nodes,
+    same_text,
+)
 from statdiff.compare.pairing import CONTENT, IDENTITY, Pair, align
 from statdiff.compare.partial import cut_restatement
 from statdiff.compare.replacement import Replacement, kept_front, whole_replacement
@@ -44,6 +52,7 @@ from statdiff.model import (
     SectionComparison,
     Side,
     Status,
+    one_copy_op,
     one_copy_status,
 )
 
@@ -55,8 +64,8 @@ def compare(old: Document, new: Document) -> Comparison:
     old_units, new_units = collect_units(old), collect_units(new)
     every_unit = {"old": old_units, "new": new_units}
     old_amends, new_amends = is_amendatory(old_units), is_amendatory(new_units)
-    mode = mode_of(old_amends, new_amends)
-    bill = bill_side(old_amends, new_amends)
+    mode = mode_of(old_units, new_units)
+    bill = bill_side(old_units, new_units)
     leads: dict[Side, Unit | None] = {}
     if mode == Mode.AMENDMENT:
         leads = {"old": lead_unit(old_units, old_amends), "new": lead_unit(new_units, new_amends)}
@@ -67,7 +76,7 @@ def compare(old: Document, new: Document) -> Comparison:
     else:
         replacement = whole_replacement(old, new)
         kept = frozenset(node for unit in old_units + new_units if kept_front(unit, replacement) for node in unit.nodes)
-        visible = Visible.for_truncation(old, new, kept)
+        visible = Visible.for_truncation(old, new, kept, replacement.quotes.unquoted if replacement else None)
     old_before, old_units, old_after = _split_units(old_units, visible)
     new_before, new_units, new_after = _split_units(new_units, visible)
     pairs = align(old_units, new_units, keys=UNIT_KEYS,
@@ -182,6 +191,7 @@ def _compare_sections(pair: Pair[Unit], old_unit: Unit, new_unit: Unit, context:
         compared = resegmented(old_nodes, new_nodes, visible)
     elif any(change.op in (Op.ADD, Op.REMOVE) for node in compared for change in node.changes):
         compared = fewer_changes(compared, old_nodes, new_nodes, visible, section_path, context.rules)
+    _punctuation_at_the_cuts(compared, (old_before, new_before), (old_after, new_after), section_path)
     nodes += compared
     nodes += [lone_node(node, "old", Status.ONLY_OLD, visible) for node in old_after]
     nodes += [lone_node(node, "new", Status.ONLY_NEW, visible) for node in new_after]
@@ -202,6 +212,25 @@ def _compare_sections(pair: Pair[Unit], old_unit: Unit, new_unit: Unit, context:
     )
     section.attributed_to = attribute(old_unit, new_unit, section.changes, context.new_is_bill, context.synopsis)
     return section
+
+
+def _punctuation_at_the_cuts(compared: list[NodeComparison], before: tuple[list[Node], list[Node]],
+                             after: tuple[list[Node], list[Node]], section: str) -> None:
+    """Where one copy of a truncated pair stops (begins) inside this section, the other copy's
+    punctuation at that point is beyond the cut (`nodes.punctuation_at_the_cut`). A copy stops
+    here when the other holds text after the shared stretch and it does not."""
+    for at_end, (old_beyond, new_beyond) in ((True, after), (False, before)):
+        edge = -1 if at_end else 0
+        beyond = {"old": bool(old_beyond), "new": bool(new_beyond)}
+        for side in ("old", "new"):
+            beyond[side] = beyond[side] or any(
+                node.segments and node.segments[edge].op == one_copy_op(side) for node in compared)
+        if beyond["old"] == beyond["new"]:
+            continue
+        cut: Side = "new" if beyond["old"] else "old"
+        holding = [node for node in compared if (node.new if cut == "new" else node.old) is not None]
+        if holding:
+            punctuation_at_the_cut(holding[edge], section, cut, at_end)
 
 
 def _renumbered(pair: Pair[Unit], old: Node, new: Node) -> bool:

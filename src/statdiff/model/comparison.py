@@ -335,11 +335,19 @@ class SectionComparison:
 
 
 def _span_of_own_words(nodes: "list[Node | None]") -> SourceSpan | None:
-    """From the first to the last of the nodes' own words (not their children's), in list order."""
+    """From the first to the last printed position of the nodes' own words (not their
+    children's). The nodes may be listed out of reading order (a node moved within its
+    section, a node listed beside its partner), so the ends are the earliest and latest
+    positions printed, never a range that ends before it starts (`1:2-1`); where no word
+    has a printed place, the list's first and last words."""
     with_words = [node for node in nodes if node is not None and node.words]
     if not with_words:
         return None
-    return SourceSpan(with_words[0].words[0].position, with_words[-1].words[-1].position)
+    ends = [position for node in with_words for position in (node.words[0].position, node.words[-1].position)
+            if position.known]
+    if not ends:
+        return SourceSpan(with_words[0].words[0].position, with_words[-1].words[-1].position)
+    return SourceSpan(min(ends), max(ends))
 
 
 class Summary(dict[str, Any]):

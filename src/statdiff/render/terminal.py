@@ -276,13 +276,16 @@ def _redline(row: RowView, context: int, plain: bool) -> Text:
                 text.append(f" [{run.change.change.attributed_to}]", style=NOTE_STYLE)
         elif piece.op in (Op.ONLY_OLD, Op.ONLY_NEW):
             text.append(" " if index else "")
-            _append_one_copy(text, piece, context, after_shared=index > 0)
+            label = run.label if run is not None else None
+            _append_one_copy(text, piece, context, after_shared=label.after_shared if label else index > 0)
     return text
 
 
 def _append_one_copy(text: Text, piece: _Piece, context: int, after_shared: bool) -> None:
     """Text only one copy holds: labelled and dim, never marked as inserted or deleted.
-    Its words are cut to `context` next to the shared text, as unchanged runs are."""
+    Its words are cut to `context` next to the shared text, as unchanged runs are; the label
+    says whether the other copy stops before it or begins after it (`after_shared`: text
+    both copies hold comes before it in reading order, as the view found)."""
     tokens = piece.tokens
     if context <= 0:
         words = "…"

@@ -304,7 +304,8 @@ class _OneCopyLabels:
             if not segment.has_text():
                 continue
             if segment.op in ONE_COPY_OPS:
-                labels[index] = OneCopyLabel(one_copy_label(segment.op, self.shared_seen), segment.op != self.previous)
+                labels[index] = OneCopyLabel(one_copy_label(segment.op, self.shared_seen), segment.op != self.previous,
+                                             self.shared_seen)
             else:
                 self.shared_seen = True
             self.previous = segment.op

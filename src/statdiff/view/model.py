@@ -139,11 +139,14 @@ class ChangeView:
 
 @dataclass(frozen=True, slots=True)
 class OneCopyLabel:
-    """The label of text only one copy holds: its wording and whether it is printed (the
-    first run of one-copy text in a section shows it; the rest carry it as a tooltip)."""
+    """The label of text only one copy holds: its wording, whether it is printed (the
+    first run of one-copy text in a section shows it; the rest carry it as a tooltip), and
+    whether text both copies hold comes before it in reading order (the other copy stops
+    before it) or not (the other copy begins after it): every output words it so."""
 
     text: str
     shown: bool
+    after_shared: bool = True
 
 
 @dataclass(slots=True, eq=False)
