@@ -32,10 +32,10 @@ from rapidfuzz import fuzz
 
 from statdiff.amend.instructions import amendment_place, parse_amendment
 from statdiff.compare.grouping import GLUE_WORDS
-from statdiff.compare.tokens import tokenize
+from statdiff.compare.tokens import common_head, tokenize
 from statdiff.errors import StatdiffError
 from statdiff.law import alternatives, amendments
-from statdiff.model import PLAIN, Basis, Document, Mode, Op, Segment, Side, SourceSpan, Token, Word, rebuild
+from statdiff.model import PLAIN, Basis, Document, Mode, Op, Segment, Side, SourceSpan, SuspectedStrike, Token, Word, rebuild
 
 MAX_ALTERNATIVE = 4  # tokens: the longest run read as an alternative without a class
 MIN_ALIKE = 2 / 3  # of a run's word pairs, alike, for a run read as an alternative
@@ -108,8 +108,8 @@ class _Stretch:
         """Where the insertion may stand with the same text on either side: 0 (where the diff
         put it), then 1, -1, 2, -2 ...: right while its first token is the token after it,
         left while its last token is the token before it."""
-        right = _common_run(self.inserted, self.after_new)
-        left = _common_run(self.inserted[::-1], self.before_new[::-1])
+        right = common_head(self.inserted, self.after_new)
+        left = common_head(self.inserted[::-1], self.before_new[::-1])
         yield 0
         for step in range(1, max(right, left) + 1):
             if step <= right:
@@ -152,15 +152,6 @@ class _Stretch:
             return (b_old[:-back], b_new[:-back], b_new[-back:] + ins[:-back], b_old[-back:] + a_old,
                     ins[-back:] + a_new)
         return b_old, b_new, ins, a_old, a_new
-
-
-def _common_run(first: Sequence[Token], second: Sequence[Token]) -> int:
-    count = 0
-    for one, other in zip(first, second):
-        if one.text != other.text:
-            break
-        count += 1
-    return count
 
 
 def _equal(old: tuple[Token, ...], new: tuple[Token, ...]) -> list[Segment]:
@@ -242,26 +233,6 @@ def _content(text: str) -> bool:
 # ---------------------------------------------------------------- the old law unknown
 
 
-@dataclass(frozen=True, slots=True)
-class SuspectedStrike:
-    """Two runs printed side by side that read as struck and new (`statdiff parse`)."""
-
-    path: str  # the node holding them
-    struck: str
-    new: str
-    kind: str  # the class they share (`number`, `amount`, `modal` ...) or `variant`
-    source: SourceSpan | None
-
-    def to_json(self) -> dict:
-        return {"path": self.path, "struck": self.struck, "new": self.new, "kind": self.kind,
-                "source": self.source.to_json() if self.source else None}
-
-    def describe(self) -> str:
-        """`815 ILCS 530/10(a) at 2:24: “30 45” (number)`."""
-        at = f" at {self.source}" if self.source is not None and self.source.known else ""
-        return f"{self.path}{at}: “{self.struck} {self.new}” ({self.kind})"
-
-
 def suspected_strikes(document: Document) -> list[SuspectedStrike]:
     """Runs printed side by side inside the Sections an amendatory bill restates, or inside
     the bill text an amendment quotes, that read as struck and new; none in a printing that
@@ -300,16 +271,26 @@ def _pair_at(texts: list[str], start: int) -> tuple[int, int, str] | None:
         struck = texts[start:start + first]
         if len(struck) < first:
             return None
-        if not _bounded(struck) or not _whole_run(texts, start, first):
-            continue
+        struck_whole: bool | None = None  # looked at once a pair of runs shares a kind (rarely)
+        classed = bool(alternatives.classes_of(struck))
+        if not classed and len(struck) == 1 and struck[0].lower() not in alternatives.VERB_FORMS:
+            continue  # a word of no class pairs with nothing (`_pair_kind`)
         for second in range(1, alternatives.MAX_RUN + 1):
+            if not classed and second != first:
+                continue  # variants are word for word
             new = texts[start + first:start + first + second]
             if len(new) < second:
                 break
+            kind = _pair_kind(struck, new)
+            if kind is None:
+                continue
+            if struck_whole is None:
+                struck_whole = _bounded(struck) and _whole_run(texts, start, first)
+            if not struck_whole:
+                break
             if not _bounded(new) or not _whole_run(texts, start + first, second):
                 continue
-            kind = _pair_kind(struck, new)
-            if kind is not None and not _in_a_series(texts, start, start + first + second, kind):
+            if not _in_a_series(texts, start, start + first + second, kind):
                 return first, second, kind
     return None
 

@@ -23,6 +23,7 @@ amount, an ILCS reference and an enumerator one token each): `["July", "1", ",",
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Sequence
 
 NUMBER, AMOUNT, PERCENTAGE, YEAR, DATE, SECTION_NUMBER, MODAL, QUANTIFIER = (
@@ -71,7 +72,12 @@ def classes_of(texts: Sequence[str]) -> frozenset[str]:
     """Every class the whole run belongs to (`["2022"]`: year and number)."""
     if not texts or len(texts) > MAX_RUN:
         return frozenset()
-    joined = " ".join(texts)
+    return _classes(" ".join(texts))
+
+
+@lru_cache(maxsize=1 << 16)
+def _classes(joined: str) -> frozenset[str]:
+    """(A text's runs are looked at many times over, each run inside several wider ones.)"""
     return frozenset(name for name, pattern in _RUNS.items() if pattern.fullmatch(joined))
 
 
