@@ -117,8 +117,19 @@ def assert_redline_reads_back(comparison: Comparison) -> None:
     assert [facts(change) for change in back] == [facts(change) for change in comparison.changes]
 
 
+def assert_spans_read_forward(comparison: Comparison) -> None:
+    """Every printed range of a change or a section ends where it starts or later (never
+    `new 1:2-1`, a section whose nodes are listed out of reading order)."""
+    spans = [span for change in comparison.changes for span in (change.old_source, change.new_source)]
+    spans += [span for section in comparison.sections for span in (section.old_source, section.new_source)]
+    for span in spans:
+        if span is not None and span.start.known and span.end.known:
+            assert not span.end < span.start, str(span)
+
+
 def assert_comparison_invariants(comparison: Comparison) -> None:
     """What every comparison keeps, whatever its texts."""
     assert_rebuilds(comparison)
     assert_each_node_shown_once(comparison)
     assert_anchored_in_reading_order(comparison)
+    assert_spans_read_forward(comparison)

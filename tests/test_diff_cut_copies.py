@@ -129,3 +129,21 @@ def test_text_beyond_the_cut_is_labelled_for_the_copy_that_holds_it(old_name, ne
     for label in labels:
         assert label in text
     assert "starts here" not in text
+
+
+@pytest.mark.parametrize("flip", [False, True])
+def test_a_printed_range_never_reads_backwards(flip):
+    """SB731's Senate Amendment 3 (its first page) against Amendment 2's pages 2-25: the
+    front matter's nodes are listed out of reading order (a node beside its partner), and
+    its printed range still runs from its earliest to its latest line (it read `new 2:19-18`)."""
+    import statdiff
+
+    from conftest import assert_spans_read_forward
+
+    sam003 = parsed("10200SB0731sam003_ftp_PARTIAL.txt")
+    sam002 = statdiff.parse(FRAGMENTS.parent / "seeds" / "003_80d6f31b0979e4b4.txt")
+    old, new = (sam002, sam003) if flip else (sam003, sam002)
+    comparison = compare(old, new)
+    assert_spans_read_forward(comparison)
+    assert any(span is not None and span.start != span.end for section in comparison.sections
+               for span in (section.old_source, section.new_source))
