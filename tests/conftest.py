@@ -53,11 +53,12 @@ def assert_lossless(document: Document | None, result: ReadResult | Path | None 
 
 
 def assert_rebuilds(comparison: Comparison) -> None:
-    """Every node comparison's old-side tokens rebuild the old node's text, new side the new."""
+    """Every node comparison's old-side tokens rebuild the old node's text, new side (as printed:
+    a plain printing's struck words included) the new."""
     for section in comparison.sections:
         for node in section.nodes:
             old_tokens = [token for segment in node.segments for token in segment.old]
-            new_tokens = [token for segment in node.segments for token in segment.new]
+            new_tokens = [token for segment in node.segments for token in segment.printed_new]
             if node.old is not None:
                 assert rebuild(old_tokens) == node.old.text, node.old.path
             if node.new is not None:
@@ -111,9 +112,19 @@ def assert_redline_reads_back(comparison: Comparison) -> None:
     def facts(change):  # a span with no page:line (an ILCS page prints none) is written as none
         spans = [None if span is None or not span.known else span for span in (change.old_source, change.new_source)]
         return (change.op, change.old_path, change.new_path, change.old_text, change.new_text, *spans,
-                change.section, change.attributed_to, change.anchor)
+                change.section, change.attributed_to, change.anchor, change.basis, change.old_after, change.new_after)
 
     assert [facts(change) for change in back] == [facts(change) for change in comparison.changes]
+
+
+def assert_spans_read_forward(comparison: Comparison) -> None:
+    """Every printed range of a change or a section ends where it starts or later (never
+    `new 1:2-1`, a section whose nodes are listed out of reading order)."""
+    spans = [span for change in comparison.changes for span in (change.old_source, change.new_source)]
+    spans += [span for section in comparison.sections for span in (section.old_source, section.new_source)]
+    for span in spans:
+        if span is not None and span.start.known and span.end.known:
+            assert not span.end < span.start, str(span)
 
 
 def assert_comparison_invariants(comparison: Comparison) -> None:
@@ -121,3 +132,4 @@ def assert_comparison_invariants(comparison: Comparison) -> None:
     assert_rebuilds(comparison)
     assert_each_node_shown_once(comparison)
     assert_anchored_in_reading_order(comparison)
+    assert_spans_read_forward(comparison)

@@ -268,6 +268,6 @@ def test_credited_and_moved_changes_show_in_the_text(opened, election):
     moved = page.locator("main section.sec[data-status='moved']")
     assert moved.count() == 1
     note = " ".join(moved.locator(".move-note").inner_text().split())
-    assert re.fullmatch(r"Moved from after Sec\. 7-\S+ in Article 7 to after Sec\. \S+ in Article \S+\.", note), note
+    assert re.fullmatch(r"Moved from after 10 ILCS 5/7-\S+ in Article 7 to after 10 ILCS 5/\S+ in Article \S+\.", note), note
     moved.scroll_into_view_if_needed()
     shot(page, "election-moved.png")

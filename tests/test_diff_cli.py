@@ -144,7 +144,7 @@ def test_moves_and_renumbers_are_named_in_the_terminal():
     new_sections = [section(2, texts[2]), section(3, texts[3]), section(1, texts[1]), section(4, texts[4], 9)]
     new = Document(Identity(), Node("document", "", [], new_sections), "t", "new")
     output = terminal(compare(old, new), Console(file=io.StringIO(), no_color=True, width=200))
-    assert "620 ILCS 5/1 Heading 1.  [moved]\n  moved from the start of the text to after Sec. 3\n" in output
+    assert "620 ILCS 5/1 Heading 1.  [moved]\n  moved from the start of the text to after 620 ILCS 5/3\n" in output
     assert "renumbered: 4 -> 9 (was 620 ILCS 5/4)" in output
     assert "[-" not in output and "{+" not in output
 

@@ -40,7 +40,7 @@ def test_json_is_the_document_tree_and_deterministic(path):
     assert first.exit_code == 0
     assert first.output == second.output
     tree = json.loads(first.output)
-    assert set(tree) == {"identity", "rendering", "detection", "name", "synopsis", "root"}
+    assert set(tree) == {"identity", "rendering", "detection", "name", "synopsis", "suspected_strikes", "root"}
     assert tree["detection"]["rendering"] == tree["rendering"] and tree["detection"]["runner_up"]["rendering"]
     for node in _walk(tree["root"]):
         assert {"kind", "path", "label", "text", "meta", "children", "source"} <= set(node)
@@ -124,3 +124,16 @@ def _walk(node: dict):
     yield node
     for child in node["children"]:
         yield from _walk(child)
+
+
+def test_a_plain_printing_that_prints_struck_and_new_words_side_by_side_is_warned_of():
+    """P.A. 102-16 as PDF text prints `July 1, 2022 2021` (issue 11): the pair is listed in the
+    JSON with where it is printed, and one warning line on stderr says the HTML page shows it."""
+    page = Path(__file__).resolve().parent.parent / "statutes/fragments/PA102-0016_docslib_pdftext_PARTIAL.txt"
+    result = run(str(page), "--json")
+    assert result.exit_code == 0
+    strikes = json.loads(result.stdout)["suspected_strikes"]
+    assert [(strike["struck"], strike["new"], strike["kind"]) for strike in strikes] == [("2022", "2021", "year")]
+    assert result.stderr.count("\n") == 1 and "1 struck-and-new pair suspected" in result.stderr
+    assert "“2022 2021” (year)" in result.stderr and "HTML page" in result.stderr
+    assert run(str(HB0605), "--json").stderr == ""  # a bill that strikes nothing: no warning

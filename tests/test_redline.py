@@ -669,13 +669,15 @@ def test_a_moved_section_says_from_where_to_where():
                                                                      article("2", ["2-1", "1-2", "2-2"])]), "t", "new")
     comparison = compare(old, new)
     [moved] = [change for change in comparison.changes if change.op == "move"]
+    assert (moved.old_after, moved.new_after) == ("10 ILCS 5/1-1", "10 ILCS 5/2-1")  # the compare stage says where
     tree = page(render_redline(comparison))
     banner = tree.xpath("//section[@data-status='moved']//p[@class='move-note']")[0]
-    assert squash(banner.text_content()) == "Moved from after Sec. 1-1 in Article 1 to after Sec. 2-1 in Article 2."
+    assert squash(banner.text_content()) == (
+        "Moved from after 10 ILCS 5/1-1 in Article 1 to after 10 ILCS 5/2-1 in Article 2.")
     assert banner.xpath("./span[@data-op='move']/@id") == [moved.anchor]  # the link to the move lands here
     row = tree.xpath("//tr[@data-anchor=$a]", a=moved.anchor)[0]
     assert squash(row.xpath("./td[@class='phrase']")[0].text_content()) == (
-        "Sec. 1-2 moved from after Sec. 1-1 in Article 1 to after Sec. 2-1 in Article 2")
+        "Sec. 1-2 moved from after 10 ILCS 5/1-1 in Article 1 to after 10 ILCS 5/2-1 in Article 2")
     assert tree.xpath("//ul[@class='unplaced-changes']") == []
     assert [(c.op, c.anchor) for c in changes_from_redline_text(tree)] == [(c.op, c.anchor) for c in comparison.changes]
 

@@ -91,6 +91,20 @@ def _warn_if_nothing_fits(*documents) -> None:
             )
 
 
+def _warn_of_suspected_strikes(document) -> None:
+    """A plain printing of an amendatory bill prints its struck words as words: look for them
+    (`compare.struck.suspected_strikes`, kept on the document for its JSON) and say on stderr
+    where it seems to, and that the HTML page shows them."""
+    from statdiff.compare.struck import suspected_strikes
+
+    strikes = document.suspected_strikes = suspected_strikes(document)
+    if strikes:
+        shown = "; ".join(strike.describe() for strike in strikes[:3]) + ("; ..." if len(strikes) > 3 else "")
+        click.echo(f"statdiff: warning: {display_name(document.name)}: {len(strikes)} struck-and-new "
+                   f"pair{'s' if len(strikes) > 1 else ''} suspected in this plain printing ({shown}); "
+                   "its HTML page shows the strike markup", err=True)
+
+
 # `--color=WHEN`, as git and GNU diff take it: the RenderOptions.color each means.
 COLOR_WHEN = {"auto": None, "always": True, "never": False}
 
@@ -155,6 +169,7 @@ def parse(file, as_json, as_text, format, as_audit, color, no_color, max_size):
         sys.exit(0 if report.ok else 1)
     document = pipeline.read_file(file, format=format, max_bytes=_max_bytes(max_size))
     _warn_if_nothing_fits(document)
+    _warn_of_suspected_strikes(document)
     to = "json" if as_json else "text" if as_text else "tree"
     amendment = pipeline.amendment_in(document) if to != "text" else None
     if amendment is not None:  # an amendment: its instructions too

@@ -3,7 +3,9 @@
 `annotate(comparison)` reads each changed node's old and new text and reports
 what a policy reader looks for first: a new or changed deadline, amount or
 threshold, defined term, duty (shall / may / must), cross-reference, and the
-Public Act a change came from.
+Public Act a change came from; and, beside a replacement whose struck words were
+recovered from a plain printing (`Change.basis`), that it is to be checked against
+the official markup.
 """
 
 from __future__ import annotations
@@ -14,17 +16,30 @@ from dataclasses import dataclass
 
 from statdiff.annotate.phrases import PATH_TERM
 from statdiff.law import citations, enumerators, public_acts
-from statdiff.model import ONE_COPY_OPS, Change, Comparison, Node, NodeComparison, SectionComparison, Status, rebuild
+from statdiff.model import (
+    ONE_COPY_OPS,
+    Basis,
+    Change,
+    Comparison,
+    Node,
+    NodeComparison,
+    SectionComparison,
+    Status,
+    rebuild,
+)
 
-DEADLINE, AMOUNT, DEFINITION, DUTY, CROSS_REFERENCE, ATTRIBUTION = (
+DEADLINE, AMOUNT, DEFINITION, DUTY, CROSS_REFERENCE, ATTRIBUTION, PLAIN_PRINTING = (
     "deadline",
     "amount",
     "definition",
     "duty",
     "cross_reference",
     "attribution",
+    "plain_printing",
 )
-KINDS = (DEADLINE, AMOUNT, DEFINITION, DUTY, CROSS_REFERENCE, ATTRIBUTION)
+KINDS = (DEADLINE, AMOUNT, DEFINITION, DUTY, CROSS_REFERENCE, ATTRIBUTION, PLAIN_PRINTING)
+# The note beside a replacement whose struck half was read from a plain printing.
+RECOVERED_NOTE = "struck text recovered from a plain printing: check against the official markup"
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,10 +161,11 @@ def _node_annotations(
         return []
     path = node_comparison.node.path
 
-    def note(kind: str, message: str, clue: str = "") -> Annotation:
-        return Annotation(kind, message, _anchor_for(clue, changes), section, path)
+    def note(kind: str, message: str, clue: str = "", anchor: str = "") -> Annotation:
+        return Annotation(kind, message, anchor or _anchor_for(clue, changes), section, path)
 
-    found: list[Annotation] = []
+    found: list[Annotation] = [note(PLAIN_PRINTING, RECOVERED_NOTE, anchor=change.anchor)
+                               for change in changes if change.basis == Basis.PLAIN_PRINTING]
     definition = _definition_note(old, new, old_text, new_text)
     if definition:
         found.append(note(DEFINITION, definition))
@@ -167,9 +183,10 @@ def _node_annotations(
 
 def compared_texts(node_comparison: NodeComparison) -> tuple[str, str]:
     """The old and new text the two copies both cover. Text only one copy holds,
-    because the other copy is truncated, is no change and gets no note."""
+    because the other copy is truncated, is no change and gets no note; struck words a
+    plain printing prints are not NEW's text (`30 45 days` reads `45 days`)."""
     old, new = node_comparison.old, node_comparison.new
-    if not any(segment.op in ONE_COPY_OPS for segment in node_comparison.segments):
+    if not any(segment.op in ONE_COPY_OPS or segment.printed is not None for segment in node_comparison.segments):
         return (old.text if old is not None else "", new.text if new is not None else "")
     kept = [segment for segment in node_comparison.segments if segment.op not in ONE_COPY_OPS]
     return (rebuild([token for segment in kept for token in segment.old]),

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from statdiff.model import Change, Op
+from statdiff.model import Basis, Change, Op
 
 # The defined term at the end of a definition's path: `815 ILCS 530/5 "Personal information"`.
 PATH_TERM = re.compile(r"[\"“]([^\"”]+)[\"”](?:\s*#\d+)?\s*$")
@@ -68,6 +68,10 @@ _PHRASES: dict[str, Callable[[Change], str]] = {
 
 
 def describe(change: Change) -> str:
-    """A short plain phrase for one change, for the summary table."""
+    """A short plain phrase for one change, for the summary table (`replaced “30” with “45”
+    (struck words recovered from a plain printing)` where its struck words were not printed struck)."""
     phrase = _PHRASES.get(change.op)
-    return phrase(change) if phrase else f"{change.op} {quote(change.new_text or change.old_text)}"
+    said = phrase(change) if phrase else f"{change.op} {quote(change.new_text or change.old_text)}"
+    if change.basis == Basis.PLAIN_PRINTING:
+        said += " (struck words recovered from a plain printing)"
+    return said

@@ -19,7 +19,7 @@ def word_changes(old: Node, new: Node, segments: list[Segment], section: str) ->
             old_source = SourceSpan.covering(segment.old) or SourceSpan.at(_point(segments, index, "old"))
             new_source = SourceSpan.covering(segment.new) or SourceSpan.at(_point(segments, index, "new"))
             change = Change(segment.op, old.path, new.path, rebuild(segment.old), rebuild(segment.new),
-                            old_source, new_source, section)
+                            old_source, new_source, section, basis=segment.basis)
             changes.append(linked(change, segment))
     return changes
 

@@ -17,13 +17,20 @@ def is_amendatory(units: list[Unit]) -> bool:
     return any(unit.amendatory for unit in units)
 
 
-def mode_of(old_amends: bool, new_amends: bool) -> Mode:
-    return Mode.AMENDMENT if old_amends != new_amends else Mode.VERSIONS
+def mode_of(old_units: list[Unit], new_units: list[Unit]) -> Mode:
+    """Amendment mode when one text amends and the other holds the Sections it amends: a
+    bill cut inside its amendatory instruction, before any restated Section, is no Act but
+    a copy of a bill (versions mode, where a truncated copy is found)."""
+    return Mode.AMENDMENT if bill_side(old_units, new_units) is not None else Mode.VERSIONS
 
 
-def bill_side(old_amends: bool, new_amends: bool) -> Side | None:
+def bill_side(old_units: list[Unit], new_units: list[Unit]) -> Side | None:
     """Which text is the amendatory bill (amendment mode), None in versions mode."""
+    old_amends, new_amends = is_amendatory(old_units), is_amendatory(new_units)
     if old_amends == new_amends:
+        return None
+    law = old_units if new_amends else new_units
+    if not any(unit.node.kind == "section" for unit in law):
         return None
     return "new" if new_amends else "old"
 

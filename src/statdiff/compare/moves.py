@@ -1,11 +1,18 @@
 """Moves: a node removed from one section and added, (nearly) the same, to another.
 
-Its remove and add become one `move` change (text differences show in its texts)."""
+Its remove and add become one `move` change (text differences show in its texts). Every
+move then says where it was and is (`place_moves`): `old_after` / `new_after`, the path of
+the node just before it in each text (the Section before a moved Section, the node before
+a moved node), None at the start.
+"""
 
 from __future__ import annotations
 
+from typing import Iterable
+
 from statdiff.compare.pairing import best_pairs
-from statdiff.model import Change, NodeComparison, Op, SectionComparison, Status
+from statdiff.compare.units import Unit
+from statdiff.model import Change, Comparison, Document, NodeComparison, Op, SectionComparison, Status
 
 MOVED_NODE_CUTOFF = 90.0  # rapidfuzz ratio: a removed node and an added node this alike are one move
 MAX_MOVE_CANDIDATES = 250_000  # removed x added nodes beyond which moves are not looked for
@@ -36,3 +43,34 @@ def _mark_moved(removed: Placed, added: Placed) -> None:
     for section in (old_section, new_section):
         if section.status == Status.CHANGED and not section.changes:
             section.status = Status.UNCHANGED
+
+
+def place_moves(comparison: Comparison, old_units: list[Unit], new_units: list[Unit]) -> None:
+    """Set `old_after` / `new_after` on every move: for a Section (a section's own change),
+    the Section before it among each text's sections (`*_units`, in reading order); for a
+    node, the node with words before it in each text's reading order. None at the start."""
+    moves = [(change, section) for section in comparison.sections for change in section.changes
+             if change.op == Op.MOVE]
+    if not moves:
+        return
+    unit_before = {"old": _before(unit.path for unit in old_units if unit.node is not comparison.old.root),
+                   "new": _before(unit.path for unit in new_units if unit.node is not comparison.new.root)}
+    node_before = {"old": _nodes_before(comparison.old), "new": _nodes_before(comparison.new)}
+    for change, section in moves:
+        before = unit_before if change in section.section_changes else node_before
+        change.old_after = before["old"].get(change.old_path or "")
+        change.new_after = before["new"].get(change.new_path or "")
+
+
+def _before(paths: Iterable[str]) -> dict[str, str | None]:
+    """Each path -> the path just before it (None for the first); a repeated path keeps its first place."""
+    found: dict[str, str | None] = {}
+    previous: str | None = None
+    for path in paths:
+        found.setdefault(path, previous)
+        previous = path
+    return found
+
+
+def _nodes_before(document: Document) -> dict[str, str | None]:
+    return _before(node.path for node in document.walk() if node.words)

@@ -9,16 +9,20 @@ between the words both nodes begin and end with.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Callable, Sequence
 
 from statdiff.compare.changes import node_change, node_moved, source_change, word_changes
 from statdiff.compare.anchors import linked
 from statdiff.compare.pairing import Pair
-from statdiff.compare.tokens import may_join_a_unit, tokenize
+from statdiff.compare.replacement import Quotes
+from statdiff.compare.struck import recover_struck
+from statdiff.compare.tokens import common_head, may_join_a_unit, tokenize
 from statdiff.compare.truncation import Visible
 from statdiff.compare.units import Unit
 from statdiff.compare.words import diff_tokens
 from statdiff.model import (
+    WORD_OPS,
     NodeComparison,
     Node,
     Op,
@@ -57,8 +61,35 @@ def lone_node(node: Node, side: Side, status: Status, visible: Visible) -> NodeC
     return NodeComparison(old, new, status, [segment])
 
 
-def compare_nodes(pair: Pair[Node], section: str, visible: Visible) -> NodeComparison:
-    """The redline of one node pair (or of a node left unpaired) and its changes."""
+@dataclass(frozen=True, slots=True)
+class NodeRules:
+    """What a node pair's redline takes into account besides its words. `struck`: NEW is a
+    plain printing of an amendatory restatement, whose struck words are recovered beside the
+    words that replace them (`struck.recover_struck`). `quotes`: the quotation marks around a
+    whole-replacement amendment's new body, which are the instruction's, not changes
+    (`replacement.Quotes`)."""
+
+    struck: bool = False
+    quotes: Quotes | None = None
+
+    def applied(self, segments: list[Segment], old: Node, new: Node) -> list[Segment]:
+        if self.quotes is not None:
+            segments = self.quotes.kept(segments, old, new)
+        if self.struck and old.kind != "source_note":
+            segments = recover_struck(segments)
+        return segments
+
+    def applied_to_stream(self, segments: list[Segment], old: list[Node], new: list[Node]) -> list[Segment]:
+        """`applied` for the diff of a section's nodes read as one stream."""
+        if self.quotes is not None:
+            segments = self.quotes.kept_stream(segments, new if self.quotes.side == "new" else old)
+        if self.struck:
+            segments = recover_struck(segments)
+        return segments
+
+
+def compare_nodes(pair: Pair[Node], section: str, visible: Visible, rules: NodeRules = NodeRules()) -> NodeComparison:
+    """The redline of one node pair (or of a node left unpaired) and its changes, under `rules`."""
     if pair.old is None or pair.new is None:
         node = pair.old if pair.old is not None else pair.new
         assert node is not None
@@ -73,7 +104,7 @@ def compare_nodes(pair: Pair[Node], section: str, visible: Visible) -> NodeCompa
     ):
         return NodeComparison(pair.old, pair.new, Status.UNCHANGED,
                               [whole_words(Op.EQUAL, pair.old.words, pair.new.words)])
-    segments = _node_segments(pair.old, pair.new, visible)
+    segments = rules.applied(_node_segments(pair.old, pair.new, visible), pair.old, pair.new)
     changes = word_changes(pair.old, pair.new, segments, section)
     if pair.old.kind == "source_note" and changes:
         changes = [linked(source_change(pair.old, pair.new, section),
@@ -83,6 +114,60 @@ def compare_nodes(pair: Pair[Node], section: str, visible: Visible) -> NodeCompa
         changes.insert(0, node_moved(pair.old, pair.new, section))
         status = Status.MOVED
     return NodeComparison(pair.old, pair.new, status, segments, changes)
+
+
+def punctuation_at_the_cut(comparison: NodeComparison, section: str, cut: Side, at_end: bool) -> None:
+    """Where the `cut` copy stops (`at_end`; else where it begins) in this node pair, the
+    punctuation of the other copy's word there is beyond the cut, not deleted: `system.`
+    against a copy that stops at `system or` keeps its period as text only that copy holds
+    (`or` inserted, `.` one-copy), and so does the closing quote of `"... system data"`
+    against a copy that stops at `data or written`. The node's word changes follow."""
+    if comparison.old is None or comparison.new is None or comparison.old.kind == "source_note":
+        return
+    segments = comparison.segments if at_end else comparison.segments[::-1]
+    other: Side = "old" if cut == "new" else "new"
+    index = next((i for i in range(len(segments) - 1, -1, -1) if _side(segments[i], cut)), None)
+    if index is None:
+        return
+    found = _beyond(segments, index, cut, other)
+    if found is None:
+        return
+    low, replacement = found
+    segments = segments[:low] + replacement + segments[index + 1 + (low == index + 1):]
+    comparison.segments = segments if at_end else segments[::-1]
+    kept = [change for change in comparison.changes if change.op not in WORD_OPS]
+    comparison.changes = kept + word_changes(comparison.old, comparison.new, comparison.segments, section)
+    if not comparison.changes and comparison.status == Status.CHANGED:
+        comparison.status = Status.UNCHANGED
+
+
+def _side(segment: Segment, side: Side) -> tuple[Token, ...]:
+    return segment.old if side == "old" else segment.new
+
+
+def _beyond(segments: list[Segment], index: int, cut: Side, other: Side) -> tuple[int, list[Segment]] | None:
+    """(where the replaced segments begin, what replaces them) when the segment holding the
+    cut copy's last token at `index` (or the one after it) changes only the other copy's
+    punctuation there; None otherwise. Lists are in reading order read from the cut."""
+    segment = segments[index]
+    one_copy = one_copy_op(other)
+
+    def only(tokens: tuple[Token, ...]) -> Segment:
+        return Segment(one_copy, tokens, ()) if other == "old" else Segment(one_copy, (), tokens)
+
+    if segment.op == Op.REPLACE and _punctuation(_side(segment, other)):
+        theirs, ours = _side(segment, other), _side(segment, cut)
+        kept = Segment(Op.INSERT, (), ours) if cut == "new" else Segment(Op.DELETE, ours, ())
+        return index, [kept, only(theirs)]
+    following = segments[index + 1] if index + 1 < len(segments) else None
+    if segment.op == Op.EQUAL and following is not None and following.op in WORD_OPS \
+            and not _side(following, cut) and _punctuation(_side(following, other)):
+        return index + 1, [only(_side(following, other))]
+    return None
+
+
+def _punctuation(tokens: tuple[Token, ...]) -> bool:
+    return bool(tokens) and not any(char.isalnum() for token in tokens for char in token.text)
 
 
 def _node_segments(old: Node, new: Node, visible: Visible) -> list[Segment]:
@@ -110,8 +195,8 @@ def _node_segments(old: Node, new: Node, visible: Visible) -> list[Segment]:
 def _trimmed_segments(old: list[Word], new: list[Word]) -> list[Segment]:
     """Diff only what lies between the words both nodes begin and end with: the common
     head and tail stay one lazy `equal` segment each (a long node changed in one place)."""
-    head = _common_words(old, new)
-    tail = _common_words(old[head:][::-1], new[head:][::-1])
+    head = common_head(old, new)
+    tail = common_head(old[head:][::-1], new[head:][::-1])
     head, tail = _clear_of_units(old, head, TRIM_MARGIN), _clear_of_units(old[::-1], tail, TRIM_MARGIN)
     old_middle = tokenize(old[head:len(old) - tail], leading_space=head > 0)
     new_middle = tokenize(new[head:len(new) - tail], leading_space=head > 0)
@@ -122,15 +207,6 @@ def _trimmed_segments(old: list[Word], new: list[Word]) -> list[Segment]:
     if tail:
         segments.append(whole_words(Op.EQUAL, old[len(old) - tail:], new[len(new) - tail:], leading_space=True))
     return segments
-
-
-def _common_words(old: list[Word], new: list[Word]) -> int:
-    count = 0
-    for old_word, new_word in zip(old, new):
-        if old_word.text != new_word.text:
-            break
-        count += 1
-    return count
 
 
 def _clear_of_units(words: list[Word], count: int, margin: int) -> int:

@@ -10,13 +10,15 @@ beside the node that shares most of its words (or alone).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Iterator
 
 from statdiff.compare.anchors import linked
 from statdiff.compare.tokens import rebuild, tokenize
 from statdiff.compare.truncation import Visible
-from statdiff.compare.nodes import token_span
+from statdiff.compare.nodes import NodeRules, token_span
 from statdiff.compare.words import diff_tokens
 from statdiff.model import (
+    Basis,
     Change,
     Node,
     NodeComparison,
@@ -87,6 +89,10 @@ class _StreamSide:
             return 0
         return self.owners[min(max(cursor - 1, 0), len(self.owners) - 1)]
 
+    def owner_of(self, tokens: tuple[Token, ...], cursor: int) -> int:
+        """The node of the tokens at `cursor`, or, where there are none, of an insertion there."""
+        return self.owners[cursor] if tokens else self.owner_at(cursor)
+
     def parts(self, start: int, end: int) -> list[tuple[int, int, int]]:
         """(owner, start, end) runs of the tokens start:end, one per node."""
         runs: list[tuple[int, int, int]] = []
@@ -116,18 +122,22 @@ class _Atom:
     new_owner: int
     old_cursor: int  # where it starts in the old stream (for the position of an insertion)
     new_cursor: int
+    basis: Basis | None = None  # a replacement recovered from a plain printing
+    printed: tuple[Token, ...] | None = None  # NEW's printing of it, struck words included
 
 
 def restreamed(old_nodes: list[Node], new_nodes: list[Node], visible: Visible,
-               section: str) -> list[NodeComparison] | None:
+               section: str, rules: NodeRules = NodeRules()) -> list[NodeComparison] | None:
     """A section whose nodes differ in how its words are divided into paragraphs (one rendering
     shows no indentation) and also in a few words: the section's words are diffed as one
     stream, so that equal words under other node boundaries are unchanged, and each node is
-    listed once, beside the node that shares most of its words (or alone)."""
+    listed once, beside the node that shares most of its words (or alone), under `rules`
+    (`nodes.NodeRules`: a plain printing, a whole replacement's quotation marks)."""
     old_side, new_side = _StreamSide.of(old_nodes, visible), _StreamSide.of(new_nodes, visible)
     if not old_side.tokens or not new_side.tokens:
         return None
-    atoms = _atoms(diff_tokens(old_side.tokens, new_side.tokens), old_side, new_side)
+    segments = rules.applied_to_stream(diff_tokens(old_side.tokens, new_side.tokens), old_nodes, new_nodes)
+    atoms = _atoms(segments, old_side, new_side)
     partner_of_old, partner_of_new = _partners(atoms)
     comparisons: dict[tuple, NodeComparison] = {}
     order: list[tuple] = []
@@ -151,9 +161,9 @@ def restreamed(old_nodes: list[Node], new_nodes: list[Node], visible: Visible,
             change = Change(atom.op, old_nodes[atom.old_owner].path, new_nodes[atom.new_owner].path,
                             rebuild(atom.old), rebuild(atom.new),
                             _stream_span(atom.old, old_side, atom.old_cursor),
-                            _stream_span(atom.new, new_side, atom.new_cursor), section)
+                            _stream_span(atom.new, new_side, atom.new_cursor), section, basis=atom.basis)
         if old_home is new_home:
-            shown = [Segment(atom.op, atom.old, atom.new)]
+            shown = [Segment(atom.op, atom.old, atom.new, basis=atom.basis, printed=atom.printed)]
             old_home.segments.extend(shown)
         else:
             shown = []
@@ -179,12 +189,21 @@ def restreamed(old_nodes: list[Node], new_nodes: list[Node], visible: Visible,
 
 
 def _atoms(segments: list[Segment], old_side: _StreamSide, new_side: _StreamSide) -> list[_Atom]:
-    """The stream diff's segments cut at every node boundary of either side."""
+    """The stream diff's segments cut at every node boundary of either side. A replacement
+    recovered from a plain printing stays whole when it lies in one node of each side."""
     atoms: list[_Atom] = []
     old_at = new_at = 0
-    for segment in segments:
-        old_end, new_end = old_at + len(segment.old), new_at + len(segment.new)
-        if segment.op == Op.EQUAL:
+    for segment in _unrecovered_across_nodes(segments, old_side, new_side):
+        old_end, new_end = old_at + len(segment.old), new_at + len(segment.printed_new)
+        if segment.printed is not None:
+            atoms.append(_Atom(segment.op, segment.old, segment.new, old_side.owners[old_at], new_side.owners[new_at],
+                               old_at, new_at, segment.basis, segment.printed))
+        elif segment.op == Op.EQUAL and len(segment.old) != len(segment.new):
+            # a quotation mark kept alike on one side only (`replacement.Quotes`): one atom,
+            # in the node that holds it (the other side's stream may be at its end)
+            atoms.append(_Atom(Op.EQUAL, segment.old, segment.new, old_side.owner_of(segment.old, old_at),
+                               new_side.owner_of(segment.new, new_at), old_at, new_at))
+        elif segment.op == Op.EQUAL:
             start = 0
             for index in range(1, len(segment.old) + 1):
                 if index == len(segment.old) or old_side.owners[old_at + index] != old_side.owners[old_at + start] \
@@ -208,6 +227,24 @@ def _atoms(segments: list[Segment], old_side: _StreamSide, new_side: _StreamSide
                 atoms.append(_Atom(segment_op(old, new), old, new, old_owner, new_owner, old_start, new_start))
         old_at, new_at = old_end, new_end
     return atoms
+
+
+def _unrecovered_across_nodes(segments: list[Segment], old_side: _StreamSide,
+                               new_side: _StreamSide) -> Iterator[Segment]:
+    """The segments, a recovered replacement whose words cross a node boundary of either side
+    given back as what the diff read (the struck words equal, the new words inserted)."""
+    old_at = new_at = 0
+    for segment in segments:
+        old_end, new_end = old_at + len(segment.old), new_at + len(segment.printed_new)
+        if segment.printed is not None and (len(old_side.parts(old_at, old_end)) > 1
+                                            or len(new_side.parts(new_at, new_end)) > 1):
+            struck_first = segment.printed[len(segment.printed) - len(segment.new):] == segment.new
+            struck = segment.printed[:len(segment.old)] if struck_first else segment.printed[len(segment.new):]
+            pieces = [Segment(Op.EQUAL, segment.old, struck), Segment(Op.INSERT, (), segment.new)]
+            yield from pieces if struck_first else pieces[::-1]
+        else:
+            yield segment
+        old_at, new_at = old_end, new_end
 
 
 def _partners(atoms: list[_Atom]) -> tuple[dict[int, int], dict[int, int]]:
@@ -244,13 +281,13 @@ def _add_hidden(comparison: NodeComparison, old_hidden: Hidden, new_hidden: Hidd
 
 
 def fewer_changes(compared: list[NodeComparison], old_nodes: list[Node], new_nodes: list[Node],
-                  visible: Visible, section: str) -> list[NodeComparison]:
+                  visible: Visible, section: str, rules: NodeRules = NodeRules()) -> list[NodeComparison]:
     """Node by node, or (when that added or removed nodes) the section's words as one stream
     (Source notes stay node by node): whichever reports no more changes and fewer words."""
     notes = [node for node in compared if (node.old or node.node).kind == "source_note"]
     old_text = [node for node in old_nodes if node.kind != "source_note"]
     new_text = [node for node in new_nodes if node.kind != "source_note"]
-    streamed = restreamed(old_text, new_text, visible, section)
+    streamed = restreamed(old_text, new_text, visible, section, rules)
     if streamed is None:
         return compared
     streamed += notes

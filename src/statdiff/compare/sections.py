@@ -23,11 +23,21 @@ from statdiff.compare.modes import (
     mode_of,
     restated_or_codified,
 )
-from statdiff.compare.moves import pair_moved_nodes
-from statdiff.compare.nodes import compare_nodes, lone_node, relative_key, same_nodes, same_text
+from statdiff.compare.moves import pair_moved_nodes, place_moves
+from statdiff.compare.nodes import (
+    NodeRules,
+    compare_nodes,
+    lone_node,
+    punctuation_at_the_cut,
+    relative_key,
+    same_nodes,
+    same_text,
+)
 from statdiff.compare.pairing import CONTENT, IDENTITY, Pair, align
 from statdiff.compare.partial import cut_restatement
+from statdiff.compare.replacement import Replacement, kept_front, whole_replacement
 from statdiff.compare.restream import fewer_changes, resegmented, same_stream
+from statdiff.compare.struck import recovers_struck
 from statdiff.compare.truncation import Visible, split_visible
 from statdiff.compare.units import UNIT_KEYS, Unit, collect_units, compared_text, heading, number_or_label, positional
 from statdiff.law import citations
@@ -42,6 +52,7 @@ from statdiff.model import (
     SectionComparison,
     Side,
     Status,
+    one_copy_op,
     one_copy_status,
 )
 
@@ -51,17 +62,21 @@ RENUMBERABLE = frozenset({"section", "bill_section", "article", "subsection", "p
 def compare(old: Document, new: Document) -> Comparison:
     """Compare OLD with NEW: sections in reading order, each with its nodes and changes."""
     old_units, new_units = collect_units(old), collect_units(new)
+    every_unit = {"old": old_units, "new": new_units}
     old_amends, new_amends = is_amendatory(old_units), is_amendatory(new_units)
-    mode = mode_of(old_amends, new_amends)
-    bill = bill_side(old_amends, new_amends)
+    mode = mode_of(old_units, new_units)
+    bill = bill_side(old_units, new_units)
     leads: dict[Side, Unit | None] = {}
     if mode == Mode.AMENDMENT:
         leads = {"old": lead_unit(old_units, old_amends), "new": lead_unit(new_units, new_amends)}
         old_units = restated_or_codified(old_units, old_amends)
         new_units = restated_or_codified(new_units, new_amends)
         visible = Visible()
+        replacement = None
     else:
-        visible = Visible.for_truncation(old, new)
+        replacement = whole_replacement(old, new)
+        kept = frozenset(node for unit in old_units + new_units if kept_front(unit, replacement) for node in unit.nodes)
+        visible = Visible.for_truncation(old, new, kept, replacement.quotes.unquoted if replacement else None)
     old_before, old_units, old_after = _split_units(old_units, visible)
     new_before, new_units, new_after = _split_units(new_units, visible)
     pairs = align(old_units, new_units, keys=UNIT_KEYS,
@@ -72,7 +87,9 @@ def compare(old: Document, new: Document) -> Comparison:
         visible, beyond = cut_restatement(pairs, old, new, bill, instructed_sections(new if bill == "new" else old),
                                           leads)
     context = _Context(mode, bill, visible, new_is_bill=is_bill(new, new_units), synopsis=synopsis_words(new),
-                       beyond_cut=beyond)
+                       beyond_cut=beyond, rules=NodeRules(recovers_struck(mode, bill, new),
+                                                          replacement.quotes if replacement else None),
+                       replacement=replacement)
     sections = [_lone_section(unit, "old", context) for unit in old_before]
     sections += [_lone_section(unit, "new", context) for unit in new_before]
     sections += [section for pair in pairs for section in _compare_pair(pair, context)]
@@ -80,6 +97,7 @@ def compare(old: Document, new: Document) -> Comparison:
     sections += [_lone_section(unit, "new", context) for unit in new_after]
     comparison = Comparison(old, new, mode, sections)
     pair_moved_nodes(sections)
+    place_moves(comparison, every_unit["old"], every_unit["new"])
     number_anchors(comparison)
     return comparison
 
@@ -92,6 +110,8 @@ class _Context:
     new_is_bill: bool
     synopsis: frozenset[str] | None
     beyond_cut: set[Unit] = field(default_factory=set)  # units a truncated copy never reaches
+    rules: NodeRules = field(default_factory=NodeRules)  # plain printing, a whole replacement's quotes
+    replacement: Replacement | None = None  # a whole-replacement amendment compared with its bill
 
 
 def _split_units(units: list[Unit], visible: Visible) -> tuple[list[Unit], list[Unit], list[Unit]]:
@@ -105,6 +125,8 @@ def _split_units(units: list[Unit], visible: Visible) -> tuple[list[Unit], list[
 def _compare_pair(pair: Pair[Unit], context: _Context) -> list[SectionComparison]:
     visible = context.visible
     old_unit, new_unit = pair.old, pair.new
+    if any(unit is not None and kept_front(unit, context.replacement) for unit in (old_unit, new_unit)):
+        return [_kept_front_matter(old_unit, new_unit, context)]
     if old_unit is not None and new_unit is not None and visible.has_words(old_unit.nodes) \
             and visible.has_words(new_unit.nodes):
         return [_compare_sections(pair, old_unit, new_unit, context)]
@@ -116,8 +138,21 @@ def _compare_pair(pair: Pair[Unit], context: _Context) -> list[SectionComparison
     return lone
 
 
+def _kept_front_matter(old_unit: Unit | None, new_unit: Unit | None, context: _Context) -> SectionComparison:
+    """The front matter of a bill and of the amendment replacing everything after its enacting
+    clause: the title and enacting clause it keeps, its heading and instruction; no change,
+    each node listed on its own side (`replacement`)."""
+    old_nodes = [node for node in old_unit.nodes if node.words] if old_unit is not None else []
+    new_nodes = [node for node in new_unit.nodes if node.words] if new_unit is not None else []
+    old = old_unit.node if old_unit is not None else None
+    new = new_unit.node if new_unit is not None else None
+    return SectionComparison("", "", Status.UNCHANGED, old, new, resegmented(old_nodes, new_nodes, context.visible))
+
+
 def _lone_section(unit: Unit, side: Side, context: _Context) -> SectionComparison:
     """A section only one text has: added, removed, not restated, or beyond a truncation."""
+    if kept_front(unit, context.replacement):
+        return _kept_front_matter(unit if side == "old" else None, unit if side == "new" else None, context)
     visible = context.visible
     if not visible.has_words(unit.nodes) or unit in context.beyond_cut:
         status = one_copy_status(side)
@@ -151,11 +186,12 @@ def _compare_sections(pair: Pair[Unit], old_unit: Unit, new_unit: Unit, context:
         )
     nodes = [lone_node(node, "old", Status.ONLY_OLD, visible) for node in old_before]
     nodes += [lone_node(node, "new", Status.ONLY_NEW, visible) for node in new_before]
-    compared = [compare_nodes(node_pair, section_path, visible) for node_pair in node_pairs]
+    compared = [compare_nodes(node_pair, section_path, visible, context.rules) for node_pair in node_pairs]
     if any(node.changes for node in compared) and same_stream(old_nodes, new_nodes, visible):
         compared = resegmented(old_nodes, new_nodes, visible)
     elif any(change.op in (Op.ADD, Op.REMOVE) for node in compared for change in node.changes):
-        compared = fewer_changes(compared, old_nodes, new_nodes, visible, section_path)
+        compared = fewer_changes(compared, old_nodes, new_nodes, visible, section_path, context.rules)
+    _punctuation_at_the_cuts(compared, (old_before, new_before), (old_after, new_after), section_path)
     nodes += compared
     nodes += [lone_node(node, "old", Status.ONLY_OLD, visible) for node in old_after]
     nodes += [lone_node(node, "new", Status.ONLY_NEW, visible) for node in new_after]
@@ -176,6 +212,25 @@ def _compare_sections(pair: Pair[Unit], old_unit: Unit, new_unit: Unit, context:
     )
     section.attributed_to = attribute(old_unit, new_unit, section.changes, context.new_is_bill, context.synopsis)
     return section
+
+
+def _punctuation_at_the_cuts(compared: list[NodeComparison], before: tuple[list[Node], list[Node]],
+                             after: tuple[list[Node], list[Node]], section: str) -> None:
+    """Where one copy of a truncated pair stops (begins) inside this section, the other copy's
+    punctuation at that point is beyond the cut (`nodes.punctuation_at_the_cut`). A copy stops
+    here when the other holds text after the shared stretch and it does not."""
+    for at_end, (old_beyond, new_beyond) in ((True, after), (False, before)):
+        edge = -1 if at_end else 0
+        beyond = {"old": bool(old_beyond), "new": bool(new_beyond)}
+        for side in ("old", "new"):
+            beyond[side] = beyond[side] or any(
+                node.segments and node.segments[edge].op == one_copy_op(side) for node in compared)
+        if beyond["old"] == beyond["new"]:
+            continue
+        cut: Side = "new" if beyond["old"] else "old"
+        holding = [node for node in compared if (node.new if cut == "new" else node.old) is not None]
+        if holding:
+            punctuation_at_the_cut(holding[edge], section, cut, at_end)
 
 
 def _renumbered(pair: Pair[Unit], old: Node, new: Node) -> bool:

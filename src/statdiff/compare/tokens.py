@@ -128,3 +128,13 @@ def may_join_a_unit(word: str) -> bool:
 
 
 __all__ = ["tokenize", "rebuild", "may_join_a_unit"]
+
+
+def common_head(first: "Sequence[Token | Word]", second: "Sequence[Token | Word]") -> int:
+    """How many words (tokens) the two runs begin with alike, text for text."""
+    count = 0
+    for one, other in zip(first, second):
+        if one.text != other.text:
+            break
+        count += 1
+    return count

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from rapidfuzz.distance import Indel
+from rapidfuzz.distance import Indel, Levenshtein
 
 from statdiff.model import Document, Node, Word
 
@@ -22,6 +22,8 @@ TRUNCATION_ANCHOR = 6  # words
 TRUNCATION_MIN_SIMILARITY = 0.85
 TRUNCATION_MIN_LEAD = 12  # words before a copy's first word, unless it is cut or starts a printed line
 TRUNCATION_LOOKBACK = 24  # words: how far before a copy's edge an edit may lie
+TRUNCATION_WINDOW = 60  # words of a copy's end by which a candidate stop is judged
+TRUNCATION_PLACES = 8  # candidate stops looked at (a phrase recurring near the cut gives several)
 
 Slices = dict[Node, tuple[int, int]]  # node -> (first, last + 1) of its words that are visible
 Overlap = tuple[tuple[int, int], tuple[int, int]]  # ((old_start, old_end), (new_start, new_end))
@@ -46,12 +48,18 @@ class Visible:
         return node not in self.slices or self.slices[node] == (0, len(node.words))
 
     @classmethod
-    def for_truncation(cls, old: Document, new: Document) -> "Visible":
-        old_nodes, old_starts, old_texts = flatten(list(old.root.walk()))
-        new_nodes, new_starts, new_texts = flatten(list(new.root.walk()))
+    def for_truncation(cls, old: Document, new: Document, leave_out: frozenset[Node] = frozenset(),
+                       reword: Callable[[Node, int, str], str] | None = None) -> "Visible":
+        """The words of two versions that take part, judged on each one's whole word sequence
+        less the nodes `leave_out` (front matter no comparison holds against the other text),
+        each word read as `reword(node, index, text)` says (a whole replacement's quotation
+        marks are the instruction's, not the text's)."""
+        old_nodes, old_starts, old_texts = flatten([node for node in old.root.walk() if node not in leave_out], reword)
+        new_nodes, new_starts, new_texts = flatten([node for node in new.root.walk() if node not in leave_out], reword)
         overlap = shared_stretch(
             old_texts, new_texts, node_breaks(old_nodes, old_starts), node_breaks(new_nodes, new_starts),
-            line_start_test(old.root), line_start_test(new.root),
+            line_start_test([word for node in old_nodes for word in node.words]),
+            line_start_test([word for node in new_nodes for word in node.words]),
         )
         slices: Slices = {}
         if overlap is not None:
@@ -92,13 +100,18 @@ class Visible:
         return any(self.count(node) for node in nodes)
 
 
-def flatten(nodes: list[Node]) -> tuple[list[Node], list[int], list[str]]:
-    """The nodes, the index of each one's first word, and all word texts, in order."""
+def flatten(nodes: list[Node], reword: Callable[[Node, int, str], str] | None = None
+            ) -> tuple[list[Node], list[int], list[str]]:
+    """The nodes, the index of each one's first word, and all word texts, in order (each as
+    `reword(node, index, text)` reads it, where given)."""
     starts: list[int] = []
     texts: list[str] = []
     for node in nodes:
         starts.append(len(texts))
-        texts.extend([word.text for word in node.words])
+        if reword is None:
+            texts.extend([word.text for word in node.words])
+        else:
+            texts.extend([reword(node, index, word.text) for index, word in enumerate(node.words)])
     return nodes, starts, texts
 
 
@@ -153,14 +166,21 @@ def find_truncation(old_words: list[Word], new_words: list[Word], old_breaks: se
 def shared_stretch(old_texts: list[str], new_texts: list[str], old_breaks: set[int] | None,
                    new_breaks: set[int] | None, old_lines: LineTest | None = None,
                    new_lines: LineTest | None = None) -> Overlap | None:
-    """`find_truncation` over word texts, with the line-start tests of each copy."""
+    """`find_truncation` over word texts, with the line-start tests of each copy. Copies
+    that begin (end) with the same TRUNCATION_ANCHOR words are not cut there, and the
+    search for a cut is not made: two whole copies cost two slice comparisons."""
     if not old_texts or not new_texts or old_texts == new_texts:
         return None
+    same_start, same_end = (old_texts[edge] == new_texts[edge] for edge in
+                            (slice(TRUNCATION_ANCHOR), slice(-TRUNCATION_ANCHOR, None)))
+    if same_start and same_end:
+        return None  # whole copies: each begins and ends as the other does (the common case)
     old_breaks = old_breaks or set()
     new_breaks = new_breaks or set()
-    old_start, new_start = _truncated_start(old_texts, new_texts, (old_breaks, old_lines or _never),
-                                            (new_breaks, new_lines or _never))
-    old_end, new_end = _truncated_end(old_texts, new_texts, old_breaks, new_breaks, old_start - new_start)
+    old_start, new_start = (0, 0) if same_start else _truncated_start(
+        old_texts, new_texts, (old_breaks, old_lines or _never), (new_breaks, new_lines or _never))
+    old_end, new_end = (len(old_texts), len(new_texts)) if same_end else _truncated_end(
+        old_texts, new_texts, old_breaks, new_breaks, old_start - new_start)
     if (old_start, new_start, old_end, new_end) == (0, 0, len(old_texts), len(new_texts)):
         return None
     if old_start >= old_end or new_start >= new_end:
@@ -176,38 +196,89 @@ def shared_stretch(old_texts: list[str], new_texts: list[str], old_breaks: set[i
 def _truncated_end(old: list[str], new: list[str], old_breaks: set[int], new_breaks: set[int],
                    shift: int) -> tuple[int, int]:
     """(old_end, new_end): where the shared stretch ends, if one copy stops short of the other.
-    `shift` is old_start - new_start: where one copy's words are expected in the other."""
-    found = _stops_inside(new, old, old_breaks, expected=len(new) + shift)
-    if found is not None:
-        return found[0], found[1]
-    found = _stops_inside(old, new, new_breaks, expected=len(old) - shift)
-    if found is not None:
-        return found[1], found[0]
-    return len(old), len(new)
+    `shift` is old_start - new_start: where one copy's words are expected in the other.
+    Both ways are tried (NEW cut short of OLD, OLD of NEW), at every place the cut copy's
+    last words occur in the other, and so is no cut: the stop that explains the most shared
+    words wins (no cut, among equals; else the one that claims fewer words of either copy:
+    a word the cut copy does not match is beyond the cut, never deleted)."""
+    found = [(long_end, short_end, True) for long_end, short_end in
+             _stops_inside(new, old, old_breaks, expected=len(new) + shift)]
+    found += [(long_end, short_end, False) for long_end, short_end in
+              _stops_inside(old, new, new_breaks, expected=len(old) - shift)]
+    return _best_stop(old, new, found, (old_breaks, new_breaks), lambda end: -abs(end[0] - end[1] - shift))
 
 
 def _truncated_start(old: list[str], new: list[str], old_edges: tuple[set[int], LineTest],
                      new_edges: tuple[set[int], LineTest]) -> tuple[int, int]:
     """(old_start, new_start): where the shared stretch starts, if one copy begins mid-way
-    through the other: the end of the copies read backwards. `*_edges` are the word
-    indices where a node starts and where a printed line starts."""
+    through the other: the end of the copies read backwards, both ways, the start that
+    explains the most shared words winning. `*_edges` are the word indices where a node
+    starts and where a printed line starts."""
     old_back, new_back = old[::-1], new[::-1]
     old_breaks, new_breaks = ({len(words) - index for index in edges[0]} for words, edges in
                               ((old, old_edges), (new, new_edges)))
-    found = _stops_inside(new_back, old_back, old_breaks, expected=None,
-                          starts_line=lambda back: old_edges[1](len(old) - back))
-    if found is not None:
-        return len(old) - found[0], len(new) - found[1]
-    found = _stops_inside(old_back, new_back, new_breaks, expected=None,
-                          starts_line=lambda back: new_edges[1](len(new) - back))
-    if found is not None:
-        return len(old) - found[1], len(new) - found[0]
-    return 0, 0
+    found = [(long_end, short_end, True) for long_end, short_end in
+             _stops_inside(new_back, old_back, old_breaks, expected=None,
+                           starts_line=lambda back: old_edges[1](len(old) - back))]
+    found += [(long_end, short_end, False) for long_end, short_end in
+              _stops_inside(old_back, new_back, new_breaks, expected=None,
+                            starts_line=lambda back: new_edges[1](len(new) - back))]
+    old_end, new_end = _best_stop(old_back, new_back, found, (old_breaks, new_breaks), lambda end: 0)
+    return len(old) - old_end, len(new) - new_end
+
+
+def _best_stop(old: list[str], new: list[str], found: list[tuple[int, int, bool]],
+               breaks: tuple[set[int], set[int]], tie: Callable[[tuple[int, int]], int]) -> tuple[int, int]:
+    """(old_end, new_end) of the candidate stop that explains the most shared words, or the
+    copies' own ends when none explains more than they do. `found`: (long_end, short_end,
+    whether NEW is the short copy) of each candidate.
+
+    A stop is judged by the short copy's last TRUNCATION_WINDOW words against the long
+    copy's words just before the stop (words alike but for their edge punctuation): the
+    fewer edits, then the more words shared, the better; and against the long copy's last
+    words, as the copies' own ends would have it, or the long copy's last words before a
+    node of it the short one lacks (`breaks`: where each copy's nodes start), which ends
+    with the short copy's last word: a text that lacks a clause the other adds at its end
+    is not cut inside a sentence that repeats its last words. A stop that matches worse
+    than those ends (a phrase repeated elsewhere) is no cut; among the others, the one
+    that gains most wins, then the best match, then the fewer words either copy holds
+    alone."""
+    vocabulary: dict[str, int] = {}
+    old_ids = [vocabulary.setdefault(_bare(text), len(vocabulary)) for text in old]
+    new_ids = [vocabulary.setdefault(_bare(text), len(vocabulary)) for text in new]
+
+    def held(short: list[int], short_end: int, long: list[int], long_end: int) -> tuple[int, int]:
+        """How well the short copy's last words match the long one's just before `long_end`,
+        where the long copy may hold TRUNCATION_LOOKBACK words more: the fewer edits
+        (Levenshtein over words, negated: a word replaced costs one, so `made EDITED`
+        against `made available` is one word replaced, not `available` inserted and `EDITED`
+        beyond the cut, and `AMENDMENT TO HOUSE BILL 1633 EDITED NO.` is a worse match for
+        `AMENDMENT NO.` than `EDITED NO.`), then the more words shared."""
+        tail = short[max(0, short_end - TRUNCATION_WINDOW):short_end]
+        before = long[max(0, long_end - len(tail) - TRUNCATION_LOOKBACK):long_end]
+        shared = (len(tail) + len(before) - Indel.distance(tail, before)) // 2
+        # the long copy's extra words are free only before the first word matched (where
+        # the window begins), never near the stop
+        edits = min(Levenshtein.distance(tail, before[skip:]) for skip in range(max(1, len(before) - len(tail) + 1)))
+        return -edits, shared
+
+    scored: list[tuple[tuple[int, int, int, int, int], tuple[int, int]]] = []
+    for long_end, short_end, new_is_short in found:
+        short, long = (new_ids, old_ids) if new_is_short else (old_ids, new_ids)
+        lacking = [end for end in (breaks[0] if new_is_short else breaks[1])
+                   if long_end <= end < len(long) and end and long[end - 1] == short[-1]]
+        at_stop = held(short, short_end, long, long_end)
+        at_ends = max(held(short, len(short), long, end) for end in [len(long)] + lacking)
+        end = (long_end, short_end) if new_is_short else (short_end, long_end)
+        if at_stop >= at_ends:
+            scored.append(((at_stop[0] - at_ends[0], at_stop[0], at_stop[1], -sum(end), tie(end)), end))
+    return max(scored)[1] if scored else (len(old), len(new))
 
 
 def _stops_inside(short: list[str], long: list[str], long_breaks: set[int],
-                  expected: int | None, starts_line: LineTest | None = None) -> tuple[int, int] | None:
-    """(long_end, short_end) if `short` is a copy of `long` cut off before `long` ends.
+                  expected: int | None, starts_line: LineTest | None = None) -> list[tuple[int, int]]:
+    """Every (long_end, short_end) at which `short` may be a copy of `long` cut off before
+    `long` ends, one for each place the last words of `short` occur in `long`.
 
     It is when its last word is the head of the word `long` has there (cut mid-word), or
     when it stops mid-sentence inside a node of `long`, however few words `long` has left.
@@ -217,66 +288,111 @@ def _stops_inside(short: list[str], long: list[str], long_breaks: set[int],
     copy begins at a printed line of `long` (`starts_line`: a rendering that leaves out the
     first lines), `long` must hold TRUNCATION_MIN_LEAD words before it: deleting the
     first words of a text is an edit."""
-    backwards = expected is None
-    long_end = _mapped_end(short, long, expected)
-    if long_end is None or long_end >= len(long) or not long_end:
+    found: list[tuple[int, int]] = []
+    for long_end in _mapped_ends(short, long, expected):
+        stop = _judged_stop(short, long, long_end, long_breaks, expected is None, starts_line)
+        if stop is not None and stop not in found:
+            found.append(stop)
+    return found
+
+
+def _judged_stop(short: list[str], long: list[str], long_end: int, long_breaks: set[int], backwards: bool,
+                 starts_line: LineTest | None) -> tuple[int, int] | None:
+    """(long_end, short_end) when `short`, ending at `long_end` of `long`, is cut there."""
+    if long_end > len(long) or not long_end:
         return None
     last, there = short[-1], long[long_end - 1]
     cut_off = there.endswith(last) if backwards else there.startswith(last) and not SENTENCE_END.search(last)
     if there != last and cut_off:
         return long_end - 1, len(short) - 1  # the cut word is text of one copy only
+    if long_end == len(long):
+        return None  # both copies end here: no cut
     if SENTENCE_END.search(long[long_end] if backwards else last):
         return None
-    if long_end in long_breaks:
+    if not backwards and SENTENCE_END.search(there) and not _goes_on(short, long, long_end, backwards):
+        return None  # the other copy's sentence ends there: the copy's own last words follow it
+    if long_end in long_breaks and not _goes_on(short, long, long_end, backwards) \
+            and not _edited_first_word(short, long, long_end, backwards):
         return None  # a copy that lacks whole nodes: those are removed / added
     if backwards and len(long) - long_end < TRUNCATION_MIN_LEAD and not (starts_line and starts_line(long_end)):
         return None
     return long_end, len(short)
 
 
-def _mapped_end(short: list[str], long: list[str], expected: int | None) -> int | None:
-    """The index in `long` matching the end of `short`: found by the last six words of
-    `short` that `long` holds, then the few words after them matched one by one.
+def _goes_on(short: list[str], long: list[str], long_end: int, backwards: bool) -> bool:
+    """Whether `short`, mapped to the end of a sentence of `long` at `long_end`, goes on with
+    it: it holds the words before it and that word without its closing punctuation, then one
+    word of its own (`the data system or` where the other has `the data system.` and a new
+    node). Otherwise a copy that stops where a sentence or a node of the other stops lacks
+    what follows (its own last words, a table row `| Supplier | 7 |`, are no cut), and a copy
+    that begins where a node of the other begins lacks the nodes before it, even when the two
+    number it apart (`1. SUPPLIER TERMS` against `2. SUPPLIER TERMS`)."""
+    if backwards or len(short) < 4 or long_end < 3:
+        return False
+    there = long[long_end - 1]
+    return short[-2] != there and _bare(short[-2]) == _bare(there) and bool(SENTENCE_END.search(there)) \
+        and [_bare(word) for word in short[-4:-2]] == [_bare(word) for word in long[long_end - 3:long_end - 1]]
+
+
+def _edited_first_word(short: list[str], long: list[str], long_end: int, backwards: bool) -> bool:
+    """Whether `short` (read backwards) begins where a node of `long` begins, fewer than
+    TRUNCATION_MIN_LEAD words into it, with a word of its own: a copy that leaves out the
+    other's first printed line (`AMENDMENT TO HOUSE BILL 1633`) and edits the first word
+    after it. A copy that begins at a later node lacks the nodes before it."""
+    return backwards and len(long) - long_end < TRUNCATION_MIN_LEAD and _bare(short[-1]) != _bare(long[long_end - 1])
+
+
+def _mapped_ends(short: list[str], long: list[str], expected: int | None) -> list[int]:
+    """The indices in `long` that may match the end of `short`: wherever one of the last
+    runs of six words of `short` (within its last TRUNCATION_LOOKBACK words) occurs in
+    `long`, then the few words after it matched one by one. A phrase that recurs near the
+    end (`the security of the system data`) gives a place for each occurrence: which one
+    the copies share is for `_best_stop` to say, never the first found.
 
     With `expected` (where the end should be if the copies hold the same words), only
-    the stretch of `long` that could still be TRUNCATION_MIN_SIMILARITY alike is searched."""
+    the stretch of `long` that could still be TRUNCATION_MIN_SIMILARITY alike is searched,
+    and the occurrences nearest it are kept; read backwards, those furthest into `long`."""
     size = len(short)
     low, high = 0, len(long)
     if expected is not None:
         margin = int(size * (1 - TRUNCATION_MIN_SIMILARITY)) + 2 * TRUNCATION_LOOKBACK
         low, high = max(0, expected - margin), min(len(long), expected + margin)
     absent: set[str] = set()  # words `long` does not hold there: any anchor with one fails
+    ends: list[int] = []
     for back in range(min(TRUNCATION_LOOKBACK, size - TRUNCATION_ANCHOR) + 1):
         anchor = short[size - back - TRUNCATION_ANCHOR:size - back]
         if absent.intersection(anchor):
             continue
         found = occurrences(long, anchor, low, high, absent)
-        if not found:
-            continue
         if expected is None:
-            anchor_end = found[-1] + TRUNCATION_ANCHOR
+            found = found[-TRUNCATION_PLACES:]
         else:
-            target = expected
-            anchor_end = min(found, key=lambda index: abs(index + TRUNCATION_ANCHOR + back - target)) \
-                + TRUNCATION_ANCHOR
-        if not back:
-            return anchor_end
-        return anchor_end + _matched_length(short[size - back:], long[anchor_end:anchor_end + back + 3],
-                                            backwards=expected is None)
-    return None
+            found = sorted(found, key=lambda index: abs(index + TRUNCATION_ANCHOR + back - expected))[:TRUNCATION_PLACES]
+        for index in found:
+            anchor_end = index + TRUNCATION_ANCHOR
+            lengths = _matched_lengths(short[size - back:], long[anchor_end:anchor_end + back + 3],
+                                       backwards=expected is None) if back else [0]
+            ends.extend(anchor_end + length for length in lengths if anchor_end + length not in ends)
+        if len(ends) >= TRUNCATION_PLACES:
+            break
+    return ends
 
 
-def _matched_length(rest: list[str], window: list[str], backwards: bool) -> int:
-    """How many words of `window` (what `long` holds after the anchor) the words `rest` stand
-    for: the length whose words `rest` matches best (fewest Indel edits; a last word cut
-    mid-word matches the whole word), the nearest to len(rest) among equals. Words are
+def _matched_lengths(rest: list[str], window: list[str], backwards: bool) -> list[int]:
+    """How many words of `window` (what `long` holds after the anchor) the words `rest` may
+    stand for: the length whose words `rest` matches best (fewest Indel edits; a last word
+    cut mid-word matches the whole word), the nearest to len(rest) among equals; and none,
+    when several words match no better (words the copy inserts where it is cut: `made within
+    48 hours of` against `made in the most`), for `_best_stop` to choose between. One last
+    word that matches nothing is a word replaced at the edge (`made available` against
+    `made EDITED to the`), never an insertion. Words are
     matched but for their edge punctuation ("system." stands for "system" when the copy
     inserts words after it), and `rest` may stand for far fewer words than it has."""
     vocabulary: dict[str, int] = {}
     rest_ids = [vocabulary.setdefault(_bare(text), len(vocabulary)) for text in rest]
     window_ids = [vocabulary.setdefault(_bare(text), len(vocabulary)) for text in window]
     if len(window) < len(rest) - 3:
-        return len(window)  # `long` ends before `rest` could: `short` is not the copy cut here
+        return [len(window)]  # `long` ends before `rest` could: `short` is not the copy cut here
     best: tuple[int, int, int] | None = None
     for length in range(1, min(len(window), len(rest) + 3) + 1):
         ids = rest_ids
@@ -286,7 +402,9 @@ def _matched_length(rest: list[str], window: list[str], backwards: bool) -> int:
         candidate = (Indel.distance(ids, window_ids[:length]), abs(length - len(rest)), length)
         if best is None or candidate < best:
             best = candidate
-    return best[2] if best is not None else min(len(rest), len(window))
+    if best is None:
+        return [min(len(rest), len(window))]
+    return [best[2], 0] if 1 < len(rest_ids) <= best[0] else [best[2]]
 
 
 SENTENCE_END = re.compile(r"[.;:][\")”’]*$")

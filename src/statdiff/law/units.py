@@ -62,11 +62,13 @@ ENACTING_CLAUSE = re.compile(
     + r"\s+of\s+the\s+State\s+of\s+Illinois\s*,\s*represented\s+in\s+the\s+General\s+Assembly\s*:",
     re.IGNORECASE,
 )
+# How a bill's title opens: `AN ACT concerning consumer fraud.`
+BILL_TITLE = "AN ACT"
 # Words that open a bill's front matter (its own paragraphs, whatever the indentation).
-FRONT_MATTER = ("AN ACT", "Be it enacted", "AMENDMENT NO", "Amend ", "AMENDMENT TO")
+FRONT_MATTER = (BILL_TITLE, "Be it enacted", "AMENDMENT NO", "Amend ", "AMENDMENT TO")
 # Phrases only legislation prints.
 LEGISLATIVE_PHRASES = (
-    "Be it enacted", "AN ACT", "Amend House Bill", "Amend Senate Bill", "AMENDMENT NO.",
+    "Be it enacted", BILL_TITLE, "Amend House Bill", "Amend Senate Bill", "AMENDMENT NO.",
     "This Act may be cited as",  # the short title every Illinois Act opens with
 )
 # The short title: `This Act may be cited as the Election Code.`, `This Act shall be known and

@@ -5,7 +5,7 @@ Every stage speaks in these types, and the model imports nothing else of statdif
 `ReadResult`, `Identity`). `tree`: the document (`Node`, `Document` and its page:line
 index `PrintedLines`); `meta`: what the structure stage read of a node (`Meta`, `Role`,
 `AmendatoryInstruction`). `comparison`: what changed (`Op`, `Status`, `Mode`, `Token`,
-`Segment`, `WordSegment`, `Change`, `NodeComparison`, `SectionComparison`, `Comparison`).
+`Segment`, `WordSegment`, `Basis`, `Change`, `NodeComparison`, `SectionComparison`, `Comparison`).
 The readers produce a `ReadResult`; the structure stage builds a `Document`; the compare
 stage produces a `Comparison`; the view and the renderers only read these types.
 """
@@ -14,6 +14,7 @@ from statdiff.model.comparison import (
     ONE_COPY_OPS,
     ONE_COPY_STATUSES,
     WORD_OPS,
+    Basis,
     Change,
     Comparison,
     Mode,
@@ -48,12 +49,12 @@ from statdiff.model.text import (
     ordinal,
 )
 from statdiff.model.meta import UNIT_KINDS, AmendatoryInstruction, Meta, Role
-from statdiff.model.tree import Document, Node, PrintedLines, PrintedWord
+from statdiff.model.tree import Document, Node, PrintedLines, PrintedWord, SuspectedStrike
 
 __all__ = [
-    "AmendatoryInstruction", "BodyLine", "Change", "Comparison", "DELETED", "Detection", "Document", "Drop", "INSERTED",
+    "AmendatoryInstruction", "Basis", "BodyLine", "Change", "Comparison", "DELETED", "Detection", "Document", "Drop", "INSERTED",
     "Identity", "Meta", "Mode", "NOWHERE", "Node", "NodeComparison", "ONE_COPY_OPS", "ONE_COPY_STATUSES", "Op", "PLAIN",
-    "Position", "PrintedLines", "PrintedWord", "ReadResult", "Role", "SectionComparison", "Segment", "Side", "SourceSpan",
+    "Position", "PrintedLines", "PrintedWord", "SuspectedStrike", "ReadResult", "Role", "SectionComparison", "Segment", "Side", "SourceSpan",
     "Status", "Token", "Tokenizer", "UNIT_KINDS", "WORD_OPS", "Word", "WordSegment", "count_ops", "one_copy_op",
     "one_copy_status", "ordinal", "rebuild", "segment_op",
 ]

@@ -76,6 +76,18 @@ def one_copy_status(side: Side) -> Status:
     return Status.ONLY_OLD if side == "old" else Status.ONLY_NEW
 
 
+class Basis(StrEnum):
+    """How a change was found when not simply read off the two texts (docs/json-contract.md).
+
+    `plain-printing`: NEW is a plain printing of an amendatory restatement (text, pipes, PDF
+    text: no underline or strike), which prints the words a bill strikes as ordinary words
+    beside the words that replace them (`within 30 45 days`); compared with the old law, the
+    struck words were recovered and the insertion is a replacement. Check it against the
+    official markup."""
+
+    PLAIN_PRINTING = "plain-printing"
+
+
 class Mode(StrEnum):
     """How two texts were compared: `amendment` (an Act against a bill restating some of
     its Sections), `versions` (anything else), `markup` (a bill's own underline/strike)."""
@@ -101,12 +113,24 @@ class Token:
 class Segment:
     """A run of the inline redline of one aligned node pair: `op` (equal, insert, delete,
     replace; only_old / only_new where the other copy is truncated) and the tokens of
-    each side."""
+    each side.
+
+    `printed`: NEW's tokens as printed, where they are not `new`: a replacement recovered
+    from a plain printing (`basis` plain-printing) has OLD's struck words as `old`, the
+    words that replace them as `new`, and here NEW's printing of both, struck words
+    included, in printing order (`printed_new` rebuilds NEW's printed text)."""
 
     op: Op
     old: tuple[Token, ...] = ()
     new: tuple[Token, ...] = ()
     anchor: str = ""  # the anchor of the Change this run shows ("" where it shows none)
+    basis: Basis | None = None  # how the change was found, where not read off the two texts
+    printed: tuple[Token, ...] | None = None  # NEW's printed tokens, where they differ from `new`
+
+    @property
+    def printed_new(self) -> tuple[Token, ...]:
+        """NEW's tokens as printed: `printed` where the segment has it, else `new`."""
+        return self.new if self.printed is None else self.printed
 
     def has_text(self) -> bool:
         """Either side holds a token."""
@@ -137,6 +161,8 @@ class WordSegment(Segment):
                  leading_space: bool = False):
         self.op = op
         self.anchor = ""
+        self.basis = None
+        self.printed = None
         self.old_words, self.new_words = old_words, new_words
         self.tokenize = tokenize
         self.leading_space = leading_space
@@ -205,6 +231,10 @@ class Change:
     section: str  # path of the enclosing section, for grouping and notes
     attributed_to: str | None = None
     anchor: str = ""  # HTML id, unique within a comparison
+    basis: Basis | None = None  # how it was found, where not read off the two texts (plain-printing)
+    # A move: the path of the node just before it in OLD and in NEW (None at the start).
+    old_after: str | None = None
+    new_after: str | None = None
 
     def __repr__(self) -> str:
         """`<Change c4 insert 815 ILCS 530/10(a) at 2:24-3:1: “within 48 hours of the …”>`."""
@@ -216,7 +246,9 @@ class Change:
         return f"<Change {self.anchor or '?'} {self.op} {path}{at}{': ' + words if words else ''}>"
 
     def to_json(self) -> dict:
-        return {
+        """docs/json-contract.md: `basis` only on a change found otherwise than by reading
+        the two texts, `old_after` / `new_after` only on a move."""
+        out = {
             "op": self.op,
             "old_path": self.old_path,
             "new_path": self.new_path,
@@ -228,6 +260,11 @@ class Change:
             "attributed_to": self.attributed_to,
             "anchor": self.anchor,
         }
+        if self.basis is not None:
+            out["basis"] = str(self.basis)
+        if self.op == Op.MOVE:
+            out["old_after"], out["new_after"] = self.old_after, self.new_after
+        return out
 
 
 @dataclass(slots=True, eq=False)
@@ -298,11 +335,19 @@ class SectionComparison:
 
 
 def _span_of_own_words(nodes: "list[Node | None]") -> SourceSpan | None:
-    """From the first to the last of the nodes' own words (not their children's), in list order."""
+    """From the first to the last printed position of the nodes' own words (not their
+    children's). The nodes may be listed out of reading order (a node moved within its
+    section, a node listed beside its partner), so the ends are the earliest and latest
+    positions printed, never a range that ends before it starts (`1:2-1`); where no word
+    has a printed place, the list's first and last words."""
     with_words = [node for node in nodes if node is not None and node.words]
     if not with_words:
         return None
-    return SourceSpan(with_words[0].words[0].position, with_words[-1].words[-1].position)
+    ends = [position for node in with_words for position in (node.words[0].position, node.words[-1].position)
+            if position.known]
+    if not ends:
+        return SourceSpan(with_words[0].words[0].position, with_words[-1].words[-1].position)
+    return SourceSpan(min(ends), max(ends))
 
 
 class Summary(dict[str, Any]):

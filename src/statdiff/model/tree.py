@@ -82,6 +82,26 @@ class Node:
         return self.words[-1] if self.words else None
 
 
+@dataclass(frozen=True, slots=True)
+class SuspectedStrike:
+    """Two runs printed side by side that read as struck and new (`statdiff parse`)."""
+
+    path: str  # the node holding them
+    struck: str
+    new: str
+    kind: str  # the class they share (`number`, `amount`, `modal` ...) or `variant`
+    source: SourceSpan | None
+
+    def to_json(self) -> dict:
+        return {"path": self.path, "struck": self.struck, "new": self.new, "kind": self.kind,
+                "source": self.source.to_json() if self.source else None}
+
+    def describe(self) -> str:
+        """`815 ILCS 530/10(a) at 2:24: “30 45” (number)`."""
+        at = f" at {self.source}" if self.source is not None and self.source.known else ""
+        return f"{self.path}{at}: “{self.struck} {self.new}” ({self.kind})"
+
+
 @dataclass(slots=True)
 class Document:
     identity: Identity
@@ -90,6 +110,9 @@ class Document:
     name: str = "<text>"
     synopsis: str | None = None
     detection: "Detection | None" = None
+    # the struck-and-new pairs a plain printing seems to print (`compare.struck`), None until
+    # looked for (`statdiff parse` looks)
+    suspected_strikes: "list[SuspectedStrike] | None" = None
     _printed: "PrintedLines | None" = field(default=None, init=False, repr=False, compare=False)
 
     def __repr__(self) -> str:

@@ -2,7 +2,8 @@
 
 Every change of a statdiff redline is one element with class `change` carrying
 `data-op`, `data-old-path` / `data-new-path`, `data-old-source` / `data-new-source`
-(`page:line-page:line`), `data-section`, `data-attributed-to` and its anchor as `id`;
+(`page:line-page:line`), `data-section`, `data-attributed-to`, `data-basis` (a change not
+read off the two texts), `data-old-after` / `data-new-after` (a move) and its anchor as `id`;
 its words are inside `<ins>` / `<del>` or, for a change shown by a description, in
 `data-old-text` / `data-new-text` (the attributes are documented in `redline.html.j2`).
 """
@@ -12,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from statdiff.errors import StatdiffError
-from statdiff.model import Change, Op, SourceSpan
+from statdiff.model import Basis, Change, Op, SourceSpan
 from statdiff.read.html import is_statdiff_redline, parse_html
 
 
@@ -43,6 +44,9 @@ def redline_changes(root: Any, name: str = "<redline>") -> list[Change]:
             section=element.get("data-section") or "",
             attributed_to=element.get("data-attributed-to") or None,
             anchor=element.get("id") or "",
+            basis=_basis(element.get("data-basis"), name),
+            old_after=element.get("data-old-after") or None,
+            new_after=element.get("data-new-after") or None,
         ))
     return changes
 
@@ -52,6 +56,15 @@ def _op(value: str, name: str) -> Op:
         return Op(value)
     except ValueError:
         raise StatdiffError(f"{name}: a change with the unknown op {value!r}; not a statdiff redline") from None
+
+
+def _basis(value: str | None, name: str) -> Basis | None:
+    if not value:
+        return None
+    try:
+        return Basis(value)
+    except ValueError:
+        raise StatdiffError(f"{name}: a change with the unknown basis {value!r}; not a statdiff redline") from None
 
 
 def _change_text(element: Any, side: str, tag: str) -> str:

@@ -188,8 +188,13 @@ class _Document:
         return self.next_id - 1
 
     def author(self, change: ChangeView | None) -> str:
-        """Where the change came from: the Public Act it is credited to, else the new text."""
-        return (change.attributed_to if change is not None else "") or self.new_author
+        """Where the change came from: the Public Act it is credited to, else the new text;
+        a replacement whose struck words were recovered from a plain printing says so (Word
+        lists and filters revisions by author)."""
+        author = (change.attributed_to if change is not None else "") or self.new_author
+        if change is not None and change.basis:
+            author = f"{author} ({change.basis}: struck text recovered)"
+        return author
 
     def date(self, change: ChangeView | None) -> date | None:
         return change_date(change.attributed_to, self.dates) if change is not None else None

@@ -69,12 +69,14 @@ def _sorted(value: Any) -> Any:
 
 
 def document_to_json(document: Document) -> dict:
+    strikes = document.suspected_strikes
     return {
         "identity": _sorted(document.identity.to_json()),
         "rendering": document.rendering,
         "detection": document.detection.to_json() if document.detection else None,
         "name": document.name,
         "synopsis": document.synopsis,
+        "suspected_strikes": None if strikes is None else [strike.to_json() for strike in strikes],
         "root": node_to_json(document.root),
     }
 

@@ -9,7 +9,9 @@ on its line) and never end in blanks; colour is used on a terminal (`--color=aut
 text `[-...-]`, as `git diff --word-diff=plain` prints them, with or without colour, so a
 replacement's halves stay apart (`[-$20-]{+$540+}`) where strikethrough does not render or
 for a reader who does not tell red from green; in colour the words are also underlined
-green and struck red. Text only one copy holds (the other copy is truncated) is no
+green and struck red. Struck words recovered from a plain printing (no strike printed:
+`Change.basis`) read `[~...~]`, and a dim line under the node says to check them against the
+official markup. Text only one copy holds (the other copy is truncated) is no
 change: it is never marked as inserted or deleted but shown dim between `«...»` with a
 label saying which copy holds it, e.g. `«only in the old copy, the new copy stops here: ...»`.
 """
@@ -33,6 +35,7 @@ DELETE_STYLE = "strike red"
 NOTE_STYLE = "dim"
 ONE_COPY_STYLE = "dim italic"
 FRONT_MATTER = "(front matter)"  # what precedes the first section: title, enacting clause
+RECOVERED_MARKS = ("[~", "~]")  # struck words recovered from a plain printing
 
 
 def console_for(options: RenderOptions) -> Console:
@@ -184,13 +187,16 @@ def _node_lines(row: RowView, context: int, plain: bool) -> Iterator[Text]:
     changes = [view.change for view in row.changes]
     for change in changes:
         if change.op in (Op.ADD, Op.REMOVE, Op.SOURCE, Op.MOVE):
-            yield from _whole_change_lines(path, change, plain)
+            yield from _whole_change_lines(path, change, plain, row.move_note)
     if any(change.op in WORD_OPS for change in changes):
         where = str(row.span) if row.span is not None and row.span.known else ""
         yield _path_line(path, where)
         line = Text("    ")
         line.append_text(_redline(row, context, plain))
         yield line
+        notes = sorted({view.basis_note for view in row.changes if view.basis_note})
+        for note in notes:
+            yield Text(f"    {RECOVERED_MARKS[0]}…{RECOVERED_MARKS[1]} {note}", style=NOTE_STYLE)
 
 
 def _path_line(path: str, *notes: str) -> Text:
@@ -202,13 +208,15 @@ def _path_line(path: str, *notes: str) -> Text:
     return line
 
 
-def _whole_change_lines(path: str, change: Change, plain: bool) -> Iterator[Text]:
+def _whole_change_lines(path: str, change: Change, plain: bool, move_note: str = "") -> Iterator[Text]:
+    """An added, removed or moved node, or a Source note: its path, then its text (a move:
+    where it was and is, `moved from after ... to after ...`)."""
     where = change.new_source or change.old_source
     labels = {Op.ADD: "added:", Op.REMOVE: "removed:", Op.SOURCE: "Source note:", Op.MOVE: "moved:"}
     yield _path_line(path, str(where) if where is not None and where.known else "", labels[change.op])
     line = Text("    ")
     if change.op == Op.MOVE:
-        line.append(f"from {change.old_path}", style="yellow")
+        line.append(move_note.removeprefix("moved ") or f"from {change.old_path}", style="yellow")
     if change.old_text and change.op in (Op.REMOVE, Op.SOURCE):
         _append_deleted(line, change.old_text, plain)
     if change.new_text and change.op in (Op.ADD, Op.SOURCE):
@@ -259,7 +267,7 @@ def _redline(row: RowView, context: int, plain: bool) -> Text:
             space = " " if index > 0 and piece.tokens[0].space_before else ""
             if run.old:
                 text.append(space)
-                _append_deleted(text, run.old_text, plain)
+                _append_deleted(text, run.old_text, plain, recovered=run.recovered)
                 space = ""
             if run.new:
                 text.append(space)
@@ -268,13 +276,16 @@ def _redline(row: RowView, context: int, plain: bool) -> Text:
                 text.append(f" [{run.change.change.attributed_to}]", style=NOTE_STYLE)
         elif piece.op in (Op.ONLY_OLD, Op.ONLY_NEW):
             text.append(" " if index else "")
-            _append_one_copy(text, piece, context, after_shared=index > 0)
+            label = run.label if run is not None else None
+            _append_one_copy(text, piece, context, after_shared=label.after_shared if label else index > 0)
     return text
 
 
 def _append_one_copy(text: Text, piece: _Piece, context: int, after_shared: bool) -> None:
     """Text only one copy holds: labelled and dim, never marked as inserted or deleted.
-    Its words are cut to `context` next to the shared text, as unchanged runs are."""
+    Its words are cut to `context` next to the shared text, as unchanged runs are; the label
+    says whether the other copy stops before it or begins after it (`after_shared`: text
+    both copies hold comes before it in reading order, as the view found)."""
     tokens = piece.tokens
     if context <= 0:
         words = "…"
@@ -310,8 +321,10 @@ def _append_inserted(text: Text, words: str, plain: bool) -> None:
     _append_marked(text, words, "{+", "+}", None if plain else INSERT_STYLE)
 
 
-def _append_deleted(text: Text, words: str, plain: bool) -> None:
-    _append_marked(text, words, "[-", "-]", None if plain else DELETE_STYLE)
+def _append_deleted(text: Text, words: str, plain: bool, recovered: bool = False) -> None:
+    """`[-words-]`; `[~words~]` for struck words recovered from a plain printing."""
+    opening, closing = RECOVERED_MARKS if recovered else ("[-", "-]")
+    _append_marked(text, words, opening, closing, None if plain else DELETE_STYLE)
 
 
 def _append_marked(text: Text, words: str, opening: str, closing: str, style: str | None) -> None:

@@ -40,6 +40,7 @@ CHANGE_KIND_NAMES = {
 NOTE_KIND_NAMES = {
     "deadline": "Deadlines", "amount": "Amounts", "duty": "Duties", "definition": "Definitions",
     "cross_reference": "Cross-references", "attribution": "Credited to a Public Act",
+    "plain_printing": "Struck text recovered from a plain printing",
 }
 # The attribution filter where changes are credited to an amendment's instructions or to versions.
 CREDITED_ELSEWHERE = "Credited to an instruction or version"

@@ -17,6 +17,7 @@ from statdiff.model import (
     ONE_COPY_OPS,
     ONE_COPY_STATUSES,
     WORD_OPS,
+    Change,
     Comparison,
     Document,
     Node,
@@ -28,7 +29,7 @@ from statdiff.model import (
     Status,
     WordSegment,
 )
-from statdiff.view.labels import DEPTH, article_label, node_label, one_copy_label
+from statdiff.view.labels import DEPTH, article_label, one_copy_label
 from statdiff.view.model import ChangeView, GroupView, MarginItem, OneCopyLabel, QuietRun, RowView, Run, SectionView
 
 if TYPE_CHECKING:
@@ -147,44 +148,54 @@ class Layout:
         return self._note_kinds
 
     def section_move_note(self, section: SectionComparison) -> str:
-        """`moved from after Sec. 5-3 in Article 5 to after Sec. 7-9 in Article 7`, `moved
-        within Article 5 from after Sec. 5-3 to the start of Article 5`."""
-        old_article, old_before = self._place(section.old, self.comparison.old)
-        new_article, new_before = self._place(section.new, self.comparison.new)
+        """Where a moved Section was and is, from its move's `old_after` / `new_after` (the
+        compare stage's): `moved from after 620 ILCS 5/72 to after 620 ILCS 5/112`, `moved
+        from after 10 ILCS 5/5-3 in Article 5 to after 10 ILCS 5/7-9 in Article 7`, `moved
+        within Article 5 from after 10 ILCS 5/5-3 to the start of Article 5`."""
+        move = next((change for change in section.section_changes if change.op == Op.MOVE), None)
+        if move is None:
+            return ""
+        old_article, old_before = self._place(section.old, move.old_after, self.comparison.old)
+        new_article, new_before = self._place(section.new, move.new_after, self.comparison.new)
         if old_article is not None and new_article is not None and old_article.path == new_article.path:
-            old_place = f"after {node_label(old_before)}" if old_before is not None else "its start"
-            new_place = f"after {node_label(new_before)}" if new_before is not None else "its start"
+            old_place = f"after {old_before}" if old_before is not None else "its start"
+            new_place = f"after {new_before}" if new_before is not None else "its start"
             return f"moved within {article_label(old_article)} from {old_place} to {new_place}"
         return (f"moved from {_place_phrase(old_article, old_before)}"
                 f" to {_place_phrase(new_article, new_before)}")
 
     def move_note_of(self, row: RowView) -> str:
-        """Where a node moved from another section came from, or where it went."""
+        """Where a moved node was and is (`moved from after 815 ILCS 530/10(a) to after 815 ILCS
+        530/12(a)`), from its move's `old_after` / `new_after`, and its path in the other text
+        where it differs (`(was 815 ILCS 530/10(c))` on its new place, `(now ...)` on its old)."""
         comparison = row.comparison
         if comparison.status != Status.MOVED:
             return ""
-        if comparison.new is not None and row.whole is not None and row.whole.op == Op.MOVE:
-            return f"moved here from {row.whole.change.old_path}"
-        if comparison.new is None and comparison.old is not None:
+        move = row.whole.change if row.whole is not None and row.whole.op == Op.MOVE else None
+        if move is None and comparison.old is not None:
             if self._moves_from is None:
                 self._moves_from = {view.change.old_path: view for view in self.change_views.values()
                                     if view.op == Op.MOVE and view.change.old_path}
-            move = self._moves_from.get(comparison.old.path)
-            if move is not None:
-                return f"moved to {move.change.new_path}"
-        return ""
+            found = self._moves_from.get(comparison.old.path)
+            move = found.change if found is not None else None
+        if move is None:
+            return ""
+        phrase = move_phrase(move)
+        if move.old_path != move.new_path:
+            here = comparison.new is not None
+            phrase += f" (was {move.old_path})" if here else f" (now {move.new_path})"
+        return phrase
 
-    def _place(self, node: Node | None, document: Document) -> tuple[Node | None, Node | None]:
-        """The Article holding a section, and the section before it in that Article (None at its start)."""
+    def _place(self, node: Node | None, after: str | None, document: Document) -> tuple[Node | None, str | None]:
+        """The Article holding a section, and the path of the section before it (`after`)
+        when that section is in the same Article (None: at the Article's start)."""
         if node is None:
             return None, None
         article = self._article_holding(node)
-        order = self._sections_in_order(document)
-        index = order.index(node) if node in order else -1
-        before = order[index - 1] if index > 0 else None
-        if before is not None and self._article_holding(before) is not article:
-            before = None
-        return article, before
+        if after is None or article is None:
+            return article, after
+        before = next((other for other in self._sections_in_order(document) if other.path == after), None)
+        return article, after if before is not None and self._article_holding(before) is article else None
 
     def _sections_in_order(self, document: Document) -> list[Node]:
         """The document's compared sections in its own order."""
@@ -293,7 +304,8 @@ class _OneCopyLabels:
             if not segment.has_text():
                 continue
             if segment.op in ONE_COPY_OPS:
-                labels[index] = OneCopyLabel(one_copy_label(segment.op, self.shared_seen), segment.op != self.previous)
+                labels[index] = OneCopyLabel(one_copy_label(segment.op, self.shared_seen), segment.op != self.previous,
+                                             self.shared_seen)
             else:
                 self.shared_seen = True
             self.previous = segment.op
@@ -409,12 +421,19 @@ def _articles(document: Document) -> dict[Node, Node]:
     return found
 
 
-def _place_phrase(article: Node | None, before: Node | None) -> str:
-    """`after Sec. 5-3 in Article 5`, `the start of Article 5`, `after Sec. 3`, `the start of the text`."""
+def _place_phrase(article: Node | None, before: str | None) -> str:
+    """`after 10 ILCS 5/5-3 in Article 5`, `the start of Article 5`, `after 620 ILCS 5/3`,
+    `the start of the text`."""
     where = f" in {article_label(article)}" if article is not None else ""
     if before is not None:
-        return f"after {node_label(before)}{where}"
+        return f"after {before}{where}"
     return f"the start of {article_label(article)}" if article is not None else "the start of the text"
+
+
+def move_phrase(move: Change) -> str:
+    """`moved from after 620 ILCS 5/72 to after 620 ILCS 5/112`: the move's `old_after` and
+    `new_after` (`the start of the text` where nothing is before it)."""
+    return f"moved from {_place_phrase(None, move.old_after)} to {_place_phrase(None, move.new_after)}"
 
 
 def _act_name(comparison: Comparison, citation: str) -> str:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from statdiff.model import (
     ONE_COPY_STATUSES,
+    Basis,
     Change,
     Comparison,
     Document,
@@ -29,6 +30,7 @@ from statdiff.model import (
     Token,
     rebuild,
 )
+from statdiff.annotate.margin import RECOVERED_NOTE
 from statdiff.view.labels import CHANGE_KINDS, kind_counts, label_range
 
 if TYPE_CHECKING:
@@ -124,6 +126,18 @@ class ChangeView:
         return CHANGE_KINDS.get(self.change.op, str(self.change.op))
 
     @property
+    def basis(self) -> str:
+        """How the change was found where not read off the two texts (`plain-printing`: its
+        struck words recovered from a plain printing, to check against the official markup);
+        "" otherwise."""
+        return str(self.change.basis or "")
+
+    @property
+    def basis_note(self) -> str:
+        """The words every output prints beside a change found so; "" for any other."""
+        return RECOVERED_NOTE if self.change.basis == Basis.PLAIN_PRINTING else ""
+
+    @property
     def carries_texts(self) -> bool:
         """Shown by a description or by part of its text: its element also carries both texts."""
         return self.change.op in (Op.SOURCE, Op.MOVE, Op.RENUMBER)
@@ -131,11 +145,14 @@ class ChangeView:
 
 @dataclass(frozen=True, slots=True)
 class OneCopyLabel:
-    """The label of text only one copy holds: its wording and whether it is printed (the
-    first run of one-copy text in a section shows it; the rest carry it as a tooltip)."""
+    """The label of text only one copy holds: its wording, whether it is printed (the
+    first run of one-copy text in a section shows it; the rest carry it as a tooltip), and
+    whether text both copies hold comes before it in reading order (the other copy stops
+    before it) or not (the other copy begins after it): every output words it so."""
 
     text: str
     shown: bool
+    after_shared: bool = True
 
 
 @dataclass(slots=True, eq=False)
@@ -195,6 +212,11 @@ class Run:
     def one_copy(self) -> str:
         """"old" or "new": the copy that alone holds the run's text (the other is truncated); "" otherwise."""
         return {Op.ONLY_OLD: "old", Op.ONLY_NEW: "new"}.get(self.segment.op, "")
+
+    @property
+    def recovered(self) -> bool:
+        """A replacement whose struck words were recovered from a plain printing."""
+        return self.segment.basis == Basis.PLAIN_PRINTING
 
     @property
     def marked(self) -> str:
