@@ -115,6 +115,21 @@ def test_the_bill_as_html_gives_the_same_changes_from_its_markup(tmp_path, layou
     assert data["disagreements"] == []
 
 
+@pytest.mark.parametrize("layout", ["table", "pre"])
+def test_the_bill_as_html_compared_with_the_act_deletes_its_struck_words(tmp_path, layout):
+    """Compared with the Act, an HTML bill is read as it means it: its struck words are
+    deletions from the Act (from the markup, so with no basis to check), never law kept."""
+    page = tmp_path / "HB4321.html"
+    page.write_text(make_pages.page("HB4321", printed_lines(the_bill(), "95"), layout), encoding="utf-8")
+    printed = pipeline.read_file(page)
+    assert printed.as_meant is not None
+    comparison = compare(the_act(), printed)
+    assert facts(comparison) == [(op, section, old, new, None) for op, section, old, new, _ in EXPECTED]
+    assert [change.new_source for change in comparison.changes] == \
+        [change.new_source for change in pipeline.read_changes(page)[1].changes]  # where the bill printed them
+    assert compare(printed, printed).changes == []
+
+
 @pytest.mark.parametrize("form", ["95", "97"])
 def test_without_the_act_the_struck_and_new_pairs_are_suspected(form):
     bill = pipeline.build(read_text(plain_text(the_bill(), form), name="bill.txt"))

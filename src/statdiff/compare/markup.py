@@ -46,19 +46,11 @@ CharMarks = list[list[str]]  # for each word of a node, the mark of each of its 
 # ---------------------------------------------------------------- marks per character
 
 
-def _line_char_marks(line: BodyLine) -> list[str]:
-    marks = [PLAIN] * len(line.text)
-    for start, end, mark in line.marks:
-        for index in range(max(start, 0), min(end, len(marks))):
-            marks[index] = mark
-    return marks
-
-
 def word_char_marks(result: ReadResult) -> CharMarks:
     """For each body word in reading order, the mark of each of its characters."""
     words = []
     for line in result.lines:
-        marks = _line_char_marks(line)
+        marks = line.char_marks()
         for match in re.finditer(r"\S+", line.text):
             words.append(marks[match.start():match.end()])
     return words
@@ -112,13 +104,7 @@ def _token_mark(marks: list[str], fallback: str) -> str:
 
 def _keep(result: ReadResult, dropped: str) -> ReadResult:
     """The reader's result with the characters marked `dropped` taken out, no marks."""
-    lines = []
-    for line in result.lines:
-        marks = _line_char_marks(line)
-        text = "".join(char if mark != dropped else " " for char, mark in zip(line.text, marks))
-        text = " ".join(text.split())
-        if text:
-            lines.append(BodyLine(text, line.page, line.line, line.indented))
+    lines = [BodyLine(line.text, line.page, line.line, line.indented) for line in result.without(dropped).lines]
     return ReadResult(lines, result.rendering, result.identity, result.synopsis, result.name)
 
 

@@ -60,7 +60,13 @@ RENUMBERABLE = frozenset({"section", "bill_section", "article", "subsection", "p
 
 
 def compare(old: Document, new: Document) -> Comparison:
-    """Compare OLD with NEW: sections in reading order, each with its nodes and changes."""
+    """Compare OLD with NEW: sections in reading order, each with its nodes and changes.
+
+    A text printed with struck-through words (an HTML bill) is compared as it means it, its
+    struck words taken out (`Document.as_meant`): against the Act they are deletions, never
+    law kept. Struck words are recovered from a printing only when it carries no marks."""
+    printed_new = new
+    old, new = old.as_meant or old, new.as_meant or new
     old_units, new_units = collect_units(old), collect_units(new)
     every_unit = {"old": old_units, "new": new_units}
     old_amends, new_amends = is_amendatory(old_units), is_amendatory(new_units)
@@ -87,7 +93,7 @@ def compare(old: Document, new: Document) -> Comparison:
         visible, beyond = cut_restatement(pairs, old, new, bill, instructed_sections(new if bill == "new" else old),
                                           leads)
     context = _Context(mode, bill, visible, new_is_bill=is_bill(new, new_units), synopsis=synopsis_words(new),
-                       beyond_cut=beyond, rules=NodeRules(recovers_struck(mode, bill, new),
+                       beyond_cut=beyond, rules=NodeRules(recovers_struck(mode, bill, printed_new),
                                                           replacement.quotes if replacement else None),
                        replacement=replacement)
     sections = [_lone_section(unit, "old", context) for unit in old_before]

@@ -191,6 +191,38 @@ class BodyLine:
     def position(self) -> Position:
         return Position(self.page, self.line)
 
+    def char_marks(self) -> list[str]:
+        """The mark of each character of `text` (PLAIN where none is printed)."""
+        marks = [PLAIN] * len(self.text)
+        for start, end, mark in self.marks:
+            for index in range(max(start, 0), min(end, len(marks))):
+                marks[index] = mark
+        return marks
+
+    def without(self, dropped: str) -> "BodyLine | None":
+        """The line with its characters marked `dropped` taken out (struck text: the line as
+        the bill means it), spaces made single again, the other marks kept on their
+        characters; None when nothing is left."""
+        kept: list[tuple[str, str]] = []
+        for char, mark in zip(self.text, self.char_marks()):
+            char = " " if mark == dropped else char
+            if char == " " and (not kept or kept[-1][0] == " "):
+                continue
+            kept.append((char, PLAIN if char == " " else mark))
+        while kept and kept[-1][0] == " ":
+            kept.pop()
+        if not kept:
+            return None
+        marks: list[tuple[int, int, str]] = []
+        for index, (_, mark) in enumerate(kept):
+            if mark == PLAIN:
+                continue
+            if marks and marks[-1][2] == mark and marks[-1][1] >= index - 1:
+                marks[-1] = (marks[-1][0], index + 1, mark)
+            else:
+                marks.append((index, index + 1, mark))
+        return BodyLine("".join(char for char, _ in kept), self.page, self.line, self.indented, tuple(marks))
+
     def words(self) -> list[Word]:
         position = self.position
         if not self.marks:
@@ -318,3 +350,13 @@ class ReadResult:
     name: str = "<text>"
     dropped: list[Drop] = field(default_factory=list)
     detection: Detection | None = None
+
+    def marked(self, mark: str) -> bool:
+        """Some text of the body is printed with `mark` (struck through: DELETED)."""
+        return any(line_mark == mark for line in self.lines for _, _, line_mark in line.marks)
+
+    def without(self, dropped: str) -> "ReadResult":
+        """The body with the text marked `dropped` taken out, each line where it was printed:
+        without its struck text, a marked-up bill's text as the bill means it."""
+        lines = [kept for line in self.lines if (kept := line.without(dropped)) is not None]
+        return ReadResult(lines, self.rendering, self.identity, self.synopsis, self.name, self.dropped, self.detection)

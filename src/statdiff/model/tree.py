@@ -113,6 +113,11 @@ class Document:
     # the struck-and-new pairs a plain printing seems to print (`compare.struck`), None until
     # looked for (`statdiff parse` looks)
     suspected_strikes: "list[SuspectedStrike] | None" = None
+    # a printing with struck-through text (an ilga.gov HTML bill): the bill's text as it means
+    # it, struck text taken out and underlined text kept, each word at its page:line; what a
+    # comparison with another text reads (`compare.compare`), while the printing's own changes
+    # are read from its marks (`compare.markup`). None when nothing is struck.
+    as_meant: "Document | None" = field(default=None, repr=False, compare=False)
     _printed: "PrintedLines | None" = field(default=None, init=False, repr=False, compare=False)
 
     def __repr__(self) -> str:

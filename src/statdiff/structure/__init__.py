@@ -26,7 +26,7 @@ from contextlib import contextmanager
 
 from statdiff.errors import StatdiffError
 from statdiff.law.public_acts import of_source_note as _public_acts  # noqa: F401 (the one parser of Source notes)
-from statdiff.model import Document, Node, ReadResult
+from statdiff.model import DELETED, Document, Node, ReadResult
 from statdiff.structure.builder import Builder
 from statdiff.structure.finish import Finisher
 from statdiff.structure.stream import Stream, prints_statute_units
@@ -57,6 +57,14 @@ def build_document(result: ReadResult) -> Document:
         document = build_clauses(result)
         document.detection = result.detection
         return document
+    document = _built(result)
+    if result.marked(DELETED):  # struck text printed: what the bill means is the text without it
+        document.as_meant = _built(result.without(DELETED))
+    return document
+
+
+def _built(result: ReadResult) -> Document:
+    """The tree of a body of Illinois legislation, as printed."""
     root = Node(kind="document", path="", label=result.identity.describe())
     with _collector_paused():
         Builder(Stream(result), root).run()
