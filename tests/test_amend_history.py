@@ -42,6 +42,18 @@ def test_hb1633_versions_in_any_order():
         assert _names(order_versions(list(permutation))) == expected
 
 
+def test_hb2412_engrossed_enrolled_and_re_enrolled_in_any_order():
+    """The 92nd GA's HB2412: passed, vetoed in part, enrolled again once both chambers
+    accepted the Governor's amendatory veto (the page prints `HB2412 Re-Enrolled`)."""
+    names = ["fragments/920HB2412eng_92ndGA_legisnet_PARTIAL.txt",
+             "fragments/920HB2412enr_92ndGA_beta_flat_PARTIAL.txt",
+             "fragments/920HB2412LV_92ndGA_legisnet_PARTIAL.txt"]
+    documents = _load(*names)
+    assert [document.identity.version for document in documents] == ["engrossed", "enrolled", "re-enrolled"]
+    for permutation in itertools.permutations(documents):
+        assert _names(order_versions(list(permutation))) == [Path(name).name for name in names]
+
+
 def test_pipa_law_and_bill_in_any_order():
     names = [
         "pipa/815ILCS530_as_enacted_PA094-0036.txt",  # ILCS text, latest Source note P.A. 94-36
@@ -125,6 +137,7 @@ def test_versions_that_cannot_be_placed_are_refused(versions, message):
     "name, fields",
     [
         ("09400HB1633eng_ftp_PARTIAL.txt", (94, "HB1633", "engrossed", None)),
+        ("09200HB2412ren.htm", (92, "HB2412", "re-enrolled", None)),
         ("10000SB1424sam002_ftp_pipes_PARTIAL.txt", (100, "SB1424", "amendment", "sam002")),
         ("920HB4947LV_92ndGA_legisnet_PARTIAL.txt", (92, "HB4947", None, None)),  # LV: the latest version, unsaid
         ("093_HB0475ham001", (93, "HB0475", "amendment", "ham001")),

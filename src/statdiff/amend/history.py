@@ -2,7 +2,8 @@
 
 A bill moves: introduced -> amendments in its own chamber (committee, then floor:
 they are numbered in the order they are filed) -> engrossed (passed that chamber)
--> amendments in the second chamber -> enrolled (passed both) -> Public Act. A
+-> amendments in the second chamber -> enrolled (passed both) -> re-enrolled (after an
+amendatory veto both chambers accepted) -> Public Act. A
 law moves by Public Acts, in the order of their numbers; an ILCS text stands just
 after the latest Public Act its Source notes name. Versions of different General
 Assemblies go by General Assembly; within one, a bill that is not (yet) a given
@@ -25,8 +26,8 @@ from statdiff.law import measures
 from statdiff.model import Document, Identity
 
 # Stages of a bill, in order. Amendments sit between them by chamber.
-INTRODUCED, FIRST_CHAMBER_AMENDMENT, ENGROSSED, SECOND_CHAMBER_AMENDMENT, ENROLLED = range(5)
-_STAGES = {"introduced": INTRODUCED, "engrossed": ENGROSSED, "enrolled": ENROLLED}
+INTRODUCED, FIRST_CHAMBER_AMENDMENT, ENGROSSED, SECOND_CHAMBER_AMENDMENT, ENROLLED, RE_ENROLLED = range(6)
+_STAGES = {"introduced": INTRODUCED, "engrossed": ENGROSSED, "enrolled": ENROLLED, "re-enrolled": RE_ENROLLED}
 _LAST = 10**9
 
 

@@ -44,10 +44,12 @@ BILL_CODE = re.compile(rf"^(?P<kind>{FILE_KINDS_TEXT})0*(?P<number>\d{{1,4}})$")
 DOCUMENT_NAME = re.compile(
     r"(?<![0-9A-Za-z])(?:(?P<ga>\d{3})00|(?P<legisnet_ga>\d{2})0|(?P<ftp_ga>\d{3})_)"
     rf"(?P<kind>{FILE_KINDS_TEXT})(?P<number>\d{{4}})"
-    r"(?P<suffix>[hs]am\d{3}|[hs]cc\d{3}|eng|enr|lv|LV)?(?![0-9a-z])"
+    r"(?P<suffix>[hs]am\d{3}|[hs]cc\d{3}|eng|enr|ren|lv|LV)?(?![0-9a-z])"
 )
 # legisnet's `LV` is "latest version": it says nothing about which.
-DOCUMENT_VERSIONS = {"": "introduced", "eng": "engrossed", "enr": "enrolled"}
+# `ren`: re-enrolled, the bill enrolled again once both chambers accepted the Governor's
+# amendatory veto (legisnet's `92_HB2412ren`).
+DOCUMENT_VERSIONS = {"": "introduced", "eng": "engrossed", "enr": "enrolled", "ren": "re-enrolled"}
 
 # A chamber's amendment code: `ham` (House), `sam` (Senate).
 AMENDMENT_CODE = re.compile(r"^(?P<chamber>[hs])am(?P<number>\d{3})$", re.IGNORECASE)

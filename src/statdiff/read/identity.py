@@ -17,7 +17,7 @@ _BILL = re.compile(
     r"(?P<amendment>[hHsS][aA][mM]\d{3})?(?=\b|[a-z]|LRB|Enrolled|Engrossed)"
 )
 _VERSION = re.compile(r"\b(Re-Enrolled|Enrolled|Engrossed|Introduced)\b")
-_SHORT_VERSION = re.compile(r"(?:HB|SB|HR|SR)\d{4}(enr|eng)\b")
+_SHORT_VERSION = re.compile(r"(?:HB|SB|HR|SR)\d{4}(enr|eng|ren)\b")
 _GA_ORDINAL = re.compile(r"\b(\d{2,3})(?:st|nd|rd|th|ST|ND|RD|TH) General Assembly", re.IGNORECASE)
 _AMENDED_BILL = re.compile(r"AMENDMENT TO (HOUSE|SENATE) BILL (\d{1,4})\b", re.IGNORECASE)
 _SYNOPSIS_START = re.compile(
@@ -79,10 +79,10 @@ def _ga_from_lrb(lrb: str) -> int | None:
 def _version_from(blob: str, lines: list[BodyLine]) -> str | None:
     match = _VERSION.search(blob)
     if match:
-        return {"Re-Enrolled": "enrolled"}.get(match.group(1), match.group(1).lower())
+        return match.group(1).lower()  # a re-enrolled bill: enrolled again after an amendatory veto
     short = _SHORT_VERSION.search(blob)
     if short:
-        return {"enr": "enrolled", "eng": "engrossed"}[short.group(1)]
+        return measures.DOCUMENT_VERSIONS[short.group(1)]
     for line in lines[:3]:
         if line.text.upper().startswith("AMENDMENT TO"):
             return "amendment"
