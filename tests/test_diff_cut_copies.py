@@ -88,6 +88,30 @@ def test_a_copy_cut_at_the_end_of_a_printed_line_mid_sentence_has_no_change(name
             assert held and "\n".join(lines[index + 1:]).split()[-1].endswith(held[-1].split()[-1])
 
 
+_ANNOUNCING = re.compile(r"(?:\(\d+ ILCS [^)]*\)(?: \(from [^)]*\))?|:)\s*$")
+
+
+@pytest.mark.parametrize("name", [ENGROSSED, RE_ENROLLED, "09400HB1633enr_PARTIAL.txt",
+                                  "PA094-0947_ilga_fulltext_PARTIAL.txt"])
+def test_a_copy_cut_after_words_that_announce_more_has_no_change(name):
+    """A copy that ends on its amendatory instruction (`... as follows:`) or on a Section's
+    citation line lacks what they announce: the rest is text only the other copy holds, not
+    a Section removed or added (issue 11: cuts outside a Section's body)."""
+    text = (FRAGMENTS / name).read_text(encoding="utf-8")
+    whole = pipeline.build(read_text(text, name=name))
+    lines = text.split("\n")
+    first = next(index for index, line in enumerate(lines) if re.search(r"\bSection\s+\d+\.", line))
+    cuts = [index for index, line in enumerate(lines) if index >= first and _ANNOUNCING.search(line)]
+    assert cuts  # (a copy of the title and enacting clause alone is too short to tell its rendering: a warning)
+    for index in cuts:
+        cut = pipeline.build(read_text("\n".join(lines[:index + 1]) + "\n", name=f"{name} to line {index + 1}"))
+        for old, new in ((whole, cut), (cut, whole)):
+            comparison = compare(old, new)
+            assert [(change.op, change.old_text[:40], change.new_text[:40]) for change in comparison.changes] == [], \
+                lines[index]
+            assert one_copy_texts(comparison, "only_old" if old is whole else "only_new")
+
+
 def terminal(comparison) -> str:
     console = Console(no_color=True, width=400, file=io.StringIO())
     return str(pipeline.render_comparison(comparison, "terminal", options=RenderOptions(console=console)))

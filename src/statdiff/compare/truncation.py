@@ -60,6 +60,7 @@ class Visible:
             old_texts, new_texts, node_breaks(old_nodes, old_starts), node_breaks(new_nodes, new_starts),
             line_start_test([word for node in old_nodes for word in node.words]),
             line_start_test([word for node in new_nodes for word in node.words]),
+            open_ends=(ends_open(old_nodes), ends_open(new_nodes)),
         )
         slices: Slices = {}
         if overlap is not None:
@@ -115,6 +116,14 @@ def flatten(nodes: list[Node], reword: Callable[[Node, int, str], str] | None = 
     return nodes, starts, texts
 
 
+def ends_open(nodes: list[Node]) -> bool:
+    """Whether a text ends on words that announce more: a citation line with no Section
+    after it, or a colon (`... is amended by changing Section 6-15 as follows:`). No text
+    ends there; a copy that does is cut, even where the other copy begins a node."""
+    last = next((node for node in reversed(nodes) if node.words), None)
+    return last is not None and (last.kind == "citation" or last.words[-1].text.endswith(":"))
+
+
 def node_breaks(nodes: list[Node], starts: list[int]) -> set[int]:
     """Word indices where a node with words starts."""
     return {start for node, start in zip(nodes, starts) if node.words}
@@ -165,7 +174,7 @@ def find_truncation(old_words: list[Word], new_words: list[Word], old_breaks: se
 
 def shared_stretch(old_texts: list[str], new_texts: list[str], old_breaks: set[int] | None,
                    new_breaks: set[int] | None, old_lines: LineTest | None = None,
-                   new_lines: LineTest | None = None) -> Overlap | None:
+                   new_lines: LineTest | None = None, open_ends: tuple[bool, bool] = (False, False)) -> Overlap | None:
     """`find_truncation` over word texts, with the line-start tests of each copy. Copies
     that begin (end) with the same TRUNCATION_ANCHOR words are not cut there, and the
     search for a cut is not made: two whole copies cost two slice comparisons."""
@@ -180,7 +189,7 @@ def shared_stretch(old_texts: list[str], new_texts: list[str], old_breaks: set[i
     old_start, new_start = (0, 0) if same_start else _truncated_start(
         old_texts, new_texts, (old_breaks, old_lines or _never), (new_breaks, new_lines or _never))
     old_end, new_end = (len(old_texts), len(new_texts)) if same_end else _truncated_end(
-        old_texts, new_texts, old_breaks, new_breaks, old_start - new_start)
+        old_texts, new_texts, old_breaks, new_breaks, old_start - new_start, open_ends)
     if (old_start, new_start, old_end, new_end) == (0, 0, len(old_texts), len(new_texts)):
         return None
     if old_start >= old_end or new_start >= new_end:
@@ -194,17 +203,18 @@ def shared_stretch(old_texts: list[str], new_texts: list[str], old_breaks: set[i
 
 
 def _truncated_end(old: list[str], new: list[str], old_breaks: set[int], new_breaks: set[int],
-                   shift: int) -> tuple[int, int]:
+                   shift: int, open_ends: tuple[bool, bool] = (False, False)) -> tuple[int, int]:
     """(old_end, new_end): where the shared stretch ends, if one copy stops short of the other.
     `shift` is old_start - new_start: where one copy's words are expected in the other.
     Both ways are tried (NEW cut short of OLD, OLD of NEW), at every place the cut copy's
     last words occur in the other, and so is no cut: the stop that explains the most shared
     words wins (no cut, among equals; else the one that claims fewer words of either copy:
-    a word the cut copy does not match is beyond the cut, never deleted)."""
+    a word the cut copy does not match is beyond the cut, never deleted). `open_ends`: whether
+    each copy ends on words that announce more (`ends_open`)."""
     found = [(long_end, short_end, True) for long_end, short_end in
-             _stops_inside(new, old, old_breaks, expected=len(new) + shift)]
+             _stops_inside(new, old, old_breaks, expected=len(new) + shift, open_end=open_ends[1])]
     found += [(long_end, short_end, False) for long_end, short_end in
-              _stops_inside(old, new, new_breaks, expected=len(old) - shift)]
+              _stops_inside(old, new, new_breaks, expected=len(old) - shift, open_end=open_ends[0])]
     return _best_stop(old, new, found, (old_breaks, new_breaks), lambda end: -abs(end[0] - end[1] - shift))
 
 
@@ -276,7 +286,8 @@ def _best_stop(old: list[str], new: list[str], found: list[tuple[int, int, bool]
 
 
 def _stops_inside(short: list[str], long: list[str], long_breaks: set[int],
-                  expected: int | None, starts_line: LineTest | None = None) -> list[tuple[int, int]]:
+                  expected: int | None, starts_line: LineTest | None = None,
+                  open_end: bool = False) -> list[tuple[int, int]]:
     """Every (long_end, short_end) at which `short` may be a copy of `long` cut off before
     `long` ends, one for each place the last words of `short` occur in `long`.
 
@@ -287,17 +298,18 @@ def _stops_inside(short: list[str], long: list[str], long_breaks: set[int],
     sentence test is on the word of `long` just before the copy begins, and, unless the
     copy begins at a printed line of `long` (`starts_line`: a rendering that leaves out the
     first lines), `long` must hold TRUNCATION_MIN_LEAD words before it: deleting the
-    first words of a text is an edit."""
+    first words of a text is an edit. A copy whose end is `open_end` (it announces more)
+    is cut wherever its last words occur, a sentence's or a node's end included."""
     found: list[tuple[int, int]] = []
     for long_end in _mapped_ends(short, long, expected):
-        stop = _judged_stop(short, long, long_end, long_breaks, expected is None, starts_line)
+        stop = _judged_stop(short, long, long_end, long_breaks, expected is None, starts_line, open_end)
         if stop is not None and stop not in found:
             found.append(stop)
     return found
 
 
 def _judged_stop(short: list[str], long: list[str], long_end: int, long_breaks: set[int], backwards: bool,
-                 starts_line: LineTest | None) -> tuple[int, int] | None:
+                 starts_line: LineTest | None, open_end: bool = False) -> tuple[int, int] | None:
     """(long_end, short_end) when `short`, ending at `long_end` of `long`, is cut there."""
     if long_end > len(long) or not long_end:
         return None
@@ -307,6 +319,8 @@ def _judged_stop(short: list[str], long: list[str], long_end: int, long_breaks: 
         return long_end - 1, len(short) - 1  # the cut word is text of one copy only
     if long_end == len(long):
         return None  # both copies end here: no cut
+    if open_end and not backwards and there == last:
+        return long_end, len(short)  # no text ends announcing more: what follows is beyond the cut
     if SENTENCE_END.search(long[long_end] if backwards else last):
         return None
     if not backwards and SENTENCE_END.search(there) and not _goes_on(short, long, long_end, backwards):
