@@ -21,9 +21,9 @@ PIPA_2005 = ROOT / "statutes" / "pipa" / "815ILCS530_as_enacted_PA094-0036.txt"
 PIPA_2006 = ROOT / "statutes" / "pipa" / "815ILCS530_through_PA094-0947.txt"
 
 HEAVY = ("numpy", "rapidfuzz", "lxml", "rich", "jinja2", "yaml", "markupsafe", "pygments", "dataclasses", "pathlib")
-# What the command line itself needs: the group and its options, the one error type, and the
-# format registry that `--to` offers its choices from.
-COMMAND_LINE = {"statdiff", "statdiff.cli", "statdiff.errors", "statdiff.render"}
+# What the command line itself needs: the group and its options, the one error type, how the
+# garbage collector runs (`collector.py`) and the format registry `--to` offers its choices from.
+COMMAND_LINE = {"statdiff", "statdiff.cli", "statdiff.collector", "statdiff.errors", "statdiff.render"}
 
 
 def _loaded(code: str) -> set[str]:
@@ -90,3 +90,33 @@ def test_a_comparison_loads_rapidfuzz_without_numpy():
     modules = _loaded(_command("diff", str(PIPA_2005), str(PIPA_2006), "--json"))
     assert "rapidfuzz" in modules and "statdiff.compare" in modules
     assert not {name for name in modules if name.split(".")[0] == "numpy"}
+
+
+def test_a_run_tunes_the_collector_and_leaves_it_as_it_was():
+    import gc
+
+    from statdiff import collector
+
+    before, frozen = gc.get_threshold(), gc.get_freeze_count()
+    with collector.tuned_for_one_run():
+        assert gc.get_threshold()[0] == max(collector.ONE_RUN_THRESHOLD, before[0])
+        assert gc.get_freeze_count() > frozen
+    assert gc.get_threshold() == before
+    assert gc.get_freeze_count() == 0
+
+
+def test_a_build_pauses_the_collector_and_leaves_it_as_it_was():
+    import gc
+
+    from statdiff import collector
+
+    with collector.paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with collector.paused():
+            pass
+        assert not gc.isenabled()  # not turned on by a build when it was off
+    finally:
+        gc.enable()

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 
 import click
 
+from statdiff import collector
 from statdiff.errors import StatdiffError, display_name, failure_message, os_reason
 from statdiff.render import STDOUT, Output, formats as _formats
 
@@ -56,7 +57,8 @@ def _guarded(command):
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
         try:
-            return command(*args, **kwargs)
+            with collector.tuned_for_one_run():
+                return command(*args, **kwargs)
         except (StatdiffError, MemoryError, RecursionError) as error:
             _fail(failure_message(error))
         except KeyboardInterrupt:
