@@ -120,3 +120,24 @@ def test_a_build_pauses_the_collector_and_leaves_it_as_it_was():
         assert not gc.isenabled()  # not turned on by a build when it was off
     finally:
         gc.enable()
+
+
+def test_the_program_leaves_at_once_with_the_same_output_status_and_exit_handlers():
+    """Run as a program, `statdiff` exits as soon as its output is flushed (no teardown), yet
+    prints what the command prints when called with arguments, exits with its status and
+    still runs the exit handlers."""
+    from click.testing import CliRunner
+
+    from statdiff.cli import main
+
+    expected = CliRunner().invoke(main, ["diff", str(PIPA_2005), str(PIPA_2006), "--json"])
+    code = ("import atexit, sys\natexit.register(lambda: sys.stderr.write('exit handler ran\\n'))\n"
+            "class Kept:\n    def __del__(self):\n        sys.stderr.write('torn down\\n')\n"
+            "kept = Kept()  # freed by the interpreter's teardown, which the program skips\n"
+            + _command("diff", str(PIPA_2005), str(PIPA_2006), "--json"))
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert (result.returncode, result.stdout) == (expected.exit_code, expected.output) == (1, expected.output)
+    assert result.stderr == "exit handler ran\n"
+    missing = subprocess.run([sys.executable, "-c", _command("diff", "no-such-file.txt", str(PIPA_2006))],
+                             capture_output=True, text=True, cwd=ROOT)
+    assert missing.returncode == 2 and missing.stderr == "statdiff: error: no-such-file.txt: no such file\n"
