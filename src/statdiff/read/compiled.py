@@ -206,8 +206,9 @@ def read_page(text: str, name: str) -> ReadResult:
     bare navigation citations and the beta site's stray pipes are dropped; a whole Act's
     paragraphs, run together on one physical line, are cut apart at their indents."""
     page = _Page(text, name)
+    pipes = "|" in text
     for physical in split_lines(text):
-        cells = physical.split("|")
+        cells = physical.split("|") if pipes else (physical,)
         for index, cell in enumerate(cells):
             if index:
                 page.body.drop(CELL_SEPARATOR, "|")
@@ -236,7 +237,7 @@ class _Page:
         )
 
     def add(self, raw: str, indented: bool | None) -> None:
-        text = normalize(raw)
+        text = " ".join(raw.split())  # normalize(raw), inline: once a paragraph of a whole Act
         if not text:
             return
         if not self.started:
