@@ -141,3 +141,18 @@ def test_the_program_leaves_at_once_with_the_same_output_status_and_exit_handler
     missing = subprocess.run([sys.executable, "-c", _command("diff", "no-such-file.txt", str(PIPA_2006))],
                              capture_output=True, text=True, cwd=ROOT)
     assert missing.returncode == 2 and missing.stderr == "statdiff: error: no-such-file.txt: no such file\n"
+
+
+def test_the_command_lines_pipeline_follows_a_patch_of_the_pipeline_or_of_itself(monkeypatch):
+    """`cli.pipeline` stands for `statdiff.pipeline` until a command uses it: a test's patch of
+    the pipeline is what the command line calls, and so is a patch of `cli.pipeline`; both undone."""
+    from statdiff import cli, pipeline
+
+    original = pipeline.read_file
+    monkeypatch.setattr(pipeline, "read_file", "patched module")
+    assert cli.pipeline.read_file == "patched module"
+    monkeypatch.undo()
+    monkeypatch.setattr(cli.pipeline, "read_file", "patched command line")
+    assert cli.pipeline.read_file == "patched command line" and pipeline.read_file is original
+    monkeypatch.undo()
+    assert cli.pipeline.read_file is original and pipeline.read_file is original
