@@ -217,18 +217,37 @@ def read_page(text: str, name: str) -> ReadResult:
     return page.result()
 
 
+# A page's first statute mark is looked for in its normalised head first: a whole Act's
+# megabytes are not normalised for one match near the start. A match ending this far before
+# the head's end is the whole text's first (a mark is at most 60 characters, lookarounds one).
+_HEAD = 65_536
+_HEAD_MARGIN = 1_000
+_WHITESPACE = re.compile(r"\s")  # what str.split() splits at
+
+
+def _first_statute_mark(text: str) -> re.Match[str] | None:
+    """`_FIRST_MARK` in the normalised text (single spaces, stripped)."""
+    cut = _WHITESPACE.search(text, _HEAD) if len(text) > _HEAD else None
+    if cut is not None:  # the head ends at whitespace: its normalised form begins the whole's
+        head = normalize(text[: cut.start()])
+        found = _FIRST_MARK.search(head)
+        if found is not None and found.end() <= len(head) - _HEAD_MARGIN:
+            return found
+    return _FIRST_MARK.search(normalize(text))
+
+
 class _Page:
     def __init__(self, text: str, name: str):
         self.body = Body()
         self.identity = Identity(version="compiled")
         self.name = name
-        normal = normalize(text)
-        first = _FIRST_MARK.search(normal)
+        first = _first_statute_mark(text)
         # Before the first statute mark, the text is the site's; but not on a copy that begins
         # inside a Section (its first mark is that Section's Source note), nor on a text with
         # no statute mark at all, unless the ILCS site's title or disclaimer says it is a page
         # of the site that holds no Section (`ILCS Document: ... not available.`).
         if first is None:
+            normal = normalize(text)
             self.started = _SITE_TITLE.search(normal) is None and not _disclaimer_spans(normal)
         else:
             self.started = first.group(0).startswith("(Source:")
