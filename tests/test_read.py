@@ -667,3 +667,45 @@ def test_html_is_detected_from_its_document_start_or_its_markup(text, rendering)
     from statdiff.read.detect import detect
 
     assert detect(text) == rendering
+
+
+# ------------------------------------------------------------ an ILCS page's first statute mark
+
+
+def _first_mark_in_the_whole(text: str):
+    from statdiff.read.common import normalize
+    from statdiff.read.compiled import _FIRST_MARK
+
+    return _FIRST_MARK.search(normalize(text))
+
+
+@pytest.mark.parametrize("chrome_characters", [100, 60_000, 64_800, 65_500, 65_536, 66_000, 120_000])
+def test_the_first_statute_mark_found_in_the_head_is_the_whole_pages(chrome_characters):
+    """A long page's first statute mark is looked for in its normalised head first: wherever the
+    mark falls (near the start, just before the head's end, across it, after it), it is the one
+    the whole normalised page gives."""
+    from statdiff.read.compiled import _HEAD, _first_statute_mark
+
+    chrome = " ".join(["Illinois\u00a0 General\t Assembly"] * (chrome_characters // 30))
+    body = "(10 ILCS 5/1-1) (from Ch. 46, par. 1-1)\n    Sec. 1-1. Short title. This Act may be cited.\n" * 3000
+    text = chrome + "\n" + body
+    assert len(text) > _HEAD
+    found, whole = _first_statute_mark(text), _first_mark_in_the_whole(text)
+    assert found is not None and whole is not None
+    assert (found.group(0), found.start()) == (whole.group(0), whole.start())
+
+
+def test_a_statute_mark_is_shorter_than_the_heads_margin():
+    """The head's margin holds only while no statute mark can be longer than it."""
+    import re._parser
+
+    from statdiff.read.compiled import _FIRST_MARK, _HEAD_MARGIN
+
+    assert re._parser.parse(_FIRST_MARK.pattern).getwidth()[1] + 1 < _HEAD_MARGIN
+
+
+def test_a_long_page_with_no_statute_mark_is_read_as_the_whole_page_says():
+    from statdiff.read.compiled import _first_statute_mark
+
+    text = "Illinois Compiled Statutes " + "word " * 40_000
+    assert _first_statute_mark(text) is None and _first_mark_in_the_whole(text) is None

@@ -9,16 +9,32 @@ render) and writes what it returns; no logic lives here.
 from __future__ import annotations
 
 import functools
+import importlib
 import sys
-from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 import click
 
-from statdiff import pipeline
+from statdiff import collector
 from statdiff.errors import StatdiffError, display_name, failure_message, os_reason
-from statdiff.pipeline import Output, RenderOptions
-from statdiff.render import STDOUT, formats as _formats
+from statdiff.render import STDOUT, Output, formats as _formats
+
+
+class _ImportedWhenUsed:
+    """A module imported at its first attribute lookup: `statdiff --help` and `statdiff
+    formats` load no stage (tests/test_startup.py says which modules they load)."""
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+
+    def __getattr__(self, attribute: str) -> Any:
+        return getattr(importlib.import_module(self._name), attribute)
+
+
+if TYPE_CHECKING:
+    from statdiff import pipeline
+else:
+    pipeline = _ImportedWhenUsed("statdiff.pipeline")
 
 # The file formats of a redline, as the registry lists them: `--to NAME`, `-o report.SUFFIX`.
 OUTPUT_FORMATS = [entry.name for entry in _formats("redline") if entry.suffixes]
@@ -41,7 +57,8 @@ def _guarded(command):
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
         try:
-            return command(*args, **kwargs)
+            with collector.tuned_for_one_run():
+                return command(*args, **kwargs)
         except (StatdiffError, MemoryError, RecursionError) as error:
             _fail(failure_message(error))
         except KeyboardInterrupt:
@@ -120,9 +137,9 @@ def _color_options(command):
     )(command)
 
 
-def _terminal(color: str, no_color: bool, context: int = 8) -> RenderOptions:
+def _terminal(color: str, no_color: bool, context: int = 8) -> pipeline.RenderOptions:
     """Render options for standard output: lines never wrapped, coloured as `--color` says."""
-    return RenderOptions(context=context, color=COLOR_WHEN["never" if no_color else color], stdout=True)
+    return pipeline.RenderOptions(context=context, color=COLOR_WHEN["never" if no_color else color], stdout=True)
 
 
 def _print(output: Output) -> None:
@@ -130,7 +147,47 @@ def _print(output: Output) -> None:
     click.echo(output, nl=False, color=True)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Statdiff(click.Group):
+    """The command group; run as a program (the `statdiff` script: no `args` given, standalone), it
+    leaves the process as soon as the command's output is written and flushed and the exit handlers
+    have run: the interpreter's teardown would free every word, node and token one by one (about
+    0.1 s after a comparison of the Election Code), which serves nobody. Called with `args` (the
+    tests, a script), it returns or raises as any click command does."""
+
+    def main(self, args: Any = None, *rest: Any, **options: Any) -> Any:
+        if args is not None or rest or not options.get("standalone_mode", True):
+            return super().main(args, *rest, **options)
+        try:
+            return super().main(args, **options)
+        except SystemExit as leaving:
+            _leave_at_once(leaving)
+            raise
+
+
+def _leave_at_once(leaving: SystemExit) -> None:
+    """Exit with `leaving`'s status now, skipping the interpreter's teardown (never the exit
+    handlers); where the status is not a number, a thread of the command still runs or the
+    output cannot be flushed, return and let Python exit as usual (it waits for the thread,
+    and reports a failed flush its own way)."""
+    import atexit
+    import os
+
+    if leaving.code is not None and not isinstance(leaving.code, int):
+        return
+    threading = sys.modules.get("threading")
+    if threading is not None and any(not thread.daemon and thread is not threading.main_thread()
+                                     for thread in threading.enumerate()):
+        return
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (AttributeError, OSError, ValueError):
+        return
+    atexit._run_exitfuncs()
+    os._exit(leaving.code or 0)
+
+
+@click.group(cls=_Statdiff, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="statdiff")
 def main():
     """Read Illinois statute and bill text and show precisely what changed."""
@@ -223,10 +280,10 @@ def redline(old, new, output, to, view, notes, title, any_printing, format, max_
     PDF, a CSV or Excel change list, or JSON, as OUTPUT's suffix (or --to) says."""
     from statdiff.outputs import check_output_path
 
-    inputs = [Path(p) for p in [old, new] + ([notes] if notes else [])]
+    inputs = [old, new] + ([notes] if notes else [])
     to_stdout = output == STDOUT
     if not to_stdout:
-        check_output_path(Path(output), inputs)
+        check_output_path(output, inputs)
     selected = pipeline.output_format("redline", output, to)
     _refuse_binary_on_a_terminal(selected, to_stdout, "report")
     comparison = _diffed(old, new, format, max_size, any_printing)
@@ -234,7 +291,7 @@ def redline(old, new, output, to, view, notes, title, any_printing, format, max_
     for warning in warnings:
         click.echo(f"statdiff: warning: {display_name(warning, limit=None)}", err=True)
     redline = pipeline.view(comparison, notes=reader_notes, title=title)
-    written = pipeline.render_to_path("redline", redline, output, to=selected.name, options=RenderOptions(view=view))
+    written = pipeline.render_to_path("redline", redline, output, to=selected.name, options=pipeline.RenderOptions(view=view))
     where = _write_output(output, written, inputs)
     click.echo(f"wrote {where}: {len(comparison.changes)} changes", err=True)
     sys.exit(1 if comparison.changes else 0)
@@ -255,7 +312,7 @@ def _write_output(output: str, written: Output, inputs) -> str:
     if output == STDOUT:
         _write_stdout(written)
         return "standard output"
-    write_atomically(Path(output), written, inputs=inputs)
+    write_atomically(output, written, inputs=inputs)
     return display_name(output)
 
 
@@ -308,9 +365,9 @@ def apply_command(bill, amendments, output, as_provenance, as_json, any_printing
     if as_json and as_provenance:
         raise StatdiffError("choose one of --json and --provenance")
     to = "json" if as_json else "provenance" if as_provenance else None
-    inputs = [Path(path) for path in (bill, *amendments)]
+    inputs = [bill, *amendments]
     if output is not None and output != STDOUT:
-        check_output_path(Path(output), inputs)
+        check_output_path(output, inputs)
     selected = pipeline.output_format("amended", output or STDOUT, to, default="text")
     amended = pipeline.apply_files(bill, list(amendments), format=format, max_bytes=_max_bytes(max_size),
                                    check_printing=not any_printing)
@@ -359,7 +416,7 @@ def history(versions, as_given, output, to, as_json, as_stat, color, no_color, c
     inputs = pipeline.version_files(versions)
     to_stdout = output is None or output == STDOUT
     if not to_stdout:
-        check_output_path(Path(output), inputs)
+        check_output_path(output, inputs)
     selected = pipeline.output_format("history", output, to) if output is not None else None
     if selected is not None:
         _refuse_binary_on_a_terminal(selected, to_stdout, "history")
@@ -372,7 +429,7 @@ def history(versions, as_given, output, to, as_json, as_stat, color, no_color, c
         shown = "json" if as_json else "stat" if as_stat else "terminal"
         _print(pipeline.render("history", timeline, shown, _terminal(color, no_color, context)))
         sys.exit(1 if changed else 0)
-    written = pipeline.render("history", timeline, selected.name, RenderOptions(view=view))
+    written = pipeline.render("history", timeline, selected.name, pipeline.RenderOptions(view=view))
     where = _write_output(output, written, inputs)
     click.echo(f"wrote {where}: {len(found.versions)} versions, {len(found.final.changes)} changes from the first to the last",
                err=True)

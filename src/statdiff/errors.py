@@ -43,7 +43,7 @@ def failure_message(error: Exception) -> str:
 # C0 and C1 controls (ESC, BEL, CR, LF, CSI...), DEL, the Unicode line and
 # paragraph separators, and the bidirectional marks, embeddings, overrides and
 # isolates that can make a name read backwards on screen.
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
+_UNSAFE = "[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]"
 MAX_DISPLAY = 300  # characters of a name shown; a longer one is cut in the middle
 
 
@@ -56,17 +56,19 @@ def display_name(name: object, limit: int | None = MAX_DISPLAY) -> str:
     with `limit=None`, as the last guard before the terminal).
     """
     text = os.fsdecode(name) if isinstance(name, (bytes, os.PathLike)) else str(name)
-    if _SURROGATE.search(text):
-        text = _NOT_A_BYTE.sub("\ufffd", text).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-    text = _UNSAFE.sub("?", text)
+    if re.search(_SURROGATE, text):
+        text = re.sub(_NOT_A_BYTE, "\ufffd", text).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    text = re.sub(_UNSAFE, "?", text)
     if limit is not None and len(text) > limit:
         keep = limit // 2 - 1
         text = f"{text[:keep]}…{text[-keep:]}"
     return text
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
-_NOT_A_BYTE = re.compile("[\ud800-\udc7f\udd00-\udfff]")  # U+DC80-U+DCFF stand for bytes 0x80-0xFF
+# Patterns, not compiled ones: `re` compiles them at the first name shown and caches them,
+# so `statdiff --help` pays nothing for them.
+_SURROGATE = "[\ud800-\udfff]"
+_NOT_A_BYTE = "[\ud800-\udc7f\udd00-\udfff]"  # U+DC80-U+DCFF stand for bytes 0x80-0xFF
 
 
 def os_reason(error: OSError) -> str:

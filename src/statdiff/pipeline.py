@@ -153,12 +153,16 @@ def diff_files(old: str | Path, new: str | Path, *, format: str | None = None, m
     line when it is for another bill or, unless `check_printing` is False, another printing)
     and OLD is compared with the bill as amended, each change at the bill's page:line and
     credited to the instruction that made it."""
-    from statdiff.amend import apply_amendments
-    from statdiff.amend.credit import amends, is_amendment, page_and_line_amendment
     from statdiff.read import read_path
+    from statdiff.read.identity import is_amendment
 
     old_result = read_path(Path(old), format=format, max_bytes=max_bytes)
     new_result = read_path(Path(new), format=format, max_bytes=max_bytes)
+    if not is_amendment(new_result):  # two texts: the amendment stage is not even imported
+        return Diffed(compare(build(old_result), build(new_result)), [])
+    from statdiff.amend import apply_amendments
+    from statdiff.amend.credit import amends, page_and_line_amendment
+
     amendment = page_and_line_amendment(new_result)
     if amendment is None or not amends(old_result, amendment):
         as_texts = [] if amendment is None or is_amendment(old_result) else [
@@ -208,11 +212,12 @@ def amendment_of(path: str | Path, *, format: str | None = None, max_bytes: int 
 def amendment_in(document: "Document") -> "Amendment | None":
     """`statdiff parse`: the instructions of a document that is an amendment (its identity says
     so and it prints an `Amend House Bill ...` preamble); None for any other text."""
-    from statdiff.amend import parse_amendment
-    from statdiff.amend.credit import is_amendment
+    from statdiff.read.identity import is_amendment
 
     if not is_amendment(document):
         return None
+    from statdiff.amend import parse_amendment
+
     try:
         return parse_amendment(document)
     except StatdiffError:  # no preamble: an amendment's page of another kind

@@ -25,12 +25,7 @@ from statdiff.amend.amended import AmendedBill
 from statdiff.amend.instructions import STRAIGHT_QUOTES, Amendment, Edit, identity_of, parse_amendment
 from statdiff.errors import StatdiffError
 from statdiff.model import Change, Comparison, Document, Op, Position, ReadResult, SourceSpan
-
-
-def is_amendment(document: Document | ReadResult) -> bool:
-    """The text says (or its ILGA file name says) it is an amendment to a bill."""
-    identity = identity_of(document)
-    return identity.version == "amendment" or identity.amendment is not None
+from statdiff.read.identity import is_amendment
 
 
 def page_and_line_amendment(document: Document | ReadResult) -> Amendment | None:

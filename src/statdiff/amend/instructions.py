@@ -24,12 +24,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field, replace
-from pathlib import PurePath
+from dataclasses import dataclass, field
 
 from statdiff.errors import StatdiffError
 from statdiff.law import amendments, measures
 from statdiff.model import Document, Identity, Position, ReadResult, SourceSpan, Word
+from statdiff.read.identity import identity_of
 
 # Curly quotes, as a word processor prints them, read as straight ones (same length): an
 # instruction's quotes and the bill text it quotes are matched so.
@@ -455,27 +455,6 @@ def _printed_version(bill: str, amendment_code: str | None) -> str | None:
     other chamber amends it as engrossed (it passed the first chamber to get there)."""
     own = measures.from_own_chamber(bill, amendment_code)
     return None if own is None else "introduced" if own else "engrossed"
-
-
-def identity_of(document: Document | ReadResult) -> Identity:
-    """The document's identity, with what it does not say filled in from an ILGA document
-    name in its file name (`09400HB1633eng_ftp_PARTIAL.txt`: 94th GA, HB1633, engrossed)."""
-    identity = document.identity
-    match = measures.DOCUMENT_NAME.search(PurePath(document.name).name)
-    if match is None:
-        return identity
-    ga = int(match["ga"] or match["legisnet_ga"] or match["ftp_ga"])
-    bill = measures.canonical(match["kind"] + match["number"])
-    suffix = (match["suffix"] or "").lower()
-    amendment = suffix if measures.AMENDMENT_CODE.match(suffix) else None
-    version = "amendment" if amendment else measures.DOCUMENT_VERSIONS.get(suffix)
-    return replace(
-        identity,
-        general_assembly=identity.general_assembly or ga,
-        bill=identity.bill or bill,
-        amendment=identity.amendment or amendment,
-        version=identity.version or version,
-    )
 
 
 def _instructions(joined: _Joined, start: int) -> list[_Instruction]:

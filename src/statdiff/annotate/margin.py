@@ -23,7 +23,6 @@ from statdiff.model import (
     Comparison,
     Node,
     NodeComparison,
-    SectionComparison,
     Status,
     rebuild,
 )
@@ -126,12 +125,13 @@ def annotate(comparison: Comparison) -> list[Annotation]:
     new_bill = comparison.new.identity.bill
     annotations: list[Annotation] = []
     for section in comparison.sections:
+        section_changes = section.changes  # built on each access: once a section, not once a node
         for node_comparison in section.nodes:
-            changes = _changes_of(node_comparison, section)
+            changes = _changes_of(node_comparison, section_changes)
             if not changes and node_comparison.status not in (Status.CHANGED, Status.ADDED, Status.REMOVED):
                 continue
             annotations.extend(_node_annotations(node_comparison, changes, section.path))
-        for change in section.changes:
+        for change in section_changes:
             if change.attributed_to and change.attributed_to != new_bill:
                 annotations.append(
                     Annotation(
@@ -145,11 +145,13 @@ def annotate(comparison: Comparison) -> list[Annotation]:
     return annotations
 
 
-def _changes_of(node_comparison: NodeComparison, section: SectionComparison) -> list[Change]:
+def _changes_of(node_comparison: NodeComparison, section_changes: list[Change]) -> list[Change]:
     if node_comparison.changes:
         return list(node_comparison.changes)
+    if not section_changes:
+        return []
     paths = {node.path for node in (node_comparison.old, node_comparison.new) if node is not None}
-    return [change for change in section.changes if (change.new_path or change.old_path) in paths]
+    return [change for change in section_changes if (change.new_path or change.old_path) in paths]
 
 
 def _node_annotations(

@@ -97,11 +97,15 @@ class Mode(StrEnum):
     MARKUP = "markup"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Token:
     """A diff token: a legal unit (`(b-5)`, `$250,000`, `815 ILCS 530/10`) or a
     word or a punctuation mark. `space_before` says whether it is separated from
-    the previous token by a space, so that tokens rebuild the node's text exactly."""
+    the previous token by a space, so that tokens rebuild the node's text exactly.
+
+    Treat it as immutable: it is hashable by value. It is not frozen only because a
+    frozen dataclass costs twice as much to build (as `Word`), and a redline of two
+    documents makes a token of every word they print."""
 
     text: str
     position: Position = NOWHERE

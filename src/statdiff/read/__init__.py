@@ -12,11 +12,15 @@ an error. `RENDERINGS` names what can be forced.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from statdiff.errors import StatdiffError, display_name
-from statdiff.model import ReadResult
+
+if TYPE_CHECKING:  # imported when a text is read: `statdiff formats` loads no model
+    from collections.abc import Callable
+    from pathlib import Path
+
+    from statdiff.model import ReadResult
 
 RENDERINGS: dict[str, str] = {
     "legisnet": "90th-92nd GA legisnet pages: right-aligned (or collapsed) line numbers, LRB9215491JSpcA, -2- page markers",
@@ -106,7 +110,8 @@ def read_path(path: Path, format: str | None = None, max_bytes: int | None = Non
 
 def read_path_and_source(path: Path, format: str | None = None, max_bytes: int | None = None) -> tuple[str, ReadResult]:
     """The file's decoded text (what the audit checks against) and its reading."""
-    from statdiff.errors import display_name
+    from pathlib import Path
+
     from statdiff.read.decode import load_text
 
     path = Path(path)

@@ -58,6 +58,13 @@ _DISCLAIMER_OPENINGS = tuple(" ".join(paragraph.split()[:4]) for paragraph in _D
 _DISCLAIMER_PREFACE = re.compile(r"Illinois Compiled Statutes \(ILCS\) ?$")
 # `...other authorized method of disbursement.(Source: P.A. 103-588, eff. 6-5-24.)`
 _GLUED_SOURCE_NOTE = re.compile(r"(?<=[.;:)\]])" + units.SOURCE_OPEN_TEXT)
+
+
+def _unglued_source_notes(text: str) -> str:
+    """The space the scrape lost before a Source note put back (`...disbursement.(Source: ...`)."""
+    return _GLUED_SOURCE_NOTE.sub(" (Source: ", text) if "(Source: " in text else text
+
+
 # `(620 ILCS 45/) County Airport Law of 1943.`: the name runs to its first
 # period (or the end of the line), never further: what follows may be the body.
 _ACT_HEADING_FLAT = re.compile(
@@ -137,6 +144,10 @@ def _script_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# What every disclaimer or script span opens with: one search tells a text that holds neither.
+_CHROME_OPENING = re.compile("|".join(re.escape(opening) for opening in (_SCRIPT_START, *_DISCLAIMER_OPENINGS)))
+
+
 def _disclaimer_spans(text: str) -> list[tuple[int, int]]:
     """Where the disclaimer stands in a normalised text (found by its first
     words, then matched whole), with the page title just before it."""
@@ -161,6 +172,11 @@ def _next_disclaimer_start(text: str, position: int) -> int:
 def chrome_segments(text: str) -> list[tuple[str | None, str]]:
     """A normalised text as segments in order: (None, kept text) and (rule, the
     disclaimer or the site's script)."""
+    if _CHROME_OPENING.search(text) is None:
+        # Neither can start here (a disclaimer is found by its opening words): the usual
+        # paragraph of a whole Act is one kept segment, found without a search for spans.
+        kept = text.strip()
+        return [(None, kept)] if kept else []
     spans = sorted([(start, end, DISCLAIMER) for start, end in _disclaimer_spans(text)]
                    + [(start, end, SITE_SCRIPT) for start, end in _script_spans(text)])
     segments: list[tuple[str | None, str]] = []
@@ -190,8 +206,9 @@ def read_page(text: str, name: str) -> ReadResult:
     bare navigation citations and the beta site's stray pipes are dropped; a whole Act's
     paragraphs, run together on one physical line, are cut apart at their indents."""
     page = _Page(text, name)
+    pipes = "|" in text
     for physical in split_lines(text):
-        cells = physical.split("|")
+        cells = physical.split("|") if pipes else (physical,)
         for index, cell in enumerate(cells):
             if index:
                 page.body.drop(CELL_SEPARATOR, "|")
@@ -200,18 +217,37 @@ def read_page(text: str, name: str) -> ReadResult:
     return page.result()
 
 
+# A page's first statute mark is looked for in its normalised head first: a whole Act's
+# megabytes are not normalised for one match near the start. A match ending this far before
+# the head's end is the whole text's first (a mark is at most 60 characters, lookarounds one).
+_HEAD = 65_536
+_HEAD_MARGIN = 1_000
+_WHITESPACE = re.compile(r"\s")  # what str.split() splits at
+
+
+def _first_statute_mark(text: str) -> re.Match[str] | None:
+    """`_FIRST_MARK` in the normalised text (single spaces, stripped)."""
+    cut = _WHITESPACE.search(text, _HEAD) if len(text) > _HEAD else None
+    if cut is not None:  # the head ends at whitespace: its normalised form begins the whole's
+        head = normalize(text[: cut.start()])
+        found = _FIRST_MARK.search(head)
+        if found is not None and found.end() <= len(head) - _HEAD_MARGIN:
+            return found
+    return _FIRST_MARK.search(normalize(text))
+
+
 class _Page:
     def __init__(self, text: str, name: str):
         self.body = Body()
         self.identity = Identity(version="compiled")
         self.name = name
-        normal = normalize(text)
-        first = _FIRST_MARK.search(normal)
+        first = _first_statute_mark(text)
         # Before the first statute mark, the text is the site's; but not on a copy that begins
         # inside a Section (its first mark is that Section's Source note), nor on a text with
         # no statute mark at all, unless the ILCS site's title or disclaimer says it is a page
         # of the site that holds no Section (`ILCS Document: ... not available.`).
         if first is None:
+            normal = normalize(text)
             self.started = _SITE_TITLE.search(normal) is None and not _disclaimer_spans(normal)
         else:
             self.started = first.group(0).startswith("(Source:")
@@ -220,7 +256,7 @@ class _Page:
         )
 
     def add(self, raw: str, indented: bool | None) -> None:
-        text = normalize(raw)
+        text = " ".join(raw.split())  # normalize(raw), inline: once a paragraph of a whole Act
         if not text:
             return
         if not self.started:
@@ -240,7 +276,7 @@ class _Page:
             if citations.NAVIGATION_LINE.fullmatch(segment):
                 self.body.drop(NAVIGATION_CITATION, segment)
                 continue
-            self._add_lines(_GLUED_SOURCE_NOTE.sub(" (Source: ", segment), indented if self.shows_indent else None)
+            self._add_lines(_unglued_source_notes(segment), indented if self.shows_indent else None)
             indented = None
 
     def _front(self, text: str) -> str:
@@ -327,8 +363,11 @@ def _paragraphs(raw: str) -> list[tuple[str, bool | None]]:
 
 def _is_flattened_section(text: str) -> bool:
     """A citation with more run on after it: a version note, `Sec. N.`, a whole section."""
-    match = re.match(citations.ANY_CITATION_TEXT, text)
+    match = _ANY_CITATION.match(text)
     return match is not None and len(text) > match.end()
+
+
+_ANY_CITATION = re.compile(citations.ANY_CITATION_TEXT)
 
 
 # ------------------------------------------------------------------ flattened Acts (CSV)
@@ -377,7 +416,7 @@ def _read_act(act_text: str, identity: Identity, body: Body) -> None:
             identity.title = heading["name"] or identity.title
             body.drop(ACT_HEADING, heading.group(0))
             segment = segment[heading.end():].strip()
-        segment = _GLUED_SOURCE_NOTE.sub(" (Source: ", segment)
+        segment = _unglued_source_notes(segment)
         for part in split_normalized(segment):
             body.add(BodyLine(part, None, None, None))
 

@@ -6,9 +6,11 @@ front matter before the readers drop them; and the synopsis (the LRB digest).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from pathlib import PurePath
 
 from statdiff.law import citations, measures, public_acts
-from statdiff.model import BodyLine, Identity
+from statdiff.model import BodyLine, Document, Identity, ReadResult
 from statdiff.read.common import LRB, normalize
 
 _BILL = re.compile(
@@ -134,3 +136,30 @@ def synopsis_indices(front: list[str]) -> set[int]:
             found.add(follow)
         return found
     return set()
+
+
+def identity_of(document: Document | ReadResult) -> Identity:
+    """The document's identity, with what it does not say filled in from an ILGA document
+    name in its file name (`09400HB1633eng_ftp_PARTIAL.txt`: 94th GA, HB1633, engrossed)."""
+    identity = document.identity
+    match = measures.DOCUMENT_NAME.search(PurePath(document.name).name)
+    if match is None:
+        return identity
+    ga = int(match["ga"] or match["legisnet_ga"] or match["ftp_ga"])
+    bill = measures.canonical(match["kind"] + match["number"])
+    suffix = (match["suffix"] or "").lower()
+    amendment = suffix if measures.AMENDMENT_CODE.match(suffix) else None
+    version = "amendment" if amendment else measures.DOCUMENT_VERSIONS.get(suffix)
+    return replace(
+        identity,
+        general_assembly=identity.general_assembly or ga,
+        bill=identity.bill or bill,
+        amendment=identity.amendment or amendment,
+        version=identity.version or version,
+    )
+
+
+def is_amendment(document: Document | ReadResult) -> bool:
+    """The text says (or its ILGA file name says) it is an amendment to a bill."""
+    identity = identity_of(document)
+    return identity.version == "amendment" or identity.amendment is not None

@@ -19,12 +19,24 @@ asked for.
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
-from pathlib import PurePath
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from statdiff.errors import StatdiffError, display_name
-from statdiff.render.options import RenderOptions
+
+if TYPE_CHECKING:
+    from pathlib import PurePath
+
+    from statdiff.render.options import RenderOptions
+
+
+def __getattr__(name: str) -> Any:
+    """`RenderOptions`, imported when first asked for: `statdiff --help` reads the registry
+    below (the formats `--to` offers) and nothing else of this stage."""
+    if name == "RenderOptions":
+        from statdiff.render.options import RenderOptions
+
+        return RenderOptions
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 Output = str | bytes
 
@@ -39,8 +51,7 @@ class Renderer(Protocol):
     def render(self, subject: Any, options: RenderOptions) -> Output: ...
 
 
-@dataclass(frozen=True, slots=True)
-class Format:
+class Format(NamedTuple):
     """A registered format: where its renderer lives, and how a user selects it."""
 
     subject: str
@@ -128,6 +139,8 @@ def renderer(subject: str, name: str) -> Renderer:
 
 
 def _by_suffix(subject: str, path: str | PurePath) -> Format | None:
+    from pathlib import PurePath  # here, not at the top: `statdiff --help` reads this registry
+
     suffix = PurePath(str(path)).suffix.lower()
     return next((entry for entry in formats(subject) if suffix and suffix in entry.suffixes), None)
 
@@ -159,6 +172,8 @@ def output_format(subject: str, path: str | PurePath, to: str | None = None, def
 
 def render(subject_kind: str, subject: Any, name: str, options: RenderOptions | None = None) -> Output:
     """Render `subject` (a `subject_kind`) to the format `name`."""
+    from statdiff.render.options import RenderOptions
+
     return renderer(subject_kind, name).render(subject, options or RenderOptions())
 
 

@@ -20,10 +20,7 @@ Every Illinois pattern comes from `statdiff.law`. `build_document(result)` is th
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
-
+from statdiff import collector
 from statdiff.errors import StatdiffError
 from statdiff.law.public_acts import of_source_note as _public_acts  # noqa: F401 (the one parser of Source notes)
 from statdiff.model import DELETED, Document, Node, ReadResult
@@ -32,19 +29,6 @@ from statdiff.structure.finish import Finisher
 from statdiff.structure.stream import Stream, prints_statute_units
 
 __all__ = ["build_document"]
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Every object the build makes lives as long as the tree: the cyclic garbage collector,
-    which would walk them all again and again as they pile up, has nothing to find."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def build_document(result: ReadResult) -> Document:
@@ -66,7 +50,7 @@ def build_document(result: ReadResult) -> Document:
 def _built(result: ReadResult) -> Document:
     """The tree of a body of Illinois legislation, as printed."""
     root = Node(kind="document", path="", label=result.identity.describe())
-    with _collector_paused():
+    with collector.paused():  # every object the build makes lives as long as the tree
         Builder(Stream(result), root).run()
         Finisher(root, result).run()
     return Document(

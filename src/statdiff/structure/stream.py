@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_left
-from itertools import accumulate
+from collections.abc import Iterator
+from itertools import accumulate, repeat
 from re import Match, Pattern
 
 from statdiff.law import citations, units
@@ -25,6 +26,7 @@ class Stream:
         line_starts: list[int] = []
         printed: list[BodyLine] = []
         shared = _SharedWords()
+        words = self.words
         for line in result.lines:
             line_texts = line.text.split()
             if not line_texts:
@@ -33,9 +35,9 @@ class Stream:
             printed.append(line)
             texts.extend(line_texts)
             if line.marks:
-                self.words.extend(line.words())
+                words.extend(line.words())
             else:
-                self.words.extend(shared.words(line_texts, line.page, line.line))
+                words.extend(shared.words(line_texts, line.page, line.line))
         # Per-word facts are kept in containers the garbage collector does not scan
         # (bytearray, array, a dict of plain values): it would walk them at every pass.
         count = len(self.words)
@@ -62,7 +64,8 @@ class Stream:
         found = set(line_starts)
         found.add(0)
         if self.legislation:
-            found.update(self.word_after(match.end()) for match in units.UNIT_START.finditer(self.text))
+            ends = [match.end() for match in units.UNIT_START.finditer(self.text)]
+            found.update(map(bisect_left, repeat(self.offsets, len(ends)), ends))  # word_after, each
         return sorted(index for index in found if index < len(self.words))
 
     def __len__(self) -> int:
@@ -98,11 +101,11 @@ class _SharedWords:
     def __init__(self) -> None:
         self.by_position: dict[tuple[int | None, int | None], _WordsAt] = {}
 
-    def words(self, texts: list[str], page: int | None, line: int | None) -> list[Word]:
+    def words(self, texts: list[str], page: int | None, line: int | None) -> Iterator[Word]:
         known = self.by_position.get((page, line))
         if known is None:
             known = self.by_position[(page, line)] = _WordsAt(Position(page, line))
-        return list(map(known.__getitem__, texts))
+        return map(known.__getitem__, texts)
 
 
 class _WordsAt(dict[str, Word]):

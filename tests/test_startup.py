@@ -1,0 +1,158 @@
+"""Start-up: a command loads only what it uses.
+
+Each check runs in a fresh interpreter and compares the modules it loaded, never a time:
+`import statdiff.cli`, `statdiff --help` and `statdiff formats` load click and statdiff's
+command line, error and format registry, and no stage (no reader, model, compare,
+renderer) and no heavy library (rapidfuzz, lxml, rich, jinja2, yaml, numpy). A comparison
+loads rapidfuzz but never numpy (the brief: rapidfuzz without `cdist`).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PIPA_2005 = ROOT / "statutes" / "pipa" / "815ILCS530_as_enacted_PA094-0036.txt"
+PIPA_2006 = ROOT / "statutes" / "pipa" / "815ILCS530_through_PA094-0947.txt"
+
+HEAVY = ("numpy", "rapidfuzz", "lxml", "rich", "jinja2", "yaml", "markupsafe", "pygments", "dataclasses", "pathlib")
+# What the command line itself needs: the group and its options, the one error type, how the
+# garbage collector runs (`collector.py`) and the format registry `--to` offers its choices from.
+COMMAND_LINE = {"statdiff", "statdiff.cli", "statdiff.collector", "statdiff.errors", "statdiff.render"}
+
+
+def _loaded(code: str) -> set[str]:
+    """The modules loaded by running `code` (which may exit) in a fresh interpreter."""
+    report = (
+        "import atexit, json, sys\n"
+        "atexit.register(lambda: sys.__stderr__.write('MODULES ' + json.dumps(sorted(sys.modules)) + '\\n'))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", report + code], capture_output=True, text=True, cwd=ROOT)
+    lines = [line for line in result.stderr.splitlines() if line.startswith("MODULES ")]
+    assert lines, result.stderr
+    return set(json.loads(lines[-1][len("MODULES "):]))
+
+
+def _command(*arguments: str) -> str:
+    return f"import sys\nfrom statdiff.cli import main\nsys.argv = ['statdiff', *{list(arguments)!r}]\nmain()"
+
+
+def _statdiff_modules(modules: set[str]) -> set[str]:
+    return {name for name in modules if name == "statdiff" or name.startswith("statdiff.")}
+
+
+def _heavy(modules: set[str]) -> set[str]:
+    return {name for name in modules if name.split(".")[0] in HEAVY}
+
+
+@pytest.mark.parametrize("code", [
+    "import statdiff.cli",
+    _command("--help"),
+    _command("diff", "--help"),
+], ids=["import", "help", "diff-help"])
+def test_the_command_line_loads_no_stage(code):
+    modules = _loaded(code)
+    assert _statdiff_modules(modules) == COMMAND_LINE
+    assert not _heavy(modules)
+
+
+def test_formats_loads_the_reader_registry_only():
+    modules = _loaded(_command("formats"))
+    assert _statdiff_modules(modules) == COMMAND_LINE | {"statdiff.read"}
+    assert not _heavy(modules)
+
+
+def test_import_statdiff_loads_neither_the_api_nor_a_stage():
+    modules = _loaded("import statdiff")
+    assert _statdiff_modules(modules) == {"statdiff", "statdiff.errors"}
+    assert not _heavy(modules)
+
+
+def test_the_api_is_imported_when_first_used():
+    modules = _loaded("import statdiff\nassert callable(statdiff.parse) and callable(statdiff.diff)\n"
+                      "assert {'parse', 'diff', 'StatdiffError'} <= set(dir(statdiff))")
+    assert {"statdiff.api", "statdiff.pipeline"} <= modules
+
+
+def test_an_unknown_attribute_is_still_an_attribute_error():
+    import statdiff
+
+    with pytest.raises(AttributeError, match="no attribute 'compare_everything'"):
+        statdiff.compare_everything  # noqa: B018
+
+
+def test_a_comparison_loads_rapidfuzz_without_numpy():
+    modules = _loaded(_command("diff", str(PIPA_2005), str(PIPA_2006), "--json"))
+    assert "rapidfuzz" in modules and "statdiff.compare" in modules
+    assert not {name for name in modules if name.split(".")[0] == "numpy"}
+
+
+def test_a_run_tunes_the_collector_and_leaves_it_as_it_was():
+    import gc
+
+    from statdiff import collector
+
+    before, frozen = gc.get_threshold(), gc.get_freeze_count()
+    with collector.tuned_for_one_run():
+        assert gc.get_threshold()[0] == max(collector.ONE_RUN_THRESHOLD, before[0])
+        assert gc.get_freeze_count() > frozen
+    assert gc.get_threshold() == before
+    assert gc.get_freeze_count() == 0
+
+
+def test_a_build_pauses_the_collector_and_leaves_it_as_it_was():
+    import gc
+
+    from statdiff import collector
+
+    with collector.paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with collector.paused():
+            pass
+        assert not gc.isenabled()  # not turned on by a build when it was off
+    finally:
+        gc.enable()
+
+
+def test_the_program_leaves_at_once_with_the_same_output_status_and_exit_handlers():
+    """Run as a program, `statdiff` exits as soon as its output is flushed (no teardown), yet
+    prints what the command prints when called with arguments, exits with its status and
+    still runs the exit handlers."""
+    from click.testing import CliRunner
+
+    from statdiff.cli import main
+
+    expected = CliRunner().invoke(main, ["diff", str(PIPA_2005), str(PIPA_2006), "--json"])
+    code = ("import atexit, sys\natexit.register(lambda: sys.stderr.write('exit handler ran\\n'))\n"
+            "class Kept:\n    def __del__(self):\n        sys.stderr.write('torn down\\n')\n"
+            "kept = Kept()  # freed by the interpreter's teardown, which the program skips\n"
+            + _command("diff", str(PIPA_2005), str(PIPA_2006), "--json"))
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert (result.returncode, result.stdout) == (expected.exit_code, expected.output) == (1, expected.output)
+    assert result.stderr == "exit handler ran\n"
+    missing = subprocess.run([sys.executable, "-c", _command("diff", "no-such-file.txt", str(PIPA_2006))],
+                             capture_output=True, text=True, cwd=ROOT)
+    assert missing.returncode == 2 and missing.stderr == "statdiff: error: no-such-file.txt: no such file\n"
+
+
+def test_the_command_lines_pipeline_follows_a_patch_of_the_pipeline_or_of_itself(monkeypatch):
+    """`cli.pipeline` stands for `statdiff.pipeline` until a command uses it: a test's patch of
+    the pipeline is what the command line calls, and so is a patch of `cli.pipeline`; both undone."""
+    from statdiff import cli, pipeline
+
+    original = pipeline.read_file
+    monkeypatch.setattr(pipeline, "read_file", "patched module")
+    assert cli.pipeline.read_file == "patched module"
+    monkeypatch.undo()
+    monkeypatch.setattr(cli.pipeline, "read_file", "patched command line")
+    assert cli.pipeline.read_file == "patched command line" and pipeline.read_file is original
+    monkeypatch.undo()
+    assert cli.pipeline.read_file is original and pipeline.read_file is original
