@@ -260,14 +260,17 @@ def test_terminal_section_headers_show_the_json_section_spans():
     # SB731's sam002 against sam003: a Section both amendments restate and change.
     old = str(ROOT / "fragments" / "10200SB0731sam002_PARTIAL.txt")
     new = str(ROOT / "fragments" / "10200SB0731sam003_ftp_PARTIAL.txt")
-    data = json.loads(run(old, new, "--json").output)
-    terminal = run(old, new, "--no-color").output
+    data = json.loads(run(old, new, "--json").stdout)
+    terminal = run(old, new, "--no-color").stdout
     changed = [section for section in data["sections"] if section["changes"]]
     assert changed
     for section in changed:
         where = f"old {_span_text(section['old_source'])}, new {_span_text(section['new_source'])}"
         assert f"[{section['status']}]  {where}" in terminal, section["path"]
     assert "Section 5 Definitions.  [changed]  old 1:6-2:15, new 1:6-2:14" in terminal
+    # sam002's copy stops where a definition ends: the four sam003 holds after it may only be
+    # missing from the copy, and a warning says so
+    assert ("10200SB0731sam002_PARTIAL.txt ends where a node of" in run(old, new, "--stat").stderr)
 
 
 # ---------------------------------------------------------------- diff's conventions (issue 14)

@@ -159,7 +159,7 @@ def diff_files(old: str | Path, new: str | Path, *, format: str | None = None, m
     old_result = read_path(Path(old), format=format, max_bytes=max_bytes)
     new_result = read_path(Path(new), format=format, max_bytes=max_bytes)
     if not is_amendment(new_result):  # two texts: the amendment stage is not even imported
-        return Diffed(compare(build(old_result), build(new_result)), [])
+        return _as_texts(compare(build(old_result), build(new_result)), [])
     from statdiff.amend import apply_amendments
     from statdiff.amend.credit import amends, page_and_line_amendment
 
@@ -168,10 +168,19 @@ def diff_files(old: str | Path, new: str | Path, *, format: str | None = None, m
         as_texts = [] if amendment is None or is_amendment(old_result) else [
             f"{new_result.name}: a page-and-line amendment to {amendment.target.bill}, but {old_result.name} does not say "
             "it is a printing of a bill: the two texts are compared as they are (statdiff apply applies it)"]
-        return Diffed(compare(build(old_result), build(new_result)), as_texts)
+        return _as_texts(compare(build(old_result), build(new_result)), as_texts)
     amended = apply_amendments(old_result, [amendment], check_printing=check_printing)
     found = _credited(build(old_result), amended.to_document("bill"), amended)
     return Diffed(found.comparison, list(amended.notes) + found.warnings, amended)
+
+
+def _as_texts(comparison: "Comparison", warnings: list[str]) -> Diffed:
+    """Two texts compared, with a warning where one ends just where a node of the other
+    ends and the nodes after it are reported removed (`compare/endings.py`)."""
+    from statdiff.compare.endings import trailing_nodes_note
+
+    note = trailing_nodes_note(comparison)
+    return Diffed(comparison, warnings + ([note] if note else []))
 
 
 def _credited(before: "Document", after: "Document", amended: "AmendedBill | None",
