@@ -10,6 +10,7 @@ from click.testing import CliRunner
 from statdiff import pipeline
 from statdiff.cli import main
 from statdiff.model import Op, Position, SourceSpan, Status
+from statdiff.read import read_path, read_text
 from statdiff.render import RenderOptions
 
 ROOT = Path(__file__).resolve().parent.parent / "statutes"
@@ -45,6 +46,27 @@ def test_changes_exit_1_and_read_as_word_diff_without_colour():
     assert "815 ILCS 530/10(b) 3:6-12" in text
     assert "Not restated by the bill (unchanged): 815 ILCS 530/1" in text
     assert text.count("{+") == 7 and "[-" not in text
+
+
+def test_sections_a_bill_leaves_alone_are_listed_as_ranges_of_one_act():
+    """A bill restating three Sections of chapter 620 leaves 312 alone: one range a run of
+    Sections of one Act (as the page folds them), not 312 citations on one line."""
+    from rich.console import Console
+
+    from plain_bills import plain_text
+    from test_plain_printings import the_bill
+
+    bill = pipeline.build(read_text(plain_text(the_bill(), "95"), name="bill.txt"))
+    act = pipeline.build(read_path(ROOT / "ilcs-chapter-620" / "statutes.csv"))
+    console = Console(no_color=True, width=100_000, file=io.StringIO())
+    lines = [line for line in terminal(pipeline.compare(act, bill), console).splitlines()
+             if line.startswith("Not restated by the bill")]
+    assert len(lines) == 1
+    assert "620 ILCS 10/0.01 to 10/8 (9 Sections)" in lines[0]
+    items = re.split(r", (?=\d+ ILCS )", lines[0].split(": ", 1)[1])
+    counts = [int(match[1]) if (match := re.search(r"\((\d+) Sections\)$", item)) else 1 for item in items]
+    not_restated = [section for section in pipeline.compare(act, bill).sections if section.status == "not_restated"]
+    assert sum(counts) == len(not_restated) == 312 and len(items) < 20
 
 
 def test_deletions_are_marked_and_attribution_is_shown():

@@ -353,9 +353,35 @@ def _one_copy_notes(redline: RedlineView) -> list[str]:
 
 
 def _not_restated_notes(redline: RedlineView, changed: list[SectionView]) -> list[str]:
-    """The Sections an amendatory bill leaves alone, said where something else is printed."""
-    not_restated = [section.path for section in redline.sections if section.status == Status.NOT_RESTATED]
-    return [f"Not restated by the bill (unchanged): {', '.join(not_restated)}"] if not_restated and changed else []
+    """The Sections an amendatory bill leaves alone, said where something else is printed:
+    each run of three or more of one Act in a row as one range (`620 ILCS 5/1 to 5/79
+    (110 Sections)`), as the page folds them."""
+    runs: list[list[SectionView]] = []
+    in_run = False
+    for section in redline.sections:
+        if section.status != Status.NOT_RESTATED:
+            in_run = False
+            continue
+        if in_run and runs[-1][-1].act == section.act:
+            runs[-1].append(section)
+        else:
+            runs.append([section])
+        in_run = True
+    if not runs or not changed:
+        return []
+    return [f"Not restated by the bill (unchanged): {', '.join(_run_of_paths(run) for run in runs)}"]
+
+
+def _run_of_paths(run: list[SectionView]) -> str:
+    """`815 ILCS 530/1`, `... 530/1, 530/5`; three or more: `620 ILCS 5/1 to 5/79 (110 Sections)`."""
+    paths = [section.path for section in run]
+    if len(paths) < 3:
+        return ", ".join(paths)
+    last = paths[-1]
+    head, ilcs, rest = last.partition(" ILCS ")
+    if ilcs and paths[0].startswith(head + ilcs):
+        last = rest  # the chapter once: `620 ILCS 5/1 to 5/79`
+    return f"{paths[0]} to {last} ({len(paths)} Sections)"
 
 
 # ---------------------------------------------------------------- --stat
