@@ -273,7 +273,7 @@ class Identity:
             parts.append(f"P.A. {self.public_act}")
         if self.act and not self.bill:
             parts.append(self.act)
-        return " ".join(parts) or "untitled document"
+        return " ".join(parts) or self.title or "untitled document"
 
 
 def ordinal(number: int) -> str:

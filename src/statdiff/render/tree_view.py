@@ -47,7 +47,7 @@ def _title(document: Document) -> Text:
     identity = document.identity
     title = Text(identity.describe(), style="bold")
     details = [document.rendering, document.name]
-    if identity.title:
+    if identity.title and identity.title != identity.describe():  # (a document's title may be all it says)
         details.insert(0, identity.title)
     if identity.lrb:
         details.append(identity.lrb)
