@@ -117,26 +117,32 @@ def test_a_copy_cut_after_words_that_announce_more_has_no_change(name):
 
 @pytest.mark.parametrize("flip", [False, True])
 def test_a_copy_that_ends_where_a_node_ends_is_compared_with_a_warning(tmp_path, flip):
-    """Cut at the end of a paragraph, a copy cannot be told from a version that deleted what
-    follows: the nodes after it are reported removed (added), and a warning says they may
-    only be missing from a partial copy. A whole pair gets no such warning."""
+    """Cut at the end of a paragraph inside a Section (a definition), a copy cannot be told
+    from a version that deleted what follows: the nodes after it are reported removed
+    (added), and a warning says they may only be missing from a partial copy. A whole pair,
+    and a version that adds a whole Section at its end, get no such warning."""
     from click.testing import CliRunner
 
     from statdiff.cli import main
 
     whole = FRAGMENTS / "09400HB1633enr_PARTIAL.txt"
     lines = whole.read_text(encoding="utf-8").split("\n")
-    at = next(index for index, line in enumerate(lines) if line.rstrip().endswith("Personal Information Protection Act."))
+    at = next(index for index, line in enumerate(lines) if line.rstrip().endswith("deals with nonpublic personal information."))
     cut = tmp_path / "HB1633_cut.txt"
     cut.write_text("\n".join(lines[:at + 1]) + "\n", encoding="utf-8")
     old, new = (cut, whole) if flip else (whole, cut)
     result = CliRunner().invoke(main, ["diff", str(old), str(new), "--json"])
     assert result.exit_code == 1
     verb = "added" if flip else "removed"
-    assert f"statdiff: warning: {cut} ends where a node of {whole} ends: the node after it (Section 5) is " \
-           f"reported {verb}; if {cut} is a partial copy, it is only missing from it" in result.stderr
+    assert f"statdiff: warning: {cut} ends where a node of {whole} ends: the 5 nodes after it (Section 5 " \
+           f"\"Breach of the security of the system data\" to Section 5 \"Personal information\"(3)) are reported " \
+           f"{verb}; if {cut} is a partial copy, they are only missing from it" in result.stderr
     again = CliRunner().invoke(main, ["diff", str(whole), str(whole)])
     assert again.exit_code == 0 and "warning" not in again.stderr
+    at_a_section = next(index for index, line in enumerate(lines) if line.rstrip().endswith("Protection Act."))
+    cut.write_text("\n".join(lines[:at_a_section + 1]) + "\n", encoding="utf-8")
+    grown = CliRunner().invoke(main, ["diff", str(cut), str(whole)])
+    assert grown.exit_code == 1 and "warning" not in grown.stderr  # Section 5 added whole
 
 
 def terminal(comparison) -> str:

@@ -34,6 +34,9 @@ REAL_PAIRS = {
     "pa-94-947": (AS_ENACTED, THROUGH_947),
     "sb731-amendments": (ROOT / "statutes/fragments/10200SB0731sam002_PARTIAL.txt",
                          ROOT / "statutes/fragments/10200SB0731sam003_ftp_PARTIAL.txt"),
+    # documents that are not Illinois law: clauses added and removed whole, headings and bodies
+    **{name: (ROOT / f"tests/fixtures/documents/{name}_v1.{suffix}", ROOT / f"tests/fixtures/documents/{name}_v2.{suffix}")
+       for name, suffix in (("services_agreement", "txt"), ("acceptable_use_policy", "txt"), ("privacy_policy", "md"))},
 }
 
 
@@ -53,7 +56,10 @@ def printed(span):
 
 
 def assert_round_trip(comparison, view: str = "inline"):
-    back = changes_from_redline(render_redline(comparison, view=view), "redline.html")
+    page = render_redline(comparison, view=view)
+    ids = re.findall(r'\sid="([^"]+)"', page)
+    assert len(ids) == len(set(ids)), sorted({anchor for anchor in ids if ids.count(anchor) > 1})  # one element a change
+    back = changes_from_redline(page, "redline.html")
     assert len(back) == len(comparison.changes)
     for rendered, read in zip(comparison.changes, back):
         assert facts(read) == facts(rendered)

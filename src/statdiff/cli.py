@@ -166,14 +166,16 @@ class _Statdiff(click.Group):
 
 def _leave_at_once(leaving: SystemExit) -> None:
     """Exit with `leaving`'s status now, skipping the interpreter's teardown (never the exit
-    handlers); where the status is not a number, a thread of the command still runs or the
-    output cannot be flushed, return and let Python exit as usual (it waits for the thread,
-    and reports a failed flush its own way)."""
+    handlers); where the status is not a number, processes were started (`statdiff batch`), a
+    thread of the command still runs or the output cannot be flushed, return and let Python
+    exit as usual (it waits for the thread, and reports a failed flush its own way)."""
     import atexit
     import os
 
     if leaving.code is not None and not isinstance(leaving.code, int):
         return
+    if "multiprocessing" in sys.modules:  # a batch's pool: its semaphores are unlinked as their objects are
+        return  # freed, and the resource tracker would warn on stderr of those never freed
     threading = sys.modules.get("threading")
     if threading is not None and any(not thread.daemon and thread is not threading.main_thread()
                                      for thread in threading.enumerate()):

@@ -1,10 +1,11 @@
 """A comparison whose shorter text ends exactly where a node of the other ends.
 
 A copy cut in mid-sentence is found and its missing text left to one copy (`truncation`).
-A copy that stops at the end of a paragraph or a Section cannot be told from a version
+A copy that stops at the end of a paragraph inside a Section cannot be told from a version
 that deleted everything after it: statdiff reports the nodes after it as removed (added,
 read the other way), and says so in one warning, so that a reader who compares a partial
 copy knows those nodes may only be missing from it (the principle: a warning, not a guess).
+Whole Sections added or dropped at the end get none: that is how Acts and contracts grow.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ def trailing_nodes_note(comparison: Comparison) -> str | None:
     for op, longer, shorter, verb in ((Op.REMOVE, comparison.old, comparison.new, "removed"),
                                       (Op.ADD, comparison.new, comparison.old, "added")):
         tail = _trailing(changes, op)
-        if not tail:
+        if not tail or not _inside_a_shared_section(comparison, tail[0].section):
             continue
         paths = [change.old_path if op == Op.REMOVE else change.new_path for change in tail]
         if not _holds_the_end(longer, paths[-1]):
@@ -33,6 +34,13 @@ def trailing_nodes_note(comparison: Comparison) -> str | None:
                     f"if {shorter.name} is a partial copy, they are")
         return f"{shorter.name} ends where a node of {longer.name} ends: {what} only missing from it"
     return None
+
+
+def _inside_a_shared_section(comparison: Comparison, path: str) -> bool:
+    """The nodes begin inside a Section both texts hold: a copy cut short stops inside one,
+    where a version that adds or drops whole Sections at its end (a bill's new Section 25, a
+    contract's new last clause) is an edit no warning need doubt."""
+    return any(section.path == path and section.status == Status.CHANGED for section in comparison.sections)
 
 
 def _shares_text(comparison: Comparison) -> bool:

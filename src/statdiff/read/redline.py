@@ -74,7 +74,42 @@ def _change_text(element: Any, side: str, tag: str) -> str:
     given = element.get(f"data-{side}-text")
     if given is not None:
         return given
-    return _marked_text(element, tag)
+    text = _marked_text(element, tag)
+    if "whole-node" in (element.get("class") or "").split():
+        inner = [_marked_text(cell, tag) for cell in _inner_rows(element, tag)]
+        text = " ".join(part for part in [text, *inner] if part)
+    return text
+
+
+def _inner_rows(element: Any, tag: str) -> list[Any]:
+    """The inline cells of the rows that print the nodes inside a whole node added (`ins`)
+    or removed (`del`) by `element`: the rows after its own, deeper than it (`d1` under
+    `d0`) and added (removed) too, up to the first that is not; a row holding a change of
+    its own is that change's."""
+    row = next((ancestor for ancestor in element.iterancestors() if "row" in (ancestor.get("class") or "").split()),
+               None)
+    depth = _depth(row) if row is not None else None
+    if row is None or depth is None:
+        return []
+    marked = "node-added" if tag == "ins" else "node-removed"
+    cells: list[Any] = []
+    for following in row.itersiblings():
+        classes = (following.get("class") or "").split()
+        inner = _depth(following)
+        if marked not in classes or inner is None or inner <= depth:
+            break
+        if any(found.get("data-op") is not None for found in following.iter() if isinstance(found.tag, str)):
+            continue  # a node with a change of its own (the markup's, one a node)
+        cells.extend(cell for cell in following.iter() if "cell-inline" in (cell.get("class") or "").split())
+    return cells
+
+
+def _depth(row: Any) -> int | None:
+    """A row's depth from its `d0`, `d1`... class; None for a row that has none."""
+    for name in (row.get("class") or "").split():
+        if name[:1] == "d" and name[1:].isdigit():
+            return int(name[1:])
+    return None
 
 
 def _marked_text(element: Any, tag: str) -> str:

@@ -355,10 +355,15 @@ def _plain_segments(comparison: NodeComparison) -> list[Segment]:
 
 
 def _matching_path(comparison: NodeComparison, section_changes: list[ChangeView]) -> list[ChangeView]:
-    """The section's changes of the node's path (a node without changes of its own)."""
-    paths = {node.path for node in (comparison.old, comparison.new) if node is not None}
+    """The section's changes of the node's path (a node without changes of its own): a change
+    NEW holds by the node's path in NEW, one only OLD holds by its path in OLD. (Never
+    across: where a list item is inserted, the items after it are numbered one on in NEW, so
+    an unchanged item's old path is the inserted item's new one.)"""
+    old_path = comparison.old.path if comparison.old is not None else None
+    new_path = comparison.new.path if comparison.new is not None else None
     return [view for view in section_changes
-            if (view.change.new_path in paths) or (view.change.new_path is None and view.change.old_path in paths)]
+            if (view.change.new_path is not None and view.change.new_path == new_path)
+            or (view.change.new_path is None and view.change.old_path is not None and view.change.old_path == old_path)]
 
 
 def _whole_node_change(comparison: NodeComparison, changes: list[ChangeView]) -> ChangeView | None:
