@@ -12,7 +12,7 @@ copies share stays an edit. `Visible` records the shared stretch node by node.
 from __future__ import annotations
 
 import re
-from operator import attrgetter
+from operator import attrgetter, eq
 from typing import Callable
 
 from rapidfuzz.distance import Indel, Levenshtein
@@ -45,6 +45,16 @@ class Visible:
         if texts is None:
             texts = self._texts[node] = tuple(map(WORD_TEXT, self.words(node)))
         return texts
+
+    def same_texts(self, old: Node, new: Node) -> bool:
+        """Whether two nodes' visible words read the same: `texts(old) == texts(new)`, but
+        read word by word up to the first difference, keeping nothing, when neither node's
+        texts were asked for yet (an unchanged node's are never asked for again)."""
+        if old in self._texts or new in self._texts:
+            return self.texts(old) == self.texts(new)
+        old_words, new_words = self.words(old), self.words(new)
+        return len(old_words) == len(new_words) and all(
+            map(eq, map(WORD_TEXT, old_words), map(WORD_TEXT, new_words)))
 
     def whole(self, node: Node) -> bool:
         return node not in self.slices or self.slices[node] == (0, len(node.words))
