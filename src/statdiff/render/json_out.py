@@ -40,16 +40,9 @@ def _indented(value: Any, newline: str, open_containers: set[int]) -> str:
     `newline` ends with (the line break and indent of the container holding it)."""
     if isinstance(value, str):
         return _encode_string(value)
-    if value is None:
-        return "null"
-    if value is True:
-        return "true"
-    if value is False:
-        return "false"
-    if isinstance(value, int):
-        return int.__repr__(value)
-    if isinstance(value, float):
-        return _float(value)
+    literal = _literal(value)
+    if literal is not None:
+        return literal
     if isinstance(value, (list, tuple)):
         if not value:
             return "[]"
@@ -79,12 +72,24 @@ def _enter(container: Any, open_containers: set[int]) -> None:
     open_containers.add(id(container))
 
 
-def _float(value: float) -> str:
-    if value != value:
-        return "NaN"
-    if value in (float("inf"), float("-inf")):
-        return "Infinity" if value > 0 else "-Infinity"
-    return float.__repr__(value)
+def _literal(value: Any) -> str | None:
+    """The JSON text of null, true, false or a number (as json writes them); None for any
+    other value."""
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, int):
+        return int.__repr__(value)
+    if isinstance(value, float):
+        if value != value:
+            return "NaN"
+        if value in (float("inf"), float("-inf")):
+            return "Infinity" if value > 0 else "-Infinity"
+        return float.__repr__(value)
+    return None
 
 
 def _key(key: Any) -> str:
@@ -92,17 +97,10 @@ def _key(key: Any) -> str:
     as their JSON text."""
     if isinstance(key, str):
         return key
-    if isinstance(key, float):
-        return _float(key)
-    if key is True:
-        return "true"
-    if key is False:
-        return "false"
-    if key is None:
-        return "null"
-    if isinstance(key, int):
-        return int.__repr__(key)
-    raise TypeError(f"keys must be str, int, float, bool or None, not {key.__class__.__name__}")
+    literal = _literal(key)
+    if literal is None:
+        raise TypeError(f"keys must be str, int, float, bool or None, not {key.__class__.__name__}")
+    return literal
 
 
 class JsonOutput:
