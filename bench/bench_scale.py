@@ -7,7 +7,8 @@ In the same run, with the same interpreter and the same environment:
 * `statdiff diff OLD NEW --json`, the whole command (start-up, imports, read, structure,
   compare, view, JSON), best of `--repeat`;
 * statdiff in process (read + structure + compare, after a first run), best of 7 by CPU time,
-  and the same with the JSON output;
+  and the same with the JSON output; and each stage alone (read + structure of both texts,
+  compare, view + JSON), best of 7, the collector tuned as a run of the command tunes it;
 * `git diff --no-index --word-diff` (C, lines of words, no structure);
 * and, first, start-up: a bare interpreter, `import click`, `statdiff --help`, `statdiff formats`;
 
@@ -166,11 +167,32 @@ def child(old: Path, new: Path) -> None:
     with_json()
     core = min(_timed(compared) for _ in range(IN_PROCESS_REPEAT))
     whole = min(_timed(with_json) for _ in range(IN_PROCESS_REPEAT))
+    stages = _stages(old, new)
     tracemalloc.start()
     with_json()
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    print(json.dumps({"core": core, "json": whole, "peak": peak}))
+    print(json.dumps({"core": core, "json": whole, "peak": peak, "stages": stages}))
+
+
+def _stages(old: Path, new: Path) -> dict[str, float]:
+    """CPU seconds of each stage alone, best of IN_PROCESS_REPEAT, with the collector tuned as
+    a run of the command tunes it (`collector.tuned_for_one_run`: without it, when the
+    collector's full passes fall says more than the stage does)."""
+    from statdiff import collector, pipeline
+    from statdiff.read import read_path
+
+    with collector.tuned_for_one_run():
+        built = [pipeline.build(read_path(old)), pipeline.build(read_path(new))]
+        comparison = [pipeline.compare(*built)]
+        return {
+            "build": min(_timed(lambda: [pipeline.build(read_path(old)), pipeline.build(read_path(new))])
+                         for _ in range(IN_PROCESS_REPEAT)),
+            "compare": min(_timed(lambda: comparison.__setitem__(0, pipeline.compare(*built)))
+                           for _ in range(IN_PROCESS_REPEAT)),
+            "view": min(_timed(lambda: pipeline.render_comparison(comparison[0], "json"))
+                        for _ in range(IN_PROCESS_REPEAT)),
+        }
 
 
 def _timed(function) -> float:
@@ -216,6 +238,10 @@ def print_pairs(rows: list[dict]) -> None:
         print(f"| {row['name']} | {row['bytes'] / 1e6:.2f} MB | {row['floor'] * 1000:.0f} | {row['command'] * 1000:.0f} "
               f"| {row['command'] / row['floor']:.1f} | {row['core'] * 1000:.0f} | {row['json'] * 1000:.0f} "
               f"| {row['git'] * 1000:.0f} | {row['changes']} |")
+    print()
+    print("stages (in process, CPU ms, best of 7 each, the collector tuned as for a command): " + "; ".join(
+        f"{row['name']}: read + structure {row['stages']['build'] * 1000:.0f}, compare "
+        f"{row['stages']['compare'] * 1000:.0f}, view and JSON {row['stages']['view'] * 1000:.0f}" for row in rows))
 
 
 def print_scaling(rows: list[dict]) -> None:

@@ -100,10 +100,9 @@ def compare_nodes(pair: Pair[Node], section: str, visible: Visible, rules: NodeR
         comparison.changes.append(node_change(node, node.words, side, section))
         return comparison
     if not pair.moved and visible.whole(pair.old) and visible.whole(pair.new) and (
-        visible.texts(pair.old) == visible.texts(pair.new)
+        visible.same_texts(pair.old, pair.new)
     ):
-        return NodeComparison(pair.old, pair.new, Status.UNCHANGED,
-                              [whole_words(Op.EQUAL, pair.old.words, pair.new.words)])
+        return unchanged_node(pair.old, pair.new)
     segments = rules.applied(_node_segments(pair.old, pair.new, visible), pair.old, pair.new)
     changes = word_changes(pair.old, pair.new, segments, section)
     if pair.old.kind == "source_note" and changes:
@@ -114,6 +113,11 @@ def compare_nodes(pair: Pair[Node], section: str, visible: Visible, rules: NodeR
         changes.insert(0, node_moved(pair.old, pair.new, section))
         status = Status.MOVED
     return NodeComparison(pair.old, pair.new, status, segments, changes)
+
+
+def unchanged_node(old: Node, new: Node) -> NodeComparison:
+    """Two whole nodes with the same words: one `equal` segment, tokenized only when shown."""
+    return NodeComparison(old, new, Status.UNCHANGED, [whole_words(Op.EQUAL, old.words, new.words)])
 
 
 def punctuation_at_the_cut(comparison: NodeComparison, section: str, cut: Side, at_end: bool) -> None:
@@ -172,7 +176,7 @@ def _punctuation(tokens: tuple[Token, ...]) -> bool:
 
 def _node_segments(old: Node, new: Node, visible: Visible) -> list[Segment]:
     if visible.whole(old) and visible.whole(new):
-        if visible.texts(old) == visible.texts(new):
+        if visible.same_texts(old, new):
             return [whole_words(Op.EQUAL, old.words, new.words)]
         return _trimmed_segments(old.words, new.words)
     old_tokens = tokenize(old.words)
@@ -251,10 +255,12 @@ def same_text(visible: Visible) -> NodeKey:
 
 
 def same_nodes(old_nodes: list[Node], new_nodes: list[Node], visible: Visible) -> bool:
-    """An unchanged section: the same kinds of node with the same words, in the same order."""
+    """An unchanged section: the same kinds of node with the same words, in the same order.
+    The cheapest tests first: the node count, each node's kind and number of visible words,
+    and only then the words, read up to the first difference (`Visible.same_texts`)."""
     return len(old_nodes) == len(new_nodes) and all(
-        old.kind == new.kind and visible.texts(old) == visible.texts(new) for old, new in zip(old_nodes, new_nodes)
-    )
+        old.kind == new.kind and visible.count(old) == visible.count(new) for old, new in zip(old_nodes, new_nodes)
+    ) and all(visible.same_texts(old, new) for old, new in zip(old_nodes, new_nodes))
 
 
 def relative_key(old_unit: Unit, new_unit: Unit) -> NodeKey:

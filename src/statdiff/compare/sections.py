@@ -32,6 +32,7 @@ from statdiff.compare.nodes import (
     relative_key,
     same_nodes,
     same_text,
+    unchanged_node,
 )
 from statdiff.compare.pairing import CONTENT, IDENTITY, Pair, align
 from statdiff.compare.partial import cut_restatement
@@ -180,24 +181,16 @@ def _compare_sections(pair: Pair[Unit], old_unit: Unit, new_unit: Unit, context:
     section_path = new_unit.path or old_unit.path
     old_before, old_nodes, old_after = split_visible(old_unit.nodes, visible)
     new_before, new_nodes, new_after = split_visible(new_unit.nodes, visible)
-    if same_nodes(old_nodes, new_nodes, visible):
-        node_pairs = [Pair(old, new, IDENTITY) for old, new in zip(old_nodes, new_nodes)]
-    else:
-        node_pairs = align(
-            old_nodes,
-            new_nodes,
-            keys=(relative_key(old_unit, new_unit), same_text(visible)),
-            text=lambda node: compared_text(node, " ".join(visible.texts(node))),
-            positional=positional,
-        )
     nodes = [lone_node(node, "old", Status.ONLY_OLD, visible) for node in old_before]
     nodes += [lone_node(node, "new", Status.ONLY_NEW, visible) for node in new_before]
-    compared = [compare_nodes(node_pair, section_path, visible, context.rules) for node_pair in node_pairs]
-    if any(node.changes for node in compared) and same_stream(old_nodes, new_nodes, visible):
-        compared = resegmented(old_nodes, new_nodes, visible)
-    elif any(change.op in (Op.ADD, Op.REMOVE) for node in compared for change in node.changes):
-        compared = fewer_changes(compared, old_nodes, new_nodes, visible, section_path, context.rules)
-    _punctuation_at_the_cuts(compared, (old_before, new_before), (old_after, new_after), section_path)
+    same = same_nodes(old_nodes, new_nodes, visible)
+    unchanged = same and all(map(visible.whole, old_nodes)) and all(map(visible.whole, new_nodes))
+    if unchanged:  # each node is its own pair, with no diff to make
+        compared = [unchanged_node(old, new) for old, new in zip(old_nodes, new_nodes)]
+    else:
+        compared = _changed_nodes(old_unit, new_unit, (old_nodes, new_nodes), same, section_path, context)
+    if not unchanged or old_before or new_before or old_after or new_after:  # else no copy is cut here
+        _punctuation_at_the_cuts(compared, (old_before, new_before), (old_after, new_after), section_path)
     nodes += compared
     nodes += [lone_node(node, "old", Status.ONLY_OLD, visible) for node in old_after]
     nodes += [lone_node(node, "new", Status.ONLY_NEW, visible) for node in new_after]
@@ -218,6 +211,31 @@ def _compare_sections(pair: Pair[Unit], old_unit: Unit, new_unit: Unit, context:
     )
     section.attributed_to = attribute(old_unit, new_unit, section.changes, context.new_is_bill, context.synopsis)
     return section
+
+
+def _changed_nodes(old_unit: Unit, new_unit: Unit, shown: tuple[list[Node], list[Node]], same: bool,
+                   section_path: str, context: _Context) -> list[NodeComparison]:
+    """The redline of a section pair's visible nodes (`shown`, OLD's and NEW's) when they are
+    not all whole and the same: nodes paired (in order when they are the same, `same_nodes`),
+    each pair diffed, the section restreamed or its adds and removes reconsidered."""
+    visible = context.visible
+    old_nodes, new_nodes = shown
+    if same:
+        node_pairs = [Pair(old, new, IDENTITY) for old, new in zip(old_nodes, new_nodes)]
+    else:
+        node_pairs = align(
+            old_nodes,
+            new_nodes,
+            keys=(relative_key(old_unit, new_unit), same_text(visible)),
+            text=lambda node: compared_text(node, " ".join(visible.texts(node))),
+            positional=positional,
+        )
+    compared = [compare_nodes(node_pair, section_path, visible, context.rules) for node_pair in node_pairs]
+    if any(node.changes for node in compared) and same_stream(old_nodes, new_nodes, visible):
+        compared = resegmented(old_nodes, new_nodes, visible)
+    elif any(change.op in (Op.ADD, Op.REMOVE) for node in compared for change in node.changes):
+        compared = fewer_changes(compared, old_nodes, new_nodes, visible, section_path, context.rules)
+    return compared
 
 
 def _punctuation_at_the_cuts(compared: list[NodeComparison], before: tuple[list[Node], list[Node]],

@@ -12,6 +12,7 @@ copies share stays an edit. `Visible` records the shared stretch node by node.
 from __future__ import annotations
 
 import re
+from operator import attrgetter, eq
 from typing import Callable
 
 from rapidfuzz.distance import Indel, Levenshtein
@@ -25,6 +26,7 @@ TRUNCATION_LOOKBACK = 24  # words: how far before a copy's edge an edit may lie
 TRUNCATION_WINDOW = 60  # words of a copy's end by which a candidate stop is judged
 TRUNCATION_PLACES = 8  # candidate stops looked at (a phrase recurring near the cut gives several)
 
+WORD_TEXT = attrgetter("text")
 Slices = dict[Node, tuple[int, int]]  # node -> (first, last + 1) of its words that are visible
 Overlap = tuple[tuple[int, int], tuple[int, int]]  # ((old_start, old_end), (new_start, new_end))
 LineTest = Callable[[int], bool]
@@ -41,8 +43,18 @@ class Visible:
         """The visible words' texts (cached: pairing and diffing both ask)."""
         texts = self._texts.get(node)
         if texts is None:
-            texts = self._texts[node] = tuple([word.text for word in self.words(node)])
+            texts = self._texts[node] = tuple(map(WORD_TEXT, self.words(node)))
         return texts
+
+    def same_texts(self, old: Node, new: Node) -> bool:
+        """Whether two nodes' visible words read the same: `texts(old) == texts(new)`, but
+        read word by word up to the first difference, keeping nothing, when neither node's
+        texts were asked for yet (an unchanged node's are never asked for again)."""
+        if old in self._texts or new in self._texts:
+            return self.texts(old) == self.texts(new)
+        old_words, new_words = self.words(old), self.words(new)
+        return len(old_words) == len(new_words) and all(
+            map(eq, map(WORD_TEXT, old_words), map(WORD_TEXT, new_words)))
 
     def whole(self, node: Node) -> bool:
         return node not in self.slices or self.slices[node] == (0, len(node.words))
@@ -54,12 +66,19 @@ class Visible:
         less the nodes `leave_out` (front matter no comparison holds against the other text),
         each word read as `reword(node, index, text)` says (a whole replacement's quotation
         marks are the instruction's, not the text's)."""
-        old_nodes, old_starts, old_texts = flatten([node for node in old.root.walk() if node not in leave_out], reword)
-        new_nodes, new_starts, new_texts = flatten([node for node in new.root.walk() if node not in leave_out], reword)
+        old_nodes = [node for node in old.root.walk() if node not in leave_out]
+        new_nodes = [node for node in new.root.walk() if node not in leave_out]
+        if reword is None and _edge_texts(old_nodes) == _edge_texts(new_nodes):
+            # whole copies, each beginning and ending as the other does (the common case):
+            # no cut is possible (`shared_stretch`), so no word is flattened; each node's
+            # texts are read when a comparison first asks for them
+            return cls()
+        old_nodes, old_starts, old_texts = flatten(old_nodes, reword)
+        new_nodes, new_starts, new_texts = flatten(new_nodes, reword)
         overlap = shared_stretch(
             old_texts, new_texts, node_breaks(old_nodes, old_starts), node_breaks(new_nodes, new_starts),
-            line_start_test([word for node in old_nodes for word in node.words]),
-            line_start_test([word for node in new_nodes for word in node.words]),
+            line_start_test(lambda: [word for node in old_nodes for word in node.words]),
+            line_start_test(lambda: [word for node in new_nodes for word in node.words]),
             open_ends=(ends_open(old_nodes), ends_open(new_nodes)),
         )
         slices: Slices = {}
@@ -110,10 +129,27 @@ def flatten(nodes: list[Node], reword: Callable[[Node, int, str], str] | None = 
     for node in nodes:
         starts.append(len(texts))
         if reword is None:
-            texts.extend([word.text for word in node.words])
+            texts.extend(map(WORD_TEXT, node.words))
         else:
             texts.extend([reword(node, index, word.text) for index, word in enumerate(node.words)])
     return nodes, starts, texts
+
+
+def _edge_texts(nodes: list[Node]) -> tuple[list[str], list[str]]:
+    """The texts of the first and of the last TRUNCATION_ANCHOR words of the nodes' words read
+    in order (all of them when there are fewer): what `shared_stretch` compares to tell
+    whole copies, read from the nodes at either end without flattening the rest."""
+    first: list[str] = []
+    for node in nodes:
+        first.extend(map(WORD_TEXT, node.words[:TRUNCATION_ANCHOR - len(first)]))
+        if len(first) == TRUNCATION_ANCHOR:
+            break
+    last: list[str] = []
+    for node in reversed(nodes):
+        last[:0] = map(WORD_TEXT, node.words[-(TRUNCATION_ANCHOR - len(last)):])
+        if len(last) == TRUNCATION_ANCHOR:
+            break
+    return first, last
 
 
 def ends_open(nodes: list[Node]) -> bool:
@@ -129,14 +165,16 @@ def node_breaks(nodes: list[Node], starts: list[int]) -> set[int]:
     return {start for node, start in zip(nodes, starts) if node.words}
 
 
-def line_start_test(source: Node | list[Word]) -> LineTest:
+def line_start_test(source: Node | list[Word] | Callable[[], list[Word]]) -> LineTest:
     """A test of whether the word at an index begins a printed line (known page and line
-    numbers that differ from the previous word's). Built on first use."""
+    numbers that differ from the previous word's). Its words (a node's, a list, or what a
+    function returns) are gathered on first use."""
     words: list[Word] = []
 
     def starts_line(index: int) -> bool:
         if not words:
-            words.extend(source if isinstance(source, list) else source.all_words())
+            words.extend(source if isinstance(source, list) else
+                         source.all_words() if isinstance(source, Node) else source())
         if not 0 < index < len(words):
             return False
         before, here = words[index - 1].position, words[index].position
