@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 
 from statdiff.cli import main
 from statdiff.errors import StatdiffError
+from statdiff.model import Op
 from statdiff.compare import compare
 from statdiff.compare.units import collect_units
 from statdiff.read import read_path, read_text
@@ -46,6 +47,8 @@ PLAUSIBLE_DROP = {
     "quote marker": r">",
     "code fence": r"(?:`{3,}|~{3,}).*",
     "front matter fence": r"---|\.\.\.",
+    "page number": r"(?i:page)\s+\d{1,4}(?:\s+(?:of|/)\s+\d{1,4})?|-\s?\d{1,4}\s?-",
+    "page header or footer": r"\S+(?: \S+){0,11}",
 }
 
 
@@ -522,3 +525,58 @@ def test_any_markup_is_read_losslessly_and_audited(lines):
     comparison = compare(document, document)
     assert comparison.changes == []
     assert_rebuilds(comparison)
+
+
+# ---------------------------------------------------------------- text taken from a PDF, in pages
+
+_CONSULTING = [
+    '1. Definitions. "Agreement" means this consulting agreement together with every statement of work signed under it.',
+    "2. Services. The Consultant shall perform the Services described in each statement of work with reasonable skill.",
+    "3. Fees. The Client shall pay the fees set out in each statement of work within 30 days of receiving an invoice.",
+    "4. Term. This Agreement begins on the Effective Date and continues for 12 months unless terminated earlier.",
+    "5. Termination. Either party may terminate this Agreement on 30 days' written notice to the other party.",
+    "6. Confidentiality. Each party shall keep the other party's confidential information secret and use it only here.",
+    "7. Governing law. This Agreement is governed by the laws of the State of Illinois.",
+]
+
+
+def _paginated(paragraphs: list[str], per_page: int, header: str | None, footer: str) -> str:
+    """The paragraphs wrapped at 70 columns and printed `per_page` lines a page, a paragraph
+    split across pages where the page ends, each page under `header` and over `footer`
+    (`{n}` and `{m}`: the page's number and the count)."""
+    import textwrap
+
+    body = [line for paragraph in paragraphs for line in textwrap.wrap(paragraph, 70) + [""]]
+    pages = [body[start:start + per_page] for start in range(0, len(body), per_page)]
+    printed = []
+    for number, page in enumerate(pages, start=1):
+        printed += ([header, ""] if header else []) + page + ["", footer.format(n=number, m=len(pages)), ""]
+    return "\n".join(printed)
+
+
+@pytest.mark.parametrize("header, footer", [("ACME CONSULTING AGREEMENT - CONFIDENTIAL", "Page {n} of {m}"),
+                                            (None, "- {n} -")])
+def test_two_paginations_of_a_document_differ_only_by_its_edit(header, footer):
+    """Page numbers, and a header or footer beside each, are the printing's, not the text's:
+    dropped by their rules (the audit accounts for every word), a paragraph split by a page
+    break read whole; two paginations of one contract differ only by the edit made."""
+    old_text = _paginated(_CONSULTING, 8, header, footer)
+    new_text = _paginated([paragraph.replace("within 30 days", "within 45 days") for paragraph in _CONSULTING],
+                          6, header, footer)
+    old, new = (read_text(text, format="prose") for text in (old_text, new_text))
+    for text, result in ((old_text, old), (new_text, new)):
+        assert_audited(text, result)
+        rules = {drop.rule for drop in result.dropped}
+        assert "page number" in rules and (header is None or "page header or footer" in rules)
+        assert not any("Page" in line.text or "CONFIDENTIAL" in line.text or line.text.startswith("- ")
+                       for line in result.lines)
+    comparison = compare(build_document(old), build_document(new))
+    assert [(change.op, change.old_text, change.new_text) for change in comparison.changes] == \
+        [(Op.REPLACE, "30", "45")]
+
+
+def test_numbers_that_do_not_count_pages_are_text():
+    """A `Page 3` that is a line of the text (one, not in sequence) is kept."""
+    text = "1. Scope. This policy applies to every office.\n\nPage 3\n\n2. Review. It is reviewed each year.\n"
+    result = read_text(text, format="prose")
+    assert not result.dropped and any(line.text == "Page 3" for line in result.lines)

@@ -295,7 +295,8 @@ def redline(old, new, output, to, view, notes, title, any_printing, format, max_
     redline = pipeline.view(comparison, notes=reader_notes, title=title)
     written = pipeline.render_to_path("redline", redline, output, to=selected.name, options=pipeline.RenderOptions(view=view))
     where = _write_output(output, written, inputs)
-    click.echo(f"wrote {where}: {len(comparison.changes)} changes", err=True)
+    count = len(comparison.changes)
+    click.echo(f"wrote {where}: {count} change{'' if count == 1 else 's'}", err=True)
     sys.exit(1 if comparison.changes else 0)
 
 

@@ -52,6 +52,8 @@ MARKUP_RULES = {
     "quote marker": "a `>` opening a block-quote line",
     "code fence": "a line of three or more backticks or tildes (and the language after them) around a code block",
     "front matter fence": "the `---` lines around the metadata block at the top of a markdown file",
+    "page number": "a line that is only a page's number (`Page 2 of 4`, `- 2 -`), two or more numbered in sequence",
+    "page header or footer": "a line that reads the same, numbers aside, beside most page numbers (a running header or footer)",
 }
 RULES = (
     LINE_NUMBER, RUNNING_HEADER, CELL_SEPARATOR, FRONT_MATTER, SYNOPSIS, LRB_NUMBER, SITE_CHROME,

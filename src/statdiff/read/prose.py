@@ -61,7 +61,7 @@ class ProseLine(BodyLine):
 
 def read(text: str, name: str) -> ReadResult:
     raw_lines = split_lines(text)
-    lexer = _Lexer(raw_lines)
+    lexer = _Lexer(raw_lines, page_furniture(raw_lines))
     lexer.run()
     body: list[BodyLine] = list(lexer.body)
     return ReadResult(body, "prose", Identity(), None, name, dropped=_placed(lexer.dropped, raw_lines))
@@ -107,11 +107,83 @@ def words_less_drops(text: str, dropped: list[Drop]) -> list[list[str]]:
     return words
 
 
+# ---------------------------------------------------------------- a printed document's pages
+# Text taken from a PDF (a contract, a policy) prints each page's number, and often a running
+# header or footer, between its paragraphs; two paginations of one text would differ there.
+
+PAGE_NUMBER = "page number"
+PAGE_HEADER = "page header or footer"
+PAGE_EDGE_LINES = 2  # printed lines beside a page number where a running header or footer stands
+PAGE_FURNITURE_MAX_WORDS = 12
+_PAGE_NUMBER = re.compile(r"(?i:page)\s+(\d{1,4})(?:\s+(?:of|/)\s+\d{1,4})?|-\s?(\d{1,4})\s?-")
+_DIGITS = re.compile(r"\d+")
+
+
+def page_furniture(lines: list[str]) -> tuple[dict[int, str], set[int]]:
+    """(line index -> the rule that drops it, the blank lines of the page breaks) of a text
+    printed in pages: lines that are only a page number (`Page 2 of 4`, `- 2 -`), two or more
+    numbered in sequence; lines that read the same, numbers aside, beside at least half of
+    them (and two or more), and at the top of the first page (a running header or footer);
+    and the blank lines around each page break, so that a paragraph runs on across it."""
+    numbered = [(index, int(match[1] or match[2])) for index, line in enumerate(lines)
+                if (match := _PAGE_NUMBER.fullmatch(normalize(line)))]
+    run = _longest_sequence(numbered)
+    if len(run) < 2:
+        return {}, set()
+    furniture = {index: PAGE_NUMBER for index in run}
+    beside: dict[str, list[int]] = {}
+    for index in [-1, *run]:  # (-1: the top of the first page)
+        for near in _printed_near(lines, index):
+            beside.setdefault(_DIGITS.sub("#", normalize(lines[near])), []).append(near)
+    for shape, found in beside.items():
+        if len(found) >= max(2, len(run) / 2) and len(shape.split()) <= PAGE_FURNITURE_MAX_WORDS:
+            furniture.update((index, PAGE_HEADER) for index in found if index not in furniture)
+    between = {near for index in run for step in (-1, 1) for near in _blank_beside(lines, index, step, furniture)}
+    return furniture, between
+
+
+def _longest_sequence(numbered: list[tuple[int, int]]) -> list[int]:
+    """The line indices of the longest run of page numbers that go up by one, in order."""
+    best: list[int] = []
+    current: list[int] = []
+    last = None
+    for index, value in numbered:
+        current = current + [index] if last is not None and value == last + 1 else [index]
+        last = value
+        best = current if len(current) > len(best) else best
+    return best
+
+
+def _printed_near(lines: list[str], index: int) -> list[int]:
+    """The PAGE_EDGE_LINES printed lines before and after line `index` (after only, for -1)."""
+    found: list[int] = []
+    for step in (-1, 1):
+        near, count = index + step, 0
+        while 0 <= near < len(lines) and count < PAGE_EDGE_LINES and (index >= 0 or step > 0):
+            if lines[near].strip():
+                found.append(near)
+                count += 1
+            near += step
+    return found
+
+
+def _blank_beside(lines: list[str], index: int, step: int, furniture: dict[int, str]) -> list[int]:
+    """The blank lines from a page number outwards (`step`), through the page's furniture."""
+    blank: list[int] = []
+    near = index + step
+    while 0 <= near < len(lines) and (not lines[near].strip() or near in furniture):
+        if not lines[near].strip():
+            blank.append(near)
+        near += step
+    return blank
+
+
 class _Lexer:
     """Walks the source lines once, keeping what each line is and what it drops."""
 
-    def __init__(self, lines: list[str]):
+    def __init__(self, lines: list[str], furniture: tuple[dict[int, str], set[int]] = ({}, set())):
         self.lines = lines
+        self.furniture, self.between_pages = furniture
         self.body: list[ProseLine] = []
         self.dropped: list[Drop] = []
         self.gap = False
@@ -129,6 +201,11 @@ class _Lexer:
     def _line(self, index: int) -> int:
         raw = self.lines[index]
         number = index + 1
+        if self.fence is None and index in self.furniture:
+            self._drop_whole_line(self.furniture[index], raw, number)
+            return index + 1
+        if self.fence is None and index in self.between_pages:
+            return index + 1  # a blank line of a page break: the paragraph runs on
         if self.fence is not None:
             self._code_line(raw, number, self.fence)
             return index + 1

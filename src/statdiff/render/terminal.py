@@ -146,7 +146,8 @@ def _title(redline: RedlineView) -> Text:
     text.append(f"+++ {new.name} ({new.identity.describe()})\n", style="bold")
     summary = redline.summary
     counts = ", ".join(f"{count} {op}" for op, count in summary["by_op"].items()) or "no changes"
-    text.append(f"mode: {redline.mode}; {summary['changes']} changes ({counts})", style=NOTE_STYLE)
+    count = summary["changes"]
+    text.append(f"mode: {redline.mode}; {count} change{'' if count == 1 else 's'} ({counts})", style=NOTE_STYLE)
     return text
 
 
