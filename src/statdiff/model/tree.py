@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import PurePath
-from typing import Iterator
+from typing import Callable, Iterator
 
 from statdiff.model.meta import Meta
 from statdiff.model.text import Detection, Identity, Position, SourceSpan, Word
@@ -113,12 +113,25 @@ class Document:
     # the struck-and-new pairs a plain printing seems to print (`compare.struck`), None until
     # looked for (`statdiff parse` looks)
     suspected_strikes: "list[SuspectedStrike] | None" = None
-    # a printing with struck-through text (an ilga.gov HTML bill): the bill's text as it means
-    # it, struck text taken out and underlined text kept, each word at its page:line; what a
-    # comparison with another text reads (`compare.compare`), while the printing's own changes
-    # are read from its marks (`compare.markup`). None when nothing is struck.
-    as_meant: "Document | None" = field(default=None, repr=False, compare=False)
     _printed: "PrintedLines | None" = field(default=None, init=False, repr=False, compare=False)
+    # how to build `as_meant` (set by the structure stage for a printing with struck text), and
+    # what it built: built on first use, since parsing and reading the markup never need it
+    _meaning: "Callable[[], Document] | None" = field(default=None, init=False, repr=False, compare=False)
+    _as_meant: "Document | None" = field(default=None, init=False, repr=False, compare=False)
+
+    @property
+    def as_meant(self) -> "Document | None":
+        """A printing with struck-through text (an ilga.gov HTML bill): the bill's text as it
+        means it, struck text taken out and underlined text kept, each word at its page:line;
+        what a comparison with another text reads (`compare.compare`), while the printing's
+        own changes are read from its marks (`compare.markup`). None when nothing is struck."""
+        if self._as_meant is None and self._meaning is not None:
+            self._as_meant, self._meaning = self._meaning(), None
+        return self._as_meant
+
+    def meant_by(self, build: "Callable[[], Document]") -> None:
+        """`as_meant` will be what `build` returns, built when first asked for."""
+        self._meaning, self._as_meant = build, None
 
     def __repr__(self) -> str:
         """`<Document HB0605 (numbered, 09500HB0605_introduced_full.txt): 3 sections>`."""

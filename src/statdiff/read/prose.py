@@ -159,7 +159,7 @@ def _printed_near(lines: list[str], index: int) -> list[int]:
     found: list[int] = []
     for step in (-1, 1):
         near, count = index + step, 0
-        while 0 <= near < len(lines) and count < PAGE_EDGE_LINES and (index >= 0 or step > 0):
+        while 0 <= near < len(lines) and count < PAGE_EDGE_LINES:
             if lines[near].strip():
                 found.append(near)
                 count += 1
@@ -201,14 +201,14 @@ class _Lexer:
     def _line(self, index: int) -> int:
         raw = self.lines[index]
         number = index + 1
-        if self.fence is None and index in self.furniture:
-            self._drop_whole_line(self.furniture[index], raw, number)
-            return index + 1
-        if self.fence is None and index in self.between_pages:
-            return index + 1  # a blank line of a page break: the paragraph runs on
         if self.fence is not None:
             self._code_line(raw, number, self.fence)
             return index + 1
+        if index in self.furniture:
+            self._drop_whole_line(self.furniture[index], raw, number)
+            return index + 1
+        if index in self.between_pages:
+            return index + 1  # a blank line of a page break: the paragraph runs on
         if not raw.strip():
             self._break()
             return index + 1

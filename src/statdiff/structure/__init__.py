@@ -43,7 +43,7 @@ def build_document(result: ReadResult) -> Document:
         return document
     document = _built(result)
     if result.marked(DELETED):  # struck text printed: what the bill means is the text without it
-        document.as_meant = _built(result.without(DELETED))
+        document.meant_by(lambda: _built(result.without(DELETED)))
     return document
 
 
