@@ -101,8 +101,21 @@ def csv_text_column(header: list[str]) -> int | None:
     return cells.index("text") if "text" in cells else None
 
 
+# Every character `str.split()` takes for whitespace besides the space, the line end, the tab
+# and NBSP (which readers test a line for one by one): a text holding none of these has
+# no whitespace a line's cheap tests (`"  " in line`, `"\t" in line`) could miss.
+RARE_SPACES = "\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u2028\u2029\u202f\u205f\u3000"
+
+
+def has_rare_spaces(text: str) -> bool:
+    """Whether `text` holds any of `RARE_SPACES` (one substring scan each)."""
+    return any(space in text for space in RARE_SPACES)
+
+
 def split_lines(text: str) -> list[str]:
-    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if "\r" in text:  # a decoded file never has one: no copies of a text that needs none
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.split("\n")
 
 
 def is_running_header(text: str) -> bool:

@@ -22,7 +22,7 @@ from statdiff.law import citations, units
 from statdiff.model import BodyLine, Drop, Identity, ReadResult
 from statdiff.read.common import (
     ACT_HEADING, CELL_SEPARATOR, CHAPTER_HEADING, DISCLAIMER, NAVIGATION_CITATION, NBSP, SITE_CHROME, SITE_SCRIPT,
-    Body, csv_text_column, normalize, split_lines, split_normalized,
+    Body, csv_text_column, has_rare_spaces, normalize, split_lines, split_normalized,
 )
 from statdiff.read.identity import act_from
 
@@ -82,8 +82,10 @@ _FIRST_UNIT = re.compile(
 )
 # The first statute mark of a page: a unit, or a Source note closing a Section begun before the copy.
 _FIRST_MARK = re.compile(rf"{_FIRST_UNIT.pattern}|{units.SOURCE_OPEN_TEXT}")
-# A run of non-breaking spaces (a whole Act's paragraph indent, `\u00a0 \u00a0 \u00a0 \u00a0 `).
-_INDENT_RUN = re.compile(r"(?:\u00a0 ?){2,}")
+# A run of non-breaking spaces (a whole Act's paragraph indent, `\u00a0 \u00a0 \u00a0 \u00a0 `): two
+# or more, each with a space after it or not. Written to open with the NBSP itself, so that
+# the search skips to the next NBSP (four times faster than `(?:\u00a0 ?){2,}`, same matches).
+_INDENT_RUN = re.compile(r"\u00a0(?: ?\u00a0)+ ?")
 # A mirror's list bullet before a unit: `• (815 ILCS 530/10)`.
 _BULLETS = frozenset("•·‣▪◦∙*")
 
@@ -144,8 +146,15 @@ def _script_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-# What every disclaimer or script span opens with: one search tells a text that holds neither.
-_CHROME_OPENING = re.compile("|".join(re.escape(opening) for opening in (_SCRIPT_START, *_DISCLAIMER_OPENINGS)))
+# What every disclaimer or script span opens with: a text holding none of them holds neither.
+_CHROME_OPENINGS = (_SCRIPT_START, *_DISCLAIMER_OPENINGS)
+
+
+def may_hold_chrome(text: str) -> bool:
+    """Whether a normalised text holds the opening words of a disclaimer or a script (three
+    substring tests: cheaper than one search for the three on a paragraph)."""
+    script, disclaimer, second_paragraph = _CHROME_OPENINGS
+    return script in text or disclaimer in text or second_paragraph in text
 
 
 def _disclaimer_spans(text: str) -> list[tuple[int, int]]:
@@ -172,7 +181,7 @@ def _next_disclaimer_start(text: str, position: int) -> int:
 def chrome_segments(text: str) -> list[tuple[str | None, str]]:
     """A normalised text as segments in order: (None, kept text) and (rule, the
     disclaimer or the site's script)."""
-    if _CHROME_OPENING.search(text) is None:
+    if not may_hold_chrome(text):
         # Neither can start here (a disclaimer is found by its opening words): the usual
         # paragraph of a whole Act is one kept segment, found without a search for spans.
         kept = text.strip()
@@ -205,15 +214,28 @@ def read_page(text: str, name: str) -> ReadResult:
     notices, the disclaimer, the chapter heading); the Act heading goes to the identity;
     bare navigation citations and the beta site's stray pipes are dropped; a whole Act's
     paragraphs, run together on one physical line, are cut apart at their indents."""
-    page = _Page(text, name)
-    pipes = "|" in text
-    for physical in split_lines(text):
-        cells = physical.split("|") if pipes else (physical,)
-        for index, cell in enumerate(cells):
-            if index:
-                page.body.drop(CELL_SEPARATOR, "|")
-            for paragraph, indented in _paragraphs(cell):
-                page.add(paragraph, indented)
+    lines = split_lines(text)
+    page = _Page(text, name, lines)
+    if "|" in text:
+        for physical in lines:
+            for index, cell in enumerate(physical.split("|")):
+                if index:
+                    page.body.drop(CELL_SEPARATOR, "|")
+                page.add_cell(cell)
+        return page.result()
+    spaced_simply = not has_rare_spaces(text)
+    for physical in lines:
+        if spaced_simply and NBSP not in physical:
+            # The usual line of a page: no indent run to cut at, and spaces and tabs only,
+            # so that it is normal once stripped unless two spaces or a tab stand inside
+            # (what `normalize` gives, without splitting every line into words).
+            stripped = physical.strip()
+            if "  " in stripped or "\t" in stripped:
+                stripped = " ".join(stripped.split())
+            if stripped:
+                page.add_normalized(stripped, physical[:1] in (" ", "\t"))
+        else:
+            page.add_cell(physical)
     return page.result()
 
 
@@ -237,7 +259,7 @@ def _first_statute_mark(text: str) -> re.Match[str] | None:
 
 
 class _Page:
-    def __init__(self, text: str, name: str):
+    def __init__(self, text: str, name: str, lines: list[str]):
         self.body = Body()
         self.identity = Identity(version="compiled")
         self.name = name
@@ -252,13 +274,26 @@ class _Page:
         else:
             self.started = first.group(0).startswith("(Source:")
         self.shows_indent = "|" not in text and any(
-            raw[:1] in (" ", NBSP, "\t") and raw.strip() for raw in split_lines(text)
+            raw[:1] in (" ", NBSP, "\t") and raw.strip() for raw in lines
         )
 
-    def add(self, raw: str, indented: bool | None) -> None:
-        text = " ".join(raw.split())  # normalize(raw), inline: once a paragraph of a whole Act
+    def add_cell(self, cell: str) -> None:
+        """A physical line (or a table cell of one), cut into its paragraphs."""
+        for paragraph, indented in _paragraphs(cell):
+            self.add_normalized(" ".join(paragraph.split()), indented)  # normalize(paragraph), inline
+
+    def add_normalized(self, text: str, indented: bool | None) -> None:
+        """A paragraph, normalised: what it holds of the site's dropped, the rest body lines."""
         if not text:
             return
+        if self.started and _plain_paragraph(text):
+            # Most paragraphs of a whole Act: body text that no rule below can touch.
+            line = BodyLine(text, None, None, indented if self.shows_indent else None)
+            self.body.add(line)
+            return
+        self._add_marked(text, indented)
+
+    def _add_marked(self, text: str, indented: bool | None) -> None:
         if not self.started:
             text = self._front(text)
             if not text:
@@ -359,6 +394,26 @@ def _paragraphs(raw: str) -> list[tuple[str, bool | None]]:
             indented = True
     paragraphs.append((raw[position:], indented))
     return paragraphs
+
+
+# The first characters of what `_Page._add_marked` treats apart from plain body text: a
+# citation or an Act heading, a bullet, the site's title (`Illinois Compiled Statutes`,
+# `Information maintained ...`); a digit (a navigation citation) is tested by `isdecimal`,
+# which is what `\d` matches.
+_MARKED_OPENINGS = frozenset("(I") | _BULLETS
+
+
+def _plain_paragraph(text: str) -> bool:
+    """A normalised paragraph that no rule of `_Page._add_marked` can change or drop: it does
+    not open as a unit, a heading, a bullet, a title or a citation, and holds no Source
+    note to unglue and no disclaimer or script to cut out."""
+    first = text[0]
+    return (
+        first not in _MARKED_OPENINGS
+        and not first.isdecimal()
+        and "(Source: " not in text
+        and not may_hold_chrome(text)
+    )
 
 
 def _is_flattened_section(text: str) -> bool:

@@ -1,0 +1,119 @@
+"""The readers' fast paths give exactly what their general paths give, on real texts.
+
+Where a reader skips work for the usual case (a paragraph no rule can touch, a line that is
+normal once stripped, a text with no invisible character), the general path it stands
+beside is forced here and both readings are compared line by line and drop by drop, on
+every text of `statutes/` and of `../shared/corpus/` (the whole Acts among them)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from statdiff.read import compiled, decode
+from statdiff.read.common import split_lines
+from statdiff.read.decode import load_text
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared" / "corpus"
+TEXT_SUFFIXES = {".txt", ".csv", ".html", ".htm", ".md"}
+
+
+def _texts(folder: Path) -> list[Path]:
+    return sorted(path for path in folder.rglob("*") if path.suffix.lower() in TEXT_SUFFIXES and path.is_file())
+
+
+REPOSITORY_TEXTS = _texts(ROOT / "statutes")
+needs_shared = pytest.mark.skipif(
+    not SHARED.is_dir(), reason=f"the shared corpus is read from {SHARED}, which is absent (no ../shared beside the clone)"
+)
+
+
+def _shared_texts() -> list[Path]:
+    return _texts(SHARED) if SHARED.is_dir() else []
+
+
+def _reading(result) -> tuple:
+    return (
+        [(line.text, line.page, line.line, line.indented, line.marks) for line in result.lines],
+        [(drop.rule, drop.text, drop.page, drop.line, drop.after, drop.column) for drop in result.dropped],
+        result.identity,
+        result.rendering,
+    )
+
+
+def _general_ilcs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every line through the paragraph cutter and every paragraph through every rule."""
+    monkeypatch.setattr(compiled, "_plain_paragraph", lambda text: False)
+    monkeypatch.setattr(compiled, "has_rare_spaces", lambda text: True)
+
+
+def _assert_ilcs_paths_agree(paths: list[Path], monkeypatch: pytest.MonkeyPatch) -> int:
+    texts = [(path, load_text(path)) for path in paths]
+    fast = [_reading(compiled.read_page(text, path.name)) for path, text in texts]
+    flat = [_reading(compiled.read_flat(text, path.name)) for path, text in texts]
+    with monkeypatch.context() as patched:
+        _general_ilcs(patched)
+        for (path, text), fast_page, fast_flat in zip(texts, fast, flat):
+            assert _reading(compiled.read_page(text, path.name)) == fast_page, path.name
+            assert _reading(compiled.read_flat(text, path.name)) == fast_flat, path.name
+    return sum(len(reading[0]) for reading in fast)
+
+
+def test_ilcs_page_fast_path_matches_general_path_on_repository_texts(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert len(REPOSITORY_TEXTS) > 50
+    assert _assert_ilcs_paths_agree(REPOSITORY_TEXTS, monkeypatch) > 1000
+
+
+@needs_shared
+def test_ilcs_page_fast_path_matches_general_path_on_shared_corpus(monkeypatch: pytest.MonkeyPatch) -> None:
+    paths = _shared_texts()
+    assert any("ElectionCode" in path.name for path in paths)
+    assert _assert_ilcs_paths_agree(paths, monkeypatch) > 20_000
+
+
+def test_the_fast_path_is_taken_and_skipped_where_it_must_be() -> None:
+    assert compiled._plain_paragraph("the State Board of Elections shall")
+    for marked in (
+        "(10 ILCS 5/1-1)", "(Source: P.A. 86-1475.)", "10 ILCS 5/1-1", "\u0661 ILCS 5/1", "• (815 ILCS 530/10)",
+        "Illinois Compiled Statutes", "text enableWordFriendlyCopy({});", "law.(Source: P.A. 1.)",
+        "x Updating the database of the Illinois Compiled Statutes (ILCS) is an ongoing process.",
+    ):
+        assert not compiled._plain_paragraph(marked), marked
+
+
+def test_rare_spaces_are_every_other_whitespace() -> None:
+    """`RARE_SPACES` is exactly what `str.split` splits at besides space, line end, tab, NBSP."""
+    from statdiff.read.common import RARE_SPACES
+
+    expected = "".join(c for c in map(chr, range(0x110000)) if c.isspace() and c not in " \n\t\u00a0")
+    assert RARE_SPACES == expected
+
+
+_OLD_INDENT_RUN = re.compile(r"(?:\u00a0 ?){2,}")
+
+
+def _indent_runs_agree(paths: list[Path]) -> int:
+    runs = 0
+    for path in paths:
+        for line in split_lines(load_text(path)):
+            if "\u00a0" in line:
+                old = [match.span() for match in _OLD_INDENT_RUN.finditer(line)]
+                assert [match.span() for match in compiled._INDENT_RUN.finditer(line)] == old, path.name
+                runs += len(old)
+    return runs
+
+
+def test_indent_run_pattern_finds_what_the_plain_form_finds() -> None:
+    assert _indent_runs_agree(REPOSITORY_TEXTS) > 100
+    for line in ("\u00a0", "\u00a0\u00a0", "a\u00a0 \u00a0 b", "\u00a0 \u00a0  \u00a0\u00a0 x\u00a0 ", " \u00a0\u00a0 "):
+        assert [m.span() for m in compiled._INDENT_RUN.finditer(line)] == [
+            m.span() for m in _OLD_INDENT_RUN.finditer(line)
+        ]
+
+
+@needs_shared
+def test_indent_run_pattern_on_the_whole_acts() -> None:
+    assert _indent_runs_agree(_shared_texts()) > 5_000
