@@ -117,3 +117,29 @@ def test_indent_run_pattern_finds_what_the_plain_form_finds() -> None:
 @needs_shared
 def test_indent_run_pattern_on_the_whole_acts() -> None:
     assert _indent_runs_agree(_shared_texts()) > 5_000
+
+
+def _invisible_tests_agree(text: str) -> bool:
+    found = decode._holds_invisible_or_surrogate(text)
+    assert found == (decode._INVISIBLE_OR_SURROGATE.search(text) is not None), repr(text[:80])
+    return found
+
+
+def test_invisible_character_test_matches_the_pattern() -> None:
+    """Every character the pattern finds, in ASCII, Latin-1 and wider texts, at either end."""
+    invisible = [chr(code) for code in range(0x10000) if decode._INVISIBLE_OR_SURROGATE.match(chr(code))]
+    assert len(invisible) > 2048  # the surrogates and the invisible characters
+    for character in invisible:
+        for plain in ("plain text", "caf\u00e9 text", "\u2014 text \u2014"):
+            assert _invisible_tests_agree(character + plain)
+            assert _invisible_tests_agree(plain + character)
+    for plain in ("plain text\n", "caf\u00e9\u00a0text", "\u2014 text \u00ff", "\u00a0\u00a7 \u00b6"):
+        assert not _invisible_tests_agree(plain)
+
+
+def test_invisible_character_test_on_every_corpus_text() -> None:
+    paths = REPOSITORY_TEXTS + _shared_texts()
+    for path in paths:
+        raw = path.read_bytes().decode("utf-8", errors="replace")
+        _invisible_tests_agree(raw)
+        _invisible_tests_agree(load_text(path))
