@@ -143,3 +143,17 @@ def test_invisible_character_test_on_every_corpus_text() -> None:
         raw = path.read_bytes().decode("utf-8", errors="replace")
         _invisible_tests_agree(raw)
         _invisible_tests_agree(load_text(path))
+
+
+_OLD_GLUED_SOURCE_NOTE = re.compile(r"(?<=[.;:)\]])\(Source: ")
+
+
+def test_glued_source_note_pattern_finds_what_the_plain_form_finds() -> None:
+    texts = [load_text(path) for path in REPOSITORY_TEXTS + _shared_texts()]
+    texts += ["law.(Source: P.A. 1.)", "(Source: x) a;(Source: y) b](Source: z) c (Source: w) d)(Source: v)", "x((Source: "]
+    glued = 0
+    for text in texts:
+        old = [match.span() for match in _OLD_GLUED_SOURCE_NOTE.finditer(text)]
+        assert [match.span() for match in compiled._GLUED_SOURCE_NOTE.finditer(text)] == old
+        glued += len(old)
+    assert glued >= 4

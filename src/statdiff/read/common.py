@@ -112,6 +112,22 @@ def has_rare_spaces(text: str) -> bool:
     return any(space in text for space in RARE_SPACES)
 
 
+def normalize_simply_spaced(text: str) -> str:
+    """`normalize(text)` for a text whose only whitespace is spaces and tabs (the caller knows):
+    stripped, and split into words and joined again only where two spaces or a tab stand
+    inside, which most lines and most flattened Acts never hold."""
+    text = text.strip()
+    return " ".join(text.split()) if "  " in text or "\t" in text else text
+
+
+def normalize_long(text: str) -> str:
+    """`normalize(text)` for a long text (a flattened Act): a few substring scans tell the
+    usual single-spaced text, which is only stripped, from one to split into words."""
+    if "\n" in text or NBSP in text or has_rare_spaces(text):
+        return normalize(text)
+    return normalize_simply_spaced(text)
+
+
 def split_lines(text: str) -> list[str]:
     if "\r" in text:  # a decoded file never has one: no copies of a text that needs none
         text = text.replace("\r\n", "\n").replace("\r", "\n")

@@ -22,7 +22,8 @@ from statdiff.law import citations, units
 from statdiff.model import BodyLine, Drop, Identity, ReadResult
 from statdiff.read.common import (
     ACT_HEADING, CELL_SEPARATOR, CHAPTER_HEADING, DISCLAIMER, NAVIGATION_CITATION, NBSP, SITE_CHROME, SITE_SCRIPT,
-    Body, csv_text_column, has_rare_spaces, normalize, split_lines, split_normalized,
+    Body, csv_text_column, has_rare_spaces, normalize, normalize_long, normalize_simply_spaced, split_lines,
+    split_normalized,
 )
 from statdiff.read.identity import act_from
 
@@ -57,7 +58,9 @@ _DISCLAIMER_OPENINGS = tuple(" ".join(paragraph.split()[:4]) for paragraph in _D
 # The page title the CSV rows carry just before the disclaimer.
 _DISCLAIMER_PREFACE = re.compile(r"Illinois Compiled Statutes \(ILCS\) ?$")
 # `...other authorized method of disbursement.(Source: P.A. 103-588, eff. 6-5-24.)`
-_GLUED_SOURCE_NOTE = re.compile(r"(?<=[.;:)\]])" + units.SOURCE_OPEN_TEXT)
+# The pattern opens with the `(` and looks back from there (at the mark and the `(`), so that
+# the search skips from `(` to `(`: twenty times faster than `(?<=[.;:)\]])\(Source: `, same matches.
+_GLUED_SOURCE_NOTE = re.compile(r"\((?<=[.;:)\]]\()Source: ")
 
 
 def _unglued_source_notes(text: str) -> str:
@@ -226,14 +229,9 @@ def read_page(text: str, name: str) -> ReadResult:
     spaced_simply = not has_rare_spaces(text)
     for physical in lines:
         if spaced_simply and NBSP not in physical:
-            # The usual line of a page: no indent run to cut at, and spaces and tabs only,
-            # so that it is normal once stripped unless two spaces or a tab stand inside
-            # (what `normalize` gives, without splitting every line into words).
-            stripped = physical.strip()
-            if "  " in stripped or "\t" in stripped:
-                stripped = " ".join(stripped.split())
-            if stripped:
-                page.add_normalized(stripped, physical[:1] in (" ", "\t"))
+            # The usual line of a page: no indent run to cut at, and no whitespace but
+            # spaces and tabs (`_paragraphs` would give it whole, indented if it opens so).
+            page.add_normalized(normalize_simply_spaced(physical), physical[:1] in (" ", "\t"))
         else:
             page.add_cell(physical)
     return page.result()
@@ -460,7 +458,7 @@ def _read_act(act_text: str, identity: Identity, body: Body) -> None:
     """One flattened Act into `body`: its heading (read into `identity`), the disclaimer
     and the site's script dropped, the space the scrape lost before a Source note put back."""
     first = True
-    for rule, segment in chrome_segments(" ".join(act_text.split())):
+    for rule, segment in chrome_segments(normalize_long(act_text)):
         if rule is not None:
             body.drop(rule, segment)
             continue
