@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from statdiff.read import compiled, decode
-from statdiff.read.common import split_lines
+from statdiff.read.common import normalize, split_lines
 from statdiff.read.decode import load_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,6 +48,7 @@ def _general_ilcs(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every line through the paragraph cutter and every paragraph through every rule."""
     monkeypatch.setattr(compiled, "_plain_paragraph", lambda text: False)
     monkeypatch.setattr(compiled, "has_rare_spaces", lambda text: True)
+    monkeypatch.setattr(compiled, "normalize_long", normalize)
 
 
 def _assert_ilcs_paths_agree(paths: list[Path], monkeypatch: pytest.MonkeyPatch) -> int:
@@ -157,3 +158,50 @@ def test_glued_source_note_pattern_finds_what_the_plain_form_finds() -> None:
         assert [match.span() for match in compiled._GLUED_SOURCE_NOTE.finditer(text)] == old
         glued += len(old)
     assert glued >= 4
+
+
+def _detections(paths: list[Path]) -> list:
+    from statdiff.read.detect import detection
+
+    return [detection(load_text(path)) for path in paths]
+
+
+def test_detection_word_filters_change_no_detection(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With the word filters off (every line searched for every mark), every text of the
+    repository and the shared corpus is detected with the same scores and evidence."""
+    from statdiff.read import detect
+
+    paths = [path for path in REPOSITORY_TEXTS + _shared_texts() if path.suffix != ".md"]
+    filtered = _detections(paths)
+    with monkeypatch.context() as patched:
+        patched.setattr(detect, "_ILGA_WORDS", re.compile(""))
+        patched.setattr(detect, "_BILL_WORDS", re.compile(""))
+        patched.setattr(detect, "_ILCS_SITE_WORDS", "")
+        assert _detections(paths) == filtered
+    assert {found.rendering for found in filtered} >= {"ilcs", "numbered", "pipes", "ilcs-csv"}
+
+
+def test_every_mark_holds_one_of_its_words() -> None:
+    """Each mark's words are in each of its matches, on every line of the corpus and on
+    made-up lines that hold each mark."""
+    from statdiff.read import detect
+
+    lines = [
+        "LRB094 07564 RXD 37732 b", "LRB9215491JSpcA", "OMB103 00152 NHB 45152 b", "AN ACT concerning", "Be it enacted by the People",
+        "AMENDMENT NO. 1", "AMENDMENT TO HOUSE BILL 1", "815 ILCS 530/10", "Sec. 5-1.", "Section 10.", "P.A. 94-36", "P. A. 94-36",
+        "Public Act 94-36", "Public  Act 094-0036", "94th General Assembly", "(Source: P.A. 1-1.)",
+        "Amend House Bill 605", "Illinois Compiled Statutes", "Updating the database of the Illinois Compiled Statutes",
+    ]
+    for path in REPOSITORY_TEXTS + _shared_texts():
+        lines += [normalize(raw) for raw in split_lines(load_text(path))]
+    marked = 0
+    for line in lines:
+        for words, pattern in detect._ILGA_MARKS:
+            for match in re.finditer(pattern, line):
+                assert any(word in match.group(0) for word in words), (pattern, match.group(0))
+                marked += 1
+        bill = detect._BILL_MARK.search(line.lstrip("|• "))
+        assert bill is None or detect._BILL_WORDS.search(bill.group(0)), line
+        site = detect._ILCS_SITE.search(line)
+        assert site is None or detect._ILCS_SITE_WORDS in site.group(0), line
+    assert marked > 1000
