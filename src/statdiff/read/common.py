@@ -113,19 +113,19 @@ def has_rare_spaces(text: str) -> bool:
 
 
 def normalize_simply_spaced(text: str) -> str:
-    """`normalize(text)` for a text whose only whitespace is spaces and tabs (the caller knows):
-    stripped, and split into words and joined again only where two spaces or a tab stand
-    inside, which most lines and most flattened Acts never hold."""
+    """`normalize(text)` for a text whose only whitespace is spaces, tabs, NBSP and line ends
+    (the caller knows: no `RARE_SPACES`): stripped, and split into words and joined again only
+    where two spaces, a tab, an NBSP or a line end stand inside, which most lines never hold."""
     text = text.strip()
-    return " ".join(text.split()) if "  " in text or "\t" in text else text
+    if "  " in text or "\t" in text or NBSP in text or "\n" in text:
+        return " ".join(text.split())
+    return text
 
 
 def normalize_long(text: str) -> str:
     """`normalize(text)` for a long text (a flattened Act): a few substring scans tell the
     usual single-spaced text, which is only stripped, from one to split into words."""
-    if "\n" in text or NBSP in text or has_rare_spaces(text):
-        return normalize(text)
-    return normalize_simply_spaced(text)
+    return normalize(text) if has_rare_spaces(text) else normalize_simply_spaced(text)
 
 
 def split_lines(text: str) -> list[str]:
@@ -170,6 +170,11 @@ class Body:
         self.lines.append(line)
         if line.text:  # normalised: single spaces between words
             self.words += line.text.count(" ") + 1
+
+    def extend(self, lines: list[BodyLine]) -> None:
+        """Lines that all have text, as `add` adds them one by one."""
+        self.lines.extend(lines)
+        self.words += sum(line.text.count(" ") for line in lines) + len(lines)
 
     def drop(self, rule: str, text: str, page: int | None = None, line: int | None = None) -> None:
         """Record `text` (if it has any words) as dropped by `rule`, here in the body."""

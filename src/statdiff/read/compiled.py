@@ -226,14 +226,7 @@ def read_page(text: str, name: str) -> ReadResult:
                     page.body.drop(CELL_SEPARATOR, "|")
                 page.add_cell(cell)
         return page.result()
-    spaced_simply = not has_rare_spaces(text)
-    for physical in lines:
-        if spaced_simply and NBSP not in physical:
-            # The usual line of a page: no indent run to cut at, and no whitespace but
-            # spaces and tabs (`_paragraphs` would give it whole, indented if it opens so).
-            page.add_normalized(normalize_simply_spaced(physical), physical[:1] in (" ", "\t"))
-        else:
-            page.add_cell(physical)
+    page.add_lines(lines, simply_spaced=not has_rare_spaces(text))
     return page.result()
 
 
@@ -276,22 +269,54 @@ class _Page:
         )
 
     def add_cell(self, cell: str) -> None:
-        """A physical line (or a table cell of one), cut into its paragraphs."""
+        """A table cell of a physical line, cut into its paragraphs."""
         for paragraph, indented in _paragraphs(cell):
-            self.add_normalized(" ".join(paragraph.split()), indented)  # normalize(paragraph), inline
+            self.add_normalized(normalize(paragraph), indented)
+
+    def add_lines(self, lines: list[str], simply_spaced: bool) -> None:
+        """The physical lines of a page without table cells, as `add_cell` reads each, faster:
+        a line without NBSP is one paragraph (no indent run to cut it at); a text whose only
+        whitespace is spaces, tabs and NBSP (`simply_spaced`) is normalised by stripping where
+        it can be; and the paragraphs no rule can touch (most of a whole Act) go to the body
+        as a run, in one step, before the next paragraph that a rule reads."""
+        normal = normalize_simply_spaced if simply_spaced else normalize
+        run: list[BodyLine] = []
+        for physical in lines:
+            if NBSP in physical:
+                for paragraph, indented in _paragraphs(physical):
+                    run = self._add_to_run(normal(paragraph), indented, run)
+                continue
+            text = normal(physical)  # the usual line: written out, it is read twice as fast
+            if text and self.started and _plain_paragraph(text):
+                run.append(BodyLine(text, None, None, physical[:1] in (" ", "\t") if self.shows_indent else None))
+            elif text:
+                run = self._add_to_run(text, physical[:1] in (" ", "\t"), run)
+        self.body.extend(run)
+
+    def _add_to_run(self, text: str, indented: bool | None, run: list[BodyLine]) -> list[BodyLine]:
+        """A normalised paragraph: onto the run of plain ones, or (the run added to the body
+        first) read by the rules; the run it leaves open."""
+        if not text:
+            return run
+        if self.started and _plain_paragraph(text):
+            run.append(BodyLine(text, None, None, indented if self.shows_indent else None))
+            return run
+        self.body.extend(run)
+        self._add_marked(text, indented)
+        return []
 
     def add_normalized(self, text: str, indented: bool | None) -> None:
         """A paragraph, normalised: what it holds of the site's dropped, the rest body lines."""
         if not text:
             return
         if self.started and _plain_paragraph(text):
-            # Most paragraphs of a whole Act: body text that no rule below can touch.
-            line = BodyLine(text, None, None, indented if self.shows_indent else None)
-            self.body.add(line)
+            self.body.add(BodyLine(text, None, None, indented if self.shows_indent else None))
             return
         self._add_marked(text, indented)
 
     def _add_marked(self, text: str, indented: bool | None) -> None:
+        """A paragraph some rule may read: front matter, the site's chrome, an Act heading,
+        a navigation citation, a Source note to unglue, a citation with a Section after it."""
         if not self.started:
             text = self._front(text)
             if not text:
@@ -382,11 +407,11 @@ def _paragraphs(raw: str) -> list[tuple[str, bool | None]]:
     paragraphs = []
     position = 0
     for run in _INDENT_RUN.finditer(raw):
-        before = raw[position:run.start()].rstrip()
+        before = _last_character(raw, position, run.start())
         after = raw[run.end():run.end() + 1]
         if not before or not after:
             continue
-        if before[-1] in ".:;)\"”" and (after.isupper() or after.isdigit() or after in "(\"“"):
+        if before in ".:;)\"”" and (after.isupper() or after.isdigit() or after in "(\"“"):
             paragraphs.append((raw[position:run.start()], indented))
             position = run.start()
             indented = True
@@ -412,6 +437,16 @@ def _plain_paragraph(text: str) -> bool:
         and "(Source: " not in text
         and not may_hold_chrome(text)
     )
+
+
+def _last_character(text: str, start: int, end: int) -> str:
+    """The last character of `text[start:end]` that is not whitespace ('' if none), found
+    without copying the whole slice (a whole Act's line may hold dozens of indent runs)."""
+    near = max(start, end - 16)
+    last = text[near:end].rstrip()[-1:]
+    if last or near == start:
+        return last
+    return text[start:near].rstrip()[-1:]
 
 
 def _is_flattened_section(text: str) -> bool:
