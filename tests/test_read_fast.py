@@ -76,7 +76,8 @@ def test_ilcs_page_fast_path_matches_general_path_on_shared_corpus(monkeypatch: 
 
 
 def test_the_fast_path_is_taken_and_skipped_where_it_must_be() -> None:
-    assert compiled._plain_paragraph("the State Board of Elections shall")
+    for plain in ("the State Board of Elections shall", "(a) The State Board", "1. The clerk", "In the event", "Illinois law"):
+        assert compiled._plain_paragraph(plain), plain
     for marked in (
         "(10 ILCS 5/1-1)", "(Source: P.A. 86-1475.)", "10 ILCS 5/1-1", "\u0661 ILCS 5/1", "• (815 ILCS 530/10)",
         "Illinois Compiled Statutes", "text enableWordFriendlyCopy({});", "law.(Source: P.A. 1.)",

@@ -31,6 +31,7 @@ from statdiff.read.identity import act_from
 _SITE_TITLE = re.compile(
     r"Illinois Compiled Statutes(?: - Full Text| \(ILCS\))?|Information maintained by the Legislative Reference Bureau"
 )
+_SITE_TITLE_OPENINGS = ("Illinois Compiled Statutes", "Information maintained by the Legislative Reference Bureau")
 # The LRB disclaimer every ILCS page carries, sentence by sentence: removed
 # exactly, so that nothing around it can go with it.
 _DISCLAIMER_PARAGRAPHS = (
@@ -419,24 +420,18 @@ def _paragraphs(raw: str) -> list[tuple[str, bool | None]]:
     return paragraphs
 
 
-# The first characters of what `_Page._add_marked` treats apart from plain body text: a
-# citation or an Act heading, a bullet, the site's title (`Illinois Compiled Statutes`,
-# `Information maintained ...`); a digit (a navigation citation) is tested by `isdecimal`,
-# which is what `\d` matches.
-_MARKED_OPENINGS = frozenset("(I") | _BULLETS
-
-
 def _plain_paragraph(text: str) -> bool:
-    """A normalised paragraph that no rule of `_Page._add_marked` can change or drop: it does
-    not open as a unit, a heading, a bullet, a title or a citation, and holds no Source
-    note to unglue and no disclaimer or script to cut out."""
+    """A normalised paragraph of a started page that no rule of `_Page._add_marked` can change
+    or drop: it holds no Source note to unglue and no disclaimer or script to cut out, opens
+    with no bullet, and is neither a citation nor an Act heading nor a navigation line (each
+    opens with `(` or a digit and names ILCS) nor the site's title. A digit is what `isdecimal`
+    says, as for `\\d`."""
     first = text[0]
-    return (
-        first not in _MARKED_OPENINGS
-        and not first.isdecimal()
-        and "(Source: " not in text
-        and not may_hold_chrome(text)
-    )
+    if first in _BULLETS or "(Source: " in text or may_hold_chrome(text):
+        return False
+    if first == "(" or first.isdecimal():
+        return " ILCS " not in text
+    return first != "I" or not text.startswith(_SITE_TITLE_OPENINGS)
 
 
 def _last_character(text: str, start: int, end: int) -> str:
