@@ -206,3 +206,35 @@ def test_every_mark_holds_one_of_its_words() -> None:
         site = detect._ILCS_SITE.search(line)
         assert site is None or detect._ILCS_SITE_WORDS in site.group(0), line
     assert marked > 1000
+
+
+def _reference_paragraphs(raw: str) -> list[tuple[str, bool | None]]:
+    """`compiled._paragraphs` as first written: every slice taken whole, the tests in order."""
+    indented = raw[:1] in (" ", "\u00a0", "\t") if raw.strip() else None
+    if "\u00a0" not in raw:
+        return [(raw, indented)]
+    paragraphs = []
+    position = 0
+    for run in _OLD_INDENT_RUN.finditer(raw):
+        before = raw[position:run.start()].rstrip()
+        after = raw[run.end():run.end() + 1]
+        if not before or not after:
+            continue
+        if before[-1] in ".:;)\"”" and (after.isupper() or after.isdigit() or after in "(\"“"):
+            paragraphs.append((raw[position:run.start()], indented))
+            position = run.start()
+            indented = True
+    paragraphs.append((raw[position:], indented))
+    return paragraphs
+
+
+def test_paragraph_cutting_matches_its_reference() -> None:
+    lines = ["", " ", "\u00a0", "a.\u00a0  \u00a0\u00a0A", "x." + " " * 40 + "\u00a0\u00a0(a) y", "\u00a0\u00a0(1) one;\u00a0\u00a0(2) two"]
+    for path in REPOSITORY_TEXTS + _shared_texts():
+        lines += split_lines(load_text(path))
+    cut = 0
+    for line in lines:
+        paragraphs = compiled._paragraphs(line)
+        assert paragraphs == _reference_paragraphs(line), line[:80]
+        cut += len(paragraphs) - 1
+    assert cut > 100

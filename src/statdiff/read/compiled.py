@@ -402,17 +402,17 @@ def _paragraphs(raw: str) -> list[tuple[str, bool | None]]:
     only where the text before it ends a clause (`.`, `:`, `;`, `)`) and the text after it
     can open one; elsewhere it is a wrapped item's hanging indent (`one of<NBSP run>whom`).
     Each paragraph comes with whether it is indented (None: this line shows no indent)."""
-    indented = raw[:1] in (" ", NBSP, "\t") if raw.strip() else None
+    indented = raw[:1] in (" ", NBSP, "\t") if raw and not raw.isspace() else None
     if NBSP not in raw:
         return [(raw, indented)]
     paragraphs = []
     position = 0
     for run in _INDENT_RUN.finditer(raw):
-        before = _last_character(raw, position, run.start())
         after = raw[run.end():run.end() + 1]
-        if not before or not after:
-            continue
-        if before in ".:;)\"”" and (after.isupper() or after.isdigit() or after in "(\"“"):
+        if not after or not (after.isupper() or after.isdigit() or after in "(\"“"):
+            continue  # tested first: most runs are hanging indents before a lowercase word
+        before = _last_character(raw, position, run.start())
+        if before and before in ".:;)\"”":
             paragraphs.append((raw[position:run.start()], indented))
             position = run.start()
             indented = True
