@@ -46,7 +46,7 @@ def _reading(result) -> tuple:
 
 def _general_ilcs(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every line through the paragraph cutter and every paragraph through every rule."""
-    monkeypatch.setattr(compiled, "_plain_paragraph", lambda text: False)
+    monkeypatch.setattr(compiled, "_plain_paragraph", lambda text, chrome_possible=True: False)
     monkeypatch.setattr(compiled, "has_rare_spaces", lambda text: True)
     monkeypatch.setattr(compiled, "normalize_long", normalize)
 
@@ -84,6 +84,8 @@ def test_the_fast_path_is_taken_and_skipped_where_it_must_be() -> None:
         "x Updating the database of the Illinois Compiled Statutes (ILCS) is an ongoing process.",
     ):
         assert not compiled._plain_paragraph(marked), marked
+    assert compiled._plain_paragraph("text enableWordFriendlyCopy({});", chrome_possible=False)
+    assert compiled.may_hold_chrome_words("a\nUpdating\u00a0 the  database of") and not compiled.may_hold_chrome_words("updating")
 
 
 def test_rare_spaces_are_every_other_whitespace() -> None:

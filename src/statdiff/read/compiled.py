@@ -182,6 +182,16 @@ def _next_disclaimer_start(text: str, position: int) -> int:
     return min(found, default=-1)
 
 
+# The first word of each: a paragraph (its words as the page prints them) can hold an opening
+# only where the page holds the opening's first word.
+_CHROME_FIRST_WORDS = tuple(opening.split()[0] for opening in _CHROME_OPENINGS)
+
+
+def may_hold_chrome_words(page: str) -> bool:
+    """Whether a page's text, normalised or not, may hold a disclaimer or a script."""
+    return any(word in page for word in _CHROME_FIRST_WORDS)
+
+
 def chrome_segments(text: str) -> list[tuple[str | None, str]]:
     """A normalised text as segments in order: (None, kept text) and (rule, the
     disclaimer or the site's script)."""
@@ -265,14 +275,17 @@ class _Page:
             self.started = _SITE_TITLE.search(normal) is None and not _disclaimer_spans(normal)
         else:
             self.started = first.group(0).startswith("(Source:")
+        self.chrome_possible = may_hold_chrome_words(text)
         self.shows_indent = "|" not in text and any(
             raw[:1] in (" ", NBSP, "\t") and raw.strip() for raw in lines
         )
 
     def add_cell(self, cell: str) -> None:
         """A table cell of a physical line, cut into its paragraphs."""
+        run: list[BodyLine] = []
         for paragraph, indented in _paragraphs(cell):
-            self.add_normalized(normalize(paragraph), indented)
+            run = self._add_to_run(normalize(paragraph), indented, run)
+        self.body.extend(run)
 
     def add_lines(self, lines: list[str], simply_spaced: bool) -> None:
         """The physical lines of a page without table cells, as `add_cell` reads each, faster:
@@ -288,7 +301,7 @@ class _Page:
                     run = self._add_to_run(normal(paragraph), indented, run)
                 continue
             text = normal(physical)  # the usual line: written out, it is read twice as fast
-            if text and self.started and _plain_paragraph(text):
+            if text and self.started and _plain_paragraph(text, self.chrome_possible):
                 run.append(BodyLine(text, None, None, physical[:1] in (" ", "\t") if self.shows_indent else None))
             elif text:
                 run = self._add_to_run(text, physical[:1] in (" ", "\t"), run)
@@ -299,21 +312,12 @@ class _Page:
         first) read by the rules; the run it leaves open."""
         if not text:
             return run
-        if self.started and _plain_paragraph(text):
+        if self.started and _plain_paragraph(text, self.chrome_possible):
             run.append(BodyLine(text, None, None, indented if self.shows_indent else None))
             return run
         self.body.extend(run)
         self._add_marked(text, indented)
         return []
-
-    def add_normalized(self, text: str, indented: bool | None) -> None:
-        """A paragraph, normalised: what it holds of the site's dropped, the rest body lines."""
-        if not text:
-            return
-        if self.started and _plain_paragraph(text):
-            self.body.add(BodyLine(text, None, None, indented if self.shows_indent else None))
-            return
-        self._add_marked(text, indented)
 
     def _add_marked(self, text: str, indented: bool | None) -> None:
         """A paragraph some rule may read: front matter, the site's chrome, an Act heading,
@@ -420,14 +424,15 @@ def _paragraphs(raw: str) -> list[tuple[str, bool | None]]:
     return paragraphs
 
 
-def _plain_paragraph(text: str) -> bool:
+def _plain_paragraph(text: str, chrome_possible: bool = True) -> bool:
     """A normalised paragraph of a started page that no rule of `_Page._add_marked` can change
-    or drop: it holds no Source note to unglue and no disclaimer or script to cut out, opens
+    or drop: it holds no Source note to unglue and no disclaimer or script to cut out (none
+    can be where the page holds none of their first words: `chrome_possible` False), opens
     with no bullet, and is neither a citation nor an Act heading nor a navigation line (each
     opens with `(` or a digit and names ILCS) nor the site's title. A digit is what `isdecimal`
     says, as for `\\d`."""
     first = text[0]
-    if first in _BULLETS or "(Source: " in text or may_hold_chrome(text):
+    if first in _BULLETS or "(Source: " in text or (chrome_possible and may_hold_chrome(text)):
         return False
     if first == "(" or first.isdecimal():
         return " ILCS " not in text
