@@ -300,7 +300,7 @@ class _Page:
                 for paragraph, indented in _paragraphs(physical):
                     run = self._add_to_run(normal(paragraph), indented, run)
                 continue
-            text = normal(physical)  # the usual line: written out, it is read twice as fast
+            text = normal(physical)  # the usual line: no call to `_paragraphs`, no list of one paragraph
             if text and self.started and _plain_paragraph(text, self.chrome_possible):
                 run.append(BodyLine(text, None, None, physical[:1] in (" ", "\t") if self.shows_indent else None))
             elif text:
