@@ -101,8 +101,37 @@ def csv_text_column(header: list[str]) -> int | None:
     return cells.index("text") if "text" in cells else None
 
 
+# Every character `str.split()` takes for whitespace besides the space, the line end, the tab
+# and NBSP (which readers test a line for one by one): a text holding none of these has
+# no whitespace a line's cheap tests (`"  " in line`, `"\t" in line`) could miss.
+RARE_SPACES = "\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u2028\u2029\u202f\u205f\u3000"
+
+
+def has_rare_spaces(text: str) -> bool:
+    """Whether `text` holds any of `RARE_SPACES` (one substring scan each)."""
+    return any(space in text for space in RARE_SPACES)
+
+
+def normalize_simply_spaced(text: str) -> str:
+    """`normalize(text)` for a text whose only whitespace is spaces, tabs, NBSP and line ends
+    (the caller knows: no `RARE_SPACES`): stripped, and split into words and joined again only
+    where two spaces, a tab, an NBSP or a line end stand inside, which most lines never hold."""
+    text = text.strip()
+    if "  " in text or "\t" in text or NBSP in text or "\n" in text:
+        return " ".join(text.split())
+    return text
+
+
+def normalize_long(text: str) -> str:
+    """`normalize(text)` for a long text (a flattened Act): a few substring scans tell the
+    usual single-spaced text, which is only stripped, from one to split into words."""
+    return normalize(text) if has_rare_spaces(text) else normalize_simply_spaced(text)
+
+
 def split_lines(text: str) -> list[str]:
-    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if "\r" in text:  # a decoded file never has one: no copies of a text that needs none
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.split("\n")
 
 
 def is_running_header(text: str) -> bool:
@@ -141,6 +170,11 @@ class Body:
         self.lines.append(line)
         if line.text:  # normalised: single spaces between words
             self.words += line.text.count(" ") + 1
+
+    def extend(self, lines: list[BodyLine]) -> None:
+        """Lines that all have text, as `add` adds them one by one."""
+        self.lines.extend(lines)
+        self.words += sum(line.text.count(" ") for line in lines) + len(lines)
 
     def drop(self, rule: str, text: str, page: int | None = None, line: int | None = None) -> None:
         """Record `text` (if it has any words) as dropped by `rule`, here in the body."""

@@ -65,11 +65,28 @@ _BILL_STATUS = re.compile(r"Bill Status (?:of|for) [A-Z]{2,5}\d{1,4}")
 _PDF_CHROME = re.compile(r"File Type: ?pdf|Total Page: ?\d")
 _CITATION_LINE = re.compile(rf"(?:{citations.ANY_CITATION_TEXT}|{citations.ACT_HEADING_TEXT})")
 _SEC_LINE = re.compile(units.SEC_TEXT + r"(?: |$)")
-_ILGA_MARK = re.compile(
-    rf"{LRB.pattern}|\bAN ACT\b|{units.ENACTING_CLAUSE_TEXT}|AMENDMENT (?:TO|NO\.)|{citations.TITLE_TEXT} ILCS \d"
-    rf"|\b{units.SEC_TEXT}|\b{units.SECTION_TEXT}|{public_acts.REFERENCE_TEXT}|{public_acts.HEADER.pattern}"
-    rf"|General Assembly|{units.SOURCE_OPEN_TEXT}"
+# Each mark only Illinois legislation prints, with words one of which every match of it holds
+# (in a normalised line): a line holding none of the words is not searched for the marks,
+# which most lines of an Act are not (one search for the words is a fifth of one for the marks).
+_ILGA_MARKS: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("LRB", "OMB"), LRB.pattern),
+    (("AN ACT",), r"\bAN ACT\b"),
+    (("Be it enacted",), units.ENACTING_CLAUSE_TEXT),
+    (("AMENDMENT ",), r"AMENDMENT (?:TO|NO\.)"),
+    ((" ILCS ",), rf"{citations.TITLE_TEXT} ILCS \d"),
+    (("Sec.",), rf"\b{units.SEC_TEXT}"),
+    (("Section ",), rf"\b{units.SECTION_TEXT}"),
+    (("P.", "Public"), public_acts.REFERENCE_TEXT),  # `P.A. 94-36`, `P. A. 94-36`, `Public Act 94-36`
+    (("Public Act ",), public_acts.HEADER.pattern),
+    (("General Assembly",), "General Assembly"),
+    (("(Source: ",), units.SOURCE_OPEN_TEXT),
 )
+_ILGA_MARK = re.compile("|".join(pattern for _, pattern in _ILGA_MARKS))
+_ILGA_WORDS = re.compile("|".join(re.escape(word) for words, _ in _ILGA_MARKS for word in words))
+# The same for a bill's or an amendment's own marks.
+_BILL_WORDS = re.compile(r"AN ACT|Be it enacted|AMENDMENT |Amend ")
+# What both of `_ILCS_SITE`'s forms hold.
+_ILCS_SITE_WORDS = "Illinois Compiled Statutes"
 
 
 @dataclass
@@ -246,7 +263,7 @@ def _count(sample: str, marks: _Marks) -> None:
                 marks.markdown_rules += 1
         run = _count_inline_numbers(words, run, marks)
         statute = _count_statute_marks(line, marks) or statute
-        if _ILGA_MARK.search(line):
+        if _ILGA_WORDS.search(line) and _ILGA_MARK.search(line):
             marks.ilga_marks += 1
             if _ILLINOIS_ONLY.search(line):
                 marks.illinois_marks += 1
@@ -260,9 +277,9 @@ def _count(sample: str, marks: _Marks) -> None:
                     marks.mid_line_headers += 1
         if "-" in line and _TIGHT_MARKER_WORD.search(line) and (LRB.search(line) or len(words) <= 3):
             marks.tight_markers += 1
-        if _ILCS_SITE.search(line):
+        if _ILCS_SITE_WORDS in line and _ILCS_SITE.search(line):
             marks.ilcs_site += 1
-        if _BILL_MARK.search(line.lstrip("|• ")):
+        if _BILL_WORDS.search(line) and _BILL_MARK.search(line.lstrip("|• ")):
             marks.bill_marks += 1
     if run >= 5:
         marks.inline_numbers += run
@@ -321,15 +338,15 @@ def _count_row(line: str, run: _Run, marks: _Marks) -> None:
 
 def _count_inline_numbers(words: list[str], run: int, marks: _Marks) -> int:
     """Numbers in sequence standing between the words of a line (a flattened page), in runs."""
-    expected = run + 1
+    expected = str(run + 1)
     for word in words[1:-1]:
-        if word == str(expected):
+        if word == expected:
             run += 1
-            expected += 1
+            expected = str(run + 1)
         elif word == "1":
             if run >= 5:
                 marks.inline_numbers += run
-            run, expected = 1, 2
+            run, expected = 1, "2"
     return run
 
 
