@@ -58,10 +58,25 @@ class Boundary:
     chain: tuple[str, ...] = ()  # enum: the rest of a chain, opened on the next word
 
 
+# What `BoundaryFinder.at` reads a word by: its first character, or the word less its quotes.
+QUOTES = "\"“"
+UNIT_WORDS = frozenset({"Sec.", "Section", "SECTION", "ARTICLE", "Article"})
+
+
 class BoundaryFinder:
     def __init__(self, stream: Stream, tree: OpenNodes):
         self.stream = stream
         self.tree = tree
+
+    def worth_visiting(self, candidates: list[int]) -> list[int]:
+        """The candidates where `at` may find a unit: not a flush line start (indentation
+        shown False) whose word opens no unit by itself (no `(`, quote, digit, `Sec.`,
+        `Section`, `ARTICLE`): `at` can find only a paragraph there, and a paragraph opens
+        at a flush line start only at the first word. Most printed lines are such lines."""
+        stream = self.stream
+        if not stream.legislation or not stream.has_indentation:
+            return candidates
+        return [i for i in candidates if i == 0 or not _plain_flush_line_start(stream, i)]
 
     # ------------------------------------------------------------ dispatch on the word
     def at(self, i: int) -> Boundary | None:
@@ -70,7 +85,7 @@ class BoundaryFinder:
             return Boundary("paragraph") if self._prose_paragraph_starts(i) else None
         word = stream.words[i].text
         first = word[0]
-        bare = word.lstrip("\"“")
+        bare = word.lstrip(QUOTES)
         found = None
         if first == "(":
             found = (
@@ -89,7 +104,7 @@ class BoundaryFinder:
             found = self._article_at(i)
         elif first.isdigit() and stream.line_start[i]:
             found = self._dotted_at(i)
-        if found is None and first in "\"“":
+        if found is None and first in QUOTES:
             found = self._definition_at(i)
         if found is None and (i == 0 or self._paragraph_starts(i)):
             found = Boundary("paragraph")
@@ -386,6 +401,15 @@ class BoundaryFinder:
         if value == (1, ()):
             return "first", None
         return "orphan", None
+
+
+def _plain_flush_line_start(stream: Stream, i: int) -> bool:
+    """Word i opens a line printed flush, and is a word `at` routes to no unit of its own."""
+    if not stream.line_start[i] or stream.indented[i] is not False:
+        return False
+    word = stream.words[i].text
+    first = word[0]
+    return not (first == "(" or first in QUOTES or first.isdigit() or word.lstrip(QUOTES) in UNIT_WORDS)
 
 
 def _sequence(previous: EnumValue | None, value: EnumValue) -> str | None:

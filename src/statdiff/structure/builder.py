@@ -60,7 +60,7 @@ class Builder:
             return
         words = self.stream.words
         count = len(words)
-        candidates = self.stream.candidates + [count]
+        candidates = self.finder.worth_visiting(self.stream.candidates) + [count]
         next_candidate = 0
         index = 0
         while index < count:
