@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_right
-from itertools import accumulate, count
+from itertools import accumulate, count, repeat
 from operator import add
 from typing import Sequence
 
@@ -39,7 +39,8 @@ class WordStore:
             texts = [" ".join(line_text.split()) for line_text in texts]  # as `str.split` reads words
             text = " ".join(texts)
         self.text = text
-        self.line_first = array("q", accumulate(map(_word_count, texts), initial=0))
+        # the spaces before each line and one word more than spaces a line, summed
+        self.line_first = array("q", map(add, accumulate(map(str.count, texts, repeat(" ")), initial=0), count()))
         # each line's text and the space after it, summed
         self.line_offset = array("q", map(add, accumulate(map(len, texts), initial=0), count()))
         self._shared: dict[Position, _WordsAt] = {}
@@ -159,10 +160,6 @@ def _single_spaced(text: str) -> bool:
         return False
     others = ASCII_WHITESPACE_BUT_SPACE if text.isascii() else WHITESPACE_BUT_SPACE
     return not any(character in text for character in others)
-
-
-def _word_count(text: str) -> int:
-    return text.count(" ") + 1
 
 
 class _WordsAt(dict[str, Word]):

@@ -4,7 +4,8 @@ candidate words where a unit of the law may start."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
+from itertools import accumulate, repeat
 from re import Match, Pattern
 
 from statdiff.law import citations, units
@@ -25,18 +26,18 @@ class Stream:
         self.text = store.text
         self.count = count = len(store)
         line_starts = store.line_first[:-1]
-        self.line_offsets = dict(zip(line_starts, store.line_offset))  # line start -> where it starts in text
-        self.flush_line_starts: list[int] = []  # the line starts printed flush (indentation False)
+        # where each word the builder looked at starts in `text`: first the line starts
+        self.known_offsets = dict(zip(line_starts, store.line_offset))
         # Per-word facts are kept in containers the garbage collector does not scan
         # (bytearray, array, a dict of plain values): it would walk them at every pass.
         self.line_start = bytearray(count)  # 1 where a printed line starts
-        self.indented = _AtLineStarts()  # index -> the line's indentation; None elsewhere
-        for start, line in zip(line_starts, printed):
+        for start in line_starts:
             self.line_start[start] = 1
-            self.indented[start] = line.indented
-            if line.indented is False:
-                self.flush_line_starts.append(start)
-        self.has_indentation = any(line.indented is not None for line in printed)
+        indentation = [line.indented for line in printed]
+        self.indented = _AtLineStarts(zip(line_starts, indentation))  # index -> the line's; None elsewhere
+        # the line starts printed flush (indentation False)
+        self.flush_line_starts = [start for start, indented in zip(line_starts, indentation) if indented is False]
+        self.has_indentation = any(indented is not None for indented in indentation)
         self.flattened = bool(printed) and not self.has_indentation and (
             len(printed) == 1 or count / len(printed) > FLATTENED_WORDS_PER_LINE
         )
@@ -50,18 +51,14 @@ class Stream:
         found = set(line_starts)
         found.add(0)
         if self.legislation:
-            found.update(self._words_at(match.end() for match in units.UNIT_START.finditer(self.text)))
+            found.update(self._words_at([match.end() for match in units.UNIT_START.finditer(self.text)]))
         return sorted(index for index in found if index < len(self))
 
-    def _words_at(self, starts: Iterable[int]) -> Iterator[int]:
+    def _words_at(self, starts: list[int]) -> Iterable[int]:
         """The index of the word starting at each offset of `starts` (in increasing order):
-        the spaces before it, counted from the previous one on."""
-        text = self.text
-        index = offset = 0
-        for start in starts:
-            index += text.count(" ", offset, start)
-            offset = start
-            yield index
+        the spaces before it, counted from the previous offset on and summed."""
+        spaces = map(self.text.count, repeat(" "), [0, *starts], starts)
+        return accumulate(spaces)
 
     def __len__(self) -> int:
         return self.count
@@ -73,8 +70,10 @@ class Stream:
     def offset(self, index: int) -> int:
         """Where word `index` starts in `text` (looked up at once at a line start, where the
         builder mostly looks)."""
-        found = self.line_offsets.get(index)
-        return self.store.offset(index) if found is None else found
+        found = self.known_offsets.get(index)
+        if found is None:
+            found = self.known_offsets[index] = self.store.offset(index)
+        return found
 
     def word_after(self, offset: int) -> int:
         """Index of the first word starting at or after `offset`."""
