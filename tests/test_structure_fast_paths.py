@@ -171,6 +171,6 @@ def test_words_in_one_range_are_made_once_and_equal_words_are_one_object():
     words = store.words(0, len(store))
     assert words[0] is words[3] and words[1] is words[4] and words[0] is words[5]
     node = Node(kind="text", path="")
-    node.cover(store, 1, 6)
+    node.cover(store, 1, 6, store.offset(1), store.offset(6))
     assert node.text == "Act and the Act the" and node.words is node.words
     assert [word.text for word in node.words] == ["Act", "and", "the", "Act", "the"]

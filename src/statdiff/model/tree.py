@@ -26,7 +26,7 @@ class Node:
     that callers read, append to, extend or replace.
     """
 
-    __slots__ = ("kind", "path", "children", "label", "meta", "_words", "_store", "_start", "_end")
+    __slots__ = ("kind", "path", "children", "label", "meta", "_words", "_store", "_start", "_end", "_from", "_to")
 
     def __init__(self, kind: str, path: str, words: list[Word] | None = None, children: list["Node"] | None = None,
                  label: str | None = None, meta: Meta | None = None):
@@ -37,7 +37,7 @@ class Node:
         self.meta = Meta() if meta is None else meta
         self._words: list[Word] | None = [] if words is None else words
         self._store: WordStore | None = None
-        self._start = self._end = 0
+        self._start = self._end = self._from = self._to = 0
 
     def __repr__(self) -> str:
         """`<Node subsection 815 ILCS 530/10(a): 41 words, 2 children>`."""
@@ -49,7 +49,7 @@ class Node:
     def words(self) -> list[Word]:
         if self._words is None:
             assert self._store is not None, "a node without a word list covers a range of a store"
-            self._words = self._store.words(self._start, self._end)
+            self._words = self._store.words(self._start, self._end, self.text)
             self._store = None  # the list is the node's words from now on
         return self._words
 
@@ -57,9 +57,11 @@ class Node:
     def words(self, words: list[Word]) -> None:
         self._words, self._store = words, None
 
-    def cover(self, store: WordStore, start: int, end: int) -> None:
-        """The node's words are words `start` to `end` (not included) of `store`."""
-        self._words, self._store, self._start, self._end = None, store, start, end
+    def cover(self, store: WordStore, start: int, end: int, text_start: int, text_end: int) -> None:
+        """The node's words are words `start` to `end` (not included) of `store`, printed in
+        `store.text[text_start:text_end]` (`text_end`: where the next word starts, past the space)."""
+        self._words, self._store = None, store
+        self._start, self._end, self._from, self._to = start, end, text_start, text_end
 
     def word_count(self) -> int:
         """`len(node.words)`, without making the words."""
@@ -72,7 +74,7 @@ class Node:
     @property
     def text(self) -> str:
         if self._words is None and self._store is not None:
-            return self._store.text_of(self._start, self._end)
+            return self._store.text[self._from:self._to - 1] if self._end > self._start else ""
         return " ".join([word.text for word in self.words])
 
     def walk(self) -> Iterator["Node"]:

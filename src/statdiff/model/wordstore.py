@@ -28,8 +28,7 @@ class WordStore:
     whole Act without page:line is one run) with no marks, or one line with marks (underlined,
     struck). Equal words share one `Word` object, made on first use."""
 
-    __slots__ = ("text", "line_first", "line_offset", "run_first", "_run_positions", "_marked", "_shared",
-                 "_offsets_in_line")
+    __slots__ = ("text", "line_first", "line_offset", "run_first", "_run_positions", "_marked", "_shared")
 
     def __init__(self, lines: Sequence[BodyLine]):
         """`lines`: printed lines that hold at least one word."""
@@ -45,7 +44,6 @@ class WordStore:
         self.line_offset = array("q", map(add, accumulate(map(len, texts), initial=0), count()))
         self._shared: dict[Position, _WordsAt] = {}
         self._find_runs(lines)
-        self._offsets_in_line: dict[int, array] = {}
 
     def _find_runs(self, lines: Sequence[BodyLine]) -> None:
         """`run_first[r]`: the first word of run r (one entry more: the number of words);
@@ -70,13 +68,19 @@ class WordStore:
         """The printed line holding word `index` (the line count for the end of the text)."""
         return bisect_right(self.line_first, index) - 1
 
-    def offset(self, index: int) -> int:
-        """Where word `index` starts in `text` (`len(text) + 1` for the end of the text)."""
+    def offset(self, index: int, lines_seen: dict[int, array] | None = None) -> int:
+        """Where word `index` starts in `text` (`len(text) + 1` for the end of the text).
+        `lines_seen` keeps the word offsets of each line looked into, for the next look."""
         line = self.line_of(index)
         first = self.line_first[line]
         if index == first:
             return self.line_offset[line]
-        return self._line_offsets(line)[index - first]
+        offsets = None if lines_seen is None else lines_seen.get(line)
+        if offsets is None:
+            offsets = self.offsets_in_line(line)
+            if lines_seen is not None:
+                lines_seen[line] = offsets
+        return offsets[index - first]
 
     def word_after(self, offset: int) -> int:
         """Index of the first word starting at or after `offset` (the words starting before it)."""
@@ -116,11 +120,12 @@ class WordStore:
     def __len__(self) -> int:
         return self.line_first[-1]
 
-    def words(self, start: int, end: int) -> list[Word]:
-        """`Word`s `start` to `end` (not included), each at its line's position and mark."""
+    def words(self, start: int, end: int, text: str | None = None) -> list[Word]:
+        """`Word`s `start` to `end` (not included), each at its line's position and mark
+        (`text`: their text, `text_of(start, end)`, where the caller has it)."""
         if start >= end:
             return []
-        texts = self.text_of(start, end).split(" ")
+        texts = (self.text_of(start, end) if text is None else text).split(" ")
         words: list[Word] = []
         run = bisect_right(self.run_first, start) - 1
         at = start
@@ -142,15 +147,12 @@ class WordStore:
             found = self._shared[position] = _WordsAt(position)
         return found
 
-    def _line_offsets(self, line: int) -> array:
-        """Where each word of one printed line starts in `text` (made on first need)."""
-        found = self._offsets_in_line.get(line)
-        if found is None:
-            start, end = self.line_offset[line], self.line_offset[line + 1] - 1
-            lengths = map(len, self.text[start:end].split(" "))
-            # each word's start: the line's start, the words before it and a space after each
-            found = self._offsets_in_line[line] = array("q", map(add, accumulate(lengths, initial=start), count()))
-        return found
+    def offsets_in_line(self, line: int) -> array:
+        """Where each word of one printed line starts in `text` (one entry more: the next line's)."""
+        start, end = self.line_offset[line], self.line_offset[line + 1] - 1
+        lengths = map(len, self.text[start:end].split(" "))
+        # each word's start: the line's start, the words before it and a space after each
+        return array("q", map(add, accumulate(lengths, initial=start), count()))
 
 
 def _single_spaced(text: str) -> bool:

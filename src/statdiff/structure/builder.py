@@ -72,7 +72,7 @@ class Builder:
             if self.pending_chain:
                 visit = index
             if visit > index:
-                self.tree.take_to(visit)
+                self.tree.take_to(visit, self.stream.offset(visit))
                 if visit >= count:
                     break
             self._visit(visit)
@@ -89,7 +89,7 @@ class Builder:
         ]
         for start, end in zip(starts, starts[1:] + [len(stream)]):
             paragraph = Node(kind="text", path="")
-            paragraph.cover(stream.store, start, end)
+            paragraph.cover(stream.store, start, end, stream.offset(start), stream.offset(end))
             root.children.append(paragraph)
 
     def _visit(self, index: int) -> None:
@@ -105,7 +105,7 @@ class Builder:
             self.openers[boundary.kind](boundary)
             if boundary.end is not None:
                 self.fixed_end = boundary.end
-        self.tree.take_to(index + 1)
+        self.tree.take_to(index + 1, self.stream.offset_after(index))
 
     # ------------------------------------------------------------ paragraphs and headings
     def _open_paragraph(self, boundary: Boundary) -> None:

@@ -4,6 +4,7 @@ candidate words where a unit of the law may start."""
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Iterable
 from itertools import accumulate, repeat
 from re import Match, Pattern
@@ -28,6 +29,7 @@ class Stream:
         line_starts = store.line_first[:-1]
         # where each word the builder looked at starts in `text`: first the line starts
         self.known_offsets = dict(zip(line_starts, store.line_offset))
+        self.lines_seen: dict[int, array] = {}  # the word offsets of the lines looked into
         # Per-word facts are kept in containers the garbage collector does not scan
         # (bytearray, array, a dict of plain values): it would walk them at every pass.
         self.line_start = bytearray(count)  # 1 where a printed line starts
@@ -72,7 +74,16 @@ class Stream:
         builder mostly looks)."""
         found = self.known_offsets.get(index)
         if found is None:
-            found = self.known_offsets[index] = self.store.offset(index)
+            found = self.known_offsets[index] = self.store.offset(index, self.lines_seen)
+        return found
+
+    def offset_after(self, index: int) -> int:
+        """Where the word after word `index` starts (`len(text) + 1` after the last): past
+        the space that ends word `index`."""
+        found = self.known_offsets.get(index + 1)
+        if found is None:
+            space = self.text.find(" ", self.offset(index))
+            found = self.known_offsets[index + 1] = len(self.text) + 1 if space < 0 else space + 1
         return found
 
     def word_after(self, offset: int) -> int:

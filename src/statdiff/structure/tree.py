@@ -57,8 +57,9 @@ class OpenNodes:
         self.states: dict[Node, NodeState] = {root: NodeState()}
         self.store = store
         self.taken = 0  # the words given to nodes so far
-        self.current_start = 0  # where the current node's words start
-        root.cover(store, 0, 0)
+        self.taken_to = 0  # where the next word starts in the store's text
+        self.current_start = self.current_from = 0  # where the current node's words start (index, text)
+        root.cover(store, 0, 0, 0, 0)
 
     def state(self, node: Node) -> NodeState:
         """What the builder remembers of a node (made on first need: most nodes, paragraphs
@@ -72,17 +73,18 @@ class OpenNodes:
         """A new child of `parent`, which takes the words from now on (and what the builder
         remembers of it, if anything)."""
         node = Node(kind=kind, path="")
-        node.cover(self.store, self.taken, self.taken)
+        node.cover(self.store, self.taken, self.taken, self.taken_to, self.taken_to)
         parent.children.append(node)
         if state is not None:
             self.states[node] = state
-        self.current, self.current_start = node, self.taken
+        self.current, self.current_start, self.current_from = node, self.taken, self.taken_to
         return node
 
-    def take_to(self, end: int) -> None:
-        """The words up to `end` (not included) not yet taken go to the current node."""
-        self.taken = end
-        self.current.cover(self.store, self.current_start, end)
+    def take_to(self, end: int, text_end: int) -> None:
+        """The words up to `end` (not included) not yet taken go to the current node
+        (`text_end`: where word `end` starts in the store's text)."""
+        self.taken, self.taken_to = end, text_end
+        self.current.cover(self.store, self.current_start, end, self.current_from, text_end)
 
     def push(self, node: Node) -> None:
         self.stack.append(node)
