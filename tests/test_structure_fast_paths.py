@@ -35,11 +35,15 @@ def _read(path: Path) -> ReadResult:
         pytest.skip(f"{path.name} holds no text to build: {error}")
 
 
-REPOSITORY_TEXTS = _texts(REPOSITORY / "statutes")
+SHARED_ABSENT = f"the shared corpus is read from {SHARED_CORPUS}, which is absent (no ../shared beside the clone)"
 SHARED_TEXTS = _texts(SHARED_CORPUS) if SHARED_CORPUS.is_dir() else []
-needs_shared = pytest.mark.skipif(
-    not SHARED_TEXTS, reason=f"the shared corpus is read from {SHARED_CORPUS}, which is absent (no ../shared beside the clone)"
-)
+needs_shared = pytest.mark.skipif(not SHARED_TEXTS, reason=SHARED_ABSENT)
+# every text of `statutes/` and of the shared corpus (one skipped case saying why when it is absent)
+TEXTS = _texts(REPOSITORY / "statutes") + (SHARED_TEXTS or [pytest.param(None, marks=pytest.mark.skip(reason=SHARED_ABSENT))])
+
+
+def _name(path: Path | None) -> str:
+    return path.name if path is not None else "shared-corpus"
 
 
 def _shape(node: Node) -> list[tuple]:
@@ -73,14 +77,8 @@ def _assert_visits_agree(path: Path) -> None:
     assert _shape(document.root) == _shape(_built_visiting_every_candidate(result))
 
 
-@pytest.mark.parametrize("path", REPOSITORY_TEXTS, ids=lambda path: path.name)
+@pytest.mark.parametrize("path", TEXTS, ids=_name)
 def test_visiting_only_the_worthwhile_candidates_builds_the_same_tree(path):
-    _assert_visits_agree(path)
-
-
-@needs_shared
-@pytest.mark.parametrize("path", SHARED_TEXTS, ids=lambda path: path.name)
-def test_visiting_only_the_worthwhile_candidates_builds_the_same_tree_on_the_shared_corpus(path):
     _assert_visits_agree(path)
 
 
@@ -117,14 +115,8 @@ def _assert_store_gives_the_printed_words(path: Path) -> None:
     assert [word for words in made for word in words] == _printed_words(result)
 
 
-@pytest.mark.parametrize("path", REPOSITORY_TEXTS, ids=lambda path: path.name)
+@pytest.mark.parametrize("path", TEXTS, ids=_name)
 def test_the_words_a_node_makes_are_the_words_printed_in_its_range(path):
-    _assert_store_gives_the_printed_words(path)
-
-
-@needs_shared
-@pytest.mark.parametrize("path", SHARED_TEXTS, ids=lambda path: path.name)
-def test_the_words_a_node_makes_are_the_words_printed_in_its_range_on_the_shared_corpus(path):
     _assert_store_gives_the_printed_words(path)
 
 
