@@ -500,7 +500,7 @@ def _build_checking_every_word(result: ReadResult):
     from statdiff import structure
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(structure.stream.Stream, "find_candidates", lambda stream, line_starts: list(range(len(stream.words))))
+        patch.setattr(structure.stream.Stream, "find_candidates", lambda stream, line_starts: list(range(len(stream))))
         return build_document(result)
 
 

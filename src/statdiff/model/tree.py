@@ -8,8 +8,8 @@ from typing import Callable, Iterator
 
 from statdiff.model.meta import Meta
 from statdiff.model.text import Detection, Identity, Position, SourceSpan, Word
+from statdiff.model.wordstore import WordStore
 
-@dataclass(slots=True, eq=False)
 class Node:
     """A node of the document tree (compared and hashed by identity: a node is one place
     in one document, so it can key a dict or a set).
@@ -19,22 +19,62 @@ class Node:
     `words` are the node's own words (not its children's); `path` is stable and
     typeable, e.g. `815 ILCS 530/10(c)(3)` or `815 ILCS 530/5 "Personal information"`.
     `meta` is what the structure stage read of it beyond its words (`model.meta.Meta`).
+
+    A node the structure stage built holds its words as a range of its document's
+    `WordStore` (`cover`): `text` is then a slice of the store's text, and the `Word`
+    objects are made when `words` is first read. From then on `words` is an ordinary list
+    that callers read, append to, extend or replace.
     """
 
-    kind: str
-    path: str
-    words: list[Word] = field(default_factory=list)
-    children: list["Node"] = field(default_factory=list)
-    label: str | None = None
-    meta: Meta = field(default_factory=Meta)
+    __slots__ = ("kind", "path", "children", "label", "meta", "_words", "_store", "_start", "_end", "_from", "_to")
+
+    def __init__(self, kind: str, path: str, words: list[Word] | None = None, children: list["Node"] | None = None,
+                 label: str | None = None, meta: Meta | None = None):
+        self.kind = kind
+        self.path = path
+        self.children: list[Node] = [] if children is None else children
+        self.label = label
+        self.meta = Meta() if meta is None else meta
+        self._words: list[Word] | None = [] if words is None else words
+        self._store: WordStore | None = None
+        self._start = self._end = self._from = self._to = 0
 
     def __repr__(self) -> str:
         """`<Node subsection 815 ILCS 530/10(a): 41 words, 2 children>`."""
-        return (f"<Node {self.kind} {self.path or '(root)'}: {len(self.words)} word{'' if len(self.words) == 1 else 's'}, "
+        count = self.word_count()
+        return (f"<Node {self.kind} {self.path or '(root)'}: {count} word{'' if count == 1 else 's'}, "
                 f"{len(self.children)} child{'' if len(self.children) == 1 else 'ren'}>")
 
     @property
+    def words(self) -> list[Word]:
+        if self._words is None:
+            assert self._store is not None, "a node without a word list covers a range of a store"
+            self._words = self._store.words(self._start, self._end, self.text)
+            self._store = None  # the list is the node's words from now on
+        return self._words
+
+    @words.setter
+    def words(self, words: list[Word]) -> None:
+        self._words, self._store = words, None
+
+    def cover(self, store: WordStore, start: int, end: int, text_start: int, text_end: int) -> None:
+        """The node's words are words `start` to `end` (not included) of `store`, printed in
+        `store.text[text_start:text_end]` (`text_end`: where the next word starts, past the space)."""
+        self._words, self._store = None, store
+        self._start, self._end, self._from, self._to = start, end, text_start, text_end
+
+    def word_count(self) -> int:
+        """`len(node.words)`, without making the words."""
+        return len(self._words) if self._words is not None else self._end - self._start
+
+    def has_words(self) -> bool:
+        """`bool(node.words)`, without making the words."""
+        return self.word_count() > 0
+
+    @property
     def text(self) -> str:
+        if self._words is None and self._store is not None:
+            return self._store.text[self._from:self._to - 1] if self._end > self._start else ""
         return " ".join([word.text for word in self.words])
 
     def walk(self) -> Iterator["Node"]:
@@ -68,7 +108,7 @@ class Node:
     def first_word(self) -> Word | None:
         """The first word of `all_words()`, without gathering them."""
         for node in self.walk():
-            if node.words:
+            if node.has_words():
                 return node.words[0]
         return None
 
@@ -79,7 +119,7 @@ class Node:
             word = child.last_word()
             if word is not None:
                 return word
-        return self.words[-1] if self.words else None
+        return self.words[-1] if self.has_words() else None
 
 
 @dataclass(frozen=True, slots=True)

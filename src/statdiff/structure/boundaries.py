@@ -58,19 +58,35 @@ class Boundary:
     chain: tuple[str, ...] = ()  # enum: the rest of a chain, opened on the next word
 
 
+# What `BoundaryFinder.at` reads a word by: its first character, or the word less its quotes.
+QUOTES = "\"“"
+UNIT_WORDS = frozenset({"Sec.", "Section", "SECTION", "ARTICLE", "Article"})
+
+
 class BoundaryFinder:
     def __init__(self, stream: Stream, tree: OpenNodes):
         self.stream = stream
         self.tree = tree
+
+    def worth_visiting(self, candidates: list[int]) -> list[int]:
+        """The candidates where `at` may find a unit: not a flush line start (indentation
+        shown False) whose word opens no unit by itself (no `(`, quote, digit, `Sec.`,
+        `Section`, `ARTICLE`): `at` can find only a paragraph there, and a paragraph opens
+        at a flush line start only at the first word. Most printed lines are such lines."""
+        stream = self.stream
+        if not stream.legislation:
+            return candidates
+        unvisited = {i for i in stream.flush_line_starts if i and not _routed_to_a_unit(stream.word(i))}
+        return [i for i in candidates if i not in unvisited] if unvisited else candidates
 
     # ------------------------------------------------------------ dispatch on the word
     def at(self, i: int) -> Boundary | None:
         stream = self.stream
         if not stream.legislation:
             return Boundary("paragraph") if self._prose_paragraph_starts(i) else None
-        word = stream.words[i].text
+        word = stream.word(i)
         first = word[0]
-        bare = word.lstrip("\"“")
+        bare = word.lstrip(QUOTES)
         found = None
         if first == "(":
             found = (
@@ -89,7 +105,7 @@ class BoundaryFinder:
             found = self._article_at(i)
         elif first.isdigit() and stream.line_start[i]:
             found = self._dotted_at(i)
-        if found is None and first in "\"“":
+        if found is None and first in QUOTES:
             found = self._definition_at(i)
         if found is None and (i == 0 or self._paragraph_starts(i)):
             found = Boundary("paragraph")
@@ -111,7 +127,7 @@ class BoundaryFinder:
             return False
         if stream.indented[i] is True:
             return True
-        return stream.indented[i] is None and stream.text.startswith(units.FRONT_MATTER, stream.offsets[i])
+        return stream.indented[i] is None and stream.text.startswith(units.FRONT_MATTER, stream.offset(i))
 
     def ends_clause(self, i: int, *, strict: bool = False) -> bool:
         """Does the text before word i end a sentence, a clause or a list item?
@@ -120,8 +136,8 @@ class BoundaryFinder:
         """
         if i == 0:
             return True
-        before = self.stream.words[i - 1].text
-        if before in ("and", "or") and self.stream.word(i - 2).endswith(";"):
+        before = self.stream.previous(i)
+        if before in ("and", "or") and self.stream.previous(i - 1).endswith(";"):
             return True
         if before.endswith((":", ";")):
             return True
@@ -145,9 +161,9 @@ class BoundaryFinder:
         stream = self.stream
         if not stream.match(units.SOURCE_OPEN, i):
             return None
-        if not (stream.line_start[i] or self.ends_clause(i) or stream.word(i - 1).endswith(")")):
+        if not (stream.line_start[i] or self.ends_clause(i) or stream.previous(i).endswith(")")):
             return None  # `(Repealed)(Source: ...)`: a note may follow a parenthesis
-        start = stream.offsets[i]
+        start = stream.offset(i)
         close = stream.text.find(")", start, start + units.SOURCE_REACH)
         end = stream.word_after(close + 1) if close >= 0 else None
         return Boundary("source", end=end)
@@ -257,7 +273,7 @@ class BoundaryFinder:
     def _definition_at(self, i: int) -> Boundary | None:
         stream = self.stream
         at_start = stream.line_start[i] and (stream.indented[i] is True or self.ends_clause(i))
-        after_lead_in = stream.word(i - 1).endswith(":")  # `In this Act: "Data Collector" may ...`
+        after_lead_in = stream.previous(i).endswith(":")  # `In this Act: "Data Collector" may ...`
         if not (at_start or after_lead_in or self._inline_ok(i)):
             return None
         match = stream.match(definitions.DEFINITION, i)
@@ -275,7 +291,7 @@ class BoundaryFinder:
     # ------------------------------------------------------------ enumerators
     def _enumerator_at(self, i: int) -> Boundary | None:
         stream = self.stream
-        word = stream.words[i].text
+        word = stream.word(i)
         chain = enumerators.chain_parts(word)
         if chain:
             word, chain = chain[0], chain[1:]
@@ -283,7 +299,7 @@ class BoundaryFinder:
         if not readings:
             return None
         reading = self.best_reading(readings)
-        following = stream.word(i + 1)
+        following = stream.following(i)
         if stream.line_start[i]:
             if self._line_start_score(i, reading.relation, following) < 2:
                 return None
@@ -295,13 +311,13 @@ class BoundaryFinder:
         """A whole Act's numbered paragraph: `1. "Election" includes ...` opening a line,
         indented (or after a clause end where the rendering shows no indentation), in sequence."""
         stream = self.stream
-        match = enumerators.DOTTED.fullmatch(stream.words[i].text)
+        match = enumerators.DOTTED.fullmatch(stream.word(i))
         if not match:
             return None
         indented = stream.indented[i]
         if indented is False or (indented is None and not self.ends_clause(i)):
             return None
-        following = stream.word(i + 1)
+        following = stream.following(i)
         if not following or not (following[0].isupper() or following[0] in "\"“("):
             return None
         value: EnumValue = (int(match.group(1)), ())
@@ -346,7 +362,7 @@ class BoundaryFinder:
         if relation == "first" and self._after_enumerator_heading(i):
             return True  # `(A) Temporary Relief. (1) At any time ...`
         if relation == "first":
-            return self.stream.word(i - 1).endswith(":")
+            return self.stream.previous(i).endswith(":")
         return self.ends_clause(i, strict=True)
 
     def _after_enumerator_heading(self, i: int) -> bool:
@@ -356,7 +372,7 @@ class BoundaryFinder:
         enumerator = current.meta.enumerator
         if enumerator is None or not self.ends_clause(i):
             return False
-        words = [word.text for word in current.words]
+        words = current.text.split()
         heading = words[1:] if words and words[0] == enumerator else []
         return 0 < len(heading) <= ENUM_HEADING_MAX_WORDS and heading[0][:1].isupper()
 
@@ -386,6 +402,12 @@ class BoundaryFinder:
         if value == (1, ()):
             return "first", None
         return "orphan", None
+
+
+def _routed_to_a_unit(word: str) -> bool:
+    """Does `at` look for a unit of its own at this word (beyond a paragraph)?"""
+    first = word[0]
+    return first == "(" or first in QUOTES or first.isdigit() or word.lstrip(QUOTES) in UNIT_WORDS
 
 
 def _sequence(previous: EnumValue | None, value: EnumValue) -> str | None:

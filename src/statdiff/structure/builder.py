@@ -31,7 +31,7 @@ DEFINITIONS_LEAD_IN = ("used in", "purposes of", "In this", "in this", "defin")
 class Builder:
     def __init__(self, stream: Stream, root: Node):
         self.stream = stream
-        self.tree = OpenNodes(root)
+        self.tree = OpenNodes(root, stream.store)
         self.finder = BoundaryFinder(stream, self.tree)
         self.fixed_end: int | None = None
         self.pending_chain: list[str] = []
@@ -58,9 +58,8 @@ class Builder:
         if not self.stream.legislation:
             self._run_prose()
             return
-        words = self.stream.words
-        count = len(words)
-        candidates = self.stream.candidates + [count]
+        count = len(self.stream)
+        candidates = self.finder.worth_visiting(self.stream.candidates) + [count]
         next_candidate = 0
         index = 0
         while index < count:
@@ -73,7 +72,7 @@ class Builder:
             if self.pending_chain:
                 visit = index
             if visit > index:
-                self.tree.current.words.extend(words[index:visit])
+                self.tree.take_to(visit, self.stream.offset(visit))
                 if visit >= count:
                     break
             self._visit(visit)
@@ -88,8 +87,10 @@ class Builder:
             index for index, line_start in enumerate(stream.line_start)
             if index == 0 or (line_start and (not stream.has_indentation or stream.indented[index] is True))
         ]
-        for start, end in zip(starts, starts[1:] + [len(stream.words)]):
-            root.children.append(Node(kind="text", path="", words=stream.words[start:end]))
+        for start, end in zip(starts, starts[1:] + [len(stream)]):
+            paragraph = Node(kind="text", path="")
+            paragraph.cover(stream.store, start, end, stream.offset(start), stream.offset(end))
+            root.children.append(paragraph)
 
     def _visit(self, index: int) -> None:
         boundary = None
@@ -104,7 +105,7 @@ class Builder:
             self.openers[boundary.kind](boundary)
             if boundary.end is not None:
                 self.fixed_end = boundary.end
-        self.tree.current.words.append(self.stream.words[index])
+        self.tree.take_to(index + 1, self.stream.offset_after(index))
 
     # ------------------------------------------------------------ paragraphs and headings
     def _open_paragraph(self, boundary: Boundary) -> None:
@@ -317,6 +318,7 @@ def _defined_term(node: Node) -> str | None:
     if node.kind == "definition":
         return node.meta.term
     enumerator = node.meta.enumerator
-    if enumerator is None or not node.words or node.words[0].text != enumerator:
+    words = node.text.split(" ", 40)  # its first 40 words (and the rest, unsplit)
+    if enumerator is None or not node.has_words() or words[0] != enumerator:
         return None
-    return definitions.term_of(" ".join(word.text for word in node.words[1:40]))
+    return definitions.term_of(" ".join(words[1:40]))

@@ -70,7 +70,7 @@ class Finisher:
 
     # ------------------------------------------------------------ paths
     def _name_children(self, node: Node, path: str) -> None:
-        texts_before = 1 if node.words else 0
+        texts_before = 1 if node.has_words() else 0
         for child in node.children:
             if child.kind == "text":
                 # `[n]` counts a node's paragraphs: no other kind of node is named so, and no
@@ -184,7 +184,7 @@ def _describe_codified_section(node: Node) -> None:
                 meta.citation, meta.act, cited_number = line.citation, line.act, line.number
             _note_citation_line(meta, line)
         elif child.kind == "text" and child.meta.role == Role.HEADING:
-            opening = " ".join([word.text for word in child.words[: HEADING_MAX_WORDS + 3]])
+            opening = " ".join(child.text.split(" ", HEADING_MAX_WORDS + 3)[: HEADING_MAX_WORDS + 3])
             match = units.SEC.match(opening)
             if match:
                 meta.number = citations.normal_number(match["number"])

@@ -5,57 +5,46 @@ candidate words where a unit of the law may start."""
 from __future__ import annotations
 
 from array import array
-from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterable
 from itertools import accumulate, repeat
 from re import Match, Pattern
 
 from statdiff.law import citations, units
-from statdiff.model import PLAIN, BodyLine, Position, ReadResult, Word
+from statdiff.model import ReadResult
+from statdiff.model.wordstore import WordStore
 
 # A text with more words than this a printed line and no indentation was run together.
 FLATTENED_WORDS_PER_LINE = 40
 
 
 class Stream:
-    """The body's words, the text they join into, and where each printed line starts."""
+    """The body's words (a `WordStore`: one text and per-line arrays, no object per word),
+    where each printed line starts and how it is indented, and the candidate words."""
 
     def __init__(self, result: ReadResult):
-        self.words: list[Word] = []
-        texts: list[str] = []
-        line_starts: list[int] = []
-        printed: list[BodyLine] = []
-        shared = _SharedWords()
-        words = self.words
-        for line in result.lines:
-            line_texts = line.text.split()
-            if not line_texts:
-                continue
-            line_starts.append(len(texts))
-            printed.append(line)
-            texts.extend(line_texts)
-            if line.marks:
-                words.extend(line.words())
-            else:
-                words.extend(shared.words(line_texts, line.page, line.line))
+        printed = [line for line in result.lines if line.text and not line.text.isspace()]  # lines with words
+        self.store = store = WordStore(printed)
+        self.text = store.text
+        self.count = count = len(store)
+        line_starts = store.line_first[:-1]
+        # where each word the builder looked at starts in `text`: first the line starts
+        self.known_offsets = dict(zip(line_starts, store.line_offset))
+        self.lines_seen: dict[int, array] = {}  # the word offsets of the lines looked into
         # Per-word facts are kept in containers the garbage collector does not scan
         # (bytearray, array, a dict of plain values): it would walk them at every pass.
-        count = len(self.words)
         self.line_start = bytearray(count)  # 1 where a printed line starts
-        self.indented = _AtLineStarts()  # index -> the line's indentation; None elsewhere
-        for start, line in zip(line_starts, printed):
+        for start in line_starts:
             self.line_start[start] = 1
-            self.indented[start] = line.indented
-        # offsets[i] = characters of the words before i, plus one space after each
-        self.offsets = array("q", accumulate([len(text) + 1 for text in texts], initial=0))
-        self.offsets.pop()
-        self.text = " ".join(texts)
-        self.has_indentation = any(line.indented is not None for line in printed)
+        indentation = [line.indented for line in printed]
+        self.indented = _AtLineStarts(zip(line_starts, indentation))  # index -> the line's; None elsewhere
+        # the line starts printed flush (indentation False)
+        self.flush_line_starts = [start for start, indented in zip(line_starts, indentation) if indented is False]
+        self.has_indentation = any(indented is not None for indented in indentation)
         self.flattened = bool(printed) and not self.has_indentation and (
-            len(printed) == 1 or len(self.words) / len(printed) > FLATTENED_WORDS_PER_LINE
+            len(printed) == 1 or count / len(printed) > FLATTENED_WORDS_PER_LINE
         )
         self.legislation = _read_as_legislation(result) or looks_like_legislation(self.text)
-        self.candidates = self.find_candidates(line_starts)
+        self.candidates = self.find_candidates(list(line_starts))
 
     def find_candidates(self, line_starts: list[int]) -> list[int]:
         """Indices of the words where a unit may start: line starts, and in legislation the
@@ -64,23 +53,54 @@ class Stream:
         found = set(line_starts)
         found.add(0)
         if self.legislation:
-            ends = [match.end() for match in units.UNIT_START.finditer(self.text)]
-            found.update(map(bisect_left, repeat(self.offsets, len(ends)), ends))  # word_after, each
-        return sorted(index for index in found if index < len(self.words))
+            found.update(self._words_at([match.end() for match in units.UNIT_START.finditer(self.text)]))
+        return sorted(index for index in found if index < len(self))
+
+    def _words_at(self, starts: list[int]) -> Iterable[int]:
+        """The index of the word starting at each offset of `starts` (in increasing order):
+        the spaces before it, counted from the previous offset on and summed."""
+        spaces = map(self.text.count, repeat(" "), [0, *starts], starts)
+        return accumulate(spaces)
 
     def __len__(self) -> int:
-        return len(self.words)
+        return self.count
 
     def match(self, pattern: Pattern[str], index: int) -> Match[str] | None:
         """`pattern` matched at the start of word `index` (anchored there, free to run on)."""
-        return pattern.match(self.text, self.offsets[index])
+        return pattern.match(self.text, self.offset(index))
+
+    def offset(self, index: int) -> int:
+        """Where word `index` starts in `text` (looked up at once at a line start, where the
+        builder mostly looks)."""
+        found = self.known_offsets.get(index)
+        if found is None:
+            found = self.known_offsets[index] = self.store.offset(index, self.lines_seen)
+        return found
+
+    def offset_after(self, index: int) -> int:
+        """Where the word after word `index` starts (`len(text) + 1` after the last): past
+        the space that ends word `index`."""
+        found = self.known_offsets.get(index + 1)
+        if found is None:
+            space = self.text.find(" ", self.offset(index))
+            found = self.known_offsets[index + 1] = len(self.text) + 1 if space < 0 else space + 1
+        return found
 
     def word_after(self, offset: int) -> int:
         """Index of the first word starting at or after `offset`."""
-        return bisect_left(self.offsets, offset)
+        return self.store.word_after(offset)
 
     def word(self, index: int) -> str:
-        return self.words[index].text if 0 <= index < len(self.words) else ""
+        """The text of word `index` ("" outside the text)."""
+        return self.store.word_starting_at(self.offset(index)) if 0 <= index < self.count else ""
+
+    def previous(self, index: int) -> str:
+        """The word before word `index` ("" for the first)."""
+        return self.store.word_before(self.offset(index)) if index > 0 else ""
+
+    def following(self, index: int) -> str:
+        """The word after word `index` ("" for the last)."""
+        return self.store.word_following(self.offset(index))
 
 
 class _AtLineStarts(dict[int, bool | None]):
@@ -88,38 +108,6 @@ class _AtLineStarts(dict[int, bool | None]):
 
     def __missing__(self, index: int) -> None:
         return None
-
-
-class _SharedWords:
-    """One `Word` object for each distinct (text, page, line) of a document.
-
-    Words are values (equal by text, position and mark, and never modified), so equal
-    words can be one object: a flattened text with no page:line (an ILCS CSV) then has a
-    few thousand Word objects instead of tens of thousands, which is quicker to build and
-    keeps the garbage collector's full passes short."""
-
-    def __init__(self) -> None:
-        self.by_position: dict[tuple[int | None, int | None], _WordsAt] = {}
-
-    def words(self, texts: list[str], page: int | None, line: int | None) -> Iterator[Word]:
-        known = self.by_position.get((page, line))
-        if known is None:
-            known = self.by_position[(page, line)] = _WordsAt(Position(page, line))
-        return map(known.__getitem__, texts)
-
-
-class _WordsAt(dict[str, Word]):
-    """The words printed at one position, by text; a missing one is made on first use."""
-
-    __slots__ = ("position",)
-
-    def __init__(self, position: Position):
-        super().__init__()
-        self.position = position
-
-    def __missing__(self, text: str) -> Word:
-        word = self[text] = Word(text, self.position, PLAIN)
-        return word
 
 
 # Renderings only Illinois legislation is printed in: whatever a copy holds, it is legislation.

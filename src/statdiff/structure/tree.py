@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from statdiff.model import Node, Role
+from statdiff.model.wordstore import WordStore
 
 SECTION_LEVEL = frozenset({"document", "article", "bill_section", "section"})
 # The kind of node each enumerator style opens.
@@ -44,13 +45,21 @@ class NodeState:
 
 
 class OpenNodes:
-    """The tree under construction: the stack of open nodes and the node taking words."""
+    """The tree under construction: the stack of open nodes and the node taking words.
 
-    def __init__(self, root: Node):
+    The words go to the nodes in order, each to the node opened last: a node's words are
+    one range of the store's words, from where it opened to where the next node opened."""
+
+    def __init__(self, root: Node, store: WordStore):
         self.root = root
         self.stack: list[Node] = [root]
         self.current: Node = root
         self.states: dict[Node, NodeState] = {root: NodeState()}
+        self.store = store
+        self.taken = 0  # the words given to nodes so far
+        self.taken_to = 0  # where the next word starts in the store's text
+        self.current_start = self.current_from = 0  # where the current node's words start (index, text)
+        root.cover(store, 0, 0, 0, 0)
 
     def state(self, node: Node) -> NodeState:
         """What the builder remembers of a node (made on first need: most nodes, paragraphs
@@ -64,11 +73,18 @@ class OpenNodes:
         """A new child of `parent`, which takes the words from now on (and what the builder
         remembers of it, if anything)."""
         node = Node(kind=kind, path="")
+        node.cover(self.store, self.taken, self.taken, self.taken_to, self.taken_to)
         parent.children.append(node)
         if state is not None:
             self.states[node] = state
-        self.current = node
+        self.current, self.current_start, self.current_from = node, self.taken, self.taken_to
         return node
+
+    def take_to(self, end: int, text_end: int) -> None:
+        """The words up to `end` (not included) not yet taken go to the current node
+        (`text_end`: where word `end` starts in the store's text)."""
+        self.taken, self.taken_to = end, text_end
+        self.current.cover(self.store, self.current_start, end, self.current_from, text_end)
 
     def push(self, node: Node) -> None:
         self.stack.append(node)
@@ -103,7 +119,7 @@ def instruction_text(bill_section: Node) -> str:
     """The text of a bill section's own instruction (`Section 5. The ... Act is amended by
     ...`): its own words, or those of its `instruction` child when the citation of a Section
     it repeals was printed before it."""
-    if bill_section.words:
+    if bill_section.has_words():
         return bill_section.text
     for child in bill_section.children:
         if child.meta.role == Role.INSTRUCTION:

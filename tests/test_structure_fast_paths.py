@@ -1,0 +1,168 @@
+"""The structure stage's fast paths give exactly the tree the plain paths give, on every real
+text: the builder visits only the candidates where a unit may start
+(`BoundaryFinder.worth_visiting`), and a build that visits every candidate builds the same
+tree; the nodes keep their words as ranges of a `WordStore` and make them when read, and the
+words they make are the words each printed line makes, node by node, text and position. Texts are the repository's `statutes/` and the shared corpus (`../shared/corpus`, with
+the 2.2 MB Election Code; that half is skipped, saying why, when it is absent)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from statdiff.errors import StatdiffError
+from statdiff.model import INSERTED, BodyLine, Document, Node, Position, ReadResult, Word
+from statdiff.model.wordstore import WHITESPACE_BUT_SPACE, WordStore
+from statdiff.read import read_path
+from statdiff.structure import Builder, Finisher, Stream, build_document
+from statdiff.structure.boundaries import BoundaryFinder
+
+REPOSITORY = Path(__file__).resolve().parent.parent
+SHARED_CORPUS = REPOSITORY.parent / "shared" / "corpus"
+SUFFIXES = (".txt", ".csv", ".md", ".html", ".htm")
+
+
+def _texts(base: Path) -> list[Path]:
+    return sorted(path for path in base.rglob("*") if path.is_file() and path.suffix in SUFFIXES
+                  and path.name.lower() not in ("readme.md", "provenance.md", "sources.md"))
+
+
+def _read(path: Path) -> ReadResult:
+    try:
+        return read_path(path)
+    except StatdiffError as error:
+        pytest.skip(f"{path.name} holds no text to build: {error}")
+
+
+SHARED_ABSENT = f"the shared corpus is read from {SHARED_CORPUS}, which is absent (no ../shared beside the clone)"
+SHARED_TEXTS = _texts(SHARED_CORPUS) if SHARED_CORPUS.is_dir() else []
+needs_shared = pytest.mark.skipif(not SHARED_TEXTS, reason=SHARED_ABSENT)
+# every text of `statutes/` and of the shared corpus (one skipped case saying why when it is absent)
+TEXTS = _texts(REPOSITORY / "statutes") + (SHARED_TEXTS or [pytest.param(None, marks=pytest.mark.skip(reason=SHARED_ABSENT))])
+
+
+def _name(path: Path | None) -> str:
+    return path.name if path is not None else "shared-corpus"
+
+
+def _shape(node: Node) -> list[tuple]:
+    """Every node in document order: kind, path, label and its words (text, page, line, mark)."""
+    return [
+        (each.kind, each.path, each.label, len(each.children),
+         [(word.text, word.position.page, word.position.line, word.mark) for word in each.words])
+        for each in node.walk()
+    ]
+
+
+class _VisitingEveryCandidate(BoundaryFinder):
+    def worth_visiting(self, candidates: list[int]) -> list[int]:
+        return candidates
+
+
+def _built_visiting_every_candidate(result: ReadResult) -> Node:
+    root = Node(kind="document", path="", label=result.identity.describe())
+    builder = Builder(Stream(result), root)
+    builder.finder = _VisitingEveryCandidate(builder.stream, builder.tree)
+    builder.run()
+    Finisher(root, result).run()
+    return root
+
+
+def _assert_visits_agree(path: Path) -> None:
+    result = _read(path)
+    if result.rendering == "prose":
+        return  # not built by the builder (`clauses.py`)
+    document: Document = build_document(result)
+    assert _shape(document.root) == _shape(_built_visiting_every_candidate(result))
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=_name)
+def test_visiting_only_the_worthwhile_candidates_builds_the_same_tree(path):
+    _assert_visits_agree(path)
+
+
+@needs_shared
+def test_most_lines_of_the_election_code_need_no_visit():
+    """Its lines print their indentation: a flush line opening with a plain word opens nothing."""
+    result = read_path(SHARED_CORPUS / "ilcs-whole-acts" / "10ILCS5_ElectionCode.txt")
+    builder = Builder(Stream(result), Node(kind="document", path=""))
+    candidates = builder.stream.candidates
+    assert len(builder.finder.worth_visiting(candidates)) < len(candidates) / 2
+
+
+# ---------------------------------------------------------------- words kept in a store, made when read
+
+
+def _printed_words(result: ReadResult) -> list[Word]:
+    """The body's words as each line makes them, one `Word` a word (what the tree must hold)."""
+    return [word for line in result.lines for word in line.words()]
+
+
+def _assert_store_gives_the_printed_words(path: Path) -> None:
+    result = _read(path)
+    if result.rendering == "prose":
+        return  # not built by the builder (`clauses.py`)
+    document = build_document(result)
+    nodes = list(document.walk())
+    counts = [node.word_count() for node in nodes]  # before any word is made
+    texts = [node.text for node in nodes]  # slices of the store's text
+    assert all(node.has_words() == (count > 0) for node, count in zip(nodes, counts))
+    made = [node.words for node in nodes]
+    assert [len(words) for words in made] == counts
+    assert texts == [" ".join(word.text for word in words) for words in made]
+    assert [node.text for node in nodes] == texts  # and the same once the words are made
+    assert [word for words in made for word in words] == _printed_words(result)
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=_name)
+def test_the_words_a_node_makes_are_the_words_printed_in_its_range(path):
+    _assert_store_gives_the_printed_words(path)
+
+
+def test_the_store_reads_words_as_str_split_does_whatever_the_spacing():
+    lines = [
+        BodyLine("Sec. 1.\tShort  title.", page=1, line=1),
+        BodyLine("This\u00a0Act is\u2003the Act. ", page=1, line=2),
+        BodyLine(" (a) The\u3000term", page=2, line=1, marks=((1, 4, INSERTED),)),
+        BodyLine("means\x1ca thing.", page=2, line=2),
+    ]
+    result = ReadResult(lines=lines, rendering="numbered")
+    store = WordStore(lines)
+    assert store.text == " ".join(word.text for word in _printed_words(result))
+    assert store.words(0, len(store)) == _printed_words(result)
+    assert [store.word(index) for index in range(len(store))] == [word.text for word in _printed_words(result)]
+    document = build_document(result)
+    assert document.root.all_words() == _printed_words(result)
+
+
+def test_the_whitespace_the_store_knows_is_what_str_split_splits_at():
+    assert set(WHITESPACE_BUT_SPACE) == {chr(code) for code in range(0x110000) if chr(code).isspace()} - {" "}
+
+
+def test_a_node_s_words_are_a_list_to_read_append_to_extend_and_replace():
+    result = ReadResult(lines=[BodyLine("Sec. 1. Short title. This Act is the Act.", page=1, line=1),
+                               BodyLine("(Source: P.A. 90-1.)", page=1, line=2)], rendering="numbered")
+    document = build_document(result)
+    heading = next(node for node in document.walk() if node.text.startswith("Sec. 1."))
+    assert heading.word_count() == 9 and heading.text == "Sec. 1. Short title. This Act is the Act."
+    heading.words.append(Word("Amen.", Position(1, 1)))
+    assert heading.word_count() == 10 and heading.text.endswith("the Act. Amen.")
+    heading.words.extend([Word("More.")])
+    assert heading.text.endswith("Amen. More.") and heading.has_words()
+    heading.words = [Word("Only.")]
+    assert heading.text == "Only." and heading.words == [Word("Only.")] and heading.word_count() == 1
+    heading.words = []
+    assert heading.text == "" and not heading.has_words() and heading.first_word() is None
+    assert [word.text for word in document.root.all_words()] == ["(Source:", "P.A.", "90-1.)"]
+
+
+def test_words_in_one_range_are_made_once_and_equal_words_are_one_object():
+    lines = [BodyLine("the Act and the Act", page=None, line=None), BodyLine("the end", page=None, line=None)]
+    store = WordStore(lines)
+    words = store.words(0, len(store))
+    assert words[0] is words[3] and words[1] is words[4] and words[0] is words[5]
+    node = Node(kind="text", path="")
+    node.cover(store, 1, 6, store.offset(1), store.offset(6))
+    assert node.text == "Act and the Act the" and node.words is node.words
+    assert [word.text for word in node.words] == ["Act", "and", "the", "Act", "the"]
