@@ -52,12 +52,17 @@ class Visible:
         texts were asked for yet (an unchanged node's are never asked for again)."""
         if old in self._texts or new in self._texts:
             return self.texts(old) == self.texts(new)
+        if old not in self.slices and new not in self.slices:
+            # whole nodes: their texts join their words' texts with single spaces, and no
+            # word holds a space, so equal texts are equal words (a slice of the document's
+            # text for a node whose words were never asked for: no Word is made)
+            return old.text == new.text
         old_words, new_words = self.words(old), self.words(new)
         return len(old_words) == len(new_words) and all(
             map(eq, map(WORD_TEXT, old_words), map(WORD_TEXT, new_words)))
 
     def whole(self, node: Node) -> bool:
-        return node not in self.slices or self.slices[node] == (0, len(node.words))
+        return node not in self.slices or self.slices[node] == (0, node.word_count())
 
     @classmethod
     def for_truncation(cls, old: Document, new: Document, leave_out: frozenset[Node] = frozenset(),
@@ -98,7 +103,7 @@ class Visible:
             self._texts[node] = tuple(texts[start + low:start + high])
 
     def span(self, node: Node) -> tuple[int, int]:
-        return self.slices.get(node, (0, len(node.words)))
+        return self.slices.get(node, (0, node.word_count()))
 
     def words(self, node: Node) -> list[Word]:
         """The visible words (the node's own list when all are visible: do not modify it)."""
@@ -116,7 +121,7 @@ class Visible:
 
     def has_words(self, nodes: list[Node]) -> bool:
         if not self.slices:
-            return any(node.words for node in nodes)
+            return any(node.has_words() for node in nodes)
         return any(self.count(node) for node in nodes)
 
 
@@ -499,7 +504,7 @@ def occurrences(words: list[str], anchor: list[str], low: int = 0, high: int | N
 
 def split_visible(nodes: list[Node], visible: Visible) -> tuple[list[Node], list[Node], list[Node]]:
     """Nodes with words before the visible stretch, in it, and after it (truncated copies)."""
-    with_words = [node for node in nodes if node.words]
+    with_words = [node for node in nodes if node.has_words()]
     if not visible.slices:
         return [], with_words, []
     shown = [index for index, node in enumerate(with_words) if visible.count(node)]
