@@ -65,7 +65,10 @@ _NUMBER_WORDS = (
     "seventy-two|ninety|one hundred eighty"
 )
 _PERIOD = re.compile(
-    r"\b(?:(?:within|no later than|not later than|not more than|not less than|at least|"
+    # every period begins with a digit or with one of these letters (the first letters of the
+    # words below): the lookahead only passes over, at once, the places where none can begin
+    r"\b(?=[\dabefnostw])"
+    r"(?:(?:within|no later than|not later than|not more than|not less than|at least|"
     r"after|before|for|every)\s+)?"
     rf"(?:\d+|(?:{_NUMBER_WORDS}))(?:\s+\(\d+\))?[\s-]+"
     r"(?:business\s+|calendar\s+|working\s+)?(?:hours?|days?|weeks?|months?|years?)\b",
