@@ -41,16 +41,14 @@ def _indented(value: Any, newline: str, open_containers: set[int]) -> str:
     `newline` ends with (the line break and indent of the container holding it)."""
     if isinstance(value, str):
         return _encode_string(value)
-    literal = _literal(value)
-    if literal is not None:
-        return literal
     if isinstance(value, (list, tuple)):
         if not value:
             return "[]"
         inner = newline + _INDENT
         _enter(value, open_containers)
         text = "[" + inner + ("," + inner).join([
-            _encode_string(item) if type(item) is str else _indented(item, inner, open_containers) for item in value
+            _encode_string(item) if isinstance(item, str) else _indented(item, inner, open_containers)
+            for item in value
         ]) + newline + "]"
         open_containers.discard(id(value))
         return text
@@ -60,13 +58,16 @@ def _indented(value: Any, newline: str, open_containers: set[int]) -> str:
         inner = newline + _INDENT
         _enter(value, open_containers)
         text = "{" + inner + ("," + inner).join(
-            [_encode_string(_key(key)) + ": "
-             + (_encode_string(item) if type(item) is str else "null" if item is None
+            [_encode_string(key if type(key) is str else _key(key)) + ": "
+             + (_encode_string(item) if isinstance(item, str) else "null" if item is None
                 else _indented(item, inner, open_containers))
              for key, item in value.items()]
         ) + newline + "}"
         open_containers.discard(id(value))
         return text
+    literal = _literal(value)
+    if literal is not None:
+        return literal
     raise TypeError(f"Object of type {value.__class__.__name__} is not JSON serializable")
 
 
