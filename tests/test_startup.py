@@ -103,6 +103,7 @@ def test_a_json_diff_loads_its_stages_and_no_other():
     modules = _loaded(_command("diff", str(PIPA_2005), str(PIPA_2006), "--json"))
     statdiff_modules = _statdiff_modules(modules)
     assert {name.split(".")[1] for name in statdiff_modules if "." in name} == JSON_DIFF_PACKAGES
+    assert "statdiff.amend" not in modules and "statdiff.amend.instructions" not in modules
     assert {name for name in statdiff_modules if name.startswith("statdiff.render.")} == {
         "statdiff.render.json_out", "statdiff.render.options"}
     assert {name.split(".")[0] for name in _heavy(modules)} == {"rapidfuzz", "dataclasses", "pathlib"}
