@@ -208,3 +208,43 @@ def test_a_node_only_one_copy_holds_gets_no_note():
     comparison = Comparison(document(Identity(), "old.txt", []), document(Identity(), "new.txt", [new]),
                             "versions", [section])
     assert annotate(comparison) == []
+
+
+# ---------------------------------------------------------------- the deadline pattern's quick skip
+
+
+def _texts_of_real_documents() -> list[str]:
+    """Every node's text of the statutes in the repository and, where `../shared` is beside
+    the clone, of the whole Acts (the Election Code among them)."""
+    from pathlib import Path
+
+    from statdiff import pipeline
+    from statdiff.read import read_path
+
+    root = Path(__file__).resolve().parent.parent
+    paths = sorted((root / "statutes" / "pipa").glob("*.txt")) + [root / "statutes" / "ilcs-chapter-620" / "statutes.csv"]
+    whole_acts = root.parent / "shared" / "corpus" / "ilcs-whole-acts"
+    if whole_acts.is_dir():
+        paths += sorted(whole_acts.glob("*.txt"))
+    return [node.text for path in paths for node in pipeline.build(read_path(path)).walk() if node.words]
+
+
+def test_the_deadline_pattern_finds_what_it_finds_without_its_quick_skip():
+    """`margin._PERIOD` begins with a lookahead that passes over the places where no period
+    can begin; without it, the pattern must find the very same periods."""
+    import re
+
+    from statdiff.annotate import margin
+
+    skip = r"(?=[\dabefnostw])"
+    assert margin._PERIOD.pattern.count(skip) == 1
+    plain = re.compile(margin._PERIOD.pattern.replace(skip, ""), margin._PERIOD.flags)
+    texts = _texts_of_real_documents() + [
+        "within ſix days", "WITHIN SIXTY (60) DAYS", "Forty-Eight hours", "for 30 calendar days", "1 year", "Ｆour days",
+    ]
+    found = 0
+    for text in texts:
+        spans = [match.span() for match in margin._PERIOD.finditer(text)]
+        assert spans == [match.span() for match in plain.finditer(text)], text[:80]
+        found += len(spans)
+    assert found > 100

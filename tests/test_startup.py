@@ -92,6 +92,23 @@ def test_a_comparison_loads_rapidfuzz_without_numpy():
     assert not {name for name in modules if name.split(".")[0] == "numpy"}
 
 
+# What `diff --json` of two versions runs: read, build, compare, annotate, view, the JSON writer.
+JSON_DIFF_PACKAGES = {"annotate", "cli", "collector", "compare", "errors", "law", "model", "pipeline", "read", "render",
+                      "structure", "view"}
+
+
+def test_a_json_diff_loads_its_stages_and_no_other():
+    """Neither the amend stage (page-and-line amendments, loaded when an amendment is compared),
+    nor a renderer but JSON, nor lxml, rich, jinja2 or yaml."""
+    modules = _loaded(_command("diff", str(PIPA_2005), str(PIPA_2006), "--json"))
+    statdiff_modules = _statdiff_modules(modules)
+    assert {name.split(".")[1] for name in statdiff_modules if "." in name} == JSON_DIFF_PACKAGES
+    assert "statdiff.amend" not in modules and "statdiff.amend.instructions" not in modules
+    assert {name for name in statdiff_modules if name.startswith("statdiff.render.")} == {
+        "statdiff.render.json_out", "statdiff.render.options"}
+    assert {name.split(".")[0] for name in _heavy(modules)} == {"rapidfuzz", "dataclasses", "pathlib"}
+
+
 def test_a_run_tunes_the_collector_and_leaves_it_as_it_was():
     import gc
 
@@ -156,3 +173,19 @@ def test_the_command_lines_pipeline_follows_a_patch_of_the_pipeline_or_of_itself
     assert cli.pipeline.read_file == "patched command line" and pipeline.read_file is original
     monkeypatch.undo()
     assert cli.pipeline.read_file is original and pipeline.read_file is original
+
+
+def test_a_json_diff_compiles_no_page_and_line_pattern():
+    """The patterns of page-and-line instructions (`law.amendments.FORMS` and its kin) are
+    compiled when first read, which a comparison of two versions never does."""
+    code = (
+        "from statdiff.cli import main\n"
+        f"try:\n    main({['diff', str(PIPA_2005), str(PIPA_2006), '--json']!r}, standalone_mode=False)\n"
+        "except SystemExit:\n    pass\n"
+        "from statdiff.law import amendments\n"
+        "assert 'FORMS' not in vars(amendments)\n"
+        "assert amendments.FORMS and 'FORMS' in vars(amendments) and 'CLOSE_NEW' in vars(amendments)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    assert '"mode": "versions"' in result.stdout

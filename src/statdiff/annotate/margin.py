@@ -23,6 +23,7 @@ from statdiff.model import (
     Comparison,
     Node,
     NodeComparison,
+    SectionComparison,
     Status,
     rebuild,
 )
@@ -64,7 +65,10 @@ _NUMBER_WORDS = (
     "seventy-two|ninety|one hundred eighty"
 )
 _PERIOD = re.compile(
-    r"\b(?:(?:within|no later than|not later than|not more than|not less than|at least|"
+    # every period begins with a digit or with one of these letters (the first letters of the
+    # words below): the lookahead only passes over, at once, the places where none can begin
+    r"\b(?=[\dabefnostw])"
+    r"(?:(?:within|no later than|not later than|not more than|not less than|at least|"
     r"after|before|for|every)\s+)?"
     rf"(?:\d+|(?:{_NUMBER_WORDS}))(?:\s+\(\d+\))?[\s-]+"
     r"(?:business\s+|calendar\s+|working\s+)?(?:hours?|days?|weeks?|months?|years?)\b",
@@ -126,9 +130,9 @@ def annotate(comparison: Comparison) -> list[Annotation]:
     annotations: list[Annotation] = []
     for section in comparison.sections:
         section_changes = section.changes  # built on each access: once a section, not once a node
-        for node_comparison in section.nodes:
+        for node_comparison in _noted_nodes(section, section_changes):
             changes = _changes_of(node_comparison, section_changes)
-            if not changes and node_comparison.status not in (Status.CHANGED, Status.ADDED, Status.REMOVED):
+            if not changes and node_comparison.status not in _NOTED_STATUSES:
                 continue
             annotations.extend(_node_annotations(node_comparison, changes, section.path))
         for change in section_changes:
@@ -143,6 +147,18 @@ def annotate(comparison: Comparison) -> list[Annotation]:
                     )
                 )
     return annotations
+
+
+_NOTED_STATUSES = (Status.CHANGED, Status.ADDED, Status.REMOVED)
+
+
+def _noted_nodes(section: SectionComparison, section_changes: list[Change]) -> list[NodeComparison]:
+    """The nodes of a section that may get a note: all of them where the section holds a
+    change; else (most sections) only those marked changed, added or removed, since none
+    of its nodes holds a change (`SectionComparison.changes` lists every node's)."""
+    if section_changes:
+        return section.nodes
+    return [node for node in section.nodes if node.status in _NOTED_STATUSES]
 
 
 def _changes_of(node_comparison: NodeComparison, section_changes: list[Change]) -> list[Change]:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import chain
+from operator import attrgetter, eq
 from typing import Callable, Sequence
 
 from statdiff.compare.changes import node_change, node_moved, source_change, word_changes
@@ -18,7 +20,7 @@ from statdiff.compare.pairing import Pair
 from statdiff.compare.replacement import Quotes
 from statdiff.compare.struck import recover_struck
 from statdiff.compare.tokens import common_head, may_join_a_unit, tokenize
-from statdiff.compare.truncation import Visible
+from statdiff.compare.truncation import WORD_TEXT, Visible
 from statdiff.compare.units import Unit
 from statdiff.compare.words import diff_tokens
 from statdiff.model import (
@@ -118,6 +120,14 @@ def compare_nodes(pair: Pair[Node], section: str, visible: Visible, rules: NodeR
 def unchanged_node(old: Node, new: Node) -> NodeComparison:
     """Two whole nodes with the same words: one `equal` segment, tokenized only when shown."""
     return NodeComparison(old, new, Status.UNCHANGED, [whole_words(Op.EQUAL, old.words, new.words)])
+
+
+def unchanged_nodes(old_nodes: list[Node], new_nodes: list[Node]) -> list[NodeComparison]:
+    """`unchanged_node` of each pair of an unchanged section's nodes (the common case: one
+    step a node, nothing built beyond the comparison and its lazy segment)."""
+    unchanged, equal = Status.UNCHANGED, Op.EQUAL
+    return [NodeComparison(old, new, unchanged, [WordSegment(equal, old.words, new.words, tokenize)])
+            for old, new in zip(old_nodes, new_nodes)]
 
 
 def punctuation_at_the_cut(comparison: NodeComparison, section: str, cut: Side, at_end: bool) -> None:
@@ -255,12 +265,40 @@ def same_text(visible: Visible) -> NodeKey:
 
 
 def same_nodes(old_nodes: list[Node], new_nodes: list[Node], visible: Visible) -> bool:
-    """An unchanged section: the same kinds of node with the same words, in the same order.
-    The cheapest tests first: the node count, each node's kind and number of visible words,
-    and only then the words, read up to the first difference (`Visible.same_texts`)."""
+    """An unchanged section: the same kinds of node with the same words, in the same order."""
+    if len(old_nodes) != len(new_nodes):
+        return False
+    if not visible.slices:  # whole copies (the common case): every word is visible
+        return same_whole_nodes(old_nodes, new_nodes)
+    return same_visible_nodes(old_nodes, new_nodes, visible)
+
+
+def same_visible_nodes(old_nodes: list[Node], new_nodes: list[Node], visible: Visible) -> bool:
+    """`same_nodes` of truncated copies. The cheapest tests first: the node count, each node's
+    kind and number of visible words, and only then the words, read up to the first difference
+    (`Visible.same_texts`)."""
     return len(old_nodes) == len(new_nodes) and all(
         old.kind == new.kind and visible.count(old) == visible.count(new) for old, new in zip(old_nodes, new_nodes)
     ) and all(visible.same_texts(old, new) for old, new in zip(old_nodes, new_nodes))
+
+
+def same_whole_nodes(old_nodes: list[Node], new_nodes: list[Node]) -> bool:
+    """`same_nodes` when every word is visible, without a Python step a node or a word: the
+    nodes' kinds and word counts compared as two lists, then all the words' texts read as
+    one run each, up to the first difference (with every node's count equal, the runs are
+    equal exactly when each node's words are)."""
+    if list(map(_kind_and_count, old_nodes)) != list(map(_kind_and_count, new_nodes)):
+        return False
+    old_texts = map(WORD_TEXT, chain.from_iterable(map(_WORDS, old_nodes)))
+    new_texts = map(WORD_TEXT, chain.from_iterable(map(_WORDS, new_nodes)))
+    return all(map(eq, old_texts, new_texts))
+
+
+def _kind_and_count(node: Node) -> tuple[str, int]:
+    return node.kind, len(node.words)
+
+
+_WORDS = attrgetter("words")
 
 
 def relative_key(old_unit: Unit, new_unit: Unit) -> NodeKey:

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from statdiff.amend.instructions import parse_amendment
 from statdiff.compare.units import Unit, collect_units
 from statdiff.errors import StatdiffError
 from statdiff.law import amendments
@@ -127,6 +126,8 @@ def whole_replacement(old: Document, new: Document) -> Replacement | None:
     amendment, bill = (old, new) if old_amends else (new, old)
     if not _opens_as_a_bill(bill):
         return None  # a copy of the amendment without its first page, a bill cut before its start
+    from statdiff.amend.instructions import parse_amendment  # a large stage: loaded for amendments only
+
     try:
         if not parse_amendment(amendment).whole_replacement:
             return None

@@ -32,7 +32,7 @@ from statdiff.compare.nodes import (
     relative_key,
     same_nodes,
     same_text,
-    unchanged_node,
+    unchanged_nodes,
 )
 from statdiff.compare.pairing import CONTENT, IDENTITY, Pair, align
 from statdiff.compare.partial import cut_restatement
@@ -184,9 +184,9 @@ def _compare_sections(pair: Pair[Unit], old_unit: Unit, new_unit: Unit, context:
     nodes = [lone_node(node, "old", Status.ONLY_OLD, visible) for node in old_before]
     nodes += [lone_node(node, "new", Status.ONLY_NEW, visible) for node in new_before]
     same = same_nodes(old_nodes, new_nodes, visible)
-    unchanged = same and all(map(visible.whole, old_nodes)) and all(map(visible.whole, new_nodes))
+    unchanged = same and (not visible.slices or all(map(visible.whole, old_nodes + new_nodes)))
     if unchanged:  # each node is its own pair, with no diff to make
-        compared = [unchanged_node(old, new) for old, new in zip(old_nodes, new_nodes)]
+        compared = unchanged_nodes(old_nodes, new_nodes)
     else:
         compared = _changed_nodes(old_unit, new_unit, (old_nodes, new_nodes), same, section_path, context)
     if not unchanged or old_before or new_before or old_after or new_after:  # else no copy is cut here

@@ -30,7 +30,6 @@ from typing import Iterator, Sequence
 
 from rapidfuzz import fuzz
 
-from statdiff.amend.instructions import amendment_place, parse_amendment
 from statdiff.compare.grouping import GLUE_WORDS
 from statdiff.compare.tokens import common_head, tokenize
 from statdiff.errors import StatdiffError
@@ -342,6 +341,8 @@ def _restated_text(document: Document) -> Iterator[tuple[str, Sequence[Word]]]:
             yield from ((node.path, node.words) for node in unit.nodes if node.kind != "source_note")
     if not amendments.PREAMBLE.search(" ".join(word.text for word in document.root.all_words()[:400])):
         return
+    from statdiff.amend.instructions import amendment_place, parse_amendment  # a large stage: loaded for amendments
+
     try:
         amendment = parse_amendment(document)
     except StatdiffError:

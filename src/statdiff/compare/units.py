@@ -41,19 +41,23 @@ def collect_units(document: Document) -> list[Unit]:
     root = Unit(document.root)
     units = [root]
     amending = False  # inside, or after, a bill section that amends an Act
-    stack: list[tuple[Node, Unit, str | None]] = [(document.root, root, None)]
-    while stack:
-        node, unit, article = stack.pop()
-        if node.kind == "bill_section":
+
+    def visit(node: Node, unit: Unit, article: str | None) -> None:
+        """`node` and its descendants in reading order, each into the unit it belongs to."""
+        nonlocal amending
+        kind = node.kind
+        if kind == "bill_section":
             amending = node.meta.amends is not None
-        if node.kind == "article":
+        elif kind == "article":
             article = node.path
-        if node is not document.root and node.kind in UNIT_KINDS:
-            unit = Unit(node, amendatory=amending and node.kind == "section", parent=article)
+        if kind in UNIT_KINDS and node is not document.root:
+            unit = Unit(node, amendatory=amending and kind == "section", parent=article)
             units.append(unit)
         unit.nodes.append(node)
-        for child in reversed(node.children):
-            stack.append((child, unit, article))
+        for child in node.children:
+            visit(child, unit, article)
+
+    visit(document.root, root, None)
     return [unit for unit in units if any(node.words for node in unit.nodes)]
 
 

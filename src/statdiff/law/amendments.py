@@ -91,34 +91,28 @@ _SAME_PAGE_LINES = _LINES
 
 # Where an instruction points before its verb: `on page 3, line 2,`, `on page 1, lines
 # 19 and 20,`, `on line 13,` (page of the previous instruction), `page 1,`.
-LOCATION = re.compile(
-    rf"^(?:on\s+|in\s+)?(?:{_PAGE}\s*,?\s*)?(?:(?:on\s+|in\s+)?{_LINES}\s*,?\s*)?",
-    re.IGNORECASE,
-)
+_LOCATION = rf"^(?:on\s+|in\s+)?(?:{_PAGE}\s*,?\s*)?(?:(?:on\s+|in\s+)?{_LINES}\s*,?\s*)?"
 
 # Ranges named inside the verb phrase (`by replacing <range> with`, `by deleting <range>`).
-RANGES = (
+_RANGES: tuple[str, ...] = (
     # line 25 on page 29 through line 4 on page 30 / everything from line 24 on page 14 through line 2 on page 15
-    re.compile(
+    (
         rf"(?:everything\s+from\s+)?line\s+(?P<first>{_NUM})\s+(?:on|of)\s+page\s+(?P<page>{_NUM})\s*,?\s*"
-        rf"(?:through|to)\s+line\s+(?P<last>{_NUM})\s+(?:on|of)\s+page\s+(?P<last_page>{_NUM})",
-        re.IGNORECASE,
+        rf"(?:through|to)\s+line\s+(?P<last>{_NUM})\s+(?:on|of)\s+page\s+(?P<last_page>{_NUM})"
     ),
     # lines 28 through 31 on page 1 and line 1 on page 2 / lines 30 and 31 on page 3 and lines 1 through 4 on page 4
-    re.compile(
+    (
         rf"(?:all\s+of\s+)?lines?\s+(?P<first>{_NUM})(?:\s*(?:through|to|and)\s*(?P<first_end>{_NUM}))?\s+(?:on|of)\s+page\s+(?P<page>{_NUM})"
-        rf"\s*,?\s*and\s+(?:all\s+of\s+)?lines?\s+(?P<second_start>{_NUM})(?:\s*(?:through|to|and)\s*(?P<last>{_NUM}))?\s+(?:on|of)\s+page\s+(?P<last_page>{_NUM})",
-        re.IGNORECASE,
+        rf"\s*,?\s*and\s+(?:all\s+of\s+)?lines?\s+(?P<second_start>{_NUM})(?:\s*(?:through|to|and)\s*(?P<last>{_NUM}))?\s+(?:on|of)\s+page\s+(?P<last_page>{_NUM})"
     ),
     # page 5, line 20, through page 6, line 2
-    re.compile(
-        rf"page\s+(?P<page>{_NUM})\s*,\s*line\s+(?P<first>{_NUM})\s*,?\s*(?:through|to)\s+page\s+(?P<last_page>{_NUM})\s*,\s*line\s+(?P<last>{_NUM})",
-        re.IGNORECASE,
+    (
+        rf"page\s+(?P<page>{_NUM})\s*,\s*line\s+(?P<first>{_NUM})\s*,?\s*(?:through|to)\s+page\s+(?P<last_page>{_NUM})\s*,\s*line\s+(?P<last>{_NUM})"
     ),
     # line 9 of page 1 / lines 16 and 17 of page 2
-    re.compile(rf"{_SAME_PAGE_LINES}\s+(?:on|of)\s+page\s+(?P<page>{_NUM})", re.IGNORECASE),
+    rf"{_SAME_PAGE_LINES}\s+(?:on|of)\s+page\s+(?P<page>{_NUM})",
     # lines 2 through 4 (the page given before the verb)
-    re.compile(_SAME_PAGE_LINES, re.IGNORECASE),
+    _SAME_PAGE_LINES,
 )
 
 # The words that announce new text: `with the following:`, `as follows:`, `the following:`.
@@ -141,44 +135,41 @@ _H = re.escape(HOLE)
 # `range` (a line range, read with RANGES), `old` / `anchor` / `new` (the hole's
 # place among the instruction's passages is counted by the parser), `relation`,
 # `mark` (a punctuation anchor), `below` (insert below this line).
-FORMS: tuple[tuple[str, re.Pattern], ...] = tuple(
-    (op, re.compile(pattern, re.IGNORECASE))
-    for op, pattern in (
-        # by replacing everything after the enacting clause with the following: «»
-        (REPLACE_ALL, rf"^by\s+replacing\s+everything\s+after\s+the\s+enacting\s+clause\s+{_FOLLOWING}(?P<new>{_H})$"),
-        # by deleting everything after the enacting clause and inserting (in lieu thereof) the following: «»
-        (
-            REPLACE_ALL,
-            rf"^by\s+deleting\s+everything\s+after\s+the\s+enacting\s+clause\s*,?\s+and\s+inserting\s+"
-            rf"(?:in\s+lieu\s+thereof\s+)?{_FOLLOWING}(?P<new>{_H})$",
-        ),
-        # by replacing "X" with "Y"
-        (REPLACE_TEXT, rf"^by\s+replacing\s+(?P<old>{_H})\s+with\s+{_FOLLOWING}(?P<new>{_H})$"),
-        # by deleting "X"
-        (DELETE_TEXT, rf"^by\s+deleting\s+(?P<old>{_H})$"),
-        # after "X", by inserting "Y" / before the period, by inserting the following: "Y"
-        (
-            "insert_at",
-            rf"^{_RELATION}\s+(?:(?P<anchor>{_H})|{_PUNCTUATION})\s*,?\s*by\s+inserting\s+{_FOLLOWING}(?P<new>{_H})$",
-        ),
-        # by inserting "Y" after "X" / by inserting "Y" immediately after the period
-        (
-            "insert_at",
-            rf"^by\s+inserting\s+{_FOLLOWING}(?P<new>{_H})\s*,?\s*{_RELATION}\s+(?:(?P<anchor>{_H})|{_PUNCTUATION})$",
-        ),
-        # immediately below line 31, by inserting the following: «» / by inserting below line 6 the following: «»
-        (INSERT_BELOW, rf"^(?:immediately\s+)?below\s+line\s+(?P<below>{_NUM})\s*,?\s*by\s+inserting\s+{_FOLLOWING}(?P<new>{_H})$"),
-        (INSERT_BELOW, rf"^by\s+inserting\s+(?:immediately\s+)?below\s+line\s+(?P<below>{_NUM})\s+{_FOLLOWING}(?P<new>{_H})$"),
-        # by replacing <range> with the following: «» / ... as «» / ... with «»
-        (REPLACE_LINES, rf"^by\s+replacing\s+(?P<range>.+?)\s*,?\s+{_FOLLOWING}(?P<new>{_H})$"),
-        # by deleting <range>
-        (DELETE_LINES, rf"^by\s+deleting\s+(?P<range>(?:everything\s+from\s+|all\s+of\s+)?(?:lines?|page)\s.+)$"),
-    )
+_FORMS: tuple[tuple[str, str], ...] = (
+    # by replacing everything after the enacting clause with the following: «»
+    (REPLACE_ALL, rf"^by\s+replacing\s+everything\s+after\s+the\s+enacting\s+clause\s+{_FOLLOWING}(?P<new>{_H})$"),
+    # by deleting everything after the enacting clause and inserting (in lieu thereof) the following: «»
+    (
+        REPLACE_ALL,
+        rf"^by\s+deleting\s+everything\s+after\s+the\s+enacting\s+clause\s*,?\s+and\s+inserting\s+"
+        rf"(?:in\s+lieu\s+thereof\s+)?{_FOLLOWING}(?P<new>{_H})$",
+    ),
+    # by replacing "X" with "Y"
+    (REPLACE_TEXT, rf"^by\s+replacing\s+(?P<old>{_H})\s+with\s+{_FOLLOWING}(?P<new>{_H})$"),
+    # by deleting "X"
+    (DELETE_TEXT, rf"^by\s+deleting\s+(?P<old>{_H})$"),
+    # after "X", by inserting "Y" / before the period, by inserting the following: "Y"
+    (
+        "insert_at",
+        rf"^{_RELATION}\s+(?:(?P<anchor>{_H})|{_PUNCTUATION})\s*,?\s*by\s+inserting\s+{_FOLLOWING}(?P<new>{_H})$",
+    ),
+    # by inserting "Y" after "X" / by inserting "Y" immediately after the period
+    (
+        "insert_at",
+        rf"^by\s+inserting\s+{_FOLLOWING}(?P<new>{_H})\s*,?\s*{_RELATION}\s+(?:(?P<anchor>{_H})|{_PUNCTUATION})$",
+    ),
+    # immediately below line 31, by inserting the following: «» / by inserting below line 6 the following: «»
+    (INSERT_BELOW, rf"^(?:immediately\s+)?below\s+line\s+(?P<below>{_NUM})\s*,?\s*by\s+inserting\s+{_FOLLOWING}(?P<new>{_H})$"),
+    (INSERT_BELOW, rf"^by\s+inserting\s+(?:immediately\s+)?below\s+line\s+(?P<below>{_NUM})\s+{_FOLLOWING}(?P<new>{_H})$"),
+    # by replacing <range> with the following: «» / ... as «» / ... with «»
+    (REPLACE_LINES, rf"^by\s+replacing\s+(?P<range>.+?)\s*,?\s+{_FOLLOWING}(?P<new>{_H})$"),
+    # by deleting <range>
+    (DELETE_LINES, rf"^by\s+deleting\s+(?P<range>(?:everything\s+from\s+|all\s+of\s+)?(?:lines?|page)\s.+)$"),
 )
 
 # Between instructions: `; and`, `;`, or an `and` on its own line (the passage's
 # closing `";` is taken by the passage).
-SEPARATOR = re.compile(r"\s*;?\s*(?:and\b)?\s*", re.IGNORECASE)
+_SEPARATOR = r"\s*;?\s*(?:and\b)?\s*"
 # What may open an instruction: a quoted passage that ends before one of these ends
 # the instruction it belongs to.
 OPENER = r"(?:on\s+(?:page|pages|line|lines)\b|in\s+line|by\s+(?:replacing|deleting|inserting)\b|(?:immediately\s+)?below\s+line\b|(?:immediately\s+)?(?:after|before)\s+(?:line|the\s+(?:period|comma|semicolon|colon))\b|page\s+\d|line\s+\d)"
@@ -188,13 +179,55 @@ OPENER = r"(?:on\s+(?:page|pages|line|lines)\b|in\s+line|by\s+(?:replacing|delet
 # run of closing quotes; the closing quote of a passage is the first run of
 # quotes followed by what its role allows, so the passage's own inner quotes
 # (`"consumer price index-u" means`) stay inside it.
-CLOSE_OLD = re.compile(r"\s+with\b", re.IGNORECASE)  # by replacing "X" with
-CLOSE_DELETED = re.compile(rf"\s*(?:;\s*(?:and\b\s*)?(?:$|(?={OPENER}))|\.\s*$|$)", re.IGNORECASE)
-CLOSE_ANCHOR = re.compile(rf"\s*(?:,\s*by\b|by\b|;|\.\s*$|,?\s*and\b|$)", re.IGNORECASE)
-CLOSE_NEW = re.compile(
-    rf"\s*(?:[;.]?\s*(?:and\b\s*)?(?={OPENER})|;\s*(?:and\s*)?$|\.\s*$|,?\s*(?:immediately\s+)?(?:after|before)\s+(?=[\"“]|the\s+(?:period|comma|semicolon|colon)\b)|$)",
-    re.IGNORECASE,
+_CLOSE_OLD = r"\s+with\b"  # by replacing "X" with
+_CLOSE_DELETED = rf"\s*(?:;\s*(?:and\b\s*)?(?:$|(?={OPENER}))|\.\s*$|$)"
+_CLOSE_ANCHOR = rf"\s*(?:,\s*by\b|by\b|;|\.\s*$|,?\s*and\b|$)"
+_CLOSE_NEW = (
+    rf"\s*(?:[;.]?\s*(?:and\b\s*)?(?={OPENER})|;\s*(?:and\s*)?$|\.\s*$|,?\s*(?:immediately\s+)?(?:after|before)\s+(?=[\"“]|the\s+(?:period|comma|semicolon|colon)\b)|$)"
 )
+
+# The page-and-line patterns above, compiled when first used: only reading an amendment's
+# instructions (`statdiff.amend`) does, never the comparison of two versions, and compiling
+# them takes a few milliseconds of every command. `amendments.FORMS` (or `from ... import
+# FORMS`) compiles them all through the module's `__getattr__` and keeps them.
+LOCATION: re.Pattern[str]  # where an instruction points before its verb
+RANGES: tuple[re.Pattern[str], ...]  # the ranges named inside a verb phrase
+FORMS: tuple[tuple[str, re.Pattern[str]], ...]  # each form: (operation, pattern)
+SEPARATOR: re.Pattern[str]
+CLOSE_OLD: re.Pattern[str]
+CLOSE_DELETED: re.Pattern[str]
+CLOSE_ANCHOR: re.Pattern[str]
+CLOSE_NEW: re.Pattern[str]
+
+
+def _compiled_instruction_patterns() -> dict[str, object]:
+    def compiled(pattern: str) -> re.Pattern[str]:
+        return re.compile(pattern, re.IGNORECASE)
+
+    patterns = {
+        "LOCATION": compiled(_LOCATION),
+        "RANGES": tuple(map(compiled, _RANGES)),
+        "FORMS": tuple((op, compiled(pattern)) for op, pattern in _FORMS),
+        "SEPARATOR": compiled(_SEPARATOR),
+        "CLOSE_OLD": compiled(_CLOSE_OLD),
+        "CLOSE_DELETED": compiled(_CLOSE_DELETED),
+        "CLOSE_ANCHOR": compiled(_CLOSE_ANCHOR),
+        "CLOSE_NEW": compiled(_CLOSE_NEW),
+    }
+    assert tuple(patterns) == _INSTRUCTION_PATTERNS
+    return patterns
+
+
+_INSTRUCTION_PATTERNS = ("LOCATION", "RANGES", "FORMS", "SEPARATOR", "CLOSE_OLD", "CLOSE_DELETED", "CLOSE_ANCHOR",
+                         "CLOSE_NEW")
+
+
+def __getattr__(name: str) -> object:
+    if name in _INSTRUCTION_PATTERNS:
+        globals().update(_compiled_instruction_patterns())
+        return globals()[name]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 # What `the period` and its kin are, in the text of a line.
 PUNCTUATION_MARKS = {"period": ".", "comma": ",", "semicolon": ";", "colon": ":", "question mark": "?"}

@@ -30,7 +30,8 @@ def dumps(obj: Any) -> str:
 # value (the C encoder, before Python 3.14, only writes JSON without indentation): for a
 # redline view of a large Act that is most of the time its JSON takes. `_indented` writes
 # the same text, each container joined at once, its strings escaped by the C function
-# json uses (`encode_basestring`, ensure_ascii=False), numbers as json writes them.
+# json uses (`encode_basestring`, ensure_ascii=False), numbers as json writes them. A plain
+# string or None inside a container (most values) is written where it stands, without a call.
 _encode_string = json.encoder.encode_basestring
 _INDENT = "  "
 
@@ -40,16 +41,15 @@ def _indented(value: Any, newline: str, open_containers: set[int]) -> str:
     `newline` ends with (the line break and indent of the container holding it)."""
     if isinstance(value, str):
         return _encode_string(value)
-    literal = _literal(value)
-    if literal is not None:
-        return literal
     if isinstance(value, (list, tuple)):
         if not value:
             return "[]"
         inner = newline + _INDENT
         _enter(value, open_containers)
-        text = "[" + inner + ("," + inner).join([_indented(item, inner, open_containers) for item in value]) \
-            + newline + "]"
+        text = "[" + inner + ("," + inner).join([
+            _encode_string(item) if isinstance(item, str) else _indented(item, inner, open_containers)
+            for item in value
+        ]) + newline + "]"
         open_containers.discard(id(value))
         return text
     if isinstance(value, dict):
@@ -58,10 +58,16 @@ def _indented(value: Any, newline: str, open_containers: set[int]) -> str:
         inner = newline + _INDENT
         _enter(value, open_containers)
         text = "{" + inner + ("," + inner).join(
-            [_encode_string(_key(key)) + ": " + _indented(item, inner, open_containers) for key, item in value.items()]
+            [_encode_string(key if type(key) is str else _key(key)) + ": "
+             + (_encode_string(item) if isinstance(item, str) else "null" if item is None
+                else _indented(item, inner, open_containers))
+             for key, item in value.items()]
         ) + newline + "}"
         open_containers.discard(id(value))
         return text
+    literal = _literal(value)
+    if literal is not None:
+        return literal
     raise TypeError(f"Object of type {value.__class__.__name__} is not JSON serializable")
 
 

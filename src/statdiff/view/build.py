@@ -26,13 +26,15 @@ def build_view(comparison: Comparison, annotations: Annotations = None,
     """The redline view of a comparison. `annotations` are its margin notes, or the function
     that finds them (called when an output first reads them); rows are laid out when first read."""
     notes = list(notes or [])
+    changes = {section: section.changes for section in comparison.sections}  # built on each access: once
+    every_change = [change for listed in changes.values() for change in listed]
     change_views: dict[Change, ChangeView] = {}
     views: list[ChangeView] = []
-    for number, change in enumerate(comparison.changes, start=1):
+    for number, change in enumerate(every_change, start=1):
         view = ChangeView(change, number, change.new_path or change.old_path or change.section)
         change_views[change] = view
         views.append(view)
-    section_changes = {section: [change_views[change] for change in section.changes] for section in comparison.sections}
+    section_changes = {section: [change_views[change] for change in changes[section]] for section in comparison.sections}
     layout = Layout(comparison, section_changes, annotations, notes)
     used: set[str] = set()
     sections = [
@@ -61,7 +63,7 @@ def build_view(comparison: Comparison, annotations: Annotations = None,
         changes=views,
         notes=notes,
         one_copy_lines=_one_copy_lines(sections),
-        op_counts=op_counts(comparison.changes),
+        op_counts=op_counts(every_change),
         _layout=layout,
     )
 
@@ -73,10 +75,15 @@ def default_title(comparison: Comparison) -> str:
 def is_cut(section: SectionComparison) -> bool:
     """A section both copies hold that a truncated copy cuts into: some of its
     nodes or words only one copy holds."""
-    return section.status not in ONE_COPY_STATUSES and any(
-        node.status in ONE_COPY_STATUSES or any(segment.op in ONE_COPY_OPS for segment in node.segments)
-        for node in section.nodes
-    )
+    if section.status in ONE_COPY_STATUSES:
+        return False
+    for node in section.nodes:
+        if node.status in ONE_COPY_STATUSES:
+            return True
+        for segment in node.segments:
+            if segment.op in ONE_COPY_OPS:
+                return True
+    return False
 
 
 def _one_copy_lines(sections: list[SectionView]) -> list[OneCopyLine]:

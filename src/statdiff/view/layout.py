@@ -416,13 +416,19 @@ def _words_span(node: Node) -> SourceSpan | None:
 
 
 def _articles(document: Document) -> dict[Node, Node]:
-    """Each node inside an Article -> the Article."""
+    """Each node inside an Article -> the Article (an Article inside another: the inner one),
+    found in one walk of the tree."""
     found: dict[Node, Node] = {}
-    for node in document.walk():
-        if node.kind == "article":
-            for inner in node.walk():
-                if inner is not node:
-                    found[inner] = node  # an Article inside another: the inner one, walked later
+
+    def visit(node: Node, article: Node | None) -> None:
+        for child in node.children:
+            if article is not None:
+                found[child] = article
+            if child.children:
+                visit(child, child if child.kind == "article" else article)
+
+    root = document.root
+    visit(root, root if root.kind == "article" else None)
     return found
 
 

@@ -1,0 +1,80 @@
+"""The compare stage's fast paths agree with the general paths beside them, on real texts.
+
+Whole copies (no truncation) take `nodes.same_whole_nodes` and `nodes.unchanged_nodes`;
+truncated copies take `same_visible_nodes` and `unchanged_node` a pair. Run on every
+Section pair of real pairs, both must give the same answers (counts and equality)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from statdiff import pipeline
+from statdiff.compare.nodes import same_visible_nodes, same_whole_nodes, unchanged_node, unchanged_nodes
+from statdiff.compare.truncation import Visible, split_visible
+from statdiff.compare.units import collect_units
+from statdiff.read import read_path
+
+from bench_pair import chapter_620_pair
+
+ROOT = Path(__file__).resolve().parent.parent
+PIPA = ROOT / "statutes" / "pipa"
+
+
+@pytest.fixture(scope="module")
+def real_pairs(tmp_path_factory):
+    chapter_old, chapter_new = chapter_620_pair(tmp_path_factory.mktemp("chapter620"))
+    paths = [
+        (PIPA / "815ILCS530_as_enacted_PA094-0036.txt", PIPA / "815ILCS530_through_PA094-0947.txt"),
+        (chapter_old, chapter_new),
+    ]
+    return [(pipeline.build(read_path(old)), pipeline.build(read_path(new))) for old, new in paths]
+
+
+def _shown(unit) -> list:
+    return split_visible(unit.nodes, Visible())[1]
+
+
+def _section_pairs(old, new):
+    """Each OLD Section with NEW's Section of its path (mostly equal) and with NEW's next
+    Section (different), so that both answers are asked for."""
+    old_units, new_units = collect_units(old), collect_units(new)
+    by_path = {unit.path: unit for unit in new_units}
+    for index, unit in enumerate(old_units):
+        if unit.path in by_path:
+            yield unit, by_path[unit.path]
+        yield unit, new_units[min(index + 1, len(new_units) - 1)]
+
+
+def test_whole_copies_are_judged_the_same_by_both_paths(real_pairs):
+    answers = {True: 0, False: 0}
+    for old, new in real_pairs:
+        for old_unit, new_unit in _section_pairs(old, new):
+            old_nodes, new_nodes = _shown(old_unit), _shown(new_unit)
+            whole = len(old_nodes) == len(new_nodes) and same_whole_nodes(old_nodes, new_nodes)
+            assert whole == same_visible_nodes(old_nodes, new_nodes, Visible()), old_unit.path
+            answers[whole] += 1
+    assert answers[True] > 50 and answers[False] > 50
+
+
+def test_unchanged_nodes_are_the_pairs_unchanged_node_makes(real_pairs):
+    compared = 0
+    for old, new in real_pairs:
+        for old_unit, new_unit in _section_pairs(old, new):
+            old_nodes, new_nodes = _shown(old_unit), _shown(new_unit)
+            if len(old_nodes) != len(new_nodes) or not same_whole_nodes(old_nodes, new_nodes):
+                continue
+            fast = unchanged_nodes(old_nodes, new_nodes)
+            general = [unchanged_node(old_node, new_node) for old_node, new_node in zip(old_nodes, new_nodes)]
+            assert [(node.old, node.new, node.status, node.changes) for node in fast] == \
+                [(node.old, node.new, node.status, node.changes) for node in general]
+            assert [_lazy_segments(node) for node in fast] == [_lazy_segments(node) for node in general]
+            compared += len(fast)
+    assert compared > 500
+
+
+def _lazy_segments(node) -> list:
+    """The node's segments as built, before anything tokenizes them."""
+    return [(type(segment), segment.op, segment.old_words, segment.new_words, segment.leading_space, segment.tokenize)
+            for segment in node.segments]
