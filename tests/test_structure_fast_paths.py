@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from statdiff.errors import StatdiffError
-from statdiff.model import INSERTED, BodyLine, Document, Node, Position, ReadResult, Word
+from statdiff.model import INSERTED, BodyLine, Document, Node, NodeWords, Position, ReadResult, Word
 from statdiff.model.wordstore import WHITESPACE_BUT_SPACE, WordStore
 from statdiff.read import read_path
 from statdiff.structure import Builder, Finisher, Stream, build_document
@@ -108,7 +108,14 @@ def _assert_store_gives_the_printed_words(path: Path) -> None:
     counts = [node.word_count() for node in nodes]  # before any word is made
     texts = [node.text for node in nodes]  # slices of the store's text
     assert all(node.has_words() == (count > 0) for node, count in zip(nodes, counts))
+    # a node's first and last word, and their positions, before its words are made
+    edges = [(node.word_at(0), node.word_at(-1), node.word_position(0), node.word_position(-1))
+             for node in nodes if node.has_words()]
+    sequences = [(len(NodeWords(node)), bool(NodeWords(node))) for node in nodes]
     made = [node.words for node in nodes]
+    assert edges == [(words[0], words[-1], words[0].position, words[-1].position) for words in made if words]
+    assert sequences == [(len(words), bool(words)) for words in made]
+    assert all(list(NodeWords(node)) == node.words and NodeWords(node)[1:3] == node.words[1:3] for node in nodes)
     assert [len(words) for words in made] == counts
     assert texts == [" ".join(word.text for word in words) for words in made]
     assert [node.text for node in nodes] == texts  # and the same once the words are made
@@ -155,6 +162,24 @@ def test_a_node_s_words_are_a_list_to_read_append_to_extend_and_replace():
     heading.words = []
     assert heading.text == "" and not heading.has_words() and heading.first_word() is None
     assert [word.text for word in document.root.all_words()] == ["(Source:", "P.A.", "90-1.)"]
+
+
+def test_a_word_asked_for_by_index_before_the_words_are_made():
+    lines = [BodyLine("Sec. 1. The Act", page=1, line=1), BodyLine("is the law.", page=1, line=2,
+                                                                   marks=((0, 2, INSERTED),))]
+    store = WordStore(lines)
+    node = Node(kind="text", path="")
+    node.cover(store, 1, 7, store.offset(1), store.offset(7))
+    expected = store.words(1, 7)
+    assert [node.word_at(index) for index in range(-6, 6)] == expected + expected
+    assert [node.word_position(index) for index in (0, 2, 3, -1)] == [Position(1, 1)] * 2 + [Position(1, 2)] * 2
+    assert node.word_at(3).mark == INSERTED and node.word_at(-1).mark != INSERTED
+    for index in (6, -7):
+        with pytest.raises(IndexError):
+            node.word_at(index)
+        with pytest.raises(IndexError):
+            node.word_position(index)
+    assert NodeWords(node) == NodeWords(node) and NodeWords(node) != NodeWords(Node(kind="text", path=""))
 
 
 def test_words_in_one_range_are_made_once_and_equal_words_are_one_object():

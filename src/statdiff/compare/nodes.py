@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import chain
-from operator import attrgetter, eq
 from typing import Callable, Sequence
 
 from statdiff.compare.changes import node_change, node_moved, source_change, word_changes
@@ -20,13 +18,14 @@ from statdiff.compare.pairing import Pair
 from statdiff.compare.replacement import Quotes
 from statdiff.compare.struck import recover_struck
 from statdiff.compare.tokens import common_head, may_join_a_unit, tokenize
-from statdiff.compare.truncation import WORD_TEXT, Visible
+from statdiff.compare.truncation import Visible
 from statdiff.compare.units import Unit
 from statdiff.compare.words import diff_tokens
 from statdiff.model import (
     WORD_OPS,
     NodeComparison,
     Node,
+    NodeWords,
     Op,
     Segment,
     Side,
@@ -119,14 +118,14 @@ def compare_nodes(pair: Pair[Node], section: str, visible: Visible, rules: NodeR
 
 def unchanged_node(old: Node, new: Node) -> NodeComparison:
     """Two whole nodes with the same words: one `equal` segment, tokenized only when shown."""
-    return NodeComparison(old, new, Status.UNCHANGED, [whole_words(Op.EQUAL, old.words, new.words)])
+    return NodeComparison(old, new, Status.UNCHANGED, [whole_words(Op.EQUAL, NodeWords(old), NodeWords(new))])
 
 
 def unchanged_nodes(old_nodes: list[Node], new_nodes: list[Node]) -> list[NodeComparison]:
     """`unchanged_node` of each pair of an unchanged section's nodes (the common case: one
     step a node, nothing built beyond the comparison and its lazy segment)."""
     unchanged, equal = Status.UNCHANGED, Op.EQUAL
-    return [NodeComparison(old, new, unchanged, [WordSegment(equal, old.words, new.words, tokenize)])
+    return [NodeComparison(old, new, unchanged, [WordSegment(equal, NodeWords(old), NodeWords(new), tokenize)])
             for old, new in zip(old_nodes, new_nodes)]
 
 
@@ -283,22 +282,16 @@ def same_visible_nodes(old_nodes: list[Node], new_nodes: list[Node], visible: Vi
 
 
 def same_whole_nodes(old_nodes: list[Node], new_nodes: list[Node]) -> bool:
-    """`same_nodes` when every word is visible, without a Python step a node or a word: the
-    nodes' kinds and word counts compared as two lists, then all the words' texts read as
-    one run each, up to the first difference (with every node's count equal, the runs are
-    equal exactly when each node's words are)."""
-    if list(map(_kind_and_count, old_nodes)) != list(map(_kind_and_count, new_nodes)):
-        return False
-    old_texts = map(WORD_TEXT, chain.from_iterable(map(_WORDS, old_nodes)))
-    new_texts = map(WORD_TEXT, chain.from_iterable(map(_WORDS, new_nodes)))
-    return all(map(eq, old_texts, new_texts))
+    """`same_nodes` when every word is visible, without a Python step a word: the nodes'
+    kinds and texts compared as two lists."""
+    return list(map(_kind_and_text, old_nodes)) == list(map(_kind_and_text, new_nodes))
 
 
-def _kind_and_count(node: Node) -> tuple[str, int]:
-    return node.kind, len(node.words)
-
-
-_WORDS = attrgetter("words")
+def _kind_and_text(node: Node) -> tuple[str, str]:
+    """A node's kind and text: a node's text joins its words' texts with single spaces and no
+    word holds a space, so two nodes' texts are equal exactly when their words' texts are (for
+    a node whose words were never asked for, the text is a slice of its document's: no Word)."""
+    return node.kind, node.text
 
 
 def relative_key(old_unit: Unit, new_unit: Unit) -> NodeKey:

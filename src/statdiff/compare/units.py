@@ -58,7 +58,7 @@ def collect_units(document: Document) -> list[Unit]:
             visit(child, unit, article)
 
     visit(document.root, root, None)
-    return [unit for unit in units if any(node.words for node in unit.nodes)]
+    return [unit for unit in units if any(node.has_words() for node in unit.nodes)]
 
 
 def section_of_every_node(document: Document) -> dict[Node, Node]:

@@ -49,11 +49,11 @@ from statdiff.model.text import (
     ordinal,
 )
 from statdiff.model.meta import UNIT_KINDS, AmendatoryInstruction, Meta, Role
-from statdiff.model.tree import Document, Node, PrintedLines, PrintedWord, SuspectedStrike
+from statdiff.model.tree import Document, Node, NodeWords, PrintedLines, PrintedWord, SuspectedStrike
 
 __all__ = [
     "AmendatoryInstruction", "Basis", "BodyLine", "Change", "Comparison", "DELETED", "Detection", "Document", "Drop", "INSERTED",
-    "Identity", "Meta", "Mode", "NOWHERE", "Node", "NodeComparison", "ONE_COPY_OPS", "ONE_COPY_STATUSES", "Op", "PLAIN",
+    "Identity", "Meta", "Mode", "NOWHERE", "Node", "NodeComparison", "NodeWords", "ONE_COPY_OPS", "ONE_COPY_STATUSES", "Op", "PLAIN",
     "Position", "PrintedLines", "PrintedWord", "SuspectedStrike", "ReadResult", "Role", "SectionComparison", "Segment", "Side", "SourceSpan",
     "Status", "Token", "Tokenizer", "UNIT_KINDS", "WORD_OPS", "Word", "WordSegment", "count_ops", "one_copy_op",
     "one_copy_status", "ordinal", "rebuild", "segment_op",

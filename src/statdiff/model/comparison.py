@@ -344,13 +344,13 @@ def _span_of_own_words(nodes: "list[Node | None]") -> SourceSpan | None:
     section, a node listed beside its partner), so the ends are the earliest and latest
     positions printed, never a range that ends before it starts (`1:2-1`); where no word
     has a printed place, the list's first and last words."""
-    with_words = [node for node in nodes if node is not None and node.words]
+    with_words = [node for node in nodes if node is not None and node.has_words()]
     if not with_words:
         return None
-    ends = [position for node in with_words for position in (node.words[0].position, node.words[-1].position)
+    ends = [position for node in with_words for position in (node.word_position(0), node.word_position(-1))
             if position.known]
     if not ends:
-        return SourceSpan(with_words[0].words[0].position, with_words[-1].words[-1].position)
+        return SourceSpan(with_words[0].word_position(0), with_words[-1].word_position(-1))
     return SourceSpan(min(ends), max(ends))
 
 

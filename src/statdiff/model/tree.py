@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import PurePath
-from typing import Callable, Iterator
+from typing import Callable, Iterator, Sequence, overload
 
 from statdiff.model.meta import Meta
 from statdiff.model.text import Detection, Identity, Position, SourceSpan, Word
@@ -63,6 +63,30 @@ class Node:
         self._words, self._store = None, store
         self._start, self._end, self._from, self._to = start, end, text_start, text_end
 
+    def word_at(self, index: int) -> Word:
+        """`node.words[index]`, making only that word when the words were never asked for."""
+        if self._words is not None or self._store is None:
+            return self.words[index]
+        count = self._end - self._start
+        if not -count <= index < count:
+            raise IndexError("word index out of range")
+        index = index if index >= 0 else count + index
+        store = self._store
+        if index == 0:  # the first and the last word start where the node's text says: no offsets
+            return store.word_object(self._start, self._from)
+        if index == count - 1:
+            return store.word_object(self._end - 1, store.text.rfind(" ", self._from, self._to - 1) + 1)
+        return store.words(self._start + index, self._start + index + 1)[0]
+
+    def word_position(self, index: int) -> Position:
+        """`node.words[index].position`, making no word when the words were never asked for."""
+        if self._words is not None or self._store is None:
+            return self.words[index].position
+        count = self._end - self._start
+        if not -count <= index < count:
+            raise IndexError("word index out of range")
+        return self._store.position_of(self._start + (index if index >= 0 else count + index))
+
     def word_count(self) -> int:
         """`len(node.words)`, without making the words."""
         return len(self._words) if self._words is not None else self._end - self._start
@@ -120,6 +144,45 @@ class Node:
             if word is not None:
                 return word
         return self.words[-1] if self.has_words() else None
+
+
+class NodeWords(Sequence[Word]):
+    """A node's own words as a sequence that makes them only when they are read one by one:
+    its length and truth, and its first and last word, need none of the others (an unchanged
+    node's segment keeps this, and only a view that shows the node reads its words)."""
+
+    __slots__ = ("node",)
+
+    def __init__(self, node: Node):
+        self.node = node
+
+    def __len__(self) -> int:
+        return self.node.word_count()
+
+    def __bool__(self) -> bool:
+        return self.node.has_words()
+
+    @overload
+    def __getitem__(self, index: int) -> Word: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Word]: ...
+
+    def __getitem__(self, index: int | slice) -> Word | Sequence[Word]:
+        if isinstance(index, slice):
+            return self.node.words[index]
+        return self.node.word_at(index)
+
+    def __iter__(self) -> Iterator[Word]:
+        return iter(self.node.words)
+
+    def __eq__(self, other: object) -> bool:
+        """The words of one node (nodes are compared by identity)."""
+        if not isinstance(other, NodeWords):
+            return NotImplemented
+        return self.node is other.node
+
+    __hash__ = None  # type: ignore[assignment]  # mutable words: no hash, as a list has none
 
 
 @dataclass(frozen=True, slots=True)

@@ -141,6 +141,17 @@ class WordStore:
             run += 1
         return words
 
+    def position_of(self, index: int) -> Position:
+        """Where word `index` was printed (every word of a line is printed at the line's position)."""
+        return self._run_positions[bisect_right(self.run_first, index) - 1]
+
+    def word_object(self, index: int, offset: int) -> Word:
+        """The `Word` of word `index`, which starts at `offset` in `text` (one word made, not its line's)."""
+        run = bisect_right(self.run_first, index) - 1
+        if run in self._marked:
+            return self.words(index, index + 1)[0]
+        return self._shared_at(self._run_positions[run])[self.word_starting_at(offset)]
+
     def _shared_at(self, position: Position) -> "_WordsAt":
         found = self._shared.get(position)
         if found is None:
