@@ -240,3 +240,34 @@ def test_paragraph_cutting_matches_its_reference() -> None:
         assert paragraphs == _reference_paragraphs(line), line[:80]
         cut += len(paragraphs) - 1
     assert cut > 100
+
+
+def _ordinary_lines_are_plain(lines: list[str]) -> int:
+    """Every line `_ordinary_line` lets through is one paragraph that `_plain_paragraph` finds
+    plain, whose normalised text is what the fast path makes of it."""
+    ordinary = 0
+    for line in lines:
+        text = line.strip()
+        for chrome_possible in (True, False):
+            if not text or not compiled._ordinary_line(text, chrome_possible):
+                continue
+            ordinary += chrome_possible
+            assert compiled._paragraphs(line) == [(line, line[:1] in (" ", "\u00a0", "\t"))], line[:80]
+            assert compiled._plain_paragraph(normalize(line), chrome_possible), line[:80]
+            assert normalize(line) == (" ".join(text.split()) if "  " in text or "\t" in text else text), line[:80]
+    return ordinary
+
+
+def test_ordinary_lines_are_plain_paragraphs() -> None:
+    made_up = [
+        "\u00a0\u00a0Illinois  Compiled Statutes", "  \u2022 (815 ILCS 530/10)", " (10 ILCS 5/1-1)", "law.(Source:\tP.A. 1.)",
+        "\u00a0\u00a0Because  the statute database", "x enableWordFriendlyCopy({});", "Information maintained by the Legislative Reference Bureau",
+        "a.\u00a0\u00a0(b) b", "\u00a0\u00a0\u00a0\u00a0(a) The  clerk\tshall", "  the clerk", "\u00a0 In Illinois",
+    ]
+    assert _ordinary_lines_are_plain(made_up) == 3
+    assert _ordinary_lines_are_plain([line for path in REPOSITORY_TEXTS for line in split_lines(load_text(path))]) > 1000
+
+
+@needs_shared
+def test_ordinary_lines_are_plain_paragraphs_in_the_whole_acts() -> None:
+    assert _ordinary_lines_are_plain([line for path in _shared_texts() for line in split_lines(load_text(path))]) > 20_000

@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Callable
 
 from statdiff.errors import StatdiffError
 from statdiff.law import citations, units
@@ -289,23 +290,41 @@ class _Page:
 
     def add_lines(self, lines: list[str], simply_spaced: bool) -> None:
         """The physical lines of a page without table cells, as `add_cell` reads each, faster:
-        a line without NBSP is one paragraph (no indent run to cut it at); a text whose only
-        whitespace is spaces, tabs and NBSP (`simply_spaced`) is normalised by stripping where
-        it can be; and the paragraphs no rule can touch (most of a whole Act) go to the body
-        as a run, in one step, before the next paragraph that a rule reads."""
-        normal = normalize_simply_spaced if simply_spaced else normalize
-        run: list[BodyLine] = []
+        on a started page whose only whitespace is spaces, tabs and NBSP (`simply_spaced`),
+        the usual line (`_ordinary_line`: one paragraph no rule can touch, most of a whole
+        Act) is stripped, made a body line on the spot and kept in a run, which goes to the
+        body in one step before the next line a rule reads. Every other line is read by
+        `_add_physical`, which is the general path."""
+        if not simply_spaced:
+            run: list[BodyLine] = []
+            for physical in lines:
+                run = self._add_physical(physical, normalize, run)
+            self.body.extend(run)
+            return
+        run = []
+        append = run.append
+        chrome_possible, shows_indent = self.chrome_possible, self.shows_indent
         for physical in lines:
-            if NBSP in physical:
-                for paragraph, indented in _paragraphs(physical):
-                    run = self._add_to_run(normal(paragraph), indented, run)
+            text = physical.strip()
+            if not text:
                 continue
-            text = normal(physical)  # the usual line: no call to `_paragraphs`, no list of one paragraph
-            if text and self.started and _plain_paragraph(text, self.chrome_possible):
-                run.append(BodyLine(text, None, None, physical[:1] in (" ", "\t") if self.shows_indent else None))
-            elif text:
-                run = self._add_to_run(text, physical[:1] in (" ", "\t"), run)
+            if not self.started or not _ordinary_line(text, chrome_possible):
+                run = self._add_physical(physical, normalize_simply_spaced, run)
+                append = run.append
+                continue
+            if "  " in text or "\t" in text:
+                text = " ".join(text.split())
+            append(BodyLine(text, None, None, physical[0] in _INDENTS if shows_indent else None))
         self.body.extend(run)
+
+    def _add_physical(self, physical: str, normal: Callable[[str], str], run: list[BodyLine]) -> list[BodyLine]:
+        """One physical line, cut at its indent runs, each paragraph normalised by `normal` and
+        put onto the run or read by the rules; the run it leaves open."""
+        if NBSP in physical:
+            for paragraph, indented in _paragraphs(physical):
+                run = self._add_to_run(normal(paragraph), indented, run)
+            return run
+        return self._add_to_run(normal(physical), physical[:1] in (" ", "\t"), run)
 
     def _add_to_run(self, text: str, indented: bool | None, run: list[BodyLine]) -> list[BodyLine]:
         """A normalised paragraph: onto the run of plain ones, or (the run added to the body
@@ -422,6 +441,28 @@ def _paragraphs(raw: str) -> list[tuple[str, bool | None]]:
             indented = True
     paragraphs.append((raw[position:], indented))
     return paragraphs
+
+
+# The characters a line is indented by (`_paragraphs` tells an indented paragraph by them).
+_INDENTS = frozenset((" ", NBSP, "\t"))
+# What a stripped line opening with `I` must open with to be the site's title (the first word
+# of each of `_SITE_TITLE_OPENINGS`), and every first character a rule of `_plain_paragraph`
+# looks at besides `(` and digits.
+_SITE_TITLE_FIRST_WORDS = tuple(opening.split()[0] for opening in _SITE_TITLE_OPENINGS)
+_MARKED_FIRST = _BULLETS | {"I"}
+
+
+def _ordinary_line(text: str, chrome_possible: bool) -> bool:
+    """Whether a stripped physical line of a simply spaced page is, once normalised, a single
+    paragraph (no NBSP inside it, so no indent run to cut it at) that `_plain_paragraph` finds
+    plain: the same tests on the stripped line, each a superset of its test on the normalised
+    one (`ILCS` for ` ILCS `, `(Source:` for `(Source: `, a disclaimer's or script's first word
+    for its opening words, `Illinois` for `Illinois Compiled Statutes`)."""
+    if NBSP in text or "(Source:" in text or "ILCS" in text:
+        return False
+    if text[0] in _MARKED_FIRST and (text[0] != "I" or text.startswith(_SITE_TITLE_FIRST_WORDS)):
+        return False
+    return not (chrome_possible and may_hold_chrome_words(text))
 
 
 def _plain_paragraph(text: str, chrome_possible: bool = True) -> bool:
