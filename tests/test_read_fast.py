@@ -76,10 +76,13 @@ def test_ilcs_page_fast_path_matches_general_path_on_shared_corpus(monkeypatch: 
 
 
 def test_the_fast_path_is_taken_and_skipped_where_it_must_be() -> None:
-    for plain in ("the State Board of Elections shall", "(a) The State Board", "1. The clerk", "In the event", "Illinois law"):
+    for plain in (
+        "the State Board of Elections shall", "(a) The State Board", "1. The clerk", "In the event", "Illinois law",
+        "(Source: P.A. 86-1475.)", "law. (Source: P.A. 1.)",
+    ):
         assert compiled._plain_paragraph(plain), plain
     for marked in (
-        "(10 ILCS 5/1-1)", "(Source: P.A. 86-1475.)", "10 ILCS 5/1-1", "\u0661 ILCS 5/1", "• (815 ILCS 530/10)",
+        "(10 ILCS 5/1-1)", "(Source: P.A. 86-1475.) (10 ILCS 5/1-2)", "10 ILCS 5/1-1", "a;(Source: P.A. 2.)", "\u0661 ILCS 5/1", "• (815 ILCS 530/10)",
         "Illinois Compiled Statutes", "text enableWordFriendlyCopy({});", "law.(Source: P.A. 1.)",
         "x Updating the database of the Illinois Compiled Statutes (ILCS) is an ongoing process.",
     ):
@@ -260,14 +263,26 @@ def _ordinary_lines_are_plain(lines: list[str]) -> int:
 
 def test_ordinary_lines_are_plain_paragraphs() -> None:
     made_up = [
-        "\u00a0\u00a0Illinois  Compiled Statutes", "  \u2022 (815 ILCS 530/10)", " (10 ILCS 5/1-1)", "law.(Source:\tP.A. 1.)",
+        "\u00a0\u00a0Illinois  Compiled Statutes", "  \u2022 (815 ILCS 530/10)", " (10 ILCS 5/1-1)", "law.(Source:\tP.A. 1.)", "(Source: P.A. 1.)",
         "\u00a0\u00a0Because  the statute database", "x enableWordFriendlyCopy({});", "Information maintained by the Legislative Reference Bureau",
         "a.\u00a0\u00a0(b) b", "\u00a0\u00a0\u00a0\u00a0(a) The  clerk\tshall", "  the clerk", "\u00a0 In Illinois",
     ]
-    assert _ordinary_lines_are_plain(made_up) == 3
+    assert _ordinary_lines_are_plain(made_up) == 4
     assert _ordinary_lines_are_plain([line for path in REPOSITORY_TEXTS for line in split_lines(load_text(path))]) > 1000
 
 
 @needs_shared
 def test_ordinary_lines_are_plain_paragraphs_in_the_whole_acts() -> None:
     assert _ordinary_lines_are_plain([line for path in _shared_texts() for line in split_lines(load_text(path))]) > 20_000
+
+
+def _line_ends_agree(text: str) -> bool:
+    assert decode._lf_line_ends(text) == text.replace("\r\n", "\n").replace("\r", "\n"), repr(text[:80])
+    return "\r" in text
+
+
+def test_line_ends_are_what_the_two_replaces_give() -> None:
+    for text in ("a\r\nb", "a\rb", "a\r\n\rb\r", "a\r\r\nb", "\r", "\r\n\r\n", "\n\r", "x"):
+        _line_ends_agree(text)
+    raws = [decode._decode(path.read_bytes(), path.name) for path in REPOSITORY_TEXTS + _shared_texts()]
+    assert sum(_line_ends_agree(raw) for raw in raws) >= 1

@@ -65,6 +65,16 @@ _DISCLAIMER_PREFACE = re.compile(r"Illinois Compiled Statutes \(ILCS\) ?$")
 _GLUED_SOURCE_NOTE = re.compile(r"\((?<=[.;:)\]]\()Source: ")
 
 
+# `_GLUED_SOURCE_NOTE` without its closing space, for a line not yet normalised: it finds
+# whatever a line's normalised text holds of the first (whitespace stands only between them).
+_GLUED_SOURCE_OPENING = re.compile(r"\((?<=[.;:)\]]\()Source:")
+
+
+def _holds_glued_source_note(text: str) -> bool:
+    """Whether a normalised text holds a Source note `_unglued_source_notes` would change."""
+    return "(Source: " in text and _GLUED_SOURCE_NOTE.search(text) is not None
+
+
 def _unglued_source_notes(text: str) -> str:
     """The space the scrape lost before a Source note put back (`...disbursement.(Source: ...`)."""
     return _GLUED_SOURCE_NOTE.sub(" (Source: ", text) if "(Source: " in text else text
@@ -456,9 +466,9 @@ def _ordinary_line(text: str, chrome_possible: bool) -> bool:
     """Whether a stripped physical line of a simply spaced page is, once normalised, a single
     paragraph (no NBSP inside it, so no indent run to cut it at) that `_plain_paragraph` finds
     plain: the same tests on the stripped line, each a superset of its test on the normalised
-    one (`ILCS` for ` ILCS `, `(Source:` for `(Source: `, a disclaimer's or script's first word
+    one (`ILCS` for ` ILCS `, `_GLUED_SOURCE_OPENING` for `_GLUED_SOURCE_NOTE`, a disclaimer's or script's first word
     for its opening words, `Illinois` for `Illinois Compiled Statutes`)."""
-    if NBSP in text or "(Source:" in text or "ILCS" in text:
+    if NBSP in text or "ILCS" in text or ("(Source:" in text and _GLUED_SOURCE_OPENING.search(text)):
         return False
     if text[0] in _MARKED_FIRST and (text[0] != "I" or text.startswith(_SITE_TITLE_FIRST_WORDS)):
         return False
@@ -467,13 +477,13 @@ def _ordinary_line(text: str, chrome_possible: bool) -> bool:
 
 def _plain_paragraph(text: str, chrome_possible: bool = True) -> bool:
     """A normalised paragraph of a started page that no rule of `_Page._add_marked` can change
-    or drop: it holds no Source note to unglue and no disclaimer or script to cut out (none
+    or drop: it holds no glued Source note to unglue (`law.(Source: ...`) and no disclaimer or script to cut out (none
     can be where the page holds none of their first words: `chrome_possible` False), opens
     with no bullet, and is neither a citation nor an Act heading nor a navigation line (each
     opens with `(` or a digit and names ILCS) nor the site's title. A digit is what `isdecimal`
     says, as for `\\d`."""
     first = text[0]
-    if first in _BULLETS or "(Source: " in text or (chrome_possible and may_hold_chrome(text)):
+    if first in _BULLETS or _holds_glued_source_note(text) or (chrome_possible and may_hold_chrome(text)):
         return False
     if first == "(" or first.isdecimal():
         return " ILCS " not in text
