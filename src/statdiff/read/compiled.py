@@ -312,19 +312,20 @@ class _Page:
             self.body.extend(run)
             return
         run = []
-        append = run.append
-        chrome_possible, shows_indent = self.chrome_possible, self.shows_indent
+        append = run.append  # the loop's names are local: it runs once for each line of a whole Act
+        started, chrome_possible, shows_indent = self.started, self.chrome_possible, self.shows_indent
+        ordinary, body_line, indents = _ordinary_line, BodyLine, _INDENTS
         for physical in lines:
             text = physical.strip()
             if not text:
                 continue
-            if not self.started or not _ordinary_line(text, chrome_possible):
+            if not started or not ordinary(text, chrome_possible):
                 run = self._add_physical(physical, normalize_simply_spaced, run)
-                append = run.append
+                append, started = run.append, self.started
                 continue
             if "  " in text or "\t" in text:
                 text = " ".join(text.split())
-            append(BodyLine(text, None, None, physical[0] in _INDENTS if shows_indent else None))
+            append(body_line(text, None, None, physical[0] in indents if shows_indent else None))
         self.body.extend(run)
 
     def _add_physical(self, physical: str, normal: Callable[[str], str], run: list[BodyLine]) -> list[BodyLine]:
