@@ -315,7 +315,7 @@ class _Page:
         append = run.append  # the loop's names are local: it runs once for each line of a whole Act
         started, chrome_possible, shows_indent = self.started, self.chrome_possible, self.shows_indent
         ordinary, body_line, indents = _ordinary_line, BodyLine, _INDENTS
-        for physical in lines:
+        for physical in filter(None, lines):  # an empty line is nothing to any path
             text = physical.strip()
             if not text:
                 continue
@@ -556,9 +556,8 @@ def _read_act(act_text: str, identity: Identity, body: Body) -> None:
             identity.title = heading["name"] or identity.title
             body.drop(ACT_HEADING, heading.group(0))
             segment = segment[heading.end():].strip()
-        segment = _unglued_source_notes(segment)
-        for part in split_normalized(segment):
-            body.add(BodyLine(part, None, None, None))
+        # A normalised text's parts all have words (a cut takes one space of single spaces).
+        body.extend([BodyLine(part, None, None, None) for part in split_normalized(_unglued_source_notes(segment))])
 
 
 def _csv_texts(text: str, name: str) -> list[str]:
