@@ -109,6 +109,8 @@ def _indent_runs_agree(paths: list[Path]) -> int:
             if "\u00a0" in line:
                 old = [match.span() for match in _OLD_INDENT_RUN.finditer(line)]
                 assert [match.span() for match in compiled._INDENT_RUN.finditer(line)] == old, path.name
+                opening = [(start, end) for start, end in old if not ("a" <= line[end:end + 1] <= "z")]
+                assert [match.span() for match in compiled._OPENING_INDENT_RUN.finditer(line)] == opening, path.name
                 runs += len(old)
     return runs
 
@@ -119,6 +121,8 @@ def test_indent_run_pattern_finds_what_the_plain_form_finds() -> None:
         assert [m.span() for m in compiled._INDENT_RUN.finditer(line)] == [
             m.span() for m in _OLD_INDENT_RUN.finditer(line)
         ]
+    for line, opening in (("a\u00a0\u00a0\u00a0b", []), ("a\u00a0 \u00a0B\u00a0\u00a0c\u00a0\u00a0", [(1, 4), (8, 10)])):
+        assert [m.span() for m in compiled._OPENING_INDENT_RUN.finditer(line)] == opening
 
 
 @needs_shared

@@ -101,6 +101,10 @@ _FIRST_MARK = re.compile(rf"{_FIRST_UNIT.pattern}|{units.SOURCE_OPEN_TEXT}")
 # or more, each with a space after it or not. Written to open with the NBSP itself, so that
 # the search skips to the next NBSP (four times faster than `(?:\u00a0 ?){2,}`, same matches).
 _INDENT_RUN = re.compile(r"\u00a0(?: ?\u00a0)+ ?")
+# The runs of `_INDENT_RUN` that may open a paragraph: not before a lowercase ASCII letter (most
+# runs inside a paragraph are hanging indents before one). The run is taken whole (an atomic
+# group: no shorter run is tried), so each match is one of `_INDENT_RUN`'s.
+_OPENING_INDENT_RUN = re.compile(r"\u00a0(?>(?: ?\u00a0)+ ?)(?![a-z])")
 # A mirror's list bullet before a unit: `• (815 ILCS 530/10)`.
 _BULLETS = frozenset("•·‣▪◦∙*")
 
@@ -437,14 +441,14 @@ def _paragraphs(raw: str) -> list[tuple[str, bool | None]]:
     can open one; elsewhere it is a wrapped item's hanging indent (`one of<NBSP run>whom`).
     Each paragraph comes with whether it is indented (None: this line shows no indent)."""
     indented = raw[:1] in (" ", NBSP, "\t") if raw and not raw.isspace() else None
-    if NBSP not in raw:
+    if NBSP not in raw or NBSP not in raw.strip():  # a run at either end has no clause before or no text after
         return [(raw, indented)]
     paragraphs = []
     position = 0
-    for run in _INDENT_RUN.finditer(raw):
+    for run in _OPENING_INDENT_RUN.finditer(raw):
         after = raw[run.end():run.end() + 1]
         if not after or not (after.isupper() or after.isdigit() or after in "(\"“"):
-            continue  # tested first: most runs are hanging indents before a lowercase word
+            continue  # tested first: the runs left are mostly hanging indents before a word
         before = _last_character(raw, position, run.start())
         if before and before in ".:;)\"”":
             paragraphs.append((raw[position:run.start()], indented))
