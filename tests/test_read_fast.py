@@ -290,3 +290,19 @@ def test_line_ends_are_what_the_two_replaces_give() -> None:
         _line_ends_agree(text)
     raws = [decode._decode(path.read_bytes(), path.name) for path in REPOSITORY_TEXTS + _shared_texts()]
     assert sum(_line_ends_agree(raw) for raw in raws) >= 1
+
+
+_OLD_CODE_TOKEN = re.compile(r"""[(){}\[\]]|'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`""")
+
+
+def test_code_token_pattern_finds_what_the_plain_form_finds() -> None:
+    """The script's tokens (brackets, string literals) as the one-branch-a-character pattern
+    finds them, on every corpus text and on literals with escapes, line ends and no end."""
+    texts = [load_text(path) for path in REPOSITORY_TEXTS + _shared_texts()]
+    texts += ["f('a\\'b', \"c\\\"d\", `e\\`\nf`) 'open\n' \"x\\\ny\" `g\\\nh` '\\", "enableWordFriendlyCopy({ a: '}' });"]
+    tokens = 0
+    for text in texts:
+        old = [(match.span(), match.group()) for match in _OLD_CODE_TOKEN.finditer(text)]
+        assert [(match.span(), match.group()) for match in compiled._CODE_TOKEN.finditer(text)] == old
+        tokens += len(old)
+    assert tokens > 1000

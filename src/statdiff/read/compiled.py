@@ -112,7 +112,12 @@ _BULLETS = frozenset("•·‣▪◦∙*")
 # `enableWordFriendlyCopy({...}); (function () {...})();`. It is cut out by
 # its brackets, so only code goes: whatever follows it stays.
 _SCRIPT_START = "enableWordFriendlyCopy("
-_CODE_TOKEN = re.compile(r"""[(){}\[\]]|'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`""")
+# A bracket or a string literal. Each literal is written as a run of plain characters, then
+# escapes each followed by such a run (the unrolled form of `'(?:[^'\\\n]|\\.)*'`: the same
+# matches, without one branch of the pattern for each character).
+_CODE_TOKEN = re.compile(
+    r"""[(){}\[\]]|'[^'\\\n]*(?:\\.[^'\\\n]*)*'|"[^"\\\n]*(?:\\.[^"\\\n]*)*"|`[^`\\]*(?:\\.[^`\\]*)*`"""
+)
 _IIFE_START = re.compile(r"\s*\(\s*function\s*\(\s*\)\s*\{")
 _CALL_END = re.compile(r"\s*\(\s*\)\s*;?|\s*;")
 _MAX_SCRIPT = 20_000
