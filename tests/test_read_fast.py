@@ -82,7 +82,8 @@ def test_the_fast_path_is_taken_and_skipped_where_it_must_be() -> None:
     ):
         assert compiled._plain_paragraph(plain), plain
     for marked in (
-        "(10 ILCS 5/1-1)", "(Source: P.A. 86-1475.) (10 ILCS 5/1-2)", "10 ILCS 5/1-1", "a;(Source: P.A. 2.)", "\u0661 ILCS 5/1", "• (815 ILCS 530/10)",
+        "(10 ILCS 5/1-1)", "(Source: P.A. 86-1475.) (10 ILCS 5/1-2)", "10 ILCS 5/1-1", "a;(Source: P.A. 2.)",
+        "\u0661 ILCS 5/1", "• (815 ILCS 530/10)",
         "Illinois Compiled Statutes", "text enableWordFriendlyCopy({});", "law.(Source: P.A. 1.)",
         "x Updating the database of the Illinois Compiled Statutes (ILCS) is an ongoing process.",
     ):
@@ -267,8 +268,9 @@ def _ordinary_lines_are_plain(lines: list[str]) -> int:
 
 def test_ordinary_lines_are_plain_paragraphs() -> None:
     made_up = [
-        "\u00a0\u00a0Illinois  Compiled Statutes", "  \u2022 (815 ILCS 530/10)", " (10 ILCS 5/1-1)", "law.(Source:\tP.A. 1.)", "(Source: P.A. 1.)",
-        "\u00a0\u00a0Because  the statute database", "x enableWordFriendlyCopy({});", "Information maintained by the Legislative Reference Bureau",
+        "\u00a0\u00a0Illinois  Compiled Statutes", "  \u2022 (815 ILCS 530/10)", " (10 ILCS 5/1-1)", "law.(Source:\tP.A. 1.)",
+        "(Source: P.A. 1.)", "\u00a0\u00a0Because  the statute database", "x enableWordFriendlyCopy({});",
+        "Information maintained by the Legislative Reference Bureau",
         "a.\u00a0\u00a0(b) b", "\u00a0\u00a0\u00a0\u00a0(a) The  clerk\tshall", "  the clerk", "\u00a0 In Illinois",
     ]
     assert _ordinary_lines_are_plain(made_up) == 4

@@ -446,7 +446,7 @@ def _paragraphs(raw: str) -> list[tuple[str, bool | None]]:
     can open one; elsewhere it is a wrapped item's hanging indent (`one of<NBSP run>whom`).
     Each paragraph comes with whether it is indented (None: this line shows no indent)."""
     indented = raw[:1] in (" ", NBSP, "\t") if raw and not raw.isspace() else None
-    if NBSP not in raw or NBSP not in raw.strip():  # a run at either end has no clause before or no text after
+    if NBSP not in raw or NBSP not in raw.strip():  # a run at an end: no clause before it, or no text after
         return [(raw, indented)]
     paragraphs = []
     position = 0
@@ -465,9 +465,8 @@ def _paragraphs(raw: str) -> list[tuple[str, bool | None]]:
 
 # The characters a line is indented by (`_paragraphs` tells an indented paragraph by them).
 _INDENTS = frozenset((" ", NBSP, "\t"))
-# What a stripped line opening with `I` must open with to be the site's title (the first word
-# of each of `_SITE_TITLE_OPENINGS`), and every first character a rule of `_plain_paragraph`
-# looks at besides `(` and digits.
+# The first words of the site's titles (`_SITE_TITLE_OPENINGS`), and the first characters a
+# rule of `_plain_paragraph` looks at besides `(` and digits: a bullet, the titles' `I`.
 _SITE_TITLE_FIRST_WORDS = tuple(opening.split()[0] for opening in _SITE_TITLE_OPENINGS)
 _MARKED_FIRST = _BULLETS | {"I"}
 
@@ -476,8 +475,9 @@ def _ordinary_line(text: str, chrome_possible: bool) -> bool:
     """Whether a stripped physical line of a simply spaced page is, once normalised, a single
     paragraph (no NBSP inside it, so no indent run to cut it at) that `_plain_paragraph` finds
     plain: the same tests on the stripped line, each a superset of its test on the normalised
-    one (`ILCS` for ` ILCS `, `_GLUED_SOURCE_OPENING` for `_GLUED_SOURCE_NOTE`, a disclaimer's or script's first word
-    for its opening words, `Illinois` for `Illinois Compiled Statutes`)."""
+    one (`ILCS` for ` ILCS `, `_GLUED_SOURCE_OPENING` for `_GLUED_SOURCE_NOTE`, a bullet or
+    `Illinois`/`Information` first for a bullet or the site's title, a disclaimer's or
+    script's first word for its opening words)."""
     if NBSP in text or "ILCS" in text or ("(Source:" in text and _GLUED_SOURCE_OPENING.search(text)):
         return False
     if text[0] in _MARKED_FIRST and (text[0] != "I" or text.startswith(_SITE_TITLE_FIRST_WORDS)):
@@ -487,8 +487,9 @@ def _ordinary_line(text: str, chrome_possible: bool) -> bool:
 
 def _plain_paragraph(text: str, chrome_possible: bool = True) -> bool:
     """A normalised paragraph of a started page that no rule of `_Page._add_marked` can change
-    or drop: it holds no glued Source note to unglue (`law.(Source: ...`) and no disclaimer or script to cut out (none
-    can be where the page holds none of their first words: `chrome_possible` False), opens
+    or drop: it holds no glued Source note to unglue (`law.(Source: ...`; one that opens the
+    paragraph is left as it is) and no disclaimer or script to cut out (none can be where
+    the page holds none of their first words: `chrome_possible` False), opens
     with no bullet, and is neither a citation nor an Act heading nor a navigation line (each
     opens with `(` or a digit and names ILCS) nor the site's title. A digit is what `isdecimal`
     says, as for `\\d`."""
