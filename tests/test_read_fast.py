@@ -308,3 +308,22 @@ def test_code_token_pattern_finds_what_the_plain_form_finds() -> None:
         assert [(match.span(), match.group()) for match in compiled._CODE_TOKEN.finditer(text)] == old
         tokens += len(old)
     assert tokens > 1000
+
+
+def test_body_counts_the_words_before_each_drop() -> None:
+    """`Body.words` counted when a drop asks is what counting at each line gives."""
+    from statdiff.model import BodyLine
+    from statdiff.read.common import Body
+
+    body = Body()
+    body.drop("site chrome", "front")
+    body.add(BodyLine("one two"))
+    body.add(BodyLine(""))
+    body.extend([BodyLine("three"), BodyLine("four five six")])
+    body.drop("site chrome", "middle")
+    body.drop("site chrome", "  ")
+    body.extend([])
+    body.add(BodyLine("seven"))
+    body.drop("site chrome", "end")
+    assert [(drop.text, drop.after) for drop in body.dropped] == [("front", 0), ("middle", 6), ("end", 7)]
+    assert body.words == 7

@@ -566,7 +566,6 @@ def _read_act(act_text: str, identity: Identity, body: Body) -> None:
             identity.title = heading["name"] or identity.title
             body.drop(ACT_HEADING, heading.group(0))
             segment = segment[heading.end():].strip()
-        # A normalised text's parts all have words (a cut takes one space of single spaces).
         body.extend([BodyLine(part, None, None, None) for part in split_normalized(_unglued_source_notes(segment))])
 
 
