@@ -76,10 +76,14 @@ def test_ilcs_page_fast_path_matches_general_path_on_shared_corpus(monkeypatch: 
 
 
 def test_the_fast_path_is_taken_and_skipped_where_it_must_be() -> None:
-    for plain in ("the State Board of Elections shall", "(a) The State Board", "1. The clerk", "In the event", "Illinois law"):
+    for plain in (
+        "the State Board of Elections shall", "(a) The State Board", "1. The clerk", "In the event", "Illinois law",
+        "(Source: P.A. 86-1475.)", "law. (Source: P.A. 1.)",
+    ):
         assert compiled._plain_paragraph(plain), plain
     for marked in (
-        "(10 ILCS 5/1-1)", "(Source: P.A. 86-1475.)", "10 ILCS 5/1-1", "\u0661 ILCS 5/1", "• (815 ILCS 530/10)",
+        "(10 ILCS 5/1-1)", "(Source: P.A. 86-1475.) (10 ILCS 5/1-2)", "10 ILCS 5/1-1", "a;(Source: P.A. 2.)",
+        "\u0661 ILCS 5/1", "• (815 ILCS 530/10)",
         "Illinois Compiled Statutes", "text enableWordFriendlyCopy({});", "law.(Source: P.A. 1.)",
         "x Updating the database of the Illinois Compiled Statutes (ILCS) is an ongoing process.",
     ):
@@ -106,6 +110,8 @@ def _indent_runs_agree(paths: list[Path]) -> int:
             if "\u00a0" in line:
                 old = [match.span() for match in _OLD_INDENT_RUN.finditer(line)]
                 assert [match.span() for match in compiled._INDENT_RUN.finditer(line)] == old, path.name
+                opening = [(start, end) for start, end in old if not ("a" <= line[end:end + 1] <= "z")]
+                assert [match.span() for match in compiled._OPENING_INDENT_RUN.finditer(line)] == opening, path.name
                 runs += len(old)
     return runs
 
@@ -116,6 +122,8 @@ def test_indent_run_pattern_finds_what_the_plain_form_finds() -> None:
         assert [m.span() for m in compiled._INDENT_RUN.finditer(line)] == [
             m.span() for m in _OLD_INDENT_RUN.finditer(line)
         ]
+    for line, opening in (("a\u00a0\u00a0\u00a0b", []), ("a\u00a0 \u00a0B\u00a0\u00a0c\u00a0\u00a0", [(1, 4), (8, 10)])):
+        assert [m.span() for m in compiled._OPENING_INDENT_RUN.finditer(line)] == opening
 
 
 @needs_shared
@@ -240,3 +248,82 @@ def test_paragraph_cutting_matches_its_reference() -> None:
         assert paragraphs == _reference_paragraphs(line), line[:80]
         cut += len(paragraphs) - 1
     assert cut > 100
+
+
+def _ordinary_lines_are_plain(lines: list[str]) -> int:
+    """Every line `_ordinary_line` lets through is one paragraph that `_plain_paragraph` finds
+    plain, whose normalised text is what the fast path makes of it."""
+    ordinary = 0
+    for line in lines:
+        text = line.strip()
+        for chrome_possible in (True, False):
+            if not text or not compiled._ordinary_line(text, chrome_possible):
+                continue
+            ordinary += chrome_possible
+            assert compiled._paragraphs(line) == [(line, line[:1] in (" ", "\u00a0", "\t"))], line[:80]
+            assert compiled._plain_paragraph(normalize(line), chrome_possible), line[:80]
+            assert normalize(line) == (" ".join(text.split()) if "  " in text or "\t" in text else text), line[:80]
+    return ordinary
+
+
+def test_ordinary_lines_are_plain_paragraphs() -> None:
+    made_up = [
+        "\u00a0\u00a0Illinois  Compiled Statutes", "  \u2022 (815 ILCS 530/10)", " (10 ILCS 5/1-1)", "law.(Source:\tP.A. 1.)",
+        "(Source: P.A. 1.)", "\u00a0\u00a0Because  the statute database", "x enableWordFriendlyCopy({});",
+        "Information maintained by the Legislative Reference Bureau",
+        "a.\u00a0\u00a0(b) b", "\u00a0\u00a0\u00a0\u00a0(a) The  clerk\tshall", "  the clerk", "\u00a0 In Illinois",
+    ]
+    assert _ordinary_lines_are_plain(made_up) == 4
+    assert _ordinary_lines_are_plain([line for path in REPOSITORY_TEXTS for line in split_lines(load_text(path))]) > 1000
+
+
+@needs_shared
+def test_ordinary_lines_are_plain_paragraphs_in_the_whole_acts() -> None:
+    assert _ordinary_lines_are_plain([line for path in _shared_texts() for line in split_lines(load_text(path))]) > 20_000
+
+
+def _line_ends_agree(text: str) -> bool:
+    assert decode._lf_line_ends(text) == text.replace("\r\n", "\n").replace("\r", "\n"), repr(text[:80])
+    return "\r" in text
+
+
+def test_line_ends_are_what_the_two_replaces_give() -> None:
+    for text in ("a\r\nb", "a\rb", "a\r\n\rb\r", "a\r\r\nb", "\r", "\r\n\r\n", "\n\r", "x"):
+        _line_ends_agree(text)
+    raws = [decode._decode(path.read_bytes(), path.name) for path in REPOSITORY_TEXTS + _shared_texts()]
+    assert sum(_line_ends_agree(raw) for raw in raws) >= 1
+
+
+_OLD_CODE_TOKEN = re.compile(r"""[(){}\[\]]|'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`""")
+
+
+def test_code_token_pattern_finds_what_the_plain_form_finds() -> None:
+    """The script's tokens (brackets, string literals) as the one-branch-a-character pattern
+    finds them, on every corpus text and on literals with escapes, line ends and no end."""
+    texts = [load_text(path) for path in REPOSITORY_TEXTS + _shared_texts()]
+    texts += ["f('a\\'b', \"c\\\"d\", `e\\`\nf`) 'open\n' \"x\\\ny\" `g\\\nh` '\\", "enableWordFriendlyCopy({ a: '}' });"]
+    tokens = 0
+    for text in texts:
+        old = [(match.span(), match.group()) for match in _OLD_CODE_TOKEN.finditer(text)]
+        assert [(match.span(), match.group()) for match in compiled._CODE_TOKEN.finditer(text)] == old
+        tokens += len(old)
+    assert tokens > 1000
+
+
+def test_body_counts_the_words_before_each_drop() -> None:
+    """`Body.words` counted when a drop asks is what counting at each line gives."""
+    from statdiff.model import BodyLine
+    from statdiff.read.common import Body
+
+    body = Body()
+    body.drop("site chrome", "front")
+    body.add(BodyLine("one two"))
+    body.add(BodyLine(""))
+    body.extend([BodyLine("three"), BodyLine("four five six")])
+    body.drop("site chrome", "middle")
+    body.drop("site chrome", "  ")
+    body.extend([])
+    body.add(BodyLine("seven"))
+    body.drop("site chrome", "end")
+    assert [(drop.text, drop.after) for drop in body.dropped] == [("front", 0), ("middle", 6), ("end", 7)]
+    assert body.words == 7

@@ -164,17 +164,26 @@ class Body:
     def __init__(self) -> None:
         self.lines: list[BodyLine] = []
         self.dropped: list[Drop] = []
-        self.words = 0
+        self._words = 0  # the words of the first `_counted` lines
+        self._counted = 0
+
+    @property
+    def words(self) -> int:
+        """How many words the body holds so far (a normalised line's spaces and one). Counted
+        when asked, over the lines added since: only a drop asks, and most of a whole Act's
+        lines come after its last drop."""
+        if self._counted < len(self.lines):
+            new = self.lines[self._counted:]
+            self._words += sum(line.text.count(" ") + 1 for line in new if line.text)
+            self._counted = len(self.lines)
+        return self._words
 
     def add(self, line: BodyLine) -> None:
         self.lines.append(line)
-        if line.text:  # normalised: single spaces between words
-            self.words += line.text.count(" ") + 1
 
     def extend(self, lines: list[BodyLine]) -> None:
-        """Lines that all have text, as `add` adds them one by one."""
+        """Lines in order, as `add` adds them one by one."""
         self.lines.extend(lines)
-        self.words += sum(line.text.count(" ") for line in lines) + len(lines)
 
     def drop(self, rule: str, text: str, page: int | None = None, line: int | None = None) -> None:
         """Record `text` (if it has any words) as dropped by `rule`, here in the body."""

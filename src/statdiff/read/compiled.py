@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Callable
 
 from statdiff.errors import StatdiffError
 from statdiff.law import citations, units
@@ -64,6 +65,16 @@ _DISCLAIMER_PREFACE = re.compile(r"Illinois Compiled Statutes \(ILCS\) ?$")
 _GLUED_SOURCE_NOTE = re.compile(r"\((?<=[.;:)\]]\()Source: ")
 
 
+# `_GLUED_SOURCE_NOTE` without its closing space, for a line not yet normalised: it finds
+# whatever a line's normalised text holds of the first (whitespace stands only between them).
+_GLUED_SOURCE_OPENING = re.compile(r"\((?<=[.;:)\]]\()Source:")
+
+
+def _holds_glued_source_note(text: str) -> bool:
+    """Whether a normalised text holds a Source note `_unglued_source_notes` would change."""
+    return "(Source: " in text and _GLUED_SOURCE_NOTE.search(text) is not None
+
+
 def _unglued_source_notes(text: str) -> str:
     """The space the scrape lost before a Source note put back (`...disbursement.(Source: ...`)."""
     return _GLUED_SOURCE_NOTE.sub(" (Source: ", text) if "(Source: " in text else text
@@ -90,6 +101,10 @@ _FIRST_MARK = re.compile(rf"{_FIRST_UNIT.pattern}|{units.SOURCE_OPEN_TEXT}")
 # or more, each with a space after it or not. Written to open with the NBSP itself, so that
 # the search skips to the next NBSP (four times faster than `(?:\u00a0 ?){2,}`, same matches).
 _INDENT_RUN = re.compile(r"\u00a0(?: ?\u00a0)+ ?")
+# The runs of `_INDENT_RUN` that may open a paragraph: not before a lowercase ASCII letter (most
+# runs inside a paragraph are hanging indents before one). The run is taken whole (an atomic
+# group: no shorter run is tried), so each match is one of `_INDENT_RUN`'s.
+_OPENING_INDENT_RUN = re.compile(r"\u00a0(?>(?: ?\u00a0)+ ?)(?![a-z])")
 # A mirror's list bullet before a unit: `• (815 ILCS 530/10)`.
 _BULLETS = frozenset("•·‣▪◦∙*")
 
@@ -97,7 +112,12 @@ _BULLETS = frozenset("•·‣▪◦∙*")
 # `enableWordFriendlyCopy({...}); (function () {...})();`. It is cut out by
 # its brackets, so only code goes: whatever follows it stays.
 _SCRIPT_START = "enableWordFriendlyCopy("
-_CODE_TOKEN = re.compile(r"""[(){}\[\]]|'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`""")
+# A bracket or a string literal. Each literal is written as a run of plain characters, then
+# escapes each followed by such a run (the unrolled form of `'(?:[^'\\\n]|\\.)*'`: the same
+# matches, without one branch of the pattern for each character).
+_CODE_TOKEN = re.compile(
+    r"""[(){}\[\]]|'[^'\\\n]*(?:\\.[^'\\\n]*)*'|"[^"\\\n]*(?:\\.[^"\\\n]*)*"|`[^`\\]*(?:\\.[^`\\]*)*`"""
+)
 _IIFE_START = re.compile(r"\s*\(\s*function\s*\(\s*\)\s*\{")
 _CALL_END = re.compile(r"\s*\(\s*\)\s*;?|\s*;")
 _MAX_SCRIPT = 20_000
@@ -289,23 +309,42 @@ class _Page:
 
     def add_lines(self, lines: list[str], simply_spaced: bool) -> None:
         """The physical lines of a page without table cells, as `add_cell` reads each, faster:
-        a line without NBSP is one paragraph (no indent run to cut it at); a text whose only
-        whitespace is spaces, tabs and NBSP (`simply_spaced`) is normalised by stripping where
-        it can be; and the paragraphs no rule can touch (most of a whole Act) go to the body
-        as a run, in one step, before the next paragraph that a rule reads."""
-        normal = normalize_simply_spaced if simply_spaced else normalize
-        run: list[BodyLine] = []
-        for physical in lines:
-            if NBSP in physical:
-                for paragraph, indented in _paragraphs(physical):
-                    run = self._add_to_run(normal(paragraph), indented, run)
+        on a started page whose only whitespace is spaces, tabs and NBSP (`simply_spaced`),
+        the usual line (`_ordinary_line`: one paragraph no rule can touch, most of a whole
+        Act) is stripped, made a body line on the spot and kept in a run, which goes to the
+        body in one step before the next line a rule reads. Every other line is read by
+        `_add_physical`, which is the general path."""
+        if not simply_spaced:
+            run: list[BodyLine] = []
+            for physical in lines:
+                run = self._add_physical(physical, normalize, run)
+            self.body.extend(run)
+            return
+        run = []
+        append = run.append  # the loop's names are local: it runs once for each line of a whole Act
+        started, chrome_possible, shows_indent = self.started, self.chrome_possible, self.shows_indent
+        ordinary, body_line, indents = _ordinary_line, BodyLine, _INDENTS
+        for physical in filter(None, lines):  # an empty line is nothing to any path
+            text = physical.strip()
+            if not text:
                 continue
-            text = normal(physical)  # the usual line: no call to `_paragraphs`, no list of one paragraph
-            if text and self.started and _plain_paragraph(text, self.chrome_possible):
-                run.append(BodyLine(text, None, None, physical[:1] in (" ", "\t") if self.shows_indent else None))
-            elif text:
-                run = self._add_to_run(text, physical[:1] in (" ", "\t"), run)
+            if not started or not ordinary(text, chrome_possible):
+                run = self._add_physical(physical, normalize_simply_spaced, run)
+                append, started = run.append, self.started
+                continue
+            if "  " in text or "\t" in text:
+                text = " ".join(text.split())
+            append(body_line(text, None, None, physical[0] in indents if shows_indent else None))
         self.body.extend(run)
+
+    def _add_physical(self, physical: str, normal: Callable[[str], str], run: list[BodyLine]) -> list[BodyLine]:
+        """One physical line, cut at its indent runs, each paragraph normalised by `normal` and
+        put onto the run or read by the rules; the run it leaves open."""
+        if NBSP in physical:
+            for paragraph, indented in _paragraphs(physical):
+                run = self._add_to_run(normal(paragraph), indented, run)
+            return run
+        return self._add_to_run(normal(physical), physical[:1] in (" ", "\t"), run)
 
     def _add_to_run(self, text: str, indented: bool | None, run: list[BodyLine]) -> list[BodyLine]:
         """A normalised paragraph: onto the run of plain ones, or (the run added to the body
@@ -407,14 +446,14 @@ def _paragraphs(raw: str) -> list[tuple[str, bool | None]]:
     can open one; elsewhere it is a wrapped item's hanging indent (`one of<NBSP run>whom`).
     Each paragraph comes with whether it is indented (None: this line shows no indent)."""
     indented = raw[:1] in (" ", NBSP, "\t") if raw and not raw.isspace() else None
-    if NBSP not in raw:
+    if NBSP not in raw or NBSP not in raw.strip():  # a run at an end: no clause before it, or no text after
         return [(raw, indented)]
     paragraphs = []
     position = 0
-    for run in _INDENT_RUN.finditer(raw):
+    for run in _OPENING_INDENT_RUN.finditer(raw):
         after = raw[run.end():run.end() + 1]
         if not after or not (after.isupper() or after.isdigit() or after in "(\"“"):
-            continue  # tested first: most runs are hanging indents before a lowercase word
+            continue  # tested first: the runs left are mostly hanging indents before a word
         before = _last_character(raw, position, run.start())
         if before and before in ".:;)\"”":
             paragraphs.append((raw[position:run.start()], indented))
@@ -424,15 +463,38 @@ def _paragraphs(raw: str) -> list[tuple[str, bool | None]]:
     return paragraphs
 
 
+# The characters a line is indented by (`_paragraphs` tells an indented paragraph by them).
+_INDENTS = frozenset((" ", NBSP, "\t"))
+# The first words of the site's titles (`_SITE_TITLE_OPENINGS`), and the first characters a
+# rule of `_plain_paragraph` looks at besides `(` and digits: a bullet, the titles' `I`.
+_SITE_TITLE_FIRST_WORDS = tuple(opening.split()[0] for opening in _SITE_TITLE_OPENINGS)
+_MARKED_FIRST = _BULLETS | {"I"}
+
+
+def _ordinary_line(text: str, chrome_possible: bool) -> bool:
+    """Whether a stripped physical line of a simply spaced page is, once normalised, a single
+    paragraph (no NBSP inside it, so no indent run to cut it at) that `_plain_paragraph` finds
+    plain: the same tests on the stripped line, each a superset of its test on the normalised
+    one (`ILCS` for ` ILCS `, `_GLUED_SOURCE_OPENING` for `_GLUED_SOURCE_NOTE`, a bullet or
+    `Illinois`/`Information` first for a bullet or the site's title, a disclaimer's or
+    script's first word for its opening words)."""
+    if NBSP in text or "ILCS" in text or ("(Source:" in text and _GLUED_SOURCE_OPENING.search(text)):
+        return False
+    if text[0] in _MARKED_FIRST and (text[0] != "I" or text.startswith(_SITE_TITLE_FIRST_WORDS)):
+        return False
+    return not (chrome_possible and may_hold_chrome_words(text))
+
+
 def _plain_paragraph(text: str, chrome_possible: bool = True) -> bool:
     """A normalised paragraph of a started page that no rule of `_Page._add_marked` can change
-    or drop: it holds no Source note to unglue and no disclaimer or script to cut out (none
-    can be where the page holds none of their first words: `chrome_possible` False), opens
+    or drop: it holds no glued Source note to unglue (`law.(Source: ...`; one that opens the
+    paragraph is left as it is) and no disclaimer or script to cut out (none can be where
+    the page holds none of their first words: `chrome_possible` False), opens
     with no bullet, and is neither a citation nor an Act heading nor a navigation line (each
     opens with `(` or a digit and names ILCS) nor the site's title. A digit is what `isdecimal`
     says, as for `\\d`."""
     first = text[0]
-    if first in _BULLETS or "(Source: " in text or (chrome_possible and may_hold_chrome(text)):
+    if first in _BULLETS or _holds_glued_source_note(text) or (chrome_possible and may_hold_chrome(text)):
         return False
     if first == "(" or first.isdecimal():
         return " ILCS " not in text
@@ -504,9 +566,7 @@ def _read_act(act_text: str, identity: Identity, body: Body) -> None:
             identity.title = heading["name"] or identity.title
             body.drop(ACT_HEADING, heading.group(0))
             segment = segment[heading.end():].strip()
-        segment = _unglued_source_notes(segment)
-        for part in split_normalized(segment):
-            body.add(BodyLine(part, None, None, None))
+        body.extend([BodyLine(part, None, None, None) for part in split_normalized(_unglued_source_notes(segment))])
 
 
 def _csv_texts(text: str, name: str) -> list[str]:

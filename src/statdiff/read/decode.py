@@ -162,7 +162,7 @@ def decode_bytes(data: bytes, name: str = "<text>", suffix: str = "") -> str:
 def normalise_text(text: str) -> str:
     """LF line ends only; invisible and control characters removed; NBSP and tabs kept."""
     if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")  # str.replace: 4x faster than re.sub
+        text = _lf_line_ends(text)
     if _has_other_line_breaks(text):
         text = _LINE_BREAKS.sub("\n", text)
     if _holds_invisible_or_surrogate(text):  # in the usual case, where there is none, a few fast scans
@@ -170,6 +170,19 @@ def normalise_text(text: str) -> str:
             text = _SURROGATE.sub("\ufffd", text)
         text = INVISIBLE.sub("", text)
     return text
+
+
+# A carriage return that does not open a CRLF (an old Mac line end).
+_LONE_CR = re.compile("\r(?!\n)")
+
+
+def _lf_line_ends(text: str) -> str:
+    """CRLF and CR line ends as LF. Where every CR opens a CRLF (a Windows file, or one
+    edited on both), the CRs are deleted: a one-character replace, twice as fast as
+    replacing the two-character CRLF."""
+    if _LONE_CR.search(text) is None:
+        return text.replace("\r", "")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 # The invisible characters a text of one byte per character (ASCII, Latin-1) can hold.
