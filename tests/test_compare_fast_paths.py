@@ -14,6 +14,7 @@ from statdiff import pipeline
 from statdiff.compare.nodes import same_visible_nodes, same_whole_nodes, unchanged_node, unchanged_nodes
 from statdiff.compare.truncation import Visible, split_visible
 from statdiff.compare.units import collect_units
+from statdiff.model.comparison import Status
 from statdiff.read import read_path
 
 from bench_pair import chapter_620_pair
@@ -78,3 +79,20 @@ def _lazy_segments(node) -> list:
     """The node's segments as built, before anything tokenizes them."""
     return [(type(segment), segment.op, segment.old_words, segment.new_words, segment.leading_space, segment.tokenize)
             for segment in node.segments]
+
+
+def test_a_diff_makes_no_word_of_an_unchanged_section(tmp_path):
+    """Compare and JSON read an unchanged Section's nodes by their texts, counts and word
+    positions: no node of one has its word list made (a node with words is asked
+    `has_words()`, never `bool(node.words)`), but for the few at the texts' two ends (the
+    amendment test reads the first words, the truncation anchors the last)."""
+    old_path, new_path = chapter_620_pair(tmp_path)
+    old, new = pipeline.build(read_path(old_path)), pipeline.build(read_path(new_path))
+    comparison = pipeline.compare(old, new)
+    pipeline.render_comparison(comparison, "json")
+    unchanged = [section for section in comparison.sections if section.status == Status.UNCHANGED]
+    nodes = [node for section in unchanged for root in (section.old, section.new) if root is not None
+             for node in root.walk()]
+    assert len(unchanged) > 200 and len(nodes) > 1000
+    made = [node.path for node in nodes if node._words is not None]
+    assert len(made) <= 30, made

@@ -161,13 +161,13 @@ def ends_open(nodes: list[Node]) -> bool:
     """Whether a text ends on words that announce more: a citation line with no Section
     after it, or a colon (`... is amended by changing Section 6-15 as follows:`). No text
     ends there; a copy that does is cut, even where the other copy begins a node."""
-    last = next((node for node in reversed(nodes) if node.words), None)
-    return last is not None and (last.kind == "citation" or last.words[-1].text.endswith(":"))
+    last = next((node for node in reversed(nodes) if node.has_words()), None)
+    return last is not None and (last.kind == "citation" or last.word_at(-1).text.endswith(":"))
 
 
 def node_breaks(nodes: list[Node], starts: list[int]) -> set[int]:
     """Word indices where a node with words starts."""
-    return {start for node, start in zip(nodes, starts) if node.words}
+    return {start for node, start in zip(nodes, starts) if node.has_words()}
 
 
 def line_start_test(source: Node | list[Word] | Callable[[], list[Word]]) -> LineTest:
