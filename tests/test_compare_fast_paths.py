@@ -96,3 +96,23 @@ def test_a_diff_makes_no_word_of_an_unchanged_section(tmp_path):
     assert len(unchanged) > 200 and len(nodes) > 1000
     made = [node.path for node in nodes if node._words is not None]
     assert len(made) <= 30, made
+
+
+def test_joined_texts_are_the_texts_joined(real_pairs):
+    """`Visible.joined` reads a whole node's text without its words; it is what joining its
+    words' texts gives, and two nodes' joined texts agree exactly when their texts do (the
+    node-pairing key and `same_stream` compare joined texts)."""
+    checked = agreeing = 0
+    for old, new in real_pairs:
+        for old_unit, new_unit in _section_pairs(old, new):
+            fast, general = Visible(), Visible()
+            old_nodes, new_nodes = _shown(old_unit), _shown(new_unit)
+            for old_node, new_node in zip(old_nodes, new_nodes):
+                assert fast.joined(old_node) == " ".join(general.texts(old_node))
+                assert (fast.joined(old_node) == fast.joined(new_node)) == \
+                    (general.texts(old_node) == general.texts(new_node))
+                agreeing += fast.joined(old_node) == fast.joined(new_node)
+                checked += 1
+            assert Visible().text(old_nodes) == " ".join(text for node in old_nodes for text in general.texts(node))
+            assert general.text(new_nodes) == " ".join(text for node in new_nodes for text in general.texts(node))
+    assert checked > 1000 and 500 < agreeing < checked

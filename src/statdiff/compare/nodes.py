@@ -258,7 +258,8 @@ def same_text(visible: Visible) -> NodeKey:
     """Unchanged unnumbered paragraphs pair by their exact text before any fuzzy matching."""
 
     def key(node: Node) -> object:
-        return (node.kind, visible.texts(node))
+        # joined texts are equal exactly when the texts are (no word holds a space)
+        return (node.kind, visible.joined(node))
 
     return key
 

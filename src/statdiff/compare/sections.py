@@ -227,7 +227,7 @@ def _changed_nodes(old_unit: Unit, new_unit: Unit, shown: tuple[list[Node], list
             old_nodes,
             new_nodes,
             keys=(relative_key(old_unit, new_unit), same_text(visible)),
-            text=lambda node: compared_text(node, " ".join(visible.texts(node))),
+            text=lambda node: compared_text(node, visible.joined(node)),
             positional=positional,
         )
     compared = [compare_nodes(node_pair, section_path, visible, context.rules) for node_pair in node_pairs]

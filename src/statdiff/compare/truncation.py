@@ -46,6 +46,14 @@ class Visible:
             texts = self._texts[node] = tuple(map(WORD_TEXT, self.words(node)))
         return texts
 
+    def joined(self, node: Node) -> str:
+        """`" ".join(texts(node))`: for a whole node whose texts were never asked for, its
+        text (a slice of its document's text when its words were never made: no Word)."""
+        texts = self._texts.get(node)
+        if texts is None and node not in self.slices:
+            return node.text  # its words' texts joined by single spaces, as `texts` reads them
+        return " ".join(self.texts(node) if texts is None else texts)
+
     def same_texts(self, old: Node, new: Node) -> bool:
         """Whether two nodes' visible words read the same: `texts(old) == texts(new)`, but
         read word by word up to the first difference, keeping nothing, when neither node's
@@ -117,7 +125,8 @@ class Visible:
         return end - start
 
     def text(self, nodes: list[Node]) -> str:
-        return " ".join([text for node in nodes for text in self.texts(node)])
+        """The nodes' visible words' texts, joined by single spaces."""
+        return " ".join([self.joined(node) for node in nodes if self.count(node)])
 
     def has_words(self, nodes: list[Node]) -> bool:
         if not self.slices:
