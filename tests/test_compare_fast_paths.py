@@ -14,7 +14,7 @@ from statdiff import pipeline
 from statdiff.compare.nodes import same_visible_nodes, same_whole_nodes, unchanged_node, unchanged_nodes
 from statdiff.compare.truncation import Visible, split_visible
 from statdiff.compare.units import collect_units
-from statdiff.model.comparison import Status
+from statdiff.model.comparison import Op, Status
 from statdiff.read import read_path
 
 from bench_pair import chapter_620_pair
@@ -68,9 +68,15 @@ def test_unchanged_nodes_are_the_pairs_unchanged_node_makes(real_pairs):
                 continue
             fast = unchanged_nodes(old_nodes, new_nodes)
             general = [unchanged_node(old_node, new_node) for old_node, new_node in zip(old_nodes, new_nodes)]
+            # the fast pairs make their segments when first read: until then none is made,
+            # and what is made is what `unchanged_node` made (one `equal`, anchorless segment)
+            assert all(node.made_segments() == [] for node in fast)
+            assert all(node.made_segments() is node.segments for node in general)
             assert [(node.old, node.new, node.status, node.changes) for node in fast] == \
                 [(node.old, node.new, node.status, node.changes) for node in general]
             assert [_lazy_segments(node) for node in fast] == [_lazy_segments(node) for node in general]
+            assert all(node.made_segments() is node.segments for node in fast)
+            assert all(segment.op == Op.EQUAL and not segment.anchor for node in fast for segment in node.segments)
             compared += len(fast)
     assert compared > 500
 
@@ -96,6 +102,8 @@ def test_a_diff_makes_no_word_of_an_unchanged_section(tmp_path):
     assert len(unchanged) > 200 and len(nodes) > 1000
     made = [node.path for node in nodes if node._words is not None]
     assert len(made) <= 30, made
+    # nor does anything read an unchanged pair's segments (made when first read)
+    assert not [node for section in unchanged for node in section.nodes if node.made_segments()]
 
 
 def test_joined_texts_are_the_texts_joined(real_pairs):
