@@ -33,6 +33,6 @@ def number_anchors(comparison: Comparison, prefix: str = "c") -> None:
         final[change.anchor] = change.anchor = f"{prefix}{number}"
     for section in comparison.sections:
         for node in section.nodes:
-            for segment in node.segments:
+            for segment in node.made_segments():  # one not made yet names no change
                 if segment.anchor:
                     segment.anchor = final.get(segment.anchor, "")

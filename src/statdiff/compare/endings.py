@@ -67,6 +67,6 @@ def _holds_the_end(document: Document, path: str | None) -> bool:
         return False
     last = None
     for candidate in document.walk():
-        if candidate.words:
+        if candidate.has_words():
             last = candidate
     return last is not None and any(inner is last for inner in node.walk())

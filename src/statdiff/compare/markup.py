@@ -119,7 +119,7 @@ def _counterparts(printed: Document, other: Document, char_marks: dict[Node, Cha
 
     Nodes are matched in reading order by their words once `dropped` text is gone.
     """
-    targets = [node for node in other.walk() if node.words]
+    targets = [node for node in other.walk() if node.has_words()]
     found: dict[Node, Node] = {}
     cursor = 0
     for node in printed.walk():

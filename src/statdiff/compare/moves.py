@@ -73,4 +73,4 @@ def _before(paths: Iterable[str]) -> dict[str, str | None]:
 
 
 def _nodes_before(document: Document) -> dict[str, str | None]:
-    return _before(node.path for node in document.walk() if node.words)
+    return _before(node.path for node in document.walk() if node.has_words())

@@ -123,10 +123,37 @@ def unchanged_node(old: Node, new: Node) -> NodeComparison:
 
 def unchanged_nodes(old_nodes: list[Node], new_nodes: list[Node]) -> list[NodeComparison]:
     """`unchanged_node` of each pair of an unchanged section's nodes (the common case: one
-    step a node, nothing built beyond the comparison and its lazy segment)."""
-    unchanged, equal = Status.UNCHANGED, Op.EQUAL
-    return [NodeComparison(old, new, unchanged, [WordSegment(equal, NodeWords(old), NodeWords(new), tokenize)])
-            for old, new in zip(old_nodes, new_nodes)]
+    step a node, nothing built beyond the comparison; its segment is made when first read)."""
+    unchanged = Status.UNCHANGED
+    return [UnchangedPair(old, new, unchanged, None) for old, new in zip(old_nodes, new_nodes)]  # type: ignore[arg-type]
+
+
+_SEGMENTS_SLOT = NodeComparison.__dict__["segments"]  # the slot `NodeComparison.segments` is kept in
+
+
+class UnchangedPair(NodeComparison):
+    """`unchanged_node(old, new)` whose segments are made on first read: most nodes of two
+    versions are unchanged, and only what shows one reads its segments. Every reader sees
+    the list `unchanged_node` gives (one `equal` segment over the nodes' words)."""
+
+    __slots__ = ()
+
+    @property
+    def segments(self) -> list[Segment]:
+        segments = _SEGMENTS_SLOT.__get__(self)
+        if segments is None:
+            assert self.old is not None and self.new is not None
+            segments = [whole_words(Op.EQUAL, NodeWords(self.old), NodeWords(self.new))]
+            _SEGMENTS_SLOT.__set__(self, segments)
+        return segments
+
+    @segments.setter
+    def segments(self, segments: list[Segment] | None) -> None:
+        _SEGMENTS_SLOT.__set__(self, segments)
+
+    def made_segments(self) -> list[Segment]:
+        segments: list[Segment] | None = _SEGMENTS_SLOT.__get__(self)
+        return [] if segments is None else segments
 
 
 def punctuation_at_the_cut(comparison: NodeComparison, section: str, cut: Side, at_end: bool) -> None:
@@ -258,7 +285,8 @@ def same_text(visible: Visible) -> NodeKey:
     """Unchanged unnumbered paragraphs pair by their exact text before any fuzzy matching."""
 
     def key(node: Node) -> object:
-        return (node.kind, visible.texts(node))
+        # joined texts are equal exactly when the texts are (no word holds a space)
+        return (node.kind, visible.joined(node))
 
     return key
 

@@ -88,7 +88,7 @@ def _pair_leads(pairs: list[Pair[Unit]], leads: dict[Side, Unit | None], edges: 
 
 def _edge_nodes(root: Node) -> Edges:
     """The nodes holding a document's first and last words."""
-    with_words = [node for node in root.walk() if node.words]
+    with_words = [node for node in root.walk() if node.has_words()]
     if not with_words:
         return None, None
     return with_words[0], with_words[-1]
@@ -124,7 +124,7 @@ class _Flat:
     def last_node(self) -> tuple[Node, int] | None:
         """The node holding the last word, and where its words start."""
         return next(((node, start) for node, start in zip(reversed(self.nodes), reversed(self.starts))
-                     if node.words), None)
+                     if node.has_words()), None)
 
 
 @dataclass(slots=True)
@@ -217,7 +217,7 @@ def _end_in_partner_node(short: _Flat, long: _Flat) -> int:
     key = relative_key(short.unit, long.unit)
     wanted = key(node)
     partner = next(((other, offset) for other, offset in zip(long.nodes, long.starts)
-                    if other.words and key(other) == wanted), None) if wanted else None
+                    if other.has_words() and key(other) == wanted), None) if wanted else None
     if partner is None:
         return 0
     other, offset = partner

@@ -164,7 +164,7 @@ def _quotes(amendment: Document, side: Side) -> Quotes:
     """The nodes holding the opening and closing quotation marks of the new body: the first
     node after the front matter (the instruction), the document's last node with words."""
     units = collect_units(amendment)
-    body = [node for unit in units if not _front(unit, amendment) for node in unit.nodes if node.words]
+    body = [node for unit in units if not _front(unit, amendment) for node in unit.nodes if node.has_words()]
     opening = body[0] if body and body[0].words[0].text[:1] in QUOTES else None
     closing = body[-1] if body and any(char in QUOTES for char in body[-1].words[-1].text) \
         and _quote_run(_tail_tokens(body[-1].words[-1].text), opening=False) else None

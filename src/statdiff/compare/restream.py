@@ -37,9 +37,8 @@ Hidden = tuple[tuple[Token, ...], tuple[Token, ...]]  # a node's tokens before a
 
 def same_stream(old_nodes: list[Node], new_nodes: list[Node], visible: Visible) -> bool:
     """The same words in the same order, however they are divided into nodes."""
-    old = [text for node in old_nodes for text in visible.texts(node)]
-    new = [text for node in new_nodes for text in visible.texts(node)]
-    return old == new
+    # joined texts are equal exactly when the word texts are (no word holds a space)
+    return visible.text(old_nodes) == visible.text(new_nodes)
 
 
 def resegmented(old_nodes: list[Node], new_nodes: list[Node], visible: Visible) -> list[NodeComparison]:

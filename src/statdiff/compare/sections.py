@@ -149,8 +149,8 @@ def _kept_front_matter(old_unit: Unit | None, new_unit: Unit | None, context: _C
     """The front matter of a bill and of the amendment replacing everything after its enacting
     clause: the title and enacting clause it keeps, its heading and instruction; no change,
     each node listed on its own side (`replacement`)."""
-    old_nodes = [node for node in old_unit.nodes if node.words] if old_unit is not None else []
-    new_nodes = [node for node in new_unit.nodes if node.words] if new_unit is not None else []
+    old_nodes = [node for node in old_unit.nodes if node.has_words()] if old_unit is not None else []
+    new_nodes = [node for node in new_unit.nodes if node.has_words()] if new_unit is not None else []
     old = old_unit.node if old_unit is not None else None
     new = new_unit.node if new_unit is not None else None
     return SectionComparison("", "", Status.UNCHANGED, old, new, resegmented(old_nodes, new_nodes, context.visible))
@@ -167,7 +167,7 @@ def _lone_section(unit: Unit, side: Side, context: _Context) -> SectionCompariso
         status = Status.NOT_RESTATED
     else:
         status = Status.REMOVED if side == "old" else Status.ADDED
-    nodes = [lone_node(node, side, status, visible) for node in unit.nodes if node.words]
+    nodes = [lone_node(node, side, status, visible) for node in unit.nodes if node.has_words()]
     changes: list[Change] = []  # the section's own: it is added or removed
     if status in (Status.ADDED, Status.REMOVED):
         changes.append(node_change(unit.node, unit.words, side, unit.path))
@@ -227,7 +227,7 @@ def _changed_nodes(old_unit: Unit, new_unit: Unit, shown: tuple[list[Node], list
             old_nodes,
             new_nodes,
             keys=(relative_key(old_unit, new_unit), same_text(visible)),
-            text=lambda node: compared_text(node, " ".join(visible.texts(node))),
+            text=lambda node: compared_text(node, visible.joined(node)),
             positional=positional,
         )
     compared = [compare_nodes(node_pair, section_path, visible, context.rules) for node_pair in node_pairs]

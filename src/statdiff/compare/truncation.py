@@ -46,6 +46,14 @@ class Visible:
             texts = self._texts[node] = tuple(map(WORD_TEXT, self.words(node)))
         return texts
 
+    def joined(self, node: Node) -> str:
+        """`" ".join(texts(node))`: for a whole node whose texts were never asked for, its
+        text (a slice of its document's text when its words were never made: no Word)."""
+        texts = self._texts.get(node)
+        if texts is None and node not in self.slices:
+            return node.text  # its words' texts joined by single spaces, as `texts` reads them
+        return " ".join(self.texts(node) if texts is None else texts)
+
     def same_texts(self, old: Node, new: Node) -> bool:
         """Whether two nodes' visible words read the same: `texts(old) == texts(new)`, but
         read word by word up to the first difference, keeping nothing, when neither node's
@@ -117,7 +125,8 @@ class Visible:
         return end - start
 
     def text(self, nodes: list[Node]) -> str:
-        return " ".join([text for node in nodes for text in self.texts(node)])
+        """The nodes' visible words' texts, joined by single spaces."""
+        return " ".join([self.joined(node) for node in nodes if self.count(node)])
 
     def has_words(self, nodes: list[Node]) -> bool:
         if not self.slices:
@@ -161,13 +170,13 @@ def ends_open(nodes: list[Node]) -> bool:
     """Whether a text ends on words that announce more: a citation line with no Section
     after it, or a colon (`... is amended by changing Section 6-15 as follows:`). No text
     ends there; a copy that does is cut, even where the other copy begins a node."""
-    last = next((node for node in reversed(nodes) if node.words), None)
-    return last is not None and (last.kind == "citation" or last.words[-1].text.endswith(":"))
+    last = next((node for node in reversed(nodes) if node.has_words()), None)
+    return last is not None and (last.kind == "citation" or last.word_at(-1).text.endswith(":"))
 
 
 def node_breaks(nodes: list[Node], starts: list[int]) -> set[int]:
     """Word indices where a node with words starts."""
-    return {start for node, start in zip(nodes, starts) if node.words}
+    return {start for node, start in zip(nodes, starts) if node.has_words()}
 
 
 def line_start_test(source: Node | list[Word] | Callable[[], list[Word]]) -> LineTest:

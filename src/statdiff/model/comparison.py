@@ -286,6 +286,11 @@ class NodeComparison:
         path = node.path if node is not None else "?"
         return f"<NodeComparison {path} {self.status}: {_counted(len(self.changes), 'change')}>"
 
+    def made_segments(self) -> list[Segment]:
+        """The segments made so far: all of them, but for a pair whose segments are made
+        when first read (`compare.nodes.UnchangedPair`: none before; they name no change)."""
+        return self.segments
+
     @property
     def node(self) -> Node:
         """NEW's node, else OLD's: every node comparison holds at least one."""

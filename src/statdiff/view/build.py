@@ -80,7 +80,7 @@ def is_cut(section: SectionComparison) -> bool:
     for node in section.nodes:
         if node.status in ONE_COPY_STATUSES:
             return True
-        for segment in node.segments:
+        for segment in node.made_segments():  # one not made yet is an unchanged pair's `equal`
             if segment.op in ONE_COPY_OPS:
                 return True
     return False

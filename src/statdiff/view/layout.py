@@ -328,7 +328,7 @@ def _node_comparisons(section: SectionComparison) -> list[NodeComparison]:
             status=status,
         )
         for node in root.walk()
-        if node.words
+        if node.has_words()
     ]
 
 
@@ -405,9 +405,9 @@ def _attach_margin(rows: list[RowView], annotations: list[Annotation], notes: li
 
 
 def _first_position(node: Node | None) -> str:
-    if node is None or not node.words:
+    if node is None or not node.has_words():
         return ""
-    position = node.words[0].position
+    position = node.word_position(0)
     return str(position) if position.known else ""
 
 
