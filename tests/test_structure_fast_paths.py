@@ -16,7 +16,7 @@ from statdiff.model import INSERTED, BodyLine, Document, Node, NodeWords, Positi
 from statdiff.model.wordstore import WHITESPACE_BUT_SPACE, WordStore
 from statdiff.read import read_path
 from statdiff.structure import Builder, Finisher, Stream, build_document
-from statdiff.structure.boundaries import BoundaryFinder
+from statdiff.structure.boundaries import BoundaryFinder, _routed_to_a_unit, _routed_to_a_unit_at
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 SHARED_CORPUS = REPOSITORY.parent / "shared" / "corpus"
@@ -80,6 +80,16 @@ def _assert_visits_agree(path: Path) -> None:
 @pytest.mark.parametrize("path", TEXTS, ids=_name)
 def test_visiting_only_the_worthwhile_candidates_builds_the_same_tree(path):
     _assert_visits_agree(path)
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=_name)
+def test_a_line_start_is_routed_to_a_unit_read_in_the_text_as_from_its_word(path):
+    """`worth_visiting` reads a line start's first character in the text, cutting out the
+    word only when that leaves the answer open: the answer is the word's, at every line start."""
+    stream = Stream(_read(path))
+    starts = [index for index in range(len(stream)) if stream.line_start[index]]
+    fast = [_routed_to_a_unit_at(stream.text, stream.offset(index)) for index in starts]
+    assert fast == [_routed_to_a_unit(stream.word(index)) for index in starts]
 
 
 @needs_shared

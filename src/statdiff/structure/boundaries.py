@@ -76,7 +76,8 @@ class BoundaryFinder:
         stream = self.stream
         if not stream.legislation:
             return candidates
-        unvisited = {i for i in stream.flush_line_starts if i and not _routed_to_a_unit(stream.word(i))}
+        text = stream.text
+        unvisited = {i for i, offset in stream.flush_line_starts if i and not _routed_to_a_unit_at(text, offset)}
         return [i for i in candidates if i not in unvisited] if unvisited else candidates
 
     # ------------------------------------------------------------ dispatch on the word
@@ -408,6 +409,22 @@ def _routed_to_a_unit(word: str) -> bool:
     """Does `at` look for a unit of its own at this word (beyond a paragraph)?"""
     first = word[0]
     return first == "(" or first in QUOTES or first.isdigit() or word.lstrip(QUOTES) in UNIT_WORDS
+
+
+# The first letters of `UNIT_WORDS`: a word opening with another letter is none of them.
+UNIT_WORD_INITIALS = frozenset(word[0] for word in UNIT_WORDS)
+
+
+def _routed_to_a_unit_at(text: str, offset: int) -> bool:
+    """`_routed_to_a_unit` of the word starting at `offset` in `text`, the word cut out only
+    when its first character leaves the answer open (most words of a line start do not)."""
+    first = text[offset]
+    if first == "(" or first in QUOTES or first.isdigit():
+        return True
+    if first not in UNIT_WORD_INITIALS:
+        return False
+    end = text.find(" ", offset)
+    return (text[offset:] if end < 0 else text[offset:end]) in UNIT_WORDS  # no quote to strip: `first` is none
 
 
 def _sequence(previous: EnumValue | None, value: EnumValue) -> str | None:

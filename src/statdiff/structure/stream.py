@@ -37,8 +37,11 @@ class Stream:
             self.line_start[start] = 1
         indentation = [line.indented for line in printed]
         self.indented = _AtLineStarts(zip(line_starts, indentation))  # index -> the line's; None elsewhere
-        # the line starts printed flush (indentation False)
-        self.flush_line_starts = [start for start, indented in zip(line_starts, indentation) if indented is False]
+        # the line starts printed flush (indentation False): each word's index and offset in `text`
+        self.flush_line_starts = [
+            (start, offset) for start, offset, indented in zip(line_starts, store.line_offset, indentation)
+            if indented is False
+        ]
         self.has_indentation = any(indented is not None for indented in indentation)
         self.flattened = bool(printed) and not self.has_indentation and (
             len(printed) == 1 or count / len(printed) > FLATTENED_WORDS_PER_LINE
