@@ -16,7 +16,10 @@ from statdiff.model import INSERTED, BodyLine, Document, Node, NodeWords, Positi
 from statdiff.model.wordstore import WHITESPACE_BUT_SPACE, WordStore
 from statdiff.read import read_path
 from statdiff.structure import Builder, Finisher, Stream, build_document
-from statdiff.structure.boundaries import BoundaryFinder, _routed_to_a_unit, _routed_to_a_unit_at
+from statdiff.law import citations, units
+from statdiff.structure.boundaries import (
+    BoundaryFinder, _may_open_a_note_or_citation, _routed_to_a_unit, _routed_to_a_unit_at,
+)
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 SHARED_CORPUS = REPOSITORY.parent / "shared" / "corpus"
@@ -90,6 +93,22 @@ def test_a_line_start_is_routed_to_a_unit_read_in_the_text_as_from_its_word(path
     starts = [index for index in range(len(stream)) if stream.line_start[index]]
     fast = [_routed_to_a_unit_at(stream.text, stream.offset(index)) for index in starts]
     assert fast == [_routed_to_a_unit(stream.word(index)) for index in starts]
+
+
+# what `_source_at`, `_version_at`, `_citation_at`, `_heading_citation_at`, `_act_heading_at` match first
+NOTE_AND_CITATION_PATTERNS = (units.SOURCE_OPEN, units.VERSION, citations.SECTION_CITATION,
+                              citations.HEADING_CITATION, citations.ACT_HEADING)
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=_name)
+def test_a_word_sent_straight_to_the_enumerators_opens_no_note_or_citation(path):
+    """`at` tries only the enumerator at a `(` word that `_may_open_a_note_or_citation` rules
+    out: no note or citation pattern matches at any such word of any text."""
+    text = Stream(_read(path)).text
+    offsets = [offset for offset in range(len(text)) if text[offset] == "(" and (offset == 0 or text[offset - 1] == " ")]
+    ends = [len(text) if end < 0 else end for end in map(text.find, [" "] * len(offsets), offsets)]
+    ruled_out = [offset for offset, end in zip(offsets, ends) if not _may_open_a_note_or_citation(text[offset:end])]
+    assert not [offset for offset in ruled_out if any(pattern.match(text, offset) for pattern in NOTE_AND_CITATION_PATTERNS)]
 
 
 @needs_shared

@@ -89,7 +89,9 @@ class BoundaryFinder:
         first = word[0]
         bare = word.lstrip(QUOTES)
         found = None
-        if first == "(":
+        if first == "(" and not _may_open_a_note_or_citation(word):
+            found = self._enumerator_at(i)  # `(a)`, `(iv)`: most words that open with `(`
+        elif first == "(":
             found = (
                 self._source_at(i)
                 or self._version_at(i)
@@ -410,6 +412,16 @@ def _routed_to_a_unit(word: str) -> bool:
     first = word[0]
     return first == "(" or first in QUOTES or first.isdigit() or word.lstrip(QUOTES) in UNIT_WORDS
 
+
+def _may_open_a_note_or_citation(word: str) -> bool:
+    """Can a note or citation (`_source_at` to `_act_heading_at`) start at this word, which
+    opens with `(`? `(Source:`, a version note (`(Text of`, `(Section`, `(Article`, `(Act`,
+    `(This`) or a citation (`(10 ILCS`) only: its second character is S, T or A, or the
+    rest is digits (`str.isdigit` takes every digit the patterns' `\\d` takes, and more)."""
+    return word[1:2] in NOTE_SECOND_CHARACTERS or word[1:].isdigit()
+
+
+NOTE_SECOND_CHARACTERS = frozenset("STA")
 
 # The first letters of `UNIT_WORDS`: a word opening with another letter is none of them.
 UNIT_WORD_INITIALS = frozenset(word[0] for word in UNIT_WORDS)

@@ -80,15 +80,6 @@ class Stream:
             found = self.known_offsets[index] = self.store.offset(index, self.lines_seen)
         return found
 
-    def offset_after(self, index: int) -> int:
-        """Where the word after word `index` starts (`len(text) + 1` after the last): past
-        the space that ends word `index`."""
-        found = self.known_offsets.get(index + 1)
-        if found is None:
-            space = self.text.find(" ", self.offset(index))
-            found = self.known_offsets[index + 1] = len(self.text) + 1 if space < 0 else space + 1
-        return found
-
     def word_after(self, offset: int) -> int:
         """Index of the first word starting at or after `offset`."""
         return self.store.word_after(offset)
