@@ -302,11 +302,12 @@ class BoundaryFinder:
         if not readings:
             return None
         reading = self.best_reading(readings)
-        following = stream.following(i)
         if stream.line_start[i]:
-            if self._line_start_score(i, reading.relation, following) < 2:
+            if self._line_start_score(i, reading.relation, stream.following(i)) < 2:
                 return None
-        elif not self._inline_enumerator_ok(i, reading.relation, following):
+        elif reading.relation not in ("next", "first"):
+            return None  # inside a line only the next or the first of a list opens (most references are neither)
+        elif not self._inline_enumerator_ok(i, reading.relation, stream.following(i)):
             return None
         return Boundary("enum", reading=reading, enumerator=word, chain=tuple(chain))
 
@@ -351,8 +352,8 @@ class BoundaryFinder:
         return 1 if in_list else 0
 
     def _inline_enumerator_ok(self, i: int, relation: str, following: str) -> bool:
-        if relation not in ("next", "first"):
-            return False
+        """An enumerator inside a line that reads as the next or the first of a list (`relation`):
+        does it open that unit, or is it a reference (`(c) of Section 20`)?"""
         in_list = self.ends_clause(i, strict=True)
         connectors = LIST_CONNECTORS if in_list else CONNECTORS
         if following and following.strip(",.;:") in connectors:  # lowercase only: a capital opens a sentence

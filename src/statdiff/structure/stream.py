@@ -57,7 +57,8 @@ class Stream:
         found.add(0)
         if self.legislation:
             found.update(self._words_at([match.end() for match in units.UNIT_START.finditer(self.text)]))
-        return sorted(index for index in found if index < len(self))
+        count = self.count
+        return sorted([index for index in found if index < count])
 
     def _words_at(self, starts: list[int]) -> Iterable[int]:
         """The index of the word starting at each offset of `starts` (in increasing order):
