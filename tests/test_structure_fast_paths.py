@@ -95,6 +95,16 @@ def test_a_line_start_is_routed_to_a_unit_read_in_the_text_as_from_its_word(path
     assert fast == [_routed_to_a_unit(stream.word(index)) for index in starts]
 
 
+@pytest.mark.parametrize("path", TEXTS, ids=_name)
+def test_the_offsets_the_stream_knows_beforehand_are_the_store_s(path):
+    """The stream knows where each line start and each candidate found in the text starts
+    before any look: the store's offsets, counted word by word."""
+    stream = Stream(_read(path))
+    known = dict(stream.known_offsets)
+    assert set(stream.candidates) <= set(known)
+    assert known == {index: stream.store.offset(index) for index in known}
+
+
 # what `_source_at`, `_version_at`, `_citation_at`, `_heading_citation_at`, `_act_heading_at` match first
 NOTE_AND_CITATION_PATTERNS = (units.SOURCE_OPEN, units.VERSION, citations.SECTION_CITATION,
                               citations.HEADING_CITATION, citations.ACT_HEADING)

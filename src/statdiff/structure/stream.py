@@ -56,7 +56,10 @@ class Stream:
         found = set(line_starts)
         found.add(0)
         if self.legislation:
-            found.update(self._words_at([match.end() for match in units.UNIT_START.finditer(self.text)]))
+            starts = [match.end() for match in units.UNIT_START.finditer(self.text)]
+            indices = list(self._words_at(starts))
+            found.update(indices)
+            self.known_offsets.update(zip(indices, starts))  # the builder reads the words it visits
         count = self.count
         return sorted([index for index in found if index < count])
 
