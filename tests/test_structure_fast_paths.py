@@ -72,16 +72,33 @@ def _built_visiting_every_candidate(result: ReadResult) -> Node:
     return root
 
 
+class _KeepingNothing(dict):
+    """A memo that forgets: every word is read as an enumerator afresh."""
+
+    def __setitem__(self, key, value) -> None:
+        pass
+
+
+def _built_reading_every_enumerator_afresh(result: ReadResult) -> Node:
+    root = Node(kind="document", path="", label=result.identity.describe())
+    builder = Builder(Stream(result), root)
+    builder.finder.enumerator_words = _KeepingNothing()
+    builder.run()
+    Finisher(root, result).run()
+    return root
+
+
 def _assert_visits_agree(path: Path) -> None:
     result = _read(path)
     if result.rendering == "prose":
         return  # not built by the builder (`clauses.py`)
     document: Document = build_document(result)
     assert _shape(document.root) == _shape(_built_visiting_every_candidate(result))
+    assert _shape(document.root) == _shape(_built_reading_every_enumerator_afresh(result))
 
 
 @pytest.mark.parametrize("path", TEXTS, ids=_name)
-def test_visiting_only_the_worthwhile_candidates_builds_the_same_tree(path):
+def test_visiting_only_the_worthwhile_candidates_and_reading_each_enumerator_once_build_the_same_tree(path):
     _assert_visits_agree(path)
 
 

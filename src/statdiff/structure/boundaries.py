@@ -10,6 +10,7 @@ previous text ended and what follows the enumerator. Every pattern comes from
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from re import Match
 from typing import NamedTuple
@@ -67,6 +68,8 @@ class BoundaryFinder:
     def __init__(self, stream: Stream, tree: OpenNodes):
         self.stream = stream
         self.tree = tree
+        # what `enumerator_parts` read of each word: a Section prints `(a)`, `(1)` ... again and again
+        self.enumerator_words: dict[str, EnumeratorWord] = {}
 
     def worth_visiting(self, candidates: list[int]) -> list[int]:
         """The candidates where `at` may find a unit: not a flush line start (indentation
@@ -294,11 +297,11 @@ class BoundaryFinder:
     # ------------------------------------------------------------ enumerators
     def _enumerator_at(self, i: int) -> Boundary | None:
         stream = self.stream
-        word = stream.word(i)
-        chain = enumerators.chain_parts(word)
-        if chain:
-            word, chain = chain[0], chain[1:]
-        readings = enumerators.readings(word)
+        printed = stream.word(i)
+        parts = self.enumerator_words.get(printed)
+        if parts is None:
+            parts = self.enumerator_words[printed] = enumerator_parts(printed)
+        word, chain, readings = parts
         if not readings:
             return None
         reading = self.best_reading(readings)
@@ -309,7 +312,7 @@ class BoundaryFinder:
             return None  # inside a line only the next or the first of a list opens (most references are neither)
         elif not self._inline_enumerator_ok(i, reading.relation, stream.following(i)):
             return None
-        return Boundary("enum", reading=reading, enumerator=word, chain=tuple(chain))
+        return Boundary("enum", reading=reading, enumerator=word, chain=chain)
 
     def _dotted_at(self, i: int) -> Boundary | None:
         """A whole Act's numbered paragraph: `1. "Election" includes ...` opening a line,
@@ -380,7 +383,7 @@ class BoundaryFinder:
         heading = words[1:] if words and words[0] == enumerator else []
         return 0 < len(heading) <= ENUM_HEADING_MAX_WORDS and heading[0][:1].isupper()
 
-    def best_reading(self, readings: list[tuple[str, int, tuple[int, ...]]]) -> Reading:
+    def best_reading(self, readings: Sequence[tuple[str, int, tuple[int, ...]]]) -> Reading:
         """The reading of an enumerator (`enumerators.readings`, at least one) that best
         continues the open lists (the first of the best when they tie)."""
         best: Reading | None = None
@@ -412,6 +415,21 @@ def _routed_to_a_unit(word: str) -> bool:
     """Does `at` look for a unit of its own at this word (beyond a paragraph)?"""
     first = word[0]
     return first == "(" or first in QUOTES or first.isdigit() or word.lstrip(QUOTES) in UNIT_WORDS
+
+
+class EnumeratorWord(NamedTuple):
+    """A printed word read as an enumerator: the first enumerator (`(4)` of the chain
+    `(4)(i)`, else the word), the rest of the chain, and the first's readings (none: no enumerator)."""
+
+    first: str
+    chain: tuple[str, ...]
+    readings: tuple[tuple[str, int, tuple[int, ...]], ...]
+
+
+def enumerator_parts(word: str) -> EnumeratorWord:
+    chain = enumerators.chain_parts(word)
+    first = chain[0] if chain else word
+    return EnumeratorWord(first, tuple(chain[1:]), tuple(enumerators.readings(first)))
 
 
 def _may_open_a_note_or_citation(word: str) -> bool:
