@@ -18,7 +18,7 @@ from statdiff.read import read_path
 from statdiff.structure import Builder, Finisher, Stream, build_document
 from statdiff.law import citations, units
 from statdiff.structure.boundaries import (
-    BoundaryFinder, _may_open_a_note_or_citation, _routed_to_a_unit, _routed_to_a_unit_at,
+    BoundaryFinder, _may_open, _routed_to_a_unit, _routed_to_a_unit_at,
 )
 
 REPOSITORY = Path(__file__).resolve().parent.parent
@@ -122,20 +122,26 @@ def test_the_offsets_the_stream_knows_beforehand_are_the_store_s(path):
     assert known == {index: stream.store.offset(index) for index in known}
 
 
-# what `_source_at`, `_version_at`, `_citation_at`, `_heading_citation_at`, `_act_heading_at` match first
-NOTE_AND_CITATION_PATTERNS = (units.SOURCE_OPEN, units.VERSION, citations.SECTION_CITATION,
-                              citations.HEADING_CITATION, citations.ACT_HEADING)
+# what `_source_at` and `_version_at` match first, and what `_citation_at`, `_heading_citation_at`, `_act_heading_at` do
+PATTERNS_TRIED = {
+    "note": (units.SOURCE_OPEN, units.VERSION),
+    "citation": (citations.SECTION_CITATION, citations.HEADING_CITATION, citations.ACT_HEADING),
+    None: (),
+}
+EVERY_PATTERN = PATTERNS_TRIED["note"] + PATTERNS_TRIED["citation"]
 
 
 @pytest.mark.parametrize("path", TEXTS, ids=_name)
-def test_a_word_sent_straight_to_the_enumerators_opens_no_note_or_citation(path):
-    """`at` tries only the enumerator at a `(` word that `_may_open_a_note_or_citation` rules
-    out: no note or citation pattern matches at any such word of any text."""
+def test_at_a_word_opening_with_a_parenthesis_the_patterns_not_tried_cannot_match(path):
+    """`at` tries the note patterns, the citation patterns or none at a `(` word, as
+    `_may_open` says: at every such word of every text, no pattern it does not try matches."""
     text = Stream(_read(path)).text
     offsets = [offset for offset in range(len(text)) if text[offset] == "(" and (offset == 0 or text[offset - 1] == " ")]
     ends = [len(text) if end < 0 else end for end in map(text.find, [" "] * len(offsets), offsets)]
-    ruled_out = [offset for offset, end in zip(offsets, ends) if not _may_open_a_note_or_citation(text[offset:end])]
-    assert not [offset for offset in ruled_out if any(pattern.match(text, offset) for pattern in NOTE_AND_CITATION_PATTERNS)]
+    untried = [(offset, pattern.pattern[:12]) for offset, end in zip(offsets, ends)
+               for pattern in EVERY_PATTERN if pattern not in PATTERNS_TRIED[_may_open(text[offset:end])]
+               and pattern.match(text, offset)]
+    assert untried == []
 
 
 @needs_shared

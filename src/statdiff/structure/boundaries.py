@@ -92,17 +92,8 @@ class BoundaryFinder:
         first = word[0]
         bare = word.lstrip(QUOTES)
         found = None
-        if first == "(" and not _may_open_a_note_or_citation(word):
-            found = self._enumerator_at(i)  # `(a)`, `(iv)`: most words that open with `(`
-        elif first == "(":
-            found = (
-                self._source_at(i)
-                or self._version_at(i)
-                or self._citation_at(i)
-                or self._heading_citation_at(i)
-                or self._act_heading_at(i)
-                or self._enumerator_at(i)
-            )
+        if first == "(":
+            found = self._note_or_citation_at(i, word) or self._enumerator_at(i)
         elif bare == "Sec.":
             found = self._sec_at(i)
         elif bare in ("Section", "SECTION"):
@@ -116,6 +107,16 @@ class BoundaryFinder:
         if found is None and (i == 0 or self._paragraph_starts(i)):
             found = Boundary("paragraph")
         return found
+
+    def _note_or_citation_at(self, i: int, word: str) -> Boundary | None:
+        """A Source or version note, a citation line, an Article's or the Act's heading citation
+        or an Act heading at a word opening with `(`, tried where its opening can be there."""
+        opens = _may_open(word)
+        if opens == "note":
+            return self._source_at(i) or self._version_at(i)
+        if opens == "citation":
+            return self._citation_at(i) or self._heading_citation_at(i) or self._act_heading_at(i)
+        return None  # `(a)`, `(iv)`: most words that open with `(`
 
     # ------------------------------------------------------------ sentences and lines
     def _prose_paragraph_starts(self, i: int) -> bool:
@@ -241,6 +242,8 @@ class BoundaryFinder:
 
     def _section_at(self, i: int) -> Boundary | None:
         stream = self.stream
+        if not (stream.line_start[i] or stream.flattened):
+            return None  # inside a printed line only a flattened text opens one (`_inline_ok`): a reference
         match = stream.match(units.SECTION, i)
         if not match:
             return None
@@ -259,12 +262,14 @@ class BoundaryFinder:
         awaiting = self._article_awaiting_heading()
         if awaiting is not None:
             return Boundary("article_heading", article=awaiting)
+        if not (stream.line_start[i] or (stream.flattened and match["word"] == "ARTICLE")):
+            return None  # inside a printed line only a flattened text's `ARTICLE` opens one (`_inline_ok`)
         if match["word"] == "Article" and not self.ends_clause(i):
             return None
         following = stream.word(stream.word_after(match.end()))
         if following and not following[0].isupper():
             return None
-        if not (stream.line_start[i] or (self._inline_ok(i) and match["word"] == "ARTICLE")):
+        if not (stream.line_start[i] or self._inline_ok(i)):
             return None
         return Boundary("article")
 
@@ -432,12 +437,15 @@ def enumerator_parts(word: str) -> EnumeratorWord:
     return EnumeratorWord(first, tuple(chain[1:]), tuple(enumerators.readings(first)))
 
 
-def _may_open_a_note_or_citation(word: str) -> bool:
-    """Can a note or citation (`_source_at` to `_act_heading_at`) start at this word, which
-    opens with `(`? `(Source:`, a version note (`(Text of`, `(Section`, `(Article`, `(Act`,
-    `(This`) or a citation (`(10 ILCS`) only: its second character is S, T or A, or the
-    rest is digits (`str.isdigit` takes every digit the patterns' `\\d` takes, and more)."""
-    return word[1:2] in NOTE_SECOND_CHARACTERS or word[1:].isdigit()
+def _may_open(word: str) -> str | None:
+    """What may start at a word opening with `(`: a "note" (`(Source:`; a version note:
+    `(Text of`, `(Section`, `(Article`, `(Act`, `(This`), its second character S, T or A; a
+    "citation" (`(10 ILCS 5/1-1)`, `(10 ILCS 5/Art. 1 heading)`, `(815 ILCS 530/)`), the rest
+    of the word digits (`str.isdigit` takes every digit the patterns' `\\d` takes, and more);
+    else neither (None)."""
+    if word[1:2] in NOTE_SECOND_CHARACTERS:
+        return "note"
+    return "citation" if word[1:].isdigit() else None
 
 
 NOTE_SECOND_CHARACTERS = frozenset("STA")
