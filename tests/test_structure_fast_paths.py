@@ -1,7 +1,9 @@
 """The structure stage's fast paths give exactly the tree the plain paths give, on every real
 text: the builder visits only the candidates where a unit may start
 (`BoundaryFinder.worth_visiting`), and a build that visits every candidate builds the same
-tree; the nodes keep their words as ranges of a `WordStore` and make them when read, and the
+tree, and so does one that reads every enumerator afresh; at a word opening with `(` only the
+patterns that can match are tried; the offsets the stream knows beforehand are the store's;
+the nodes keep their words as ranges of a `WordStore` and make them when read, and the
 words they make are the words each printed line makes, node by node, text and position. Texts are the repository's `statutes/` and the shared corpus (`../shared/corpus`, with
 the 2.2 MB Election Code; that half is skipped, saying why, when it is absent)."""
 
