@@ -1,7 +1,9 @@
 """The structure stage's fast paths give exactly the tree the plain paths give, on every real
 text: the builder visits only the candidates where a unit may start
 (`BoundaryFinder.worth_visiting`), and a build that visits every candidate builds the same
-tree; the nodes keep their words as ranges of a `WordStore` and make them when read, and the
+tree, and so does one that reads every enumerator afresh; at a word opening with `(` only the
+patterns that can match are tried; the offsets the stream knows beforehand are the store's;
+the nodes keep their words as ranges of a `WordStore` and make them when read, and the
 words they make are the words each printed line makes, node by node, text and position. Texts are the repository's `statutes/` and the shared corpus (`../shared/corpus`, with
 the 2.2 MB Election Code; that half is skipped, saying why, when it is absent)."""
 
@@ -16,7 +18,10 @@ from statdiff.model import INSERTED, BodyLine, Document, Node, NodeWords, Positi
 from statdiff.model.wordstore import WHITESPACE_BUT_SPACE, WordStore
 from statdiff.read import read_path
 from statdiff.structure import Builder, Finisher, Stream, build_document
-from statdiff.structure.boundaries import BoundaryFinder
+from statdiff.law import citations, units
+from statdiff.structure.boundaries import (
+    BoundaryFinder, _may_open, _routed_to_a_unit, _routed_to_a_unit_at,
+)
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 SHARED_CORPUS = REPOSITORY.parent / "shared" / "corpus"
@@ -69,17 +74,76 @@ def _built_visiting_every_candidate(result: ReadResult) -> Node:
     return root
 
 
+class _KeepingNothing(dict):
+    """A memo that forgets: every word is read as an enumerator afresh."""
+
+    def __setitem__(self, key, value) -> None:
+        pass
+
+
+def _built_reading_every_enumerator_afresh(result: ReadResult) -> Node:
+    root = Node(kind="document", path="", label=result.identity.describe())
+    builder = Builder(Stream(result), root)
+    builder.finder.enumerator_words = _KeepingNothing()
+    builder.run()
+    Finisher(root, result).run()
+    return root
+
+
 def _assert_visits_agree(path: Path) -> None:
     result = _read(path)
     if result.rendering == "prose":
         return  # not built by the builder (`clauses.py`)
     document: Document = build_document(result)
     assert _shape(document.root) == _shape(_built_visiting_every_candidate(result))
+    assert _shape(document.root) == _shape(_built_reading_every_enumerator_afresh(result))
 
 
 @pytest.mark.parametrize("path", TEXTS, ids=_name)
-def test_visiting_only_the_worthwhile_candidates_builds_the_same_tree(path):
+def test_visiting_only_the_worthwhile_candidates_and_reading_each_enumerator_once_build_the_same_tree(path):
     _assert_visits_agree(path)
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=_name)
+def test_a_line_start_is_routed_to_a_unit_read_in_the_text_as_from_its_word(path):
+    """`worth_visiting` reads a line start's first character in the text, cutting out the
+    word only when that leaves the answer open: the answer is the word's, at every line start."""
+    stream = Stream(_read(path))
+    starts = [index for index in range(len(stream)) if stream.line_start[index]]
+    fast = [_routed_to_a_unit_at(stream.text, stream.offset(index)) for index in starts]
+    assert fast == [_routed_to_a_unit(stream.word(index)) for index in starts]
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=_name)
+def test_the_offsets_the_stream_knows_beforehand_are_the_store_s(path):
+    """The stream knows where each line start and each candidate found in the text starts
+    before any look: the store's offsets, counted word by word."""
+    stream = Stream(_read(path))
+    known = dict(stream.known_offsets)
+    assert set(stream.candidates) <= set(known)
+    assert known == {index: stream.store.offset(index) for index in known}
+
+
+# what `_source_at` and `_version_at` match first, and what `_citation_at`, `_heading_citation_at`, `_act_heading_at` do
+PATTERNS_TRIED = {
+    "note": (units.SOURCE_OPEN, units.VERSION),
+    "citation": (citations.SECTION_CITATION, citations.HEADING_CITATION, citations.ACT_HEADING),
+    None: (),
+}
+EVERY_PATTERN = PATTERNS_TRIED["note"] + PATTERNS_TRIED["citation"]
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=_name)
+def test_at_a_word_opening_with_a_parenthesis_the_patterns_not_tried_cannot_match(path):
+    """`at` tries the note patterns, the citation patterns or none at a `(` word, as
+    `_may_open` says: at every such word of every text, no pattern it does not try matches."""
+    text = Stream(_read(path)).text
+    offsets = [offset for offset in range(len(text)) if text[offset] == "(" and (offset == 0 or text[offset - 1] == " ")]
+    ends = [len(text) if end < 0 else end for end in map(text.find, [" "] * len(offsets), offsets)]
+    untried = [(offset, pattern.pattern[:12]) for offset, end in zip(offsets, ends)
+               for pattern in EVERY_PATTERN if pattern not in PATTERNS_TRIED[_may_open(text[offset:end])]
+               and pattern.match(text, offset)]
+    assert untried == []
 
 
 @needs_shared

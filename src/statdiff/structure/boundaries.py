@@ -10,6 +10,7 @@ previous text ended and what follows the enumerator. Every pattern comes from
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from re import Match
 from typing import NamedTuple
@@ -67,6 +68,8 @@ class BoundaryFinder:
     def __init__(self, stream: Stream, tree: OpenNodes):
         self.stream = stream
         self.tree = tree
+        # what `enumerator_parts` read of each word: a Section prints `(a)`, `(1)` ... again and again
+        self.enumerator_words: dict[str, EnumeratorWord] = {}
 
     def worth_visiting(self, candidates: list[int]) -> list[int]:
         """The candidates where `at` may find a unit: not a flush line start (indentation
@@ -76,7 +79,8 @@ class BoundaryFinder:
         stream = self.stream
         if not stream.legislation:
             return candidates
-        unvisited = {i for i in stream.flush_line_starts if i and not _routed_to_a_unit(stream.word(i))}
+        text = stream.text
+        unvisited = {i for i, offset in stream.flush_line_starts if i and not _routed_to_a_unit_at(text, offset)}
         return [i for i in candidates if i not in unvisited] if unvisited else candidates
 
     # ------------------------------------------------------------ dispatch on the word
@@ -89,14 +93,7 @@ class BoundaryFinder:
         bare = word.lstrip(QUOTES)
         found = None
         if first == "(":
-            found = (
-                self._source_at(i)
-                or self._version_at(i)
-                or self._citation_at(i)
-                or self._heading_citation_at(i)
-                or self._act_heading_at(i)
-                or self._enumerator_at(i)
-            )
+            found = self._note_or_citation_at(i, word) or self._enumerator_at(i)
         elif bare == "Sec.":
             found = self._sec_at(i)
         elif bare in ("Section", "SECTION"):
@@ -110,6 +107,16 @@ class BoundaryFinder:
         if found is None and (i == 0 or self._paragraph_starts(i)):
             found = Boundary("paragraph")
         return found
+
+    def _note_or_citation_at(self, i: int, word: str) -> Boundary | None:
+        """A Source or version note, a citation line, an Article's or the Act's heading citation
+        or an Act heading at a word opening with `(`, tried where its opening can be there."""
+        opens = _may_open(word)
+        if opens == "note":
+            return self._source_at(i) or self._version_at(i)
+        if opens == "citation":
+            return self._citation_at(i) or self._heading_citation_at(i) or self._act_heading_at(i)
+        return None  # `(a)`, `(iv)`: most words that open with `(`
 
     # ------------------------------------------------------------ sentences and lines
     def _prose_paragraph_starts(self, i: int) -> bool:
@@ -235,6 +242,8 @@ class BoundaryFinder:
 
     def _section_at(self, i: int) -> Boundary | None:
         stream = self.stream
+        if not (stream.line_start[i] or stream.flattened):
+            return None  # inside a printed line only a flattened text opens one (`_inline_ok`): a reference
         match = stream.match(units.SECTION, i)
         if not match:
             return None
@@ -253,12 +262,14 @@ class BoundaryFinder:
         awaiting = self._article_awaiting_heading()
         if awaiting is not None:
             return Boundary("article_heading", article=awaiting)
+        if not (stream.line_start[i] or (stream.flattened and match["word"] == "ARTICLE")):
+            return None  # inside a printed line only a flattened text's `ARTICLE` opens one (`_inline_ok`)
         if match["word"] == "Article" and not self.ends_clause(i):
             return None
         following = stream.word(stream.word_after(match.end()))
         if following and not following[0].isupper():
             return None
-        if not (stream.line_start[i] or (self._inline_ok(i) and match["word"] == "ARTICLE")):
+        if not (stream.line_start[i] or self._inline_ok(i)):
             return None
         return Boundary("article")
 
@@ -291,21 +302,22 @@ class BoundaryFinder:
     # ------------------------------------------------------------ enumerators
     def _enumerator_at(self, i: int) -> Boundary | None:
         stream = self.stream
-        word = stream.word(i)
-        chain = enumerators.chain_parts(word)
-        if chain:
-            word, chain = chain[0], chain[1:]
-        readings = enumerators.readings(word)
+        printed = stream.word(i)
+        parts = self.enumerator_words.get(printed)
+        if parts is None:
+            parts = self.enumerator_words[printed] = enumerator_parts(printed)
+        word, chain, readings = parts
         if not readings:
             return None
         reading = self.best_reading(readings)
-        following = stream.following(i)
         if stream.line_start[i]:
-            if self._line_start_score(i, reading.relation, following) < 2:
+            if self._line_start_score(i, reading.relation, stream.following(i)) < 2:
                 return None
-        elif not self._inline_enumerator_ok(i, reading.relation, following):
+        elif reading.relation not in ("next", "first"):
+            return None  # inside a line only the next or the first of a list opens (most references are neither)
+        elif not self._inline_enumerator_ok(i, reading.relation, stream.following(i)):
             return None
-        return Boundary("enum", reading=reading, enumerator=word, chain=tuple(chain))
+        return Boundary("enum", reading=reading, enumerator=word, chain=chain)
 
     def _dotted_at(self, i: int) -> Boundary | None:
         """A whole Act's numbered paragraph: `1. "Election" includes ...` opening a line,
@@ -348,8 +360,8 @@ class BoundaryFinder:
         return 1 if in_list else 0
 
     def _inline_enumerator_ok(self, i: int, relation: str, following: str) -> bool:
-        if relation not in ("next", "first"):
-            return False
+        """An enumerator inside a line that reads as the next or the first of a list (`relation`):
+        does it open that unit, or is it a reference (`(c) of Section 20`)?"""
         in_list = self.ends_clause(i, strict=True)
         connectors = LIST_CONNECTORS if in_list else CONNECTORS
         if following and following.strip(",.;:") in connectors:  # lowercase only: a capital opens a sentence
@@ -376,7 +388,7 @@ class BoundaryFinder:
         heading = words[1:] if words and words[0] == enumerator else []
         return 0 < len(heading) <= ENUM_HEADING_MAX_WORDS and heading[0][:1].isupper()
 
-    def best_reading(self, readings: list[tuple[str, int, tuple[int, ...]]]) -> Reading:
+    def best_reading(self, readings: Sequence[tuple[str, int, tuple[int, ...]]]) -> Reading:
         """The reading of an enumerator (`enumerators.readings`, at least one) that best
         continues the open lists (the first of the best when they tie)."""
         best: Reading | None = None
@@ -408,6 +420,50 @@ def _routed_to_a_unit(word: str) -> bool:
     """Does `at` look for a unit of its own at this word (beyond a paragraph)?"""
     first = word[0]
     return first == "(" or first in QUOTES or first.isdigit() or word.lstrip(QUOTES) in UNIT_WORDS
+
+
+class EnumeratorWord(NamedTuple):
+    """A printed word read as an enumerator: the first enumerator (`(4)` of the chain
+    `(4)(i)`, else the word), the rest of the chain, and the first's readings (none: no enumerator)."""
+
+    first: str
+    chain: tuple[str, ...]
+    readings: tuple[tuple[str, int, tuple[int, ...]], ...]
+
+
+def enumerator_parts(word: str) -> EnumeratorWord:
+    chain = enumerators.chain_parts(word)
+    first = chain[0] if chain else word
+    return EnumeratorWord(first, tuple(chain[1:]), tuple(enumerators.readings(first)))
+
+
+def _may_open(word: str) -> str | None:
+    """What may start at a word opening with `(`: a "note" (`(Source:`; a version note:
+    `(Text of`, `(Section`, `(Article`, `(Act`, `(This`), its second character S, T or A; a
+    "citation" (`(10 ILCS 5/1-1)`, `(10 ILCS 5/Art. 1 heading)`, `(815 ILCS 530/)`), the rest
+    of the word digits (`str.isdigit` takes every digit the patterns' `\\d` takes, and more);
+    else neither (None)."""
+    if word[1:2] in NOTE_SECOND_CHARACTERS:
+        return "note"
+    return "citation" if word[1:].isdigit() else None
+
+
+NOTE_SECOND_CHARACTERS = frozenset("STA")
+
+# The first letters of `UNIT_WORDS`: a word opening with another letter is none of them.
+UNIT_WORD_INITIALS = frozenset(word[0] for word in UNIT_WORDS)
+
+
+def _routed_to_a_unit_at(text: str, offset: int) -> bool:
+    """`_routed_to_a_unit` of the word starting at `offset` in `text`, the word cut out only
+    when its first character leaves the answer open (most words of a line start do not)."""
+    first = text[offset]
+    if first == "(" or first in QUOTES or first.isdigit():
+        return True
+    if first not in UNIT_WORD_INITIALS:
+        return False
+    end = text.find(" ", offset)
+    return (text[offset:] if end < 0 else text[offset:end]) in UNIT_WORDS  # no quote to strip: `first` is none
 
 
 def _sequence(previous: EnumValue | None, value: EnumValue) -> str | None:

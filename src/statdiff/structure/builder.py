@@ -71,12 +71,13 @@ class Builder:
                 visit = candidates[next_candidate]
             if self.pending_chain:
                 visit = index
-            if visit > index:
-                self.tree.take_to(visit, self.stream.offset(visit))
-                if visit >= count:
-                    break
+            # the words before the visited one (the last visited word among them) go to the open node
+            self.tree.take_to(visit, self.stream.offset(visit))
+            if visit >= count:
+                return
             self._visit(visit)
             index = visit + 1
+        self.tree.take_to(count, self.stream.offset(count))
 
     def _run_prose(self) -> None:
         """Text that is not legislation: a paragraph opens at each line start (at each
@@ -105,7 +106,6 @@ class Builder:
             self.openers[boundary.kind](boundary)
             if boundary.end is not None:
                 self.fixed_end = boundary.end
-        self.tree.take_to(index + 1, self.stream.offset_after(index))
 
     # ------------------------------------------------------------ paragraphs and headings
     def _open_paragraph(self, boundary: Boundary) -> None:

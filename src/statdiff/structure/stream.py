@@ -37,8 +37,11 @@ class Stream:
             self.line_start[start] = 1
         indentation = [line.indented for line in printed]
         self.indented = _AtLineStarts(zip(line_starts, indentation))  # index -> the line's; None elsewhere
-        # the line starts printed flush (indentation False)
-        self.flush_line_starts = [start for start, indented in zip(line_starts, indentation) if indented is False]
+        # the line starts printed flush (indentation False): each word's index and offset in `text`
+        self.flush_line_starts = [
+            (start, offset) for start, offset, indented in zip(line_starts, store.line_offset, indentation)
+            if indented is False
+        ]
         self.has_indentation = any(indented is not None for indented in indentation)
         self.flattened = bool(printed) and not self.has_indentation and (
             len(printed) == 1 or count / len(printed) > FLATTENED_WORDS_PER_LINE
@@ -53,8 +56,12 @@ class Stream:
         found = set(line_starts)
         found.add(0)
         if self.legislation:
-            found.update(self._words_at([match.end() for match in units.UNIT_START.finditer(self.text)]))
-        return sorted(index for index in found if index < len(self))
+            starts = [match.end() for match in units.UNIT_START.finditer(self.text)]
+            indices = list(self._words_at(starts))
+            found.update(indices)
+            self.known_offsets.update(zip(indices, starts))  # the builder reads the words it visits
+        count = self.count
+        return sorted([index for index in found if index < count])
 
     def _words_at(self, starts: list[int]) -> Iterable[int]:
         """The index of the word starting at each offset of `starts` (in increasing order):
@@ -75,15 +82,6 @@ class Stream:
         found = self.known_offsets.get(index)
         if found is None:
             found = self.known_offsets[index] = self.store.offset(index, self.lines_seen)
-        return found
-
-    def offset_after(self, index: int) -> int:
-        """Where the word after word `index` starts (`len(text) + 1` after the last): past
-        the space that ends word `index`."""
-        found = self.known_offsets.get(index + 1)
-        if found is None:
-            space = self.text.find(" ", self.offset(index))
-            found = self.known_offsets[index + 1] = len(self.text) + 1 if space < 0 else space + 1
         return found
 
     def word_after(self, offset: int) -> int:
