@@ -176,7 +176,9 @@ def _assert_store_gives_the_printed_words(path: Path) -> None:
     edges = [(node.word_at(0), node.word_at(-1), node.word_position(0), node.word_position(-1))
              for node in nodes if node.has_words()]
     sequences = [(len(NodeWords(node)), bool(NodeWords(node))) for node in nodes]
+    may_know = [node.may_print_known_places() for node in nodes]
     made = [node.words for node in nodes]
+    assert all(may or not any(word.position.known for word in words) for may, words in zip(may_know, made))
     assert edges == [(words[0], words[-1], words[0].position, words[-1].position) for words in made if words]
     assert sequences == [(len(words), bool(words)) for words in made]
     assert all(list(NodeWords(node)) == node.words and NodeWords(node)[1:3] == node.words[1:3] for node in nodes)

@@ -352,6 +352,8 @@ def _span_of_own_words(nodes: "list[Node | None]") -> SourceSpan | None:
     with_words = [node for node in nodes if node is not None and node.has_words()]
     if not with_words:
         return None
+    if not any(node.may_print_known_places() for node in with_words):
+        return SourceSpan(with_words[0].word_position(0), with_words[-1].word_position(-1))
     ends = [position for node in with_words for position in (node.word_position(0), node.word_position(-1))
             if position.known]
     if not ends:

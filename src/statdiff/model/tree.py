@@ -87,6 +87,13 @@ class Node:
             raise IndexError("word index out of range")
         return self._store.position_of(self._start + (index if index >= 0 else count + index))
 
+    def may_print_known_places(self) -> bool:
+        """False when none of the node's words can have a known page or line (its document's
+        rendering prints none): a span of its words is then `-` without reading them."""
+        if self._words is None and self._store is not None:
+            return self._store.printed_at_known_places
+        return True
+
     def word_count(self) -> int:
         """`len(node.words)`, without making the words."""
         return len(self._words) if self._words is not None else self._end - self._start

@@ -28,7 +28,8 @@ class WordStore:
     whole Act without page:line is one run) with no marks, or one line with marks (underlined,
     struck). Equal words share one `Word` object, made on first use."""
 
-    __slots__ = ("text", "line_first", "line_offset", "run_first", "_run_positions", "_marked", "_shared")
+    __slots__ = ("text", "line_first", "line_offset", "run_first", "printed_at_known_places", "_run_positions",
+                 "_marked", "_shared")
 
     def __init__(self, lines: Sequence[BodyLine]):
         """`lines`: printed lines that hold at least one word."""
@@ -63,6 +64,8 @@ class WordStore:
         run_lines.append(len(lines))
         self.run_first = array("q", map(self.line_first.__getitem__, run_lines))
         self._run_positions = positions
+        # a rendering with no page:line (an ILCS page, a CSV) prints every word at no known place
+        self.printed_at_known_places = any(position.known for position in positions)
 
     def line_of(self, index: int) -> int:
         """The printed line holding word `index` (the line count for the end of the text)."""
