@@ -257,3 +257,37 @@ def test_words_in_one_range_are_made_once_and_equal_words_are_one_object():
     node.cover(store, 1, 6, store.offset(1), store.offset(6))
     assert node.text == "Act and the Act the" and node.words is node.words
     assert [word.text for word in node.words] == ["Act", "and", "the", "Act", "the"]
+
+
+def _slots(node: Node) -> dict[str, object]:
+    return {name: getattr(node, name) for name in Node.__slots__}
+
+
+def test_a_node_made_covering_a_range_is_the_node_made_then_covered():
+    """`Node.covering` (the builder's constructor) sets every slot as `Node(kind, "")` then
+    `cover` do; extended by `cover`, it stays the same."""
+    store = WordStore([BodyLine("Sec. 1. The Act", page=1, line=1), BodyLine("is the law.", page=1, line=2)])
+    made = Node.covering("subsection", store, 2, store.offset(2))
+    plain = Node(kind="subsection", path="")
+    plain.cover(store, 2, 2, store.offset(2), store.offset(2))
+    assert _slots(made) == _slots(plain) and made.meta is not plain.meta
+    for node in (made, plain):
+        node.cover(store, 2, 5, store.offset(2), store.offset(5))
+    assert _slots(made) == _slots(plain) and made.text == "The Act is"
+    assert made.words == plain.words and made.children is not Node.covering("text", store, 0, 0).children
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=_name)
+def test_the_finisher_notes_every_amending_bill_section_as_it_describes_it(path):
+    """`Finisher.amending` (collected while describing) is what a walk of the finished tree
+    finds: every node whose meta amends an Act, in document order."""
+    result = _read(path)
+    if result.rendering == "prose":
+        return  # not built by the builder (`clauses.py`)
+    root = Node(kind="document", path="", label=result.identity.describe())
+    Builder(Stream(result), root).run()
+    finisher = Finisher(root, result)
+    finisher.run()
+    walked = [node.meta for node in root.walk() if node.meta.amends is not None]
+    assert len(finisher.amending) == len(walked)
+    assert all(noted is found for noted, found in zip(finisher.amending, walked))
