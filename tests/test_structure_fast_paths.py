@@ -18,6 +18,7 @@ from statdiff.model import INSERTED, BodyLine, Document, Node, NodeWords, Positi
 from statdiff.model.wordstore import WHITESPACE_BUT_SPACE, WordStore
 from statdiff.read import read_path
 from statdiff.structure import Builder, Finisher, Stream, build_document
+from statdiff.structure.stream import unit_starts
 from statdiff.law import citations, units
 from statdiff.structure.boundaries import (
     BoundaryFinder, _may_open, _routed_to_a_unit, _routed_to_a_unit_at,
@@ -291,3 +292,23 @@ def test_the_finisher_notes_every_amending_bill_section_as_it_describes_it(path)
     walked = [node.meta for node in root.walk() if node.meta.amends is not None]
     assert len(finisher.amending) == len(walked)
     assert all(noted is found for noted, found in zip(finisher.amending, walked))
+
+
+def _unit_start_ends(text: str) -> list[int]:
+    return [match.end() for match in units.UNIT_START.finditer(text)]
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=_name)
+def test_the_unit_starts_found_a_character_at_a_time_are_unit_start_s(path):
+    """`stream.unit_starts` (one search for each opening character) finds where every match
+    of `units.UNIT_START` (one search stopping at every space) ends, and nothing else."""
+    text = Stream(_read(path)).text
+    assert unit_starts(text) == _unit_start_ends(text)
+
+
+@pytest.mark.parametrize("text", [
+    "", "(", " (", "a (b) “c” \"d\" Sec. 1 Sec.", "Sec. Sec. Sec.", " Section", " Sections Article ARTICLE",
+    "x SECTION\n", "x Sec.\n", "x Sec.5 (Sec. ((( Article(", " “ “", "A Act ARTICLES Articled S Se Sec Sec.",
+])
+def test_the_unit_starts_at_the_edges_are_unit_start_s(text):
+    assert unit_starts(text) == _unit_start_ends(text)
