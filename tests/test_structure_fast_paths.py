@@ -312,3 +312,12 @@ def test_the_unit_starts_found_a_character_at_a_time_are_unit_start_s(path):
 ])
 def test_the_unit_starts_at_the_edges_are_unit_start_s(text):
     assert unit_starts(text) == _unit_start_ends(text)
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=_name)
+def test_the_candidates_are_the_line_starts_and_unit_starts_each_once_in_order(path):
+    stream = Stream(_read(path))
+    line_starts = [index for index in range(len(stream)) if stream.line_start[index]]
+    unit_words = [stream.store.word_after(offset) for offset in unit_starts(stream.text)] if stream.legislation else []
+    expected = sorted({0, *line_starts, *unit_words} & set(range(len(stream))))
+    assert stream.candidates == expected

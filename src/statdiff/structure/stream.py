@@ -85,15 +85,18 @@ class Stream:
         """Indices of the words where a unit may start: line starts, and in legislation the
         words that open with `(` or a quote or are `Sec.`, `Section`, `ARTICLE`. The builder
         looks for boundaries only there."""
-        found = set(line_starts)
-        found.add(0)
+        if not self.count:
+            return []
+        found = [0, *line_starts]  # in order, as each list below
         if self.legislation:
             starts = unit_starts(self.text)
             indices = list(self._words_at(starts))
-            found.update(indices)
+            found += indices
             self.known_offsets.update(zip(indices, starts))  # the builder reads the words it visits
-        count = self.count
-        return sorted([index for index in found if index < count])
+        # sorted runs merged in one pass; a word found twice (a line start is also after a
+        # space) kept once. Every index found is a word's, below the count.
+        found.sort()
+        return list(dict.fromkeys(found))
 
     def _words_at(self, starts: list[int]) -> Iterable[int]:
         """The index of the word starting at each offset of `starts` (in increasing order):
