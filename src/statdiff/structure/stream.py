@@ -124,12 +124,26 @@ class Stream:
         return self.store.word_after(offset)
 
     def word(self, index: int) -> str:
-        """The text of word `index` ("" outside the text)."""
-        return self.store.word_starting_at(self.offset(index)) if 0 <= index < self.count else ""
+        """The text of word `index` ("" outside the text): `store.word_starting_at` of its
+        offset, written out here (the builder asks at every visit)."""
+        if not 0 <= index < self.count:
+            return ""
+        offset = self.known_offsets.get(index)
+        if offset is None:
+            offset = self.offset(index)
+        end = self.text.find(" ", offset)
+        return self.text[offset:] if end < 0 else self.text[offset:end]
 
     def previous(self, index: int) -> str:
-        """The word before word `index` ("" for the first)."""
-        return self.store.word_before(self.offset(index)) if index > 0 else ""
+        """The word before word `index` ("" for the first): `store.word_before` of its offset,
+        written out here (the builder asks at most visits)."""
+        if index <= 0:
+            return ""
+        offset = self.known_offsets.get(index)
+        if offset is None:
+            offset = self.offset(index)
+        end = offset - 1
+        return self.text[self.text.rfind(" ", 0, end) + 1:end]
 
     def following(self, index: int) -> str:
         """The word after word `index` ("" for the last)."""
