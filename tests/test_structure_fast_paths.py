@@ -18,6 +18,7 @@ from statdiff.model import INSERTED, BodyLine, Document, Node, NodeWords, Positi
 from statdiff.model.wordstore import WHITESPACE_BUT_SPACE, WordStore
 from statdiff.read import read_path
 from statdiff.structure import Builder, Finisher, Stream, build_document
+from statdiff.structure.stream import unit_starts
 from statdiff.law import citations, units
 from statdiff.structure.boundaries import (
     BoundaryFinder, _may_open, _routed_to_a_unit, _routed_to_a_unit_at,
@@ -257,3 +258,78 @@ def test_words_in_one_range_are_made_once_and_equal_words_are_one_object():
     node.cover(store, 1, 6, store.offset(1), store.offset(6))
     assert node.text == "Act and the Act the" and node.words is node.words
     assert [word.text for word in node.words] == ["Act", "and", "the", "Act", "the"]
+
+
+def _slots(node: Node) -> dict[str, object]:
+    return {name: getattr(node, name) for name in Node.__slots__}
+
+
+def test_a_node_made_covering_a_range_is_the_node_made_then_covered():
+    """`Node.covering` (the builder's constructor) sets every slot as `Node(kind, "")` then
+    `cover` do; extended by `cover`, it stays the same."""
+    store = WordStore([BodyLine("Sec. 1. The Act", page=1, line=1), BodyLine("is the law.", page=1, line=2)])
+    made = Node.covering("subsection", store, 2, store.offset(2))
+    plain = Node(kind="subsection", path="")
+    plain.cover(store, 2, 2, store.offset(2), store.offset(2))
+    assert _slots(made) == _slots(plain) and made.meta is not plain.meta
+    for node in (made, plain):
+        node.cover(store, 2, 5, store.offset(2), store.offset(5))
+    assert _slots(made) == _slots(plain) and made.text == "The Act is"
+    assert made.words == plain.words and made.children is not Node.covering("text", store, 0, 0).children
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=_name)
+def test_the_finisher_notes_every_amending_bill_section_as_it_describes_it(path):
+    """`Finisher.amending` (collected while describing) is what a walk of the finished tree
+    finds: every node whose meta amends an Act, in document order."""
+    result = _read(path)
+    if result.rendering == "prose":
+        return  # not built by the builder (`clauses.py`)
+    root = Node(kind="document", path="", label=result.identity.describe())
+    Builder(Stream(result), root).run()
+    finisher = Finisher(root, result)
+    finisher.run()
+    walked = [node.meta for node in root.walk() if node.meta.amends is not None]
+    assert len(finisher.amending) == len(walked)
+    assert all(noted is found for noted, found in zip(finisher.amending, walked))
+
+
+def _unit_start_ends(text: str) -> list[int]:
+    return [match.end() for match in units.UNIT_START.finditer(text)]
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=_name)
+def test_the_unit_starts_found_a_character_at_a_time_are_unit_start_s(path):
+    """`stream.unit_starts` (one search for each opening character) finds where every match
+    of `units.UNIT_START` (one search stopping at every space) ends, and nothing else."""
+    text = Stream(_read(path)).text
+    assert unit_starts(text) == _unit_start_ends(text)
+
+
+@pytest.mark.parametrize("text", [
+    "", "(", " (", "a (b) “c” \"d\" Sec. 1 Sec.", "Sec. Sec. Sec.", " Section", " Sections Article ARTICLE",
+    "x SECTION\n", "x Sec.\n", "x Sec.5 (Sec. ((( Article(", " “ “", "A Act ARTICLES Articled S Se Sec Sec.",
+])
+def test_the_unit_starts_at_the_edges_are_unit_start_s(text):
+    assert unit_starts(text) == _unit_start_ends(text)
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=_name)
+def test_the_candidates_are_the_line_starts_and_unit_starts_each_once_in_order(path):
+    stream = Stream(_read(path))
+    line_starts = [index for index in range(len(stream)) if stream.line_start[index]]
+    unit_words = [stream.store.word_after(offset) for offset in unit_starts(stream.text)] if stream.legislation else []
+    expected = sorted({0, *line_starts, *unit_words} & set(range(len(stream))))
+    assert stream.candidates == expected
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=_name)
+def test_the_stream_reads_each_word_and_the_one_before_it_as_the_store_does(path):
+    """`Stream.word` and `Stream.previous` write out the store's reading: at every index."""
+    stream = Stream(_read(path))
+    store = stream.store
+    indices = range(-1, len(stream) + 1)
+    assert [stream.word(index) for index in indices] == [store.word(index) for index in indices]
+    inside = range(1, len(stream) + 1)
+    assert [stream.previous(index) for index in inside] == [store.word_before(store.offset(index)) for index in inside]
+    assert stream.previous(0) == "" and stream.word(len(stream)) == ""

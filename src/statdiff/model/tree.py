@@ -39,6 +39,19 @@ class Node:
         self._store: WordStore | None = None
         self._start = self._end = self._from = self._to = 0
 
+    @classmethod
+    def covering(cls, kind: str, store: WordStore, start: int, text_start: int) -> "Node":
+        """A node of `kind` (no path, label or children yet) covering words `start` to `start`
+        of `store` (none yet; `cover` extends it): what `Node(kind, "")` then `cover` make,
+        without their keyword arguments and their first word list (the builder makes
+        thousands)."""
+        node = cls.__new__(cls)
+        node.kind, node.path, node.children, node.label, node.meta = kind, "", [], None, Meta()
+        node._words, node._store = None, store
+        node._start = node._end = start
+        node._from = node._to = text_start
+        return node
+
     def __repr__(self) -> str:
         """`<Node subsection 815 ILCS 530/10(a): 41 words, 2 children>`."""
         count = self.word_count()

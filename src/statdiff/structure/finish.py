@@ -30,6 +30,7 @@ class Finisher:
         self.act = result.identity.act
         self.used: set[str] = set()
         self.counts: dict[str, int] = {}
+        self.amending: list[Meta] = []  # the meta of each bill section that amends an Act, in document order
 
     def run(self) -> None:
         self._describe(self.root)
@@ -39,7 +40,7 @@ class Finisher:
     def _share_act_citations(self) -> None:
         """A bill section that restates nothing (`... by repealing Section 4.27a.`) takes the
         citation another bill section found for the same Act."""
-        amending = [node.meta for node in self.root.walk() if node.meta.amends is not None]
+        amending = self.amending
         known = {meta.amends.act: meta.amends.citation for meta in amending if meta.amends and meta.amends.citation}
         for meta in amending:
             found = meta.amends
@@ -51,6 +52,8 @@ class Finisher:
         for child in node.children:
             if child.kind == "bill_section":
                 _describe_numbered_section(child)
+                if child.meta.amends is not None:  # only a bill section's own description sets it
+                    self.amending.append(child.meta)
             elif child.kind == "section":
                 _describe_codified_section(child)
             elif child.kind == "article":

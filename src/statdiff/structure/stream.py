@@ -4,6 +4,7 @@ candidate words where a unit of the law may start."""
 
 from __future__ import annotations
 
+import re
 from array import array
 from collections.abc import Iterable
 from itertools import accumulate, repeat
@@ -15,6 +16,37 @@ from statdiff.model.wordstore import WordStore
 
 # A text with more words than this a printed line and no indentation was run together.
 FLATTENED_WORDS_PER_LINE = 40
+
+# Where a unit may start inside a line (`units.UNIT_START`): after a space, a word opening
+# with one of these characters, or one of these words.
+UNIT_START_CHARACTERS = "(\"“"
+UNIT_START_WORDS = ("Sec.", "Section", "SECTION", "ARTICLE", "Article")
+
+
+def _unit_start_searches() -> list[Pattern[str]]:
+    """`units.UNIT_START` as one search for each character a unit start opens with, each
+    matching from that character (the space before it checked behind): the search skips
+    straight to the character, where `UNIT_START` stops at every space (three times as long
+    on a whole Act). A match starts where `UNIT_START`'s ends."""
+    rests_by_initial: dict[str, list[str]] = {}
+    for word in UNIT_START_WORDS:
+        rests_by_initial.setdefault(word[0], []).append(re.escape(word[1:]))
+    patterns = [f"{re.escape(character)}(?<= {re.escape(character)})" for character in UNIT_START_CHARACTERS]
+    patterns += [f"{re.escape(initial)}(?<= {re.escape(initial)})(?:{'|'.join(rests)})(?= |$)"
+                 for initial, rests in rests_by_initial.items()]
+    return [re.compile(pattern) for pattern in patterns]
+
+
+UNIT_START_SEARCHES = _unit_start_searches()
+
+
+def unit_starts(text: str) -> list[int]:
+    """Where each `units.UNIT_START` match of `text` ends (the word after its space), in order."""
+    starts: list[int] = []
+    for search in UNIT_START_SEARCHES:
+        starts += [match.start() for match in search.finditer(text)]
+    starts.sort()  # no two searches match at one place: each opens with its own character
+    return starts
 
 
 class Stream:
@@ -53,15 +85,18 @@ class Stream:
         """Indices of the words where a unit may start: line starts, and in legislation the
         words that open with `(` or a quote or are `Sec.`, `Section`, `ARTICLE`. The builder
         looks for boundaries only there."""
-        found = set(line_starts)
-        found.add(0)
+        if not self.count:
+            return []
+        found = [0, *line_starts]  # in order, as each list below
         if self.legislation:
-            starts = [match.end() for match in units.UNIT_START.finditer(self.text)]
+            starts = unit_starts(self.text)
             indices = list(self._words_at(starts))
-            found.update(indices)
+            found += indices
             self.known_offsets.update(zip(indices, starts))  # the builder reads the words it visits
-        count = self.count
-        return sorted([index for index in found if index < count])
+        # sorted runs merged in one pass; a word found twice (a line start is also after a
+        # space) kept once. Every index found is a word's, below the count.
+        found.sort()
+        return list(dict.fromkeys(found))
 
     def _words_at(self, starts: list[int]) -> Iterable[int]:
         """The index of the word starting at each offset of `starts` (in increasing order):
@@ -89,12 +124,26 @@ class Stream:
         return self.store.word_after(offset)
 
     def word(self, index: int) -> str:
-        """The text of word `index` ("" outside the text)."""
-        return self.store.word_starting_at(self.offset(index)) if 0 <= index < self.count else ""
+        """The text of word `index` ("" outside the text): `store.word_starting_at` of its
+        offset, written out here (the builder asks at every visit)."""
+        if not 0 <= index < self.count:
+            return ""
+        offset = self.known_offsets.get(index)
+        if offset is None:
+            offset = self.offset(index)
+        end = self.text.find(" ", offset)
+        return self.text[offset:] if end < 0 else self.text[offset:end]
 
     def previous(self, index: int) -> str:
-        """The word before word `index` ("" for the first)."""
-        return self.store.word_before(self.offset(index)) if index > 0 else ""
+        """The word before word `index` ("" for the first): `store.word_before` of its offset,
+        written out here (the builder asks at most visits)."""
+        if index <= 0:
+            return ""
+        offset = self.known_offsets.get(index)
+        if offset is None:
+            offset = self.offset(index)
+        end = offset - 1
+        return self.text[self.text.rfind(" ", 0, end) + 1:end]
 
     def following(self, index: int) -> str:
         """The word after word `index` ("" for the last)."""

@@ -72,8 +72,7 @@ class OpenNodes:
     def new(self, parent: Node, kind: str, state: NodeState | None = None) -> Node:
         """A new child of `parent`, which takes the words from now on (and what the builder
         remembers of it, if anything)."""
-        node = Node(kind=kind, path="")
-        node.cover(self.store, self.taken, self.taken, self.taken_to, self.taken_to)
+        node = Node.covering(kind, self.store, self.taken, self.taken_to)
         parent.children.append(node)
         if state is not None:
             self.states[node] = state
