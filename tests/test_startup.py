@@ -189,3 +189,18 @@ def test_a_json_diff_compiles_no_page_and_line_pattern():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stderr
     assert '"mode": "versions"' in result.stdout
+
+
+def test_a_run_leaves_what_it_made_old_so_no_young_pass_is_due():
+    """Restoring the threshold must not leave the run's objects young: the next allocation
+    would walk them all (a few milliseconds of every command) to free next to nothing."""
+    import gc
+
+    from statdiff import collector
+
+    with collector.tuned_for_one_run():
+        made = [[index] for index in range(5000)]
+        young_passes = gc.get_stats()[0]["collections"]
+    more = [[index] for index in range(10)]
+    assert gc.get_stats()[0]["collections"] == young_passes
+    assert (len(made), len(more), gc.get_freeze_count()) == (5000, 10, 0)
