@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 
 from statdiff.law import enumerators
+from statdiff.law.compiling import when_used
 
 # The word every ILCS citation prints between chapter and Act: `815 ILCS 530/10`.
 ILCS = "ILCS"
@@ -81,7 +82,7 @@ WAS_NOTE = re.compile(
 # A bare reference in running text, to compose (no groups): `815 ILCS 530/10`, `815 ILCS 530/`
 # (the whole Act), `815 ILCS 530/10(c)(3)` (with the subdivisions it names).
 REFERENCE_TEXT = rf"{TITLE_TEXT} ILCS {ACT_TEXT}/(?:{REFERENCED_NUMBER_TEXT})?{enumerators.SUBDIVISIONS_TEXT}"
-REFERENCE = re.compile(rf"\b{REFERENCE_TEXT}")
+REFERENCE = when_used(rf"\b{REFERENCE_TEXT}")
 # The Act and Section of a reference, as one diff token keeps them: `530/10`, `5/2A-1.2`.
 ACT_AND_SECTION_TEXT = rf"{ACT_TEXT}/(?:{REFERENCED_NUMBER_TEXT})?"
 # A page's navigation line: the bare reference and nothing else (`815 ILCS 530/10`, and a whole

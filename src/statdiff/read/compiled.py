@@ -20,6 +20,7 @@ from collections.abc import Callable
 
 from statdiff.errors import StatdiffError
 from statdiff.law import citations, units
+from statdiff.law.compiling import when_used
 from statdiff.model import BodyLine, Drop, Identity, ReadResult
 from statdiff.read.common import (
     ACT_HEADING, CELL_SEPARATOR, CHAPTER_HEADING, DISCLAIMER, NAVIGATION_CITATION, NBSP, SITE_CHROME, SITE_SCRIPT,
@@ -100,7 +101,7 @@ _FIRST_MARK = re.compile(rf"{_FIRST_UNIT.pattern}|{units.SOURCE_OPEN_TEXT}")
 # A run of non-breaking spaces (a whole Act's paragraph indent, `\u00a0 \u00a0 \u00a0 \u00a0 `): two
 # or more, each with a space after it or not. Written to open with the NBSP itself, so that
 # the search skips to the next NBSP (four times faster than `(?:\u00a0 ?){2,}`, same matches).
-_INDENT_RUN = re.compile(r"\u00a0(?: ?\u00a0)+ ?")
+_INDENT_RUN = when_used(r"\u00a0(?: ?\u00a0)+ ?")
 # The runs of `_INDENT_RUN` that may open a paragraph: not before a lowercase ASCII letter (most
 # runs inside a paragraph are hanging indents before one). The run is taken whole (an atomic
 # group: no shorter run is tried), so each match is one of `_INDENT_RUN`'s.
@@ -121,7 +122,7 @@ _CODE_TOKEN = re.compile(
 _IIFE_START = re.compile(r"\s*\(\s*function\s*\(\s*\)\s*\{")
 _CALL_END = re.compile(r"\s*\(\s*\)\s*;?|\s*;")
 _MAX_SCRIPT = 20_000
-_STATUTE_MARK = re.compile(rf"\({citations.TITLE_TEXT} ILCS |{units.SOURCE_OPEN_TEXT}|\b{units.SEC_TEXT}")
+_STATUTE_MARK = when_used(rf"\({citations.TITLE_TEXT} ILCS |{units.SOURCE_OPEN_TEXT}|\b{units.SEC_TEXT}")
 
 
 def _closing_bracket(text: str, opening: int) -> int | None:
