@@ -55,7 +55,7 @@ HEADING_CITATION_TEXT = (
     r"|Act (?:title|heading))"
     rf"(?: (?P<status>{STATUS_TEXT}))?\)"
 )
-HEADING_CITATION = re.compile(HEADING_CITATION_TEXT + _CLOSED)
+HEADING_CITATION = when_used(HEADING_CITATION_TEXT + _CLOSED)
 
 # Either citation line, without its groups: where a flattened text is cut.
 ANY_CITATION_TEXT = (
@@ -65,7 +65,7 @@ ANY_CITATION_TEXT = (
 
 # `(815 ILCS 530/)`: the heading of a whole Act.
 ACT_HEADING_TEXT = rf"\((?P<title>{TITLE_TEXT}) ILCS (?P<act>{ACT_TEXT})/\)"
-ACT_HEADING = re.compile(ACT_HEADING_TEXT + r"(?=\s|$)")
+ACT_HEADING = when_used(ACT_HEADING_TEXT + r"(?=\s|$)")
 
 # The notes printed after a citation. The body is bounded; a missing `)` ends the note
 # before the next unit or at the end of the text.

@@ -27,9 +27,9 @@ _NUMBER = rf"[0-9][0-9A-Za-z.{HYPHENS_IN_CLASS}]{{0,24}}?"
 
 SEC = re.compile(rf"[\"“]?Sec\. (?P<number>{_NUMBER})\.{END}")
 SEC_TEXT = rf"Sec\. \d[\w.{HYPHENS_IN_CLASS}]{{0,24}}?\."
-SECTION = re.compile(rf"[\"“]?(?:Section|SECTION) (?P<number>{_NUMBER})\.{END}")
+SECTION = when_used(rf"[\"“]?(?:Section|SECTION) (?P<number>{_NUMBER})\.{END}")
 SECTION_TEXT = rf"Section \d{{1,4}}(?:-\d{{1,4}})?\."
-ARTICLE = re.compile(r"[\"“]?(?P<word>ARTICLE|Article) (?P<number>\d{1,4}[A-Za-z]{0,2}|[IVXLC]{1,8})\.?" + END)
+ARTICLE = when_used(r"[\"“]?(?P<word>ARTICLE|Article) (?P<number>\d{1,4}[A-Za-z]{0,2}|[IVXLC]{1,8})\.?" + END)
 ARTICLE_TEXT = r"ARTICLE \d{1,4}[A-Za-z]{0,2}\."
 
 # A space before a word that may open a unit: `(`, a quote, `Sec.`, `Section`, `ARTICLE`.
@@ -48,7 +48,7 @@ VERSION_OPENING_TEXT = (
     r"|Section (?:repealed|added|renumbered))"
 )
 # The whole note: bounded, one level of nested parentheses.
-VERSION = re.compile(
+VERSION = when_used(
     VERSION_OPENING_TEXT + r"[^()]{0,300}(?:\([^()]{0,60}\)[^()]{0,300}){0,3}\)" + END
 )
 

@@ -174,7 +174,7 @@ def normalise_text(text: str) -> str:
 
 
 # A carriage return that does not open a CRLF (an old Mac line end).
-_LONE_CR = re.compile("\r(?!\n)")
+_LONE_CR = when_used("\r(?!\n)")
 
 
 def _lf_line_ends(text: str) -> str:

@@ -44,7 +44,7 @@ _HTML_DOCUMENT = re.compile(r"(?:<!DOCTYPE html|<html\b)", re.IGNORECASE)
 _HTML_MARKUP = re.compile(r"<!DOCTYPE|<html|<table\b|<pre\b|<p>", re.IGNORECASE)
 _MARKUP_REACH = 5000
 # A line number then the text: legisnet right-aligns it (` 1        AN ACT`).
-_RIGHT_ALIGNED = re.compile(r"[ \d]\d {3}")
+_RIGHT_ALIGNED = when_used(r"[ \d]\d {3}")
 _LEADING_NUMBER = re.compile(r"([0-9]{1,2})(?=[ \u00a0\t]|[A-Za-z(\"“]|$)")
 _FLAT_ACT = re.compile(citations.ACT_HEADING_TEXT + r" .{2000}")
 # A running header's head before its LRB number: a document id, a version, a page marker.
