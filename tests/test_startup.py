@@ -189,3 +189,55 @@ def test_a_json_diff_compiles_no_page_and_line_pattern():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stderr
     assert '"mode": "versions"' in result.stdout
+
+
+def test_a_run_leaves_what_it_made_old_so_no_young_pass_is_due():
+    """Restoring the threshold must not leave the run's objects young: the next allocation
+    would walk them all (a few milliseconds of every command) to free next to nothing."""
+    import gc
+
+    from statdiff import collector
+
+    with collector.tuned_for_one_run():
+        made = [[index] for index in range(5000)]
+        young_passes = gc.get_stats()[0]["collections"]
+    more = [[index] for index in range(10)]
+    assert gc.get_stats()[0]["collections"] == young_passes
+    assert (len(made), len(more), gc.get_freeze_count()) == (5000, 10, 0)
+
+
+def test_a_json_diff_of_two_versions_compiles_none_of_the_patterns_compiled_when_used():
+    """The patterns of bills, amendments, HTML pages and the like (`law.compiling.when_used`)
+    wait for their first use, which a comparison of two statute versions never makes."""
+    code = (
+        "from statdiff.cli import main\n"
+        f"try:\n    main({['diff', str(PIPA_2005), str(PIPA_2006), '--json']!r}, standalone_mode=False)\n"
+        "except SystemExit:\n    pass\n"
+        "from statdiff.law import compiling\n"
+        "print('WAITING', len(compiling.PATTERNS), sum(map(compiling.is_compiled, compiling.PATTERNS)))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    waiting = [line.split() for line in result.stdout.splitlines() if line.startswith("WAITING ")]
+    assert waiting and int(waiting[0][1]) >= 30 and int(waiting[0][2]) == 0
+
+
+def test_a_pattern_compiled_when_used_is_the_pattern_re_compile_gives():
+    """Same text, same flags, same groups, same matches; its methods kept once compiled."""
+    import re
+
+    import statdiff.annotate.margin  # noqa: F401 (each module that makes such patterns)
+    import statdiff.read.compiled  # noqa: F401
+    import statdiff.read.decode  # noqa: F401
+    import statdiff.read.detect  # noqa: F401
+    import statdiff.read.identity  # noqa: F401
+    from statdiff.law import compiling
+
+    sample = PIPA_2006.read_text(encoding="utf-8")
+    assert len(compiling.PATTERNS) >= 30
+    for lazy in compiling.PATTERNS:
+        eager = re.compile(lazy.pattern, lazy._flags)
+        text = sample.encode() if isinstance(lazy.pattern, bytes) else sample
+        assert ([match.span() for match in lazy.finditer(text)] == [match.span() for match in eager.finditer(text)])
+        assert (lazy.flags, lazy.groups, lazy.groupindex) == (eager.flags, eager.groups, eager.groupindex)
+        assert compiling.is_compiled(lazy) and lazy.search == vars(lazy)["search"]

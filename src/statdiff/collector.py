@@ -10,7 +10,8 @@ passes grow with the heap) and frees next to nothing. So:
 * `tuned_for_one_run()`: one command of the command line is one run of one process. What
   is alive when it starts (the imported modules) is frozen out of every later pass, and the
   collector runs every 50,000 new objects instead of every 700; both are undone when the
-  run ends, so a process that runs many commands (the tests, a notebook) is left as it was.
+  run ends, so a process that runs many commands (the tests, a notebook) is left as it was
+  (what the run made is then old: a later full pass, not the next young one, looks at it).
 """
 
 from __future__ import annotations
@@ -44,5 +45,9 @@ def tuned_for_one_run(threshold: int = ONE_RUN_THRESHOLD) -> Iterator[None]:
     try:
         yield
     finally:
+        # What the run made joins the oldest generation, as what was frozen does: restoring
+        # the threshold with the run's objects still young would walk them all at the next
+        # allocation (a few milliseconds of every command) to free next to nothing.
+        gc.freeze()
         gc.set_threshold(*before)
         gc.unfreeze()

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from statdiff.annotate.phrases import PATH_TERM
 from statdiff.law import citations, enumerators, public_acts
+from statdiff.law.compiling import when_used
 from statdiff.model import (
     ONE_COPY_OPS,
     Basis,
@@ -94,7 +95,7 @@ _REFERENCE = re.compile(
     rf"|\b{public_acts.SPELLED_TEXT} {public_acts.NUMBER_TEXT}",
     re.IGNORECASE,
 )
-_QUOTED_TERM = re.compile(r"^\s*[\"“]([^\"”]+)[\"”]")
+_QUOTED_TERM = when_used(r"^\s*[\"“]([^\"”]+)[\"”]")
 
 
 def _normal(text: str) -> str:

@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from typing import Callable
 
+from statdiff.law.compiling import when_used
 from statdiff.model import Basis, Change, Op
 
 # The defined term at the end of a definition's path: `815 ILCS 530/5 "Personal information"`.
-PATH_TERM = re.compile(r"[\"“]([^\"”]+)[\"”](?:\s*#\d+)?\s*$")
+PATH_TERM = when_used(r"[\"“]([^\"”]+)[\"”](?:\s*#\d+)?\s*$")
 
 _QUOTE_LIMIT = 60
 

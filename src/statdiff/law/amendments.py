@@ -17,27 +17,28 @@ from __future__ import annotations
 import re
 
 from statdiff.law.citations import ACT_TEXT, TITLE_TEXT
+from statdiff.law.compiling import when_used
 from statdiff.law.measures import MEASURE_TEXT
 
 # Any amendatory instruction (the bill section amends, repeals or renumbers something).
-AMENDATORY = re.compile(
+AMENDATORY = when_used(
     r"\b(?:is|are) (?:hereby )?(?:amended|repealed|renumbered)\b|\bis amended by\b"
     r"|\bby (?:changing|adding|repealing) Sections?\b"
 )
 # The Act named, with its citation if printed: `The Election Code (10 ILCS 5/) is amended`.
 # `act` is lazy and stops at the first ` is amended`; callers pass the opening of the text.
-AMENDED_ACT = re.compile(
+AMENDED_ACT = when_used(
     rf"^(?:The )?(?P<act>.{{1,300}}?)(?: \((?P<citation>{TITLE_TEXT} ILCS {ACT_TEXT})/?\))? (?:is|are) (?:hereby )?"
     r"(?:amended|repealed)"
 )
 # One clause: `by changing Sections 5 and 10`, `by adding the heading of Article 19B`.
-CLAUSE = re.compile(
+CLAUSE = when_used(
     r"\bby (?P<verb>changing|adding|repealing|renumbering|amending)(?: the headings? of)? "
     r"(?P<what>Sections?|Articles?|Parts?) "
     r"(?P<list>.{1,600}?)(?=,? and by |,? and (?:changing|adding|repealing|renumbering) |\bas follows\b|[.:]\s?$|$)"
 )
 # A number in a clause's list: `5`, `10`, `2A-1.2`, `4.27a`.
-LISTED_NUMBER = re.compile(r"\b\d[0-9A-Za-z.\-]*[0-9A-Za-z]\b|\b\d\b")
+LISTED_NUMBER = when_used(r"\b\d[0-9A-Za-z.\-]*[0-9A-Za-z]\b|\b\d\b")
 # How much of a bill section's text holds its instruction.
 INSTRUCTION_REACH = 1200
 

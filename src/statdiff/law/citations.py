@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 
 from statdiff.law import enumerators
+from statdiff.law.compiling import when_used
 
 # The word every ILCS citation prints between chapter and Act: `815 ILCS 530/10`.
 ILCS = "ILCS"
@@ -54,7 +55,7 @@ HEADING_CITATION_TEXT = (
     r"|Act (?:title|heading))"
     rf"(?: (?P<status>{STATUS_TEXT}))?\)"
 )
-HEADING_CITATION = re.compile(HEADING_CITATION_TEXT + _CLOSED)
+HEADING_CITATION = when_used(HEADING_CITATION_TEXT + _CLOSED)
 
 # Either citation line, without its groups: where a flattened text is cut.
 ANY_CITATION_TEXT = (
@@ -64,7 +65,7 @@ ANY_CITATION_TEXT = (
 
 # `(815 ILCS 530/)`: the heading of a whole Act.
 ACT_HEADING_TEXT = rf"\((?P<title>{TITLE_TEXT}) ILCS (?P<act>{ACT_TEXT})/\)"
-ACT_HEADING = re.compile(ACT_HEADING_TEXT + r"(?=\s|$)")
+ACT_HEADING = when_used(ACT_HEADING_TEXT + r"(?=\s|$)")
 
 # The notes printed after a citation. The body is bounded; a missing `)` ends the note
 # before the next unit or at the end of the text.
@@ -81,7 +82,7 @@ WAS_NOTE = re.compile(
 # A bare reference in running text, to compose (no groups): `815 ILCS 530/10`, `815 ILCS 530/`
 # (the whole Act), `815 ILCS 530/10(c)(3)` (with the subdivisions it names).
 REFERENCE_TEXT = rf"{TITLE_TEXT} ILCS {ACT_TEXT}/(?:{REFERENCED_NUMBER_TEXT})?{enumerators.SUBDIVISIONS_TEXT}"
-REFERENCE = re.compile(rf"\b{REFERENCE_TEXT}")
+REFERENCE = when_used(rf"\b{REFERENCE_TEXT}")
 # The Act and Section of a reference, as one diff token keeps them: `530/10`, `5/2A-1.2`.
 ACT_AND_SECTION_TEXT = rf"{ACT_TEXT}/(?:{REFERENCED_NUMBER_TEXT})?"
 # A page's navigation line: the bare reference and nothing else (`815 ILCS 530/10`, and a whole

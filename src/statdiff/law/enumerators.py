@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from statdiff.law.compiling import when_used
+
 BASE_TEXT = r"[a-z]{1,5}|[A-Z]{1,5}|\d{1,3}"
 SUFFIX_TEXT = r"(?:[-.]\d{1,3}){0,3}"
 # One enumerator, as pattern text to compose: `(b-5)`.
@@ -25,7 +27,7 @@ CHAIN = re.compile(rf"(?:{TEXT}){{2,3}}")
 # The subdivisions a reference names after its Section: `(c)(3)(i)` (none to six).
 SUBDIVISIONS_TEXT = rf"(?:{TEXT}){{0,6}}"
 # A whole Act's numbered paragraph at a line start: `1.` (group: the number).
-DOTTED = re.compile(r"(\d{1,3})\.")
+DOTTED = when_used(r"(\d{1,3})\.")
 
 _ROMAN = re.compile(r"^m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}

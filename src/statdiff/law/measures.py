@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from statdiff.law.compiling import when_used
+
 # The kind codes ILGA prints for a measure (`HB`, `SJRCA`; `HC` / `SC` shorten a constitutional
 # amendment resolution), longest first so that an alternation tries `HJR` before `HB`.
 KINDS_TEXT = r"HJRCA|SJRCA|HJR|SJR|HB|SB|HR|SR|HC|SC"
@@ -37,7 +39,7 @@ MEASURE_CODES = {
 }
 # ILGA file names shorten a constitutional amendment resolution: 09500HC0044ham001.
 CODE_ALIASES = {"HC": "HJRCA", "SC": "SJRCA", "HJ": "HJR", "SJ": "SJR"}
-BILL_CODE = re.compile(rf"^(?P<kind>{FILE_KINDS_TEXT})0*(?P<number>\d{{1,4}})$")
+BILL_CODE = when_used(rf"^(?P<kind>{FILE_KINDS_TEXT})0*(?P<number>\d{{1,4}})$")
 # An ILGA document name, as in a file name: 09400HB1633ham001, 10200SB0731sam002,
 # 09400HB1633eng (General Assembly in 3 digits, then 00); legisnet's 920HB4947LV (2
 # digits, then 0); the 93rd GA ftp's 093_HB0475ham001. No suffix: as introduced.
@@ -52,7 +54,7 @@ DOCUMENT_NAME = re.compile(
 DOCUMENT_VERSIONS = {"": "introduced", "eng": "engrossed", "enr": "enrolled", "ren": "re-enrolled"}
 
 # A chamber's amendment code: `ham` (House), `sam` (Senate).
-AMENDMENT_CODE = re.compile(r"^(?P<chamber>[hs])am(?P<number>\d{3})$", re.IGNORECASE)
+AMENDMENT_CODE = when_used(r"^(?P<chamber>[hs])am(?P<number>\d{3})$", re.IGNORECASE)
 
 
 def canonical(code: str) -> str:

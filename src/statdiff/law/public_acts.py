@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from statdiff.law.compiling import when_used
+
 # The number: General Assembly, dash, number (`94-947`, `094-0036`).
 NUMBER_TEXT = r"\d{2,3}-\d{1,4}"
 NUMBER = re.compile(r"(\d{2,3})-(\d{1,4})")
@@ -21,7 +23,7 @@ ABBREVIATED_TEXT = r"P\.\s?A\."
 SPELLED_TEXT = r"Public\s+Act"
 # A reference in running text, either way.
 REFERENCE_TEXT = rf"(?:{ABBREVIATED_TEXT}|{SPELLED_TEXT})\s?{NUMBER_TEXT}"
-REFERENCE = re.compile(rf"\b{REFERENCE_TEXT}\b")
+REFERENCE = when_used(rf"\b{REFERENCE_TEXT}\b")
 # A Public Act's own header: `Public Act 094-0036` (groups: General Assembly, number).
 HEADER = re.compile(r"Public Act (\d{2,3})-(\d{4})")
 # The new site's header: `Public Act 0661 101ST GENERAL ASSEMBLY`.
@@ -54,7 +56,7 @@ def of_source_note(source_note: str) -> list[str]:
 
 
 # `94-947, eff. 6-27-06` or `P.A. 94-36, eff. 1-1-2006` inside a Source note.
-EFFECTIVE = re.compile(rf"(?:P\.\s?A\.\s?)?(?P<pa>{NUMBER_TEXT}),\s*eff\.\s*(?P<month>\d{{1,2}})-(?P<day>\d{{1,2}})-(?P<year>\d{{4}}|\d{{2}})\b")
+EFFECTIVE = when_used(rf"(?:P\.\s?A\.\s?)?(?P<pa>{NUMBER_TEXT}),\s*eff\.\s*(?P<month>\d{{1,2}})-(?P<day>\d{{1,2}})-(?P<year>\d{{4}}|\d{{2}})\b")
 
 
 def first_year(general_assembly: int) -> int:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from statdiff.law.citations import HYPHENS_IN_CLASS
+from statdiff.law.compiling import when_used
 
 END = r"(?=\s|$)"
 # A number after `Sec.` / `Section`: up to the period that ends it (`Sec. 5h.5.`, `Sec. 2A-1.2.`).
@@ -26,9 +27,9 @@ _NUMBER = rf"[0-9][0-9A-Za-z.{HYPHENS_IN_CLASS}]{{0,24}}?"
 
 SEC = re.compile(rf"[\"“]?Sec\. (?P<number>{_NUMBER})\.{END}")
 SEC_TEXT = rf"Sec\. \d[\w.{HYPHENS_IN_CLASS}]{{0,24}}?\."
-SECTION = re.compile(rf"[\"“]?(?:Section|SECTION) (?P<number>{_NUMBER})\.{END}")
+SECTION = when_used(rf"[\"“]?(?:Section|SECTION) (?P<number>{_NUMBER})\.{END}")
 SECTION_TEXT = rf"Section \d{{1,4}}(?:-\d{{1,4}})?\."
-ARTICLE = re.compile(r"[\"“]?(?P<word>ARTICLE|Article) (?P<number>\d{1,4}[A-Za-z]{0,2}|[IVXLC]{1,8})\.?" + END)
+ARTICLE = when_used(r"[\"“]?(?P<word>ARTICLE|Article) (?P<number>\d{1,4}[A-Za-z]{0,2}|[IVXLC]{1,8})\.?" + END)
 ARTICLE_TEXT = r"ARTICLE \d{1,4}[A-Za-z]{0,2}\."
 
 # A space before a word that may open a unit: `(`, a quote, `Sec.`, `Section`, `ARTICLE`.
@@ -47,7 +48,7 @@ VERSION_OPENING_TEXT = (
     r"|Section (?:repealed|added|renumbered))"
 )
 # The whole note: bounded, one level of nested parentheses.
-VERSION = re.compile(
+VERSION = when_used(
     VERSION_OPENING_TEXT + r"[^()]{0,300}(?:\([^()]{0,60}\)[^()]{0,300}){0,3}\)" + END
 )
 
@@ -57,7 +58,7 @@ PLACEHOLDER = re.compile(r"\((?P<what>Repealed|Blank)\)\.?" + END)
 ENACTING_CLAUSE_TEXT = r"Be it enacted by the People"
 # The whole enacting clause, however it is spaced: a bill's text (and an amendment's
 # `everything after the enacting clause`) starts after it.
-ENACTING_CLAUSE = re.compile(
+ENACTING_CLAUSE = when_used(
     r"\s+".join(ENACTING_CLAUSE_TEXT.split())
     + r"\s+of\s+the\s+State\s+of\s+Illinois\s*,\s*represented\s+in\s+the\s+General\s+Assembly\s*:",
     re.IGNORECASE,
@@ -73,7 +74,7 @@ LEGISLATIVE_PHRASES = (
 )
 # The short title: `This Act may be cited as the Election Code.`, `This Act shall be known and
 # may be cited as the "Airport Zoning Act".`: the Act's name, without its quotes.
-SHORT_TITLE = re.compile(
+SHORT_TITLE = when_used(
     r"\bThis (?:Act|Code|Law)\b[^.]{0,40}? may be cited as (?:the )?[\"“]*(?P<name>[^\"“”.;]{3,160}?)[\"”]*\s*[.;]"
 )
 # Bill sections that are not amendatory and belong to the bill, not to an Act.

@@ -20,6 +20,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
 from statdiff.law import citations, definitions, enumerators, measures, units
+from statdiff.law.compiling import when_used
 from statdiff.model import BodyLine, Drop
 
 NBSP = "\u00a0"
@@ -85,7 +86,7 @@ DOC_ID = re.compile(
 )
 VERSION_WORDS = r"(?:Enrolled|Engrossed|Introduced|Re-Enrolled)"
 # What a running header holds besides its LRB number.
-_HEADER_WORDS = re.compile(VERSION_WORDS + r"|General Assembly|\d+(?:st|nd|rd|th)|House|Senate|Amendment")
+_HEADER_WORDS = when_used(VERSION_WORDS + r"|General Assembly|\d+(?:st|nd|rd|th)|House|Senate|Amendment")
 
 
 def normalize(text: str) -> str:

@@ -20,6 +20,7 @@ from collections.abc import Callable
 
 from statdiff.errors import StatdiffError
 from statdiff.law import citations, units
+from statdiff.law.compiling import when_used
 from statdiff.model import BodyLine, Drop, Identity, ReadResult
 from statdiff.read.common import (
     ACT_HEADING, CELL_SEPARATOR, CHAPTER_HEADING, DISCLAIMER, NAVIGATION_CITATION, NBSP, SITE_CHROME, SITE_SCRIPT,
@@ -55,14 +56,14 @@ def _flexible(literal: str) -> str:
 
 # The disclaimer is matched in normalised text (single spaces).
 _FIRST, _SECOND = (_flexible(paragraph) for paragraph in _DISCLAIMER_PARAGRAPHS)
-_DISCLAIMER = re.compile(rf"{_FIRST}(?: {_SECOND})?|{_SECOND}")
+_DISCLAIMER = when_used(rf"{_FIRST}(?: {_SECOND})?|{_SECOND}")
 _DISCLAIMER_OPENINGS = tuple(" ".join(paragraph.split()[:4]) for paragraph in _DISCLAIMER_PARAGRAPHS)
 # The page title the CSV rows carry just before the disclaimer.
-_DISCLAIMER_PREFACE = re.compile(r"Illinois Compiled Statutes \(ILCS\) ?$")
+_DISCLAIMER_PREFACE = when_used(r"Illinois Compiled Statutes \(ILCS\) ?$")
 # `...other authorized method of disbursement.(Source: P.A. 103-588, eff. 6-5-24.)`
 # The pattern opens with the `(` and looks back from there (at the mark and the `(`), so that
 # the search skips from `(` to `(`: twenty times faster than `(?<=[.;:)\]])\(Source: `, same matches.
-_GLUED_SOURCE_NOTE = re.compile(r"\((?<=[.;:)\]]\()Source: ")
+_GLUED_SOURCE_NOTE = when_used(r"\((?<=[.;:)\]]\()Source: ")
 
 
 # `_GLUED_SOURCE_NOTE` without its closing space, for a line not yet normalised: it finds
@@ -100,11 +101,11 @@ _FIRST_MARK = re.compile(rf"{_FIRST_UNIT.pattern}|{units.SOURCE_OPEN_TEXT}")
 # A run of non-breaking spaces (a whole Act's paragraph indent, `\u00a0 \u00a0 \u00a0 \u00a0 `): two
 # or more, each with a space after it or not. Written to open with the NBSP itself, so that
 # the search skips to the next NBSP (four times faster than `(?:\u00a0 ?){2,}`, same matches).
-_INDENT_RUN = re.compile(r"\u00a0(?: ?\u00a0)+ ?")
+_INDENT_RUN = when_used(r"\u00a0(?: ?\u00a0)+ ?")
 # The runs of `_INDENT_RUN` that may open a paragraph: not before a lowercase ASCII letter (most
 # runs inside a paragraph are hanging indents before one). The run is taken whole (an atomic
 # group: no shorter run is tried), so each match is one of `_INDENT_RUN`'s.
-_OPENING_INDENT_RUN = re.compile(r"\u00a0(?>(?: ?\u00a0)+ ?)(?![a-z])")
+_OPENING_INDENT_RUN = when_used(r"\u00a0(?>(?: ?\u00a0)+ ?)(?![a-z])")
 # A mirror's list bullet before a unit: `• (815 ILCS 530/10)`.
 _BULLETS = frozenset("•·‣▪◦∙*")
 
@@ -115,13 +116,13 @@ _SCRIPT_START = "enableWordFriendlyCopy("
 # A bracket or a string literal. Each literal is written as a run of plain characters, then
 # escapes each followed by such a run (the unrolled form of `'(?:[^'\\\n]|\\.)*'`: the same
 # matches, without one branch of the pattern for each character).
-_CODE_TOKEN = re.compile(
+_CODE_TOKEN = when_used(
     r"""[(){}\[\]]|'[^'\\\n]*(?:\\.[^'\\\n]*)*'|"[^"\\\n]*(?:\\.[^"\\\n]*)*"|`[^`\\]*(?:\\.[^`\\]*)*`"""
 )
-_IIFE_START = re.compile(r"\s*\(\s*function\s*\(\s*\)\s*\{")
-_CALL_END = re.compile(r"\s*\(\s*\)\s*;?|\s*;")
+_IIFE_START = when_used(r"\s*\(\s*function\s*\(\s*\)\s*\{")
+_CALL_END = when_used(r"\s*\(\s*\)\s*;?|\s*;")
 _MAX_SCRIPT = 20_000
-_STATUTE_MARK = re.compile(rf"\({citations.TITLE_TEXT} ILCS |{units.SOURCE_OPEN_TEXT}|\b{units.SEC_TEXT}")
+_STATUTE_MARK = when_used(rf"\({citations.TITLE_TEXT} ILCS |{units.SOURCE_OPEN_TEXT}|\b{units.SEC_TEXT}")
 
 
 def _closing_bracket(text: str, opening: int) -> int | None:
@@ -266,7 +267,7 @@ def read_page(text: str, name: str) -> ReadResult:
 # the head's end is the whole text's first (a mark is at most 60 characters, lookarounds one).
 _HEAD = 65_536
 _HEAD_MARGIN = 1_000
-_WHITESPACE = re.compile(r"\s")  # what str.split() splits at
+_WHITESPACE = when_used(r"\s")  # what str.split() splits at
 
 
 def _first_statute_mark(text: str) -> re.Match[str] | None:

@@ -41,6 +41,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from statdiff.errors import StatdiffError, display_name, os_reason
+from statdiff.law.compiling import when_used, when_used_bytes
 
 ACCEPTS = "statdiff reads bill and statute text saved as plain text or HTML"
 MAX_SIZE_HINT = " (raise it with --max-size MB)"
@@ -93,7 +94,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 # Line ends: CRLF, lone CR, and every other separator str.splitlines() honours
 # (form feed is a page break in PDF-extracted text: it becomes a line break).
-_LINE_BREAKS = re.compile("\r\n?|[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+_LINE_BREAKS = when_used("\r\n?|[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 # Invisible characters that only split or glue words: zero-width space/joiners,
 # a BOM in mid-text, soft hyphens, word joiner, bidi controls; and control
 # characters, which would reach the terminal as escape sequences.
@@ -101,13 +102,13 @@ INVISIBLE = re.compile(
     "[\u200b\u200c\u200d\u2060\ufeff\u00ad\u202a-\u202e\u2066-\u2069"
     "\x00-\x08\x0e-\x1b\x1f\x7f\x80-\x84\x86-\x9f]"
 )
-_META_CHARSET = re.compile(
+_META_CHARSET = when_used_bytes(
     rb"<meta\b[^>]*?\bcharset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.I | re.S
 )
 _CP1252_UNDEFINED = frozenset(b"\x81\x8d\x8f\x90\x9d")
 # Lone surrogates: no encoder writes them; they become U+FFFD.
-_SURROGATE = re.compile("[\ud800-\udfff]")
-_INVISIBLE_OR_SURROGATE = re.compile(INVISIBLE.pattern[:-1] + "\ud800-\udfff]")
+_SURROGATE = when_used("[\ud800-\udfff]")
+_INVISIBLE_OR_SURROGATE = when_used(INVISIBLE.pattern[:-1] + "\ud800-\udfff]")
 # Control codes other than tab/line ends/form feed, U+FFFD, surrogates, private use.
 _GARBAGE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd\ud800-\udfff\ue000-\uf8ff]")
 MAX_GARBAGE_SHARE = 0.05
@@ -173,7 +174,7 @@ def normalise_text(text: str) -> str:
 
 
 # A carriage return that does not open a CRLF (an old Mac line end).
-_LONE_CR = re.compile("\r(?!\n)")
+_LONE_CR = when_used("\r(?!\n)")
 
 
 def _lf_line_ends(text: str) -> str:
@@ -408,7 +409,7 @@ def _decode_cut_off_utf8(data: bytes, start: int) -> str | None:
 # A lead byte then a continuation byte: every multi-byte UTF-8 character starts so.
 # (A loose test, three times faster than matching whole sequences; a false hit only
 # costs the slower byte-by-byte decoding, which gives the same text.)
-_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]")
+_UTF8_MULTIBYTE = when_used_bytes(rb"[\xc2-\xf4][\x80-\xbf]")
 
 
 def _has_utf8_sequences(data: bytes) -> bool:

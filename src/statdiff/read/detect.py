@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass, field
 
 from statdiff.law import citations, public_acts, units
+from statdiff.law.compiling import when_used
 from statdiff.model import Detection
 from statdiff.read.common import DOC_ID, LRB, PAGE_MARKER, TIGHT_PAGE_MARKER, csv_text_column, normalize, split_lines
 
@@ -43,11 +44,11 @@ _HTML_DOCUMENT = re.compile(r"(?:<!DOCTYPE html|<html\b)", re.IGNORECASE)
 _HTML_MARKUP = re.compile(r"<!DOCTYPE|<html|<table\b|<pre\b|<p>", re.IGNORECASE)
 _MARKUP_REACH = 5000
 # A line number then the text: legisnet right-aligns it (` 1        AN ACT`).
-_RIGHT_ALIGNED = re.compile(r"[ \d]\d {3}")
+_RIGHT_ALIGNED = when_used(r"[ \d]\d {3}")
 _LEADING_NUMBER = re.compile(r"([0-9]{1,2})(?=[ \u00a0\t]|[A-Za-z(\"“]|$)")
 _FLAT_ACT = re.compile(citations.ACT_HEADING_TEXT + r" .{2000}")
 # A running header's head before its LRB number: a document id, a version, a page marker.
-_HEADER_BEFORE_LRB = re.compile(rf"(?:{DOC_ID.pattern})(?: ?[A-Za-z-]+)? ?(?:{PAGE_MARKER.pattern} ?)?(?=LRB|OMB)")
+_HEADER_BEFORE_LRB = when_used(rf"(?:{DOC_ID.pattern})(?: ?[A-Za-z-]+)? ?(?:{PAGE_MARKER.pattern} ?)?(?=LRB|OMB)")
 # `-2-` standing as a word (not inside a date, `1-1-06`).
 _TIGHT_MARKER_WORD = re.compile(rf"(?:^| ){TIGHT_PAGE_MARKER.pattern}(?: |$)")
 # Marks only Illinois legislation prints (an LRB number, an ILCS citation, the enacting clause,
@@ -57,9 +58,9 @@ _ILLINOIS_ONLY = re.compile(
     rf"|{public_acts.HEADER.pattern}|{units.SOURCE_OPEN_TEXT}"
 )
 # What a bill or an amendment prints and an ILCS page never does.
-_BILL_MARK = re.compile(rf"^AN ACT\b|{units.ENACTING_CLAUSE_TEXT}|^AMENDMENT (?:TO|NO\.)|\bAmend (?:House|Senate) Bill\b")
-_ILCS_SITE = re.compile(r"Illinois Compiled Statutes|Updating the database of the Illinois Compiled Statutes")
-_MARKDOWN_RULE = re.compile(r"\|? ?:?-{3,}:? ?\|")
+_BILL_MARK = when_used(rf"^AN ACT\b|{units.ENACTING_CLAUSE_TEXT}|^AMENDMENT (?:TO|NO\.)|\bAmend (?:House|Senate) Bill\b")
+_ILCS_SITE = when_used(r"Illinois Compiled Statutes|Updating the database of the Illinois Compiled Statutes")
+_MARKDOWN_RULE = when_used(r"\|? ?:?-{3,}:? ?\|")
 _LEGISCAN = re.compile(r"Bill Text: IL |Bill Title:|legiscan\.com")
 _BILL_STATUS = re.compile(r"Bill Status (?:of|for) [A-Z]{2,5}\d{1,4}")
 _PDF_CHROME = re.compile(r"File Type: ?pdf|Total Page: ?\d")

@@ -10,23 +10,24 @@ from dataclasses import replace
 from pathlib import PurePath
 
 from statdiff.law import citations, measures, public_acts
+from statdiff.law.compiling import when_used
 from statdiff.model import BodyLine, Document, Identity, ReadResult
 from statdiff.read.common import LRB, normalize
 
-_BILL = re.compile(
+_BILL = when_used(
     r"(?<![A-Za-z])(?:(?P<ga>\d{3})(?:_)?|(?P<ga3>\d{3})_)?"
     rf"(?P<kind>{measures.KINDS_TEXT})(?P<number>\d{{1,4}})"
     r"(?P<amendment>[hHsS][aA][mM]\d{3})?(?=\b|[a-z]|LRB|Enrolled|Engrossed)"
 )
-_VERSION = re.compile(r"\b(Re-Enrolled|Enrolled|Engrossed|Introduced)\b")
-_SHORT_VERSION = re.compile(r"(?:HB|SB|HR|SR)\d{4}(enr|eng|ren)\b")
-_GA_ORDINAL = re.compile(r"\b(\d{2,3})(?:st|nd|rd|th|ST|ND|RD|TH) General Assembly", re.IGNORECASE)
-_AMENDED_BILL = re.compile(r"AMENDMENT TO (HOUSE|SENATE) BILL (\d{1,4})\b", re.IGNORECASE)
-_SYNOPSIS_START = re.compile(
+_VERSION = when_used(r"\b(Re-Enrolled|Enrolled|Engrossed|Introduced)\b")
+_SHORT_VERSION = when_used(r"(?:HB|SB|HR|SR)\d{4}(enr|eng|ren)\b")
+_GA_ORDINAL = when_used(r"\b(\d{2,3})(?:st|nd|rd|th|ST|ND|RD|TH) General Assembly", re.IGNORECASE)
+_AMENDED_BILL = when_used(r"AMENDMENT TO (HOUSE|SENATE) BILL (\d{1,4})\b", re.IGNORECASE)
+_SYNOPSIS_START = when_used(
     r"^(?:Amends|Creates|Provides|Repeals|Makes|Appropriates|Establishes|Requires|Authorizes|"
     r"Designates|Reinserts|Replaces|Deletes|Adds|Prohibits|Urges|Proposes|Declares|Changes)\b"
 )
-_SYNOPSIS_STOP = re.compile(
+_SYNOPSIS_STOP = when_used(
     r"^(?:A BILL FOR|SYNOPSIS|FISCAL NOTE|HOUSE AMENDMENT|SENATE AMENDMENT|[A-Z ,]+ (?:ACT )?MAY (?:APPLY|REQUIRE))"
     rf"|^{citations.TITLE_TEXT} ILCS |^LRB|^Status:|^Spectrum:|^Download:"
 )
