@@ -182,9 +182,13 @@ def test_a_json_diff_compiles_no_page_and_line_pattern():
         "from statdiff.cli import main\n"
         f"try:\n    main({['diff', str(PIPA_2005), str(PIPA_2006), '--json']!r}, standalone_mode=False)\n"
         "except SystemExit:\n    pass\n"
-        "from statdiff.law import amendments\n"
-        "assert 'FORMS' not in vars(amendments)\n"
-        "assert amendments.FORMS and 'FORMS' in vars(amendments) and 'CLOSE_NEW' in vars(amendments)\n"
+        "from statdiff.law import amendments, compiling\n"
+        "patterns = [amendments.LOCATION, *amendments.RANGES, *(form for _, form in amendments.FORMS),\n"
+        "            amendments.SEPARATOR, amendments.CLOSE_OLD, amendments.CLOSE_DELETED, amendments.CLOSE_ANCHOR,\n"
+        "            amendments.CLOSE_NEW]\n"
+        "assert len(patterns) > 10 and not any(map(compiling.is_compiled, patterns))\n"
+        "for pattern in patterns:\n    pattern.match('on page 3, line 2,')  # the first use compiles\n"
+        "assert all(map(compiling.is_compiled, patterns))\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stderr

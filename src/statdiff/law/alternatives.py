@@ -26,6 +26,8 @@ import re
 from functools import lru_cache
 from typing import Sequence
 
+from statdiff.law.compiling import when_used
+
 NUMBER, AMOUNT, PERCENTAGE, YEAR, DATE, SECTION_NUMBER, MODAL, QUANTIFIER = (
     "number", "amount", "percentage", "year", "date", "section number", "modal", "quantifier",
 )
@@ -46,23 +48,21 @@ YEAR_TEXT = r"(?:1[6-9]|20)\d\d"
 _SECTION_TEXT = r"\d{1,3} ILCS \d{1,4}[A-Za-z]?/[\w.\-]*|\d{1,4}[A-Za-z]{0,2}(?:[-.]\d{1,4}[A-Za-z]{0,2}){1,3}"
 
 
-# Each class as a pattern on a run's token texts joined by single spaces (compiled when a
-# run is first classed: only a plain printing's struck words and `statdiff parse` class runs).
-@lru_cache(maxsize=1)
-def _run_patterns() -> dict[str, re.Pattern[str]]:
-    return {
-        NUMBER: re.compile(
-            rf"{DIGITS_TEXT}|{SPELLED_NUMBER_TEXT}(?: \(\d+\))?|\d+ \((?:{SPELLED_NUMBER_TEXT})\)", re.IGNORECASE
-        ),
-        AMOUNT: re.compile(rf"\$ ?{DIGITS_TEXT}{_SCALE}", re.IGNORECASE),
-        PERCENTAGE: re.compile(rf"{DIGITS_TEXT} ?%|(?:{DIGITS_TEXT}|{SPELLED_NUMBER_TEXT}) percent(?: \({DIGITS_TEXT}%\))?",
-                               re.IGNORECASE),
-        YEAR: re.compile(YEAR_TEXT),
-        DATE: re.compile(rf"(?:{MONTH_TEXT}) \d{{1,2}}(?: , {YEAR_TEXT})?|\d{{1,2}}[-/]\d{{1,2}}[-/](?:\d{{4}}|\d{{2}})"),
-        SECTION_NUMBER: re.compile(_SECTION_TEXT),
-        MODAL: re.compile(r"(?:may|shall|must|will|should)(?: not)?"),
-        QUANTIFIER: re.compile(r"any|each|every|all|some|no|either", re.IGNORECASE),
-    }
+# Each class as a pattern on a run's token texts joined by single spaces (compiled at their
+# first use: only a plain printing's struck words and `statdiff parse` class runs).
+_RUN_PATTERNS = {
+    NUMBER: when_used(
+        rf"{DIGITS_TEXT}|{SPELLED_NUMBER_TEXT}(?: \(\d+\))?|\d+ \((?:{SPELLED_NUMBER_TEXT})\)", re.IGNORECASE
+    ),
+    AMOUNT: when_used(rf"\$ ?{DIGITS_TEXT}{_SCALE}", re.IGNORECASE),
+    PERCENTAGE: when_used(rf"{DIGITS_TEXT} ?%|(?:{DIGITS_TEXT}|{SPELLED_NUMBER_TEXT}) percent(?: \({DIGITS_TEXT}%\))?",
+                          re.IGNORECASE),
+    YEAR: when_used(YEAR_TEXT),
+    DATE: when_used(rf"(?:{MONTH_TEXT}) \d{{1,2}}(?: , {YEAR_TEXT})?|\d{{1,2}}[-/]\d{{1,2}}[-/](?:\d{{4}}|\d{{2}})"),
+    SECTION_NUMBER: when_used(_SECTION_TEXT),
+    MODAL: when_used(r"(?:may|shall|must|will|should)(?: not)?"),
+    QUANTIFIER: when_used(r"any|each|every|all|some|no|either", re.IGNORECASE),
+}
 
 
 # Classes one of whose runs may stand for a run of the other: a struck amount's dollar sign
@@ -84,7 +84,7 @@ def classes_of(texts: Sequence[str]) -> frozenset[str]:
 @lru_cache(maxsize=1 << 16)
 def _classes(joined: str) -> frozenset[str]:
     """(A text's runs are looked at many times over, each run inside several wider ones.)"""
-    return frozenset(name for name, pattern in _run_patterns().items() if pattern.fullmatch(joined))
+    return frozenset(name for name, pattern in _RUN_PATTERNS.items() if pattern.fullmatch(joined))
 
 
 def same_kind(first: Sequence[str], second: Sequence[str]) -> str | None:

@@ -187,47 +187,16 @@ _CLOSE_NEW = (
     rf"\s*(?:[;.]?\s*(?:and\b\s*)?(?={OPENER})|;\s*(?:and\s*)?$|\.\s*$|,?\s*(?:immediately\s+)?(?:after|before)\s+(?=[\"“]|the\s+(?:period|comma|semicolon|colon)\b)|$)"
 )
 
-# The page-and-line patterns above, compiled when first used: only reading an amendment's
-# instructions (`statdiff.amend`) does, never the comparison of two versions, and compiling
-# them takes a few milliseconds of every command. `amendments.FORMS` (or `from ... import
-# FORMS`) compiles them all through the module's `__getattr__` and keeps them.
-LOCATION: re.Pattern[str]  # where an instruction points before its verb
-RANGES: tuple[re.Pattern[str], ...]  # the ranges named inside a verb phrase
-FORMS: tuple[tuple[str, re.Pattern[str]], ...]  # each form: (operation, pattern)
-SEPARATOR: re.Pattern[str]
-CLOSE_OLD: re.Pattern[str]
-CLOSE_DELETED: re.Pattern[str]
-CLOSE_ANCHOR: re.Pattern[str]
-CLOSE_NEW: re.Pattern[str]
-
-
-def _compiled_instruction_patterns() -> dict[str, object]:
-    def compiled(pattern: str) -> re.Pattern[str]:
-        return re.compile(pattern, re.IGNORECASE)
-
-    patterns = {
-        "LOCATION": compiled(_LOCATION),
-        "RANGES": tuple(map(compiled, _RANGES)),
-        "FORMS": tuple((op, compiled(pattern)) for op, pattern in _FORMS),
-        "SEPARATOR": compiled(_SEPARATOR),
-        "CLOSE_OLD": compiled(_CLOSE_OLD),
-        "CLOSE_DELETED": compiled(_CLOSE_DELETED),
-        "CLOSE_ANCHOR": compiled(_CLOSE_ANCHOR),
-        "CLOSE_NEW": compiled(_CLOSE_NEW),
-    }
-    assert tuple(patterns) == _INSTRUCTION_PATTERNS
-    return patterns
-
-
-_INSTRUCTION_PATTERNS = ("LOCATION", "RANGES", "FORMS", "SEPARATOR", "CLOSE_OLD", "CLOSE_DELETED", "CLOSE_ANCHOR",
-                         "CLOSE_NEW")
-
-
-def __getattr__(name: str) -> object:
-    if name in _INSTRUCTION_PATTERNS:
-        globals().update(_compiled_instruction_patterns())
-        return globals()[name]
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+# The page-and-line patterns above, compiled at their first use (`when_used`): only reading an
+# amendment's instructions (`statdiff.amend`) uses them, never the comparison of two versions.
+LOCATION = when_used(_LOCATION, re.IGNORECASE)  # where an instruction points before its verb
+RANGES = tuple(when_used(pattern, re.IGNORECASE) for pattern in _RANGES)  # the ranges named inside a verb phrase
+FORMS = tuple((op, when_used(pattern, re.IGNORECASE)) for op, pattern in _FORMS)  # each form: (operation, pattern)
+SEPARATOR = when_used(_SEPARATOR, re.IGNORECASE)
+CLOSE_OLD = when_used(_CLOSE_OLD, re.IGNORECASE)
+CLOSE_DELETED = when_used(_CLOSE_DELETED, re.IGNORECASE)
+CLOSE_ANCHOR = when_used(_CLOSE_ANCHOR, re.IGNORECASE)
+CLOSE_NEW = when_used(_CLOSE_NEW, re.IGNORECASE)
 
 
 # What `the period` and its kin are, in the text of a line.
