@@ -118,7 +118,12 @@ def compare_nodes(pair: Pair[Node], section: str, visible: Visible, rules: NodeR
 
 def unchanged_node(old: Node, new: Node) -> NodeComparison:
     """Two whole nodes with the same words: one `equal` segment, tokenized only when shown."""
-    return NodeComparison(old, new, Status.UNCHANGED, [whole_words(Op.EQUAL, NodeWords(old), NodeWords(new))])
+    return NodeComparison(old, new, Status.UNCHANGED, equal_segments(old, new))
+
+
+def equal_segments(old: Node, new: Node) -> list[Segment]:
+    """An unchanged pair's segments: one `equal` segment over both nodes' words (made when read)."""
+    return [whole_words(Op.EQUAL, NodeWords(old), NodeWords(new))]
 
 
 def unchanged_nodes(old_nodes: list[Node], new_nodes: list[Node]) -> list[NodeComparison]:
@@ -143,7 +148,7 @@ class UnchangedPair(NodeComparison):
         segments = _SEGMENTS_SLOT.__get__(self)
         if segments is None:
             assert self.old is not None and self.new is not None
-            segments = [whole_words(Op.EQUAL, NodeWords(self.old), NodeWords(self.new))]
+            segments = equal_segments(self.old, self.new)
             _SEGMENTS_SLOT.__set__(self, segments)
         return segments
 

@@ -61,10 +61,8 @@ class Visible:
         if old in self._texts or new in self._texts:
             return self.texts(old) == self.texts(new)
         if old not in self.slices and new not in self.slices:
-            # whole nodes: their texts join their words' texts with single spaces, and no
-            # word holds a space, so equal texts are equal words (a slice of the document's
-            # text for a node whose words were never asked for: no Word is made)
-            return old.text == new.text
+            # whole nodes: no word holds a space, so equal joined texts are equal words
+            return self.joined(old) == self.joined(new)
         old_words, new_words = self.words(old), self.words(new)
         return len(old_words) == len(new_words) and all(
             map(eq, map(WORD_TEXT, old_words), map(WORD_TEXT, new_words)))
