@@ -92,9 +92,10 @@ def test_a_comparison_loads_rapidfuzz_without_numpy():
     assert not {name for name in modules if name.split(".")[0] == "numpy"}
 
 
-# What `diff --json` of two versions runs: read, build, compare, annotate, view, the JSON writer.
+# What `diff --json` of two versions runs: read, build, compare, annotate, view, the JSON writer
+# (and whether NEW is worth building in a second process: `second_core`).
 JSON_DIFF_PACKAGES = {"annotate", "cli", "collector", "compare", "errors", "law", "model", "pipeline", "read", "render",
-                      "structure", "view"}
+                      "second_core", "structure", "view"}
 
 
 def test_a_json_diff_loads_its_stages_and_no_other():

@@ -322,7 +322,8 @@ def _write_output(output: str, written: Output, inputs) -> str:
 def _diffed(old, new, format, max_size, any_printing):
     """OLD compared with NEW (NEW applied first when it is a page-and-line amendment to OLD),
     its warnings printed on stderr."""
-    diffed = pipeline.diff_files(old, new, format=format, max_bytes=_max_bytes(max_size), check_printing=not any_printing)
+    diffed = pipeline.diff_files(old, new, format=format, max_bytes=_max_bytes(max_size), check_printing=not any_printing,
+                                 second_core=True)
     _warn_if_nothing_fits(diffed.comparison.old, diffed.comparison.new)
     _warn(diffed.warnings)
     return diffed.comparison

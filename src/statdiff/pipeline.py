@@ -147,19 +147,28 @@ class Diffed(NamedTuple):
 
 
 def diff_files(old: str | Path, new: str | Path, *, format: str | None = None, max_bytes: int | None = None,
-               check_printing: bool = True) -> Diffed:
+               check_printing: bool = True, second_core: bool = False) -> Diffed:
     """Two files compared, as `compare_files` does; but when NEW is a page-and-line amendment
     and OLD a bill (`amend/credit.py`), the amendment is applied to OLD first (refused in one
     line when it is for another bill or, unless `check_printing` is False, another printing)
     and OLD is compared with the bill as amended, each change at the bill's page:line and
-    credited to the instruction that made it."""
+    credited to the instruction that made it. `second_core`: NEW may be read and built in a
+    second process meanwhile (`second_core.py`: large inputs, a second core; the same outcome)."""
     from statdiff.read import read_path
     from statdiff.read.identity import is_amendment
 
-    old_result = read_path(Path(old), format=format, max_bytes=max_bytes)
+    old_document = None
+    if second_core and _worth_a_second_core(old, new):
+        old_result, old_document, new_document = _read_on_two_cores(old, new, format, max_bytes)
+        if new_document is not None:
+            return _as_texts(compare(old_document, new_document), [])
+    else:
+        old_result = read_path(Path(old), format=format, max_bytes=max_bytes)
     new_result = read_path(Path(new), format=format, max_bytes=max_bytes)
+    if old_document is None:
+        old_document = build(old_result)
     if not is_amendment(new_result):  # two texts: the amendment stage is not even imported
-        return _as_texts(compare(build(old_result), build(new_result)), [])
+        return _as_texts(compare(old_document, build(new_result)), [])
     from statdiff.amend import apply_amendments
     from statdiff.amend.credit import amends, page_and_line_amendment
 
@@ -168,10 +177,45 @@ def diff_files(old: str | Path, new: str | Path, *, format: str | None = None, m
         as_texts = [] if amendment is None or is_amendment(old_result) else [
             f"{new_result.name}: a page-and-line amendment to {amendment.target.bill}, but {old_result.name} does not say "
             "it is a printing of a bill: the two texts are compared as they are (statdiff apply applies it)"]
-        return _as_texts(compare(build(old_result), build(new_result)), as_texts)
+        return _as_texts(compare(old_document, build(new_result)), as_texts)
     amended = apply_amendments(old_result, [amendment], check_printing=check_printing)
-    found = _credited(build(old_result), amended.to_document("bill"), amended)
+    found = _credited(old_document, amended.to_document("bill"), amended)
     return Diffed(found.comparison, list(amended.notes) + found.warnings, amended)
+
+
+def _worth_a_second_core(old: str | Path, new: str | Path) -> bool:
+    from statdiff.second_core import worth_it
+
+    return worth_it(old, new)
+
+
+def _read_on_two_cores(old: str | Path, new: str | Path, format: str | None,
+                       max_bytes: int | None) -> "tuple[ReadResult, Document, Document | None]":
+    """OLD read and built here while a child reads and builds NEW (`second_core.py`): OLD's
+    reading and Document, and NEW's Document; None for it when NEW is an amendment or the
+    child could not deliver (the caller reads and builds NEW here). An error reading either
+    is raised, OLD's first."""
+    from statdiff.read import read_path
+    from statdiff.read.identity import is_amendment
+    from statdiff.second_core import BuiltInChild
+
+    def build_new() -> "Document | None":
+        new_result = read_path(Path(new), format=format, max_bytes=max_bytes)
+        if is_amendment(new_result):
+            return None
+        document = build(new_result)
+        document.as_meant  # built now, as the comparison would: a lazy builder cannot be pickled
+        return document
+
+    child = BuiltInChild.start(build_new)
+    try:
+        old_result = read_path(Path(old), format=format, max_bytes=max_bytes)
+        old_document = build(old_result)
+    except BaseException:
+        if child is not None:
+            child.cancel()
+        raise
+    return old_result, old_document, child.result() if child is not None else None
 
 
 def _as_texts(comparison: "Comparison", warnings: list[str]) -> Diffed:

@@ -1,0 +1,177 @@
+"""NEW read and built in a forked child while OLD is read and built here (`second_core.py`):
+the same comparison, warnings and errors as the sequential command, on real texts of every
+kind; a child that cannot deliver leaves the work to the parent.
+
+The size threshold is lowered to 0 and the one-thread check answered yes (the test process
+may hold other tests' threads; the child only reads, builds and pickles), so that every
+pair here goes through the child; a counter proves it did."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+from statdiff import pipeline, second_core
+from statdiff.errors import StatdiffError
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared" / "corpus"
+PIPA = ROOT / "statutes" / "pipa"
+HTML = ROOT / "tests" / "fixtures" / "html"
+AMEND = ROOT / "tests" / "fixtures" / "amend"
+DOCUMENTS = ROOT / "tests" / "fixtures" / "documents"
+
+pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux") or not hasattr(os, "fork"),
+                                reason="the second process is forked, on Linux only")
+
+PAIRS = [
+    (PIPA / "815ILCS530_as_enacted_PA094-0036.txt", PIPA / "815ILCS530_through_PA094-0947.txt"),
+    (PIPA / "815ILCS530_through_PA094-0947.txt", PIPA / "09500HB0605_introduced_full.txt"),  # the headline
+    (HTML / "hb0605_pre.html", HTML / "hb0605_table.html"),  # struck and underlined text: `as_meant`
+    (HTML / "pa102-0016_br.html", HTML / "pa102-0016_table.html"),
+    (DOCUMENTS / "privacy_policy_v1.md", DOCUMENTS / "privacy_policy_v2.md"),  # not Illinois law
+    (DOCUMENTS / "services_agreement_v1.txt", DOCUMENTS / "services_agreement_v2.txt"),
+]
+# An amendment as NEW (a page-and-line one, applied to OLD; whole-replacement ones, compared
+# with their bill): the child says so and the parent reads it itself.
+AMENDMENT_PAIRS = [
+    (PIPA / "09500HB0605_introduced_full.txt", AMEND / "09500HB0605_constructed_page_and_line.txt"),
+    (PIPA / "09500HB0605_introduced_full.txt", AMEND / "09500HB0605_constructed_delete_everything.txt"),
+    (HTML / "sb731sam002_br.html", HTML / "sb731sam002_p.html"),
+]
+WHOLE_ACTS = sorted((SHARED / "ilcs-whole-acts").glob("*.txt"))
+
+
+@pytest.fixture
+def every_pair_forks(monkeypatch):
+    """Every pair goes to a child; how many Documents came back from one is counted."""
+    monkeypatch.setattr(second_core, "MIN_BYTES", 0)
+    monkeypatch.setattr(second_core, "_only_thread", lambda: True)
+    monkeypatch.setattr(second_core, "_cores", lambda: 2)
+    delivered = []
+    result = second_core.BuiltInChild.result
+
+    def counted(self):
+        document = result(self)
+        delivered.append(document is not None)
+        return document
+
+    monkeypatch.setattr(second_core.BuiltInChild, "result", counted)
+    return delivered
+
+
+def outputs(old: Path, new: Path, **options) -> tuple[str, str, list[str]]:
+    diffed = pipeline.diff_files(old, new, **options)
+    return (pipeline.render_comparison(diffed.comparison, "json"),
+            pipeline.render_comparison(diffed.comparison, "terminal"), diffed.warnings)
+
+
+@pytest.mark.parametrize("old,new", PAIRS, ids=lambda path: path.name)
+def test_the_child_builds_what_the_parent_would(old, new, every_pair_forks):
+    alone = outputs(old, new)
+    assert every_pair_forks == []
+    assert outputs(old, new, second_core=True) == alone
+    assert every_pair_forks == [True]
+
+
+@pytest.mark.parametrize("old,new", AMENDMENT_PAIRS, ids=lambda path: path.name)
+def test_an_amendment_is_read_here_as_before(old, new, every_pair_forks):
+    alone = outputs(old, new)
+    assert outputs(old, new, second_core=True) == alone
+    assert every_pair_forks == [False]  # the child built nothing: NEW is an amendment
+
+
+@pytest.mark.skipif(not WHOLE_ACTS, reason="../shared/corpus/ilcs-whole-acts is not beside the clone")
+def test_whole_acts_through_the_child(every_pair_forks):
+    """The smallest two whole Acts against each other (different Acts: most of both is
+    added and removed) and one against itself."""
+    smallest = sorted(WHOLE_ACTS, key=lambda path: path.stat().st_size)[:2]
+    for old, new in (smallest, (smallest[0], smallest[0])):
+        assert outputs(old, new, second_core=True) == outputs(old, new)
+    assert every_pair_forks == [True, True]
+
+
+def test_errors_come_in_the_sequential_order(tmp_path, every_pair_forks):
+    good = PIPA / "815ILCS530_as_enacted_PA094-0036.txt"
+    binary = tmp_path / "binary.txt"
+    binary.write_bytes(bytes(range(256)) * 8)
+    missing = tmp_path / "missing.txt"
+
+    def message(old, new, **options):
+        with pytest.raises(StatdiffError) as raised:
+            pipeline.diff_files(old, new, **options)
+        return str(raised.value)
+
+    for old, new in ((good, binary), (binary, good), (binary, binary)):
+        assert message(old, new, second_core=True) == message(old, new)
+    # a file that is not there is no file to fork for: the sequential path, the same error
+    assert message(good, missing, second_core=True) == message(good, missing)
+    too_small = good.stat().st_size - 1
+    assert message(good, good, max_bytes=too_small, second_core=True) == message(good, good, max_bytes=too_small)
+
+
+def test_a_child_that_cannot_deliver_leaves_the_work_here():
+    dies = second_core.BuiltInChild.start(lambda: os._exit(3))
+    assert dies is not None and dies.result() is None
+
+    def unpicklable():
+        raise _Unpicklable(lambda: None)
+
+    fails = second_core.BuiltInChild.start(unpicklable)
+    assert fails is not None and fails.result() is None
+
+
+def test_a_cancelled_child_is_collected():
+    child = second_core.BuiltInChild.start(lambda: __import__("time").sleep(30))
+    assert child is not None
+    child.cancel()
+    with pytest.raises(ChildProcessError):
+        os.waitpid(child._pid, os.WNOHANG)
+
+
+class _Unpicklable(Exception):
+    def __init__(self, holding):
+        super().__init__("holds a function")
+        self.holding = holding
+
+
+def test_when_it_is_worth_it(tmp_path, monkeypatch):
+    small = tmp_path / "small.txt"
+    small.write_text("Section 1. Short title.\n")
+    large = tmp_path / "large.txt"
+    large.write_text("x " * second_core.MIN_BYTES)
+    monkeypatch.setattr(second_core, "_only_thread", lambda: True)
+    monkeypatch.setattr(second_core, "_cores", lambda: 2)
+    assert second_core.worth_it(large, large)
+    assert not second_core.worth_it(small, large) and not second_core.worth_it(large, small)
+    assert not second_core.worth_it(large, tmp_path)  # a folder
+    assert not second_core.worth_it(large, tmp_path / "absent.txt")
+    monkeypatch.setattr(second_core, "_cores", lambda: 1)
+    assert not second_core.worth_it(large, large)
+    monkeypatch.setattr(second_core, "_cores", lambda: 2)
+    monkeypatch.setattr(second_core, "_only_thread", lambda: False)
+    assert not second_core.worth_it(large, large)
+
+
+def test_the_command_forks_for_large_inputs(tmp_path):
+    """`statdiff diff` on two large files (the chapter-620 pair), in a process of its own:
+    the same JSON as in process; and the child was used where the machine has two cores
+    (the command's process is counted by its children's CPU time)."""
+    import subprocess
+
+    from bench_pair import chapter_620_pair
+
+    old, new = chapter_620_pair(tmp_path)
+    assert min(old.stat().st_size, new.stat().st_size) >= second_core.MIN_BYTES
+    script = ("import sys, resource; from statdiff.cli import main\n"
+              "try:\n    main.main(sys.argv[1:], standalone_mode=False)\nfinally:\n"
+              "    used = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+              "    sys.stderr.write(f'children: {used.ru_utime + used.ru_stime > 0}\\n')")
+    command = subprocess.run([sys.executable, "-c", script, "diff", str(old), str(new), "--json"],
+                             capture_output=True, text=True)
+    assert command.returncode == 1, command.stderr
+    assert command.stdout == pipeline.render_comparison(pipeline.compare_files(old, new), "json")
+    assert command.stderr.splitlines()[-1] == f"children: {second_core._cores() >= 2}"
