@@ -175,3 +175,21 @@ def test_the_command_forks_for_large_inputs(tmp_path):
     assert command.returncode == 1, command.stderr
     assert command.stdout == pipeline.render_comparison(pipeline.compare_files(old, new), "json")
     assert command.stderr.splitlines()[-1] == f"children: {second_core._cores() >= 2}"
+
+
+@pytest.mark.parametrize("path", [PIPA / "09500HB0605_introduced_full.txt", HTML / "hb0605_table.html",
+                                  DOCUMENTS / "privacy_policy_v2.md"], ids=lambda path: path.name)
+def test_a_tree_pickled_and_read_back_is_the_same_tree(path):
+    """Nodes and their `Meta` pickle as their slots and fields (`__reduce__`): the tree read
+    back prints the same `parse --json`, words made or not."""
+    import pickle
+
+    document = pipeline.read_file(path)
+    for index, node in enumerate(document.walk()):
+        if index % 3 == 0:
+            node.words  # some nodes hold their word lists, the others a range of the store
+    before = pipeline.render("document", document, "json")
+    again = pickle.loads(pickle.dumps(document, protocol=pickle.HIGHEST_PROTOCOL))
+    assert pipeline.render("document", again, "json") == before
+    assert [node.meta for node in again.walk()] == [node.meta for node in document.walk()]
+    assert any(node.meta != type(node.meta)() for node in again.walk())  # fields set, and kept

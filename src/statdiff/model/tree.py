@@ -52,6 +52,13 @@ class Node:
         node._from = node._to = text_start
         return node
 
+    def __reduce__(self) -> tuple[Callable[..., "Node"], tuple[object, ...]]:
+        """Pickled (`statdiff diff` sends NEW's tree from a second process: `second_core.py`)
+        as its slots, set again by `_unpickled_node` (a third of the time of pickle's way
+        with a slots class, a dict of them a node)."""
+        return _unpickled_node, (self.kind, self.path, self.children, self.label, self.meta, self._words,
+                                 self._store, self._start, self._end, self._from, self._to)
+
     def __repr__(self) -> str:
         """`<Node subsection 815 ILCS 530/10(a): 41 words, 2 children>`."""
         count = self.word_count()
@@ -203,6 +210,17 @@ class NodeWords(Sequence[Word]):
         return self.node is other.node
 
     __hash__ = None  # type: ignore[assignment]  # mutable words: no hash, as a list has none
+
+
+def _unpickled_node(kind: str, path: str, children: list[Node], label: str | None, meta: Meta,
+                    words: list[Word] | None, store: WordStore | None, start: int, end: int, text_start: int,
+                    text_end: int) -> Node:
+    """A node as `Node.__reduce__` pickled it."""
+    node = Node.__new__(Node)
+    node.kind, node.path, node.children, node.label, node.meta = kind, path, children, label, meta
+    node._words, node._store = words, store
+    node._start, node._end, node._from, node._to = start, end, text_start, text_end
+    return node
 
 
 @dataclass(frozen=True, slots=True)
