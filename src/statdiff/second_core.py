@@ -42,14 +42,29 @@ _AMENDMENT = "amendment"  # the child's answer when NEW is a page-and-line amend
 def worth_it(old: str | Path, new: str | Path) -> bool:
     """Whether to build NEW in a child: a system that forks as Linux does, this process's
     only thread (a fork copies one thread: the child is then a faithful copy), a second core
-    this process may run on, and two regular files of at least `MIN_BYTES` each."""
+    this process may run on and that other work does not keep busy, and two regular files
+    of at least `MIN_BYTES` each."""
     if not sys.platform.startswith("linux") or not hasattr(os, "fork"):
         return False
     try:
         large = all(Path(path).is_file() and os.stat(path).st_size >= MIN_BYTES for path in (old, new))
     except (OSError, ValueError):
         return False
-    return large and _only_thread() and _cores() >= 2
+    return large and _only_thread() and _idle_cores() >= 1
+
+
+def _idle_cores() -> float:
+    """Cores this process may run on beyond the work already waiting for them (the load
+    average of the last minute, this process included): forking on a busy machine only adds
+    the pickle's cost."""
+    cores = _cores()
+    if cores < 2:
+        return 0
+    try:
+        waiting = os.getloadavg()[0]
+    except OSError:
+        return cores - 1
+    return cores - max(waiting, 1.0)
 
 
 def _only_thread() -> bool:
