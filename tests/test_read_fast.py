@@ -290,6 +290,9 @@ def _line_ends_agree(text: str) -> bool:
 def test_line_ends_are_what_the_two_replaces_give() -> None:
     for text in ("a\r\nb", "a\rb", "a\r\n\rb\r", "a\r\r\nb", "\r", "\r\n\r\n", "\n\r", "x"):
         _line_ends_agree(text)
+    # CRLF only, in texts of one byte a character (deleted as bytes) and wider ones (as text)
+    for text in ("caf\u00e9\u00a0\r\n\u00ff\r\n", "\u2014 a\r\nb \u00e9\r\n", "\r\n\U0001f600\r\n", "\u00e9\r\n" * 3 + "\u0100"):
+        assert _line_ends_agree(text) and "\r" not in decode._lf_line_ends(text)
     raws = [decode._decode(path.read_bytes(), path.name) for path in REPOSITORY_TEXTS + _shared_texts()]
     assert sum(_line_ends_agree(raw) for raw in raws) >= 1
 
