@@ -330,3 +330,39 @@ def test_body_counts_the_words_before_each_drop() -> None:
     body.drop("site chrome", "end")
     assert [(drop.text, drop.after) for drop in body.dropped] == [("front", 0), ("middle", 6), ("end", 7)]
     assert body.words == 7
+
+
+def _simply_spaced_agree(texts: list[str]) -> int:
+    """`normalize_simply_spaced` is `normalize` on every text without rare spaces; the count of
+    texts it had to make single-spaced."""
+    from statdiff.read.common import has_rare_spaces, normalize_simply_spaced
+
+    respaced = 0
+    for text in texts:
+        if has_rare_spaces(text):
+            continue
+        normal = normalize(text)
+        assert normalize_simply_spaced(text) == normal, text[:80]
+        respaced += normal != text.strip()
+    return respaced
+
+
+def test_simply_spaced_normalising_is_normalize() -> None:
+    made_up = [
+        "", " ", "\u00a0", "\t", "\n", "a", " a ", "a  b", "a\u00a0b", "a\tb", "a\nb", "a \u00a0 \u00a0 b",
+        "\u00a0\u00a0(a) one;\u00a0\u00a0 \u00a0(b)  two\t\tthree\n\nfour   ", "a" + " " * 9 + "b" + "\u00a0" * 7 + "c",
+        "caf\u00e9\u00a0\u00a0\u2014  x", "\t \u00a0\n \u00a0\t", "  x  ", "x \t\u00a0\n y",
+    ]
+    assert _simply_spaced_agree(made_up) == 9
+    texts = [load_text(path) for path in REPOSITORY_TEXTS]
+    lines = [line for text in texts for line in split_lines(text)]
+    paragraphs = [paragraph for line in lines for paragraph, _ in compiled._paragraphs(line)]
+    assert _simply_spaced_agree(texts + lines + paragraphs) > 1000
+
+
+@needs_shared
+def test_simply_spaced_normalising_is_normalize_on_the_whole_acts() -> None:
+    texts = [load_text(path) for path in _shared_texts()]
+    lines = [line for text in texts for line in split_lines(text)]
+    paragraphs = [paragraph for line in lines for paragraph, _ in compiled._paragraphs(line)]
+    assert _simply_spaced_agree(texts + lines + paragraphs) > 4_000

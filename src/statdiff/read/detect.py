@@ -248,12 +248,12 @@ def _count(sample: str, marks: _Marks) -> None:
     run = 0
     statute = False
     for raw in split_lines(sample):
-        line = normalize(raw)
-        if not line:
+        words = raw.split()
+        if not words:
             continue
+        line = " ".join(words)  # normalize(raw), from the words it is made of
         marks.lines += 1
         marks.digit_led += line[0] in "0123456789"
-        words = line.split()
         marks.words += len(words)
         _count_leading_number(raw, lines, marks)
         expected_end = _count_trailing_number(words, expected_end, marks)
@@ -340,7 +340,7 @@ def _count_row(line: str, run: _Run, marks: _Marks) -> None:
 def _count_inline_numbers(words: list[str], run: int, marks: _Marks) -> int:
     """Numbers in sequence standing between the words of a line (a flattened page), in runs."""
     expected = str(run + 1)
-    for word in words[1:-1]:
+    for word in filter(str.isdigit, words[1:-1]):  # no other word is a number in sequence or `1`
         if word == expected:
             run += 1
             expected = str(run + 1)
