@@ -366,3 +366,25 @@ def test_simply_spaced_normalising_is_normalize_on_the_whole_acts() -> None:
     lines = [line for text in texts for line in split_lines(text)]
     paragraphs = [paragraph for line in lines for paragraph, _ in compiled._paragraphs(line)]
     assert _simply_spaced_agree(texts + lines + paragraphs) > 4_000
+
+
+def test_detection_prefilters_hold_every_match() -> None:
+    """Detection tries `_LEADING_NUMBER` only on a line opening with an ASCII digit and
+    `_TIGHT_MARKER_WORD` only on one holding ` -` or opening with `-`: every match, on every
+    corpus line and on made-up ones, is on such a line."""
+    from statdiff.read import detect
+
+    raws = ["1 AN ACT", "  12\u00a0text", "\u0661 x", "\u00a0 3 x", "-2-", "x -2- y", "x-2- y", "1-1-06", "", "  "]
+    for path in REPOSITORY_TEXTS + _shared_texts():
+        raws += split_lines(load_text(path))
+    leading = tight = 0
+    for raw in raws:
+        opening = raw.lstrip(" ")
+        if detect._LEADING_NUMBER.match(opening):
+            assert "0" <= opening[:1] <= "9", raw
+            leading += 1
+        line = normalize(raw)
+        if line and detect._TIGHT_MARKER_WORD.search(line):
+            assert " -" in line or line[0] == "-", raw
+            tight += 1
+    assert leading > 1000 and tight >= 2
