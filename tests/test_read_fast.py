@@ -290,6 +290,9 @@ def _line_ends_agree(text: str) -> bool:
 def test_line_ends_are_what_the_two_replaces_give() -> None:
     for text in ("a\r\nb", "a\rb", "a\r\n\rb\r", "a\r\r\nb", "\r", "\r\n\r\n", "\n\r", "x"):
         _line_ends_agree(text)
+    # CRLF only, in texts of one byte a character (deleted as bytes) and wider ones (as text)
+    for text in ("caf\u00e9\u00a0\r\n\u00ff\r\n", "\u2014 a\r\nb \u00e9\r\n", "\r\n\U0001f600\r\n", "\u00e9\r\n" * 3 + "\u0100"):
+        assert _line_ends_agree(text) and "\r" not in decode._lf_line_ends(text)
     raws = [decode._decode(path.read_bytes(), path.name) for path in REPOSITORY_TEXTS + _shared_texts()]
     assert sum(_line_ends_agree(raw) for raw in raws) >= 1
 
@@ -327,3 +330,61 @@ def test_body_counts_the_words_before_each_drop() -> None:
     body.drop("site chrome", "end")
     assert [(drop.text, drop.after) for drop in body.dropped] == [("front", 0), ("middle", 6), ("end", 7)]
     assert body.words == 7
+
+
+def _simply_spaced_agree(texts: list[str]) -> int:
+    """`normalize_simply_spaced` is `normalize` on every text without rare spaces; the count of
+    texts it had to make single-spaced."""
+    from statdiff.read.common import has_rare_spaces, normalize_simply_spaced
+
+    respaced = 0
+    for text in texts:
+        if has_rare_spaces(text):
+            continue
+        normal = normalize(text)
+        assert normalize_simply_spaced(text) == normal, text[:80]
+        respaced += normal != text.strip()
+    return respaced
+
+
+def test_simply_spaced_normalising_is_normalize() -> None:
+    made_up = [
+        "", " ", "\u00a0", "\t", "\n", "a", " a ", "a  b", "a\u00a0b", "a\tb", "a\nb", "a \u00a0 \u00a0 b",
+        "\u00a0\u00a0(a) one;\u00a0\u00a0 \u00a0(b)  two\t\tthree\n\nfour   ", "a" + " " * 9 + "b" + "\u00a0" * 7 + "c",
+        "caf\u00e9\u00a0\u00a0\u2014  x", "\t \u00a0\n \u00a0\t", "  x  ", "x \t\u00a0\n y",
+    ]
+    assert _simply_spaced_agree(made_up) == 9
+    texts = [load_text(path) for path in REPOSITORY_TEXTS]
+    lines = [line for text in texts for line in split_lines(text)]
+    paragraphs = [paragraph for line in lines for paragraph, _ in compiled._paragraphs(line)]
+    assert _simply_spaced_agree(texts + lines + paragraphs) > 1000
+
+
+@needs_shared
+def test_simply_spaced_normalising_is_normalize_on_the_whole_acts() -> None:
+    texts = [load_text(path) for path in _shared_texts()]
+    lines = [line for text in texts for line in split_lines(text)]
+    paragraphs = [paragraph for line in lines for paragraph, _ in compiled._paragraphs(line)]
+    assert _simply_spaced_agree(texts + lines + paragraphs) > 4_000
+
+
+def test_detection_prefilters_hold_every_match() -> None:
+    """Detection tries `_LEADING_NUMBER` only on a line opening with an ASCII digit and
+    `_TIGHT_MARKER_WORD` only on one holding ` -` or opening with `-`: every match, on every
+    corpus line and on made-up ones, is on such a line."""
+    from statdiff.read import detect
+
+    raws = ["1 AN ACT", "  12\u00a0text", "\u0661 x", "\u00a0 3 x", "-2-", "x -2- y", "x-2- y", "1-1-06", "", "  "]
+    for path in REPOSITORY_TEXTS + _shared_texts():
+        raws += split_lines(load_text(path))
+    leading = tight = 0
+    for raw in raws:
+        opening = raw.lstrip(" ")
+        if detect._LEADING_NUMBER.match(opening):
+            assert "0" <= opening[:1] <= "9", raw
+            leading += 1
+        line = normalize(raw)
+        if line and detect._TIGHT_MARKER_WORD.search(line):
+            assert " -" in line or line[0] == "-", raw
+            tight += 1
+    assert leading > 1000 and tight >= 2

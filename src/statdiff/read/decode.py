@@ -182,8 +182,20 @@ def _lf_line_ends(text: str) -> str:
     edited on both), the CRs are deleted: a one-character replace, twice as fast as
     replacing the two-character CRLF."""
     if _LONE_CR.search(text) is None:
-        return text.replace("\r", "")
+        return _without_crs(text)
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _without_crs(text: str) -> str:
+    """`text.replace("\\r", "")`. A text whose characters all fit in a byte (ASCII, Latin-1:
+    most files) loses its CRs as bytes: the round trip through Latin-1 is exact for it, and
+    deleting a byte is four times as fast as deleting a character; a wider text stops the
+    encoding at its first wide character and is replaced as text."""
+    try:
+        encoded = text.encode("latin-1")
+    except UnicodeEncodeError:
+        return text.replace("\r", "")
+    return encoded.replace(b"\r", b"").decode("latin-1")
 
 
 # The invisible characters a text of one byte per character (ASCII, Latin-1) can hold.

@@ -248,12 +248,12 @@ def _count(sample: str, marks: _Marks) -> None:
     run = 0
     statute = False
     for raw in split_lines(sample):
-        line = normalize(raw)
-        if not line:
+        words = raw.split()
+        if not words:
             continue
+        line = " ".join(words)  # normalize(raw), from the words it is made of
         marks.lines += 1
         marks.digit_led += line[0] in "0123456789"
-        words = line.split()
         marks.words += len(words)
         _count_leading_number(raw, lines, marks)
         expected_end = _count_trailing_number(words, expected_end, marks)
@@ -276,7 +276,7 @@ def _count(sample: str, marks: _Marks) -> None:
                 marks.old_lrb += bool(re.match(r"LRB\d{7}", lrb.group(0)))
                 if len(words) > 12 and _HEADER_BEFORE_LRB.search(line, max(0, lrb.start() - 40), lrb.start() + 3):
                     marks.mid_line_headers += 1
-        if "-" in line and _TIGHT_MARKER_WORD.search(line) and (LRB.search(line) or len(words) <= 3):
+        if (" -" in line or line[0] == "-") and _TIGHT_MARKER_WORD.search(line) and (LRB.search(line) or len(words) <= 3):
             marks.tight_markers += 1
         if _ILCS_SITE_WORDS in line and _ILCS_SITE.search(line):
             marks.ilcs_site += 1
@@ -290,7 +290,8 @@ def _count(sample: str, marks: _Marks) -> None:
 def _count_leading_number(raw: str, run: _Run, marks: _Marks) -> None:
     """A line opening with the number expected next (a skip of one or two, or 1: a new
     page) is numbered."""
-    match = _LEADING_NUMBER.match(raw.lstrip(" "))
+    opening = raw.lstrip(" ")
+    match = _LEADING_NUMBER.match(opening) if "0" <= opening[:1] <= "9" else None  # it opens with a digit
     if not match or not run.continues(int(match.group(1))):
         run.unnumbered()
         return
@@ -340,7 +341,7 @@ def _count_row(line: str, run: _Run, marks: _Marks) -> None:
 def _count_inline_numbers(words: list[str], run: int, marks: _Marks) -> int:
     """Numbers in sequence standing between the words of a line (a flattened page), in runs."""
     expected = str(run + 1)
-    for word in words[1:-1]:
+    for word in filter(str.isdigit, words[1:-1]):  # no other word is a number in sequence or `1`
         if word == expected:
             run += 1
             expected = str(run + 1)
