@@ -111,6 +111,15 @@ def test_a_json_diff_loads_its_stages_and_no_other():
     assert {name.split(".")[0] for name in _heavy(modules)} == {"rapidfuzz", "dataclasses", "pathlib"}
 
 
+def test_a_redline_to_standard_output_loads_no_file_writer():
+    """`-o -` writes no file: neither the output checks nor the atomic writer (`statdiff.outputs`,
+    which loads tempfile) are imported; a file output loads them."""
+    to_stdout = _loaded(_command("redline", str(PIPA_2005), str(PIPA_2006), "-o", "-", "--to", "json"))
+    assert "statdiff.render.json_out" in to_stdout and "statdiff.outputs" not in to_stdout
+    to_missing_folder = _loaded(_command("redline", str(PIPA_2005), str(PIPA_2006), "-o", "no-such-folder/r.json"))
+    assert "statdiff.outputs" in to_missing_folder
+
+
 def test_a_run_tunes_the_collector_and_leaves_it_as_it_was():
     import gc
 
