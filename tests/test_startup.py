@@ -100,14 +100,25 @@ JSON_DIFF_PACKAGES = {"annotate", "cli", "collector", "compare", "errors", "law"
 
 def test_a_json_diff_loads_its_stages_and_no_other():
     """Neither the amend stage (page-and-line amendments, loaded when an amendment is compared),
-    nor a renderer but JSON, nor lxml, rich, jinja2 or yaml."""
+    nor a renderer but JSON, nor lxml, rich, jinja2 or yaml, nor what only an amendment or a CSV needs."""
     modules = _loaded(_command("diff", str(PIPA_2005), str(PIPA_2006), "--json"))
     statdiff_modules = _statdiff_modules(modules)
     assert {name.split(".")[1] for name in statdiff_modules if "." in name} == JSON_DIFF_PACKAGES
     assert "statdiff.amend" not in modules and "statdiff.amend.instructions" not in modules
+    assert "statdiff.compare.partial" not in modules  # an amendment's restatement cut
+    assert "csv" not in modules  # a statutes CSV's reader
     assert {name for name in statdiff_modules if name.startswith("statdiff.render.")} == {
         "statdiff.render.json_out", "statdiff.render.options"}
     assert {name.split(".")[0] for name in _heavy(modules)} == {"rapidfuzz", "dataclasses", "pathlib"}
+
+
+def test_a_redline_to_standard_output_loads_no_file_writer():
+    """`-o -` writes no file: neither the output checks nor the atomic writer (`statdiff.outputs`,
+    which loads tempfile) are imported; a file output loads them."""
+    to_stdout = _loaded(_command("redline", str(PIPA_2005), str(PIPA_2006), "-o", "-", "--to", "json"))
+    assert "statdiff.render.json_out" in to_stdout and "statdiff.outputs" not in to_stdout
+    to_missing_folder = _loaded(_command("redline", str(PIPA_2005), str(PIPA_2006), "-o", "no-such-folder/r.json"))
+    assert "statdiff.outputs" in to_missing_folder
 
 
 def test_a_run_tunes_the_collector_and_leaves_it_as_it_was():
@@ -211,20 +222,58 @@ def test_a_run_leaves_what_it_made_old_so_no_young_pass_is_due():
     assert (len(made), len(more), gc.get_freeze_count()) == (5000, 10, 0)
 
 
-def test_a_json_diff_of_two_versions_compiles_none_of_the_patterns_compiled_when_used():
-    """The patterns of bills, amendments, HTML pages and the like (`law.compiling.when_used`)
-    wait for their first use, which a comparison of two statute versions never makes."""
+# The patterns compiled when used that a comparison of two statute versions reads: the margin
+# notes' (the annotate stage, which the JSON and HTML outputs show and the terminal does not)
+# and the law's enumerators, lead-ins of definitions and Public Act numbers, which real text
+# reaches. Every other (bills, amendments, HTML pages, CSV, ...) waits for its input.
+READ_BY_A_DIFF_OF_VERSIONS = {
+    "statdiff.annotate.margin._PERIOD", "statdiff.annotate.margin._AMOUNT", "statdiff.annotate.margin._DUTY",
+    "statdiff.annotate.margin._REFERENCE", "statdiff.law.enumerators.ENUMERATOR", "statdiff.law.enumerators.CHAIN",
+    "statdiff.law.enumerators._ROMAN", "statdiff.law.definitions.TERM_LEAD", "statdiff.law.public_acts.NUMBER",
+}
+
+
+def _patterns_compiled_by(arguments: list[str]) -> tuple[set[str], set[str]]:
+    """The patterns compiled when used after `statdiff ARGUMENTS` (a fresh interpreter), and
+    those of them the command compiled, by name (module.attribute) where a module holds one."""
     code = (
+        "import io, json, sys\n"
         "from statdiff.cli import main\n"
-        f"try:\n    main({['diff', str(PIPA_2005), str(PIPA_2006), '--json']!r}, standalone_mode=False)\n"
+        "sys.stdout = io.StringIO()\n"
+        f"try:\n    main({arguments!r}, standalone_mode=False)\n"
         "except SystemExit:\n    pass\n"
+        "sys.stdout = sys.__stdout__\n"
         "from statdiff.law import compiling\n"
-        "print('WAITING', len(compiling.PATTERNS), sum(map(compiling.is_compiled, compiling.PATTERNS)))\n"
+        "names = {id(value): module.__name__ + '.' + name for module in list(sys.modules.values())\n"
+        "         if module and module.__name__.startswith('statdiff') for name, value in vars(module).items()}\n"
+        "made = [names.get(id(pattern), pattern.pattern) for pattern in compiling.PATTERNS]\n"
+        "compiled = [names.get(id(pattern), pattern.pattern) for pattern in compiling.PATTERNS if compiling.is_compiled(pattern)]\n"
+        "print('WAITING', json.dumps([made, compiled]))\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stderr
-    waiting = [line.split() for line in result.stdout.splitlines() if line.startswith("WAITING ")]
-    assert waiting and int(waiting[0][1]) >= 30 and int(waiting[0][2]) == 0
+    waiting = [line for line in result.stdout.splitlines() if line.startswith("WAITING ")]
+    assert waiting, result.stdout
+    made, compiled = json.loads(waiting[0][len("WAITING "):])
+    return set(made), set(compiled)
+
+
+def test_a_json_diff_of_two_versions_compiles_only_the_patterns_it_reads():
+    """The patterns of bills, amendments, HTML pages and the like (`law.compiling.when_used`)
+    wait for their first use, which a comparison of two statute versions never makes; those it
+    reads (the margin notes', the enumerators') are compiled when it first reads them."""
+    made, compiled = _patterns_compiled_by(["diff", str(PIPA_2005), str(PIPA_2006), "--json"])
+    assert len(made) >= 40 and READ_BY_A_DIFF_OF_VERSIONS <= made
+    assert compiled <= READ_BY_A_DIFF_OF_VERSIONS
+    assert {"statdiff.annotate.margin._PERIOD", "statdiff.law.enumerators.ENUMERATOR"} <= compiled
+
+
+def test_a_terminal_diff_compiles_no_margin_pattern():
+    """The terminal shows no margin notes: the annotate stage's patterns are never compiled."""
+    made, compiled = _patterns_compiled_by(["diff", str(PIPA_2005), str(PIPA_2006)])
+    assert READ_BY_A_DIFF_OF_VERSIONS <= made
+    assert compiled <= READ_BY_A_DIFF_OF_VERSIONS
+    assert not {name for name in compiled if name.startswith("statdiff.annotate.")}
 
 
 def test_a_pattern_compiled_when_used_is_the_pattern_re_compile_gives():

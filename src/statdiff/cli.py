@@ -280,12 +280,9 @@ def diff(old, new, as_json, as_stat, color, no_color, context, any_printing, for
 def redline(old, new, output, to, view, notes, title, any_printing, format, max_size):
     """Write a redline of OLD against NEW to OUTPUT: annotated HTML, Word with tracked changes,
     PDF, a CSV or Excel change list, or JSON, as OUTPUT's suffix (or --to) says."""
-    from statdiff.outputs import check_output_path
-
     inputs = [old, new] + ([notes] if notes else [])
     to_stdout = output == STDOUT
-    if not to_stdout:
-        check_output_path(output, inputs)
+    _check_output_path(output, inputs)
     selected = pipeline.output_format("redline", output, to)
     _refuse_binary_on_a_terminal(selected, to_stdout, "report")
     comparison = _diffed(old, new, format, max_size, any_printing)
@@ -300,6 +297,15 @@ def redline(old, new, output, to, view, notes, title, any_printing, format, max_
     sys.exit(1 if comparison.changes else 0)
 
 
+def _check_output_path(output: str | None, inputs) -> None:
+    """Refuse now, before any work, an output file that cannot be written or is one of the
+    inputs. Standard output (`-`, or no -o) needs no check, nor the module that writes files."""
+    if output is not None and output != STDOUT:
+        from statdiff.outputs import check_output_path
+
+        check_output_path(output, inputs)
+
+
 def _refuse_binary_on_a_terminal(selected, to_stdout: bool, stem: str) -> None:
     """Word, PDF or Excel on standard output: to a pipe or a file, never to a terminal."""
     if to_stdout and selected.binary and _stdout_is_terminal():
@@ -310,11 +316,11 @@ def _refuse_binary_on_a_terminal(selected, to_stdout: bool, stem: str) -> None:
 
 def _write_output(output: str, written: Output, inputs) -> str:
     """Write standard output (`-`) or the file `output` (atomically, never over an input); say which."""
-    from statdiff.outputs import write_atomically
-
     if output == STDOUT:
         _write_stdout(written)
         return "standard output"
+    from statdiff.outputs import write_atomically
+
     write_atomically(output, written, inputs=inputs)
     return display_name(output)
 
@@ -364,14 +370,11 @@ def apply_command(bill, amendments, output, as_provenance, as_json, any_printing
     """Apply the page-and-line AMENDMENTs, in order, to BILL (the printing they cite) and print the
     bill as amended, each word keeping where it was printed. An instruction that does not fit the
     bill, or an amendment to another bill or printing, is refused in one line and nothing is written."""
-    from statdiff.outputs import check_output_path
-
     if as_json and as_provenance:
         raise StatdiffError("choose one of --json and --provenance")
     to = "json" if as_json else "provenance" if as_provenance else None
     inputs = [bill, *amendments]
-    if output is not None and output != STDOUT:
-        check_output_path(output, inputs)
+    _check_output_path(output, inputs)
     selected = pipeline.output_format("amended", output or STDOUT, to, default="text")
     amended = pipeline.apply_files(bill, list(amendments), format=format, max_bytes=_max_bytes(max_size),
                                    check_printing=not any_printing)
@@ -411,16 +414,13 @@ def history(versions, as_given, output, to, as_json, as_stat, color, no_color, c
     (page-and-line amendments applied to the printing they name), and show the first against the
     last with every change credited to the version that made it. Exit status: 0 no changes,
     1 changes, 2 trouble."""
-    from statdiff.outputs import check_output_path
-
     if as_json and as_stat:
         raise StatdiffError("choose one of --json and --stat")
     if output is None and to is not None:
         raise StatdiffError("--to needs -o FILE (or -o -)")
     inputs = pipeline.version_files(versions)
     to_stdout = output is None or output == STDOUT
-    if not to_stdout:
-        check_output_path(output, inputs)
+    _check_output_path(output, inputs)
     selected = pipeline.output_format("history", output, to) if output is not None else None
     if selected is not None:
         _refuse_binary_on_a_terminal(selected, to_stdout, "history")

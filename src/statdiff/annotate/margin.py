@@ -59,13 +59,14 @@ class Annotation:
 
 
 # ---------------------------------------------------------------- patterns
+# Compiled at the first annotation (`when_used`): a terminal diff never annotates.
 
 _NUMBER_WORDS = (
     "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|"
     "twenty|twenty-one|twenty-four|thirty|forty-five|forty-eight|forty|sixty|"
     "seventy-two|ninety|one hundred eighty"
 )
-_PERIOD = re.compile(
+_PERIOD = when_used(
     # every period begins with a digit or with one of these letters (the first letters of the
     # words below): the lookahead only passes over, at once, the places where none can begin
     r"\b(?=[\dabefnostw])"
@@ -75,19 +76,19 @@ _PERIOD = re.compile(
     r"(?:business\s+|calendar\s+|working\s+)?(?:hours?|days?|weeks?|months?|years?)\b",
     re.IGNORECASE,
 )
-_AMOUNT = re.compile(
+_AMOUNT = when_used(
     r"\$\s?\d[\d,]*(?:\.\d+)?(?:\s+(?:thousand|million|billion))?"
     r"|\b\d+(?:\.\d+)?\s?(?:%|percent\b)"
     r"|\b\d{1,3}(?:,\d{3})+(?:\.\d+)?\b",
     re.IGNORECASE,
 )
-_DUTY = re.compile(r"\b(shall|must|may)(\s+not)?\s+((?:be\s+)?[a-z]+)", re.IGNORECASE)
+_DUTY = when_used(r"\b(shall|must|may)(\s+not)?\s+((?:be\s+)?[a-z]+)", re.IGNORECASE)
 # A cross-reference, in the Illinois grammar's terms (`statdiff.law`): an ILCS reference
 # to a Section (`815 ILCS 530/10(c)`), a Section or Article of this Act (`Section 10(a)`),
 # a subdivision (`subsection (b-5)`), the United States Code, a Public Act written out
 # (`Public Act 94-947`; the `P.A.` of a Source note is its history, not a reference).
 _SUBDIVISIONS = enumerators.SUBDIVISIONS_TEXT
-_REFERENCE = re.compile(
+_REFERENCE = when_used(
     rf"\b{citations.TITLE_TEXT} {citations.ILCS} {citations.ACT_TEXT}/{citations.REFERENCED_NUMBER_TEXT}{_SUBDIVISIONS}"
     rf"|\b(?:Sections?|Articles?) {citations.REFERENCED_NUMBER_TEXT}{_SUBDIVISIONS}"
     rf"|\b(?:subsections?|paragraphs?|subparagraphs?|items?) {enumerators.TEXT}{_SUBDIVISIONS}"

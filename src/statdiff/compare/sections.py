@@ -35,7 +35,6 @@ from statdiff.compare.nodes import (
     unchanged_nodes,
 )
 from statdiff.compare.pairing import CONTENT, IDENTITY, Pair, align
-from statdiff.compare.partial import cut_restatement
 from statdiff.compare.replacement import Replacement, kept_front, whole_replacement
 from statdiff.compare.restream import fewer_changes, resegmented, same_stream
 from statdiff.compare.struck import recovers_struck
@@ -91,6 +90,8 @@ def compare(old: Document, new: Document) -> Comparison:
                   positional=lambda unit: positional(unit.node))
     beyond: set[Unit] = set()
     if mode == Mode.AMENDMENT:
+        from statdiff.compare.partial import cut_restatement  # here: only an amendment's comparison cuts
+
         visible, beyond = cut_restatement(pairs, old, new, bill, instructed_sections(new if bill == "new" else old),
                                           leads)
     context = _Context(mode, bill, visible, new_is_bill=is_bill(new, new_units), synopsis=synopsis_words(new),

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from statdiff.law.compiling import when_used
+
 VERBS = (
     "means", "mean", "includes", "include", "does not include", "do not include", "shall mean",
     "shall include", "has the meaning", "have the meaning", "has the same meaning", "refers to",
@@ -24,7 +26,7 @@ DEFINITION = re.compile(
 # The opening of a definition as a reader cuts a flattened text before it: `"Term" means`.
 CUE_TEXT = rf"\"[^\"]{{1,80}}\" (?:{VERBS_TEXT})\b"
 # `The term "person"`: a lead-in before the quoted term.
-TERM_LEAD = re.compile(r"^(?:The|the) (?:term|terms|word|words|phrase) (?=[\"“])")
+TERM_LEAD = when_used(r"^(?:The|the) (?:term|terms|word|words|phrase) (?=[\"“])")
 # A defined term is a name, not a sentence: at most this many words.
 TERM_MAX_WORDS = 16
 

@@ -21,15 +21,15 @@ SUFFIX_TEXT = r"(?:[-.]\d{1,3}){0,3}"
 # One enumerator, as pattern text to compose: `(b-5)`.
 TEXT = rf"\((?:{BASE_TEXT}){SUFFIX_TEXT}\)"
 # A whole word that is one enumerator (groups: base, suffix).
-ENUMERATOR = re.compile(rf"\((?P<base>{BASE_TEXT})(?P<suffix>{SUFFIX_TEXT})\)")
+ENUMERATOR = when_used(rf"\((?P<base>{BASE_TEXT})(?P<suffix>{SUFFIX_TEXT})\)")
 # `(4)(i)`: two or three enumerators in one word (a paragraph and its first item).
-CHAIN = re.compile(rf"(?:{TEXT}){{2,3}}")
+CHAIN = when_used(rf"(?:{TEXT}){{2,3}}")
 # The subdivisions a reference names after its Section: `(c)(3)(i)` (none to six).
 SUBDIVISIONS_TEXT = rf"(?:{TEXT}){{0,6}}"
 # A whole Act's numbered paragraph at a line start: `1.` (group: the number).
 DOTTED = when_used(r"(\d{1,3})\.")
 
-_ROMAN = re.compile(r"^m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
+_ROMAN = when_used(r"^m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
 
 

@@ -15,7 +15,7 @@ from statdiff.law.compiling import when_used
 
 # The number: General Assembly, dash, number (`94-947`, `094-0036`).
 NUMBER_TEXT = r"\d{2,3}-\d{1,4}"
-NUMBER = re.compile(r"(\d{2,3})-(\d{1,4})")
+NUMBER = when_used(r"(\d{2,3})-(\d{1,4})")
 # How a Source note, a citation and statdiff abbreviate "Public Act": `P.A. 94-947`.
 ABBREVIATION = "P.A."
 ABBREVIATED_TEXT = r"P\.\s?A\."

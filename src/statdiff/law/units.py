@@ -34,7 +34,7 @@ ARTICLE_TEXT = r"ARTICLE \d{1,4}[A-Za-z]{0,2}\."
 
 # A space before a word that may open a unit: `(`, a quote, `Sec.`, `Section`, `ARTICLE`.
 # The tree builder looks for unit starts only at such words and at line starts.
-UNIT_START = re.compile(r" (?=[(\"“]|(?:Sec\.|Section|SECTION|ARTICLE|Article)(?: |$))")
+UNIT_START = when_used(r" (?=[(\"“]|(?:Sec\.|Section|SECTION|ARTICLE|Article)(?: |$))")
 
 SOURCE_OPEN = re.compile(r"\(Source:" + END)
 SOURCE_OPEN_TEXT = r"\(Source: "

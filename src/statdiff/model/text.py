@@ -61,7 +61,7 @@ class Position:
     def parse(text: str) -> "Position":
         """`3:14`, `?:14`, `3:?` or `-` (as `str` prints them) back into a Position."""
         text = text.strip()
-        if _POSITION.fullmatch(text) is None:
+        if re.fullmatch(_POSITION_FORM, text) is None:
             raise ValueError(f"not a page:line position: {text!r}")
         if text == "-":
             return NOWHERE
@@ -69,13 +69,13 @@ class Position:
         return Position(None if page == "?" else int(page), None if line == "?" else int(line))
 
 
-# `page:line` with `?` for an unknown part, or `-` for an unknown position.
+# `page:line` with `?` for an unknown part, or `-` for an unknown position. Only a redline read
+# back (`read.redline`) parses these: `re` compiles each at its first use (and keeps it).
 _POSITION_FORM = r"(?:\?|\d+):(?:\?|\d+)|-"
-_POSITION = re.compile(_POSITION_FORM)
 _SPAN_FORMS = (  # (pattern, how the end is read): both ends, a line of the same page, one point
-    (re.compile(rf"({_POSITION_FORM})-({_POSITION_FORM})"), "position"),
-    (re.compile(rf"({_POSITION_FORM})-(\d+|\?)"), "line"),
-    (re.compile(rf"({_POSITION_FORM})"), "point"),
+    (rf"({_POSITION_FORM})-({_POSITION_FORM})", "position"),
+    (rf"({_POSITION_FORM})-(\d+|\?)", "line"),
+    (rf"({_POSITION_FORM})", "point"),
 )
 
 
@@ -129,7 +129,7 @@ class SourceSpan:
         """A span in the form `str` or `full` prints it, back into a SourceSpan."""
         text = text.strip()
         for pattern, end in _SPAN_FORMS:
-            match = pattern.fullmatch(text)
+            match = re.fullmatch(pattern, text)
             if match is None:
                 continue
             start = Position.parse(match.group(1))

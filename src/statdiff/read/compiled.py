@@ -13,7 +13,6 @@ Beta pages are hard-wrapped with stray `|` cells; those pipes are separators.
 
 from __future__ import annotations
 
-import csv
 import io
 import re
 from collections.abc import Callable
@@ -572,6 +571,8 @@ def _read_act(act_text: str, identity: Identity, body: Body) -> None:
 
 def _csv_texts(text: str, name: str) -> list[str]:
     """Every row's `text` cell, in order."""
+    import csv  # here: a diff of two plain texts never reads a CSV
+
     if len(text) >= csv.field_size_limit():
         csv.field_size_limit(len(text) + 1)  # one Act is one field: it may be megabytes
     try:
