@@ -121,6 +121,14 @@ def test_a_redline_to_standard_output_loads_no_file_writer():
     assert "statdiff.outputs" in to_missing_folder
 
 
+def test_an_html_redline_reads_its_assets_beside_the_module():
+    """The stylesheet and script are read as files beside `render/pages.py`, as the templates'
+    loader reads them: no `importlib.resources` (nor the zipfile it loads) for them."""
+    html = _loaded(_command("redline", str(PIPA_2005), str(PIPA_2006), "-o", "-", "--to", "html"))
+    assert "statdiff.render.html" in html
+    assert "importlib.resources" not in html and "zipfile" not in html
+
+
 def test_a_run_tunes_the_collector_and_leaves_it_as_it_was():
     import gc
 
