@@ -195,3 +195,23 @@ def test_a_tree_pickled_and_read_back_is_the_same_tree(path):
     assert pipeline.render("document", again, "json") == before
     assert [node.meta for node in again.walk()] == [node.meta for node in document.walk()]
     assert any(node.meta != type(node.meta)() for node in again.walk())  # fields set, and kept
+
+
+def test_jobs_1_keeps_the_command_in_one_process(every_pair_forks):
+    """`statdiff diff` and `redline` read NEW in a second process by default (where it pays),
+    never with `--jobs 1`; the output is the same either way."""
+    from click.testing import CliRunner
+
+    from statdiff.cli import main
+
+    old, new = (str(path) for path in PAIRS[1])
+    runner = CliRunner()
+    forked = runner.invoke(main, ["diff", old, new, "--json"])
+    assert every_pair_forks == [True]
+    alone = runner.invoke(main, ["diff", old, new, "--json", "--jobs", "1"])
+    assert every_pair_forks == [True]  # no second child
+    assert (forked.exit_code, forked.output) == (alone.exit_code, alone.output) and alone.exit_code == 1
+    redline = runner.invoke(main, ["redline", old, new, "-o", "-", "--to", "json", "--jobs", "1"])
+    assert redline.exit_code == 1 and every_pair_forks == [True]
+    refused = runner.invoke(main, ["diff", old, new, "--jobs", "0"])
+    assert refused.exit_code == 2 and "--jobs" in refused.output

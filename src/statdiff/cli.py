@@ -45,6 +45,8 @@ MAX_SIZE_HELP = "Refuse inputs larger than this many megabytes."
 ANY_PRINTING_HELP = ("Apply a page-and-line amendment to the text given even when it is another printing of the bill"
                      " than the one the amendment cites (engrossed for introduced, say); its bill is still checked,"
                      " and every instruction against the line it cites.")
+JOBS_HELP = ("Processes to read and build the two texts with: by default NEW is read and built in a second process"
+             " while this one reads OLD, when both are 256 KB or more and a core is free (the same output); 1: both here.")
 DEFAULT_MAX_MB = 50.0  # as read.decode.DEFAULT_MAX_BYTES: a comparison holds about 60 bytes per input byte
 # No checks by click (its `readable` test would print a usage error): statdiff's readers
 # refuse a missing, unreadable or special file in one line of their own.
@@ -247,8 +249,9 @@ def parse(file, as_json, as_text, format, as_audit, color, no_color, max_size):
 @click.option("--any-printing", is_flag=True, help=ANY_PRINTING_HELP)
 @click.option("--format", "format", default=None, help=FORMAT_HELP)
 @click.option("--max-size", type=float, callback=_positive_megabytes, default=DEFAULT_MAX_MB, show_default=True, help=MAX_SIZE_HELP)
+@click.option("--jobs", type=click.IntRange(min=1), default=2, show_default=True, metavar="N", help=JOBS_HELP)
 @_guarded
-def diff(old, new, as_json, as_stat, color, no_color, context, any_printing, format, max_size):
+def diff(old, new, as_json, as_stat, color, no_color, context, any_printing, format, max_size, jobs):
     """Compare OLD with NEW: changes marked {+inserted+} and [-deleted-], one line per node,
     never wrapped; nothing is printed when nothing changed. When NEW is a page-and-line
     amendment to the bill OLD, the bill is compared with itself as amended, each change at
@@ -256,7 +259,7 @@ def diff(old, new, as_json, as_stat, color, no_color, context, any_printing, for
     1 changes, 2 trouble."""
     if as_json and as_stat:
         raise StatdiffError("choose one of --json and --stat")
-    comparison = _diffed(old, new, format, max_size, any_printing)
+    comparison = _diffed(old, new, format, max_size, any_printing, jobs)
     to = "json" if as_json else "stat" if as_stat else "terminal"
     _print(pipeline.render_comparison(comparison, to, options=_terminal(color, no_color, context)))
     sys.exit(1 if comparison.changes else 0)
@@ -276,8 +279,9 @@ def diff(old, new, as_json, as_stat, color, no_color, context, any_printing, for
 @click.option("--any-printing", is_flag=True, help=ANY_PRINTING_HELP)
 @click.option("--format", "format", default=None, help=FORMAT_HELP)
 @click.option("--max-size", type=float, callback=_positive_megabytes, default=DEFAULT_MAX_MB, show_default=True, help=MAX_SIZE_HELP)
+@click.option("--jobs", type=click.IntRange(min=1), default=2, show_default=True, metavar="N", help=JOBS_HELP)
 @_guarded
-def redline(old, new, output, to, view, notes, title, any_printing, format, max_size):
+def redline(old, new, output, to, view, notes, title, any_printing, format, max_size, jobs):
     """Write a redline of OLD against NEW to OUTPUT: annotated HTML, Word with tracked changes,
     PDF, a CSV or Excel change list, or JSON, as OUTPUT's suffix (or --to) says."""
     inputs = [old, new] + ([notes] if notes else [])
@@ -285,7 +289,7 @@ def redline(old, new, output, to, view, notes, title, any_printing, format, max_
     _check_output_path(output, inputs)
     selected = pipeline.output_format("redline", output, to)
     _refuse_binary_on_a_terminal(selected, to_stdout, "report")
-    comparison = _diffed(old, new, format, max_size, any_printing)
+    comparison = _diffed(old, new, format, max_size, any_printing, jobs)
     reader_notes, warnings = pipeline.reader_notes(notes, comparison) if notes else ([], [])
     for warning in warnings:
         click.echo(f"statdiff: warning: {display_name(warning, limit=None)}", err=True)
@@ -325,11 +329,11 @@ def _write_output(output: str, written: Output, inputs) -> str:
     return display_name(output)
 
 
-def _diffed(old, new, format, max_size, any_printing):
+def _diffed(old, new, format, max_size, any_printing, jobs):
     """OLD compared with NEW (NEW applied first when it is a page-and-line amendment to OLD),
-    its warnings printed on stderr."""
+    its warnings printed on stderr; NEW read and built in a second process when `jobs` allows."""
     diffed = pipeline.diff_files(old, new, format=format, max_bytes=_max_bytes(max_size), check_printing=not any_printing,
-                                 second_core=True)
+                                 second_core=jobs > 1)
     _warn_if_nothing_fits(diffed.comparison.old, diffed.comparison.new)
     _warn(diffed.warnings)
     return diffed.comparison
