@@ -5,7 +5,9 @@ In the same run, with the same interpreter and the same environment:
 * the floor: a Python process that reads both files and splits them into words with one
   regex (what any Python tool pays at least);
 * `statdiff diff OLD NEW --json`, the whole command (start-up, imports, read, structure,
-  compare, view, JSON), best of `--repeat`;
+  compare, view, JSON), best of `--repeat`, as a user runs it (NEW read and built in a second
+  process where both inputs are 256 KB or more and a core is free), and with `--jobs 1` (all in
+  one process: the peak memory is this run's);
 * statdiff in process (read + structure + compare, after a first run), best of 7 by CPU time,
   and the same with the JSON output; and each stage alone (read + structure of both texts,
   compare, view + JSON), best of 7, the collector tuned as a run of the command tunes it;
@@ -211,12 +213,17 @@ def compare_pair(name: str, old: Path, new: Path, env: dict[str, str], repeat: i
     size = old.stat().st_size + new.stat().st_size
     run_process([*STATDIFF, "diff", str(old), str(new), "--json"], env)  # writes the module cache
     floor, _, _ = best_process([sys.executable, "-c", FLOOR, str(old), str(new)], env, repeat)
-    command, rss, output = best_process([*STATDIFF, "diff", str(old), str(new), "--json"], env, repeat)
+    command, _, output = best_process([*STATDIFF, "diff", str(old), str(new), "--json"], env, repeat)
+    # one process (`--jobs 1`): its time, and the peak memory of all the work in one process (a
+    # forked child's own peak is not added to its parent's by `ru_maxrss`)
+    one_process, rss, alone = best_process([*STATDIFF, "diff", str(old), str(new), "--json", "--jobs", "1"], env, repeat)
+    if alone != output:
+        sys.exit(f"{name}: `--jobs 1` printed another JSON than the default")
     git, _, _ = best_process(["git", "diff", "--no-index", "--word-diff", str(old), str(new)], env, repeat)
     measured = in_process(old, new, env)
     changes = json.loads(output)["summary"]["changes"]
-    return {"name": name, "bytes": size, "floor": floor, "command": command, "git": git, "changes": changes,
-            "rss": rss, **measured}
+    return {"name": name, "bytes": size, "floor": floor, "command": command, "one_process": one_process, "git": git,
+            "changes": changes, "rss": rss, **measured}
 
 
 def startup(env: dict[str, str], repeat: int) -> list[tuple[str, float]]:
@@ -231,12 +238,13 @@ def startup(env: dict[str, str], repeat: int) -> list[tuple[str, float]]:
 
 
 def print_pairs(rows: list[dict]) -> None:
-    print("| pair | input | floor ms | `statdiff diff --json` ms | x floor | in process CPU ms (read+structure+compare) "
-          "| + view and JSON CPU ms | git --word-diff ms | changes |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("| pair | input | floor ms | `statdiff diff --json` ms | x floor | `--jobs 1` ms | x floor "
+          "| in process CPU ms (read+structure+compare) | + view and JSON CPU ms | git --word-diff ms | changes |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for row in rows:
         print(f"| {row['name']} | {row['bytes'] / 1e6:.2f} MB | {row['floor'] * 1000:.0f} | {row['command'] * 1000:.0f} "
-              f"| {row['command'] / row['floor']:.1f} | {row['core'] * 1000:.0f} | {row['json'] * 1000:.0f} "
+              f"| {row['command'] / row['floor']:.1f} | {row['one_process'] * 1000:.0f} "
+              f"| {row['one_process'] / row['floor']:.1f} | {row['core'] * 1000:.0f} | {row['json'] * 1000:.0f} "
               f"| {row['git'] * 1000:.0f} | {row['changes']} |")
     print()
     print("stages (in process, CPU ms, best of 7 each, the collector tuned as for a command): " + "; ".join(
@@ -245,14 +253,15 @@ def print_pairs(rows: list[dict]) -> None:
 
 
 def print_scaling(rows: list[dict]) -> None:
-    print("| size | input | `statdiff diff --json` ms | x floor | in process CPU ms | x previous size "
-          "| peak RSS MB | RSS bytes / input byte | Python peak MB (tracemalloc) | bytes / input byte |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("| size | input | `statdiff diff --json` ms | x floor | `--jobs 1` ms | in process CPU ms | x previous size "
+          "| peak RSS MB (`--jobs 1`) | RSS bytes / input byte | Python peak MB (tracemalloc) | bytes / input byte |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     previous = None
     for row in rows:
         doubling = f"{row['core'] / previous['core']:.2f}" if previous else "-"
         print(f"| {row['name']} | {row['bytes'] / 1e6:.2f} MB | {row['command'] * 1000:.0f} "
-              f"| {row['command'] / row['floor']:.1f} | {row['core'] * 1000:.0f} | {doubling} "
+              f"| {row['command'] / row['floor']:.1f} | {row['one_process'] * 1000:.0f} "
+              f"| {row['core'] * 1000:.0f} | {doubling} "
               f"| {row['rss'] / 1024:.0f} | {row['rss'] * 1024 / row['bytes']:.1f} "
               f"| {row['peak'] / 1e6:.1f} | {row['peak'] / row['bytes']:.1f} |")
         previous = row
