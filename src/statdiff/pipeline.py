@@ -195,6 +195,7 @@ def _read_on_two_cores(old: str | Path, new: str | Path, format: str | None,
     reading and Document, and NEW's Document; None for it when NEW is an amendment or the
     child could not deliver (the caller reads and builds NEW here). An error reading either
     is raised, OLD's first."""
+    import statdiff.structure  # noqa: F401  (imported once, before the fork: the child does not import it again)
     from statdiff.read import read_path
     from statdiff.read.identity import is_amendment
     from statdiff.second_core import BuiltInChild
