@@ -1,7 +1,7 @@
 """The structure stage's fast paths give exactly the tree the plain paths give, on every real
-text: the builder visits only the candidates where a unit may start
-(`BoundaryFinder.worth_visiting`), and a build that visits every candidate builds the same
-tree, and so does one that reads every enumerator afresh; at a word opening with `(` only the
+text: the builder visits only the candidates where a unit may start (`BoundaryFinder.visits`,
+which is `worth_visiting` of every candidate), and a build that visits every candidate builds
+the same tree, and so does one that reads every enumerator afresh; at a word opening with `(` only the
 patterns that can match are tried; the offsets the stream knows beforehand are the store's;
 the nodes keep their words as ranges of a `WordStore` and make them when read, and the
 words they make are the words each printed line makes, node by node, text and position. Texts are the repository's `statutes/` and the shared corpus (`../shared/corpus`, with
@@ -62,8 +62,8 @@ def _shape(node: Node) -> list[tuple]:
 
 
 class _VisitingEveryCandidate(BoundaryFinder):
-    def worth_visiting(self, candidates: list[int]) -> list[int]:
-        return candidates
+    def visits(self) -> list[int]:
+        return self.stream.candidates
 
 
 def _built_visiting_every_candidate(result: ReadResult) -> Node:
@@ -103,6 +103,17 @@ def _assert_visits_agree(path: Path) -> None:
 @pytest.mark.parametrize("path", TEXTS, ids=_name)
 def test_visiting_only_the_worthwhile_candidates_and_reading_each_enumerator_once_build_the_same_tree(path):
     _assert_visits_agree(path)
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=_name)
+def test_the_visits_found_from_the_lines_are_the_candidates_worth_visiting(path):
+    """`visits` (the line starts worth a visit, then the unit starts inside lines, merged)
+    is `worth_visiting` of every candidate, in every text."""
+    stream = Stream(_read(path))
+    finder = Builder(stream, Node(kind="document", path="")).finder
+    visits = finder.visits()
+    assert visits == finder.worth_visiting(stream.candidates)
+    assert len(visits) == len(set(visits)) and visits == sorted(visits)
 
 
 @pytest.mark.parametrize("path", TEXTS, ids=_name)
@@ -154,6 +165,7 @@ def test_most_lines_of_the_election_code_need_no_visit():
     builder = Builder(Stream(result), Node(kind="document", path=""))
     candidates = builder.stream.candidates
     assert len(builder.finder.worth_visiting(candidates)) < len(candidates) / 2
+    assert builder.finder.visits() == builder.finder.worth_visiting(candidates)
 
 
 # ---------------------------------------------------------------- words kept in a store, made when read

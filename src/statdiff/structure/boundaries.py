@@ -79,9 +79,31 @@ class BoundaryFinder:
         stream = self.stream
         if not stream.legislation:
             return candidates
-        text = stream.text
-        unvisited = {i for i, offset in stream.flush_line_starts if i and not _routed_to_a_unit_at(text, offset)}
+        text, store = stream.text, stream.store
+        unvisited = {
+            start for start, offset, indented in zip(store.line_first[:-1], store.line_offset, stream.indentation)
+            if start and indented is False and not _routed_to_a_unit_at(text, offset)
+        }
         return [i for i in candidates if i not in unvisited] if unvisited else candidates
+
+    def visits(self) -> list[int]:
+        """`worth_visiting(stream.candidates)`, found without listing every candidate: the
+        line starts worth a visit (a flush line's first character read in the text, and its
+        word cut out only when that character leaves the answer open), then the unit starts
+        inside lines, merged."""
+        stream = self.stream
+        if not stream.legislation or not stream.count:
+            return stream.candidates
+        text, store = stream.text, stream.store
+        kept = [
+            start for start, offset, indented in zip(store.line_first[:-1], store.line_offset, stream.indentation)
+            if indented is not False or not start
+            or (((first := text[offset]) in ROUTED_FIRST_CHARACTERS or first > "\x7f")
+                and _routed_to_a_unit_at(text, offset))
+        ]
+        kept += stream.unit_start_words
+        kept.sort()  # two sorted runs
+        return list(dict.fromkeys(kept))  # a line start opening with `(` is found in both
 
     # ------------------------------------------------------------ dispatch on the word
     def at(self, i: int) -> Boundary | None:
@@ -452,6 +474,9 @@ NOTE_SECOND_CHARACTERS = frozenset("STA")
 
 # The first letters of `UNIT_WORDS`: a word opening with another letter is none of them.
 UNIT_WORD_INITIALS = frozenset(word[0] for word in UNIT_WORDS)
+# The characters a word `_routed_to_a_unit` may open with, but the digits beyond ASCII (all
+# beyond `\x7f`): `visits` reads a flush line's word only when it opens with one of these or beyond.
+ROUTED_FIRST_CHARACTERS = frozenset("(" + QUOTES + "0123456789") | UNIT_WORD_INITIALS
 
 
 def _routed_to_a_unit_at(text: str, offset: int) -> bool:

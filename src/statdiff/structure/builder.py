@@ -1,6 +1,6 @@
 """The builder: walk the words once and open a node wherever a unit starts.
 
-At each candidate word (`stream.candidates`) the boundary finder says whether a unit starts
+At each candidate word worth a visit (`BoundaryFinder.visits`) the boundary finder says whether a unit starts
 there; the builder opens the node for it through `OPENERS`, an explicit table from boundary
 kind to method. Every word goes to the most recently opened node, so the tree keeps every
 word once and in order.
@@ -59,7 +59,7 @@ class Builder:
             self._run_prose()
             return
         count = len(self.stream)
-        candidates = self.finder.worth_visiting(self.stream.candidates) + [count]
+        candidates = self.finder.visits() + [count]
         next_candidate = 0
         index = 0
         while index < count:

@@ -67,32 +67,28 @@ class Stream:
         self.line_start = bytearray(count)  # 1 where a printed line starts
         for start in line_starts:
             self.line_start[start] = 1
-        indentation = [line.indented for line in printed]
+        self.indentation = indentation = [line.indented for line in printed]  # each printed line's
         self.indented = _AtLineStarts(zip(line_starts, indentation))  # index -> the line's; None elsewhere
-        # the line starts printed flush (indentation False): each word's index and offset in `text`
-        self.flush_line_starts = [
-            (start, offset) for start, offset, indented in zip(line_starts, store.line_offset, indentation)
-            if indented is False
-        ]
         self.has_indentation = any(indented is not None for indented in indentation)
         self.flattened = bool(printed) and not self.has_indentation and (
             len(printed) == 1 or count / len(printed) > FLATTENED_WORDS_PER_LINE
         )
         self.legislation = _read_as_legislation(result) or looks_like_legislation(self.text)
-        self.candidates = self.find_candidates(list(line_starts))
+        # in legislation, the words where a unit may start found in the text (`unit_starts`), by index
+        self.unit_start_words: list[int] = []
+        if self.legislation and count:
+            starts = unit_starts(self.text)
+            self.unit_start_words = list(self._words_at(starts))
+            self.known_offsets.update(zip(self.unit_start_words, starts))  # the builder reads the words it visits
 
-    def find_candidates(self, line_starts: list[int]) -> list[int]:
+    @property
+    def candidates(self) -> list[int]:
         """Indices of the words where a unit may start: line starts, and in legislation the
-        words that open with `(` or a quote or are `Sec.`, `Section`, `ARTICLE`. The builder
-        looks for boundaries only there."""
+        words that open with `(` or a quote or are `Sec.`, `Section`, `ARTICLE`, each once, in
+        order. (The builder visits those of them `BoundaryFinder.visits` finds, without this list.)"""
         if not self.count:
             return []
-        found = [0, *line_starts]  # in order, as each list below
-        if self.legislation:
-            starts = unit_starts(self.text)
-            indices = list(self._words_at(starts))
-            found += indices
-            self.known_offsets.update(zip(indices, starts))  # the builder reads the words it visits
+        found = [0, *self.store.line_first[:-1], *self.unit_start_words]
         # sorted runs merged in one pass; a word found twice (a line start is also after a
         # space) kept once. Every index found is a word's, below the count.
         found.sort()
