@@ -337,7 +337,8 @@ def test_the_candidates_are_the_line_starts_and_unit_starts_each_once_in_order(p
 
 @pytest.mark.parametrize("path", TEXTS, ids=_name)
 def test_the_stream_reads_each_word_and_the_one_before_it_as_the_store_does(path):
-    """`Stream.word` and `Stream.previous` write out the store's reading: at every index."""
+    """`Stream.word`, `Stream.previous` and `Stream.following` write out the store's reading:
+    at every index."""
     stream = Stream(_read(path))
     store = stream.store
     indices = range(-1, len(stream) + 1)
@@ -345,3 +346,5 @@ def test_the_stream_reads_each_word_and_the_one_before_it_as_the_store_does(path
     inside = range(1, len(stream) + 1)
     assert [stream.previous(index) for index in inside] == [store.word_before(store.offset(index)) for index in inside]
     assert stream.previous(0) == "" and stream.word(len(stream)) == ""
+    words = range(len(stream))
+    assert [stream.following(index) for index in words] == [store.word_following(store.offset(index)) for index in words]

@@ -29,6 +29,8 @@ CONNECTORS = frozenset(
 LIST_CONNECTORS = frozenset(
     "of and or through shall is are may which has have must will does was were hereof thereof".split()
 )
+# What a line start's indentation (shown True or False, or not shown) says of an enumerator opening it.
+INDENTATION_SCORES = {True: 2, False: -3, None: 0}
 # A heading printed after an enumerator (`(A) Temporary Relief. (1) At any time`): its words.
 ENUM_HEADING_MAX_WORDS = 8
 
@@ -58,6 +60,9 @@ class Boundary:
     enumerator: str = ""  # enum: as printed (`(4)` of the chain `(4)(i)`)
     chain: tuple[str, ...] = ()  # enum: the rest of a chain, opened on the next word
 
+
+# The boundaries that carry nothing but their kind: one object each, never modified.
+PARAGRAPH, FORCED, SEC, SECTION = Boundary("paragraph"), Boundary("forced"), Boundary("sec"), Boundary("section")
 
 # What `BoundaryFinder.at` reads a word by: its first character, or the word less its quotes.
 QUOTES = "\"“"
@@ -109,13 +114,13 @@ class BoundaryFinder:
     def at(self, i: int) -> Boundary | None:
         stream = self.stream
         if not stream.legislation:
-            return Boundary("paragraph") if self._prose_paragraph_starts(i) else None
+            return PARAGRAPH if self._prose_paragraph_starts(i) else None
         word = stream.word(i)
         first = word[0]
-        bare = word.lstrip(QUOTES)
+        bare = word.lstrip(QUOTES) if first in QUOTES else word
         found = None
         if first == "(":
-            found = self._note_or_citation_at(i, word) or self._enumerator_at(i)
+            found = self._note_or_citation_at(i, word) or self._enumerator_at(i, word)
         elif bare == "Sec.":
             found = self._sec_at(i)
         elif bare in ("Section", "SECTION"):
@@ -123,11 +128,11 @@ class BoundaryFinder:
         elif bare in ("ARTICLE", "Article"):
             found = self._article_at(i)
         elif first.isdigit() and stream.line_start[i]:
-            found = self._dotted_at(i)
+            found = self._dotted_at(i, word)
         if found is None and first in QUOTES:
             found = self._definition_at(i)
         if found is None and (i == 0 or self._paragraph_starts(i)):
-            found = Boundary("paragraph")
+            found = PARAGRAPH
         return found
 
     def _note_or_citation_at(self, i: int, word: str) -> Boundary | None:
@@ -154,9 +159,10 @@ class BoundaryFinder:
         stream = self.stream
         if not stream.line_start[i] or not self.ends_clause(i):
             return False
-        if stream.indented[i] is True:
+        indented = stream.indented[i]
+        if indented is True:
             return True
-        return stream.indented[i] is None and stream.text.startswith(units.FRONT_MATTER, stream.offset(i))
+        return indented is None and stream.text.startswith(units.FRONT_MATTER, stream.offset(i))
 
     def ends_clause(self, i: int, *, strict: bool = False) -> bool:
         """Does the text before word i end a sentence, a clause or a list item?
@@ -165,20 +171,20 @@ class BoundaryFinder:
         """
         if i == 0:
             return True
-        before = self.stream.previous(i)
-        if before in ("and", "or") and self.stream.previous(i - 1).endswith(";"):
-            return True
+        stream = self.stream
+        before = stream.previous(i)
         if before.endswith((":", ";")):
+            return True
+        if before in ("and", "or") and stream.previous(i - 1).endswith(";"):
             return True
         if strict:
             return False
         current = self.tree.current
         if current.kind in NOTE_PATHS and before.endswith(")"):
             return True
-        if current.kind == "article" and self.stream.line_start[i]:
-            return True  # `ARTICLE 1. SHORT TITLE; PURPOSE` has no closing stop
-        if current.meta.role == Role.ARTICLE_HEADING and self.stream.line_start[i]:
-            return True  # `ARTICLE 1.` `GENERAL PROVISIONS`: an Article's heading has no closing stop
+        if stream.line_start[i] and (current.kind == "article" or current.meta.role is Role.ARTICLE_HEADING):
+            # `ARTICLE 1. SHORT TITLE; PURPOSE`, `ARTICLE 1.` `GENERAL PROVISIONS`: an Article's
+            return True  # heading has no closing stop
         return before.endswith((".", ".)", '."', ".”", ":)", ".'"))
 
     def _inline_ok(self, i: int) -> bool:
@@ -260,7 +266,7 @@ class BoundaryFinder:
         at_start = stream.line_start[i] and self.ends_clause(i)
         if not (after_note or at_start or self._inline_ok(i)):
             return None
-        return Boundary("sec")
+        return SEC
 
     def _section_at(self, i: int) -> Boundary | None:
         stream = self.stream
@@ -274,7 +280,7 @@ class BoundaryFinder:
             return None
         if not ((stream.line_start[i] and self.ends_clause(i)) or self._inline_ok(i)):
             return None
-        return Boundary("section")
+        return SECTION
 
     def _article_at(self, i: int) -> Boundary | None:
         stream = self.stream
@@ -322,9 +328,9 @@ class BoundaryFinder:
         return Boundary("definition", term=term)
 
     # ------------------------------------------------------------ enumerators
-    def _enumerator_at(self, i: int) -> Boundary | None:
+    def _enumerator_at(self, i: int, printed: str) -> Boundary | None:
+        """An enumerator at word `i`, printed `printed`, opening its unit."""
         stream = self.stream
-        printed = stream.word(i)
         parts = self.enumerator_words.get(printed)
         if parts is None:
             parts = self.enumerator_words[printed] = enumerator_parts(printed)
@@ -341,11 +347,11 @@ class BoundaryFinder:
             return None
         return Boundary("enum", reading=reading, enumerator=word, chain=chain)
 
-    def _dotted_at(self, i: int) -> Boundary | None:
+    def _dotted_at(self, i: int, word: str) -> Boundary | None:
         """A whole Act's numbered paragraph: `1. "Election" includes ...` opening a line,
         indented (or after a clause end where the rendering shows no indentation), in sequence."""
         stream = self.stream
-        match = enumerators.DOTTED.fullmatch(stream.word(i))
+        match = enumerators.DOTTED.fullmatch(word)
         if not match:
             return None
         indented = stream.indented[i]
@@ -363,7 +369,7 @@ class BoundaryFinder:
     def _line_start_score(self, i: int, relation: str, following: str) -> int:
         stream = self.stream
         score = RANK[relation]
-        score += {True: 2, False: -3, None: 0}[stream.indented[i]]
+        score += INDENTATION_SCORES[stream.indented[i]]
         if i > 0:
             score += 1 if self.ends_clause(i) else -3
         score += self._follower_score(i, following)
@@ -406,7 +412,7 @@ class BoundaryFinder:
         enumerator = current.meta.enumerator
         if enumerator is None or not self.ends_clause(i):
             return False
-        words = current.text.split()
+        words = current.text.split(None, ENUM_HEADING_MAX_WORDS + 1)  # enough to tell a longer text
         heading = words[1:] if words and words[0] == enumerator else []
         return 0 < len(heading) <= ENUM_HEADING_MAX_WORDS and heading[0][:1].isupper()
 
@@ -423,11 +429,12 @@ class BoundaryFinder:
 
     def relation(self, style: str, value: EnumValue) -> tuple[str, Node | None]:
         """How an enumerator continues the open lists: next, gap, first or orphan."""
+        states = self.tree.states
         for node in reversed(self.tree.stack):
             if node.kind in SECTION_LEVEL:
                 break
-            state = self.tree.state(node)
-            if state.style != style:
+            state = states.get(node)  # a node with no state has no style
+            if state is None or state.style != style:
                 continue
             found = _sequence(state.value, value)
             if found:

@@ -142,8 +142,15 @@ class Stream:
         return self.text[self.text.rfind(" ", 0, end) + 1:end]
 
     def following(self, index: int) -> str:
-        """The word after word `index` ("" for the last)."""
-        return self.store.word_following(self.offset(index))
+        """The word after word `index` ("" for the last): `store.word_following` of its offset,
+        written out here (the builder asks at every enumerator)."""
+        text = self.text
+        offset = self.known_offsets.get(index)
+        space = text.find(" ", self.offset(index) if offset is None else offset)
+        if space < 0:
+            return ""
+        end = text.find(" ", space + 1)
+        return text[space + 1:] if end < 0 else text[space + 1:end]
 
 
 class _AtLineStarts(dict[int, bool | None]):
