@@ -108,12 +108,19 @@ def test_visiting_only_the_worthwhile_candidates_and_reading_each_enumerator_onc
 @pytest.mark.parametrize("path", TEXTS, ids=_name)
 def test_the_visits_found_from_the_lines_are_the_candidates_worth_visiting(path):
     """`visits` (the line starts worth a visit, then the unit starts inside lines, merged)
-    is `worth_visiting` of every candidate, in every text."""
+    is `worth_visiting` of every candidate but a `Section` inside a line, in every text."""
     stream = Stream(_read(path))
     finder = Builder(stream, Node(kind="document", path="")).finder
     visits = finder.visits()
-    assert visits == finder.worth_visiting(stream.candidates)
+    assert visits == [index for index in finder.worth_visiting(stream.candidates)
+                      if not _section_word_inside_a_line(stream, index)]
     assert len(visits) == len(set(visits)) and visits == sorted(visits)
+
+
+def _section_word_inside_a_line(stream: Stream, index: int) -> bool:
+    """A word `Section` or `SECTION` inside a printed line of a text that is not flattened:
+    `at` finds nothing there (a build visiting it builds the same tree: above)."""
+    return not stream.flattened and not stream.line_start[index] and stream.word(index) in ("Section", "SECTION")
 
 
 @pytest.mark.parametrize("path", TEXTS, ids=_name)
@@ -131,8 +138,10 @@ def test_the_offsets_the_stream_knows_beforehand_are_the_store_s(path):
     """The stream knows where each line start and each candidate found in the text starts
     before any look: the store's offsets, counted word by word."""
     stream = Stream(_read(path))
+    visits = Builder(stream, Node(kind="document", path="")).finder.visits()
+    candidates = stream.candidates
     known = dict(stream.known_offsets)
-    assert set(stream.candidates) <= set(known)
+    assert set(candidates) <= set(known) and set(visits) <= set(known)
     assert known == {index: stream.store.offset(index) for index in known}
 
 
@@ -165,7 +174,7 @@ def test_most_lines_of_the_election_code_need_no_visit():
     builder = Builder(Stream(result), Node(kind="document", path=""))
     candidates = builder.stream.candidates
     assert len(builder.finder.worth_visiting(candidates)) < len(candidates) / 2
-    assert builder.finder.visits() == builder.finder.worth_visiting(candidates)
+    assert len(builder.finder.visits()) < len(candidates) / 2
 
 
 # ---------------------------------------------------------------- words kept in a store, made when read

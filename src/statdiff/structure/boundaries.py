@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from statdiff.law import citations, definitions, enumerators, units
 from statdiff.model import Node, Role
-from statdiff.structure.stream import Stream
+from statdiff.structure.stream import UNIT_START_WORDS, Stream, unit_starts
 from statdiff.structure.tree import NOTE_PATHS, RANK, SECTION_LEVEL, EnumValue, OpenNodes
 
 # Words that continue a cross-reference: `(c) of Section 20`, `(a) through (d)`.
@@ -67,6 +67,8 @@ PARAGRAPH, FORCED, SEC, SECTION = Boundary("paragraph"), Boundary("forced"), Bou
 # What `BoundaryFinder.at` reads a word by: its first character, or the word less its quotes.
 QUOTES = "\"“"
 UNIT_WORDS = frozenset({"Sec.", "Section", "SECTION", "ARTICLE", "Article"})
+# The unit words that may open a unit inside a printed line of a text that is not flattened.
+INLINE_WORDS = tuple(word for word in UNIT_START_WORDS if word not in ("Section", "SECTION"))
 
 
 class BoundaryFinder:
@@ -92,21 +94,26 @@ class BoundaryFinder:
         return [i for i in candidates if i not in unvisited] if unvisited else candidates
 
     def visits(self) -> list[int]:
-        """`worth_visiting(stream.candidates)`, found without listing every candidate: the
-        line starts worth a visit (a flush line's first character read in the text, and its
-        word cut out only when that character leaves the answer open), then the unit starts
-        inside lines, merged."""
+        """`worth_visiting(stream.candidates)`, found without listing every candidate, less
+        the words `Section` and `SECTION` inside a line of a text that is not flattened (`at`
+        finds nothing there): the line starts worth a visit (a flush line's first character
+        read in the text, and its word cut out only when that character leaves the answer
+        open) and the unit starts inside lines, merged."""
         stream = self.stream
         if not stream.legislation or not stream.count:
             return stream.candidates
         text, store = stream.text, stream.store
+        # inside a printed line only a flattened text opens a unit at `Section` (`_section_at`)
+        inside_lines = stream.words_starting_at(
+            unit_starts(text, UNIT_START_WORDS if stream.flattened else INLINE_WORDS)
+        )
         kept = [
             start for start, offset, indented in zip(store.line_first[:-1], store.line_offset, stream.indentation)
             if indented is not False or not start
             or (((first := text[offset]) in ROUTED_FIRST_CHARACTERS or first > "\x7f")
                 and _routed_to_a_unit_at(text, offset))
         ]
-        kept += stream.unit_start_words
+        kept += inside_lines
         kept.sort()  # two sorted runs
         return list(dict.fromkeys(kept))  # a line start opening with `(` is found in both
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from array import array
-from collections.abc import Iterable
 from itertools import accumulate, repeat
 from re import Match, Pattern
 
@@ -23,13 +22,14 @@ UNIT_START_CHARACTERS = "(\"“"
 UNIT_START_WORDS = ("Sec.", "Section", "SECTION", "ARTICLE", "Article")
 
 
-def _unit_start_searches() -> list[Pattern[str]]:
+def _unit_start_searches(words: tuple[str, ...] = UNIT_START_WORDS) -> list[Pattern[str]]:
     """`units.UNIT_START` as one search for each character a unit start opens with, each
     matching from that character (the space before it checked behind): the search skips
     straight to the character, where `UNIT_START` stops at every space (three times as long
-    on a whole Act). A match starts where `UNIT_START`'s ends."""
+    on a whole Act). A match starts where `UNIT_START`'s ends. (`words`: those of
+    `UNIT_START_WORDS` to find.)"""
     rests_by_initial: dict[str, list[str]] = {}
-    for word in UNIT_START_WORDS:
+    for word in words:
         rests_by_initial.setdefault(word[0], []).append(re.escape(word[1:]))
     patterns = [f"{re.escape(character)}(?<= {re.escape(character)})" for character in UNIT_START_CHARACTERS]
     patterns += [f"{re.escape(initial)}(?<= {re.escape(initial)})(?:{'|'.join(rests)})(?= |$)"
@@ -38,12 +38,17 @@ def _unit_start_searches() -> list[Pattern[str]]:
 
 
 UNIT_START_SEARCHES = _unit_start_searches()
+_SEARCHES_BY_WORDS: dict[tuple[str, ...], list[Pattern[str]]] = {UNIT_START_WORDS: UNIT_START_SEARCHES}
 
 
-def unit_starts(text: str) -> list[int]:
-    """Where each `units.UNIT_START` match of `text` ends (the word after its space), in order."""
+def unit_starts(text: str, words: tuple[str, ...] = UNIT_START_WORDS) -> list[int]:
+    """Where each `units.UNIT_START` match of `text` ends (the word after its space), in order
+    (`words`: only those of `UNIT_START_WORDS`, and the opening characters)."""
+    searches = _SEARCHES_BY_WORDS.get(words)
+    if searches is None:
+        searches = _SEARCHES_BY_WORDS[words] = _unit_start_searches(words)
     starts: list[int] = []
-    for search in UNIT_START_SEARCHES:
+    for search in searches:
         starts += [match.start() for match in search.finditer(text)]
     starts.sort()  # no two searches match at one place: each opens with its own character
     return starts
@@ -74,12 +79,6 @@ class Stream:
             len(printed) == 1 or count / len(printed) > FLATTENED_WORDS_PER_LINE
         )
         self.legislation = _read_as_legislation(result) or looks_like_legislation(self.text)
-        # in legislation, the words where a unit may start found in the text (`unit_starts`), by index
-        self.unit_start_words: list[int] = []
-        if self.legislation and count:
-            starts = unit_starts(self.text)
-            self.unit_start_words = list(self._words_at(starts))
-            self.known_offsets.update(zip(self.unit_start_words, starts))  # the builder reads the words it visits
 
     @property
     def candidates(self) -> list[int]:
@@ -88,17 +87,21 @@ class Stream:
         order. (The builder visits those of them `BoundaryFinder.visits` finds, without this list.)"""
         if not self.count:
             return []
-        found = [0, *self.store.line_first[:-1], *self.unit_start_words]
+        found = [0, *self.store.line_first[:-1]]
+        if self.legislation:
+            found += self.words_starting_at(unit_starts(self.text))
         # sorted runs merged in one pass; a word found twice (a line start is also after a
         # space) kept once. Every index found is a word's, below the count.
         found.sort()
         return list(dict.fromkeys(found))
 
-    def _words_at(self, starts: list[int]) -> Iterable[int]:
+    def words_starting_at(self, starts: list[int]) -> list[int]:
         """The index of the word starting at each offset of `starts` (in increasing order):
-        the spaces before it, counted from the previous offset on and summed."""
-        spaces = map(self.text.count, repeat(" "), [0, *starts], starts)
-        return accumulate(spaces)
+        the spaces before it, counted from the previous offset on and summed. The offsets are
+        kept: the builder reads the words it visits."""
+        indices = list(accumulate(map(self.text.count, repeat(" "), [0, *starts], starts)))
+        self.known_offsets.update(zip(indices, starts))
+        return indices
 
     def __len__(self) -> int:
         return self.count
