@@ -15,6 +15,7 @@ import pytest
 
 from statdiff.errors import StatdiffError
 from statdiff.model import INSERTED, BodyLine, Document, Node, NodeWords, Position, ReadResult, Word
+from statdiff.model import wordstore
 from statdiff.model.wordstore import WHITESPACE_BUT_SPACE, WordStore
 from statdiff.read import read_path
 from statdiff.structure import Builder, Finisher, Stream, build_document
@@ -357,3 +358,27 @@ def test_the_stream_reads_each_word_and_the_one_before_it_as_the_store_does(path
     assert stream.previous(0) == "" and stream.word(len(stream)) == ""
     words = range(len(stream))
     assert [stream.following(index) for index in words] == [store.word_following(store.offset(index)) for index in words]
+
+
+def _runs(store: WordStore) -> tuple:
+    return list(store.run_first), store._run_positions, store._marked, store.printed_at_known_places
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=_name)
+def test_a_store_printed_at_one_place_finds_the_runs_the_loop_finds(path, monkeypatch):
+    """A text whose lines are all printed at one place with no marks (a whole Act, a CSV) is
+    one run, found without the loop over its lines: the runs the loop finds, in every text."""
+    lines = [line for line in _read(path).lines if line.text and not line.text.isspace()]
+    fast = _runs(WordStore(lines))
+    monkeypatch.setattr(wordstore, "_printed_at_one_place", lambda lines: False)
+    assert fast == _runs(WordStore(lines))
+
+
+def test_lines_at_one_place_are_one_run_and_lines_that_differ_are_not():
+    at_one_place = [BodyLine("Sec. 1. The Act"), BodyLine("is the law.")]
+    assert wordstore._printed_at_one_place(at_one_place)
+    assert list(WordStore(at_one_place).run_first) == [0, 7]
+    for other in (BodyLine("is the law.", page=1), BodyLine("is the law.", line=2),
+                  BodyLine("is the law.", marks=((0, 2, INSERTED),))):
+        assert not wordstore._printed_at_one_place([at_one_place[0], other])
+    assert not wordstore._printed_at_one_place([])
