@@ -347,8 +347,9 @@ def test_the_candidates_are_the_line_starts_and_unit_starts_each_once_in_order(p
 
 @pytest.mark.parametrize("path", TEXTS, ids=_name)
 def test_the_stream_reads_each_word_and_the_one_before_it_as_the_store_does(path):
-    """`Stream.word`, `Stream.previous` and `Stream.following` write out the store's reading:
-    at every index."""
+    """`Stream.word` and `Stream.previous` write out the store's reading at every index, and
+    `Stream.following` and `Stream.word_after` from a word before the offset at every word the
+    builder visits."""
     stream = Stream(_read(path))
     store = stream.store
     indices = range(-1, len(stream) + 1)
@@ -356,8 +357,14 @@ def test_the_stream_reads_each_word_and_the_one_before_it_as_the_store_does(path
     inside = range(1, len(stream) + 1)
     assert [stream.previous(index) for index in inside] == [store.word_before(store.offset(index)) for index in inside]
     assert stream.previous(0) == "" and stream.word(len(stream)) == ""
-    words = range(len(stream))
-    assert [stream.following(index) for index in words] == [store.word_following(store.offset(index)) for index in words]
+    # the word after an offset past a visited word (in the text, as the builder asks), counted
+    # from that word: inside it, in the next word, at the start of the one after, at the end
+    end, last = len(stream.text), len(stream)
+    visits = Builder(stream, Node(kind="document", path="")).finder.visits()
+    pairs = [(index, min(offset, end)) for index in visits for offset in
+             (stream.offset(index) + 1, stream.offset(min(index + 1, last)) + 1, stream.offset(min(index + 2, last)), end)]
+    assert [stream.following(index) for index in visits] == [store.word_following(stream.offset(index)) for index in visits]
+    assert [stream.word_after(offset, index) for index, offset in pairs] == [store.word_after(offset) for _, offset in pairs]
 
 
 def _runs(store: WordStore) -> tuple:

@@ -207,7 +207,7 @@ class BoundaryFinder:
             return None  # `(Repealed)(Source: ...)`: a note may follow a parenthesis
         start = stream.offset(i)
         close = stream.text.find(")", start, start + units.SOURCE_REACH)
-        end = stream.word_after(close + 1) if close >= 0 else None
+        end = stream.word_after(close + 1, i) if close >= 0 else None
         return Boundary("source", end=end)
 
     def _version_at(self, i: int) -> Boundary | None:
@@ -215,7 +215,7 @@ class BoundaryFinder:
         match = stream.match(units.VERSION, i)
         if not match or not (stream.line_start[i] or self.ends_clause(i) or self.in_prelude()):
             return None
-        return Boundary("version", end=stream.word_after(match.end()))
+        return Boundary("version", end=stream.word_after(match.end(), i))
 
     def _citation_at(self, i: int) -> Boundary | None:
         stream = self.stream
@@ -250,7 +250,7 @@ class BoundaryFinder:
             ("Sec.", "(", "Secti", "ARTICLE", "Article")
         ):
             return None
-        return stream.word_after(after)
+        return stream.word_after(after, i)
 
     def _act_heading_at(self, i: int) -> Boundary | None:
         stream = self.stream
@@ -282,7 +282,7 @@ class BoundaryFinder:
         match = stream.match(units.SECTION, i)
         if not match:
             return None
-        following = stream.word(stream.word_after(match.end()))
+        following = stream.word(stream.word_after(match.end(), i))
         if following and not (following[0].isupper() or following[0] in "\"“("):
             return None
         if not ((stream.line_start[i] and self.ends_clause(i)) or self._inline_ok(i)):
@@ -301,7 +301,7 @@ class BoundaryFinder:
             return None  # inside a printed line only a flattened text's `ARTICLE` opens one (`_inline_ok`)
         if match["word"] == "Article" and not self.ends_clause(i):
             return None
-        following = stream.word(stream.word_after(match.end()))
+        following = stream.word(stream.word_after(match.end(), i))
         if following and not following[0].isupper():
             return None
         if not (stream.line_start[i] or self._inline_ok(i)):

@@ -118,9 +118,13 @@ class Stream:
             found = self.known_offsets[index] = self.store.offset(index, self.lines_seen)
         return found
 
-    def word_after(self, offset: int) -> int:
-        """Index of the first word starting at or after `offset`."""
-        return self.store.word_after(offset)
+    def word_after(self, offset: int, before: int | None = None) -> int:
+        """Index of the first word starting at or after `offset`. `before`: a word starting
+        before `offset` (the word a match opened at): the spaces from it on are counted, no
+        line looked up."""
+        if before is None:
+            return self.store.word_after(offset)
+        return before + 1 + self.text.count(" ", self.offset(before), offset - 1)
 
     def word(self, index: int) -> str:
         """The text of word `index` ("" outside the text): `store.word_starting_at` of its
