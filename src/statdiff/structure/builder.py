@@ -1,8 +1,8 @@
 """The builder: walk the words once and open a node wherever a unit starts.
 
-At each candidate word worth a visit (`BoundaryFinder.visits`) the boundary finder says whether a unit starts
-there; the builder opens the node for it through `OPENERS`, an explicit table from boundary
-kind to method. Every word goes to the most recently opened node, so the tree keeps every
+At each candidate word worth a visit (`BoundaryFinder.visits`) the boundary finder says
+whether a unit starts there; the builder opens the node for it through `OPENERS`, an explicit
+table from boundary kind to method. Every word goes to the most recently opened node, so the tree keeps every
 word once and in order.
 
 Shape of a codified Section (words come before children in document order, and the
