@@ -496,11 +496,12 @@ def test_any_text_is_read_losslessly(rows):
 def _build_checking_every_word(result: ReadResult):
     """The tree built when the builder looks for a unit start at every word, not only at
     the candidate words (line starts, `(`, quotes, `Sec.`, `Section`, `ARTICLE`)."""
-    import statdiff.structure.stream  # noqa: F401
+    import statdiff.structure.boundaries  # noqa: F401
     from statdiff import structure
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(structure.stream.Stream, "find_candidates", lambda stream, line_starts: list(range(len(stream))))
+        patch.setattr(structure.boundaries.BoundaryFinder, "visits",
+                      lambda finder: finder.worth_visiting(list(range(len(finder.stream)))))
         return build_document(result)
 
 

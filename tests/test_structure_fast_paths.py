@@ -1,7 +1,7 @@
 """The structure stage's fast paths give exactly the tree the plain paths give, on every real
-text: the builder visits only the candidates where a unit may start
-(`BoundaryFinder.worth_visiting`), and a build that visits every candidate builds the same
-tree, and so does one that reads every enumerator afresh; at a word opening with `(` only the
+text: the builder visits only the candidates where a unit may start (`BoundaryFinder.visits`,
+which is `worth_visiting` of every candidate), and a build that visits every candidate builds
+the same tree, and so does one that reads every enumerator afresh; at a word opening with `(` only the
 patterns that can match are tried; the offsets the stream knows beforehand are the store's;
 the nodes keep their words as ranges of a `WordStore` and make them when read, and the
 words they make are the words each printed line makes, node by node, text and position. Texts are the repository's `statutes/` and the shared corpus (`../shared/corpus`, with
@@ -15,6 +15,7 @@ import pytest
 
 from statdiff.errors import StatdiffError
 from statdiff.model import INSERTED, BodyLine, Document, Node, NodeWords, Position, ReadResult, Word
+from statdiff.model import wordstore
 from statdiff.model.wordstore import WHITESPACE_BUT_SPACE, WordStore
 from statdiff.read import read_path
 from statdiff.structure import Builder, Finisher, Stream, build_document
@@ -62,8 +63,8 @@ def _shape(node: Node) -> list[tuple]:
 
 
 class _VisitingEveryCandidate(BoundaryFinder):
-    def worth_visiting(self, candidates: list[int]) -> list[int]:
-        return candidates
+    def visits(self) -> list[int]:
+        return self.stream.candidates
 
 
 def _built_visiting_every_candidate(result: ReadResult) -> Node:
@@ -106,6 +107,24 @@ def test_visiting_only_the_worthwhile_candidates_and_reading_each_enumerator_onc
 
 
 @pytest.mark.parametrize("path", TEXTS, ids=_name)
+def test_the_visits_found_from_the_lines_are_the_candidates_worth_visiting(path):
+    """`visits` (the line starts worth a visit, then the unit starts inside lines, merged)
+    is `worth_visiting` of every candidate but a `Section` inside a line, in every text."""
+    stream = Stream(_read(path))
+    finder = Builder(stream, Node(kind="document", path="")).finder
+    visits = finder.visits()
+    assert visits == [index for index in finder.worth_visiting(stream.candidates)
+                      if not _section_word_inside_a_line(stream, index)]
+    assert len(visits) == len(set(visits)) and visits == sorted(visits)
+
+
+def _section_word_inside_a_line(stream: Stream, index: int) -> bool:
+    """A word `Section` or `SECTION` inside a printed line of a text that is not flattened:
+    `at` finds nothing there (a build visiting it builds the same tree: above)."""
+    return not stream.flattened and not stream.line_start[index] and stream.word(index) in ("Section", "SECTION")
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=_name)
 def test_a_line_start_is_routed_to_a_unit_read_in_the_text_as_from_its_word(path):
     """`worth_visiting` reads a line start's first character in the text, cutting out the
     word only when that leaves the answer open: the answer is the word's, at every line start."""
@@ -120,8 +139,10 @@ def test_the_offsets_the_stream_knows_beforehand_are_the_store_s(path):
     """The stream knows where each line start and each candidate found in the text starts
     before any look: the store's offsets, counted word by word."""
     stream = Stream(_read(path))
+    visits = Builder(stream, Node(kind="document", path="")).finder.visits()
+    candidates = stream.candidates
     known = dict(stream.known_offsets)
-    assert set(stream.candidates) <= set(known)
+    assert set(candidates) <= set(known) and set(visits) <= set(known)
     assert known == {index: stream.store.offset(index) for index in known}
 
 
@@ -154,6 +175,7 @@ def test_most_lines_of_the_election_code_need_no_visit():
     builder = Builder(Stream(result), Node(kind="document", path=""))
     candidates = builder.stream.candidates
     assert len(builder.finder.worth_visiting(candidates)) < len(candidates) / 2
+    assert len(builder.finder.visits()) < len(candidates) / 2
 
 
 # ---------------------------------------------------------------- words kept in a store, made when read
@@ -325,7 +347,9 @@ def test_the_candidates_are_the_line_starts_and_unit_starts_each_once_in_order(p
 
 @pytest.mark.parametrize("path", TEXTS, ids=_name)
 def test_the_stream_reads_each_word_and_the_one_before_it_as_the_store_does(path):
-    """`Stream.word` and `Stream.previous` write out the store's reading: at every index."""
+    """`Stream.word` and `Stream.previous` write out the store's reading at every index, and
+    `Stream.following` and `Stream.word_after` from a word before the offset at every word the
+    builder visits."""
     stream = Stream(_read(path))
     store = stream.store
     indices = range(-1, len(stream) + 1)
@@ -333,3 +357,35 @@ def test_the_stream_reads_each_word_and_the_one_before_it_as_the_store_does(path
     inside = range(1, len(stream) + 1)
     assert [stream.previous(index) for index in inside] == [store.word_before(store.offset(index)) for index in inside]
     assert stream.previous(0) == "" and stream.word(len(stream)) == ""
+    # the word after an offset past a visited word (in the text, as the builder asks), counted
+    # from that word: inside it, in the next word, at the start of the one after, at the end
+    end, last = len(stream.text), len(stream)
+    visits = Builder(stream, Node(kind="document", path="")).finder.visits()
+    pairs = [(index, min(offset, end)) for index in visits for offset in
+             (stream.offset(index) + 1, stream.offset(min(index + 1, last)) + 1, stream.offset(min(index + 2, last)), end)]
+    assert [stream.following(index) for index in visits] == [store.word_following(stream.offset(index)) for index in visits]
+    assert [stream.word_after(offset, index) for index, offset in pairs] == [store.word_after(offset) for _, offset in pairs]
+
+
+def _runs(store: WordStore) -> tuple:
+    return list(store.run_first), store._run_positions, store._marked, store.printed_at_known_places
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=_name)
+def test_a_store_printed_at_one_place_finds_the_runs_the_loop_finds(path, monkeypatch):
+    """A text whose lines are all printed at one place with no marks (a whole Act, a CSV) is
+    one run, found without the loop over its lines: the runs the loop finds, in every text."""
+    lines = [line for line in _read(path).lines if line.text and not line.text.isspace()]
+    fast = _runs(WordStore(lines))
+    monkeypatch.setattr(wordstore, "_printed_at_one_place", lambda lines: False)
+    assert fast == _runs(WordStore(lines))
+
+
+def test_lines_at_one_place_are_one_run_and_lines_that_differ_are_not():
+    at_one_place = [BodyLine("Sec. 1. The Act"), BodyLine("is the law.")]
+    assert wordstore._printed_at_one_place(at_one_place)
+    assert list(WordStore(at_one_place).run_first) == [0, 7]
+    for other in (BodyLine("is the law.", page=1), BodyLine("is the law.", line=2),
+                  BodyLine("is the law.", marks=((0, 2, INSERTED),))):
+        assert not wordstore._printed_at_one_place([at_one_place[0], other])
+    assert not wordstore._printed_at_one_place([])

@@ -52,15 +52,18 @@ class WordStore:
         run_lines: list[int] = []
         positions: list[Position] = []
         self._marked: dict[int, BodyLine] = {}
-        previous: tuple[int | None, int | None, bool] | None = None
-        for index, line in enumerate(lines):
-            printed_at = (line.page, line.line, bool(line.marks))
-            if printed_at != previous or line.marks:
-                if line.marks:
-                    self._marked[len(run_lines)] = line
-                run_lines.append(index)
-                positions.append(line.position)
-                previous = printed_at
+        if _printed_at_one_place(lines):  # a whole Act without page:line: one run, found without a loop
+            run_lines, positions = [0], [lines[0].position]
+        else:
+            previous: tuple[int | None, int | None, bool] | None = None
+            for index, line in enumerate(lines):
+                printed_at = (line.page, line.line, bool(line.marks))
+                if printed_at != previous or line.marks:
+                    if line.marks:
+                        self._marked[len(run_lines)] = line
+                    run_lines.append(index)
+                    positions.append(line.position)
+                    previous = printed_at
         run_lines.append(len(lines))
         self.run_first = array("q", map(self.line_first.__getitem__, run_lines))
         self._run_positions = positions
@@ -167,6 +170,14 @@ class WordStore:
         lengths = map(len, self.text[start:end].split(" "))
         # each word's start: the line's start, the words before it and a space after each
         return array("q", map(add, accumulate(lengths, initial=start), count()))
+
+
+def _printed_at_one_place(lines: Sequence[BodyLine]) -> bool:
+    """Are all `lines` (at least one) printed at one page and line, none with marks? (Most
+    renderings print a page and line on every line or on none: the line numbers are read
+    first, where they differ at once.)"""
+    return (bool(lines) and len({line.line for line in lines}) == 1 and len({line.page for line in lines}) == 1
+            and not any([line.marks for line in lines]))
 
 
 def _single_spaced(text: str) -> bool:

@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from statdiff.law import citations, definitions, enumerators, units
 from statdiff.model import Node, Role
-from statdiff.structure.stream import Stream
+from statdiff.structure.stream import UNIT_START_WORDS, Stream, unit_starts
 from statdiff.structure.tree import NOTE_PATHS, RANK, SECTION_LEVEL, EnumValue, OpenNodes
 
 # Words that continue a cross-reference: `(c) of Section 20`, `(a) through (d)`.
@@ -29,6 +29,8 @@ CONNECTORS = frozenset(
 LIST_CONNECTORS = frozenset(
     "of and or through shall is are may which has have must will does was were hereof thereof".split()
 )
+# What a line start's indentation (shown True or False, or not shown) says of an enumerator opening it.
+INDENTATION_SCORES = {True: 2, False: -3, None: 0}
 # A heading printed after an enumerator (`(A) Temporary Relief. (1) At any time`): its words.
 ENUM_HEADING_MAX_WORDS = 8
 
@@ -59,9 +61,14 @@ class Boundary:
     chain: tuple[str, ...] = ()  # enum: the rest of a chain, opened on the next word
 
 
+# The boundaries that carry nothing but their kind: one object each, never modified.
+PARAGRAPH, FORCED, SEC, SECTION = Boundary("paragraph"), Boundary("forced"), Boundary("sec"), Boundary("section")
+
 # What `BoundaryFinder.at` reads a word by: its first character, or the word less its quotes.
 QUOTES = "\"“"
 UNIT_WORDS = frozenset({"Sec.", "Section", "SECTION", "ARTICLE", "Article"})
+# The unit words that may open a unit inside a printed line of a text that is not flattened.
+INLINE_WORDS = tuple(word for word in UNIT_START_WORDS if word not in ("Section", "SECTION"))
 
 
 class BoundaryFinder:
@@ -79,21 +86,48 @@ class BoundaryFinder:
         stream = self.stream
         if not stream.legislation:
             return candidates
-        text = stream.text
-        unvisited = {i for i, offset in stream.flush_line_starts if i and not _routed_to_a_unit_at(text, offset)}
+        text, store = stream.text, stream.store
+        unvisited = {
+            start for start, offset, indented in zip(store.line_first[:-1], store.line_offset, stream.indentation)
+            if start and indented is False and not _routed_to_a_unit_at(text, offset)
+        }
         return [i for i in candidates if i not in unvisited] if unvisited else candidates
+
+    def visits(self) -> list[int]:
+        """`worth_visiting(stream.candidates)`, found without listing every candidate, less
+        the words `Section` and `SECTION` inside a line of a text that is not flattened (`at`
+        finds nothing there): the line starts worth a visit (a flush line's first character
+        read in the text, and its word cut out only when that character leaves the answer
+        open) and the unit starts inside lines, merged."""
+        stream = self.stream
+        if not stream.legislation or not stream.count:
+            return stream.candidates
+        text, store = stream.text, stream.store
+        # inside a printed line only a flattened text opens a unit at `Section` (`_section_at`)
+        inside_lines = stream.words_starting_at(
+            unit_starts(text, UNIT_START_WORDS if stream.flattened else INLINE_WORDS)
+        )
+        kept = [
+            start for start, offset, indented in zip(store.line_first[:-1], store.line_offset, stream.indentation)
+            if indented is not False or not start
+            or (((first := text[offset]) in ROUTED_FIRST_CHARACTERS or first > "\x7f")
+                and _routed_to_a_unit_at(text, offset))
+        ]
+        kept += inside_lines
+        kept.sort()  # two sorted runs
+        return list(dict.fromkeys(kept))  # a line start opening with `(` is found in both
 
     # ------------------------------------------------------------ dispatch on the word
     def at(self, i: int) -> Boundary | None:
         stream = self.stream
         if not stream.legislation:
-            return Boundary("paragraph") if self._prose_paragraph_starts(i) else None
+            return PARAGRAPH if self._prose_paragraph_starts(i) else None
         word = stream.word(i)
         first = word[0]
-        bare = word.lstrip(QUOTES)
+        bare = word.lstrip(QUOTES) if first in QUOTES else word
         found = None
         if first == "(":
-            found = self._note_or_citation_at(i, word) or self._enumerator_at(i)
+            found = self._note_or_citation_at(i, word) or self._enumerator_at(i, word)
         elif bare == "Sec.":
             found = self._sec_at(i)
         elif bare in ("Section", "SECTION"):
@@ -101,11 +135,11 @@ class BoundaryFinder:
         elif bare in ("ARTICLE", "Article"):
             found = self._article_at(i)
         elif first.isdigit() and stream.line_start[i]:
-            found = self._dotted_at(i)
+            found = self._dotted_at(i, word)
         if found is None and first in QUOTES:
             found = self._definition_at(i)
         if found is None and (i == 0 or self._paragraph_starts(i)):
-            found = Boundary("paragraph")
+            found = PARAGRAPH
         return found
 
     def _note_or_citation_at(self, i: int, word: str) -> Boundary | None:
@@ -132,9 +166,10 @@ class BoundaryFinder:
         stream = self.stream
         if not stream.line_start[i] or not self.ends_clause(i):
             return False
-        if stream.indented[i] is True:
+        indented = stream.indented[i]
+        if indented is True:
             return True
-        return stream.indented[i] is None and stream.text.startswith(units.FRONT_MATTER, stream.offset(i))
+        return indented is None and stream.text.startswith(units.FRONT_MATTER, stream.offset(i))
 
     def ends_clause(self, i: int, *, strict: bool = False) -> bool:
         """Does the text before word i end a sentence, a clause or a list item?
@@ -143,20 +178,20 @@ class BoundaryFinder:
         """
         if i == 0:
             return True
-        before = self.stream.previous(i)
-        if before in ("and", "or") and self.stream.previous(i - 1).endswith(";"):
-            return True
+        stream = self.stream
+        before = stream.previous(i)
         if before.endswith((":", ";")):
+            return True
+        if before in ("and", "or") and stream.previous(i - 1).endswith(";"):
             return True
         if strict:
             return False
         current = self.tree.current
         if current.kind in NOTE_PATHS and before.endswith(")"):
             return True
-        if current.kind == "article" and self.stream.line_start[i]:
-            return True  # `ARTICLE 1. SHORT TITLE; PURPOSE` has no closing stop
-        if current.meta.role == Role.ARTICLE_HEADING and self.stream.line_start[i]:
-            return True  # `ARTICLE 1.` `GENERAL PROVISIONS`: an Article's heading has no closing stop
+        if stream.line_start[i] and (current.kind == "article" or current.meta.role is Role.ARTICLE_HEADING):
+            # `ARTICLE 1. SHORT TITLE; PURPOSE`, `ARTICLE 1.` `GENERAL PROVISIONS`: an Article's
+            return True  # heading has no closing stop
         return before.endswith((".", ".)", '."', ".”", ":)", ".'"))
 
     def _inline_ok(self, i: int) -> bool:
@@ -172,7 +207,7 @@ class BoundaryFinder:
             return None  # `(Repealed)(Source: ...)`: a note may follow a parenthesis
         start = stream.offset(i)
         close = stream.text.find(")", start, start + units.SOURCE_REACH)
-        end = stream.word_after(close + 1) if close >= 0 else None
+        end = stream.word_after(close + 1, i) if close >= 0 else None
         return Boundary("source", end=end)
 
     def _version_at(self, i: int) -> Boundary | None:
@@ -180,7 +215,7 @@ class BoundaryFinder:
         match = stream.match(units.VERSION, i)
         if not match or not (stream.line_start[i] or self.ends_clause(i) or self.in_prelude()):
             return None
-        return Boundary("version", end=stream.word_after(match.end()))
+        return Boundary("version", end=stream.word_after(match.end(), i))
 
     def _citation_at(self, i: int) -> Boundary | None:
         stream = self.stream
@@ -215,7 +250,7 @@ class BoundaryFinder:
             ("Sec.", "(", "Secti", "ARTICLE", "Article")
         ):
             return None
-        return stream.word_after(after)
+        return stream.word_after(after, i)
 
     def _act_heading_at(self, i: int) -> Boundary | None:
         stream = self.stream
@@ -238,7 +273,7 @@ class BoundaryFinder:
         at_start = stream.line_start[i] and self.ends_clause(i)
         if not (after_note or at_start or self._inline_ok(i)):
             return None
-        return Boundary("sec")
+        return SEC
 
     def _section_at(self, i: int) -> Boundary | None:
         stream = self.stream
@@ -247,12 +282,12 @@ class BoundaryFinder:
         match = stream.match(units.SECTION, i)
         if not match:
             return None
-        following = stream.word(stream.word_after(match.end()))
+        following = stream.word(stream.word_after(match.end(), i))
         if following and not (following[0].isupper() or following[0] in "\"“("):
             return None
         if not ((stream.line_start[i] and self.ends_clause(i)) or self._inline_ok(i)):
             return None
-        return Boundary("section")
+        return SECTION
 
     def _article_at(self, i: int) -> Boundary | None:
         stream = self.stream
@@ -266,7 +301,7 @@ class BoundaryFinder:
             return None  # inside a printed line only a flattened text's `ARTICLE` opens one (`_inline_ok`)
         if match["word"] == "Article" and not self.ends_clause(i):
             return None
-        following = stream.word(stream.word_after(match.end()))
+        following = stream.word(stream.word_after(match.end(), i))
         if following and not following[0].isupper():
             return None
         if not (stream.line_start[i] or self._inline_ok(i)):
@@ -300,9 +335,9 @@ class BoundaryFinder:
         return Boundary("definition", term=term)
 
     # ------------------------------------------------------------ enumerators
-    def _enumerator_at(self, i: int) -> Boundary | None:
+    def _enumerator_at(self, i: int, printed: str) -> Boundary | None:
+        """An enumerator at word `i`, printed `printed`, opening its unit."""
         stream = self.stream
-        printed = stream.word(i)
         parts = self.enumerator_words.get(printed)
         if parts is None:
             parts = self.enumerator_words[printed] = enumerator_parts(printed)
@@ -319,11 +354,11 @@ class BoundaryFinder:
             return None
         return Boundary("enum", reading=reading, enumerator=word, chain=chain)
 
-    def _dotted_at(self, i: int) -> Boundary | None:
+    def _dotted_at(self, i: int, word: str) -> Boundary | None:
         """A whole Act's numbered paragraph: `1. "Election" includes ...` opening a line,
         indented (or after a clause end where the rendering shows no indentation), in sequence."""
         stream = self.stream
-        match = enumerators.DOTTED.fullmatch(stream.word(i))
+        match = enumerators.DOTTED.fullmatch(word)
         if not match:
             return None
         indented = stream.indented[i]
@@ -341,7 +376,7 @@ class BoundaryFinder:
     def _line_start_score(self, i: int, relation: str, following: str) -> int:
         stream = self.stream
         score = RANK[relation]
-        score += {True: 2, False: -3, None: 0}[stream.indented[i]]
+        score += INDENTATION_SCORES[stream.indented[i]]
         if i > 0:
             score += 1 if self.ends_clause(i) else -3
         score += self._follower_score(i, following)
@@ -384,7 +419,7 @@ class BoundaryFinder:
         enumerator = current.meta.enumerator
         if enumerator is None or not self.ends_clause(i):
             return False
-        words = current.text.split()
+        words = current.text.split(None, ENUM_HEADING_MAX_WORDS + 1)  # enough to tell a longer text
         heading = words[1:] if words and words[0] == enumerator else []
         return 0 < len(heading) <= ENUM_HEADING_MAX_WORDS and heading[0][:1].isupper()
 
@@ -401,11 +436,12 @@ class BoundaryFinder:
 
     def relation(self, style: str, value: EnumValue) -> tuple[str, Node | None]:
         """How an enumerator continues the open lists: next, gap, first or orphan."""
+        states = self.tree.states
         for node in reversed(self.tree.stack):
             if node.kind in SECTION_LEVEL:
                 break
-            state = self.tree.state(node)
-            if state.style != style:
+            state = states.get(node)  # a node with no state has no style
+            if state is None or state.style != style:
                 continue
             found = _sequence(state.value, value)
             if found:
@@ -452,6 +488,9 @@ NOTE_SECOND_CHARACTERS = frozenset("STA")
 
 # The first letters of `UNIT_WORDS`: a word opening with another letter is none of them.
 UNIT_WORD_INITIALS = frozenset(word[0] for word in UNIT_WORDS)
+# The characters a word `_routed_to_a_unit` may open with, but the digits beyond ASCII (all
+# beyond `\x7f`): `visits` reads a flush line's word only when it opens with one of these or beyond.
+ROUTED_FIRST_CHARACTERS = frozenset("(" + QUOTES + "0123456789") | UNIT_WORD_INITIALS
 
 
 def _routed_to_a_unit_at(text: str, offset: int) -> bool:

@@ -1,8 +1,8 @@
 """The builder: walk the words once and open a node wherever a unit starts.
 
-At each candidate word (`stream.candidates`) the boundary finder says whether a unit starts
-there; the builder opens the node for it through `OPENERS`, an explicit table from boundary
-kind to method. Every word goes to the most recently opened node, so the tree keeps every
+At each candidate word worth a visit (`BoundaryFinder.visits`) the boundary finder says
+whether a unit starts there; the builder opens the node for it through `OPENERS`, an explicit
+table from boundary kind to method. Every word goes to the most recently opened node, so the tree keeps every
 word once and in order.
 
 Shape of a codified Section (words come before children in document order, and the
@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from statdiff.law import amendments, definitions, enumerators
 from statdiff.model import Node, Role
-from statdiff.structure.boundaries import Boundary, BoundaryFinder, same_term
+from statdiff.structure.boundaries import FORCED, Boundary, BoundaryFinder, same_term
 from statdiff.structure.stream import Stream
 from statdiff.structure.tree import (
     ENUM_KINDS, MAX_ENUM_DEPTH, SECTION_LEVEL, EnumValue, NodeState, OpenNodes, instruction_text,
@@ -58,13 +58,16 @@ class Builder:
         if not self.stream.legislation:
             self._run_prose()
             return
-        count = len(self.stream)
-        candidates = self.finder.worth_visiting(self.stream.candidates) + [count]
+        stream, tree, visit_word = self.stream, self.tree, self._visit  # looked up once: thousands of visits
+        offset = stream.offset
+        count = len(stream)
+        candidates = self.finder.visits() + [count]
         next_candidate = 0
         index = 0
         while index < count:
-            if self.fixed_end is not None:
-                visit = max(self.fixed_end, index)  # inside a note nothing opens until its end
+            fixed_end = self.fixed_end
+            if fixed_end is not None:
+                visit = fixed_end if fixed_end > index else index  # inside a note nothing opens until its end
             else:
                 while candidates[next_candidate] < index:
                     next_candidate += 1
@@ -72,12 +75,12 @@ class Builder:
             if self.pending_chain:
                 visit = index
             # the words before the visited one (the last visited word among them) go to the open node
-            self.tree.take_to(visit, self.stream.offset(visit))
+            tree.take_to(visit, offset(visit))
             if visit >= count:
                 return
-            self._visit(visit)
+            visit_word(visit)
             index = visit + 1
-        self.tree.take_to(count, self.stream.offset(count))
+        tree.take_to(count, offset(count))
 
     def _run_prose(self) -> None:
         """Text that is not legislation: a paragraph opens at each line start (at each
@@ -97,10 +100,11 @@ class Builder:
         boundary = None
         if self.pending_chain:
             self._open_chained(self.pending_chain)
-        if self.fixed_end is None or index >= self.fixed_end:
+        fixed_end = self.fixed_end
+        if fixed_end is None or index >= fixed_end:
             boundary = self.finder.at(index)
-            if boundary is None and self.fixed_end is not None:
-                boundary = Boundary("forced")
+            if boundary is None and fixed_end is not None:
+                boundary = FORCED
         if boundary is not None:
             self.fixed_end = None
             self.openers[boundary.kind](boundary)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from array import array
-from collections.abc import Iterable
 from itertools import accumulate, repeat
 from re import Match, Pattern
 
@@ -23,13 +22,14 @@ UNIT_START_CHARACTERS = "(\"“"
 UNIT_START_WORDS = ("Sec.", "Section", "SECTION", "ARTICLE", "Article")
 
 
-def _unit_start_searches() -> list[Pattern[str]]:
+def _unit_start_searches(words: tuple[str, ...] = UNIT_START_WORDS) -> list[Pattern[str]]:
     """`units.UNIT_START` as one search for each character a unit start opens with, each
     matching from that character (the space before it checked behind): the search skips
     straight to the character, where `UNIT_START` stops at every space (three times as long
-    on a whole Act). A match starts where `UNIT_START`'s ends."""
+    on a whole Act). A match starts where `UNIT_START`'s ends. (`words`: those of
+    `UNIT_START_WORDS` to find.)"""
     rests_by_initial: dict[str, list[str]] = {}
-    for word in UNIT_START_WORDS:
+    for word in words:
         rests_by_initial.setdefault(word[0], []).append(re.escape(word[1:]))
     patterns = [f"{re.escape(character)}(?<= {re.escape(character)})" for character in UNIT_START_CHARACTERS]
     patterns += [f"{re.escape(initial)}(?<= {re.escape(initial)})(?:{'|'.join(rests)})(?= |$)"
@@ -38,12 +38,17 @@ def _unit_start_searches() -> list[Pattern[str]]:
 
 
 UNIT_START_SEARCHES = _unit_start_searches()
+_SEARCHES_BY_WORDS: dict[tuple[str, ...], list[Pattern[str]]] = {UNIT_START_WORDS: UNIT_START_SEARCHES}
 
 
-def unit_starts(text: str) -> list[int]:
-    """Where each `units.UNIT_START` match of `text` ends (the word after its space), in order."""
+def unit_starts(text: str, words: tuple[str, ...] = UNIT_START_WORDS) -> list[int]:
+    """Where each `units.UNIT_START` match of `text` ends (the word after its space), in order
+    (`words`: only those of `UNIT_START_WORDS`, and the opening characters)."""
+    searches = _SEARCHES_BY_WORDS.get(words)
+    if searches is None:
+        searches = _SEARCHES_BY_WORDS[words] = _unit_start_searches(words)
     starts: list[int] = []
-    for search in UNIT_START_SEARCHES:
+    for search in searches:
         starts += [match.start() for match in search.finditer(text)]
     starts.sort()  # no two searches match at one place: each opens with its own character
     return starts
@@ -67,42 +72,36 @@ class Stream:
         self.line_start = bytearray(count)  # 1 where a printed line starts
         for start in line_starts:
             self.line_start[start] = 1
-        indentation = [line.indented for line in printed]
+        self.indentation = indentation = [line.indented for line in printed]  # each printed line's
         self.indented = _AtLineStarts(zip(line_starts, indentation))  # index -> the line's; None elsewhere
-        # the line starts printed flush (indentation False): each word's index and offset in `text`
-        self.flush_line_starts = [
-            (start, offset) for start, offset, indented in zip(line_starts, store.line_offset, indentation)
-            if indented is False
-        ]
         self.has_indentation = any(indented is not None for indented in indentation)
         self.flattened = bool(printed) and not self.has_indentation and (
             len(printed) == 1 or count / len(printed) > FLATTENED_WORDS_PER_LINE
         )
         self.legislation = _read_as_legislation(result) or looks_like_legislation(self.text)
-        self.candidates = self.find_candidates(list(line_starts))
 
-    def find_candidates(self, line_starts: list[int]) -> list[int]:
+    @property
+    def candidates(self) -> list[int]:
         """Indices of the words where a unit may start: line starts, and in legislation the
-        words that open with `(` or a quote or are `Sec.`, `Section`, `ARTICLE`. The builder
-        looks for boundaries only there."""
+        words that open with `(` or a quote or are `Sec.`, `Section`, `ARTICLE`, each once, in
+        order. (The builder visits those of them `BoundaryFinder.visits` finds, without this list.)"""
         if not self.count:
             return []
-        found = [0, *line_starts]  # in order, as each list below
+        found = [0, *self.store.line_first[:-1]]
         if self.legislation:
-            starts = unit_starts(self.text)
-            indices = list(self._words_at(starts))
-            found += indices
-            self.known_offsets.update(zip(indices, starts))  # the builder reads the words it visits
+            found += self.words_starting_at(unit_starts(self.text))
         # sorted runs merged in one pass; a word found twice (a line start is also after a
         # space) kept once. Every index found is a word's, below the count.
         found.sort()
         return list(dict.fromkeys(found))
 
-    def _words_at(self, starts: list[int]) -> Iterable[int]:
+    def words_starting_at(self, starts: list[int]) -> list[int]:
         """The index of the word starting at each offset of `starts` (in increasing order):
-        the spaces before it, counted from the previous offset on and summed."""
-        spaces = map(self.text.count, repeat(" "), [0, *starts], starts)
-        return accumulate(spaces)
+        the spaces before it, counted from the previous offset on and summed. The offsets are
+        kept: the builder reads the words it visits."""
+        indices = list(accumulate(map(self.text.count, repeat(" "), [0, *starts], starts)))
+        self.known_offsets.update(zip(indices, starts))
+        return indices
 
     def __len__(self) -> int:
         return self.count
@@ -119,9 +118,13 @@ class Stream:
             found = self.known_offsets[index] = self.store.offset(index, self.lines_seen)
         return found
 
-    def word_after(self, offset: int) -> int:
-        """Index of the first word starting at or after `offset`."""
-        return self.store.word_after(offset)
+    def word_after(self, offset: int, before: int | None = None) -> int:
+        """Index of the first word starting at or after `offset`. `before`: a word starting
+        before `offset` (the word a match opened at): the spaces from it on are counted, no
+        line looked up."""
+        if before is None:
+            return self.store.word_after(offset)
+        return before + 1 + self.text.count(" ", self.offset(before), offset - 1)
 
     def word(self, index: int) -> str:
         """The text of word `index` ("" outside the text): `store.word_starting_at` of its
@@ -146,8 +149,15 @@ class Stream:
         return self.text[self.text.rfind(" ", 0, end) + 1:end]
 
     def following(self, index: int) -> str:
-        """The word after word `index` ("" for the last)."""
-        return self.store.word_following(self.offset(index))
+        """The word after word `index` ("" for the last): `store.word_following` of its offset,
+        written out here (the builder asks at every enumerator)."""
+        text = self.text
+        offset = self.known_offsets.get(index)
+        space = text.find(" ", self.offset(index) if offset is None else offset)
+        if space < 0:
+            return ""
+        end = text.find(" ", space + 1)
+        return text[space + 1:] if end < 0 else text[space + 1:end]
 
 
 class _AtLineStarts(dict[int, bool | None]):
