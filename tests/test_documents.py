@@ -444,10 +444,26 @@ _ONE_MORE_CLAUSE_TIPS_THE_WRAP_WIDTH = (
 )
 
 
+# Found by hypothesis: OLD lacks the last clause NEW adds, and its last sentence repeats a word
+# (`each Supplier Supplier.`); the clauses repeat each other's words, so NEW's last words matched
+# OLD's words before its last one exactly as badly as OLD's own end, and the tie read NEW as a
+# copy cut inside OLD's last sentence (an insertion and a word beyond the cut, not one added clause).
+_A_WORD_REPEATED_BEFORE_AN_ADDED_CLAUSE = (
+    [("Supplier terms", _SUPPLIER.replace("12", "21") + " Supplier Supplier Supplier.", [_SUPPLIER + "."], [],
+      ["Supplier"]),
+     ("Customer terms", _SUPPLIER.replace("Supplier", "Customer", 1).replace("12", "15") + " Supplier.", [], [], [])],
+    ("Invoice terms", _SUPPLIER.replace("Supplier", "invoice", 1).rsplit(" ", 1)[0] + " Customer.", [], [],
+     ["Supplier"]),
+    "Each invoice shall keep the Supplier and the Supplier within 12 days of each Supplier.",
+)
+
+
 @GENERATED
 @given(model=clause_models(), scheme=st.sampled_from(SCHEMES), heading=st.sampled_from(HEADINGS),
        blank=st.booleans(), items=st.sampled_from(ITEMS), at=st.integers(0, 5))
 @example(model=_ONE_MORE_CLAUSE_TIPS_THE_WRAP_WIDTH, scheme="paren", heading="none", blank=False, items="lower", at=0)
+@example(model=_A_WORD_REPEATED_BEFORE_AN_ADDED_CLAUSE, scheme="decimal", heading="caps", blank=False, items="lower",
+         at=2)
 def test_generated_documents_are_lossless_and_a_clause_inserted_renumbers_the_rest(model, scheme, heading, blank,
                                                                                    items, at):
     clauses, inserted, _ = model

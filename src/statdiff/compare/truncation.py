@@ -330,7 +330,10 @@ def _best_stop(old: list[str], new: list[str], found: list[tuple[int, int, bool]
         at_stop = held(short, short_end, long, long_end)
         at_ends = max(held(short, len(short), long, end) for end in [len(long)] + lacking)
         end = (long_end, short_end) if new_is_short else (short_end, long_end)
-        if at_stop >= at_ends:
+        # a stop no better than the ends is a cut only where the short copy's last words are
+        # the long copy's own there, word for word: where they match as badly (a text whose
+        # clauses repeat each other's words), the copies are whole and differ
+        if at_stop > at_ends or (at_stop == at_ends and at_stop[0] == 0):
             scored.append(((at_stop[0] - at_ends[0], at_stop[0], at_stop[1], -sum(end), tie(end)), end))
     return max(scored)[1] if scored else (len(old), len(new))
 
