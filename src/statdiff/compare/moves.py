@@ -53,13 +53,22 @@ def place_moves(comparison: Comparison, old_units: list[Unit], new_units: list[U
              if change.op == Op.MOVE]
     if not moves:
         return
-    unit_before = {"old": _before(unit.path for unit in old_units if unit.node is not comparison.old.root),
-                   "new": _before(unit.path for unit in new_units if unit.node is not comparison.new.root)}
-    node_before = {"old": _nodes_before(comparison.old), "new": _nodes_before(comparison.new)}
-    for change, section in moves:
-        before = unit_before if change in section.section_changes else node_before
-        change.old_after = before["old"].get(change.old_path or "")
-        change.new_after = before["new"].get(change.new_path or "")
+    section_moves = [(change, section) for change, section in moves if change in section.section_changes]
+    node_moves = [(change, section) for change, section in moves if change not in section.section_changes]
+    # each text's order is read only for the kind of move there is: a Section's among the
+    # sections, a node's among every node of the document (a walk of both trees)
+    if section_moves:
+        _place(section_moves, _before(unit.path for unit in old_units if unit.node is not comparison.old.root),
+               _before(unit.path for unit in new_units if unit.node is not comparison.new.root))
+    if node_moves:
+        _place(node_moves, _nodes_before(comparison.old), _nodes_before(comparison.new))
+
+
+def _place(moves: list[tuple[Change, SectionComparison]], old_before: dict[str, str | None],
+           new_before: dict[str, str | None]) -> None:
+    for change, _ in moves:
+        change.old_after = old_before.get(change.old_path or "")
+        change.new_after = new_before.get(change.new_path or "")
 
 
 def _before(paths: Iterable[str]) -> dict[str, str | None]:
