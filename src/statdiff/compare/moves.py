@@ -18,12 +18,17 @@ MOVED_NODE_CUTOFF = 90.0  # rapidfuzz ratio: a removed node and an added node th
 MAX_MOVE_CANDIDATES = 250_000  # removed x added nodes beyond which moves are not looked for
 
 Placed = tuple[SectionComparison, NodeComparison]
+_ONE_SIDED = (Status.REMOVED, Status.ADDED)
 
 
 def pair_moved_nodes(sections: list[SectionComparison]) -> None:
     """Turn each removed node that another section adds (nearly) the same into one move."""
-    removed = [(s, n) for s in sections for n in s.nodes if n.status == Status.REMOVED and n.changes]
-    added = [(s, n) for s in sections for n in s.nodes if n.status == Status.ADDED and n.changes]
+    removed: list[Placed] = []
+    added: list[Placed] = []
+    for section in sections:
+        for node in section.nodes:
+            if node.status in _ONE_SIDED and node.changes:
+                (removed if node.status == Status.REMOVED else added).append((section, node))
     if not removed or not added or len(removed) * len(added) > MAX_MOVE_CANDIDATES:
         return
     pairs = best_pairs([n.node.text for _, n in removed], [n.node.text for _, n in added], MOVED_NODE_CUTOFF,
