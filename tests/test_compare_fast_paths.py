@@ -15,7 +15,9 @@ import pytest
 
 from statdiff import pipeline
 from statdiff.compare import moves
-from statdiff.compare.nodes import same_visible_nodes, same_whole_nodes, unchanged_node, unchanged_nodes
+from statdiff.compare.nodes import (
+    UnchangedPair, same_visible_nodes, same_whole_nodes, unchanged_node, unchanged_nodes,
+)
 from statdiff.compare.truncation import TRUNCATION_ANCHOR, Visible, edge_texts, split_visible, walk_backwards
 from statdiff.compare.units import collect_units
 from statdiff.model.comparison import Op, Status
@@ -190,3 +192,23 @@ def test_moves_are_placed_as_reading_both_orders_placed_them(real_pairs, tmp_pat
                     old_before.get(change.old_path or ""), new_before.get(change.new_path or ""))
                 placed[kind] += 1
     assert placed["section"] >= 2 and placed["node"] >= 1, placed
+
+
+def test_an_unchanged_pair_of_a_changed_section_is_the_pair_unchanged_node_makes(real_pairs):
+    """`compare_nodes` gives a pair of whole nodes with the same words as a pair whose segments
+    are made when first read; in a changed Section as in an unchanged one, it is what
+    `unchanged_node` makes, segments included."""
+    lazy = 0
+    for old, new in real_pairs:
+        for section in pipeline.compare(old, new).sections:
+            if section.status == Status.UNCHANGED:
+                continue
+            for node in section.nodes:
+                if type(node) is not UnchangedPair:
+                    continue
+                general = unchanged_node(node.old, node.new)
+                assert (node.old, node.new, node.status, node.changes) == \
+                    (general.old, general.new, general.status, general.changes)
+                assert _lazy_segments(node) == _lazy_segments(general)
+                lazy += 1
+    assert lazy > 100

@@ -254,8 +254,9 @@ def _punctuation_at_the_cuts(compared: list[NodeComparison], before: tuple[list[
         edge = -1 if at_end else 0
         beyond = {"old": bool(old_beyond), "new": bool(new_beyond)}
         for side in ("old", "new"):
+            # (a segment not made yet is an unchanged pair's `equal`: no copy's alone)
             beyond[side] = beyond[side] or any(
-                node.segments and node.segments[edge].op == one_copy_op(side) for node in compared)
+                node.made_segments() and node.made_segments()[edge].op == one_copy_op(side) for node in compared)
         if beyond["old"] == beyond["new"]:
             continue
         cut: Side = "new" if beyond["old"] else "old"
