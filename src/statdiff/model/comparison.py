@@ -328,6 +328,8 @@ class SectionComparison:
         """The section's own changes, then its nodes' changes in reading order. A node
         change also given among `section_changes` is listed once. Built on each access:
         read it once where it is used in a loop."""
+        if not self.section_changes:  # most sections: no change of their own to list once
+            return [change for node in self.nodes for change in node.changes]
         own = set(self.section_changes)
         return self.section_changes + [change for node in self.nodes for change in node.changes if change not in own]
 
