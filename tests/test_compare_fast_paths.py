@@ -2,7 +2,10 @@
 
 Whole copies (no truncation) take `nodes.same_whole_nodes` and `nodes.unchanged_nodes`;
 truncated copies take `same_visible_nodes` and `unchanged_node` a pair. Run on every
-Section pair of real pairs, both must give the same answers (counts and equality)."""
+Section pair of real pairs, both must give the same answers (counts and equality).
+Whole copies are told by the words at the two ends of each tree (`truncation.edge_texts`,
+read without walking the rest), which are those of every word in order; moves are placed
+reading only the order their kind needs (`moves.place_moves`), as reading both orders did."""
 
 from __future__ import annotations
 
@@ -11,13 +14,18 @@ from pathlib import Path
 import pytest
 
 from statdiff import pipeline
-from statdiff.compare.nodes import same_visible_nodes, same_whole_nodes, unchanged_node, unchanged_nodes
-from statdiff.compare.truncation import Visible, split_visible
+from statdiff.compare import moves
+from statdiff.compare.nodes import (
+    UnchangedPair, same_visible_nodes, same_whole_nodes, unchanged_node, unchanged_nodes,
+)
+from statdiff.compare.truncation import TRUNCATION_ANCHOR, Visible, edge_texts, split_visible, walk_backwards
 from statdiff.compare.units import collect_units
 from statdiff.model.comparison import Op, Status
-from statdiff.read import read_path
+from statdiff.read import read_path, read_text
 
 from bench_pair import chapter_620_pair
+from corpus_files import holds_text
+from test_cases import CASES, Case
 
 ROOT = Path(__file__).resolve().parent.parent
 PIPA = ROOT / "statutes" / "pipa"
@@ -124,3 +132,83 @@ def test_joined_texts_are_the_texts_joined(real_pairs):
             assert Visible().text(old_nodes) == " ".join(text for node in old_nodes for text in general.texts(node))
             assert general.text(new_nodes) == " ".join(text for node in new_nodes for text in general.texts(node))
     assert checked > 1000 and 500 < agreeing < checked
+
+
+SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+def _corpus_documents() -> list:
+    """Every text of `statutes/` and of the shared corpus (when it is beside the clone) that
+    holds text, built."""
+    paths = sorted(path for base in (ROOT / "statutes", SHARED_CORPUS) if base.is_dir() for path in base.rglob("*")
+                   if path.is_file() and path.suffix in (".txt", ".csv", ".html", ".htm") and holds_text(path))
+    return [pipeline.build(read_path(path)) for path in paths]
+
+
+@pytest.fixture(scope="module")
+def corpus_documents():
+    return _corpus_documents()
+
+
+def test_the_edge_texts_are_the_first_and_last_words_of_the_whole_tree(corpus_documents):
+    """Read from the tree's two ends (less the nodes left out) they are the first and last
+    TRUNCATION_ANCHOR words of every word in reading order, as the flattened copy holds them."""
+    checked = 0
+    for document in corpus_documents:
+        nodes = list(document.root.walk())
+        assert list(walk_backwards(document.root)) == nodes[::-1]
+        with_words = [node for node in nodes if node.has_words()]
+        for leave_out in (frozenset(), frozenset(with_words[:1] + with_words[-2:])):
+            texts = [word.text for node in nodes if node not in leave_out for word in node.words]
+            assert edge_texts(document.root, leave_out) == (texts[:TRUNCATION_ANCHOR], texts[-TRUNCATION_ANCHOR:])
+            checked += 1
+    assert checked > 100
+
+
+def _case_documents(name: str) -> tuple:
+    case = Case.read(CASES / f"{name}.case")
+    return tuple(pipeline.build(read_text(case.text(side), name=f"{name}.{side}")) for side in ("old", "new"))
+
+
+def test_moves_are_placed_as_reading_both_orders_placed_them(real_pairs, tmp_path):
+    """`place_moves` reads each text's order of sections for a Section's move and of every node
+    for a node's move, only where there is such a move; each move says what both orders say."""
+    pairs = real_pairs + [_case_documents("subsection-moved-to-another-section"),
+                          _case_documents("moved-and-renumbered-sections")]
+    placed = {"section": 0, "node": 0}
+    for old, new in pairs:
+        comparison = pipeline.compare(old, new)
+        old_units, new_units = collect_units(comparison.old), collect_units(comparison.new)
+        unit_before = [moves._before(unit.path for unit in units if unit.node is not document.root)
+                       for units, document in ((old_units, comparison.old), (new_units, comparison.new))]
+        node_before = [moves._nodes_before(comparison.old), moves._nodes_before(comparison.new)]
+        for section in comparison.sections:
+            for change in section.changes:
+                if change.op != Op.MOVE:
+                    continue
+                kind = "section" if change in section.section_changes else "node"
+                old_before, new_before = unit_before if kind == "section" else node_before
+                assert (change.old_after, change.new_after) == (
+                    old_before.get(change.old_path or ""), new_before.get(change.new_path or ""))
+                placed[kind] += 1
+    assert placed["section"] >= 2 and placed["node"] >= 1, placed
+
+
+def test_an_unchanged_pair_of_a_changed_section_is_the_pair_unchanged_node_makes(real_pairs):
+    """`compare_nodes` gives a pair of whole nodes with the same words as a pair whose segments
+    are made when first read; in a changed Section as in an unchanged one, it is what
+    `unchanged_node` makes, segments included."""
+    lazy = 0
+    for old, new in real_pairs:
+        for section in pipeline.compare(old, new).sections:
+            if section.status == Status.UNCHANGED:
+                continue
+            for node in section.nodes:
+                if type(node) is not UnchangedPair:
+                    continue
+                general = unchanged_node(node.old, node.new)
+                assert (node.old, node.new, node.status, node.changes) == \
+                    (general.old, general.new, general.status, general.changes)
+                assert _lazy_segments(node) == _lazy_segments(general)
+                lazy += 1
+    assert lazy > 100

@@ -76,26 +76,32 @@ _PERIOD = when_used(
     r"(?:business\s+|calendar\s+|working\s+)?(?:hours?|days?|weeks?|months?|years?)\b",
     re.IGNORECASE,
 )
-_AMOUNT = when_used(
+# Each of the next three patterns opens with a lookahead for the characters its matches can
+# begin with (as `_PERIOD` does): the search passes over, at once, the places where none can
+# begin, and finds the matches the pattern after it finds (a test holds each to the pattern
+# without it, on every corpus text: `*_MATCHES` are those patterns).
+_AMOUNT_MATCHES = (
     r"\$\s?\d[\d,]*(?:\.\d+)?(?:\s+(?:thousand|million|billion))?"
     r"|\b\d+(?:\.\d+)?\s?(?:%|percent\b)"
-    r"|\b\d{1,3}(?:,\d{3})+(?:\.\d+)?\b",
-    re.IGNORECASE,
+    r"|\b\d{1,3}(?:,\d{3})+(?:\.\d+)?\b"
 )
-_DUTY = when_used(r"\b(shall|must|may)(\s+not)?\s+((?:be\s+)?[a-z]+)", re.IGNORECASE)
+_AMOUNT = when_used(rf"(?=[$\d])(?:{_AMOUNT_MATCHES})", re.IGNORECASE)
+_DUTY_MATCHES = r"\b(shall|must|may)(\s+not)?\s+((?:be\s+)?[a-z]+)"
+_DUTY = when_used(rf"(?=[sm]){_DUTY_MATCHES}", re.IGNORECASE)
 # A cross-reference, in the Illinois grammar's terms (`statdiff.law`): an ILCS reference
 # to a Section (`815 ILCS 530/10(c)`), a Section or Article of this Act (`Section 10(a)`),
 # a subdivision (`subsection (b-5)`), the United States Code, a Public Act written out
 # (`Public Act 94-947`; the `P.A.` of a Source note is its history, not a reference).
 _SUBDIVISIONS = enumerators.SUBDIVISIONS_TEXT
-_REFERENCE = when_used(
+_REFERENCE_MATCHES = (
     rf"\b{citations.TITLE_TEXT} {citations.ILCS} {citations.ACT_TEXT}/{citations.REFERENCED_NUMBER_TEXT}{_SUBDIVISIONS}"
     rf"|\b(?:Sections?|Articles?) {citations.REFERENCED_NUMBER_TEXT}{_SUBDIVISIONS}"
     rf"|\b(?:subsections?|paragraphs?|subparagraphs?|items?) {enumerators.TEXT}{_SUBDIVISIONS}"
     r"|\bTitle \d+ of the United States Code"
-    rf"|\b{public_acts.SPELLED_TEXT} {public_acts.NUMBER_TEXT}",
-    re.IGNORECASE,
+    rf"|\b{public_acts.SPELLED_TEXT} {public_acts.NUMBER_TEXT}"
 )
+# a title number (a digit), Section, Article, subsection, paragraph, item, Title, Public Act
+_REFERENCE = when_used(rf"(?=[\dsapit])(?:{_REFERENCE_MATCHES})", re.IGNORECASE)
 _QUOTED_TERM = when_used(r"^\s*[\"“]([^\"”]+)[\"”]")
 
 

@@ -18,12 +18,17 @@ MOVED_NODE_CUTOFF = 90.0  # rapidfuzz ratio: a removed node and an added node th
 MAX_MOVE_CANDIDATES = 250_000  # removed x added nodes beyond which moves are not looked for
 
 Placed = tuple[SectionComparison, NodeComparison]
+_ONE_SIDED = (Status.REMOVED, Status.ADDED)
 
 
 def pair_moved_nodes(sections: list[SectionComparison]) -> None:
     """Turn each removed node that another section adds (nearly) the same into one move."""
-    removed = [(s, n) for s in sections for n in s.nodes if n.status == Status.REMOVED and n.changes]
-    added = [(s, n) for s in sections for n in s.nodes if n.status == Status.ADDED and n.changes]
+    removed: list[Placed] = []
+    added: list[Placed] = []
+    for section in sections:
+        for node in section.nodes:
+            if node.status in _ONE_SIDED and node.changes:
+                (removed if node.status == Status.REMOVED else added).append((section, node))
     if not removed or not added or len(removed) * len(added) > MAX_MOVE_CANDIDATES:
         return
     pairs = best_pairs([n.node.text for _, n in removed], [n.node.text for _, n in added], MOVED_NODE_CUTOFF,
@@ -53,13 +58,22 @@ def place_moves(comparison: Comparison, old_units: list[Unit], new_units: list[U
              if change.op == Op.MOVE]
     if not moves:
         return
-    unit_before = {"old": _before(unit.path for unit in old_units if unit.node is not comparison.old.root),
-                   "new": _before(unit.path for unit in new_units if unit.node is not comparison.new.root)}
-    node_before = {"old": _nodes_before(comparison.old), "new": _nodes_before(comparison.new)}
-    for change, section in moves:
-        before = unit_before if change in section.section_changes else node_before
-        change.old_after = before["old"].get(change.old_path or "")
-        change.new_after = before["new"].get(change.new_path or "")
+    section_moves = [(change, section) for change, section in moves if change in section.section_changes]
+    node_moves = [(change, section) for change, section in moves if change not in section.section_changes]
+    # each text's order is read only for the kind of move there is: a Section's among the
+    # sections, a node's among every node of the document (a walk of both trees)
+    if section_moves:
+        _place(section_moves, _before(unit.path for unit in old_units if unit.node is not comparison.old.root),
+               _before(unit.path for unit in new_units if unit.node is not comparison.new.root))
+    if node_moves:
+        _place(node_moves, _nodes_before(comparison.old), _nodes_before(comparison.new))
+
+
+def _place(moves: list[tuple[Change, SectionComparison]], old_before: dict[str, str | None],
+           new_before: dict[str, str | None]) -> None:
+    for change, _ in moves:
+        change.old_after = old_before.get(change.old_path or "")
+        change.new_after = new_before.get(change.new_path or "")
 
 
 def _before(paths: Iterable[str]) -> dict[str, str | None]:

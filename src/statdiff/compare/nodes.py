@@ -103,7 +103,7 @@ def compare_nodes(pair: Pair[Node], section: str, visible: Visible, rules: NodeR
     if not pair.moved and visible.whole(pair.old) and visible.whole(pair.new) and (
         visible.same_texts(pair.old, pair.new)
     ):
-        return unchanged_node(pair.old, pair.new)
+        return UnchangedPair(pair.old, pair.new, Status.UNCHANGED, None)  # type: ignore[arg-type]
     segments = rules.applied(_node_segments(pair.old, pair.new, visible), pair.old, pair.new)
     changes = word_changes(pair.old, pair.new, segments, section)
     if pair.old.kind == "source_note" and changes:

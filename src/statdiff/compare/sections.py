@@ -133,7 +133,8 @@ def _split_units(units: list[Unit], visible: Visible) -> tuple[list[Unit], list[
 def _compare_pair(pair: Pair[Unit], context: _Context) -> list[SectionComparison]:
     visible = context.visible
     old_unit, new_unit = pair.old, pair.new
-    if any(unit is not None and kept_front(unit, context.replacement) for unit in (old_unit, new_unit)):
+    if context.replacement is not None and any(
+            unit is not None and kept_front(unit, context.replacement) for unit in (old_unit, new_unit)):
         return [_kept_front_matter(old_unit, new_unit, context)]
     if old_unit is not None and new_unit is not None and visible.has_words(old_unit.nodes) \
             and visible.has_words(new_unit.nodes):
@@ -182,21 +183,26 @@ def _compare_sections(pair: Pair[Unit], old_unit: Unit, new_unit: Unit, context:
     section_path = new_unit.path or old_unit.path
     old_before, old_nodes, old_after = split_visible(old_unit.nodes, visible)
     new_before, new_nodes, new_after = split_visible(new_unit.nodes, visible)
-    nodes = [lone_node(node, "old", Status.ONLY_OLD, visible) for node in old_before]
-    nodes += [lone_node(node, "new", Status.ONLY_NEW, visible) for node in new_before]
     same = same_nodes(old_nodes, new_nodes, visible)
     unchanged = same and (not visible.slices or all(map(visible.whole, old_nodes + new_nodes)))
-    if unchanged:  # each node is its own pair, with no diff to make
-        compared = unchanged_nodes(old_nodes, new_nodes)
+    if unchanged and not (old_before or new_before or old_after or new_after):
+        # the common case: each node is its own pair, with no diff to make, and no copy is
+        # cut here; no node holds a change
+        nodes = unchanged_nodes(old_nodes, new_nodes)
+        status = Status.UNCHANGED
     else:
-        compared = _changed_nodes(old_unit, new_unit, (old_nodes, new_nodes), same, section_path, context)
-    if not unchanged or old_before or new_before or old_after or new_after:  # else no copy is cut here
+        nodes = [lone_node(node, "old", Status.ONLY_OLD, visible) for node in old_before]
+        nodes += [lone_node(node, "new", Status.ONLY_NEW, visible) for node in new_before]
+        if unchanged:
+            compared = unchanged_nodes(old_nodes, new_nodes)
+        else:
+            compared = _changed_nodes(old_unit, new_unit, (old_nodes, new_nodes), same, section_path, context)
         _punctuation_at_the_cuts(compared, (old_before, new_before), (old_after, new_after), section_path)
-    nodes += compared
-    nodes += [lone_node(node, "old", Status.ONLY_OLD, visible) for node in old_after]
-    nodes += [lone_node(node, "new", Status.ONLY_NEW, visible) for node in new_after]
+        nodes += compared
+        nodes += [lone_node(node, "old", Status.ONLY_OLD, visible) for node in old_after]
+        nodes += [lone_node(node, "new", Status.ONLY_NEW, visible) for node in new_after]
+        status = Status.CHANGED if any(node.changes for node in nodes) else Status.UNCHANGED
     own: list[Change] = []  # the section's own changes; its nodes hold theirs
-    status = Status.CHANGED if any(node.changes for node in nodes) else Status.UNCHANGED
     if _renumbered(pair, old_unit.node, new_unit.node):
         renumber = linked(section_change(Op.RENUMBER, old_unit, new_unit, section_path))
         for node in nodes:
@@ -248,8 +254,9 @@ def _punctuation_at_the_cuts(compared: list[NodeComparison], before: tuple[list[
         edge = -1 if at_end else 0
         beyond = {"old": bool(old_beyond), "new": bool(new_beyond)}
         for side in ("old", "new"):
+            # (a segment not made yet is an unchanged pair's `equal`: no copy's alone)
             beyond[side] = beyond[side] or any(
-                node.segments and node.segments[edge].op == one_copy_op(side) for node in compared)
+                node.made_segments() and node.made_segments()[edge].op == one_copy_op(side) for node in compared)
         if beyond["old"] == beyond["new"]:
             continue
         cut: Side = "new" if beyond["old"] else "old"

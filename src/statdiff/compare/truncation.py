@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from operator import attrgetter, eq
-from typing import Callable
+from typing import Callable, Iterator
 
 from rapidfuzz.distance import Indel, Levenshtein
 
@@ -77,13 +77,14 @@ class Visible:
         less the nodes `leave_out` (front matter no comparison holds against the other text),
         each word read as `reword(node, index, text)` says (a whole replacement's quotation
         marks are the instruction's, not the text's)."""
+        if reword is None and edge_texts(old.root, leave_out) == edge_texts(new.root, leave_out):
+            # whole copies, each beginning and ending as the other does (the common case):
+            # no cut is possible (`shared_stretch`), so no word is flattened and no tree is
+            # walked past its two ends; each node's texts are read when a comparison first
+            # asks for them
+            return cls()
         old_nodes = [node for node in old.root.walk() if node not in leave_out]
         new_nodes = [node for node in new.root.walk() if node not in leave_out]
-        if reword is None and _edge_texts(old_nodes) == _edge_texts(new_nodes):
-            # whole copies, each beginning and ending as the other does (the common case):
-            # no cut is possible (`shared_stretch`), so no word is flattened; each node's
-            # texts are read when a comparison first asks for them
-            return cls()
         old_nodes, old_starts, old_texts = flatten(old_nodes, reword)
         new_nodes, new_starts, new_texts = flatten(new_nodes, reword)
         overlap = shared_stretch(
@@ -147,21 +148,39 @@ def flatten(nodes: list[Node], reword: Callable[[Node, int, str], str] | None = 
     return nodes, starts, texts
 
 
-def _edge_texts(nodes: list[Node]) -> tuple[list[str], list[str]]:
-    """The texts of the first and of the last TRUNCATION_ANCHOR words of the nodes' words read
-    in order (all of them when there are fewer): what `shared_stretch` compares to tell
-    whole copies, read from the nodes at either end without flattening the rest."""
+def edge_texts(root: Node, leave_out: frozenset[Node] = frozenset()) -> tuple[list[str], list[str]]:
+    """The texts of the first and of the last TRUNCATION_ANCHOR words of the tree's words read
+    in order, less the nodes `leave_out` (all of them when there are fewer): what
+    `shared_stretch` compares to tell whole copies, read from the nodes at either end of the
+    tree (`Node.walk` from the start, `walk_backwards` from the end), not from the rest."""
     first: list[str] = []
-    for node in nodes:
+    for node in root.walk():
+        if node in leave_out:
+            continue
         first.extend(map(WORD_TEXT, node.words[:TRUNCATION_ANCHOR - len(first)]))
         if len(first) == TRUNCATION_ANCHOR:
             break
     last: list[str] = []
-    for node in reversed(nodes):
+    for node in walk_backwards(root):
+        if node in leave_out:
+            continue
         last[:0] = map(WORD_TEXT, node.words[-(TRUNCATION_ANCHOR - len(last)):])
         if len(last) == TRUNCATION_ANCHOR:
             break
     return first, last
+
+
+def walk_backwards(root: Node) -> Iterator[Node]:
+    """`root.walk()` in reverse order (the last node first), one node at a time: a node
+    after its children, its last child first."""
+    stack = [(root, False)]
+    while stack:
+        node, children_seen = stack.pop()
+        if children_seen or not node.children:
+            yield node
+        else:
+            stack.append((node, True))
+            stack.extend([(child, False) for child in node.children])
 
 
 def ends_open(nodes: list[Node]) -> bool:
@@ -514,7 +533,7 @@ def occurrences(words: list[str], anchor: list[str], low: int = 0, high: int | N
 
 def split_visible(nodes: list[Node], visible: Visible) -> tuple[list[Node], list[Node], list[Node]]:
     """Nodes with words before the visible stretch, in it, and after it (truncated copies)."""
-    with_words = [node for node in nodes if node.has_words()]
+    with_words = [node for node in nodes if node.word_count()]  # `has_words`, one call a node fewer
     if not visible.slices:
         return [], with_words, []
     shown = [index for index, node in enumerate(with_words) if visible.count(node)]

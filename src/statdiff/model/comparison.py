@@ -328,6 +328,8 @@ class SectionComparison:
         """The section's own changes, then its nodes' changes in reading order. A node
         change also given among `section_changes` is listed once. Built on each access:
         read it once where it is used in a loop."""
+        if not self.section_changes:  # most sections: no change of their own to list once
+            return [change for node in self.nodes for change in node.changes]
         own = set(self.section_changes)
         return self.section_changes + [change for node in self.nodes for change in node.changes if change not in own]
 
@@ -335,30 +337,41 @@ class SectionComparison:
     def old_source(self) -> SourceSpan | None:
         """First and last printed position of the section in OLD (docs/json-contract.md):
         from the first to the last word of its compared nodes that OLD holds; None for none."""
-        return _span_of_own_words([node.old for node in self.nodes])
+        return self.sources()[0]
 
     @property
     def new_source(self) -> SourceSpan | None:
         """First and last printed position of the section in NEW, as `old_source`."""
-        return _span_of_own_words([node.new for node in self.nodes])
+        return self.sources()[1]
+
+    def sources(self) -> tuple[SourceSpan | None, SourceSpan | None]:
+        """`(old_source, new_source)`, read in one pass over the nodes (a view keeps them:
+        `SectionView.sources`)."""
+        old_nodes: list[Node] = []
+        new_nodes: list[Node] = []
+        for node in self.nodes:
+            old, new = node.old, node.new
+            if old is not None and old.word_count():
+                old_nodes.append(old)
+            if new is not None and new.word_count():
+                new_nodes.append(new)
+        return _span_of_own_words(old_nodes), _span_of_own_words(new_nodes)
 
 
-def _span_of_own_words(nodes: "list[Node | None]") -> SourceSpan | None:
+def _span_of_own_words(nodes: list[Node]) -> SourceSpan | None:
     """From the first to the last printed position of the nodes' own words (not their
-    children's). The nodes may be listed out of reading order (a node moved within its
-    section, a node listed beside its partner), so the ends are the earliest and latest
-    positions printed, never a range that ends before it starts (`1:2-1`); where no word
-    has a printed place, the list's first and last words."""
-    with_words = [node for node in nodes if node is not None and node.has_words()]
-    if not with_words:
+    children's; every node holds a word). The nodes may be listed out of reading order (a
+    node moved within its section, a node listed beside its partner), so the ends are the
+    earliest and latest positions printed, never a range that ends before it starts
+    (`1:2-1`); where no word has a printed place, the list's first and last words."""
+    if not nodes:
         return None
-    if not any(node.may_print_known_places() for node in with_words):
-        return SourceSpan(with_words[0].word_position(0), with_words[-1].word_position(-1))
-    ends = [position for node in with_words for position in (node.word_position(0), node.word_position(-1))
-            if position.known]
-    if not ends:
-        return SourceSpan(with_words[0].word_position(0), with_words[-1].word_position(-1))
-    return SourceSpan(min(ends), max(ends))
+    if any(map(Node.may_print_known_places, nodes)):
+        ends = [position for node in nodes for position in (node.word_position(0), node.word_position(-1))
+                if position.known]
+        if ends:
+            return SourceSpan(min(ends), max(ends))
+    return SourceSpan(nodes[0].word_position(0), nodes[-1].word_position(-1))
 
 
 class Summary(dict[str, Any]):

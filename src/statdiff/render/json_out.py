@@ -23,7 +23,13 @@ def dumps(obj: Any) -> str:
     `kind`, `path`, ... `children` last); mappings whose order means nothing
     (identity, meta) are sorted by those functions.
     """
-    return _indented(obj, "\n", set())
+    try:
+        return _indented(obj, "\n")
+    except RecursionError:
+        # `_indented` keeps no list of the containers it is inside: a container inside
+        # itself recurses until Python stops it. json then says what it says of the value
+        # (`Circular reference detected`), or writes it (nesting merely deeper than ours).
+        return json.dumps(obj, ensure_ascii=False, indent=2)
 
 
 # Python's json module writes indented JSON with its pure-Python encoder, a generator a
@@ -31,51 +37,42 @@ def dumps(obj: Any) -> str:
 # redline view of a large Act that is most of the time its JSON takes. `_indented` writes
 # the same text, each container joined at once, its strings escaped by the C function
 # json uses (`encode_basestring`, ensure_ascii=False), numbers as json writes them. A plain
-# string or None inside a container (most values) is written where it stands, without a call.
+# string or None inside a container (most values) is written where it stands, without a
+# call; any other value (a `StrEnum`, a number, a container) takes the tests json makes.
 _encode_string = json.encoder.encode_basestring
 _INDENT = "  "
 
 
-def _indented(value: Any, newline: str, open_containers: set[int]) -> str:
+def _indented(value: Any, newline: str) -> str:
     """`value` as `json.dumps(value, ensure_ascii=False, indent=2)` writes it, at the indent
     `newline` ends with (the line break and indent of the container holding it)."""
-    if isinstance(value, str):
-        return _encode_string(value)
-    if isinstance(value, (list, tuple)):
-        if not value:
-            return "[]"
-        inner = newline + _INDENT
-        _enter(value, open_containers)
-        text = "[" + inner + ("," + inner).join([
-            _encode_string(item) if isinstance(item, str) else _indented(item, inner, open_containers)
-            for item in value
-        ]) + newline + "]"
-        open_containers.discard(id(value))
-        return text
     if isinstance(value, dict):
         if not value:
             return "{}"
         inner = newline + _INDENT
-        _enter(value, open_containers)
-        text = "{" + inner + ("," + inner).join(
-            [_encode_string(key if type(key) is str else _key(key)) + ": "
-             + (_encode_string(item) if isinstance(item, str) else "null" if item is None
-                else _indented(item, inner, open_containers))
-             for key, item in value.items()]
-        ) + newline + "}"
-        open_containers.discard(id(value))
-        return text
+        items = []
+        for key, item in value.items():
+            key_text = _encode_string(key if type(key) is str else _key(key))
+            if type(item) is str:
+                items.append(key_text + ": " + _encode_string(item))
+            elif item is None:
+                items.append(key_text + ": null")
+            else:
+                items.append(key_text + ": " + _indented(item, inner))
+        return "{" + inner + ("," + inner).join(items) + newline + "}"
+    if isinstance(value, (list, tuple)):
+        if not value:
+            return "[]"
+        inner = newline + _INDENT
+        return "[" + inner + ("," + inner).join([
+            _encode_string(item) if type(item) is str else _indented(item, inner) for item in value
+        ]) + newline + "]"
+    if isinstance(value, str):
+        return _encode_string(value)
     literal = _literal(value)
     if literal is not None:
         return literal
     raise TypeError(f"Object of type {value.__class__.__name__} is not JSON serializable")
-
-
-def _enter(container: Any, open_containers: set[int]) -> None:
-    """A container inside itself is an error, as json says it."""
-    if id(container) in open_containers:
-        raise ValueError("Circular reference detected")
-    open_containers.add(id(container))
 
 
 def _literal(value: Any) -> str | None:
@@ -196,7 +193,7 @@ def _side_to_json(document: Document) -> dict:
 
 
 def _section_to_json(section: SectionView) -> dict:
-    old_source, new_source = section.old_source, section.new_source
+    old_source, new_source = section.sources
     return {
         "path": section.path,
         "heading": section.heading,

@@ -61,20 +61,23 @@ def one_copy_label(op: str, after_shared: bool = True, form: str = "html") -> st
     return f"only in the {holder} copy{separator}" + _ONE_COPY_WORDING[form][after_shared].format(other=other)
 
 
+_STATUS_LABELS: dict[str, str] = {  # but `not_restated`, which reads as the mode says
+    Status.UNCHANGED: "unchanged",
+    Status.ONLY_OLD: ONLY_SECTION_LABELS[Status.ONLY_OLD],
+    Status.ONLY_NEW: ONLY_SECTION_LABELS[Status.ONLY_NEW],
+    Status.CHANGED: "amended",
+    Status.ADDED: "added",
+    Status.REMOVED: "removed",
+    Status.MOVED: "moved",
+    Status.RENUMBERED: "renumbered",
+}
+
+
 def status_label(status: str, mode: str) -> str:
     """How a section's status reads beside its heading (`amended`, `not amended by this bill`)."""
-    labels: dict[str, str] = {
-        Status.UNCHANGED: "unchanged",
-        Status.NOT_RESTATED: "not amended by this bill" if mode == Mode.AMENDMENT else "not in the new text",
-        Status.ONLY_OLD: ONLY_SECTION_LABELS[Status.ONLY_OLD],
-        Status.ONLY_NEW: ONLY_SECTION_LABELS[Status.ONLY_NEW],
-        Status.CHANGED: "amended",
-        Status.ADDED: "added",
-        Status.REMOVED: "removed",
-        Status.MOVED: "moved",
-        Status.RENUMBERED: "renumbered",
-    }
-    return labels.get(status, status.replace("_", " "))
+    if status == Status.NOT_RESTATED:
+        return "not amended by this bill" if mode == Mode.AMENDMENT else "not in the new text"
+    return _STATUS_LABELS.get(status, status.replace("_", " "))
 
 
 def section_label(section: SectionComparison) -> str:

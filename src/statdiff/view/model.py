@@ -293,6 +293,7 @@ class SectionView:
     changes: list[ChangeView]
     cut: bool  # a copy is truncated inside it: some of its text only one copy holds
     _layout: "Layout" = field(repr=False)
+    _sources: "tuple[SourceSpan | None, SourceSpan | None] | None" = field(default=None, repr=False)
 
     def __repr__(self) -> str:
         return f"<SectionView {self.label} {self.path or '(front matter)'} {self.status}: {len(self.changes)} changes>"
@@ -322,20 +323,28 @@ class SectionView:
         return self.section.new.path if self.section.new is not None else None
 
     @property
+    def sources(self) -> tuple[SourceSpan | None, SourceSpan | None]:
+        """The section's `(old_source, new_source)`, read once (a finished comparison's
+        sections do not change; a page prints each span more than once)."""
+        if self._sources is None:
+            self._sources = self.section.sources()
+        return self._sources
+
+    @property
     def old_source(self) -> SourceSpan | None:
-        return self.section.old_source
+        return self.sources[0]
 
     @property
     def new_source(self) -> SourceSpan | None:
-        return self.section.new_source
+        return self.sources[1]
 
     @property
     def old_span(self) -> str:
-        return printed(self.section.old_source)
+        return printed(self.sources[0])
 
     @property
     def new_span(self) -> str:
-        return printed(self.section.new_source)
+        return printed(self.sources[1])
 
     @property
     def attributed_to(self) -> list[str]:

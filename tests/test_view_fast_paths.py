@@ -1,0 +1,138 @@
+"""The view and JSON stages' fast paths agree with the general paths beside them, on real texts.
+
+A section's two source spans are read in one pass and kept on its view
+(`SectionComparison.sources`, `SectionView.sources`): they are what reading every compared
+node's words gives. The margin notes' amount, duty and cross-reference patterns open with a
+lookahead for the characters their matches can begin with: on every corpus text, and on
+random text of the characters case-folding treats specially, they find what the patterns
+without it find (`margin.*_MATCHES`)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from statdiff import pipeline
+from statdiff.annotate import margin
+from statdiff.model import SourceSpan
+from statdiff.read import read_path, read_text
+from statdiff.view.model import printed
+
+from bench_pair import chapter_620_pair
+from corpus_files import holds_text
+from test_cases import CASES, Case
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
+SUFFIXES = (".txt", ".csv", ".html", ".htm")
+
+
+def _texts(base: Path) -> list[Path]:
+    return sorted(path for path in base.rglob("*") if path.is_file() and path.suffix in SUFFIXES and holds_text(path))
+
+
+@pytest.fixture(scope="module")
+def comparisons(tmp_path_factory) -> list:
+    """Consecutive texts of each folder of `statutes/` compared (bills with page:line, Acts
+    without), the chapter-620 benchmark pair (a moved and a renumbered Section) and every
+    behaviour case (truncated copies, moves, added and removed nodes)."""
+    pairs = []
+    by_folder: dict[Path, list[Path]] = {}
+    for path in _texts(ROOT / "statutes"):
+        by_folder.setdefault(path.parent, []).append(path)
+    for paths in by_folder.values():
+        pairs += [(pipeline.build(read_path(old)), pipeline.build(read_path(new))) for old, new in zip(paths, paths[1:])]
+    old, new = chapter_620_pair(tmp_path_factory.mktemp("chapter620"))
+    pairs.append((pipeline.build(read_path(old)), pipeline.build(read_path(new))))
+    for path in sorted(CASES.glob("*.case")):
+        case = Case.read(path)
+        pairs.append(tuple(pipeline.build(read_text(case.text(side), name=f"{case.name}.{side}"))
+                           for side in ("old", "new")))
+    return [pipeline.compare(old, new) for old, new in pairs]
+
+
+def _span_read_from_words(nodes: list) -> SourceSpan | None:
+    """The general rule, read off the words themselves: from the earliest to the latest
+    printed position of the first and last words of the nodes holding words; where none
+    was printed at a known place, the first node's first word to the last node's last."""
+    with_words = [node for node in nodes if node is not None and node.words]
+    if not with_words:
+        return None
+    ends = [word.position for node in with_words for word in (node.words[0], node.words[-1]) if word.position.known]
+    if ends:
+        return SourceSpan(min(ends), max(ends))
+    return SourceSpan(with_words[0].words[0].position, with_words[-1].words[-1].position)
+
+
+def test_a_sections_spans_are_those_its_nodes_words_give(comparisons):
+    read = {"known": 0, "unknown": 0, "none": 0}
+    for comparison in comparisons:
+        view = pipeline.view(comparison)
+        kept = [(section.sources, section.old_source, section.new_source, section.old_span, section.new_span)
+                for section in view.sections]
+        for section, (sources, old_source, new_source, old_span, new_span) in zip(view.sections, kept):
+            expected = tuple(_span_read_from_words([node.old if side == "old" else node.new
+                                                    for node in section.section.nodes])
+                             for side in ("old", "new"))
+            assert sources == expected == (old_source, new_source) == section.section.sources(), section.path
+            assert (old_span, new_span) == tuple(map(printed, expected))
+            for span in expected:
+                read["none" if span is None else "known" if span.known else "unknown"] += 1
+    assert read["known"] > 50 and read["unknown"] > 500 and read["none"] > 5, read
+
+
+# ---------------------------------------------------------------- the margin notes' patterns
+
+FAST_PATTERNS = [
+    (margin._AMOUNT, margin._AMOUNT_MATCHES),
+    (margin._DUTY, margin._DUTY_MATCHES),
+    (margin._REFERENCE, margin._REFERENCE_MATCHES),
+]
+
+
+def _matches(pattern, text: str) -> list[tuple]:
+    return [(match.span(), match.groups()) for match in pattern.finditer(text)]
+
+
+@pytest.fixture(scope="module")
+def corpus_node_texts() -> list[str]:
+    """The text of every node of every corpus text (the shared corpus too, when it is beside
+    the clone: the Election Code among it)."""
+    paths = _texts(ROOT / "statutes") + (_texts(SHARED_CORPUS) if SHARED_CORPUS.is_dir() else [])
+    return [node.text for path in paths for node in pipeline.build(read_path(path)).root.walk() if node.has_words()]
+
+
+@pytest.mark.parametrize("fast, matches", FAST_PATTERNS, ids=["amount", "duty", "reference"])
+def test_a_pattern_opening_with_a_lookahead_finds_what_it_finds_without(fast, matches, corpus_node_texts):
+    general = re.compile(matches, re.IGNORECASE)
+    found = 0
+    for text in corpus_node_texts:
+        expected = _matches(general, text)
+        assert _matches(fast, text) == expected, text[:200]
+        found += len(expected)
+    assert len(corpus_node_texts) > 5000 and found > 500
+
+
+# Characters case-insensitive matching treats specially (the long s, the Kelvin sign, dotted
+# and dotless i, other scripts' digits), and those the patterns open with.
+_TRICKY = "sSſaApPiIİıtTmMkKK$%,.()-/ 0123456789٣۴" + "hal ustyecionrbgfd"
+TEXTS = st.text(alphabet=st.sampled_from(list(_TRICKY)), max_size=80) | st.text(max_size=40)
+
+
+@given(TEXTS)
+def test_the_lookaheads_pass_every_text_the_patterns_match(text: str) -> None:
+    for fast, matches in FAST_PATTERNS:
+        assert _matches(fast, text) == _matches(re.compile(matches, re.IGNORECASE), text)
+
+
+def test_a_lookahead_letter_admits_every_character_the_letter_matches() -> None:
+    """Each letter of a lookahead's class matches, without regard to case, exactly the
+    characters that letter written alone in the pattern matches (all of Unicode)."""
+    every_character = "".join(map(chr, range(0x110000)))
+    for letter in "sapitm":
+        assert re.findall(f"[{letter}]", every_character, re.IGNORECASE) == \
+            re.findall(letter, every_character, re.IGNORECASE)
