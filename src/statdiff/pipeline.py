@@ -216,7 +216,13 @@ def _read_on_two_cores(old: str | Path, new: str | Path, format: str | None,
         if child is not None:
             child.cancel()
         raise
-    return old_result, old_document, child.result() if child is not None else None
+    if child is None:
+        return old_result, old_document, None
+    # while the child finishes (and pickles NEW), the next stages are imported here
+    import statdiff.compare  # noqa: F401
+    import statdiff.view  # noqa: F401
+
+    return old_result, old_document, child.result()
 
 
 def _as_texts(comparison: "Comparison", warnings: list[str]) -> Diffed:

@@ -114,12 +114,12 @@ class BuiltInChild:
 
         try:
             with os.fdopen(self._reader, "rb") as pipe:
-                payload = pipe.read()
-        finally:
-            _reap(self._pid)
-        try:
-            kind, value = pickle.loads(payload)
+                kind, value = pickle.loads(pipe.read())
         except Exception:  # a child that died or could not pickle: say nothing, do it here
+            kind, value = "", None
+        finally:
+            delivered = _reap(self._pid) == 0
+        if not delivered:
             return None
         if kind == "error":
             raise value
@@ -138,31 +138,32 @@ class BuiltInChild:
 
 
 def _run_child(build_new: "Callable[[], Document | None]", writer: int) -> None:
-    """In the child: build NEW, write the pickled outcome, exit without running anything
-    of the parent's (exit handlers, buffered output)."""
+    """In the child: build NEW, pickle the outcome, write it, exit without running anything
+    of the parent's (exit handlers, buffered output). The pickle is made whole before it is
+    written: a pipe holds 64 KB, so a pickle written as it is made would wait for the parent
+    to read it, which reads once OLD is built. A status other than 0 says the outcome is not
+    there whole (not picklable: a printing whose meaning is built lazily; a write that failed)."""
     import pickle
 
-    status = 0
+    status = 1
     try:
         try:
             document = build_new()
             outcome: tuple[str, object] = ("document", document) if document is not None else (_AMENDMENT, None)
         except Exception as error:  # an input error: the parent raises it in its turn
             outcome = ("error", error)
-        try:
-            payload = pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
-        except Exception:  # not picklable (a printing whose meaning is built lazily): none
-            payload = b""
+        payload = pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
         with os.fdopen(writer, "wb") as pipe:
             pipe.write(payload)
-    except BaseException:
-        status = 1
+        status = 0
     finally:
         os._exit(status)
 
 
-def _reap(pid: int) -> None:
+def _reap(pid: int) -> int:
+    """Wait for the child; its exit status (-1 when it cannot be had)."""
     try:
-        os.waitpid(pid, 0)
+        _, status = os.waitpid(pid, 0)
     except ChildProcessError:
-        pass
+        return -1
+    return os.waitstatus_to_exitcode(status)
