@@ -50,16 +50,14 @@ def _indented(value: Any, newline: str) -> str:
         if not value:
             return "{}"
         inner = newline + _INDENT
-        items = []
-        for key, item in value.items():
-            key_text = _encode_string(key if type(key) is str else _key(key))
-            if type(item) is str:
-                items.append(key_text + ": " + _encode_string(item))
-            elif item is None:
-                items.append(key_text + ": null")
-            else:
-                items.append(key_text + ": " + _indented(item, inner))
-        return "{" + inner + ("," + inner).join(items) + newline + "}"
+        # the members' texts in a list that lives only as long as the join: a list kept in a
+        # variable would hold them through the concatenation below, a third copy of the
+        # largest container's text at the peak (1.4 MB more for the chapter-620 pair at 8x)
+        return "{" + inner + ("," + inner).join([
+            _encode_string(key if type(key) is str else _key(key)) + ": "
+            + (_encode_string(item) if type(item) is str else "null" if item is None else _indented(item, inner))
+            for key, item in value.items()
+        ]) + newline + "}"
     if isinstance(value, (list, tuple)):
         if not value:
             return "[]"

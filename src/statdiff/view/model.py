@@ -293,7 +293,6 @@ class SectionView:
     changes: list[ChangeView]
     cut: bool  # a copy is truncated inside it: some of its text only one copy holds
     _layout: "Layout" = field(repr=False)
-    _sources: "tuple[SourceSpan | None, SourceSpan | None] | None" = field(default=None, repr=False)
 
     def __repr__(self) -> str:
         return f"<SectionView {self.label} {self.path or '(front matter)'} {self.status}: {len(self.changes)} changes>"
@@ -324,11 +323,10 @@ class SectionView:
 
     @property
     def sources(self) -> tuple[SourceSpan | None, SourceSpan | None]:
-        """The section's `(old_source, new_source)`, read once (a finished comparison's
-        sections do not change; a page prints each span more than once)."""
-        if self._sources is None:
-            self._sources = self.section.sources()
-        return self._sources
+        """The section's `(old_source, new_source)`, read in one pass over its nodes; not
+        kept (a large Act's thousands of spans would stay alive as long as the view: the
+        JSON writer reads them once a section)."""
+        return self.section.sources()
 
     @property
     def old_source(self) -> SourceSpan | None:
