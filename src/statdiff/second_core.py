@@ -4,9 +4,10 @@
 building their trees, one after the other, though neither needs the other. Where a second
 core is there and both inputs are large enough for it to pay (`worth_it`), the command
 forks: the child reads NEW, builds its tree and sends the built `Document` back pickled,
-while the parent reads and builds OLD. The pickle costs about a third of what the child
-saves (Election Code, 2.2 MB a side: building one side ~180 ms CPU, its pickle written
-~40 ms and read back ~25 ms).
+while the parent reads and builds OLD (and then imports the next stages). The pickle costs
+about a quarter of what the child saves (Election Code, 2.2 MB a side: reading and building
+one side ~155 ms, its tree pickled in ~26 ms and read back in ~11: `Node.__reduce__`,
+`Meta.__reduce__`).
 
 The outcome is the sequential one, never another:
 
@@ -14,8 +15,8 @@ The outcome is the sequential one, never another:
   handler, no buffered output of the parent flushed twice);
 * an error reading NEW (too large, not text, ...) comes back as the exception and is raised
   once OLD has been read, the order the sequential command reports errors in;
-* NEW that is a page-and-line amendment is not built there (`diff_files` reads and applies it
-  itself: an amendment is small);
+* NEW that is an amendment is not built there (`diff_files` reads it again and applies it, or
+  compares it with its bill, itself: an amendment is small);
 * any failure of the machinery itself (fork refused, a document that cannot be pickled, a
   child killed, a short pipe) leaves `result()` None, and the caller reads and builds NEW
   itself.
