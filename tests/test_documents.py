@@ -458,12 +458,30 @@ _A_WORD_REPEATED_BEFORE_AN_ADDED_CLAUSE = (
 )
 
 
+# Found by hypothesis: the same, with OLD's last two sub-clauses the same sentence and NEW's last
+# clause ending with a table row: NEW's last words (`Supplier 7`) end no sentence, so NEW was read as
+# a copy of OLD cut inside clause 3.2 (3.3 added, 3.2 cut) where clause 4 alone was added. A table
+# row is whole as a sentence that ends is (`truncation.ending`).
+_SAME_SUB_CLAUSES_BEFORE_A_CLAUSE_ENDING_IN_A_ROW = (
+    [("Supplier terms", _SUPPLIER + ".", [_SUPPLIER + "."], [_SUPPLIER], []),
+     ("Customer terms", _SUPPLIER.replace("Supplier", "Customer", 1) + ".", [],
+      [_SUPPLIER.replace("Supplier", "Customer", 1)] * 2, []),
+     ("Invoice terms", _SUPPLIER.replace("Supplier", "invoice", 1) + ".",
+      [_SUPPLIER.replace("Supplier", "invoice", 1).rsplit(" ", 1)[0] + " Customer.",
+       _SUPPLIER.replace("Supplier", "invoice", 1) + ".", _SUPPLIER.replace("Supplier", "invoice", 1) + "."], [], [])],
+    ("Licence terms", _LICENCE.rsplit(" ", 1)[0] + " Customer.", [], [], ["Supplier"]),
+    "Each licence shall keep the Supplier and the Supplier within 12 days of each Supplier.",
+)
+
+
 @GENERATED
 @given(model=clause_models(), scheme=st.sampled_from(SCHEMES), heading=st.sampled_from(HEADINGS),
        blank=st.booleans(), items=st.sampled_from(ITEMS), at=st.integers(0, 5))
 @example(model=_ONE_MORE_CLAUSE_TIPS_THE_WRAP_WIDTH, scheme="paren", heading="none", blank=False, items="lower", at=0)
 @example(model=_A_WORD_REPEATED_BEFORE_AN_ADDED_CLAUSE, scheme="decimal", heading="caps", blank=False, items="lower",
          at=2)
+@example(model=_SAME_SUB_CLAUSES_BEFORE_A_CLAUSE_ENDING_IN_A_ROW, scheme="decimal", heading="caps", blank=False,
+         items="lower", at=3)
 def test_generated_documents_are_lossless_and_a_clause_inserted_renumbers_the_rest(model, scheme, heading, blank,
                                                                                    items, at):
     clauses, inserted, _ = model

@@ -91,7 +91,7 @@ class Visible:
             old_texts, new_texts, node_breaks(old_nodes, old_starts), node_breaks(new_nodes, new_starts),
             line_start_test(lambda: [word for node in old_nodes for word in node.words]),
             line_start_test(lambda: [word for node in new_nodes for word in node.words]),
-            open_ends=(ends_open(old_nodes), ends_open(new_nodes)),
+            endings=(ending(old_nodes), ending(new_nodes)),
         )
         slices: Slices = {}
         if overlap is not None:
@@ -183,12 +183,23 @@ def walk_backwards(root: Node) -> Iterator[Node]:
             stack.extend([(child, False) for child in node.children])
 
 
-def ends_open(nodes: list[Node]) -> bool:
-    """Whether a text ends on words that announce more: a citation line with no Section
-    after it, or a colon (`... is amended by changing Section 6-15 as follows:`). No text
-    ends there; a copy that does is cut, even where the other copy begins a node."""
+# How a text ends, for the search for a cut (`ending`): on words that announce more, on a
+# unit that is complete without closing punctuation, or as words do (a sentence's end or not).
+OPEN, COMPLETE, PLAIN = "open", "complete", ""
+
+
+def ending(nodes: list[Node]) -> str:
+    """OPEN where a text ends on words that announce more: a citation line with no Section
+    after it, or a colon (`... is amended by changing Section 6-15 as follows:`); no text ends
+    there, so a copy that does is cut, even where the other copy begins a node. COMPLETE where
+    it ends with a table row (`| Supplier | 7 |`): whole as a sentence that ends is, so a copy
+    that stops there lacks what follows, as one that stops at a sentence's end does. Else PLAIN."""
     last = next((node for node in reversed(nodes) if node.has_words()), None)
-    return last is not None and (last.kind == "citation" or last.word_at(-1).text.endswith(":"))
+    if last is None:
+        return PLAIN
+    if last.kind == "citation" or last.word_at(-1).text.endswith(":"):
+        return OPEN
+    return COMPLETE if last.kind == "row" else PLAIN
 
 
 def node_breaks(nodes: list[Node], starts: list[int]) -> set[int]:
@@ -243,7 +254,7 @@ def find_truncation(old_words: list[Word], new_words: list[Word], old_breaks: se
 
 def shared_stretch(old_texts: list[str], new_texts: list[str], old_breaks: set[int] | None,
                    new_breaks: set[int] | None, old_lines: LineTest | None = None,
-                   new_lines: LineTest | None = None, open_ends: tuple[bool, bool] = (False, False)) -> Overlap | None:
+                   new_lines: LineTest | None = None, endings: tuple[str, str] = (PLAIN, PLAIN)) -> Overlap | None:
     """`find_truncation` over word texts, with the line-start tests of each copy. Copies
     that begin (end) with the same TRUNCATION_ANCHOR words are not cut there, and the
     search for a cut is not made: two whole copies cost two slice comparisons."""
@@ -258,7 +269,7 @@ def shared_stretch(old_texts: list[str], new_texts: list[str], old_breaks: set[i
     old_start, new_start = (0, 0) if same_start else _truncated_start(
         old_texts, new_texts, (old_breaks, old_lines or _never), (new_breaks, new_lines or _never))
     old_end, new_end = (len(old_texts), len(new_texts)) if same_end else _truncated_end(
-        old_texts, new_texts, old_breaks, new_breaks, old_start - new_start, open_ends)
+        old_texts, new_texts, old_breaks, new_breaks, old_start - new_start, endings)
     if (old_start, new_start, old_end, new_end) == (0, 0, len(old_texts), len(new_texts)):
         return None
     if old_start >= old_end or new_start >= new_end:
@@ -272,18 +283,18 @@ def shared_stretch(old_texts: list[str], new_texts: list[str], old_breaks: set[i
 
 
 def _truncated_end(old: list[str], new: list[str], old_breaks: set[int], new_breaks: set[int],
-                   shift: int, open_ends: tuple[bool, bool] = (False, False)) -> tuple[int, int]:
+                   shift: int, endings: tuple[str, str] = (PLAIN, PLAIN)) -> tuple[int, int]:
     """(old_end, new_end): where the shared stretch ends, if one copy stops short of the other.
     `shift` is old_start - new_start: where one copy's words are expected in the other.
     Both ways are tried (NEW cut short of OLD, OLD of NEW), at every place the cut copy's
     last words occur in the other, and so is no cut: the stop that explains the most shared
     words wins (no cut, among equals; else the one that claims fewer words of either copy:
-    a word the cut copy does not match is beyond the cut, never deleted). `open_ends`: whether
-    each copy ends on words that announce more (`ends_open`)."""
+    a word the cut copy does not match is beyond the cut, never deleted). `endings`: how each
+    copy ends (`ending`: on words that announce more, on a complete table row, or plainly)."""
     found = [(long_end, short_end, True) for long_end, short_end in
-             _stops_inside(new, old, old_breaks, expected=len(new) + shift, open_end=open_ends[1])]
+             _stops_inside(new, old, old_breaks, expected=len(new) + shift, end=endings[1])]
     found += [(long_end, short_end, False) for long_end, short_end in
-              _stops_inside(old, new, new_breaks, expected=len(old) - shift, open_end=open_ends[0])]
+              _stops_inside(old, new, new_breaks, expected=len(old) - shift, end=endings[0])]
     return _best_stop(old, new, found, (old_breaks, new_breaks), lambda end: -abs(end[0] - end[1] - shift))
 
 
@@ -359,7 +370,7 @@ def _best_stop(old: list[str], new: list[str], found: list[tuple[int, int, bool]
 
 def _stops_inside(short: list[str], long: list[str], long_breaks: set[int],
                   expected: int | None, starts_line: LineTest | None = None,
-                  open_end: bool = False) -> list[tuple[int, int]]:
+                  end: str = PLAIN) -> list[tuple[int, int]]:
     """Every (long_end, short_end) at which `short` may be a copy of `long` cut off before
     `long` ends, one for each place the last words of `short` occur in `long`.
 
@@ -370,18 +381,18 @@ def _stops_inside(short: list[str], long: list[str], long_breaks: set[int],
     sentence test is on the word of `long` just before the copy begins, and, unless the
     copy begins at a printed line of `long` (`starts_line`: a rendering that leaves out the
     first lines), `long` must hold TRUNCATION_MIN_LEAD words before it: deleting the
-    first words of a text is an edit. A copy whose end is `open_end` (it announces more)
+    first words of a text is an edit. A copy whose `end` is OPEN (it announces more)
     is cut wherever its last words occur, a sentence's or a node's end included."""
     found: list[tuple[int, int]] = []
     for long_end in _mapped_ends(short, long, expected):
-        stop = _judged_stop(short, long, long_end, long_breaks, expected is None, starts_line, open_end)
+        stop = _judged_stop(short, long, long_end, long_breaks, expected is None, starts_line, end)
         if stop is not None and stop not in found:
             found.append(stop)
     return found
 
 
 def _judged_stop(short: list[str], long: list[str], long_end: int, long_breaks: set[int], backwards: bool,
-                 starts_line: LineTest | None, open_end: bool = False) -> tuple[int, int] | None:
+                 starts_line: LineTest | None, end: str = PLAIN) -> tuple[int, int] | None:
     """(long_end, short_end) when `short`, ending at `long_end` of `long`, is cut there."""
     if long_end > len(long) or not long_end:
         return None
@@ -391,9 +402,9 @@ def _judged_stop(short: list[str], long: list[str], long_end: int, long_breaks: 
         return long_end - 1, len(short) - 1  # the cut word is text of one copy only
     if long_end == len(long):
         return None  # both copies end here: no cut
-    if open_end and not backwards and there == last:
+    if end == OPEN and not backwards and there == last:
         return long_end, len(short)  # no text ends announcing more: what follows is beyond the cut
-    if SENTENCE_END.search(long[long_end] if backwards else last):
+    if SENTENCE_END.search(long[long_end] if backwards else last) or (end == COMPLETE and not backwards):
         return None
     if not backwards and SENTENCE_END.search(there) and not _goes_on(short, long, long_end, backwards):
         return None  # the other copy's sentence ends there: the copy's own last words follow it
