@@ -215,3 +215,16 @@ def test_jobs_1_keeps_the_command_in_one_process(every_pair_forks):
     assert redline.exit_code == 1 and every_pair_forks == [True]
     refused = runner.invoke(main, ["diff", old, new, "--jobs", "0"])
     assert refused.exit_code == 2 and "--jobs" in refused.output
+
+
+def test_what_the_caller_needs_next_is_done_while_the_child_finishes(every_pair_forks):
+    """`meanwhile` (the command line loads its renderer) runs once in the parent, after OLD is
+    built and before NEW is collected; in one process it is not called."""
+    old, new = PAIRS[0]
+    calls = []
+    diffed = pipeline.diff_files(old, new, second_core=True, meanwhile=lambda: calls.append(every_pair_forks[:]))
+    assert calls == [[]]  # called once, before the child's Document was collected
+    assert every_pair_forks == [True]
+    alone = pipeline.diff_files(old, new, meanwhile=lambda: calls.append("alone"))
+    assert calls == [[]]
+    assert pipeline.render_comparison(diffed.comparison, "json") == pipeline.render_comparison(alone.comparison, "json")

@@ -259,8 +259,10 @@ def diff(old, new, as_json, as_stat, color, no_color, context, any_printing, for
     1 changes, 2 trouble."""
     if as_json and as_stat:
         raise StatdiffError("choose one of --json and --stat")
-    comparison = _diffed(old, new, format, max_size, any_printing, jobs)
     to = "json" if as_json else "stat" if as_stat else "terminal"
+    # its renderer loaded while a second process finishes reading NEW (where there is one)
+    comparison = _diffed(old, new, format, max_size, any_printing, jobs,
+                         meanwhile=lambda: pipeline.output_format("redline", STDOUT, to))
     _print(pipeline.render_comparison(comparison, to, options=_terminal(color, no_color, context)))
     sys.exit(1 if comparison.changes else 0)
 
@@ -329,11 +331,12 @@ def _write_output(output: str, written: Output, inputs) -> str:
     return display_name(output)
 
 
-def _diffed(old, new, format, max_size, any_printing, jobs):
+def _diffed(old, new, format, max_size, any_printing, jobs, meanwhile=None):
     """OLD compared with NEW (NEW applied first when it is a page-and-line amendment to OLD),
-    its warnings printed on stderr; NEW read and built in a second process when `jobs` allows."""
+    its warnings printed on stderr; NEW read and built in a second process when `jobs` allows
+    (`meanwhile` done while it finishes)."""
     diffed = pipeline.diff_files(old, new, format=format, max_bytes=_max_bytes(max_size), check_printing=not any_printing,
-                                 second_core=jobs > 1)
+                                 second_core=jobs > 1, meanwhile=meanwhile)
     _warn_if_nothing_fits(diffed.comparison.old, diffed.comparison.new)
     _warn(diffed.warnings)
     return diffed.comparison

@@ -37,6 +37,8 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from statdiff.amend import AmendedBill, Amendment
     from statdiff.amend.timeline import History, VersionText
     from statdiff.annotate.margin import Annotation
@@ -147,19 +149,22 @@ class Diffed(NamedTuple):
 
 
 def diff_files(old: str | Path, new: str | Path, *, format: str | None = None, max_bytes: int | None = None,
-               check_printing: bool = True, second_core: bool = False) -> Diffed:
+               check_printing: bool = True, second_core: bool = False,
+               meanwhile: "Callable[[], object] | None" = None) -> Diffed:
     """Two files compared, as `compare_files` does; but when NEW is a page-and-line amendment
     and OLD a bill (`amend/credit.py`), the amendment is applied to OLD first (refused in one
     line when it is for another bill or, unless `check_printing` is False, another printing)
     and OLD is compared with the bill as amended, each change at the bill's page:line and
     credited to the instruction that made it. `second_core`: NEW may be read and built in a
-    second process meanwhile (`second_core.py`: large inputs, a second core; the same outcome)."""
+    second process meanwhile (`second_core.py`: large inputs, a second core; the same outcome);
+    then `meanwhile` (what the caller needs next, such as loading its renderer) is done while
+    that process finishes, where it costs no time (in one process it is not called)."""
     from statdiff.read import read_path
     from statdiff.read.identity import is_amendment
 
     old_document = None
     if second_core and _worth_a_second_core(old, new):
-        old_result, old_document, new_document = _read_on_two_cores(old, new, format, max_bytes)
+        old_result, old_document, new_document = _read_on_two_cores(old, new, format, max_bytes, meanwhile)
         if new_document is not None:
             return _as_texts(compare(old_document, new_document), [])
     else:
@@ -189,8 +194,8 @@ def _worth_a_second_core(old: str | Path, new: str | Path) -> bool:
     return worth_it(old, new)
 
 
-def _read_on_two_cores(old: str | Path, new: str | Path, format: str | None,
-                       max_bytes: int | None) -> "tuple[ReadResult, Document, Document | None]":
+def _read_on_two_cores(old: str | Path, new: str | Path, format: str | None, max_bytes: int | None,
+                       meanwhile: "Callable[[], object] | None" = None) -> "tuple[ReadResult, Document, Document | None]":
     """OLD read and built here while a child reads and builds NEW (`second_core.py`): OLD's
     reading and Document, and NEW's Document; None for it when NEW is an amendment or the
     child could not deliver (the caller reads and builds NEW here). An error reading either
@@ -218,9 +223,13 @@ def _read_on_two_cores(old: str | Path, new: str | Path, format: str | None,
         raise
     if child is None:
         return old_result, old_document, None
-    # while the child finishes (and pickles NEW), the next stages are imported here
+    # while the child finishes (and pickles NEW), the next stages are imported here, and the
+    # caller's next step is made ready
     import statdiff.compare  # noqa: F401
     import statdiff.view  # noqa: F401
+
+    if meanwhile is not None:
+        meanwhile()
 
     return old_result, old_document, child.result()
 
