@@ -228,3 +228,24 @@ def test_what_the_caller_needs_next_is_done_while_the_child_finishes(every_pair_
     alone = pipeline.diff_files(old, new, meanwhile=lambda: calls.append("alone"))
     assert calls == [[]]
     assert pipeline.render_comparison(diffed.comparison, "json") == pipeline.render_comparison(alone.comparison, "json")
+
+
+def test_an_error_of_the_callers_next_step_stops_the_child(every_pair_forks, monkeypatch):
+    """What `meanwhile` raises is raised, after the child is stopped and collected."""
+    cancelled = []
+    cancel = second_core.BuiltInChild.cancel
+
+    def counted(self):
+        cancelled.append(self._pid)
+        cancel(self)
+
+    monkeypatch.setattr(second_core.BuiltInChild, "cancel", counted)
+
+    def refuses():
+        raise StatdiffError("no renderer")
+
+    with pytest.raises(StatdiffError, match="no renderer"):
+        pipeline.diff_files(*PAIRS[0], second_core=True, meanwhile=refuses)
+    assert len(cancelled) == 1 and every_pair_forks == []
+    with pytest.raises(ChildProcessError):
+        os.waitpid(cancelled[0], os.WNOHANG)

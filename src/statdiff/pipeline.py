@@ -217,21 +217,19 @@ def _read_on_two_cores(old: str | Path, new: str | Path, format: str | None, max
     try:
         old_result = read_path(Path(old), format=format, max_bytes=max_bytes)
         old_document = build(old_result)
+        if child is not None:
+            # while the child finishes (and pickles NEW), the next stages are imported here,
+            # and the caller's next step is made ready
+            import statdiff.compare  # noqa: F401
+            import statdiff.view  # noqa: F401
+
+            if meanwhile is not None:
+                meanwhile()
     except BaseException:
         if child is not None:
             child.cancel()
         raise
-    if child is None:
-        return old_result, old_document, None
-    # while the child finishes (and pickles NEW), the next stages are imported here, and the
-    # caller's next step is made ready
-    import statdiff.compare  # noqa: F401
-    import statdiff.view  # noqa: F401
-
-    if meanwhile is not None:
-        meanwhile()
-
-    return old_result, old_document, child.result()
+    return old_result, old_document, child.result() if child is not None else None
 
 
 def _as_texts(comparison: "Comparison", warnings: list[str]) -> Diffed:
