@@ -195,13 +195,27 @@ def test_the_command_lines_pipeline_follows_a_patch_of_the_pipeline_or_of_itself
     assert cli.pipeline.read_file is original and pipeline.read_file is original
 
 
+def _after_a_command(arguments: list[str], code: str) -> str:
+    """What `code` prints in a fresh interpreter after `statdiff ARGUMENTS` ran there (its output
+    kept in `printed`, a StringIO, for `code` to read)."""
+    program = (
+        "import io, sys\n"
+        "from statdiff.cli import main\n"
+        "sys.stdout = printed = io.StringIO()\n"
+        f"try:\n    main({arguments!r}, standalone_mode=False)\n"
+        "except SystemExit:\n    pass\n"
+        "sys.stdout = sys.__stdout__\n"
+    ) + code
+    result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
 def test_a_json_diff_compiles_no_page_and_line_pattern():
     """The patterns of page-and-line instructions (`law.amendments.FORMS` and its kin) are
     compiled when first read, which a comparison of two versions never does."""
     code = (
-        "from statdiff.cli import main\n"
-        f"try:\n    main({['diff', str(PIPA_2005), str(PIPA_2006), '--json']!r}, standalone_mode=False)\n"
-        "except SystemExit:\n    pass\n"
+        "assert '\"mode\": \"versions\"' in printed.getvalue()\n"
         "from statdiff.law import amendments, compiling\n"
         "patterns = [amendments.LOCATION, *amendments.RANGES, *(form for _, form in amendments.FORMS),\n"
         "            amendments.SEPARATOR, amendments.CLOSE_OLD, amendments.CLOSE_DELETED, amendments.CLOSE_ANCHOR,\n"
@@ -209,10 +223,9 @@ def test_a_json_diff_compiles_no_page_and_line_pattern():
         "assert len(patterns) > 10 and not any(map(compiling.is_compiled, patterns))\n"
         "for pattern in patterns:\n    pattern.match('on page 3, line 2,')  # the first use compiles\n"
         "assert all(map(compiling.is_compiled, patterns))\n"
+        "print('CHECKED')\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
-    assert result.returncode == 0, result.stderr
-    assert '"mode": "versions"' in result.stdout
+    assert _after_a_command(["diff", str(PIPA_2005), str(PIPA_2006), "--json"], code).splitlines() == ["CHECKED"]
 
 
 def test_a_run_leaves_what_it_made_old_so_no_young_pass_is_due():
@@ -245,12 +258,7 @@ def _patterns_compiled_by(arguments: list[str]) -> tuple[set[str], set[str]]:
     """The patterns compiled when used after `statdiff ARGUMENTS` (a fresh interpreter), and
     those of them the command compiled, by name (module.attribute) where a module holds one."""
     code = (
-        "import io, json, sys\n"
-        "from statdiff.cli import main\n"
-        "sys.stdout = io.StringIO()\n"
-        f"try:\n    main({arguments!r}, standalone_mode=False)\n"
-        "except SystemExit:\n    pass\n"
-        "sys.stdout = sys.__stdout__\n"
+        "import json\n"
         "from statdiff.law import compiling\n"
         "names = {id(value): module.__name__ + '.' + name for module in list(sys.modules.values())\n"
         "         if module and module.__name__.startswith('statdiff') for name, value in vars(module).items()}\n"
@@ -258,10 +266,9 @@ def _patterns_compiled_by(arguments: list[str]) -> tuple[set[str], set[str]]:
         "compiled = [names.get(id(pattern), pattern.pattern) for pattern in compiling.PATTERNS if compiling.is_compiled(pattern)]\n"
         "print('WAITING', json.dumps([made, compiled]))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
-    assert result.returncode == 0, result.stderr
-    waiting = [line for line in result.stdout.splitlines() if line.startswith("WAITING ")]
-    assert waiting, result.stdout
+    printed = _after_a_command(arguments, code)
+    waiting = [line for line in printed.splitlines() if line.startswith("WAITING ")]
+    assert waiting, printed
     made, compiled = json.loads(waiting[0][len("WAITING "):])
     return set(made), set(compiled)
 
