@@ -337,25 +337,21 @@ class SectionComparison:
     def old_source(self) -> SourceSpan | None:
         """First and last printed position of the section in OLD (docs/json-contract.md):
         from the first to the last word of its compared nodes that OLD holds; None for none."""
-        return self.sources()[0]
+        return _span_of_own_words(self._nodes_with_words("old"))
 
     @property
     def new_source(self) -> SourceSpan | None:
         """First and last printed position of the section in NEW, as `old_source`."""
-        return self.sources()[1]
+        return _span_of_own_words(self._nodes_with_words("new"))
 
     def sources(self) -> tuple[SourceSpan | None, SourceSpan | None]:
-        """`(old_source, new_source)`, read in one pass over the nodes (a view keeps them:
-        `SectionView.sources`)."""
-        old_nodes: list[Node] = []
-        new_nodes: list[Node] = []
-        for node in self.nodes:
-            old, new = node.old, node.new
-            if old is not None and old.word_count():
-                old_nodes.append(old)
-            if new is not None and new.word_count():
-                new_nodes.append(new)
-        return _span_of_own_words(old_nodes), _span_of_own_words(new_nodes)
+        """`(old_source, new_source)`."""
+        return self.old_source, self.new_source
+
+    def _nodes_with_words(self, side: Side) -> list[Node]:
+        """The side's node of each compared node, where it has one with words."""
+        found = [node.old for node in self.nodes] if side == "old" else [node.new for node in self.nodes]
+        return [node for node in found if node is not None and node.word_count()]
 
 
 def _span_of_own_words(nodes: list[Node]) -> SourceSpan | None:

@@ -323,26 +323,25 @@ class SectionView:
 
     @property
     def sources(self) -> tuple[SourceSpan | None, SourceSpan | None]:
-        """The section's `(old_source, new_source)`, read in one pass over its nodes; not
-        kept (a large Act's thousands of spans would stay alive as long as the view: the
-        JSON writer reads them once a section)."""
+        """The section's `(old_source, new_source)`; not kept (a large Act's thousands of
+        spans would stay alive as long as the view: the JSON writer reads them once a section)."""
         return self.section.sources()
 
     @property
     def old_source(self) -> SourceSpan | None:
-        return self.sources[0]
+        return self.section.old_source
 
     @property
     def new_source(self) -> SourceSpan | None:
-        return self.sources[1]
+        return self.section.new_source
 
     @property
     def old_span(self) -> str:
-        return printed(self.sources[0])
+        return printed(self.section.old_source)
 
     @property
     def new_span(self) -> str:
-        return printed(self.sources[1])
+        return printed(self.section.new_source)
 
     @property
     def attributed_to(self) -> list[str]:
