@@ -25,6 +25,7 @@ The outcome is the sequential one, never another:
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
@@ -37,7 +38,7 @@ if TYPE_CHECKING:
 # to read and build a side, ~12 ms to pickle it there and back).
 MIN_BYTES = 256 * 1024
 
-_AMENDMENT = "amendment"  # the child's answer when NEW is a page-and-line amendment
+_AMENDMENT = "amendment"  # the child's answer when NEW is an amendment (the parent reads it)
 
 
 def worth_it(old: str | Path, new: str | Path) -> bool:
@@ -48,9 +49,10 @@ def worth_it(old: str | Path, new: str | Path) -> bool:
     if not sys.platform.startswith("linux") or not hasattr(os, "fork"):
         return False
     try:
-        large = all(Path(path).is_file() and os.stat(path).st_size >= MIN_BYTES for path in (old, new))
+        files = [os.stat(path) for path in (old, new)]
     except (OSError, ValueError):
         return False
+    large = all(stat.S_ISREG(file.st_mode) and file.st_size >= MIN_BYTES for file in files)
     return large and _only_thread() and _idle_cores() >= 1
 
 
