@@ -5,8 +5,15 @@ nearly all live until the output is written, and almost none of them are cyclic 
 the collector, left at its defaults, walks them again and again as they pile up (its full
 passes grow with the heap) and frees next to nothing. So:
 
-* `paused()`: while one document is built, the collector does not run at all (everything
-  the build makes lives as long as the tree).
+* `paused()`: while one stage runs (a text read, a tree built, two trees compared, an output
+  rendered: `pipeline.py`), the collector does not run at all. What a stage makes lives as
+  long as its result (the lines read, the tree, the comparison) or dies by reference
+  counting (a renderer's strings and tokens); what little cyclic garbage a stage leaves is
+  bounded by the stage's own work, and the collector, enabled again after it, frees it (a
+  whole diff of the Election Code pair leaves about 14,000 objects of it, a redline's view
+  about 55,000). Left running, the collector walked the growing
+  heap again and again: in one process at Python's defaults, the Election Code pair spent
+  about 116 ms collecting while read, built and compared, and an HTML redline of it 2.4 s.
 * `tuned_for_one_run()`: one command of the command line is one run of one process. What
   is alive when it starts (the imported modules) is frozen out of every later pass, and the
   collector runs every 50,000 new objects instead of every 700; both are undone when the
@@ -25,7 +32,8 @@ ONE_RUN_THRESHOLD = 50_000  # new objects between two young-generation passes du
 
 @contextmanager
 def paused() -> Iterator[None]:
-    """No collection inside the block (the collector is left enabled or not, as it was)."""
+    """No collection inside the block (the collector is left enabled or not, as it was:
+    stages paused inside one another re-enable it once, at the outermost)."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:

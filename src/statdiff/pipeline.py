@@ -25,6 +25,7 @@ import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, Sequence
 
+from statdiff import collector
 from statdiff.errors import StatdiffError
 from statdiff.render import Output, RenderOptions
 
@@ -104,7 +105,8 @@ def build(result: "ReadResult") -> "Document":
     """The structure stage: a reader's body lines into a Document tree."""
     from statdiff.structure import build_document
 
-    return build_document(result)
+    with collector.paused():  # see `collector.paused`
+        return build_document(result)
 
 
 # ---------------------------------------------------------------- compare
@@ -114,7 +116,8 @@ def compare(old: "Document", new: "Document") -> "Comparison":
     """The compare stage: what changed from OLD to NEW."""
     from statdiff.compare import compare as compare_documents
 
-    return compare_documents(old, new)
+    with collector.paused():  # see `collector.paused`
+        return compare_documents(old, new)
 
 
 def compare_files(old: str | Path, new: str | Path, *, format: str | None = None,
@@ -367,7 +370,8 @@ def view(comparison: "Comparison", *, notes: list["ReaderNote"] | None = None,
     (the notes are found when an output first reads them)."""
     from statdiff.view import build_view
 
-    return build_view(comparison, lambda: annotate(comparison), notes, title)
+    with collector.paused():  # see `collector.paused`
+        return build_view(comparison, lambda: annotate(comparison), notes, title)
 
 
 def annotate(comparison: "Comparison") -> list["Annotation"]:
@@ -384,7 +388,8 @@ def render(subject_kind: str, subject: Any, to: str, options: RenderOptions | No
     """The render stage: a redline view, a document or a change list in the format `to`."""
     from statdiff.render import renderer
 
-    return renderer(subject_kind, to).render(subject, options or RenderOptions())
+    with collector.paused():  # see `collector.paused`
+        return renderer(subject_kind, to).render(subject, options or RenderOptions())
 
 
 def output_format(subject_kind: str, path: str | Path, to: str | None = None, default: str = "html") -> "Format":
@@ -406,7 +411,8 @@ def render_to_path(subject_kind: str, subject: Any, path: str | Path, *, to: str
     binary format (Word, PDF, Excel), bytes."""
     from statdiff.render import output_format as find_format
 
-    return find_format(subject_kind, path, to, default).load().render(subject, options or RenderOptions())
+    with collector.paused():  # see `collector.paused`
+        return find_format(subject_kind, path, to, default).load().render(subject, options or RenderOptions())
 
 
 def render_comparison(comparison: "Comparison", to: str = "terminal", *, notes: list["ReaderNote"] | None = None,

@@ -14,6 +14,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING
 
+from statdiff import collector
 from statdiff.errors import StatdiffError, display_name
 
 if TYPE_CHECKING:  # imported when a text is read: `statdiff formats` loads no model
@@ -73,6 +74,13 @@ def _read_normalised(text: str, format: str | None, name: str) -> ReadResult:
         raise StatdiffError(f"unknown format {format!r}; known formats: {known}")
     if not text.strip():
         raise StatdiffError(f"{name}: the text is empty")
+    with collector.paused():  # the lines, drops and arrays read all live as long as the result
+        result = _read_detected(text, format, name)
+    _require_body(result)
+    return result
+
+
+def _read_detected(text: str, format: str | None, name: str) -> ReadResult:
     from statdiff.read.detect import detection
 
     found = detection(text)
@@ -82,7 +90,6 @@ def _read_normalised(text: str, format: str | None, name: str) -> ReadResult:
     result = _reader(found.rendering)(text, name)
     if result.detection is None:
         result.detection = found
-    _require_body(result)
     return result
 
 
