@@ -145,9 +145,24 @@ class Segment:
         tokens = self.old if side == "old" else self.new
         return (tokens[-1] if last else tokens[0]).position if tokens else None
 
+    def has_side(self, side: str) -> bool:
+        """One side holds a token."""
+        return bool(self.old if side == "old" else self.new)
+
+    def side_text(self, side: str) -> str:
+        """One side's text, its tokens rebuilt."""
+        return rebuild(self.old if side == "old" else self.new)
+
+    def side_spaced(self, side: str) -> bool:
+        """One side's first token has a space before it (False when that side is empty)."""
+        tokens = self.old if side == "old" else self.new
+        return bool(tokens) and tokens[0].space_before
+
 
 class Tokenizer(Protocol):
-    """How words become diff tokens (`statdiff.compare.tokens.tokenize`)."""
+    """How words become diff tokens (`statdiff.compare.tokens.tokenize`). Every word makes at
+    least one token, the tokens rebuild the words' text joined by spaces, and the first token
+    has a space before it exactly when `leading_space` (`WordSegment` reads text from words)."""
 
     def __call__(self, words: Sequence[Word], *, leading_space: bool = False) -> list[Token]: ...
 
@@ -199,6 +214,27 @@ class WordSegment(Segment):
     def has_text(self) -> bool:
         """As `Segment.has_text`, from the words (every word makes at least one token)."""
         return bool(self.old_words or self.new_words)
+
+    # An output shows most runs as they stand (an unchanged node is text, not tokens): their
+    # text is read from the words, untokenized, unless the tokens are already made.
+
+    def has_side(self, side: str) -> bool:
+        """As `Segment.has_side`, from the words."""
+        return bool(self.old_words if side == "old" else self.new_words)
+
+    def side_text(self, side: str) -> str:
+        """As `Segment.side_text`: the words' text joined by spaces, as their tokens rebuild it."""
+        tokens = self._old_tokens if side == "old" else self._new_tokens
+        if tokens is not None:
+            return rebuild(tokens)
+        return " ".join([word.text for word in (self.old_words if side == "old" else self.new_words)])
+
+    def side_spaced(self, side: str) -> bool:
+        """As `Segment.side_spaced`: a side with words starts with a space when they continue a text."""
+        tokens = self._old_tokens if side == "old" else self._new_tokens
+        if tokens is not None:
+            return bool(tokens) and tokens[0].space_before
+        return self.leading_space and self.has_side(side)
 
     def edge(self, side: Side, last: bool) -> Position | None:
         """As `Segment.edge`, from the words (a token keeps its word's position): no tokenizing."""

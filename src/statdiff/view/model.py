@@ -25,10 +25,10 @@ from statdiff.model import (
     Op,
     SectionComparison,
     Segment,
+    Side,
     SourceSpan,
     Status,
     Token,
-    rebuild,
 )
 from statdiff.annotate.margin import RECOVERED_NOTE
 from statdiff.view.labels import CHANGE_KINDS, kind_counts, label_range
@@ -178,30 +178,35 @@ class Run:
 
     @property
     def old_text(self) -> str:
-        return rebuild(self.segment.old)
+        return self.segment.side_text("old")
 
     @property
     def new_text(self) -> str:
-        return rebuild(self.segment.new)
+        return self.segment.side_text("new")
+
+    @property
+    def shown_side(self) -> Side:
+        """The side an inline redline shows: NEW's for inserted text, else OLD's; an equal
+        run shows whichever side holds it (a node not restated has one side only)."""
+        segment = self.segment
+        if segment.op in (Op.INSERT, Op.ONLY_NEW) or (segment.op == Op.EQUAL and segment.has_side("new")):
+            return "new"
+        return "old"
 
     @property
     def shown(self) -> tuple[Token, ...]:
-        """The tokens an inline redline shows: NEW's for inserted text, else OLD's; an equal
-        run shows whichever side holds it (a node not restated has one side only)."""
-        segment = self.segment
-        if segment.op in (Op.INSERT, Op.ONLY_NEW) or (segment.op == Op.EQUAL and segment.new):
-            return segment.new
-        return segment.old
+        """The tokens an inline redline shows (`shown_side`)."""
+        return self.side(self.shown_side)
 
     @property
     def text(self) -> str:
-        return rebuild(self.shown)
+        return self.segment.side_text(self.shown_side)
 
     @property
     def spaced(self) -> bool:
         """Either side has a space before the run (where one copy starts inside a paragraph,
         its first word has none, but the other copy's has)."""
-        return any(side[0].space_before for side in (self.segment.old, self.segment.new) if side)
+        return self.segment.side_spaced("old") or self.segment.side_spaced("new")
 
     @property
     def equal(self) -> bool:
@@ -229,7 +234,14 @@ class Run:
         return self.segment.old if side == "old" else self.segment.new
 
     def side_text(self, side: str) -> str:
-        return rebuild(self.side(side))
+        return self.segment.side_text(side)
+
+    def has_side(self, side: str) -> bool:
+        return self.segment.has_side(side)
+
+    def side_spaced(self, side: str) -> bool:
+        """That side of the run holds text with a space before it."""
+        return self.segment.side_spaced(side)
 
 
 @dataclass(slots=True)
