@@ -10,7 +10,8 @@ import hashlib
 from functools import lru_cache
 from pathlib import Path, PurePath
 
-from jinja2 import Environment, PackageLoader, select_autoescape
+from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, select_autoescape
+from jinja2.bccache import Bucket
 
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -21,6 +22,7 @@ def environment() -> Environment:
     """The templates' environment: autoescaping on for every template and string."""
     found = Environment(
         loader=PackageLoader("statdiff", "render/templates"),
+        bytecode_cache=_TemplateCache(),
         autoescape=select_autoescape(["html", "j2"], default_for_string=True, default=True),
         trim_blocks=True,
         lstrip_blocks=True,
@@ -29,6 +31,35 @@ def environment() -> Environment:
     # File names without their directories: the page must not depend on where it was made.
     found.filters["basename"] = lambda name: PurePath(str(name)).name or str(name)
     return found
+
+
+class _TemplateCache(FileSystemBytecodeCache):
+    """The templates compiled to Python once, not by every command: Jinja's own cache of
+    compiled templates, in its own directory (one for the user, in the temporary directory,
+    that only the user may read: Jinja checks it). Jinja reads a template's code back only
+    when the template's source and Jinja's and Python's versions are those it was compiled
+    from. A cache that cannot be made, read or written is no cache: the templates are then
+    compiled as they are without one (a command never fails for it)."""
+
+    def __init__(self) -> None:
+        try:
+            super().__init__()
+        except (OSError, RuntimeError):  # no safe directory: Jinja refuses one it does not own
+            self.directory = ""
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if self.directory:
+            try:
+                super().load_bytecode(bucket)
+            except (OSError, EOFError, ValueError, TypeError):  # unreadable or cut short: compiled anew
+                bucket.reset()
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        if self.directory:
+            try:
+                super().dump_bytecode(bucket)
+            except OSError:
+                pass
 
 
 @lru_cache(maxsize=None)
