@@ -9,7 +9,7 @@ from enum import StrEnum
 from typing import Any, Literal, Protocol, Sequence
 
 from statdiff.model.text import NOWHERE, PLAIN, Position, SourceSpan, Word
-from statdiff.model.tree import Document, Node, shortened
+from statdiff.model.tree import Document, Node, NodeWords, shortened
 
 Side = Literal["old", "new"]
 
@@ -227,7 +227,10 @@ class WordSegment(Segment):
         tokens = self._old_tokens if side == "old" else self._new_tokens
         if tokens is not None:
             return rebuild(tokens)
-        return " ".join([word.text for word in (self.old_words if side == "old" else self.new_words)])
+        words = self.old_words if side == "old" else self.new_words
+        if isinstance(words, NodeWords):  # a node's words: its text, read without making them
+            return words.text
+        return " ".join([word.text for word in words])
 
     def side_spaced(self, side: str) -> bool:
         """As `Segment.side_spaced`: a side with words starts with a space when they continue a text."""

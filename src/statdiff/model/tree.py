@@ -203,6 +203,11 @@ class NodeWords(Sequence[Word]):
     def __iter__(self) -> Iterator[Word]:
         return iter(self.node.words)
 
+    @property
+    def text(self) -> str:
+        """The words' text joined by single spaces: the node's text (making no word)."""
+        return self.node.text
+
     def __eq__(self, other: object) -> bool:
         """The words of one node (nodes are compared by identity)."""
         if not isinstance(other, NodeWords):

@@ -22,6 +22,7 @@ from statdiff.model import (
     Document,
     Node,
     NodeComparison,
+    NodeWords,
     Op,
     Segment,
     SectionComparison,
@@ -336,8 +337,8 @@ def _plain_segments(comparison: NodeComparison) -> list[Segment]:
     """The segments of a node the diff did not break down: equal, one-copy, or wholly
     deleted / inserted."""
     old, new = comparison.old, comparison.new
-    old_words = old.words if old is not None else []
-    new_words = new.words if new is not None else []
+    old_words = NodeWords(old) if old is not None else []  # made only if an output reads them one by one
+    new_words = NodeWords(new) if new is not None else []
     if old is not None and new is not None and old.text == new.text:
         return [WordSegment(Op.EQUAL, old_words, new_words, tokenize)]
     if comparison.status in ONE_COPY_STATUSES:
