@@ -148,3 +148,40 @@ def test_a_whole_run_leaves_no_tree_behind():
     del stage
     gc.collect()
     assert sum(1 for thing in gc.get_objects() if type(thing) is Node) == nodes_before
+
+
+def test_a_run_that_keeps_its_results_freezes_each_stages_and_unfreezes_all_at_its_end():
+    old, new = PAIRS["statute and bill"]
+    gc.collect()
+    frozen_before = gc.get_freeze_count()
+    with collector.tuned_for_one_run(results_kept=True):
+        at_start = gc.get_freeze_count()  # what was alive when the run began
+        document = pipeline.build(read_path(old))
+        after_build = gc.get_freeze_count()
+        nodes = sum(1 for _ in document.root.walk())
+        assert after_build - at_start > 2 * nodes  # the tree (a Node and a Meta a node, and more) is frozen
+        pipeline.compare(document, pipeline.build(read_path(new)))
+        assert gc.get_freeze_count() > after_build
+    assert gc.get_freeze_count() == frozen_before  # the run's end unfreezes everything
+    del document
+    gc.collect()
+    assert not any(type(thing) is Node for thing in gc.get_objects())  # and a full pass frees it
+
+
+def test_a_run_that_drops_its_results_as_it_goes_freezes_nothing_more():
+    """A batch's pairs: each pair's trees are freed by the collector during the run."""
+    old, new = PAIRS["documents"]
+    with collector.tuned_for_one_run(results_kept=False):
+        at_start = gc.get_freeze_count()
+        pipeline.compare(pipeline.build(read_path(old)), pipeline.build(read_path(new)))
+        assert gc.get_freeze_count() == at_start
+        gc.collect()
+        assert not any(type(thing) is Node for thing in gc.get_objects())
+
+
+def test_the_command_line_keeps_results_but_for_a_batch():
+    from statdiff import cli
+
+    kept = {name: command.callback.results_kept for name, command in cli.main.commands.items()}
+    assert kept.pop("batch") is False
+    assert all(kept.values()) and {"parse", "diff", "redline", "history", "changes", "apply"} <= set(kept)

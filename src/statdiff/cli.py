@@ -53,13 +53,15 @@ DEFAULT_MAX_MB = 50.0  # as read.decode.DEFAULT_MAX_BYTES: a comparison holds ab
 UNCHECKED_PATH = click.Path(readable=False, path_type=str)
 
 
-def _guarded(command):
-    """Turn statdiff's own errors (and anything unexpected) into one line and exit 2."""
+def _guarded(command, results_kept: bool = True):
+    """Turn statdiff's own errors (and anything unexpected) into one line and exit 2.
+    `results_kept`: what the command reads, builds and compares lives until it ends (False
+    for a batch, whose pairs' results are dropped as each is written): see `collector`."""
 
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
         try:
-            with collector.tuned_for_one_run():
+            with collector.tuned_for_one_run(results_kept=results_kept):
                 return command(*args, **kwargs)
         except (StatdiffError, MemoryError, RecursionError) as error:
             _fail(failure_message(error))
@@ -77,6 +79,7 @@ def _guarded(command):
         except Exception as error:  # the safety net: a bug must still not print a traceback
             _fail(failure_message(error))
 
+    wrapper.results_kept = results_kept  # type: ignore[attr-defined]
     return wrapper
 
 
@@ -473,7 +476,7 @@ def changes(bill, old, as_json, color, no_color, format, max_size):
 @click.option("--view", type=click.Choice(["inline", "side-by-side"]), default="inline", show_default=True, help="The redlines' view.")
 @click.option("--format", "format", default=None, help=FORMAT_HELP)
 @click.option("--max-size", type=float, callback=_positive_megabytes, default=DEFAULT_MAX_MB, show_default=True, help=MAX_SIZE_HELP)
-@_guarded
+@functools.partial(_guarded, results_kept=False)
 def batch(manifest, pairs_from, outdir, jobs, scheduler, view, format, max_size):
     """Compare every pair MANIFEST (a CSV: old,new[,name]) or --pairs-from DIR lists, writing a redline a pair,
     changes.jsonl and index.html into OUTDIR. Exit status: 0 no changes, 1 changes, 2 a pair failed (or trouble)."""

@@ -30,32 +30,48 @@ from contextlib import contextmanager
 ONE_RUN_THRESHOLD = 50_000  # new objects between two young-generation passes during a run
 
 
+# Inside a run whose stages' results all live until it ends (`tuned_for_one_run(results_kept=True)`)
+_results_kept = False
+
+
 @contextmanager
 def paused() -> Iterator[None]:
     """No collection inside the block (the collector is left enabled or not, as it was:
-    stages paused inside one another re-enable it once, at the outermost)."""
+    stages paused inside one another re-enable it once, at the outermost). In a run that
+    keeps its stages' results, what the block made is then frozen with them."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        if _results_kept:
+            # The stage's result lives until the run ends: no pass walks it again (the first
+            # young pass after the block would walk all of it, and each older pass again).
+            gc.freeze()
         if was_enabled:
             gc.enable()
 
 
 @contextmanager
-def tuned_for_one_run(threshold: int = ONE_RUN_THRESHOLD) -> Iterator[None]:
+def tuned_for_one_run(threshold: int = ONE_RUN_THRESHOLD, *, results_kept: bool = False) -> Iterator[None]:
     """The collector tuned for one run of a command: what is alive now is frozen (never
-    walked again), the young generation is collected every `threshold` new objects."""
-    before = gc.get_threshold()
+    walked again), the young generation is collected every `threshold` new objects.
+    `results_kept`: what each stage makes lives until the run ends (a diff of two texts, not
+    a batch of pairs each dropped when written): each stage's objects are frozen as it ends.
+    What stays unfrozen is what the code between the stages makes, which is little."""
+    global _results_kept
+    before, kept_before = gc.get_threshold(), _results_kept
     gc.freeze()
     gc.set_threshold(max(threshold, before[0]), *before[1:])
+    _results_kept = results_kept
     try:
         yield
     finally:
+        _results_kept = kept_before
         # What the run made joins the oldest generation, as what was frozen does: restoring
         # the threshold with the run's objects still young would walk them all at the next
-        # allocation (a few milliseconds of every command) to free next to nothing.
+        # allocation (a few milliseconds of every command) to free next to nothing. There a
+        # later full pass frees what the run left in cycles (frozen garbage included).
         gc.freeze()
         gc.set_threshold(*before)
         gc.unfreeze()
