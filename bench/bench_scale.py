@@ -12,6 +12,7 @@ In the same run, with the same interpreter and the same environment:
   and the same with the JSON output; and each stage alone (read + structure of both texts,
   compare, view + JSON), best of 7, the collector tuned as a run of the command tunes it;
 * `git diff --no-index --word-diff` (C, lines of words, no structure);
+* on the first two pairs, `statdiff redline OLD NEW -o page.html`, the whole HTML page;
 * and, first, start-up: a bare interpreter, `import click`, `statdiff --help`, `statdiff formats`;
 
 on three kinds of input:
@@ -226,6 +227,14 @@ def compare_pair(name: str, old: Path, new: Path, env: dict[str, str], repeat: i
             "changes": changes, "rss": rss, **measured}
 
 
+def redline_command(old: Path, new: Path, env: dict[str, str], repeat: int) -> float:
+    """Best wall time of `statdiff redline OLD NEW -o PAGE.html` (the whole HTML page)."""
+    page = old.with_name(old.stem + "-redline.html")
+    argv = [*STATDIFF, "redline", str(old), str(new), "-o", str(page)]
+    run_process(argv, env)  # writes the module cache and the templates' cache, as a user's first run does
+    return best_process(argv, env, repeat)[0]
+
+
 def startup(env: dict[str, str], repeat: int) -> list[tuple[str, float]]:
     """Best wall time of a bare interpreter, `import click` and statdiff's cheap commands."""
     commands = [("python -c pass", [sys.executable, "-c", "pass"]),
@@ -246,6 +255,9 @@ def print_pairs(rows: list[dict]) -> None:
               f"| {row['command'] / row['floor']:.1f} | {row['one_process'] * 1000:.0f} "
               f"| {row['one_process'] / row['floor']:.1f} | {row['core'] * 1000:.0f} | {row['json'] * 1000:.0f} "
               f"| {row['git'] * 1000:.0f} | {row['changes']} |")
+    print()
+    print("`statdiff redline OLD NEW -o page.html` (the whole command, best wall time): " + "; ".join(
+        f"{row['name']}: {row['redline'] * 1000:.0f} ms" for row in rows))
     print()
     print("stages (in process, CPU ms, best of 7 each, the collector tuned as for a command): " + "; ".join(
         f"{row['name']}: read + structure {row['stages']['build'] * 1000:.0f}, compare "
@@ -282,11 +294,14 @@ def main() -> None:
         work = Path(folder)
         env = environment(work / "pycache")
         started = startup(env, max(11, options.repeat))
-        pairs = [compare_pair("chapter 620, 28 edits", *chapter_pair(work, 1), env, options.repeat)]
+        chapter = chapter_pair(work, 1)
+        pairs = [compare_pair("chapter 620, 28 edits", *chapter, env, options.repeat)]
+        pairs[0]["redline"] = redline_command(*chapter, env, options.repeat)
         if ELECTION_CODE.exists():
             old, new = election_pair(work)
             pairs.append(compare_pair(f"Election Code, {ELECTION_INSERTS} insertions", old, new, env,
                                       max(1, options.repeat // 2)))
+            pairs[1]["redline"] = redline_command(old, new, env, max(1, options.repeat // 2))
         else:
             print(f"Election Code pair skipped: {ELECTION_CODE} is not there (the shared corpus is not beside "
                   "this clone)\n")
