@@ -18,7 +18,9 @@ Sections (kind `section`: the units `compare` pairs, moves and renumbers):
   lowercase letter, not ending in `.`, `,`, `;`, `!` or `?`).
 A section holds what follows it until a section of the same or a higher rank: markdown
 headings by level, above containers, above ALL-CAPS headings, above clauses by depth
-(`1.1` in `1`; a clause whose number does not extend an open clause's leaves it). The
+(`1.1` in `1`; a clause whose number does not extend an open clause's leaves it, but never a
+markdown heading: what is written under `## 1. Eligibility`, a list `1.` `2.` `3.` included, is
+its own and numbered afresh, until a heading of its level or above). The
 first block of a document, when it is a heading and no later heading is of its kind and
 level, is the document's title: a `text` node (meta `role: title`), not a container.
 
@@ -312,12 +314,14 @@ class _Builder:
 
     def _clause_holder(self, number: tuple[int, ...]) -> _Open:
         """The open section a clause of this number belongs in: its parent clause (`7` for `7.2`),
-        else the innermost section that is not a numbered clause."""
+        else the innermost section that is not a numbered clause of the text (a markdown heading,
+        numbered or not, holds the numbering of what is written under it: `1.` `2.` under
+        `## 1. Eligibility` is a list of its own)."""
         if len(number) > 1:
             for open_ in reversed(self.sections):
                 if open_.clause and open_.number == number[:-1]:
                     return open_
-        return next(open_ for open_ in reversed(self.sections) if not open_.clause)
+        return next(open_ for open_ in reversed(self.sections) if not open_.clause or open_.rank[0] == MARKDOWN_TIER)
 
     def _open_section(self, clause: _Clause, words: list[Word]) -> None:
         while len(self.sections) > 1:
@@ -326,8 +330,11 @@ class _Builder:
                 self.sections.pop()
                 continue
             decimal, held = clause.decimal, top.number
-            if clause.clause and top.clause and decimal is not None and held is not None and decimal[: len(held)] != held:
-                self.sections.pop()  # 7.2 does not belong in 6
+            # 7.2 does not belong in 6; but what is under a markdown heading belongs in it until a
+            # heading of its level or above (numbered or not: markdown's levels are its structure)
+            if (clause.clause and top.clause and top.rank[0] != MARKDOWN_TIER and decimal is not None
+                    and held is not None and decimal[: len(held)] != held):
+                self.sections.pop()
                 continue
             break
         parent = self.sections[-1]
