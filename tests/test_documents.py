@@ -614,3 +614,25 @@ def test_numbers_that_do_not_count_pages_are_text():
     text = "1. Scope. This policy applies to every office.\n\nPage 3\n\n2. Review. It is reviewed each year.\n"
     result = read_text(text, format="prose")
     assert not result.dropped and any(line.text == "Page 3" for line in result.lines)
+
+
+def test_a_moved_clause_names_the_clauses_it_was_and_is_after_when_one_label_names_both():
+    """Clauses are numbered by place: `Clause 4` before the move (Termination) and after it
+    (Payment) are two clauses, so the move note names each by its heading too."""
+    clauses = ["Acceptance. By using the Service you agree to these Terms.",
+               "Accounts. You must keep your password confidential.",
+               "Payment. Fees are due monthly in advance.",
+               "Termination. We may suspend your account for breach.",
+               "Governing Law. These Terms are governed by the laws of Illinois."]
+
+    def terms(order: list[str]) -> str:
+        return "TERMS OF SERVICE\n\n" + "\n\n".join(f"{number}. {text}" for number, text in enumerate(order, 1)) + "\n"
+
+    new_order = [clauses[0], "Eligibility. You must be at least 18 years old.", clauses[1], clauses[2], clauses[4],
+                 clauses[3]]
+    from statdiff import pipeline
+
+    comparison = compare(build_document(read_text(terms(clauses), name="old.txt")),
+                         build_document(read_text(terms(new_order), name="new.txt")))
+    notes = [section.move_note for section in pipeline.view(comparison).sections if section.move_note]
+    assert notes == ["moved from after Clause 4 (Termination) to after Clause 4 (Payment)"]

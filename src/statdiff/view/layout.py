@@ -158,6 +158,11 @@ class Layout:
             return ""
         old_article, old_before = self._place(section.old, move.old_after, self.comparison.old)
         new_article, new_before = self._place(section.new, move.new_after, self.comparison.new)
+        if old_before is not None and old_before == new_before:
+            # one label, two Sections (`Clause 4` was Termination and is now Payment: clauses are
+            # numbered by place): each named by its heading too, or the note would say nothing
+            old_before = self._with_heading(old_before, self.comparison.old)
+            new_before = self._with_heading(new_before, self.comparison.new)
         if old_article is not None and new_article is not None and old_article.path == new_article.path:
             old_place = f"after {old_before}" if old_before is not None else "its start"
             new_place = f"after {new_before}" if new_before is not None else "its start"
@@ -197,6 +202,12 @@ class Layout:
             return article, after
         before = next((other for other in self._sections_in_order(document) if other.path == after), None)
         return article, after if before is not None and self._article_holding(before) is article else None
+
+    def _with_heading(self, path: str, document: Document) -> str:
+        """`Clause 4 (Termination)`: a section's path and, where it has one, its heading."""
+        node = next((other for other in self._sections_in_order(document) if other.path == path), None)
+        heading = str(node.meta.heading or "").rstrip(" .:;,") if node is not None else ""
+        return f"{path} ({heading})" if heading else path
 
     def _sections_in_order(self, document: Document) -> list[Node]:
         """The document's compared sections in its own order."""
