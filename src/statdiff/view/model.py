@@ -285,6 +285,20 @@ class RowView:
         return layout.move_note_of(self) if layout is not None else ""
 
     @property
+    def plain_cells(self) -> tuple[str, str, str] | None:
+        """The row's three cells (inline, OLD's, NEW's) as text where it marks nothing (one run
+        both copies hold alike, no change, no move): a page prints most rows so, without its
+        macros for changes (`redline_macros.row_view`); None for any other row."""
+        if len(self.runs) != 1 or self.whole is not None:
+            return None
+        run = self.runs[0]
+        if not run.equal or run.change is not None or self.move_note:
+            return None
+        return ((" " if run.spaced else "") + run.text,
+                *((" " if run.side_spaced(side) else "") + run.side_text(side) if run.has_side(side) else ""
+                  for side in ("old", "new")))  # type: ignore[return-value]
+
+    @property
     def margin(self) -> list[MarginItem]:
         """The notes beside the row: annotations of its node, the reader's notes on it."""
         layout = self._layout() if self._layout is not None else None
