@@ -81,6 +81,8 @@ BLOCKS = {
     "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "center", "address", "hr",
     "body", "html", "pre", "fieldset", "figure", "figcaption", "details", "summary",
 }
+HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+LISTS = {"ul", "ol"}
 INSERT_TAGS = {"u", "ins"}
 DELETE_TAGS = {"s", "strike", "del"}
 _DECORATION = re.compile(r"text-decoration(?:-line)?\s*:\s*([^;]*)", re.I)
@@ -94,10 +96,15 @@ _LONG_ATTRIBUTE = re.compile(r"=\s*(?:\"[^\"]{%d,}|'[^']{%d,})" % (MAX_ATTRIBUTE
 
 @dataclass(slots=True)
 class MarkedLine:
-    """One line of the page as displayed, with a mark (or None) per character."""
+    """One line of the page as displayed, with a mark (or None) per character; and the
+    block it was displayed in (`block`: `heading` and its level 1-6, `item` of a list and how
+    many lists hold it, else `text`), `opens`: the line is the first of its block."""
 
     text: str = ""
     marks: list = field(default_factory=list)
+    block: str = "text"
+    level: int = 0
+    opens: bool = False
 
     def append(self, text: str, mark: str | None) -> None:
         self.text += text
@@ -213,6 +220,26 @@ class _LineBuilder:
         self.lines: list[MarkedLine] = []
         self.current = MarkedLine()
         self.pipe_tables: dict = {}
+        self.blocks: list[tuple[str, int]] = []  # the headings and list items open, innermost last
+        self.lists = 0  # the lists (`ul`, `ol`) open
+        self.opening = True  # the next line is the first of its block
+
+    def enter(self, tag: str) -> None:
+        """A block element opens: a heading or a list item is the block of the lines inside it."""
+        if tag in LISTS:
+            self.lists += 1
+        elif tag in HEADINGS:
+            self.blocks.append(("heading", int(tag[1])))
+        elif tag == "li":
+            self.blocks.append(("item", max(self.lists, 1)))
+        self.opening = True
+
+    def leave(self, tag: str) -> None:
+        if tag in LISTS:
+            self.lists = max(self.lists - 1, 0)
+        elif (tag in HEADINGS or tag == "li") and self.blocks:
+            self.blocks.pop()
+        self.opening = True
 
     def text(self, text: str, mark: str | None, pre: bool) -> None:
         if not text:
@@ -242,7 +269,9 @@ class _LineBuilder:
     def _finish(self) -> None:
         line = self.current
         end = len(line.text.rstrip(" "))
-        self.lines.append(MarkedLine(line.text[:end], line.marks[:end]))
+        block, level = self.blocks[-1] if self.blocks else ("text", 0)
+        self.lines.append(MarkedLine(line.text[:end], line.marks[:end], block, level, self.opening))
+        self.opening = False
 
     def done(self) -> list[MarkedLine]:
         self.soft_break()
@@ -309,6 +338,10 @@ def _walk(root: Element, builder: _LineBuilder, mark: str | None, pre: bool, inl
         if action == "text":
             builder.text(item, mark, pre)
             continue
+        if action in ("enter", "leave"):
+            if not inline:
+                (builder.enter if action == "enter" else builder.leave)(item)
+            continue
         if action == "break":
             if inline:
                 builder.text(" ", None, False)
@@ -333,8 +366,10 @@ def _walk(root: Element, builder: _LineBuilder, mark: str | None, pre: bool, inl
             continue
         inner_pre = pre or tag in ("pre", "listing", "xmp", "plaintext")
         block = tag in BLOCKS
-        # pushed in reverse: closing break, children (last first), text, opening break
+        # pushed in reverse: leaving, closing break, children (last first), text, entering,
+        # opening break
         if block:
+            stack.append(("leave", tag, mark, pre))
             stack.append(("break", "soft", mark, pre))
         for child in reversed(element):
             if child.tail:
@@ -346,6 +381,7 @@ def _walk(root: Element, builder: _LineBuilder, mark: str | None, pre: bool, inl
                 text = text[1:]
             stack.append(("text", text, inner_mark, inner_pre))
         if block:
+            stack.append(("enter", tag, mark, pre))
             stack.append(("break", "soft", mark, pre))
 
 
@@ -571,5 +607,25 @@ def read_parsed_html(root: Element, name: str) -> ReadResult:
         rendering = "prose"
     result = read_text(plain, format=rendering, name=name)
     result.lines = carry_marks(lines, result.lines)
+    if rendering == "prose":
+        carry_blocks(lines, result.lines)
     result.rendering = "html"
     return result
+
+
+def carry_blocks(source: list[MarkedLine], body: list[BodyLine]) -> None:
+    """A page that is not legislation (a policy published as a web page) keeps its HTML
+    structure as the prose reader's lines say it of a markdown file: a heading and its level,
+    a list item indented by how many lists hold it, and each block its own paragraph (as a
+    blank line makes one). Each body line is the page line its `line` number names."""
+    from statdiff.read.prose import BULLET, HEADING, ProseLine
+
+    for line in body:
+        if not isinstance(line, ProseLine) or not line.line or line.line > len(source):
+            continue
+        shown = source[line.line - 1]
+        if shown.block == "heading":
+            line.block, line.level = HEADING, shown.level
+        elif shown.block == "item" and shown.opens:
+            line.block, line.level = BULLET, 2 * (shown.level - 1)
+        line.gap = line.gap or shown.opens
