@@ -220,8 +220,8 @@ def formats():
 @click.option("--max-size", type=float, callback=_positive_megabytes, default=DEFAULT_MAX_MB, show_default=True, help=MAX_SIZE_HELP)
 @_guarded
 def parse(file, as_json, as_text, format, as_audit, color, no_color, max_size):
-    """Parse FILE into a section tree with page:line provenance (an amendment: and its
-    instructions, as structured edits)."""
+    """Parse FILE (`-`: standard input) into a section tree with page:line provenance (an
+    amendment: and its instructions, as structured edits)."""
     if as_json and as_text:
         raise StatdiffError("choose one of --json and --text")
     if as_audit:
@@ -255,8 +255,8 @@ def parse(file, as_json, as_text, format, as_audit, color, no_color, max_size):
 @click.option("--jobs", type=click.IntRange(min=1), default=2, show_default=True, metavar="N", help=JOBS_HELP)
 @_guarded
 def diff(old, new, as_json, as_stat, color, no_color, context, any_printing, format, max_size, jobs):
-    """Compare OLD with NEW: changes marked {+inserted+} and [-deleted-], one line per node,
-    never wrapped; nothing is printed when nothing changed. When NEW is a page-and-line
+    """Compare OLD with NEW (either `-` for standard input): changes marked {+inserted+} and
+    [-deleted-], one line per node, never wrapped; nothing is printed when nothing changed. When NEW is a page-and-line
     amendment to the bill OLD, the bill is compared with itself as amended, each change at
     the bill's page:line and credited to its instruction. Exit status: 0 no changes,
     1 changes, 2 trouble."""
@@ -287,7 +287,7 @@ def diff(old, new, as_json, as_stat, color, no_color, context, any_printing, for
 @click.option("--jobs", type=click.IntRange(min=1), default=2, show_default=True, metavar="N", help=JOBS_HELP)
 @_guarded
 def redline(old, new, output, to, view, notes, title, any_printing, format, max_size, jobs):
-    """Write a redline of OLD against NEW to OUTPUT: annotated HTML, Word with tracked changes,
+    """Write a redline of OLD against NEW (either `-` for standard input) to OUTPUT: annotated HTML, Word with tracked changes,
     PDF, a CSV or Excel change list, or JSON, as OUTPUT's suffix (or --to) says."""
     inputs = [old, new] + ([notes] if notes else [])
     to_stdout = output == STDOUT

@@ -46,8 +46,8 @@ def worth_it(old: str | Path, new: str | Path) -> bool:
     only thread (a fork copies one thread: the child is then a faithful copy), a second core
     this process may run on and that other work does not keep busy, and two regular files
     of at least `MIN_BYTES` each."""
-    if not sys.platform.startswith("linux") or not hasattr(os, "fork"):
-        return False
+    if not sys.platform.startswith("linux") or not hasattr(os, "fork") or "-" in (str(old), str(new)):
+        return False  # (standard input, `-`, is read where the command runs)
     try:
         files = [os.stat(path) for path in (old, new)]
     except (OSError, ValueError):

@@ -119,9 +119,9 @@ def read_path_and_source(path: Path, format: str | None = None, max_bytes: int |
     """The file's decoded text (what the audit checks against) and its reading."""
     from pathlib import Path
 
-    from statdiff.read.decode import load_text
+    from statdiff.read.decode import input_name, load_text
 
     path = Path(path)
     text = load_text(path, max_bytes)
     # The document's name is shown (terminal, JSON, redline): one printable line, never raw bytes
-    return text, _read_normalised(text, format, display_name(path, limit=None))
+    return text, _read_normalised(text, format, input_name(path, limit=None))

@@ -38,9 +38,9 @@ import os
 import re
 import stat
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
-from statdiff.errors import StatdiffError, display_name, os_reason
+from statdiff.errors import MAX_DISPLAY, StatdiffError, display_name, os_reason
 from statdiff.law.compiling import when_used, when_used_bytes
 
 ACCEPTS = "statdiff reads bill and statute text saved as plain text or HTML"
@@ -115,14 +115,25 @@ MAX_GARBAGE_SHARE = 0.05
 MIN_GARBAGE = 8  # a stray control code or two in a short text is not a binary file
 
 
+STDIN = "-"  # an input named `-` is standard input, as diff and most Unix tools take it
+STDIN_NAME = "standard input"
+_stdin_read: tuple[object, bytes] | None = None  # (the stream, its bytes): read once, the same text again
+
+
+def input_name(path: Path | str, limit: int | None = MAX_DISPLAY) -> str:
+    """How an input is named in messages and outputs: its path as one printable line, or
+    `standard input` for `-`."""
+    return STDIN_NAME if str(path) == STDIN else display_name(path, limit=limit)
+
+
 def load_text(path: Path | str, max_bytes: int | None = None) -> str:
-    """Read one input file as clean text, or raise `StatdiffError` saying why not.
+    """Read one input file (`-`: standard input) as clean text, or raise `StatdiffError` saying why not.
 
     `max_bytes` is the size limit (the CLI's --max-size); None means the default
     50 MB. The limit is checked on the file's size before anything is read.
     """
     path = Path(path)
-    name = display_name(path)
+    name = input_name(path)
     data = read_bounded(path, DEFAULT_MAX_BYTES if max_bytes is None else max_bytes, name)
     _refuse_binary(data, name, path.suffix.lower())
     text = _decode(data, name)
@@ -143,6 +154,11 @@ def read_bounded(
     `name` starts every message (`bill.txt`, `notes file n.yaml`); `accepts` ends
     the refusals of what is not a file; `limit_hint` follows an over-limit refusal.
     """
+    if str(path) == STDIN:
+        data = _read_stdin(limit, name, limit_hint)
+        if not data and not allow_empty:
+            raise StatdiffError(f"{name}: the input is empty; {accepts}")
+        return data
     info = _stat_input(path, name, accepts)
     if stat.S_ISREG(info.st_mode):
         _check_size(info.st_size, limit, name, limit_hint)
@@ -244,6 +260,33 @@ def _stat_input(path: Path, name: str, accepts: str = ACCEPTS) -> os.stat_result
     if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode) or stat.S_ISSOCK(info.st_mode):
         raise StatdiffError(f"{name}: is a device or socket, not a file; {accepts}")
     return info
+
+
+def _read_stdin(limit: int, name: str, hint: str) -> bytes:
+    """Standard input's bytes, at most `limit`, read once (an input read again, as an amendment
+    is, gets the same bytes); refused when it is a terminal (nothing was piped in: reading it
+    would wait for typing)."""
+    import sys
+
+    global _stdin_read
+    stream = sys.stdin
+    if _stdin_read is not None and _stdin_read[0] is stream:
+        return _stdin_read[1]
+    if stream is None or getattr(stream, "closed", False):
+        raise StatdiffError(f"{name}: there is none (it is closed); pipe a text into it or name a file")
+    try:
+        if stream.isatty():
+            raise StatdiffError(f"{name}: it is a terminal; pipe a text into it or name a file")
+        source = getattr(stream, "buffer", None) or stream  # a text stream's bytes, else the stream itself
+        data = _read_at_most(cast(BinaryIO, source), limit, 0)
+    except OSError as error:
+        raise StatdiffError(f"{name}: cannot read ({os_reason(error)})") from None
+    if isinstance(data, str):  # a text stream without bytes beneath it (a notebook's): its text as UTF-8
+        data = data.encode("utf-8", "surrogateescape")
+    if len(data) > limit:
+        raise StatdiffError(f"{name}: the input is over the {_megabytes(limit)} limit{hint}")
+    _stdin_read = (stream, data)
+    return data
 
 
 def _check_size(size: int, limit: int, name: str, hint: str) -> None:
