@@ -42,7 +42,7 @@ def real_pairs(tmp_path_factory):
 
 
 def _shown(unit) -> list:
-    return split_visible(unit.nodes, Visible())[1]
+    return split_visible(unit.worded, Visible())[1]
 
 
 def _section_pairs(old, new):
@@ -163,6 +163,18 @@ def test_the_edge_texts_are_the_first_and_last_words_of_the_whole_tree(corpus_do
             assert edge_texts(document.root, leave_out) == (texts[:TRUNCATION_ANCHOR], texts[-TRUNCATION_ANCHOR:])
             checked += 1
     assert checked > 100
+
+
+def test_a_units_worded_nodes_are_its_nodes_with_words(corpus_documents):
+    """`collect_units` keeps each unit's nodes with words as it collects them (`Unit.worded`):
+    they are its nodes that `has_words()`, in order, and every unit it gives holds one."""
+    checked = 0
+    for document in corpus_documents:
+        for unit in collect_units(document):
+            assert unit.worded == [node for node in unit.nodes if node.has_words()], unit.path
+            assert unit.worded
+            checked += 1
+    assert checked > 1000
 
 
 def _case_documents(name: str) -> tuple:

@@ -17,10 +17,13 @@ UNIT_KINDS = frozenset({"section", "bill_section"})
 
 @dataclass(slots=True, eq=False)
 class Unit:
-    """A section of a text with the nodes that belong to it and not to a nested section."""
+    """A section of a text with the nodes that belong to it and not to a nested section
+    (`nodes`), and those of them that hold words (`worded`, in the same order: every
+    unit `collect_units` gives holds one)."""
 
     node: Node
     nodes: list[Node] = field(default_factory=list)
+    worded: list[Node] = field(default_factory=list)
     amendatory: bool = False  # restated inside a bill section that amends an Act
     parent: str | None = None  # path of the enclosing Article, if any
 
@@ -54,11 +57,13 @@ def collect_units(document: Document) -> list[Unit]:
             unit = Unit(node, amendatory=amending and kind == "section", parent=article)
             units.append(unit)
         unit.nodes.append(node)
+        if node.word_count():
+            unit.worded.append(node)
         for child in node.children:
             visit(child, unit, article)
 
     visit(document.root, root, None)
-    return [unit for unit in units if any(node.has_words() for node in unit.nodes)]
+    return [unit for unit in units if unit.worded]
 
 
 def section_of_every_node(document: Document) -> dict[Node, Node]:
