@@ -9,17 +9,19 @@ reading only the order their kind needs (`moves.place_moves`), as reading both o
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from statdiff import pipeline
-from statdiff.compare import moves
+from statdiff.compare import moves, pairing
+from statdiff.compare.pairing import align
 from statdiff.compare.nodes import (
-    UnchangedPair, same_visible_nodes, same_whole_nodes, unchanged_node, unchanged_nodes,
+    UnchangedPair, relative_key, same_text, same_visible_nodes, same_whole_nodes, unchanged_node, unchanged_nodes,
 )
 from statdiff.compare.truncation import TRUNCATION_ANCHOR, Visible, edge_texts, split_visible, walk_backwards
-from statdiff.compare.units import collect_units
+from statdiff.compare.units import UNIT_KEYS, collect_units, positional
 from statdiff.model.comparison import Op, Status
 from statdiff.read import read_path, read_text
 
@@ -224,3 +226,41 @@ def test_an_unchanged_pair_of_a_changed_section_is_the_pair_unchanged_node_makes
                 assert _lazy_segments(node) == _lazy_segments(general)
                 lazy += 1
     assert lazy > 100
+
+
+def _neighbour_pairs(documents: list) -> list:
+    """Each corpus text with the next one (versions of one Act sit side by side) and with itself."""
+    return [(one, other) for one, other in zip(documents, documents[1:])] + [(one, one) for one in documents]
+
+
+def _as_tuples(pairs: list) -> list:
+    return [(pair.old, pair.new, pair.how, pair.score, pair.moved) for pair in pairs]
+
+
+def test_aligning_the_same_keys_in_order_pairs_as_the_steps_do(real_pairs, corpus_documents):
+    """`pairing.align` pairs two lists whose keys pair them place by place at once (`_in_place`:
+    in order, one place left to content at most); on the units and on each Section pair's nodes of real pairs and of
+    every corpus text beside its neighbour and itself, that is what `_aligned` gives step by step."""
+    answers: Counter = Counter()
+    for old, new in real_pairs + _neighbour_pairs(corpus_documents):
+        old_units, new_units = collect_units(old), collect_units(new)
+        visible = Visible()
+        lists = [(old_units, new_units, UNIT_KEYS, lambda unit: visible.text(unit.nodes),
+                  lambda unit: positional(unit.node))]
+        lists += [(old_unit.worded, new_unit.worded, (relative_key(old_unit, new_unit), same_text(visible)),
+                   visible.joined, positional) for old_unit, new_unit in _section_pairs(old, new)]
+        for old_items, new_items, keys, text, is_positional in lists:
+            fast = align(old_items, new_items, keys=keys, text=text, positional=is_positional)
+            placed = pairing._PositionalTexts.of(old_items, new_items, text, is_positional)
+            general = pairing._aligned(old_items, new_items, keys, text, pairing.CONTENT_CUTOFF, placed)
+            assert _as_tuples(fast) == _as_tuples(general)
+            unkeyed = None if placed else pairing._unkeyed_places(
+                old_items, new_items, keys, pairing._key_values(old_items, new_items, keys[0]))
+            if unkeyed is None or len(unkeyed) > 1:
+                answers["general"] += 1
+            elif unkeyed:
+                answers["in place, one by content" if len(fast) == len(old_items) else "in place, one unpaired"] += 1
+            else:
+                answers["in place"] += 1
+    assert answers["in place"] > 1000 and answers["general"] > 1000, answers
+    assert answers["in place, one by content"] > 50 and answers["in place, one unpaired"] > 50, answers

@@ -34,7 +34,7 @@ from statdiff.compare.nodes import (
     same_text,
     unchanged_nodes,
 )
-from statdiff.compare.pairing import CONTENT, IDENTITY, Pair, align
+from statdiff.compare.pairing import CONTENT, Pair, align, in_order
 from statdiff.compare.replacement import Replacement, kept_front, whole_replacement
 from statdiff.compare.restream import fewer_changes, resegmented, same_stream
 from statdiff.compare.struck import recovers_struck
@@ -235,7 +235,7 @@ def _changed_nodes(old_unit: Unit, new_unit: Unit, shown: tuple[list[Node], list
     visible = context.visible
     old_nodes, new_nodes = shown
     if same:
-        node_pairs = [Pair(old, new, IDENTITY) for old, new in zip(old_nodes, new_nodes)]
+        node_pairs = in_order(old_nodes, new_nodes)
     else:
         node_pairs = align(
             old_nodes,
