@@ -15,16 +15,14 @@ from pathlib import Path
 import pytest
 
 from statdiff import pipeline
-from statdiff.compare import moves, nodes, pairing
+from statdiff.compare import moves, pairing
 from statdiff.compare.pairing import align
 from statdiff.compare.nodes import (
     UnchangedPair, relative_key, same_text, same_visible_nodes, same_whole_nodes, unchanged_node, unchanged_nodes,
 )
-from statdiff.compare.tokens import common_head, tokenize
-from statdiff.compare.words import diff_tokens
 from statdiff.compare.truncation import TRUNCATION_ANCHOR, Visible, edge_texts, split_visible, walk_backwards
 from statdiff.compare.units import UNIT_KEYS, collect_units, positional
-from statdiff.model.comparison import Op, Status, WordSegment
+from statdiff.model.comparison import Op, Status
 from statdiff.read import read_path, read_text
 
 from bench_pair import chapter_620_pair
@@ -266,60 +264,3 @@ def test_aligning_the_same_keys_in_order_pairs_as_the_steps_do(real_pairs, corpu
                 answers["in place"] += 1
     assert answers["in place"] > 1000 and answers["general"] > 1000, answers
     assert answers["in place, one by content"] > 50 and answers["in place, one unpaired"] > 50, answers
-
-
-def _trimmed_by_words(old_words: list, new_words: list) -> list:
-    """The common head and tail of two nodes' words as the compare stage found them word by
-    word before it read them from the texts: (op, old words, new words) of the head, the
-    middle's diff and the tail."""
-    head = common_head(old_words, new_words)
-    tail = common_head(old_words[head:][::-1], new_words[head:][::-1])
-    texts = [word.text for word in old_words]
-    head = nodes._clear_of_units(texts, head, nodes.TRIM_MARGIN)
-    tail = nodes._clear_of_units(texts[::-1], tail, nodes.TRIM_MARGIN)
-    middle = diff_tokens(tokenize(old_words[head:len(old_words) - tail], leading_space=head > 0),
-                         tokenize(new_words[head:len(new_words) - tail], leading_space=head > 0))
-    found = [(Op.EQUAL, old_words[:head], new_words[:head])] if head else []
-    found += [(segment.op, segment.old, segment.new) for segment in middle]
-    if tail:
-        found.append((Op.EQUAL, old_words[len(old_words) - tail:], new_words[len(new_words) - tail:]))
-    return found
-
-
-def _listed(segment, side: str) -> list:
-    """A segment's words (a lazy run's), else its tokens, as a list."""
-    if isinstance(segment, WordSegment):
-        return list(segment.old_words if side == "old" else segment.new_words)
-    return list(segment.old if side == "old" else segment.new)
-
-
-def test_a_changed_pair_is_trimmed_from_its_texts_as_from_its_words(tmp_path):
-    """`nodes._trimmed_segments` finds the words two different nodes begin and end with alike
-    from their texts, and makes only the words between; it gives the segments (and the
-    tokens) that comparing the two nodes' words one by one gave, on every node pair of real
-    pairs and of every corpus text beside its neighbour (built here: no word made before)."""
-    chapter_old, chapter_new = chapter_620_pair(tmp_path)
-    documents = _corpus_documents()
-    pairs = [(pipeline.build(read_path(old)), pipeline.build(read_path(new))) for old, new in (
-        (PIPA / "815ILCS530_as_enacted_PA094-0036.txt", PIPA / "815ILCS530_through_PA094-0947.txt"),
-        (chapter_old, chapter_new))]
-    checked = trimmed = unmade = 0
-    for old, new in pairs + list(zip(documents, documents[1:])):
-        for old_unit, new_unit in _section_pairs(old, new):
-            for old_node, new_node in zip(old_unit.worded, new_unit.worded):
-                if old_node.text == new_node.text:
-                    continue
-                lazy = old_node._words is None and new_node._words is None
-                fast = nodes._trimmed_segments(old_node, new_node)
-                unmade += lazy and old_node._words is None and new_node._words is None
-                general = _trimmed_by_words(list(old_node.words), list(new_node.words))
-                assert [(segment.op, _listed(segment, "old"), _listed(segment, "new")) for segment in fast] == \
-                    [(op, list(old_part), list(new_part)) for op, old_part, new_part in general], old_node.path
-                for index, segment in enumerate(fast):  # the lazy runs' tokens are their words' tokens
-                    if isinstance(segment, WordSegment):
-                        leading = index > 0
-                        assert segment.old == tuple(tokenize(list(segment.old_words), leading_space=leading))
-                        assert segment.new == tuple(tokenize(list(segment.new_words), leading_space=leading))
-                trimmed += bool(fast) and fast[0].op == Op.EQUAL
-                checked += 1
-    assert checked > 1000 and trimmed > 300 and unmade > 300, (checked, trimmed, unmade)

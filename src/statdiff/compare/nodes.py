@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Callable, Iterator, Sequence, overload
+from typing import Callable, Sequence
 
 from statdiff.compare.changes import node_change, node_moved, source_change, word_changes
 from statdiff.compare.anchors import linked
 from statdiff.compare.pairing import Pair
 from statdiff.compare.replacement import Quotes
 from statdiff.compare.struck import recover_struck
-from statdiff.compare.tokens import may_join_a_unit, tokenize
+from statdiff.compare.tokens import common_head, may_join_a_unit, tokenize
 from statdiff.compare.truncation import Visible
 from statdiff.compare.units import Unit
 from statdiff.compare.words import diff_tokens
@@ -219,7 +219,7 @@ def _node_segments(old: Node, new: Node, visible: Visible) -> list[Segment]:
     if visible.whole(old) and visible.whole(new):
         if visible.same_texts(old, new):
             return [whole_words(Op.EQUAL, old.words, new.words)]
-        return _trimmed_segments(old, new)
+        return _trimmed_segments(old.words, new.words)
     old_tokens = tokenize(old.words)
     new_tokens = tokenize(new.words)
     old_low, old_high = token_span(old, visible, old_tokens)
@@ -237,111 +237,30 @@ def _node_segments(old: Node, new: Node, visible: Visible) -> list[Segment]:
     return segments
 
 
-def _trimmed_segments(old: Node, new: Node) -> list[Segment]:
+def _trimmed_segments(old: list[Word], new: list[Word]) -> list[Segment]:
     """Diff only what lies between the words both nodes begin and end with: the common
-    head and tail stay one lazy `equal` segment each (a long node changed in one place),
-    whose words are made only when it is shown. Read from the nodes' texts: only the
-    words between are made (`trimmed_bounds`)."""
-    old_count, new_count = old.word_count(), new.word_count()
-    head, tail = trimmed_bounds(old.text, new.text, old_count, new_count)
-    old_middle = tokenize(_words_between(old, head, old_count - tail), leading_space=head > 0)
-    new_middle = tokenize(_words_between(new, head, new_count - tail), leading_space=head > 0)
+    head and tail stay one lazy `equal` segment each (a long node changed in one place)."""
+    head = common_head(old, new)
+    tail = common_head(old[head:][::-1], new[head:][::-1])
+    head, tail = _clear_of_units(old, head, TRIM_MARGIN), _clear_of_units(old[::-1], tail, TRIM_MARGIN)
+    old_middle = tokenize(old[head:len(old) - tail], leading_space=head > 0)
+    new_middle = tokenize(new[head:len(new) - tail], leading_space=head > 0)
     segments: list[Segment] = []
     if head:
-        segments.append(whole_words(Op.EQUAL, WordRun(old, 0, head), WordRun(new, 0, head)))
+        segments.append(whole_words(Op.EQUAL, old[:head], new[:head]))
     segments.extend(diff_tokens(old_middle, new_middle))
     if tail:
-        segments.append(whole_words(Op.EQUAL, WordRun(old, old_count - tail, old_count),
-                                    WordRun(new, new_count - tail, new_count), leading_space=True))
+        segments.append(whole_words(Op.EQUAL, old[len(old) - tail:], new[len(new) - tail:], leading_space=True))
     return segments
 
 
-def trimmed_bounds(old_text: str, new_text: str, old_count: int, new_count: int) -> tuple[int, int]:
-    """(head, tail): how many words two different nodes' texts (words joined by single
-    spaces, `old_count` and `new_count` of them) begin and end with alike, less
-    TRIM_MARGIN and any word that may belong to a multi-word unit cut there (as
-    `common_head` over the words, then `_clear_of_units`, count them)."""
-    head = _common_words(old_text, new_text)
-    tail = min(_common_words(old_text[::-1], new_text[::-1]), old_count - head, new_count - head)
-    old_words = old_text.split(" ")
-    return _clear_of_units(old_words, head, TRIM_MARGIN), _clear_of_units(old_words[::-1], tail, TRIM_MARGIN)
-
-
-def _common_words(first: str, second: str) -> int:
-    """How many words two texts (words joined by single spaces, no word holding a space)
-    begin with alike: the words wholly inside their common beginning, a word counted when
-    the space after it (or the text's end) is common to both."""
-    common = _common_prefix_length(first, second)
-    words = first.count(" ", 0, common)
-    if (common == len(first) or first[common] == " ") and (common == len(second) or second[common] == " "):
-        words += 1  # the word ending where the common beginning ends is whole in both
-    return words
-
-
-def _common_prefix_length(first: str, second: str) -> int:
-    """The length of the longest common beginning of two strings (halving the range: each
-    test one comparison of two slices in C, not a Python step a character)."""
-    low, high = 0, min(len(first), len(second))
-    while low < high:
-        middle = (low + high + 1) // 2
-        if first[low:middle] == second[low:middle]:
-            low = middle
-        else:
-            high = middle - 1
-    return low
-
-
-def _clear_of_units(words: Sequence[str], count: int, margin: int) -> int:
-    """`count` less the margin, and less any word (its text) that may belong to a
-    multi-word unit (`815 ILCS 530/10`, `P.A. 94-947`) cut by the boundary."""
+def _clear_of_units(words: list[Word], count: int, margin: int) -> int:
+    """`count` less the margin, and less any word that may belong to a multi-word unit
+    (`815 ILCS 530/10`, `P.A. 94-947`) cut by the boundary."""
     count = max(0, count - margin)
-    while count and may_join_a_unit(words[count - 1]):
+    while count and may_join_a_unit(words[count - 1].text):
         count -= 1
     return count
-
-
-WORDS_MADE_ONE_BY_ONE = 32  # more words than this between the head and tail: the node's words are made at once
-
-
-def _words_between(node: Node, start: int, end: int) -> list[Word]:
-    """`node.words[start:end]`, making only those words when they are few (the node's words
-    were never made, and a changed node's middle is usually a few words)."""
-    if end - start > WORDS_MADE_ONE_BY_ONE:
-        return node.words[start:end]
-    return [node.word_at(index) for index in range(start, end)]
-
-
-class WordRun(Sequence[Word]):
-    """Words `start` to `end` of a node, made when read: the common head or tail of a changed
-    node pair, which only a view that shows it reads (its length and truth, and its first and
-    last word's position for the place of a change beside it, make at most one word)."""
-
-    __slots__ = ("node", "start", "end")
-
-    def __init__(self, node: Node, start: int, end: int):
-        self.node, self.start, self.end = node, start, end
-
-    def __len__(self) -> int:
-        return self.end - self.start
-
-    def __bool__(self) -> bool:
-        return self.end > self.start
-
-    @overload
-    def __getitem__(self, index: int) -> Word: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[Word]: ...
-
-    def __getitem__(self, index: int | slice) -> Word | Sequence[Word]:
-        if isinstance(index, slice):
-            return self.node.words[self.start:self.end][index]
-        if not -len(self) <= index < len(self):
-            raise IndexError("word index out of range")
-        return self.node.word_at(self.start + index % len(self))
-
-    def __iter__(self) -> Iterator[Word]:
-        return iter(self.node.words[self.start:self.end])
 
 
 def token_span(node: Node, visible: Visible, tokens: list[Token]) -> tuple[int, int]:
