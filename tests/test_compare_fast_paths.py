@@ -264,3 +264,33 @@ def test_aligning_the_same_keys_in_order_pairs_as_the_steps_do(real_pairs, corpu
                 answers["in place"] += 1
     assert answers["in place"] > 1000 and answers["general"] > 1000, answers
     assert answers["in place, one by content"] > 50 and answers["in place, one unpaired"] > 50, answers
+
+
+def _extracted(query: str, choices: list, cutoff: float) -> list:
+    """(index, score) of the choices `process.extract` finds at or above the cutoff."""
+    from rapidfuzz import fuzz, process
+
+    return [(int(j), float(score))
+            for _, score, j in process.extract(query, choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None)]
+
+
+def test_a_few_choices_are_scored_one_by_one_as_extract_scores_them(real_pairs, corpus_documents):
+    """`pairing._scores` scores a few choices one `fuzz.ratio` at a time: the same choices,
+    scores and order as `process.extract` gives, on the nodes (excerpts) of every Section pair
+    of real pairs and of corpus neighbours, at each cutoff the compare stage uses, and on
+    empty texts."""
+    compared = scored = 0
+    for old, new in real_pairs + list(zip(corpus_documents, corpus_documents[1:])):
+        for old_unit, new_unit in _section_pairs(old, new):
+            choices = [pairing.excerpt(node.text) for node in new_unit.worded][:pairing.FEW_CHOICES]
+            for node in old_unit.worded:
+                query = pairing.excerpt(node.text)
+                for cutoff in (pairing.CONTENT_CUTOFF, moves.MOVED_NODE_CUTOFF, 0.0):
+                    found = pairing._scores(query, choices, cutoff)
+                    assert found == sorted(_extracted(query, choices, cutoff)), node.path
+                    scored += len(found)
+                compared += 1
+    for query, choices in (("", [""]), ("", ["a", ""]), ("a", ["", "a"]), ("abc", ["abd", "", "xyz"])):
+        for cutoff in (pairing.CONTENT_CUTOFF, 0.0):
+            assert pairing._scores(query, choices, cutoff) == sorted(_extracted(query, choices, cutoff))
+    assert compared > 5000 and scored > 5000, (compared, scored)
