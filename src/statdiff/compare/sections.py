@@ -21,6 +21,7 @@ from statdiff.compare.modes import (
     is_bill,
     lead_unit,
     mode_of,
+    recovers_struck,
     restated_or_codified,
 )
 from statdiff.compare.moves import pair_moved_nodes, place_moves
@@ -37,7 +38,6 @@ from statdiff.compare.nodes import (
 from statdiff.compare.pairing import CONTENT, Pair, align, in_order
 from statdiff.compare.replacement import Replacement, kept_front, whole_replacement
 from statdiff.compare.restream import fewer_changes, resegmented, same_stream
-from statdiff.compare.struck import recovers_struck
 from statdiff.compare.truncation import Visible, split_visible
 from statdiff.compare.units import UNIT_KEYS, Unit, collect_units, compared_text, heading, number_or_label, positional
 from statdiff.law import citations
