@@ -22,6 +22,7 @@ from statdiff.compare.nodes import (
 )
 from statdiff.compare.truncation import TRUNCATION_ANCHOR, Visible, edge_texts, split_visible, walk_backwards
 from statdiff.compare.units import UNIT_KEYS, collect_units, positional
+from statdiff.compare.units import UNIT_KINDS as UNIT_KINDS_COMPARED
 from statdiff.model.comparison import Op, Status
 from statdiff.read import read_path, read_text
 
@@ -167,12 +168,23 @@ def test_the_edge_texts_are_the_first_and_last_words_of_the_whole_tree(corpus_do
     assert checked > 100
 
 
+def _own_nodes(node) -> list:
+    """A unit node and its descendants in reading order, less each nested section and its own."""
+    found = [node]
+    for child in node.children:
+        if child.kind not in UNIT_KINDS_COMPARED:
+            found += _own_nodes(child)
+    return found
+
+
 def test_a_units_worded_nodes_are_its_nodes_with_words(corpus_documents):
-    """`collect_units` keeps each unit's nodes with words as it collects them (`Unit.worded`):
-    they are its nodes that `has_words()`, in order, and every unit it gives holds one."""
+    """`collect_units` gives each unit its own nodes (its subtree in reading order, less each
+    nested section's), and those with words (`Unit.worded`): its nodes that `has_words()`, in
+    order; every unit it gives holds one."""
     checked = 0
     for document in corpus_documents:
         for unit in collect_units(document):
+            assert unit.nodes == _own_nodes(unit.node), unit.path
             assert unit.worded == [node for node in unit.nodes if node.has_words()], unit.path
             assert unit.worded
             checked += 1

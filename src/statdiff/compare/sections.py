@@ -81,7 +81,8 @@ def compare(old: Document, new: Document) -> Comparison:
         replacement = None
     else:
         replacement = whole_replacement(old, new)
-        kept = frozenset(node for unit in old_units + new_units if kept_front(unit, replacement) for node in unit.nodes)
+        kept = frozenset(node for unit in old_units + new_units if kept_front(unit, replacement)
+                         for node in unit.nodes) if replacement is not None else frozenset()
         visible = Visible.for_truncation(old, new, kept, replacement.quotes.unquoted if replacement else None)
     old_before, old_units, old_after = _split_units(old_units, visible)
     new_before, new_units, new_after = _split_units(new_units, visible)

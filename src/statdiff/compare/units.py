@@ -49,21 +49,29 @@ def collect_units(document: Document) -> list[Unit]:
         """`node` and its descendants in reading order, each into the unit it belongs to."""
         nonlocal amending
         kind = node.kind
-        if kind == "bill_section":
-            amending = node.meta.amends is not None
-        elif kind == "article":
-            article = node.path
-        if kind in UNIT_KINDS and node is not document.root:
-            unit = Unit(node, amendatory=amending and kind == "section", parent=article)
-            units.append(unit)
+        if kind in _OPENING_KINDS:
+            if kind == "bill_section":
+                amending = node.meta.amends is not None
+            elif kind == "article":
+                article = node.path
+            if kind in UNIT_KINDS and node is not document.root:
+                unit = Unit(node, amendatory=amending and kind == "section", parent=article)
+                units.append(unit)
         unit.nodes.append(node)
-        if node.word_count():
-            unit.worded.append(node)
         for child in node.children:
-            visit(child, unit, article)
+            if child.children or child.kind in _OPENING_KINDS:
+                visit(child, unit, article)
+            else:  # a leaf of this unit (most nodes): no call of `visit`
+                unit.nodes.append(child)
 
     visit(document.root, root, None)
+    for unit in units:
+        unit.worded = [node for node in unit.nodes if node.word_count()]
     return [unit for unit in units if unit.worded]
+
+
+# The kinds of node that open a unit, an Article or a bill section's amending (`collect_units`).
+_OPENING_KINDS = UNIT_KINDS | {"article", "bill_section"}
 
 
 def section_of_every_node(document: Document) -> dict[Node, Node]:
