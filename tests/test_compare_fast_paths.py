@@ -9,17 +9,20 @@ reading only the order their kind needs (`moves.place_moves`), as reading both o
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from statdiff import pipeline
-from statdiff.compare import moves
+from statdiff.compare import moves, pairing
+from statdiff.compare.pairing import align
 from statdiff.compare.nodes import (
-    UnchangedPair, same_visible_nodes, same_whole_nodes, unchanged_node, unchanged_nodes,
+    UnchangedPair, relative_key, same_text, same_visible_nodes, same_whole_nodes, unchanged_node, unchanged_nodes,
 )
 from statdiff.compare.truncation import TRUNCATION_ANCHOR, Visible, edge_texts, split_visible, walk_backwards
-from statdiff.compare.units import collect_units
+from statdiff.compare.units import UNIT_KEYS, collect_units, positional
+from statdiff.compare.units import UNIT_KINDS as UNIT_KINDS_COMPARED
 from statdiff.model.comparison import Op, Status
 from statdiff.read import read_path, read_text
 
@@ -42,7 +45,7 @@ def real_pairs(tmp_path_factory):
 
 
 def _shown(unit) -> list:
-    return split_visible(unit.nodes, Visible())[1]
+    return split_visible(unit.worded, Visible())[1]
 
 
 def _section_pairs(old, new):
@@ -165,6 +168,29 @@ def test_the_edge_texts_are_the_first_and_last_words_of_the_whole_tree(corpus_do
     assert checked > 100
 
 
+def _own_nodes(node) -> list:
+    """A unit node and its descendants in reading order, less each nested section and its own."""
+    found = [node]
+    for child in node.children:
+        if child.kind not in UNIT_KINDS_COMPARED:
+            found += _own_nodes(child)
+    return found
+
+
+def test_a_units_worded_nodes_are_its_nodes_with_words(corpus_documents):
+    """`collect_units` gives each unit its own nodes (its subtree in reading order, less each
+    nested section's), and those with words (`Unit.worded`): its nodes that `has_words()`, in
+    order; every unit it gives holds one."""
+    checked = 0
+    for document in corpus_documents:
+        for unit in collect_units(document):
+            assert unit.nodes == _own_nodes(unit.node), unit.path
+            assert unit.worded == [node for node in unit.nodes if node.has_words()], unit.path
+            assert unit.worded
+            checked += 1
+    assert checked > 1000
+
+
 def _case_documents(name: str) -> tuple:
     case = Case.read(CASES / f"{name}.case")
     return tuple(pipeline.build(read_text(case.text(side), name=f"{name}.{side}")) for side in ("old", "new"))
@@ -212,3 +238,71 @@ def test_an_unchanged_pair_of_a_changed_section_is_the_pair_unchanged_node_makes
                 assert _lazy_segments(node) == _lazy_segments(general)
                 lazy += 1
     assert lazy > 100
+
+
+def _neighbour_pairs(documents: list) -> list:
+    """Each corpus text with the next one (versions of one Act sit side by side) and with itself."""
+    return [(one, other) for one, other in zip(documents, documents[1:])] + [(one, one) for one in documents]
+
+
+def _as_tuples(pairs: list) -> list:
+    return [(pair.old, pair.new, pair.how, pair.score, pair.moved) for pair in pairs]
+
+
+def test_aligning_the_same_keys_in_order_pairs_as_the_steps_do(real_pairs, corpus_documents):
+    """`pairing.align` pairs two lists whose keys pair them place by place at once (`_in_place`:
+    in order, one place left to content at most); on the units and on each Section pair's nodes of real pairs and of
+    every corpus text beside its neighbour and itself, that is what `_aligned` gives step by step."""
+    answers: Counter = Counter()
+    for old, new in real_pairs + _neighbour_pairs(corpus_documents):
+        old_units, new_units = collect_units(old), collect_units(new)
+        visible = Visible()
+        lists = [(old_units, new_units, UNIT_KEYS, lambda unit: visible.text(unit.nodes),
+                  lambda unit: positional(unit.node))]
+        lists += [(old_unit.worded, new_unit.worded, (relative_key(old_unit, new_unit), same_text(visible)),
+                   visible.joined, positional) for old_unit, new_unit in _section_pairs(old, new)]
+        for old_items, new_items, keys, text, is_positional in lists:
+            fast = align(old_items, new_items, keys=keys, text=text, positional=is_positional)
+            placed = pairing._PositionalTexts.of(old_items, new_items, text, is_positional)
+            general = pairing._aligned(old_items, new_items, keys, text, pairing.CONTENT_CUTOFF, placed)
+            assert _as_tuples(fast) == _as_tuples(general)
+            unkeyed = None if placed else pairing._unkeyed_places(
+                old_items, new_items, keys, pairing._key_values(old_items, new_items, keys[0]))
+            if unkeyed is None or len(unkeyed) > 1:
+                answers["general"] += 1
+            elif unkeyed:
+                answers["in place, one by content" if len(fast) == len(old_items) else "in place, one unpaired"] += 1
+            else:
+                answers["in place"] += 1
+    assert answers["in place"] > 1000 and answers["general"] > 1000, answers
+    assert answers["in place, one by content"] > 50 and answers["in place, one unpaired"] > 50, answers
+
+
+def _extracted(query: str, choices: list, cutoff: float) -> list:
+    """(index, score) of the choices `process.extract` finds at or above the cutoff."""
+    from rapidfuzz import fuzz, process
+
+    return [(int(j), float(score))
+            for _, score, j in process.extract(query, choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None)]
+
+
+def test_a_few_choices_are_scored_one_by_one_as_extract_scores_them(real_pairs, corpus_documents):
+    """`pairing._scores` scores a few choices one `fuzz.ratio` at a time: the same choices,
+    scores and order as `process.extract` gives, on the nodes (excerpts) of every Section pair
+    of real pairs and of corpus neighbours, at each cutoff the compare stage uses, and on
+    empty texts."""
+    compared = scored = 0
+    for old, new in real_pairs + list(zip(corpus_documents, corpus_documents[1:])):
+        for old_unit, new_unit in _section_pairs(old, new):
+            choices = [pairing.excerpt(node.text) for node in new_unit.worded][:pairing.FEW_CHOICES]
+            for node in old_unit.worded:
+                query = pairing.excerpt(node.text)
+                for cutoff in (pairing.CONTENT_CUTOFF, moves.MOVED_NODE_CUTOFF, 0.0):
+                    found = pairing._scores(query, choices, cutoff)
+                    assert found == sorted(_extracted(query, choices, cutoff)), node.path
+                    scored += len(found)
+                compared += 1
+    for query, choices in (("", [""]), ("", ["a", ""]), ("a", ["", "a"]), ("abc", ["abd", "", "xyz"])):
+        for cutoff in (pairing.CONTENT_CUTOFF, 0.0):
+            assert pairing._scores(query, choices, cutoff) == sorted(_extracted(query, choices, cutoff))
+    assert compared > 5000 and scored > 5000, (compared, scored)

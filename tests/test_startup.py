@@ -106,6 +106,7 @@ def test_a_json_diff_loads_its_stages_and_no_other():
     assert {name.split(".")[1] for name in statdiff_modules if "." in name} == JSON_DIFF_PACKAGES
     assert "statdiff.amend" not in modules and "statdiff.amend.instructions" not in modules
     assert "statdiff.compare.partial" not in modules  # an amendment's restatement cut
+    assert "statdiff.compare.struck" not in modules  # a plain printing's struck words recovered
     assert "csv" not in modules  # a statutes CSV's reader
     assert {name for name in statdiff_modules if name.startswith("statdiff.render.")} == {
         "statdiff.render.json_out", "statdiff.render.options"}

@@ -10,7 +10,7 @@ section of both texts is compared.
 from __future__ import annotations
 
 from statdiff.compare.units import Unit
-from statdiff.model import Document, Mode, Side
+from statdiff.model import PLAIN, Document, Mode, Side
 
 
 def is_amendatory(units: list[Unit]) -> bool:
@@ -69,3 +69,12 @@ def instructed_sections(bill: Document) -> set[tuple[str, str]]:
 def section_key(unit: Unit) -> tuple[str, str]:
     """(Act citation, Section number) of a unit, as `instructed_sections` names them."""
     return " ".join((unit.node.meta.act or "").split()), str(unit.node.meta.number)
+
+
+def recovers_struck(mode: Mode, bill_side: Side | None, new: Document) -> bool:
+    """Whether struck text is to be recovered (`struck`, loaded only then): NEW is the
+    amendatory side of an amendment-mode comparison and a plain printing (no word of it
+    carries an underline or strike mark)."""
+    if mode != Mode.AMENDMENT or bill_side != "new":
+        return False
+    return all(word.mark == PLAIN for word in new.root.all_words())

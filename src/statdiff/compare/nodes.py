@@ -16,7 +16,6 @@ from statdiff.compare.changes import node_change, node_moved, source_change, wor
 from statdiff.compare.anchors import linked
 from statdiff.compare.pairing import Pair
 from statdiff.compare.replacement import Quotes
-from statdiff.compare.struck import recover_struck
 from statdiff.compare.tokens import common_head, may_join_a_unit, tokenize
 from statdiff.compare.truncation import Visible
 from statdiff.compare.units import Unit
@@ -77,6 +76,8 @@ class NodeRules:
         if self.quotes is not None:
             segments = self.quotes.kept(segments, old, new)
         if self.struck and old.kind != "source_note":
+            from statdiff.compare.struck import recover_struck  # here: only a plain printing's comparison recovers
+
             segments = recover_struck(segments)
         return segments
 
@@ -85,6 +86,8 @@ class NodeRules:
         if self.quotes is not None:
             segments = self.quotes.kept_stream(segments, new if self.quotes.side == "new" else old)
         if self.struck:
+            from statdiff.compare.struck import recover_struck
+
             segments = recover_struck(segments)
         return segments
 

@@ -59,12 +59,87 @@ def align(
     `keys` are identity functions tried in order (a None key never pairs);
     `text` gives what content pairing compares; `positional` (see above).
     """
+    placed = _PositionalTexts.of(old_items, new_items, text, positional)
+    first_values = _key_values(old_items, new_items, keys[0]) if keys else None
+    if first_values is not None and not placed:
+        unkeyed = _unkeyed_places(old_items, new_items, keys, first_values)
+        if unkeyed is not None and len(unkeyed) <= 1:
+            return _in_place(old_items, new_items, unkeyed, text, cutoff)
+    return _aligned(old_items, new_items, keys, text, cutoff, placed, first_values)
+
+
+def in_order(old_items: Sequence[Item], new_items: Sequence[Item]) -> list[Pair[Item]]:
+    """Each old item paired with the new item at its place, by identity (same lengths)."""
+    return [Pair(old, new, IDENTITY) for old, new in zip(old_items, new_items)]
+
+
+def _key_values(old_items: Sequence[Item], new_items: Sequence[Item],
+                key: Callable[[Item], object]) -> tuple[list[object], list[object]]:
+    return [key(item) for item in old_items], [key(item) for item in new_items]
+
+
+def _unkeyed_places(old_items: Sequence[Item], new_items: Sequence[Item], keys: Sequence[Callable[[Item], object]],
+                    first_values: tuple[list[object], list[object]]) -> list[int] | None:
+    """The common case of two versions: the keys pair the two lists place by place. Each key
+    in turn, over the places no key before it paired: where the two items have the same value
+    (not None), `_pair_by_key` pairs the n-th old item of that value with the n-th new item
+    of it, which is the item at its own place; where they differ (or both are None), neither
+    pairs, provided neither value is any other unpaired item's on the other side. Returns
+    the places no key pairs (left to content pairing), or None where the keys would pair
+    an item away from its place (lists of different lengths, a value found elsewhere)."""
+    if len(old_items) != len(new_items):
+        return None
+    pending: list[int] = list(range(len(old_items)))
+    for number, key in enumerate(keys):
+        if not pending:
+            break
+        if number == 0:
+            old_values, new_values = first_values
+        else:
+            old_values, new_values = [None] * len(old_items), [None] * len(new_items)
+            for index in pending:
+                old_values[index], new_values[index] = key(old_items[index]), key(new_items[index])
+        olds = {old_values[index] for index in pending}
+        news = {new_values[index] for index in pending}
+        left = []
+        for index in pending:
+            old, new = old_values[index], new_values[index]
+            if old == new and old is not None:
+                continue  # paired at its place
+            if (old is not None and old in news) or (new is not None and new in olds):
+                return None
+            left.append(index)
+        pending = left
+    return pending
+
+
+def _in_place(old_items: Sequence[Item], new_items: Sequence[Item], unkeyed: list[int],
+              text: Callable[[Item], str], cutoff: float) -> list[Pair[Item]]:
+    """What `_aligned` gives when the keys pair the lists place by place but for at most one
+    place (`_unkeyed_places`): the pairs in order, and at that place the two items paired by
+    content (the only candidates content pairing has), else the old item removed before the
+    new one added (`_in_reading_order`); no pair has moved."""
+    pairs = in_order(old_items, new_items)
+    for index in unkeyed:
+        old, new = old_items[index], new_items[index]
+        found = best_pairs([text(old)], [text(new)], cutoff)
+        if found:
+            pairs[index] = Pair(old, new, CONTENT, found[0][2])
+        else:
+            pairs[index:index + 1] = [Pair(old, None), Pair(None, new)]
+    return pairs
+
+
+def _aligned(old_items: Sequence[Item], new_items: Sequence[Item], keys: Sequence[Callable[[Item], object]],
+             text: Callable[[Item], str], cutoff: float, placed: "_PositionalTexts",
+             first_values: tuple[list[object], list[object]] | None = None) -> list[Pair[Item]]:
+    """`align`, step by step (`first_values`: the first key's values of each side, where
+    computed already)."""
     partner: dict[int, int] = {}  # old index -> new index
     how: dict[int, tuple[str, float]] = {}
-    placed = _PositionalTexts.of(old_items, new_items, text, positional)
     accept = placed.unique_text_test() if placed else None
-    for key in keys:
-        _pair_by_key(old_items, new_items, key, partner, how, accept)
+    for number, key in enumerate(keys):
+        _pair_by_key(old_items, new_items, key, partner, how, accept, first_values if number == 0 else None)
     if placed:
         _pair_by_same_text(placed, partner, how)
     _pair_by_content(old_items, new_items, text, cutoff, partner, how)
@@ -109,19 +184,22 @@ class _PositionalTexts:
 
 def _pair_by_key(old_items: Sequence[Item], new_items: Sequence[Item], key: Callable[[Item], object],
                  partner: dict[int, int], how: dict[int, tuple[str, float]],
-                 accept: Callable[[int, int], bool] | None = None) -> None:
+                 accept: Callable[[int, int], bool] | None = None,
+                 values: tuple[list[object], list[object]] | None = None) -> None:
+    """Pair the unpaired items of the same `key` (`values`: each item's, where computed already)."""
+    old_values, new_values = values if values is not None else (None, None)
     taken = set(partner.values())
     waiting: dict[object, list[int]] = {}
     for new_index, item in enumerate(new_items):
         if new_index in taken:
             continue
-        value = key(item)
+        value = key(item) if new_values is None else new_values[new_index]
         if value is not None:
             waiting.setdefault(value, []).append(new_index)
     for old_index, item in enumerate(old_items):
         if old_index in partner:
             continue
-        value = key(item)
+        value = key(item) if old_values is None else old_values[old_index]
         candidates = waiting.get(value) if value is not None else None
         if not candidates:
             continue
@@ -178,12 +256,7 @@ def best_pairs(
     if not old_texts or not new_texts:
         return []
     choices = [excerpt(text) for text in new_texts]
-    # One `process.extract` a row, not `process.cdist`: cdist needs numpy, extract does not.
-    found = (
-        (float(score), i, int(j))
-        for i, text in enumerate(old_texts)
-        for _, score, j in process.extract(excerpt(text), choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None)
-    )
+    found = ((score, i, j) for i, text in enumerate(old_texts) for j, score in _scores(excerpt(text), choices, cutoff))
     candidates = sorted(found, key=lambda candidate: (-candidate[0], candidate[1], candidate[2]))
     used_old: set[int] = set()
     used_new: set[int] = set()
@@ -195,6 +268,22 @@ def best_pairs(
         used_new.add(j)
         pairs.append((i, j, score))
     return pairs
+
+
+FEW_CHOICES = 16  # up to this many texts to score against, each is scored on its own
+
+
+def _scores(query: str, choices: list[str], cutoff: float) -> list[tuple[int, float]]:
+    """(index, ratio) of each choice whose rapidfuzz ratio with `query` is at least `cutoff`.
+    One `process.extract` over many choices (not `process.cdist`: cdist needs numpy); a
+    `fuzz.ratio` a choice over a few: the same scores, and `ratio` first sets aside the
+    beginning and end two texts share, which `extract`'s scorer, prepared once for the query,
+    does not (a node and its edited version, the common case here: 3 µs instead of 300)."""
+    if len(choices) > FEW_CHOICES:
+        return [(int(j), float(score))
+                for _, score, j in process.extract(query, choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None)]
+    scored = [(j, fuzz.ratio(query, choice, score_cutoff=cutoff)) for j, choice in enumerate(choices)]
+    return [(j, float(score)) for j, score in scored if score >= cutoff]
 
 
 def excerpt(text: str) -> str:

@@ -21,6 +21,7 @@ from statdiff.compare.modes import (
     is_bill,
     lead_unit,
     mode_of,
+    recovers_struck,
     restated_or_codified,
 )
 from statdiff.compare.moves import pair_moved_nodes, place_moves
@@ -34,10 +35,9 @@ from statdiff.compare.nodes import (
     same_text,
     unchanged_nodes,
 )
-from statdiff.compare.pairing import CONTENT, IDENTITY, Pair, align
+from statdiff.compare.pairing import CONTENT, Pair, align, in_order
 from statdiff.compare.replacement import Replacement, kept_front, whole_replacement
 from statdiff.compare.restream import fewer_changes, resegmented, same_stream
-from statdiff.compare.struck import recovers_struck
 from statdiff.compare.truncation import Visible, split_visible
 from statdiff.compare.units import UNIT_KEYS, Unit, collect_units, compared_text, heading, number_or_label, positional
 from statdiff.law import citations
@@ -81,7 +81,8 @@ def compare(old: Document, new: Document) -> Comparison:
         replacement = None
     else:
         replacement = whole_replacement(old, new)
-        kept = frozenset(node for unit in old_units + new_units if kept_front(unit, replacement) for node in unit.nodes)
+        kept = frozenset(node for unit in old_units + new_units if kept_front(unit, replacement)
+                         for node in unit.nodes) if replacement is not None else frozenset()
         visible = Visible.for_truncation(old, new, kept, replacement.quotes.unquoted if replacement else None)
     old_before, old_units, old_after = _split_units(old_units, visible)
     new_before, new_units, new_after = _split_units(new_units, visible)
@@ -124,10 +125,18 @@ class _Context:
 
 def _split_units(units: list[Unit], visible: Visible) -> tuple[list[Unit], list[Unit], list[Unit]]:
     """Sections wholly before the stretch two truncated copies share, in it, and after it."""
-    shown = [index for index, unit in enumerate(units) if visible.has_words(unit.nodes)]
+    if not visible.slices:  # whole copies: every unit holds a word both copies show
+        return [], units, []
+    shown = [index for index, unit in enumerate(units) if _shown(unit, visible)]
     if not shown:
         return [], [], units
     return units[:shown[0]], units[shown[0]:shown[-1] + 1], units[shown[-1] + 1:]
+
+
+def _shown(unit: Unit, visible: Visible) -> bool:
+    """Whether a word of the unit takes part: always, but where a copy is truncated (every
+    unit `collect_units` gives holds a word)."""
+    return not visible.slices or visible.has_words(unit.worded)
 
 
 def _compare_pair(pair: Pair[Unit], context: _Context) -> list[SectionComparison]:
@@ -136,8 +145,7 @@ def _compare_pair(pair: Pair[Unit], context: _Context) -> list[SectionComparison
     if context.replacement is not None and any(
             unit is not None and kept_front(unit, context.replacement) for unit in (old_unit, new_unit)):
         return [_kept_front_matter(old_unit, new_unit, context)]
-    if old_unit is not None and new_unit is not None and visible.has_words(old_unit.nodes) \
-            and visible.has_words(new_unit.nodes):
+    if old_unit is not None and new_unit is not None and _shown(old_unit, visible) and _shown(new_unit, visible):
         return [_compare_sections(pair, old_unit, new_unit, context)]
     lone = []
     if old_unit is not None:
@@ -151,8 +159,8 @@ def _kept_front_matter(old_unit: Unit | None, new_unit: Unit | None, context: _C
     """The front matter of a bill and of the amendment replacing everything after its enacting
     clause: the title and enacting clause it keeps, its heading and instruction; no change,
     each node listed on its own side (`replacement`)."""
-    old_nodes = [node for node in old_unit.nodes if node.has_words()] if old_unit is not None else []
-    new_nodes = [node for node in new_unit.nodes if node.has_words()] if new_unit is not None else []
+    old_nodes = list(old_unit.worded) if old_unit is not None else []
+    new_nodes = list(new_unit.worded) if new_unit is not None else []
     old = old_unit.node if old_unit is not None else None
     new = new_unit.node if new_unit is not None else None
     return SectionComparison("", "", Status.UNCHANGED, old, new, resegmented(old_nodes, new_nodes, context.visible))
@@ -163,13 +171,13 @@ def _lone_section(unit: Unit, side: Side, context: _Context) -> SectionCompariso
     if kept_front(unit, context.replacement):
         return _kept_front_matter(unit if side == "old" else None, unit if side == "new" else None, context)
     visible = context.visible
-    if not visible.has_words(unit.nodes) or unit in context.beyond_cut:
+    if not _shown(unit, visible) or unit in context.beyond_cut:
         status = one_copy_status(side)
     elif context.bill_side is not None and side != context.bill_side:
         status = Status.NOT_RESTATED
     else:
         status = Status.REMOVED if side == "old" else Status.ADDED
-    nodes = [lone_node(node, side, status, visible) for node in unit.nodes if node.has_words()]
+    nodes = [lone_node(node, side, status, visible) for node in unit.worded]
     changes: list[Change] = []  # the section's own: it is added or removed
     if status in (Status.ADDED, Status.REMOVED):
         changes.append(node_change(unit.node, unit.words, side, unit.path))
@@ -181,8 +189,8 @@ def _lone_section(unit: Unit, side: Side, context: _Context) -> SectionCompariso
 def _compare_sections(pair: Pair[Unit], old_unit: Unit, new_unit: Unit, context: _Context) -> SectionComparison:
     visible = context.visible
     section_path = new_unit.path or old_unit.path
-    old_before, old_nodes, old_after = split_visible(old_unit.nodes, visible)
-    new_before, new_nodes, new_after = split_visible(new_unit.nodes, visible)
+    old_before, old_nodes, old_after = split_visible(old_unit.worded, visible)
+    new_before, new_nodes, new_after = split_visible(new_unit.worded, visible)
     same = same_nodes(old_nodes, new_nodes, visible)
     unchanged = same and (not visible.slices or all(map(visible.whole, old_nodes + new_nodes)))
     if unchanged and not (old_before or new_before or old_after or new_after):
@@ -228,7 +236,7 @@ def _changed_nodes(old_unit: Unit, new_unit: Unit, shown: tuple[list[Node], list
     visible = context.visible
     old_nodes, new_nodes = shown
     if same:
-        node_pairs = [Pair(old, new, IDENTITY) for old, new in zip(old_nodes, new_nodes)]
+        node_pairs = in_order(old_nodes, new_nodes)
     else:
         node_pairs = align(
             old_nodes,

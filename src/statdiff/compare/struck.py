@@ -34,20 +34,12 @@ from statdiff.compare.grouping import GLUE_WORDS
 from statdiff.compare.tokens import common_head, tokenize
 from statdiff.errors import StatdiffError
 from statdiff.law import alternatives, amendments
-from statdiff.model import PLAIN, Basis, Document, Mode, Op, Segment, Side, SourceSpan, SuspectedStrike, Token, Word, rebuild
+from statdiff.model import PLAIN, Basis, Document, Op, Segment, SourceSpan, SuspectedStrike, Token, Word, rebuild
 
 MAX_ALTERNATIVE = 4  # tokens: the longest run read as an alternative without a class
 MIN_ALIKE = 2 / 3  # of a run's word pairs, alike, for a run read as an alternative
 WORD_LIKENESS = 80.0  # rapidfuzz ratio: two spellings of one word (`licence` / `license`)
 MIN_LIKE_WORD = 4  # characters: shorter words are alike only when equal
-
-
-def recovers_struck(mode: Mode, bill_side: Side | None, new: Document) -> bool:
-    """Whether struck text is to be recovered: NEW is the amendatory side of an amendment-mode
-    comparison and a plain printing (no word of it carries an underline or strike mark)."""
-    if mode != Mode.AMENDMENT or bill_side != "new":
-        return False
-    return all(word.mark == PLAIN for word in new.root.all_words())
 
 
 # ---------------------------------------------------------------- the old law known

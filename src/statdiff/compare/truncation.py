@@ -542,9 +542,8 @@ def occurrences(words: list[str], anchor: list[str], low: int = 0, high: int | N
             found.append(index - key)
 
 
-def split_visible(nodes: list[Node], visible: Visible) -> tuple[list[Node], list[Node], list[Node]]:
-    """Nodes with words before the visible stretch, in it, and after it (truncated copies)."""
-    with_words = [node for node in nodes if node.word_count()]  # `has_words`, one call a node fewer
+def split_visible(with_words: list[Node], visible: Visible) -> tuple[list[Node], list[Node], list[Node]]:
+    """Nodes (each holding words) before the visible stretch, in it, and after it (truncated copies)."""
     if not visible.slices:
         return [], with_words, []
     shown = [index for index, node in enumerate(with_words) if visible.count(node)]

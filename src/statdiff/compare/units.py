@@ -17,10 +17,13 @@ UNIT_KINDS = frozenset({"section", "bill_section"})
 
 @dataclass(slots=True, eq=False)
 class Unit:
-    """A section of a text with the nodes that belong to it and not to a nested section."""
+    """A section of a text with the nodes that belong to it and not to a nested section
+    (`nodes`), and those of them that hold words (`worded`, in the same order: every
+    unit `collect_units` gives holds one)."""
 
     node: Node
     nodes: list[Node] = field(default_factory=list)
+    worded: list[Node] = field(default_factory=list)
     amendatory: bool = False  # restated inside a bill section that amends an Act
     parent: str | None = None  # path of the enclosing Article, if any
 
@@ -46,19 +49,29 @@ def collect_units(document: Document) -> list[Unit]:
         """`node` and its descendants in reading order, each into the unit it belongs to."""
         nonlocal amending
         kind = node.kind
-        if kind == "bill_section":
-            amending = node.meta.amends is not None
-        elif kind == "article":
-            article = node.path
-        if kind in UNIT_KINDS and node is not document.root:
-            unit = Unit(node, amendatory=amending and kind == "section", parent=article)
-            units.append(unit)
+        if kind in _OPENING_KINDS:
+            if kind == "bill_section":
+                amending = node.meta.amends is not None
+            elif kind == "article":
+                article = node.path
+            if kind in UNIT_KINDS and node is not document.root:
+                unit = Unit(node, amendatory=amending and kind == "section", parent=article)
+                units.append(unit)
         unit.nodes.append(node)
         for child in node.children:
-            visit(child, unit, article)
+            if child.children or child.kind in _OPENING_KINDS:
+                visit(child, unit, article)
+            else:  # a leaf of this unit (most nodes): no call of `visit`
+                unit.nodes.append(child)
 
     visit(document.root, root, None)
-    return [unit for unit in units if any(node.has_words() for node in unit.nodes)]
+    for unit in units:
+        unit.worded = [node for node in unit.nodes if node.word_count()]
+    return [unit for unit in units if unit.worded]
+
+
+# The kinds of node that open a unit, an Article or a bill section's amending (`collect_units`).
+_OPENING_KINDS = UNIT_KINDS | {"article", "bill_section"}
 
 
 def section_of_every_node(document: Document) -> dict[Node, Node]:

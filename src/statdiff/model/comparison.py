@@ -6,6 +6,7 @@ from __future__ import annotations
 import warnings
 from dataclasses import dataclass, field
 from enum import StrEnum
+from operator import attrgetter
 from typing import Any, Literal, Protocol, Sequence
 
 from statdiff.model.text import NOWHERE, PLAIN, Position, SourceSpan, Word
@@ -389,8 +390,11 @@ class SectionComparison:
 
     def _nodes_with_words(self, side: Side) -> list[Node]:
         """The side's node of each compared node, where it has one with words."""
-        found = [node.old for node in self.nodes] if side == "old" else [node.new for node in self.nodes]
-        return [node for node in found if node is not None and node.word_count()]
+        return [node for node in map(_OLD_NODE if side == "old" else _NEW_NODE, self.nodes)
+                if node is not None and node.word_count()]
+
+
+_OLD_NODE, _NEW_NODE = attrgetter("old"), attrgetter("new")
 
 
 def _span_of_own_words(nodes: list[Node]) -> SourceSpan | None:
@@ -401,11 +405,12 @@ def _span_of_own_words(nodes: list[Node]) -> SourceSpan | None:
     (`1:2-1`); where no word has a printed place, the list's first and last words."""
     if not nodes:
         return None
-    if any(map(Node.may_print_known_places, nodes)):
-        ends = [position for node in nodes for position in (node.word_position(0), node.word_position(-1))
-                if position.known]
-        if ends:
-            return SourceSpan(min(ends), max(ends))
+    # a node none of whose words can be printed at a known place has no known end: only the
+    # others' ends are read (a node whose words were made may; most of a large Act's cannot)
+    ends = [position for node in nodes if node.may_print_known_places()
+            for position in (node.word_position(0), node.word_position(-1)) if position.known]
+    if ends:
+        return SourceSpan(min(ends), max(ends))
     return SourceSpan(nodes[0].word_position(0), nodes[-1].word_position(-1))
 
 

@@ -44,6 +44,9 @@ NOTE_KIND_NAMES = {
 }
 # The attribution filter where changes are credited to an amendment's instructions or to versions.
 CREDITED_ELSEWHERE = "Credited to an instruction or version"
+# Compiled once: a view labels and anchors every section (`re`'s own cache is a lookup a call).
+_LAST_PATH_NUMBER = re.compile(r"/([\w.\-]+)$")
+_NOT_IN_AN_ANCHOR = re.compile(r"[^A-Za-z0-9]+")
 # A run of labels `Sec. 1-4` ... `Sec. 1-12` reads `Secs. 1-4 to 1-12`.
 _PLURAL_PREFIXES = {"Sec. ": "Secs. ", "Article ": "Articles ", "Section ": "Sections "}
 # How each output words the label of text only one copy holds, by whether shared text came before.
@@ -92,7 +95,7 @@ def node_label(node: Node | None, path: str | None = None) -> str:
     if number:
         return f"Sec. {number}"
     path = path if path is not None else (node.path if node is not None else "")
-    match = re.search(r"/([\w.\-]+)$", path)
+    match = _LAST_PATH_NUMBER.search(path)
     if match:
         return f"Sec. {match.group(1)}"
     return path or FRONT_MATTER
@@ -151,7 +154,7 @@ def counted(count: int, noun: str) -> str:
 def unique_anchor(text: str, used: set[str]) -> str:
     """An HTML id from `text` (`sec-815-ilcs-530-10`), made unique among `used` (`-2`, `-3`...)
     and added to it."""
-    anchor = re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower() or "section"
+    anchor = _NOT_IN_AN_ANCHOR.sub("-", text).strip("-").lower() or "section"
     candidate, number = anchor, 2
     while candidate in used:
         candidate = f"{anchor}-{number}"
