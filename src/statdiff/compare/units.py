@@ -65,6 +65,7 @@ def collect_units(document: Document) -> list[Unit]:
                 unit.nodes.append(child)
 
     visit(document.root, root, None)
+    del visit  # the function refers to itself: without this, its cycle keeps every unit for the collector
     for unit in units:
         unit.worded = [node for node in unit.nodes if node.word_count()]
     return [unit for unit in units if unit.worded]

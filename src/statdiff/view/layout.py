@@ -441,6 +441,7 @@ def _articles(document: Document) -> dict[Node, Node]:
 
     root = document.root
     visit(root, root if root.kind == "article" else None)
+    del visit  # the function refers to itself: its cycle would keep `found` for the collector
     return found
 
 
