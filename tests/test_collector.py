@@ -185,3 +185,28 @@ def test_the_command_line_keeps_results_but_for_a_batch():
     kept = {name: command.callback.results_kept for name, command in cli.main.commands.items()}
     assert kept.pop("batch") is False
     assert all(kept.values()) and {"parse", "diff", "redline", "history", "changes", "apply"} <= set(kept)
+
+
+def _statdiff_garbage(make: Callable[[], object]) -> list[str]:
+    """The statdiff objects `make` leaves in reference cycles (what only the collector frees)."""
+    gc.collect()
+    gc.disable()
+    gc.set_debug(gc.DEBUG_SAVEALL)
+    try:
+        make()
+        gc.collect()
+        return sorted({type(thing).__qualname__ for thing in gc.garbage
+                       if type(thing).__module__.startswith("statdiff")})
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+        gc.enable()
+
+
+@pytest.mark.parametrize("pair", ["chapter 620"], indirect=True)
+def test_comparing_and_viewing_leave_no_cycle_behind(pair):
+    """Refcounting frees what compare and the view make and drop (a recursive closure kept
+    every unit of a comparison alive until the collector ran)."""
+    old, new = (pipeline.build(read_path(path)) for path in pair)
+    pipeline.render_comparison(pipeline.compare(old, new), "json")  # the modules imported first
+    assert _statdiff_garbage(lambda: pipeline.compare(old, new)) == []
