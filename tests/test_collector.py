@@ -204,8 +204,8 @@ def _statdiff_garbage(make: Callable[[], object]) -> list[str]:
 
 
 @pytest.mark.parametrize("pair", ["chapter 620"], indirect=True)
-def test_comparing_and_viewing_leave_no_cycle_behind(pair):
-    """Refcounting frees what compare and the view make and drop (a recursive closure kept
+def test_comparing_leaves_no_cycle_behind(pair):
+    """Refcounting frees what compare makes and drops (a recursive closure kept
     every unit of a comparison alive until the collector ran)."""
     old, new = (pipeline.build(read_path(path)) for path in pair)
     pipeline.render_comparison(pipeline.compare(old, new), "json")  # the modules imported first
