@@ -26,6 +26,7 @@ from statdiff.read.common import (
     Body, csv_text_column, has_rare_spaces, normalize, normalize_long, normalize_simply_spaced, split_lines,
     split_normalized,
 )
+from statdiff.read.csvrows import simple_rows
 from statdiff.read.identity import act_from
 
 # The site's titles and notices: dropped wherever they stand alone on a line.
@@ -566,7 +567,7 @@ def _read_act(act_text: str, identity: Identity, body: Body) -> None:
             identity.title = heading["name"] or identity.title
             body.drop(ACT_HEADING, heading.group(0))
             segment = segment[heading.end():].strip()
-        body.extend([BodyLine(part, None, None, None) for part in split_normalized(_unglued_source_notes(segment))])
+        body.extend_cut(_unglued_source_notes(segment))
 
 
 def _csv_texts(text: str, name: str) -> list[str]:
@@ -575,8 +576,10 @@ def _csv_texts(text: str, name: str) -> list[str]:
 
     if len(text) >= csv.field_size_limit():
         csv.field_size_limit(len(text) + 1)  # one Act is one field: it may be megabytes
+    text = text.lstrip("\ufeff")
     try:
-        rows = csv.reader(io.StringIO(text.lstrip("\ufeff")))
+        # Jumping from quote to quote where that reads the same; else cell by cell
+        rows = iter(simple_rows(text) or csv.reader(io.StringIO(text)))
         header = next(rows, None)
         column = csv_text_column(header) if header else None
         if column is None:
