@@ -1,6 +1,7 @@
-"""Decoding without whole-text copies: the Latin-1 test made block by block
-(`decode._fits_in_a_byte`) answers as encoding the whole text does, and the line ends are
-what the two replaces give, on every corpus text and on texts made to straddle the blocks."""
+"""Decoding without whole-text copies: the Latin-1 test and the deletion of CRs made block by
+block (`decode._fits_in_a_byte`, `decode._without_crs`) give what they give on the whole
+text, and the line ends are what the two replaces give, on every corpus text and on texts
+made to straddle the blocks."""
 
 from __future__ import annotations
 
@@ -45,3 +46,15 @@ def test_loaded_texts_have_lf_line_ends_only() -> None:
         raw = decode._decode(path.read_bytes(), path.name)
         assert decode._lf_line_ends(raw) == raw.replace("\r\n", "\n").replace("\r", "\n")
         assert "\r" not in load_text(path)
+
+
+def test_crs_deleted_block_by_block_are_the_crs_deleted_from_the_whole_text() -> None:
+    block = decode._BLOCK
+    made = ["", "\r", "a\r\nb", "\r\n" * block]
+    for wide in ("", "\u2014", "\U0001f600"):
+        for at in (0, block - 1, block, block + 1, 2 * block + 5):
+            made.append("é\r\n" * (at // 3) + "x" * (at % 3) + "\r" + wide + "\r\n" + "tail\r\n" * 3)
+    corpus = [decode._decode(path.read_bytes(), path.name) for path in TEXTS]
+    assert sum("\r" in text for text in corpus) >= 1
+    for text in made + corpus:
+        assert decode._without_crs(text) == text.replace("\r", ""), repr(text[:60])
