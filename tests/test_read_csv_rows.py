@@ -92,3 +92,13 @@ def test_a_cut_text_after_uncounted_lines_is_counted_when_asked() -> None:
     body.extend_cut("")
     body.drop("site chrome", "end")
     assert body.dropped[0].after == 7 and len(body.lines) == 3
+
+
+def test_a_stripped_slice_is_the_slice_stripped() -> None:
+    from statdiff.read.compiled import _stripped_slice
+
+    texts = ["", " ", "a", " a b ", "\u00a0 x\t\n", "  two  spaces  ", "\u2003em\u3000"]
+    for text in texts:
+        for start in range(len(text) + 1):
+            for end in range(len(text) + 1):
+                assert _stripped_slice(text, start, end) == text[start:end].strip(), (text, start, end)

@@ -230,11 +230,21 @@ def chrome_segments(text: str) -> list[tuple[str | None, str]]:
     for start, end, rule in spans:
         if start < position:
             continue  # a script inside the disclaimer's span (never seen): the first span wins
-        segments.append((None, text[position:start]))
-        segments.append((rule, text[start:end]))
+        segments.append((None, _stripped_slice(text, position, start)))
+        segments.append((rule, _stripped_slice(text, start, end)))
         position = end
-    segments.append((None, text[position:]))
-    return [(rule, segment.strip()) for rule, segment in segments if segment.strip()]
+    segments.append((None, _stripped_slice(text, position, len(text))))
+    return [(rule, segment) for rule, segment in segments if segment]
+
+
+def _stripped_slice(text: str, start: int, end: int) -> str:
+    """`text[start:end].strip()`, made as one slice: a kept segment is most of a whole Act,
+    which slicing and then stripping (and stripping again to test it) copied three times."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return text[start:end]
 
 
 def strip_chrome(text: str) -> str:
