@@ -194,6 +194,16 @@ class Body:
         """Lines in order, as `add` adds them one by one."""
         self.lines.extend(lines)
 
+    def extend_cut(self, text: str) -> None:
+        """A normalised text cut into lines at the starts of its units (`split_normalized`).
+        Its words are counted on the whole text, if the lines before are counted: each cut
+        is a space taken out between two lines, so the lines hold its spaces and one."""
+        parts = split_normalized(text)
+        if self._counted == len(self.lines) and parts:
+            self._words += text.count(" ") + 1
+            self._counted += len(parts)
+        self.lines.extend(map(BodyLine, parts))
+
     def drop(self, rule: str, text: str, page: int | None = None, line: int | None = None) -> None:
         """Record `text` (if it has any words) as dropped by `rule`, here in the body."""
         clean = normalize(text)

@@ -26,6 +26,7 @@ from statdiff.read.common import (
     Body, csv_text_column, has_rare_spaces, normalize, normalize_long, normalize_simply_spaced, split_lines,
     split_normalized,
 )
+from statdiff.read.csvrows import simple_rows
 from statdiff.read.identity import act_from
 
 # The site's titles and notices: dropped wherever they stand alone on a line.
@@ -114,9 +115,11 @@ _BULLETS = frozenset("•·‣▪◦∙*")
 _SCRIPT_START = "enableWordFriendlyCopy("
 # A bracket or a string literal. Each literal is written as a run of plain characters, then
 # escapes each followed by such a run (the unrolled form of `'(?:[^'\\\n]|\\.)*'`: the same
-# matches, without one branch of the pattern for each character).
+# matches, without one branch of the pattern for each character). Every branch opens with its
+# one character (the brackets one by one, not as a class), so that the search skips from one
+# of the nine to the next instead of trying each branch at every character of the code.
 _CODE_TOKEN = when_used(
-    r"""[(){}\[\]]|'[^'\\\n]*(?:\\.[^'\\\n]*)*'|"[^"\\\n]*(?:\\.[^"\\\n]*)*"|`[^`\\]*(?:\\.[^`\\]*)*`"""
+    r"""\(|\)|\{|\}|\[|\]|'[^'\\\n]*(?:\\.[^'\\\n]*)*'|"[^"\\\n]*(?:\\.[^"\\\n]*)*"|`[^`\\]*(?:\\.[^`\\]*)*`"""
 )
 _IIFE_START = when_used(r"\s*\(\s*function\s*\(\s*\)\s*\{")
 _CALL_END = when_used(r"\s*\(\s*\)\s*;?|\s*;")
@@ -227,11 +230,21 @@ def chrome_segments(text: str) -> list[tuple[str | None, str]]:
     for start, end, rule in spans:
         if start < position:
             continue  # a script inside the disclaimer's span (never seen): the first span wins
-        segments.append((None, text[position:start]))
-        segments.append((rule, text[start:end]))
+        segments.append((None, _stripped_slice(text, position, start)))
+        segments.append((rule, _stripped_slice(text, start, end)))
         position = end
-    segments.append((None, text[position:]))
-    return [(rule, segment.strip()) for rule, segment in segments if segment.strip()]
+    segments.append((None, _stripped_slice(text, position, len(text))))
+    return [(rule, segment) for rule, segment in segments if segment]
+
+
+def _stripped_slice(text: str, start: int, end: int) -> str:
+    """`text[start:end].strip()`, made as one slice: a kept segment is most of a whole Act,
+    which slicing and then stripping (and stripping again to test it) copied three times."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return text[start:end]
 
 
 def strip_chrome(text: str) -> str:
@@ -566,7 +579,7 @@ def _read_act(act_text: str, identity: Identity, body: Body) -> None:
             identity.title = heading["name"] or identity.title
             body.drop(ACT_HEADING, heading.group(0))
             segment = segment[heading.end():].strip()
-        body.extend([BodyLine(part, None, None, None) for part in split_normalized(_unglued_source_notes(segment))])
+        body.extend_cut(_unglued_source_notes(segment))
 
 
 def _csv_texts(text: str, name: str) -> list[str]:
@@ -575,8 +588,10 @@ def _csv_texts(text: str, name: str) -> list[str]:
 
     if len(text) >= csv.field_size_limit():
         csv.field_size_limit(len(text) + 1)  # one Act is one field: it may be megabytes
+    text = text.lstrip("\ufeff")
     try:
-        rows = csv.reader(io.StringIO(text.lstrip("\ufeff")))
+        # Jumping from quote to quote where that reads the same; else cell by cell
+        rows = iter(simple_rows(text) or csv.reader(io.StringIO(text)))
         header = next(rows, None)
         column = csv_text_column(header) if header else None
         if column is None:
