@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from statdiff.law import citations, definitions, enumerators, units
 from statdiff.model import Node, Role
+from statdiff.structure.notes import notes_end
 from statdiff.structure.stream import UNIT_START_WORDS, Stream, unit_starts
 from statdiff.structure.tree import NOTE_PATHS, RANK, SECTION_LEVEL, EnumValue, OpenNodes
 
@@ -243,8 +244,7 @@ class BoundaryFinder:
         stream = self.stream
         if not (stream.line_start[i] or self.ends_clause(i) or self.in_prelude()):
             return None
-        notes = citations.CITATION_NOTES.match(stream.text, match.end())  # matches, if only nothing
-        after = notes.end() if notes else match.end()
+        after = notes_end(stream.text, match.end())
         following = stream.text[after + 1 : after + 9]
         if not stream.line_start[i] and after < len(stream.text) and not following.startswith(
             ("Sec.", "(", "Secti", "ARTICLE", "Article")

@@ -9,11 +9,13 @@ Act: `815 ILCS 530/10(c)(3)(i)`, `815 ILCS 530/5 "Personal information"`, `815 I
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from re import Match
+from typing import NamedTuple
 
 from statdiff.law import amendments, citations, definitions, public_acts, units
 from statdiff.model import AmendatoryInstruction, Meta, Node, ReadResult, Role
+from statdiff.structure import notes
 from statdiff.structure.tree import ENUM_NODE_KINDS, NOTE_PATHS, instruction_text
 
 # `Sec. 10.` is two words; its heading (the first sentence) is within this many words.
@@ -181,25 +183,18 @@ def _describe_codified_section(node: Node) -> None:
     cited_number = None
     versions = []
     for child in node.children:
-        if child.kind == "citation":
+        kind = child.kind
+        if kind == "citation":
             line = _citation_line(child.text)
             if line.citation is not None:
                 meta.citation, meta.act, cited_number = line.citation, line.act, line.number
             _note_citation_line(meta, line)
-        elif child.kind == "text" and child.meta.role == Role.HEADING:
-            opening = " ".join(child.text.split(" ", HEADING_MAX_WORDS + 3)[: HEADING_MAX_WORDS + 3])
-            match = units.SEC.match(opening)
-            if match:
-                meta.number = citations.normal_number(match["number"])
-                rest = opening[match.end():].strip()
-                placeholder = units.PLACEHOLDER.match(rest)
-                meta.heading = placeholder.group(0) if placeholder else _heading(rest.split())
-                if placeholder and placeholder["what"] == "Repealed":
-                    meta.repealed = True
-        elif child.kind == "source_note":
+        elif kind == "text" and child.meta.role == HEADING:
+            _read_sec_line(meta, _opening(child))
+        elif kind == "source_note":
             meta.source_note = text = child.text
             meta.public_acts = tuple(public_acts.of_source_note(text))
-        elif child.kind == "version_note":
+        elif kind == "version_note":
             versions.append(child.text)
     if meta.status == "rep.":
         meta.repealed = True
@@ -209,8 +204,37 @@ def _describe_codified_section(node: Node) -> None:
     node.label = f"Sec. {meta.number}" if meta.number else "Sec."
 
 
-@dataclass(frozen=True, slots=True)
-class CitationLine:
+HEADING = Role.HEADING  # looked up once: an enum member is a slow attribute
+# The words of a `Sec.` line read for its number and heading; the characters they are
+# almost always within (`_opening` reads further only when they are not).
+OPENING_WORDS = HEADING_MAX_WORDS + 3
+OPENING_REACH = 400
+
+
+def _opening(heading: Node) -> str:
+    """The first `OPENING_WORDS` words of a heading node's text (all of them if fewer),
+    cut from its first `OPENING_REACH` characters when they hold that many words."""
+    head = heading.text_head(OPENING_REACH)
+    words = head.split(" ", OPENING_WORDS)
+    if len(words) <= OPENING_WORDS and len(head) == OPENING_REACH:
+        words = heading.text.split(" ", OPENING_WORDS)  # the reach cut a word, or the text goes on
+    return " ".join(words[:OPENING_WORDS])
+
+
+def _read_sec_line(meta: Meta, opening: str) -> None:
+    """A codified Section's number and heading (and whether it is repealed) from the opening
+    of its `Sec. 10. Notice of Breach.` line."""
+    match = units.SEC.match(opening)
+    if match:
+        meta.number = citations.normal_number(match["number"])
+        rest = opening[match.end():].strip()
+        placeholder = units.PLACEHOLDER.match(rest) if rest.startswith("(") else None  # it opens with `(`
+        meta.heading = placeholder.group(0) if placeholder else _heading(rest.split())
+        if placeholder and placeholder["what"] == "Repealed":
+            meta.repealed = True
+
+
+class CitationLine(NamedTuple):
     """What a citation line says: the citation, its Act and the number it cites (None when
     it is no citation), `new` / `rep.`, the `from` and `was` notes."""
 
@@ -236,13 +260,9 @@ def _citation_line(text: str) -> CitationLine:
         number = citations.normal_number(match["number"]) if match else _heading_citation_target(found)
         citation = f"{act}/{number}"
         status = found["status"] or None
-    from_note = citations.FROM_NOTE.search(text)
-    was_note = citations.WAS_NOTE.search(text)
-    return CitationLine(
-        citation, act, number, status,
-        from_note["from"] if from_note else None,
-        citations.normal_number(was_note["was"]) if was_note else None,
-    )
+    was = notes.was_note(text)
+    return CitationLine(citation, act, number, status, notes.from_note(text),
+                        None if was is None else citations.normal_number(was))
 
 
 def _note_citation_line(meta: Meta, line: CitationLine) -> None:

@@ -1,0 +1,133 @@
+"""What the structure stage reads a shorter way is what the longer way reads.
+
+The notes after a citation line read without their patterns (`structure/notes.py`) are what
+the patterns read: `notes_end` is `CITATION_NOTES`'s end, `from_note` and `was_note` are
+`FROM_NOTE`'s and `WAS_NOTE`'s group, at every place of every text of the corpus where they
+could be asked, and at the edges (a note left open, a note holding `Sec.` or a parenthesis,
+a body longer than the patterns reach, notes glued on or following one another). The opening
+of a `Sec.` line cut from its first characters is the opening cut from its whole text."""
+
+from __future__ import annotations
+
+import pytest
+
+from statdiff.law import citations
+from statdiff.model import BodyLine, Node, ReadResult
+from statdiff.structure import Builder, Finisher, Stream
+from statdiff.structure.finish import OPENING_REACH, OPENING_WORDS, _opening
+from statdiff.structure.notes import from_note, notes_end, was_note
+from test_structure_fast_paths import TEXTS, _name, _read
+
+
+def _pattern_notes_end(text: str, start: int) -> int:
+    return citations.CITATION_NOTES.match(text, start).end()
+
+
+def _pattern_from(text: str) -> str | None:
+    match = citations.FROM_NOTE.search(text)
+    return match["from"] if match else None
+
+
+def _pattern_was(text: str) -> str | None:
+    match = citations.WAS_NOTE.search(text)
+    return match["was"] if match else None
+
+
+EDGES = [
+    "(1 ILCS 2/3) (from Ch. 15 1/2, par. 22.1) Sec. 3. Short title.",
+    "(1 ILCS 2/3) (from Ch. 15 1/2, par. 22.1)",
+    "(1 ILCS 2/3) (from Ch. 15 1/2, par. 22. Sec. 3. Short title.",
+    "(1 ILCS 2/3) (from Ch. 15 1/2, par. 22.",
+    "(1 ILCS 2/3) (from Ch. 15, Section 4 of the Act) Sec. 3.",
+    "(1 ILCS 2/3) (from Ch. 15 (par. 4) of the Act) Sec. 3.",
+    "(1 ILCS 2/3) (from Ch. 15) (was 1 ILCS 2/4) Sec. 3.",
+    "(1 ILCS 2/3)(from Ch. 15)(was 1 ILCS 2/4) Sec. 3.",
+    "(1 ILCS 2/3) (from Ch. 15) (Source: P.A. 90-1.)",
+    "(1 ILCS 2/3) (from Ch. 15) (1 ILCS 2/4) Sec. 4.",
+    "(1 ILCS 2/3) (from Ch. 15) (new) Sec. 3.",
+    "(1 ILCS 2/3) (from Ch. 15)\n",
+    "(1 ILCS 2/3) (from Ch. 15\n) Sec. 3.",
+    "(1 ILCS 2/3) (from " + "x" * 200 + ") Sec. 3.",
+    "(1 ILCS 2/3) (from " + "x" * 201 + ") Sec. 3.",
+    "(1 ILCS 2/3) (from " + "x" * 300,
+    "(1 ILCS 2/3) (formerly Ch. 15) Sec. 3.",
+    "(1 ILCS 2/3) (was 1 ILCS 2/4) (from Ch. 15) Sec. 3.",
+    "(1 ILCS 2/3) (from Ch. 15) Section 5 (from Ch. 16)",
+    "(1 ILCS 2/3) (from) (from Ch. 16)",
+    "(1 ILCS 2/3) (from )",
+    "(1 ILCS 2/3)  (from Ch. 15) Sec. 3.",
+    "(1 ILCS 2/3) Sec. 3.",
+    "(1 ILCS 2/3)",
+    "(1 ILCS 2/3) (rep.)",
+    "(from Ch. 15) x (from Ch. 16)",
+    "text with (from nothing closed",
+    "(was 1 ILCS 2/4 (was 1 ILCS 2/5)",
+]
+
+
+@pytest.mark.parametrize("text", EDGES)
+def test_the_notes_read_fast_are_the_patterns_at_the_edges(text):
+    starts = [index for index, character in enumerate(text) if character in "( )"] + [0, len(text)]
+    assert [notes_end(text, start) for start in starts] == [_pattern_notes_end(text, start) for start in starts]
+    assert from_note(text) == _pattern_from(text)
+    assert was_note(text) == _pattern_was(text)
+
+
+def _citation_texts(result) -> list[str]:
+    root = Node(kind="document", path="")
+    Builder(Stream(result), root).run()
+    Finisher(root, result).run()
+    return [node.text for node in root.walk() if node.kind == "citation"]
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=_name)
+def test_the_notes_read_fast_are_the_patterns_on_every_text(path):
+    """At every `(` and after every `)` of the text (where a citation line's notes are looked
+    for), `notes_end` is the pattern's; on every citation line of the built tree and on the
+    text around every `(from ` and `(was `, `from_note` and `was_note` are."""
+    result = _read(path)
+    text = Stream(result).text
+    starts = [index for index, character in enumerate(text) if character == "("]
+    starts += [index + 1 for index, character in enumerate(text) if character == ")"]
+    assert [notes_end(text, start) for start in starts] == [_pattern_notes_end(text, start) for start in starts]
+    if result.rendering == "prose":
+        lines = []
+    else:
+        lines = _citation_texts(result)
+    for opening in ("(from ", "(was "):
+        at = text.find(opening)
+        while at >= 0:
+            lines += [text[max(0, at - 30):at + reach] for reach in (20, 60, 250, 500)]
+            at = text.find(opening, at + 1)
+    assert [from_note(line) for line in lines] == [_pattern_from(line) for line in lines]
+    assert [was_note(line) for line in lines] == [_pattern_was(line) for line in lines]
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=_name)
+def test_a_heading_s_opening_cut_from_its_head_is_its_first_words(path):
+    """`_opening` (the first words of a `Sec.` line, cut from its first characters when they
+    hold them all) is the first words of its whole text, on every node of every text; and
+    `text_head` is the start of `text`, before the words are made and after."""
+    result = _read(path)
+    if result.rendering == "prose":
+        return  # not built by the builder (`clauses.py`)
+    root = Node(kind="document", path="")
+    Builder(Stream(result), root).run()
+    nodes = list(root.walk())
+    expected = [" ".join(node.text.split(" ", OPENING_WORDS)[:OPENING_WORDS]) for node in nodes]
+    assert [_opening(node) for node in nodes] == expected
+    limits = (0, 1, 7, OPENING_REACH)
+    heads = [[node.text_head(limit) for limit in limits] for node in nodes]
+    assert heads == [[node.text[:limit] for limit in limits] for node in nodes]
+    for node in nodes[:50]:
+        node.words  # made: the node reads its word list from now on
+    assert [[node.text_head(limit) for limit in limits] for node in nodes] == heads
+
+
+def test_an_opening_longer_than_the_reach_is_read_from_the_whole_text():
+    lines = [BodyLine("Sec. 1. " + "x" * 390 + " Heading. " + " ".join(["word"] * 30))]
+    root = Node(kind="document", path="")
+    Builder(Stream(ReadResult(lines=lines, rendering="ilcs")), root).run()
+    heading = next(node for node in root.walk() if node.text.startswith("Sec. 1."))
+    assert _opening(heading) == " ".join(heading.text.split(" ")[:OPENING_WORDS])
+    assert len(_opening(heading)) > OPENING_REACH
