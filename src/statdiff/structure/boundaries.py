@@ -123,34 +123,42 @@ class BoundaryFinder:
         stream = self.stream
         if not stream.legislation:
             return PARAGRAPH if self._prose_paragraph_starts(i) else None
-        word = stream.word(i)
+        # the word (`stream.word`, written out: `at` is asked at every visit), and where it
+        # starts, which the patterns tried at it are matched from
+        offset = stream.known_offsets.get(i)
+        if offset is None:
+            offset = stream.offset(i)
+        text = stream.text
+        space = text.find(" ", offset)
+        word = text[offset:] if space < 0 else text[offset:space]
         first = word[0]
         bare = word.lstrip(QUOTES) if first in QUOTES else word
         found = None
         if first == "(":
-            found = self._note_or_citation_at(i, word) or self._enumerator_at(i, word)
+            found = self._note_or_citation_at(i, offset, word) or self._enumerator_at(i, word)
         elif bare == "Sec.":
-            found = self._sec_at(i)
+            found = self._sec_at(i, offset)
         elif bare in ("Section", "SECTION"):
-            found = self._section_at(i)
+            found = self._section_at(i, offset)
         elif bare in ("ARTICLE", "Article"):
-            found = self._article_at(i)
+            found = self._article_at(i, offset)
         elif first.isdigit() and stream.line_start[i]:
             found = self._dotted_at(i, word)
         if found is None and first in QUOTES:
-            found = self._definition_at(i)
+            found = self._definition_at(i, offset)
         if found is None and (i == 0 or self._paragraph_starts(i)):
             found = PARAGRAPH
         return found
 
-    def _note_or_citation_at(self, i: int, word: str) -> Boundary | None:
+    def _note_or_citation_at(self, i: int, offset: int, word: str) -> Boundary | None:
         """A Source or version note, a citation line, an Article's or the Act's heading citation
-        or an Act heading at a word opening with `(`, tried where its opening can be there."""
+        or an Act heading at a word opening with `(` (starting at `offset` in the text), tried
+        where its opening can be there."""
         opens = _may_open(word)
         if opens == "note":
-            return self._source_at(i) or self._version_at(i)
+            return self._source_at(i, offset) or self._version_at(i, offset)
         if opens == "citation":
-            return self._citation_at(i) or self._heading_citation_at(i) or self._act_heading_at(i)
+            return self._citation_at(i, offset) or self._heading_citation_at(i, offset) or self._act_heading_at(i, offset)
         return None  # `(a)`, `(iv)`: most words that open with `(`
 
     # ------------------------------------------------------------ sentences and lines
@@ -200,36 +208,33 @@ class BoundaryFinder:
         return self.stream.flattened and self.ends_clause(i)
 
     # ------------------------------------------------------------ notes and citations
-    def _source_at(self, i: int) -> Boundary | None:
+    def _source_at(self, i: int, offset: int) -> Boundary | None:
         stream = self.stream
-        if not stream.match(units.SOURCE_OPEN, i):
+        if not units.SOURCE_OPEN.match(stream.text, offset):
             return None
         if not (stream.line_start[i] or self.ends_clause(i) or stream.previous(i).endswith(")")):
             return None  # `(Repealed)(Source: ...)`: a note may follow a parenthesis
-        start = stream.offset(i)
-        close = stream.text.find(")", start, start + units.SOURCE_REACH)
+        close = stream.text.find(")", offset, offset + units.SOURCE_REACH)
         end = stream.word_after(close + 1, i) if close >= 0 else None
         return Boundary("source", end=end)
 
-    def _version_at(self, i: int) -> Boundary | None:
+    def _version_at(self, i: int, offset: int) -> Boundary | None:
         stream = self.stream
-        match = stream.match(units.VERSION, i)
+        match = units.VERSION.match(stream.text, offset)
         if not match or not (stream.line_start[i] or self.ends_clause(i) or self.in_prelude()):
             return None
         return Boundary("version", end=stream.word_after(match.end(), i))
 
-    def _citation_at(self, i: int) -> Boundary | None:
-        stream = self.stream
-        match = stream.match(citations.SECTION_CITATION, i)
+    def _citation_at(self, i: int, offset: int) -> Boundary | None:
+        match = citations.SECTION_CITATION.match(self.stream.text, offset)
         if not match:
             return None
         end = self._citation_end(i, match)
         return None if end is None else Boundary("citation", end=end)
 
-    def _heading_citation_at(self, i: int) -> Boundary | None:
+    def _heading_citation_at(self, i: int, offset: int) -> Boundary | None:
         """`(10 ILCS 5/Art. 1 heading)`, `(30 ILCS 765/Act title)`: an Article's or the Act's heading."""
-        stream = self.stream
-        match = stream.match(citations.HEADING_CITATION, i)
+        match = citations.HEADING_CITATION.match(self.stream.text, offset)
         if not match:
             return None
         end = self._citation_end(i, match)
@@ -252,9 +257,9 @@ class BoundaryFinder:
             return None
         return stream.word_after(after, i)
 
-    def _act_heading_at(self, i: int) -> Boundary | None:
+    def _act_heading_at(self, i: int, offset: int) -> Boundary | None:
         stream = self.stream
-        match = stream.match(citations.ACT_HEADING, i)
+        match = citations.ACT_HEADING.match(stream.text, offset)
         if not match or not (stream.line_start[i] or self.ends_clause(i)):
             return None
         return Boundary("act", act=citations.act_name(match["title"], match["act"]))
@@ -265,9 +270,9 @@ class BoundaryFinder:
         return section is not None and self.tree.state(section).awaiting_sec
 
     # ------------------------------------------------------------ Sec., Section, ARTICLE
-    def _sec_at(self, i: int) -> Boundary | None:
+    def _sec_at(self, i: int, offset: int) -> Boundary | None:
         stream = self.stream
-        if not stream.match(units.SEC, i):
+        if not units.SEC.match(stream.text, offset):
             return None
         after_note = self.tree.current.kind in ("citation", "version_note")
         at_start = stream.line_start[i] and self.ends_clause(i)
@@ -275,11 +280,11 @@ class BoundaryFinder:
             return None
         return SEC
 
-    def _section_at(self, i: int) -> Boundary | None:
+    def _section_at(self, i: int, offset: int) -> Boundary | None:
         stream = self.stream
         if not (stream.line_start[i] or stream.flattened):
             return None  # inside a printed line only a flattened text opens one (`_inline_ok`): a reference
-        match = stream.match(units.SECTION, i)
+        match = units.SECTION.match(stream.text, offset)
         if not match:
             return None
         following = stream.word(stream.word_after(match.end(), i))
@@ -289,9 +294,9 @@ class BoundaryFinder:
             return None
         return SECTION
 
-    def _article_at(self, i: int) -> Boundary | None:
+    def _article_at(self, i: int, offset: int) -> Boundary | None:
         stream = self.stream
-        match = stream.match(units.ARTICLE, i)
+        match = units.ARTICLE.match(stream.text, offset)
         if not match:
             return None
         awaiting = self._article_awaiting_heading()
@@ -316,13 +321,13 @@ class BoundaryFinder:
         return article if self.tree.current.kind == "citation" else None
 
     # ------------------------------------------------------------ definitions
-    def _definition_at(self, i: int) -> Boundary | None:
+    def _definition_at(self, i: int, offset: int) -> Boundary | None:
         stream = self.stream
         at_start = stream.line_start[i] and (stream.indented[i] is True or self.ends_clause(i))
         after_lead_in = stream.previous(i).endswith(":")  # `In this Act: "Data Collector" may ...`
         if not (at_start or after_lead_in or self._inline_ok(i)):
             return None
-        match = stream.match(definitions.DEFINITION, i)
+        match = definitions.DEFINITION.match(stream.text, offset)
         if not match:
             return None
         term = " ".join(match["term"].split())
