@@ -14,7 +14,7 @@ import pytest
 from statdiff.law import citations
 from statdiff.model import BodyLine, Node, ReadResult
 from statdiff.structure import Builder, Finisher, Stream
-from statdiff.structure.finish import OPENING_REACH, OPENING_WORDS, _opening
+from statdiff.structure.finish import OPENING_REACH, OPENING_WORDS, _heading, _heading_in, _opening
 from statdiff.structure.notes import from_note, notes_end, was_note
 from test_structure_fast_paths import TEXTS, _name, _read
 
@@ -131,3 +131,27 @@ def test_an_opening_longer_than_the_reach_is_read_from_the_whole_text():
     heading = next(node for node in root.walk() if node.text.startswith("Sec. 1."))
     assert _opening(heading) == " ".join(heading.text.split(" ")[:OPENING_WORDS])
     assert len(_opening(heading)) > OPENING_REACH
+
+
+HEADING_EDGES = [
+    "", "Short title.", "short title.", "5 things.", "Short title", "Definitions. In this Act:",
+    "Ch. 5 of the Act. More.", "Sec. 5. Title.", "U.S. Code.", "Title ends . here.", ".", "A .",
+    " ".join(["Word"] * 19) + " End.", " ".join(["Word"] * 20) + " End.", " ".join(["Word"] * 19) + " End. More.",
+    " ".join(["Word"] * 25) + ".", "Title.  Spaced twice.", "Title.\tTabbed.", " Leading. space.",
+    "Trailing. space. ", "No\u00a0break. here.", "Mr. Smith's Act. More.", "(Repealed).", "“Quoted” title. Then.",
+]
+
+
+@pytest.mark.parametrize("text", HEADING_EDGES)
+def test_a_heading_found_in_the_text_is_the_heading_of_its_words_at_the_edges(text):
+    assert _heading_in(text) == _heading(text.split())
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=_name)
+def test_a_heading_found_in_the_text_is_the_heading_of_its_words_on_every_text(path):
+    """At every word of every text, the words from it on (as a `Sec.` line's rest is read,
+    and longer) give the same heading found in the text as split into words."""
+    text = Stream(_read(path)).text
+    starts = [0] + [index + 1 for index, character in enumerate(text) if character == " "][::7]
+    rests = [text[start:start + reach] for start in starts for reach in (40, 160)]
+    assert [_heading_in(rest) for rest in rests] == [_heading(rest.split()) for rest in rests]

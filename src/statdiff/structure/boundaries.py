@@ -62,6 +62,9 @@ class Boundary:
     chain: tuple[str, ...] = ()  # enum: the rest of a chain, opened on the next word
 
 
+# Roles `at` asks of the open node, looked up once (an enum member is a slow attribute).
+HEADING, ARTICLE_HEADING = Role.HEADING, Role.ARTICLE_HEADING
+
 # The boundaries that carry nothing but their kind: one object each, never modified.
 PARAGRAPH, FORCED, SEC, SECTION = Boundary("paragraph"), Boundary("forced"), Boundary("sec"), Boundary("section")
 
@@ -198,7 +201,7 @@ class BoundaryFinder:
         current = self.tree.current
         if current.kind in NOTE_PATHS and before.endswith(")"):
             return True
-        if stream.line_start[i] and (current.kind == "article" or current.meta.role is Role.ARTICLE_HEADING):
+        if stream.line_start[i] and (current.kind == "article" or current.meta.role is ARTICLE_HEADING):
             # `ARTICLE 1. SHORT TITLE; PURPOSE`, `ARTICLE 1.` `GENERAL PROVISIONS`: an Article's
             return True  # heading has no closing stop
         return before.endswith((".", ".)", '."', ".”", ":)", ".'"))
@@ -315,10 +318,12 @@ class BoundaryFinder:
 
     def _article_awaiting_heading(self) -> Node | None:
         """A codified Article whose citation line was just read and whose `ARTICLE N.` comes now."""
+        if self.tree.current.kind != "citation":
+            return None  # (asked first: it is the cheaper question)
         article = self.tree.innermost("article")
         if article is None or not self.tree.state(article).awaiting_heading:
             return None
-        return article if self.tree.current.kind == "citation" else None
+        return article
 
     # ------------------------------------------------------------ definitions
     def _definition_at(self, i: int, offset: int) -> Boundary | None:
@@ -409,7 +414,7 @@ class BoundaryFinder:
         if self.stream.flattened and self.ends_clause(i):
             return True
         current = self.tree.current
-        if relation == "first" and current.meta.role == Role.HEADING:
+        if relation == "first" and current.meta.role == HEADING:
             return self.ends_clause(i)  # `Sec. 1. (a) The term ...`
         if relation == "first" and self._after_enumerator_heading(i):
             return True  # `(A) Temporary Relief. (1) At any time ...`

@@ -22,6 +22,8 @@ from statdiff.structure.tree import ENUM_NODE_KINDS, NOTE_PATHS, instruction_tex
 HEADING_MAX_WORDS = 20
 # How much of a bill section's text says whether it amends an Act.
 AMENDATORY_REACH = 600
+# The kinds of node the second pass reads meta or a label of.
+DESCRIBED_KINDS = frozenset({"bill_section", "section", "article", "definition"}) | ENUM_NODE_KINDS
 
 
 class Finisher:
@@ -52,26 +54,31 @@ class Finisher:
     # ------------------------------------------------------------ meta
     def _describe(self, node: Node) -> None:
         for child in node.children:
-            if child.kind == "bill_section":
-                _describe_numbered_section(child)
-                if child.meta.amends is not None:  # only a bill section's own description sets it
-                    self.amending.append(child.meta)
-            elif child.kind == "section":
-                _describe_codified_section(child)
-            elif child.kind == "article":
-                _describe_article(child)
-            elif child.kind in ENUM_NODE_KINDS:
-                child.label = child.meta.enumerator
-                _note_defined_term(child)
-            elif child.kind == "definition":
-                child.label = f'"{child.meta.term}"'
+            kind = child.kind
+            if kind in DESCRIBED_KINDS:  # (most nodes, a paragraph or a note, are not)
+                self._describe_unit(child, kind)
             if child.children:
                 self._describe(child)
-        amends = node.meta.amends
-        if node.kind == "bill_section" and amends is not None:
+        if node.kind == "bill_section" and node.meta.amends is not None:
             acts = Counter(child.meta.act for child in node.children if child.meta.act)
             if acts:
-                node.meta.amends = replace(amends, citation=acts.most_common(1)[0][0])
+                node.meta.amends = replace(node.meta.amends, citation=acts.most_common(1)[0][0])
+
+    def _describe_unit(self, child: Node, kind: str) -> None:
+        """The meta and label of a node of one of `DESCRIBED_KINDS` (not its children's)."""
+        if kind == "bill_section":
+            _describe_numbered_section(child)
+            if child.meta.amends is not None:  # only a bill section's own description sets it
+                self.amending.append(child.meta)
+        elif kind == "section":
+            _describe_codified_section(child)
+        elif kind == "article":
+            _describe_article(child)
+        elif kind in ENUM_NODE_KINDS:
+            child.label = child.meta.enumerator
+            _note_defined_term(child)
+        else:  # a definition
+            child.label = f'"{child.meta.term}"'
 
     # ------------------------------------------------------------ paths
     def _name_children(self, node: Node, path: str) -> None:
@@ -81,7 +88,7 @@ class Finisher:
                 # `[n]` counts a node's paragraphs: no other kind of node is named so, and no
                 # two of one node's paragraphs share n: the path is unique as it stands
                 texts_before += 1
-                child.path = _join(path, f"[{texts_before}]")
+                child.path = f"{path} [{texts_before}]" if path else f"[{texts_before}]"  # `_join`, written out
                 if child.meta.act:
                     self.act = child.meta.act
             else:
@@ -146,6 +153,27 @@ def _heading(words: list[str]) -> str | None:
     for index, word in enumerate(words[:HEADING_MAX_WORDS]):
         if word.endswith(".") and word not in units.ABBREVIATIONS:
             return " ".join(words[: index + 1])
+    return None
+
+
+def _heading_in(text: str) -> str | None:
+    """`_heading(text.split())`, found in the text without splitting it where its words are
+    single-spaced (a `Sec.` line's, cut from the store's text): the first of the first
+    `HEADING_MAX_WORDS` words that ends with a stop (`. ` or the end), not an abbreviation."""
+    if "  " in text or not text.isprintable() or text[:1].isspace() or text[-1:].isspace():
+        return _heading(text.split())  # spaced otherwise: the words as `str.split` reads them
+    if not text or not (text[0].isupper() or text[0].isdigit()):
+        return None
+    stop = text.find(". ")
+    while stop >= 0:
+        if text.count(" ", 0, stop) >= HEADING_MAX_WORDS:
+            return None  # past the words a heading is looked for in
+        if text[text.rfind(" ", 0, stop) + 1:stop + 1] not in units.ABBREVIATIONS:
+            return text[:stop + 1]
+        stop = text.find(". ", stop + 1)
+    # the last word, when it is among the first HEADING_MAX_WORDS
+    if text.endswith(".") and text.count(" ") < HEADING_MAX_WORDS and text[text.rfind(" ") + 1:] not in units.ABBREVIATIONS:
+        return text
     return None
 
 
@@ -229,7 +257,7 @@ def _read_sec_line(meta: Meta, opening: str) -> None:
         meta.number = citations.normal_number(match["number"])
         rest = opening[match.end():].strip()
         placeholder = units.PLACEHOLDER.match(rest) if rest.startswith("(") else None  # it opens with `(`
-        meta.heading = placeholder.group(0) if placeholder else _heading(rest.split())
+        meta.heading = placeholder.group(0) if placeholder else _heading_in(rest)
         if placeholder and placeholder["what"] == "Repealed":
             meta.repealed = True
 
