@@ -61,10 +61,10 @@ class Builder:
         if not self.stream.legislation:
             self._run_prose()
             return
-        stream, tree, visit_word = self.stream, self.tree, self._visit  # looked up once: thousands of visits
+        stream, tree, finder, openers = self.stream, self.tree, self.finder, self.openers  # looked up once
         offset, known_offsets = stream.offset, stream.known_offsets
         count = len(stream)
-        candidates = self.finder.visits() + [count]
+        candidates = finder.visits() + [count]
         next_candidate = 0
         index = 0
         while index < count:
@@ -82,7 +82,19 @@ class Builder:
             tree.take_to(visit, offset(visit) if visit_offset is None else visit_offset)
             if visit >= count:
                 return
-            visit_word(visit)
+            # the visit (written out here: thousands of them): a chained enumerator opens first;
+            # then whatever starts at the word, or, at the end of a note, a paragraph all the same
+            if self.pending_chain:
+                self._open_chained(self.pending_chain)
+            if fixed_end is None or visit >= fixed_end:
+                boundary = finder.at(visit)
+                if boundary is None and fixed_end is not None:
+                    boundary = FORCED
+                if boundary is not None:
+                    self.fixed_end = None
+                    openers[boundary.kind](boundary)
+                    if boundary.end is not None:
+                        self.fixed_end = boundary.end
             index = visit + 1
         tree.take_to(count, offset(count))
 
@@ -99,21 +111,6 @@ class Builder:
             paragraph = Node(kind="text", path="")
             paragraph.cover(stream.store, start, end, stream.offset(start), stream.offset(end))
             root.children.append(paragraph)
-
-    def _visit(self, index: int) -> None:
-        boundary = None
-        if self.pending_chain:
-            self._open_chained(self.pending_chain)
-        fixed_end = self.fixed_end
-        if fixed_end is None or index >= fixed_end:
-            boundary = self.finder.at(index)
-            if boundary is None and fixed_end is not None:
-                boundary = FORCED
-        if boundary is not None:
-            self.fixed_end = None
-            self.openers[boundary.kind](boundary)
-            if boundary.end is not None:
-                self.fixed_end = boundary.end
 
     # ------------------------------------------------------------ paragraphs and headings
     def _open_paragraph(self, boundary: Boundary) -> None:

@@ -33,7 +33,7 @@ MAX_ENUM_DEPTH = 8
 EnumValue = tuple[int, tuple[int, ...]]
 
 
-@dataclass
+@dataclass(slots=True)
 class NodeState:
     """What the builder remembers about an open node beyond the model's fields."""
 
