@@ -12,9 +12,9 @@ from __future__ import annotations
 import pytest
 
 from statdiff.law import citations
-from statdiff.model import BodyLine, Node, ReadResult
+from statdiff.model import Meta, Node, Word
 from statdiff.structure import Builder, Finisher, Stream
-from statdiff.structure.finish import OPENING_REACH, OPENING_WORDS, _heading, _heading_in, _opening
+from statdiff.structure.finish import OPENING_REACH, OPENING_WORDS, _heading, _heading_in, _opening, _read_sec_line
 from statdiff.structure.notes import from_note, notes_end, was_note
 from test_structure_fast_paths import TEXTS, _name, _read
 
@@ -103,10 +103,21 @@ def test_the_notes_read_fast_are_the_patterns_on_every_text(path):
     assert [was_note(line) for line in lines] == [_pattern_was(line) for line in lines]
 
 
+def _read_from(opening: str) -> Meta:
+    meta = Meta()
+    _read_sec_line(meta, opening)
+    return meta
+
+
+def _first_words(node: Node) -> str:
+    """What `_opening` stands for: the node's first `OPENING_WORDS` words."""
+    return " ".join(node.text.split(" ", OPENING_WORDS)[:OPENING_WORDS])
+
+
 @pytest.mark.parametrize("path", TEXTS, ids=_name)
-def test_a_heading_s_opening_cut_from_its_head_is_its_first_words(path):
-    """`_opening` (the first words of a `Sec.` line, cut from its first characters when they
-    hold them all) is the first words of its whole text, on every node of every text; and
+def test_a_sec_line_read_from_its_opening_is_read_as_from_its_first_words(path):
+    """`_opening` (a `Sec.` line's first characters, when they hold its first words whole)
+    reads as its first `OPENING_WORDS` words read, on every node of every text; and
     `text_head` is the start of `text`, before the words are made and after."""
     result = _read(path)
     if result.rendering == "prose":
@@ -114,8 +125,7 @@ def test_a_heading_s_opening_cut_from_its_head_is_its_first_words(path):
     root = Node(kind="document", path="")
     Builder(Stream(result), root).run()
     nodes = list(root.walk())
-    expected = [" ".join(node.text.split(" ", OPENING_WORDS)[:OPENING_WORDS]) for node in nodes]
-    assert [_opening(node) for node in nodes] == expected
+    assert [_read_from(_opening(node)) for node in nodes] == [_read_from(_first_words(node)) for node in nodes]
     limits = (0, 1, 7, OPENING_REACH)
     heads = [[node.text_head(limit) for limit in limits] for node in nodes]
     assert heads == [[node.text[:limit] for limit in limits] for node in nodes]
@@ -124,13 +134,24 @@ def test_a_heading_s_opening_cut_from_its_head_is_its_first_words(path):
     assert [[node.text_head(limit) for limit in limits] for node in nodes] == heads
 
 
-def test_an_opening_longer_than_the_reach_is_read_from_the_whole_text():
-    lines = [BodyLine("Sec. 1. " + "x" * 390 + " Heading. " + " ".join(["word"] * 30))]
-    root = Node(kind="document", path="")
-    Builder(Stream(ReadResult(lines=lines, rendering="ilcs")), root).run()
-    heading = next(node for node in root.walk() if node.text.startswith("Sec. 1."))
-    assert _opening(heading) == " ".join(heading.text.split(" ")[:OPENING_WORDS])
-    assert len(_opening(heading)) > OPENING_REACH
+def _heading_node(text: str) -> Node:
+    node = Node(kind="text", path="")
+    node.words = [Word(word) for word in text.split(" ")]
+    return node
+
+
+@pytest.mark.parametrize("text", [
+    "Sec. 1. " + "x" * 390 + " Heading. " + " ".join(["word"] * 30),
+    "Sec. 1. " + " ".join(["Word"] * 19) + " End.", "Sec. 1. " + " ".join(["Word"] * 20) + " End.",
+    "Sec. 1. " + " ".join(["Word"] * 21) + " End.", "Sec. 1. " + " ".join(["Word"] * 19) + " End. Next.",
+    "Sec. 1. " + " ".join(["Word"] * 20) + " End. " + "y" * 400, "Sec. 1. " + "Long." * 80 + " Short.",
+    "Sec. 1.  Double  spaced. " + " ".join(["Word"] * 30) + " End.", " Sec. 1. Leading. space.",
+    "Sec. 1. (Repealed).", "Sec. 1. (Repealed). More words.", "Sec. 1.", "Sec.", "Sec. 12 Heading.",
+    "Sec. 1. " + " ".join(["Word"] * 15) + " " + "z" * 300 + " End.", "Sec. 1. A" + " " * 21 + "Title.",
+])
+def test_a_sec_line_read_from_its_opening_at_the_edges(text):
+    node = _heading_node(text)
+    assert _read_from(_opening(node)) == _read_from(_first_words(node))
 
 
 HEADING_EDGES = [

@@ -233,25 +233,26 @@ def _describe_codified_section(node: Node) -> None:
 
 
 HEADING = Role.HEADING  # looked up once: an enum member is a slow attribute
-# The words of a `Sec.` line read for its number and heading; the characters they are
-# almost always within (`_opening` reads further only when they are not).
+# The words of a `Sec.` line read for its number and heading (`Sec.`, the number, and the
+# heading's `HEADING_MAX_WORDS` and one more); the characters they are almost always within.
 OPENING_WORDS = HEADING_MAX_WORDS + 3
 OPENING_REACH = 400
 
 
 def _opening(heading: Node) -> str:
-    """The first `OPENING_WORDS` words of a heading node's text (all of them if fewer),
-    cut from its first `OPENING_REACH` characters when they hold that many words."""
+    """The text a heading node's number and heading are read from (`_read_sec_line`): its
+    first `OPENING_REACH` characters when they hold its first `OPENING_WORDS` words whole (or
+    are all of it: nothing after those words changes what is read), else those words."""
     head = heading.text_head(OPENING_REACH)
-    words = head.split(" ", OPENING_WORDS)
-    if len(words) <= OPENING_WORDS and len(head) == OPENING_REACH:
-        words = heading.text.split(" ", OPENING_WORDS)  # the reach cut a word, or the text goes on
-    return " ".join(words[:OPENING_WORDS])
+    if (len(head) < OPENING_REACH or head.count(" ") >= OPENING_WORDS) and "  " not in head and head[:1] != " ":
+        return head
+    # the reach cut one of those words (or a word is empty, where a space follows a space)
+    return " ".join(heading.text.split(" ", OPENING_WORDS)[:OPENING_WORDS])
 
 
 def _read_sec_line(meta: Meta, opening: str) -> None:
     """A codified Section's number and heading (and whether it is repealed) from the opening
-    of its `Sec. 10. Notice of Breach.` line."""
+    of its `Sec. 10. Notice of Breach.` line (its first `OPENING_WORDS` words, or more)."""
     match = units.SEC.match(opening)
     if match:
         meta.number = citations.normal_number(match["number"])
