@@ -116,8 +116,8 @@ def _first_words(node: Node) -> str:
 
 @pytest.mark.parametrize("path", TEXTS, ids=_name)
 def test_a_sec_line_read_from_its_opening_is_read_as_from_its_first_words(path):
-    """`_opening` (a `Sec.` line's first characters, when they hold its first words whole)
-    reads as its first `OPENING_WORDS` words read, on every node of every text; and
+    """`_opening` (a `Sec.` line's first words, cut from its first characters when they hold
+    them whole) is its first `OPENING_WORDS` words, on every node of every text; and
     `text_head` is the start of `text`, before the words are made and after."""
     result = _read(path)
     if result.rendering == "prose":
@@ -125,7 +125,7 @@ def test_a_sec_line_read_from_its_opening_is_read_as_from_its_first_words(path):
     root = Node(kind="document", path="")
     Builder(Stream(result), root).run()
     nodes = list(root.walk())
-    assert [_read_from(_opening(node)) for node in nodes] == [_read_from(_first_words(node)) for node in nodes]
+    assert [_opening(node) for node in nodes] == [_first_words(node) for node in nodes]
     limits = (0, 1, 7, OPENING_REACH)
     heads = [[node.text_head(limit) for limit in limits] for node in nodes]
     assert heads == [[node.text[:limit] for limit in limits] for node in nodes]
@@ -151,6 +151,7 @@ def _heading_node(text: str) -> Node:
 ])
 def test_a_sec_line_read_from_its_opening_at_the_edges(text):
     node = _heading_node(text)
+    assert _opening(node) == _first_words(node)
     assert _read_from(_opening(node)) == _read_from(_first_words(node))
 
 

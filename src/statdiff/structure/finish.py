@@ -234,19 +234,24 @@ def _describe_codified_section(node: Node) -> None:
 
 HEADING = Role.HEADING  # looked up once: an enum member is a slow attribute
 # The words of a `Sec.` line read for its number and heading (`Sec.`, the number, and the
-# heading's `HEADING_MAX_WORDS` and one more); the characters they are almost always within.
+# heading's `HEADING_MAX_WORDS` and one more); the characters they are almost always within
+# (`_opening` reads further only when they are not).
 OPENING_WORDS = HEADING_MAX_WORDS + 3
 OPENING_REACH = 400
 
 
 def _opening(heading: Node) -> str:
-    """The text a heading node's number and heading are read from (`_read_sec_line`): its
-    first `OPENING_REACH` characters when they hold its first `OPENING_WORDS` words whole (or
-    are all of it: nothing after those words changes what is read), else those words."""
+    """The first `OPENING_WORDS` words of a heading node's text (all of them if fewer),
+    cut from its first `OPENING_REACH` characters when they hold that many words. (Reading
+    the number and heading from those characters whole would be exact too, and slower: the
+    heading is then looked for in a longer text.)"""
     head = heading.text_head(OPENING_REACH)
-    if (len(head) < OPENING_REACH or head.count(" ") >= OPENING_WORDS) and "  " not in head and head[:1] != " ":
-        return head
-    # the reach cut one of those words (or a word is empty, where a space follows a space)
+    words = head.split(" ", OPENING_WORDS)
+    if len(words) > OPENING_WORDS:  # the words before the last space split at: cut, not joined
+        return head[:len(head) - len(words[OPENING_WORDS]) - 1]
+    if len(head) < OPENING_REACH:
+        return head  # all of the text, in fewer words
+    # the reach cut a word, or the text goes on
     return " ".join(heading.text.split(" ", OPENING_WORDS)[:OPENING_WORDS])
 
 
