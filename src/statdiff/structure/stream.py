@@ -69,9 +69,9 @@ class Stream:
         self.lines_seen: dict[int, array] = {}  # the word offsets of the lines looked into
         # Per-word facts are kept in containers the garbage collector does not scan
         # (bytearray, array, a dict of plain values): it would walk them at every pass.
-        self.line_start = bytearray(count)  # 1 where a printed line starts
+        self.line_start = line_start = bytearray(count)  # 1 where a printed line starts
         for start in line_starts:
-            self.line_start[start] = 1
+            line_start[start] = 1
         self.indentation = indentation = [line.indented for line in printed]  # each printed line's
         self.indented = _AtLineStarts(zip(line_starts, indentation))  # index -> the line's; None elsewhere
         self.has_indentation = any(indented is not None for indented in indentation)
