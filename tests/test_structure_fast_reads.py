@@ -14,7 +14,9 @@ import pytest
 from statdiff.law import citations
 from statdiff.model import Meta, Node, Word
 from statdiff.structure import Builder, Finisher, Stream
-from statdiff.structure.finish import OPENING_REACH, OPENING_WORDS, _heading, _heading_in, _opening, _read_sec_line
+from statdiff.structure.finish import (
+    OPENING_REACH, OPENING_WORDS, _heading, _heading_in, _normal_number, _opening, _read_sec_line,
+)
 from statdiff.structure.notes import from_note, notes_end, was_note
 from test_structure_fast_paths import TEXTS, _name, _read
 
@@ -177,3 +179,11 @@ def test_a_heading_found_in_the_text_is_the_heading_of_its_words_on_every_text(p
     starts = [0] + [index + 1 for index, character in enumerate(text) if character == " "][::7]
     rests = [text[start:start + reach] for start in starts for reach in (40, 160)]
     assert [_heading_in(rest) for rest in rests] == [_heading(rest.split()) for rest in rests]
+
+
+def test_a_number_read_as_ascii_is_normal_number_s():
+    """`_normal_number` skips the table for an ASCII number: the table maps only characters beyond ASCII."""
+    table = citations._TO_ASCII_HYPHEN  # code point -> replacement
+    assert table and all(not chr(code).isascii() for code in table)
+    for number in ("5", "2A-1.2", "5h.5", "19B\u20115", "50\u20101", "1\u2013\u20122", ""):
+        assert _normal_number(number) == citations.normal_number(number)

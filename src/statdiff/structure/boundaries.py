@@ -253,9 +253,8 @@ class BoundaryFinder:
         if not (stream.line_start[i] or self.ends_clause(i) or self.in_prelude()):
             return None
         after = notes_end(stream.text, match.end())
-        following = stream.text[after + 1 : after + 9]
-        if not stream.line_start[i] and after < len(stream.text) and not following.startswith(
-            ("Sec.", "(", "Secti", "ARTICLE", "Article")
+        if not stream.line_start[i] and after < len(stream.text) and not stream.text.startswith(
+            ("Sec.", "(", "Secti", "ARTICLE", "Article"), after + 1, after + 9
         ):
             return None
         return stream.word_after(after, i)

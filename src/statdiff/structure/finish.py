@@ -260,7 +260,7 @@ def _read_sec_line(meta: Meta, opening: str) -> None:
     of its `Sec. 10. Notice of Breach.` line (its first `OPENING_WORDS` words, or more)."""
     match = units.SEC.match(opening)
     if match:
-        meta.number = citations.normal_number(match["number"])
+        meta.number = _normal_number(match["number"])
         rest = opening[match.end():].strip()
         placeholder = units.PLACEHOLDER.match(rest) if rest.startswith("(") else None  # it opens with `(`
         meta.heading = placeholder.group(0) if placeholder else _heading_in(rest)
@@ -291,12 +291,12 @@ def _citation_line(text: str) -> CitationLine:
     found = match or heading
     if found:
         act = citations.act_name(found["title"], found["act"])
-        number = citations.normal_number(match["number"]) if match else _heading_citation_target(found)
+        number = _normal_number(match["number"]) if match else _heading_citation_target(found)
         citation = f"{act}/{number}"
         status = found["status"] or None
     was = notes.was_note(text)
     return CitationLine(citation, act, number, status, notes.from_note(text),
-                        None if was is None else citations.normal_number(was))
+                        None if was is None else _normal_number(was))
 
 
 def _note_citation_line(meta: Meta, line: CitationLine) -> None:
@@ -307,6 +307,12 @@ def _note_citation_line(meta: Meta, line: CitationLine) -> None:
         meta.from_ = line.from_
     if line.was is not None:
         meta.was = line.was
+
+
+def _normal_number(number: str) -> str:
+    """`citations.normal_number`, which an ASCII number (almost every one) is already: its
+    table maps only the Unicode hyphens (a `translate` takes as long as a regex match)."""
+    return number if number.isascii() else citations.normal_number(number)
 
 
 def _heading_citation_target(match: Match[str]) -> str:
