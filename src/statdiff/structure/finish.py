@@ -35,6 +35,9 @@ class Finisher:
         self.used: set[str] = set()
         self.counts: dict[str, int] = {}
         self.amending: list[Meta] = []  # the meta of each bill section that amends an Act, in document order
+        # the Public Acts of each Source note read so far: an Act's Sections print the same
+        # note again and again (`(Source: Laws 1945, p. 335.)`), a third of them distinct
+        self.acts_by_note: dict[str, tuple[str, ...]] = {}
 
     def run(self) -> None:
         self._describe(self.root)
@@ -71,7 +74,7 @@ class Finisher:
             if child.meta.amends is not None:  # only a bill section's own description sets it
                 self.amending.append(child.meta)
         elif kind == "section":
-            _describe_codified_section(child)
+            _describe_codified_section(child, self.acts_by_note)
         elif kind == "article":
             _describe_article(child)
         elif kind in ENUM_NODE_KINDS:
@@ -205,7 +208,9 @@ def _amendatory_instruction(body: str) -> AmendatoryInstruction:
     )
 
 
-def _describe_codified_section(node: Node) -> None:
+def _describe_codified_section(node: Node, acts_by_note: dict[str, tuple[str, ...]]) -> None:
+    """A codified Section's meta and label from its children: its citation line, `Sec.`
+    line, Source note (its Public Acts read once a distinct note: `acts_by_note`) and version notes."""
     meta = node.meta
     meta.codified = True
     cited_number = None
@@ -221,7 +226,10 @@ def _describe_codified_section(node: Node) -> None:
             _read_sec_line(meta, _opening(child))
         elif kind == "source_note":
             meta.source_note = text = child.text
-            meta.public_acts = tuple(public_acts.of_source_note(text))
+            acts = acts_by_note.get(text)
+            if acts is None:
+                acts = acts_by_note[text] = tuple(public_acts.of_source_note(text))
+            meta.public_acts = acts
         elif kind == "version_note":
             versions.append(child.text)
     if meta.status == "rep.":
