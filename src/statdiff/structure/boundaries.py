@@ -161,7 +161,8 @@ class BoundaryFinder:
         if opens == "note":
             return self._source_at(i, offset) or self._version_at(i, offset)
         if opens == "citation":
-            return self._citation_at(i, offset) or self._heading_citation_at(i, offset) or self._act_heading_at(i, offset)
+            return (self._citation_at(i, offset) or self._heading_citation_at(i, offset)
+                    or self._act_heading_at(i, offset))
         return None  # `(a)`, `(iv)`: most words that open with `(`
 
     # ------------------------------------------------------------ sentences and lines

@@ -175,7 +175,8 @@ def _heading_in(text: str) -> str | None:
             return text[:stop + 1]
         stop = text.find(". ", stop + 1)
     # the last word, when it is among the first HEADING_MAX_WORDS
-    if text.endswith(".") and text.count(" ") < HEADING_MAX_WORDS and text[text.rfind(" ") + 1:] not in units.ABBREVIATIONS:
+    last = text[text.rfind(" ") + 1:]
+    if last.endswith(".") and text.count(" ") < HEADING_MAX_WORDS and last not in units.ABBREVIATIONS:
         return text
     return None
 

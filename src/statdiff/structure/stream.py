@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from array import array
 from itertools import accumulate, repeat
-from re import Match, Pattern
+from re import Pattern
 
 from statdiff.law import citations, units
 from statdiff.model import ReadResult
@@ -105,10 +105,6 @@ class Stream:
 
     def __len__(self) -> int:
         return self.count
-
-    def match(self, pattern: Pattern[str], index: int) -> Match[str] | None:
-        """`pattern` matched at the start of word `index` (anchored there, free to run on)."""
-        return pattern.match(self.text, self.offset(index))
 
     def offset(self, index: int) -> int:
         """Where word `index` starts in `text` (looked up at once at a line start, where the
