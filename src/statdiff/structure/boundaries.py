@@ -219,7 +219,7 @@ class BoundaryFinder:
         if not (stream.line_start[i] or self.ends_clause(i) or stream.previous(i).endswith(")")):
             return None  # `(Repealed)(Source: ...)`: a note may follow a parenthesis
         close = stream.text.find(")", offset, offset + units.SOURCE_REACH)
-        end = stream.word_after(close + 1, i) if close >= 0 else None
+        end = stream.word_after(close + 1, i, offset) if close >= 0 else None
         return Boundary("source", end=end)
 
     def _version_at(self, i: int, offset: int) -> Boundary | None:
@@ -227,7 +227,7 @@ class BoundaryFinder:
         match = units.VERSION.match(stream.text, offset)
         if not match or not (stream.line_start[i] or self.ends_clause(i) or self.in_prelude()):
             return None
-        return Boundary("version", end=stream.word_after(match.end(), i))
+        return Boundary("version", end=stream.word_after(match.end(), i, offset))
 
     def _citation_at(self, i: int, offset: int) -> Boundary | None:
         match = citations.SECTION_CITATION.match(self.stream.text, offset)
@@ -258,7 +258,7 @@ class BoundaryFinder:
             ("Sec.", "(", "Secti", "ARTICLE", "Article"), after + 1, after + 9
         ):
             return None
-        return stream.word_after(after, i)
+        return stream.word_after(after, i, match.start())  # the match opened at word i
 
     def _act_heading_at(self, i: int, offset: int) -> Boundary | None:
         stream = self.stream
@@ -290,7 +290,7 @@ class BoundaryFinder:
         match = units.SECTION.match(stream.text, offset)
         if not match:
             return None
-        following = stream.word(stream.word_after(match.end(), i))
+        following = stream.word(stream.word_after(match.end(), i, offset))
         if following and not (following[0].isupper() or following[0] in "\"“("):
             return None
         if not ((stream.line_start[i] and self.ends_clause(i)) or self._inline_ok(i)):
@@ -309,7 +309,7 @@ class BoundaryFinder:
             return None  # inside a printed line only a flattened text's `ARTICLE` opens one (`_inline_ok`)
         if match["word"] == "Article" and not self.ends_clause(i):
             return None
-        following = stream.word(stream.word_after(match.end(), i))
+        following = stream.word(stream.word_after(match.end(), i, offset))
         if following and not following[0].isupper():
             return None
         if not (stream.line_start[i] or self._inline_ok(i)):

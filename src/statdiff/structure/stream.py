@@ -114,13 +114,15 @@ class Stream:
             found = self.known_offsets[index] = self.store.offset(index, self.lines_seen)
         return found
 
-    def word_after(self, offset: int, before: int | None = None) -> int:
+    def word_after(self, offset: int, before: int | None = None, before_offset: int | None = None) -> int:
         """Index of the first word starting at or after `offset`. `before`: a word starting
         before `offset` (the word a match opened at): the spaces from it on are counted, no
-        line looked up."""
+        line looked up (`before_offset`: where it starts, when the caller knows)."""
         if before is None:
             return self.store.word_after(offset)
-        return before + 1 + self.text.count(" ", self.offset(before), offset - 1)
+        if before_offset is None:
+            before_offset = self.offset(before)
+        return before + 1 + self.text.count(" ", before_offset, offset - 1)
 
     def word(self, index: int) -> str:
         """The text of word `index` ("" outside the text): `store.word_starting_at` of its
