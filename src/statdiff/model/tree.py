@@ -128,6 +128,13 @@ class Node:
             return self._store.text[self._from:self._to - 1] if self._end > self._start else ""
         return " ".join([word.text for word in self.words])
 
+    def text_head(self, limit: int) -> str:
+        """`text[:limit]`, cut from the store's text without the rest of the node's."""
+        if self._words is None and self._store is not None:
+            end = self._to - 1
+            return self._store.text[self._from:min(end, self._from + limit)] if self._end > self._start else ""
+        return self.text[:limit]
+
     def walk(self) -> Iterator["Node"]:
         """This node and its descendants in document order (depth first, parents first)."""
         stack = [self]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_right
-from itertools import accumulate, count, repeat
+from itertools import accumulate, count
 from operator import add
 from typing import Sequence
 
@@ -39,10 +39,10 @@ class WordStore:
             texts = [" ".join(line_text.split()) for line_text in texts]  # as `str.split` reads words
             text = " ".join(texts)
         self.text = text
-        # the spaces before each line and one word more than spaces a line, summed
-        self.line_first = array("q", map(add, accumulate(map(str.count, texts, repeat(" ")), initial=0), count()))
+        # one word more than spaces a line, summed (a list comprehension: faster here than maps)
+        self.line_first = array("q", accumulate([line_text.count(" ") + 1 for line_text in texts], initial=0))
         # each line's text and the space after it, summed
-        self.line_offset = array("q", map(add, accumulate(map(len, texts), initial=0), count()))
+        self.line_offset = array("q", accumulate([len(line_text) + 1 for line_text in texts], initial=0))
         self._shared: dict[Position, _WordsAt] = {}
         self._find_runs(lines)
 

@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from statdiff.law import citations, definitions, enumerators, units
 from statdiff.model import Node, Role
+from statdiff.structure.notes import notes_end
 from statdiff.structure.stream import UNIT_START_WORDS, Stream, unit_starts
 from statdiff.structure.tree import NOTE_PATHS, RANK, SECTION_LEVEL, EnumValue, OpenNodes
 
@@ -60,6 +61,9 @@ class Boundary:
     enumerator: str = ""  # enum: as printed (`(4)` of the chain `(4)(i)`)
     chain: tuple[str, ...] = ()  # enum: the rest of a chain, opened on the next word
 
+
+# Roles `at` asks of the open node, looked up once (an enum member is a slow attribute).
+HEADING, ARTICLE_HEADING = Role.HEADING, Role.ARTICLE_HEADING
 
 # The boundaries that carry nothing but their kind: one object each, never modified.
 PARAGRAPH, FORCED, SEC, SECTION = Boundary("paragraph"), Boundary("forced"), Boundary("sec"), Boundary("section")
@@ -122,34 +126,43 @@ class BoundaryFinder:
         stream = self.stream
         if not stream.legislation:
             return PARAGRAPH if self._prose_paragraph_starts(i) else None
-        word = stream.word(i)
+        # the word (`stream.word`, written out: `at` is asked at every visit), and where it
+        # starts, which the patterns tried at it are matched from
+        offset = stream.known_offsets.get(i)
+        if offset is None:
+            offset = stream.offset(i)
+        text = stream.text
+        space = text.find(" ", offset)
+        word = text[offset:] if space < 0 else text[offset:space]
         first = word[0]
         bare = word.lstrip(QUOTES) if first in QUOTES else word
         found = None
         if first == "(":
-            found = self._note_or_citation_at(i, word) or self._enumerator_at(i, word)
+            found = self._note_or_citation_at(i, offset, word) or self._enumerator_at(i, word)
         elif bare == "Sec.":
-            found = self._sec_at(i)
+            found = self._sec_at(i, offset)
         elif bare in ("Section", "SECTION"):
-            found = self._section_at(i)
+            found = self._section_at(i, offset)
         elif bare in ("ARTICLE", "Article"):
-            found = self._article_at(i)
+            found = self._article_at(i, offset)
         elif first.isdigit() and stream.line_start[i]:
             found = self._dotted_at(i, word)
         if found is None and first in QUOTES:
-            found = self._definition_at(i)
+            found = self._definition_at(i, offset)
         if found is None and (i == 0 or self._paragraph_starts(i)):
             found = PARAGRAPH
         return found
 
-    def _note_or_citation_at(self, i: int, word: str) -> Boundary | None:
+    def _note_or_citation_at(self, i: int, offset: int, word: str) -> Boundary | None:
         """A Source or version note, a citation line, an Article's or the Act's heading citation
-        or an Act heading at a word opening with `(`, tried where its opening can be there."""
+        or an Act heading at a word opening with `(` (starting at `offset` in the text), tried
+        where its opening can be there."""
         opens = _may_open(word)
         if opens == "note":
-            return self._source_at(i) or self._version_at(i)
+            return self._source_at(i, offset) or self._version_at(i, offset)
         if opens == "citation":
-            return self._citation_at(i) or self._heading_citation_at(i) or self._act_heading_at(i)
+            return (self._citation_at(i, offset) or self._heading_citation_at(i, offset)
+                    or self._act_heading_at(i, offset))
         return None  # `(a)`, `(iv)`: most words that open with `(`
 
     # ------------------------------------------------------------ sentences and lines
@@ -189,7 +202,7 @@ class BoundaryFinder:
         current = self.tree.current
         if current.kind in NOTE_PATHS and before.endswith(")"):
             return True
-        if stream.line_start[i] and (current.kind == "article" or current.meta.role is Role.ARTICLE_HEADING):
+        if stream.line_start[i] and (current.kind == "article" or current.meta.role is ARTICLE_HEADING):
             # `ARTICLE 1. SHORT TITLE; PURPOSE`, `ARTICLE 1.` `GENERAL PROVISIONS`: an Article's
             return True  # heading has no closing stop
         return before.endswith((".", ".)", '."', ".”", ":)", ".'"))
@@ -199,36 +212,33 @@ class BoundaryFinder:
         return self.stream.flattened and self.ends_clause(i)
 
     # ------------------------------------------------------------ notes and citations
-    def _source_at(self, i: int) -> Boundary | None:
+    def _source_at(self, i: int, offset: int) -> Boundary | None:
         stream = self.stream
-        if not stream.match(units.SOURCE_OPEN, i):
+        if not units.SOURCE_OPEN.match(stream.text, offset):
             return None
         if not (stream.line_start[i] or self.ends_clause(i) or stream.previous(i).endswith(")")):
             return None  # `(Repealed)(Source: ...)`: a note may follow a parenthesis
-        start = stream.offset(i)
-        close = stream.text.find(")", start, start + units.SOURCE_REACH)
-        end = stream.word_after(close + 1, i) if close >= 0 else None
+        close = stream.text.find(")", offset, offset + units.SOURCE_REACH)
+        end = stream.word_after(close + 1, i, offset) if close >= 0 else None
         return Boundary("source", end=end)
 
-    def _version_at(self, i: int) -> Boundary | None:
+    def _version_at(self, i: int, offset: int) -> Boundary | None:
         stream = self.stream
-        match = stream.match(units.VERSION, i)
+        match = units.VERSION.match(stream.text, offset)
         if not match or not (stream.line_start[i] or self.ends_clause(i) or self.in_prelude()):
             return None
-        return Boundary("version", end=stream.word_after(match.end(), i))
+        return Boundary("version", end=stream.word_after(match.end(), i, offset))
 
-    def _citation_at(self, i: int) -> Boundary | None:
-        stream = self.stream
-        match = stream.match(citations.SECTION_CITATION, i)
+    def _citation_at(self, i: int, offset: int) -> Boundary | None:
+        match = citations.SECTION_CITATION.match(self.stream.text, offset)
         if not match:
             return None
         end = self._citation_end(i, match)
         return None if end is None else Boundary("citation", end=end)
 
-    def _heading_citation_at(self, i: int) -> Boundary | None:
+    def _heading_citation_at(self, i: int, offset: int) -> Boundary | None:
         """`(10 ILCS 5/Art. 1 heading)`, `(30 ILCS 765/Act title)`: an Article's or the Act's heading."""
-        stream = self.stream
-        match = stream.match(citations.HEADING_CITATION, i)
+        match = citations.HEADING_CITATION.match(self.stream.text, offset)
         if not match:
             return None
         end = self._citation_end(i, match)
@@ -243,18 +253,16 @@ class BoundaryFinder:
         stream = self.stream
         if not (stream.line_start[i] or self.ends_clause(i) or self.in_prelude()):
             return None
-        notes = citations.CITATION_NOTES.match(stream.text, match.end())  # matches, if only nothing
-        after = notes.end() if notes else match.end()
-        following = stream.text[after + 1 : after + 9]
-        if not stream.line_start[i] and after < len(stream.text) and not following.startswith(
-            ("Sec.", "(", "Secti", "ARTICLE", "Article")
+        after = notes_end(stream.text, match.end())
+        if not stream.line_start[i] and after < len(stream.text) and not stream.text.startswith(
+            ("Sec.", "(", "Secti", "ARTICLE", "Article"), after + 1, after + 9
         ):
             return None
-        return stream.word_after(after, i)
+        return stream.word_after(after, i, match.start())  # the match opened at word i
 
-    def _act_heading_at(self, i: int) -> Boundary | None:
+    def _act_heading_at(self, i: int, offset: int) -> Boundary | None:
         stream = self.stream
-        match = stream.match(citations.ACT_HEADING, i)
+        match = citations.ACT_HEADING.match(stream.text, offset)
         if not match or not (stream.line_start[i] or self.ends_clause(i)):
             return None
         return Boundary("act", act=citations.act_name(match["title"], match["act"]))
@@ -265,9 +273,9 @@ class BoundaryFinder:
         return section is not None and self.tree.state(section).awaiting_sec
 
     # ------------------------------------------------------------ Sec., Section, ARTICLE
-    def _sec_at(self, i: int) -> Boundary | None:
+    def _sec_at(self, i: int, offset: int) -> Boundary | None:
         stream = self.stream
-        if not stream.match(units.SEC, i):
+        if not units.SEC.match(stream.text, offset):
             return None
         after_note = self.tree.current.kind in ("citation", "version_note")
         at_start = stream.line_start[i] and self.ends_clause(i)
@@ -275,23 +283,23 @@ class BoundaryFinder:
             return None
         return SEC
 
-    def _section_at(self, i: int) -> Boundary | None:
+    def _section_at(self, i: int, offset: int) -> Boundary | None:
         stream = self.stream
         if not (stream.line_start[i] or stream.flattened):
             return None  # inside a printed line only a flattened text opens one (`_inline_ok`): a reference
-        match = stream.match(units.SECTION, i)
+        match = units.SECTION.match(stream.text, offset)
         if not match:
             return None
-        following = stream.word(stream.word_after(match.end(), i))
+        following = stream.word(stream.word_after(match.end(), i, offset))
         if following and not (following[0].isupper() or following[0] in "\"“("):
             return None
         if not ((stream.line_start[i] and self.ends_clause(i)) or self._inline_ok(i)):
             return None
         return SECTION
 
-    def _article_at(self, i: int) -> Boundary | None:
+    def _article_at(self, i: int, offset: int) -> Boundary | None:
         stream = self.stream
-        match = stream.match(units.ARTICLE, i)
+        match = units.ARTICLE.match(stream.text, offset)
         if not match:
             return None
         awaiting = self._article_awaiting_heading()
@@ -301,7 +309,7 @@ class BoundaryFinder:
             return None  # inside a printed line only a flattened text's `ARTICLE` opens one (`_inline_ok`)
         if match["word"] == "Article" and not self.ends_clause(i):
             return None
-        following = stream.word(stream.word_after(match.end(), i))
+        following = stream.word(stream.word_after(match.end(), i, offset))
         if following and not following[0].isupper():
             return None
         if not (stream.line_start[i] or self._inline_ok(i)):
@@ -310,19 +318,21 @@ class BoundaryFinder:
 
     def _article_awaiting_heading(self) -> Node | None:
         """A codified Article whose citation line was just read and whose `ARTICLE N.` comes now."""
+        if self.tree.current.kind != "citation":
+            return None  # (asked first: it is the cheaper question)
         article = self.tree.innermost("article")
         if article is None or not self.tree.state(article).awaiting_heading:
             return None
-        return article if self.tree.current.kind == "citation" else None
+        return article
 
     # ------------------------------------------------------------ definitions
-    def _definition_at(self, i: int) -> Boundary | None:
+    def _definition_at(self, i: int, offset: int) -> Boundary | None:
         stream = self.stream
         at_start = stream.line_start[i] and (stream.indented[i] is True or self.ends_clause(i))
         after_lead_in = stream.previous(i).endswith(":")  # `In this Act: "Data Collector" may ...`
         if not (at_start or after_lead_in or self._inline_ok(i)):
             return None
-        match = stream.match(definitions.DEFINITION, i)
+        match = definitions.DEFINITION.match(stream.text, offset)
         if not match:
             return None
         term = " ".join(match["term"].split())
@@ -404,7 +414,7 @@ class BoundaryFinder:
         if self.stream.flattened and self.ends_clause(i):
             return True
         current = self.tree.current
-        if relation == "first" and current.meta.role == Role.HEADING:
+        if relation == "first" and current.meta.role == HEADING:
             return self.ends_clause(i)  # `Sec. 1. (a) The term ...`
         if relation == "first" and self._after_enumerator_heading(i):
             return True  # `(A) Temporary Relief. (1) At any time ...`

@@ -26,6 +26,9 @@ from statdiff.structure.tree import (
 
 # Phrases of a lead-in that holds definitions: `As used in this Act:`.
 DEFINITIONS_LEAD_IN = ("used in", "purposes of", "In this", "in this", "defin")
+# The kinds of node a codified Section, and an Act's heading, open inside.
+CODIFIED_SECTION_PARENTS = frozenset({"document", "article", "bill_section"})
+ACT_HEADING_PARENTS = frozenset({"document", "article"})
 
 
 class Builder:
@@ -58,10 +61,10 @@ class Builder:
         if not self.stream.legislation:
             self._run_prose()
             return
-        stream, tree, visit_word = self.stream, self.tree, self._visit  # looked up once: thousands of visits
-        offset = stream.offset
+        stream, tree, finder, openers = self.stream, self.tree, self.finder, self.openers  # looked up once
+        offset, known_offsets = stream.offset, stream.known_offsets
         count = len(stream)
-        candidates = self.finder.visits() + [count]
+        candidates = finder.visits() + [count]
         next_candidate = 0
         index = 0
         while index < count:
@@ -75,10 +78,23 @@ class Builder:
             if self.pending_chain:
                 visit = index
             # the words before the visited one (the last visited word among them) go to the open node
-            tree.take_to(visit, offset(visit))
+            visit_offset = known_offsets.get(visit)  # `offset(visit)`, known at once for most visits
+            tree.take_to(visit, offset(visit) if visit_offset is None else visit_offset)
             if visit >= count:
                 return
-            visit_word(visit)
+            # the visit (written out here: thousands of them): a chained enumerator opens first;
+            # then whatever starts at the word, or, at the end of a note, a paragraph all the same
+            if self.pending_chain:
+                self._open_chained(self.pending_chain)
+            if fixed_end is None or visit >= fixed_end:
+                boundary = finder.at(visit)
+                if boundary is None and fixed_end is not None:
+                    boundary = FORCED
+                if boundary is not None:
+                    self.fixed_end = None
+                    openers[boundary.kind](boundary)
+                    if boundary.end is not None:
+                        self.fixed_end = boundary.end
             index = visit + 1
         tree.take_to(count, offset(count))
 
@@ -96,21 +112,6 @@ class Builder:
             paragraph.cover(stream.store, start, end, stream.offset(start), stream.offset(end))
             root.children.append(paragraph)
 
-    def _visit(self, index: int) -> None:
-        boundary = None
-        if self.pending_chain:
-            self._open_chained(self.pending_chain)
-        fixed_end = self.fixed_end
-        if fixed_end is None or index >= fixed_end:
-            boundary = self.finder.at(index)
-            if boundary is None and fixed_end is not None:
-                boundary = FORCED
-        if boundary is not None:
-            self.fixed_end = None
-            self.openers[boundary.kind](boundary)
-            if boundary.end is not None:
-                self.fixed_end = boundary.end
-
     # ------------------------------------------------------------ paragraphs and headings
     def _open_paragraph(self, boundary: Boundary) -> None:
         self.tree.new(self.tree.pop_to_section_level(), "text")
@@ -119,7 +120,7 @@ class Builder:
         self.tree.new(self.tree.stack[-1], "text")
 
     def _open_act(self, boundary: Boundary) -> None:
-        parent = self.tree.pop_to(lambda node: node.kind in ("document", "article"))
+        parent = self.tree.pop_to_kind(ACT_HEADING_PARENTS)
         node = self.tree.new(parent, "text")
         node.meta.act = boundary.act
 
@@ -138,7 +139,7 @@ class Builder:
             return
         bill_section = self._amending_bill_section()
         if bill_section is not None:
-            parent = self.tree.pop_to(lambda node: node is bill_section)
+            parent = self.tree.pop_to_node(bill_section)
         else:
             parent = self.tree.pop_to(lambda node: node.kind == "document" or self._is_bill_article(node))
         article = self.tree.new(parent, "article", NodeState(codified=True, awaiting_heading=True))
@@ -148,7 +149,7 @@ class Builder:
     def _open_article_heading(self, boundary: Boundary) -> None:
         article = boundary.article
         assert article is not None, "an article_heading boundary names its Article"
-        self.tree.pop_to(lambda node: node is article)
+        self.tree.pop_to_node(article)
         self.tree.state(article).awaiting_heading = False
         heading = self.tree.new(article, "text")
         heading.meta.role = Role.ARTICLE_HEADING
@@ -196,7 +197,7 @@ class Builder:
         return parent, section
 
     def _start_codified_section(self) -> Node:
-        parent = self.tree.pop_to(lambda node: node.kind in ("document", "article", "bill_section"))
+        parent = self.tree.pop_to_kind(CODIFIED_SECTION_PARENTS)
         if parent.kind == "bill_section" and not amendments.AMENDATORY.search(instruction_text(parent)):
             self.tree.stack.pop()  # an Act's own section does not hold codified Sections
             parent = self.tree.stack[-1]
@@ -209,7 +210,7 @@ class Builder:
         if section is not None:
             has_citation = any(child.kind == "citation" for child in section.children)
             if self.tree.state(section).awaiting_sec and not (kind == "citation" and has_citation):
-                self.tree.pop_to(lambda node: node is section)
+                self.tree.pop_to_node(section)
                 return section
         return self._start_codified_section()
 
@@ -220,7 +221,7 @@ class Builder:
     def _open_version(self, boundary: Boundary) -> None:
         section = self.tree.innermost("section")
         if section is not None and not self.tree.state(section).awaiting_sec and section.children:
-            self.tree.pop_to(lambda node: node is section)
+            self.tree.pop_to_node(section)
             if any(child.kind == "source_note" for child in section.children):
                 section = self._start_codified_section()
         else:
@@ -232,7 +233,7 @@ class Builder:
         if section is None or not self.tree.state(section).awaiting_sec:
             section = self._start_codified_section()
         else:
-            self.tree.pop_to(lambda node: node is section)
+            self.tree.pop_to_node(section)
         self.tree.state(section).awaiting_sec = False
         heading = self.tree.new(section, "text")
         heading.meta.role = Role.HEADING
@@ -250,7 +251,7 @@ class Builder:
         assert reading is not None, "an enum boundary carries its reading"
         target = reading.target
         if target is not None:
-            self.tree.pop_to(lambda node: node is target)
+            self.tree.pop_to_node(target)
             self.tree.stack.pop()
         elif reading.relation == "orphan":
             same = next(
@@ -262,7 +263,7 @@ class Builder:
                 None,
             )
             if same is not None:
-                self.tree.pop_to(lambda node: node is same)
+                self.tree.pop_to_node(same)
                 self.tree.stack.pop()
         self._keep_nesting_bounded()
         self._push_enumerated(reading.style, reading.value, boundary.enumerator)
@@ -298,7 +299,7 @@ class Builder:
             if same_term(_defined_term(node), term):
                 # the same term again (`"Business" does not include ...`): a new paragraph of
                 # the unit that defines it, a definition or a numbered paragraph (`6. "X" means`)
-                self.tree.pop_to(lambda candidate: candidate is node)
+                self.tree.pop_to_node(node)
                 self.tree.new(node, "text")
                 return
         parent = self.tree.pop_to(self._holds_definitions)

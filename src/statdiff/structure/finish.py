@@ -9,17 +9,21 @@ Act: `815 ILCS 530/10(c)(3)(i)`, `815 ILCS 530/5 "Personal information"`, `815 I
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from re import Match
+from typing import NamedTuple
 
 from statdiff.law import amendments, citations, definitions, public_acts, units
 from statdiff.model import AmendatoryInstruction, Meta, Node, ReadResult, Role
+from statdiff.structure import notes
 from statdiff.structure.tree import ENUM_NODE_KINDS, NOTE_PATHS, instruction_text
 
 # `Sec. 10.` is two words; its heading (the first sentence) is within this many words.
 HEADING_MAX_WORDS = 20
 # How much of a bill section's text says whether it amends an Act.
 AMENDATORY_REACH = 600
+# The kinds of node the second pass reads meta or a label of.
+DESCRIBED_KINDS = frozenset({"bill_section", "section", "article", "definition"}) | ENUM_NODE_KINDS
 
 
 class Finisher:
@@ -31,6 +35,9 @@ class Finisher:
         self.used: set[str] = set()
         self.counts: dict[str, int] = {}
         self.amending: list[Meta] = []  # the meta of each bill section that amends an Act, in document order
+        # the Public Acts of each Source note read so far: an Act's Sections print the same
+        # note again and again (`(Source: Laws 1945, p. 335.)`), a third of them distinct
+        self.acts_by_note: dict[str, tuple[str, ...]] = {}
 
     def run(self) -> None:
         self._describe(self.root)
@@ -50,26 +57,31 @@ class Finisher:
     # ------------------------------------------------------------ meta
     def _describe(self, node: Node) -> None:
         for child in node.children:
-            if child.kind == "bill_section":
-                _describe_numbered_section(child)
-                if child.meta.amends is not None:  # only a bill section's own description sets it
-                    self.amending.append(child.meta)
-            elif child.kind == "section":
-                _describe_codified_section(child)
-            elif child.kind == "article":
-                _describe_article(child)
-            elif child.kind in ENUM_NODE_KINDS:
-                child.label = child.meta.enumerator
-                _note_defined_term(child)
-            elif child.kind == "definition":
-                child.label = f'"{child.meta.term}"'
+            kind = child.kind
+            if kind in DESCRIBED_KINDS:  # (most nodes, a paragraph or a note, are not)
+                self._describe_unit(child, kind)
             if child.children:
                 self._describe(child)
-        amends = node.meta.amends
-        if node.kind == "bill_section" and amends is not None:
+        if node.kind == "bill_section" and node.meta.amends is not None:
             acts = Counter(child.meta.act for child in node.children if child.meta.act)
             if acts:
-                node.meta.amends = replace(amends, citation=acts.most_common(1)[0][0])
+                node.meta.amends = replace(node.meta.amends, citation=acts.most_common(1)[0][0])
+
+    def _describe_unit(self, child: Node, kind: str) -> None:
+        """The meta and label of a node of one of `DESCRIBED_KINDS` (not its children's)."""
+        if kind == "bill_section":
+            _describe_numbered_section(child)
+            if child.meta.amends is not None:  # only a bill section's own description sets it
+                self.amending.append(child.meta)
+        elif kind == "section":
+            _describe_codified_section(child, self.acts_by_note)
+        elif kind == "article":
+            _describe_article(child)
+        elif kind in ENUM_NODE_KINDS:
+            child.label = child.meta.enumerator
+            _note_defined_term(child)
+        else:  # a definition
+            child.label = f'"{child.meta.term}"'
 
     # ------------------------------------------------------------ paths
     def _name_children(self, node: Node, path: str) -> None:
@@ -79,7 +91,7 @@ class Finisher:
                 # `[n]` counts a node's paragraphs: no other kind of node is named so, and no
                 # two of one node's paragraphs share n: the path is unique as it stands
                 texts_before += 1
-                child.path = _join(path, f"[{texts_before}]")
+                child.path = f"{path} [{texts_before}]" if path else f"[{texts_before}]"  # `_join`, written out
                 if child.meta.act:
                     self.act = child.meta.act
             else:
@@ -147,6 +159,28 @@ def _heading(words: list[str]) -> str | None:
     return None
 
 
+def _heading_in(text: str) -> str | None:
+    """`_heading(text.split())`, found in the text without splitting it where its words are
+    single-spaced (a `Sec.` line's, cut from the store's text): the first of the first
+    `HEADING_MAX_WORDS` words that ends with a stop (`. ` or the end), not an abbreviation."""
+    if "  " in text or not text.isprintable() or text[:1].isspace() or text[-1:].isspace():
+        return _heading(text.split())  # spaced otherwise: the words as `str.split` reads them
+    if not text or not (text[0].isupper() or text[0].isdigit()):
+        return None
+    stop = text.find(". ")
+    while stop >= 0:
+        if text.count(" ", 0, stop) >= HEADING_MAX_WORDS:
+            return None  # past the words a heading is looked for in
+        if text[text.rfind(" ", 0, stop) + 1:stop + 1] not in units.ABBREVIATIONS:
+            return text[:stop + 1]
+        stop = text.find(". ", stop + 1)
+    # the last word, when it is among the first HEADING_MAX_WORDS
+    last = text[text.rfind(" ") + 1:]
+    if last.endswith(".") and text.count(" ") < HEADING_MAX_WORDS and last not in units.ABBREVIATIONS:
+        return text
+    return None
+
+
 def _describe_numbered_section(node: Node) -> None:
     """`Section 5. ...`: a bill section (amendatory, effective date) or an Act's own section."""
     text = instruction_text(node)
@@ -175,31 +209,29 @@ def _amendatory_instruction(body: str) -> AmendatoryInstruction:
     )
 
 
-def _describe_codified_section(node: Node) -> None:
+def _describe_codified_section(node: Node, acts_by_note: dict[str, tuple[str, ...]]) -> None:
+    """A codified Section's meta and label from its children: its citation line, `Sec.`
+    line, Source note (its Public Acts read once a distinct note: `acts_by_note`) and version notes."""
     meta = node.meta
     meta.codified = True
     cited_number = None
     versions = []
     for child in node.children:
-        if child.kind == "citation":
+        kind = child.kind
+        if kind == "citation":
             line = _citation_line(child.text)
             if line.citation is not None:
                 meta.citation, meta.act, cited_number = line.citation, line.act, line.number
             _note_citation_line(meta, line)
-        elif child.kind == "text" and child.meta.role == Role.HEADING:
-            opening = " ".join(child.text.split(" ", HEADING_MAX_WORDS + 3)[: HEADING_MAX_WORDS + 3])
-            match = units.SEC.match(opening)
-            if match:
-                meta.number = citations.normal_number(match["number"])
-                rest = opening[match.end():].strip()
-                placeholder = units.PLACEHOLDER.match(rest)
-                meta.heading = placeholder.group(0) if placeholder else _heading(rest.split())
-                if placeholder and placeholder["what"] == "Repealed":
-                    meta.repealed = True
-        elif child.kind == "source_note":
+        elif kind == "text" and child.meta.role == HEADING:
+            _read_sec_line(meta, _opening(child))
+        elif kind == "source_note":
             meta.source_note = text = child.text
-            meta.public_acts = tuple(public_acts.of_source_note(text))
-        elif child.kind == "version_note":
+            acts = acts_by_note.get(text)
+            if acts is None:
+                acts = acts_by_note[text] = tuple(public_acts.of_source_note(text))
+            meta.public_acts = acts
+        elif kind == "version_note":
             versions.append(child.text)
     if meta.status == "rep.":
         meta.repealed = True
@@ -209,8 +241,43 @@ def _describe_codified_section(node: Node) -> None:
     node.label = f"Sec. {meta.number}" if meta.number else "Sec."
 
 
-@dataclass(frozen=True, slots=True)
-class CitationLine:
+HEADING = Role.HEADING  # looked up once: an enum member is a slow attribute
+# The words of a `Sec.` line read for its number and heading (`Sec.`, the number, and the
+# heading's `HEADING_MAX_WORDS` and one more); the characters they are almost always within
+# (`_opening` reads further only when they are not).
+OPENING_WORDS = HEADING_MAX_WORDS + 3
+OPENING_REACH = 400
+
+
+def _opening(heading: Node) -> str:
+    """The first `OPENING_WORDS` words of a heading node's text (all of them if fewer),
+    cut from its first `OPENING_REACH` characters when they hold that many words. (Reading
+    the number and heading from those characters whole would be exact too, and slower: the
+    heading is then looked for in a longer text.)"""
+    head = heading.text_head(OPENING_REACH)
+    words = head.split(" ", OPENING_WORDS)
+    if len(words) > OPENING_WORDS:  # the words before the last space split at: cut, not joined
+        return head[:len(head) - len(words[OPENING_WORDS]) - 1]
+    if len(head) < OPENING_REACH:
+        return head  # all of the text, in fewer words
+    # the reach cut a word, or the text goes on
+    return " ".join(heading.text.split(" ", OPENING_WORDS)[:OPENING_WORDS])
+
+
+def _read_sec_line(meta: Meta, opening: str) -> None:
+    """A codified Section's number and heading (and whether it is repealed) from the opening
+    of its `Sec. 10. Notice of Breach.` line (its first `OPENING_WORDS` words, or more)."""
+    match = units.SEC.match(opening)
+    if match:
+        meta.number = _normal_number(match["number"])
+        rest = opening[match.end():].strip()
+        placeholder = units.PLACEHOLDER.match(rest) if rest.startswith("(") else None  # it opens with `(`
+        meta.heading = placeholder.group(0) if placeholder else _heading_in(rest)
+        if placeholder and placeholder["what"] == "Repealed":
+            meta.repealed = True
+
+
+class CitationLine(NamedTuple):
     """What a citation line says: the citation, its Act and the number it cites (None when
     it is no citation), `new` / `rep.`, the `from` and `was` notes."""
 
@@ -233,16 +300,12 @@ def _citation_line(text: str) -> CitationLine:
     found = match or heading
     if found:
         act = citations.act_name(found["title"], found["act"])
-        number = citations.normal_number(match["number"]) if match else _heading_citation_target(found)
+        number = _normal_number(match["number"]) if match else _heading_citation_target(found)
         citation = f"{act}/{number}"
         status = found["status"] or None
-    from_note = citations.FROM_NOTE.search(text)
-    was_note = citations.WAS_NOTE.search(text)
-    return CitationLine(
-        citation, act, number, status,
-        from_note["from"] if from_note else None,
-        citations.normal_number(was_note["was"]) if was_note else None,
-    )
+    was = notes.was_note(text)
+    return CitationLine(citation, act, number, status, notes.from_note(text),
+                        None if was is None else _normal_number(was))
 
 
 def _note_citation_line(meta: Meta, line: CitationLine) -> None:
@@ -253,6 +316,12 @@ def _note_citation_line(meta: Meta, line: CitationLine) -> None:
         meta.from_ = line.from_
     if line.was is not None:
         meta.was = line.was
+
+
+def _normal_number(number: str) -> str:
+    """`citations.normal_number`, which an ASCII number (almost every one) is already: its
+    table maps only the Unicode hyphens (a `translate` takes as long as a regex match)."""
+    return number if number.isascii() else citations.normal_number(number)
 
 
 def _heading_citation_target(match: Match[str]) -> str:

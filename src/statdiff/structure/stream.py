@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from array import array
 from itertools import accumulate, repeat
-from re import Match, Pattern
+from re import Pattern
 
 from statdiff.law import citations, units
 from statdiff.model import ReadResult
@@ -69,9 +69,9 @@ class Stream:
         self.lines_seen: dict[int, array] = {}  # the word offsets of the lines looked into
         # Per-word facts are kept in containers the garbage collector does not scan
         # (bytearray, array, a dict of plain values): it would walk them at every pass.
-        self.line_start = bytearray(count)  # 1 where a printed line starts
+        self.line_start = line_start = bytearray(count)  # 1 where a printed line starts
         for start in line_starts:
-            self.line_start[start] = 1
+            line_start[start] = 1
         self.indentation = indentation = [line.indented for line in printed]  # each printed line's
         self.indented = _AtLineStarts(zip(line_starts, indentation))  # index -> the line's; None elsewhere
         self.has_indentation = any(indented is not None for indented in indentation)
@@ -106,10 +106,6 @@ class Stream:
     def __len__(self) -> int:
         return self.count
 
-    def match(self, pattern: Pattern[str], index: int) -> Match[str] | None:
-        """`pattern` matched at the start of word `index` (anchored there, free to run on)."""
-        return pattern.match(self.text, self.offset(index))
-
     def offset(self, index: int) -> int:
         """Where word `index` starts in `text` (looked up at once at a line start, where the
         builder mostly looks)."""
@@ -118,13 +114,15 @@ class Stream:
             found = self.known_offsets[index] = self.store.offset(index, self.lines_seen)
         return found
 
-    def word_after(self, offset: int, before: int | None = None) -> int:
+    def word_after(self, offset: int, before: int | None = None, before_offset: int | None = None) -> int:
         """Index of the first word starting at or after `offset`. `before`: a word starting
         before `offset` (the word a match opened at): the spaces from it on are counted, no
-        line looked up."""
+        line looked up (`before_offset`: where it starts, when the caller knows)."""
         if before is None:
             return self.store.word_after(offset)
-        return before + 1 + self.text.count(" ", self.offset(before), offset - 1)
+        if before_offset is None:
+            before_offset = self.offset(before)
+        return before + 1 + self.text.count(" ", before_offset, offset - 1)
 
     def word(self, index: int) -> str:
         """The text of word `index` ("" outside the text): `store.word_starting_at` of its

@@ -33,7 +33,7 @@ MAX_ENUM_DEPTH = 8
 EnumValue = tuple[int, tuple[int, ...]]
 
 
-@dataclass
+@dataclass(slots=True)
 class NodeState:
     """What the builder remembers about an open node beyond the model's fields."""
 
@@ -94,12 +94,23 @@ class OpenNodes:
             self.stack.pop()
         return self.stack[-1]
 
-    def pop_to_section_level(self) -> Node:
-        """Close the enumerated units and definitions open inside the innermost section."""
+    def pop_to_node(self, node: Node) -> Node:
+        """Close nodes until `node` is the innermost open one (`pop_to` of being `node`)."""
         stack = self.stack
-        while len(stack) > 1 and stack[-1].kind not in SECTION_LEVEL:
+        while len(stack) > 1 and stack[-1] is not node:
             stack.pop()
         return stack[-1]
+
+    def pop_to_kind(self, kinds: frozenset[str]) -> Node:
+        """Close nodes until the innermost open one is of one of `kinds` (`pop_to` of its kind being one)."""
+        stack = self.stack
+        while len(stack) > 1 and stack[-1].kind not in kinds:
+            stack.pop()
+        return stack[-1]
+
+    def pop_to_section_level(self) -> Node:
+        """Close the enumerated units and definitions open inside the innermost section."""
+        return self.pop_to_kind(SECTION_LEVEL)
 
     def innermost(self, kind: str, stop_at_section_level: bool = False) -> Node | None:
         """The innermost open node of `kind` (not looking past a section-level node if asked)."""
