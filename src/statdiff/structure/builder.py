@@ -56,6 +56,15 @@ class Builder:
 
     # ------------------------------------------------------------ main loop
     def run(self) -> None:
+        """Build the tree (`_visit_words`); then let go of the openers, bound methods that refer
+        back to the builder: that cycle would keep the builder, its stream and its arrays, until
+        the collector ran, after the tree is built."""
+        try:
+            self._visit_words()
+        finally:
+            self.openers.clear()
+
+    def _visit_words(self) -> None:
         """Visit the words where something may happen (a candidate unit start, the end of a
         fixed-extent note, a chained enumerator); every other word joins the open node."""
         if not self.stream.legislation:
