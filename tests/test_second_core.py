@@ -145,21 +145,35 @@ def test_when_it_is_worth_it(tmp_path, monkeypatch):
     large.write_text("x " * second_core.MIN_BYTES)
     monkeypatch.setattr(second_core, "_only_thread", lambda: True)
     monkeypatch.setattr(second_core, "_cores", lambda: 2)
-    monkeypatch.setattr(os, "getloadavg", lambda: (0.9, 1.0, 1.0))
+    monkeypatch.setattr(second_core, "_running_now", lambda: 1)  # this process alone
     assert second_core.worth_it(large, large)
     assert not second_core.worth_it(small, large) and not second_core.worth_it(large, small)
     assert not second_core.worth_it(large, tmp_path)  # a folder
     assert not second_core.worth_it(large, tmp_path / "absent.txt")
-    monkeypatch.setattr(os, "getloadavg", lambda: (1.6, 1.0, 1.0))  # the second core is busy
+    monkeypatch.setattr(second_core, "_running_now", lambda: 2)  # the second core is busy
     assert not second_core.worth_it(large, large)
     monkeypatch.setattr(second_core, "_cores", lambda: 4)
     assert second_core.worth_it(large, large)
     monkeypatch.setattr(second_core, "_cores", lambda: 1)
     assert not second_core.worth_it(large, large)
     monkeypatch.setattr(second_core, "_cores", lambda: 2)
-    monkeypatch.setattr(os, "getloadavg", lambda: (0.2, 1.0, 1.0))
+    monkeypatch.setattr(second_core, "_running_now", lambda: 1)
     monkeypatch.setattr(second_core, "_only_thread", lambda: False)
     assert not second_core.worth_it(large, large)
+
+
+def test_the_work_running_now_is_read_from_the_kernel_else_the_last_minute(monkeypatch):
+    assert second_core._running_now() >= 1  # this process, running
+    real_open = open
+
+    def no_proc(path, *args, **kwargs):
+        if str(path) == "/proc/loadavg":
+            raise FileNotFoundError(path)
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr("builtins.open", no_proc)
+    monkeypatch.setattr(os, "getloadavg", lambda: (0.4, 1.0, 1.0))
+    assert second_core._running_now() == 0.4
 
 
 def test_the_command_gives_what_the_pipeline_gives_on_large_inputs(tmp_path):

@@ -57,17 +57,27 @@ def worth_it(old: str | Path, new: str | Path) -> bool:
 
 
 def _idle_cores() -> float:
-    """Cores this process may run on beyond the work already waiting for them (the load
-    average of the last minute, this process included): forking on a busy machine only adds
-    the pickle's cost."""
+    """Cores this process may run on beyond the work running now (this process included):
+    forking on a busy machine only adds the pickle's cost."""
     cores = _cores()
     if cores < 2:
         return 0
+    return cores - max(_running_now(), 1.0)
+
+
+def _running_now() -> float:
+    """The tasks running or ready to run at this moment, this process included (Linux's
+    `/proc/loadavg`, its fourth field): not the load average of the last minute, which still
+    counts the processes that ran before this one (a run of commands one after another, each
+    alone on the machine, would keep each from the second core). Else that average."""
     try:
-        waiting = os.getloadavg()[0]
-    except OSError:
-        return cores - 1
-    return cores - max(waiting, 1.0)
+        with open("/proc/loadavg", encoding="ascii") as handle:
+            return float(handle.read().split()[3].split("/")[0])
+    except (OSError, ValueError, IndexError):
+        try:
+            return os.getloadavg()[0]
+        except OSError:
+            return 1.0
 
 
 def _only_thread() -> bool:
