@@ -141,19 +141,19 @@ def test_a_whole_run_leaves_no_tree_behind():
     """What the paused stages made and left in cycles (a tree's nodes refer to one another) is
     freed once the run's results are dropped and the collector runs."""
     gc.collect()
-    nodes_before = sum(1 for thing in gc.get_objects() if type(thing) is Node)
+    nodes_before = _nodes_alive()
     old, new = PAIRS["statute and bill"]
     for _, stage in stages(old, new):
         stage()
     del stage
     gc.collect()
-    assert sum(1 for thing in gc.get_objects() if type(thing) is Node) == nodes_before
+    assert _nodes_alive() == nodes_before
 
 
 def test_a_run_that_keeps_its_results_freezes_each_stages_and_unfreezes_all_at_its_end():
     old, new = PAIRS["statute and bill"]
     gc.collect()
-    frozen_before = gc.get_freeze_count()
+    frozen_before, nodes_before = gc.get_freeze_count(), _nodes_alive()
     with collector.tuned_for_one_run(results_kept=True):
         at_start = gc.get_freeze_count()  # what was alive when the run began
         document = pipeline.build(read_path(old))
@@ -165,18 +165,25 @@ def test_a_run_that_keeps_its_results_freezes_each_stages_and_unfreezes_all_at_i
     assert gc.get_freeze_count() == frozen_before  # the run's end unfreezes everything
     del document
     gc.collect()
-    assert not any(type(thing) is Node for thing in gc.get_objects())  # and a full pass frees it
+    assert _nodes_alive() == nodes_before  # and a full pass frees it
 
 
 def test_a_run_that_drops_its_results_as_it_goes_freezes_nothing_more():
     """A batch's pairs: each pair's trees are freed by the collector during the run."""
     old, new = PAIRS["documents"]
+    gc.collect()
+    nodes_before = _nodes_alive()
     with collector.tuned_for_one_run(results_kept=False):
         at_start = gc.get_freeze_count()
         pipeline.compare(pipeline.build(read_path(old)), pipeline.build(read_path(new)))
         assert gc.get_freeze_count() == at_start
         gc.collect()
-        assert not any(type(thing) is Node for thing in gc.get_objects())
+        assert _nodes_alive() == nodes_before
+
+
+def _nodes_alive() -> int:
+    """Nodes the collector tracks now (other tests' fixtures may hold some)."""
+    return sum(1 for thing in gc.get_objects() if type(thing) is Node)
 
 
 def test_the_command_line_keeps_results_but_for_a_batch():
