@@ -636,3 +636,16 @@ def test_a_moved_clause_names_the_clauses_it_was_and_is_after_when_one_label_nam
                          build_document(read_text(terms(new_order), name="new.txt")))
     notes = [section.move_note for section in pipeline.view(comparison).sections if section.move_note]
     assert notes == ["moved from after Clause 4 (Termination) to after Clause 4 (Payment)"]
+
+
+def test_a_thousand_clauses_and_more_are_clauses_and_a_year_is_not_one():
+    """Clause 1000 follows clause 999 (a long schedule of numbered items); a paragraph that opens
+    with a year (`2024. A year ...`) opens no clause."""
+    clauses = [f"{number}. The party shall give notice within {number} days." for number in range(1, 1201)]
+    old = "SCHEDULE OF NOTICES\n\n" + "\n\n".join(clauses) + "\n\n2024. A year of growth was recorded.\n"
+    new = old.replace("1100. The party shall give notice", "1100. The party shall give written notice")
+    comparison = compare(build_document(read_text(old, name="old.txt")), build_document(read_text(new, name="new.txt")))
+    assert [(change.op, change.new_path, change.new_text) for change in comparison.changes] == [
+        (Op.INSERT, "Clause 1100", "written")]
+    last = build_document(read_text(old, name="old.txt")).root.children[-1]
+    assert (last.path, [child.kind for child in last.children]) == ("Clause 1200", ["text"])

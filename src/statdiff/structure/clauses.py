@@ -81,7 +81,8 @@ _KEYWORD = re.compile(
     rf"(?P<word>(?i:{'|'.join(CONTAINER_WORDS + CLAUSE_WORDS)}))"
     r" (?P<number>\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,7}|[ivxlc]{1,7}|[A-Z])(?P<close>[.:)]?)(?= |$)"
 )
-_CLAUSE_NUMBER = re.compile(r"(?P<number>\d{1,3}(?:\.\d{1,3})*)(?P<close>[.)]?)(?= |$)")
+_CLAUSE_NUMBER = re.compile(r"(?P<number>\d{1,4}(?:\.\d{1,3})*)(?P<close>[.)]?)(?= |$)")
+FOUR_DIGITS = 1000  # a clause numbered so continues the numbering or is no clause (`2024. A year`)
 _BARE_ENUMERATOR = re.compile(r"(?P<base>[a-z]{1,4}|[A-Z]{1,4})[.)](?= |$)")
 _DASHES = ("-", "–", "—", ":", ".")
 
@@ -290,6 +291,8 @@ class _Builder:
         if not boundary and _carries_reference(rest):
             return None  # `... in Clause` / `7.2 of this Agreement`: a number carried over a line end
         relation = self._clause_relation(decimal)
+        if decimal[0] >= FOUR_DIGITS and relation != "next":
+            return None  # clause 1000 follows clause 999; a year opening a paragraph does not
         accepted = markdown or relation in ("next", "first") or (boundary and relation in ("gap", "start") and not bare)
         if not accepted:
             return None
