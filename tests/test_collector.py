@@ -225,3 +225,17 @@ def test_reading_and_building_leave_no_cycle_behind(pair):
     for path in pair:
         pipeline.build(read_path(path))  # the modules imported first
         assert _statdiff_garbage(lambda: pipeline.build(read_path(path))) == [], path.name
+
+
+@pytest.mark.parametrize("pair", ["chapter 620", "statute and bill"], indirect=True)
+def test_a_whole_diff_is_freed_by_reference_counting(pair):
+    """Read, built, compared and written as JSON, then dropped: nothing of it is left for the
+    collector (trees included: nothing in them refers back up)."""
+    old, new = pair
+    pipeline.render_comparison(pipeline.compare(pipeline.build(read_path(old)), pipeline.build(read_path(new))), "json")
+
+    def whole_diff() -> None:
+        comparison = pipeline.compare(pipeline.build(read_path(old)), pipeline.build(read_path(new)))
+        pipeline.render_comparison(comparison, "json")
+
+    assert _statdiff_garbage(whole_diff) == []

@@ -8,12 +8,13 @@ passes grow with the heap) and frees next to nothing. So:
 * `paused()`: while one stage runs (a text read, a tree built, two trees compared, an output
   rendered: `pipeline.py`), the collector does not run at all. What a stage makes lives as
   long as its result (the lines read, the tree, the comparison) or dies by reference
-  counting (a renderer's strings and tokens); what little cyclic garbage a stage leaves is
-  bounded by the stage's own work, and the collector, enabled again after it, frees it (a
-  whole diff of the Election Code pair leaves about 14,000 objects of it, a redline's view
-  about 55,000). Left running, the collector walked the growing
-  heap again and again: in one process at Python's defaults, the Election Code pair spent
-  about 116 ms collecting while read, built and compared, and an HTML redline of it 2.4 s.
+  counting (a renderer's strings and tokens). No stage leaves objects in reference cycles
+  (`tests/test_collector.py`): a whole diff, trees and comparison included, is freed by
+  reference counting once dropped; a redline's view, which refers to itself (about 55,000
+  objects for the Election Code), is the one thing left to the collector, enabled again
+  after the stage. Left running, the collector walked the growing heap again and again: in
+  one process at Python's defaults, the Election Code pair spent about 116 ms collecting
+  while read, built and compared, and an HTML redline of it 2.4 s.
 * `tuned_for_one_run()`: one command of the command line is one run of one process. What
   is alive when it starts (the imported modules) is frozen out of every later pass, and the
   collector runs every 50,000 new objects instead of every 700; both are undone when the
