@@ -20,7 +20,8 @@ A section holds what follows it until a section of the same or a higher rank: ma
 headings by level, above containers, above ALL-CAPS headings, above clauses by depth
 (`1.1` in `1`; a clause whose number does not extend an open clause's leaves it, but never a
 markdown heading: what is written under `## 1. Eligibility`, a list `1.` `2.` `3.` included, is
-its own and numbered afresh, until a heading of its level or above). The
+its own and numbered afresh, until a heading of its level or above; and a list `1.` `2.` indented
+under numbered clause 1 is a list inside it, its items nested by indent as bullets are). The
 first block of a document, when it is a heading and no later heading is of its kind and
 level, is the document's title: a `text` node (meta `role: title`), not a container.
 
@@ -120,6 +121,7 @@ class _Open:
     clause: bool = False  # a numbered clause (its sub-clauses extend its number)
     last: dict[int, tuple[int, ...]] = field(default_factory=dict)  # depth -> last clause number held
     kind: str = ""  # what opened it (for the title rule): `markdown 2`, `caps`, `container`, `clause`
+    indent: int = 0  # the indent of the line that opened it (a numbered clause's)
 
 
 @dataclass(slots=True)
@@ -228,9 +230,12 @@ class _Builder:
     # ------------------------------------------------------------ sections
     def _opens_structure(self, index: int, line: ProseLine, words: list[Word], boundary: bool) -> bool:
         text = line.text
+        if boundary and self._numbered_under_a_clause(line):
+            self._bullet(line, words)  # an item of a list indented under the clause, nested by indent as bullets are
+            return True
         clause = self._keyword(text, boundary) or self._numbered(text, boundary)
         if clause is not None:
-            self._open_section(clause, words)
+            self._open_section(clause, words, line.level)
             return True
         enumerator = self._enumerator(text, boundary)
         if enumerator is not None:
@@ -240,6 +245,20 @@ class _Builder:
             self._open_section(_Clause(f'"{unwrap(text)}"', None, None, CAPS_RANK, False, "caps", True), words)
             return True
         return False
+
+    def _numbered_under_a_clause(self, line: ProseLine) -> bool:
+        """`1.` `2.` indented under numbered clause 1 (a markdown list nested in a list item, an
+        indented sub-list) is a list of its own inside the clause, not clauses 1 and 2 of the text;
+        a number that extends the clause's (`1.1` under `1.`) stays a sub-clause."""
+        top = self.sections[-1]
+        if not (top.clause and top.rank[0] == CLAUSE_TIER and line.level >= top.indent + 2):
+            return False
+        match = _CLAUSE_NUMBER.match(line.text)
+        if match is None or not (match["close"] or "." in match["number"]):
+            return False
+        number, held = _decimal(match["number"]), top.number
+        extends = number is not None and held is not None and len(number) > len(held) and number[: len(held)] == held
+        return number is not None and not extends
 
     def _stands_alone(self, index: int) -> bool:
         """An ALL-CAPS line is a heading when the next line does not carry it on in capitals."""
@@ -326,7 +345,7 @@ class _Builder:
                     return open_
         return next(open_ for open_ in reversed(self.sections) if not open_.clause or open_.rank[0] == MARKDOWN_TIER)
 
-    def _open_section(self, clause: _Clause, words: list[Word]) -> None:
+    def _open_section(self, clause: _Clause, words: list[Word], indent: int = 0) -> None:
         while len(self.sections) > 1:
             top = self.sections[-1]
             if top.rank >= clause.rank:
@@ -346,7 +365,7 @@ class _Builder:
         parent.node.children.append(node)
         if clause.clause and clause.decimal is not None:
             self._clause_holder(clause.decimal).last[len(clause.decimal)] = clause.decimal
-        opened = _Open(node, clause.rank, clause.decimal, clause.clause, kind=clause.kind)
+        opened = _Open(node, clause.rank, clause.decimal, clause.clause, kind=clause.kind, indent=indent)
         self.sections.append(opened)
         self.opened.append(opened)
         self.items, self.closed = [], {}
