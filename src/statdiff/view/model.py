@@ -294,9 +294,11 @@ class RowView:
         run = self.runs[0]
         if not run.equal or run.change is not None or self.move_note:
             return None
-        return ((" " if run.spaced else "") + run.text,
-                *((" " if run.side_spaced(side) else "") + run.side_text(side) if run.has_side(side) else ""
-                  for side in ("old", "new")))  # type: ignore[return-value]
+        # each side's text read once (an empty side reads "", unspaced); the inline cell shows one of them
+        old, new = (run.side_text(side) for side in ("old", "new"))
+        return ((" " if run.spaced else "") + (new if run.shown_side == "new" else old),
+                (" " if run.side_spaced("old") else "") + old,
+                (" " if run.side_spaced("new") else "") + new)
 
     @property
     def margin(self) -> list[MarginItem]:
