@@ -105,8 +105,7 @@ def build(result: "ReadResult") -> "Document":
     """The structure stage: a reader's body lines into a Document tree."""
     from statdiff.structure import build_document
 
-    with collector.paused():  # see `collector.paused`
-        return build_document(result)
+    return build_document(result)  # (which runs with the collector paused, as every stage: `collector.paused`)
 
 
 # ---------------------------------------------------------------- compare

@@ -38,7 +38,8 @@ def build_document(result: ReadResult) -> Document:
     if _reads_as_prose(result) and not prints_statute_units(" ".join(line.text for line in result.lines)):
         from statdiff.structure.clauses import build_clauses  # not legislation: contracts, policies, markdown
 
-        document = build_clauses(result)
+        with collector.paused():  # as `_built`: what the build makes lives as long as the tree
+            document = build_clauses(result)
         document.detection = result.detection
         return document
     document = _built(result)
