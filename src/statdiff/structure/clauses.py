@@ -254,7 +254,7 @@ class _Builder:
         if not (top.clause and top.rank[0] == CLAUSE_TIER and line.level >= top.indent + 2):
             return False
         match = _CLAUSE_NUMBER.match(line.text)
-        if match is None or not (match["close"] or "." in match["number"]):
+        if match is None or _bare(match):
             return False
         number, held = _decimal(match["number"]), top.number
         extends = number is not None and held is not None and len(number) > len(held) and number[: len(held)] == held
@@ -301,7 +301,7 @@ class _Builder:
         if match is None:
             return None
         rest = text[match.end():].strip()
-        bare = not (match["close"] or "." in match["number"])
+        bare = _bare(match)
         if bare and not _heading_alone(rest):
             return None  # `10 days after ...`; but `1 Definitions` heads a clause
         decimal = _decimal(match["number"])
@@ -556,6 +556,11 @@ def _name_children(node: Node, path: str, qualifier: str, labels: dict[str, int]
             base = _join(path, f"[{counts['text']}]")
         child.path = _unique(base, used)
         _name_children(child, child.path, child_qualifier if child.kind == "section" else qualifier, labels, used)
+
+
+def _bare(number: re.Match[str]) -> bool:
+    """A clause number with no closing `.` or `)` and no dot inside (`10`, not `10.` or `1.1`)."""
+    return not (number["close"] or "." in number["number"])
 
 
 def _extends(child: Node, parent: Node) -> bool:
