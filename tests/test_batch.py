@@ -463,6 +463,26 @@ def test_ctrl_c_or_a_kill_stops_the_workers_and_leaves_no_temporary_file(corpus,
         assert sorted(path.name for path in outdir.iterdir()) == sorted(others)  # no temporary file, no index yet
 
 
+class _Stop(Exception):
+    pass
+
+
+def test_a_stopped_pool_has_closed_its_wake_up_pipe_before_the_interpreter_exits():
+    """The race behind a stray `OSError: Bad file descriptor` traceback after
+    `interrupted by SIGTERM`: the exit hook of concurrent.futures writes to the pool's
+    wake-up pipe while the pool's manager thread closes it. A stopped pool waits for that
+    thread, so the pipe is closed (and the hook skips it) before the hook runs."""
+    from statdiff.batch.runners import _Pool, process_context
+
+    pool = _Pool(1, process_context())
+    with pytest.raises(_Stop), pool as executor:
+        executor.submit(time.sleep, 60)
+        wait_for(lambda: executor._processes and all(p.is_alive() for p in executor._processes.values()), "the worker")
+        manager, wake_up = executor._executor_manager_thread, executor._executor_manager_thread_wakeup
+        raise _Stop
+    assert not manager.is_alive() and wake_up._closed
+
+
 @pytest.fixture(scope="module")
 def died(corpus, tmp_path_factory) -> tuple[int, str, list[dict]]:
     """The stuck batch with its worker killed (twice: in the pool, then alone): only the

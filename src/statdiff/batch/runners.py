@@ -84,6 +84,7 @@ class _Pool:
             return
         terminate = getattr(self.executor, "terminate_workers", None)  # Python 3.14
         processes = list(self.executor._processes.values()) if self.executor._processes else []
+        manager = self.executor._executor_manager_thread  # shutdown forgets it
         if terminate is not None:
             terminate()
         else:  # before 3.14 a pool has no public way to stop a running task
@@ -92,6 +93,13 @@ class _Pool:
         self.executor.shutdown(wait=False, cancel_futures=True)
         for process in processes:
             process.join(5)
+        # The manager thread closes the pool's wake-up pipe as it ends. Left running, it
+        # races the interpreter's exit hook (concurrent.futures.process._python_exit), which
+        # writes to that pipe without the pool's lock: closed in between, the write prints
+        # an `OSError: Bad file descriptor` traceback after `interrupted` (CPython
+        # gh-125451; later releases lock the pipe). So wait for it, a few seconds at most.
+        if manager is not None and manager is not threading.current_thread():
+            manager.join(5)
 
 
 WORKER_DIED = "the worker process comparing this pair died (killed, or out of memory)"
