@@ -45,6 +45,15 @@ class Position:
         return self.sort_key < other.sort_key
 
     @property
+    def cited(self) -> str:
+        """How the outputs a person reads cite it: `3:14`; `line 14` where the text has lines
+        and no pages (a contract, a policy, markdown: the file's own lines), which `?:14`
+        would leave a reader to decode; "" where it has neither."""
+        if self.page is None:
+            return "" if self.line is None else f"line {self.line}"
+        return str(self)
+
+    @property
     def sort_key(self) -> tuple[int, int]:
         """(page, line) with -1 for an unknown part: printed pages and lines count from 1."""
         return (-1 if self.page is None else self.page, -1 if self.line is None else self.line)
@@ -106,6 +115,16 @@ class SourceSpan:
         if not isinstance(other, SourceSpan):
             return NotImplemented
         return (self.start, self.end) < (other.start, other.end)
+
+    @property
+    def cited(self) -> str:
+        """How the outputs a person reads cite it (`Position.cited`): `3:14`, `3:14-16`,
+        `3:14-4:2`; `line 14`, `lines 14-16` where the text has lines and no pages; "" where
+        it has neither. `str` keeps the `?:14` form that `parse` reads back."""
+        start, end = self.start, self.end
+        if start.page is None and end.page is None and start.line is not None and end.line is not None:
+            return start.cited if start.line == end.line else f"lines {start.line}-{end.line}"
+        return str(self) if self.known else ""
 
     @property
     def full(self) -> str:

@@ -190,7 +190,7 @@ def _node_lines(row: RowView, context: int, plain: bool) -> Iterator[Text]:
         if change.op in (Op.ADD, Op.REMOVE, Op.SOURCE, Op.MOVE):
             yield from _whole_change_lines(path, change, plain, row.move_note)
     if any(change.op in WORD_OPS for change in changes):
-        where = str(row.span) if row.span is not None and row.span.known else ""
+        where = row.span.cited if row.span is not None else ""
         yield _path_line(path, where)
         line = Text("    ")
         line.append_text(_redline(row, context, plain))

@@ -70,7 +70,7 @@ def _node_line(node: Node, top: bool = False) -> Text:
             line.append(f"  {heading}", style="bold")
     span = node.source
     if span is not None and span.known:
-        line.append(f"  {span}", style="magenta")
+        line.append(f"  {span.cited}", style="magenta")
     if node.text and not top:
         line.append(f"  {_excerpt(node.text, EXCERPT_CHARS)}", style="dim")
     return line

@@ -419,8 +419,7 @@ def _attach_margin(rows: list[RowView], annotations: list[Annotation], notes: li
 def _first_position(node: Node | None) -> str:
     if node is None or not node.has_words():
         return ""
-    position = node.word_position(0)
-    return str(position) if position.known else ""
+    return node.word_position(0).cited
 
 
 def _words_span(node: Node) -> SourceSpan | None:

@@ -40,8 +40,9 @@ if TYPE_CHECKING:
 
 
 def printed(span: SourceSpan | None) -> str:
-    """A span as page:line (`2:21`, `3:13-19`), "" where the printing shows none."""
-    return str(span) if span is not None and span.known else ""
+    """A span as page:line (`2:21`, `3:13-19`; `line 21` where the text has no pages), ""
+    where the printing shows none."""
+    return span.cited if span is not None else ""
 
 
 def printed_full(span: SourceSpan | None) -> str:
