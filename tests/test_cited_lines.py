@@ -76,3 +76,18 @@ def test_a_printing_with_pages_keeps_page_and_line():
     terminal = run("diff", str(LAW), str(BILL))
     assert "line " not in terminal.replace("deadline", "")
     assert "new 1:6-2:16" in terminal  # Sec. 5 on HB0605's pages 1 and 2
+
+
+@pytest.mark.parametrize("old, new, legend", [
+    (OLD, NEW, "Citations are the line of the file (old / new)."),
+    (LAW, BILL, "Citations are page:line of the printing (old / new)."),
+    (ROOT / "statutes/fragments/ILCS_815-705-39_beta_ilga_section_COMPLETE.txt",
+     ROOT / "statutes/fragments/ILCS_815-705-39_ilga_section_COMPLETE.txt",
+     "Neither text prints page or line numbers: each change is found by its path."),
+])
+def test_the_legend_says_what_a_citation_is(old, new, legend, tmp_path):
+    page = tmp_path / "page.html"
+    run("redline", str(old), str(new), "-o", str(page))
+    text = " ".join(lxml_html.fromstring(page.read_bytes()).find_class("legend")[0].text_content().split())
+    assert legend in text
+    assert sum(phrase in text for phrase in ("Citations are", "Neither text prints")) == 1

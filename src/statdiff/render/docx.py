@@ -233,8 +233,9 @@ class _Document:
         self.paragraph(self.body, "StatdiffMeta",
                        "Changes are Word revisions: Review > Accept All leaves the new text, Reject All the old. "
                        "Each revision's author is the Public Act the change is credited to, else the new text. "
-                       "Page:line of the printing (old / new) stands in the margin; margin notes and the reader's "
-                       "notes are comments.")
+                       + (f"{redline.cites[:1].upper()}{redline.cites[1:]} (old / new) stands in the margin; margin notes"
+                          if redline.cites else "Margin notes")
+                       + " and the reader's notes are comments.")
 
     def summary(self) -> None:
         redline = self.redline

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from statdiff.model import Change, Mode, Node, Op, SectionComparison, Status, count_ops
+from statdiff.model import Change, Document, Mode, Node, Op, SectionComparison, Status, count_ops
 
 ONLY_SECTION_LABELS = {
     Status.ONLY_OLD: "present in the old copy only: the new copy is truncated",
@@ -99,6 +99,19 @@ def node_label(node: Node | None, path: str | None = None) -> str:
     if match:
         return f"Sec. {match.group(1)}"
     return path or FRONT_MATTER
+
+
+PAGE_AND_LINE = "page:line of the printing"
+FILE_LINE = "the line of the file"
+
+
+def citation_kind(*documents: Document) -> str:
+    """How the documents' changes are cited: `PAGE_AND_LINE` where one prints pages,
+    `FILE_LINE` where one has lines and none pages, "" where none has either."""
+    ends = [end for document in documents if (span := document.root.source) is not None for end in (span.start, span.end)]
+    if any(end.page is not None for end in ends):
+        return PAGE_AND_LINE
+    return FILE_LINE if any(end.line is not None for end in ends) else ""
 
 
 def article_label(article: Node) -> str:

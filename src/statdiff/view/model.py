@@ -31,7 +31,7 @@ from statdiff.model import (
     Token,
 )
 from statdiff.annotate.margin import RECOVERED_NOTE
-from statdiff.view.labels import CHANGE_KINDS, kind_counts, label_range
+from statdiff.view.labels import CHANGE_KINDS, citation_kind, kind_counts, label_range
 
 if TYPE_CHECKING:
     from statdiff.annotate.margin import Annotation
@@ -465,6 +465,14 @@ class GroupView:
         return [section for section in self.sections if not section.collapsed]
 
     @property
+    def cites(self) -> str:
+        """What the page:line beside a change is: `page:line of the printing` (a bill, an
+        amendment, a Public Act), `the line of the file` (a contract, a policy: lines, no
+        pages), or "" where neither text prints either (an ILCS web page: a change is found
+        by its path)."""
+        return citation_kind(self.comparison.old, self.comparison.new)
+
+    @property
     def quiet(self) -> bool:
         """Nothing of it changed: it folds into a run."""
         return all(section.collapsed for section in self.sections)
@@ -580,6 +588,14 @@ class RedlineView:
     @property
     def changed_sections(self) -> list[SectionView]:
         return [section for section in self.sections if not section.collapsed]
+
+    @property
+    def cites(self) -> str:
+        """What the page:line beside a change is: `page:line of the printing` (a bill, an
+        amendment, a Public Act), `the line of the file` (a contract, a policy: lines, no
+        pages), or "" where neither text prints either (an ILCS web page: a change is found
+        by its path)."""
+        return citation_kind(self.comparison.old, self.comparison.new)
 
     @property
     def outline(self) -> "list[GroupView | SectionView | QuietRun]":
