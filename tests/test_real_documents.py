@@ -1,0 +1,103 @@
+"""Real documents that are not Illinois law, and the failures they once showed.
+
+Each test pins a general rule found on a real document (fixtures and their provenance in
+tests/fixtures/real-documents/SOURCES.md), with the smallest text that shows it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from statdiff.compare import compare
+from statdiff.model import ONE_COPY_OPS, rebuild
+from statdiff.read import read_path, read_text
+from statdiff.structure import build_document
+from conftest import assert_each_node_shown_once, assert_rebuilds
+
+REAL = Path(__file__).resolve().parent / "fixtures" / "real-documents"
+
+
+def parse_text(text: str, name: str = "doc.txt"):
+    return build_document(read_text(text, name=name))
+
+
+def parse_path(path: Path):
+    return build_document(read_path(path))
+
+
+def one_copy_text(comparison) -> list[str]:
+    """The text a comparison takes for text only one copy holds (the other copy being cut)."""
+    return [rebuild(segment.old + segment.new)
+            for section in comparison.sections for node in section.nodes
+            for segment in node.segments if segment.op in ONE_COPY_OPS]
+
+
+def changed_words(comparison) -> tuple[set[str], set[str]]:
+    old = {word.strip(".,;:") for change in comparison.changes for word in change.old_text.split()}
+    new = {word.strip(".,;:") for change in comparison.changes for word in change.new_text.split()}
+    return old, new
+
+
+# ---------------------------------------------------------------- a document's first or last words edited
+
+TERMS = ("These terms govern your use of the service provided by Example Corp and its affiliates.\n\n"
+         "1. Acceptance. By using the service you agree to these terms.\n\n"
+         "2. Changes. We may change these terms at any time.\n")
+EDITED_EDGES = {
+    # a date line above the text, rewritten: no sentence ends before the shared words begin
+    "first line": ("Last updated January 1, 2023\n\n" + TERMS,
+                   "Effective as of March 5, 2024 for all customers and users who signed up on or after that date\n\n"
+                   + TERMS),
+    # a footer rewritten after its first words: it stops mid-sentence where the other goes on
+    "last line": (TERMS + "\nThese terms were last updated on January 1, 2023 by the legal department\n",
+                  TERMS + "\nThese terms were last updated on March 5, 2024 after a review by outside counsel and "
+                          "the board\n"),
+    # the first paragraph's date replaced by a longer phrase
+    "first paragraph": ("# Privacy Policy\n\nEffective date: January 1, 2023. This policy was written by the legal team "
+                        "of Example Corp for its users.\n\n## 1. Data we collect\n\nWe collect your name.\n",
+                        "# Privacy Policy\n\nEffective date: March 5, 2024, replacing every earlier version of this "
+                        "policy that was in force. This policy was written by the legal team of Example Corp for its "
+                        "users.\n\n## 1. Data we collect\n\nWe collect your name.\n"),
+}
+
+
+@pytest.mark.parametrize("flip", [False, True], ids=["forward", "backward"])
+@pytest.mark.parametrize("edge", list(EDITED_EDGES))
+def test_a_documents_edited_first_or_last_words_are_changes_never_a_cut(edge, flip):
+    """Two whole versions of a document whose first (last) words differ were edited there: the
+    words of each are changes, never text "only in one copy" of a copy cut short (the old rule,
+    made for partial pages of bills, hid the new date and, on the terminal, the old one too)."""
+    old_text, new_text = EDITED_EDGES[edge]
+    if flip:
+        old_text, new_text = new_text, old_text
+    comparison = compare(parse_text(old_text, "old.md"), parse_text(new_text, "new.md"))
+    assert one_copy_text(comparison) == []
+    old_words, new_words = changed_words(comparison)
+    assert {"2023", "2024"} <= (old_words | new_words)
+    assert ("2023" in old_words) != flip and ("2024" in new_words) != flip
+    assert_rebuilds(comparison)
+    assert_each_node_shown_once(comparison)
+
+
+def test_a_partial_copy_of_a_document_is_still_a_cut_copy():
+    """A copy of a document that stops mid-sentence, word for word the other's up to there, is
+    a cut copy: what it lacks is text only the whole copy holds, never a deletion."""
+    whole = TERMS + "\n3. Notices. Notices go to the address in the order form, by email or by post.\n"
+    cut = whole[:whole.index("by email")]
+    comparison = compare(parse_text(whole, "whole.txt"), parse_text(cut, "cut.txt"))
+    assert comparison.changes == []
+    assert one_copy_text(comparison) == ["by email or by post."]
+
+
+def test_a_licence_whose_front_matter_changes_its_title_reports_the_title():
+    """choosealicense.com's Ms-PL and Ms-RL (front matter, title and first paragraph): the title
+    `Microsoft Public License` -> `Microsoft Reciprocal License` on the first line of both is a
+    change, and nothing is read as a copy cut short."""
+    comparison = compare(parse_path(REAL / "choosealicense_ms-pl_head.md"),
+                         parse_path(REAL / "choosealicense_ms-rl_head.md"))
+    assert one_copy_text(comparison) == []
+    old_words, new_words = changed_words(comparison)
+    assert {"Public", "MS-PL"} <= old_words and {"Reciprocal", "MS-RL"} <= new_words
+    assert_rebuilds(comparison)
