@@ -101,3 +101,36 @@ def test_a_licence_whose_front_matter_changes_its_title_reports_the_title():
     old_words, new_words = changed_words(comparison)
     assert {"Public", "MS-PL"} <= old_words and {"Reciprocal", "MS-RL"} <= new_words
     assert_rebuilds(comparison)
+
+
+# ---------------------------------------------------------------- a paragraph moved to another clause
+
+FEES = ("Customer pays the fees in the order form. The provider may change its fees once a year on ninety days "
+        "notice to the customer by email to the billing contact.")
+TERM = ("This agreement runs for one year from the effective date. It renews for further one-year terms unless either "
+        "party gives notice of non-renewal at least thirty days before the end of a term.")
+ENDING = "Either party may terminate this agreement for material breach not cured within thirty days of notice."
+LATE = ("Customer must pay each invoice within thirty days of its date, and any amount not paid when due bears interest "
+        "at one percent a month from the due date until it is paid in full, together with the costs of collection.")
+
+
+def contract(fees: list[str], term: list[str], ending: list[str], numbered: bool = True) -> str:
+    parts = []
+    for number, (heading, paragraphs) in enumerate((("Fees", fees), ("Term", term), ("Termination", ending)), 1):
+        parts.append(f"## {number}. {heading}" if numbered else f"{number}. {heading.upper()}")
+        parts.extend(paragraphs)
+    return "\n\n".join(parts) + "\n"
+
+
+@pytest.mark.parametrize("numbered", [True, False], ids=["markdown headings", "numbered caps headings"])
+def test_a_paragraph_moved_to_another_clause_keeps_the_clauses_paired_by_their_headings(numbered):
+    """A long paragraph moved from `1. Fees` to `3. Termination`: each clause still pairs with
+    the clause of its heading (content pairing paired `1. Fees` with `3. Termination`, the
+    clause that now carries the paragraph, and reported Fees added, Termination removed)."""
+    old = contract([FEES, LATE], [TERM], [ENDING], numbered)
+    new = contract([FEES], [TERM], [ENDING, LATE], numbered)
+    comparison = compare(parse_text(old, "old.md"), parse_text(new, "new.md"))
+    pairs = [(section.old.path if section.old else None, section.new.path if section.new else None)
+             for section in comparison.sections if section.path]
+    assert pairs == [("Clause 1", "Clause 1"), ("Clause 2", "Clause 2"), ("Clause 3", "Clause 3")]
+    assert [change.op for change in comparison.changes] == ["move"]

@@ -88,7 +88,7 @@ def compare(old: Document, new: Document) -> Comparison:
     new_before, new_units, new_after = _split_units(new_units, visible)
     pairs = align(old_units, new_units, keys=UNIT_KEYS,
                   text=lambda unit: compared_text(unit.node, visible.text(unit.nodes)),
-                  positional=lambda unit: positional(unit.node))
+                  positional=lambda unit: positional(unit.node), name=lambda unit: unit.node.meta.heading)
     beyond: set[Unit] = set()
     if mode == Mode.AMENDMENT:
         from statdiff.compare.partial import cut_restatement  # here: only an amendment's comparison cuts
