@@ -14,7 +14,7 @@ from statdiff.compare import compare
 from statdiff.model import ONE_COPY_OPS, rebuild
 from statdiff.read import read_path, read_text
 from statdiff.structure import build_document
-from conftest import assert_each_node_shown_once, assert_rebuilds
+from conftest import assert_each_node_shown_once, assert_rebuilds, assert_redline_reads_back
 
 REAL = Path(__file__).resolve().parent / "fixtures" / "real-documents"
 
@@ -134,3 +134,23 @@ def test_a_paragraph_moved_to_another_clause_keeps_the_clauses_paired_by_their_h
              for section in comparison.sections if section.path]
     assert pairs == [("Clause 1", "Clause 1"), ("Clause 2", "Clause 2"), ("Clause 3", "Clause 3")]
     assert [change.op for change in comparison.changes] == ["move"]
+
+
+def test_a_paragraph_moved_to_another_clause_and_edited_shows_its_edit():
+    """The paragraph moved to another clause with one word changed (`thirty` -> `sixty`): a
+    move and the word change, on the terminal and in the redline (the move alone was reported,
+    its old and new texts in the JSON differing, the changed deadline shown nowhere). Seen on
+    GitHub's Corporate Terms of Service (site-policy a2079fe -> 1e9dced): the Enterprise Cloud
+    paragraph moved from B.5 to B.6 with its link changed."""
+    old = contract([FEES, LATE], [TERM], [ENDING])
+    new = contract([FEES], [TERM], [ENDING, LATE.replace("thirty", "sixty")])
+    comparison = compare(parse_text(old, "old.md"), parse_text(new, "new.md"))
+    assert [(change.op, change.old_path, change.new_path) for change in comparison.changes] == [
+        ("move", "Clause 1 [2]", "Clause 3 [2]"), ("replace", "Clause 1 [2]", "Clause 3 [2]")]
+    assert (comparison.changes[1].old_text, comparison.changes[1].new_text) == ("thirty", "sixty")
+    assert_rebuilds(comparison)
+    assert_each_node_shown_once(comparison)
+    assert_redline_reads_back(comparison)
+    from statdiff import pipeline
+    shown = str(pipeline.render_comparison(comparison, "terminal"))
+    assert "[-thirty-]{+sixty+}" in shown

@@ -105,7 +105,8 @@ def compare(old: Document, new: Document) -> Comparison:
     sections += [_lone_section(unit, "old", context) for unit in old_after]
     sections += [_lone_section(unit, "new", context) for unit in new_after]
     comparison = Comparison(old, new, mode, sections)
-    pair_moved_nodes(sections)
+    pair_moved_nodes(sections, lambda removed, added, section: compare_nodes(
+        Pair(removed.old, added.new, CONTENT), section, context.visible, context.rules))
     place_moves(comparison, every_unit["old"], every_unit["new"])
     number_anchors(comparison)
     return comparison
