@@ -154,3 +154,20 @@ def test_a_paragraph_moved_to_another_clause_and_edited_shows_its_edit():
     from statdiff import pipeline
     shown = str(pipeline.render_comparison(comparison, "terminal"))
     assert "[-thirty-]{+sixty+}" in shown
+
+
+@pytest.mark.parametrize("flip", [False, True], ids=["added", "removed"])
+def test_the_terminal_shows_the_words_of_a_clause_added_or_removed_whole(flip):
+    """`statdiff diff` printed an added (removed) clause's heading and `[added]` but none of its
+    words: a new clause's duties were nowhere on the terminal. Each paragraph of it now reads
+    as inserted (deleted), a line each, as git prints every line of a file it adds."""
+    from statdiff import pipeline
+
+    old = contract([FEES], [TERM], [ENDING])
+    new = contract([FEES], [TERM], [ENDING]) + "\n## 4. Notices\n\nNotices go to the address in the order form.\n"
+    if flip:
+        old, new = new, old
+    shown = str(pipeline.render_comparison(compare(parse_text(old, "old.md"), parse_text(new, "new.md")), "terminal"))
+    marks = ("[-", "-]") if flip else ("{+", "+}")
+    assert f"{marks[0]}4. Notices{marks[1]}" in shown
+    assert f"{marks[0]}Notices go to the address in the order form.{marks[1]}" in shown
