@@ -171,3 +171,32 @@ def test_the_terminal_shows_the_words_of_a_clause_added_or_removed_whole(flip):
     marks = ("[-", "-]") if flip else ("{+", "+}")
     assert f"{marks[0]}4. Notices{marks[1]}" in shown
     assert f"{marks[0]}Notices go to the address in the order form.{marks[1]}" in shown
+
+
+# ---------------------------------------------------------------- a markdown list numbered `1.` `1.` `1.`
+
+def test_a_markdown_list_whose_items_all_print_1_is_numbered_as_markdown_shows_it():
+    """GitHub's Terms of Service number their definitions `1.` `1.` `1.` (markdown shows them 1
+    to 8): eight clauses, not clause 1 holding seven paragraphs; and the commit that rewrote
+    `2.` ... `8.` as `1.` changes those printed numbers only (it reported seven definitions
+    removed and seven added)."""
+    old = parse_path(REAL / "github_tos_definitions_b31dacd.md")
+    new = parse_path(REAL / "github_tos_definitions_93a28bf.md")
+    for document in (old, new):
+        clauses = [node for node in document.walk() if node.kind == "section" and node.meta.number]
+        assert [node.meta.number for node in clauses] == [str(number) for number in range(1, 9)]
+        assert all(not node.children for node in clauses)
+    comparison = compare(old, new)
+    assert {(change.op, change.old_text, change.new_text) for change in comparison.changes} == {
+        ("replace", str(number), "1") for number in range(2, 9)}
+    assert_rebuilds(comparison)
+
+
+@pytest.mark.parametrize("text,numbers", [
+    ("1. DEFINITIONS\n\n1. In this Agreement words have their usual meaning.\n", ["1"]),  # a heading, then text
+    ("1. Pay the fees.\n\n   1. Within thirty days.\n", ["1"]),  # indented under clause 1: its own list
+    ("1. Pay the fees.\n1. Keep records.\n1. Allow audits.\n", ["1", "2", "3"]),
+])
+def test_only_a_list_of_paragraphs_printing_one_number_is_renumbered(text, numbers):
+    document = parse_text(text, "doc.md")
+    assert [node.meta.number for node in document.walk() if node.kind == "section"] == numbers

@@ -122,6 +122,8 @@ class _Open:
     last: dict[int, tuple[int, ...]] = field(default_factory=dict)  # depth -> last clause number held
     kind: str = ""  # what opened it (for the title rule): `markdown 2`, `caps`, `container`, `clause`
     indent: int = 0  # the indent of the line that opened it (a numbered clause's)
+    alone: bool = False  # its line holds its number and a heading only
+    printed: dict[int, tuple[int, ...]] = field(default_factory=dict)  # depth -> the last clause's number as printed
 
 
 @dataclass(slots=True)
@@ -151,6 +153,7 @@ class _Clause:
     clause: bool
     kind: str
     alone: bool = False  # the line holds the number and a heading only
+    printed: tuple[int, ...] | None = None  # the number printed, where it is not `decimal` (`1.` `1.` `1.`)
 
 
 class _Builder:
@@ -233,7 +236,7 @@ class _Builder:
         if boundary and self._numbered_under_a_clause(line):
             self._bullet(line, words)  # an item of a list indented under the clause, nested by indent as bullets are
             return True
-        clause = self._keyword(text, boundary) or self._numbered(text, boundary)
+        clause = self._keyword(text, boundary) or self._numbered(text, boundary, indent=line.level)
         if clause is not None:
             self._open_section(clause, words, line.level)
             return True
@@ -296,7 +299,7 @@ class _Builder:
             return None
         return _Clause(label, number, decimal, (CLAUSE_TIER, len(decimal)), True, "clause", alone)
 
-    def _numbered(self, text: str, boundary: bool, markdown: bool = False) -> _Clause | None:
+    def _numbered(self, text: str, boundary: bool, markdown: bool = False, indent: int = 0) -> _Clause | None:
         match = _CLAUSE_NUMBER.match(text)
         if match is None:
             return None
@@ -310,13 +313,33 @@ class _Builder:
         if not boundary and _carries_reference(rest):
             return None  # `... in Clause` / `7.2 of this Agreement`: a number carried over a line end
         relation = self._clause_relation(decimal)
+        printed = None
+        if relation == "orphan" and boundary and not markdown:
+            shown = self._numbered_by_markdown(decimal, indent)
+            if shown is not None:
+                printed, decimal, relation = decimal, shown, "next"
         if decimal[0] >= FOUR_DIGITS and relation != "next":
             return None  # clause 1000 follows clause 999; a year opening a paragraph does not
         accepted = markdown or relation in ("next", "first") or (boundary and relation in ("gap", "start") and not bare)
         if not accepted:
             return None
-        return _Clause(f"Clause {match['number']}", match["number"], decimal, (CLAUSE_TIER, len(decimal)), True,
-                       "clause", _heading_alone(rest))
+        number = match["number"] if printed is None else ".".join(map(str, decimal))
+        return _Clause(f"Clause {number}", number, decimal, (CLAUSE_TIER, len(decimal)), True,
+                       "clause", _heading_alone(rest), printed)
+
+    def _numbered_by_markdown(self, printed: tuple[int, ...], indent: int) -> tuple[int, ...] | None:
+        """`1.` `1.` `1.`: a markdown list whose items all print the number of its first (markdown
+        shows them 1, 2, 3): the number this item shows, the one after the item just before it,
+        when that item is the last section opened, at this indent, printed with this number,
+        and a paragraph of text, not a heading (`1. DEFINITIONS` then a list `1.` is no such list)."""
+        holder = self._clause_holder(printed)
+        previous = holder.last.get(len(printed))
+        last = self.opened[-1] if self.opened else None
+        if previous is None or holder.printed.get(len(printed)) != printed or last is None:
+            return None
+        if last.number != previous or not last.clause or last.indent != indent or last.alone or last.node.children:
+            return None
+        return previous[:-1] + (previous[-1] + 1,)
 
     def _clause_relation(self, number: tuple[int, ...]) -> str:
         """How a clause number continues the numbering open at its level."""
@@ -364,8 +387,11 @@ class _Builder:
         node = Node(kind="section", path="", words=list(words), label=clause.label, meta=meta)
         parent.node.children.append(node)
         if clause.clause and clause.decimal is not None:
-            self._clause_holder(clause.decimal).last[len(clause.decimal)] = clause.decimal
-        opened = _Open(node, clause.rank, clause.decimal, clause.clause, kind=clause.kind, indent=indent)
+            holder = self._clause_holder(clause.decimal)
+            holder.last[len(clause.decimal)] = clause.decimal
+            holder.printed[len(clause.decimal)] = clause.printed or clause.decimal
+        opened = _Open(node, clause.rank, clause.decimal, clause.clause, kind=clause.kind, indent=indent,
+                       alone=clause.alone)
         self.sections.append(opened)
         self.opened.append(opened)
         self.items, self.closed = [], {}
