@@ -200,3 +200,38 @@ def test_a_markdown_list_whose_items_all_print_1_is_numbered_as_markdown_shows_i
 def test_only_a_list_of_paragraphs_printing_one_number_is_renumbered(text, numbers):
     document = parse_text(text, "doc.md")
     assert [node.meta.number for node in document.walk() if node.kind == "section"] == numbers
+
+
+# ---------------------------------------------------------------- lists nested by their indent
+
+def test_an_enumerated_list_indented_under_an_item_is_that_items_own():
+    """CC BY 4.0, Section 2: `a. License grant.` holds the list `1.`-`6.`, whose item 1 holds
+    its own `a.` `b.` (indented under it) and item 5 its own `a.` `b.`; then `b. Other rights.`
+    at the outer list's indent. The inner `b.` was read as the outer list's (b), and the real
+    `b. Other rights.` as text inside it."""
+    document = parse_path(REAL / "cc-by-4.0_section2.txt")
+    structure = {node.path: node.text.split(" ", 2)[:2] for node in document.walk()
+                 if node.kind in ("subsection", "list_item")}
+    assert structure == {
+        "Section 2 (a)": ["a.", "License"],
+        "Section 2 (a) [1]": ["1.", "Subject"],
+        "Section 2 (a) [1] (a)": ["a.", "reproduce"],
+        "Section 2 (a) [1] (b)": ["b.", "produce,"],
+        "Section 2 (a) [2]": ["2.", "Exceptions"],
+        "Section 2 (a) [3]": ["3.", "Term."],
+        "Section 2 (a) [4]": ["4.", "Media"],
+        "Section 2 (a) [5]": ["5.", "Downstream"],
+        "Section 2 (a) [5] (a)": ["a.", "Offer"],
+        "Section 2 (a) [5] (b)": ["b.", "No"],
+        "Section 2 (a) [6]": ["6.", "No"],
+        "Section 2 (b)": ["b.", "Other"],
+        "Section 2 (b) [1]": ["1.", "Moral"],
+        "Section 2 (b) [2]": ["2.", "Patent"],
+        "Section 2 (b) [3]": ["3.", "To"],
+    }
+    comparison = compare(document, parse_path(REAL / "cc-by-sa-4.0_section2.txt"))
+    inserted = " ".join(change.new_text for change in comparison.changes)
+    assert "Additional offer from the Licensor -- Adapted Material." in inserted
+    assert all(change.op == "insert" and change.old_path.startswith("Section 2 (a) [5]")
+               for change in comparison.changes)
+    assert_rebuilds(comparison)

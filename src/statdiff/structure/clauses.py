@@ -240,7 +240,7 @@ class _Builder:
         if clause is not None:
             self._open_section(clause, words, line.level)
             return True
-        enumerator = self._enumerator(text, boundary)
+        enumerator = self._enumerator(text, boundary, line.level)
         if enumerator is not None:
             self._open_enumerator(enumerator, line, words)
             return True
@@ -402,7 +402,7 @@ class _Builder:
     def _section(self) -> Node:
         return self.sections[-1].node
 
-    def _enumerator(self, text: str, boundary: bool) -> _Enumerated | None:
+    def _enumerator(self, text: str, boundary: bool, indent: int = 0) -> _Enumerated | None:
         first = text.split(" ", 1)[0]
         readings = enumerators.readings(first)
         bare = not readings
@@ -417,7 +417,7 @@ class _Builder:
         for style, value, suffix in readings:
             if suffix:
                 continue
-            relation, sibling = self._enumerator_relation(style, value)
+            relation, sibling = self._enumerator_relation(style, value, indent)
             if best is None or RELATION_RANK[relation] > RELATION_RANK[best[3]]:
                 best = (first, style, value, relation, sibling)
         if best is None:
@@ -427,12 +427,17 @@ class _Builder:
             return best
         return None
 
-    def _enumerator_relation(self, style: str, value: int) -> tuple[str, _Item | None]:
+    def _enumerator_relation(self, style: str, value: int, indent: int = 0) -> tuple[str, _Item | None]:
         """How an enumerator continues the open lists, or the list a paragraph closed
-        (`(h) ... :`, an indented paragraph, then `(i)`: the letter after h)."""
+        (`(h) ... :`, an indented paragraph, then `(i)`: the letter after h). An enumerator
+        indented deeper than an open item opens a list inside it: it goes on with no list
+        outside that item (`a.` `b.` indented under `1.`, itself under `a. License grant.`,
+        are that item's own, not the outer list's `b.`)."""
         for item in reversed(self.items):
             if item.style == style:
                 return _follows(item.value, value), item
+            if item.indent < indent:
+                break
         closed = self.closed.get(style)
         if closed is not None and _follows(closed.value, value) != "orphan" and self._at_the_end(closed.parent):
             return _follows(closed.value, value), closed
@@ -484,8 +489,10 @@ class _Builder:
         self.heading_line = False
 
     def _close_items_at(self, indent: int) -> None:
-        """A line at this indent ends the bulleted items indented as much or more."""
-        while self.items and self.items[-1].style == "bullet" and self.items[-1].indent >= indent:
+        """A line at this indent ends the bulleted items indented as much or more, and the items
+        indented more (an enumerated list nested in the item this line is a sibling of)."""
+        while self.items and (self.items[-1].indent > indent
+                              or self.items[-1].style == "bullet" and self.items[-1].indent >= indent):
             self.items.pop()
 
     def _paragraph(self, line: ProseLine, words: list[Word], role: Role | None = None) -> None:
