@@ -235,3 +235,14 @@ def test_an_enumerated_list_indented_under_an_item_is_that_items_own():
     assert all(change.op == "insert" and change.old_path.startswith("Section 2 (a) [5]")
                for change in comparison.changes)
     assert_rebuilds(comparison)
+
+
+def test_a_bold_heading_sentence_is_the_clauses_heading():
+    """`2.2 **License Grant.** Acme hereby grants ...` (markdown contracts bold their clause
+    headings): the heading is `License Grant.`, as `2.2 License Grant. Acme ...` gives, so the
+    clause pairs by it (it read no heading: the sentence's last word ends in `**`)."""
+    document = parse_text("1.1 **Definitions.** As used in this Agreement, words mean what they say.\n\n"
+                          "1.2 __Overall Scope.__ Acme shall provide the Software.\n\n"
+                          "1.3 *License Grant*. Acme grants a licence.\n", "contract.md")
+    assert [node.meta.heading for node in document.walk() if node.kind == "section"] == [
+        "Definitions.", "Overall Scope.", "License Grant."]

@@ -667,9 +667,12 @@ def _heading_after(rest: str) -> str | None:
     if len(words) <= HEADING_MAX_WORDS and _is_title(words) and not rest.endswith((",", ";")):
         return rest
     for index, word in enumerate(words[:HEADING_SENTENCE_WORDS]):
-        if word.endswith(".") and _is_title(words[: index + 1]):
-            return " ".join(words[: index + 1])
+        if word.rstrip(EMPHASIS).endswith(".") and _is_title(words[: index + 1]):
+            return _EMPHASIS_MARKS.sub("", " ".join(words[: index + 1]))  # `**Definitions.** As ...`: `Definitions.`
     return None
+
+
+_EMPHASIS_MARKS = re.compile(rf"(?<!\w)[{EMPHASIS}]+|[{EMPHASIS}]+(?!\w)")  # at a word's edge
 
 
 def _heading_alone(rest: str) -> bool:
