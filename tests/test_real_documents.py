@@ -246,3 +246,35 @@ def test_a_bold_heading_sentence_is_the_clauses_heading():
                           "1.3 *License Grant*. Acme grants a licence.\n", "contract.md")
     assert [node.meta.heading for node in document.walk() if node.kind == "section"] == [
         "Definitions.", "Overall Scope.", "License Grant."]
+
+
+# ---------------------------------------------------------------- reStructuredText titles
+
+def test_restructuredtext_titles_underlined_with_any_sign_are_headings_by_their_order():
+    """PEP 13 (reStructuredText): `Specification` over `=====`, `The steering council` over
+    `-----`, `Composition` over `~~~~~~~~~~~`. The `~~~` underline was read as a markdown code
+    fence: everything to the next `~~~` line, titles included, was one block of code, and the
+    Bloc STAR voting amendment (in `Electing the council`) a change inside it."""
+    old = parse_path(REAL / "pep-0013_spec_0fd890c3f.rst")
+    headings = [(node.label, node.path) for node in old.walk() if node.kind == "section"]
+    assert [label for label, _ in headings] == [
+        '"The steering council"', '"Composition"', '"Mandate"', '"Powers"', '"Electing the council"', '"Term"',
+        '"Vacancies"', '"Conflicts of interest"', '"Ejecting core team members"', '"Vote of no confidence"']
+    assert not any(node.meta.role == "code" for node in old.walk())
+    steering = next(node for node in old.walk() if node.label == '"The steering council"')
+    assert len([child for child in steering.children if child.kind == "section"]) == 9
+    comparison = compare(old, parse_path(REAL / "pep-0013_spec_e4f321693.rst"))
+    assert {change.section for change in comparison.changes} == {'"Electing the council"'}
+    assert_rebuilds(comparison)
+
+
+@pytest.mark.parametrize("text,block", [
+    ("Title\n~~~~~\n\nText.\n", "heading"),       # an underline as long as the title
+    ("Title\n~~~\ncode\n~~~\n", "code"),          # shorter: a markdown code fence
+    ("Intro text.\n\n~~~~~~~~~~\ncode\n~~~~~~~~~~\n", "code"),  # after a blank line: a fence
+    ("A title\n*******\n\nText.\n", "heading"),
+    ("A longer paragraph line\n***\n", "text"),  # shorter: a markdown rule
+])
+def test_an_underline_is_a_title_only_right_under_a_line_no_longer_than_it(text, block):
+    first = read_text(text, name="doc.rst").lines[0]
+    assert first.block == block or (block == "code" and read_text(text, name="doc.rst").lines[1].block == "code")
