@@ -35,8 +35,8 @@ def one_copy_text(comparison) -> list[str]:
 
 
 def changed_words(comparison) -> tuple[set[str], set[str]]:
-    old = {word.strip(".,;:") for change in comparison.changes for word in change.old_text.split()}
-    new = {word.strip(".,;:") for change in comparison.changes for word in change.new_text.split()}
+    old = {word.strip(".,;:()") for change in comparison.changes for word in change.old_text.split()}
+    new = {word.strip(".,;:()") for change in comparison.changes for word in change.new_text.split()}
     return old, new
 
 
@@ -80,6 +80,29 @@ def test_a_documents_edited_first_or_last_words_are_changes_never_a_cut(edge, fl
     assert_rebuilds(comparison)
     assert_each_node_shown_once(comparison)
 
+
+EUPL_HEAD = ("11. Applicable law. This Licence shall be governed by the law of the European Union country where the "
+             "Licensor resides or has his registered office.\n\nAppendix\n\n"
+             "\"Compatible Licences\" according to article 5 EUPL are:\n")
+
+
+def test_a_document_whose_last_words_are_edited_near_a_word_the_other_has_is_no_cut_copy():
+    """EUPL 1.1 against 1.2 (choosealicense.com, `_licenses/eupl-1.1.txt` and `eupl-1.2.txt`):
+    1.1's Appendix ends `- Cecill v. 2.0`, 1.2's goes on `- CeCILL v. 2.0, v. 2.1`, three more
+    licences and two paragraphs. 1.1 ending on `2.0` was read as a copy cut inside 1.2's item,
+    so everything 1.2 adds after it showed as text "only in the new copy", never as a change:
+    a copy of a document is cut only where its last six words are the other's, verbatim."""
+    old = EUPL_HEAD + ("- GNU General Public License (GNU GPL) v. 2\n- Open Software License (OSL) v. 2.1, v. 3.0\n"
+                       "- Common Public License v. 1.0\n- Eclipse Public License v. 1.0\n- Cecill v. 2.0\n")
+    new = EUPL_HEAD + ("- GNU General Public License (GPL) v. 2, v. 3\n- Open Software License (OSL) v. 2.1, v. 3.0\n"
+                       "- Eclipse Public License (EPL) v. 1.0\n- CeCILL v. 2.0, v. 2.1\n"
+                       "- Mozilla Public Licence (MPL) v. 2\n- GNU Lesser General Public Licence (LGPL) v. 2.1, v. 3\n\n"
+                       "The European Commission may update this Appendix to later versions of the above licences.\n")
+    comparison = compare(parse_text(old, "eupl-1.1.txt"), parse_text(new, "eupl-1.2.txt"))
+    assert one_copy_text(comparison) == []
+    _, new_words = changed_words(comparison)
+    assert {"Mozilla", "LGPL", "Commission"} <= new_words
+    assert_rebuilds(comparison)
 
 def test_a_partial_copy_of_a_document_is_still_a_cut_copy():
     """A copy of a document that stops mid-sentence, word for word the other's up to there, is

@@ -260,11 +260,13 @@ def shared_stretch(old_texts: list[str], new_texts: list[str], old_breaks: set[i
     """`find_truncation` over word texts, with the line-start tests of each copy. Copies
     that begin (end) with the same TRUNCATION_ANCHOR words are not cut there, and the
     search for a cut is not made: two whole copies cost two slice comparisons.
-    `exact_edges`: a copy is cut only where its first (last) word is the other copy's word
-    there, or that word's tail (head): two documents that are not legislation (`Document.prose`,
-    published whole, never in partial pages) whose first or last words differ were edited
-    there (`Last updated January 1, 2023` against `Effective as of March 5, 2024 ...`), never
-    cut, so no edit of theirs is hidden as text beyond a cut."""
+    `exact_edges`: a copy is cut only where its first (last) TRUNCATION_ANCHOR words are the
+    other copy's words there, character for character (its edge word may be cut from the
+    other's): two documents that are not legislation (`Document.prose`, published whole, never
+    in partial pages) whose first or last words differ were edited there (`Last updated
+    January 1, 2023` against `Effective as of March 5, 2024 ...`; a licence's list of
+    compatible licences ending `- Cecill v. 2.0` against `- CeCILL v. 2.0, v. 2.1` and more
+    items), never cut, so no edit of theirs is hidden as text beyond a cut."""
     if not old_texts or not new_texts or old_texts == new_texts:
         return None
     same_start, same_end = (old_texts[edge] == new_texts[edge] for edge in
@@ -407,8 +409,10 @@ def _judged_stop(short: list[str], long: list[str], long_end: int, long_breaks: 
     last, there = short[-1], long[long_end - 1]
     cut_off = there.endswith(last) if backwards else there.startswith(last) and not SENTENCE_END.search(last)
     if there != last and cut_off:
+        if exact_edges and not _verbatim_before(short[:-1], long, long_end - 1):
+            return None
         return long_end - 1, len(short) - 1  # the cut word is text of one copy only
-    if exact_edges and _bare(there) != _bare(last):
+    if exact_edges and not _verbatim_before(short, long, long_end):
         return None  # a document's first (last) words edited, not a copy cut there
     if long_end == len(long):
         return None  # both copies end here: no cut
@@ -424,6 +428,13 @@ def _judged_stop(short: list[str], long: list[str], long_end: int, long_breaks: 
     if backwards and len(long) - long_end < TRUNCATION_MIN_LEAD and not (starts_line and starts_line(long_end)):
         return None
     return long_end, len(short)
+
+
+def _verbatim_before(short: list[str], long: list[str], long_end: int) -> bool:
+    """`short` ends with the TRUNCATION_ANCHOR words `long` has before `long_end`, character for
+    character (a copy cut from a document is its words up to the cut, not an edit of them)."""
+    size = min(TRUNCATION_ANCHOR, len(short), long_end)
+    return short[len(short) - size:] == long[long_end - size:long_end]
 
 
 def _goes_on(short: list[str], long: list[str], long_end: int, backwards: bool) -> bool:
