@@ -301,3 +301,14 @@ def test_restructuredtext_titles_underlined_with_any_sign_are_headings_by_their_
 def test_an_underline_is_a_title_only_right_under_a_line_no_longer_than_it(text, block):
     first = read_text(text, name="doc.rst").lines[0]
     assert first.block == block or (block == "code" and read_text(text, name="doc.rst").lines[1].block == "code")
+
+
+def test_a_line_of_a_script_without_capitals_is_no_all_caps_heading():
+    """A Japanese privacy policy (mdTodo's, github.com/0hanami/mdtodo-legal): `本アプリは、以下のサ
+    ービスを使用していません。` and `最終更新日: 2026年3月16日` have no lowercase letter, and were read
+    as ALL-CAPS headings, each a section of its own; a heading in capitals needs capitals."""
+    text = ("5. 第三者サービス\n\n本アプリは、以下のサービスを使用していません。\n\n- 広告配信サービス\n"
+            "- クラッシュレポートサービス\n\n最終更新日: 2026年3月16日\n\nLIMITATION OF LIABILITY\n\nNo liability.\n")
+    document = parse_text(text, "privacy.md")
+    assert [node.label for node in document.walk() if node.kind == "section"] == [
+        "Clause 5", '"LIMITATION OF LIABILITY"']
