@@ -312,3 +312,31 @@ def test_a_line_of_a_script_without_capitals_is_no_all_caps_heading():
     document = parse_text(text, "privacy.md")
     assert [node.label for node in document.walk() if node.kind == "section"] == [
         "Clause 5", '"LIMITATION OF LIABILITY"']
+
+
+# ---------------------------------------------------------------- a table of contents
+
+CONTENTS = ("MASTER SERVICES AGREEMENT\n\nTABLE OF CONTENTS\n\n"
+            "1. Definitions .................................... 1\n"
+            "2. Services ....................................... 2\n"
+            "3. Fees and Payment . . . . . . . . . . . . . . . . 3\n"
+            "Schedule 1 ……………………………………………… iv\n\n"
+            "1. Definitions\n\n1.1 \"Fees\" means the amounts set out in Schedule 1.\n\n"
+            "2. Services\n\n2.1 The Supplier shall provide the Services with reasonable skill and care.\n\n"
+            "3. Fees and Payment\n\n3.1 The Customer shall pay each invoice within thirty days.\n\n"
+            "Schedule 1\n\nMonthly fee: $2,000.\n")
+
+
+def test_a_table_of_contents_lists_the_clauses_and_opens_none():
+    """A contract (as Word or a PDF exports it) opens with its table of contents, `1. Definitions
+    ....... 1` and so on: those entries were read as clauses 1 to 3, and the clauses themselves,
+    numbered from 1 again, as paragraphs of the last entry, so a change in clause 3.1 was
+    reported in `Clause 3 [5]` of the contents. An entry ending in a dot leader and a page number
+    is an entry, a list item of the contents."""
+    document = parse_text(CONTENTS, "msa.txt")
+    entries = [node.text.split(" .")[0].split(" …")[0] for node in document.walk() if node.kind == "list_item"]
+    assert entries == ["1. Definitions", "2. Services", "3. Fees and Payment", "Schedule 1"]
+    assert [node.label for node in document.walk() if node.kind == "section" and node.meta.number] == [
+        "Clause 1", "Clause 1.1", "Clause 2", "Clause 2.1", "Clause 3", "Clause 3.1", "Schedule 1"]
+    comparison = compare(document, parse_text(CONTENTS.replace("thirty", "forty-five"), "msa-2.txt"))
+    assert [(change.op, change.new_path) for change in comparison.changes] == [("replace", "Clause 3.1")]

@@ -84,6 +84,9 @@ _KEYWORD = re.compile(
 )
 _CLAUSE_NUMBER = re.compile(r"(?P<number>\d{1,4}(?:\.\d{1,3})*)(?P<close>[.)]?)(?= |$)")
 FOUR_DIGITS = 1000  # a clause numbered so continues the numbering or is no clause (`2024. A year`)
+# An entry of a table of contents: a dot leader, then the page number (`2. Services ....... 2`,
+# `Article IV . . . . 12`, `Schedule 1…………… iv`).
+_TOC_ENTRY = re.compile(r"(?:\.{4,}|(?:\. ){3,}\.?|…{2,})\s*(?:\d{1,4}|[ivxlc]{1,6})$")
 _BARE_ENUMERATOR = re.compile(r"(?P<base>[a-z]{1,4}|[A-Z]{1,4})[.)](?= |$)")
 _DASHES = ("-", "–", "—", ":", ".")
 
@@ -196,7 +199,7 @@ class _Builder:
             return
         current = self.current
         continues = current is not None and self._continues(line, previous)
-        boundary = not continues or previous is None or ends_clause(previous.text)
+        boundary = not continues or previous is None or ends_clause(previous.text) or bool(_TOC_ENTRY.search(previous.text))
         if self._opens_structure(index, line, words, boundary):
             return
         if continues and current is not None:
@@ -233,6 +236,9 @@ class _Builder:
     # ------------------------------------------------------------ sections
     def _opens_structure(self, index: int, line: ProseLine, words: list[Word], boundary: bool) -> bool:
         text = line.text
+        if boundary and _TOC_ENTRY.search(text):
+            self._bullet(line, words)  # `3. Fees and Payment ........ 3`: an entry of a table of contents, no clause
+            return True
         if boundary and self._numbered_under_a_clause(line):
             self._bullet(line, words)  # an item of a list indented under the clause, nested by indent as bullets are
             return True
