@@ -340,3 +340,15 @@ def test_a_table_of_contents_lists_the_clauses_and_opens_none():
         "Clause 1", "Clause 1.1", "Clause 2", "Clause 2.1", "Clause 3", "Clause 3.1", "Schedule 1"]
     comparison = compare(document, parse_text(CONTENTS.replace("thirty", "forty-five"), "msa-2.txt"))
     assert [(change.op, change.new_path) for change in comparison.changes] == [("replace", "Clause 3.1")]
+
+
+def test_a_table_of_contents_without_page_numbers_is_a_list_once_the_numbering_starts_again():
+    """The same contents with no dot leaders or page numbers (`1. Definitions` alone on its line):
+    the numbering starting again at `1.` after headings that hold nothing makes them a list."""
+    plain = "\n".join(line.split(" ..")[0].split(" . .")[0] for line in CONTENTS.splitlines()
+                      if "……" not in line) + "\n"  # (a `Schedule 1` entry alone would be its heading)
+    assert "...." not in plain and "1. Definitions\n2. Services\n" in plain
+    document = parse_text(plain, "msa.txt")
+    assert [node.label for node in document.walk() if node.kind == "section" and node.meta.number] == [
+        "Clause 1", "Clause 1.1", "Clause 2", "Clause 2.1", "Clause 3", "Clause 3.1", "Schedule 1"]
+    assert len([node for node in document.walk() if node.kind == "list_item"]) == 3

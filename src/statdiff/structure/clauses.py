@@ -319,6 +319,8 @@ class _Builder:
         if not boundary and _carries_reference(rest):
             return None  # `... in Clause` / `7.2 of this Agreement`: a number carried over a line end
         relation = self._clause_relation(decimal)
+        if relation == "orphan" and boundary and not markdown and decimal == (1,) and self._listed_headings():
+            relation = "first"  # the clauses before were a list of headings: the clauses begin here
         printed = None
         if relation == "orphan" and boundary and not markdown:
             shown = self._numbered_by_markdown(decimal, indent)
@@ -346,6 +348,27 @@ class _Builder:
         if last.number != previous or not last.clause or last.indent != indent or last.alone or last.node.children:
             return None
         return previous[:-1] + (previous[-1] + 1,)
+
+    def _listed_headings(self) -> bool:
+        """`1. Definitions` `2. Services` `3. Fees`, each a heading holding nothing, then `1.`
+        again: a table of contents printed without page numbers (or any list of the headings).
+        Those lines become the items of a list (the clauses start again with this `1.`); True
+        when they were, two or more, the last sections opened."""
+        holder = self._clause_holder((1,))
+        run: list[_Open] = []
+        for open_ in reversed(self.opened):
+            if not (open_.clause and open_.number is not None and len(open_.number) == 1
+                    and open_.node in holder.node.children):
+                break
+            run.append(open_)
+        if len(run) < 2 or run[-1].number != (1,) or not all(open_.alone and not open_.node.children for open_ in run):
+            return False
+        for open_ in run:
+            open_.node.kind, open_.node.label, open_.node.meta = "list_item", None, Meta()
+            self.opened.remove(open_)
+        holder.last.pop(1, None)
+        holder.printed.pop(1, None)
+        return True
 
     def _clause_relation(self, number: tuple[int, ...]) -> str:
         """How a clause number continues the numbering open at its level."""
