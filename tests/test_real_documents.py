@@ -60,6 +60,12 @@ EDITED_EDGES = {
                         "# Privacy Policy\n\nEffective date: March 5, 2024, replacing every earlier version of this "
                         "policy that was in force. This policy was written by the legal team of Example Corp for its "
                         "users.\n\n## 1. Data we collect\n\nWe collect your name.\n"),
+    # choosealicense.com's bsd-3-clause.txt (4ba1ca5 -> 915c08b): the front matter's first line
+    # `layout: license` taken out; the text began at the next printed line, read as a cut copy
+    "first line deleted": ("---\nlayout: license 2023\ntitle: BSD 3-clause \"New\" or \"Revised\" License\n"
+                           "nickname: New BSD\ncategory: BSD\n---\n\n" + TERMS,
+                           "---\ntitle: BSD 3-clause \"New\" or \"Revised\" License 2024\nnickname: New BSD\n"
+                           "category: BSD\n---\n\n" + TERMS),
 }
 
 

@@ -266,7 +266,9 @@ def shared_stretch(old_texts: list[str], new_texts: list[str], old_breaks: set[i
     in partial pages) whose first or last words differ were edited there (`Last updated
     January 1, 2023` against `Effective as of March 5, 2024 ...`; a licence's list of
     compatible licences ending `- Cecill v. 2.0` against `- CeCILL v. 2.0, v. 2.1` and more
-    items), never cut, so no edit of theirs is hidden as text beyond a cut."""
+    items), never cut, so no edit of theirs is hidden as text beyond a cut; nor does a
+    document begin mid-way because it lacks the other's first printed line (`layout: license`
+    taken out of a front matter block): only a printing leaves out its first lines."""
     if not old_texts or not new_texts or old_texts == new_texts:
         return None
     same_start, same_end = (old_texts[edge] == new_texts[edge] for edge in
@@ -425,8 +427,8 @@ def _judged_stop(short: list[str], long: list[str], long_end: int, long_breaks: 
     if long_end in long_breaks and not _goes_on(short, long, long_end, backwards) \
             and not _edited_first_word(short, long, long_end, backwards):
         return None  # a copy that lacks whole nodes: those are removed / added
-    if backwards and len(long) - long_end < TRUNCATION_MIN_LEAD and not (starts_line and starts_line(long_end)):
-        return None
+    if backwards and len(long) - long_end < TRUNCATION_MIN_LEAD and (exact_edges or not (starts_line and starts_line(long_end))):
+        return None  # (a document's first line deleted is an edit: only a printing leaves out its first lines)
     return long_end, len(short)
 
 
