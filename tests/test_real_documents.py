@@ -358,3 +358,21 @@ def test_a_table_of_contents_without_page_numbers_is_a_list_once_the_numbering_s
     assert [node.label for node in document.walk() if node.kind == "section" and node.meta.number] == [
         "Clause 1", "Clause 1.1", "Clause 2", "Clause 2.1", "Clause 3", "Clause 3.1", "Schedule 1"]
     assert len([node for node in document.walk() if node.kind == "list_item"]) == 3
+
+
+def test_clauses_left_over_pair_by_number_only_when_their_headings_agree():
+    """GitHub's Corporate Terms (site-policy a2079fe -> 1e9dced): C.6 `User Protection` was taken
+    out and a new B.6 `Enterprise Cloud Terms` put in. Left unpaired by content, the two were
+    paired by their number 6 and reported as one clause moved from C to B and renamed; two
+    clauses whose headings differ are one removed and one added."""
+    old = ("## B. Account Terms\n\n### 5. Government Terms\n\nGovernment users accept the amendment.\n\n"
+           "## C. Acceptable Use\n\n### 6. User Protection\n\nCustomer must not harm External Users.\n")
+    new = ("## B. Account Terms\n\n### 5. Government Terms\n\nGovernment users accept the amendment.\n\n"
+           "### 6. Enterprise Cloud Terms\n\nThe Enterprise Cloud Addendum applies to Customer.\n\n"
+           "## C. Acceptable Use\n")
+    comparison = compare(parse_text(old, "old.md"), parse_text(new, "new.md"))
+    statuses = {(section.old.path if section.old else None, section.new.path if section.new else None): section.status
+                for section in comparison.sections}
+    assert statuses[("Clause 6", None)] == "removed"
+    assert statuses[(None, "Clause 6")] == "added"
+    assert "move" not in [change.op for change in comparison.changes]

@@ -151,7 +151,7 @@ def _aligned(old_items: Sequence[Item], new_items: Sequence[Item], keys: Sequenc
     _pair_by_content(old_items, new_items, text, cutoff, partner, how)
     if placed:
         for key in keys:
-            _pair_by_key(old_items, new_items, key, partner, how)
+            _pair_by_key(old_items, new_items, key, partner, how, placed.same_name_test())
     moved = _moved_old_indices(partner)
     return _in_reading_order(old_items, new_items, partner, how, moved)
 
@@ -165,6 +165,7 @@ class _PositionalTexts:
     new: dict[int, str]
     old_names: dict[int, str] = field(default_factory=dict)
     new_names: dict[int, str] = field(default_factory=dict)
+    named: tuple[dict[int, str], dict[int, str]] = field(default_factory=lambda: ({}, {}))  # every name
 
     @classmethod
     def of(cls, old_items: Sequence[Item], new_items: Sequence[Item], text: Callable[[Item], str],
@@ -182,7 +183,20 @@ class _PositionalTexts:
                 found for found, count in Counter(new_names.values()).items() if count == 1}
             placed.old_names = {index: found for index, found in old_names.items() if found in once}
             placed.new_names = {index: found for index, found in new_names.items() if found in once}
+            placed.named = (old_names, new_names)
         return placed
+
+    def same_name_test(self) -> Callable[[int, int], bool]:
+        """After content pairing, two positional items pair by key (their number) unless both
+        have a name and the names differ: `6. User Protection` and `6. Enterprise Cloud Terms`,
+        left over in two other places of their documents, are a clause removed and one added."""
+        old_names, new_names = self.named
+
+        def accept(old_index: int, new_index: int) -> bool:
+            old, new = old_names.get(old_index), new_names.get(new_index)
+            return old is None or new is None or old == new
+
+        return accept
 
     def __bool__(self) -> bool:
         return bool(self.old or self.new)
