@@ -376,3 +376,19 @@ def test_clauses_left_over_pair_by_number_only_when_their_headings_agree():
     assert statuses[("Clause 6", None)] == "removed"
     assert statuses[(None, "Clause 6")] == "added"
     assert "move" not in [change.op for change in comparison.changes]
+
+
+def test_a_clause_left_over_pairs_by_number_only_in_its_own_place():
+    """The same Terms (site-policy 87222a7 -> 50968f6): definition 4 (`The "Website" refers to
+    ...`) taken out of A. Definitions and a clause 4 `Scraping and API Usage Restrictions` put
+    into C. Acceptable Use; left over by content, they paired by their number 4 and read as the
+    definition moved to C. A clause pairs by number only with one between the same pairs."""
+    old = ("## A. Definitions\n\n1. The \"Service\" refers to the services GitHub provides.\n\n"
+           "2. The \"Website\" refers to GitHub's website located at github.com.\n\n"
+           "## C. Acceptable Use\n\n1. Customer must comply with the laws.\n")
+    new = ("## A. Definitions\n\n1. The \"Service\" refers to the services GitHub provides.\n\n"
+           "## C. Acceptable Use\n\n1. Customer must comply with the laws.\n\n"
+           "2. Scraping and API Usage Restrictions. Customer may not scrape the Service for spamming.\n")
+    comparison = compare(parse_text(old, "old.md"), parse_text(new, "new.md"))
+    assert sorted((change.op, change.old_path, change.new_path) for change in comparison.changes) == [
+        ("add", None, "Clause 2"), ("remove", "Clause 2", None)]

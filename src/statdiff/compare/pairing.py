@@ -150,8 +150,10 @@ def _aligned(old_items: Sequence[Item], new_items: Sequence[Item], keys: Sequenc
         _pair_by_same_text(placed, partner, how, by_name=True)
     _pair_by_content(old_items, new_items, text, cutoff, partner, how)
     if placed:
+        same_name, same_gap = placed.same_name_test(), _same_gap_test(partner)
         for key in keys:
-            _pair_by_key(old_items, new_items, key, partner, how, placed.same_name_test())
+            _pair_by_key(old_items, new_items, key, partner, how,
+                         lambda old, new: same_name(old, new) and same_gap(old, new))
     moved = _moved_old_indices(partner)
     return _in_reading_order(old_items, new_items, partner, how, moved)
 
@@ -213,6 +215,21 @@ class _PositionalTexts:
             return same is not None and same == self.new.get(new_index) and counts[same] == 2
 
         return accept
+
+
+def _same_gap_test(partner: dict[int, int]) -> Callable[[int, int], bool]:
+    """Whether an old and a new item stand between the same two pairs (as paired so far): a
+    clause left over in place (clause 6 rewritten between clauses 5 and 7), not one left over
+    in another part of its document (a definition numbered 4 and clause C.4)."""
+    olds = sorted(partner)
+
+    def accept(old_index: int, new_index: int) -> bool:
+        at = bisect_left(olds, old_index)
+        low = partner[olds[at - 1]] if at else -1
+        high = partner[olds[at]] if at < len(olds) else len(partner) + new_index + 1
+        return low < new_index < high
+
+    return accept
 
 
 def _pair_by_key(old_items: Sequence[Item], new_items: Sequence[Item], key: Callable[[Item], object],
