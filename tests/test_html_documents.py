@@ -152,3 +152,20 @@ def test_a_table_of_the_page_is_rows_keyed_by_their_first_cell_as_in_markdown():
         ("insert", '"Third party subprocessors" Table 1 row "Microsoft (Azure)"', ", Canada")]
     result = read_text(TABLE_HTML, name="subprocessors.html")
     assert audit(audit_source(TABLE_HTML, result), build_document(result).root.all_words(), result.dropped).ok
+
+
+def test_a_markdown_document_with_html_inside_is_read_as_markdown():
+    """A markdown policy holding an HTML block (`<div>`, `<p>`, a `<table>`: common in markdown
+    written for GitHub) was read as an HTML page: its lines ran together as a browser shows
+    them, the whole document three paragraphs, headings and lists lost and every line number the
+    page's. Markdown headings say it is markdown: read as such, the HTML stays text."""
+    text = ("# Data Processing Addendum\n\n## 1. Definitions\n\n\"Processor\" means the entity that processes data.\n\n"
+            "## 2. Processing\n\n<div class=\"note\">\n<p>The Processor shall process data on instructions.</p>\n</div>\n\n"
+            "- Encryption at rest\n- Access controls\n")
+    result = read_text(text, name="dpa.md")
+    assert result.rendering == "prose"
+    document = build_document(result)
+    kinds = [(kind, path) for kind, path, _ in tree(document)]
+    assert ("section", "Clause 1") in kinds and ("section", "Clause 2") in kinds
+    assert [path for kind, path in kinds if kind == "list_item"] == ["Clause 2 [2]", "Clause 2 [3]"]
+    assert next(node for node in document.root.walk() if node.path == "Clause 2 [1]").words[0].position.line == 9
