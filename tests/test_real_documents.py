@@ -392,3 +392,20 @@ def test_a_clause_left_over_pairs_by_number_only_in_its_own_place():
     comparison = compare(parse_text(old, "old.md"), parse_text(new, "new.md"))
     assert sorted((change.op, change.old_path, change.new_path) for change in comparison.changes) == [
         ("add", None, "Clause 2"), ("remove", "Clause 2", None)]
+
+
+# ---------------------------------------------------------------- every real fixture
+
+REAL_FILES = sorted(path for path in REAL.iterdir() if path.name != "SOURCES.md")
+
+
+@pytest.mark.parametrize("path", REAL_FILES, ids=lambda path: path.name)
+def test_every_real_document_is_accounted_for_and_unchanged_against_itself(path):
+    from statdiff.read import read_path_and_source
+    from statdiff.read.audit import audit, audit_source
+
+    source, result = read_path_and_source(path)
+    document = build_document(result)
+    assert audit(audit_source(source, result), document.root.all_words(), result.dropped).ok
+    comparison = compare(document, parse_path(path))
+    assert comparison.changes == [] and {section.status for section in comparison.sections} == {"unchanged"}
