@@ -62,6 +62,7 @@ from statdiff.law.definitions import DEFINITION, TERM_LEAD
 from statdiff.model import BodyLine, Document, Identity, Meta, Node, ReadResult, Role, Word
 from statdiff.read.prose import BULLET, CODE, FRONT_MATTER, HEADING, QUOTE, ROW, TEXT, ProseLine
 from statdiff.structure.boundaries import CONNECTORS
+from statdiff.structure.clause_paths import name_paths
 from statdiff.structure.lines import EMPHASIS, HEADING_MAX_WORDS, ends_clause, is_caps_heading, is_caps_text, unwrap, wrap_width
 from statdiff.structure.tree import ENUM_KINDS
 
@@ -98,7 +99,7 @@ def build_clauses(result: ReadResult) -> Document:
     builder.run()
     title = _lift_title(root, builder)
     _describe(root)
-    _name(root)
+    name_paths(root)
     identity = Identity(title=title) if title else Identity()
     root.label = identity.describe()
     return Document(identity=identity, root=root, rendering=result.rendering, name=result.name, synopsis=result.synopsis)
@@ -578,75 +579,9 @@ def _lift_title(root: Node, builder: _Builder) -> str | None:
     return " ".join(word.text for word in node.words)
 
 
-# ---------------------------------------------------------------- paths
-
-
-def _name(root: Node) -> None:
-    labels: dict[str, int] = {}
-    for node in root.walk():
-        if node.kind == "section":
-            labels[node.label or ""] = labels.get(node.label or "", 0) + 1
-    used: set[str] = set()
-    _name_children(root, "", "", labels, used)
-
-
-def _name_children(node: Node, path: str, qualifier: str, labels: dict[str, int], used: set[str]) -> None:
-    counts: dict[str, int] = {}
-    for child in node.children:
-        child_qualifier = path
-        if child.kind == "section":
-            if _extends(child, node):
-                child_qualifier = qualifier
-            label = child.label or ""
-            base = label if labels[label] == 1 else _join(child_qualifier, label)
-        elif child.kind == "table":
-            counts["table"] = counts.get("table", 0) + 1
-            base = _join(path, f"Table {counts['table']}")
-            child.label = f"Table {counts['table']}"
-        elif child.kind == "row":
-            cells = child.meta.cells
-            key = unwrap(cells[0]) if cells else ""
-            counts["row"] = counts.get("row", 0) + 1
-            base = f'{path} row "{key}"' if key else f"{path} row [{counts['row']}]"
-            child.label = f'"{key}"' if key else None
-        elif child.kind == "definition":
-            base = _join(path, child.label or "")
-        elif child.kind in ENUM_KINDS.values():
-            base = _join(path, _parenthesised(child.meta.enumerator or ""))
-        else:
-            counts["text"] = counts.get("text", 0) + 1
-            base = _join(path, f"[{counts['text']}]")
-        child.path = _unique(base, used)
-        _name_children(child, child.path, child_qualifier if child.kind == "section" else qualifier, labels, used)
-
-
 def _bare(number: re.Match[str]) -> bool:
     """A clause number with no closing `.` or `)` and no dot inside (`10`, not `10.` or `1.1`)."""
     return not (number["close"] or "." in number["number"])
-
-
-def _extends(child: Node, parent: Node) -> bool:
-    """`Clause 7.2` under `Clause 7` (or `Section 3.1` under `Article 3`) needs no qualifier."""
-    number, held_by = child.meta.number, parent.meta.number if parent.kind == "section" else None
-    return bool(number and held_by and number.startswith(held_by + ".") and number[len(held_by) + 1:])
-
-
-def _unique(path: str, used: set[str]) -> str:
-    candidate, count = path, 1
-    while candidate in used:
-        count += 1
-        candidate = f"{path} #{count}"
-    used.add(candidate)
-    return candidate
-
-
-def _join(path: str, part: str) -> str:
-    return f"{path} {part}" if path else part
-
-
-def _parenthesised(enumerator: str) -> str:
-    """`a)`, `a.` and `(a)` are all `(a)` in a path."""
-    return enumerator if enumerator.startswith("(") else f"({enumerator[:-1]})"
 
 
 # ---------------------------------------------------------------- small readings
