@@ -409,3 +409,15 @@ def test_every_real_document_is_accounted_for_and_unchanged_against_itself(path)
     assert audit(audit_source(source, result), document.root.all_words(), result.dropped).ok
     comparison = compare(document, parse_path(path))
     assert comparison.changes == [] and {section.status for section in comparison.sections} == {"unchanged"}
+
+
+def test_the_redline_names_a_documents_clauses_as_the_document_does():
+    """The redline's section titles called a contract's clause 3 `Sec. 3` (an Illinois Section's
+    name) and an unchanged run `Secs. 1 to 2`: a clause is named by its own label."""
+    from statdiff import pipeline
+
+    old = contract([FEES, LATE], [TERM], [ENDING])
+    new = contract([FEES], [TERM], [ENDING, LATE.replace("thirty", "sixty")])
+    html = str(pipeline.render_comparison(compare(parse_text(old, "old.md"), parse_text(new, "new.md")), "html"))
+    assert '<span class="sec-label">Clause 3</span>' in html and "Clauses 1 to 2" in html
+    assert "Sec. 3" not in html
