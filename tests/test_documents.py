@@ -41,7 +41,7 @@ PLAUSIBLE_DROP = {
     "table pipe": r"\|",
     "table delimiter row": r"\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?",
     "heading marker": r"#{1,6}|#+",
-    "heading underline": r"=+|-+",
+    "heading underline": r"([=\-~^\"'`*+#:._])\1+",
     "rule line": r"(?:([-*_=])\s*)(?:\1\s*){2,}",
     "list bullet": r"[-*+•‣◦▪●○■□–]",
     "quote marker": r">",

@@ -111,3 +111,61 @@ def test_a_page_of_legislation_is_not_read_so():
     document = build_document(read_text(law, name="law.html"))
     assert [node.kind for node in document.root.walk()].count("section") == 1
     assert any(node.path == "815 ILCS 530/5" for node in document.root.walk())
+
+
+TABLE_HTML = """<html><body><h1>Subprocessors</h1>
+<h2>Third party subprocessors</h2>
+<table><thead><tr><th>Name</th><th>Purpose</th><th>Location</th></tr></thead>
+<tbody><tr><td>Microsoft (Azure)</td><td>Cloud hosting</td><td>United States</td></tr>
+<tr><td>Stripe, Inc.</td><td>Payments</td><td></td></tr></tbody></table>
+<h2>Notices</h2><p>We give notice of a new subprocessor.</p></body></html>"""
+
+TABLE_MARKDOWN = """# Subprocessors
+
+## Third party subprocessors
+
+| Name | Purpose | Location |
+|---|---|---|
+| Microsoft (Azure) | Cloud hosting | United States |
+| Stripe, Inc. | Payments | |
+
+## Notices
+
+We give notice of a new subprocessor.
+"""
+
+
+def test_a_table_of_the_page_is_rows_keyed_by_their_first_cell_as_in_markdown():
+    """GitHub's subprocessor list published as a web page: its `<tr>` rows were lines of text
+    run together into one paragraph (a changed location read as a change in `[2]`, no row
+    named); each is a row with its cells, keyed by its first cell, as the markdown table's."""
+    page = build_document(read_text(TABLE_HTML, name="subprocessors.html"))
+    assert tree(page) == tree(build_document(read_text(TABLE_MARKDOWN, name="subprocessors.md")))
+    rows = [node for node in page.root.walk() if node.kind == "row"]
+    assert [node.meta.cells for node in rows] == [("Name", "Purpose", "Location"),
+                                                 ("Microsoft (Azure)", "Cloud hosting", "United States"),
+                                                 ("Stripe, Inc.", "Payments", "")]
+    assert [node.meta.header for node in rows] == [True, False, False]
+    new = TABLE_HTML.replace("<td>United States</td>", "<td>United States, Canada</td>")
+    comparison = pipeline.compare(page, build_document(read_text(new, name="new.html")))
+    assert [(change.op, change.new_path, change.new_text) for change in comparison.changes] == [
+        ("insert", '"Third party subprocessors" Table 1 row "Microsoft (Azure)"', ", Canada")]
+    result = read_text(TABLE_HTML, name="subprocessors.html")
+    assert audit(audit_source(TABLE_HTML, result), build_document(result).root.all_words(), result.dropped).ok
+
+
+def test_a_markdown_document_with_html_inside_is_read_as_markdown():
+    """A markdown policy holding an HTML block (`<div>`, `<p>`, a `<table>`: common in markdown
+    written for GitHub) was read as an HTML page: its lines ran together as a browser shows
+    them, the whole document three paragraphs, headings and lists lost and every line number the
+    page's. Markdown headings say it is markdown: read as such, the HTML stays text."""
+    text = ("# Data Processing Addendum\n\n## 1. Definitions\n\n\"Processor\" means the entity that processes data.\n\n"
+            "## 2. Processing\n\n<div class=\"note\">\n<p>The Processor shall process data on instructions.</p>\n</div>\n\n"
+            "- Encryption at rest\n- Access controls\n")
+    result = read_text(text, name="dpa.md")
+    assert result.rendering == "prose"
+    document = build_document(result)
+    kinds = [(kind, path) for kind, path, _ in tree(document)]
+    assert ("section", "Clause 1") in kinds and ("section", "Clause 2") in kinds
+    assert [path for kind, path in kinds if kind == "list_item"] == ["Clause 2 [2]", "Clause 2 [3]"]
+    assert next(node for node in document.root.walk() if node.path == "Clause 2 [1]").words[0].position.line == 9

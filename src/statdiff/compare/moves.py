@@ -1,6 +1,8 @@
 """Moves: a node removed from one section and added, (nearly) the same, to another.
 
-Its remove and add become one `move` change (text differences show in its texts). Every
+Its remove and add become one `move` change; where the two texts differ, the words that
+differ are word changes of the node at its new place, as a node moved within its section
+shows them (a deadline changed in a paragraph moved to another clause is a change). Every
 move then says where it was and is (`place_moves`): `old_after` / `new_after`, the path of
 the node just before it in each text (the Section before a moved Section, the node before
 a moved node), None at the start.
@@ -8,7 +10,7 @@ a moved node), None at the start.
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Callable, Iterable
 
 from statdiff.compare.pairing import best_pairs
 from statdiff.compare.units import Unit
@@ -18,11 +20,13 @@ MOVED_NODE_CUTOFF = 90.0  # rapidfuzz ratio: a removed node and an added node th
 MAX_MOVE_CANDIDATES = 250_000  # removed x added nodes beyond which moves are not looked for
 
 Placed = tuple[SectionComparison, NodeComparison]
+Differ = Callable[[NodeComparison, NodeComparison, str], NodeComparison]  # (removed, added, section) -> their diff
 _ONE_SIDED = (Status.REMOVED, Status.ADDED)
 
 
-def pair_moved_nodes(sections: list[SectionComparison]) -> None:
-    """Turn each removed node that another section adds (nearly) the same into one move."""
+def pair_moved_nodes(sections: list[SectionComparison], differ: Differ | None = None) -> None:
+    """Turn each removed node that another section adds (nearly) the same into one move;
+    `differ` gives the redline of the two when their texts differ."""
     removed: list[Placed] = []
     added: list[Placed] = []
     for section in sections:
@@ -34,16 +38,20 @@ def pair_moved_nodes(sections: list[SectionComparison]) -> None:
     pairs = best_pairs([n.node.text for _, n in removed], [n.node.text for _, n in added], MOVED_NODE_CUTOFF,
                        allowed=lambda i, j: removed[i][0] is not added[j][0])
     for i, j, _ in pairs:
-        _mark_moved(removed[i], added[j])
+        _mark_moved(removed[i], added[j], differ)
 
 
-def _mark_moved(removed: Placed, added: Placed) -> None:
+def _mark_moved(removed: Placed, added: Placed, differ: Differ | None = None) -> None:
     old_section, old_node = removed
     new_section, new_node = added
     old_change, new_change = old_node.changes[0], new_node.changes[0]
     move = Change(Op.MOVE, old_node.node.path, new_node.node.path, old_change.old_text, new_change.new_text,
                   old_change.old_source, new_change.new_source, new_section.path, new_change.attributed_to)
     old_node.changes, new_node.changes = [], [move]
+    if differ is not None and old_change.old_text != new_change.new_text:
+        diffed = differ(old_node, new_node, new_section.path)
+        new_node.segments = diffed.segments
+        new_node.changes.extend(diffed.changes)
     old_node.status = new_node.status = Status.MOVED
     for section in (old_section, new_section):
         if section.status == Status.CHANGED and not section.changes:

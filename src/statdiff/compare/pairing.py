@@ -11,15 +11,18 @@ whose number differs is a renumber.
 Positional items (`positional(item)` true: a contract's clause, whose number shifts when
 a clause is inserted before it) pair by key before content only with the one item of the
 same text (a text no other positional item has); then, in reading order, with an item of
-the same text (a clause renumbered and nothing else; `[Reserved]` twice); then by content;
-and by key only if content leaves them unpaired.
+the same text (a clause renumbered and nothing else; `[Reserved]` twice); then with the
+item of the same name (`heading`: `Fees` in `## 1. Fees` and `## 3. Fees`) when no other
+positional item on either side has that name, so that a paragraph moved from one clause to
+another does not pair the clauses by the paragraph it carries; then by content; and by key
+only if content leaves them unpaired.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable, Generic, Sequence, TypeVar
 
 from rapidfuzz import fuzz, process
@@ -53,13 +56,15 @@ def align(
     text: Callable[[Item], str],
     cutoff: float = CONTENT_CUTOFF,
     positional: Callable[[Item], bool] | None = None,
+    name: Callable[[Item], str | None] | None = None,
 ) -> list[Pair[Item]]:
     """Pair `old_items` with `new_items`; return every item once, in reading order.
 
     `keys` are identity functions tried in order (a None key never pairs);
-    `text` gives what content pairing compares; `positional` (see above).
+    `text` gives what content pairing compares; `positional` and a positional item's
+    `name` (see above; None: it has none).
     """
-    placed = _PositionalTexts.of(old_items, new_items, text, positional)
+    placed = _PositionalTexts.of(old_items, new_items, text, positional, name)
     first_values = _key_values(old_items, new_items, keys[0]) if keys else None
     if first_values is not None and not placed:
         unkeyed = _unkeyed_places(old_items, new_items, keys, first_values)
@@ -142,28 +147,58 @@ def _aligned(old_items: Sequence[Item], new_items: Sequence[Item], keys: Sequenc
         _pair_by_key(old_items, new_items, key, partner, how, accept, first_values if number == 0 else None)
     if placed:
         _pair_by_same_text(placed, partner, how)
+        _pair_by_same_text(placed, partner, how, by_name=True)
     _pair_by_content(old_items, new_items, text, cutoff, partner, how)
     if placed:
+        same_name, same_gap = placed.same_name_test(), _same_gap_test(partner)
         for key in keys:
-            _pair_by_key(old_items, new_items, key, partner, how)
+            _pair_by_key(old_items, new_items, key, partner, how,
+                         lambda old, new: same_name(old, new) and same_gap(old, new))
     moved = _moved_old_indices(partner)
     return _in_reading_order(old_items, new_items, partner, how, moved)
 
 
 @dataclass(slots=True)
 class _PositionalTexts:
-    """The text of each positional item, by index on each side."""
+    """The text of each positional item, by index on each side, and the name of each one
+    that has a name no other positional item on either side has."""
 
     old: dict[int, str]
     new: dict[int, str]
+    old_names: dict[int, str] = field(default_factory=dict)
+    new_names: dict[int, str] = field(default_factory=dict)
+    named: tuple[dict[int, str], dict[int, str]] = field(default_factory=lambda: ({}, {}))  # every name
 
     @classmethod
     def of(cls, old_items: Sequence[Item], new_items: Sequence[Item], text: Callable[[Item], str],
-           positional: Callable[[Item], bool] | None) -> "_PositionalTexts":
+           positional: Callable[[Item], bool] | None,
+           name: Callable[[Item], str | None] | None = None) -> "_PositionalTexts":
         if positional is None:
             return cls({}, {})
-        return cls({index: text(item) for index, item in enumerate(old_items) if positional(item)},
-                   {index: text(item) for index, item in enumerate(new_items) if positional(item)})
+        old = [index for index, item in enumerate(old_items) if positional(item)]
+        new = [index for index, item in enumerate(new_items) if positional(item)]
+        placed = cls({index: text(old_items[index]) for index in old}, {index: text(new_items[index]) for index in new})
+        if name is not None:
+            old_names = {index: found for index in old if (found := name(old_items[index]))}
+            new_names = {index: found for index in new if (found := name(new_items[index]))}
+            once = {found for found, count in Counter(old_names.values()).items() if count == 1} & {
+                found for found, count in Counter(new_names.values()).items() if count == 1}
+            placed.old_names = {index: found for index, found in old_names.items() if found in once}
+            placed.new_names = {index: found for index, found in new_names.items() if found in once}
+            placed.named = (old_names, new_names)
+        return placed
+
+    def same_name_test(self) -> Callable[[int, int], bool]:
+        """After content pairing, two positional items pair by key (their number) unless both
+        have a name and the names differ: `6. User Protection` and `6. Enterprise Cloud Terms`,
+        left over in two other places of their documents, are a clause removed and one added."""
+        old_names, new_names = self.named
+
+        def accept(old_index: int, new_index: int) -> bool:
+            old, new = old_names.get(old_index), new_names.get(new_index)
+            return old is None or new is None or old == new
+
+        return accept
 
     def __bool__(self) -> bool:
         return bool(self.old or self.new)
@@ -180,6 +215,21 @@ class _PositionalTexts:
             return same is not None and same == self.new.get(new_index) and counts[same] == 2
 
         return accept
+
+
+def _same_gap_test(partner: dict[int, int]) -> Callable[[int, int], bool]:
+    """Whether an old and a new item stand between the same two pairs (as paired so far): a
+    clause left over in place (clause 6 rewritten between clauses 5 and 7), not one left over
+    in another part of its document (a definition numbered 4 and clause C.4)."""
+    olds = sorted(partner)
+
+    def accept(old_index: int, new_index: int) -> bool:
+        at = bisect_left(olds, old_index)
+        low = partner[olds[at - 1]] if at else -1
+        high = partner[olds[at]] if at < len(olds) else len(partner) + new_index + 1
+        return low < new_index < high
+
+    return accept
 
 
 def _pair_by_key(old_items: Sequence[Item], new_items: Sequence[Item], key: Callable[[Item], object],
@@ -211,14 +261,16 @@ def _pair_by_key(old_items: Sequence[Item], new_items: Sequence[Item], key: Call
 
 
 def _pair_by_same_text(placed: _PositionalTexts, partner: dict[int, int],
-                       how: dict[int, tuple[str, float]]) -> None:
-    """Unpaired positional items of the same text, in reading order (found by content: a renumber)."""
+                       how: dict[int, tuple[str, float]], by_name: bool = False) -> None:
+    """Unpaired positional items of the same text (`by_name`: of the same name, each name
+    held by one item a side), in reading order (found by content: a renumber)."""
     taken = set(partner.values())
     waiting: dict[str, list[int]] = {}
-    for new_index, text in sorted(placed.new.items()):
+    olds, news = (placed.old_names, placed.new_names) if by_name else (placed.old, placed.new)
+    for new_index, text in sorted(news.items()):
         if new_index not in taken:
             waiting.setdefault(text, []).append(new_index)
-    for old_index, text in sorted(placed.old.items()):
+    for old_index, text in sorted(olds.items()):
         same = waiting.get(text)
         if old_index not in partner and same:
             partner[old_index] = same.pop(0)

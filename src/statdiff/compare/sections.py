@@ -88,7 +88,7 @@ def compare(old: Document, new: Document) -> Comparison:
     new_before, new_units, new_after = _split_units(new_units, visible)
     pairs = align(old_units, new_units, keys=UNIT_KEYS,
                   text=lambda unit: compared_text(unit.node, visible.text(unit.nodes)),
-                  positional=lambda unit: positional(unit.node))
+                  positional=lambda unit: positional(unit.node), name=lambda unit: unit.node.meta.heading)
     beyond: set[Unit] = set()
     if mode == Mode.AMENDMENT:
         from statdiff.compare.partial import cut_restatement  # here: only an amendment's comparison cuts
@@ -105,7 +105,8 @@ def compare(old: Document, new: Document) -> Comparison:
     sections += [_lone_section(unit, "old", context) for unit in old_after]
     sections += [_lone_section(unit, "new", context) for unit in new_after]
     comparison = Comparison(old, new, mode, sections)
-    pair_moved_nodes(sections)
+    pair_moved_nodes(sections, lambda removed, added, section: compare_nodes(
+        Pair(removed.old, added.new, CONTENT), section, context.visible, context.rules))
     place_moves(comparison, every_unit["old"], every_unit["new"])
     number_anchors(comparison)
     return comparison

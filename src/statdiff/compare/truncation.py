@@ -92,6 +92,7 @@ class Visible:
             line_start_test(lambda: [word for node in old_nodes for word in node.words]),
             line_start_test(lambda: [word for node in new_nodes for word in node.words]),
             endings=(ending(old_nodes), ending(new_nodes)),
+            exact_edges=old.prose and new.prose,
         )
         slices: Slices = {}
         if overlap is not None:
@@ -254,10 +255,20 @@ def find_truncation(old_words: list[Word], new_words: list[Word], old_breaks: se
 
 def shared_stretch(old_texts: list[str], new_texts: list[str], old_breaks: set[int] | None,
                    new_breaks: set[int] | None, old_lines: LineTest | None = None,
-                   new_lines: LineTest | None = None, endings: tuple[str, str] = (PLAIN, PLAIN)) -> Overlap | None:
+                   new_lines: LineTest | None = None, endings: tuple[str, str] = (PLAIN, PLAIN),
+                   exact_edges: bool = False) -> Overlap | None:
     """`find_truncation` over word texts, with the line-start tests of each copy. Copies
     that begin (end) with the same TRUNCATION_ANCHOR words are not cut there, and the
-    search for a cut is not made: two whole copies cost two slice comparisons."""
+    search for a cut is not made: two whole copies cost two slice comparisons.
+    `exact_edges`: a copy is cut only where its first (last) TRUNCATION_ANCHOR words are the
+    other copy's words there, character for character (its edge word may be cut from the
+    other's): two documents that are not legislation (`Document.prose`, published whole, never
+    in partial pages) whose first or last words differ were edited there (`Last updated
+    January 1, 2023` against `Effective as of March 5, 2024 ...`; a licence's list of
+    compatible licences ending `- Cecill v. 2.0` against `- CeCILL v. 2.0, v. 2.1` and more
+    items), never cut, so no edit of theirs is hidden as text beyond a cut; nor does a
+    document begin mid-way because it lacks the other's first printed line (`layout: license`
+    taken out of a front matter block): only a printing leaves out its first lines."""
     if not old_texts or not new_texts or old_texts == new_texts:
         return None
     same_start, same_end = (old_texts[edge] == new_texts[edge] for edge in
@@ -267,9 +278,9 @@ def shared_stretch(old_texts: list[str], new_texts: list[str], old_breaks: set[i
     old_breaks = old_breaks or set()
     new_breaks = new_breaks or set()
     old_start, new_start = (0, 0) if same_start else _truncated_start(
-        old_texts, new_texts, (old_breaks, old_lines or _never), (new_breaks, new_lines or _never))
+        old_texts, new_texts, (old_breaks, old_lines or _never), (new_breaks, new_lines or _never), exact_edges)
     old_end, new_end = (len(old_texts), len(new_texts)) if same_end else _truncated_end(
-        old_texts, new_texts, old_breaks, new_breaks, old_start - new_start, endings)
+        old_texts, new_texts, old_breaks, new_breaks, old_start - new_start, endings, exact_edges)
     if (old_start, new_start, old_end, new_end) == (0, 0, len(old_texts), len(new_texts)):
         return None
     if old_start >= old_end or new_start >= new_end:
@@ -283,7 +294,7 @@ def shared_stretch(old_texts: list[str], new_texts: list[str], old_breaks: set[i
 
 
 def _truncated_end(old: list[str], new: list[str], old_breaks: set[int], new_breaks: set[int],
-                   shift: int, endings: tuple[str, str] = (PLAIN, PLAIN)) -> tuple[int, int]:
+                   shift: int, endings: tuple[str, str] = (PLAIN, PLAIN), exact_edges: bool = False) -> tuple[int, int]:
     """(old_end, new_end): where the shared stretch ends, if one copy stops short of the other.
     `shift` is old_start - new_start: where one copy's words are expected in the other.
     Both ways are tried (NEW cut short of OLD, OLD of NEW), at every place the cut copy's
@@ -292,14 +303,14 @@ def _truncated_end(old: list[str], new: list[str], old_breaks: set[int], new_bre
     a word the cut copy does not match is beyond the cut, never deleted). `endings`: how each
     copy ends (`ending`: on words that announce more, on a complete table row, or plainly)."""
     found = [(long_end, short_end, True) for long_end, short_end in
-             _stops_inside(new, old, old_breaks, expected=len(new) + shift, end=endings[1])]
+             _stops_inside(new, old, old_breaks, expected=len(new) + shift, end=endings[1], exact_edges=exact_edges)]
     found += [(long_end, short_end, False) for long_end, short_end in
-              _stops_inside(old, new, new_breaks, expected=len(old) - shift, end=endings[0])]
+              _stops_inside(old, new, new_breaks, expected=len(old) - shift, end=endings[0], exact_edges=exact_edges)]
     return _best_stop(old, new, found, (old_breaks, new_breaks), lambda end: -abs(end[0] - end[1] - shift))
 
 
 def _truncated_start(old: list[str], new: list[str], old_edges: tuple[set[int], LineTest],
-                     new_edges: tuple[set[int], LineTest]) -> tuple[int, int]:
+                     new_edges: tuple[set[int], LineTest], exact_edges: bool = False) -> tuple[int, int]:
     """(old_start, new_start): where the shared stretch starts, if one copy begins mid-way
     through the other: the end of the copies read backwards, both ways, the start that
     explains the most shared words winning. `*_edges` are the word indices where a node
@@ -309,10 +320,10 @@ def _truncated_start(old: list[str], new: list[str], old_edges: tuple[set[int], 
                               ((old, old_edges), (new, new_edges)))
     found = [(long_end, short_end, True) for long_end, short_end in
              _stops_inside(new_back, old_back, old_breaks, expected=None,
-                           starts_line=lambda back: old_edges[1](len(old) - back))]
+                           starts_line=lambda back: old_edges[1](len(old) - back), exact_edges=exact_edges)]
     found += [(long_end, short_end, False) for long_end, short_end in
               _stops_inside(old_back, new_back, new_breaks, expected=None,
-                            starts_line=lambda back: new_edges[1](len(new) - back))]
+                            starts_line=lambda back: new_edges[1](len(new) - back), exact_edges=exact_edges)]
     old_end, new_end = _best_stop(old_back, new_back, found, (old_breaks, new_breaks), lambda end: 0)
     return len(old) - old_end, len(new) - new_end
 
@@ -370,7 +381,7 @@ def _best_stop(old: list[str], new: list[str], found: list[tuple[int, int, bool]
 
 def _stops_inside(short: list[str], long: list[str], long_breaks: set[int],
                   expected: int | None, starts_line: LineTest | None = None,
-                  end: str = PLAIN) -> list[tuple[int, int]]:
+                  end: str = PLAIN, exact_edges: bool = False) -> list[tuple[int, int]]:
     """Every (long_end, short_end) at which `short` may be a copy of `long` cut off before
     `long` ends, one for each place the last words of `short` occur in `long`.
 
@@ -385,21 +396,26 @@ def _stops_inside(short: list[str], long: list[str], long_breaks: set[int],
     is cut wherever its last words occur, a sentence's or a node's end included."""
     found: list[tuple[int, int]] = []
     for long_end in _mapped_ends(short, long, expected):
-        stop = _judged_stop(short, long, long_end, long_breaks, expected is None, starts_line, end)
+        stop = _judged_stop(short, long, long_end, long_breaks, expected is None, starts_line, end, exact_edges)
         if stop is not None and stop not in found:
             found.append(stop)
     return found
 
 
 def _judged_stop(short: list[str], long: list[str], long_end: int, long_breaks: set[int], backwards: bool,
-                 starts_line: LineTest | None, end: str = PLAIN) -> tuple[int, int] | None:
-    """(long_end, short_end) when `short`, ending at `long_end` of `long`, is cut there."""
+                 starts_line: LineTest | None, end: str = PLAIN, exact_edges: bool = False) -> tuple[int, int] | None:
+    """(long_end, short_end) when `short`, ending at `long_end` of `long`, is cut there
+    (with `exact_edges`, only where its edge word is `long`'s word there, or cut from it)."""
     if long_end > len(long) or not long_end:
         return None
     last, there = short[-1], long[long_end - 1]
     cut_off = there.endswith(last) if backwards else there.startswith(last) and not SENTENCE_END.search(last)
     if there != last and cut_off:
+        if exact_edges and not _verbatim_before(short[:-1], long, long_end - 1):
+            return None
         return long_end - 1, len(short) - 1  # the cut word is text of one copy only
+    if exact_edges and not _verbatim_before(short, long, long_end):
+        return None  # a document's first (last) words edited, not a copy cut there
     if long_end == len(long):
         return None  # both copies end here: no cut
     if end == OPEN and not backwards and there == last:
@@ -411,9 +427,16 @@ def _judged_stop(short: list[str], long: list[str], long_end: int, long_breaks: 
     if long_end in long_breaks and not _goes_on(short, long, long_end, backwards) \
             and not _edited_first_word(short, long, long_end, backwards):
         return None  # a copy that lacks whole nodes: those are removed / added
-    if backwards and len(long) - long_end < TRUNCATION_MIN_LEAD and not (starts_line and starts_line(long_end)):
-        return None
+    if backwards and len(long) - long_end < TRUNCATION_MIN_LEAD and (exact_edges or not (starts_line and starts_line(long_end))):
+        return None  # (a document's first line deleted is an edit: only a printing leaves out its first lines)
     return long_end, len(short)
+
+
+def _verbatim_before(short: list[str], long: list[str], long_end: int) -> bool:
+    """`short` ends with the TRUNCATION_ANCHOR words `long` has before `long_end`, character for
+    character (a copy cut from a document is its words up to the cut, not an edit of them)."""
+    size = min(TRUNCATION_ANCHOR, len(short), long_end)
+    return short[len(short) - size:] == long[long_end - size:long_end]
 
 
 def _goes_on(short: list[str], long: list[str], long_end: int, backwards: bool) -> bool:

@@ -357,6 +357,15 @@ class Detection:
         }
 
 
+PROSE = "prose"
+
+
+def reads_as_prose(rendering: str, detection: Detection | None) -> bool:
+    """A text that is not legislation (a contract, a policy, markdown): read as prose, or an
+    HTML page whose shown text read so (a policy published as a web page)."""
+    return rendering == PROSE or (rendering == "html" and detection is not None and detection.rendering == PROSE)
+
+
 @dataclass(slots=True)
 class ReadResult:
     """What a reader hands to the structure stage. `dropped`: everything the reader left
@@ -369,6 +378,11 @@ class ReadResult:
     name: str = "<text>"
     dropped: list[Drop] = field(default_factory=list)
     detection: Detection | None = None
+
+    @property
+    def prose(self) -> bool:
+        """Not legislation (`reads_as_prose`)."""
+        return reads_as_prose(self.rendering, self.detection)
 
     def marked(self, mark: str) -> bool:
         """Some text of the body is printed with `mark` (struck through: DELETED)."""

@@ -7,7 +7,7 @@ from pathlib import PurePath
 from typing import Callable, Iterator, Sequence, overload
 
 from statdiff.model.meta import Meta
-from statdiff.model.text import Detection, Identity, Position, SourceSpan, Word
+from statdiff.model.text import Detection, Identity, Position, SourceSpan, Word, reads_as_prose
 from statdiff.model.wordstore import WordStore
 
 class Node:
@@ -292,6 +292,11 @@ class Document:
         name = PurePath(self.name).name if self.name else ""
         where = f"{self.rendering}, {shortened(name, 40)}" if name else self.rendering
         return f"<Document {self.short_name} ({where}): {sections} section{'' if sections == 1 else 's'}>"
+
+    @property
+    def prose(self) -> bool:
+        """Not legislation: a contract, a policy, markdown (`reads_as_prose`)."""
+        return reads_as_prose(self.rendering, self.detection)
 
     @property
     def short_name(self) -> str:

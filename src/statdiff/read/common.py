@@ -47,7 +47,7 @@ MARKUP_RULES = {
     "table pipe": "a `|` that opens, closes or separates the cells of a table row",
     "table delimiter row": "the `|---|:---:|` row under a table's header row",
     "heading marker": "the `#` to `######` that open a markdown heading, and the `#`s that may close it",
-    "heading underline": "the `===` or `---` line under a one-line (setext) heading",
+    "heading underline": "the `===` or `---` line under a one-line (setext) heading, or a reStructuredText title's underline (`~~~`, `^^^`, ...)",
     "rule line": "a line of nothing but three or more `-`, `*`, `_` or `=` (a horizontal rule)",
     "list bullet": "the `-`, `*`, `+`, `•` (or another bullet sign) opening a bulleted list item",
     "quote marker": "a `>` opening a block-quote line",

@@ -42,6 +42,10 @@ HEAD = 2_000
 
 _HTML_DOCUMENT = re.compile(r"(?:<!DOCTYPE html|<html\b)", re.IGNORECASE)
 _HTML_MARKUP = re.compile(r"<!DOCTYPE|<html|<table\b|<pre\b|<p>", re.IGNORECASE)
+# A markdown heading line (`## 2. Processing`): a text that has one is markdown, its `<p>` or
+# `<table>` HTML written inside it (read as a page, its lines would run together as a browser
+# shows them, headings and lists lost)
+_MARKDOWN_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+\S", re.MULTILINE)
 _MARKUP_REACH = 5000
 # A line number then the text: legisnet right-aligns it (` 1        AN ACT`).
 _RIGHT_ALIGNED = when_used(r"[ \d]\d {3}")
@@ -197,7 +201,8 @@ def _read_head(text: str) -> _Head:
     first_line = text.lstrip("\ufeff").split("\n", 1)[0]
     return _Head(
         html_document=_HTML_DOCUMENT.match(start) is not None,
-        html_markup=_HTML_MARKUP.search(text, 0, _MARKUP_REACH) is not None,
+        html_markup=_HTML_MARKUP.search(text, 0, _MARKUP_REACH) is not None
+        and _MARKDOWN_HEADING.search(text, 0, _MARKUP_REACH) is None,
         csv_header="ILCS" in text[:WHOLE_TEXT] and "," in first_line and csv_text_column(first_line.split(",")) is not None,
         flat_act=_FLAT_ACT.match(normalize(text[:HEAD + 2100])) is not None,
         public_act_header=public_acts.HEADER.search(text, 0, 800) is not None

@@ -98,13 +98,18 @@ _LONG_ATTRIBUTE = re.compile(r"=\s*(?:\"[^\"]{%d,}|'[^']{%d,})" % (MAX_ATTRIBUTE
 class MarkedLine:
     """One line of the page as displayed, with a mark (or None) per character; and the
     block it was displayed in (`block`: `heading` and its level 1-6, `item` of a list and how
-    many lists hold it, else `text`), `opens`: the line is the first of its block."""
+    many lists hold it, `row` of a table, else `text`), `opens`: the line is the first of its
+    block. A row's `cells` (each cell's text, empty ones too), `table` (which table of the
+    page, 1, 2, ...) and `header` (its cells are all `<th>`, or it is in the `<thead>`)."""
 
     text: str = ""
     marks: list = field(default_factory=list)
     block: str = "text"
     level: int = 0
     opens: bool = False
+    cells: tuple[str, ...] = ()
+    table: int = 0
+    header: bool = False
 
     def append(self, text: str, mark: str | None) -> None:
         self.text += text
@@ -220,6 +225,7 @@ class _LineBuilder:
         self.lines: list[MarkedLine] = []
         self.current = MarkedLine()
         self.pipe_tables: dict = {}
+        self.tables: dict = {}  # table element -> its number in the page (tables of rows, not pipes)
         self.blocks: list[tuple[str, int]] = []  # the headings and list items open, innermost last
         self.lists = 0  # the lists (`ul`, `ol`) open
         self.opening = True  # the next line is the first of its block
@@ -270,7 +276,10 @@ class _LineBuilder:
         line = self.current
         end = len(line.text.rstrip(" "))
         block, level = self.blocks[-1] if self.blocks else ("text", 0)
-        self.lines.append(MarkedLine(line.text[:end], line.marks[:end], block, level, self.opening))
+        if line.block == "row":
+            block, level = "row", 0
+        self.lines.append(MarkedLine(line.text[:end], line.marks[:end], block, level, self.opening,
+                                     line.cells, line.table, line.header))
         self.opening = False
 
     def done(self) -> list[MarkedLine]:
@@ -330,6 +339,20 @@ def _row_line(row: Element, mark: str | None, pipes: bool) -> MarkedLine:
     return line
 
 
+def _describe_row(line: MarkedLine, row: Element, tables: dict) -> None:
+    """A row of a table (not a pipe rendering's): its cells' texts, its table's number in the
+    page and whether it is a header row, as a markdown table row says them."""
+    table = next(row.iterancestors("table"), None)
+    if table is None or not line.text.strip():
+        return
+    cells = _cells(row)
+    line.block = "row"
+    line.cells = tuple(" ".join(cell.text_content().split()) for cell in cells)
+    line.table = tables.setdefault(table, len(tables) + 1)
+    line.header = bool(cells) and (all(cell.tag == "th" for cell in cells)
+                                   or any(parent.tag == "thead" for parent in row.iterancestors()))
+
+
 def _walk(root: Element, builder: _LineBuilder, mark: str | None, pre: bool, inline: bool = False) -> None:
     """Depth-first over `root`'s content without recursion (pages nest deeply)."""
     stack: list[tuple] = [("open", root, mark, pre)]
@@ -360,7 +383,10 @@ def _walk(root: Element, builder: _LineBuilder, mark: str | None, pre: bool, inl
             continue
         if not inline and _simple_row(element):
             builder.soft_break()
-            row = _row_line(element, inner_mark, _pipe_table(element, builder.pipe_tables))
+            pipes = _pipe_table(element, builder.pipe_tables)
+            row = _row_line(element, inner_mark, pipes)
+            if not pipes:
+                _describe_row(row, element, builder.tables)
             builder.current = row
             builder.hard_break()
             continue
@@ -618,7 +644,7 @@ def carry_blocks(source: list[MarkedLine], body: list[BodyLine]) -> None:
     structure as the prose reader's lines say it of a markdown file: a heading and its level,
     a list item indented by how many lists hold it, and each block its own paragraph (as a
     blank line makes one). Each body line is the page line its `line` number names."""
-    from statdiff.read.prose import BULLET, HEADING, ProseLine
+    from statdiff.read.prose import BULLET, HEADING, ROW, ProseLine
 
     for line in body:
         if not isinstance(line, ProseLine) or not line.line or line.line > len(source):
@@ -628,4 +654,6 @@ def carry_blocks(source: list[MarkedLine], body: list[BodyLine]) -> None:
             line.block, line.level = HEADING, shown.level
         elif shown.block == "item" and shown.opens:
             line.block, line.level = BULLET, 2 * (shown.level - 1)
+        elif shown.block == "row" and " ".join(cell for cell in shown.cells if cell) == line.text:
+            line.block, line.cells, line.table, line.header = ROW, shown.cells, shown.table, shown.header
         line.gap = line.gap or shown.opens

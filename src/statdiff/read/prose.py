@@ -34,6 +34,10 @@ _FENCE = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
 _ATX = re.compile(r"^ {0,3}(?P<marker>#{1,6})(?=[ \t]|$)")
 _ATX_CLOSE = re.compile(r"[ \t]+(#+)[ \t]*$")
 _RULE = re.compile(r"^ {0,3}(?P<char>[-*_=])[ \t]*(?:(?P=char)[ \t]*){2,}$")
+# A reStructuredText section title's underline: one punctuation sign repeated, at least as long
+# as the title above it (`Composition` over `~~~~~~~~~~~`, `Powers` over `^^^^^^`).
+_UNDERLINE = re.compile(r"^(?P<char>[=\-~^\"'`*+#:._])(?P=char){2,}[ \t]*$")
+MARKDOWN_UNDERLINES = "=-"  # setext: `===` a level 1 heading, `---` level 2
 _BULLET = re.compile(rf"^(?P<indent>[ \t]*)(?P<bullet>[{re.escape(BULLETS)}])(?:[ \t]+|$)")
 _QUOTE = re.compile(r"^[ \t]{0,3}>[ \t]?")
 _PIPE = re.compile(r"(?<!\\)\|")
@@ -191,11 +195,24 @@ class _Lexer:
         self.paragraph: list[ProseLine] = []  # the text lines of the paragraph being read
         self.tables = 0
         self.table_open = False
+        self.underlined: list[tuple[ProseLine, str]] = []  # each heading an underline made, and its sign
 
     def run(self) -> None:
         index = self._front_matter()
         while index < len(self.lines):
             index = self._line(index)
+        self._underline_levels()
+
+    def _underline_levels(self) -> None:
+        """Markdown underlines its headings with `===` (level 1) and `---` (level 2) only; a text
+        that underlines with any other sign is reStructuredText, whose levels are its signs in
+        the order they first appear (`=` 1, `-` 2, `~` 3 in a PEP)."""
+        signs = [sign for _, sign in self.underlined]
+        if all(sign in MARKDOWN_UNDERLINES for sign in signs):
+            return
+        order = list(dict.fromkeys(signs))
+        for heading, sign in self.underlined:
+            heading.level = min(order.index(sign) + 1, 6)
 
     # ------------------------------------------------------------ one line
     def _line(self, index: int) -> int:
@@ -211,6 +228,10 @@ class _Lexer:
             return index + 1  # a blank line of a page break: the paragraph runs on
         if not raw.strip():
             self._break()
+            return index + 1
+        underline = _UNDERLINE.match(raw)
+        if underline and underline["char"] not in MARKDOWN_UNDERLINES and self._underlines_a_title(raw, number):
+            self._rule(underline["char"], raw, number, underline=True)  # not a `~~~` fence, a `####` heading
             return index + 1
         fence = _FENCE.match(raw)
         if fence and not (fence["fence"][0] == "`" and "`" in fence["info"]):
@@ -292,11 +313,21 @@ class _Lexer:
             return
         self._emit(raw, number, CODE, _indent(raw))
 
-    def _rule(self, char: str, raw: str, number: int) -> None:
-        """`---` or `===` under a one-line paragraph underlines a heading; anywhere else it is a rule."""
+    def _underlines_a_title(self, raw: str, number: int) -> bool:
+        """The line is right under a one-line paragraph and at least as long as it
+        (reStructuredText's rule for a title's underline; a markdown fence or rule is no such line)."""
+        title = self.paragraph[0] if len(self.paragraph) == 1 else None
+        return title is not None and title.line == number - 1 and \
+            len(raw.rstrip()) >= len(self.lines[title.line - 1].rstrip())
+
+    def _rule(self, char: str, raw: str, number: int, underline: bool = False) -> None:
+        """`---` or `===` (or a reStructuredText `underline`) under a one-line paragraph underlines
+        a heading; anywhere else it is a rule."""
         heading = self.paragraph[0] if len(self.paragraph) == 1 else None
-        if char in "=-" and heading is not None and heading.block == TEXT and len(heading.text.split()) <= SETEXT_MAX_WORDS:
+        if (char in MARKDOWN_UNDERLINES or underline) and heading is not None and heading.block == TEXT \
+                and len(heading.text.split()) <= SETEXT_MAX_WORDS:
             heading.block, heading.level = HEADING, 1 if char == "=" else 2
+            self.underlined.append((heading, char))
             self._drop_whole_line("heading underline", raw, number)
         else:
             self._drop_whole_line("rule line", raw, number)

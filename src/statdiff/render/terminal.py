@@ -167,14 +167,32 @@ def _section_header(section: SectionView) -> Text:
 
 
 def _section_lines(section: SectionView, context: int, plain: bool) -> Iterator[Text]:
+    whole = None  # the section's own add or remove: its words are the change
     for view in section.changes:
         change = view.change
         if change.op in (Op.MOVE, Op.RENUMBER) and change.section == section.path \
                 and change.new_path == section.new_path:
             yield _structural_line(section, change)
+        if change.op in (Op.ADD, Op.REMOVE) and change in section.section.section_changes:
+            whole = change.op
     for row in section.rows:
         if row.changes:
             yield from _node_lines(row, context, plain)
+        elif whole is not None:
+            yield from _whole_node_lines(row, whole, plain)
+
+
+def _whole_node_lines(row: RowView, op: Op, plain: bool) -> Iterator[Text]:
+    """A node of a section added or removed whole: its path, then its words inserted (deleted),
+    a paragraph a line, as git prints every line of a file it adds."""
+    node = row.comparison.node
+    if not node.has_words():
+        return
+    where = str(row.span) if row.span is not None and row.span.known else ""
+    yield _path_line(node.path, where)
+    line = Text("    ")
+    (_append_inserted if op == Op.ADD else _append_deleted)(line, node.text, plain)
+    yield line
 
 
 def _structural_line(section: SectionView, change: Change) -> Text:

@@ -35,7 +35,7 @@ def build_document(result: ReadResult) -> Document:
     """The tree of a reader's result: sections, subsections, definitions, notes."""
     if not isinstance(result, ReadResult):
         raise StatdiffError(f"cannot build a tree from {type(result).__name__}")
-    if _reads_as_prose(result) and not prints_statute_units(" ".join(line.text for line in result.lines)):
+    if result.prose and not prints_statute_units(" ".join(line.text for line in result.lines)):
         from statdiff.structure.clauses import build_clauses  # not legislation: contracts, policies, markdown
 
         with collector.paused():  # as `_built`: what the build makes lives as long as the tree
@@ -46,13 +46,6 @@ def build_document(result: ReadResult) -> Document:
     if result.marked(DELETED):  # struck text printed: what the bill means is the text without it
         document.meant_by(lambda: _built(result.without(DELETED)))
     return document
-
-
-def _reads_as_prose(result: ReadResult) -> bool:
-    """A document that is not legislation: read as prose, or an HTML page whose text read so
-    (a policy published as a web page)."""
-    return result.rendering == "prose" or (
-        result.rendering == "html" and result.detection is not None and result.detection.rendering == "prose")
 
 
 def _built(result: ReadResult) -> Document:

@@ -62,6 +62,7 @@ from statdiff.law.definitions import DEFINITION, TERM_LEAD
 from statdiff.model import BodyLine, Document, Identity, Meta, Node, ReadResult, Role, Word
 from statdiff.read.prose import BULLET, CODE, FRONT_MATTER, HEADING, QUOTE, ROW, TEXT, ProseLine
 from statdiff.structure.boundaries import CONNECTORS
+from statdiff.structure.clause_paths import name_paths
 from statdiff.structure.lines import EMPHASIS, HEADING_MAX_WORDS, ends_clause, is_caps_heading, is_caps_text, unwrap, wrap_width
 from statdiff.structure.tree import ENUM_KINDS
 
@@ -84,6 +85,9 @@ _KEYWORD = re.compile(
 )
 _CLAUSE_NUMBER = re.compile(r"(?P<number>\d{1,4}(?:\.\d{1,3})*)(?P<close>[.)]?)(?= |$)")
 FOUR_DIGITS = 1000  # a clause numbered so continues the numbering or is no clause (`2024. A year`)
+# An entry of a table of contents: a dot leader, then the page number (`2. Services ....... 2`,
+# `Article IV . . . . 12`, `Schedule 1…………… iv`).
+_TOC_ENTRY = re.compile(r"(?:\.{4,}|(?:\. ){3,}\.?|…{2,})\s*(?:\d{1,4}|[ivxlc]{1,6})$")
 _BARE_ENUMERATOR = re.compile(r"(?P<base>[a-z]{1,4}|[A-Z]{1,4})[.)](?= |$)")
 _DASHES = ("-", "–", "—", ":", ".")
 
@@ -95,7 +99,7 @@ def build_clauses(result: ReadResult) -> Document:
     builder.run()
     title = _lift_title(root, builder)
     _describe(root)
-    _name(root)
+    name_paths(root)
     identity = Identity(title=title) if title else Identity()
     root.label = identity.describe()
     return Document(identity=identity, root=root, rendering=result.rendering, name=result.name, synopsis=result.synopsis)
@@ -122,6 +126,8 @@ class _Open:
     last: dict[int, tuple[int, ...]] = field(default_factory=dict)  # depth -> last clause number held
     kind: str = ""  # what opened it (for the title rule): `markdown 2`, `caps`, `container`, `clause`
     indent: int = 0  # the indent of the line that opened it (a numbered clause's)
+    alone: bool = False  # its line holds its number and a heading only
+    printed: dict[int, tuple[int, ...]] = field(default_factory=dict)  # depth -> the last clause's number as printed
 
 
 @dataclass(slots=True)
@@ -151,6 +157,7 @@ class _Clause:
     clause: bool
     kind: str
     alone: bool = False  # the line holds the number and a heading only
+    printed: tuple[int, ...] | None = None  # the number printed, where it is not `decimal` (`1.` `1.` `1.`)
 
 
 class _Builder:
@@ -193,7 +200,7 @@ class _Builder:
             return
         current = self.current
         continues = current is not None and self._continues(line, previous)
-        boundary = not continues or previous is None or ends_clause(previous.text)
+        boundary = not continues or previous is None or ends_clause(previous.text) or bool(_TOC_ENTRY.search(previous.text))
         if self._opens_structure(index, line, words, boundary):
             return
         if continues and current is not None:
@@ -230,14 +237,17 @@ class _Builder:
     # ------------------------------------------------------------ sections
     def _opens_structure(self, index: int, line: ProseLine, words: list[Word], boundary: bool) -> bool:
         text = line.text
+        if boundary and _TOC_ENTRY.search(text):
+            self._bullet(line, words)  # `3. Fees and Payment ........ 3`: an entry of a table of contents, no clause
+            return True
         if boundary and self._numbered_under_a_clause(line):
             self._bullet(line, words)  # an item of a list indented under the clause, nested by indent as bullets are
             return True
-        clause = self._keyword(text, boundary) or self._numbered(text, boundary)
+        clause = self._keyword(text, boundary) or self._numbered(text, boundary, indent=line.level)
         if clause is not None:
             self._open_section(clause, words, line.level)
             return True
-        enumerator = self._enumerator(text, boundary)
+        enumerator = self._enumerator(text, boundary, line.level)
         if enumerator is not None:
             self._open_enumerator(enumerator, line, words)
             return True
@@ -296,7 +306,7 @@ class _Builder:
             return None
         return _Clause(label, number, decimal, (CLAUSE_TIER, len(decimal)), True, "clause", alone)
 
-    def _numbered(self, text: str, boundary: bool, markdown: bool = False) -> _Clause | None:
+    def _numbered(self, text: str, boundary: bool, markdown: bool = False, indent: int = 0) -> _Clause | None:
         match = _CLAUSE_NUMBER.match(text)
         if match is None:
             return None
@@ -310,13 +320,56 @@ class _Builder:
         if not boundary and _carries_reference(rest):
             return None  # `... in Clause` / `7.2 of this Agreement`: a number carried over a line end
         relation = self._clause_relation(decimal)
+        if relation == "orphan" and boundary and not markdown and decimal == (1,) and self._listed_headings():
+            relation = "first"  # the clauses before were a list of headings: the clauses begin here
+        printed = None
+        if relation == "orphan" and boundary and not markdown:
+            shown = self._numbered_by_markdown(decimal, indent)
+            if shown is not None:
+                printed, decimal, relation = decimal, shown, "next"
         if decimal[0] >= FOUR_DIGITS and relation != "next":
             return None  # clause 1000 follows clause 999; a year opening a paragraph does not
         accepted = markdown or relation in ("next", "first") or (boundary and relation in ("gap", "start") and not bare)
         if not accepted:
             return None
-        return _Clause(f"Clause {match['number']}", match["number"], decimal, (CLAUSE_TIER, len(decimal)), True,
-                       "clause", _heading_alone(rest))
+        number = match["number"] if printed is None else ".".join(map(str, decimal))
+        return _Clause(f"Clause {number}", number, decimal, (CLAUSE_TIER, len(decimal)), True,
+                       "clause", _heading_alone(rest), printed)
+
+    def _numbered_by_markdown(self, printed: tuple[int, ...], indent: int) -> tuple[int, ...] | None:
+        """`1.` `1.` `1.`: a markdown list whose items all print the number of its first (markdown
+        shows them 1, 2, 3): the number this item shows, the one after the item just before it,
+        when that item is the last section opened, at this indent, printed with this number,
+        and a paragraph of text, not a heading (`1. DEFINITIONS` then a list `1.` is no such list)."""
+        holder = self._clause_holder(printed)
+        previous = holder.last.get(len(printed))
+        last = self.opened[-1] if self.opened else None
+        if previous is None or holder.printed.get(len(printed)) != printed or last is None:
+            return None
+        if last.number != previous or not last.clause or last.indent != indent or last.alone or last.node.children:
+            return None
+        return previous[:-1] + (previous[-1] + 1,)
+
+    def _listed_headings(self) -> bool:
+        """`1. Definitions` `2. Services` `3. Fees`, each a heading holding nothing, then `1.`
+        again: a table of contents printed without page numbers (or any list of the headings).
+        Those lines become the items of a list (the clauses start again with this `1.`); True
+        when they were, two or more, the last sections opened."""
+        holder = self._clause_holder((1,))
+        run: list[_Open] = []
+        for open_ in reversed(self.opened):
+            if not (open_.clause and open_.number is not None and len(open_.number) == 1
+                    and open_.node in holder.node.children):
+                break
+            run.append(open_)
+        if len(run) < 2 or run[-1].number != (1,) or not all(open_.alone and not open_.node.children for open_ in run):
+            return False
+        for open_ in run:
+            open_.node.kind, open_.node.label, open_.node.meta = "list_item", None, Meta()
+            self.opened.remove(open_)
+        holder.last.pop(1, None)
+        holder.printed.pop(1, None)
+        return True
 
     def _clause_relation(self, number: tuple[int, ...]) -> str:
         """How a clause number continues the numbering open at its level."""
@@ -364,8 +417,11 @@ class _Builder:
         node = Node(kind="section", path="", words=list(words), label=clause.label, meta=meta)
         parent.node.children.append(node)
         if clause.clause and clause.decimal is not None:
-            self._clause_holder(clause.decimal).last[len(clause.decimal)] = clause.decimal
-        opened = _Open(node, clause.rank, clause.decimal, clause.clause, kind=clause.kind, indent=indent)
+            holder = self._clause_holder(clause.decimal)
+            holder.last[len(clause.decimal)] = clause.decimal
+            holder.printed[len(clause.decimal)] = clause.printed or clause.decimal
+        opened = _Open(node, clause.rank, clause.decimal, clause.clause, kind=clause.kind, indent=indent,
+                       alone=clause.alone)
         self.sections.append(opened)
         self.opened.append(opened)
         self.items, self.closed = [], {}
@@ -376,7 +432,7 @@ class _Builder:
     def _section(self) -> Node:
         return self.sections[-1].node
 
-    def _enumerator(self, text: str, boundary: bool) -> _Enumerated | None:
+    def _enumerator(self, text: str, boundary: bool, indent: int = 0) -> _Enumerated | None:
         first = text.split(" ", 1)[0]
         readings = enumerators.readings(first)
         bare = not readings
@@ -391,7 +447,7 @@ class _Builder:
         for style, value, suffix in readings:
             if suffix:
                 continue
-            relation, sibling = self._enumerator_relation(style, value)
+            relation, sibling = self._enumerator_relation(style, value, indent)
             if best is None or RELATION_RANK[relation] > RELATION_RANK[best[3]]:
                 best = (first, style, value, relation, sibling)
         if best is None:
@@ -401,12 +457,17 @@ class _Builder:
             return best
         return None
 
-    def _enumerator_relation(self, style: str, value: int) -> tuple[str, _Item | None]:
+    def _enumerator_relation(self, style: str, value: int, indent: int = 0) -> tuple[str, _Item | None]:
         """How an enumerator continues the open lists, or the list a paragraph closed
-        (`(h) ... :`, an indented paragraph, then `(i)`: the letter after h)."""
+        (`(h) ... :`, an indented paragraph, then `(i)`: the letter after h). An enumerator
+        indented deeper than an open item opens a list inside it: it goes on with no list
+        outside that item (`a.` `b.` indented under `1.`, itself under `a. License grant.`,
+        are that item's own, not the outer list's `b.`)."""
         for item in reversed(self.items):
             if item.style == style:
                 return _follows(item.value, value), item
+            if item.indent < indent:
+                break
         closed = self.closed.get(style)
         if closed is not None and _follows(closed.value, value) != "orphan" and self._at_the_end(closed.parent):
             return _follows(closed.value, value), closed
@@ -458,8 +519,10 @@ class _Builder:
         self.heading_line = False
 
     def _close_items_at(self, indent: int) -> None:
-        """A line at this indent ends the bulleted items indented as much or more."""
-        while self.items and self.items[-1].style == "bullet" and self.items[-1].indent >= indent:
+        """A line at this indent ends the bulleted items indented as much or more, and the items
+        indented more (an enumerated list nested in the item this line is a sibling of)."""
+        while self.items and (self.items[-1].indent > indent
+                              or self.items[-1].style == "bullet" and self.items[-1].indent >= indent):
             self.items.pop()
 
     def _paragraph(self, line: ProseLine, words: list[Word], role: Role | None = None) -> None:
@@ -516,75 +579,9 @@ def _lift_title(root: Node, builder: _Builder) -> str | None:
     return " ".join(word.text for word in node.words)
 
 
-# ---------------------------------------------------------------- paths
-
-
-def _name(root: Node) -> None:
-    labels: dict[str, int] = {}
-    for node in root.walk():
-        if node.kind == "section":
-            labels[node.label or ""] = labels.get(node.label or "", 0) + 1
-    used: set[str] = set()
-    _name_children(root, "", "", labels, used)
-
-
-def _name_children(node: Node, path: str, qualifier: str, labels: dict[str, int], used: set[str]) -> None:
-    counts: dict[str, int] = {}
-    for child in node.children:
-        child_qualifier = path
-        if child.kind == "section":
-            if _extends(child, node):
-                child_qualifier = qualifier
-            label = child.label or ""
-            base = label if labels[label] == 1 else _join(child_qualifier, label)
-        elif child.kind == "table":
-            counts["table"] = counts.get("table", 0) + 1
-            base = _join(path, f"Table {counts['table']}")
-            child.label = f"Table {counts['table']}"
-        elif child.kind == "row":
-            cells = child.meta.cells
-            key = unwrap(cells[0]) if cells else ""
-            counts["row"] = counts.get("row", 0) + 1
-            base = f'{path} row "{key}"' if key else f"{path} row [{counts['row']}]"
-            child.label = f'"{key}"' if key else None
-        elif child.kind == "definition":
-            base = _join(path, child.label or "")
-        elif child.kind in ENUM_KINDS.values():
-            base = _join(path, _parenthesised(child.meta.enumerator or ""))
-        else:
-            counts["text"] = counts.get("text", 0) + 1
-            base = _join(path, f"[{counts['text']}]")
-        child.path = _unique(base, used)
-        _name_children(child, child.path, child_qualifier if child.kind == "section" else qualifier, labels, used)
-
-
 def _bare(number: re.Match[str]) -> bool:
     """A clause number with no closing `.` or `)` and no dot inside (`10`, not `10.` or `1.1`)."""
     return not (number["close"] or "." in number["number"])
-
-
-def _extends(child: Node, parent: Node) -> bool:
-    """`Clause 7.2` under `Clause 7` (or `Section 3.1` under `Article 3`) needs no qualifier."""
-    number, held_by = child.meta.number, parent.meta.number if parent.kind == "section" else None
-    return bool(number and held_by and number.startswith(held_by + ".") and number[len(held_by) + 1:])
-
-
-def _unique(path: str, used: set[str]) -> str:
-    candidate, count = path, 1
-    while candidate in used:
-        count += 1
-        candidate = f"{path} #{count}"
-    used.add(candidate)
-    return candidate
-
-
-def _join(path: str, part: str) -> str:
-    return f"{path} {part}" if path else part
-
-
-def _parenthesised(enumerator: str) -> str:
-    """`a)`, `a.` and `(a)` are all `(a)` in a path."""
-    return enumerator if enumerator.startswith("(") else f"({enumerator[:-1]})"
 
 
 # ---------------------------------------------------------------- small readings
@@ -634,9 +631,12 @@ def _heading_after(rest: str) -> str | None:
     if len(words) <= HEADING_MAX_WORDS and _is_title(words) and not rest.endswith((",", ";")):
         return rest
     for index, word in enumerate(words[:HEADING_SENTENCE_WORDS]):
-        if word.endswith(".") and _is_title(words[: index + 1]):
-            return " ".join(words[: index + 1])
+        if word.rstrip(EMPHASIS).endswith(".") and _is_title(words[: index + 1]):
+            return _EMPHASIS_MARKS.sub("", " ".join(words[: index + 1]))  # `**Definitions.** As ...`: `Definitions.`
     return None
+
+
+_EMPHASIS_MARKS = re.compile(rf"(?<!\w)[{EMPHASIS}]+|[{EMPHASIS}]+(?!\w)")  # at a word's edge
 
 
 def _heading_alone(rest: str) -> bool:

@@ -25,11 +25,14 @@ def ends_clause(text: str) -> bool:
 
 
 def is_caps_text(text: str) -> bool:
-    """Words in capitals: four letters or more, none lowercase, letters at least half the
-    printed characters (`==== FAILURES ====` is decoration around a word, not a heading)."""
+    """Words in capitals: four capital letters or more, none lowercase, letters at least half
+    the printed characters (`==== FAILURES ====` is decoration around a word, not a heading).
+    Only letters that have a case count: a line of Japanese or Chinese has no capitals (it
+    has no lowercase letter either, and is text, not a heading)."""
     letters = [character for character in text if character.isalpha()]
     printed = len(text) - text.count(" ")
-    return (len(letters) >= CAPS_MIN_LETTERS and 2 * len(letters) >= printed
+    capitals = sum(1 for character in letters if character.isupper())
+    return (capitals >= CAPS_MIN_LETTERS and 2 * len(letters) >= printed
             and not any(character.islower() for character in letters))
 
 

@@ -48,7 +48,7 @@ CREDITED_ELSEWHERE = "Credited to an instruction or version"
 _LAST_PATH_NUMBER = re.compile(r"/([\w.\-]+)$")
 _NOT_IN_AN_ANCHOR = re.compile(r"[^A-Za-z0-9]+")
 # A run of labels `Sec. 1-4` ... `Sec. 1-12` reads `Secs. 1-4 to 1-12`.
-_PLURAL_PREFIXES = {"Sec. ": "Secs. ", "Article ": "Articles ", "Section ": "Sections "}
+_PLURAL_PREFIXES = {"Sec. ": "Secs. ", "Article ": "Articles ", "Section ": "Sections ", "Clause ": "Clauses "}
 # How each output words the label of text only one copy holds, by whether shared text came before.
 _ONE_COPY_WORDING = {
     "terminal": {True: "the {other} copy stops here", False: "the {other} copy starts here"},
@@ -92,6 +92,8 @@ def node_label(node: Node | None, path: str | None = None) -> str:
     """A section node as a redline names it: `Sec. 10` from its number, else from its path
     (`815 ILCS 530/10`), else the path, else "Front matter"."""
     number = node.meta.number if node is not None else None
+    if number and node is not None and node.meta.positional and node.label:
+        return node.label  # a document's clause names itself: `Clause 3`, `Article III`, `Schedule 2`
     if number:
         return f"Sec. {number}"
     path = path if path is not None else (node.path if node is not None else "")
