@@ -17,6 +17,7 @@ and by key only if content leaves them unpaired.
 
 from __future__ import annotations
 
+import heapq
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
@@ -252,36 +253,85 @@ def best_pairs(
     Greedy: every pair scoring at least `cutoff` (rapidfuzz ratio over each text's
     `excerpt`) in order of score, ties by old then new index; a pair whose old or new
     text is already taken, or that `allowed` refuses, is skipped.
+
+    The order is that of a sort of every such pair, but the pairs are never all made: each
+    old text's candidates come best first, a few at a time (`_Candidates`), and a heap holds
+    each old text's best one not yet tried. Texts that all resemble one another (4,000
+    renumbered Sections of one Act) would otherwise make a list of every pair, 16 million
+    tuples and gigabytes; here each old text holds a few candidates, more only when others
+    took those.
     """
     if not old_texts or not new_texts:
         return []
     choices = [excerpt(text) for text in new_texts]
-    found = ((score, i, j) for i, text in enumerate(old_texts) for j, score in _scores(excerpt(text), choices, cutoff))
-    candidates = sorted(found, key=lambda candidate: (-candidate[0], candidate[1], candidate[2]))
-    used_old: set[int] = set()
+    rows = [_Candidates(excerpt(text), choices, cutoff) for text in old_texts]
+    heap = [(-first[0], i, first[1]) for i, row in enumerate(rows) if (first := row.at(0)) is not None]
+    heapq.heapify(heap)
+    tried = [1] * len(rows)  # how many of each old text's candidates have been taken from its row
     used_new: set[int] = set()
     pairs = []
-    for score, i, j in candidates:
-        if i in used_old or j in used_new or (allowed is not None and not allowed(i, j)):
-            continue
-        used_old.add(i)
-        used_new.add(j)
-        pairs.append((i, j, score))
+    while heap:
+        negative_score, i, j = heapq.heappop(heap)
+        if j not in used_new and (allowed is None or allowed(i, j)):
+            used_new.add(j)
+            pairs.append((i, j, -negative_score))
+            continue  # old text i is paired: none of its other candidates is tried
+        following = rows[i].at(tried[i])
+        tried[i] += 1
+        if following is not None:
+            heapq.heappush(heap, (-following[0], i, following[1]))
     return pairs
+
+
+FIRST_CANDIDATES = 8  # an old text's best candidates fetched first; four times as many each time they run out
+
+
+class _Candidates:
+    """One old text's candidates (score, new index) at or above the cutoff, best first, ties
+    by new index: the first `FIRST_CANDIDATES`, then, each time the pairing has tried them
+    all, the row fetched again four times as long (a few fetches even where every new text
+    is taken by another: each fetch scores the row in rapidfuzz, only the best few become
+    Python objects)."""
+
+    __slots__ = ("query", "choices", "cutoff", "found", "complete")
+
+    def __init__(self, query: str, choices: list[str], cutoff: float) -> None:
+        self.query, self.choices, self.cutoff = query, choices, cutoff
+        self.found: list[tuple[float, int]] = []
+        self.complete = False  # `found` holds every candidate
+        self._fetch(FIRST_CANDIDATES)
+
+    def at(self, position: int) -> tuple[float, int] | None:
+        """The candidate at `position` in best-first order, or None past the last."""
+        if position >= len(self.found) and not self.complete:
+            self._fetch(4 * max(position, FIRST_CANDIDATES))
+        return self.found[position] if position < len(self.found) else None
+
+    def _fetch(self, limit: int) -> None:
+        self.found = best_scores(self.query, self.choices, self.cutoff, limit)
+        self.complete = len(self.found) < limit
 
 
 FEW_CHOICES = 16  # up to this many texts to score against, each is scored on its own
 
 
-def _scores(query: str, choices: list[str], cutoff: float) -> list[tuple[int, float]]:
-    """(index, ratio) of each choice whose rapidfuzz ratio with `query` is at least `cutoff`.
-    One `process.extract` over many choices (not `process.cdist`: cdist needs numpy); a
-    `fuzz.ratio` a choice over a few: the same scores, and `ratio` first sets aside the
-    beginning and end two texts share, which `extract`'s scorer, prepared once for the query,
-    does not (a node and its edited version, the common case here: 3 µs instead of 300)."""
+def best_scores(query: str, choices: list[str], cutoff: float, limit: int) -> list[tuple[float, int]]:
+    """(ratio, index) of the `limit` choices that score best with `query`, at least `cutoff`,
+    best first, ties by index (the order `process.extract` documents). One `process.extract`
+    over many choices (not `process.cdist`: cdist needs numpy); `_scores` over a few."""
     if len(choices) > FEW_CHOICES:
-        return [(int(j), float(score))
-                for _, score, j in process.extract(query, choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None)]
+        return [(float(score), int(j))
+                for _, score, j in process.extract(query, choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=limit)]
+    found = sorted(((score, j) for j, score in _scores(query, choices, cutoff)), key=lambda one: (-one[0], one[1]))
+    return found[:limit]
+
+
+def _scores(query: str, choices: list[str], cutoff: float) -> list[tuple[int, float]]:
+    """(index, ratio) of each of a few choices whose rapidfuzz ratio with `query` is at least
+    `cutoff`, one `fuzz.ratio` a choice: the scores `process.extract` gives, and `ratio` first
+    sets aside the beginning and end two texts share, which `extract`'s scorer, prepared once
+    for the query, does not (a node and its edited version, the common case here: 3 µs
+    instead of 300)."""
     scored = [(j, fuzz.ratio(query, choice, score_cutoff=cutoff)) for j, choice in enumerate(choices)]
     return [(j, float(score)) for j, score in scored if score >= cutoff]
 
