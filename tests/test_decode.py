@@ -127,7 +127,11 @@ def test_nbsp_and_tabs_are_kept():
     assert decode_bytes(text.encode("utf-8")) == text
 
 
-@pytest.mark.parametrize("invisible", ["\u200b", "\u200c", "\u200d", "\ufeff", "\u00ad", "\u2060", "\u202e"])
+@pytest.mark.parametrize("invisible", [
+    "\u200b", "\u200c", "\u200d", "\ufeff", "\u00ad", "\u2060", "\u202e",
+    # the bidi marks text copied from a browser, Word or Outlook carries, and the other format characters
+    "\u200e", "\u200f", "\u061c", "\u2062", "\u180e", "\u206a", "\ufff9",
+])
 def test_zero_width_and_soft_hyphen_are_removed(invisible):
     text = f"per{invisible}sonal infor{invisible}mation"
     assert decode_bytes(text.encode("utf-8")) == "personal information"

@@ -96,10 +96,15 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 # (form feed is a page break in PDF-extracted text: it becomes a line break).
 _LINE_BREAKS = when_used("\r\n?|[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 # Invisible characters that only split or glue words: zero-width space/joiners,
-# a BOM in mid-text, soft hyphens, word joiner, bidi controls; and control
-# characters, which would reach the terminal as escape sequences.
+# a BOM in mid-text, soft hyphens, word joiner and the invisible operators after it,
+# the Mongolian vowel separator, interlinear annotation marks and every bidi
+# control (the left-to-right and right-to-left marks that text copied from a
+# browser, Word or Outlook carries, the Arabic letter mark, the embeddings,
+# overrides and isolates): format characters (Unicode category Cf) that print
+# nothing in an English text, so that "Act.<U+200E>" is the word "Act.", never a
+# change; and control characters, which would reach the terminal as escape sequences.
 INVISIBLE = re.compile(
-    "[\u200b\u200c\u200d\u2060\ufeff\u00ad\u202a-\u202e\u2066-\u2069"
+    "[\u200b-\u200f\u2060-\u2064\ufeff\u00ad\u061c\u180e\u202a-\u202e\u2066-\u206f\ufff9-\ufffb"
     "\x00-\x08\x0e-\x1b\x1f\x7f\x80-\x84\x86-\x9f]"
 )
 _META_CHARSET = when_used_bytes(
