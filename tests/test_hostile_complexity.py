@@ -17,6 +17,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import statdiff
+from statdiff.annotate import margin
+from statdiff.annotate.margin import annotate
 from statdiff.compare import tokens as tokens_module
 from statdiff.compare.tokens import LEADING, TRAILING, _UNIT
 
@@ -46,9 +48,10 @@ def lines_run(fragment: str, call: Callable[[], object]) -> int:
 
 
 def growth(fragment: str, make: Callable[[int], tuple[str, str]], size: int) -> float:
-    """The work `statdiff.diff` does in `fragment` at twice `size`, over the work at `size`."""
-    small = lines_run(fragment, lambda: statdiff.diff(*make(size)))
-    large = lines_run(fragment, lambda: statdiff.diff(*make(2 * size)))
+    """The work comparing `make(size)`'s texts does in `fragment` at twice `size`, over the work
+    at `size` (compared and annotated: the JSON contract `statdiff diff --json` prints)."""
+    small = lines_run(fragment, lambda: statdiff.diff(*make(size)).to_json())
+    large = lines_run(fragment, lambda: statdiff.diff(*make(2 * size)).to_json())
     return large / small
 
 
@@ -135,3 +138,55 @@ def test_punctuation_splits_as_the_definition_says(word):
     assert tokens_module._unit_before_trailing(word) == naive_unit_before_trailing(word)
     if word:
         assert tokens_module._split_word_parts(word) == naive_split(word)
+
+
+def section_rewritten(duties: int) -> tuple[str, str]:
+    """One Section rewritten: `duties` paragraphs of one duty, against as many paragraphs of
+    other words (duties among them); its words are diffed as one stream, one change with
+    thousands of margin notes (duties changed, new, removed)."""
+    rng = random.Random(duties)
+
+    def act(paragraphs: list[str]) -> str:
+        body = "\n".join(f"    {paragraph}" for paragraph in paragraphs)
+        return ("(815 ILCS 530/) Personal Information Protection Act.\n\n    (815 ILCS 530/10)\n"
+                f"    Sec. 10. Notice of breach.\n{body}\n(Source: P.A. 94-36, eff. 1-1-06.)\n")
+
+    old = act(["The data collector shall notify the resident."] * duties)
+    new = act([" ".join(rng.choice(WORDS) for _ in range(6)).capitalize() + "." for _ in range(duties)])
+    return old, new
+
+
+class FormattedChars(str):
+    """A change's text that counts the characters formatted from it (into a text to search)."""
+
+    formatted = 0
+
+    def __format__(self, spec: str) -> str:
+        FormattedChars.formatted += len(self)
+        return str.__format__(self, spec)
+
+
+def characters_read_for_notes(duties: int) -> int:
+    comparison = statdiff.diff(*section_rewritten(duties))
+    for change in comparison.changes:
+        change.old_text, change.new_text = FormattedChars(change.old_text), FormattedChars(change.new_text)
+    FormattedChars.formatted = 0
+    annotate(comparison)
+    return FormattedChars.formatted
+
+
+def test_the_margin_notes_of_a_rewritten_section_read_its_text_once():
+    """Each of a node's notes lowered the node's whole text to find the change it anchors to:
+    notes times text, quadratic (a 500 KB Section rewritten took 19 s to annotate)."""
+    small, large = characters_read_for_notes(300), characters_read_for_notes(600)
+    assert large <= LINEAR * max(small, len(section_rewritten(600)[0])), (small, large)
+
+
+def test_duties_are_paired_in_one_pass():
+    """Each removed duty was looked for in the list of added ones, and removed from it."""
+    def pair(count: int) -> int:
+        removed = [f"shall notify{n % 7}" for n in range(count)]
+        added = [f"shall report{n % 5}" for n in range(count)] + [f"may notify{n % 7}" for n in range(count)]
+        return lines_run("annotate/margin.py", lambda: margin._duty_changes(removed, added))
+
+    assert pair(600) / pair(300) < LINEAR
