@@ -37,3 +37,55 @@ def test_bidi_marks_copied_with_the_text_are_no_change(tmp_path):
                           encoding="utf-8")
     result = diff(plain, with_marks)
     assert (result.exit_code, result.output) == (0, "")
+
+
+# ---------------------------------------------------------------- text extracted from a PDF
+
+PDFTEXT = ROOT / "tests" / "fixtures" / "pdftext"
+PRINTING = ROOT / "statutes" / "pipa" / "09500HB0605_introduced_full.txt"
+
+
+def printed_lines(path: Path) -> list[tuple[int | None, int | None, str]]:
+    from statdiff.read import read_path
+
+    return [(line.page, line.line, line.text) for line in read_path(path).lines]
+
+
+def test_a_pdf_whose_line_numbers_are_a_column_reads_each_line_at_its_page_and_line():
+    """`pdftotext` in its default order prints a page's column of line numbers, then its
+    lines, unnumbered: every line of a page was read as its last line (a change on line 8
+    cited 1:23). Each number is its line's, as in the printing the PDF was made from."""
+    assert printed_lines(PDFTEXT / "HB0605_pdftotext.txt") == printed_lines(PRINTING)
+    assert printed_lines(PDFTEXT / "HB0605_pdftotext_layout.txt") == printed_lines(PRINTING)
+    raw = printed_lines(PDFTEXT / "HB0605_pdftotext_raw.txt")
+    assert [(page, line) for page, line, _ in raw] == [(page, line) for page, line, _ in printed_lines(PRINTING)]
+
+
+def test_the_pdf_text_compares_with_its_printing_as_no_change_and_its_audit_holds(tmp_path):
+    result = diff(PRINTING, PDFTEXT / "HB0605_pdftotext.txt")
+    assert (result.exit_code, result.output) == (0, "")
+    audit = CliRunner().invoke(cli.main, ["parse", "--audit", str(PDFTEXT / "HB0605_pdftotext.txt")])
+    assert audit.exit_code == 0 and "every word accounted for" in audit.output
+    edited = tmp_path / "edited.txt"
+    edited.write_text((PDFTEXT / "HB0605_pdftotext.txt").read_text().replace("any purpose,", "any lawful purpose,"))
+    result = diff(PRINTING, edited)
+    assert result.exit_code == 1 and '"Data Collector" 1:8-13' in result.output
+
+
+def numbered(text: str) -> list[tuple[int | None, int | None, str]]:
+    from statdiff.read.common import number_lines
+    from statdiff.read.numbered import physical_pieces
+
+    return [(line.page, line.line, line.text) for line in number_lines(physical_pieces(text)).lines]
+
+
+def test_a_column_is_paired_only_with_as_many_unnumbered_lines():
+    column = "1\n2\n3\n\nAN ACT concerning fraud.\nBe it enacted by the People\nof the State of Illinois:\n"
+    assert numbered(column) == [(1, 1, "AN ACT concerning fraud."), (1, 2, "Be it enacted by the People"),
+                                (1, 3, "of the State of Illinois:")]
+    # a line short (the extraction merged two): nothing is paired, no line gets another's number
+    merged = "1\n2\n3\n\nAN ACT concerning fraud.\nBe it enacted by the People of the State of Illinois:\n"
+    assert [line for _, line, _ in numbered(merged)] == [3]
+    # blank numbered lines before numbered lines are a printing's own numbering, not a column
+    printing = "1 AN ACT concerning fraud.\n2\n3\n4 Be it enacted\n5 by the People:\n6\n"
+    assert numbered(printing) == [(1, 1, "AN ACT concerning fraud."), (1, 4, "Be it enacted"), (1, 5, "by the People:")]
