@@ -103,3 +103,56 @@ def test_the_candidates_made_grow_linearly_with_the_texts(monkeypatch):
     small, large = candidates_made(monkeypatch, 200), candidates_made(monkeypatch, 400)
     assert large <= 2.5 * small, (small, large)
     assert large < 40 * 400, large
+
+
+# ---------------------------------------------------------------- limits said, never silent
+
+
+def act(sections: list[tuple[str, str]]) -> str:
+    return "(815 ILCS 530/) Personal Information Protection Act.\n\n" + "".join(
+        f"    (815 ILCS 530/{number})\n    Sec. {number}. {text}\n(Source: P.A. 94-36, eff. 1-1-06.)\n\n"
+        for number, text in sections)
+
+
+def test_content_pairing_over_its_limit_is_said_not_silently_skipped(tmp_path, monkeypatch):
+    """Over the limit, renumbered Sections are reported removed and added: the user is told
+    that they were not compared by their text (and how many), on the terminal and the API."""
+    from click.testing import CliRunner
+
+    import statdiff
+    from statdiff import cli
+
+    rng = random.Random(5)
+    texts = [" ".join(rng.choice(WORDS) for _ in range(14)) + "." for _ in range(6)]
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text(act([(str(n), text) for n, text in enumerate(texts, 1)]))
+    new.write_text(act([(str(n + 100), text) for n, text in enumerate(texts, 1)]))
+    assert statdiff.diff(old, new).summary["by_op"] == {"renumber": 6} and not statdiff.diff(old, new).limits
+
+    monkeypatch.setattr(pairing, "MAX_CONTENT_CANDIDATES", 5)
+    comparison = statdiff.diff(old, new)
+    assert comparison.summary["by_op"] == {"add": 6, "remove": 6}
+    assert comparison.limits == [
+        f"6 sections of {old} and 6 of {new} match no section of the other by number; over 5 a side they are "
+        "not compared by their text, so any renumbered or moved among them is reported as removed and added"]
+    result = CliRunner().invoke(cli.main, ["diff", "--stat", "--jobs", "1", str(old), str(new)])
+    assert result.exit_code == 1
+    assert f"statdiff: warning: 6 sections of {old} and 6 of {new} match no section" in result.stderr
+
+
+def test_moves_not_looked_for_over_their_limit_are_said(tmp_path, monkeypatch):
+    from statdiff.compare import moves
+
+    import statdiff
+
+    rng = random.Random(6)
+    kept = [" ".join(rng.choice(WORDS) for _ in range(14)) + "." for _ in range(3)]
+    moved = "(a) A data collector shall notify the resident of a breach within 48 hours of its discovery."
+    old = act([("1", kept[0] + "\n    " + moved), ("2", kept[1]), ("3", kept[2])])
+    new = act([("1", kept[0]), ("2", kept[1]), ("3", kept[2] + "\n    " + moved)])
+    assert statdiff.diff(old, new).summary["by_op"] == {"move": 1}
+    monkeypatch.setattr(moves, "MAX_MOVE_CANDIDATES", 0)
+    comparison = statdiff.diff(old, new)
+    assert comparison.summary["by_op"] == {"add": 1, "remove": 1}
+    assert comparison.limits == ["1 removed and 1 added paragraphs make over 0 pairs: moves between sections are not "
+                                 "looked for, so a paragraph moved to another section is reported as removed and added"]

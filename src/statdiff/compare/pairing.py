@@ -29,7 +29,7 @@ Item = TypeVar("Item")
 
 IDENTITY, CONTENT = "identity", "content"
 CONTENT_CUTOFF = 60.0  # rapidfuzz ratio (0-100) below which two texts are not the same provision
-MAX_CONTENT_CANDIDATES = 4000  # beyond this many unpaired items a side, content pairing is skipped
+MAX_CONTENT_CANDIDATES = 4000  # beyond this many unpaired items a side, content pairing is skipped (and said)
 EXCERPT = 2000  # characters from each end of a long text that content pairing compares
 
 
@@ -54,11 +54,15 @@ def align(
     text: Callable[[Item], str],
     cutoff: float = CONTENT_CUTOFF,
     positional: Callable[[Item], bool] | None = None,
+    skipped: list[tuple[int, int]] | None = None,
 ) -> list[Pair[Item]]:
     """Pair `old_items` with `new_items`; return every item once, in reading order.
 
     `keys` are identity functions tried in order (a None key never pairs);
-    `text` gives what content pairing compares; `positional` (see above).
+    `text` gives what content pairing compares; `positional` (see above). Where more than
+    `MAX_CONTENT_CANDIDATES` items of a side are left unpaired by key, content pairing is not
+    tried (it scores every old text against every new one): the two counts are appended to
+    `skipped`, for the caller to say so.
     """
     placed = _PositionalTexts.of(old_items, new_items, text, positional)
     first_values = _key_values(old_items, new_items, keys[0]) if keys else None
@@ -66,7 +70,7 @@ def align(
         unkeyed = _unkeyed_places(old_items, new_items, keys, first_values)
         if unkeyed is not None and len(unkeyed) <= 1:
             return _in_place(old_items, new_items, unkeyed, text, cutoff)
-    return _aligned(old_items, new_items, keys, text, cutoff, placed, first_values)
+    return _aligned(old_items, new_items, keys, text, cutoff, placed, first_values, skipped)
 
 
 def in_order(old_items: Sequence[Item], new_items: Sequence[Item]) -> list[Pair[Item]]:
@@ -133,7 +137,8 @@ def _in_place(old_items: Sequence[Item], new_items: Sequence[Item], unkeyed: lis
 
 def _aligned(old_items: Sequence[Item], new_items: Sequence[Item], keys: Sequence[Callable[[Item], object]],
              text: Callable[[Item], str], cutoff: float, placed: "_PositionalTexts",
-             first_values: tuple[list[object], list[object]] | None = None) -> list[Pair[Item]]:
+             first_values: tuple[list[object], list[object]] | None = None,
+             skipped: list[tuple[int, int]] | None = None) -> list[Pair[Item]]:
     """`align`, step by step (`first_values`: the first key's values of each side, where
     computed already)."""
     partner: dict[int, int] = {}  # old index -> new index
@@ -143,7 +148,7 @@ def _aligned(old_items: Sequence[Item], new_items: Sequence[Item], keys: Sequenc
         _pair_by_key(old_items, new_items, key, partner, how, accept, first_values if number == 0 else None)
     if placed:
         _pair_by_same_text(placed, partner, how)
-    _pair_by_content(old_items, new_items, text, cutoff, partner, how)
+    _pair_by_content(old_items, new_items, text, cutoff, partner, how, skipped)
     if placed:
         for key in keys:
             _pair_by_key(old_items, new_items, key, partner, how)
@@ -227,13 +232,16 @@ def _pair_by_same_text(placed: _PositionalTexts, partner: dict[int, int],
 
 
 def _pair_by_content(old_items: Sequence[Item], new_items: Sequence[Item], text: Callable[[Item], str], cutoff: float,
-                     partner: dict[int, int], how: dict[int, tuple[str, float]]) -> None:
+                     partner: dict[int, int], how: dict[int, tuple[str, float]],
+                     skipped: list[tuple[int, int]] | None = None) -> None:
     taken = set(partner.values())
     old_left = [index for index in range(len(old_items)) if index not in partner]
     new_left = [index for index in range(len(new_items)) if index not in taken]
     if not old_left or not new_left:
         return
     if len(old_left) > MAX_CONTENT_CANDIDATES or len(new_left) > MAX_CONTENT_CANDIDATES:
+        if skipped is not None:
+            skipped.append((len(old_left), len(new_left)))
         return
     old_texts = [text(old_items[index]) for index in old_left]
     new_texts = [text(new_items[index]) for index in new_left]
