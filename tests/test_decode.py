@@ -466,3 +466,11 @@ def test_a_lone_surrogate_becomes_the_replacement_character(surrogate):
 @given(st.text(alphabet=st.characters(min_codepoint=0, max_codepoint=0xFFFF)))
 def test_normalised_text_can_always_be_written_as_utf8(text):
     normalise_text(text).encode("utf-8")
+
+
+def test_the_pdftotext_hint_never_writes_over_the_file_it_reads(tmp_path):
+    """A PDF saved as `bill.txt`: the advice extracts it to `bill.txt.txt`, not over itself."""
+    path = write(tmp_path, "bill.txt", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    with pytest.raises(StatdiffError) as caught:
+        load_text(path)
+    assert f"pdftotext -layout {path} {path}.txt)" in str(caught.value)

@@ -375,6 +375,8 @@ def _refuse_binary(data: bytes, name: str, suffix: str) -> None:
     if kind is None:
         return
     stem = re.sub(r"\.[^./]*$", "", name)
+    if f"{stem}.txt" == name:  # `bill.txt` holding a PDF: the advice must not write over it
+        stem = name
     message = f"{name}: this is {kind}, not text; {ACCEPTS}"
     if advice:
         message += " (" + advice.format(name=name, stem=stem) + ")"
