@@ -1,7 +1,9 @@
 """Diff tokens: legal units kept whole, punctuation split off.
 
 A token is a legal unit (`(b-5)`, `(a)`, `$250,000`, `815 ILCS 530/10`,
-`P.A. 94-947`, `1-1-06`, `U.S.C.`), a word, or one punctuation mark. Leading
+`P.A. 94-947`, `1-1-06`, `U.S.C.`), a word (a compound cut after each hyphen between
+letters, `non-` `forwardable`, so that a line broken there compares alike), or one
+punctuation mark. Leading
 and trailing punctuation (`"`, `(`, `,`, `.`, `;`, `:`, `)` ...) become tokens
 of their own with `space_before=False`, so that "data system." ->
 "data system or written material files." is an insertion before ".".
@@ -57,10 +59,20 @@ def tokenize(words: Sequence[Word], *, leading_space: bool = False) -> list[Toke
 
 @lru_cache(maxsize=1 << 16)
 def _split_word(text: str) -> tuple[str, ...]:
-    """A word's leading punctuation, its core, and its trailing punctuation, in order."""
+    """A word's leading punctuation, its core (a compound cut after each hyphen between
+    letters: `non-` `forwardable`), and its trailing punctuation, in order."""
     if text.isalnum() or _UNIT.fullmatch(text):
         return (text,)
-    return tuple(_split_word_parts(text))
+    parts = _split_word_parts(text)
+    if "-" not in text:
+        return tuple(parts)
+    return tuple(piece for part in parts for piece in _COMPOUND_HYPHEN.split(part) if piece)
+
+
+# The hyphen of a compound (`non-forwardable`, `dual-purpose`): a text printed in lines (a PDF,
+# a page re-wrapped) breaks a compound after its hyphen (`non-` at a line's end, `forwardable`
+# opening the next), and both printings must compare as the same words.
+_COMPOUND_HYPHEN = re.compile(r"(?<=[^\W\d_]-)(?=[^\W\d_])")
 
 
 def _split_word_parts(text: str) -> list[str]:

@@ -288,27 +288,38 @@ def _append_one_copy(text: Text, piece: _Piece, context: int, after_shared: bool
     says whether the other copy stops before it or begins after it (`after_shared`: text
     both copies hold comes before it in reading order, as the view found)."""
     tokens = piece.tokens
+    starts = word_starts(tokens)
     if context <= 0:
         words = "…"
-    elif len(tokens) <= context:
+    elif len(starts) <= context:
         words = rebuild(tokens)
     elif after_shared:
-        words = rebuild(tokens[:context]) + " …"
+        words = rebuild(tokens[:starts[context]]) + " …"
     else:
-        words = "… " + rebuild(tokens[-context:])
+        words = "… " + rebuild(tokens[starts[-context]:])
     label = one_copy_label(piece.op, after_shared, form="terminal")
     text.append(f"«{label}: {words}»", style=ONE_COPY_STYLE)
 
 
 def _context_tokens(tokens: tuple[Token, ...], context: int, after_change: bool, before_change: bool) -> list[Token]:
-    """Keep `context` tokens after the previous change and before the next, with an ellipsis."""
-    if len(tokens) <= 2 * context or (after_change and before_change and len(tokens) <= 2 * context + 1):
+    """Keep `context` tokens after the previous change and before the next, with an ellipsis
+    (a compound's pieces, `one-` `time`, count as one token and are never cut apart)."""
+    starts = word_starts(tokens)
+    if len(starts) <= 2 * context or (after_change and before_change and len(starts) <= 2 * context + 1):
         return list(tokens)
-    head = list(tokens[:context]) if after_change else []
-    tail = list(tokens[-context:]) if before_change else []
+    head = list(tokens[:starts[context]]) if after_change else []
+    tail = list(tokens[starts[-context]:]) if before_change else []
     if context == 0:
         head, tail = [], []
     return head + [Token("…", space_before=True)] + tail
+
+
+def word_starts(tokens: "tuple[Token, ...] | list[Token]") -> list[int]:
+    """The index of each token that does not go on a compound the token before it began
+    (`time` after `one-`: the diff cuts compounds after their hyphens)."""
+    return [index for index, token in enumerate(tokens)
+            if not (index and not token.space_before and tokens[index - 1].text.endswith("-")
+                    and token.text[:1].isalpha())]
 
 
 def _append_plain(text: Text, tokens: list[Token], first: bool) -> None:
