@@ -116,3 +116,46 @@ def test_a_whole_act_wrapped_again_at_its_hyphens_compares_as_no_change(tmp_path
     new.write_text("\n".join(wrapped), encoding="utf-8")
     result = CliRunner().invoke(cli.main, ["diff", "--stat", "--jobs", "1", str(old), str(new)])
     assert (result.exit_code, result.output) == (0, "")
+
+
+def test_page_numbers_in_a_pdfs_footer_are_no_words_of_the_law():
+    """A PDF printed without line numbers (a Public Act) has its page number in the footer:
+    extracted, alone on a line before the next page's header, it read as law no one wrote
+    (`... if the personal {+2+} information was ...`). Dropped as page numbers, named by the audit."""
+    footer = PDFTEXT / "HB0605_footer_pdftotext.txt"
+    result = diff(PRINTING, footer)
+    assert (result.exit_code, result.output) == (0, "")
+    audit = CliRunner().invoke(cli.main, ["parse", "--audit", str(footer)])
+    assert audit.exit_code == 0 and "page number: 4 dropped (4 words)" in audit.output
+
+
+RUN_TOGETHER = """Public Act 102-0016
+Total Page:16
+Public Act 102-0016 SB2017 Enrolled LRB102 16155 CPF 22006 b
+AN ACT concerning State government.
+Be it enacted by the People of the State of Illinois,
+represented in the General Assembly:
+Section 1-1. Short title. This Act may be cited as the
+FY2022 Budget Implementation Act.
+1
+Public Act 102-0016 SB2017 Enrolled LRB102 16155 CPF 22006 b
+Section 1-5. Purpose. It is the purpose of this Act to implement
+the State budget for Fiscal Year 2022 and
+2
+Public Act 102-0016 SB2017 Enrolled LRB102 16155 CPF 22006 b
+to make changes in 20 State programs.
+3
+"""
+
+
+def test_the_pdf_text_reader_drops_page_numbers_beside_its_headers():
+    from statdiff.read import read_text
+
+    for format in ("pdf-text", "public-act"):
+        result = read_text(RUN_TOGETHER, format=format)
+        words = " ".join(line.text for line in result.lines).split()
+        assert "1" not in words and "2" not in words and "3" not in words and "20" in words, format
+        assert [drop.text for drop in result.dropped if drop.rule == "page number"] == ["1", "2", "3"], format
+    # numbers that do not count the pages are words
+    kept = read_text(RUN_TOGETHER.replace("\n2\n", "\n7\n").replace("\n3\n", "\n9\n"), format="pdf-text")
+    assert not [drop for drop in kept.dropped if drop.rule == "page number"]

@@ -56,6 +56,9 @@ MARKUP_RULES = {
     "page number": "a line that is only a page's number (`Page 2 of 4`, `- 2 -`), two or more numbered in sequence",
     "page header or footer": "a line that reads the same, numbers aside, beside most page numbers (a running header or footer)",
 }
+# A page's number alone on its line beside a running header (text extracted from a PDF that
+# prints its page numbers in the footer): the same rule, by the same name, as the prose reader's.
+PAGE_NUMBER = "page number"
 RULES = (
     LINE_NUMBER, RUNNING_HEADER, CELL_SEPARATOR, FRONT_MATTER, SYNOPSIS, LRB_NUMBER, SITE_CHROME,
     DISCLAIMER, ACT_HEADING, CHAPTER_HEADING, NAVIGATION_CITATION, SITE_SCRIPT, PUBLIC_ACT_HEADER,
@@ -437,6 +440,48 @@ def number_lines(
             if drop.page is not None and drop.rule != RUNNING_HEADER:  # a header's page is as printed
                 drop.page += shift
     return Numbered(lines, dropped, front, headers, widths)
+
+
+# ---------------------------------------------------------------- page numbers by running headers
+# A PDF of a text printed without line numbers (a Public Act, an Act) often prints each page's
+# number in its footer, and its running header on top: extracted, the number stands alone on
+# a line just before the next page's header (the last page's ends the text). Read as a word,
+# it is law no one wrote: `personal 2 information`.
+
+_MAX_PAGE_DIGITS = 4
+
+
+def page_numbers(lines: list[str], headers: Collection[int]) -> set[int]:
+    """The indices of the `lines` that are page numbers: a line that is only a number, next to
+    a running header (`headers`: their indices), blank lines aside, or ending the text, and in
+    the longest run of such numbers that counts the pages in order (two or more)."""
+    if not headers:
+        return set()
+    printed = [index for index, line in enumerate(lines) if line.strip()]
+    candidates: list[tuple[int, int]] = []
+    for place, index in enumerate(printed):
+        text = lines[index].strip()
+        if not (text.isascii() and text.isdigit() and len(text) <= _MAX_PAGE_DIGITS) or index in headers:
+            continue
+        before = printed[place - 1] if place else None
+        after = printed[place + 1] if place + 1 < len(printed) else None
+        if before in headers or after in headers or after is None:
+            candidates.append((index, int(text)))
+    run = longest_count(candidates)
+    return set(run) if len(run) >= 2 else set()
+
+
+def longest_count(numbered: list[tuple[int, int]]) -> list[int]:
+    """Of (index, number) pairs in order, the indices of the longest run whose numbers go up
+    by one (page numbers counting the pages)."""
+    best: list[int] = []
+    current: list[int] = []
+    last = None
+    for index, value in numbered:
+        current = current + [index] if last is not None and value == last + 1 else [index]
+        last = value
+        best = current if len(current) > len(best) else best
+    return best
 
 
 # ---------------------------------------------------------------- a column of line numbers
