@@ -159,3 +159,30 @@ def test_the_pdf_text_reader_drops_page_numbers_beside_its_headers():
     # numbers that do not count the pages are words
     kept = read_text(RUN_TOGETHER.replace("\n2\n", "\n7\n").replace("\n3\n", "\n9\n"), format="pdf-text")
     assert not [drop for drop in kept.dropped if drop.rule == "page number"]
+
+
+def test_an_acts_page_numbers_in_a_pdfs_footer_are_no_words_of_it():
+    """An ILCS Act printed to PDF with page numbers alone in the footer and no running header:
+    `Article {+1+} IV of the Constitution` before; dropped now, where they count the pages at
+    least a page's worth of lines apart (a short last page ending the text aside)."""
+    act = ROOT / "statutes" / "pipa" / "815ILCS530_through_PA094-0947.txt"
+    footer = PDFTEXT / "815ILCS530_footer_pdftotext.txt"
+    result = diff(act, footer)
+    assert (result.exit_code, result.output) == (0, "")
+    audit = CliRunner().invoke(cli.main, ["parse", "--audit", str(footer)])
+    assert audit.exit_code == 0 and "page number: 3 dropped (3 words)" in audit.output
+
+
+def test_numbers_alone_on_lines_that_do_not_count_pages_stay_words():
+    from statdiff.read.common import MIN_PAGE_LINES, page_numbers
+
+    text = ["Sec. 1. Votes cast:", "1", "2", "3", "for each candidate."]
+    assert page_numbers(text, None) == set()  # a list, not pages
+    page = ["a line of the Act"] * MIN_PAGE_LINES
+    assert page_numbers(page + ["1"] + page + ["2"] + ["last page"], None) == {MIN_PAGE_LINES, 2 * MIN_PAGE_LINES + 1}
+    assert page_numbers(page + ["100"] + page + ["70"] + page + ["150"], None) == set()  # a tally
+    code = WHOLE_ACTS / "10ILCS5_ElectionCode.txt"
+    if code.exists():  # its tally sheets print numbers alone on lines: none is taken for a page's
+        from statdiff.read import read_path
+
+        assert not [drop for drop in read_path(code).dropped if drop.rule == "page number"]

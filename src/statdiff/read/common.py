@@ -449,37 +449,54 @@ def number_lines(
 # it is law no one wrote: `personal 2 information`.
 
 _MAX_PAGE_DIGITS = 4
+# Where a text prints no running header, a page's number is told from a number in its text by
+# standing alone on a line this many printed lines or more after the page number before it.
+MIN_PAGE_LINES = 15
+_BARE_NUMBER_LINE = when_used(r"(?m)^[ \t\u00a0]*\d{1,4}[ \t\u00a0]*$")
 
 
-def page_numbers(lines: list[str], headers: Collection[int]) -> set[int]:
-    """The indices of the `lines` that are page numbers: a line that is only a number, next to
-    a running header (`headers`: their indices), blank lines aside, or ending the text, and in
-    the longest run of such numbers that counts the pages in order (two or more)."""
-    if not headers:
+def page_numbers(lines: list[str], headers: Collection[int] | None) -> set[int]:
+    """The indices of the `lines` that are page numbers, in the longest run of lines that are
+    only a number and count the pages in order (two or more). With running headers (`headers`:
+    their indices), each stands next to one, blank lines aside, or ends the text; a text with
+    none (None) has them at least `MIN_PAGE_LINES` printed lines apart (the last, ending the
+    text, after a short last page, nearer)."""
+    if headers is not None and not headers:
         return set()
     printed = [index for index, line in enumerate(lines) if line.strip()]
-    candidates: list[tuple[int, int]] = []
+    candidates: list[tuple[int, int, int]] = []  # (line index, number, place among printed lines)
     for place, index in enumerate(printed):
         text = lines[index].strip()
-        if not (text.isascii() and text.isdigit() and len(text) <= _MAX_PAGE_DIGITS) or index in headers:
+        if not (text.isascii() and text.isdigit() and len(text) <= _MAX_PAGE_DIGITS):
             continue
-        before = printed[place - 1] if place else None
-        after = printed[place + 1] if place + 1 < len(printed) else None
-        if before in headers or after in headers or after is None:
-            candidates.append((index, int(text)))
-    run = longest_count(candidates)
+        if headers is not None:
+            before = printed[place - 1] if place else None
+            after = printed[place + 1] if place + 1 < len(printed) else None
+            if index in headers or not (before in headers or after in headers or after is None):
+                continue
+        candidates.append((index, int(text), place))
+    run = _longest_count(candidates, 0 if headers is not None else MIN_PAGE_LINES, len(printed) - 1)
     return set(run) if len(run) >= 2 else set()
 
 
-def longest_count(numbered: list[tuple[int, int]]) -> list[int]:
-    """Of (index, number) pairs in order, the indices of the longest run whose numbers go up
-    by one (page numbers counting the pages)."""
+def has_bare_numbers(text: str) -> bool:
+    """Whether a line of `text` is only a number (one regex scan: most texts have none)."""
+    return _BARE_NUMBER_LINE.search(text) is not None
+
+
+def _longest_count(numbered: list[tuple[int, int, int]], gap: int, end: int) -> list[int]:
+    """Of (index, number, place) in order, the indices of the longest run whose numbers go up
+    by one, each at least `gap` places after the one before or at the last place, `end` (the
+    last page may be short): page numbers counting the pages."""
     best: list[int] = []
     current: list[int] = []
     last = None
-    for index, value in numbered:
-        current = current + [index] if last is not None and value == last + 1 else [index]
-        last = value
+    for index, value, place in numbered:
+        if last is not None and value == last[0] + 1 and (place - last[1] >= gap or place == end):
+            current = current + [index]
+        else:
+            current = [index]
+        last = (value, place)
         best = current if len(current) > len(best) else best
     return best
 

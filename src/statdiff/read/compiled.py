@@ -22,9 +22,9 @@ from statdiff.law import citations, units
 from statdiff.law.compiling import when_used
 from statdiff.model import BodyLine, Drop, Identity, ReadResult
 from statdiff.read.common import (
-    ACT_HEADING, CELL_SEPARATOR, CHAPTER_HEADING, DISCLAIMER, NAVIGATION_CITATION, NBSP, SITE_CHROME, SITE_SCRIPT,
-    Body, csv_text_column, has_rare_spaces, normalize, normalize_long, normalize_simply_spaced, split_lines,
-    split_normalized,
+    ACT_HEADING, CELL_SEPARATOR, CHAPTER_HEADING, DISCLAIMER, NAVIGATION_CITATION, NBSP, PAGE_NUMBER, SITE_CHROME,
+    SITE_SCRIPT, Body, csv_text_column, has_bare_numbers, has_rare_spaces, normalize, normalize_long,
+    normalize_simply_spaced, page_numbers, split_lines, split_normalized,
 )
 from statdiff.read.csvrows import simple_rows
 from statdiff.read.identity import act_from
@@ -270,7 +270,14 @@ def read_page(text: str, name: str) -> ReadResult:
                     page.body.drop(CELL_SEPARATOR, "|")
                 page.add_cell(cell)
         return page.result()
-    page.add_lines(lines, simply_spaced=not has_rare_spaces(text))
+    simply_spaced = not has_rare_spaces(text)
+    start = 0
+    # a PDF's page numbers, alone on their lines (`common.page_numbers`): no words of the Act
+    for index in sorted(page_numbers(lines, None)) if has_bare_numbers(text) else ():
+        page.add_lines(lines[start:index], simply_spaced=simply_spaced)
+        page.body.drop(PAGE_NUMBER, lines[index])
+        start = index + 1
+    page.add_lines(lines[start:] if start else lines, simply_spaced=simply_spaced)
     return page.result()
 
 
