@@ -186,3 +186,21 @@ def test_numbers_alone_on_lines_that_do_not_count_pages_stay_words():
         from statdiff.read import read_path
 
         assert not [drop for drop in read_path(code).dropped if drop.rule == "page number"]
+
+
+def test_a_copy_saved_from_word_with_curly_quotes_is_no_change(tmp_path):
+    """Word curls quotation marks and apostrophes (`“Data Collector”`, `Driver’s`) and saves
+    Windows-1252: the same words as ilga.gov's straight ones, never a change; a changed word
+    among them still is."""
+    text = LAW.read_text(encoding="utf-8")
+    curled = text.replace("'", "\u2019")
+    for quoted in ('"Data Collector"', '"Personal information"', '"Breach of the security of the system data"'):
+        curled = curled.replace(quoted, "\u201c" + quoted[1:-1] + "\u201d")
+    assert curled != text
+    word = tmp_path / "from_word.txt"
+    word.write_bytes(curled.encode("cp1252"))
+    result = diff(LAW, word)
+    assert (result.exit_code, result.output) == (0, "")
+    word.write_bytes(curled.replace("first name", "full name").encode("cp1252"))
+    result = diff(LAW, word)
+    assert result.exit_code == 1 and "[-first-]{+full+}" in result.output
