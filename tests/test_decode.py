@@ -474,3 +474,11 @@ def test_the_pdftotext_hint_never_writes_over_the_file_it_reads(tmp_path):
     with pytest.raises(StatdiffError) as caught:
         load_text(path)
     assert f"pdftotext -layout {path} {path}.txt)" in str(caught.value)
+
+
+def test_accents_are_composed_and_ligatures_spelled_out():
+    """`é` typed as `e` and a combining accent (macOS, some PDFs), `ﬁ` kept as one character by
+    a PDF's text: the same words as their usual spelling, so two copies compare alike. NBSP and
+    `½` stay (NFC, not NFKC)."""
+    assert decode_bytes("re\u0301sident de\ufb01nition \ufb02ow".encode("utf-8")) == "r\u00e9sident definition flow"
+    assert decode_bytes("\u00a0\u00a0Ch. 121 \u00bd".encode("utf-8")) == "\u00a0\u00a0Ch. 121 \u00bd"

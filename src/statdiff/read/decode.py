@@ -182,7 +182,8 @@ def decode_bytes(data: bytes, name: str = "<text>", suffix: str = "") -> str:
 
 
 def normalise_text(text: str) -> str:
-    """LF line ends only; invisible and control characters removed; NBSP and tabs kept."""
+    """LF line ends only; invisible and control characters removed; NBSP and tabs kept;
+    letters composed (NFC) and typographic ligatures spelled out."""
     if "\r" in text:
         text = _lf_line_ends(text)
     if _has_other_line_breaks(text):
@@ -191,7 +192,26 @@ def normalise_text(text: str) -> str:
         if _SURROGATE.search(text):
             text = _SURROGATE.sub("\ufffd", text)
         text = INVISIBLE.sub("", text)
+    if not text.isascii():
+        text = _composed(text)
     return text
+
+
+# Ligatures a PDF's text may keep as one character (`ﬁ` of `deﬁnition`): the letters they print.
+_LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+                            "\ufb05": "st", "\ufb06": "st"})
+
+
+def _composed(text: str) -> str:
+    """The text with each accented letter one character (NFC: `é`, however it was typed or
+    extracted: `e` and a combining accent, as macOS and some PDFs give it) and its ligatures
+    spelled out, so that two copies of a word compare alike. Only NFC, never NFKC, which
+    would also turn NBSP (an indent the readers read) into a space and ½ into 1⁄2."""
+    import unicodedata
+
+    if any(ligature in text for ligature in "\ufb00\ufb01\ufb02\ufb03\ufb04\ufb05\ufb06"):
+        text = text.translate(_LIGATURES)
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
 # A carriage return that does not open a CRLF (an old Mac line end).
