@@ -161,7 +161,7 @@ def test_the_pdf_text_reader_drops_page_numbers_beside_its_headers():
     assert not [drop for drop in kept.dropped if drop.rule == "page number"]
 
 
-def test_an_acts_page_numbers_in_a_pdfs_footer_are_no_words_of_it():
+def test_an_acts_page_numbers_in_a_pdfs_footer_are_no_words_of_it(tmp_path):
     """An ILCS Act printed to PDF with page numbers alone in the footer and no running header:
     `Article {+1+} IV of the Constitution` before; dropped now, where they count the pages at
     least a page's worth of lines apart (a short last page ending the text aside)."""
@@ -174,13 +174,15 @@ def test_an_acts_page_numbers_in_a_pdfs_footer_are_no_words_of_it():
 
 
 def test_numbers_alone_on_lines_that_do_not_count_pages_stay_words():
-    from statdiff.read.common import MIN_PAGE_LINES, page_numbers
+    from statdiff.read.common import MIN_PAGE_LINES, footer_page_numbers, page_number_lines
 
-    text = ["Sec. 1. Votes cast:", "1", "2", "3", "for each candidate."]
-    assert page_numbers(text, None) == set()  # a list, not pages
+    def footer(lines: list[str]) -> set[int]:
+        return footer_page_numbers(lines, page_number_lines("\n".join(lines))[0])
+
+    assert footer(["Sec. 1. Votes cast:", "1", "2", "3", "for each candidate."]) == set()  # a list, not pages
     page = ["a line of the Act"] * MIN_PAGE_LINES
-    assert page_numbers(page + ["1"] + page + ["2"] + ["last page"], None) == {MIN_PAGE_LINES, 2 * MIN_PAGE_LINES + 1}
-    assert page_numbers(page + ["100"] + page + ["70"] + page + ["150"], None) == set()  # a tally
+    assert footer(page + ["1"] + page + ["2"] + ["last page"]) == {MIN_PAGE_LINES, 2 * MIN_PAGE_LINES + 1}
+    assert footer(page + ["100"] + page + [" 70"] + page + ["150"]) == set()  # a tally
     code = WHOLE_ACTS / "10ILCS5_ElectionCode.txt"
     if code.exists():  # its tally sheets print numbers alone on lines: none is taken for a page's
         from statdiff.read import read_path
@@ -204,3 +206,19 @@ def test_a_copy_saved_from_word_with_curly_quotes_is_no_change(tmp_path):
     word.write_bytes(curled.replace("first name", "full name").encode("cp1252"))
     result = diff(LAW, word)
     assert result.exit_code == 1 and "[-first-]{+full+}" in result.output
+
+
+def test_a_browsers_printed_date_title_address_and_page_count_are_no_words_of_an_act(tmp_path):
+    """An ILCS page printed from a browser to PDF: its date, title, address and `1/3` at every
+    page break, which `pdftotext` puts between the Act's lines; they read as inserted law."""
+    act = ROOT / "statutes" / "pipa" / "815ILCS530_through_PA094-0947.txt"
+    lines = act.read_text(encoding="utf-8").split("\n")
+    pages = [lines[start:start + 25] for start in range(0, len(lines), 25)]
+    printed = []
+    for number, page in enumerate(pages, 1):
+        printed += ["11/30/26, 10:45 AM", "", "Illinois Compiled Statutes - 815 ILCS 530", "", *page,
+                    "https://www.ilga.gov/legislation/ilcs/ilcs3.asp?ActID=2702", "", f"{number}/{len(pages)}", "\f"]
+    copy = tmp_path / "printed.txt"
+    copy.write_text("\n".join(printed), encoding="utf-8")
+    result = diff(act, copy)
+    assert (result.exit_code, result.output) == (0, "")

@@ -452,36 +452,55 @@ _MAX_PAGE_DIGITS = 4
 # Where a text prints no running header, a page's number is told from a number in its text by
 # standing alone on a line this many printed lines or more after the page number before it.
 MIN_PAGE_LINES = 15
-_BARE_NUMBER_LINE = when_used(r"(?m)^[ \t\u00a0]*\d{1,4}[ \t\u00a0]*$")
+# A line that may be a page's number: `2`; or as a browser or a word processor prints it,
+# `2/4`, `2 of 4`, `Page 2`, `- 2 -` (group 1: the line's text). Opening with the line end before
+# it, it is searched for at the line ends alone, fast on a whole Act that has none.
+_PAGE_NUMBER_LINE = when_used(
+    r"\n[ \t\u00a0]*(\d{1,4}(?: ?(?:/|of) ?\d{1,4})?|[Pp][Aa][Gg][Ee] +\d{1,4}[^\n]*|- ?\d{1,4} ?-)[ \t\u00a0]*(?=\n|\Z)"
+)
 
 
-def page_numbers(lines: list[str], headers: Collection[int] | None) -> set[int]:
-    """The indices of the `lines` that are page numbers, in the longest run of lines that are
-    only a number and count the pages in order (two or more). With running headers (`headers`:
-    their indices), each stands next to one, blank lines aside, or ends the text; a text with
-    none (None) has them at least `MIN_PAGE_LINES` printed lines apart (the last, ending the
-    text, after a short last page, nearer)."""
-    if headers is not None and not headers:
+def page_number_lines(text: str) -> tuple[list[int], list[int]]:
+    """The indices (in `split_lines(text)`) of the lines below the first that are only a number,
+    and of those that read as a printed page number (`2/4`, `Page 2 of 4`, `- 2 -`)."""
+    bare: list[int] = []
+    marked: list[int] = []
+    line, position = 0, 0
+    for match in _PAGE_NUMBER_LINE.finditer(text):
+        line += text.count("\n", position, match.start() + 1)
+        position = match.start() + 1
+        (bare if match.group(1).isdigit() else marked).append(line)
+    return bare, marked
+
+
+def page_numbers(lines: list[str], headers: Collection[int]) -> set[int]:
+    """The indices of the `lines` that are page numbers: lines that are only a number, next to
+    a running header (`headers`: their indices), blank lines aside, or ending the text, in the
+    longest run that counts the pages in order (two or more)."""
+    if not headers:
         return set()
     printed = [index for index, line in enumerate(lines) if line.strip()]
     candidates: list[tuple[int, int, int]] = []  # (line index, number, place among printed lines)
     for place, index in enumerate(printed):
         text = lines[index].strip()
-        if not (text.isascii() and text.isdigit() and len(text) <= _MAX_PAGE_DIGITS):
+        if not (text.isascii() and text.isdigit() and len(text) <= _MAX_PAGE_DIGITS) or index in headers:
             continue
-        if headers is not None:
-            before = printed[place - 1] if place else None
-            after = printed[place + 1] if place + 1 < len(printed) else None
-            if index in headers or not (before in headers or after in headers or after is None):
-                continue
-        candidates.append((index, int(text), place))
-    run = _longest_count(candidates, 0 if headers is not None else MIN_PAGE_LINES, len(printed) - 1)
+        before = printed[place - 1] if place else None
+        after = printed[place + 1] if place + 1 < len(printed) else None
+        if before in headers or after in headers or after is None:
+            candidates.append((index, int(text), place))
+    run = _longest_count(candidates, 0, len(printed) - 1)
     return set(run) if len(run) >= 2 else set()
 
 
-def has_bare_numbers(text: str) -> bool:
-    """Whether a line of `text` is only a number (one regex scan: most texts have none)."""
-    return _BARE_NUMBER_LINE.search(text) is not None
+def footer_page_numbers(lines: list[str], bare: list[int]) -> set[int]:
+    """Of the lines that are only a number (`bare`: their indices, from `page_number_lines`),
+    those that are page numbers in a text printed with no running header: the longest run that
+    counts the pages in order (two or more), each at least `MIN_PAGE_LINES` lines after the one
+    before, or ending the text (a short last page)."""
+    last = next((index for index in range(len(lines) - 1, -1, -1) if lines[index].strip()), -1)
+    run = _longest_count([(index, int(lines[index].strip()), index) for index in bare], MIN_PAGE_LINES, last)
+    return set(run) if len(run) >= 2 else set()
 
 
 def _longest_count(numbered: list[tuple[int, int, int]], gap: int, end: int) -> list[int]:

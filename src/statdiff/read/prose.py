@@ -115,7 +115,9 @@ PAGE_NUMBER = "page number"
 PAGE_HEADER = "page header or footer"
 PAGE_EDGE_LINES = 2  # printed lines beside a page number where a running header or footer stands
 PAGE_FURNITURE_MAX_WORDS = 12
-_PAGE_NUMBER = re.compile(r"(?i:page)\s+(\d{1,4})(?:\s+(?:of|/)\s+\d{1,4})?|-\s?(\d{1,4})\s?-")
+# `Page 2`, `Page 2 of 4`, `- 2 -`; a browser's printed footer: `2/4` (Chromium), `2 of 4`
+_PAGE_NUMBER = re.compile(r"(?i:page)\s+(\d{1,4})(?:\s+(?:of|/)\s+\d{1,4})?|-\s?(\d{1,4})\s?-"
+                          r"|(\d{1,4}) ?(?:/|of) ?\d{1,4}")
 _DIGITS = re.compile(r"\d+")
 
 
@@ -125,7 +127,7 @@ def page_furniture(lines: list[str]) -> tuple[dict[int, str], set[int]]:
     numbered in sequence; lines that read the same, numbers aside, beside at least half of
     them (and two or more), and at the top of the first page (a running header or footer);
     and the blank lines around each page break, so that a paragraph runs on across it."""
-    numbered = [(index, int(match[1] or match[2])) for index, line in enumerate(lines)
+    numbered = [(index, int(match[1] or match[2] or match[3])) for index, line in enumerate(lines)
                 if (match := _PAGE_NUMBER.fullmatch(normalize(line)))]
     run = _longest_sequence(numbered)
     if len(run) < 2:
