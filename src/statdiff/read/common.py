@@ -489,7 +489,7 @@ def page_numbers(lines: list[str], headers: Collection[int]) -> set[int]:
         after = printed[place + 1] if place + 1 < len(printed) else None
         if before in headers or after in headers or after is None:
             candidates.append((index, int(text), place))
-    run = _longest_count(candidates, 0, len(printed) - 1)
+    run = longest_count(candidates)
     return set(run) if len(run) >= 2 else set()
 
 
@@ -499,11 +499,11 @@ def footer_page_numbers(lines: list[str], bare: list[int]) -> set[int]:
     counts the pages in order (two or more), each at least `MIN_PAGE_LINES` lines after the one
     before, or ending the text (a short last page)."""
     last = next((index for index in range(len(lines) - 1, -1, -1) if lines[index].strip()), -1)
-    run = _longest_count([(index, int(lines[index].strip()), index) for index in bare], MIN_PAGE_LINES, last)
+    run = longest_count([(index, int(lines[index].strip()), index) for index in bare], MIN_PAGE_LINES, last)
     return set(run) if len(run) >= 2 else set()
 
 
-def _longest_count(numbered: list[tuple[int, int, int]], gap: int, end: int) -> list[int]:
+def longest_count(numbered: list[tuple[int, int, int]], gap: int = 0, end: int = -1) -> list[int]:
     """Of (index, number, place) in order, the indices of the longest run whose numbers go up
     by one, each at least `gap` places after the one before or at the last place, `end` (the
     last page may be short): page numbers counting the pages."""

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 
 from statdiff.model import BodyLine, Drop, Identity, ReadResult
 from statdiff.read.common import MARKUP_RULES as DROP_RULES
-from statdiff.read.common import normalize, split_lines
+from statdiff.read.common import longest_count, normalize, split_lines
 
 # What a line is (`ProseLine.block`).
 TEXT, HEADING, BULLET, ROW, CODE, QUOTE, FRONT_MATTER = "text", "heading", "bullet", "row", "code", "quote", "front_matter"
@@ -146,14 +146,7 @@ def page_furniture(lines: list[str]) -> tuple[dict[int, str], set[int]]:
 
 def _longest_sequence(numbered: list[tuple[int, int]]) -> list[int]:
     """The line indices of the longest run of page numbers that go up by one, in order."""
-    best: list[int] = []
-    current: list[int] = []
-    last = None
-    for index, value in numbered:
-        current = current + [index] if last is not None and value == last + 1 else [index]
-        last = value
-        best = current if len(current) > len(best) else best
-    return best
+    return longest_count([(index, value, index) for index, value in numbered])
 
 
 def _printed_near(lines: list[str], index: int) -> list[int]:
