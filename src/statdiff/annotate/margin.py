@@ -243,6 +243,8 @@ def _anchor_for(clue: str, changes: list[Change], lowered: list[str]) -> str:
 
 def _feature_changes(old: list[str], new: list[str], noun: str) -> list[tuple[str, str]]:
     """Pair what disappeared with what appeared: changed, else new / removed."""
+    if old == new:  # most nodes: none on either side (no Counter made for them)
+        return []
     removed = _in_order(old, Counter(old) - Counter(new))
     added = _in_order(new, Counter(new) - Counter(old))
     messages = []
@@ -280,6 +282,8 @@ def _duty_changes(old: list[str], new: list[str]) -> list[tuple[str, str]]:
     """Each removed duty paired, in order, with the first added duty of the same verb not yet
     paired ("duty changed"); the rest new or removed. Added duties wait in a queue a verb, so
     that a Section replaced whole, with thousands of duties, is paired in one pass."""
+    if old == new:
+        return []
     removed = _in_order(old, Counter(old) - Counter(new))
     added = _in_order(new, Counter(new) - Counter(old))
     waiting: dict[str, deque[int]] = {}
