@@ -222,3 +222,24 @@ def test_a_browsers_printed_date_title_address_and_page_count_are_no_words_of_an
     copy.write_text("\n".join(printed), encoding="utf-8")
     result = diff(act, copy)
     assert (result.exit_code, result.output) == (0, "")
+
+
+def test_a_pdf_that_chromium_may_take_minutes_to_print_is_said_before_the_wait(tmp_path, monkeypatch):
+    """Chromium printed 9,865 changes of the Election Code in seven minutes, without a sign:
+    over `SLOW_TO_PRINT` changes the user is told first, and of the formats written in seconds."""
+    import pytest
+
+    from statdiff.render import pdf
+
+    if not pdf.CHROMIUM.exists():
+        pytest.skip("Debian's chromium is not installed at /usr/bin/chromium")
+    pytest.importorskip("playwright.sync_api", reason="playwright for Python (statdiff[pdf]) is not installed")
+    new = ROOT / "statutes" / "pipa" / "09500HB0605_introduced_full.txt"
+    monkeypatch.setattr(pdf, "SLOW_TO_PRINT", 6)
+    result = CliRunner().invoke(cli.main, ["redline", "--jobs", "1", str(LAW), str(new), "-o", str(tmp_path / "r.pdf")])
+    assert result.exit_code == 1 and (tmp_path / "r.pdf").read_bytes().startswith(b"%PDF-")
+    assert ("statdiff: warning: a PDF of 7 changes runs to hundreds of pages or more and Chromium may take minutes to print "
+            "it (HTML, Word and CSV are written in seconds)") in result.stderr
+    monkeypatch.setattr(pdf, "SLOW_TO_PRINT", 7)
+    result = CliRunner().invoke(cli.main, ["redline", "--jobs", "1", str(LAW), str(new), "-o", str(tmp_path / "s.pdf")])
+    assert "warning" not in result.stderr
