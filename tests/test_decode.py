@@ -127,7 +127,11 @@ def test_nbsp_and_tabs_are_kept():
     assert decode_bytes(text.encode("utf-8")) == text
 
 
-@pytest.mark.parametrize("invisible", ["\u200b", "\u200c", "\u200d", "\ufeff", "\u00ad", "\u2060", "\u202e"])
+@pytest.mark.parametrize("invisible", [
+    "\u200b", "\u200c", "\u200d", "\ufeff", "\u00ad", "\u2060", "\u202e",
+    # the bidi marks text copied from a browser, Word or Outlook carries, and the other format characters
+    "\u200e", "\u200f", "\u061c", "\u2062", "\u180e", "\u206a", "\ufff9",
+])
 def test_zero_width_and_soft_hyphen_are_removed(invisible):
     text = f"per{invisible}sonal infor{invisible}mation"
     assert decode_bytes(text.encode("utf-8")) == "personal information"
@@ -462,3 +466,19 @@ def test_a_lone_surrogate_becomes_the_replacement_character(surrogate):
 @given(st.text(alphabet=st.characters(min_codepoint=0, max_codepoint=0xFFFF)))
 def test_normalised_text_can_always_be_written_as_utf8(text):
     normalise_text(text).encode("utf-8")
+
+
+def test_the_pdftotext_hint_never_writes_over_the_file_it_reads(tmp_path):
+    """A PDF saved as `bill.txt`: the advice extracts it to `bill.txt.txt`, not over itself."""
+    path = write(tmp_path, "bill.txt", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    with pytest.raises(StatdiffError) as caught:
+        load_text(path)
+    assert f"pdftotext -layout {path} {path}.txt)" in str(caught.value)
+
+
+def test_accents_are_composed_and_ligatures_spelled_out():
+    """`é` typed as `e` and a combining accent (macOS, some PDFs), `ﬁ` kept as one character by
+    a PDF's text: the same words as their usual spelling, so two copies compare alike. NBSP and
+    `½` stay (NFC, not NFKC)."""
+    assert decode_bytes("re\u0301sident de\ufb01nition \ufb02ow".encode("utf-8")) == "r\u00e9sident definition flow"
+    assert decode_bytes("\u00a0\u00a0Ch. 121 \u00bd".encode("utf-8")) == "\u00a0\u00a0Ch. 121 \u00bd"

@@ -58,7 +58,17 @@ def test_tokens_carry_their_words_position_and_a_unit_its_first_words():
 
 
 def test_possessive_and_inner_punctuation_are_kept():
-    assert texts("collector's web-site e-mail collectors'") == ["collector's", "web-site", "e-mail", "collectors'"]
+    assert texts("collector's collectors' 1-1-06 (b-5) x--y") == ["collector's", "collectors'", "1-1-06", "(b-5)", "x--y"]
+
+
+def test_a_compound_is_cut_after_its_hyphens_so_a_line_break_there_is_no_change():
+    """A text printed in lines (a PDF, a page re-wrapped) breaks `non-forwardable` after its
+    hyphen; the pieces compare alike however the compound was printed, and still rebuild it."""
+    assert texts("web-site e-mail") == ["web-", "site", "e-", "mail"]
+    assert texts("non- forwardable") == texts("non-forwardable") == ["non-", "forwardable"]
+    joined, broken = tokenize(words_of('"Dual-purpose"')), tokenize(words_of('"Dual- purpose"'))
+    assert [token.space_before for token in joined] == [False, False, False, False]
+    assert rebuild(joined) == '"Dual-purpose"' and rebuild(broken) == '"Dual- purpose"'
 
 
 word_text = st.one_of(

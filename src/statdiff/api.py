@@ -98,7 +98,7 @@ class Comparison(model.Comparison):
 def diff(old: Source, new: Source, *, format: str | None = None) -> Comparison:
     """Compare two versions (paths, texts, bytes or parsed Documents)."""
     found = pipeline.compare(_parse(old, format, None, "statdiff.diff"), _parse(new, format, None, "statdiff.diff"))
-    return Comparison(found.old, found.new, found.mode, found.sections)
+    return Comparison(found.old, found.new, found.mode, found.sections, found.limits)
 
 
 def _parse(source: object, format: str | None, name: str | None, caller: str) -> Document:

@@ -240,7 +240,7 @@ def _as_texts(comparison: "Comparison", warnings: list[str]) -> Diffed:
     from statdiff.compare.endings import trailing_nodes_note
 
     note = trailing_nodes_note(comparison)
-    return Diffed(comparison, warnings + ([note] if note else []))
+    return Diffed(comparison, warnings + ([note] if note else []) + comparison.limits)
 
 
 def _credited(before: "Document", after: "Document", amended: "AmendedBill | None",
@@ -251,8 +251,8 @@ def _credited(before: "Document", after: "Document", amended: "AmendedBill | Non
 
     comparison = compare(before, after)
     if amended is None:
-        return Diffed(comparison, [])
-    return Diffed(comparison, credit_instructions(comparison, amended, own), amended)
+        return Diffed(comparison, list(comparison.limits))
+    return Diffed(comparison, credit_instructions(comparison, amended, own) + comparison.limits, amended)
 
 
 def apply_files(bill: str | Path, amendments: "Sequence[str | Path]", *, format: str | None = None,

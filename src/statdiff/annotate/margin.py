@@ -11,7 +11,7 @@ the official markup.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, deque
 from dataclasses import dataclass
 
 from statdiff.annotate.phrases import PATH_TERM
@@ -187,8 +187,12 @@ def _node_annotations(
         return []
     path = node_comparison.node.path
 
+    lowered: list[str] = []  # each change's texts in lower case, made once for the node's notes
+
     def note(kind: str, message: str, clue: str = "", anchor: str = "") -> Annotation:
-        return Annotation(kind, message, anchor or _anchor_for(clue, changes), section, path)
+        if not anchor and len(changes) > 1 and not lowered:
+            lowered.extend(f"{change.old_text} {change.new_text}".lower() for change in changes)
+        return Annotation(kind, message, anchor or _anchor_for(clue, changes, lowered), section, path)
 
     found: list[Annotation] = [note(PLAIN_PRINTING, RECOVERED_NOTE, anchor=change.anchor)
                                for change in changes if change.basis == Basis.PLAIN_PRINTING]
@@ -219,24 +223,28 @@ def compared_texts(node_comparison: NodeComparison) -> tuple[str, str]:
             rebuild([token for segment in kept for token in segment.new]))
 
 
-def _anchor_for(clue: str, changes: list[Change]) -> str:
-    """The change whose text carries the clue, else the node's first change."""
-    if not changes:
-        return ""
-    words = clue.lower().split()
-    for change in changes:
-        text = f"{change.old_text} {change.new_text}".lower()
-        if words and any(word in text for word in words if any(ch.isdigit() for ch in word)):
+def _anchor_for(clue: str, changes: list[Change], lowered: list[str]) -> str:
+    """The change whose text carries the clue, else the node's first change (`lowered`: each
+    change's old and new text in lower case; a node's only change is its anchor, unread: a
+    Section replaced whole has one change and may have thousands of notes)."""
+    if len(changes) <= 1:
+        return changes[0].anchor if changes else ""
+    words = [word for word in clue.lower().split() if any(ch.isdigit() for ch in word)]
+    for change, text in zip(changes, lowered):
+        if any(word in text for word in words):
             return change.anchor
-    for change in changes:
-        text = f"{change.old_text} {change.new_text}".lower()
-        if clue and clue.lower() in text:
-            return change.anchor
+    if clue:
+        wanted = clue.lower()
+        for change, text in zip(changes, lowered):
+            if wanted in text:
+                return change.anchor
     return changes[0].anchor
 
 
 def _feature_changes(old: list[str], new: list[str], noun: str) -> list[tuple[str, str]]:
     """Pair what disappeared with what appeared: changed, else new / removed."""
+    if old == new:  # most nodes: none on either side (no Counter made for them)
+        return []
     removed = _in_order(old, Counter(old) - Counter(new))
     added = _in_order(new, Counter(new) - Counter(old))
     messages = []
@@ -271,18 +279,30 @@ def _modal_noun(phrase: str) -> str:
 
 
 def _duty_changes(old: list[str], new: list[str]) -> list[tuple[str, str]]:
+    """Each removed duty paired, in order, with the first added duty of the same verb not yet
+    paired ("duty changed"); the rest new or removed. Added duties wait in a queue a verb, so
+    that a Section replaced whole, with thousands of duties, is paired in one pass."""
+    if old == new:
+        return []
     removed = _in_order(old, Counter(old) - Counter(new))
     added = _in_order(new, Counter(new) - Counter(old))
+    waiting: dict[str, deque[int]] = {}
+    for index, item in enumerate(added):
+        waiting.setdefault(item.split()[-1], deque()).append(index)
     messages = []
-    for before in list(removed):
-        verb = before.split()[-1]
-        after = next((item for item in added if item.split()[-1] == verb), None)
-        if after is not None:
-            messages.append((f"duty changed: “{before}” → “{after}”", after))
-            removed.remove(before)
-            added.remove(after)
-    messages += [(f"new {_modal_noun(item)}: “{item}”", item) for item in added]
-    messages += [(f"{_modal_noun(item)} removed: “{item}”", item) for item in removed]
+    paired_removed: set[int] = set()
+    paired_added: set[int] = set()
+    for number, before in enumerate(removed):
+        queue = waiting.get(before.split()[-1])
+        if queue:
+            index = queue.popleft()
+            messages.append((f"duty changed: “{before}” → “{added[index]}”", added[index]))
+            paired_removed.add(number)
+            paired_added.add(index)
+    messages += [(f"new {_modal_noun(item)}: “{item}”", item)
+                 for index, item in enumerate(added) if index not in paired_added]
+    messages += [(f"{_modal_noun(item)} removed: “{item}”", item)
+                 for number, item in enumerate(removed) if number not in paired_removed]
     return messages
 
 

@@ -17,28 +17,32 @@ from statdiff.compare.units import Unit
 from statdiff.model import Change, Comparison, Document, NodeComparison, Op, SectionComparison, Status
 
 MOVED_NODE_CUTOFF = 90.0  # rapidfuzz ratio: a removed node and an added node this alike are one move
-MAX_MOVE_CANDIDATES = 250_000  # removed x added nodes beyond which moves are not looked for
+MAX_MOVE_CANDIDATES = 4_000_000  # removed x added nodes beyond which moves are not looked for (and said)
 
 Placed = tuple[SectionComparison, NodeComparison]
 Differ = Callable[[NodeComparison, NodeComparison, str], NodeComparison]  # (removed, added, section) -> their diff
 _ONE_SIDED = (Status.REMOVED, Status.ADDED)
 
 
-def pair_moved_nodes(sections: list[SectionComparison], differ: Differ | None = None) -> None:
+def pair_moved_nodes(sections: list[SectionComparison], differ: Differ | None = None) -> tuple[int, int] | None:
     """Turn each removed node that another section adds (nearly) the same into one move;
-    `differ` gives the redline of the two when their texts differ."""
+    `differ` gives the redline of the two when their texts differ. Returns (removed, added)
+    where there are too many to look among (`MAX_MOVE_CANDIDATES`)."""
     removed: list[Placed] = []
     added: list[Placed] = []
     for section in sections:
         for node in section.nodes:
             if node.status in _ONE_SIDED and node.changes:
                 (removed if node.status == Status.REMOVED else added).append((section, node))
-    if not removed or not added or len(removed) * len(added) > MAX_MOVE_CANDIDATES:
-        return
+    if not removed or not added:
+        return None
+    if len(removed) * len(added) > MAX_MOVE_CANDIDATES:
+        return len(removed), len(added)
     pairs = best_pairs([n.node.text for _, n in removed], [n.node.text for _, n in added], MOVED_NODE_CUTOFF,
                        allowed=lambda i, j: removed[i][0] is not added[j][0])
     for i, j, _ in pairs:
         _mark_moved(removed[i], added[j], differ)
+    return None
 
 
 def _mark_moved(removed: Placed, added: Placed, differ: Differ | None = None) -> None:

@@ -20,6 +20,7 @@ only if content leaves them unpaired.
 
 from __future__ import annotations
 
+import heapq
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
@@ -31,7 +32,7 @@ Item = TypeVar("Item")
 
 IDENTITY, CONTENT = "identity", "content"
 CONTENT_CUTOFF = 60.0  # rapidfuzz ratio (0-100) below which two texts are not the same provision
-MAX_CONTENT_CANDIDATES = 4000  # beyond this many unpaired items a side, content pairing is skipped
+MAX_CONTENT_CANDIDATES = 4000  # beyond this many unpaired items a side, content pairing is skipped (and said)
 EXCERPT = 2000  # characters from each end of a long text that content pairing compares
 
 
@@ -57,12 +58,15 @@ def align(
     cutoff: float = CONTENT_CUTOFF,
     positional: Callable[[Item], bool] | None = None,
     name: Callable[[Item], str | None] | None = None,
+    skipped: list[tuple[int, int]] | None = None,
 ) -> list[Pair[Item]]:
     """Pair `old_items` with `new_items`; return every item once, in reading order.
 
     `keys` are identity functions tried in order (a None key never pairs);
     `text` gives what content pairing compares; `positional` and a positional item's
-    `name` (see above; None: it has none).
+    `name` (see above; None: it has none). Where more than `MAX_CONTENT_CANDIDATES` items of
+    a side are left unpaired by key, content pairing is not tried (it scores every old text
+    against every new one): the two counts are appended to `skipped`, for the caller to say so.
     """
     placed = _PositionalTexts.of(old_items, new_items, text, positional, name)
     first_values = _key_values(old_items, new_items, keys[0]) if keys else None
@@ -70,7 +74,7 @@ def align(
         unkeyed = _unkeyed_places(old_items, new_items, keys, first_values)
         if unkeyed is not None and len(unkeyed) <= 1:
             return _in_place(old_items, new_items, unkeyed, text, cutoff)
-    return _aligned(old_items, new_items, keys, text, cutoff, placed, first_values)
+    return _aligned(old_items, new_items, keys, text, cutoff, placed, first_values, skipped)
 
 
 def in_order(old_items: Sequence[Item], new_items: Sequence[Item]) -> list[Pair[Item]]:
@@ -137,7 +141,8 @@ def _in_place(old_items: Sequence[Item], new_items: Sequence[Item], unkeyed: lis
 
 def _aligned(old_items: Sequence[Item], new_items: Sequence[Item], keys: Sequence[Callable[[Item], object]],
              text: Callable[[Item], str], cutoff: float, placed: "_PositionalTexts",
-             first_values: tuple[list[object], list[object]] | None = None) -> list[Pair[Item]]:
+             first_values: tuple[list[object], list[object]] | None = None,
+             skipped: list[tuple[int, int]] | None = None) -> list[Pair[Item]]:
     """`align`, step by step (`first_values`: the first key's values of each side, where
     computed already)."""
     partner: dict[int, int] = {}  # old index -> new index
@@ -148,7 +153,7 @@ def _aligned(old_items: Sequence[Item], new_items: Sequence[Item], keys: Sequenc
     if placed:
         _pair_by_same_text(placed, partner, how)
         _pair_by_same_text(placed, partner, how, by_name=True)
-    _pair_by_content(old_items, new_items, text, cutoff, partner, how)
+    _pair_by_content(old_items, new_items, text, cutoff, partner, how, skipped)
     if placed:
         same_name, same_gap = placed.same_name_test(), _same_gap_test(partner)
         for key in keys:
@@ -278,13 +283,16 @@ def _pair_by_same_text(placed: _PositionalTexts, partner: dict[int, int],
 
 
 def _pair_by_content(old_items: Sequence[Item], new_items: Sequence[Item], text: Callable[[Item], str], cutoff: float,
-                     partner: dict[int, int], how: dict[int, tuple[str, float]]) -> None:
+                     partner: dict[int, int], how: dict[int, tuple[str, float]],
+                     skipped: list[tuple[int, int]] | None = None) -> None:
     taken = set(partner.values())
     old_left = [index for index in range(len(old_items)) if index not in partner]
     new_left = [index for index in range(len(new_items)) if index not in taken]
     if not old_left or not new_left:
         return
     if len(old_left) > MAX_CONTENT_CANDIDATES or len(new_left) > MAX_CONTENT_CANDIDATES:
+        if skipped is not None:
+            skipped.append((len(old_left), len(new_left)))
         return
     old_texts = [text(old_items[index]) for index in old_left]
     new_texts = [text(new_items[index]) for index in new_left]
@@ -304,36 +312,85 @@ def best_pairs(
     Greedy: every pair scoring at least `cutoff` (rapidfuzz ratio over each text's
     `excerpt`) in order of score, ties by old then new index; a pair whose old or new
     text is already taken, or that `allowed` refuses, is skipped.
+
+    The order is that of a sort of every such pair, but the pairs are never all made: each
+    old text's candidates come best first, a few at a time (`_Candidates`), and a heap holds
+    each old text's best one not yet tried. Texts that all resemble one another (4,000
+    renumbered Sections of one Act) would otherwise make a list of every pair, 16 million
+    tuples and gigabytes; here each old text holds a few candidates, more only when others
+    took those.
     """
     if not old_texts or not new_texts:
         return []
     choices = [excerpt(text) for text in new_texts]
-    found = ((score, i, j) for i, text in enumerate(old_texts) for j, score in _scores(excerpt(text), choices, cutoff))
-    candidates = sorted(found, key=lambda candidate: (-candidate[0], candidate[1], candidate[2]))
-    used_old: set[int] = set()
+    rows = [_Candidates(excerpt(text), choices, cutoff) for text in old_texts]
+    heap = [(-first[0], i, first[1]) for i, row in enumerate(rows) if (first := row.at(0)) is not None]
+    heapq.heapify(heap)
+    tried = [1] * len(rows)  # how many of each old text's candidates have been taken from its row
     used_new: set[int] = set()
     pairs = []
-    for score, i, j in candidates:
-        if i in used_old or j in used_new or (allowed is not None and not allowed(i, j)):
-            continue
-        used_old.add(i)
-        used_new.add(j)
-        pairs.append((i, j, score))
+    while heap:
+        negative_score, i, j = heapq.heappop(heap)
+        if j not in used_new and (allowed is None or allowed(i, j)):
+            used_new.add(j)
+            pairs.append((i, j, -negative_score))
+            continue  # old text i is paired: none of its other candidates is tried
+        following = rows[i].at(tried[i])
+        tried[i] += 1
+        if following is not None:
+            heapq.heappush(heap, (-following[0], i, following[1]))
     return pairs
+
+
+FIRST_CANDIDATES = 8  # an old text's best candidates fetched first; four times as many each time they run out
+
+
+class _Candidates:
+    """One old text's candidates (score, new index) at or above the cutoff, best first, ties
+    by new index: the first `FIRST_CANDIDATES`, then, each time the pairing has tried them
+    all, the row fetched again four times as long (a few fetches even where every new text
+    is taken by another: each fetch scores the row in rapidfuzz, only the best few become
+    Python objects)."""
+
+    __slots__ = ("query", "choices", "cutoff", "found", "complete")
+
+    def __init__(self, query: str, choices: list[str], cutoff: float) -> None:
+        self.query, self.choices, self.cutoff = query, choices, cutoff
+        self.found: list[tuple[float, int]] = []
+        self.complete = False  # `found` holds every candidate
+        self._fetch(FIRST_CANDIDATES)
+
+    def at(self, position: int) -> tuple[float, int] | None:
+        """The candidate at `position` in best-first order, or None past the last."""
+        if position >= len(self.found) and not self.complete:
+            self._fetch(4 * max(position, FIRST_CANDIDATES))
+        return self.found[position] if position < len(self.found) else None
+
+    def _fetch(self, limit: int) -> None:
+        self.found = best_scores(self.query, self.choices, self.cutoff, limit)
+        self.complete = len(self.found) < limit
 
 
 FEW_CHOICES = 16  # up to this many texts to score against, each is scored on its own
 
 
-def _scores(query: str, choices: list[str], cutoff: float) -> list[tuple[int, float]]:
-    """(index, ratio) of each choice whose rapidfuzz ratio with `query` is at least `cutoff`.
-    One `process.extract` over many choices (not `process.cdist`: cdist needs numpy); a
-    `fuzz.ratio` a choice over a few: the same scores, and `ratio` first sets aside the
-    beginning and end two texts share, which `extract`'s scorer, prepared once for the query,
-    does not (a node and its edited version, the common case here: 3 µs instead of 300)."""
+def best_scores(query: str, choices: list[str], cutoff: float, limit: int) -> list[tuple[float, int]]:
+    """(ratio, index) of the `limit` choices that score best with `query`, at least `cutoff`,
+    best first, ties by index (the order `process.extract` documents). One `process.extract`
+    over many choices (not `process.cdist`: cdist needs numpy); `_scores` over a few."""
     if len(choices) > FEW_CHOICES:
-        return [(int(j), float(score))
-                for _, score, j in process.extract(query, choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None)]
+        return [(float(score), int(j))
+                for _, score, j in process.extract(query, choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=limit)]
+    found = sorted(((score, j) for j, score in _scores(query, choices, cutoff)), key=lambda one: (-one[0], one[1]))
+    return found[:limit]
+
+
+def _scores(query: str, choices: list[str], cutoff: float) -> list[tuple[int, float]]:
+    """(index, ratio) of each of a few choices whose rapidfuzz ratio with `query` is at least
+    `cutoff`, one `fuzz.ratio` a choice: the scores `process.extract` gives, and `ratio` first
+    sets aside the beginning and end two texts share, which `extract`'s scorer, prepared once
+    for the query, does not (a node and its edited version, the common case here: 3 µs
+    instead of 300)."""
     scored = [(j, fuzz.ratio(query, choice, score_cutoff=cutoff)) for j, choice in enumerate(choices)]
     return [(j, float(score)) for j, score in scored if score >= cutoff]
 

@@ -103,11 +103,9 @@ class _StreamSide:
                 runs.append((owner, index, index + 1))
         return runs
 
-    def hidden_of(self, node: Node | None) -> Hidden:
-        """The tokens of `node` outside the shared stretch (none for no node)."""
-        if node is None:
-            return (), ()
-        return self.hidden[next(index for index, candidate in enumerate(self.nodes) if candidate is node)]
+    def hidden_at(self, index: int | None) -> Hidden:
+        """The tokens of the node at `index` outside the shared stretch (none for no node)."""
+        return ((), ()) if index is None else self.hidden[index]
 
 
 @dataclass(slots=True)
@@ -182,8 +180,9 @@ def restreamed(old_nodes: list[Node], new_nodes: list[Node], visible: Visible,
     for index in range(len(new_nodes)):
         comparison_for("new", index)
     result = [comparisons[key] for key in order]
-    for comparison in result:
-        _add_hidden(comparison, old_side.hidden_of(comparison.old), new_side.hidden_of(comparison.new))
+    for key, comparison in zip(order, result):  # a key names its nodes by index: ("pair", old, new), ("old", i), ("new", j)
+        _add_hidden(comparison, old_side.hidden_at(key[1] if key[0] != "new" else None),
+                    new_side.hidden_at(key[-1] if key[0] != "old" else None))
     return result
 
 

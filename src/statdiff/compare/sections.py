@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from statdiff.compare.anchors import linked, number_anchors
 from statdiff.compare.attribution import attribute, synopsis_words
+from statdiff.compare import limits as limits_note
 from statdiff.compare.changes import node_change, section_change
 from statdiff.compare.modes import (
     bill_side,
@@ -86,9 +87,12 @@ def compare(old: Document, new: Document) -> Comparison:
         visible = Visible.for_truncation(old, new, kept, replacement.quotes.unquoted if replacement else None)
     old_before, old_units, old_after = _split_units(old_units, visible)
     new_before, new_units, new_after = _split_units(new_units, visible)
+    skipped: list[tuple[int, int]] = []
     pairs = align(old_units, new_units, keys=UNIT_KEYS,
                   text=lambda unit: compared_text(unit.node, visible.text(unit.nodes)),
-                  positional=lambda unit: positional(unit.node), name=lambda unit: unit.node.meta.heading)
+                  positional=lambda unit: positional(unit.node), name=lambda unit: unit.node.meta.heading,
+                  skipped=skipped)
+    limits = [limits_note.sections_not_paired(*counts, old.name, new.name) for counts in skipped]
     beyond: set[Unit] = set()
     if mode == Mode.AMENDMENT:
         from statdiff.compare.partial import cut_restatement  # here: only an amendment's comparison cuts
@@ -98,15 +102,17 @@ def compare(old: Document, new: Document) -> Comparison:
     context = _Context(mode, bill, visible, new_is_bill=is_bill(new, new_units), synopsis=synopsis_words(new),
                        beyond_cut=beyond, rules=NodeRules(recovers_struck(mode, bill, printed_new),
                                                           replacement.quotes if replacement else None),
-                       replacement=replacement)
+                       replacement=replacement, limits=limits)
     sections = [_lone_section(unit, "old", context) for unit in old_before]
     sections += [_lone_section(unit, "new", context) for unit in new_before]
     sections += [section for pair in pairs for section in _compare_pair(pair, context)]
     sections += [_lone_section(unit, "old", context) for unit in old_after]
     sections += [_lone_section(unit, "new", context) for unit in new_after]
-    comparison = Comparison(old, new, mode, sections)
-    pair_moved_nodes(sections, lambda removed, added, section: compare_nodes(
+    comparison = Comparison(old, new, mode, sections, limits)
+    moves_skipped = pair_moved_nodes(sections, lambda removed, added, section: compare_nodes(
         Pair(removed.old, added.new, CONTENT), section, context.visible, context.rules))
+    if moves_skipped is not None:
+        limits.append(limits_note.moves_not_sought(*moves_skipped))
     place_moves(comparison, every_unit["old"], every_unit["new"])
     number_anchors(comparison)
     return comparison
@@ -122,6 +128,7 @@ class _Context:
     beyond_cut: set[Unit] = field(default_factory=set)  # units a truncated copy never reaches
     rules: NodeRules = field(default_factory=NodeRules)  # plain printing, a whole replacement's quotes
     replacement: Replacement | None = None  # a whole-replacement amendment compared with its bill
+    limits: list[str] = field(default_factory=list)  # what was not done for the input's size, said to the user
 
 
 def _split_units(units: list[Unit], visible: Visible) -> tuple[list[Unit], list[Unit], list[Unit]]:
@@ -239,13 +246,16 @@ def _changed_nodes(old_unit: Unit, new_unit: Unit, shown: tuple[list[Node], list
     if same:
         node_pairs = in_order(old_nodes, new_nodes)
     else:
+        skipped: list[tuple[int, int]] = []
         node_pairs = align(
             old_nodes,
             new_nodes,
             keys=(relative_key(old_unit, new_unit), same_text(visible)),
             text=lambda node: compared_text(node, visible.joined(node)),
             positional=positional,
+            skipped=skipped,
         )
+        context.limits.extend(limits_note.nodes_not_paired(*counts, section_path) for counts in skipped)
     compared = [compare_nodes(node_pair, section_path, visible, context.rules) for node_pair in node_pairs]
     if any(node.changes for node in compared) and same_stream(old_nodes, new_nodes, visible):
         compared = resegmented(old_nodes, new_nodes, visible)

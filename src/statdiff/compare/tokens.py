@@ -1,7 +1,9 @@
 """Diff tokens: legal units kept whole, punctuation split off.
 
 A token is a legal unit (`(b-5)`, `(a)`, `$250,000`, `815 ILCS 530/10`,
-`P.A. 94-947`, `1-1-06`, `U.S.C.`), a word, or one punctuation mark. Leading
+`P.A. 94-947`, `1-1-06`, `U.S.C.`), a word (a compound cut after each hyphen between
+letters, `non-` `forwardable`, so that a line broken there compares alike), or one
+punctuation mark. Leading
 and trailing punctuation (`"`, `(`, `,`, `.`, `;`, `:`, `)` ...) become tokens
 of their own with `space_before=False`, so that "data system." ->
 "data system or written material files." is an insertion before ".".
@@ -57,10 +59,20 @@ def tokenize(words: Sequence[Word], *, leading_space: bool = False) -> list[Toke
 
 @lru_cache(maxsize=1 << 16)
 def _split_word(text: str) -> tuple[str, ...]:
-    """A word's leading punctuation, its core, and its trailing punctuation, in order."""
+    """A word's leading punctuation, its core (a compound cut after each hyphen between
+    letters: `non-` `forwardable`), and its trailing punctuation, in order."""
     if text.isalnum() or _UNIT.fullmatch(text):
         return (text,)
-    return tuple(_split_word_parts(text))
+    parts = _split_word_parts(text)
+    if "-" not in text:
+        return tuple(parts)
+    return tuple(piece for part in parts for piece in _COMPOUND_HYPHEN.split(part) if piece)
+
+
+# The hyphen of a compound (`non-forwardable`, `dual-purpose`): a text printed in lines (a PDF,
+# a page re-wrapped) breaks a compound after its hyphen (`non-` at a line's end, `forwardable`
+# opening the next), and both printings must compare as the same words.
+_COMPOUND_HYPHEN = re.compile(r"(?<=[^\W\d_]-)(?=[^\W\d_])")
 
 
 def _split_word_parts(text: str) -> list[str]:
@@ -68,9 +80,14 @@ def _split_word_parts(text: str) -> list[str]:
     if unit is not None:
         return [unit] + list(text[len(unit):])
     start, end = 0, len(text)
-    while start < end - 1 and text[start] in LEADING and not _UNIT.fullmatch(text[start:end]):
+    # A unit neither opens with two leading marks nor ends with two trailing ones (it is `(a)`
+    # or `U.S.C.`): only a stretch that does not is tested, so a run of marks costs no tests.
+    while start < end - 1 and text[start] in LEADING and not (
+        text[start + 1] not in LEADING and _UNIT.fullmatch(text, start, end)
+    ):
         start += 1
-    while end - 1 > start and text[end - 1] in TRAILING and not _UNIT.fullmatch(text[start:end]):
+    stem = _stem_end(text)
+    while end - 1 > start and text[end - 1] in TRAILING and not (end <= stem + 1 and _UNIT.fullmatch(text, start, end)):
         end -= 1
     if start == 0 and end == len(text):
         return [text]
@@ -81,13 +98,25 @@ def _split_word_parts(text: str) -> list[str]:
 
 
 def _unit_before_trailing(text: str) -> str | None:
-    """The longest unit left after stripping trailing punctuation, e.g. `(a)` of `(a),`."""
-    end = len(text)
-    while end > 1 and text[end - 1] in TRAILING:
-        end -= 1
-        if _UNIT.fullmatch(text[:end]):
+    """The longest unit left after stripping trailing punctuation, e.g. `(a)` of `(a),`.
+
+    A unit ends with one mark after a letter or digit (`(a)`, `U.S.C.`), never with two
+    trailing marks, so only the text up to the first trailing mark of the run that ends the
+    word, or up to the mark before that run, can be one: two tests, however long the run
+    (a word of 100,000 dots tested every prefix, each a copy: minutes for a dot-leader page)."""
+    stem = _stem_end(text)
+    for end in (stem + 1, stem):
+        if 1 <= end < len(text) and _UNIT.fullmatch(text, 0, end):
             return text[:end]
     return None
+
+
+_TRAILING_MARKS = "".join(sorted(TRAILING))
+
+
+def _stem_end(text: str) -> int:
+    """Where the run of trailing punctuation that ends `text` begins."""
+    return len(text.rstrip(_TRAILING_MARKS))
 
 
 def _merge_units(pieces: list[tuple[str, bool, Word]]) -> list[Token]:

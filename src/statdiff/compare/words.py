@@ -12,14 +12,24 @@ from statdiff.model import Op, Segment, Token
 
 SENTENCE_DIFF_ABOVE = 20_000  # tokens: longer runs are matched sentence by sentence first
 
+# Typographic quotation marks and apostrophes are the straight ones a word processor curled
+# (`“Data Collector”`, `Driver’s` in a bill saved from Word; `"Data Collector"`, `Driver's` on
+# ilga.gov): the same words, never a change. Each copy keeps its own marks as printed.
+_TYPOGRAPHIC = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+
+
+def compared(text: str) -> str:
+    """What a token's text is compared as: its quotation marks and apostrophes straight."""
+    return text if text.isascii() else text.translate(_TYPOGRAPHIC)
+
 
 def diff_tokens(old: Sequence[Token], new: Sequence[Token], *,
                 sentence_diff_above: int = SENTENCE_DIFF_ABOVE) -> list[Segment]:
     """Word-level segments of two token lists, grouped into phrases. Runs longer than
     `sentence_diff_above` tokens together are matched sentence by sentence first."""
     vocabulary: dict[str, int] = {}
-    old_ids = [vocabulary.setdefault(token.text, len(vocabulary)) for token in old]
-    new_ids = [vocabulary.setdefault(token.text, len(vocabulary)) for token in new]
+    old_ids = [vocabulary.setdefault(compared(token.text), len(vocabulary)) for token in old]
+    new_ids = [vocabulary.setdefault(compared(token.text), len(vocabulary)) for token in new]
     if old_ids == new_ids:
         return [Segment(Op.EQUAL, tuple(old), tuple(new))] if old else []
     raw: list[Segment] = []

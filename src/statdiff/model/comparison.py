@@ -436,6 +436,8 @@ class Comparison:
     new: Document
     mode: Mode
     sections: list[SectionComparison] = field(default_factory=list)
+    # what the comparison did not do for the size of its input (`compare/limits.py`), one line each
+    limits: list[str] = field(default_factory=list)
 
     @property
     def changes(self) -> list[Change]:

@@ -56,6 +56,9 @@ MARKUP_RULES = {
     "page number": "a line that is only a page's number (`Page 2 of 4`, `- 2 -`), two or more numbered in sequence",
     "page header or footer": "a line that reads the same, numbers aside, beside most page numbers (a running header or footer)",
 }
+# A page's number alone on its line beside a running header (text extracted from a PDF that
+# prints its page numbers in the footer): the same rule, by the same name, as the prose reader's.
+PAGE_NUMBER = "page number"
 RULES = (
     LINE_NUMBER, RUNNING_HEADER, CELL_SEPARATOR, FRONT_MATTER, SYNOPSIS, LRB_NUMBER, SITE_CHROME,
     DISCLAIMER, ACT_HEADING, CHAPTER_HEADING, NAVIGATION_CITATION, SITE_SCRIPT, PUBLIC_ACT_HEADER,
@@ -230,7 +233,9 @@ class Piece:
     cell separators). `whole` says the line number, if any, is the whole piece (a table
     cell or a word) rather than a prefix of it (a physical line, possibly glued:
     `3represented`). `number_at_end`: the line number was printed at the end of this
-    physical line (PDF text) and moved to its front for the engine.
+    physical line (PDF text) and moved to its front for the engine. `in_column`: the line
+    number was printed in a column of numbers before the page's text lines (PDF text) and
+    joined to its line by `paired_columns`.
     """
 
     text: str
@@ -239,6 +244,7 @@ class Piece:
     whole: bool = False
     rule: str | None = None
     number_at_end: bool = False
+    in_column: bool = False
 
     @property
     def header(self) -> bool:
@@ -385,7 +391,10 @@ def number_lines(
         return closed_words + (current.words if current is not None else 0)
 
     page_turned = False
-    for piece in pieces:
+    column_after: int | None = None  # where a column of line numbers stood: the words before its page's text
+    for piece in paired_columns(pieces):
+        if not piece.in_column:
+            column_after = None
         if piece.kind == HEADER:
             headers.append(piece.text)
             _drop(dropped, RUNNING_HEADER, piece.text, piece.page, None, here())
@@ -417,6 +426,9 @@ def number_lines(
         current = _Open(page, number, [], 0, indented, width_of(rest) if width_of else None)
         current.append(rest)
         after = closed_words + (current.words if piece.number_at_end else 0)
+        if piece.in_column:  # the source printed every number of the column before the column's text
+            column_after = after if column_after is None else column_after
+            after = column_after
         label = piece.text.lstrip(" \t")[: len(piece.text.lstrip(" \t")) - len(rest)]
         _drop(dropped, LINE_NUMBER, label, page, number, after)
     close()
@@ -428,6 +440,165 @@ def number_lines(
             if drop.page is not None and drop.rule != RUNNING_HEADER:  # a header's page is as printed
                 drop.page += shift
     return Numbered(lines, dropped, front, headers, widths)
+
+
+# ---------------------------------------------------------------- page numbers by running headers
+# A PDF of a text printed without line numbers (a Public Act, an Act) often prints each page's
+# number in its footer, and its running header on top: extracted, the number stands alone on
+# a line just before the next page's header (the last page's ends the text). Read as a word,
+# it is law no one wrote: `personal 2 information`.
+
+_MAX_PAGE_DIGITS = 4
+# Where a text prints no running header, a page's number is told from a number in its text by
+# standing alone on a line this many printed lines or more after the page number before it.
+MIN_PAGE_LINES = 15
+# A line that may be a page's number: `2`; or as a browser or a word processor prints it,
+# `2/4`, `2 of 4`, `Page 2`, `- 2 -` (group 1: the line's text). Opening with the line end before
+# it, it is searched for at the line ends alone, fast on a whole Act that has none.
+_PAGE_NUMBER_LINE = when_used(
+    r"\n[ \t\u00a0]*(\d{1,4}(?: ?(?:/|of) ?\d{1,4})?|[Pp][Aa][Gg][Ee] +\d{1,4}[^\n]*|- ?\d{1,4} ?-)[ \t\u00a0]*(?=\n|\Z)"
+)
+
+
+def page_number_lines(text: str) -> tuple[list[int], list[int]]:
+    """The indices (in `split_lines(text)`) of the lines below the first that are only a number,
+    and of those that read as a printed page number (`2/4`, `Page 2 of 4`, `- 2 -`)."""
+    bare: list[int] = []
+    marked: list[int] = []
+    line, position = 0, 0
+    for match in _PAGE_NUMBER_LINE.finditer(text):
+        line += text.count("\n", position, match.start() + 1)
+        position = match.start() + 1
+        (bare if match.group(1).isdigit() else marked).append(line)
+    return bare, marked
+
+
+def page_numbers(lines: list[str], headers: Collection[int]) -> set[int]:
+    """The indices of the `lines` that are page numbers: lines that are only a number, next to
+    a running header (`headers`: their indices), blank lines aside, or ending the text, in the
+    longest run that counts the pages in order (two or more)."""
+    if not headers:
+        return set()
+    printed = [index for index, line in enumerate(lines) if line.strip()]
+    candidates: list[tuple[int, int, int]] = []  # (line index, number, place among printed lines)
+    for place, index in enumerate(printed):
+        text = lines[index].strip()
+        if not (text.isascii() and text.isdigit() and len(text) <= _MAX_PAGE_DIGITS) or index in headers:
+            continue
+        before = printed[place - 1] if place else None
+        after = printed[place + 1] if place + 1 < len(printed) else None
+        if before in headers or after in headers or after is None:
+            candidates.append((index, int(text), place))
+    run = longest_count(candidates)
+    return set(run) if len(run) >= 2 else set()
+
+
+def footer_page_numbers(lines: list[str], bare: list[int]) -> set[int]:
+    """Of the lines that are only a number (`bare`: their indices, from `page_number_lines`),
+    those that are page numbers in a text printed with no running header: the longest run that
+    counts the pages in order (two or more), each at least `MIN_PAGE_LINES` lines after the one
+    before, or ending the text (a short last page)."""
+    last = next((index for index in range(len(lines) - 1, -1, -1) if lines[index].strip()), -1)
+    run = longest_count([(index, int(lines[index].strip()), index) for index in bare], MIN_PAGE_LINES, last)
+    return set(run) if len(run) >= 2 else set()
+
+
+def longest_count(numbered: list[tuple[int, int, int]], gap: int = 0, end: int = -1) -> list[int]:
+    """Of (index, number, place) in order, the indices of the longest run whose numbers go up
+    by one, each at least `gap` places after the one before or at the last place, `end` (the
+    last page may be short): page numbers counting the pages."""
+    best: list[int] = []
+    current: list[int] = []
+    last = None
+    for index, value, place in numbered:
+        if last is not None and value == last[0] + 1 and (place - last[1] >= gap or place == end):
+            current = current + [index]
+        else:
+            current = [index]
+        last = (value, place)
+        best = current if len(current) > len(best) else best
+    return best
+
+
+# ---------------------------------------------------------------- a column of line numbers
+# Text extracted from a PDF whose line numbers are a column of their own (`pdftotext` in its
+# default reading order; the numbers stand apart from the text in the page's layout) prints
+# each page as the column of numbers, one a line, then the page's text lines, unnumbered:
+#     1
+#     2
+#     AN ACT concerning consumer fraud.
+#     Be it enacted by the People of the State of Illinois,
+# Read as they come, every line of the page would be its last number's (1:23 for a change on
+# line 5). A run of numbers in sequence followed by exactly as many unnumbered lines is one
+# page's column and its lines: the n-th number is the n-th line's. Where the counts differ
+# (the extraction merged or split a line) nothing is paired: no line gets a number it may
+# not have.
+
+MIN_COLUMN = 2  # a number alone above its one line is the usual number-on-its-own-row
+
+
+def _bare_number(piece: Piece) -> int | None:
+    """The number a physical line holds and nothing else (`12`), else None."""
+    text = piece.text.strip()
+    if piece.kind != TEXT or piece.whole or not text.isdigit() or not text.isascii() or len(text) > _MAX_LINE_NUMBER_DIGITS:
+        return None
+    return int(text)
+
+
+def paired_columns(pieces: list[Piece]) -> list[Piece]:
+    """The pieces, each column of line numbers joined to the text lines after it, a number a
+    line (`in_column`), where the counts agree; every other piece as it was."""
+    if not any(_bare_number(piece) is not None for piece in pieces):
+        return pieces
+    out: list[Piece] = []
+    index = 0
+    while index < len(pieces):
+        numbers, lines, end = _column_at(pieces, index)
+        end = max(end, index + 1)
+        if len(numbers) >= MIN_COLUMN and len(lines) == len(numbers):
+            out.extend(Piece(f"{number} {line.text.strip()}", in_column=True) for number, line in zip(numbers, lines))
+        else:  # as it was, the whole run: a part of it is no column of its own
+            out.extend(pieces[index:end])
+        index = end
+    return out
+
+
+def _column_at(pieces: list[Piece], start: int) -> tuple[list[int], list[Piece], int]:
+    """The numbers in sequence from `start` (blank lines between them allowed), the unnumbered
+    text lines after them up to the next number, header or separator, and where those end."""
+    numbers: list[int] = []
+    index = start
+    while index < len(pieces):
+        number = _bare_number(pieces[index])
+        if number is not None and (not numbers or number == numbers[-1] + 1):
+            numbers.append(number)
+        elif number is not None or not _blank(pieces[index]):
+            break
+        index += 1
+    if len(numbers) < MIN_COLUMN:
+        return numbers, [], index
+    lines: list[Piece] = []
+    while index < len(pieces) and len(lines) <= len(numbers):
+        piece = pieces[index]
+        if piece.kind != TEXT or piece.whole or _bare_number(piece) is not None:
+            break
+        if not _blank(piece):
+            if _opens_with(piece.text, numbers[-1] + 1 + len(lines)):
+                break  # the line carries the number it would be given: the page numbers its own lines
+            lines.append(piece)
+        index += 1
+    return numbers, lines, index
+
+
+def _opens_with(text: str, number: int) -> bool:
+    """Whether `text` opens with the number `number` (`7 text`, `7text`; not `75 days`)."""
+    text = text.lstrip(" \t" + NBSP)
+    label = str(number)
+    return text.startswith(label) and text[len(label):len(label) + 1] not in _DIGITS
+
+
+def _blank(piece: Piece) -> bool:
+    return piece.kind == TEXT and not piece.text.strip()
 
 
 def _drop(dropped: list[Drop], rule: str, text: str, page: int | None, line: int | None, after: int) -> None:

@@ -22,9 +22,9 @@ from statdiff.law import citations, units
 from statdiff.law.compiling import when_used
 from statdiff.model import BodyLine, Drop, Identity, ReadResult
 from statdiff.read.common import (
-    ACT_HEADING, CELL_SEPARATOR, CHAPTER_HEADING, DISCLAIMER, NAVIGATION_CITATION, NBSP, SITE_CHROME, SITE_SCRIPT,
-    Body, csv_text_column, has_rare_spaces, normalize, normalize_long, normalize_simply_spaced, split_lines,
-    split_normalized,
+    ACT_HEADING, CELL_SEPARATOR, CHAPTER_HEADING, DISCLAIMER, NAVIGATION_CITATION, NBSP, PAGE_NUMBER, SITE_CHROME,
+    SITE_SCRIPT, Body, csv_text_column, footer_page_numbers, has_rare_spaces, normalize, normalize_long,
+    normalize_simply_spaced, page_number_lines, split_lines, split_normalized,
 )
 from statdiff.read.csvrows import simple_rows
 from statdiff.read.identity import act_from
@@ -270,8 +270,31 @@ def read_page(text: str, name: str) -> ReadResult:
                     page.body.drop(CELL_SEPARATOR, "|")
                 page.add_cell(cell)
         return page.result()
-    page.add_lines(lines, simply_spaced=not has_rare_spaces(text))
+    simply_spaced = not has_rare_spaces(text)
+    start = 0
+    furniture = _page_furniture(text, lines)
+    for index in sorted(furniture):
+        page.add_lines(lines[start:index], simply_spaced=simply_spaced)
+        page.body.drop(furniture[index], lines[index])
+        start = index + 1
+    page.add_lines(lines[start:] if start else lines, simply_spaced=simply_spaced)
     return page.result()
+
+
+def _page_furniture(text: str, lines: list[str]) -> dict[int, str]:
+    """The lines a PDF of the page prints on every page and that are no words of the Act (each
+    line's index -> the rule that drops it): its page numbers, alone on their lines
+    (`common.page_numbers`, `2`; `prose.page_furniture`, `2/6`, `Page 2 of 6`), and the lines
+    that read the same beside most of them (a browser's printed date, title and address)."""
+    bare, marked = page_number_lines(text)
+    furniture: dict[int, str] = {}
+    if len(marked) >= 2:
+        from statdiff.read.prose import page_furniture  # only where lines read as page numbers
+
+        furniture.update(page_furniture(lines)[0])
+    if len(bare) >= 2:
+        furniture.update((index, PAGE_NUMBER) for index in footer_page_numbers(lines, bare) if index not in furniture)
+    return furniture
 
 
 # A page's first statute mark is looked for in its normalised head first: a whole Act's

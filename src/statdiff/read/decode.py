@@ -96,10 +96,15 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 # (form feed is a page break in PDF-extracted text: it becomes a line break).
 _LINE_BREAKS = when_used("\r\n?|[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 # Invisible characters that only split or glue words: zero-width space/joiners,
-# a BOM in mid-text, soft hyphens, word joiner, bidi controls; and control
-# characters, which would reach the terminal as escape sequences.
+# a BOM in mid-text, soft hyphens, word joiner and the invisible operators after it,
+# the Mongolian vowel separator, interlinear annotation marks and every bidi
+# control (the left-to-right and right-to-left marks that text copied from a
+# browser, Word or Outlook carries, the Arabic letter mark, the embeddings,
+# overrides and isolates): format characters (Unicode category Cf) that print
+# nothing in an English text, so that "Act.<U+200E>" is the word "Act.", never a
+# change; and control characters, which would reach the terminal as escape sequences.
 INVISIBLE = re.compile(
-    "[\u200b\u200c\u200d\u2060\ufeff\u00ad\u202a-\u202e\u2066-\u2069"
+    "[\u200b-\u200f\u2060-\u2064\ufeff\u00ad\u061c\u180e\u202a-\u202e\u2066-\u206f\ufff9-\ufffb"
     "\x00-\x08\x0e-\x1b\x1f\x7f\x80-\x84\x86-\x9f]"
 )
 _META_CHARSET = when_used_bytes(
@@ -177,7 +182,8 @@ def decode_bytes(data: bytes, name: str = "<text>", suffix: str = "") -> str:
 
 
 def normalise_text(text: str) -> str:
-    """LF line ends only; invisible and control characters removed; NBSP and tabs kept."""
+    """LF line ends only; invisible and control characters removed; NBSP and tabs kept;
+    letters composed (NFC) and typographic ligatures spelled out."""
     if "\r" in text:
         text = _lf_line_ends(text)
     if _has_other_line_breaks(text):
@@ -186,7 +192,26 @@ def normalise_text(text: str) -> str:
         if _SURROGATE.search(text):
             text = _SURROGATE.sub("\ufffd", text)
         text = INVISIBLE.sub("", text)
+    if not text.isascii():
+        text = _composed(text)
     return text
+
+
+# Ligatures a PDF's text may keep as one character (`ﬁ` of `deﬁnition`): the letters they print.
+_LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+                            "\ufb05": "st", "\ufb06": "st"})
+
+
+def _composed(text: str) -> str:
+    """The text with each accented letter one character (NFC: `é`, however it was typed or
+    extracted: `e` and a combining accent, as macOS and some PDFs give it) and its ligatures
+    spelled out, so that two copies of a word compare alike. Only NFC, never NFKC, which
+    would also turn NBSP (an indent the readers read) into a space and ½ into 1⁄2."""
+    import unicodedata
+
+    if any(ligature in text for ligature in "\ufb00\ufb01\ufb02\ufb03\ufb04\ufb05\ufb06"):
+        text = text.translate(_LIGATURES)
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
 # A carriage return that does not open a CRLF (an old Mac line end).
@@ -370,6 +395,8 @@ def _refuse_binary(data: bytes, name: str, suffix: str) -> None:
     if kind is None:
         return
     stem = re.sub(r"\.[^./]*$", "", name)
+    if f"{stem}.txt" == name:  # `bill.txt` holding a PDF: the advice must not write over it
+        stem = name
     message = f"{name}: this is {kind}, not text; {ACCEPTS}"
     if advice:
         message += " (" + advice.format(name=name, stem=stem) + ")"

@@ -18,8 +18,8 @@ import re
 from statdiff.law import public_acts
 from statdiff.model import BodyLine, ReadResult
 from statdiff.read.common import (
-    DOC_ID, HEADER, LRB, PAGE_MARKER, RUNNING_HEADER, SITE_CHROME, VERSION_WORDS, Body, Piece, normalize,
-    number_lines, split_lines, split_normalized,
+    DOC_ID, HEADER, LRB, PAGE_MARKER, PAGE_NUMBER, RUNNING_HEADER, SITE_CHROME, VERSION_WORDS, Body, Piece, normalize,
+    number_lines, page_numbers, split_lines, split_normalized,
 )
 from statdiff.read.identity import read_identity
 from statdiff.read.numbered import numbered_result
@@ -70,11 +70,15 @@ def _read_run_together(physical: list[str], name: str) -> ReadResult:
             position = match.end()
         _add_lines(body, joined[position:], page)
 
-    for line in physical:
+    numbers = page_numbers(physical, {index for index, line in enumerate(physical) if _RUNNING_HEADER.search(line)})
+    for index, line in enumerate(physical):
         if _CHROME.fullmatch(line):
             flush()
             front.append(line)
             body.drop(SITE_CHROME, line)
+        elif index in numbers:  # the page's number in its footer, before the next page's header
+            flush()
+            body.drop(PAGE_NUMBER, line, page or None)
         else:
             run.append(line)
     flush()

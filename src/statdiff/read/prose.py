@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 
 from statdiff.model import BodyLine, Drop, Identity, ReadResult
 from statdiff.read.common import MARKUP_RULES as DROP_RULES
-from statdiff.read.common import normalize, split_lines
+from statdiff.read.common import longest_count, normalize, split_lines
 
 # What a line is (`ProseLine.block`).
 TEXT, HEADING, BULLET, ROW, CODE, QUOTE, FRONT_MATTER = "text", "heading", "bullet", "row", "code", "quote", "front_matter"
@@ -119,7 +119,9 @@ PAGE_NUMBER = "page number"
 PAGE_HEADER = "page header or footer"
 PAGE_EDGE_LINES = 2  # printed lines beside a page number where a running header or footer stands
 PAGE_FURNITURE_MAX_WORDS = 12
-_PAGE_NUMBER = re.compile(r"(?i:page)\s+(\d{1,4})(?:\s+(?:of|/)\s+\d{1,4})?|-\s?(\d{1,4})\s?-")
+# `Page 2`, `Page 2 of 4`, `- 2 -`; a browser's printed footer: `2/4` (Chromium), `2 of 4`
+_PAGE_NUMBER = re.compile(r"(?i:page)\s+(\d{1,4})(?:\s+(?:of|/)\s+\d{1,4})?|-\s?(\d{1,4})\s?-"
+                          r"|(\d{1,4}) ?(?:/|of) ?\d{1,4}")
 _DIGITS = re.compile(r"\d+")
 
 
@@ -129,7 +131,7 @@ def page_furniture(lines: list[str]) -> tuple[dict[int, str], set[int]]:
     numbered in sequence; lines that read the same, numbers aside, beside at least half of
     them (and two or more), and at the top of the first page (a running header or footer);
     and the blank lines around each page break, so that a paragraph runs on across it."""
-    numbered = [(index, int(match[1] or match[2])) for index, line in enumerate(lines)
+    numbered = [(index, int(match[1] or match[2] or match[3])) for index, line in enumerate(lines)
                 if (match := _PAGE_NUMBER.fullmatch(normalize(line)))]
     run = _longest_sequence(numbered)
     if len(run) < 2:
@@ -148,14 +150,7 @@ def page_furniture(lines: list[str]) -> tuple[dict[int, str], set[int]]:
 
 def _longest_sequence(numbered: list[tuple[int, int]]) -> list[int]:
     """The line indices of the longest run of page numbers that go up by one, in order."""
-    best: list[int] = []
-    current: list[int] = []
-    last = None
-    for index, value in numbered:
-        current = current + [index] if last is not None and value == last + 1 else [index]
-        last = value
-        best = current if len(current) > len(best) else best
-    return best
+    return longest_count([(index, value, index) for index, value in numbered])
 
 
 def _printed_near(lines: list[str], index: int) -> list[int]:

@@ -16,8 +16,8 @@ import re
 from statdiff.law import public_acts
 from statdiff.model import BodyLine, ReadResult
 from statdiff.read.common import (
-    CELL_SEPARATOR, DOC_ID, FRONT_MATTER, LRB, NBSP, PUBLIC_ACT_HEADER, VERSION_WORDS, Body, normalize, split_flat,
-    split_lines,
+    CELL_SEPARATOR, DOC_ID, FRONT_MATTER, LRB, NBSP, PAGE_NUMBER, PUBLIC_ACT_HEADER, VERSION_WORDS, Body, normalize,
+    page_numbers, split_flat, split_lines,
 )
 from statdiff.read.identity import read_identity
 
@@ -44,11 +44,16 @@ def read(text: str, name: str) -> ReadResult:
     front: list[str] = []
     headers: list[str] = []
     body = Body()
+    cleans = [normalize(raw) for raw in pieces]
+    numbers = page_numbers(cleans, {index for index, clean in enumerate(cleans) if _HEADER.match(clean)})
     for index, raw in enumerate(pieces):
         if piped and index:
             body.drop(CELL_SEPARATOR, "|")
-        clean = normalize(raw)
+        clean = cleans[index]
         if not clean:
+            continue
+        if index in numbers:  # a PDF's page number in the footer, beside the next page's header
+            body.drop(PAGE_NUMBER, clean)
             continue
         if _HEADER.match(clean):
             headers.append(clean)

@@ -188,7 +188,7 @@ def _whole_node_lines(row: RowView, op: Op, plain: bool) -> Iterator[Text]:
     node = row.comparison.node
     if not node.has_words():
         return
-    where = str(row.span) if row.span is not None and row.span.known else ""
+    where = row.span.cited if row.span is not None else ""
     yield _path_line(node.path, where)
     line = Text("    ")
     (_append_inserted if op == Op.ADD else _append_deleted)(line, node.text, plain)
@@ -232,7 +232,7 @@ def _whole_change_lines(path: str, change: Change, plain: bool, move_note: str =
     where it was and is, `moved from after ... to after ...`)."""
     where = change.new_source or change.old_source
     labels = {Op.ADD: "added:", Op.REMOVE: "removed:", Op.SOURCE: "Source note:", Op.MOVE: "moved:"}
-    yield _path_line(path, str(where) if where is not None and where.known else "", labels[change.op])
+    yield _path_line(path, where.cited if where is not None else "", labels[change.op])
     line = Text("    ")
     if change.op == Op.MOVE:
         line.append(move_note.removeprefix("moved ") or f"from {change.old_path}", style="yellow")
@@ -306,27 +306,38 @@ def _append_one_copy(text: Text, piece: _Piece, context: int, after_shared: bool
     says whether the other copy stops before it or begins after it (`after_shared`: text
     both copies hold comes before it in reading order, as the view found)."""
     tokens = piece.tokens
+    starts = word_starts(tokens)
     if context <= 0:
         words = "…"
-    elif len(tokens) <= context:
+    elif len(starts) <= context:
         words = rebuild(tokens)
     elif after_shared:
-        words = rebuild(tokens[:context]) + " …"
+        words = rebuild(tokens[:starts[context]]) + " …"
     else:
-        words = "… " + rebuild(tokens[-context:])
+        words = "… " + rebuild(tokens[starts[-context]:])
     label = one_copy_label(piece.op, after_shared, form="terminal")
     text.append(f"«{label}: {words}»", style=ONE_COPY_STYLE)
 
 
 def _context_tokens(tokens: tuple[Token, ...], context: int, after_change: bool, before_change: bool) -> list[Token]:
-    """Keep `context` tokens after the previous change and before the next, with an ellipsis."""
-    if len(tokens) <= 2 * context or (after_change and before_change and len(tokens) <= 2 * context + 1):
+    """Keep `context` tokens after the previous change and before the next, with an ellipsis
+    (a compound's pieces, `one-` `time`, count as one token and are never cut apart)."""
+    starts = word_starts(tokens)
+    if len(starts) <= 2 * context or (after_change and before_change and len(starts) <= 2 * context + 1):
         return list(tokens)
-    head = list(tokens[:context]) if after_change else []
-    tail = list(tokens[-context:]) if before_change else []
+    head = list(tokens[:starts[context]]) if after_change else []
+    tail = list(tokens[starts[-context]:]) if before_change else []
     if context == 0:
         head, tail = [], []
     return head + [Token("…", space_before=True)] + tail
+
+
+def word_starts(tokens: "tuple[Token, ...] | list[Token]") -> list[int]:
+    """The index of each token that does not go on a compound the token before it began
+    (`time` after `one-`: the diff cuts compounds after their hyphens)."""
+    return [index for index, token in enumerate(tokens)
+            if not (index and not token.space_before and tokens[index - 1].text.endswith("-")
+                    and token.text[:1].isalpha())]
 
 
 def _append_plain(text: Text, tokens: list[Token], first: bool) -> None:
@@ -485,7 +496,7 @@ def _change_list_lines(listing: ChangeListView, plain: bool) -> Iterator[Text]:
     for change in changes:
         where = change.new_source or change.old_source
         path = change.new_path or change.old_path or change.section
-        yield Text(f"  {str(where or '-'):>10}  {change.op:8} {path}")
+        yield Text(f"  {(where.cited if where is not None else '') or '-':>10}  {change.op:8} {path}")
         yield _marked_texts(change, plain)
     disagreements = listing.disagreements
     if disagreements is None:

@@ -35,5 +35,5 @@ def disagreement_line(item: Disagreement) -> str:
     """`5 ILCS 1/2 at 2:4: statdiff finds this insertion: “Driver's license”`."""
     from statdiff.annotate.phrases import quote
 
-    where = f" at {item.source}" if item.source and item.source.known else ""
+    where = f" at {item.source.cited}" if item.source and item.source.known else ""
     return f"{item.path}{where}: {item.detail}: {quote(item.text, limit=None)}"
