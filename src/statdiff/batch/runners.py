@@ -84,7 +84,7 @@ class _Pool:
             return
         terminate = getattr(self.executor, "terminate_workers", None)  # Python 3.14
         processes = list(self.executor._processes.values()) if self.executor._processes else []
-        manager = self.executor._executor_manager_thread  # shutdown forgets it
+        manager: threading.Thread | None = getattr(self.executor, "_executor_manager_thread", None)  # shutdown forgets it
         if terminate is not None:
             terminate()
         else:  # before 3.14 a pool has no public way to stop a running task

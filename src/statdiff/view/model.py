@@ -465,14 +465,6 @@ class GroupView:
         return [section for section in self.sections if not section.collapsed]
 
     @property
-    def cites(self) -> str:
-        """What the page:line beside a change is: `page:line of the printing` (a bill, an
-        amendment, a Public Act), `the line of the file` (a contract, a policy: lines, no
-        pages), or "" where neither text prints either (an ILCS web page: a change is found
-        by its path)."""
-        return citation_kind(self.comparison.old, self.comparison.new)
-
-    @property
     def quiet(self) -> bool:
         """Nothing of it changed: it folds into a run."""
         return all(section.collapsed for section in self.sections)
