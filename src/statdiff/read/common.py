@@ -145,14 +145,15 @@ def split_lines(text: str) -> list[str]:
 
 def is_running_header(text: str) -> bool:
     """A page header line: an LRB number with little else around it
-    (`HB1633 Enrolled - 2 - LRB094 07564 RXD 37732 b`, `-2-   LRB9215491JSpcA`)."""
+    (`HB1633 Enrolled - 2 - LRB094 07564 RXD 37732 b`, `-2-   LRB9215491JSpcA`), or the same
+    header printed more than once on the line, as mirrors print it (`HR0020- 2 -LRB104 07296 JDS
+    17335 r   HR0020 - 2 - LRB104 07296 JDS 17335 r`)."""
     if "LRB" not in text and "OMB" not in text:
         return False  # most lines: no regex needed
     text = normalize(text)
-    match = LRB.search(text)
-    if not match:
+    rest, found = LRB.subn(" ", text)
+    if not found:
         return False
-    rest = text[: match.start()] + " " + text[match.end():]
     rest = PAGE_MARKER.sub(" ", rest)
     rest = DOC_ID.sub(" ", rest)
     rest = _HEADER_WORDS.sub(" ", rest)

@@ -61,6 +61,15 @@ _ILLINOIS_ONLY = re.compile(
 _BILL_MARK = when_used(rf"^AN ACT\b|{units.ENACTING_CLAUSE_TEXT}|^AMENDMENT (?:TO|NO\.)|\bAmend (?:House|Senate) Bill\b")
 _ILCS_SITE = when_used(r"Illinois Compiled Statutes|Updating the database of the Illinois Compiled Statutes")
 _MARKDOWN_RULE = when_used(r"\|? ?:?-{3,}:? ?\|")
+# A Public Act's own header, standing as a header stands: at a line's start (after spaces or a
+# table's pipe), or followed by what the header prints next (a cell's pipe, the line's end, the
+# bill, the LRB number): `Public Act 094-0036 | HB1633 Enrolled`. `Public Act 93-0032, which I
+# signed` (a veto message, a letter) is a reference in a sentence, not a Public Act's page.
+_PUBLIC_ACT_HEADER = re.compile(
+    rf"^[ \t\u00a0|]*(?:{public_acts.HEADER.pattern}|{public_acts.HEADER_BY_ASSEMBLY.pattern})"
+    rf"|{public_acts.HEADER.pattern}[ \u00a0]*(?:\||$|(?:{DOC_ID.pattern})|{LRB.pattern})",
+    re.MULTILINE,
+)
 _LEGISCAN = re.compile(r"Bill Text: IL |Bill Title:|legiscan\.com")
 _BILL_STATUS = re.compile(r"Bill Status (?:of|for) [A-Z]{2,5}\d{1,4}")
 _PDF_CHROME = re.compile(r"File Type: ?pdf|Total Page: ?\d")
@@ -200,8 +209,7 @@ def _read_head(text: str) -> _Head:
         html_markup=_HTML_MARKUP.search(text, 0, _MARKUP_REACH) is not None,
         csv_header="ILCS" in text[:WHOLE_TEXT] and "," in first_line and csv_text_column(first_line.split(",")) is not None,
         flat_act=_FLAT_ACT.match(normalize(text[:HEAD + 2100])) is not None,
-        public_act_header=public_acts.HEADER.search(text, 0, 800) is not None
-        or public_acts.HEADER_BY_ASSEMBLY.search(text, 0, 800) is not None,
+        public_act_header=_PUBLIC_ACT_HEADER.search(text, 0, 800) is not None,
         legiscan=_LEGISCAN.search(text, 0, HEAD) is not None,
         bill_status=_BILL_STATUS.search(text, 0, HEAD) is not None,
         pdf_chrome=_PDF_CHROME.search(text, 0, HEAD) is not None,

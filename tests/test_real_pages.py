@@ -1,0 +1,127 @@
+"""Real Illinois pages the readers had not seen, each kept in `statutes/fragments/` (see
+`SOURCES.md`, "Real pages read wrong until a general rule read them"), each read by a
+general rule: what the page says is neither dropped, corrupted nor invented, the page:line
+of the printing is the page's own, and the audit (computed from the source) finds nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from statdiff.read import read_path, read_text
+from statdiff.read.audit import audit
+from statdiff.read.decode import load_text
+from statdiff.read.detect import detection
+from statdiff.structure import build_document
+
+FRAGMENTS = Path(__file__).resolve().parent.parent / "statutes" / "fragments"
+
+
+def _read(name: str):
+    return read_path(FRAGMENTS / name)
+
+
+def _lines_at(result) -> dict:
+    return {(line.page, line.line): line.text for line in result.lines}
+
+
+def _dropped(result, rule: str) -> list[str]:
+    return [drop.text for drop in result.dropped if drop.rule == rule]
+
+
+def _audit_is_clean(name: str, result) -> None:
+    report = audit(load_text(FRAGMENTS / name), build_document(result).root.all_words(), result.dropped)
+    assert report.ok, report.problems
+
+
+# ------------------------------------------------------------------ a veto message is a letter
+
+
+@pytest.mark.parametrize("name", ["09300HB0497gms_veto_ftp_COMPLETE.txt", "09400SB2116gms_veto_fulltext_COMPLETE.txt"])
+def test_a_veto_message_naming_a_public_act_is_read_whole_never_as_a_public_act(name):
+    # `... identical language as Public Act 94-0139, which I signed` names a Public Act in a
+    # sentence: read as a Public Act's page, the letter lost every word before its quoted
+    # `AN ACT concerning ...` as front matter, and a change there compared as no change
+    result = _read(name)
+    assert result.rendering == "prose" and result.detection.scores["public-act"] == 0.0
+    assert result.dropped == []
+    assert "I hereby veto" in " ".join(line.text for line in result.lines)
+
+
+def test_a_public_act_header_still_stands_as_a_header_at_a_line_start_or_before_its_cells():
+    body = "AN ACT concerning business.\nBe it enacted by the People of the State of Illinois,\n"
+    for header in ("Public Act 094-0036\n", "  Public Act 094-0036 | HB1633 Enrolled | LRB094 07564 RXD 37732 b\n",
+                   "Full Text of Public Act 094-0036 HB1633 Enrolled\n", "| Public Act 0661 101ST GENERAL ASSEMBLY |\n"):
+        assert detection(header + body).scores["public-act"] > 0.5, header
+    letter = "To the Members of the Senate: the bill repeats Public Act 094-0036, which I signed.\n"
+    assert detection(letter + body).scores["public-act"] == 0.0
+
+
+# ------------------------------------------------------------------ legiscan around a pipe table
+
+
+def test_legiscan_around_a_pipe_table_reads_the_cells_and_keeps_no_pipe():
+    # the chrome (`Bill Text: IL HR0020 | 2025-2026 | ...`) above ILGA's `1 | HOUSE RESOLUTION |
+    # ||||||` rows: read line by line, every `|` and `||||||` stayed a word of the text
+    name = "10400HR0020_legiscan_pipes_PARTIAL.txt"
+    result = _read(name)
+    assert result.rendering == "mirror"
+    assert not any("|" in line.text for line in result.lines)
+    at = _lines_at(result)
+    assert at[(1, 1)] == "HOUSE RESOLUTION"
+    assert at[(1, 6)] == "follows:"
+    assert at[(1, 8)] == "18. Referrals to Committees."
+    assert at[(1, 15)] == "standing committee or a special co"
+    assert [line.line for line in result.lines] == list(range(1, 16))
+    assert len(_dropped(result, "site chrome")) == 5
+    _audit_is_clean(name, result)
+
+
+def test_legiscan_plain_text_is_still_read_line_by_line():
+    result = _read("09600SB0573_introduced_legiscan_COMPLETE.txt")
+    assert result.rendering == "mirror" and _dropped(result, "table cell separator") == []
+
+
+# ------------------------------------------------------------------ legiplex: the header printed three times
+
+
+def test_a_flattened_mirror_s_repeated_headers_are_headers_and_its_pages_its_own():
+    # legiplex runs the page together and prints each running header three times, glued and
+    # spaced (`HR0020- 2 -LRB104 ... HR0020 - 2 - LRB104 ...`): read with only the LRB number as
+    # the header, the `2` of each page marker opened a new page (the second page was cited as
+    # page 5) and `HR0020-`, `-` were kept as words of the text
+    name = "10400HR0020_legiplex_flat_PARTIAL.txt"
+    result = _read(name)
+    assert result.rendering == "flat-ftp"
+    assert {line.page for line in result.lines} == {1, 2}
+    at = _lines_at(result)
+    assert at[(1, 23)] == "may refer any legislative measure to a joint committee of the"
+    assert at[(2, 1)] == "House and Senate created by joint resolution. That joint"
+    assert at[(2, 11)] == "measure has been post"
+    assert not any("HR0020" in line.text for line in result.lines)
+    assert "HR0020- 2 -LRB104 07296 JDS 17335 r" in _dropped(result, "running header")
+    assert result.identity.bill == "HR0020" and result.identity.general_assembly == 104
+    _audit_is_clean(name, result)
+
+
+def test_a_line_holding_the_running_header_twice_is_a_running_header():
+    # legiplex's draft page prints page 2's header twice on one line: taken for text, both
+    # copies were appended to page 1's last line
+    name = "10400HR0020_legiplex_draft_PARTIAL.txt"
+    result = _read(name)
+    assert result.rendering == "numbered"
+    at = _lines_at(result)
+    assert at[(1, 23)] == "may refer any legislative measure to a joint committee of the"
+    assert at[(2, 1)] == "House and Senate created by joint resolution. That joint"
+    assert "HR0020- 2 -LRB104 07296 JDS 17335 r HR0020 - 2 - LRB104 07296 JDS 17335 r" in _dropped(result, "running header")
+    _audit_is_clean(name, result)
+
+
+def test_two_lrb_numbers_in_a_sentence_are_not_a_header():
+    from statdiff.read.common import is_running_header
+
+    assert is_running_header("HB1633 Enrolled - 2 - LRB094 07564 RXD 37732 b   HB1633 Enrolled - 2 - LRB094 07564 RXD 37732 b")
+    assert not is_running_header("see LRB094 07564 RXD 37732 b and LRB094 07564 RXD 37733 a for the companion bill")
+    text = "1 AN ACT concerning finance.\n2 see LRB094 07564 RXD 37732 b and LRB094 07564 RXD 37733 a for the text.\n"
+    assert [line.text for line in read_text(text, format="numbered").lines][1].startswith("see LRB094")
