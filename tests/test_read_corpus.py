@@ -122,6 +122,7 @@ EXPECTED_RENDERING = {
     "fragments/ILCS_765-1026-15-1404_ilga_section_COMPLETE.txt": "ilcs",
     "fragments/ILCS_815-505-12_ftp_html_COMPLETE.txt": "ilcs",
     "fragments/ILCS_815-530-10_witnessslips_section_PARTIAL.txt": "ilcs",
+    "fragments/ILCS_815-505_laws9_flat_mirror_PARTIAL.txt": "ilcs",
     "fragments/ILCS_815-530_ActID2702_print_PARTIAL.txt": "ilcs",
     "fragments/ILCS_815-705-39_beta_ilga_section_COMPLETE.txt": "ilcs",
     "fragments/ILCS_815-705-39_ilga_section_COMPLETE.txt": "ilcs",

@@ -125,3 +125,33 @@ def test_two_lrb_numbers_in_a_sentence_are_not_a_header():
     assert not is_running_header("see LRB094 07564 RXD 37732 b and LRB094 07564 RXD 37733 a for the companion bill")
     text = "1 AN ACT concerning finance.\n2 see LRB094 07564 RXD 37732 b and LRB094 07564 RXD 37733 a for the text.\n"
     assert [line.text for line in read_text(text, format="numbered").lines][1].startswith("see LRB094")
+
+
+# ------------------------------------------------------------------ an ILCS citation opening a line is no line number
+
+
+def test_a_mirror_running_each_section_into_one_line_is_an_ilcs_page():
+    # laws9 prints the Act's heading `815 ILCS 505/ ...` and each Section as one line, `|`
+    # between them: with the heading's digits taken for a line number in a three-line text,
+    # the page read as prose (with a warning) and kept the `|` as a word of the text
+    name = "ILCS_815-505_laws9_flat_mirror_PARTIAL.txt"
+    result = _read(name)
+    assert result.rendering == "ilcs" and result.detection.score > 0.9
+    document = build_document(result)
+    sections = [node for node in document.root.walk() if node.kind == "section"]
+    assert [node.path for node in sections] == ["815 ILCS 505/2", "815 ILCS 505/2A"]
+    assert not any("|" in line.text for line in result.lines)
+    assert _dropped(result, "table cell separator") == ["|"]
+    _audit_is_clean(name, result)
+
+
+def test_navigation_citations_above_short_sections_do_not_count_as_line_numbers():
+    # an ilcs4.asp/ilcs5.asp page prints `735 ILCS 5/2-1` above each Section: an Act of short
+    # Sections (`Sec. 2-1. (Repealed).`) read as a quarter of its lines opening with digits
+    text = "CIVIL PROCEDURE\n(735 ILCS 5/) Code of Civil Procedure.\n\n" + "".join(
+        f"735 ILCS 5/2-{n}\n\n    (735 ILCS 5/2-{n})\n    Sec. 2-{n}. (Repealed).\n(Source: P.A. 8{n}-1.)\n\n"
+        for n in range(1, 9)
+    )
+    found = detection(text)
+    assert found.rendering == "ilcs" and found.score > 0.9
+    assert "digit_led" not in found.evidence

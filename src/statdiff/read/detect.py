@@ -74,6 +74,9 @@ _LEGISCAN = re.compile(r"Bill Text: IL |Bill Title:|legiscan\.com")
 _BILL_STATUS = re.compile(r"Bill Status (?:of|for) [A-Z]{2,5}\d{1,4}")
 _PDF_CHROME = re.compile(r"File Type: ?pdf|Total Page: ?\d")
 _CITATION_LINE = re.compile(rf"(?:{citations.ANY_CITATION_TEXT}|{citations.ACT_HEADING_TEXT})")
+# A line opening with an ILCS citation (`815 ILCS 505/ Consumer Fraud ... Act.`, a navigation
+# line `735 ILCS 5/13-223`) opens with digits that are no line number and no count.
+_ILCS_LED = re.compile(rf"{citations.TITLE_TEXT} ILCS ")
 _SEC_LINE = re.compile(units.SEC_TEXT + r"(?: |$)")
 # Each mark only Illinois legislation prints, with words one of which every match of it holds
 # (in a normalised line): a line holding none of the words is not searched for the marks,
@@ -107,7 +110,7 @@ class _Marks:
     words: int = 0
     numbered_span: int = 0  # numbered lines and the few unnumbered ones between them (front matter left out)
     numbered: int = 0  # lines opening with the line number the printing expects next
-    digit_led: int = 0  # lines opening with a digit, in sequence or not
+    digit_led: int = 0  # lines opening with a digit, in sequence or not (an ILCS citation aside)
     right_aligned: int = 0  # of those, right-aligned (legisnet)
     trailing: int = 0  # lines ending with the line number expected next (PDF text)
     cells: int = 0  # table rows (lines with a pipe)
@@ -261,7 +264,7 @@ def _count(sample: str, marks: _Marks) -> None:
             continue
         line = " ".join(words)  # normalize(raw), from the words it is made of
         marks.lines += 1
-        marks.digit_led += line[0] in "0123456789"
+        marks.digit_led += line[0] in "0123456789" and not _ILCS_LED.match(line)
         marks.words += len(words)
         _count_leading_number(raw, lines, marks)
         expected_end = _count_trailing_number(words, expected_end, marks)
