@@ -155,3 +155,66 @@ def test_navigation_citations_above_short_sections_do_not_count_as_line_numbers(
     found = detection(text)
     assert found.rendering == "ilcs" and found.score > 0.9
     assert "digit_led" not in found.evidence
+
+
+# ------------------------------------------------------------------ documents drafted by the caucus staffs
+
+
+def test_a_staff_drafted_amendment_s_page_headers_are_headers_and_article_1_stays_text():
+    # appropriation bills and their amendments carry the House Democratic Staff's number
+    # (`HDS093 00061 TWH 00061 a`), not the LRB's: the page marker `-2- HDS093 ...` stayed words
+    # of the text, and the `1` of `"ARTICLE 1` opened a new page of five lines, so that every
+    # line number after it (`6`, `7`, ... `22`) was kept as a word and page 2 was cited as page 3
+    name = "09300HB3753ham001_ftp_flat_HDS_PARTIAL.txt"
+    result = _read(name)
+    assert result.rendering == "flat-ftp"
+    at = _lines_at(result)
+    assert at[(1, 5)] == '"ARTICLE 1'
+    assert at[(1, 6)] == "Section 5. The following named amounts, or so much of"
+    assert at[(1, 22)] == "For Equipment................................... 1,400"
+    assert at[(2, 1)] == "For Electronic Data Processing.................. 2,000"
+    assert {line.page for line in result.lines} == {1, 2}
+    assert _dropped(result, "running header") == ["093_HB3753ham001 HDS093 00061 TWH 00061 a", "-2- HDS093 00061 TWH 00061 a"]
+    assert result.identity.lrb == "HDS093 00061 TWH 00061 a" and result.identity.general_assembly == 93
+    _audit_is_clean(name, result)
+
+
+def test_a_legisnet_page_marker_with_another_office_s_number_is_a_running_header():
+    # the budget office's `-2-   BOB-01springsupp` (no LRB number) was kept as words of page
+    # 1's last line
+    name = "920HB0371ham001_92ndGA_legisnet_BOB_PARTIAL.txt"
+    result = _read(name)
+    assert result.rendering == "legisnet"
+    at = _lines_at(result)
+    assert at[(1, 21)] == "For Group Insurance .......................... 118,400"
+    assert at[(2, 1)] == "For Travel ......................... 49,700 <L 44,700>¿"
+    assert [(drop.text, drop.page) for drop in result.dropped if drop.rule == "running header"] == [
+        ("-2- BOB-01springsupp", 2)
+    ]
+    _audit_is_clean(name, result)
+
+
+@pytest.mark.parametrize("line, header", [
+    ("SB0006 - 2 - SDS100 00059 MRR 10059 b", True),  # Senate Democratic Staff
+    ("09600SB1253sam003 SRS096 00031 SAH 10031 a", True),  # Senate Republican Staff
+    ("10000HB0119ham001 -2- HDS100 00095 CIN 10095 a", True),  # House Democratic Staff
+    ("                            -2-              BOB-01springsupp", True),
+    ("  -12-", True),
+    ("-2- the", False),  # a word, not a document number
+    ("-2- BOB-01springsupp and more", False),
+    ("the SDS100 00059 MRR 10059 b appropriation for the Department of Corrections", False),
+])
+def test_a_running_header_names_any_drafting_office_s_number(line, header):
+    from statdiff.read.common import is_running_header
+
+    assert is_running_header(line) is header
+
+
+def test_a_one_in_the_words_of_a_flattened_page_opens_no_page_of_a_few_lines():
+    from statdiff.read import flat
+
+    text = "1 AMENDMENT TO HOUSE BILL 9 2 Amend by replacing 3 everything with: 4 \"ARTICLE 1 5 Section 1. The amount 6 of $2 is appropriated."
+    result = flat.read(text, "x")
+    assert [(line.page, line.line, line.text) for line in result.lines][3:] == [
+        (1, 4, '"ARTICLE 1'), (1, 5, "Section 1. The amount"), (1, 6, "of $2 is appropriated."),
+    ]

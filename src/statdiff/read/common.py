@@ -63,13 +63,26 @@ RULES = (
 )
 
 # ---------------------------------------------------------------- the printing's furniture
-# LRB094 07564 RXD 37732 b / LRB9215491JSpcA / LRB9100872MWgcam01 (a legisnet amendment)
-# / OMB103 00152 NHB 45152 b. Spaces are single (`\s?`, ` `): callers search normalised text
-# or short physical lines.
+# The offices whose document number heads a document and each of its pages: the Legislative
+# Reference Bureau (`LRB094 07564 RXD 37732 b`), the budget office (`OMB103 00152 NHB 45152 b`),
+# and the caucus staffs that draft appropriation bills and their amendments in the same form:
+# Senate Democratic Staff (`SDS100 00059 MRR 10059 b`), Senate Republican Staff (`SRS096 00031
+# SAH 10031 a`), House Democratic Staff (`HDS093 00061 TWH 00061 a`) and, by the same scheme,
+# House Republican Staff (`HRS`).
+DRAFTING_OFFICES = ("LRB", "OMB", "SDS", "SRS", "HDS", "HRS")
+# LRB094 07564 RXD 37732 b (any of the offices) / LRB9215491JSpcA / LRB9100872MWgcam01 (a
+# legisnet amendment). Spaces are single (`\s?`, ` `): callers search normalised text or short
+# physical lines.
 LRB = re.compile(
-    r"(?:LRB|OMB)\s?\d{3}\s{1,3}\d{5}\s{1,3}[A-Z]{2,4}\s{1,3}\d{5}\s{1,3}[a-z]\b"
+    rf"(?:{'|'.join(DRAFTING_OFFICES)})\s?\d{{3}}\s{{1,3}}\d{{5}}\s{{1,3}}[A-Z]{{2,4}}\s{{1,3}}\d{{5}}\s{{1,3}}[a-z]\b"
     r"|LRB\d{7}[A-Za-z]{2,8}\d{0,2}\b"
 )
+
+
+def names_drafting_office(text: str) -> bool:
+    """Whether `text` holds a drafting office's letters, which every document number opens
+    with (a substring test each: most lines hold none, and need no regex)."""
+    return any(office in text for office in DRAFTING_OFFICES)
 
 
 def _page_marker(space: str) -> str:
@@ -148,16 +161,26 @@ def is_running_header(text: str) -> bool:
     (`HB1633 Enrolled - 2 - LRB094 07564 RXD 37732 b`, `-2-   LRB9215491JSpcA`), or the same
     header printed more than once on the line, as mirrors print it (`HR0020- 2 -LRB104 07296 JDS
     17335 r   HR0020 - 2 - LRB104 07296 JDS 17335 r`)."""
-    if "LRB" not in text and "OMB" not in text:
-        return False  # most lines: no regex needed
+    if not names_drafting_office(text):
+        return _is_marker_line(text)  # most lines: no regex needed
     text = normalize(text)
     rest, found = LRB.subn(" ", text)
     if not found:
-        return False
+        return _is_marker_line(text)
     rest = PAGE_MARKER.sub(" ", rest)
     rest = DOC_ID.sub(" ", rest)
     rest = _HEADER_WORDS.sub(" ", rest)
     return len(normalize(rest.replace("|", " "))) <= 3
+
+
+# A legisnet page's header line when its document number is not the LRB's: the page marker and
+# the number, one token (`-2-   BOB-01springsupp`, the budget office's; `-2-   HDS92HB0371JLa777cm`),
+# or the marker alone. No printed line of a numbered page is that and nothing else.
+_MARKER_LINE = re.compile(rf"{_page_marker('')}(?: (?=\S*[A-Za-z])(?=\S*\d)\S{{4,40}})?")
+
+
+def _is_marker_line(text: str) -> bool:
+    return "-" in text and _MARKER_LINE.fullmatch(normalize(text)) is not None
 
 
 def header_page(text: str) -> int | None:
@@ -314,13 +337,19 @@ def leading_number(piece: Piece, expected: int, started: bool, page_turned: bool
     return ambiguous
 
 
+# A page restarts its numbers at 1 with no running header (legisnet pages print none below the
+# first) only once it holds this many printed lines: a `1` sooner is a word of the text (`"ARTICLE
+# 1`, `Section 1` in a page run together), not a page of a few lines.
+MIN_PAGE_LINES = 10
+
+
 def _candidates(expected: int, started: bool, page_turned: bool) -> tuple[int, ...]:
     if not started:
         return (1, 2)
     ahead = tuple(range(expected, expected + MAX_SKIP + 1))
     if page_turned:  # a new page: line 1, or line 2 where the copy lost the page's first line
         return (1, 2, *ahead)
-    return (*ahead, 1)
+    return (*ahead, 1) if expected > MIN_PAGE_LINES else ahead
 
 
 def _whole_number(text: str, candidates: tuple[int, ...]) -> tuple[int, str] | None:

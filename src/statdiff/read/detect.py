@@ -27,7 +27,10 @@ from dataclasses import dataclass, field
 from statdiff.law import citations, public_acts, units
 from statdiff.law.compiling import when_used
 from statdiff.model import Detection
-from statdiff.read.common import DOC_ID, LRB, PAGE_MARKER, TIGHT_PAGE_MARKER, csv_text_column, normalize, split_lines
+from statdiff.read.common import (
+    DOC_ID, DRAFTING_OFFICES, LRB, PAGE_MARKER, TIGHT_PAGE_MARKER, csv_text_column, names_drafting_office, normalize,
+    split_lines,
+)
 
 ORDER = ("html", "ilcs-csv", "flat-ftp", "pdf-text", "mirror", "legisnet", "pipes", "numbered", "public-act", "ilcs", "prose")
 WHOLE_TEXT = 64_000
@@ -48,7 +51,9 @@ _RIGHT_ALIGNED = when_used(r"[ \d]\d {3}")
 _LEADING_NUMBER = re.compile(r"([0-9]{1,2})(?=[ \u00a0\t]|[A-Za-z(\"“]|$)")
 _FLAT_ACT = re.compile(citations.ACT_HEADING_TEXT + r" .{2000}")
 # A running header's head before its LRB number: a document id, a version, a page marker.
-_HEADER_BEFORE_LRB = when_used(rf"(?:{DOC_ID.pattern})(?: ?[A-Za-z-]+)? ?(?:{PAGE_MARKER.pattern} ?)?(?=LRB|OMB)")
+_HEADER_BEFORE_LRB = when_used(
+    rf"(?:{DOC_ID.pattern})(?: ?[A-Za-z-]+)? ?(?:{PAGE_MARKER.pattern} ?)?(?={'|'.join(DRAFTING_OFFICES)})"
+)
 # `-2-` standing as a word (not inside a date, `1-1-06`).
 _TIGHT_MARKER_WORD = re.compile(rf"(?:^| ){TIGHT_PAGE_MARKER.pattern}(?: |$)")
 # Marks only Illinois legislation prints (an LRB number, an ILCS citation, the enacting clause,
@@ -82,7 +87,7 @@ _SEC_LINE = re.compile(units.SEC_TEXT + r"(?: |$)")
 # (in a normalised line): a line holding none of the words is not searched for the marks,
 # which most lines of an Act are not (one search for the words is a fifth of one for the marks).
 _ILGA_MARKS: tuple[tuple[tuple[str, ...], str], ...] = (
-    (("LRB", "OMB"), LRB.pattern),
+    (DRAFTING_OFFICES, LRB.pattern),
     (("AN ACT",), r"\bAN ACT\b"),
     (("Be it enacted",), units.ENACTING_CLAUSE_TEXT),
     (("AMENDMENT ",), r"AMENDMENT (?:TO|NO\.)"),
@@ -279,7 +284,7 @@ def _count(sample: str, marks: _Marks) -> None:
             marks.ilga_marks += 1
             if _ILLINOIS_ONLY.search(line):
                 marks.illinois_marks += 1
-        if "LRB" in line or "OMB" in line:
+        if names_drafting_office(line):
             lrb = LRB.search(line)
             if lrb:
                 lines.page_turned = rows.page_turned = True
