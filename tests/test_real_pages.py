@@ -75,6 +75,9 @@ def test_legiscan_around_a_pipe_table_reads_the_cells_and_keeps_no_pipe():
     assert at[(1, 15)] == "standing committee or a special co"
     assert [line.line for line in result.lines] == list(range(1, 16))
     assert len(_dropped(result, "site chrome")) == 5
+    # no running header survives in this copy: the page's title line names the resolution
+    identity = result.identity
+    assert (identity.bill, identity.general_assembly, identity.version) == ("HR0020", 104, "introduced")
     _audit_is_clean(name, result)
 
 

@@ -19,6 +19,7 @@ from statdiff.read.numbered import numbered_result, physical_pieces
 from statdiff.read.pipes import cell_pieces, number_cells
 
 _LEGISCAN_CHROME = re.compile(r"(?:Bill Text: IL |Bill Title:|Spectrum:|Status:|Download:|feedback$)")
+_LEGISCAN_TITLE = re.compile(r"Bill Text: IL ")
 BILL_STATUS_TITLE = re.compile(r"Bill Status (?:of|for) ([A-Z]{2,5}\d{1,4})")
 
 
@@ -27,13 +28,16 @@ def read(text: str, name: str) -> ReadResult:
         return _read_bill_status(text, name)
     raws = split_lines(text)
     chrome = [bool(_LEGISCAN_CHROME.match(normalize(raw))) for raw in raws]
+    # `Bill Text: IL HR0020 | 2025-2026 | 104th General Assembly | Introduced`: the page's own
+    # title names the bill, its General Assembly and version where no header of the text does
+    titles = [raw for raw in raws if _LEGISCAN_TITLE.match(raw)]
     if _tabled(raws, chrome):
-        return numbered_result(number_cells(_table_pieces(raws, chrome)), "mirror", name)
+        return numbered_result(number_cells(_table_pieces(raws, chrome)), "mirror", name, titles)
     pieces = [
         Piece(piece.text, DROPPED, rule=SITE_CHROME) if is_chrome else piece
         for piece, is_chrome in zip(physical_pieces(text), chrome)
     ]
-    return numbered_result(number_lines(pieces, indent_of=_collapsed_indent), "mirror", name)
+    return numbered_result(number_lines(pieces, indent_of=_collapsed_indent), "mirror", name, titles)
 
 
 def _tabled(raws: list[str], chrome: list[bool]) -> bool:
