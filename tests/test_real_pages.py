@@ -182,6 +182,23 @@ def test_a_staff_drafted_amendment_s_page_headers_are_headers_and_article_1_stay
     _audit_is_clean(name, result)
 
 
+def test_a_plain_page_headed_by_the_senate_staff_s_number_drops_its_header():
+    # `09300HB0759sam002 - 2 - SDS093 00138 JPW 40089 a` was kept as words of page 1's last line,
+    # and the audit, which trusts the rules, found every word accounted for
+    name = "09300HB0759sam002_SDS_PARTIAL.txt"
+    result = _read(name)
+    assert result.rendering == "numbered"
+    at = _lines_at(result)
+    assert at[(1, 24)] == "indebtedness."
+    assert at[(2, 1)] == "No school districts maintaining grades K through 12 shall"
+    assert [(drop.text, drop.page) for drop in result.dropped if drop.rule == "running header"] == [
+        ("09300HB0759sam002 SDS093 00138 JPW 40089 a", None), ("09300HB0759sam002 - 2 - SDS093 00138 JPW 40089 a", 2)
+    ]
+    assert result.identity.lrb == "SDS093 00138 JPW 40089 a"
+    assert not any("SDS093" in line.text for line in result.lines)
+    _audit_is_clean(name, result)
+
+
 def test_a_legisnet_page_marker_with_another_office_s_number_is_a_running_header():
     # the budget office's `-2-   BOB-01springsupp` (no LRB number) was kept as words of page
     # 1's last line
