@@ -139,6 +139,7 @@ EXPECTED_RENDERING = {
     "fragments/PA096-1376_ilga_ftp_PARTIAL.txt": "public-act",
     "fragments/PA097-0483_ilga_fulltext_PARTIAL.txt": "public-act",
     "fragments/PA099-0503_ilga_print_PARTIAL.txt": "public-act",
+    "fragments/PA099-0859_witnessslips_spaces_PARTIAL.txt": "public-act",
     "fragments/PA100-0239_ilga_ftp_pipes_PARTIAL.txt": "public-act",
     "fragments/PA100-0239_ilga_ftp_plain_PARTIAL.txt": "public-act",
     "fragments/PA100-0412_beta_ilga_ftp_PARTIAL.txt": "public-act",

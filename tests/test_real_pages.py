@@ -238,3 +238,21 @@ def test_a_one_in_the_words_of_a_flattened_page_opens_no_page_of_a_few_lines():
     assert [(line.page, line.line, line.text) for line in result.lines][3:] == [
         (1, 4, '"ARTICLE 1'), (1, 5, "Section 1. The amount"), (1, 6, "of $2 is appropriated."),
     ]
+
+
+# ------------------------------------------------------------------ indents copied as spaces
+
+
+def test_a_public_act_whose_indents_were_copied_as_spaces_keeps_its_paragraphs():
+    # ILGA indents each paragraph with NBSPs; a browser's copy (and this stored copy) has
+    # ordinary spaces: the Public Act reader looked for NBSPs only, and ran the Section's three
+    # paragraphs into one
+    name = "PA099-0859_witnessslips_spaces_PARTIAL.txt"
+    result = _read(name)
+    assert result.rendering == "public-act" and "\u00a0" not in load_text(FRAGMENTS / name)
+    section = build_document(result).find("55 ILCS 5/5-39001")
+    paragraphs = [child.text for child in section.children if child.kind == "text"]
+    assert [text.split()[:4] for text in paragraphs] == [
+        ["Sec.", "5-39001.", "Establishment", "and"], ["The", "facilities", "of", "those"], ["The", "expense", "of", "establishing"],
+    ]
+    _audit_is_clean(name, result)

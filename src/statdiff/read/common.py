@@ -150,6 +150,13 @@ def normalize_long(text: str) -> str:
     return normalize(text) if has_rare_spaces(text) else normalize_simply_spaced(text)
 
 
+def shows_indentation(lines: list[str]) -> bool:
+    """Whether a page without line numbers shows its paragraph indents: some line of it opens
+    with whitespace. ILGA indents with NBSPs, which a browser's copy or a crawler often turns
+    into ordinary spaces (`    The facilities of those libraries`); either marks a paragraph."""
+    return any(raw[:1] in (" ", NBSP, "\t") and raw.strip() for raw in lines)
+
+
 def split_lines(text: str) -> list[str]:
     if "\r" in text:  # a decoded file never has one: no copies of a text that needs none
         text = text.replace("\r\n", "\n").replace("\r", "\n")

@@ -23,8 +23,8 @@ from statdiff.law.compiling import when_used
 from statdiff.model import BodyLine, Drop, Identity, ReadResult
 from statdiff.read.common import (
     ACT_HEADING, CELL_SEPARATOR, CHAPTER_HEADING, DISCLAIMER, NAVIGATION_CITATION, NBSP, SITE_CHROME, SITE_SCRIPT,
-    Body, csv_text_column, has_rare_spaces, normalize, normalize_long, normalize_simply_spaced, split_lines,
-    split_normalized,
+    Body, csv_text_column, has_rare_spaces, normalize, normalize_long, normalize_simply_spaced, shows_indentation,
+    split_lines, split_normalized,
 )
 from statdiff.read.csvrows import simple_rows
 from statdiff.read.identity import act_from
@@ -309,9 +309,7 @@ class _Page:
         else:
             self.started = first.group(0).startswith("(Source:")
         self.chrome_possible = may_hold_chrome_words(text)
-        self.shows_indent = "|" not in text and any(
-            raw[:1] in (" ", NBSP, "\t") and raw.strip() for raw in lines
-        )
+        self.shows_indent = "|" not in text and shows_indentation(lines)
 
     def add_cell(self, cell: str) -> None:
         """A table cell of a physical line, cut into its paragraphs."""
