@@ -130,6 +130,7 @@ EXPECTED_RENDERING = {
     "fragments/ILCS_815-705-39_beta_ilga_section_COMPLETE.txt": "ilcs",
     "fragments/ILCS_815-705-39_ilga_section_COMPLETE.txt": "ilcs",
     "fragments/ILCS_820-96-1-25_newsite_multiversion_PARTIAL.txt": "ilcs",
+    "fragments/PA092-0651_ilga_pubact92_PARTIAL.txt": "public-act",
     "fragments/PA094-0036_ilga_publicact_fulltext_PARTIAL.txt": "public-act",
     "fragments/PA094-0036_mirror_flat_PARTIAL.txt": "public-act",
     "fragments/PA094-0036_mirror_pipes_PARTIAL.txt": "public-act",

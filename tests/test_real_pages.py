@@ -256,3 +256,16 @@ def test_a_public_act_whose_indents_were_copied_as_spaces_keeps_its_paragraphs()
         ["Sec.", "5-39001.", "Establishment", "and"], ["The", "facilities", "of", "those"], ["The", "expense", "of", "establishing"],
     ]
     _audit_is_clean(name, result)
+
+
+def test_a_92nd_ga_public_act_page_keeps_an_unnumbered_paragraph_out_of_the_subsection_before_it():
+    # the legisnet-era Public Act page (`[ Home ]  [ ILCS ]`, `SB1854 Enrolled   LRB9215370EGfg`),
+    # indented with spaces: Section 1's paragraph `This Act revises ...` was read into (b)
+    name = "PA092-0651_ilga_pubact92_PARTIAL.txt"
+    result = _read(name)
+    assert result.rendering == "public-act" and result.identity.public_act == "92-651"
+    section = build_document(result).find("Section 1")
+    assert [child.path for child in section.children if child.kind != "text" or child.text.startswith("This Act")] == [
+        "Section 1(a)", "Section 1(b)", "Section 1 [2]", "Section 1(c)", "Section 1(d)",
+    ]
+    _audit_is_clean(name, result)
