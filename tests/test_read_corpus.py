@@ -95,6 +95,7 @@ EXPECTED_RENDERING = {
     "fragments/10400SB3222ham001_amgoa_PARTIAL.txt": "pipes",
     "fragments/900HJ0047ham001_90thGA_legisnet_flat_COMPLETE.txt": "flat-ftp",
     "fragments/900SB0753sam001_90thGA_legisnet_COMPLETE.txt": "legisnet",
+    "fragments/910HB1134ccr001_91stGA_beta_flat_COMPLETE.txt": "flat-ftp",
     "fragments/910HB1835ham001_91stGA_legisnet_COMPLETE.txt": "legisnet",
     "fragments/910HB4565ham001_91stGA_legisnet_COMPLETE.txt": "legisnet",
     "fragments/910SB1207ham001_91stGA_legisnet_COMPLETE.txt": "legisnet",

@@ -269,3 +269,18 @@ def test_a_92nd_ga_public_act_page_keeps_an_unnumbered_paragraph_out_of_the_subs
         "Section 1(a)", "Section 1(b)", "Section 1 [2]", "Section 1(c)", "Section 1(d)",
     ]
     _audit_is_clean(name, result)
+
+
+def test_a_one_in_the_words_of_a_page_run_together_is_a_word_unless_line_2_follows_it():
+    # a conference committee report run together: `10 Amendment No. 1 to House Bill 1134 ...
+    # 11 (1) that ...`; the `1` was taken for a new page, in the detection (whose count of line
+    # numbers then fell to a third: read as prose, the line numbers kept as words) as in the reader
+    name = "910HB1134ccr001_91stGA_beta_flat_COMPLETE.txt"
+    result = _read(name)
+    assert result.rendering == "flat-ftp"
+    at = _lines_at(result)
+    assert at[(1, 10)] == "Amendment No. 1 to House Bill 1134, recommend the following:"
+    assert at[(1, 11)] == "(1) that the House concur in Senate Amendment No. 1; and"
+    assert at[(1, 33)] == "s/Sen. Vince Demuzio s/Rep. Jerry Mitchell"
+    assert at[(2, 1)] == "Committee for the Senate Committee for the House"
+    _audit_is_clean(name, result)

@@ -16,7 +16,8 @@ against the source and not against the reader, that nothing else went missing.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection
+import itertools
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 
 from statdiff.law import citations, definitions, enumerators, measures, units
@@ -422,7 +423,7 @@ def number_lines(
         return closed_words + (current.words if current is not None else 0)
 
     page_turned = False
-    for piece in pieces:
+    for index, piece in enumerate(pieces):
         if piece.kind == HEADER:
             headers.append(piece.text)
             _drop(dropped, RUNNING_HEADER, piece.text, piece.page, None, here())
@@ -436,6 +437,8 @@ def number_lines(
             continue
         started = current is not None
         found = leading_number(piece, last_line + 1, started, page_turned)
+        if found is not None and _unconfirmed_restart(found[0], piece, pieces, index, last_line, page_turned):
+            found = None  # `Amendment No. 1` in a page run together: a word, not a new page
         if found is None:
             if current is None:
                 if normalize(piece.text):
@@ -465,6 +468,36 @@ def number_lines(
             if drop.page is not None and drop.rule != RUNNING_HEADER:  # a header's page is as printed
                 drop.page += shift
     return Numbered(lines, dropped, front, headers, widths)
+
+
+# How far ahead a restart of the numbering is looked for its line 2.
+_RESTART_REACH = 80
+
+
+def restart_confirmed(following: Iterable[str | None], last_line: int) -> bool:
+    """Whether a `1` that follows line `last_line` among the words of a page run together opens
+    a new page: the next number in sequence after it (`following`: the numbers standing as
+    words after the `1`, in order, None at a running header) is that page's 2, not the current
+    page's next line (`... 10 Amendment No. 1 to House Bill 1134 ... 11 (1) that ...`)."""
+    continuing = range(last_line + 1, last_line + MAX_SKIP + 2)
+    for text in itertools.islice(following, _RESTART_REACH):
+        if text is None or text == "2":
+            return True
+        if int(text) in continuing:
+            return False
+    return True
+
+
+def _unconfirmed_restart(number: int, piece: Piece, pieces: list[Piece], index: int, last_line: int,
+                         page_turned: bool) -> bool:
+    """A `1` word with no running header before it, in a page run together, that
+    `restart_confirmed` does not confirm."""
+    if number != 1 or page_turned or not piece.whole or last_line == 0:
+        return False
+    following = (None if later.kind == HEADER else later.text.strip()
+                 for later in pieces[index + 1:index + 1 + _RESTART_REACH]
+                 if later.kind == HEADER or (later.whole and later.text.strip().isdigit()))
+    return not restart_confirmed(following, last_line)
 
 
 def _drop(dropped: list[Drop], rule: str, text: str, page: int | None, line: int | None, after: int) -> None:

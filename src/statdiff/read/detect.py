@@ -29,7 +29,7 @@ from statdiff.law.compiling import when_used
 from statdiff.model import Detection
 from statdiff.read.common import (
     DOC_ID, DRAFTING_OFFICES, LRB, PAGE_MARKER, TIGHT_PAGE_MARKER, csv_text_column, names_drafting_office, normalize,
-    split_lines,
+    restart_confirmed, split_lines,
 )
 
 ORDER = ("html", "ilcs-csv", "flat-ftp", "pdf-text", "mirror", "legisnet", "pipes", "numbered", "public-act", "ilcs", "prose")
@@ -355,13 +355,16 @@ def _count_row(line: str, run: _Run, marks: _Marks) -> None:
 
 
 def _count_inline_numbers(words: list[str], run: int, marks: _Marks) -> int:
-    """Numbers in sequence standing between the words of a line (a flattened page), in runs."""
+    """Numbers in sequence standing between the words of a line (a flattened page), in runs.
+    A `1` restarts the count (a new page) where the reader takes it so (`restart_confirmed`):
+    elsewhere it is a word (`Amendment No. 1`)."""
     expected = str(run + 1)
-    for word in filter(str.isdigit, words[1:-1]):  # no other word is a number in sequence or `1`
+    numbers = [word for word in words[1:-1] if word.isdigit()]  # no other word is a number in sequence or `1`
+    for index, word in enumerate(numbers):
         if word == expected:
             run += 1
             expected = str(run + 1)
-        elif word == "1":
+        elif word == "1" and restart_confirmed(iter(numbers[index + 1:]), run):
             if run >= 5:
                 marks.inline_numbers += run
             run, expected = 1, "2"
