@@ -11,6 +11,7 @@ import pytest
 
 from statdiff.read import read_path, read_text
 from statdiff.read.audit import audit
+from statdiff.read.common import LRB
 from statdiff.read.decode import load_text
 from statdiff.read.detect import detection
 from statdiff.structure import build_document
@@ -89,38 +90,6 @@ def test_legiscan_plain_text_is_still_read_line_by_line():
 # ------------------------------------------------------------------ legiplex: the header printed three times
 
 
-def test_a_flattened_mirror_s_repeated_headers_are_headers_and_its_pages_its_own():
-    # legiplex runs the page together and prints each running header three times, glued and
-    # spaced (`HR0020- 2 -LRB104 ... HR0020 - 2 - LRB104 ...`): read with only the LRB number as
-    # the header, the `2` of each page marker opened a new page (the second page was cited as
-    # page 5) and `HR0020-`, `-` were kept as words of the text
-    name = "10400HR0020_legiplex_flat_PARTIAL.txt"
-    result = _read(name)
-    assert result.rendering == "flat-ftp"
-    assert {line.page for line in result.lines} == {1, 2}
-    at = _lines_at(result)
-    assert at[(1, 23)] == "may refer any legislative measure to a joint committee of the"
-    assert at[(2, 1)] == "House and Senate created by joint resolution. That joint"
-    assert at[(2, 11)] == "measure has been post"
-    assert not any("HR0020" in line.text for line in result.lines)
-    assert "HR0020- 2 -LRB104 07296 JDS 17335 r" in _dropped(result, "running header")
-    assert result.identity.bill == "HR0020" and result.identity.general_assembly == 104
-    _audit_is_clean(name, result)
-
-
-def test_a_line_holding_the_running_header_twice_is_a_running_header():
-    # legiplex's draft page prints page 2's header twice on one line: taken for text, both
-    # copies were appended to page 1's last line
-    name = "10400HR0020_legiplex_draft_PARTIAL.txt"
-    result = _read(name)
-    assert result.rendering == "numbered"
-    at = _lines_at(result)
-    assert at[(1, 23)] == "may refer any legislative measure to a joint committee of the"
-    assert at[(2, 1)] == "House and Senate created by joint resolution. That joint"
-    assert "HR0020- 2 -LRB104 07296 JDS 17335 r HR0020 - 2 - LRB104 07296 JDS 17335 r" in _dropped(result, "running header")
-    _audit_is_clean(name, result)
-
-
 def test_two_lrb_numbers_in_a_sentence_are_not_a_header():
     from statdiff.read.common import is_running_header
 
@@ -161,57 +130,6 @@ def test_navigation_citations_above_short_sections_do_not_count_as_line_numbers(
 
 
 # ------------------------------------------------------------------ documents drafted by the caucus staffs
-
-
-def test_a_staff_drafted_amendment_s_page_headers_are_headers_and_article_1_stays_text():
-    # appropriation bills and their amendments carry the House Democratic Staff's number
-    # (`HDS093 00061 TWH 00061 a`), not the LRB's: the page marker `-2- HDS093 ...` stayed words
-    # of the text, and the `1` of `"ARTICLE 1` opened a new page of five lines, so that every
-    # line number after it (`6`, `7`, ... `22`) was kept as a word and page 2 was cited as page 3
-    name = "09300HB3753ham001_ftp_flat_HDS_PARTIAL.txt"
-    result = _read(name)
-    assert result.rendering == "flat-ftp"
-    at = _lines_at(result)
-    assert at[(1, 5)] == '"ARTICLE 1'
-    assert at[(1, 6)] == "Section 5. The following named amounts, or so much of"
-    assert at[(1, 22)] == "For Equipment................................... 1,400"
-    assert at[(2, 1)] == "For Electronic Data Processing.................. 2,000"
-    assert {line.page for line in result.lines} == {1, 2}
-    assert _dropped(result, "running header") == ["093_HB3753ham001 HDS093 00061 TWH 00061 a", "-2- HDS093 00061 TWH 00061 a"]
-    assert result.identity.lrb == "HDS093 00061 TWH 00061 a" and result.identity.general_assembly == 93
-    _audit_is_clean(name, result)
-
-
-def test_a_plain_page_headed_by_the_senate_staff_s_number_drops_its_header():
-    # `09300HB0759sam002 - 2 - SDS093 00138 JPW 40089 a` was kept as words of page 1's last line,
-    # and the audit, which trusts the rules, found every word accounted for
-    name = "09300HB0759sam002_SDS_PARTIAL.txt"
-    result = _read(name)
-    assert result.rendering == "numbered"
-    at = _lines_at(result)
-    assert at[(1, 24)] == "indebtedness."
-    assert at[(2, 1)] == "No school districts maintaining grades K through 12 shall"
-    assert [(drop.text, drop.page) for drop in result.dropped if drop.rule == "running header"] == [
-        ("09300HB0759sam002 SDS093 00138 JPW 40089 a", None), ("09300HB0759sam002 - 2 - SDS093 00138 JPW 40089 a", 2)
-    ]
-    assert result.identity.lrb == "SDS093 00138 JPW 40089 a"
-    assert not any("SDS093" in line.text for line in result.lines)
-    _audit_is_clean(name, result)
-
-
-def test_a_legisnet_page_marker_with_another_office_s_number_is_a_running_header():
-    # the budget office's `-2-   BOB-01springsupp` (no LRB number) was kept as words of page
-    # 1's last line
-    name = "920HB0371ham001_92ndGA_legisnet_BOB_PARTIAL.txt"
-    result = _read(name)
-    assert result.rendering == "legisnet"
-    at = _lines_at(result)
-    assert at[(1, 21)] == "For Group Insurance .......................... 118,400"
-    assert at[(2, 1)] == "For Travel ......................... 49,700 <L 44,700>¿"
-    assert [(drop.text, drop.page) for drop in result.dropped if drop.rule == "running header"] == [
-        ("-2- BOB-01springsupp", 2)
-    ]
-    _audit_is_clean(name, result)
 
 
 @pytest.mark.parametrize("line, header", [
@@ -271,16 +189,82 @@ def test_a_92nd_ga_public_act_page_keeps_an_unnumbered_paragraph_out_of_the_subs
     _audit_is_clean(name, result)
 
 
-def test_a_one_in_the_words_of_a_page_run_together_is_a_word_unless_line_2_follows_it():
-    # a conference committee report run together: `10 Amendment No. 1 to House Bill 1134 ...
-    # 11 (1) that ...`; the `1` was taken for a new page, in the detection (whose count of line
-    # numbers then fell to a third: read as prose, the line numbers kept as words) as in the reader
-    name = "910HB1134ccr001_91stGA_beta_flat_COMPLETE.txt"
+# ------------------------------------------------------------------ pages that break where the printing breaks them
+
+# name, rendering, printed lines that must read so (page, line, text), the running headers dropped
+# (page as printed); each row says what went wrong with the page before the rule that reads it
+PAGE_BREAKS = [
+    # legiplex runs the page together and prints each running header three times, glued and
+    # spaced (`HR0020- 2 -LRB104 ... HR0020 - 2 - LRB104 ...`): with only the LRB number taken for
+    # the header, the `2` of each marker opened a new page (page 2 was cited as page 5) and
+    # `HR0020-`, `-` were kept as words of the text
+    ("10400HR0020_legiplex_flat_PARTIAL.txt", "flat-ftp", [
+        (1, 23, "may refer any legislative measure to a joint committee of the"),
+        (2, 1, "House and Senate created by joint resolution. That joint"),
+        (2, 11, "measure has been post"),
+    ], [("LRB104 07296 JDS 17335 r", None)] + [("HR0020 LRB104 07296 JDS 17335 r", None)] * 3
+       + [("HR0020- 2 -LRB104 07296 JDS 17335 r", 2)] + [("HR0020 - 2 - LRB104 07296 JDS 17335 r", 2)] * 2),
+    # legiplex's draft page prints page 2's header twice on one line: taken for text, both copies
+    # were appended to page 1's last line
+    ("10400HR0020_legiplex_draft_PARTIAL.txt", "numbered", [
+        (1, 23, "may refer any legislative measure to a joint committee of the"),
+        (2, 1, "House and Senate created by joint resolution. That joint"),
+    ], [("HR0020LRB104 07296 JDS 17335 r HR0020 LRB104 07296 JDS 17335 r", None),
+        ("HR0020 LRB104 07296 JDS 17335 r", None), ("HR0020 LRB104 07296 JDS 17335 r", None),
+        ("HR0020- 2 -LRB104 07296 JDS 17335 r HR0020 - 2 - LRB104 07296 JDS 17335 r", 2),
+        ("HR0020 - 2 - LRB104 07296 JDS 17335 r", 2)]),
+    # appropriation bills and their amendments carry the House Democratic Staff's number
+    # (`HDS093 00061 TWH 00061 a`), not the LRB's: the marker `-2- HDS093 ...` stayed words of the
+    # text, and the `1` of `"ARTICLE 1` opened a new page of five lines, so that every line number
+    # after it (`6` ... `22`) was kept as a word and page 2 was cited as page 3
+    ("09300HB3753ham001_ftp_flat_HDS_PARTIAL.txt", "flat-ftp", [
+        (1, 5, '"ARTICLE 1'),
+        (1, 6, "Section 5. The following named amounts, or so much of"),
+        (1, 22, "For Equipment................................... 1,400"),
+        (2, 1, "For Electronic Data Processing.................. 2,000"),
+    ], [("093_HB3753ham001 HDS093 00061 TWH 00061 a", None), ("-2- HDS093 00061 TWH 00061 a", 2)]),
+    # `09300HB0759sam002 - 2 - SDS093 00138 JPW 40089 a` (the Senate Democratic Staff's number) was
+    # kept as words of page 1's last line, and the audit, which trusts the rules, found every word
+    # accounted for
+    ("09300HB0759sam002_SDS_PARTIAL.txt", "numbered", [
+        (1, 24, "indebtedness."),
+        (2, 1, "No school districts maintaining grades K through 12 shall"),
+    ], [("09300HB0759sam002 SDS093 00138 JPW 40089 a", None), ("09300HB0759sam002 - 2 - SDS093 00138 JPW 40089 a", 2)]),
+    # the budget office's `-2-   BOB-01springsupp` (no LRB number) was kept as words of page 1's
+    # last line
+    ("920HB0371ham001_92ndGA_legisnet_BOB_PARTIAL.txt", "legisnet", [
+        (1, 21, "For Group Insurance .......................... 118,400"),
+        (2, 1, "For Travel ......................... 49,700 <L 44,700>¿"),
+    ], [("-2- BOB-01springsupp", 2)]),
+    # a conference committee report run together: `10 Amendment No. 1 to House Bill 1134 ... 11 (1)
+    # that ...`; the `1` was taken for a new page, in the detection (whose count of line numbers then
+    # fell to a third: read as prose, the line numbers kept as words) as in the reader
+    ("910HB1134ccr001_91stGA_beta_flat_COMPLETE.txt", "flat-ftp", [
+        (1, 10, "Amendment No. 1 to House Bill 1134, recommend the following:"),
+        (1, 11, "(1) that the House concur in Senate Amendment No. 1; and"),
+        (1, 33, "s/Sen. Vince Demuzio s/Rep. Jerry Mitchell"),
+        (2, 1, "Committee for the Senate Committee for the House"),
+    ], [("LRB9101564NTksccr", None), ("-2- LRB9101564NTksccr", 2)]),
+]
+
+
+@pytest.mark.parametrize("name, rendering, lines, headers", PAGE_BREAKS, ids=[row[0] for row in PAGE_BREAKS])
+def test_each_page_breaks_where_the_printing_breaks_it(name, rendering, lines, headers):
     result = _read(name)
-    assert result.rendering == "flat-ftp"
+    assert result.rendering == rendering
     at = _lines_at(result)
-    assert at[(1, 10)] == "Amendment No. 1 to House Bill 1134, recommend the following:"
-    assert at[(1, 11)] == "(1) that the House concur in Senate Amendment No. 1; and"
-    assert at[(1, 33)] == "s/Sen. Vince Demuzio s/Rep. Jerry Mitchell"
-    assert at[(2, 1)] == "Committee for the Senate Committee for the House"
+    assert [(page, line, at.get((page, line))) for page, line, _ in lines] == lines
+    assert {line.page for line in result.lines} == {page for page, _, _ in lines}
+    assert [(drop.text, drop.page) for drop in result.dropped if drop.rule == "running header"] == headers
+    assert not any(LRB.search(line.text) for line in result.lines)  # no header left in a line of the text
     _audit_is_clean(name, result)
+
+
+@pytest.mark.parametrize("name, bill, general_assembly, lrb", [
+    ("10400HR0020_legiplex_flat_PARTIAL.txt", "HR0020", 104, "LRB104 07296 JDS 17335 r"),
+    ("09300HB3753ham001_ftp_flat_HDS_PARTIAL.txt", "HB3753", 93, "HDS093 00061 TWH 00061 a"),
+    ("09300HB0759sam002_SDS_PARTIAL.txt", "HB0759", 93, "SDS093 00138 JPW 40089 a"),
+])
+def test_the_header_names_the_document(name, bill, general_assembly, lrb):
+    identity = _read(name).identity
+    assert (identity.bill, identity.general_assembly, identity.lrb) == (bill, general_assembly, lrb)
