@@ -188,7 +188,8 @@ _MARKER_LINE = re.compile(rf"{_page_marker('')}(?: (?=\S*[A-Za-z])(?=\S*\d)\S{{4
 
 
 def _is_marker_line(text: str) -> bool:
-    return "-" in text and _MARKER_LINE.fullmatch(normalize(text)) is not None
+    stripped = text.lstrip()
+    return stripped[:1] == "-" and _MARKER_LINE.fullmatch(normalize(stripped)) is not None
 
 
 def header_page(text: str) -> int | None:
