@@ -234,6 +234,9 @@ CUT_WHOLE_REPLACEMENTS = [
     "10200SB0731sam002_PARTIAL.txt",
     "10200SB0731sam003_ftp_PARTIAL.txt",
     "10400SB3222ham001_amgoa_PARTIAL.txt",
+    "09300HB0759sam002_SDS_PARTIAL.txt",  # headed by the Senate Democratic Staff's number
+    "09300HB3753ham001_ftp_flat_HDS_PARTIAL.txt",  # `by deleting everything after ... and inserting in lieu thereof`
+    "920HB0371ham001_92ndGA_legisnet_BOB_PARTIAL.txt",
 ]
 
 

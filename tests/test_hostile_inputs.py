@@ -174,7 +174,7 @@ def test_an_acts_page_numbers_in_a_pdfs_footer_are_no_words_of_it(tmp_path):
 
 
 def test_numbers_alone_on_lines_that_do_not_count_pages_stay_words():
-    from statdiff.read.common import MIN_PAGE_LINES, footer_page_numbers, page_number_lines
+    from statdiff.read.page_numbers import MIN_PAGE_LINES, footer_page_numbers, page_number_lines
 
     def footer(lines: list[str]) -> set[int]:
         return footer_page_numbers(lines, page_number_lines("\n".join(lines))[0])

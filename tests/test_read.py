@@ -584,12 +584,12 @@ def test_every_rendering_knows_an_lrb_number_as_a_running_header(lrb):
     assert headers == [(f"-12- {lrb}", 12)]
 
 
-def test_the_flat_ftp_document_id_stays_a_word_of_the_front_matter():
+def test_the_flat_ftp_document_id_before_the_lrb_number_is_the_header_s_and_names_the_document():
     from statdiff.read import flat
 
     text = "093_SB0404sam001 LRB093 09317 BDD 14050 a 1 AMENDMENT TO SENATE BILL 404 2 AMENDMENT NO. . Amend"
     pieces = flat.word_pieces(text)
-    assert pieces[0].text == "093_SB0404sam001" and not pieces[0].header
+    assert pieces[0].text == "093_SB0404sam001 LRB093 09317 BDD 14050 a" and pieces[0].header
     result = flat.read(text, "x")
     assert (result.identity.bill, result.identity.amendment, result.identity.general_assembly) == ("SB0404", "sam001", 93)
 

@@ -56,7 +56,7 @@ def test_a_legisnet_page_flattened_to_one_line_keeps_its_pages_and_lines():
     assert by_position[(1, 9)] == "(10 ILCS 5/4-11) (from Ch. 46, par. 4-11)"
     assert by_position[(1, 31)] == "county clerk shall give the precinct lists to the chairman of"
     assert by_position[(2, 1)] == "a county central committee of an established political party,"
-    assert dropped(result, "running header") == ["LRB9103394MWpr", "-2- LRB9103394MWpr"]
+    assert dropped(result, "running header") == ["91_HB1800 LRB9103394MWpr", "-2- LRB9103394MWpr"]
     assert dropped(result, "site chrome") == ["[ Search ]", "[ Legislation ]", "[ Home ]", "[ Back ]", "[ Bottom ]"]
     assert result.identity.bill == "HB1800" and result.identity.general_assembly == 91
 

@@ -252,7 +252,7 @@ READ_BY_A_DIFF_OF_VERSIONS = {
     "statdiff.annotate.margin._PERIOD", "statdiff.annotate.margin._AMOUNT", "statdiff.annotate.margin._DUTY",
     "statdiff.annotate.margin._REFERENCE", "statdiff.law.enumerators.ENUMERATOR", "statdiff.law.enumerators.CHAIN",
     "statdiff.law.enumerators._ROMAN", "statdiff.law.definitions.TERM_LEAD", "statdiff.law.public_acts.NUMBER",
-    "statdiff.read.common._PAGE_NUMBER_LINE",  # an ILCS page's lines that may be a PDF's page numbers
+    "statdiff.read.page_numbers._PAGE_NUMBER_LINE",  # an ILCS page's lines that may be a PDF's page numbers
 }
 
 

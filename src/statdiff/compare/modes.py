@@ -9,6 +9,8 @@ section of both texts is compared.
 
 from __future__ import annotations
 
+import re
+
 from statdiff.compare.units import Unit
 from statdiff.model import PLAIN, Document, Mode, Side
 
@@ -17,15 +19,18 @@ def is_amendatory(units: list[Unit]) -> bool:
     return any(unit.amendatory for unit in units)
 
 
-def mode_of(old_units: list[Unit], new_units: list[Unit]) -> Mode:
+def mode_of(old_units: list[Unit], new_units: list[Unit], one_bill: bool = False) -> Mode:
     """Amendment mode when one text amends and the other holds the Sections it amends: a
     bill cut inside its amendatory instruction, before any restated Section, is no Act but
     a copy of a bill (versions mode, where a truncated copy is found)."""
-    return Mode.AMENDMENT if bill_side(old_units, new_units) is not None else Mode.VERSIONS
+    return Mode.AMENDMENT if bill_side(old_units, new_units, one_bill) is not None else Mode.VERSIONS
 
 
-def bill_side(old_units: list[Unit], new_units: list[Unit]) -> Side | None:
-    """Which text is the amendatory bill (amendment mode), None in versions mode."""
+def bill_side(old_units: list[Unit], new_units: list[Unit], one_bill: bool = False) -> Side | None:
+    """Which text is the amendatory bill (amendment mode), None in versions mode. Two printings
+    of one bill (`one_bill`) are versions of it, whatever either amends."""
+    if one_bill:
+        return None
     old_amends, new_amends = is_amendatory(old_units), is_amendatory(new_units)
     if old_amends == new_amends:
         return None
@@ -49,6 +54,30 @@ def lead_unit(units: list[Unit], amendatory: bool) -> Unit | None:
     if amendatory or not units or units[0].node.kind != "document":
         return None
     return units[0] if any(unit.node.kind == "section" for unit in units) else None
+
+
+# The LRB file a document number names, shared by a bill and every amendment to it: the office,
+# the General Assembly and the file number (`LRB103 40301` of `LRB103 40301 RTM 72380 b`, `LRB92 15491`
+# of `LRB9215491JSpcA`).
+_LRB_FILE = re.compile(r"([A-Z]{3})\s?(\d{3})\s(\d{5})\s|(LRB)(\d{2})(\d{5})")
+
+
+def one_bill(old: Document, new: Document) -> bool:
+    """Two printings of one bill: the same bill of the same General Assembly, or the same LRB
+    file. They are versions of it whatever either amends: a bill that creates an Act and, in a
+    later version, also amends another Act (`Section 90. The Freedom of Information Act is
+    amended ...`) does not amend its earlier version, whose own Sections (changed or not) would
+    be hidden as not restated."""
+    a, b = old.identity, new.identity
+    if a.bill and a.bill == b.bill and a.general_assembly and a.general_assembly == b.general_assembly:
+        return True
+    file = _lrb_file(a.lrb)
+    return file is not None and file == _lrb_file(b.lrb)
+
+
+def _lrb_file(lrb: str | None) -> tuple[str, ...] | None:
+    match = _LRB_FILE.match(lrb) if lrb else None
+    return tuple(group for group in match.groups() if group) if match else None
 
 
 def is_bill(document: Document, units: list[Unit]) -> bool:

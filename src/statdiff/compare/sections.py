@@ -22,6 +22,7 @@ from statdiff.compare.modes import (
     is_bill,
     lead_unit,
     mode_of,
+    one_bill,
     recovers_struck,
     restated_or_codified,
 )
@@ -71,8 +72,9 @@ def compare(old: Document, new: Document) -> Comparison:
     old_units, new_units = collect_units(old), collect_units(new)
     every_unit = {"old": old_units, "new": new_units}
     old_amends, new_amends = is_amendatory(old_units), is_amendatory(new_units)
-    mode = mode_of(old_units, new_units)
-    bill = bill_side(old_units, new_units)
+    versions_of_one_bill = one_bill(old, new)
+    mode = mode_of(old_units, new_units, versions_of_one_bill)
+    bill = bill_side(old_units, new_units, versions_of_one_bill)
     leads: dict[Side, Unit | None] = {}
     if mode == Mode.AMENDMENT:
         leads = {"old": lead_unit(old_units, old_amends), "new": lead_unit(new_units, new_amends)}

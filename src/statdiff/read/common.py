@@ -16,7 +16,8 @@ against the source and not against the reader, that nothing else went missing.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection
+import itertools
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 
 from statdiff.law import citations, definitions, enumerators, measures, units
@@ -66,13 +67,26 @@ RULES = (
 )
 
 # ---------------------------------------------------------------- the printing's furniture
-# LRB094 07564 RXD 37732 b / LRB9215491JSpcA / LRB9100872MWgcam01 (a legisnet amendment)
-# / OMB103 00152 NHB 45152 b. Spaces are single (`\s?`, ` `): callers search normalised text
-# or short physical lines.
+# The offices whose document number heads a document and each of its pages: the Legislative
+# Reference Bureau (`LRB094 07564 RXD 37732 b`), the budget office (`OMB103 00152 NHB 45152 b`),
+# and the caucus staffs that draft appropriation bills and their amendments in the same form:
+# Senate Democratic Staff (`SDS100 00059 MRR 10059 b`), Senate Republican Staff (`SRS096 00031
+# SAH 10031 a`), House Democratic Staff (`HDS093 00061 TWH 00061 a`) and, by the same scheme,
+# House Republican Staff (`HRS`).
+DRAFTING_OFFICES = ("LRB", "OMB", "SDS", "SRS", "HDS", "HRS")
+# LRB094 07564 RXD 37732 b (any of the offices) / LRB9215491JSpcA / LRB9100872MWgcam01 (a
+# legisnet amendment). Spaces are single (`\s?`, ` `): callers search normalised text or short
+# physical lines.
 LRB = re.compile(
-    r"(?:LRB|OMB)\s?\d{3}\s{1,3}\d{5}\s{1,3}[A-Z]{2,4}\s{1,3}\d{5}\s{1,3}[a-z]\b"
+    rf"(?:{'|'.join(DRAFTING_OFFICES)})\s?\d{{3}}\s{{1,3}}\d{{5}}\s{{1,3}}[A-Z]{{2,4}}\s{{1,3}}\d{{5}}\s{{1,3}}[a-z]\b"
     r"|LRB\d{7}[A-Za-z]{2,8}\d{0,2}\b"
 )
+
+
+def names_drafting_office(text: str) -> bool:
+    """Whether `text` holds a drafting office's letters, which every document number opens
+    with (a substring test each: most lines hold none, and need no regex)."""
+    return any(office in text for office in DRAFTING_OFFICES)
 
 
 def _page_marker(space: str) -> str:
@@ -140,6 +154,13 @@ def normalize_long(text: str) -> str:
     return normalize(text) if has_rare_spaces(text) else normalize_simply_spaced(text)
 
 
+def shows_indentation(lines: list[str]) -> bool:
+    """Whether a page without line numbers shows its paragraph indents: some line of it opens
+    with whitespace. ILGA indents with NBSPs, which a browser's copy or a crawler often turns
+    into ordinary spaces (`    The facilities of those libraries`); either marks a paragraph."""
+    return any(raw[:1] in (" ", NBSP, "\t") and raw.strip() for raw in lines)
+
+
 def split_lines(text: str) -> list[str]:
     if "\r" in text:  # a decoded file never has one: no copies of a text that needs none
         text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -148,18 +169,30 @@ def split_lines(text: str) -> list[str]:
 
 def is_running_header(text: str) -> bool:
     """A page header line: an LRB number with little else around it
-    (`HB1633 Enrolled - 2 - LRB094 07564 RXD 37732 b`, `-2-   LRB9215491JSpcA`)."""
-    if "LRB" not in text and "OMB" not in text:
-        return False  # most lines: no regex needed
+    (`HB1633 Enrolled - 2 - LRB094 07564 RXD 37732 b`, `-2-   LRB9215491JSpcA`), or the same
+    header printed more than once on the line, as mirrors print it (`HR0020- 2 -LRB104 07296 JDS
+    17335 r   HR0020 - 2 - LRB104 07296 JDS 17335 r`)."""
+    if not names_drafting_office(text):
+        return _is_marker_line(text)  # most lines: no regex needed
     text = normalize(text)
-    match = LRB.search(text)
-    if not match:
-        return False
-    rest = text[: match.start()] + " " + text[match.end():]
+    rest, found = LRB.subn(" ", text)
+    if not found:
+        return _is_marker_line(text)
     rest = PAGE_MARKER.sub(" ", rest)
     rest = DOC_ID.sub(" ", rest)
     rest = _HEADER_WORDS.sub(" ", rest)
     return len(normalize(rest.replace("|", " "))) <= 3
+
+
+# A legisnet page's header line when its document number is not the LRB's: the page marker and
+# the number, one token (`-2-   BOB-01springsupp`, the budget office's; `-2-   HDS92HB0371JLa777cm`),
+# or the marker alone. No printed line of a numbered page is that and nothing else.
+_MARKER_LINE = re.compile(rf"{_page_marker('')}(?: (?=\S*[A-Za-z])(?=\S*\d)\S{{4,40}})?")
+
+
+def _is_marker_line(text: str) -> bool:
+    stripped = text.lstrip()
+    return stripped[:1] == "-" and _MARKER_LINE.fullmatch(normalize(stripped)) is not None
 
 
 def header_page(text: str) -> int | None:
@@ -319,13 +352,19 @@ def leading_number(piece: Piece, expected: int, started: bool, page_turned: bool
     return ambiguous
 
 
+# A page restarts its numbers at 1 with no running header (legisnet pages print none below the
+# first) only once it holds this many printed lines: a `1` sooner is a word of the text (`"ARTICLE
+# 1`, `Section 1` in a page run together), not a page of a few lines.
+MIN_LINES_BEFORE_RESTART = 10
+
+
 def _candidates(expected: int, started: bool, page_turned: bool) -> tuple[int, ...]:
     if not started:
         return (1, 2)
     ahead = tuple(range(expected, expected + MAX_SKIP + 1))
     if page_turned:  # a new page: line 1, or line 2 where the copy lost the page's first line
         return (1, 2, *ahead)
-    return (*ahead, 1)
+    return (*ahead, 1) if expected > MIN_LINES_BEFORE_RESTART else ahead
 
 
 def _whole_number(text: str, candidates: tuple[int, ...]) -> tuple[int, str] | None:
@@ -392,7 +431,8 @@ def number_lines(
 
     page_turned = False
     column_after: int | None = None  # where a column of line numbers stood: the words before its page's text
-    for piece in paired_columns(pieces):
+    pieces = paired_columns(pieces)
+    for index, piece in enumerate(pieces):
         if not piece.in_column:
             column_after = None
         if piece.kind == HEADER:
@@ -408,6 +448,8 @@ def number_lines(
             continue
         started = current is not None
         found = leading_number(piece, last_line + 1, started, page_turned)
+        if found is not None and _unconfirmed_restart(found[0], piece, pieces, index, last_line, page_turned):
+            found = None  # `Amendment No. 1` in a page run together: a word, not a new page
         if found is None:
             if current is None:
                 if normalize(piece.text):
@@ -440,84 +482,6 @@ def number_lines(
             if drop.page is not None and drop.rule != RUNNING_HEADER:  # a header's page is as printed
                 drop.page += shift
     return Numbered(lines, dropped, front, headers, widths)
-
-
-# ---------------------------------------------------------------- page numbers by running headers
-# A PDF of a text printed without line numbers (a Public Act, an Act) often prints each page's
-# number in its footer, and its running header on top: extracted, the number stands alone on
-# a line just before the next page's header (the last page's ends the text). Read as a word,
-# it is law no one wrote: `personal 2 information`.
-
-_MAX_PAGE_DIGITS = 4
-# Where a text prints no running header, a page's number is told from a number in its text by
-# standing alone on a line this many printed lines or more after the page number before it.
-MIN_PAGE_LINES = 15
-# A line that may be a page's number: `2`; or as a browser or a word processor prints it,
-# `2/4`, `2 of 4`, `Page 2`, `- 2 -` (group 1: the line's text). Opening with the line end before
-# it, it is searched for at the line ends alone, fast on a whole Act that has none.
-_PAGE_NUMBER_LINE = when_used(
-    r"\n[ \t\u00a0]*(\d{1,4}(?: ?(?:/|of) ?\d{1,4})?|[Pp][Aa][Gg][Ee] +\d{1,4}[^\n]*|- ?\d{1,4} ?-)[ \t\u00a0]*(?=\n|\Z)"
-)
-
-
-def page_number_lines(text: str) -> tuple[list[int], list[int]]:
-    """The indices (in `split_lines(text)`) of the lines below the first that are only a number,
-    and of those that read as a printed page number (`2/4`, `Page 2 of 4`, `- 2 -`)."""
-    bare: list[int] = []
-    marked: list[int] = []
-    line, position = 0, 0
-    for match in _PAGE_NUMBER_LINE.finditer(text):
-        line += text.count("\n", position, match.start() + 1)
-        position = match.start() + 1
-        (bare if match.group(1).isdigit() else marked).append(line)
-    return bare, marked
-
-
-def page_numbers(lines: list[str], headers: Collection[int]) -> set[int]:
-    """The indices of the `lines` that are page numbers: lines that are only a number, next to
-    a running header (`headers`: their indices), blank lines aside, or ending the text, in the
-    longest run that counts the pages in order (two or more)."""
-    if not headers:
-        return set()
-    printed = [index for index, line in enumerate(lines) if line.strip()]
-    candidates: list[tuple[int, int, int]] = []  # (line index, number, place among printed lines)
-    for place, index in enumerate(printed):
-        text = lines[index].strip()
-        if not (text.isascii() and text.isdigit() and len(text) <= _MAX_PAGE_DIGITS) or index in headers:
-            continue
-        before = printed[place - 1] if place else None
-        after = printed[place + 1] if place + 1 < len(printed) else None
-        if before in headers or after in headers or after is None:
-            candidates.append((index, int(text), place))
-    run = longest_count(candidates)
-    return set(run) if len(run) >= 2 else set()
-
-
-def footer_page_numbers(lines: list[str], bare: list[int]) -> set[int]:
-    """Of the lines that are only a number (`bare`: their indices, from `page_number_lines`),
-    those that are page numbers in a text printed with no running header: the longest run that
-    counts the pages in order (two or more), each at least `MIN_PAGE_LINES` lines after the one
-    before, or ending the text (a short last page)."""
-    last = next((index for index in range(len(lines) - 1, -1, -1) if lines[index].strip()), -1)
-    run = longest_count([(index, int(lines[index].strip()), index) for index in bare], MIN_PAGE_LINES, last)
-    return set(run) if len(run) >= 2 else set()
-
-
-def longest_count(numbered: list[tuple[int, int, int]], gap: int = 0, end: int = -1) -> list[int]:
-    """Of (index, number, place) in order, the indices of the longest run whose numbers go up
-    by one, each at least `gap` places after the one before or at the last place, `end` (the
-    last page may be short): page numbers counting the pages."""
-    best: list[int] = []
-    current: list[int] = []
-    last = None
-    for index, value, place in numbered:
-        if last is not None and value == last[0] + 1 and (place - last[1] >= gap or place == end):
-            current = current + [index]
-        else:
-            current = [index]
-        last = (value, place)
-        best = current if len(current) > len(best) else best
-    return best
 
 
 # ---------------------------------------------------------------- a column of line numbers
@@ -599,6 +563,36 @@ def _opens_with(text: str, number: int) -> bool:
 
 def _blank(piece: Piece) -> bool:
     return piece.kind == TEXT and not piece.text.strip()
+
+
+# How far ahead a restart of the numbering is looked for its line 2.
+_RESTART_REACH = 80
+
+
+def restart_confirmed(following: Iterable[str | None], last_line: int) -> bool:
+    """Whether a `1` that follows line `last_line` among the words of a page run together opens
+    a new page: the next number in sequence after it (`following`: the numbers standing as
+    words after the `1`, in order, None at a running header) is that page's 2, not the current
+    page's next line (`... 10 Amendment No. 1 to House Bill 1134 ... 11 (1) that ...`)."""
+    continuing = range(last_line + 1, last_line + MAX_SKIP + 2)
+    for text in itertools.islice(following, _RESTART_REACH):
+        if text is None or text == "2":
+            return True
+        if int(text) in continuing:
+            return False
+    return True
+
+
+def _unconfirmed_restart(number: int, piece: Piece, pieces: list[Piece], index: int, last_line: int,
+                         page_turned: bool) -> bool:
+    """A `1` word with no running header before it, in a page run together, that
+    `restart_confirmed` does not confirm."""
+    if number != 1 or page_turned or not piece.whole or last_line == 0:
+        return False
+    following = (None if later.kind == HEADER else later.text.strip()
+                 for later in pieces[index + 1:index + 1 + _RESTART_REACH]
+                 if later.kind == HEADER or (later.whole and later.text.strip().isdigit()))
+    return not restart_confirmed(following, last_line)
 
 
 def _drop(dropped: list[Drop], rule: str, text: str, page: int | None, line: int | None, after: int) -> None:

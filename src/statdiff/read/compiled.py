@@ -23,9 +23,10 @@ from statdiff.law.compiling import when_used
 from statdiff.model import BodyLine, Drop, Identity, ReadResult
 from statdiff.read.common import (
     ACT_HEADING, CELL_SEPARATOR, CHAPTER_HEADING, DISCLAIMER, NAVIGATION_CITATION, NBSP, PAGE_NUMBER, SITE_CHROME,
-    SITE_SCRIPT, Body, csv_text_column, footer_page_numbers, has_rare_spaces, normalize, normalize_long,
-    normalize_simply_spaced, page_number_lines, split_lines, split_normalized,
+    SITE_SCRIPT, Body, csv_text_column, has_rare_spaces, normalize, normalize_long, normalize_simply_spaced,
+    shows_indentation, split_lines, split_normalized,
 )
+from statdiff.read.page_numbers import footer_page_numbers, page_number_lines
 from statdiff.read.csvrows import simple_rows
 from statdiff.read.identity import act_from
 
@@ -284,7 +285,7 @@ def read_page(text: str, name: str) -> ReadResult:
 def _page_furniture(text: str, lines: list[str]) -> dict[int, str]:
     """The lines a PDF of the page prints on every page and that are no words of the Act (each
     line's index -> the rule that drops it): its page numbers, alone on their lines
-    (`common.page_numbers`, `2`; `prose.page_furniture`, `2/6`, `Page 2 of 6`), and the lines
+    (`page_numbers.page_numbers`, `2`; `prose.page_furniture`, `2/6`, `Page 2 of 6`), and the lines
     that read the same beside most of them (a browser's printed date, title and address)."""
     bare, marked = page_number_lines(text)
     furniture: dict[int, str] = {}
@@ -332,9 +333,7 @@ class _Page:
         else:
             self.started = first.group(0).startswith("(Source:")
         self.chrome_possible = may_hold_chrome_words(text)
-        self.shows_indent = "|" not in text and any(
-            raw[:1] in (" ", NBSP, "\t") and raw.strip() for raw in lines
-        )
+        self.shows_indent = "|" not in text and shows_indentation(lines)
 
     def add_cell(self, cell: str) -> None:
         """A table cell of a physical line, cut into its paragraphs."""

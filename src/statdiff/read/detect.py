@@ -27,7 +27,10 @@ from dataclasses import dataclass, field
 from statdiff.law import citations, public_acts, units
 from statdiff.law.compiling import when_used
 from statdiff.model import Detection
-from statdiff.read.common import DOC_ID, LRB, PAGE_MARKER, TIGHT_PAGE_MARKER, csv_text_column, normalize, split_lines
+from statdiff.read.common import (
+    DOC_ID, DRAFTING_OFFICES, LRB, PAGE_MARKER, TIGHT_PAGE_MARKER, csv_text_column, names_drafting_office, normalize,
+    restart_confirmed, split_lines,
+)
 
 ORDER = ("html", "ilcs-csv", "flat-ftp", "pdf-text", "mirror", "legisnet", "pipes", "numbered", "public-act", "ilcs", "prose")
 WHOLE_TEXT = 64_000
@@ -52,7 +55,9 @@ _RIGHT_ALIGNED = when_used(r"[ \d]\d {3}")
 _LEADING_NUMBER = re.compile(r"([0-9]{1,2})(?=[ \u00a0\t]|[A-Za-z(\"“]|$)")
 _FLAT_ACT = re.compile(citations.ACT_HEADING_TEXT + r" .{2000}")
 # A running header's head before its LRB number: a document id, a version, a page marker.
-_HEADER_BEFORE_LRB = when_used(rf"(?:{DOC_ID.pattern})(?: ?[A-Za-z-]+)? ?(?:{PAGE_MARKER.pattern} ?)?(?=LRB|OMB)")
+_HEADER_BEFORE_LRB = when_used(
+    rf"(?:{DOC_ID.pattern})(?: ?[A-Za-z-]+)? ?(?:{PAGE_MARKER.pattern} ?)?(?={'|'.join(DRAFTING_OFFICES)})"
+)
 # `-2-` standing as a word (not inside a date, `1-1-06`).
 _TIGHT_MARKER_WORD = re.compile(rf"(?:^| ){TIGHT_PAGE_MARKER.pattern}(?: |$)")
 # Marks only Illinois legislation prints (an LRB number, an ILCS citation, the enacting clause,
@@ -65,16 +70,28 @@ _ILLINOIS_ONLY = re.compile(
 _BILL_MARK = when_used(rf"^AN ACT\b|{units.ENACTING_CLAUSE_TEXT}|^AMENDMENT (?:TO|NO\.)|\bAmend (?:House|Senate) Bill\b")
 _ILCS_SITE = when_used(r"Illinois Compiled Statutes|Updating the database of the Illinois Compiled Statutes")
 _MARKDOWN_RULE = when_used(r"\|? ?:?-{3,}:? ?\|")
+# A Public Act's own header, standing as a header stands: at a line's start (after spaces or a
+# table's pipe), or followed by what the header prints next (a cell's pipe, the line's end, the
+# bill, the LRB number): `Public Act 094-0036 | HB1633 Enrolled`. `Public Act 93-0032, which I
+# signed` (a veto message, a letter) is a reference in a sentence, not a Public Act's page.
+_PUBLIC_ACT_HEADER = re.compile(
+    rf"^[ \t\u00a0|]*(?:{public_acts.HEADER.pattern}|{public_acts.HEADER_BY_ASSEMBLY.pattern})"
+    rf"|{public_acts.HEADER.pattern}[ \u00a0]*(?:\||$|(?:{DOC_ID.pattern})|{LRB.pattern})",
+    re.MULTILINE,
+)
 _LEGISCAN = re.compile(r"Bill Text: IL |Bill Title:|legiscan\.com")
 _BILL_STATUS = re.compile(r"Bill Status (?:of|for) [A-Z]{2,5}\d{1,4}")
 _PDF_CHROME = re.compile(r"File Type: ?pdf|Total Page: ?\d")
 _CITATION_LINE = re.compile(rf"(?:{citations.ANY_CITATION_TEXT}|{citations.ACT_HEADING_TEXT})")
+# A line opening with an ILCS citation (`815 ILCS 505/ Consumer Fraud ... Act.`, a navigation
+# line `735 ILCS 5/13-223`) opens with digits that are no line number and no count.
+_ILCS_LED = re.compile(rf"{citations.TITLE_TEXT} ILCS ")
 _SEC_LINE = re.compile(units.SEC_TEXT + r"(?: |$)")
 # Each mark only Illinois legislation prints, with words one of which every match of it holds
 # (in a normalised line): a line holding none of the words is not searched for the marks,
 # which most lines of an Act are not (one search for the words is a fifth of one for the marks).
 _ILGA_MARKS: tuple[tuple[tuple[str, ...], str], ...] = (
-    (("LRB", "OMB"), LRB.pattern),
+    (DRAFTING_OFFICES, LRB.pattern),
     (("AN ACT",), r"\bAN ACT\b"),
     (("Be it enacted",), units.ENACTING_CLAUSE_TEXT),
     (("AMENDMENT ",), r"AMENDMENT (?:TO|NO\.)"),
@@ -102,7 +119,7 @@ class _Marks:
     words: int = 0
     numbered_span: int = 0  # numbered lines and the few unnumbered ones between them (front matter left out)
     numbered: int = 0  # lines opening with the line number the printing expects next
-    digit_led: int = 0  # lines opening with a digit, in sequence or not
+    digit_led: int = 0  # lines opening with a digit, in sequence or not (an ILCS citation aside)
     right_aligned: int = 0  # of those, right-aligned (legisnet)
     trailing: int = 0  # lines ending with the line number expected next (PDF text)
     cells: int = 0  # table rows (lines with a pipe)
@@ -205,8 +222,7 @@ def _read_head(text: str) -> _Head:
         and _MARKDOWN_HEADING.search(text, 0, _MARKUP_REACH) is None,
         csv_header="ILCS" in text[:WHOLE_TEXT] and "," in first_line and csv_text_column(first_line.split(",")) is not None,
         flat_act=_FLAT_ACT.match(normalize(text[:HEAD + 2100])) is not None,
-        public_act_header=public_acts.HEADER.search(text, 0, 800) is not None
-        or public_acts.HEADER_BY_ASSEMBLY.search(text, 0, 800) is not None,
+        public_act_header=_PUBLIC_ACT_HEADER.search(text, 0, 800) is not None,
         legiscan=_LEGISCAN.search(text, 0, HEAD) is not None,
         bill_status=_BILL_STATUS.search(text, 0, HEAD) is not None,
         pdf_chrome=_PDF_CHROME.search(text, 0, HEAD) is not None,
@@ -258,7 +274,7 @@ def _count(sample: str, marks: _Marks) -> None:
             continue
         line = " ".join(words)  # normalize(raw), from the words it is made of
         marks.lines += 1
-        marks.digit_led += line[0] in "0123456789"
+        marks.digit_led += line[0] in "0123456789" and not _ILCS_LED.match(line)
         marks.words += len(words)
         _count_leading_number(raw, lines, marks)
         expected_end = _count_trailing_number(words, expected_end, marks)
@@ -273,7 +289,7 @@ def _count(sample: str, marks: _Marks) -> None:
             marks.ilga_marks += 1
             if _ILLINOIS_ONLY.search(line):
                 marks.illinois_marks += 1
-        if "LRB" in line or "OMB" in line:
+        if names_drafting_office(line):
             lrb = LRB.search(line)
             if lrb:
                 lines.page_turned = rows.page_turned = True
@@ -344,13 +360,16 @@ def _count_row(line: str, run: _Run, marks: _Marks) -> None:
 
 
 def _count_inline_numbers(words: list[str], run: int, marks: _Marks) -> int:
-    """Numbers in sequence standing between the words of a line (a flattened page), in runs."""
+    """Numbers in sequence standing between the words of a line (a flattened page), in runs.
+    A `1` restarts the count (a new page) where the reader takes it so (`restart_confirmed`):
+    elsewhere it is a word (`Amendment No. 1`)."""
     expected = str(run + 1)
-    for word in filter(str.isdigit, words[1:-1]):  # no other word is a number in sequence or `1`
+    numbers = [word for word in words[1:-1] if word.isdigit()]  # no other word is a number in sequence or `1`
+    for index, word in enumerate(numbers):
         if word == expected:
             run += 1
             expected = str(run + 1)
-        elif word == "1":
+        elif word == "1" and restart_confirmed(iter(numbers[index + 1:]), run):
             if run >= 5:
                 marks.inline_numbers += run
             run, expected = 1, "2"

@@ -10,12 +10,21 @@ from __future__ import annotations
 import re
 
 from statdiff.model import ReadResult
-from statdiff.read.common import DROPPED, HEADER, LRB, SITE_CHROME, TIGHT_PAGE_MARKER, Piece, number_lines
+from statdiff.read.common import (
+    DOC_ID, DROPPED, HEADER, LRB, PAGE_MARKER, SITE_CHROME, TIGHT_PAGE_MARKER, VERSION_WORDS, Piece, number_lines,
+)
 from statdiff.read.numbered import numbered_result
 
-# `-2- LRB093 09317 BDD 14050 a` (group 1: the page). The document id that opens
-# the text (`093_SB0404sam001`) stays a word: it is front matter, read for the identity.
-_HEADER = re.compile(rf"(?:{TIGHT_PAGE_MARKER.pattern} {{1,3}})?(?:{LRB.pattern})")
+# A running header run into the text (group 1 or 2: the page). The 93rd GA ftp pages print
+# `-2- LRB093 09317 BDD 14050 a` (a loose `- 2 -` there stays words of the text); mirrors that
+# flatten a page print the whole header, the document id first, spaced or glued
+# (`HR0020 LRB104 ...`, `HR0020 - 2 - LRB104 ...`, `HR0020- 2 -LRB104 ...`, `HB1633 Enrolled -2-
+# LRB094 ...`): the id, version and page marker before an LRB number are the header's, never body
+# words or a line number. The id is read for the identity with the header.
+_HEADER = re.compile(
+    rf"(?:(?:{DOC_ID.pattern}) ?(?:{VERSION_WORDS} ?)?(?:{PAGE_MARKER.pattern} {{0,3}})?"
+    rf"|(?:{TIGHT_PAGE_MARKER.pattern} {{1,3}})?)(?:{LRB.pattern})"
+)
 # `[ Search ] [ Legislation ]`: the legisnet site's navigation.
 _NAVIGATION = re.compile(r"\[ [^\]\[]{1,40} \]")
 
@@ -26,7 +35,7 @@ def word_pieces(text: str) -> list[Piece]:
     text = " ".join(text.split())
     for match in _HEADER.finditer(text):
         pieces.extend(_words(text[position:match.start()]))
-        page = match.group(1)
+        page = match.group(1) or match.group(2)
         pieces.append(Piece(match.group(0), HEADER, page=int(page) if page else None))
         position = match.end()
     pieces.extend(_words(text[position:]))

@@ -12,7 +12,7 @@ from pathlib import PurePath
 from statdiff.law import citations, measures, public_acts
 from statdiff.law.compiling import when_used
 from statdiff.model import BodyLine, Document, Identity, ReadResult
-from statdiff.read.common import LRB, normalize
+from statdiff.read.common import DRAFTING_OFFICES, LRB, normalize
 
 _BILL = when_used(
     r"(?<![A-Za-z])(?:(?P<ga>\d{3})(?:_)?|(?P<ga3>\d{3})_)?"
@@ -72,7 +72,7 @@ def read_identity(texts: list[str], lines: list[BodyLine], version: str | None =
 
 
 def _ga_from_lrb(lrb: str) -> int | None:
-    match = re.match(r"(?:LRB|OMB)\s?(\d{3})\s", lrb)
+    match = re.match(rf"(?:{'|'.join(DRAFTING_OFFICES)})\s?(\d{{3}})\s", lrb)
     if match:
         return int(match.group(1))
     match = re.match(r"LRB(\d{2})\d{5}", lrb)

@@ -9,6 +9,8 @@ A line with an NBSP (or several spaces) after its number is indented.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from statdiff.model import ReadResult
 from statdiff.read.common import HEADER, NBSP, Numbered, Piece, header_page, is_running_header, name_front_matter, number_lines, split_lines
 from statdiff.read.identity import read_identity, synopsis_from, synopsis_indices
@@ -33,11 +35,12 @@ def plain_indent(rest: str) -> bool | None:
     return rest.startswith(NBSP) or rest.startswith("  ") or rest.startswith("\t")
 
 
-def numbered_result(numbered: Numbered, rendering: str, name: str) -> ReadResult:
-    """A numbered rendering's result: identity from its headers and front matter, the
-    synopsis kept apart, every front-matter drop named."""
+def numbered_result(numbered: Numbered, rendering: str, name: str, named_by: Sequence[str] = ()) -> ReadResult:
+    """A numbered rendering's result: identity from its headers and front matter (and, after
+    them, `named_by`: a mirror's title line), the synopsis kept apart, every front-matter drop
+    named."""
     name_front_matter(numbered, synopsis_indices(numbered.front))
-    identity = read_identity(numbered.headers + numbered.front, numbered.lines)
+    identity = read_identity(numbered.headers + numbered.front + list(named_by), numbered.lines)
     return ReadResult(
         numbered.lines, rendering, identity, synopsis_from(numbered.front), name, dropped=numbered.dropped
     )

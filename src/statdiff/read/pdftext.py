@@ -19,8 +19,9 @@ from statdiff.law import public_acts
 from statdiff.model import BodyLine, ReadResult
 from statdiff.read.common import (
     DOC_ID, HEADER, LRB, PAGE_MARKER, PAGE_NUMBER, RUNNING_HEADER, SITE_CHROME, VERSION_WORDS, Body, Piece, normalize,
-    number_lines, page_numbers, split_lines, split_normalized,
+    number_lines, split_lines, split_normalized,
 )
+from statdiff.read.page_numbers import page_numbers
 from statdiff.read.identity import read_identity
 from statdiff.read.numbered import numbered_result
 

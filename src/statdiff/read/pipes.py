@@ -16,7 +16,7 @@ from collections import Counter
 
 from statdiff.model import BodyLine, ReadResult
 from statdiff.read.common import (
-    CELL_SEPARATOR, DOC_ID, DROPPED, HEADER, LRB, PAGE_MARKER, VERSION_WORDS, Piece, normalize, number_lines,
+    CELL_SEPARATOR, DOC_ID, DROPPED, HEADER, LRB, PAGE_MARKER, VERSION_WORDS, Numbered, Piece, normalize, number_lines,
 )
 from statdiff.read.numbered import numbered_result
 
@@ -80,7 +80,12 @@ def _indented_beyond_the_usual(lines: list[BodyLine], widths: list[int | None]) 
         line.indented = None if width is None else width > usual
 
 
-def read(text: str, name: str) -> ReadResult:
-    numbered = number_lines(cell_pieces(text), width_of_cell=_cell_indent)
+def number_cells(pieces: list[Piece]) -> Numbered:
+    """Printed lines from a table's cell pieces, each line's indentation read off its cell."""
+    numbered = number_lines(pieces, width_of_cell=_cell_indent)
     _indented_beyond_the_usual(numbered.lines, numbered.widths)
-    return numbered_result(numbered, "pipes", name)
+    return numbered
+
+
+def read(text: str, name: str) -> ReadResult:
+    return numbered_result(number_cells(cell_pieces(text)), "pipes", name)

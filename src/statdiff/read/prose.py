@@ -19,7 +19,8 @@ from dataclasses import dataclass, replace
 
 from statdiff.model import BodyLine, Drop, Identity, ReadResult
 from statdiff.read.common import MARKUP_RULES as DROP_RULES
-from statdiff.read.common import longest_count, normalize, split_lines
+from statdiff.read.common import normalize, split_lines
+from statdiff.read.page_numbers import longest_count
 
 # What a line is (`ProseLine.block`).
 TEXT, HEADING, BULLET, ROW, CODE, QUOTE, FRONT_MATTER = "text", "heading", "bullet", "row", "code", "quote", "front_matter"

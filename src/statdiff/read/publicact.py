@@ -17,8 +17,9 @@ from statdiff.law import public_acts
 from statdiff.model import BodyLine, ReadResult
 from statdiff.read.common import (
     CELL_SEPARATOR, DOC_ID, FRONT_MATTER, LRB, NBSP, PAGE_NUMBER, PUBLIC_ACT_HEADER, VERSION_WORDS, Body, normalize,
-    page_numbers, split_flat, split_lines,
+    shows_indentation, split_flat, split_lines,
 )
+from statdiff.read.page_numbers import page_numbers
 from statdiff.read.identity import read_identity
 
 _HEADER = re.compile(
@@ -31,11 +32,13 @@ _LONG_LINE = 400
 
 
 def raw_pieces(text: str) -> tuple[list[str], bool]:
-    """Printed lines of the page (pipes separate them) and whether indentation shows."""
+    """Printed lines of the page (pipes separate them) and whether indentation shows (as NBSPs,
+    or as the spaces a copy made of them)."""
     if "|" in text:
         # The pipe ends a printed line; a newline inside a cell does not.
         return text.split("|"), False
-    return split_lines(text), NBSP in text
+    lines = split_lines(text)
+    return lines, shows_indentation(lines)
 
 
 def read(text: str, name: str) -> ReadResult:
