@@ -236,11 +236,14 @@ def _read_on_two_cores(old: str | Path, new: str | Path, format: str | None, max
 
 def _as_texts(comparison: "Comparison", warnings: list[str]) -> Diffed:
     """Two texts compared, with a warning where one ends just where a node of the other
-    ends and the nodes after it are reported removed (`compare/endings.py`)."""
+    ends and the nodes after it are reported removed (`compare/endings.py`), where their
+    synopses differ (`compare/synopses.py`: a synopsis is not compared as text), and where
+    the comparison stopped short of a search (`comparison.limits`)."""
     from statdiff.compare.endings import trailing_nodes_note
+    from statdiff.compare.synopses import synopsis_note
 
-    note = trailing_nodes_note(comparison)
-    return Diffed(comparison, warnings + ([note] if note else []) + comparison.limits)
+    notes = [note for note in (trailing_nodes_note(comparison), synopsis_note(comparison)) if note]
+    return Diffed(comparison, warnings + notes + comparison.limits)
 
 
 def _credited(before: "Document", after: "Document", amended: "AmendedBill | None",
