@@ -62,3 +62,24 @@ def test_the_first_difference_is_shown_in_its_words(old, new, shown):
 
     opcode = next(code for code in SequenceMatcher(None, old, new).get_opcodes() if code[0] != "equal")
     assert first_difference(old, new, opcode) == shown
+
+
+def test_the_redline_file_says_what_stderr_said(tmp_path):
+    """A redline is read by people who never saw stderr: the HTML page (and so its PDF) and
+    the Word file print the comparison's warnings at the top; a redline without any has no box."""
+    import zipfile
+
+    from click.testing import CliRunner
+    from lxml import html as lxml_html
+
+    from statdiff.cli import main
+
+    other = edited(tmp_path, "prepare quarterly budget", "prepare monthly budget")
+    page, word, quiet = tmp_path / "page.html", tmp_path / "page.docx", tmp_path / "quiet.html"
+    for path, new in ((page, other), (word, other), (quiet, BILL)):
+        CliRunner().invoke(main, ["redline", str(BILL), str(new), "-o", str(path)], catch_exceptions=False)
+    boxes = lxml_html.fromstring(page.read_bytes()).find_class("warnings")
+    assert len(boxes) == 1 and "the synopses differ in 1 place" in boxes[0].text_content()
+    with zipfile.ZipFile(word) as package:
+        assert "Warning: the synopses differ in 1 place" in package.read("word/document.xml").decode("utf-8")
+    assert not lxml_html.fromstring(quiet.read_bytes()).find_class("warnings")

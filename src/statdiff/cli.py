@@ -102,15 +102,19 @@ def _max_bytes(max_mb: float) -> int:
 
 def _warn_if_nothing_fits(*documents) -> None:
     """Illinois text that no rendering fits well is read as prose: say so on stderr."""
+    _warn(_nothing_fits(*documents))
+
+
+def _nothing_fits(*documents) -> list[str]:
+    """The warning for each document of Illinois text that no rendering fits well (read as prose)."""
+    warnings = []
     for document in documents:
         detection = document.detection if document is not None else None
         if detection is not None and not detection.fits and not detection.forced:
             best = f"{detection.runner_up} {detection.runner_up_score:.2f}" if detection.runner_up_score else "none"
-            click.echo(
-                f"statdiff: warning: {display_name(document.name)}: no rendering fits this text well (best: {best});"
-                " read as prose, see statdiff parse --audit",
-                err=True,
-            )
+            warnings.append(f"{display_name(document.name)}: no rendering fits this text well (best: {best});"
+                            " read as prose, see statdiff parse --audit")
+    return warnings
 
 
 def _warn_of_suspected_strikes(document) -> None:
@@ -264,8 +268,8 @@ def diff(old, new, as_json, as_stat, color, no_color, context, any_printing, for
         raise StatdiffError("choose one of --json and --stat")
     to = "json" if as_json else "stat" if as_stat else "terminal"
     # its renderer loaded while a second process finishes reading NEW (where there is one)
-    comparison = _diffed(old, new, format, max_size, any_printing, jobs,
-                         meanwhile=lambda: pipeline.output_format("redline", STDOUT, to))
+    comparison, _ = _diffed(old, new, format, max_size, any_printing, jobs,
+                            meanwhile=lambda: pipeline.output_format("redline", STDOUT, to))
     _print(pipeline.render_comparison(comparison, to, options=_terminal(color, no_color, context)))
     sys.exit(1 if comparison.changes else 0)
 
@@ -294,11 +298,11 @@ def redline(old, new, output, to, view, notes, title, any_printing, format, max_
     _check_output_path(output, inputs)
     selected = pipeline.output_format("redline", output, to)
     _refuse_binary_on_a_terminal(selected, to_stdout, "report")
-    comparison = _diffed(old, new, format, max_size, any_printing, jobs)
-    reader_notes, warnings = pipeline.reader_notes(notes, comparison) if notes else ([], [])
-    for warning in warnings:
-        click.echo(f"statdiff: warning: {display_name(warning, limit=None)}", err=True)
-    redline = pipeline.view(comparison, notes=reader_notes, title=title)
+    comparison, warnings = _diffed(old, new, format, max_size, any_printing, jobs)
+    reader_notes, note_warnings = pipeline.reader_notes(notes, comparison) if notes else ([], [])
+    _warn(note_warnings)
+    # what stderr said is said in the file too: a redline is read by people who never saw stderr
+    redline = pipeline.view(comparison, notes=reader_notes, title=title, warnings=warnings + note_warnings)
     written = pipeline.render_to_path("redline", redline, output, to=selected.name, options=pipeline.RenderOptions(view=view))
     where = _write_output(output, written, inputs)
     count = len(comparison.changes)
@@ -336,13 +340,13 @@ def _write_output(output: str, written: Output, inputs) -> str:
 
 def _diffed(old, new, format, max_size, any_printing, jobs, meanwhile=None):
     """OLD compared with NEW (NEW applied first when it is a page-and-line amendment to OLD),
-    its warnings printed on stderr; NEW read and built in a second process when `jobs` allows
-    (`meanwhile` done while it finishes)."""
+    and its warnings, printed on stderr; NEW read and built in a second process when `jobs`
+    allows (`meanwhile` done while it finishes)."""
     diffed = pipeline.diff_files(old, new, format=format, max_bytes=_max_bytes(max_size), check_printing=not any_printing,
                                  second_core=jobs > 1, meanwhile=meanwhile)
-    _warn_if_nothing_fits(diffed.comparison.old, diffed.comparison.new)
-    _warn(diffed.warnings)
-    return diffed.comparison
+    warnings = _nothing_fits(diffed.comparison.old, diffed.comparison.new) + list(diffed.warnings)
+    _warn(warnings)
+    return diffed.comparison, warnings
 
 
 def _warn(warnings) -> None:

@@ -367,13 +367,14 @@ def reader_notes(path: str | Path, comparison: "Comparison") -> tuple[list["Read
 
 
 def view(comparison: "Comparison", *, notes: list["ReaderNote"] | None = None,
-         title: str | None = None) -> "RedlineView":
+         title: str | None = None, warnings: Sequence[str] = ()) -> "RedlineView":
     """The annotate and view stages: the comparison with its margin notes, as every output shows it
-    (the notes are found when an output first reads them)."""
+    (the notes are found when an output first reads them); `warnings`, what the comparison
+    warned of (`Diffed.warnings`), for the outputs a person reads to print."""
     from statdiff.view import build_view
 
     with collector.paused():  # see `collector.paused`
-        return build_view(comparison, lambda: annotate(comparison), notes, title)
+        return build_view(comparison, lambda: annotate(comparison), notes, title, warnings)
 
 
 def annotate(comparison: "Comparison") -> list["Annotation"]:

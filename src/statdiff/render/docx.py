@@ -236,6 +236,8 @@ class _Document:
                        + (f"{redline.cites[:1].upper()}{redline.cites[1:]} (old / new) stands in the margin; margin notes"
                           if redline.cites else "Margin notes")
                        + " and the reader's notes are comments.")
+        for warning in redline.warnings:  # as the HTML page's box: what stderr said, for whoever reads the file
+            self.paragraph(self.body, "StatdiffMeta", f"Warning: {warning}")
 
     def summary(self) -> None:
         redline = self.redline

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Sequence
 
 from statdiff.model import ONE_COPY_OPS, ONE_COPY_STATUSES, Change, Comparison, SectionComparison, Status
 from statdiff.view.labels import (
@@ -22,9 +22,11 @@ if TYPE_CHECKING:
 
 
 def build_view(comparison: Comparison, annotations: Annotations = None,
-               notes: list[ReaderNote] | None = None, title: str | None = None) -> RedlineView:
+               notes: list[ReaderNote] | None = None, title: str | None = None,
+               warnings: Sequence[str] = ()) -> RedlineView:
     """The redline view of a comparison. `annotations` are its margin notes, or the function
-    that finds them (called when an output first reads them); rows are laid out when first read."""
+    that finds them (called when an output first reads them); rows are laid out when first read;
+    `warnings`, what the comparison warned of, printed at the top of the outputs a person reads."""
     notes = list(notes or [])
     changes = {section: section.changes for section in comparison.sections}  # built on each access: once
     every_change = [change for listed in changes.values() for change in listed]
@@ -65,6 +67,7 @@ def build_view(comparison: Comparison, annotations: Annotations = None,
         one_copy_lines=_one_copy_lines(sections),
         op_counts=op_counts(every_change),
         _layout=layout,
+        warnings=list(warnings),
     )
 
 

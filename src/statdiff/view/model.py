@@ -547,6 +547,9 @@ class RedlineView:
     one_copy_lines: list[OneCopyLine]
     op_counts: list[str]  # `7 insertions`
     _layout: "Layout" = field(repr=False)
+    # what the comparison warned of (a copy that may be partial, synopses that differ, a search
+    # not made), printed at the top of the HTML, PDF and Word redlines as on stderr
+    warnings: list[str] = field(default_factory=list)
 
     def __repr__(self) -> str:
         return f"<RedlineView of {self.comparison!r}>"
