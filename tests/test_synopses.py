@@ -83,3 +83,16 @@ def test_the_redline_file_says_what_stderr_said(tmp_path):
     with zipfile.ZipFile(word) as package:
         assert "Warning: the synopses differ in 1 place" in package.read("word/document.xml").decode("utf-8")
     assert not lxml_html.fromstring(quiet.read_bytes()).find_class("warnings")
+
+
+def test_a_batch_record_and_its_redline_carry_the_warnings(tmp_path):
+    from statdiff.batch.pair import PairFiles, PairTask, run_pair
+
+    other = edited(tmp_path, "prepare quarterly budget", "prepare monthly budget")
+    files = PairFiles("old.txt", "new.txt", str(BILL), str(other))
+    outcome = run_pair(PairTask(0, "hb6878", "hb6878.html", files))
+    [warning] = outcome.record["warnings"]
+    assert warning.startswith("the synopses differ in 1 place") and "\n" not in warning
+    assert 'class="warnings"' in outcome.redline_html
+    same = run_pair(PairTask(1, "same", "same.html", PairFiles("a.txt", "b.txt", str(BILL), str(BILL))))
+    assert same.record["warnings"] == [] and 'class="warnings"' not in same.redline_html

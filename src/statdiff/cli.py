@@ -102,19 +102,7 @@ def _max_bytes(max_mb: float) -> int:
 
 def _warn_if_nothing_fits(*documents) -> None:
     """Illinois text that no rendering fits well is read as prose: say so on stderr."""
-    _warn(_nothing_fits(*documents))
-
-
-def _nothing_fits(*documents) -> list[str]:
-    """The warning for each document of Illinois text that no rendering fits well (read as prose)."""
-    warnings = []
-    for document in documents:
-        detection = document.detection if document is not None else None
-        if detection is not None and not detection.fits and not detection.forced:
-            best = f"{detection.runner_up} {detection.runner_up_score:.2f}" if detection.runner_up_score else "none"
-            warnings.append(f"{display_name(document.name)}: no rendering fits this text well (best: {best});"
-                            " read as prose, see statdiff parse --audit")
-    return warnings
+    _warn(pipeline.nothing_fits_warnings(*documents))
 
 
 def _warn_of_suspected_strikes(document) -> None:
@@ -344,7 +332,7 @@ def _diffed(old, new, format, max_size, any_printing, jobs, meanwhile=None):
     allows (`meanwhile` done while it finishes)."""
     diffed = pipeline.diff_files(old, new, format=format, max_bytes=_max_bytes(max_size), check_printing=not any_printing,
                                  second_core=jobs > 1, meanwhile=meanwhile)
-    warnings = _nothing_fits(diffed.comparison.old, diffed.comparison.new) + list(diffed.warnings)
+    warnings = pipeline.nothing_fits_warnings(diffed.comparison.old, diffed.comparison.new) + list(diffed.warnings)
     _warn(warnings)
     return diffed.comparison, warnings
 

@@ -32,7 +32,7 @@ from statdiff.render import Output, RenderOptions
 __all__ = [
     "Diffed", "Output", "RenderOptions", "agreement", "amended_view", "amendment_in", "amendment_of", "amendment_view",
     "annotate", "apply_files", "audit_file", "build", "change_list", "compare", "compare_files", "comparison_json",
-    "diff_files", "history", "history_view", "in_version_order", "output_format", "read_bytes", "read_changes",
+    "comparison_warnings", "diff_files", "nothing_fits_warnings", "history", "history_view", "in_version_order", "output_format", "read_bytes", "read_changes",
     "read_file", "read_small_text", "read_string", "reader_notes", "render", "render_comparison", "render_to_path",
     "version_files", "view", "write_comparison",
 ]
@@ -235,15 +235,35 @@ def _read_on_two_cores(old: str | Path, new: str | Path, format: str | None, max
 
 
 def _as_texts(comparison: "Comparison", warnings: list[str]) -> Diffed:
-    """Two texts compared, with a warning where one ends just where a node of the other
-    ends and the nodes after it are reported removed (`compare/endings.py`), where their
-    synopses differ (`compare/synopses.py`: a synopsis is not compared as text), and where
-    the comparison stopped short of a search (`comparison.limits`)."""
+    """Two texts compared, with their warnings (`comparison_warnings`)."""
+    return Diffed(comparison, warnings + comparison_warnings(comparison))
+
+
+def nothing_fits_warnings(*documents: "Document | None") -> list[str]:
+    """The warning for each document of Illinois text that no rendering fits well (read as
+    prose, its detection not forced)."""
+    from statdiff.errors import display_name
+
+    warnings = []
+    for document in documents:
+        detection = document.detection if document is not None else None
+        if document is not None and detection is not None and not detection.fits and not detection.forced:
+            best = f"{detection.runner_up} {detection.runner_up_score:.2f}" if detection.runner_up_score else "none"
+            warnings.append(f"{display_name(document.name)}: no rendering fits this text well (best: {best});"
+                            " read as prose, see statdiff parse --audit")
+    return warnings
+
+
+def comparison_warnings(comparison: "Comparison") -> list[str]:
+    """What a comparison of two texts warns of: one ends just where a node of the other ends
+    and the nodes after it are reported removed (`compare/endings.py`); their synopses differ
+    (`compare/synopses.py`: a synopsis is not compared as text); the comparison stopped short
+    of a search (`comparison.limits`)."""
     from statdiff.compare.endings import trailing_nodes_note
     from statdiff.compare.synopses import synopsis_note
 
     notes = [note for note in (trailing_nodes_note(comparison), synopsis_note(comparison)) if note]
-    return Diffed(comparison, warnings + notes + comparison.limits)
+    return notes + list(comparison.limits)
 
 
 def _credited(before: "Document", after: "Document", amended: "AmendedBill | None",

@@ -91,14 +91,16 @@ def _compare(task: PairTask) -> PairOutcome:
         if older is second:
             first, second, old, new = second, first, new, old
     comparison = pipeline.compare(first, second)
-    redline = pipeline.view(comparison)
+    # as `statdiff diff` prints them on stderr: in the record, and atop the redline
+    warnings = pipeline.nothing_fits_warnings(comparison.old, comparison.new) + pipeline.comparison_warnings(comparison)
+    redline = pipeline.view(comparison, warnings=warnings)
     contract = json.loads(pipeline.render("redline", redline, "json"))
     html = pipeline.render("redline", redline, "html", RenderOptions(view=options.view))
-    return PairOutcome(_record(task, old, new, comparison, contract), text_of(html))
+    return PairOutcome(_record(task, old, new, comparison, contract, warnings), text_of(html))
 
 
 def _record(task: PairTask, old: str | None, new: str | None, comparison: "Comparison",
-            contract: dict[str, Any]) -> dict[str, Any]:
+            contract: dict[str, Any], warnings: list[str]) -> dict[str, Any]:
     return {
         "name": task.name,
         "old": old,
@@ -109,6 +111,7 @@ def _record(task: PairTask, old: str | None, new: str | None, comparison: "Compa
         "summary": contract["summary"],
         "changes": contract["changes"],
         "annotations": contract["annotations"],
+        "warnings": [" ".join(warning.split()) for warning in warnings],  # each one line
     }
 
 
@@ -124,6 +127,7 @@ def failed_record(task: PairTask, error: str) -> dict[str, Any]:
         "summary": None,
         "changes": None,
         "annotations": None,
+        "warnings": None,
     }
 
 
