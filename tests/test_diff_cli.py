@@ -105,7 +105,7 @@ def test_json_follows_the_contract_and_is_deterministic():
     second = run(ACT, HB0605, "--json")
     assert first.exit_code == 1 and first.output == second.output
     data = json.loads(first.output)
-    assert list(data) == ["old", "new", "mode", "summary", "changes", "sections", "annotations"]
+    assert list(data) == ["old", "new", "mode", "summary", "changes", "sections", "annotations", "warnings"]
     assert data["mode"] == "amendment"
     assert data["new"]["identity"]["bill"] == "HB0605"
     assert data["summary"]["by_op"] == {"insert": 7}
@@ -120,6 +120,7 @@ def test_json_follows_the_contract_and_is_deterministic():
     assert {note["change_anchor"] for note in data["annotations"]} <= anchors | {""}
     assert {"kind": "deadline", "message": "new deadline: within 48 hours", "change_anchor": "c4",
             "section": "815 ILCS 530/10", "path": "815 ILCS 530/10(a)"} in data["annotations"]
+    assert data["warnings"] == []
 
 
 def test_json_and_stat_together_is_trouble():

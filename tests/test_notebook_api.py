@@ -62,7 +62,7 @@ def test_changes_sections_and_summary_are_all_properties(headline):
 def test_to_json_is_the_cli_contract(headline):
     data = headline.to_json()
     assert data == json.loads(pipeline.render_comparison(headline, "json"))
-    assert list(data) == ["old", "new", "mode", "summary", "changes", "sections", "annotations"]
+    assert list(data) == ["old", "new", "mode", "summary", "changes", "sections", "annotations", "warnings"]
     assert [section["act"] for section in data["sections"]] == ["815 ILCS 530"] * 3
 
 

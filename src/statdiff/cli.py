@@ -256,9 +256,9 @@ def diff(old, new, as_json, as_stat, color, no_color, context, any_printing, for
         raise StatdiffError("choose one of --json and --stat")
     to = "json" if as_json else "stat" if as_stat else "terminal"
     # its renderer loaded while a second process finishes reading NEW (where there is one)
-    comparison, _ = _diffed(old, new, format, max_size, any_printing, jobs,
-                            meanwhile=lambda: pipeline.output_format("redline", STDOUT, to))
-    _print(pipeline.render_comparison(comparison, to, options=_terminal(color, no_color, context)))
+    comparison, warnings = _diffed(old, new, format, max_size, any_printing, jobs,
+                                   meanwhile=lambda: pipeline.output_format("redline", STDOUT, to))
+    _print(pipeline.render_comparison(comparison, to, options=_terminal(color, no_color, context), warnings=warnings))
     sys.exit(1 if comparison.changes else 0)
 
 

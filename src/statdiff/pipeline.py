@@ -387,12 +387,15 @@ def reader_notes(path: str | Path, comparison: "Comparison") -> tuple[list["Read
 
 
 def view(comparison: "Comparison", *, notes: list["ReaderNote"] | None = None,
-         title: str | None = None, warnings: Sequence[str] = ()) -> "RedlineView":
+         title: str | None = None, warnings: Sequence[str] | None = None) -> "RedlineView":
     """The annotate and view stages: the comparison with its margin notes, as every output shows it
     (the notes are found when an output first reads them); `warnings`, what the comparison
-    warned of (`Diffed.warnings`), for the outputs a person reads to print."""
+    warned of (`Diffed.warnings`), which the JSON, HTML, PDF and Word outputs print (None: the
+    comparison's own, `nothing_fits_warnings` and `comparison_warnings`)."""
     from statdiff.view import build_view
 
+    if warnings is None:
+        warnings = nothing_fits_warnings(comparison.old, comparison.new) + comparison_warnings(comparison)
     with collector.paused():  # see `collector.paused`
         return build_view(comparison, lambda: annotate(comparison), notes, title, warnings)
 
@@ -439,9 +442,10 @@ def render_to_path(subject_kind: str, subject: Any, path: str | Path, *, to: str
 
 
 def render_comparison(comparison: "Comparison", to: str = "terminal", *, notes: list["ReaderNote"] | None = None,
-                      title: str | None = None, options: RenderOptions | None = None) -> Output:
-    """Annotate, view and render a comparison in one step."""
-    return render("redline", view(comparison, notes=notes, title=title), to, options)
+                      title: str | None = None, options: RenderOptions | None = None,
+                      warnings: Sequence[str] | None = None) -> Output:
+    """Annotate, view and render a comparison in one step (`warnings` as `view` takes them)."""
+    return render("redline", view(comparison, notes=notes, title=title, warnings=warnings), to, options)
 
 
 def comparison_json(comparison: "Comparison") -> dict[str, Any]:

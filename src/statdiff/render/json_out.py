@@ -183,6 +183,7 @@ def redline_to_json(redline: RedlineView) -> dict:
         "changes": [view.change.to_json() for view in redline.changes],
         "sections": [_section_to_json(section) for section in redline.sections],
         "annotations": [annotation.to_json() for annotation in redline.annotations],
+        "warnings": list(redline.warnings),
     }
 
 
