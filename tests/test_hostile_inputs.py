@@ -243,3 +243,6 @@ def test_a_pdf_that_chromium_may_take_minutes_to_print_is_said_before_the_wait(t
     monkeypatch.setattr(pdf, "SLOW_TO_PRINT", 7)
     result = CliRunner().invoke(cli.main, ["redline", "--jobs", "1", str(LAW), str(new), "-o", str(tmp_path / "s.pdf")])
     assert "warning" not in result.stderr
+    enacted = ROOT / "statutes" / "pipa" / "815ILCS530_as_enacted_PA094-0036.txt"
+    result = CliRunner().invoke(cli.main, ["history", str(enacted), str(LAW), str(new), "-o", str(tmp_path / "h.pdf")])
+    assert "statdiff: warning: a PDF of 10 changes runs to hundreds of pages" in result.stderr  # a history's too

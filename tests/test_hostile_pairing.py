@@ -156,3 +156,17 @@ def test_moves_not_looked_for_over_their_limit_are_said(tmp_path, monkeypatch):
     assert comparison.summary["by_op"] == {"add": 1, "remove": 1}
     assert comparison.limits == ["1 removed and 1 added paragraphs make over 0 pairs: moves between sections are not "
                                  "looked for, so a paragraph moved to another section is reported as removed and added"]
+
+
+def test_paragraphs_left_unpaired_over_the_limit_are_said(monkeypatch):
+    import statdiff
+
+    rng = random.Random(8)
+    old_paragraphs = "\n    ".join(" ".join(rng.choice(WORDS) for _ in range(12)) + "." for _ in range(4))
+    new_paragraphs = "\n    ".join(" ".join(rng.choice(WORDS) for _ in range(12)) + "." for _ in range(4))
+    old, new = act([("10", "Notice.\n    " + old_paragraphs)]), act([("10", "Notice.\n    " + new_paragraphs)])
+    assert not statdiff.diff(old, new).limits
+    monkeypatch.setattr(pairing, "MAX_CONTENT_CANDIDATES", 2)
+    limits = statdiff.diff(old, new).limits
+    assert any(limit.startswith("815 ILCS 530/10: ") and "paragraphs match none of the other by number or text; "
+               "over 2 a side they are not compared by their text" in limit for limit in limits), limits

@@ -166,8 +166,10 @@ class HistoryPdf:
         PdfRedline().check_ready()
 
     def render(self, history: HistoryView, options: RenderOptions) -> bytes:
-        from statdiff.render.pdf import print_to_pdf
+        from statdiff.render.pdf import SLOW_TO_PRINT, print_to_pdf, warn_slow_print
 
+        if len(history.redline.changes) > SLOW_TO_PRINT:
+            warn_slow_print(len(history.redline.changes))
         return print_to_pdf(HistoryHtml().render(history, options))
 
 
