@@ -154,6 +154,7 @@ def test_an_amendment_applied_in_a_history_credits_its_instructions():
     assert versions[2]["compared_as"] == "applied to v2 HB0605 introduced"
     assert data["history"]["warnings"] == [
         f"{CONSTRUCTED}: cannot tell which printing of HB0605 the amendment cites or the text is; not checked"]
+    assert data["warnings"] == data["history"]["warnings"]  # the timeline page prints them atop, as a redline does
     label = "09500HB0605_constructed_page_and_line.txt"
     undue = next(change for change in data["changes"] if change["new_text"] == "undue")
     assert (undue["to_version"], undue["attributed_to"]) == (3, f"v3 {label}, page 3, line 2")

@@ -372,7 +372,9 @@ def history_view(history: "History", *, title: str | None = None) -> "HistoryVie
     def margin_notes() -> list["Annotation"]:  # the version a change is credited to is its label, not a note
         return [note for note in annotate(history.final) if note.kind != "attribution"]
 
-    return build_history_view(history, build_view(history.final, margin_notes, None, title or history_title(history)))
+    # its warnings (steps no version explains, printings not checked) atop its pages, as a redline's
+    redline = build_view(history.final, margin_notes, None, title or history_title(history), history.warnings)
+    return build_history_view(history, redline)
 
 
 # ---------------------------------------------------------------- annotate + view
