@@ -32,9 +32,9 @@ from statdiff.render import Output, RenderOptions
 __all__ = [
     "Diffed", "Output", "RenderOptions", "agreement", "amended_view", "amendment_in", "amendment_of", "amendment_view",
     "annotate", "apply_files", "audit_file", "build", "change_list", "compare", "compare_files", "comparison_json",
-    "comparison_warnings", "diff_files", "nothing_fits_warnings", "history", "history_view", "in_version_order", "output_format", "read_bytes", "read_changes",
-    "read_file", "read_small_text", "read_string", "reader_notes", "render", "render_comparison", "render_to_path",
-    "version_files", "view", "write_comparison",
+    "comparison_warnings", "diff_files", "history", "history_view", "in_version_order", "nothing_fits_warnings",
+    "output_format", "read_bytes", "read_changes", "read_file", "read_small_text", "read_string", "reader_notes",
+    "render", "render_comparison", "render_to_path", "version_files", "view", "write_comparison",
 ]
 
 if TYPE_CHECKING:

@@ -91,16 +91,14 @@ def _compare(task: PairTask) -> PairOutcome:
         if older is second:
             first, second, old, new = second, first, new, old
     comparison = pipeline.compare(first, second)
-    # as `statdiff diff` prints them on stderr: in the record, and atop the redline
-    warnings = pipeline.nothing_fits_warnings(comparison.old, comparison.new) + pipeline.comparison_warnings(comparison)
-    redline = pipeline.view(comparison, warnings=warnings)
+    redline = pipeline.view(comparison)  # with the comparison's warnings, as `statdiff diff` prints them on stderr
     contract = json.loads(pipeline.render("redline", redline, "json"))
     html = pipeline.render("redline", redline, "html", RenderOptions(view=options.view))
-    return PairOutcome(_record(task, old, new, comparison, contract, warnings), text_of(html))
+    return PairOutcome(_record(task, old, new, comparison, contract), text_of(html))
 
 
 def _record(task: PairTask, old: str | None, new: str | None, comparison: "Comparison",
-            contract: dict[str, Any], warnings: list[str]) -> dict[str, Any]:
+            contract: dict[str, Any]) -> dict[str, Any]:
     return {
         "name": task.name,
         "old": old,
@@ -111,7 +109,7 @@ def _record(task: PairTask, old: str | None, new: str | None, comparison: "Compa
         "summary": contract["summary"],
         "changes": contract["changes"],
         "annotations": contract["annotations"],
-        "warnings": [" ".join(warning.split()) for warning in warnings],  # each one line
+        "warnings": [" ".join(warning.split()) for warning in contract["warnings"]],  # each one line
     }
 
 

@@ -209,7 +209,7 @@ def _composed(text: str) -> str:
     would also turn NBSP (an indent the readers read) into a space and ½ into 1⁄2."""
     import unicodedata
 
-    if any(ligature in text for ligature in "\ufb00\ufb01\ufb02\ufb03\ufb04\ufb05\ufb06"):
+    if any(chr(ligature) in text for ligature in _LIGATURES):
         text = text.translate(_LIGATURES)
     return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
