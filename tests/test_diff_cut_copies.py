@@ -19,6 +19,8 @@ from itertools import permutations
 import pytest
 from rich.console import Console
 
+import statdiff
+
 from conftest import assert_comparison_invariants
 from statdiff import pipeline
 from statdiff.compare import compare
@@ -204,3 +206,22 @@ def test_a_printed_range_never_reads_backwards(flip):
     assert_spans_read_forward(comparison)
     assert any(span is not None and span.start != span.end for section in comparison.sections
                for span in (section.old_source, section.new_source))
+
+
+def test_a_copy_that_words_a_node_s_opening_its_own_way_does_not_begin_mid_way_through_it():
+    """A compiled Act against the Public Act that enacted it: the Act's first words,
+    `(815 ILCS 530/1) Sec. 1.`, are found nowhere in the Public Act, whose node begins
+    `Section 1.`. The Act begins where that node begins, worded its own way (`Sec.` replaced
+    by `Section`), not mid-way through it with `Section` beyond a cut. The Public Act's own
+    cut, at its end, is still found."""
+    act = statdiff.parse(FRAGMENTS.parent / "pipa/815ILCS530_as_enacted_PA094-0036.txt")
+    public_act = parsed("PA094-0036_ilga_publicact_fulltext_PARTIAL.txt")
+    comparison = compare(act, public_act)
+    assert_comparison_invariants(comparison)
+    first_words = [(segment.op, segment.side_text("old"), segment.side_text("new"))
+                   for section in comparison.sections if section.path == "Section 1"
+                   for node in section.nodes if node.old is not None and node.old.kind == "text"
+                   for segment in node.made_segments()][:2]
+    assert first_words[0] == (Op.REPLACE, "Sec.", "Section")
+    assert {section.status for section in comparison.sections if not section.path} == {"added"}
+    assert any(section.status == "only_old" for section in comparison.sections)  # 530/10, beyond the cut

@@ -429,7 +429,31 @@ def _judged_stop(short: list[str], long: list[str], long_end: int, long_breaks: 
         return None  # a copy that lacks whole nodes: those are removed / added
     if backwards and len(long) - long_end < TRUNCATION_MIN_LEAD and (exact_edges or not (starts_line and starts_line(long_end))):
         return None  # (a document's first line deleted is an edit: only a printing leaves out its first lines)
+    if backwards and _opens_with_own_words_at_a_node(short, long, long_end, long_breaks):
+        return None
     return long_end, len(short)
+
+
+def _opens_with_own_words_at_a_node(short: list[str], long: list[str], long_end: int, long_breaks: set[int]) -> bool:
+    """Whether `short` (read backwards) begins with words of its own, found nowhere in `long`
+    at the stop, where a node of `long` begins no further back than those words reach: the
+    copy then begins where that node begins and words it differently (a compiled Act's
+    `(815 ILCS 530/1) Sec. 1.` against a Public Act's `Section 1.`), not mid-way through it.
+    A copy cut mid-way through a text begins with the other copy's own words."""
+    own = _own_edge_words(short, long, long_end)
+    return own > 0 and any(long_end + back in long_breaks for back in range(1, own + 1))
+
+
+def _own_edge_words(short: list[str], long: list[str], long_end: int) -> int:
+    """How many of `short`'s last words come after the last one that is `long`'s word just
+    before `long_end` (0: `short` ends on it), at most TRUNCATION_LOOKBACK."""
+    if not long_end:
+        return 0
+    there = _bare(long[long_end - 1])
+    for own in range(min(TRUNCATION_LOOKBACK, len(short))):
+        if _bare(short[len(short) - 1 - own]) == there:
+            return own
+    return 0
 
 
 def _verbatim_before(short: list[str], long: list[str], long_end: int) -> bool:
