@@ -20,6 +20,7 @@ stage reads one (`enumerators.TEXT`: up to five letters or three digits, then up
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 from typing import Sequence
 
@@ -46,12 +47,21 @@ def tokenize(words: Sequence[Word], *, leading_space: bool = False) -> list[Toke
     `leading_space`: the words continue a text, so the first token has a space before it."""
     pieces: list[tuple[str, bool, Word]] = []  # (text, space_before, word)
     needs_merge = False
-    for index, word in enumerate(words):
+    index, count = 0, len(words)
+    while index < count:
+        word = words[index]
+        if word.text[-1:] == "-" and index + 1 < count and _joins_next(word.text, words[index + 1].text):
+            end = _broken_run_end(words, index)
+            pieces.extend(_broken_pieces(words[index:end], index > 0 or leading_space))
+            needs_merge = True
+            index = end
+            continue
         parts = _split_word(word.text)
         pieces.append((parts[0], index > 0 or leading_space, word))
         for part in parts[1:]:
             pieces.append((part, False, word))
         needs_merge = needs_merge or parts[0] == public_acts.ABBREVIATION or citations.ILCS in parts
+        index += 1
     if not needs_merge:
         return [Token(text, word.position, space_before, word.mark) for text, space_before, word in pieces]
     return _merge_units(pieces)
@@ -71,8 +81,68 @@ def _split_word(text: str) -> tuple[str, ...]:
 
 # The hyphen of a compound (`non-forwardable`, `dual-purpose`): a text printed in lines (a PDF,
 # a page re-wrapped) breaks a compound after its hyphen (`non-` at a line's end, `forwardable`
-# opening the next), and both printings must compare as the same words.
-_COMPOUND_HYPHEN = re.compile(r"(?<=[^\W\d_]-)(?=[^\W\d_])")
+# opening the next), and both printings must compare as the same words. Between letters the
+# compound is cut after its hyphen (`non-` `forwardable` however it was printed); where a digit
+# stands on either side (`1-1-21`, `5/10-15`, `P.A. 95-876`, `(b-5)`, `24-hour`) the word is a
+# number, a citation or a legal unit that stays one token, and a printing that breaks it
+# (`1-1-` at a line's end, `21` opening the next) is joined back into that one token (its text
+# keeps the printed space, `1-1- 21`; it compares as `1-1-21`: `compared_text`).
+_LETTER, _LETTER_OR_DIGIT = r"[^\W\d_]", r"[^\W_]"
+_COMPOUND_HYPHEN = re.compile(rf"(?<={_LETTER}-)(?={_LETTER})")
+_HYPHEN_BETWEEN = re.compile(rf"{_LETTER_OR_DIGIT}-{_LETTER_OR_DIGIT}")
+# What a word broken after its hyphen prints between its pieces; gone from the compared text.
+BROKEN_HYPHEN = "- "
+
+
+def continues_compound(before: str, after: str) -> bool:
+    """Whether the text `after` (a token, a word) continues a compound that `before` ends after
+    its hyphen, so that the two are one word cut where the tokenizer cuts compounds (`time`
+    after `one-`; never `21` after `1-1-`, a number the tokenizer keeps whole)."""
+    return _COMPOUND_HYPHEN.match(before[-2:] + after[:1], 2) is not None
+
+
+def _joins_next(before: str, after: str) -> bool:
+    """Whether the word `before`, ending in a hyphen, is a word broken there that `after`
+    completes and that the tokenizer keeps whole (a digit beside the hyphen): `1-1-` `21`,
+    `5/10-` `15`, `95-` `876`, `(b-` `5)`. Never a dash alone (`-`, `--`), nor a hyphen that a
+    mark or a new item's bracket follows (`(a)`), nor a compound of letters (cut, not joined)."""
+    window = before[-2:] + after[:1]
+    return _HYPHEN_BETWEEN.fullmatch(window) is not None and _COMPOUND_HYPHEN.match(window, 2) is None
+
+
+def _broken_run_end(words: Sequence[Word], start: int) -> int:
+    """The index after the last word of the broken word that begins at `start` (a number may
+    be broken more than once: `1-` `1-` `21` in a narrow column)."""
+    end = start + 1
+    while end < len(words) and words[end - 1].text[-1:] == "-" and _joins_next(words[end - 1].text, words[end].text):
+        end += 1
+    return end
+
+
+def _broken_pieces(words: Sequence[Word], space_before: bool) -> list[tuple[str, bool, Word]]:
+    """The pieces of a word printed broken after its hyphens (`words`), as the whole word splits
+    (its punctuation off, a unit whole): the printed space put back wherever a break falls
+    inside a piece (`1-1- 21`), a piece that starts at a break spaced from the one before, and
+    each piece with the word it starts in."""
+    starts = [0]
+    for word in words[:-1]:
+        starts.append(starts[-1] + len(word.text))
+    pieces: list[tuple[str, bool, Word]] = []
+    start = 0
+    for part in _split_word("".join(word.text for word in words)):
+        end = start + len(part)
+        for cut in reversed([cut for cut in starts if start < cut < end]):
+            part = part[:cut - start] + " " + part[cut - start:]
+        word_index = bisect_right(starts, start) - 1
+        pieces.append((part, space_before if start == 0 else starts[word_index] == start, words[word_index]))
+        start = end
+    return pieces
+
+
+def compared_text(text: str) -> str:
+    """A token's text as it compares with the other copy's: a word broken after its hyphen
+    (`1-1- 21`) as the whole word (`1-1-21`)."""
+    return text.replace(BROKEN_HYPHEN, "-") if BROKEN_HYPHEN in text else text
 
 
 def _split_word_parts(text: str) -> list[str]:
@@ -134,7 +204,7 @@ def _merge_units(pieces: list[tuple[str, bool, Word]]) -> list[Token]:
 
 def _unit_length(pieces: list[tuple[str, bool, Word]], index: int) -> int:
     """How many pieces from `index` form one multi-word legal unit (1 if none)."""
-    texts = [piece[0] for piece in pieces[index:index + 3]]
+    texts = [compared_text(piece[0]) for piece in pieces[index:index + 3]]
     spaced = [piece[1] for piece in pieces[index + 1:index + 3]]
     if (
         len(texts) == 3

@@ -8,6 +8,7 @@ from typing import Sequence
 from rapidfuzz.distance import Indel
 
 from statdiff.compare.grouping import group_segments
+from statdiff.compare.tokens import compared_text
 from statdiff.model import Op, Segment, Token
 
 SENTENCE_DIFF_ABOVE = 20_000  # tokens: longer runs are matched sentence by sentence first
@@ -19,7 +20,9 @@ _TYPOGRAPHIC = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u20
 
 
 def compared(text: str) -> str:
-    """What a token's text is compared as: its quotation marks and apostrophes straight."""
+    """What a token's text is compared as: its quotation marks and apostrophes straight, and a
+    word printed broken after its hyphen (`1-1- 21`) whole (`tokens.compared_text`)."""
+    text = compared_text(text)
     return text if text.isascii() else text.translate(_TYPOGRAPHIC)
 
 

@@ -1,0 +1,155 @@
+"""Real documents as PDFs, narrow columns and other languages print them, and the rules that
+keep statdiff from showing a change no one made (or hiding one someone did).
+
+Each test pins a general rule, on the smallest text that shows it and, where the corpus has
+one, on a real document (`../shared` texts are skipped, saying why, when it is absent).
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from statdiff import cli
+from statdiff.compare.tokens import continues_compound, tokenize
+from statdiff.compare.words import compared, diff_tokens
+from statdiff.model import Op, Word, rebuild
+from statdiff.render.terminal import word_starts
+
+ROOT = Path(__file__).resolve().parent.parent
+WHOLE_ACTS = ROOT.parent / "shared" / "corpus" / "ilcs-whole-acts"
+
+
+def tokens_of(text: str):
+    return tokenize([Word(word) for word in text.split()])
+
+
+def keys(text: str) -> list[str]:
+    """What each token of `text` compares as."""
+    return [compared(token.text) for token in tokens_of(text)]
+
+
+# -- 1. a number or citation broken after its hyphen at a line's end ----------------------------
+
+def test_a_number_broken_after_its_hyphen_compares_as_the_whole_number():
+    """A PDF (a narrow column, a page re-wrapped) breaks `1-1-21`, `5/10-15`, `P.A. 95-876`
+    after a hyphen: `1-1-` ends a line and `21` opens the next. Read as two words they were
+    a change (`[-1-1-21-]{+1-1- 21+}`); they are the one legal unit the whole printing makes,
+    which keeps the printed space (lossless) and compares as the whole unit."""
+    pairs = [
+        ("eff. 1-1-21; 94-947", "eff. 1-1- 21; 94-947"),
+        ("(Source: P.A. 95-876, eff. 8-21-08.)", "(Source: P.A. 95- 876, eff. 8- 21-08.)"),
+        ("under 10 ILCS 5/10-15 and", "under 10 ILCS 5/10- 15 and"),
+        ("subsection (b-5) of", "subsection (b- 5) of"),
+        ("a 24-hour notice", "a 24- hour notice"),
+        ("a date 1-1-21.", "a date 1- 1- 21."),  # broken twice (a very narrow column)
+    ]
+    for whole, broken in pairs:
+        assert keys(broken) == keys(whole), broken
+        assert rebuild(tokens_of(broken)) == broken
+        assert [segment.op for segment in diff_tokens(tokens_of(whole), tokens_of(broken))] == [Op.EQUAL]
+    assert [token.text for token in tokens_of("P.A. 95- 876, eff.")] == ["P.A. 95- 876", ",", "eff", "."]
+
+
+def test_a_hyphen_that_no_number_continues_is_left_alone():
+    """Only a hyphen with a letter or digit on each side is a word's: a dash (`-`, `--`), a
+    hyphen before a new item's enumerator (`(a)`) or a mark, stays where it was printed; and a
+    real change after a broken number is still shown."""
+    assert [token.text for token in tokens_of("Section 1- (a) the - 5 x-- 6 5-, 7")] == [
+        "Section", "1-", "(a)", "the", "-", "5", "x--", "6", "5-", ",", "7",
+    ]
+    segments = diff_tokens(tokens_of("eff. 1-1-21."), tokens_of("eff. 1-1- 22."))
+    assert [(segment.op, rebuild(segment.old), rebuild(segment.new)) for segment in segments if segment.op != Op.EQUAL] == [
+        (Op.REPLACE, "1-1-21", "1-1- 22"),
+    ]
+
+
+_HYPHEN_BETWEEN = re.compile(r"(?<=[^\W_]-)(?=[^\W_])")
+_WORD = st.one_of(
+    st.text(alphabet=st.sampled_from(list("aZ019$/-.,;:()\"'")), min_size=1, max_size=10),
+    st.sampled_from(["P.A.", "ILCS", "815", "5/1-17", "94-947,", "(b-5)", "1-1-21.", "(815", "non-forwardable"]),
+)
+
+
+@settings(max_examples=300)
+@given(st.lists(_WORD, min_size=1, max_size=6), st.data())
+def test_any_word_broken_after_a_hyphen_between_letters_or_digits_compares_alike(words, data):
+    """Break any word after any hyphen that has a letter or digit on each side: the tokens
+    rebuild the broken text and compare as the whole word's."""
+    breaks = [(index, match.start()) for index, word in enumerate(words) for match in _HYPHEN_BETWEEN.finditer(word)]
+    if not breaks:
+        return
+    index, at = data.draw(st.sampled_from(breaks))
+    broken = words[:index] + [words[index][:at], words[index][at:]] + words[index + 1:]
+    assert rebuild(tokenize([Word(word) for word in broken])) == " ".join(broken)
+    assert keys(" ".join(broken)) == keys(" ".join(words))
+
+
+class _PdfWrapper(textwrap.TextWrapper):
+    """`textwrap` breaks lines after a hyphen between letters only; a PDF's typesetter breaks
+    after any hyphen between letters or digits (`1-1-` / `21`, `5/10-` / `15`)."""
+
+    wordsep_re = re.compile(r"([ \t]+|(?<=[^\W_]-)(?=[^\W_]))")
+
+
+def _changes_of_a_rewrapped_act(tmp_path: Path, size: int) -> str:
+    code = WHOLE_ACTS / "10ILCS5_ElectionCode.txt"
+    if not code.exists():
+        pytest.skip(f"{code} is absent (../shared holds the whole Acts, which stay out of the repository)")
+    text = code.read_text(encoding="utf-8")[:size]
+    text = text[: text.index("\n", text.rindex("(Source:")) + 1]  # whole Sections only
+    wrapper = _PdfWrapper(40, break_long_words=False)
+    wrapped = "\n".join("\n".join(wrapper.wrap(line)) for line in text.split("\n"))
+    assert re.search(r"\d-\n\d", wrapped) and re.search(r"P\.A\. \d+-\n\d", wrapped)
+    old, new = tmp_path / "code.txt", tmp_path / "wrapped.txt"
+    old.write_text(text, encoding="utf-8")
+    new.write_text(wrapped, encoding="utf-8")
+    result = CliRunner().invoke(cli.main, ["diff", "--stat", "--jobs", "1", str(old), str(new)])
+    return f"{result.exit_code}\n{result.output}"
+
+
+def test_the_election_code_rewrapped_as_a_pdf_breaks_its_numbers_compares_as_no_change(tmp_path):
+    """The Election Code's first 300 KB re-wrapped at 40 characters, breaking after every
+    hyphen between letters or digits as a PDF does: Section numbers, dates and Public Acts
+    broken after a hyphen (`1-1-` / `21`, `P.A. 98-` / `691`) were dozens of phantom changes,
+    Source notes most of them; now none."""
+    assert _changes_of_a_rewrapped_act(tmp_path, 300_000) == "0\n"
+
+
+# -- 2. one rule of compounds for the tokenizer and the terminal --------------------------------
+
+def test_the_terminal_keeps_whole_exactly_the_compounds_the_tokenizer_cuts():
+    """The terminal cuts its context between words, never inside a compound the tokenizer cut
+    (`one-` `time`); it asks the tokenizer's own rule, so a hyphen after a digit (`24-hour`,
+    kept whole by the tokenizer) and a broken number (`1-1- 21`, one token) agree with it."""
+    tokens = tokens_of("one-time 24-hour non- forwardable 1-1- 21 e-mail. 5-year")
+    assert [token.text for token in tokens] == [
+        "one-", "time", "24-hour", "non-", "forwardable", "1-1- 21", "e-", "mail", ".", "5-year",
+    ]
+    assert [tokens[index].text for index in word_starts(tokens)] == [
+        "one-", "24-hour", "non-", "forwardable", "1-1- 21", "e-", ".", "5-year",
+    ]
+    assert continues_compound("one-", "time") and continues_compound("e-", "Mail")
+    assert not continues_compound("24-", "hour")  # the tokenizer never cuts after a digit's hyphen
+    assert not continues_compound("one-", "5") and not continues_compound("-", "a") and not continues_compound("x--", "y")
+
+
+@settings(max_examples=300)
+@given(st.lists(_WORD, min_size=1, max_size=6))
+def test_each_word_is_one_word_to_the_terminal_but_for_its_marks(words):
+    """Every cut the tokenizer makes inside a word is at a mark it splits off or at a
+    compound's hyphen that the terminal's `word_starts` keeps whole."""
+    tokens = tokenize([Word(word) for word in words])
+    starts = set(word_starts(tokens))
+    for index in range(1, len(tokens)):
+        before, token = tokens[index - 1], tokens[index]
+        if token.space_before or index not in starts:
+            continue
+        assert not continues_compound(before.text, token.text)
+        assert not (before.text[-1:] == "-" and before.text[-2:-1].isalpha() and token.text[:1].isalpha())
