@@ -153,3 +153,60 @@ def test_each_word_is_one_word_to_the_terminal_but_for_its_marks(words):
             continue
         assert not continues_compound(before.text, token.text)
         assert not (before.text[-1:] == "-" and before.text[-2:-1].isalpha() and token.text[:1].isalpha())
+
+
+# -- 3. Chinese and Japanese, printed without spaces --------------------------------------------
+
+REAL = Path(__file__).resolve().parent / "fixtures" / "real-documents"
+CC_BY_SA_JA = REAL / "ml-for-beginners_ja_cc-by-sa-4.0_section1.md"
+
+
+def _compare_texts(old: str, new: str, name: str = "doc.md"):
+    from statdiff.compare import compare
+    from statdiff.read import read_text
+    from statdiff.structure import build_document
+
+    return compare(build_document(read_text(old, name=name)), build_document(read_text(new, name=name)))
+
+
+def test_an_edit_in_japanese_shows_the_characters_changed_not_the_paragraph():
+    """Japanese (and Chinese) print no space between words: a paragraph's line was one word, and
+    one character changed replaced it whole (`[-類似の権利の下で許可が必要な方法で…-]{+…不要…+}`).
+    Han, Hiragana and Katakana are one token a character, so a change is the characters it
+    changed; a real licence's definitions (a machine translation of CC BY-SA 4.0, Section 1)."""
+    from conftest import assert_comparison_invariants, assert_redline_reads_back
+
+    old = CC_BY_SA_JA.read_text(encoding="utf-8")
+    new = (old.replace("許可が必要な方法で", "許可が不要な方法で")
+              .replace("、変更された資料は常に", "、全ての変更された資料は常に")
+              .replace("独自のデータベース権利が含まれます", "データベース権利が含まれます"))
+    comparison = _compare_texts(old, new)
+    assert sorted((change.old_text, change.new_text) for change in comparison.changes) == [
+        ("", "全ての"), ("必", "不"), ("独自の", ""),
+    ]
+    assert_comparison_invariants(comparison)
+    assert_redline_reads_back(comparison)
+    assert _compare_texts(old, old).changes == []
+
+
+def test_japanese_rewrapped_at_other_characters_is_no_change():
+    """A paragraph of Japanese hard-wrapped at other characters (another editor's width, a PDF)
+    holds the same characters: no change, though its `words` (the runs between line breaks) all
+    differ."""
+    old = CC_BY_SA_JA.read_text(encoding="utf-8")
+    lines = old.split("\n")
+    rewrapped = "\n".join(line[:-2] + "\n" + line[-2:] if len(line) > 30 else line for line in lines)
+    assert rewrapped != old
+    assert _compare_texts(old, rewrapped).changes == []
+
+
+def test_cjk_tokens_rebuild_the_text_and_korean_words_stay_whole():
+    """Each Han, Hiragana or Katakana character is a token; what stands between them is split as
+    any word (`第5条`: `5`; `(a)` whole); Hangul, which Korean spaces into words, stays whole."""
+    text = "第5条(a)「現状のまま」提供します。 Creative Commons は、 제1조 이 법은"
+    tokens = tokens_of(text)
+    assert rebuild(tokens) == text
+    assert [token.text for token in tokens] == [
+        "第", "5", "条", "(a)", "「", "現", "状", "の", "ま", "ま", "」", "提", "供", "し", "ま", "す", "。",
+        "Creative", "Commons", "は", "、", "제1조", "이", "법은",
+    ]

@@ -71,12 +71,40 @@ def tokenize(words: Sequence[Word], *, leading_space: bool = False) -> list[Toke
 def _split_word(text: str) -> tuple[str, ...]:
     """A word's leading punctuation, its core (a compound cut after each hyphen between
     letters: `non-` `forwardable`), and its trailing punctuation, in order."""
+    if not text.isascii() and _CJK_CHARACTER.search(text) is not None:
+        return _split_cjk(text)
     if text.isalnum() or _UNIT.fullmatch(text):
         return (text,)
     parts = _split_word_parts(text)
     if "-" not in text:
         return tuple(parts)
     return tuple(piece for part in parts for piece in _COMPOUND_HYPHEN.split(part) if piece)
+
+
+# Chinese and Japanese print no space between words: a run of Han, Hiragana or Katakana (and
+# the full-width marks printed with them) is split into its characters, each a token, so that an edit shows as the characters it changed
+# (`許可が[-必要-]{+不要+}な`) and not as the whole run, often a whole paragraph, replaced; a line
+# broken anywhere inside a run compares alike. Korean spaces its words (Hangul is left whole, as
+# Latin words are). Text between such characters (`第5条`: `5`) is split as any word.
+_CJK_CHARACTER = re.compile(
+    "[\u3001-\u303f"  # CJK punctuation and symbols (、 。 「 」 々 〆 〇 ...)
+    "\u3040-\u309f\u30a0-\u30ff\u31f0-\u31ff"  # Hiragana, Katakana and its extension
+    "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"  # Han (CJK ideographs, extensions)
+    "\uff01-\uff9f]"  # full-width marks, letters and digits (（ ） ， ： ； １), half-width Katakana
+)
+_CJK_SPLIT = re.compile(f"({_CJK_CHARACTER.pattern})")
+
+
+def _split_cjk(text: str) -> tuple[str, ...]:
+    """A word holding CJK characters: each character one piece, the text between them split
+    as a word is (`第5条。` -> `第` `5` `条` `。`)."""
+    pieces: list[str] = []
+    for index, run in enumerate(_CJK_SPLIT.split(text)):
+        if index % 2:
+            pieces.append(run)
+        elif run:
+            pieces.extend(_split_word(run))
+    return tuple(pieces)
 
 
 # The hyphen of a compound (`non-forwardable`, `dual-purpose`): a text printed in lines (a PDF,

@@ -55,11 +55,15 @@ def _raw_segments(old: Sequence[Token], new: Sequence[Token], old_ids: list[int]
                            tuple(new[opcode.dest_start:opcode.dest_end])))
 
 
+_SENTENCE_ENDS = frozenset({".", ";", ":", "\u3002", "\uff1b", "\uff1a"})  # . ; : and 。 ； ：
+
+
 def _sentences(tokens: Sequence[Token]) -> list[tuple[int, int]]:
-    """(start, end) token ranges ending after `.`, `;` or `:`."""
+    """(start, end) token ranges ending after `.`, `;` or `:` (or their full-width forms, which
+    end a Chinese or Japanese sentence)."""
     ranges, start = [], 0
     for index, token in enumerate(tokens):
-        if token.text in (".", ";", ":"):
+        if token.text in _SENTENCE_ENDS:
             ranges.append((start, index + 1))
             start = index + 1
     if start < len(tokens):
