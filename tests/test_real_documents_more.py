@@ -210,3 +210,81 @@ def test_cjk_tokens_rebuild_the_text_and_korean_words_stay_whole():
         "第", "5", "条", "(a)", "「", "現", "状", "の", "ま", "ま", "」", "提", "供", "し", "ま", "す", "。",
         "Creative", "Commons", "は", "、", "제1조", "이", "법은",
     ]
+
+
+# -- 4. HTML definition lists: a term and its definition ----------------------------------------
+
+GLOSSARY_OLD = REAL / "pep-0418_glossary_9c952d97b.html"
+GLOSSARY_NEW = REAL / "pep-0418_glossary_92e2f078f.html"
+
+
+def _parse_html(text: str, name: str = "page.html"):
+    from statdiff.read import read_text
+    from statdiff.structure import build_document
+
+    return build_document(read_text(text, name=name))
+
+
+def test_a_definition_list_is_read_as_terms_and_their_definitions():
+    """A page's `<dl>` (a glossary, a policy's definitions, docutils' field lists) was read as
+    paragraphs, the term one and its description another, paired by content or by place. Each
+    `<dt>` is a definition of the term it names, its `<dd>` the definition's words, so that it
+    pairs by its term, as a `"Term" means` paragraph does (PEP 418's glossary, two commits)."""
+    document = _parse_html(GLOSSARY_OLD.read_text(encoding="utf-8"))
+    definitions = [node for node in document.root.walk() if node.kind == "definition"]
+    assert [node.meta.term for node in definitions][:4] == ["Accuracy", "Adjusted", "Civil Time", "Clock"]
+    assert len(definitions) == 22 and definitions[0].path == '"Accuracy"'
+    assert definitions[0].text.startswith("Accuracy: The amount of deviation of measurements")
+    comparison = _compare_html(GLOSSARY_OLD.read_text(encoding="utf-8"), GLOSSARY_NEW.read_text(encoding="utf-8"))
+    assert [(change.op.value, change.old_path or change.new_path) for change in comparison.changes] == [
+        ("replace", '"Clock"'), ("replace", '"Counter"'), ("replace", '"Counter"'),
+        ("remove", '"Duration"'), ("delete", '"Monotonic"'),
+    ]
+
+
+def _compare_html(old: str, new: str):
+    from conftest import assert_comparison_invariants
+
+    from statdiff.compare import compare
+
+    comparison = compare(_parse_html(old, "old.html"), _parse_html(new, "new.html"))
+    assert_comparison_invariants(comparison)
+    return comparison
+
+
+def test_a_definition_rewritten_whole_pairs_by_its_term():
+    """A definition whose words all changed is still that term's definition: one change under
+    its term, never a definition removed and another added (nor paired with a neighbour)."""
+    page = ("<html><body><h1>Definitions</h1><dl>"
+            "<dt>Account</dt><dd>Your legal relationship with us.</dd>"
+            "<dt>Content</dt><dd>Anything you upload to the Service, including code and text.</dd>"
+            "<dt>Service</dt><dd>The applications and products we provide.</dd></dl></body></html>")
+    rewritten = page.replace("Anything you upload to the Service, including code and text.",
+                             "Material displayed through the Website by any person.")
+    comparison = _compare_html(page, rewritten)
+    assert [(change.op.value, change.old_path, change.new_path) for change in comparison.changes] == [
+        ("replace", '"Content"', '"Content"'),
+    ]
+
+
+def test_a_terms_description_paragraphs_and_lists_stay_with_it():
+    """A description of several paragraphs (`<p>`s, a second `<dd>`) or holding a list belongs to
+    its term: the first paragraph joins the term's definition, the rest are its paragraphs; a
+    term printed over two lines (`<br>`) is one term; a `<dd>` with no term is a paragraph."""
+    page = ("<html><body><dl><dd>No term here.</dd></dl>"
+            "<dl><dt>Personal<br>Data</dt><dd><p>Any information about you.</p><p>It includes:</p>"
+            "<ul><li>your name;</li><li>your address.</li></ul></dd><dd>See also Privacy.</dd>"
+            "<dt>“Term”:</dt><dd>The period of this agreement.</dd></dl><p>After the list.</p></body></html>")
+    document = _parse_html(page)
+    top = [(node.kind, node.path, node.text) for node in document.root.children]
+    assert top == [
+        ("text", "[1]", "No term here."),
+        ("definition", '"Personal Data"', "Personal Data Any information about you."),
+        ("definition", '"Term"', "“Term”: The period of this agreement."),
+        ("text", "[2]", "After the list."),
+    ]
+    personal = document.root.children[1]
+    assert [(node.kind, node.text) for node in personal.children] == [
+        ("text", "It includes:"), ("list_item", "your name;"), ("list_item", "your address."),
+        ("text", "See also Privacy."),
+    ]

@@ -60,7 +60,7 @@ from dataclasses import dataclass, field
 from statdiff.law import enumerators
 from statdiff.law.definitions import DEFINITION, TERM_LEAD
 from statdiff.model import BodyLine, Document, Identity, Meta, Node, ReadResult, Role, Word
-from statdiff.read.prose import BULLET, CODE, FRONT_MATTER, HEADING, QUOTE, ROW, TEXT, ProseLine
+from statdiff.read.prose import BULLET, CODE, DESCRIPTION, FRONT_MATTER, HEADING, QUOTE, ROW, TERM, TEXT, ProseLine
 from statdiff.structure.boundaries import CONNECTORS
 from statdiff.structure.clause_paths import name_paths
 from statdiff.structure.lines import EMPHASIS, HEADING_MAX_WORDS, ends_clause, is_caps_heading, is_caps_text, unwrap, wrap_width
@@ -73,6 +73,7 @@ MAX_GAP = 3  # numbers a clause may skip (a deleted clause left unrenumbered)
 HEADING_SENTENCE_WORDS = 8  # a heading sentence before the text of a clause (`Invoicing.`)
 DEFINED_TERM_MAX_WORDS = 16
 MAX_DEPTH = 8  # nested enumerators and list items
+LISTED = "listed"  # the item style of a definition list's term
 
 # Ranks: (tier, level); a section holds what ranks below it (a larger tuple).
 MARKDOWN_TIER, CONTAINER_TIER, CLAUSE_TIER = 0, 1, 2
@@ -135,10 +136,11 @@ class _Item:
     """An open enumerator, list item or definition inside the innermost section."""
 
     node: Node
-    style: str | None  # enumerator style; "bullet"; "definition"
+    style: str | None  # enumerator style; "bullet"; "definition"; "listed" (a definition list's term)
     value: int = 0
     indent: int = 0
     parent: Node | None = None
+    described: bool = False  # a listed term: its description's first paragraph has joined it
 
 
 # An enumerator opening a paragraph: as printed, its style, value, relation to the open
@@ -197,6 +199,12 @@ class _Builder:
             return
         if line.block == BULLET:
             self._bullet(line, words)
+            return
+        if line.block == TERM:
+            self._listed_term(line, words, previous)
+            return
+        if line.block == DESCRIPTION:
+            self._description(line, words, previous)
             return
         current = self.current
         continues = current is not None and self._continues(line, previous)
@@ -502,10 +510,56 @@ class _Builder:
         node = Node(kind="list_item", path="", words=list(words), meta=Meta(term=_defined_term(line.text)))
         self._add_item(node, _Item(node, "bullet", 0, line.level))
 
-    def _definition(self, line: ProseLine, words: list[Word], term: str) -> None:
+    def _definition(self, line: ProseLine, words: list[Word], term: str, style: str = "definition") -> None:
         self.items = []
         node = Node(kind="definition", path="", words=list(words), label=f'"{term}"', meta=Meta(term=term))
-        self._add_item(node, _Item(node, "definition", 0, line.level))
+        self._add_item(node, _Item(node, style, 0, line.level))
+
+    # ------------------------------------------------------------ definition lists
+    def _listed_term(self, line: ProseLine, words: list[Word], previous: ProseLine | None) -> None:
+        """A definition list's term (HTML `<dt>`): a definition of the term it names (`Accuracy:`
+        defines `Accuracy`), paired by that term as a `"Term" means` paragraph is. A further
+        line of the same term (a `<br>` inside it) goes on with it."""
+        listed = self._listed_item()
+        if listed is not None and not listed.described and not line.gap and previous is not None and (
+            previous.block == TERM
+        ):
+            listed.node.words.extend(words)
+            words = listed.node.words
+        term = _term_printed(" ".join(word.text for word in words))
+        if term is None:
+            self._paragraph(line, words)
+            return
+        if listed is not None and words is listed.node.words:
+            listed.node.label, listed.node.meta.term = f'"{term}"', term
+            return
+        self._definition(line, words, term, style=LISTED)
+
+    def _description(self, line: ProseLine, words: list[Word], previous: ProseLine | None) -> None:
+        """A definition list's description (HTML `<dd>`) of the term before it: its first paragraph
+        goes on the term's definition (`Accuracy: The amount of deviation ...`), as a definition's
+        words follow its term; each further paragraph (another `<p>`, another `<dd>`) is a paragraph
+        of the definition. A description with no term before it is a paragraph."""
+        if not line.gap and previous is not None and previous.block == DESCRIPTION and self.current is not None:
+            self.current.words.extend(words)  # a further line of the paragraph (a `<br>` inside it)
+            return
+        listed = self._listed_item()
+        if listed is None:
+            self._paragraph(line, words)
+            return
+        del self.items[self.items.index(listed) + 1:]  # a list inside the description before ends
+        if not listed.described:
+            listed.described = True
+            listed.node.words.extend(words)
+            self.current = listed.node
+            return
+        node = Node(kind="text", path="", words=list(words))
+        listed.node.children.append(node)
+        self.current = node
+
+    def _listed_item(self) -> _Item | None:
+        """The innermost open term of a definition list, if any."""
+        return next((item for item in reversed(self.items) if item.style == LISTED), None)
 
     def _add_item(self, node: Node, item: _Item, parent: Node | None = None) -> None:
         if len(self.items) >= MAX_DEPTH:
@@ -667,6 +721,13 @@ def _describe(root: Node) -> None:
         term = _defined_term(after)
         if term is not None:
             node.meta.term = term
+
+
+def _term_printed(text: str) -> str | None:
+    """The term a definition list names (`Accuracy:`, `**Account**`, `“Content”`): its text
+    without emphasis, quotation marks or a closing colon; None for none."""
+    term = unwrap(text).rstrip(":").strip().strip("\"“”").strip()
+    return " ".join(term.split()) or None
 
 
 def _defined_term(text: str) -> str | None:
