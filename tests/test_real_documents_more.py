@@ -288,3 +288,53 @@ def test_a_terms_description_paragraphs_and_lists_stay_with_it():
         ("text", "It includes:"), ("list_item", "your name;"), ("list_item", "your address."),
         ("text", "See also Privacy."),
     ]
+
+
+# -- 5. margin notes on a paragraph moved to another section --------------------------------------
+
+POLICY = """# Privacy Policy
+
+## 1. Data we collect
+
+We collect your name and email address when you register.
+
+{moved_old}
+
+## 2. Security
+
+We protect your data with encryption at rest and in transit.
+
+{moved_new}
+"""
+BREACH = ("The Company shall notify each affected user within 30 days after it discovers a breach of security, "
+          "and may delay notice at the request of law enforcement.")
+
+
+def _notes(old_paragraph: str, new_paragraph: str):
+    from statdiff.annotate import annotate
+    from statdiff.compare import compare
+    from statdiff.read import read_text
+    from statdiff.structure import build_document
+
+    old = build_document(read_text(POLICY.format(moved_old=old_paragraph, moved_new=""), name="old.md"))
+    new = build_document(read_text(POLICY.format(moved_old="", moved_new=new_paragraph), name="new.md"))
+    comparison = compare(old, new)
+    return comparison, [(note.kind, note.message, note.change_anchor) for note in annotate(comparison)]
+
+
+def test_a_paragraph_moved_to_another_section_keeps_its_old_duties_in_the_notes():
+    """A paragraph moved to another section and edited there is one move and its word changes;
+    its margin notes read it against what it was, as a paragraph moved within its section is
+    read: the deadline it changed is `changed`, the duty and permission it always had are no
+    notes (they were `new duty: “shall notify”`, `new permission: “may delay”`), and the note
+    points at the word change, not at the move. Moved unchanged, it has no note at all."""
+    comparison, notes = _notes(BREACH, BREACH.replace("30 days", "45 days"))
+    assert [(change.op.value, change.old_text, change.new_text) for change in comparison.changes][1:] == [
+        ("replace", "30", "45"),
+    ]
+    replace = comparison.changes[1].anchor
+    assert notes == [("deadline", "deadline changed: within 30 days → within 45 days", replace)]
+    comparison, notes = _notes(BREACH, BREACH)
+    assert [change.op.value for change in comparison.changes] == ["move"] and notes == []
+    _, notes = _notes(BREACH, BREACH.replace("may delay", "shall not delay"))
+    assert [message for _, message, _ in notes] == ["duty changed: “may delay” → “shall not delay”"]
