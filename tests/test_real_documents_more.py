@@ -20,7 +20,7 @@ from statdiff import cli
 from statdiff.compare.tokens import continues_compound, tokenize
 from statdiff.compare.words import compared, diff_tokens
 from statdiff.model import Op, Word, rebuild
-from statdiff.render.terminal import word_starts
+from statdiff.view.words import word_starts
 
 ROOT = Path(__file__).resolve().parent.parent
 WHOLE_ACTS = ROOT.parent / "shared" / "corpus" / "ilcs-whole-acts"
@@ -68,6 +68,21 @@ def test_a_hyphen_that_no_number_continues_is_left_alone():
     assert [(segment.op, rebuild(segment.old), rebuild(segment.new)) for segment in segments if segment.op != Op.EQUAL] == [
         (Op.REPLACE, "1-1-21", "1-1- 22"),
     ]
+
+
+def test_an_unchanged_head_is_never_cut_inside_a_broken_unit():
+    """A long paragraph changed in one place keeps its unchanged head as whole words, cut a few
+    words before the change and never inside a unit: nor inside one printed broken after its
+    hyphen (`(b-` / `5)`), which would show as `(` `b-` and `5` `)`."""
+    from statdiff.compare import compare
+    from statdiff.read import read_text
+    from statdiff.structure import build_document
+
+    old = "# Terms\n\nThe notice under subsection (b-\n5) of this policy goes out each week by post.\n"
+    new = old.replace("goes out", "is sent out")
+    comparison = compare(build_document(read_text(old, name="old.md")), build_document(read_text(new, name="new.md")))
+    tokens = [token.text for node in comparison.sections[0].nodes for segment in node.segments for token in segment.old]
+    assert "(b- 5)" in tokens
 
 
 _HYPHEN_BETWEEN = re.compile(r"(?<=[^\W_]-)(?=[^\W_])")
@@ -142,17 +157,16 @@ def test_the_terminal_keeps_whole_exactly_the_compounds_the_tokenizer_cuts():
 
 @settings(max_examples=300)
 @given(st.lists(_WORD, min_size=1, max_size=6))
-def test_each_word_is_one_word_to_the_terminal_but_for_its_marks(words):
-    """Every cut the tokenizer makes inside a word is at a mark it splits off or at a
-    compound's hyphen that the terminal's `word_starts` keeps whole."""
+def test_the_terminal_joins_a_token_to_the_one_before_exactly_where_the_tokenizer_cut_a_compound(words):
+    """Within a word, a token goes on the one before it (no word start for the terminal) exactly
+    where the tokenizer cut a compound: after a hyphen between two letters, never after one that
+    follows a digit (`24-hour` is one token, and `5-` `year` no compound)."""
     tokens = tokenize([Word(word) for word in words])
     starts = set(word_starts(tokens))
     for index in range(1, len(tokens)):
-        before, token = tokens[index - 1], tokens[index]
-        if token.space_before or index not in starts:
-            continue
-        assert not continues_compound(before.text, token.text)
-        assert not (before.text[-1:] == "-" and before.text[-2:-1].isalpha() and token.text[:1].isalpha())
+        before, token = tokens[index - 1].text, tokens[index].text
+        cut_compound = before[-1:] == "-" and before[-2:-1].isalpha() and token[:1].isalpha()
+        assert (index not in starts) == (not tokens[index].space_before and cut_compound), (before, token)
 
 
 # -- 3. Chinese and Japanese, printed without spaces --------------------------------------------

@@ -2,8 +2,10 @@
 
 A token is a legal unit (`(b-5)`, `(a)`, `$250,000`, `815 ILCS 530/10`,
 `P.A. 94-947`, `1-1-06`, `U.S.C.`), a word (a compound cut after each hyphen between
-letters, `non-` `forwardable`, so that a line broken there compares alike), or one
-punctuation mark. Leading
+letters, `non-` `forwardable`, so that a line broken there compares alike), one Chinese or
+Japanese character (those languages print no space between words), or one punctuation mark.
+A number or unit printed broken after its hyphen at a line's end (`1-1-` `21`) is the one
+token the whole printing makes (`1-1- 21`, compared as `1-1-21`: `compared_text`). Leading
 and trailing punctuation (`"`, `(`, `,`, `.`, `;`, `:`, `)` ...) become tokens
 of their own with `space_before=False`, so that "data system." ->
 "data system or written material files." is an insertion before ".".
@@ -70,7 +72,8 @@ def tokenize(words: Sequence[Word], *, leading_space: bool = False) -> list[Toke
 @lru_cache(maxsize=1 << 16)
 def _split_word(text: str) -> tuple[str, ...]:
     """A word's leading punctuation, its core (a compound cut after each hyphen between
-    letters: `non-` `forwardable`), and its trailing punctuation, in order."""
+    letters: `non-` `forwardable`), and its trailing punctuation, in order; a word holding
+    Chinese or Japanese, each of those characters apart."""
     if not text.isascii() and _CJK_CHARACTER.search(text) is not None:
         return _split_cjk(text)
     if text.isalnum() or _UNIT.fullmatch(text):
@@ -82,10 +85,11 @@ def _split_word(text: str) -> tuple[str, ...]:
 
 
 # Chinese and Japanese print no space between words: a run of Han, Hiragana or Katakana (and
-# the full-width marks printed with them) is split into its characters, each a token, so that an edit shows as the characters it changed
-# (`許可が[-必要-]{+不要+}な`) and not as the whole run, often a whole paragraph, replaced; a line
-# broken anywhere inside a run compares alike. Korean spaces its words (Hangul is left whole, as
-# Latin words are). Text between such characters (`第5条`: `5`) is split as any word.
+# the full-width marks printed with them) is split into its characters, each a token, so that
+# an edit shows as the characters it changed (`許可が[-必-]{+不+}要な`), not as the whole run,
+# often a whole paragraph, replaced; and a line broken anywhere inside a run compares alike.
+# Korean spaces its words (Hangul is left whole, as Latin words are). Text between such
+# characters (`第5条`: `5`) is split as any word.
 _CJK_CHARACTER = re.compile(
     "[\u3001-\u303f"  # CJK punctuation and symbols (、 。 「 」 々 〆 〇 ...)
     "\u3040-\u309f\u30a0-\u30ff\u31f0-\u31ff"  # Hiragana, Katakana and its extension
@@ -119,7 +123,7 @@ _LETTER, _LETTER_OR_DIGIT = r"[^\W\d_]", r"[^\W_]"
 _COMPOUND_HYPHEN = re.compile(rf"(?<={_LETTER}-)(?={_LETTER})")
 _HYPHEN_BETWEEN = re.compile(rf"{_LETTER_OR_DIGIT}-{_LETTER_OR_DIGIT}")
 # What a word broken after its hyphen prints between its pieces; gone from the compared text.
-BROKEN_HYPHEN = "- "
+_BROKEN_HYPHEN = "- "
 
 
 def continues_compound(before: str, after: str) -> bool:
@@ -170,7 +174,7 @@ def _broken_pieces(words: Sequence[Word], space_before: bool) -> list[tuple[str,
 def compared_text(text: str) -> str:
     """A token's text as it compares with the other copy's: a word broken after its hyphen
     (`1-1- 21`) as the whole word (`1-1-21`)."""
-    return text.replace(BROKEN_HYPHEN, "-") if BROKEN_HYPHEN in text else text
+    return text.replace(_BROKEN_HYPHEN, "-") if _BROKEN_HYPHEN in text else text
 
 
 def _split_word_parts(text: str) -> list[str]:
@@ -249,12 +253,12 @@ def _unit_length(pieces: list[tuple[str, bool, Word]], index: int) -> int:
 
 def may_join_a_unit(word: str) -> bool:
     """Whether a word may belong to a multi-word unit with the words around it (`815`,
-    `ILCS` and `530/10` of `815 ILCS 530/10`; `P.A.`), so that a cut between words must
-    not fall next to it."""
-    return word in _UNIT_WORDS or word.lstrip("(")[:1].isdigit()
+    `ILCS` and `530/10` of `815 ILCS 530/10`; `P.A.`; `(b-` of `(b-` `5)`, a unit printed broken
+    after its hyphen), so that a cut between words must not fall next to it."""
+    return word in _UNIT_WORDS or word.lstrip("(")[:1].isdigit() or (word[-1:] == "-" and word[-2:-1].isalnum())
 
 
-__all__ = ["tokenize", "rebuild", "may_join_a_unit"]
+__all__ = ["compared_text", "continues_compound", "may_join_a_unit", "rebuild", "tokenize"]
 
 
 def common_head(first: "Sequence[Token | Word]", second: "Sequence[Token | Word]") -> int:

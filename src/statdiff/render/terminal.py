@@ -26,10 +26,10 @@ from typing import Any, Iterator
 from rich.console import Console, RenderableType
 from rich.text import Text
 
-from statdiff.compare.tokens import continues_compound
 from statdiff.model import WORD_OPS, Change, Op, Status, Token, rebuild
 from statdiff.render.options import RenderOptions
 from statdiff.view import ChangeListView, RedlineView, RowView, Run, SectionView, disagreement_line, one_copy_label
+from statdiff.view.words import word_starts
 
 INSERT_STYLE = "underline green"
 DELETE_STYLE = "strike red"
@@ -331,14 +331,6 @@ def _context_tokens(tokens: tuple[Token, ...], context: int, after_change: bool,
     if context == 0:
         head, tail = [], []
     return head + [Token("…", space_before=True)] + tail
-
-
-def word_starts(tokens: "tuple[Token, ...] | list[Token]") -> list[int]:
-    """The index of each token that does not go on a compound the token before it began
-    (`time` after `one-`: the diff cuts compounds after their hyphens, by the tokenizer's own
-    rule, `continues_compound`; a number it keeps whole, `1-1-21`, is one token already)."""
-    return [index for index, token in enumerate(tokens)
-            if not (index and not token.space_before and continues_compound(tokens[index - 1].text, token.text))]
 
 
 def _append_plain(text: Text, tokens: list[Token], first: bool) -> None:
