@@ -58,20 +58,18 @@ import re
 from dataclasses import dataclass, field
 
 from statdiff.law import enumerators
-from statdiff.law.definitions import DEFINITION, TERM_LEAD
 from statdiff.model import BodyLine, Document, Identity, Meta, Node, ReadResult, Role, Word
 from statdiff.read.prose import BULLET, CODE, DESCRIPTION, FRONT_MATTER, HEADING, QUOTE, ROW, TERM, TEXT, ProseLine
 from statdiff.structure.boundaries import CONNECTORS
 from statdiff.structure.clause_paths import name_paths
-from statdiff.structure.lines import EMPHASIS, HEADING_MAX_WORDS, ends_clause, is_caps_heading, is_caps_text, unwrap, wrap_width
+from statdiff.structure.clause_text import defined_term, heading_after, heading_alone, opens_heading, term_printed
+from statdiff.structure.lines import ends_clause, is_caps_heading, is_caps_text, unwrap, wrap_width
 from statdiff.structure.tree import ENUM_KINDS
 
 CONTAINER_WORDS = ("article", "part", "chapter", "schedule", "exhibit", "annex", "appendix", "attachment")
 CLAUSE_WORDS = ("section", "clause")
 RELATION_RANK = {"next": 3, "first": 2, "gap": 1, "start": 0, "orphan": 0}
 MAX_GAP = 3  # numbers a clause may skip (a deleted clause left unrenumbered)
-HEADING_SENTENCE_WORDS = 8  # a heading sentence before the text of a clause (`Invoicing.`)
-DEFINED_TERM_MAX_WORDS = 16
 MAX_DEPTH = 8  # nested enumerators and list items
 LISTED = "listed"  # the item style of a definition list's term
 
@@ -90,7 +88,6 @@ FOUR_DIGITS = 1000  # a clause numbered so continues the numbering or is no clau
 # `Article IV . . . . 12`, `Schedule 1…………… iv`).
 _TOC_ENTRY = re.compile(r"(?:\.{4,}|(?:\. ){3,}\.?|…{2,})\s*(?:\d{1,4}|[ivxlc]{1,6})$")
 _BARE_ENUMERATOR = re.compile(r"(?P<base>[a-z]{1,4}|[A-Z]{1,4})[.)](?= |$)")
-_DASHES = ("-", "–", "—", ":", ".")
 
 
 def build_clauses(result: ReadResult) -> Document:
@@ -215,7 +212,7 @@ class _Builder:
             current.words.extend(words)
             return
         role = {QUOTE: Role.QUOTE, FRONT_MATTER: Role.FRONT_MATTER}.get(line.block)
-        term = _defined_term(line.text) if role is None else None
+        term = defined_term(line.text) if role is None else None
         if term is not None:
             self._definition(line, words, term)
         else:
@@ -299,7 +296,7 @@ class _Builder:
         if match is None:
             return None
         rest = text[match.end():].strip()
-        if not markdown and not _opens_heading(match["close"], rest):
+        if not markdown and not opens_heading(match["close"], rest):
             return None
         if not (boundary or markdown):
             return None
@@ -307,7 +304,7 @@ class _Builder:
         number = match["number"]
         decimal = _decimal(number)
         label = f"{word.capitalize()} {number}"
-        alone = _heading_alone(rest)
+        alone = heading_alone(rest)
         if word in CONTAINER_WORDS:
             return _Clause(label, number, decimal, CONTAINER_RANK, False, "container", alone)
         if decimal is None:
@@ -320,7 +317,7 @@ class _Builder:
             return None
         rest = text[match.end():].strip()
         bare = _bare(match)
-        if bare and not _heading_alone(rest):
+        if bare and not heading_alone(rest):
             return None  # `10 days after ...`; but `1 Definitions` heads a clause
         decimal = _decimal(match["number"])
         if decimal is None:
@@ -342,7 +339,7 @@ class _Builder:
             return None
         number = match["number"] if printed is None else ".".join(map(str, decimal))
         return _Clause(f"Clause {number}", number, decimal, (CLAUSE_TIER, len(decimal)), True,
-                       "clause", _heading_alone(rest), printed)
+                       "clause", heading_alone(rest), printed)
 
     def _numbered_by_markdown(self, printed: tuple[int, ...], indent: int) -> tuple[int, ...] | None:
         """`1.` `1.` `1.`: a markdown list whose items all print the number of its first (markdown
@@ -500,14 +497,14 @@ class _Builder:
             self.items.pop()
         elif sibling is not None:
             self.items, parent = [], sibling.parent  # the list a paragraph closed goes on
-        term = _defined_term(line.text[len(printed):].strip())
+        term = defined_term(line.text[len(printed):].strip())
         meta = Meta(enumerator=printed, term=term, positional=True)
         node = Node(kind=ENUM_KINDS[style], path="", words=list(words), label=printed, meta=meta)
         self._add_item(node, _Item(node, style, value, line.level), parent)
 
     def _bullet(self, line: ProseLine, words: list[Word]) -> None:
         self._close_items_at(line.level)
-        node = Node(kind="list_item", path="", words=list(words), meta=Meta(term=_defined_term(line.text)))
+        node = Node(kind="list_item", path="", words=list(words), meta=Meta(term=defined_term(line.text)))
         self._add_item(node, _Item(node, "bullet", 0, line.level))
 
     def _definition(self, line: ProseLine, words: list[Word], term: str, style: str = "definition") -> None:
@@ -526,7 +523,7 @@ class _Builder:
         ):
             listed.node.words.extend(words)
             words = listed.node.words
-        term = _term_printed(" ".join(word.text for word in words))
+        term = term_printed(" ".join(word.text for word in words))
         if term is None:
             self._paragraph(line, words)
             return
@@ -666,46 +663,6 @@ def _decimal(number: str) -> tuple[int, ...] | None:
     return tuple(values)
 
 
-def _opens_heading(close: str, rest: str) -> bool:
-    """`Schedule 2`, `Schedule 2.`, `Schedule 2 - Fees`, `Schedule 2 Fees`: a heading;
-    `Section 3.1 of this Agreement`: a reference."""
-    if close or not rest:
-        return True
-    head = rest[0]
-    return rest.startswith(_DASHES) or head.isupper() or head.isdigit() or head in "\"“('*_"
-
-
-def _heading_after(rest: str) -> str | None:
-    """The heading after a clause number: the rest when it is a short title (`DEFINITIONS`,
-    `Fees and Payment`), else its first sentence when that is one (`Invoicing. The Supplier ...`)."""
-    rest = unwrap(rest.lstrip("-–—:. "))
-    words = rest.split()
-    if not words:
-        return None
-    if len(words) <= HEADING_MAX_WORDS and _is_title(words) and not rest.endswith((",", ";")):
-        return rest
-    for index, word in enumerate(words[:HEADING_SENTENCE_WORDS]):
-        if word.rstrip(EMPHASIS).endswith(".") and _is_title(words[: index + 1]):
-            return _EMPHASIS_MARKS.sub("", " ".join(words[: index + 1]))  # `**Definitions.** As ...`: `Definitions.`
-    return None
-
-
-_EMPHASIS_MARKS = re.compile(rf"(?<!\w)[{EMPHASIS}]+|[{EMPHASIS}]+(?!\w)")  # at a word's edge
-
-
-def _heading_alone(rest: str) -> bool:
-    """The rest of the line is a heading and nothing more."""
-    heading = _heading_after(rest)
-    return heading is not None and heading == unwrap(rest.lstrip("-–—:. "))
-
-
-def _is_title(words: list[str]) -> bool:
-    """Every word of four letters or more is capitalised (`Fees and Payment.`)."""
-    long = [word.strip("\"“”.,:;()*_") for word in words]
-    return all(word[:1].isupper() or word[:1].isdigit() for word in long if len(word) >= 4) and bool(words) and (
-        words[0].strip("\"“(*_")[:1].isupper())
-
-
 def _describe(root: Node) -> None:
     """Each section's heading and defined term, read from its whole opening paragraph."""
     for node in root.walk():
@@ -717,35 +674,7 @@ def _describe(root: Node) -> None:
             continue
         match = _KEYWORD.match(text) or _CLAUSE_NUMBER.match(text)
         after = text[match.end():].strip() if match else text
-        node.meta.heading = _heading_after(after)
-        term = _defined_term(after)
+        node.meta.heading = heading_after(after)
+        term = defined_term(after)
         if term is not None:
             node.meta.term = term
-
-
-def _term_printed(text: str) -> str | None:
-    """The term a definition list names (`Accuracy:`, `**Account**`, `“Content”`): its text
-    without emphasis, quotation marks or a closing colon; None for none."""
-    term = unwrap(text).rstrip(":").strip().strip("\"“”").strip()
-    return " ".join(term.split()) or None
-
-
-def _defined_term(text: str) -> str | None:
-    """`"Confidential Information" means ...`: the term (leading emphasis and `The term` ignored)."""
-    text = TERM_LEAD.sub("", text.lstrip(EMPHASIS), count=1)
-    match = DEFINITION.match(text)
-    if match is None:
-        return None
-    term = " ".join(unwrap(match["term"]).split())
-    if not term or len(term.split()) > DEFINED_TERM_MAX_WORDS or any(mark in term for mark in (". ", ": ", "; ")):
-        return None
-    return term
-
-
-
-
-
-
-
-
-
