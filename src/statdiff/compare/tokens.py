@@ -49,21 +49,21 @@ def tokenize(words: Sequence[Word], *, leading_space: bool = False) -> list[Toke
     `leading_space`: the words continue a text, so the first token has a space before it."""
     pieces: list[tuple[str, bool, Word]] = []  # (text, space_before, word)
     needs_merge = False
-    index, count = 0, len(words)
-    while index < count:
-        word = words[index]
-        if word.text[-1:] == "-" and index + 1 < count and _joins_next(word.text, words[index + 1].text):
-            end = _broken_run_end(words, index)
-            pieces.extend(_broken_pieces(words[index:end], index > 0 or leading_space))
-            needs_merge = True
-            index = end
+    resume = 0  # the words before it are pieces already (a broken word's)
+    for index, word in enumerate(words):
+        if index < resume:
             continue
-        parts = _split_word(word.text)
+        text = word.text
+        if "-" in text and text[-1] == "-" and index + 1 < len(words) and _joins_next(text, words[index + 1].text):
+            resume = _broken_run_end(words, index)
+            pieces.extend(_broken_pieces(words[index:resume], index > 0 or leading_space))
+            needs_merge = True
+            continue
+        parts = _split_word(text)
         pieces.append((parts[0], index > 0 or leading_space, word))
         for part in parts[1:]:
             pieces.append((part, False, word))
         needs_merge = needs_merge or parts[0] == public_acts.ABBREVIATION or citations.ILCS in parts
-        index += 1
     if not needs_merge:
         return [Token(text, word.position, space_before, word.mark) for text, space_before, word in pieces]
     return _merge_units(pieces)
@@ -123,7 +123,7 @@ _LETTER, _LETTER_OR_DIGIT = r"[^\W\d_]", r"[^\W_]"
 _COMPOUND_HYPHEN = re.compile(rf"(?<={_LETTER}-)(?={_LETTER})")
 _HYPHEN_BETWEEN = re.compile(rf"{_LETTER_OR_DIGIT}-{_LETTER_OR_DIGIT}")
 # What a word broken after its hyphen prints between its pieces; gone from the compared text.
-_BROKEN_HYPHEN = "- "
+BROKEN_HYPHEN = "- "
 
 
 def continues_compound(before: str, after: str) -> bool:
@@ -174,7 +174,7 @@ def _broken_pieces(words: Sequence[Word], space_before: bool) -> list[tuple[str,
 def compared_text(text: str) -> str:
     """A token's text as it compares with the other copy's: a word broken after its hyphen
     (`1-1- 21`) as the whole word (`1-1-21`)."""
-    return text.replace(_BROKEN_HYPHEN, "-") if _BROKEN_HYPHEN in text else text
+    return text.replace(BROKEN_HYPHEN, "-") if BROKEN_HYPHEN in text else text
 
 
 def _split_word_parts(text: str) -> list[str]:
@@ -258,7 +258,7 @@ def may_join_a_unit(word: str) -> bool:
     return word in _UNIT_WORDS or word.lstrip("(")[:1].isdigit() or (word[-1:] == "-" and word[-2:-1].isalnum())
 
 
-__all__ = ["compared_text", "continues_compound", "may_join_a_unit", "rebuild", "tokenize"]
+__all__ = ["BROKEN_HYPHEN", "compared_text", "continues_compound", "may_join_a_unit", "rebuild", "tokenize"]
 
 
 def common_head(first: "Sequence[Token | Word]", second: "Sequence[Token | Word]") -> int:

@@ -32,6 +32,8 @@ Inside a section:
 - a bulleted item: `list_item`, nested by indent;
 - a table: `table`, each row a `row` keyed by its first cell (meta `cells`, `header`);
 - a paragraph that opens with a quoted term and a defining verb: `definition` (meta `term`);
+- a definition list's term (an HTML `<dt>`): `definition` of that term, its description
+  (`<dd>`) the definition's words, a further paragraph or list of it the definition's children;
 - any other paragraph: `text` (meta `role` `code`, `quote` or `front_matter` where it is one).
 Paragraphs: a blank line, a heading, a row, a bullet or a unit opening a line starts one. Else,
 in a hard-wrapped document (its lines at most WRAP_MAX_WIDTH long), a line carries the paragraph
