@@ -69,6 +69,26 @@ def test_a_hyphen_that_no_number_continues_is_left_alone():
     ]
 
 
+def test_margin_notes_read_a_broken_number_whole():
+    """A node with a real change, in a printing that also breaks `Section 1-17` and `24-hour`
+    after their hyphens: its notes said `cross-reference changed: Section 1-17 → Section 1` and
+    `deadline changed: 24-hour → 24- hour`; they read the texts as the diff compares them."""
+    from statdiff.annotate import annotate
+    from statdiff.compare import compare
+    from statdiff.compare.tokens import rejoined
+    from statdiff.read import read_text
+    from statdiff.structure import build_document
+
+    old = ("# Terms\n\n## 1. Notice\n\nUnder Section 1-17 of the Election Code, the clerk shall give notice "
+           "within 30 days, and a fee applies to each 24-hour period.\n")
+    new = old.replace("1-17", "1-\n17").replace("30 days", "45 days").replace("24-hour", "24-\nhour")
+    comparison = compare(build_document(read_text(old, name="old.md")), build_document(read_text(new, name="new.md")))
+    assert [(change.old_text, change.new_text) for change in comparison.changes] == [("30", "45")]
+    assert [note.message for note in annotate(comparison)] == ["deadline changed: within 30 days → within 45 days"]
+    assert rejoined("Section 1- 17, 24- hour, P.A. 95- 876, (b- 5), non- forwardable, 5 - 6") == (
+        "Section 1-17, 24-hour, P.A. 95-876, (b-5), non- forwardable, 5 - 6")
+
+
 def test_an_unchanged_head_is_never_cut_inside_a_broken_unit():
     """A long paragraph changed in one place keeps its unchanged head as whole words, cut a few
     words before the change and never inside a unit: nor inside one printed broken after its

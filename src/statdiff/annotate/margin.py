@@ -15,6 +15,7 @@ from collections import Counter, deque
 from dataclasses import dataclass
 
 from statdiff.annotate.phrases import PATH_TERM
+from statdiff.compare.tokens import rejoined
 from statdiff.law import citations, enumerators, public_acts
 from statdiff.law.compiling import when_used
 from statdiff.model import (
@@ -211,6 +212,9 @@ def _node_annotations(
     source = moved_from.of(node_comparison, changes) if moved_from is not None else None
     if source is not None:
         old, old_text = source, source.text
+    # read as the diff compares them: a number printed broken after its hyphen (`Section 1-`
+    # at a line's end, `17` opening the next) is the whole number, never a changed reference
+    old_text, new_text = rejoined(old_text), rejoined(new_text)
     if not changes and old is not None and new is not None and old_text == new_text:
         return []
     path = node_comparison.node.path

@@ -121,7 +121,9 @@ def _split_cjk(text: str) -> tuple[str, ...]:
 # keeps the printed space, `1-1- 21`; it compares as `1-1-21`: `compared_text`).
 _LETTER, _LETTER_OR_DIGIT = r"[^\W\d_]", r"[^\W_]"
 _COMPOUND_HYPHEN = re.compile(rf"(?<={_LETTER}-)(?={_LETTER})")
-_HYPHEN_BETWEEN = re.compile(rf"{_LETTER_OR_DIGIT}-{_LETTER_OR_DIGIT}")
+# A word broken after its hyphen that the tokenizer joins (a digit on either side of a hyphen
+# between letters or digits), in a text of words joined by spaces (`1-1- 21`).
+_BROKEN_IN_TEXT = re.compile(rf"(?<=\d)- (?={_LETTER_OR_DIGIT})|(?<={_LETTER_OR_DIGIT})- (?=\d)")
 # What a word broken after its hyphen prints between its pieces; gone from the compared text.
 BROKEN_HYPHEN = "- "
 
@@ -138,8 +140,7 @@ def _joins_next(before: str, after: str) -> bool:
     completes and that the tokenizer keeps whole (a digit beside the hyphen): `1-1-` `21`,
     `5/10-` `15`, `95-` `876`, `(b-` `5)`. Never a dash alone (`-`, `--`), nor a hyphen that a
     mark or a new item's bracket follows (`(a)`), nor a compound of letters (cut, not joined)."""
-    window = before[-2:] + after[:1]
-    return _HYPHEN_BETWEEN.fullmatch(window) is not None and _COMPOUND_HYPHEN.match(window, 2) is None
+    return _BROKEN_IN_TEXT.match(f"{before[-2:]} {after[:1]}", 1) is not None
 
 
 def _broken_run_end(words: Sequence[Word], start: int) -> int:
@@ -169,6 +170,13 @@ def _broken_pieces(words: Sequence[Word], space_before: bool) -> list[tuple[str,
         pieces.append((part, space_before if start == 0 else starts[word_index] == start, words[word_index]))
         start = end
     return pieces
+
+
+def rejoined(text: str) -> str:
+    """A text (words joined by spaces) with each word printed broken after its hyphen whole,
+    as the tokenizer compares it (`Section 1- 17` -> `Section 1-17`, `24- hour` -> `24-hour`;
+    `non- forwardable` is left, a compound of letters the tokenizer cuts alike either way)."""
+    return _BROKEN_IN_TEXT.sub("-", text) if BROKEN_HYPHEN in text else text
 
 
 def compared_text(text: str) -> str:
@@ -258,7 +266,7 @@ def may_join_a_unit(word: str) -> bool:
     return word in _UNIT_WORDS or word.lstrip("(")[:1].isdigit() or (word[-1:] == "-" and word[-2:-1].isalnum())
 
 
-__all__ = ["BROKEN_HYPHEN", "compared_text", "continues_compound", "may_join_a_unit", "rebuild", "tokenize"]
+__all__ = ["BROKEN_HYPHEN", "compared_text", "continues_compound", "may_join_a_unit", "rebuild", "rejoined", "tokenize"]
 
 
 def common_head(first: "Sequence[Token | Word]", second: "Sequence[Token | Word]") -> int:
