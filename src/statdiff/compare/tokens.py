@@ -49,15 +49,15 @@ def tokenize(words: Sequence[Word], *, leading_space: bool = False) -> list[Toke
     `leading_space`: the words continue a text, so the first token has a space before it."""
     pieces: list[tuple[str, bool, Word]] = []  # (text, space_before, word)
     needs_merge = False
-    resume = 0  # the words before it are pieces already (a broken word's)
-    for index, word in enumerate(words):
-        if index < resume:
-            continue
+    numbered = enumerate(words)
+    for index, word in numbered:
         text = word.text
         if "-" in text and text[-1] == "-" and index + 1 < len(words) and _joins_next(text, words[index + 1].text):
-            resume = _broken_run_end(words, index)
-            pieces.extend(_broken_pieces(words[index:resume], index > 0 or leading_space))
+            end = _broken_run_end(words, index)
+            pieces.extend(_broken_pieces(words[index:end], index > 0 or leading_space))
             needs_merge = True
+            for _ in range(end - index - 1):  # the words that complete it are its pieces already
+                next(numbered)
             continue
         parts = _split_word(text)
         pieces.append((parts[0], index > 0 or leading_space, word))
