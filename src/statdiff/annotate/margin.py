@@ -15,6 +15,7 @@ from collections import Counter, deque
 from dataclasses import dataclass
 
 from statdiff.annotate.phrases import PATH_TERM
+from statdiff.compare.tokens import rejoined
 from statdiff.law import citations, enumerators, public_acts
 from statdiff.law.compiling import when_used
 from statdiff.model import (
@@ -24,6 +25,7 @@ from statdiff.model import (
     Comparison,
     Node,
     NodeComparison,
+    Op,
     SectionComparison,
     Status,
     rebuild,
@@ -136,13 +138,14 @@ def annotate(comparison: Comparison) -> list[Annotation]:
     """Automatic margin notes for every changed node of the comparison, in reading order."""
     new_bill = comparison.new.identity.bill
     annotations: list[Annotation] = []
+    moved_from = _MovedFrom(comparison)
     for section in comparison.sections:
         section_changes = section.changes  # built on each access: once a section, not once a node
         for node_comparison in _noted_nodes(section, section_changes):
             changes = _changes_of(node_comparison, section_changes)
             if not changes and node_comparison.status not in _NOTED_STATUSES:
                 continue
-            annotations.extend(_node_annotations(node_comparison, changes, section.path))
+            annotations.extend(_node_annotations(node_comparison, changes, section.path, moved_from))
         for change in section_changes:
             if change.attributed_to and change.attributed_to != new_bill:
                 annotations.append(
@@ -178,21 +181,53 @@ def _changes_of(node_comparison: NodeComparison, section_changes: list[Change]) 
     return [change for change in section_changes if (change.new_path or change.old_path) in paths]
 
 
+class _MovedFrom:
+    """The OLD node a node moved from another section came from. A node moved within its
+    section is compared with its old place (`NodeComparison.old`); one moved to another
+    section is the added half of a removed node and an added one (`compare.moves`): its
+    comparison has no OLD node, and its notes must still read what it was, never call each
+    duty, deadline or definition it always had new. OLD's nodes are indexed by path at the
+    first such node (a comparison without moves never walks them)."""
+
+    def __init__(self, comparison: Comparison):
+        self.comparison = comparison
+        self.by_path: dict[str, Node] | None = None
+
+    def of(self, node_comparison: NodeComparison, changes: list[Change]) -> Node | None:
+        if node_comparison.old is not None or node_comparison.status != Status.MOVED:
+            return None
+        move = next((change for change in changes if change.op == Op.MOVE and change.old_path), None)
+        if move is None or move.old_path is None:
+            return None
+        if self.by_path is None:
+            self.by_path = {node.path: node for node in self.comparison.old.root.walk()}
+        return self.by_path.get(move.old_path)
+
+
 def _node_annotations(
-    node_comparison: NodeComparison, changes: list[Change], section: str
+    node_comparison: NodeComparison, changes: list[Change], section: str, moved_from: _MovedFrom | None = None
 ) -> list[Annotation]:
     old, new = node_comparison.old, node_comparison.new
     old_text, new_text = compared_texts(node_comparison)
+    source = moved_from.of(node_comparison, changes) if moved_from is not None else None
+    if source is not None:
+        old, old_text = source, source.text
+    # read as the diff compares them: a number printed broken after its hyphen (`Section 1-`
+    # at a line's end, `17` opening the next) is the whole number, never a changed reference
+    old_text, new_text = rejoined(old_text), rejoined(new_text)
     if not changes and old is not None and new is not None and old_text == new_text:
         return []
     path = node_comparison.node.path
 
     lowered: list[str] = []  # each change's texts in lower case, made once for the node's notes
+    # A note points at the change of the words it is about: a move's texts are the whole node's
+    # and carry every clue, so a moved node's notes point at its word changes where it has some.
+    anchoring = [change for change in changes if change.op != Op.MOVE] or changes
 
     def note(kind: str, message: str, clue: str = "", anchor: str = "") -> Annotation:
-        if not anchor and len(changes) > 1 and not lowered:
-            lowered.extend(f"{change.old_text} {change.new_text}".lower() for change in changes)
-        return Annotation(kind, message, anchor or _anchor_for(clue, changes, lowered), section, path)
+        if not anchor and len(anchoring) > 1 and not lowered:
+            lowered.extend(f"{change.old_text} {change.new_text}".lower() for change in anchoring)
+        return Annotation(kind, message, anchor or _anchor_for(clue, anchoring, lowered), section, path)
 
     found: list[Annotation] = [note(PLAIN_PRINTING, RECOVERED_NOTE, anchor=change.anchor)
                                for change in changes if change.basis == Basis.PLAIN_PRINTING]

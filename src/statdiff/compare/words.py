@@ -8,6 +8,7 @@ from typing import Sequence
 from rapidfuzz.distance import Indel
 
 from statdiff.compare.grouping import group_segments
+from statdiff.compare.tokens import BROKEN_HYPHEN, compared_text
 from statdiff.model import Op, Segment, Token
 
 SENTENCE_DIFF_ABOVE = 20_000  # tokens: longer runs are matched sentence by sentence first
@@ -19,17 +20,31 @@ _TYPOGRAPHIC = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u20
 
 
 def compared(text: str) -> str:
-    """What a token's text is compared as: its quotation marks and apostrophes straight."""
+    """What a token's text is compared as: its quotation marks and apostrophes straight (and a
+    word printed broken after its hyphen whole: `_ids`)."""
     return text if text.isascii() else text.translate(_TYPOGRAPHIC)
+
+
+def _ids(old: Sequence[Token], new: Sequence[Token]) -> tuple[list[int], list[int]]:
+    """Each token's id: tokens that compare alike (`compared`) share one. A word printed broken
+    after its hyphen (`1-1- 21`, one token: `tokens.compared_text`) shares the id of the whole
+    word (`1-1-21`); such tokens are rare, so the texts are looked through once, together
+    (joined in C), for one, and not token by token."""
+    vocabulary: dict[str, int] = {}
+    old_ids = [vocabulary.setdefault(compared(token.text), len(vocabulary)) for token in old]
+    new_ids = [vocabulary.setdefault(compared(token.text), len(vocabulary)) for token in new]
+    if BROKEN_HYPHEN not in "\n".join(vocabulary):
+        return old_ids, new_ids
+    whole = {index: vocabulary.setdefault(compared_text(text), len(vocabulary))
+             for text, index in list(vocabulary.items()) if BROKEN_HYPHEN in text}
+    return [whole.get(index, index) for index in old_ids], [whole.get(index, index) for index in new_ids]
 
 
 def diff_tokens(old: Sequence[Token], new: Sequence[Token], *,
                 sentence_diff_above: int = SENTENCE_DIFF_ABOVE) -> list[Segment]:
     """Word-level segments of two token lists, grouped into phrases. Runs longer than
     `sentence_diff_above` tokens together are matched sentence by sentence first."""
-    vocabulary: dict[str, int] = {}
-    old_ids = [vocabulary.setdefault(compared(token.text), len(vocabulary)) for token in old]
-    new_ids = [vocabulary.setdefault(compared(token.text), len(vocabulary)) for token in new]
+    old_ids, new_ids = _ids(old, new)
     if old_ids == new_ids:
         return [Segment(Op.EQUAL, tuple(old), tuple(new))] if old else []
     raw: list[Segment] = []
@@ -52,11 +67,15 @@ def _raw_segments(old: Sequence[Token], new: Sequence[Token], old_ids: list[int]
                            tuple(new[opcode.dest_start:opcode.dest_end])))
 
 
+_SENTENCE_ENDS = frozenset({".", ";", ":", "\u3002", "\uff1b", "\uff1a"})  # . ; : and 。 ； ：
+
+
 def _sentences(tokens: Sequence[Token]) -> list[tuple[int, int]]:
-    """(start, end) token ranges ending after `.`, `;` or `:`."""
+    """(start, end) token ranges ending after `.`, `;` or `:` (or their full-width forms, which
+    end a Chinese or Japanese sentence)."""
     ranges, start = [], 0
     for index, token in enumerate(tokens):
-        if token.text in (".", ";", ":"):
+        if token.text in _SENTENCE_ENDS:
             ranges.append((start, index + 1))
             start = index + 1
     if start < len(tokens):

@@ -83,6 +83,9 @@ BLOCKS = {
 }
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 LISTS = {"ul", "ol"}
+# A definition (description) list's term and its description: the blocks of the prose reader's
+# `TERM` and `DESCRIPTION` lines, which the clause tree reads as a definition of that term.
+DESCRIPTION_BLOCKS = {"dt": "term", "dd": "description"}
 INSERT_TAGS = {"u", "ins"}
 DELETE_TAGS = {"s", "strike", "del"}
 _DECORATION = re.compile(r"text-decoration(?:-line)?\s*:\s*([^;]*)", re.I)
@@ -98,7 +101,8 @@ _LONG_ATTRIBUTE = re.compile(r"=\s*(?:\"[^\"]{%d,}|'[^']{%d,})" % (MAX_ATTRIBUTE
 class MarkedLine:
     """One line of the page as displayed, with a mark (or None) per character; and the
     block it was displayed in (`block`: `heading` and its level 1-6, `item` of a list and how
-    many lists hold it, `row` of a table, else `text`), `opens`: the line is the first of its
+    many lists hold it, `row` of a table, `term` and `description` of a definition list, else
+    `text`), `opens`: the line is the first of its
     block. A row's `cells` (each cell's text, empty ones too), `table` (which table of the
     page, 1, 2, ...) and `header` (its cells are all `<th>`, or it is in the `<thead>`)."""
 
@@ -238,12 +242,14 @@ class _LineBuilder:
             self.blocks.append(("heading", int(tag[1])))
         elif tag == "li":
             self.blocks.append(("item", max(self.lists, 1)))
+        elif tag in DESCRIPTION_BLOCKS:
+            self.blocks.append((DESCRIPTION_BLOCKS[tag], 0))
         self.opening = True
 
     def leave(self, tag: str) -> None:
         if tag in LISTS:
             self.lists = max(self.lists - 1, 0)
-        elif (tag in HEADINGS or tag == "li") and self.blocks:
+        elif (tag in HEADINGS or tag == "li" or tag in DESCRIPTION_BLOCKS) and self.blocks:
             self.blocks.pop()
         self.opening = True
 
@@ -642,9 +648,9 @@ def read_parsed_html(root: Element, name: str) -> ReadResult:
 def carry_blocks(source: list[MarkedLine], body: list[BodyLine]) -> None:
     """A page that is not legislation (a policy published as a web page) keeps its HTML
     structure as the prose reader's lines say it of a markdown file: a heading and its level,
-    a list item indented by how many lists hold it, and each block its own paragraph (as a
-    blank line makes one). Each body line is the page line its `line` number names."""
-    from statdiff.read.prose import BULLET, HEADING, ROW, ProseLine
+    a list item indented by how many lists hold it, a definition list's terms (`<dt>`) and
+    their descriptions (`<dd>`), and each block its own paragraph (as a blank line makes one). Each body line is the page line its `line` number names."""
+    from statdiff.read.prose import BULLET, DESCRIPTION, HEADING, ROW, TERM, ProseLine
 
     for line in body:
         if not isinstance(line, ProseLine) or not line.line or line.line > len(source):
@@ -654,6 +660,8 @@ def carry_blocks(source: list[MarkedLine], body: list[BodyLine]) -> None:
             line.block, line.level = HEADING, shown.level
         elif shown.block == "item" and shown.opens:
             line.block, line.level = BULLET, 2 * (shown.level - 1)
+        elif shown.block in (TERM, DESCRIPTION):
+            line.block = shown.block
         elif shown.block == "row" and " ".join(cell for cell in shown.cells if cell) == line.text:
             line.block, line.cells, line.table, line.header = ROW, shown.cells, shown.table, shown.header
         line.gap = line.gap or shown.opens

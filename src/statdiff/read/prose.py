@@ -24,6 +24,8 @@ from statdiff.read.page_numbers import longest_count
 
 # What a line is (`ProseLine.block`).
 TEXT, HEADING, BULLET, ROW, CODE, QUOTE, FRONT_MATTER = "text", "heading", "bullet", "row", "code", "quote", "front_matter"
+# A definition list's term (`<dt>`) and description (`<dd>`) as an HTML page displays them.
+TERM, DESCRIPTION = "term", "description"
 
 
 BULLETS = "-*+•‣◦▪●○■□–"

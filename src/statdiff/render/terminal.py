@@ -29,6 +29,7 @@ from rich.text import Text
 from statdiff.model import WORD_OPS, Change, Op, Status, Token, rebuild
 from statdiff.render.options import RenderOptions
 from statdiff.view import ChangeListView, RedlineView, RowView, Run, SectionView, disagreement_line, one_copy_label
+from statdiff.view.words import word_starts
 
 INSERT_STYLE = "underline green"
 DELETE_STYLE = "strike red"
@@ -330,14 +331,6 @@ def _context_tokens(tokens: tuple[Token, ...], context: int, after_change: bool,
     if context == 0:
         head, tail = [], []
     return head + [Token("…", space_before=True)] + tail
-
-
-def word_starts(tokens: "tuple[Token, ...] | list[Token]") -> list[int]:
-    """The index of each token that does not go on a compound the token before it began
-    (`time` after `one-`: the diff cuts compounds after their hyphens)."""
-    return [index for index, token in enumerate(tokens)
-            if not (index and not token.space_before and tokens[index - 1].text.endswith("-")
-                    and token.text[:1].isalpha())]
 
 
 def _append_plain(text: Text, tokens: list[Token], first: bool) -> None:

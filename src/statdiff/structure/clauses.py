@@ -32,6 +32,8 @@ Inside a section:
 - a bulleted item: `list_item`, nested by indent;
 - a table: `table`, each row a `row` keyed by its first cell (meta `cells`, `header`);
 - a paragraph that opens with a quoted term and a defining verb: `definition` (meta `term`);
+- a definition list's term (an HTML `<dt>`): `definition` of that term, its description
+  (`<dd>`) the definition's words, a further paragraph or list of it the definition's children;
 - any other paragraph: `text` (meta `role` `code`, `quote` or `front_matter` where it is one).
 Paragraphs: a blank line, a heading, a row, a bullet or a unit opening a line starts one. Else,
 in a hard-wrapped document (its lines at most WRAP_MAX_WIDTH long), a line carries the paragraph
@@ -58,21 +60,20 @@ import re
 from dataclasses import dataclass, field
 
 from statdiff.law import enumerators
-from statdiff.law.definitions import DEFINITION, TERM_LEAD
 from statdiff.model import BodyLine, Document, Identity, Meta, Node, ReadResult, Role, Word
-from statdiff.read.prose import BULLET, CODE, FRONT_MATTER, HEADING, QUOTE, ROW, TEXT, ProseLine
+from statdiff.read.prose import BULLET, CODE, DESCRIPTION, FRONT_MATTER, HEADING, QUOTE, ROW, TERM, TEXT, ProseLine
 from statdiff.structure.boundaries import CONNECTORS
 from statdiff.structure.clause_paths import name_paths
-from statdiff.structure.lines import EMPHASIS, HEADING_MAX_WORDS, ends_clause, is_caps_heading, is_caps_text, unwrap, wrap_width
+from statdiff.structure.clause_text import defined_term, heading_after, heading_alone, opens_heading, term_printed
+from statdiff.structure.lines import ends_clause, is_caps_heading, is_caps_text, unwrap, wrap_width
 from statdiff.structure.tree import ENUM_KINDS
 
 CONTAINER_WORDS = ("article", "part", "chapter", "schedule", "exhibit", "annex", "appendix", "attachment")
 CLAUSE_WORDS = ("section", "clause")
 RELATION_RANK = {"next": 3, "first": 2, "gap": 1, "start": 0, "orphan": 0}
 MAX_GAP = 3  # numbers a clause may skip (a deleted clause left unrenumbered)
-HEADING_SENTENCE_WORDS = 8  # a heading sentence before the text of a clause (`Invoicing.`)
-DEFINED_TERM_MAX_WORDS = 16
 MAX_DEPTH = 8  # nested enumerators and list items
+LISTED = "listed"  # the item style of a definition list's term
 
 # Ranks: (tier, level); a section holds what ranks below it (a larger tuple).
 MARKDOWN_TIER, CONTAINER_TIER, CLAUSE_TIER = 0, 1, 2
@@ -89,7 +90,6 @@ FOUR_DIGITS = 1000  # a clause numbered so continues the numbering or is no clau
 # `Article IV . . . . 12`, `Schedule 1…………… iv`).
 _TOC_ENTRY = re.compile(r"(?:\.{4,}|(?:\. ){3,}\.?|…{2,})\s*(?:\d{1,4}|[ivxlc]{1,6})$")
 _BARE_ENUMERATOR = re.compile(r"(?P<base>[a-z]{1,4}|[A-Z]{1,4})[.)](?= |$)")
-_DASHES = ("-", "–", "—", ":", ".")
 
 
 def build_clauses(result: ReadResult) -> Document:
@@ -135,10 +135,11 @@ class _Item:
     """An open enumerator, list item or definition inside the innermost section."""
 
     node: Node
-    style: str | None  # enumerator style; "bullet"; "definition"
+    style: str | None  # enumerator style; "bullet"; "definition"; "listed" (a definition list's term)
     value: int = 0
     indent: int = 0
     parent: Node | None = None
+    described: bool = False  # a listed term: its description's first paragraph has joined it
 
 
 # An enumerator opening a paragraph: as printed, its style, value, relation to the open
@@ -198,6 +199,12 @@ class _Builder:
         if line.block == BULLET:
             self._bullet(line, words)
             return
+        if line.block == TERM:
+            self._listed_term(line, words, previous)
+            return
+        if line.block == DESCRIPTION:
+            self._description(line, words, previous)
+            return
         current = self.current
         continues = current is not None and self._continues(line, previous)
         boundary = not continues or previous is None or ends_clause(previous.text) or bool(_TOC_ENTRY.search(previous.text))
@@ -207,7 +214,7 @@ class _Builder:
             current.words.extend(words)
             return
         role = {QUOTE: Role.QUOTE, FRONT_MATTER: Role.FRONT_MATTER}.get(line.block)
-        term = _defined_term(line.text) if role is None else None
+        term = defined_term(line.text) if role is None else None
         if term is not None:
             self._definition(line, words, term)
         else:
@@ -291,7 +298,7 @@ class _Builder:
         if match is None:
             return None
         rest = text[match.end():].strip()
-        if not markdown and not _opens_heading(match["close"], rest):
+        if not markdown and not opens_heading(match["close"], rest):
             return None
         if not (boundary or markdown):
             return None
@@ -299,7 +306,7 @@ class _Builder:
         number = match["number"]
         decimal = _decimal(number)
         label = f"{word.capitalize()} {number}"
-        alone = _heading_alone(rest)
+        alone = heading_alone(rest)
         if word in CONTAINER_WORDS:
             return _Clause(label, number, decimal, CONTAINER_RANK, False, "container", alone)
         if decimal is None:
@@ -312,7 +319,7 @@ class _Builder:
             return None
         rest = text[match.end():].strip()
         bare = _bare(match)
-        if bare and not _heading_alone(rest):
+        if bare and not heading_alone(rest):
             return None  # `10 days after ...`; but `1 Definitions` heads a clause
         decimal = _decimal(match["number"])
         if decimal is None:
@@ -334,7 +341,7 @@ class _Builder:
             return None
         number = match["number"] if printed is None else ".".join(map(str, decimal))
         return _Clause(f"Clause {number}", number, decimal, (CLAUSE_TIER, len(decimal)), True,
-                       "clause", _heading_alone(rest), printed)
+                       "clause", heading_alone(rest), printed)
 
     def _numbered_by_markdown(self, printed: tuple[int, ...], indent: int) -> tuple[int, ...] | None:
         """`1.` `1.` `1.`: a markdown list whose items all print the number of its first (markdown
@@ -492,20 +499,66 @@ class _Builder:
             self.items.pop()
         elif sibling is not None:
             self.items, parent = [], sibling.parent  # the list a paragraph closed goes on
-        term = _defined_term(line.text[len(printed):].strip())
+        term = defined_term(line.text[len(printed):].strip())
         meta = Meta(enumerator=printed, term=term, positional=True)
         node = Node(kind=ENUM_KINDS[style], path="", words=list(words), label=printed, meta=meta)
         self._add_item(node, _Item(node, style, value, line.level), parent)
 
     def _bullet(self, line: ProseLine, words: list[Word]) -> None:
         self._close_items_at(line.level)
-        node = Node(kind="list_item", path="", words=list(words), meta=Meta(term=_defined_term(line.text)))
+        node = Node(kind="list_item", path="", words=list(words), meta=Meta(term=defined_term(line.text)))
         self._add_item(node, _Item(node, "bullet", 0, line.level))
 
-    def _definition(self, line: ProseLine, words: list[Word], term: str) -> None:
+    def _definition(self, line: ProseLine, words: list[Word], term: str, style: str = "definition") -> None:
         self.items = []
         node = Node(kind="definition", path="", words=list(words), label=f'"{term}"', meta=Meta(term=term))
-        self._add_item(node, _Item(node, "definition", 0, line.level))
+        self._add_item(node, _Item(node, style, 0, line.level))
+
+    # ------------------------------------------------------------ definition lists
+    def _listed_term(self, line: ProseLine, words: list[Word], previous: ProseLine | None) -> None:
+        """A definition list's term (HTML `<dt>`): a definition of the term it names (`Accuracy:`
+        defines `Accuracy`), paired by that term as a `"Term" means` paragraph is. A further
+        line of the same term (a `<br>` inside it) goes on with it."""
+        listed = self._listed_item()
+        if listed is not None and not listed.described and not line.gap and previous is not None and (
+            previous.block == TERM
+        ):
+            listed.node.words.extend(words)
+            words = listed.node.words
+        term = term_printed(" ".join(word.text for word in words))
+        if term is None:
+            self._paragraph(line, words)
+            return
+        if listed is not None and words is listed.node.words:
+            listed.node.label, listed.node.meta.term = f'"{term}"', term
+            return
+        self._definition(line, words, term, style=LISTED)
+
+    def _description(self, line: ProseLine, words: list[Word], previous: ProseLine | None) -> None:
+        """A definition list's description (HTML `<dd>`) of the term before it: its first paragraph
+        goes on the term's definition (`Accuracy: The amount of deviation ...`), as a definition's
+        words follow its term; each further paragraph (another `<p>`, another `<dd>`) is a paragraph
+        of the definition. A description with no term before it is a paragraph."""
+        if not line.gap and previous is not None and previous.block == DESCRIPTION and self.current is not None:
+            self.current.words.extend(words)  # a further line of the paragraph (a `<br>` inside it)
+            return
+        listed = self._listed_item()
+        if listed is None:
+            self._paragraph(line, words)
+            return
+        del self.items[self.items.index(listed) + 1:]  # a list inside the description before ends
+        if not listed.described:
+            listed.described = True
+            listed.node.words.extend(words)
+            self.current = listed.node
+            return
+        node = Node(kind="text", path="", words=list(words))
+        listed.node.children.append(node)
+        self.current = node
+
+    def _listed_item(self) -> _Item | None:
+        """The innermost open term of a definition list, if any."""
+        return next((item for item in reversed(self.items) if item.style == LISTED), None)
 
     def _add_item(self, node: Node, item: _Item, parent: Node | None = None) -> None:
         if len(self.items) >= MAX_DEPTH:
@@ -612,46 +665,6 @@ def _decimal(number: str) -> tuple[int, ...] | None:
     return tuple(values)
 
 
-def _opens_heading(close: str, rest: str) -> bool:
-    """`Schedule 2`, `Schedule 2.`, `Schedule 2 - Fees`, `Schedule 2 Fees`: a heading;
-    `Section 3.1 of this Agreement`: a reference."""
-    if close or not rest:
-        return True
-    head = rest[0]
-    return rest.startswith(_DASHES) or head.isupper() or head.isdigit() or head in "\"“('*_"
-
-
-def _heading_after(rest: str) -> str | None:
-    """The heading after a clause number: the rest when it is a short title (`DEFINITIONS`,
-    `Fees and Payment`), else its first sentence when that is one (`Invoicing. The Supplier ...`)."""
-    rest = unwrap(rest.lstrip("-–—:. "))
-    words = rest.split()
-    if not words:
-        return None
-    if len(words) <= HEADING_MAX_WORDS and _is_title(words) and not rest.endswith((",", ";")):
-        return rest
-    for index, word in enumerate(words[:HEADING_SENTENCE_WORDS]):
-        if word.rstrip(EMPHASIS).endswith(".") and _is_title(words[: index + 1]):
-            return _EMPHASIS_MARKS.sub("", " ".join(words[: index + 1]))  # `**Definitions.** As ...`: `Definitions.`
-    return None
-
-
-_EMPHASIS_MARKS = re.compile(rf"(?<!\w)[{EMPHASIS}]+|[{EMPHASIS}]+(?!\w)")  # at a word's edge
-
-
-def _heading_alone(rest: str) -> bool:
-    """The rest of the line is a heading and nothing more."""
-    heading = _heading_after(rest)
-    return heading is not None and heading == unwrap(rest.lstrip("-–—:. "))
-
-
-def _is_title(words: list[str]) -> bool:
-    """Every word of four letters or more is capitalised (`Fees and Payment.`)."""
-    long = [word.strip("\"“”.,:;()*_") for word in words]
-    return all(word[:1].isupper() or word[:1].isdigit() for word in long if len(word) >= 4) and bool(words) and (
-        words[0].strip("\"“(*_")[:1].isupper())
-
-
 def _describe(root: Node) -> None:
     """Each section's heading and defined term, read from its whole opening paragraph."""
     for node in root.walk():
@@ -663,28 +676,7 @@ def _describe(root: Node) -> None:
             continue
         match = _KEYWORD.match(text) or _CLAUSE_NUMBER.match(text)
         after = text[match.end():].strip() if match else text
-        node.meta.heading = _heading_after(after)
-        term = _defined_term(after)
+        node.meta.heading = heading_after(after)
+        term = defined_term(after)
         if term is not None:
             node.meta.term = term
-
-
-def _defined_term(text: str) -> str | None:
-    """`"Confidential Information" means ...`: the term (leading emphasis and `The term` ignored)."""
-    text = TERM_LEAD.sub("", text.lstrip(EMPHASIS), count=1)
-    match = DEFINITION.match(text)
-    if match is None:
-        return None
-    term = " ".join(unwrap(match["term"]).split())
-    if not term or len(term.split()) > DEFINED_TERM_MAX_WORDS or any(mark in term for mark in (". ", ": ", "; ")):
-        return None
-    return term
-
-
-
-
-
-
-
-
-
