@@ -416,8 +416,24 @@ def test_the_redline_names_a_documents_clauses_as_the_document_does():
     name) and an unchanged run `Secs. 1 to 2`: a clause is named by its own label."""
     from statdiff import pipeline
 
-    old = contract([FEES, LATE], [TERM], [ENDING])
-    new = contract([FEES], [TERM], [ENDING, LATE.replace("thirty", "sixty")])
+    old = contract([FEES], [TERM], [ENDING])
+    new = contract([FEES], [TERM], [ENDING, LATE])
     html = str(pipeline.render_comparison(compare(parse_text(old, "old.md"), parse_text(new, "new.md")), "html"))
     assert '<span class="sec-label">Clause 3</span>' in html and "Clauses 1 to 2" in html
-    assert "Sec. 3" not in html
+    assert "Sec. 3" not in html and "Secs. 1 to 2" not in html
+
+
+def test_a_clause_a_paragraph_moved_out_of_is_not_called_unchanged():
+    """A paragraph moved from clause 1 to clause 3: the move is clause 3's change, and clause 1,
+    which lost the paragraph, was called `unchanged` and folded among the unchanged clauses.
+    It is `changed`, listed among the changed sections as having a paragraph moved out."""
+    from statdiff import pipeline
+
+    old = contract([FEES, LATE], [TERM], [ENDING])
+    new = contract([FEES], [TERM], [ENDING, LATE.replace("thirty", "sixty")])
+    comparison = compare(parse_text(old, "old.md"), parse_text(new, "new.md"))
+    statuses = {section.path: section.status for section in comparison.sections if section.path}
+    assert statuses == {"Clause 1": "changed", "Clause 2": "unchanged", "Clause 3": "changed"}
+    assert [change.op for change in comparison.changes][:1] == ["move"]
+    html = str(pipeline.render_comparison(comparison, "html"))
+    assert "amended, 1 moved to another section" in html and "Clauses 1 to 2" not in html

@@ -15,7 +15,8 @@ two Acts. The evidence, tried in this order, the first that holds giving the war
    instructions name (`(815 ILCS 530/)`) and the Acts of the Sections it restates have none
    in common with the Acts the other text prints;
 3. two texts that share no section (versions mode): every section of one is reported
-   removed and every section of the other added.
+   removed and every section of the other added (unless one is an amendment, which shares no
+   section with what it amends and is said to be compared as a text already).
 
 An Act is known here only by its ILCS citation: a text that cites none (a contract, a bill
 whose instructions name an Act without citing it) gives no evidence of the first two kinds.
@@ -43,7 +44,7 @@ def kinship_note(comparison: Comparison) -> str | None:
             return (f"{_name(old)} prints {_listed(old_acts)} and {_name(new)} prints {_listed(new_acts)}: "
                     "two different Acts, not versions of one; Sections that pair read alike but are "
                     "different provisions")
-    if _shares_no_section(comparison):
+    if _shares_no_section(comparison) and not _an_amendment_among(old, new):
         return (f"{_name(old)} and {_name(new)} share no section: every section of one is reported removed "
                 "and every section of the other added; if they are not versions of one text, this "
                 "redline shows nothing but that")
@@ -68,6 +69,14 @@ def _shares_no_section(comparison: Comparison) -> bool:
     """Versions mode, sections on both sides, and none held by both texts."""
     statuses = {section.status for section in comparison.sections}
     return (comparison.mode == Mode.VERSIONS and statuses == _ONE_SIDE)
+
+
+def _an_amendment_among(*documents: Document) -> bool:
+    """An amendment compared as a text shares no section with the bill or Act it is set
+    against, and is already said to be compared as a text (`pipeline.diff_files`)."""
+    from statdiff.read.identity import is_amendment
+
+    return any(is_amendment(document) for document in documents)
 
 
 def _side_nodes(comparison: Comparison, side: str) -> list[Node]:

@@ -57,9 +57,8 @@ def _mark_moved(removed: Placed, added: Placed, differ: Differ | None = None) ->
         new_node.segments = diffed.segments
         new_node.changes.extend(diffed.changes)
     old_node.status = new_node.status = Status.MOVED
-    for section in (old_section, new_section):
-        if section.status == Status.CHANGED and not section.changes:
-            section.status = Status.UNCHANGED
+    # The section the node left stays `changed` though the move is the new section's change:
+    # it lost a node, and a reader skimming the sections must not read it as unchanged.
 
 
 def place_moves(comparison: Comparison, old_units: list[Unit], new_units: list[Unit]) -> None:

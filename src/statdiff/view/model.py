@@ -343,6 +343,12 @@ class SectionView:
         return self.section.status
 
     @property
+    def moved_out(self) -> int:
+        """How many of its nodes moved to another section: the move is that section's change,
+        yet this section lost them (it is `changed` with no change of its own)."""
+        return sum(1 for node in self.section.nodes if node.status == Status.MOVED and not node.changes)
+
+    @property
     def old_path(self) -> str | None:
         return self.section.old.path if self.section.old is not None else None
 
