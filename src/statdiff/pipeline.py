@@ -255,14 +255,18 @@ def nothing_fits_warnings(*documents: "Document | None") -> list[str]:
 
 
 def comparison_warnings(comparison: "Comparison") -> list[str]:
-    """What a comparison of two texts warns of: one ends just where a node of the other ends
+    """What a comparison of two texts warns of: a conference committee report's instructions are
+    not applied, two different bills are compared as texts (`compare/modes.py`); one ends just where a node of the other ends
     and the nodes after it are reported removed (`compare/endings.py`); their synopses differ
     (`compare/synopses.py`: a synopsis is not compared as text); the comparison stopped short
     of a search (`comparison.limits`)."""
     from statdiff.compare.endings import trailing_nodes_note
+    from statdiff.compare.modes import conference_report_notes, rival_bills_note
     from statdiff.compare.synopses import synopsis_note
 
-    notes = [note for note in (trailing_nodes_note(comparison), synopsis_note(comparison)) if note]
+    notes = conference_report_notes(comparison)
+    notes += [note for note in (rival_bills_note(comparison), trailing_nodes_note(comparison),
+                                synopsis_note(comparison)) if note]
     return notes + list(comparison.limits)
 
 
