@@ -159,3 +159,66 @@ def test_a_conference_reports_instructions_are_never_silently_taken_as_applied()
     assert len(notes) == 2 and "report 1 on SB0648 (91st GA)" in notes[1] and "not applied" in notes[1]
     words = " ".join(word.text for word in diffed.comparison.new.root.all_words())
     assert 'on page 1, line 22, by deleting "except as"; and' in words
+
+
+# ------------------------------------------------------------------ resolutions
+
+
+def _paragraph_openings(name: str) -> list[str]:
+    document = _tree(name)
+    return [" ".join(node.text.split()[:2]) for node in document.root.children if node.kind == "text"]
+
+
+def test_each_whereas_and_resolved_clause_of_a_resolution_is_a_paragraph_of_its_own():
+    # `...; and` / `WHEREAS, ...`, `...; therefore, be it` / `RESOLVED, ...`, `...; and be it
+    # further` / `RESOLVED, That ...`: the clause before ends in no stop, yet the next opens
+    assert _paragraph_openings("09300HR0728_resolution_ftp_COMPLETE.txt") == [
+        "HOUSE RESOLUTION", "WHEREAS, The", "WHEREAS, The", "WHEREAS, Because", "RESOLVED, BY", "RESOLVED, That"]
+    assert _paragraph_openings("10100HJ0126_resolution_ftp_PARTIAL.txt") == [
+        "HOUSE JOINT", "WHEREAS, Senate", "WHEREAS, Senate", "WHEREAS, The", "WHEREAS, Subsection", "RESOLVED, BY",
+        "RESOLVED, That"]
+
+
+def test_a_changed_resolved_clause_is_cited_at_its_own_paragraph(tmp_path):
+    name = "09300HR0728_resolution_ftp_COMPLETE.txt"
+    changed = tmp_path / name
+    changed.write_text((FRAGMENTS / name).read_text().replace("a copy of this resolution", "a suitable copy of this resolution"))
+    comparison = pipeline.diff_files(FRAGMENTS / name, changed).comparison
+    assert [(change.new_path, change.new_text) for change in comparison.changes] == [("[6]", "suitable")]
+
+
+def test_a_resolution_header_names_a_joint_resolution_by_its_measure_code():
+    # `HJ0126LRB101 ...`: ILGA's file code `HJ` is a House Joint Resolution
+    assert _tree("10100HJ0126_resolution_ftp_PARTIAL.txt").identity.bill == "HJR0126"
+    assert _tree("10100HC0032_hjrca_ftp_PARTIAL.txt").identity.bill == "HJRCA0032"
+
+
+# ------------------------------------------------------------------ appropriations
+
+APPROPRIATION = "09900SB2059ham002_approp_ftp_PARTIAL.txt"  # ARTICLE 1, line items ending in amounts
+
+
+def test_an_appropriation_section_ending_in_an_amount_closes_before_the_next_section():
+    # `... 4,345,200` / `Total $12,697,400` / `Section 10. The following named sums ...`: an
+    # appropriation's last line is an amount, with no stop, and the next Section still opens
+    sections = _sections(_tree(APPROPRIATION))
+    assert list(sections) == ["Article 1 Section 5", "Article 1 Section 10"]
+    assert sections["Article 1 Section 5"].text.rstrip().endswith("Total $12,697,400")
+
+
+def test_a_changed_appropriation_amount_is_a_word_change_in_its_own_section(tmp_path):
+    changed = tmp_path / APPROPRIATION
+    changed.write_text((FRAGMENTS / APPROPRIATION).read_text().replace("792,900", "800,000").replace(
+        "Total $12,697,400", "Total $12,704,500"))
+    comparison = pipeline.diff_files(FRAGMENTS / APPROPRIATION, changed).comparison
+    found = [(change.section, change.old_text, change.new_text) for change in comparison.changes]
+    assert found == [("Article 1 Section 5", "792,900", "800,000"),
+                     ("Article 1 Section 5", "$12,697,400", "$12,704,500")]
+
+
+def test_two_appropriation_bills_compare_section_by_section_with_the_amounts_as_words():
+    comparison = _diff("09300HB1109_approp_ftp_COMPLETE.txt", "09300SB0556lv_approp_flat_COMPLETE.txt").comparison
+    fives = [section for section in comparison.sections if section.path == "Section 5"]
+    assert len(fives) == 1 and fives[0].old is not None and fives[0].new is not None
+    inserted = " ".join(change.new_text for change in fives[0].changes)
+    assert "$22,200,000" in inserted and "$2" in " ".join(change.old_text for change in fives[0].changes)

@@ -16,7 +16,7 @@ from statdiff.read.common import DRAFTING_OFFICES, LRB, normalize
 
 _BILL = when_used(
     r"(?<![A-Za-z])(?:(?P<ga>\d{3})(?:_)?|(?P<ga3>\d{3})_)?"
-    rf"(?P<kind>{measures.KINDS_TEXT})(?P<number>\d{{1,4}})"
+    rf"(?P<kind>{measures.FILE_KINDS_TEXT})(?P<number>\d{{1,4}})"
     r"(?P<amendment>[hHsS][aA][mM]\d{3})?(?=\b|[a-z]|LRB|Enrolled|Engrossed)"
 )
 _VERSION = when_used(r"\b(Re-Enrolled|Enrolled|Engrossed|Introduced)\b")
@@ -43,7 +43,7 @@ def read_identity(texts: list[str], lines: list[BodyLine], version: str | None =
         identity.general_assembly = _ga_from_lrb(identity.lrb)
     bill = _BILL.search(blob)
     if bill:
-        identity.bill = f"{bill.group('kind')}{int(bill.group('number')):04d}"
+        identity.bill = measures.canonical(bill.group("kind") + bill.group("number"))  # `HC0032`: HJRCA0032
         if bill.group("amendment"):
             identity.amendment = bill.group("amendment").lower()
         ga = bill.group("ga") or bill.group("ga3")

@@ -36,6 +36,10 @@ INDENTATION_SCORES = {True: 2, False: -3, None: 0}
 ENUM_HEADING_MAX_WORDS = 8
 
 
+# The first letters of `units.RESOLUTION_CLAUSE` (`WHEREAS`, `RESOLVED`, `NOW, THEREFORE`, `BE IT`).
+RESOLUTION_INITIALS = frozenset("WRNB")
+
+
 class Reading(NamedTuple):
     """An enumerator read in one style, and how it continues the open lists: `next`,
     `gap`, `first` or `orphan`, and the open node of its list it follows (`target`)."""
@@ -177,7 +181,11 @@ class BoundaryFinder:
 
     def _paragraph_starts(self, i: int) -> bool:
         stream = self.stream
-        if not stream.line_start[i] or not self.ends_clause(i):
+        if not stream.line_start[i]:
+            return False
+        if stream.word(i)[:1] in RESOLUTION_INITIALS and units.RESOLUTION_CLAUSE.match(stream.text, stream.offset(i)):
+            return True  # a resolution's clause opens its paragraph, after `; and`, `; therefore, be it` too
+        if not self.ends_clause(i):
             return False
         indented = stream.indented[i]
         if indented is True:
@@ -298,8 +306,9 @@ class BoundaryFinder:
         following = stream.word(stream.word_after(match.end(), i, offset))
         if following and not (following[0].isupper() or following[0] in "\"“("):
             return None
-        if not ((stream.line_start[i] and self.ends_clause(i)) or self._inline_ok(i)):
-            return None
+        at_start = stream.line_start[i] and (self.ends_clause(i) or bool(units.AMOUNT.fullmatch(stream.previous(i))))
+        if not (at_start or self._inline_ok(i)):
+            return None  # (an appropriation's Section ends with an amount: `Total $12,697,400`)
         return SECTION
 
     def _constitution_section_line(self, offset: int) -> bool:
