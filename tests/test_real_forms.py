@@ -195,25 +195,41 @@ def test_a_resolution_header_names_a_joint_resolution_by_its_measure_code():
 
 # ------------------------------------------------------------------ appropriations
 
-APPROPRIATION = "09900SB2059ham002_approp_ftp_PARTIAL.txt"  # ARTICLE 1, line items ending in amounts
+APPROPRIATION = "09300HB3753ham001_ftp_flat_HDS_PARTIAL.txt"  # ARTICLE 1, line items ending in amounts
+
+
+def _one_line_a_line(name: str) -> str:
+    """A real numbered text printed one line a line (the 94th-96th GA's plain pages): each
+    printed line's number, then its words; a page's header before its first line."""
+    from statdiff.read import read_path
+
+    result = read_path(FRAGMENTS / name)
+    header = result.identity.lrb or ""
+    out = []
+    for line in result.lines:
+        if line.line == 1:
+            out.append(f"{result.identity.bill} - {line.page} - {header}")
+        out.append(f"{line.line} {line.text}")
+    return "\n".join(out) + "\n"
 
 
 def test_an_appropriation_section_ending_in_an_amount_closes_before_the_next_section():
-    # `... 4,345,200` / `Total $12,697,400` / `Section 10. The following named sums ...`: an
-    # appropriation's last line is an amount, with no stop, and the next Section still opens
-    sections = _sections(_tree(APPROPRIATION))
+    # `3 Total $830,800` / `4 Section 10. The following named amounts ...`: an appropriation's
+    # last line is an amount, with no stop, and the next Section still opens (one line a line)
+    document = _built(_one_line_a_line(APPROPRIATION), "09300HB3753ham001.txt")
+    sections = _sections(document)
     assert list(sections) == ["Article 1 Section 5", "Article 1 Section 10"]
-    assert sections["Article 1 Section 5"].text.rstrip().endswith("Total $12,697,400")
+    assert sections["Article 1 Section 5"].text.rstrip().endswith("Total $830,800")
 
 
 def test_a_changed_appropriation_amount_is_a_word_change_in_its_own_section(tmp_path):
     changed = tmp_path / APPROPRIATION
-    changed.write_text((FRAGMENTS / APPROPRIATION).read_text().replace("792,900", "800,000").replace(
-        "Total $12,697,400", "Total $12,704,500"))
+    changed.write_text((FRAGMENTS / APPROPRIATION).read_text().replace("$625,950", "$640,950").replace(
+        "Total $830,800", "Total $845,800"))
     comparison = pipeline.diff_files(FRAGMENTS / APPROPRIATION, changed).comparison
     found = [(change.section, change.old_text, change.new_text) for change in comparison.changes]
-    assert found == [("Article 1 Section 5", "792,900", "800,000"),
-                     ("Article 1 Section 5", "$12,697,400", "$12,704,500")]
+    assert found == [("Article 1 Section 5", "$625,950", "$640,950"),
+                     ("Article 1 Section 5", "$830,800", "$845,800")]
 
 
 def test_two_appropriation_bills_compare_section_by_section_with_the_amounts_as_words():
@@ -222,3 +238,57 @@ def test_two_appropriation_bills_compare_section_by_section_with_the_amounts_as_
     assert len(fives) == 1 and fives[0].old is not None and fives[0].new is not None
     inserted = " ".join(change.new_text for change in fives[0].changes)
     assert "$22,200,000" in inserted and "$2" in " ".join(change.old_text for change in fives[0].changes)
+
+
+# ------------------------------------------------------------------ a page run together, no LRB number
+
+
+def _run_together(name: str, lines: int | None = None, header: str = "") -> str:
+    """A real numbered text as a legisnet page run together prints it: each printed line's
+    number before its words, every line on one physical line, and no LRB number."""
+    from statdiff.read import read_path
+
+    printed = read_path(FRAGMENTS / name).lines[:lines]
+    return header + " ".join(f"{line.line} {line.text}" for line in printed) + "\n"
+
+
+def test_a_resolution_run_together_without_its_lrb_number_is_read_by_its_line_numbers():
+    # `93_HR0728 1 HOUSE RESOLUTION 2 WHEREAS, ... 20 centennial celebration.`: twenty numbers
+    # in sequence among the words are the page's line numbers beyond doubt, LRB number or not
+    text = _run_together("09300HR0728_resolution_ftp_COMPLETE.txt", header="[ Search ] [ Legislation ]\n93_HR0728 ")
+    result = read_text(text, name="resolution.txt")
+    assert result.rendering == "flat-ftp" and result.detection.fits
+    assert [(line.page, line.line) for line in result.lines][-1] == (1, 20)
+    assert not any(word.isdigit() for line in result.lines for word in line.text.split()[:1])
+    identity = pipeline.build(result).identity
+    assert (identity.bill, identity.general_assembly) == ("HR0728", 93)
+
+
+def test_a_page_run_together_whose_numbers_restart_on_a_second_page_is_read_so():
+    # the numbers restart at 1 on page 2 (no running header: none is printed here)
+    result = read_text(_run_together("09300SC0012_sjrca_ftp_flat_PARTIAL.txt"), name="proposal.txt")
+    assert result.rendering == "flat-ftp"
+    assert [(line.page, line.line) for line in result.lines][-1] == (2, 12)
+    assert result.lines[0].text == "SENATE JOINT RESOLUTION"
+
+
+def test_a_few_numbers_in_sequence_without_illinois_marks_keep_the_warning():
+    # ten lines of one page: the evidence is thin, the text is read as prose and said so
+    result = read_text(_run_together("09300HR0728_resolution_ftp_COMPLETE.txt", lines=10), name="short.txt")
+    assert result.rendering == "prose" and not result.detection.fits
+
+
+def test_a_constitutional_amendments_schedule_is_a_unit_of_its_own_never_part_of_the_last_section(tmp_path):
+    # `(c) A bill that fails to comply with this Section is void.` / `SCHEDULE` / `This
+    # Constitutional Amendment takes effect ...`: the schedule is the resolution's, not 8.5(c)'s
+    name = "09300HC0003_hjrca_ftp_flat_COMPLETE.txt"
+    document = _tree(name)
+    section = _sections(document)["ILCON Art. IV, Sec. 8.5"]
+    assert section.meta.status == "new" and section.meta.heading == "REVENUE BILLS; SUNSET"
+    assert section.children[-1].text.endswith("is void.")
+    schedule = document.root.children[-1]
+    assert schedule.path == "Schedule" and schedule.text.startswith("SCHEDULE This Constitutional Amendment")
+    changed = tmp_path / name
+    changed.write_text((FRAGMENTS / name).read_text().replace("upon being 29 declared adopted", "on January 1 29 after adoption"))
+    comparison = pipeline.diff_files(FRAGMENTS / name, changed).comparison
+    assert {change.section for change in comparison.changes} == {"Schedule"}

@@ -15,7 +15,7 @@ from statdiff.model import BodyLine, Document, Identity, ReadResult
 from statdiff.read.common import DRAFTING_OFFICES, LRB, normalize
 
 _BILL = when_used(
-    r"(?<![A-Za-z])(?:(?P<ga>\d{3})(?:_)?|(?P<ga3>\d{3})_)?"
+    r"(?<![A-Za-z])(?:(?P<ga>\d{3})(?:_)?|(?P<ga3>\d{3})_|(?<!\d)(?P<ga2>\d{2})_)?"
     rf"(?P<kind>{measures.FILE_KINDS_TEXT})(?P<number>\d{{1,4}})"
     r"(?P<amendment>[hHsS][aA][mM]\d{3})?(?=\b|[a-z]|LRB|Enrolled|Engrossed)"
 )
@@ -46,7 +46,7 @@ def read_identity(texts: list[str], lines: list[BodyLine], version: str | None =
         identity.bill = measures.canonical(bill.group("kind") + bill.group("number"))  # `HC0032`: HJRCA0032
         if bill.group("amendment"):
             identity.amendment = bill.group("amendment").lower()
-        ga = bill.group("ga") or bill.group("ga3")
+        ga = bill.group("ga") or bill.group("ga3") or bill.group("ga2")  # `093_HB0475`, legisnet's `91_SB0441`
         if ga and identity.general_assembly is None:
             identity.general_assembly = int(ga)
     if identity.general_assembly is None:

@@ -53,7 +53,7 @@ class Reading(NamedTuple):
 @dataclass(slots=True)
 class Boundary:
     """A unit that starts at a word. `kind`: citation, heading_citation, version, source,
-    sec, section, article, article_heading, enum, definition, paragraph, forced, act."""
+    sec, section, article, article_heading, enum, definition, paragraph, forced, act, schedule."""
 
     kind: str
     end: int | None = None  # word index where a fixed-extent note ends
@@ -149,6 +149,8 @@ class BoundaryFinder:
             found = self._section_at(i, offset)
         elif bare in ("ARTICLE", "Article"):
             found = self._article_at(i, offset)
+        elif bare == units.SCHEDULE:
+            found = self._schedule_at(i)
         elif first.isdigit() and stream.line_start[i]:
             found = self._dotted_at(i, word)
         if found is None and first in QUOTES:
@@ -310,6 +312,19 @@ class BoundaryFinder:
         if not (at_start or self._inline_ok(i)):
             return None  # (an appropriation's Section ends with an amount: `Total $12,697,400`)
         return SECTION
+
+    def _schedule_at(self, i: int) -> Boundary | None:
+        """`SCHEDULE` opening a line after a Constitution's Section (`(ILCON Art. IV, Sec. 8)`),
+        a capitalised sentence after it: the resolution's schedule, a unit of its own."""
+        stream = self.stream
+        following = stream.following(i)
+        if not stream.line_start[i] or not following[:1].isupper():
+            return None
+        section = self.tree.innermost("section")
+        citation = section.children[0] if section is not None and section.children else None
+        if citation is None or citation.kind != "citation" or not citation.text.startswith(CONSTITUTION_OPENING):
+            return None
+        return Boundary("schedule")
 
     def _constitution_section_line(self, offset: int) -> bool:
         """`SECTION 8. PASSAGE OF BILLS` right after its citation line `(ILCON Art. IV, Sec. 8)`:

@@ -115,6 +115,8 @@ class Finisher:
                 return meta.citation
             return f"Article {meta.number}"
         prefix = path if parent.kind == "article" and not parent.meta.codified else ""
+        if kind == "bill_section" and meta.number is None and child.label:
+            return _join(prefix, child.label)  # a constitutional amendment's `Schedule`
         if kind == "bill_section" or not meta.codified:
             return _join(prefix, f"Section {meta.number}")
         return self._codified_path(child, parent)
@@ -184,6 +186,9 @@ def _heading_in(text: str) -> str | None:
 def _describe_numbered_section(node: Node) -> None:
     """`Section 5. ...`: a bill section (amendatory, effective date) or an Act's own section."""
     text = instruction_text(node)
+    if text.startswith(units.SCHEDULE):
+        node.meta.heading, node.label = units.SCHEDULE, "Schedule"
+        return
     match = units.SECTION.match(text)
     number = citations.normal_number(match["number"]) if match else None
     body = text[match.end():].strip() if match else text
