@@ -18,9 +18,9 @@ from __future__ import annotations
 import re
 
 from statdiff.compare.units import Unit
+from statdiff.errors import display_name
 from statdiff.model import PLAIN, Comparison, Document, Identity, Mode, Side
 from statdiff.model.text import ordinal
-from statdiff.errors import display_name
 from statdiff.read.identity import identity_of, is_conference_report
 
 

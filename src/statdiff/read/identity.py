@@ -80,11 +80,14 @@ def _read_conference_report(identity: Identity, blob: str, lines: list[BodyLine]
     heading = measures.CONFERENCE_HEADING.search(
         " ".join(normalize(line.text) for line in lines[:6]) if lines else "") or measures.CONFERENCE_HEADING.search(blob)
     code = measures.CONFERENCE_CODE.search(blob)
-    if heading is None and code is None:
+    if code is not None:
+        number = int(code["number"])
+    elif heading is not None:
+        number = measures.ORDINALS.get(heading["ordinal"] or "FIRST", 1)
+    else:
         return
     if heading is not None:
         identity.bill = f"{heading['chamber'][0]}B{int(heading['number']):04d}"
-    number = int(code["number"]) if code else measures.ORDINALS.get(heading["ordinal"] or "FIRST", 1)
     identity.amendment = measures.conference_code(number)
     identity.version = measures.CONFERENCE_REPORT
 
