@@ -55,10 +55,11 @@ def test_rival_bills_pair_the_acts_own_section_never_with_the_other_bills_amenda
 
 def test_a_bill_amending_an_act_against_the_act_as_passed_stays_an_amendment_comparison():
     # the Act's text (an ILCS page, a Public Act, an enrolled bill) is the law the bill amends
-    diffed = _diff("PA094-0036_ilga_publicact_fulltext_PARTIAL.txt", AMENDS_PIPA)
-    assert diffed.comparison.mode == Mode.AMENDMENT
-    assert not [warning for warning in diffed.warnings if "different bills" in warning]
-    assert Status.NOT_RESTATED in _statuses(diffed.comparison).values()
+    for passed in ("PA094-0036_ilga_publicact_fulltext_PARTIAL.txt", "09400HB1633enr_PARTIAL.txt"):
+        diffed = _diff(passed, AMENDS_PIPA)
+        assert diffed.comparison.mode == Mode.AMENDMENT, passed
+        assert not [warning for warning in diffed.warnings if "different bills" in warning]
+        assert Status.NOT_RESTATED in _statuses(diffed.comparison).values()
 
 
 def test_two_printings_of_one_bill_are_never_called_rival_bills():

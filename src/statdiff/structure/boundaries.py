@@ -185,7 +185,8 @@ class BoundaryFinder:
         stream = self.stream
         if not stream.line_start[i]:
             return False
-        if stream.word(i)[:1] in RESOLUTION_INITIALS and units.RESOLUTION_CLAUSE.match(stream.text, stream.offset(i)):
+        offset = stream.offset(i)
+        if stream.text[offset] in RESOLUTION_INITIALS and units.RESOLUTION_CLAUSE.match(stream.text, offset):
             return True  # a resolution's clause opens its paragraph, after `; and`, `; therefore, be it` too
         if not self.ends_clause(i):
             return False
@@ -331,7 +332,7 @@ class BoundaryFinder:
         the Constitution's Section prints its number line as a codified Section its `Sec. 8.`."""
         if self.tree.current.kind != "citation" or not self.stream.text.startswith("SECTION", offset):
             return False
-        return self.in_prelude() and self.tree.current.text.startswith("(" + citations.CONSTITUTION)
+        return self.in_prelude() and self.tree.current.text.startswith(CONSTITUTION_OPENING)
 
     def _article_at(self, i: int, offset: int) -> Boundary | None:
         stream = self.stream
@@ -564,8 +565,7 @@ def _capitals_heading(node: Node) -> bool:
         return False
     text = node.text
     match = units.SECTION.match(text)
-    heading = text[match.end():] if match else ""
-    return match is not None and text.startswith("SECTION") and heading.isupper()
+    return match is not None and text[match.end():].isupper()
 
 
 def _sequence(previous: EnumValue | None, value: EnumValue) -> str | None:
