@@ -106,6 +106,8 @@ def rival_bills(old: Document, new: Document) -> tuple[Identity, Identity] | Non
     old_amends, new_amends = _amends(old), _amends(new)
     if old_amends == new_amends:
         return None
+    if not _has_sections(old if new_amends else new):
+        return None  # no Section the amendment mode would hold unchanged: versions mode as it is
     bill, other = (identity_of(new), identity_of(old)) if new_amends else (identity_of(old), identity_of(new))
     if not bill.bill or not other.bill or other.public_act or other.version in PASSED_VERSIONS:
         return None
@@ -123,6 +125,11 @@ def _amends(document: Document) -> bool:
     return any(node.kind == "bill_section" and node.meta.amends is not None for node in document.root.walk())
 
 
+def _has_sections(document: Document) -> bool:
+    """The document holds an Act's Section (what `bill_side` asks of the text a bill amends)."""
+    return any(node.kind == "section" for node in document.root.walk())
+
+
 def rival_bills_note(comparison: Comparison) -> str | None:
     """The warning for two rival bills compared as texts (`rival_bills`); None otherwise."""
     if comparison.mode != Mode.VERSIONS:
@@ -131,8 +138,9 @@ def rival_bills_note(comparison: Comparison) -> str | None:
     if rivals is None:
         return None
     amending, other = rivals
+    printing = " ".join(part for part in (other.bill, other.amendment or other.version) if part)
     return (f"{_named(amending)} and {_named(other)} are different bills: compared as two texts, Section by "
-            f"Section ({amending.bill} amends an Act; {other.bill} is a bill, not the law in force: a Section "
+            f"Section ({amending.bill} amends an Act; {printing} is not the law in force: a Section "
             f"{amending.bill} does not restate is reported removed or added, not unchanged)")
 
 
