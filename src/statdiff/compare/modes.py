@@ -103,19 +103,19 @@ def rival_bills(old: Document, new: Document) -> tuple[Identity, Identity] | Non
     "unchanged" law, and the two are compared as texts. None otherwise: the same bill, an
     identity either text does not tell, an Act's text (an ILCS page, a Public Act) or an
     enrolled bill against a bill amending it (amendment mode)."""
+    a, b = identity_of(old), identity_of(new)  # (first: cheap, and most pairs end here)
+    if not a.bill or not b.bill:
+        return None
+    same_assembly = a.general_assembly is None or b.general_assembly is None or a.general_assembly == b.general_assembly
+    if (a.bill == b.bill and same_assembly) or one_bill(old, new):
+        return None
     old_amends, new_amends = _amends(old), _amends(new)
     if old_amends == new_amends:
         return None
     if not _has_sections(old if new_amends else new):
         return None  # no Section the amendment mode would hold unchanged: versions mode as it is
-    bill, other = (identity_of(new), identity_of(old)) if new_amends else (identity_of(old), identity_of(new))
-    if not bill.bill or not other.bill or other.public_act or other.version in PASSED_VERSIONS:
-        return None
-    same_assembly = (bill.general_assembly is None or other.general_assembly is None
-                     or bill.general_assembly == other.general_assembly)
-    if bill.bill == other.bill and same_assembly:
-        return None
-    if one_bill(old, new):
+    bill, other = (b, a) if new_amends else (a, b)
+    if other.public_act or other.version in PASSED_VERSIONS:
         return None
     return bill, other
 
