@@ -293,3 +293,21 @@ def test_a_constitutional_amendments_schedule_is_a_unit_of_its_own_never_part_of
     changed.write_text((FRAGMENTS / name).read_text().replace("upon being 29 declared adopted", "on January 1 29 after adoption"))
     comparison = pipeline.diff_files(FRAGMENTS / name, changed).comparison
     assert {change.section for change in comparison.changes} == {"Schedule"}
+
+
+def test_a_conference_report_takes_its_place_after_the_second_chambers_amendments_before_enrolment():
+    # history's order: introduced, own chamber's amendments, engrossed, the other chamber's
+    # amendments, conference reports (ccr001, ccr002), enrolled; a report was refused before
+    # ("its number and chamber (ham001, sam002) are not printed")
+    from statdiff.amend import order_versions
+
+    report = _tree("910HB1134ccr001_91stGA_beta_flat_COMPLETE.txt")
+    body = "AN ACT concerning education.\nBe it enacted by the People of the State of Illinois,\n"
+    printings = [_built(body, name) for name in ("910HB1134enr.txt", "910HB1134sam001.txt", "910HB1134eng.txt")]
+    second = _built((FRAGMENTS / "910HB1134ccr001_91stGA_beta_flat_COMPLETE.txt").read_text().replace(
+        "CONFERENCE COMMITTEE REPORT", "SECOND CONFERENCE COMMITTEE REPORT").replace("91_HB1134ccr001", "91_HB1134ccr002"),
+        "910HB1134ccr002.txt")
+    ordered = order_versions([second, printings[0], report, printings[1], printings[2]])
+    assert [document.name.rsplit("/", 1)[-1] for document in ordered] == [
+        "910HB1134eng.txt", "910HB1134sam001.txt", "910HB1134ccr001_91stGA_beta_flat_COMPLETE.txt",
+        "910HB1134ccr002.txt", "910HB1134enr.txt"]

@@ -19,6 +19,7 @@ import re
 
 from statdiff.compare.units import Unit
 from statdiff.errors import display_name
+from statdiff.law import measures
 from statdiff.model import PLAIN, Comparison, Document, Identity, Mode, Side
 from statdiff.model.text import ordinal
 from statdiff.read.identity import identity_of, is_conference_report
@@ -153,7 +154,7 @@ def conference_report_notes(comparison: Comparison) -> list[str]:
     for document in (comparison.old, comparison.new):
         if is_conference_report(document):
             identity = identity_of(document)
-            number = int(identity.amendment[3:]) if identity.amendment else 1
+            number = measures.conference_number(identity.amendment)
             notes.append(f"{display_name(document.name)}: conference committee report {number} on {_named(identity)}: "
                          "its recommendations and instructions to the bill are not applied; the report is "
                          "compared as printed")

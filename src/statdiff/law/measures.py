@@ -71,6 +71,12 @@ def conference_code(number: int) -> str:
     return f"ccr{number:03d}"
 
 
+def conference_number(code: str | None) -> int:
+    """1 of `ccr001`: a conference committee report's number (the first, where no code says)."""
+    digits = (code or "")[3:]
+    return int(digits) if code and code.lower().startswith("ccr") and digits.isdigit() else 1
+
+
 # A chamber's amendment code: `ham` (House), `sam` (Senate).
 AMENDMENT_CODE = when_used(r"^(?P<chamber>[hs])am(?P<number>\d{3})$", re.IGNORECASE)
 
