@@ -136,7 +136,8 @@ def test_public_act_identity():
     "relative, expected",
     [
         ("fragments/09400HB1633enr_PARTIAL.txt", (94, "HB1633", "enrolled", None, "LRB094 07564 RXD 37732 b", None)),
-        ("fragments/09500HC0044ham001_COMPLETE.txt", (95, "HC0044", "amendment", "ham001", "LRB095 20718 RCE 49543 a", None)),
+        # ILGA's file code `HC` is the measure HJRCA 44, as the amendment's own preamble names it
+        ("fragments/09500HC0044ham001_COMPLETE.txt", (95, "HJRCA0044", "amendment", "ham001", "LRB095 20718 RCE 49543 a", None)),
         ("fragments/09400HB1633ham001_ftp_pipes_PARTIAL.txt", (None, "HB1633", "amendment", None, None, None)),
         ("fragments/09300SB0404sam001_ftp_flat_PARTIAL.txt", (93, "SB0404", "amendment", "sam001", "LRB093 09317 BDD 14050 a", None)),
         ("seeds/004_b7c007cf1e6f9ae7.txt", (92, "SB2031", None, None, "LRB9215491JSpcA", None)),

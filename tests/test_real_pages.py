@@ -244,7 +244,7 @@ PAGE_BREAKS = [
         (1, 11, "(1) that the House concur in Senate Amendment No. 1; and"),
         (1, 33, "s/Sen. Vince Demuzio s/Rep. Jerry Mitchell"),
         (2, 1, "Committee for the Senate Committee for the House"),
-    ], [("LRB9101564NTksccr", None), ("-2- LRB9101564NTksccr", 2)]),
+    ], [("91_HB1134ccr001 LRB9101564NTksccr", None), ("-2- LRB9101564NTksccr", 2)]),  # `ccr001`: a document id
 ]
 
 

@@ -255,18 +255,21 @@ def nothing_fits_warnings(*documents: "Document | None") -> list[str]:
 
 
 def comparison_warnings(comparison: "Comparison") -> list[str]:
-    """What a comparison of two texts warns of: they are not versions of one text (two
-    different Acts, a bill and an Act it does not amend, no section in common:
+    """What a comparison of two texts warns of: a conference committee report's instructions are
+    not applied (`compare/modes.py`); they are not versions of one text (two different bills,
+    two different Acts, a bill and an Act it does not amend, no section in common:
     `compare/kinship.py`); one ends just where a node of the other ends
     and the nodes after it are reported removed (`compare/endings.py`); their synopses differ
     (`compare/synopses.py`: a synopsis is not compared as text); the comparison stopped short
     of a search (`comparison.limits`)."""
     from statdiff.compare.endings import trailing_nodes_note
     from statdiff.compare.kinship import kinship_note
+    from statdiff.compare.modes import conference_report_notes
     from statdiff.compare.synopses import synopsis_note
 
-    notes = [note for note in (kinship_note(comparison), trailing_nodes_note(comparison), synopsis_note(comparison))
-             if note]
+    notes = conference_report_notes(comparison)
+    notes += [note for note in (kinship_note(comparison), trailing_nodes_note(comparison), synopsis_note(comparison))
+              if note]
     return notes + list(comparison.limits)
 
 

@@ -2,7 +2,8 @@
 
 A bill moves: introduced -> amendments in its own chamber (committee, then floor:
 they are numbered in the order they are filed) -> engrossed (passed that chamber)
--> amendments in the second chamber -> enrolled (passed both) -> re-enrolled (after an
+-> amendments in the second chamber -> conference committee reports, where the chambers
+disagree on them (first, second: `ccr001`, `ccr002`) -> enrolled (passed both) -> re-enrolled (after an
 amendatory veto both chambers accepted) -> Public Act. A
 law moves by Public Acts, in the order of their numbers; an ILCS text stands just
 after the latest Public Act its Source notes name. Versions of different General
@@ -26,7 +27,7 @@ from statdiff.law import measures
 from statdiff.model import Document, Identity
 
 # Stages of a bill, in order. Amendments sit between them by chamber.
-INTRODUCED, FIRST_CHAMBER_AMENDMENT, ENGROSSED, SECOND_CHAMBER_AMENDMENT, ENROLLED, RE_ENROLLED = range(6)
+INTRODUCED, FIRST_CHAMBER_AMENDMENT, ENGROSSED, SECOND_CHAMBER_AMENDMENT, CONFERENCE_REPORT, ENROLLED, RE_ENROLLED = range(7)
 _STAGES = {"introduced": INTRODUCED, "engrossed": ENGROSSED, "enrolled": ENROLLED, "re-enrolled": RE_ENROLLED}
 _LAST = 10**9
 
@@ -104,6 +105,8 @@ def _same_bill_only(document: Document, identity: Identity) -> bool:
 
 def _stage(identity: Identity, bill: str, name: str) -> tuple[int, int]:
     """(stage, amendment number) of a version of `bill`."""
+    if identity.version == measures.CONFERENCE_REPORT:  # after the second chamber's amendments
+        return (CONFERENCE_REPORT, measures.conference_number(identity.amendment))
     if identity.amendment or identity.version == "amendment":
         code = measures.AMENDMENT_CODE.match(identity.amendment or "")
         own_chamber = measures.from_own_chamber(bill, identity.amendment)

@@ -8,6 +8,8 @@ versions of one text, or share no section at all, one warning says so (the princ
 warning, not a guess). The comparison itself is left as it is: a reader may mean to compare
 two Acts. The evidence, tried in this order, the first that holds giving the warning:
 
+0. two different bills, one amending an Act and the other not yet law (`modes.rival_bills`:
+   compared as texts, which `modes.rival_bills_note` says);
 1. two different Acts: neither text is a bill; each prints one or more Acts (an ILCS page's
    identity, the citation lines of its codified Sections: `(815 ILCS 530/10)`), and no Act
    is printed by both;
@@ -34,6 +36,11 @@ _ONE_SIDE = frozenset({Status.ADDED, Status.REMOVED})
 
 def kinship_note(comparison: Comparison) -> str | None:
     """The warning for two texts that are not versions of one text; None otherwise."""
+    from statdiff.compare.modes import rival_bills_note
+
+    rivals = rival_bills_note(comparison)
+    if rivals is not None:
+        return rivals
     old, new = comparison.old, comparison.new
     old_side, new_side = _side_nodes(comparison, "old"), _side_nodes(comparison, "new")
     if comparison.mode == Mode.AMENDMENT:

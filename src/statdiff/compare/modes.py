@@ -5,6 +5,12 @@ restating codified Sections) and the other is not. Only the restated Sections ar
 compared; Sections it does not restate are `not_restated`; the bill's title, enacting
 clause and amendatory instructions are not changes. Otherwise mode "versions": every
 section of both texts is compared.
+
+Two texts are versions whatever either amends (`as_versions`) when they are two printings
+of one bill (`one_bill`), or two different bills neither of which is law (`rival_bills`:
+a bill that would create an Act against another bill that amends it). The second is said
+in one warning (`rival_bills_note`): the Sections one bill does not print are then removed
+or added as text, not unchanged law.
 """
 
 from __future__ import annotations
@@ -12,7 +18,11 @@ from __future__ import annotations
 import re
 
 from statdiff.compare.units import Unit
-from statdiff.model import PLAIN, Document, Mode, Side
+from statdiff.errors import display_name
+from statdiff.law import measures
+from statdiff.model import PLAIN, Comparison, Document, Identity, Mode, Side
+from statdiff.model.text import ordinal
+from statdiff.read.identity import identity_of, is_conference_report
 
 
 def is_amendatory(units: list[Unit]) -> bool:
@@ -73,6 +83,88 @@ def one_bill(old: Document, new: Document) -> bool:
         return True
     file = _lrb_file(a.lrb)
     return file is not None and file == _lrb_file(b.lrb)
+
+
+def as_versions(old: Document, new: Document) -> bool:
+    """Compared as versions whatever either amends: two printings of one bill, or two rival bills."""
+    return one_bill(old, new) or rival_bills(old, new) is not None
+
+
+# The versions of a bill that are the law as passed: its Act as it stands, which another bill
+# may amend (a bill as introduced, engrossed or amended is a proposal, not law).
+PASSED_VERSIONS = frozenset({"enrolled", "re-enrolled", "public act"})
+
+
+def rival_bills(old: Document, new: Document) -> tuple[Identity, Identity] | None:
+    """(the amending bill's identity, the other bill's) when the two texts are different bills
+    (another bill number, or the same number in another General Assembly), one amends an Act
+    and the other does not amend but is itself a bill not yet law (introduced, engrossed:
+    not enrolled, not a Public Act). That other bill's Sections (`Section 1. Short title.`)
+    are a proposal, not the Act in force: a Section the amending bill does not restate is not
+    "unchanged" law, and the two are compared as texts. None otherwise: the same bill, an
+    identity either text does not tell, an Act's text (an ILCS page, a Public Act) or an
+    enrolled bill against a bill amending it (amendment mode)."""
+    a, b = identity_of(old), identity_of(new)  # (first: cheap, and most pairs end here)
+    if not a.bill or not b.bill:
+        return None
+    same_assembly = a.general_assembly is None or b.general_assembly is None or a.general_assembly == b.general_assembly
+    if (a.bill == b.bill and same_assembly) or one_bill(old, new):
+        return None
+    old_amends, new_amends = _amends(old), _amends(new)
+    if old_amends == new_amends:
+        return None
+    if not _has_sections(old if new_amends else new):
+        return None  # no Section the amendment mode would hold unchanged: versions mode as it is
+    bill, other = (b, a) if new_amends else (a, b)
+    if other.public_act or other.version in PASSED_VERSIONS:
+        return None
+    return bill, other
+
+
+def _amends(document: Document) -> bool:
+    """A bill section of the document amends an Act (`meta.amends`, what makes a unit amendatory)."""
+    return any(node.kind == "bill_section" and node.meta.amends is not None for node in document.root.walk())
+
+
+def _has_sections(document: Document) -> bool:
+    """The document holds an Act's Section (what `bill_side` asks of the text a bill amends)."""
+    return any(node.kind == "section" for node in document.root.walk())
+
+
+def rival_bills_note(comparison: Comparison) -> str | None:
+    """The warning for two rival bills compared as texts (`rival_bills`); None otherwise."""
+    if comparison.mode != Mode.VERSIONS:
+        return None
+    rivals = rival_bills(comparison.old, comparison.new)
+    if rivals is None:
+        return None
+    amending, other = rivals
+    printing = " ".join(part for part in (other.bill, other.amendment or other.version) if part)
+    return (f"{_named(amending)} and {_named(other)} are different bills: compared as two texts, Section by "
+            f"Section ({amending.bill} amends an Act; {printing} is not the law in force: a Section "
+            f"{amending.bill} does not restate is reported removed or added, not unchanged)")
+
+
+def conference_report_notes(comparison: Comparison) -> list[str]:
+    """The warning for each text that is a conference committee report: statdiff reads its
+    identity but applies none of what it recommends (concur in or recede from amendments,
+    amend the bill by page and line, renumber or insert Sections, replace everything after
+    the enacting clause) to any printing of the bill: the report is compared as printed."""
+    notes = []
+    for document in (comparison.old, comparison.new):
+        if is_conference_report(document):
+            identity = identity_of(document)
+            number = measures.conference_number(identity.amendment)
+            notes.append(f"{display_name(document.name)}: conference committee report {number} on {_named(identity)}: "
+                         "its recommendations and instructions to the bill are not applied; the report is "
+                         "compared as printed")
+    return notes
+
+
+def _named(identity: Identity) -> str:
+    """`SB1798 (94th GA)`."""
+    assembly = f" ({ordinal(identity.general_assembly)} GA)" if identity.general_assembly else ""
+    return f"{identity.bill}{assembly}"
 
 
 def _lrb_file(lrb: str | None) -> tuple[str, ...] | None:

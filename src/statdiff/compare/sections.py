@@ -21,8 +21,8 @@ from statdiff.compare.modes import (
     is_amendatory,
     is_bill,
     lead_unit,
+    as_versions,
     mode_of,
-    one_bill,
     recovers_struck,
     restated_or_codified,
 )
@@ -72,7 +72,7 @@ def compare(old: Document, new: Document) -> Comparison:
     old_units, new_units = collect_units(old), collect_units(new)
     every_unit = {"old": old_units, "new": new_units}
     old_amends, new_amends = is_amendatory(old_units), is_amendatory(new_units)
-    versions_of_one_bill = one_bill(old, new)
+    versions_of_one_bill = as_versions(old, new)
     mode = mode_of(old_units, new_units, versions_of_one_bill)
     bill = bill_side(old_units, new_units, versions_of_one_bill)
     leads: dict[Side, Unit | None] = {}

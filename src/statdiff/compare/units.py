@@ -83,8 +83,11 @@ def section_of_every_node(document: Document) -> dict[Node, Node]:
 # Identity keys a unit pairs by, tried in this order: path, citation, (kind, Act, number).
 
 
-def unit_path(unit: Unit) -> str:
-    return unit.path
+def unit_path(unit: Unit) -> tuple[bool, str]:
+    """The unit's path, apart for a bill section: a bill's `Section 5. The ... Act is amended
+    ...` and an Act's own `Section 5. Definitions.` (a bill that creates the Act) share the
+    path `Section 5` but not a meaning; content may still pair them."""
+    return unit.node.kind == "bill_section", unit.path
 
 
 def unit_citation(unit: Unit) -> tuple[str, str] | None:

@@ -63,6 +63,26 @@ ANY_CITATION_TEXT = (
     r"|Art\. [0-9A-Za-z.\-]{1,12}?(?: Pt\. [0-9A-Za-z.\-]{1,8}?)? heading(?: new| rep\.)?|Act (?:title|heading))\)"
 )
 
+# The Illinois Constitution's citation line, as a constitutional amendment resolution (HJRCA,
+# SJRCA) prints it above the Section it restates: `(ILCON Art. IV, Sec. 8)`, `(ILCON Art. IV,
+# Sec. 8.5 new)`. The Article is a Roman numeral; the Section a number (`8.5`).
+CONSTITUTION = "ILCON"
+CONSTITUTION_CITATION = when_used(
+    rf"\({CONSTITUTION} Art\. (?P<article>[IVXLC]{{1,8}}), Sec\. (?P<number>\d{{1,3}}(?:\.\d{{1,2}})?)"
+    rf"(?: (?P<status>{STATUS_TEXT}))?\)" + _CLOSED
+)
+
+
+def constitution_article(article: str) -> str:
+    """`ILCON Art. IV`: the Article a Constitution citation names, as its Sections' "Act"."""
+    return f"{CONSTITUTION} Art. {article}"
+
+
+def constitution_citation(article: str, number: str) -> str:
+    """`ILCON Art. IV, Sec. 8`, as the Constitution's citation prints it."""
+    return f"{constitution_article(article)}, Sec. {number}"
+
+
 # `(815 ILCS 530/)`: the heading of a whole Act.
 ACT_HEADING_TEXT = rf"\((?P<title>{TITLE_TEXT}) ILCS (?P<act>{ACT_TEXT})/\)"
 ACT_HEADING = when_used(ACT_HEADING_TEXT + r"(?=\s|$)")

@@ -46,12 +46,36 @@ BILL_CODE = when_used(rf"^(?P<kind>{FILE_KINDS_TEXT})0*(?P<number>\d{{1,4}})$")
 DOCUMENT_NAME = re.compile(
     r"(?<![0-9A-Za-z])(?:(?P<ga>\d{3})00|(?P<legisnet_ga>\d{2})0|(?P<ftp_ga>\d{3})_)"
     rf"(?P<kind>{FILE_KINDS_TEXT})(?P<number>\d{{4}})"
-    r"(?P<suffix>[hs]am\d{3}|[hs]cc\d{3}|eng|enr|ren|lv|LV)?(?![0-9a-z])"
+    r"(?P<suffix>[hs]am\d{3}|[hs]cc\d{3}|ccr\d{3}|eng|enr|ren|lv|LV)?(?![0-9a-z])"
 )
 # legisnet's `LV` is "latest version": it says nothing about which.
 # `ren`: re-enrolled, the bill enrolled again once both chambers accepted the Governor's
 # amendatory veto (legisnet's `92_HB2412ren`).
 DOCUMENT_VERSIONS = {"": "introduced", "eng": "engrossed", "enr": "enrolled", "ren": "re-enrolled"}
+
+# A conference committee report's code, as its document name prints it (`91_SB0441ccr001`,
+# `09400HB1234ccr002`): the report's number on its bill; its version, as an identity says it.
+CONFERENCE_CODE = when_used(r"(?<=\d)ccr(?P<number>\d{3})(?![0-9])", re.IGNORECASE)
+CONFERENCE_REPORT = "conference report"
+# The report's own first lines: `FIRST CONFERENCE COMMITTEE REPORT` / `ON SENATE BILL 441`
+# (the 90th GA's prints no ordinal: the first).
+CONFERENCE_HEADING = when_used(
+    r"\b(?:(?P<ordinal>FIRST|SECOND|THIRD|FOURTH|FIFTH)\s+)?CONFERENCE\s+COMMITTEE\s+REPORT\s+ON\s+"
+    r"(?P<chamber>HOUSE|SENATE)\s+BILL\s+(?P<number>\d{1,4})\b"
+)
+ORDINALS = {"FIRST": 1, "SECOND": 2, "THIRD": 3, "FOURTH": 4, "FIFTH": 5}
+
+
+def conference_code(number: int) -> str:
+    """`ccr001`: the code of a bill's conference committee report number `number`."""
+    return f"ccr{number:03d}"
+
+
+def conference_number(code: str | None) -> int:
+    """1 of `ccr001`: a conference committee report's number (the first, where no code says)."""
+    digits = (code or "")[3:]
+    return int(digits) if code and code.lower().startswith("ccr") and digits.isdigit() else 1
+
 
 # A chamber's amendment code: `ham` (House), `sam` (Senate).
 AMENDMENT_CODE = when_used(r"^(?P<chamber>[hs])am(?P<number>\d{3})$", re.IGNORECASE)

@@ -67,6 +67,17 @@ ENACTING_CLAUSE = when_used(
 BILL_TITLE = "AN ACT"
 # Words that open a bill's front matter (its own paragraphs, whatever the indentation).
 FRONT_MATTER = (BILL_TITLE, "Be it enacted", "AMENDMENT NO", "Amend ", "AMENDMENT TO")
+# A constitutional amendment's `SCHEDULE` (`SCHEDULE` / `This Constitutional Amendment takes effect
+# upon being declared adopted ...`): the resolution's own provision, after the Constitution's
+# Sections it restates, never a part of the last of them.
+SCHEDULE = "SCHEDULE"
+# How a resolution's clauses open (`WHEREAS, The members ...; and`, `RESOLVED, BY THE HOUSE ...;
+# and be it further`, `RESOLVED, That a copy ...`, `BE IT FURTHER RESOLVED, That ...`): each is a
+# paragraph of its own, though the clause before it ends in `and`, `be it`, `be it further`.
+RESOLUTION_CLAUSE = when_used(r"(?:WHEREAS|RESOLVED|(?:NOW, THEREFORE, )?BE IT (?:FURTHER )?RESOLVED)\b,?")
+# The last word of an appropriation's line item or total (`... 792,900`, `Total $12,697,400`): an
+# appropriation Section ends so, with no stop, before the next `Section 10.`.
+AMOUNT = when_used(r"\$?\d{1,3}(?:,\d{3})+|\$\d+")
 # Phrases only legislation prints.
 LEGISLATIVE_PHRASES = (
     "Be it enacted", BILL_TITLE, "Amend House Bill", "Amend Senate Bill", "AMENDMENT NO.",

@@ -127,6 +127,8 @@ class _Marks:
     text_rows: int = 0  # table rows with words among the numbered ones (a gap of a few rows at most)
     numbered_cells: int = 0  # cells holding just the line number expected next
     inline_numbers: int = 0  # in-sequence numbers inside lines, in runs of 5 or more (flattened pages)
+    inline_pages: int = 0  # those runs (a flattened page's line numbers restart at 1 on each page)
+    inline_longest: int = 0  # the longest of them
     markdown_rules: int = 0  # `|---|---|`: a markdown table's rule row (never on ilga.gov)
     running_headers: int = 0  # LRB numbers (any placement)
     mid_line_headers: int = 0  # LRB numbers inside a line of running text (PDF text)
@@ -189,16 +191,19 @@ def detection(text: str) -> Detection:
     scores["prose"] = round(1.0 - legislative, 3)
     ranked = sorted(ORDER, key=lambda name: (-scores[name], ORDER.index(name)))
     rendering, runner_up = ranked[0], ranked[1]
-    evidence = {key: value for key, value in vars(marks).items() if value}
+    evidence = {key: value for key, value in vars(marks).items() if value and key not in _RUN_DETAIL}
+    if not marks.ilga_marks and _numbered_throughout(marks):  # what the reading rests on, shown
+        evidence.update({key: getattr(marks, key) for key in _RUN_DETAIL})
     evidence.update({f"head: {key}": value for key, value in vars(head).items() if value is True})
     return Detection(
         rendering=rendering,
         score=scores[rendering],
         runner_up=runner_up,
         runner_up_score=scores[runner_up],
-        # Illinois text that some rendering half fits, or that shows Illinois marks throughout:
-        # read as prose, but say so (a letter citing a statute or two is prose, silently)
-        fits=rendering != "prose" or not marks.illinois_marks
+        # Illinois text that some rendering half fits, or that shows Illinois marks throughout,
+        # or a text whose line numbers stand run together among its words (too few to be sure
+        # of): read as prose, but say so (a letter citing a statute or two is prose, silently)
+        fits=rendering != "prose" or not (marks.illinois_marks or marks.inline_numbers)
         or (legislative == 0 and marks.illinois_marks < ILLINOIS_TEXT),
         scores=dict(sorted(scores.items())),
         evidence=evidence,
@@ -303,8 +308,7 @@ def _count(sample: str, marks: _Marks) -> None:
             marks.ilcs_site += 1
         if _BILL_WORDS.search(line) and _BILL_MARK.search(line.lstrip("|• ")):
             marks.bill_marks += 1
-    if run >= 5:
-        marks.inline_numbers += run
+    _close_inline_run(run, marks)
     marks.samples_with_statute += statute
 
 
@@ -364,16 +368,25 @@ def _count_inline_numbers(words: list[str], run: int, marks: _Marks) -> int:
     A `1` restarts the count (a new page) where the reader takes it so (`restart_confirmed`):
     elsewhere it is a word (`Amendment No. 1`)."""
     expected = str(run + 1)
-    numbers = [word for word in words[1:-1] if word.isdigit()]  # no other word is a number in sequence or `1`
+    # a flattened line's first word is its first line number (a printed line opens with its own)
+    first = 0 if len(words) >= FLATTENED_LINE_WORDS and words[0] == expected else 1
+    numbers = [word for word in words[first:-1] if word.isdigit()]  # no other word is a number in sequence or `1`
     for index, word in enumerate(numbers):
         if word == expected:
             run += 1
             expected = str(run + 1)
         elif word == "1" and restart_confirmed(iter(numbers[index + 1:]), run):
-            if run >= 5:
-                marks.inline_numbers += run
+            _close_inline_run(run, marks)
             run, expected = 1, "2"
     return run
+
+
+def _close_inline_run(run: int, marks: _Marks) -> None:
+    """A run of in-sequence inline numbers ends (at a page's restart, or the sample's end)."""
+    if run >= 5:
+        marks.inline_numbers += run
+        marks.inline_pages += 1
+        marks.inline_longest = max(marks.inline_longest, run)
 
 
 def _count_statute_marks(line: str, marks: _Marks) -> bool:
@@ -458,13 +471,22 @@ def _tabled(marks: _Marks) -> float:
 def _score_numbered(marks: _Marks, head: _Head) -> float:
     plain = _rate(marks.numbered - marks.right_aligned, marks.numbered) * _line_numbering(marks)
     legisnet_marks = 0.9 if marks.old_lrb or marks.tight_markers else 1.0  # 90th-92nd GA: legisnet's
-    return plain * _ilga(marks) * _tabled(marks) * _mirrored(head) * legisnet_marks
+    return plain * _ilga(marks) * _tabled(marks) * _mirrored(head) * legisnet_marks * _printed_lines(marks)
 
 
 def _score_legisnet(marks: _Marks, head: _Head) -> float:
     aligned = _rate(marks.right_aligned, marks.numbered)
     old_form = 1.0 if marks.old_lrb or marks.tight_markers else 0.0
-    return _line_numbering(marks) * _ilga(marks) * max(aligned, old_form) * _tabled(marks) * _mirrored(head)
+    return (_line_numbering(marks) * _ilga(marks) * max(aligned, old_form) * _tabled(marks) * _mirrored(head)
+            * _printed_lines(marks))
+
+
+def _printed_lines(marks: _Marks) -> float:
+    """One printed line a line: a text whose lines hold a page's words each is a page run
+    together (its first word `1` is no evidence of a numbered rendering), unless its lines
+    number in sequence among the words (the flattened reader's)."""
+    per_line = marks.words / marks.lines if marks.lines else 0
+    return 1.0 if per_line < FLATTENED_LINE_WORDS or marks.numbered >= ENOUGH else 0.3
 
 
 def _score_pipes(marks: _Marks, head: _Head) -> float:
@@ -475,9 +497,25 @@ def _score_pipes(marks: _Marks, head: _Head) -> float:
 
 def _score_flat(marks: _Marks, head: _Head) -> float:
     per_line = marks.words / marks.lines if marks.lines else 0
-    if per_line < 40:
+    if per_line < FLATTENED_LINE_WORDS:
         return 0.0
-    return min(1.0, marks.inline_numbers * 12 / marks.words) * _ilga(marks)
+    return min(1.0, marks.inline_numbers * 12 / marks.words) * max(_ilga(marks), _numbered_throughout(marks))
+
+
+def _numbered_throughout(marks: _Marks) -> float:
+    """A page run together whose line numbers are plain to see without Illinois's own marks
+    (a resolution, no LRB number above it): the numbers restart at 1 on a second page, or run
+    1 to `STRONG_RUN` and more in sequence among the words. A few numbers in sequence are not
+    (`1, 2, 3` in a list); then the rendering stays in doubt, and the reader says so."""
+    return 1.0 if marks.inline_pages >= 2 or marks.inline_longest >= STRONG_RUN else 0.0
+
+
+# The detail of the inline runs: evidence shown only where it decides (`_numbered_throughout`).
+_RUN_DETAIL = ("inline_pages", "inline_longest")
+# Words per line from which a text is a page run together (a printed line holds about 10).
+FLATTENED_LINE_WORDS = 40
+# In-sequence numbers among the words that are line numbers beyond doubt (a printed page holds 25 or so).
+STRONG_RUN = 15
 
 
 def _score_pdf(marks: _Marks, head: _Head) -> float:

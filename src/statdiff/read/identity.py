@@ -15,8 +15,8 @@ from statdiff.model import BodyLine, Document, Identity, ReadResult
 from statdiff.read.common import DRAFTING_OFFICES, LRB, normalize
 
 _BILL = when_used(
-    r"(?<![A-Za-z])(?:(?P<ga>\d{3})(?:_)?|(?P<ga3>\d{3})_)?"
-    rf"(?P<kind>{measures.KINDS_TEXT})(?P<number>\d{{1,4}})"
+    r"(?<![A-Za-z])(?:(?P<ga>\d{3})(?:_)?|(?P<ga3>\d{3})_|(?<!\d)(?P<ga2>\d{2})_)?"
+    rf"(?P<kind>{measures.FILE_KINDS_TEXT})(?P<number>\d{{1,4}})"
     r"(?P<amendment>[hHsS][aA][mM]\d{3})?(?=\b|[a-z]|LRB|Enrolled|Engrossed)"
 )
 _VERSION = when_used(r"\b(Re-Enrolled|Enrolled|Engrossed|Introduced)\b")
@@ -43,10 +43,10 @@ def read_identity(texts: list[str], lines: list[BodyLine], version: str | None =
         identity.general_assembly = _ga_from_lrb(identity.lrb)
     bill = _BILL.search(blob)
     if bill:
-        identity.bill = f"{bill.group('kind')}{int(bill.group('number')):04d}"
+        identity.bill = measures.canonical(bill.group("kind") + bill.group("number"))  # `HC0032`: HJRCA0032
         if bill.group("amendment"):
             identity.amendment = bill.group("amendment").lower()
-        ga = bill.group("ga") or bill.group("ga3")
+        ga = bill.group("ga") or bill.group("ga3") or bill.group("ga2")  # `093_HB0475`, legisnet's `91_SB0441`
         if ga and identity.general_assembly is None:
             identity.general_assembly = int(ga)
     if identity.general_assembly is None:
@@ -63,12 +63,33 @@ def read_identity(texts: list[str], lines: list[BodyLine], version: str | None =
         identity.version = identity.version or "amendment"
     if identity.version is None:
         identity.version = _version_from(blob, lines)
+    _read_conference_report(identity, blob, lines)
     identity.title = title_from(lines)
     if identity.bill is None and identity.title:
         named = _AMENDED_BILL.match(identity.title)
         if named:
             identity.bill = f"{named.group(1)[0]}B{int(named.group(2)):04d}"
     return identity
+
+
+def _read_conference_report(identity: Identity, blob: str, lines: list[BodyLine]) -> None:
+    """A conference committee report (`91_SB0441ccr001`, `FIRST CONFERENCE COMMITTEE REPORT ON
+    SENATE BILL 441`): the bill it reports on, its number (`ccr001`, kept as the amendment code
+    it stands in for) and the version `conference report`. Its printed heading names the bill
+    where no header does; a report's own heading outranks the bill code a header reads."""
+    heading = measures.CONFERENCE_HEADING.search(
+        " ".join(normalize(line.text) for line in lines[:6]) if lines else "") or measures.CONFERENCE_HEADING.search(blob)
+    code = measures.CONFERENCE_CODE.search(blob)
+    if code is not None:
+        number = int(code["number"])
+    elif heading is not None:
+        number = measures.ORDINALS.get(heading["ordinal"] or "FIRST", 1)
+    else:
+        return
+    if heading is not None:
+        identity.bill = f"{heading['chamber'][0]}B{int(heading['number']):04d}"
+    identity.amendment = measures.conference_code(number)
+    identity.version = measures.CONFERENCE_REPORT
 
 
 def _ga_from_lrb(lrb: str) -> int | None:
@@ -149,8 +170,9 @@ def identity_of(document: Document | ReadResult) -> Identity:
     ga = int(match["ga"] or match["legisnet_ga"] or match["ftp_ga"])
     bill = measures.canonical(match["kind"] + match["number"])
     suffix = (match["suffix"] or "").lower()
-    amendment = suffix if measures.AMENDMENT_CODE.match(suffix) else None
-    version = "amendment" if amendment else measures.DOCUMENT_VERSIONS.get(suffix)
+    conference = suffix.startswith("ccr")
+    amendment = suffix if measures.AMENDMENT_CODE.match(suffix) or conference else None
+    version = measures.CONFERENCE_REPORT if conference else "amendment" if amendment else measures.DOCUMENT_VERSIONS.get(suffix)
     return replace(
         identity,
         general_assembly=identity.general_assembly or ga,
@@ -161,6 +183,12 @@ def identity_of(document: Document | ReadResult) -> Identity:
 
 
 def is_amendment(document: Document | ReadResult) -> bool:
-    """The text says (or its ILGA file name says) it is an amendment to a bill."""
+    """The text says (or its ILGA file name says) it is an amendment to a bill (a conference
+    committee report is one: it amends its bill)."""
     identity = identity_of(document)
     return identity.version == "amendment" or identity.amendment is not None
+
+
+def is_conference_report(document: Document | ReadResult) -> bool:
+    """The text says (or its ILGA file name says) it is a conference committee report."""
+    return identity_of(document).version == measures.CONFERENCE_REPORT

@@ -36,6 +36,10 @@ INDENTATION_SCORES = {True: 2, False: -3, None: 0}
 ENUM_HEADING_MAX_WORDS = 8
 
 
+# The first letters of `units.RESOLUTION_CLAUSE` (`WHEREAS`, `RESOLVED`, `NOW, THEREFORE`, `BE IT`).
+RESOLUTION_INITIALS = frozenset("WRNB")
+
+
 class Reading(NamedTuple):
     """An enumerator read in one style, and how it continues the open lists: `next`,
     `gap`, `first` or `orphan`, and the open node of its list it follows (`target`)."""
@@ -49,7 +53,7 @@ class Reading(NamedTuple):
 @dataclass(slots=True)
 class Boundary:
     """A unit that starts at a word. `kind`: citation, heading_citation, version, source,
-    sec, section, article, article_heading, enum, definition, paragraph, forced, act."""
+    sec, section, article, article_heading, enum, definition, paragraph, forced, act, schedule."""
 
     kind: str
     end: int | None = None  # word index where a fixed-extent note ends
@@ -145,6 +149,8 @@ class BoundaryFinder:
             found = self._section_at(i, offset)
         elif bare in ("ARTICLE", "Article"):
             found = self._article_at(i, offset)
+        elif bare == units.SCHEDULE:
+            found = self._schedule_at(i)
         elif first.isdigit() and stream.line_start[i]:
             found = self._dotted_at(i, word)
         if found is None and first in QUOTES:
@@ -177,7 +183,12 @@ class BoundaryFinder:
 
     def _paragraph_starts(self, i: int) -> bool:
         stream = self.stream
-        if not stream.line_start[i] or not self.ends_clause(i):
+        if not stream.line_start[i]:
+            return False
+        offset = stream.offset(i)
+        if stream.text[offset] in RESOLUTION_INITIALS and units.RESOLUTION_CLAUSE.match(stream.text, offset):
+            return True  # a resolution's clause opens its paragraph, after `; and`, `; therefore, be it` too
+        if not self.ends_clause(i):
             return False
         indented = stream.indented[i]
         if indented is True:
@@ -202,9 +213,10 @@ class BoundaryFinder:
         current = self.tree.current
         if current.kind in NOTE_PATHS and before.endswith(")"):
             return True
-        if stream.line_start[i] and (current.kind == "article" or current.meta.role is ARTICLE_HEADING):
+        if stream.line_start[i] and (current.kind == "article" or current.meta.role is ARTICLE_HEADING
+                                     or _capitals_heading(current)):
             # `ARTICLE 1. SHORT TITLE; PURPOSE`, `ARTICLE 1.` `GENERAL PROVISIONS`: an Article's
-            return True  # heading has no closing stop
+            return True  # heading has no closing stop; nor the Constitution's `SECTION 8. PASSAGE OF BILLS`
         return before.endswith((".", ".)", '."', ".”", ":)", ".'"))
 
     def _inline_ok(self, i: int) -> bool:
@@ -230,7 +242,9 @@ class BoundaryFinder:
         return Boundary("version", end=stream.word_after(match.end(), i, offset))
 
     def _citation_at(self, i: int, offset: int) -> Boundary | None:
-        match = citations.SECTION_CITATION.match(self.stream.text, offset)
+        """A Section's citation line: `(815 ILCS 530/10)`, or the Constitution's `(ILCON Art. IV, Sec. 8)`."""
+        text = self.stream.text
+        match = citations.SECTION_CITATION.match(text, offset) or citations.CONSTITUTION_CITATION.match(text, offset)
         if not match:
             return None
         end = self._citation_end(i, match)
@@ -255,7 +269,7 @@ class BoundaryFinder:
             return None
         after = notes_end(stream.text, match.end())
         if not stream.line_start[i] and after < len(stream.text) and not stream.text.startswith(
-            ("Sec.", "(", "Secti", "ARTICLE", "Article"), after + 1, after + 9
+            ("Sec.", "(", "Secti", "SECTI", "ARTICLE", "Article"), after + 1, after + 9
         ):
             return None
         return stream.word_after(after, i, match.start())  # the match opened at word i
@@ -290,12 +304,35 @@ class BoundaryFinder:
         match = units.SECTION.match(stream.text, offset)
         if not match:
             return None
+        if self._constitution_section_line(offset):
+            return SEC
         following = stream.word(stream.word_after(match.end(), i, offset))
         if following and not (following[0].isupper() or following[0] in "\"“("):
             return None
-        if not ((stream.line_start[i] and self.ends_clause(i)) or self._inline_ok(i)):
-            return None
+        at_start = stream.line_start[i] and (self.ends_clause(i) or bool(units.AMOUNT.fullmatch(stream.previous(i))))
+        if not (at_start or self._inline_ok(i)):
+            return None  # (an appropriation's Section ends with an amount: `Total $12,697,400`)
         return SECTION
+
+    def _schedule_at(self, i: int) -> Boundary | None:
+        """`SCHEDULE` opening a line after a Constitution's Section (`(ILCON Art. IV, Sec. 8)`),
+        a capitalised sentence after it: the resolution's schedule, a unit of its own."""
+        stream = self.stream
+        following = stream.following(i)
+        if not stream.line_start[i] or not following[:1].isupper():
+            return None
+        section = self.tree.innermost("section")
+        citation = section.children[0] if section is not None and section.children else None
+        if citation is None or citation.kind != "citation" or not citation.text.startswith(CONSTITUTION_OPENING):
+            return None
+        return Boundary("schedule")
+
+    def _constitution_section_line(self, offset: int) -> bool:
+        """`SECTION 8. PASSAGE OF BILLS` right after its citation line `(ILCON Art. IV, Sec. 8)`:
+        the Constitution's Section prints its number line as a codified Section its `Sec. 8.`."""
+        if self.tree.current.kind != "citation" or not self.stream.text.startswith("SECTION", offset):
+            return False
+        return self.in_prelude() and self.tree.current.text.startswith(CONSTITUTION_OPENING)
 
     def _article_at(self, i: int, offset: int) -> Boundary | None:
         stream = self.stream
@@ -415,7 +452,9 @@ class BoundaryFinder:
             return True
         current = self.tree.current
         if relation == "first" and current.meta.role == HEADING:
-            return self.ends_clause(i)  # `Sec. 1. (a) The term ...`
+            # `Sec. 1. (a) The term ...`; the Constitution's `SECTION 1. LEGISLATURE - POWER AND
+            # STRUCTURE (a) Except ...` (its heading in capitals, no stop)
+            return self.ends_clause(i) or _capitals_heading(current)
         if relation == "first" and self._after_enumerator_heading(i):
             return True  # `(A) Temporary Relief. (1) At any time ...`
         if relation == "first":
@@ -487,11 +526,15 @@ def _may_open(word: str) -> str | None:
     """What may start at a word opening with `(`: a "note" (`(Source:`; a version note:
     `(Text of`, `(Section`, `(Article`, `(Act`, `(This`), its second character S, T or A; a
     "citation" (`(10 ILCS 5/1-1)`, `(10 ILCS 5/Art. 1 heading)`, `(815 ILCS 530/)`), the rest
-    of the word digits (`str.isdigit` takes every digit the patterns' `\\d` takes, and more);
+    of the word digits (`str.isdigit` takes every digit the patterns' `\\d` takes, and more),
+    or the Constitution's `(ILCON Art. IV, Sec. 8)`;
     else neither (None)."""
     if word[1:2] in NOTE_SECOND_CHARACTERS:
         return "note"
-    return "citation" if word[1:].isdigit() else None
+    return "citation" if word[1:].isdigit() or word == CONSTITUTION_OPENING else None
+
+
+CONSTITUTION_OPENING = "(" + citations.CONSTITUTION  # `(ILCON Art. IV, Sec. 8)`
 
 
 NOTE_SECOND_CHARACTERS = frozenset("STA")
@@ -513,6 +556,16 @@ def _routed_to_a_unit_at(text: str, offset: int) -> bool:
         return False
     end = text.find(" ", offset)
     return (text[offset:] if end < 0 else text[offset:end]) in UNIT_WORDS  # no quote to strip: `first` is none
+
+
+def _capitals_heading(node: Node) -> bool:
+    """`SECTION 8. PASSAGE OF BILLS`: a Section line (the Constitution's) whose heading is
+    printed in capitals, with no closing stop: what follows it opens a new clause."""
+    if node.meta.role is not HEADING or not node.text_head(8).startswith("SECTION "):
+        return False
+    text = node.text
+    match = units.SECTION.match(text)
+    return match is not None and text[match.end():].isupper()
 
 
 def _sequence(previous: EnumValue | None, value: EnumValue) -> str | None:

@@ -46,6 +46,7 @@ class Builder:
             "article_heading": self._open_article_heading,
             "heading_citation": self._open_heading_citation,
             "section": self._open_section,
+            "schedule": self._open_schedule,
             "citation": self._open_citation,
             "version": self._open_version,
             "sec": self._open_sec,
@@ -190,6 +191,12 @@ class Builder:
             bill_section.children.append(stray_section)
             instruction = self.tree.new(bill_section, "text")
             instruction.meta.role = Role.INSTRUCTION
+
+    def _open_schedule(self, boundary: Boundary) -> None:
+        """A constitutional amendment's `SCHEDULE`: everything open closes (the Article and the
+        Constitution's Section it follows); a bill section of the resolution's own opens."""
+        self.tree.stack[1:] = []
+        self.tree.push(self.tree.new(self.tree.root, "bill_section"))
 
     def _citation_only_section(self) -> tuple[Node, Node] | None:
         """The open codified Section and its parent, when the Section holds nothing but its

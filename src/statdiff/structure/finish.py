@@ -115,6 +115,8 @@ class Finisher:
                 return meta.citation
             return f"Article {meta.number}"
         prefix = path if parent.kind == "article" and not parent.meta.codified else ""
+        if kind == "bill_section" and meta.number is None and child.label:
+            return _join(prefix, child.label)  # a constitutional amendment's `Schedule`
         if kind == "bill_section" or not meta.codified:
             return _join(prefix, f"Section {meta.number}")
         return self._codified_path(child, parent)
@@ -184,6 +186,9 @@ def _heading_in(text: str) -> str | None:
 def _describe_numbered_section(node: Node) -> None:
     """`Section 5. ...`: a bill section (amendatory, effective date) or an Act's own section."""
     text = instruction_text(node)
+    if text.startswith(units.SCHEDULE):
+        node.meta.heading, node.label = units.SCHEDULE, "Schedule"
+        return
     match = units.SECTION.match(text)
     number = citations.normal_number(match["number"]) if match else None
     body = text[match.end():].strip() if match else text
@@ -267,14 +272,25 @@ def _opening(heading: Node) -> str:
 def _read_sec_line(meta: Meta, opening: str) -> None:
     """A codified Section's number and heading (and whether it is repealed) from the opening
     of its `Sec. 10. Notice of Breach.` line (its first `OPENING_WORDS` words, or more)."""
-    match = units.SEC.match(opening)
+    match = units.SEC.match(opening) or _constitution_section(opening)
     if match:
         meta.number = _normal_number(match["number"])
         rest = opening[match.end():].strip()
         placeholder = units.PLACEHOLDER.match(rest) if rest.startswith("(") else None  # it opens with `(`
-        meta.heading = placeholder.group(0) if placeholder else _heading_in(rest)
+        meta.heading = placeholder.group(0) if placeholder else _heading_in(rest) or _capitals(rest)
         if placeholder and placeholder["what"] == "Repealed":
             meta.repealed = True
+
+
+def _constitution_section(opening: str) -> Match[str] | None:
+    """`SECTION 8. PASSAGE OF BILLS`: the Constitution's Section line (in capitals)."""
+    return units.SECTION.match(opening) if opening.startswith("SECTION") else None
+
+
+def _capitals(rest: str) -> str | None:
+    """A heading printed in capitals without a closing stop (`PASSAGE OF BILLS`, the
+    Constitution's), when the whole line is that heading."""
+    return rest if rest and rest.isupper() and len(rest.split()) <= HEADING_MAX_WORDS else None
 
 
 class CitationLine(NamedTuple):
@@ -298,7 +314,13 @@ def _citation_line(text: str) -> CitationLine:
     match = citations.SECTION_CITATION.match(text)
     heading = None if match else citations.HEADING_CITATION.match(text)
     found = match or heading
-    if found:
+    constitution = None if found else citations.CONSTITUTION_CITATION.match(text)
+    if constitution:
+        act = citations.constitution_article(constitution["article"])
+        number = constitution["number"]
+        citation = citations.constitution_citation(constitution["article"], number)
+        status = constitution["status"] or None
+    elif found:
         act = citations.act_name(found["title"], found["act"])
         number = _normal_number(match["number"]) if match else _heading_citation_target(found)
         citation = f"{act}/{number}"
