@@ -222,6 +222,18 @@ def test_an_edit_in_japanese_shows_the_characters_changed_not_the_paragraph():
     assert _compare_texts(old, old).changes == []
 
 
+def test_a_replacement_in_japanese_prints_no_space_between_its_struck_and_inserted_characters():
+    """The HTML redline printed `<del>必</del> <ins>不</ins>`, a space the text never had, between
+    the two sides of a replacement in a script printed without spaces; Latin words keep theirs."""
+    from statdiff import pipeline
+
+    old = CC_BY_SA_JA.read_text(encoding="utf-8")
+    html = str(pipeline.render_comparison(_compare_texts(old, old.replace("許可が必要な方法で", "許可が不要な方法で")), "html"))
+    assert "<del>必</del><ins>不</ins>" in html and "<del>必</del> <ins>" not in html
+    latin = str(pipeline.render_comparison(_compare_texts("The fee is due monthly.\n", "The fee is due quarterly.\n"), "html"))
+    assert "<del>monthly</del> <ins>quarterly</ins>" in latin
+
+
 def test_japanese_rewrapped_at_other_characters_is_no_change():
     """A paragraph of Japanese hard-wrapped at other characters (another editor's width, a PDF)
     holds the same characters: no change, though its `words` (the runs between line breaks) all

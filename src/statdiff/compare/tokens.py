@@ -99,6 +99,12 @@ _CJK_CHARACTER = re.compile(
 _CJK_SPLIT = re.compile(f"({_CJK_CHARACTER.pattern})")
 
 
+def printed_without_spaces(character: str) -> bool:
+    """Whether `character` is of a script printed without spaces between its words (Chinese,
+    Japanese: `_CJK_CHARACTER`), where an output adds no space of its own beside it."""
+    return _CJK_CHARACTER.fullmatch(character) is not None
+
+
 def _split_cjk(text: str) -> tuple[str, ...]:
     """A word holding CJK characters: each character one piece, the text between them split
     as a word is (`第5条。` -> `第` `5` `条` `。`)."""

@@ -186,6 +186,14 @@ class Run:
         return self.segment.side_text("new")
 
     @property
+    def between_sides(self) -> str:
+        """What an inline redline prints between the struck and the inserted text of a
+        replacement (`view/words.py`)."""
+        from statdiff.view.words import between_sides
+
+        return between_sides(self.old_text, self.new_text)
+
+    @property
     def shown_side(self) -> Side:
         """The side an inline redline shows: NEW's for inserted text, else OLD's; an equal
         run shows whichever side holds it (a node not restated has one side only)."""

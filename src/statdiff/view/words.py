@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from statdiff.compare.tokens import continues_compound
+from statdiff.compare.tokens import continues_compound, printed_without_spaces
 from statdiff.model import Token
 
 
@@ -21,3 +21,12 @@ def word_starts(tokens: Sequence[Token]) -> list[int]:
     (`time` after `one-`)."""
     return [index for index, token in enumerate(tokens)
             if not (index and not token.space_before and continues_compound(tokens[index - 1].text, token.text))]
+
+
+def between_sides(old_text: str, new_text: str) -> str:
+    """What an inline redline prints between a replacement's struck old text and its inserted
+    new text: a space, that the two read apart (`<del>Sec.</del> <ins>Section</ins>`); none
+    between characters of a script printed without spaces (`<del>三</del><ins>六</ins>`)."""
+    if old_text and new_text and printed_without_spaces(old_text[-1]) and printed_without_spaces(new_text[0]):
+        return ""
+    return " "
