@@ -1,0 +1,172 @@
+"""Two printings of the same law: what differs only in how it is printed is not a change.
+
+A compiled Act (ILCS) against the Act's own text (the Public Act that enacted it, or its
+enrolled bill): the codifier's citation lines and Source notes, `Sec. N.` for `Section N.`,
+and the bill's title and enacting clause are set aside and said in one warning; every real
+difference (a later amendment the compiled text holds) is still a change.
+
+Real texts: `statutes/pipa/815ILCS530_as_enacted_PA094-0036.txt` (815 ILCS 530 as enacted
+by P.A. 94-36) against P.A. 94-36 in three renderings and HB1633 enrolled; the 2016
+compilation of 815 ILCS 530 (`ILCS_815-530_ActID2702_print_PARTIAL.txt`); the National
+Popular Vote Act (10 ILCS 20, `../shared`) against P.A. 95-714 in two renderings.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import assert_comparison_invariants
+from statdiff import pipeline
+from statdiff.cli import main
+from statdiff.compare import compare
+from statdiff.compare.codification import codification_note
+from statdiff.model import Op, Status, rebuild
+
+ROOT = Path(__file__).resolve().parent.parent
+FRAGMENTS = ROOT / "statutes" / "fragments"
+PIPA = ROOT / "statutes" / "pipa"
+AS_ENACTED = PIPA / "815ILCS530_as_enacted_PA094-0036.txt"
+THROUGH_94_947 = PIPA / "815ILCS530_through_PA094-0947.txt"
+WHOLE_ACTS = ROOT.parent / "shared" / "corpus" / "ilcs-whole-acts"
+
+# P.A. 94-36 as ilga.gov, two mirrors and the enrolled bill print it (each cut inside Sec. 5).
+ACT_OWN_TEXTS = ["PA094-0036_ilga_publicact_fulltext_PARTIAL.txt", "PA094-0036_mirror_pipes_PARTIAL.txt",
+                 "PA094-0036_mirror_flat_PARTIAL.txt", "09400HB1633enr_PARTIAL.txt"]
+
+_parsed: dict[Path, object] = {}
+
+
+def parsed(path: Path):
+    if path not in _parsed:
+        _parsed[path] = pipeline.read_file(path)
+    return _parsed[path]
+
+
+def own_text_of(compiled: str) -> str:
+    """A compiled Act printed as the Act's own text: the bill's title and enacting clause, each
+    Section as `Section N.`, no citation line, no Source note (as P.A. 94-36 prints Sections 1
+    and 5 of the Act, which `ACT_OWN_TEXTS` hold)."""
+    lines = ["AN ACT concerning business.", "",
+             "Be it enacted by the People of the State of Illinois, represented in the General Assembly:", ""]
+    for line in compiled.splitlines():
+        text = line.strip()
+        if re.fullmatch(r"\(\d+ ILCS \d+/[\w.-]*\)(?: \(from Ch\. [^)]*\))?", text) or text.startswith("(Source:"):
+            continue
+        if re.fullmatch(r"BUSINESS TRANSACTIONS|\(\d+ ILCS \d+/\) .*", text):
+            continue
+        lines.append(re.sub(r"^(\s*)Sec\. ", r"\1Section ", line))
+    return "\n".join(lines) + "\n"
+
+
+def one_sided(comparison, kind: str) -> list:
+    """The nodes of `kind` that only one text prints, in the sections both texts print."""
+    return [node for section in comparison.sections if section.old is not None and section.new is not None
+            for node in section.nodes if (node.old is None) != (node.new is None) and node.node.kind == kind]
+
+
+@pytest.mark.parametrize("own_name", ACT_OWN_TEXTS)
+@pytest.mark.parametrize("compiled_is_old", [True, False], ids=["compiled-old", "compiled-new"])
+def test_a_compiled_act_against_the_public_act_that_enacted_it_has_no_change(own_name, compiled_is_old):
+    compiled, own = parsed(AS_ENACTED), parsed(FRAGMENTS / own_name)
+    comparison = compare(compiled, own) if compiled_is_old else compare(own, compiled)
+    assert [(change.op, change.old_text, change.new_text) for change in comparison.changes] == []
+    # the codifier's citation lines and Source notes are in the redline, on their side, unchanged
+    for kind in ("citation", "source_note"):
+        aside = one_sided(comparison, kind)
+        assert [node.status for node in aside] == [Status.UNCHANGED] * 2, kind
+        assert all(segment.op == Op.EQUAL for node in aside for segment in node.segments)
+    note = codification_note(comparison)
+    assert note is not None
+    assert "2 citation lines and 2 Source notes" in note and '"Sec." printed for "Section" in 2 Section headings' in note
+    assert "the title and enacting clause" in note
+    assert note in pipeline.comparison_warnings(comparison)
+    assert_comparison_invariants(comparison)
+
+
+def test_the_heading_word_is_equal_text_and_both_printings_are_kept():
+    comparison = compare(parsed(AS_ENACTED), parsed(FRAGMENTS / ACT_OWN_TEXTS[0]))
+    heading = next(node for section in comparison.sections for node in section.nodes
+                   if node.old is not None and node.old.path == "815 ILCS 530/1 [1]")
+    first = heading.segments[0]
+    assert (first.op, rebuild(first.old), rebuild(first.new)) == (Op.EQUAL, "Sec.", "Section")
+    assert heading.changes == [] and heading.status == Status.UNCHANGED
+
+
+def test_a_later_compilation_still_shows_every_later_amendment(tmp_path):
+    """The Act's own text (as enacted) against the compiled Act as amended by P.A. 94-947:
+    the amendment's two changes to Sec. 10 are changes; the printing is not."""
+    own = tmp_path / "PA094-0036_as_printed.txt"
+    own.write_text(own_text_of(AS_ENACTED.read_text(encoding="utf-8")), encoding="utf-8")
+    comparison = compare(pipeline.read_file(own), parsed(THROUGH_94_947))
+    found = [(change.op, change.new_path, change.new_text[:40]) for change in comparison.changes]
+    assert found == [(Op.INSERT, "815 ILCS 530/10(a)", "at no charge"),
+                     (Op.ADD, "815 ILCS 530/10(b-5)", "(b-5) The notification required by subse")]
+    note = codification_note(comparison)
+    assert note is not None and "3 citation lines and 3 Source notes" in note and "3 Section headings" in note
+    assert_comparison_invariants(comparison)
+    # and against the compiled text it was written from: nothing at all
+    assert compare(pipeline.read_file(own), parsed(AS_ENACTED)).changes == []
+
+
+def test_a_real_later_compilation_shows_its_changes_and_sets_aside_the_printing():
+    """P.A. 94-36 against the compiled Act of 2016 (after P.A. 97-483 and 99-503): `or
+    "breach"` and `Data collector` are changes of the law, the citation lines are not."""
+    comparison = compare(parsed(FRAGMENTS / ACT_OWN_TEXTS[0]), parsed(FRAGMENTS / "ILCS_815-530_ActID2702_print_PARTIAL.txt"))
+    found = [(change.op, change.old_text, change.new_text) for change in comparison.changes]
+    assert found == [(Op.REPLACE, "Collector", "collector"), (Op.INSERT, "", 'or "breach"')]
+    assert [node.status for node in one_sided(comparison, "citation")] == [Status.UNCHANGED] * 2
+    assert_comparison_invariants(comparison)
+
+
+def test_a_heading_changed_besides_its_first_word_is_still_a_change(tmp_path):
+    own = own_text_of(AS_ENACTED.read_text(encoding="utf-8")).replace("Section 10. Notice of Breach.",
+                                                                     "Section 10. Notice of breach.")
+    path = tmp_path / "own.txt"
+    path.write_text(own, encoding="utf-8")
+    comparison = compare(parsed(AS_ENACTED), pipeline.read_file(path))
+    assert [(change.op, change.old_text, change.new_text) for change in comparison.changes] == [
+        (Op.REPLACE, "Breach", "breach")]
+    assert_comparison_invariants(comparison)
+
+
+def test_front_matter_beyond_the_title_and_enacting_clause_is_compared(tmp_path):
+    """Only the bill's title and enacting clause are the Act's form: any other words before
+    its first Section are added as ever."""
+    own = own_text_of(AS_ENACTED.read_text(encoding="utf-8")).replace(
+        "AN ACT concerning business.", "AN ACT concerning business.\n\nThis Act is dedicated to every data subject.")
+    path = tmp_path / "own.txt"
+    path.write_text(own, encoding="utf-8")
+    comparison = compare(parsed(AS_ENACTED), pipeline.read_file(path))
+    assert [(change.op, change.section) for change in comparison.changes] == [(Op.ADD, "")]
+    assert "title and enacting clause" not in (codification_note(comparison) or "")
+
+
+def test_two_compiled_printings_set_nothing_aside():
+    comparison = compare(parsed(AS_ENACTED), parsed(THROUGH_94_947))
+    assert codification_note(comparison) is None
+    assert [change.op for change in comparison.changes] == [Op.INSERT, Op.ADD, Op.SOURCE]
+
+
+def test_the_command_line_says_what_it_set_aside():
+    result = CliRunner().invoke(main, ["diff", "--json", str(AS_ENACTED), str(FRAGMENTS / ACT_OWN_TEXTS[0])])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["changes"] == []
+    assert any("set aside as printing" in warning for warning in data["warnings"])
+    assert "set aside as printing" in result.stderr
+
+
+@pytest.mark.skipif(not WHOLE_ACTS.is_dir(), reason="../shared/corpus/ilcs-whole-acts is absent (a fresh clone)")
+@pytest.mark.parametrize("own_name", ["PA095-0714_ilga_print_PARTIAL.txt", "PA095-0714_ilga_print_pipes_PARTIAL.txt"])
+def test_the_national_popular_vote_act_against_public_act_95_714(own_name):
+    compiled = pipeline.read_file(WHOLE_ACTS / "10ILCS20_NationalPopularVoteAct.txt")
+    comparison = compare(compiled, parsed(FRAGMENTS / own_name))
+    assert [change for change in comparison.changes if change.op != Op.REPLACE or "Vote" not in change.old_text] == []
+    note = codification_note(comparison)
+    assert note is not None and "2 citation lines and 2 Source notes" in note and "2 Section headings" in note
+    assert_comparison_invariants(comparison)
