@@ -170,3 +170,27 @@ def test_the_national_popular_vote_act_against_public_act_95_714(own_name):
     note = codification_note(comparison)
     assert note is not None and "2 citation lines and 2 Source notes" in note and "2 Section headings" in note
     assert_comparison_invariants(comparison)
+
+
+# ---------------------------------------------------------------- what a document is called
+
+
+@pytest.mark.parametrize("fmt", ["terminal", "html", "docx-header"])
+def test_a_page_without_a_header_is_named_by_its_file_name(fmt):
+    """A page that says nothing of itself (an ftp pipe table starts at line 1) is named as its
+    ILGA file name names it, as the comparison reads it, never `untitled document`."""
+    old, new = FRAGMENTS / "09400SC0027_sjrca_ftp_pipes_PARTIAL.txt", FRAGMENTS / "09300SC0012_sjrca_ftp_flat_PARTIAL.txt"
+    comparison = pipeline.compare_files(old, new)
+    if fmt == "docx-header":
+        redline = pipeline.view(comparison)
+        shown = f"{redline.old_described} | {redline.title}"
+    else:
+        shown = str(pipeline.render_comparison(comparison, fmt))
+    assert "untitled document" not in shown
+    assert "94th GA SJRCA0027 introduced" in shown
+
+
+def test_a_page_that_names_only_its_title_is_named_by_its_file_name_too():
+    result = CliRunner().invoke(main, ["diff", "--no-color", str(FRAGMENTS / "09400HB1633enr_PARTIAL.txt"),
+                                       str(FRAGMENTS / "09400HB1633eng_ftp_PARTIAL.txt")])
+    assert "+++ " + str(FRAGMENTS / "09400HB1633eng_ftp_PARTIAL.txt") + " (94th GA HB1633 engrossed)" in result.stdout
