@@ -194,3 +194,65 @@ def test_a_page_that_names_only_its_title_is_named_by_its_file_name_too():
     result = CliRunner().invoke(main, ["diff", "--no-color", str(FRAGMENTS / "09400HB1633enr_PARTIAL.txt"),
                                        str(FRAGMENTS / "09400HB1633eng_ftp_PARTIAL.txt")])
     assert "+++ " + str(FRAGMENTS / "09400HB1633eng_ftp_PARTIAL.txt") + " (94th GA HB1633 engrossed)" in result.stdout
+
+
+# ---------------------------------------------------------------- a Section's page against the whole Act
+
+MIRROR_25_25 = FRAGMENTS / "ILCS_25-25_laws9_mirror_PARTIAL.txt"  # laws9.com: 25 ILCS 25, Secs. 1 to 3.1 (cut)
+
+
+@pytest.mark.parametrize("page_name,number", [("ILCS_25-25-2_ilga_section_COMPLETE.txt", "2"),
+                                              ("ILCS_25-25-3_ilga_section_COMPLETE.txt", "3")])
+@pytest.mark.parametrize("page_is_old", [True, False], ids=["page-old", "page-new"])
+def test_one_sections_page_against_a_mirror_of_the_whole_act_removes_nothing(page_name, number, page_is_old):
+    """ilga.gov's page of 25 ILCS 25/2 (or /3) against a mirror's page of the whole Act: the
+    Section both print is unchanged; the mirror's other Sections are in its copy only."""
+    page, mirror = parsed(FRAGMENTS / page_name), parsed(MIRROR_25_25)
+    comparison = compare(page, mirror) if page_is_old else compare(mirror, page)
+    assert comparison.changes == []
+    statuses = {section.path: section.status for section in comparison.sections}
+    mirror_only = Status.ONLY_NEW if page_is_old else Status.ONLY_OLD
+    assert statuses.pop(f"25 ILCS 25/{number}") == Status.UNCHANGED
+    assert set(statuses.values()) == {mirror_only} and len(statuses) == 3
+    warnings = pipeline.comparison_warnings(comparison)
+    assert any(f"prints one Section (25 ILCS 25/{number})" in warning and "not removed" in warning
+               for warning in warnings), warnings
+    assert_comparison_invariants(comparison)
+
+
+def test_two_pages_of_different_sections_still_share_nothing():
+    """Two Sections' pages: neither is the whole Act, and the warning that they share no
+    section stands (each Section is removed and added as ever)."""
+    comparison = compare(parsed(FRAGMENTS / "ILCS_25-25-2_ilga_section_COMPLETE.txt"),
+                         parsed(FRAGMENTS / "ILCS_25-25-3_ilga_section_COMPLETE.txt"))
+    assert sorted(change.op for change in comparison.changes) == [Op.ADD, Op.REMOVE]
+    assert not any("prints one Section" in warning for warning in pipeline.comparison_warnings(comparison))
+
+
+def test_a_sections_page_against_the_whole_act_still_shows_the_sections_own_changes():
+    """815 ILCS 530/10 as amended by P.A. 97-483 (a Section's page, cut in (b)) against the
+    whole Act through P.A. 94-947: Secs. 1 and 5 are not removed; Sec. 10's new words are
+    changes."""
+    comparison = compare(parsed(THROUGH_94_947), parsed(FRAGMENTS / "ILCS_815-530-10_witnessslips_section_PARTIAL.txt"))
+    statuses = {section.path: section.status for section in comparison.sections}
+    assert statuses == {"815 ILCS 530/1": Status.ONLY_OLD, "815 ILCS 530/5": Status.ONLY_OLD,
+                        "815 ILCS 530/10": Status.CHANGED}
+    assert {change.section for change in comparison.changes} == {"815 ILCS 530/10"}
+
+
+# ---------------------------------------------------------------- a mirror's hyphens
+
+
+def test_a_mirrors_non_breaking_hyphen_is_a_hyphen():
+    """laws9.com prints `par. 42.23‑1` and `Pre‑Filing` with U+2011; ilga.gov prints `-`."""
+    comparison = compare(parsed(MIRROR_25_25), parsed(FRAGMENTS / "ILCS_25-25-3.1_ilga_section_COMPLETE.txt"))
+    citation = [change for change in comparison.changes if change.old_path == "25 ILCS 25/3.1 [citation]"]
+    assert citation == []
+    section_1 = ("(25 ILCS 25/1) (from Ch. 63, par. 42.21)\n    Sec. 1. This Act shall be known and may "
+                 "be cited as the Pre-Filing of Bills Act.\n(Source: Laws 1961, p. 3120.)\n")
+    own = pipeline.read_string(section_1, name="25-1.txt")
+    mirror_section_1 = compare(parsed(MIRROR_25_25), own)
+    assert [change for change in mirror_section_1.changes if change.section == "25 ILCS 25/1"] == []
+    # a real hyphen change is still one: `Pre-Filing` against `Prefiling`
+    edited = pipeline.read_string(section_1.replace("Pre-Filing", "Prefiling"), name="25-1b.txt")
+    assert [(change.old_text, change.new_text) for change in compare(own, edited).changes] == [("Pre-Filing", "Prefiling")]

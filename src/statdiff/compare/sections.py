@@ -16,6 +16,7 @@ from statdiff.compare.attribution import attribute, synopsis_words
 from statdiff.compare import limits as limits_note
 from statdiff.compare.changes import node_change, section_change
 from statdiff.compare.codification import apparatus, set_aside, set_aside_front_matter
+from statdiff.compare.excerpts import excerpted, section_page
 from statdiff.compare.modes import (
     bill_side,
     instructed_sections,
@@ -111,6 +112,9 @@ def compare(old: Document, new: Document) -> Comparison:
     sections += [section for pair in pairs for section in _compare_pair(pair, context)]
     sections += [_lone_section(unit, "old", context) for unit in old_after]
     sections += [_lone_section(unit, "new", context) for unit in new_after]
+    if mode == Mode.VERSIONS:  # one Section's page against the whole Act: its other Sections are not removed
+        excerpted(sections, {"old": section_page(old, every_unit["old"]), "new": section_page(new, every_unit["new"])},
+                  context.visible)
     set_aside_front_matter(sections)
     comparison = Comparison(old, new, mode, sections, limits)
     moves_skipped = pair_moved_nodes(sections, lambda removed, added, section: compare_nodes(
