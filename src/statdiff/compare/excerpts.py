@@ -23,20 +23,26 @@ from statdiff.model import Comparison, Document, SectionComparison, Side, Status
 
 
 def section_page(document: Document, units: list[Unit]) -> Unit | None:
-    """The one Section of a compiled text (an ILCS page) that prints one codified Section and
-    nothing else with words; None for any other text."""
-    if document.identity.version != "compiled" or len(units) != 1:
+    """The one Section of a compiled text that prints one codified Section, nothing else with
+    words, and no Act heading (ilga.gov's Section page; its whole-Act page and a mirror's open
+    with the Act's heading, `(25 ILCS 25/) Pre-Filing of Bills Act.`, the identity's title);
+    None for any other text."""
+    if document.identity.version != "compiled" or document.identity.title or len(units) != 1:
         return None
     unit = units[0]
     return unit if unit.node.kind == "section" and unit.node.meta.codified else None
 
 
-def excerpted(sections: list[SectionComparison], pages: dict[Side, Unit | None], visible: Visible) -> None:
+def excerpted(sections: list[SectionComparison], documents: dict[Side, Document], pages: dict[Side, Unit | None],
+              visible: Visible) -> None:
     """Where one text is a Section's page (`pages`) whose Section pairs with one of the other
-    text, the other text's unpaired Sections of the same Act become text only its copy holds."""
+    text, a whole Act's printing (its Act heading read: the identity's title), the other text's
+    unpaired Sections of the same Act become text only its copy holds."""
     for page_side, page in pages.items():
         other: Side = "new" if page_side == "old" else "old"
-        if page is None or pages[other] is not None or not _paired(sections, page, page_side):
+        whole = documents[other].identity
+        if page is None or pages[other] is not None or not whole.title or whole.version != "compiled" \
+                or not _paired(sections, page, page_side):
             continue
         act = page.node.meta.act
         removed = Status.REMOVED if other == "old" else Status.ADDED
@@ -61,7 +67,10 @@ def excerpt_note(comparison: Comparison) -> str | None:
 
     for page_side, document in (("old", comparison.old), ("new", comparison.new)):
         other_side = "new" if page_side == "old" else "old"
-        page = section_page(document, collect_units(document)) if document.identity.version == "compiled" else None
+        other = comparison.new if page_side == "old" else comparison.old
+        if document.identity.version != "compiled" or not other.identity.title:
+            continue
+        page = section_page(document, collect_units(document))
         if page is None or not _paired(comparison.sections, page, page_side):  # type: ignore[arg-type]
             continue
         one_copy = one_copy_status(other_side)  # type: ignore[arg-type]
@@ -71,7 +80,6 @@ def excerpt_note(comparison: Comparison) -> str | None:
                 and (section.old if other_side == "old" else section.new).meta.act == page.node.meta.act]
         if not left:
             continue
-        other = comparison.new if page_side == "old" else comparison.old
         count = len(left)
         return (f"{display_name(document.name)} prints one Section ({page.path}) of the Act "
                 f"{display_name(other.name)} prints whole: its other {count} Section{'s' if count != 1 else ''} "

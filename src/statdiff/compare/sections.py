@@ -113,8 +113,8 @@ def compare(old: Document, new: Document) -> Comparison:
     sections += [_lone_section(unit, "old", context) for unit in old_after]
     sections += [_lone_section(unit, "new", context) for unit in new_after]
     if mode == Mode.VERSIONS:  # one Section's page against the whole Act: its other Sections are not removed
-        excerpted(sections, {"old": section_page(old, every_unit["old"]), "new": section_page(new, every_unit["new"])},
-                  context.visible)
+        excerpted(sections, {"old": old, "new": new},
+                  {"old": section_page(old, every_unit["old"]), "new": section_page(new, every_unit["new"])}, context.visible)
     set_aside_front_matter(sections)
     comparison = Comparison(old, new, mode, sections, limits)
     moves_skipped = pair_moved_nodes(sections, lambda removed, added, section: compare_nodes(
