@@ -256,3 +256,28 @@ def test_a_mirrors_non_breaking_hyphen_is_a_hyphen():
     # a real hyphen change is still one: `Pre-Filing` against `Prefiling`
     edited = pipeline.read_string(section_1.replace("Pre-Filing", "Prefiling"), name="25-1b.txt")
     assert [(change.old_text, change.new_text) for change in compare(own, edited).changes] == [("Pre-Filing", "Prefiling")]
+
+
+# ---------------------------------------------------------------- a bill that creates the Act and amends another
+
+
+def test_a_public_act_that_creates_the_act_and_amends_another_is_compared_section_by_section(tmp_path):
+    """A bill that creates an Act usually amends another too (`Section 900. The Consumer Fraud
+    and Deceptive Business Practices Act is amended ...`). Against the compiled Act it creates,
+    it is no amendment of that Act: compared as one, every Section of the Act was "not
+    restated" and P.A. 94-947's changes were hidden. They are compared Section by Section; the
+    other Act's restated Section is added text, as printed."""
+    amending = ("    Section 900. The Consumer Fraud and Deceptive Business Practices Act is amended by changing "
+                "Section 12 as follows:\n\n" + (FRAGMENTS / "ILCS_815-505-12_ftp_html_COMPLETE.txt").read_text(encoding="utf-8"))
+    path = tmp_path / "PA094-0036_with_section_900.txt"
+    path.write_text(own_text_of(AS_ENACTED.read_text(encoding="utf-8")) + "\n" + amending + "\n", encoding="utf-8")
+    bill = pipeline.read_file(path)
+    comparison = compare(bill, parsed(THROUGH_94_947))
+    assert comparison.mode == "versions"
+    found = [(change.op, change.section, change.new_text[:20]) for change in comparison.changes]
+    assert found == [(Op.INSERT, "815 ILCS 530/10", "at no charge"), (Op.ADD, "815 ILCS 530/10", "(b-5) The notificati"),
+                     (Op.REMOVE, "Section 900", ""), (Op.REMOVE, "815 ILCS 505/12", "")]
+    assert codification_note(comparison) is not None
+    # against the Act it amends, it is an amendment as ever
+    consumer_fraud = parsed(FRAGMENTS / "ILCS_815-505-12_ftp_html_COMPLETE.txt")
+    assert compare(consumer_fraud, bill).mode == "amendment"
