@@ -17,6 +17,7 @@ from statdiff.compare import limits as limits_note
 from statdiff.compare.changes import node_change, section_change
 from statdiff.compare.codification import apparatus, set_aside, set_aside_front_matter
 from statdiff.compare.excerpts import excerpted, section_page
+from statdiff.compare.runtogether import join_run_together
 from statdiff.compare.modes import (
     bill_side,
     instructed_sections,
@@ -117,6 +118,7 @@ def compare(old: Document, new: Document) -> Comparison:
                   {"old": section_page(old, every_unit["old"]), "new": section_page(new, every_unit["new"])}, context.visible)
     set_aside_front_matter(sections)
     comparison = Comparison(old, new, mode, sections, limits)
+    join_run_together(comparison)
     moves_skipped = pair_moved_nodes(sections, lambda removed, added, section: compare_nodes(
         Pair(removed.old, added.new, CONTENT), section, context.visible, context.rules))
     if moves_skipped is not None:
