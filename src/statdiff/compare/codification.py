@@ -155,13 +155,12 @@ def _equal_heading_word(comparison: NodeComparison, section: str) -> None:
 
 
 def _opening_word(tokens: list[Token], words: tuple[str, ...]) -> int | None:
-    """How many of the first tokens print one of `words` as the first word (`Sec.` is the
-    tokens `Sec` and `.`); None when they print none of them."""
-    for count in range(1, min(len(tokens), 3) + 1):
-        if count < len(tokens) and not tokens[count].space_before and rebuild(tokens[:count]) not in words:
-            continue
-        return count if rebuild(tokens[:count]) in words else None
-    return None
+    """How many tokens print the first word (`Sec.` is the tokens `Sec` and `.`: those up to
+    the next with a space before it), when it is one of `words`; None otherwise."""
+    count = 1
+    while count < len(tokens) and not tokens[count].space_before:
+        count += 1
+    return count if rebuild(tokens[:count]) in words else None
 
 
 # ---------------------------------------------------------------- the front matter

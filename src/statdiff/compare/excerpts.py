@@ -65,19 +65,18 @@ def excerpt_note(comparison: Comparison) -> str | None:
     from statdiff.compare.units import collect_units
     from statdiff.errors import display_name
 
-    for page_side, document in (("old", comparison.old), ("new", comparison.new)):
-        other_side = "new" if page_side == "old" else "old"
-        other = comparison.new if page_side == "old" else comparison.old
+    sides: tuple[tuple[Side, Side], ...] = (("old", "new"), ("new", "old"))
+    for page_side, other_side in sides:
+        document, other = (comparison.old, comparison.new) if page_side == "old" else (comparison.new, comparison.old)
         if document.identity.version != "compiled" or not other.identity.title:
             continue
         page = section_page(document, collect_units(document))
-        if page is None or not _paired(comparison.sections, page, page_side):  # type: ignore[arg-type]
+        if page is None or not _paired(comparison.sections, page, page_side):
             continue
-        one_copy = one_copy_status(other_side)  # type: ignore[arg-type]
-        left = [section.path for section in comparison.sections if section.status == one_copy
-                and (section.old if other_side == "old" else section.new) is not None
-                and (section.old if other_side == "old" else section.new).kind == "section"
-                and (section.old if other_side == "old" else section.new).meta.act == page.node.meta.act]
+        one_copy = one_copy_status(other_side)
+        shown = ((section, section.old if other_side == "old" else section.new) for section in comparison.sections)
+        left = [section.path for section, node in shown if section.status == one_copy and node is not None
+                and node.kind == "section" and node.meta.act == page.node.meta.act]
         if not left:
             continue
         count = len(left)
