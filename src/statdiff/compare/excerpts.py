@@ -70,6 +70,8 @@ def excerpt_note(comparison: Comparison) -> str | None:
         document, other = (comparison.old, comparison.new) if page_side == "old" else (comparison.new, comparison.old)
         if document.identity.version != "compiled" or not other.identity.title:
             continue
+        if sum(1 for section in comparison.sections if (section.old if page_side == "old" else section.new)) != 1:
+            continue  # (the cheap test first: a text of many sections is no Section's page)
         page = section_page(document, collect_units(document))
         if page is None or not _paired(comparison.sections, page, page_side):
             continue

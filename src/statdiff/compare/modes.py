@@ -97,14 +97,14 @@ def creates_the_act(old: Document, new: Document) -> bool:
     instruction), and also amends other Acts (`Section 900. The Consumer Fraud and Deceptive
     Business Practices Act is amended ...`, the usual form of a bill that creates an Act); the
     other is a compiled text that prints none of the Acts the bill amends: the Act the bill
-    creates. Compared as an amendment, the Act's Sections would all be "not restated" and their
+    creates (an ILCS page: its identity's version `compiled`). Compared as an amendment, the Act's Sections would all be "not restated" and their
     differences hidden; they are compared as versions, Section by Section (the codifier's
     printing set aside: `codification`)."""
-    old_amends, new_amends = _amends(old), _amends(new)
-    if old_amends == new_amends:
+    compiled = [document.identity.version == "compiled" for document in (old, new)]
+    if compiled[0] == compiled[1]:  # (the cheap test first: most pairs end here, no tree walked)
         return False
-    bill, law = (new, old) if new_amends else (old, new)
-    if law.identity.bill or law.identity.public_act:
+    law, bill = (old, new) if compiled[0] else (new, old)
+    if not _amends(bill):
         return False
     if not any(unit.node.kind == "section" and not unit.amendatory and not unit.node.meta.codified
                for unit in collect_units(bill)):

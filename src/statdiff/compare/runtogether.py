@@ -68,8 +68,9 @@ _SHORTEST = 3
 
 def run_together_note(comparison: Comparison) -> str | None:
     """How many words run together in one printing were compared as the two the other prints."""
+    # (a joined run is a plain `Segment`: an unchanged node's lazy `WordSegment` is never tokenized here)
     found = [segment for section in comparison.sections for node in section.nodes for segment in node.made_segments()
-             if segment.op == Op.EQUAL and {len(segment.old), len(segment.new)} == {1, 2}
+             if segment.op == Op.EQUAL and type(segment) is Segment and {len(segment.old), len(segment.new)} == {1, 2}
              and _run_together(Segment(Op.REPLACE, segment.old, segment.new))]
     if not found:
         return None
