@@ -261,15 +261,21 @@ def comparison_warnings(comparison: "Comparison") -> list[str]:
     `compare/kinship.py`); one ends just where a node of the other ends
     and the nodes after it are reported removed (`compare/endings.py`); their synopses differ
     (`compare/synopses.py`: a synopsis is not compared as text); the comparison stopped short
-    of a search (`comparison.limits`)."""
+    of a search (`comparison.limits`); what a compiled Act against an Act's own text set aside as
+    printing (`compare/codification.py`); one Section's page against the whole Act (`compare/excerpts.py`); two words one printing runs
+    together (`compare/runtogether.py`)."""
+    from statdiff.compare.codification import codification_note
     from statdiff.compare.endings import trailing_nodes_note
+    from statdiff.compare.excerpts import excerpt_note
+    from statdiff.compare.runtogether import run_together_note
     from statdiff.compare.kinship import kinship_note
     from statdiff.compare.modes import conference_report_notes
     from statdiff.compare.synopses import synopsis_note
 
     notes = conference_report_notes(comparison)
-    notes += [note for note in (kinship_note(comparison), trailing_nodes_note(comparison), synopsis_note(comparison))
-              if note]
+    notes += [note for note in (kinship_note(comparison), codification_note(comparison), excerpt_note(comparison),
+                                run_together_note(comparison), trailing_nodes_note(comparison),
+                                synopsis_note(comparison)) if note]
     return notes + list(comparison.limits)
 
 

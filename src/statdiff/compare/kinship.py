@@ -63,7 +63,7 @@ def _unamended_act(comparison: Comparison, old_side: list[Node], new_side: list[
     bill_is_new = _is_bill(comparison.new) and not _is_bill(comparison.old)
     bill, law = (comparison.new, comparison.old) if bill_is_new else (comparison.old, comparison.new)
     bill_side, law_side = (new_side, old_side) if bill_is_new else (old_side, new_side)
-    amended = _instructed_acts(bill) | _acts_of(bill_side)
+    amended = _instructed_acts(bill) | _acts_of(bill_side)  # (`amended_acts`, of the compared Sections only)
     printed = _printed_acts(law, law_side)
     if not amended or not printed or amended & printed:
         return None
@@ -90,6 +90,16 @@ def _side_nodes(comparison: Comparison, side: str) -> list[Node]:
     """The compared sections' nodes of one text."""
     nodes = (section.old if side == "old" else section.new for section in comparison.sections)
     return [node for node in nodes if node is not None]
+
+
+def printed_acts(document: Document) -> set[str]:
+    """The ILCS citations of the Acts a whole text prints (`_printed_acts` of all its Sections)."""
+    return _printed_acts(document, [node for node in document.root.walk() if node.kind == "section"])
+
+
+def amended_acts(bill: Document) -> set[str]:
+    """The Acts a bill amends: those its instructions cite, and those of the Sections it restates."""
+    return _instructed_acts(bill) | _acts_of([node for node in bill.root.walk() if node.kind == "section"])
 
 
 def _printed_acts(document: Document, sections: list[Node]) -> set[str]:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from statdiff.compare.units import Unit
+from statdiff.compare.units import Unit, collect_units
 from statdiff.errors import display_name
 from statdiff.law import measures
 from statdiff.model import PLAIN, Comparison, Document, Identity, Mode, Side
@@ -86,8 +86,33 @@ def one_bill(old: Document, new: Document) -> bool:
 
 
 def as_versions(old: Document, new: Document) -> bool:
-    """Compared as versions whatever either amends: two printings of one bill, or two rival bills."""
-    return one_bill(old, new) or rival_bills(old, new) is not None
+    """Compared as versions whatever either amends: two printings of one bill, two rival bills,
+    or the Act a bill creates against the bill (`creates_the_act`)."""
+    return one_bill(old, new) or rival_bills(old, new) is not None or creates_the_act(old, new)
+
+
+def creates_the_act(old: Document, new: Document) -> bool:
+    """One text is a bill (or its Public Act) that creates an Act, printing the Act's own
+    Sections (`Section 1. Short title.`: no citation line, not restated under an amendatory
+    instruction), and also amends other Acts (`Section 900. The Consumer Fraud and Deceptive
+    Business Practices Act is amended ...`, the usual form of a bill that creates an Act); the
+    other is a compiled text that prints none of the Acts the bill amends: the Act the bill
+    creates (an ILCS page: its identity's version `compiled`). Compared as an amendment, the Act's Sections would all be "not restated" and their
+    differences hidden; they are compared as versions, Section by Section (the codifier's
+    printing set aside: `codification`)."""
+    compiled = [document.identity.version == "compiled" for document in (old, new)]
+    if compiled[0] == compiled[1]:  # (the cheap test first: most pairs end here, no tree walked)
+        return False
+    law, bill = (old, new) if compiled[0] else (new, old)
+    if not _amends(bill):
+        return False
+    if not any(unit.node.kind == "section" and not unit.amendatory and not unit.node.meta.codified
+               for unit in collect_units(bill)):
+        return False
+    from statdiff.compare.kinship import amended_acts, printed_acts
+
+    printed = printed_acts(law)
+    return bool(printed) and not printed & amended_acts(bill)
 
 
 # The versions of a bill that are the law as passed: its Act as it stands, which another bill

@@ -15,6 +15,9 @@ from statdiff.compare.anchors import linked, number_anchors
 from statdiff.compare.attribution import attribute, synopsis_words
 from statdiff.compare import limits as limits_note
 from statdiff.compare.changes import node_change, section_change
+from statdiff.compare.codification import apparatus, set_aside, set_aside_front_matter
+from statdiff.compare.excerpts import excerpted, section_page
+from statdiff.compare.runtogether import join_run_together
 from statdiff.compare.modes import (
     bill_side,
     instructed_sections,
@@ -110,7 +113,12 @@ def compare(old: Document, new: Document) -> Comparison:
     sections += [section for pair in pairs for section in _compare_pair(pair, context)]
     sections += [_lone_section(unit, "old", context) for unit in old_after]
     sections += [_lone_section(unit, "new", context) for unit in new_after]
+    if mode == Mode.VERSIONS:  # one Section's page against the whole Act: its other Sections are not removed
+        excerpted(sections, {"old": old, "new": new},
+                  {"old": section_page(old, every_unit["old"]), "new": section_page(new, every_unit["new"])}, context.visible)
+    set_aside_front_matter(sections)
     comparison = Comparison(old, new, mode, sections, limits)
+    join_run_together(comparison)
     moves_skipped = pair_moved_nodes(sections, lambda removed, added, section: compare_nodes(
         Pair(removed.old, added.new, CONTENT), section, context.visible, context.rules))
     if moves_skipped is not None:
@@ -199,8 +207,11 @@ def _lone_section(unit: Unit, side: Side, context: _Context) -> SectionCompariso
 def _compare_sections(pair: Pair[Unit], old_unit: Unit, new_unit: Unit, context: _Context) -> SectionComparison:
     visible = context.visible
     section_path = new_unit.path or old_unit.path
-    old_before, old_nodes, old_after = split_visible(old_unit.worded, visible)
-    new_before, new_nodes, new_after = split_visible(new_unit.worded, visible)
+    aside = apparatus(old_unit, new_unit)  # a codified Section and an Act's own: the codifier's words set aside
+    old_worded = old_unit.worded if aside is None else aside.without(old_unit.worded)
+    new_worded = new_unit.worded if aside is None else aside.without(new_unit.worded)
+    old_before, old_nodes, old_after = split_visible(old_worded, visible)
+    new_before, new_nodes, new_after = split_visible(new_worded, visible)
     same = same_nodes(old_nodes, new_nodes, visible)
     unchanged = same and (not visible.slices or all(map(visible.whole, old_nodes + new_nodes)))
     if unchanged and not (old_before or new_before or old_after or new_after):
@@ -219,6 +230,9 @@ def _compare_sections(pair: Pair[Unit], old_unit: Unit, new_unit: Unit, context:
         nodes += compared
         nodes += [lone_node(node, "old", Status.ONLY_OLD, visible) for node in old_after]
         nodes += [lone_node(node, "new", Status.ONLY_NEW, visible) for node in new_after]
+        status = Status.CHANGED if any(node.changes for node in nodes) else Status.UNCHANGED
+    if aside is not None:
+        nodes = set_aside(nodes, aside, old_unit, new_unit, section_path)
         status = Status.CHANGED if any(node.changes for node in nodes) else Status.UNCHANGED
     own: list[Change] = []  # the section's own changes; its nodes hold theirs
     if _renumbered(pair, old_unit.node, new_unit.node):

@@ -79,7 +79,7 @@ def _split_word(text: str) -> tuple[str, ...]:
     if text.isalnum() or _UNIT.fullmatch(text):
         return (text,)
     parts = _split_word_parts(text)
-    if "-" not in text:
+    if "-" not in text and (text.isascii() or ("\u2010" not in text and "\u2011" not in text)):
         return tuple(parts)
     return tuple(piece for part in parts for piece in _COMPOUND_HYPHEN.split(part) if piece)
 
@@ -125,8 +125,11 @@ def _split_cjk(text: str) -> tuple[str, ...]:
 # number, a citation or a legal unit that stays one token, and a printing that breaks it
 # (`1-1-` at a line's end, `21` opening the next) is joined back into that one token (its text
 # keeps the printed space, `1-1- 21`; it compares as `1-1-21`: `compared_text`).
+# A mirror's Unicode hyphen (U+2010, and the non-breaking U+2011 a page prints to keep
+# `Pre‑Filing` on one line) is a hyphen: its compound is cut the same way (`words.compared`
+# compares it as `-`).
 _LETTER, _LETTER_OR_DIGIT = r"[^\W\d_]", r"[^\W_]"
-_COMPOUND_HYPHEN = re.compile(rf"(?<={_LETTER}-)(?={_LETTER})")
+_COMPOUND_HYPHEN = re.compile(rf"(?<={_LETTER}[-\u2010\u2011])(?={_LETTER})")
 # A word broken after its hyphen that the tokenizer joins (a digit on either side of a hyphen
 # between letters or digits), in a text of words joined by spaces (`1-1- 21`).
 _BROKEN_IN_TEXT = re.compile(rf"(?<=\d)- (?={_LETTER_OR_DIGIT})|(?<={_LETTER_OR_DIGIT})- (?=\d)")

@@ -15,8 +15,11 @@ SENTENCE_DIFF_ABOVE = 20_000  # tokens: longer runs are matched sentence by sent
 
 # Typographic quotation marks and apostrophes are the straight ones a word processor curled
 # (`“Data Collector”`, `Driver’s` in a bill saved from Word; `"Data Collector"`, `Driver's` on
-# ilga.gov): the same words, never a change. Each copy keeps its own marks as printed.
-_TYPOGRAPHIC = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+# ilga.gov), and a mirror's Unicode hyphens (U+2010, the non-breaking U+2011: `Pre‑Filing`,
+# `par. 42.23‑1`) are ilga.gov's `-`: the same words, never a change. Each copy keeps its own
+# marks as printed.
+_TYPOGRAPHIC = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"',
+                              "\u2010": "-", "\u2011": "-"})
 
 
 def compared(text: str) -> str:

@@ -182,6 +182,13 @@ def identity_of(document: Document | ReadResult) -> Identity:
     )
 
 
+def described(document: Document | ReadResult) -> str:
+    """What the outputs call a document: its identity as the comparison reads it (`identity_of`:
+    what it says of itself, and what its ILGA file name says that it does not), never less
+    (`94th GA SJRCA0027 introduced` for a page with no header, not `untitled document`)."""
+    return identity_of(document).describe()
+
+
 def is_amendment(document: Document | ReadResult) -> bool:
     """The text says (or its ILGA file name says) it is an amendment to a bill (a conference
     committee report is one: it amends its bill)."""

@@ -133,8 +133,8 @@ class _Document:
     def header(self) -> etree._Element:
         header = etree.Element(w("hdr"), nsmap={"w": W_NS})
         old, new = self.redline.old, self.redline.new
-        self.paragraph(header, "Header", f"Old: {_document_name(old.identity.describe(), old.name)}"
-                                         f"    New: {_document_name(new.identity.describe(), new.name)}")
+        self.paragraph(header, "Header", f"Old: {_document_name(self.redline.old_described, old.name)}"
+                                         f"    New: {_document_name(self.redline.new_described, new.name)}")
         return header
 
     def section_properties(self) -> None:
@@ -225,8 +225,9 @@ class _Document:
     def front_matter(self) -> None:
         redline = self.redline
         self.paragraph(self.body, "Title", redline.title)
-        for side, document in (("Old", redline.old), ("New", redline.new)):
-            self.paragraph(self.body, "StatdiffMeta", f"{side}: {_document_name(document.identity.describe(), document.name)}")
+        for side, document, described in (("Old", redline.old, redline.old_described),
+                                          ("New", redline.new, redline.new_described)):
+            self.paragraph(self.body, "StatdiffMeta", f"{side}: {_document_name(described, document.name)}")
         reading = ("the Act in force against a bill that restates the Sections it amends" if redline.mode == "amendment"
                    else "two versions of the same text")
         self.paragraph(self.body, "StatdiffMeta", f"Reading: {reading}")
@@ -495,7 +496,7 @@ def _section_facts(section: SectionView) -> str:
 def _author_of_new(redline: RedlineView) -> str:
     """The new text as a revision's author: what it says it is (`95th GA HB0605 introduced`),
     else, when that says nothing or no more than the old text says of itself, its file name."""
-    new, old = redline.new.identity.describe(), redline.old.identity.describe()
+    new, old = redline.new_described, redline.old_described
     if new in ("untitled document", old):
         return f"the new text ({PurePath(redline.new.name).name or redline.new.name})"
     return new

@@ -49,6 +49,8 @@ def render_page(template: str, redline: RedlineView, options: RenderOptions, css
         view=options.view,
         old=redline.old,
         new=redline.new,
+        old_who=redline.old_described,
+        new_who=redline.new_described,
         mode=redline.mode,
         cut_label=CUT_SECTION_LABEL,
         css=Markup(asset("redline.css") + asset("redline-print.css") + css + running_header(redline)),
@@ -60,7 +62,8 @@ def render_page(template: str, redline: RedlineView, options: RenderOptions, css
 
 def running_header(redline: RedlineView) -> str:
     """The printed page's running header (an @page margin box): the two documents' names."""
-    old, new = (f"{document.identity.describe()} ({PurePath(document.name).name})" for document in (redline.old, redline.new))
+    old, new = (f"{described} ({PurePath(document.name).name})"
+                for described, document in ((redline.old_described, redline.old), (redline.new_described, redline.new)))
     return f"\n@page {{ @top-center {{ content: {css_string(f'Old: {old}   New: {new}')};" \
            ' font: 7.5pt "DejaVu Sans", Arial, sans-serif; color: #5a5a5a; } }\n'
 

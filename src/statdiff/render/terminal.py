@@ -143,8 +143,8 @@ def _is_plain(console: Console) -> bool:
 def _title(redline: RedlineView) -> Text:
     old, new = redline.old, redline.new
     text = Text()
-    text.append(f"--- {old.name} ({old.identity.describe()})\n", style="bold")
-    text.append(f"+++ {new.name} ({new.identity.describe()})\n", style="bold")
+    text.append(f"--- {old.name} ({redline.old_described})\n", style="bold")
+    text.append(f"+++ {new.name} ({redline.new_described})\n", style="bold")
     summary = redline.summary
     counts = ", ".join(f"{count} {op}" for op, count in summary["by_op"].items()) or "no changes"
     count = summary["changes"]

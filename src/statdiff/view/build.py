@@ -72,7 +72,9 @@ def build_view(comparison: Comparison, annotations: Annotations = None,
 
 
 def default_title(comparison: Comparison) -> str:
-    return f"Redline: {comparison.old.identity.describe()} → {comparison.new.identity.describe()}"
+    from statdiff.read.identity import described
+
+    return f"Redline: {described(comparison.old)} → {described(comparison.new)}"
 
 
 def is_cut(section: SectionComparison) -> bool:

@@ -583,6 +583,21 @@ class RedlineView:
         return self.comparison.old
 
     @property
+    def old_described(self) -> str:
+        """What the outputs call OLD (`read.identity.described`: its file name fills what its text
+        does not say)."""
+        from statdiff.read.identity import described
+
+        return described(self.comparison.old)
+
+    @property
+    def new_described(self) -> str:
+        """What the outputs call NEW (`old_described`)."""
+        from statdiff.read.identity import described
+
+        return described(self.comparison.new)
+
+    @property
     def new(self) -> Document:
         return self.comparison.new
 
