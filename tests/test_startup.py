@@ -19,6 +19,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 PIPA_2005 = ROOT / "statutes" / "pipa" / "815ILCS530_as_enacted_PA094-0036.txt"
 PIPA_2006 = ROOT / "statutes" / "pipa" / "815ILCS530_through_PA094-0947.txt"
+CHAPTER_620_CSV = ROOT / "statutes" / "ilcs-chapter-620" / "statutes.csv"
 
 HEAVY = ("numpy", "rapidfuzz", "lxml", "rich", "jinja2", "yaml", "markupsafe", "pygments", "dataclasses", "pathlib")
 # What the command line itself needs: the group and its options, the one error type, how the
@@ -253,6 +254,16 @@ READ_BY_A_DIFF_OF_VERSIONS = {
     "statdiff.annotate.margin._REFERENCE", "statdiff.law.enumerators.ENUMERATOR", "statdiff.law.enumerators.CHAIN",
     "statdiff.law.enumerators._ROMAN", "statdiff.law.definitions.TERM_LEAD", "statdiff.law.public_acts.NUMBER",
     "statdiff.read.page_numbers._PAGE_NUMBER_LINE",  # an ILCS page's lines that may be a PDF's page numbers
+    "statdiff.compare.tokens._PUBLIC_ACT_NUMBER", "statdiff.compare.truncation.SENTENCE_END",
+}
+# What reading an ILCS page (and detecting it, the marks of Illinois legislation sought line by
+# line) compiles besides: a diff of two ILCS pages reads them, one of two statutes CSVs does not.
+READ_FROM_AN_ILCS_PAGE = {
+    "statdiff.read.compiled._ANY_CITATION", "statdiff.read.compiled._BARE_ACT_HEADING",
+    "statdiff.read.compiled._FIRST_MARK", "statdiff.read.compiled._FIRST_UNIT",
+    "statdiff.read.compiled._GLUED_SOURCE_OPENING", "statdiff.read.compiled._SITE_TITLE",
+    "statdiff.read.detect._BILL_WORDS", "statdiff.read.detect._CITATION_LINE", "statdiff.read.detect._ILGA_MARK",
+    "statdiff.read.detect._ILGA_WORDS", "statdiff.read.detect._ILLINOIS_ONLY", "statdiff.read.detect._SEC_LINE",
 }
 
 
@@ -280,16 +291,26 @@ def test_a_json_diff_of_two_versions_compiles_only_the_patterns_it_reads():
     wait for their first use, which a comparison of two statute versions never makes; those it
     reads (the margin notes', the enumerators') are compiled when it first reads them."""
     made, compiled = _patterns_compiled_by(["diff", str(PIPA_2005), str(PIPA_2006), "--json"])
-    assert len(made) >= 40 and READ_BY_A_DIFF_OF_VERSIONS <= made
-    assert compiled <= READ_BY_A_DIFF_OF_VERSIONS
+    assert len(made) >= 40 and READ_BY_A_DIFF_OF_VERSIONS | READ_FROM_AN_ILCS_PAGE <= made
+    assert compiled <= READ_BY_A_DIFF_OF_VERSIONS | READ_FROM_AN_ILCS_PAGE
     assert {"statdiff.annotate.margin._PERIOD", "statdiff.law.enumerators.ENUMERATOR"} <= compiled
+
+
+def test_a_diff_of_two_statutes_csvs_compiles_no_pattern_of_an_ilcs_page():
+    """A statutes CSV is read by its own reader: neither the ILCS page's patterns nor those of
+    the marks detection seeks line by line in other texts are compiled, nor the Chinese and
+    Japanese characters' (which no word of it holds)."""
+    made, compiled = _patterns_compiled_by(["diff", str(CHAPTER_620_CSV), str(CHAPTER_620_CSV), "--json"])
+    assert READ_FROM_AN_ILCS_PAGE <= made and "statdiff.compare.tokens._CJK_CHARACTER" in made
+    assert "statdiff.read.compiled._DISCLAIMER" in compiled  # the CSV reader's own, when it reads
+    assert not compiled & (READ_FROM_AN_ILCS_PAGE | {"statdiff.compare.tokens._CJK_CHARACTER"})
 
 
 def test_a_terminal_diff_compiles_no_margin_pattern():
     """The terminal shows no margin notes: the annotate stage's patterns are never compiled."""
     made, compiled = _patterns_compiled_by(["diff", str(PIPA_2005), str(PIPA_2006)])
     assert READ_BY_A_DIFF_OF_VERSIONS <= made
-    assert compiled <= READ_BY_A_DIFF_OF_VERSIONS
+    assert compiled <= READ_BY_A_DIFF_OF_VERSIONS | READ_FROM_AN_ILCS_PAGE
     assert not {name for name in compiled if name.startswith("statdiff.annotate.")}
 
 
@@ -298,10 +319,14 @@ def test_a_pattern_compiled_when_used_is_the_pattern_re_compile_gives():
     import re
 
     import statdiff.annotate.margin  # noqa: F401 (each module that makes such patterns)
+    import statdiff.compare.modes  # noqa: F401
+    import statdiff.compare.tokens  # noqa: F401
+    import statdiff.compare.truncation  # noqa: F401
     import statdiff.read.compiled  # noqa: F401
     import statdiff.read.decode  # noqa: F401
     import statdiff.read.detect  # noqa: F401
     import statdiff.read.identity  # noqa: F401
+    import statdiff.view.labels  # noqa: F401
     from statdiff.law import compiling
 
     sample = PIPA_2006.read_text(encoding="utf-8")

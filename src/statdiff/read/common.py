@@ -77,7 +77,7 @@ DRAFTING_OFFICES = ("LRB", "OMB", "SDS", "SRS", "HDS", "HRS")
 # LRB094 07564 RXD 37732 b (any of the offices) / LRB9215491JSpcA / LRB9100872MWgcam01 (a
 # legisnet amendment). Spaces are single (`\s?`, ` `): callers search normalised text or short
 # physical lines.
-LRB = re.compile(
+LRB = when_used(
     rf"(?:{'|'.join(DRAFTING_OFFICES)})\s?\d{{3}}\s{{1,3}}\d{{5}}\s{{1,3}}[A-Z]{{2,4}}\s{{1,3}}\d{{5}}\s{{1,3}}[a-z]\b"
     r"|LRB\d{7}[A-Za-z]{2,8}\d{0,2}\b"
 )
@@ -94,11 +94,11 @@ def _page_marker(space: str) -> str:
 
 
 # The printed page number, `- 2 -` (group 1: the number).
-PAGE_MARKER = re.compile(_page_marker(r"\s{0,3}"))
+PAGE_MARKER = when_used(_page_marker(r"\s{0,3}"))
 # The same as legisnet and the 93rd GA ftp pages print it, without spaces: `-2-`.
-TIGHT_PAGE_MARKER = re.compile(_page_marker(""))
+TIGHT_PAGE_MARKER = when_used(_page_marker(""))
 # A document id as printed in headers: 10200SB0731sam002, HB1633, HC0044HAM001, 91_SB0331eng.
-DOC_ID = re.compile(
+DOC_ID = when_used(
     rf"\b(?:\d{{5}}|\d{{2,3}}_)?(?:{measures.FILE_KINDS_TEXT})\d{{1,4}}(?:[hs]am\d{{3}}|HAM\d{{3}}|SAM\d{{3}}|ccr\d{{3}}|eng|enr|LV)?\b"
 )
 VERSION_WORDS = r"(?:Enrolled|Engrossed|Introduced|Re-Enrolled)"
@@ -132,7 +132,7 @@ def has_rare_spaces(text: str) -> bool:
 
 # Two spaces or more. Written to open with both spaces, so that the search skips from one
 # double space to the next (a pattern opening `  +` would stop at every single space).
-_SPACE_RUN = re.compile("   *")
+_SPACE_RUN = when_used("   *")
 
 
 def normalize_simply_spaced(text: str) -> str:
@@ -187,7 +187,7 @@ def is_running_header(text: str) -> bool:
 # A legisnet page's header line when its document number is not the LRB's: the page marker and
 # the number, one token (`-2-   BOB-01springsupp`, the budget office's; `-2-   HDS92HB0371JLa777cm`),
 # or the marker alone. No printed line of a numbered page is that and nothing else.
-_MARKER_LINE = re.compile(rf"{_page_marker('')}(?: (?=\S*[A-Za-z])(?=\S*\d)\S{{4,40}})?")
+_MARKER_LINE = when_used(rf"{_page_marker('')}(?: (?=\S*[A-Za-z])(?=\S*\d)\S{{4,40}})?")
 
 
 def _is_marker_line(text: str) -> bool:
