@@ -264,6 +264,7 @@ READ_FROM_AN_ILCS_PAGE = {
     "statdiff.read.compiled._GLUED_SOURCE_OPENING", "statdiff.read.compiled._SITE_TITLE",
     "statdiff.read.detect._BILL_WORDS", "statdiff.read.detect._CITATION_LINE", "statdiff.read.detect._ILGA_MARK",
     "statdiff.read.detect._ILGA_WORDS", "statdiff.read.detect._ILLINOIS_ONLY", "statdiff.read.detect._SEC_LINE",
+    "statdiff.law.citations.NAVIGATION_LINE",
 }
 
 
