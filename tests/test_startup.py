@@ -114,6 +114,37 @@ def test_a_json_diff_loads_its_stages_and_no_other():
     assert {name.split(".")[0] for name in _heavy(modules)} == {"rapidfuzz", "dataclasses", "pathlib"}
 
 
+def test_a_diff_of_statutes_csvs_read_by_searches_loads_no_csv_reader():
+    """A statutes CSV that `read.csvrows.simple_rows` reads (every real one) never needs the
+    `csv` module, which reads only those it declines."""
+    modules = _loaded(_command("diff", str(CHAPTER_620_CSV), str(CHAPTER_620_CSV), "--json", "--jobs", "1"))
+    assert "statdiff.read.compiled" in modules and "statdiff.read.csvrows" in modules
+    assert "csv" not in modules
+
+
+def test_what_both_processes_of_a_diff_run_is_imported_once_before_the_fork():
+    """NEW read and built in a forked child (`second_core`): reading a file (decoding it,
+    detecting its rendering), building a tree and pickling it are imported before the fork, so
+    that the child, which runs them too, does not import them again."""
+    program = (
+        "import json, os, sys\n"
+        "from statdiff import second_core\n"
+        "second_core.MIN_BYTES, second_core._idle_cores, second_core._only_thread = 0, lambda: 1, lambda: True\n"
+        "at_fork, fork = [], os.fork\n"
+        "def recorded():\n    at_fork.append(sorted(sys.modules))\n    return fork()\n"
+        "os.fork = recorded\n"
+        "atexit_code = lambda: sys.__stderr__.write('AT FORK ' + json.dumps(at_fork[:1]) + '\\n')\n"
+        "import atexit\natexit.register(atexit_code)\n"
+        + _command("diff", str(PIPA_2005), str(PIPA_2006), "--json")
+    )
+    result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, cwd=ROOT)
+    lines = [line for line in result.stderr.splitlines() if line.startswith("AT FORK ")]
+    assert lines and result.returncode == 1, result.stderr
+    forked = json.loads(lines[-1][len("AT FORK "):])
+    assert len(forked) == 1  # one fork, the child's
+    assert {"pickle", "statdiff.read.decode", "statdiff.read.detect", "statdiff.structure"} <= set(forked[0])
+
+
 def test_a_redline_to_standard_output_loads_no_file_writer():
     """`-o -` writes no file: neither the output checks nor the atomic writer (`statdiff.outputs`,
     which loads tempfile) are imported; a file output loads them."""

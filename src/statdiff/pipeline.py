@@ -202,7 +202,11 @@ def _read_on_two_cores(old: str | Path, new: str | Path, format: str | None, max
     reading and Document, and NEW's Document; None for it when NEW is an amendment or the
     child could not deliver (the caller reads and builds NEW here). An error reading either
     is raised, OLD's first."""
-    import statdiff.structure  # noqa: F401  (imported once, before the fork: the child does not import it again)
+    # What both processes run, imported once, before the fork (the child does not import it again):
+    # reading a file (its decoding, the detection of its rendering) and building its tree.
+    import statdiff.read.decode  # noqa: F401
+    import statdiff.read.detect  # noqa: F401
+    import statdiff.structure  # noqa: F401
     from statdiff.read import read_path
     from statdiff.read.identity import is_amendment
     from statdiff.second_core import BuiltInChild

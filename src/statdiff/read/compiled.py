@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from statdiff.errors import StatdiffError
 from statdiff.law import citations, units
@@ -606,21 +606,33 @@ def _read_act(act_text: str, identity: Identity, body: Body) -> None:
 
 def _csv_texts(text: str, name: str) -> list[str]:
     """Every row's `text` cell, in order."""
-    import csv  # here: a diff of two plain texts never reads a CSV
+    text = text.lstrip("\ufeff")
+    rows = simple_rows(text)  # jumping from quote to quote where that reads the same
+    if not rows:
+        return _csv_texts_cell_by_cell(text, name)
+    return _text_cells(iter(rows), name)
+
+
+def _csv_texts_cell_by_cell(text: str, name: str) -> list[str]:
+    """`_csv_texts` by `csv.reader`, for a text `simple_rows` declines."""
+    import csv  # here: a diff of two plain texts, or of two CSVs `simple_rows` reads, never needs it
 
     if len(text) >= csv.field_size_limit():
         csv.field_size_limit(len(text) + 1)  # one Act is one field: it may be megabytes
-    text = text.lstrip("\ufeff")
     try:
-        # Jumping from quote to quote where that reads the same; else cell by cell
-        rows = iter(simple_rows(text) or csv.reader(io.StringIO(text)))
-        header = next(rows, None)
-        column = csv_text_column(header) if header else None
-        if column is None:
-            raise StatdiffError(f"{name}: a statutes CSV needs a 'text' column")
-        texts = [row[column] if column < len(row) else "" for row in rows if row]
+        return _text_cells(csv.reader(io.StringIO(text)), name)
     except csv.Error as error:
         raise StatdiffError(f"{name}: not a readable statutes CSV ({error})") from None
+
+
+def _text_cells(rows: Iterator[list[str]], name: str) -> list[str]:
+    """The `text` cell of every row after the header (rows read as they are asked for: a
+    header without a `text` column is refused before a malformed row further on)."""
+    header = next(rows, None)
+    column = csv_text_column(header) if header else None
+    if column is None:
+        raise StatdiffError(f"{name}: a statutes CSV needs a 'text' column")
+    texts = [row[column] if column < len(row) else "" for row in rows if row]
     if not texts:
         raise StatdiffError(f"{name}: a statutes CSV needs a 'text' column")
     return texts
