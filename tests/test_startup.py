@@ -110,6 +110,7 @@ def test_a_json_diff_loads_its_stages_and_no_other():
     assert "statdiff.compare.struck" not in modules  # a plain printing's struck words recovered
     assert "csv" not in modules  # a statutes CSV's reader
     assert "difflib" not in modules  # two bills' synopses set side by side
+    assert "statdiff.view.changes" not in modules  # `statdiff changes`'s view
     assert {name for name in statdiff_modules if name.startswith("statdiff.render.")} == {
         "statdiff.render.json_out", "statdiff.render.options"}
     assert {name.split(".")[0] for name in _heavy(modules)} == {"rapidfuzz", "dataclasses", "pathlib"}
