@@ -111,6 +111,7 @@ def test_a_json_diff_loads_its_stages_and_no_other():
     assert "csv" not in modules  # a statutes CSV's reader
     assert "difflib" not in modules  # two bills' synopses set side by side
     assert "statdiff.view.changes" not in modules  # `statdiff changes`'s view
+    assert "statdiff.read.numbering" not in modules  # the line-number engine of numbered pages
     assert {name for name in statdiff_modules if name.startswith("statdiff.render.")} == {
         "statdiff.render.json_out", "statdiff.render.options"}
     assert {name.split(".")[0] for name in _heavy(modules)} == {"rapidfuzz", "dataclasses", "pathlib"}
