@@ -112,6 +112,7 @@ def test_a_json_diff_loads_its_stages_and_no_other():
     assert "difflib" not in modules  # two bills' synopses set side by side
     assert "statdiff.view.changes" not in modules  # `statdiff changes`'s view
     assert "statdiff.read.numbering" not in modules  # the line-number engine of numbered pages
+    assert "statdiff.view.outline" not in modules  # an HTML page's outline (its Acts, Articles, folded runs)
     assert {name for name in statdiff_modules if name.startswith("statdiff.render.")} == {
         "statdiff.render.json_out", "statdiff.render.options"}
     assert {name.split(".")[0] for name in _heavy(modules)} == {"rapidfuzz", "dataclasses", "pathlib"}
