@@ -48,7 +48,8 @@ if TYPE_CHECKING:
     from statdiff.read.audit import Audit
     from statdiff.model import Comparison, Document, ReadResult
     from statdiff.render import Format
-    from statdiff.view import ChangeListView, RedlineView
+    from statdiff.view import RedlineView
+    from statdiff.view.changes import ChangeListView
     from statdiff.view.amended import AmendedView, AmendmentView
     from statdiff.view.history import HistoryView
 
@@ -507,7 +508,7 @@ def change_list(bill: str | Path, *, old: str | Path | None = None, format: str 
                 max_bytes: int | None = None) -> "ChangeListView":
     """The changes a bill's own underline/strike markup prints (or a statdiff redline
     lists), checked against the old law `old` when it is given."""
-    from statdiff.view import ChangeListView
+    from statdiff.view.changes import ChangeListView
 
     document, markup, changes = read_changes(bill, max_bytes=max_bytes, format=format)
     disagreements = None

@@ -13,7 +13,7 @@ from statdiff.render.options import RenderOptions
 from statdiff.view import RedlineView, SectionView
 
 if TYPE_CHECKING:
-    from statdiff.view import ChangeListView
+    from statdiff.view.changes import ChangeListView
 
 _NO_SPAN = SourceSpan(Position(), Position())
 
