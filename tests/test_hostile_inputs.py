@@ -73,7 +73,7 @@ def test_the_pdf_text_compares_with_its_printing_as_no_change_and_its_audit_hold
 
 
 def numbered(text: str) -> list[tuple[int | None, int | None, str]]:
-    from statdiff.read.common import number_lines
+    from statdiff.read.numbering import number_lines
     from statdiff.read.numbered import physical_pieces
 
     return [(line.page, line.line, line.text) for line in number_lines(physical_pieces(text)).lines]

@@ -209,7 +209,7 @@ def test_cli_changes_prints_disagreements_with_the_old_law():
 def test_a_disagreement_prints_its_text_in_curly_quotes_not_as_a_python_repr():
     from statdiff.compare.agreement import Disagreement
     from statdiff.model import Position, SourceSpan
-    from statdiff.view import disagreement_line
+    from statdiff.view.changes import disagreement_line
 
     item = Disagreement(DisagreementKind.UNMARKED_CHANGE, "625 ILCS 5/6-101", "Driver's license", SourceSpan(Position(2, 4), Position(2, 4)), "statdiff finds this insertion")
     assert disagreement_line(item) == "625 ILCS 5/6-101 at 2:4: statdiff finds this insertion: “Driver's license”"

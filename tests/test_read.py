@@ -239,7 +239,7 @@ def test_legisnet_lines_say_indented_as_a_bool_not_as_a_width():
 
 
 def test_indent_widths_come_back_beside_the_lines_and_never_inside_them():
-    from statdiff.read.common import number_lines
+    from statdiff.read.numbering import number_lines
     from statdiff.read.legisnet import paragraph_starts
     from statdiff.read.numbered import physical_pieces
 

@@ -19,6 +19,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 PIPA_2005 = ROOT / "statutes" / "pipa" / "815ILCS530_as_enacted_PA094-0036.txt"
 PIPA_2006 = ROOT / "statutes" / "pipa" / "815ILCS530_through_PA094-0947.txt"
+CHAPTER_620_CSV = ROOT / "statutes" / "ilcs-chapter-620" / "statutes.csv"
 
 HEAVY = ("numpy", "rapidfuzz", "lxml", "rich", "jinja2", "yaml", "markupsafe", "pygments", "dataclasses", "pathlib")
 # What the command line itself needs: the group and its options, the one error type, how the
@@ -108,9 +109,44 @@ def test_a_json_diff_loads_its_stages_and_no_other():
     assert "statdiff.compare.partial" not in modules  # an amendment's restatement cut
     assert "statdiff.compare.struck" not in modules  # a plain printing's struck words recovered
     assert "csv" not in modules  # a statutes CSV's reader
+    assert "difflib" not in modules  # two bills' synopses set side by side
+    assert "statdiff.view.changes" not in modules  # `statdiff changes`'s view
+    assert "statdiff.read.numbering" not in modules  # the line-number engine of numbered pages
+    assert "statdiff.view.outline" not in modules  # an HTML page's outline (its Acts, Articles, folded runs)
     assert {name for name in statdiff_modules if name.startswith("statdiff.render.")} == {
         "statdiff.render.json_out", "statdiff.render.options"}
     assert {name.split(".")[0] for name in _heavy(modules)} == {"rapidfuzz", "dataclasses", "pathlib"}
+
+
+def test_a_diff_of_statutes_csvs_read_by_searches_loads_no_csv_reader():
+    """A statutes CSV that `read.csvrows.simple_rows` reads (every real one) never needs the
+    `csv` module, which reads only those it declines."""
+    modules = _loaded(_command("diff", str(CHAPTER_620_CSV), str(CHAPTER_620_CSV), "--json", "--jobs", "1"))
+    assert "statdiff.read.compiled" in modules and "statdiff.read.csvrows" in modules
+    assert "csv" not in modules
+
+
+def test_what_both_processes_of_a_diff_run_is_imported_once_before_the_fork():
+    """NEW read and built in a forked child (`second_core`): reading a file (decoding it,
+    detecting its rendering), building a tree and pickling it are imported before the fork, so
+    that the child, which runs them too, does not import them again."""
+    program = (
+        "import json, os, sys\n"
+        "from statdiff import second_core\n"
+        "second_core.MIN_BYTES, second_core._idle_cores, second_core._only_thread = 0, lambda: 1, lambda: True\n"
+        "at_fork, fork = [], os.fork\n"
+        "def recorded():\n    at_fork.append(sorted(sys.modules))\n    return fork()\n"
+        "os.fork = recorded\n"
+        "atexit_code = lambda: sys.__stderr__.write('AT FORK ' + json.dumps(at_fork[:1]) + '\\n')\n"
+        "import atexit\natexit.register(atexit_code)\n"
+        + _command("diff", str(PIPA_2005), str(PIPA_2006), "--json")
+    )
+    result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, cwd=ROOT)
+    lines = [line for line in result.stderr.splitlines() if line.startswith("AT FORK ")]
+    assert lines and result.returncode == 1, result.stderr
+    forked = json.loads(lines[-1][len("AT FORK "):])
+    assert len(forked) == 1  # one fork, the child's
+    assert {"pickle", "statdiff.read.decode", "statdiff.read.detect", "statdiff.structure"} <= set(forked[0])
 
 
 def test_a_redline_to_standard_output_loads_no_file_writer():
@@ -253,6 +289,17 @@ READ_BY_A_DIFF_OF_VERSIONS = {
     "statdiff.annotate.margin._REFERENCE", "statdiff.law.enumerators.ENUMERATOR", "statdiff.law.enumerators.CHAIN",
     "statdiff.law.enumerators._ROMAN", "statdiff.law.definitions.TERM_LEAD", "statdiff.law.public_acts.NUMBER",
     "statdiff.read.page_numbers._PAGE_NUMBER_LINE",  # an ILCS page's lines that may be a PDF's page numbers
+    "statdiff.compare.tokens._PUBLIC_ACT_NUMBER", "statdiff.compare.truncation.SENTENCE_END",
+}
+# What reading an ILCS page (and detecting it, the marks of Illinois legislation sought line by
+# line) compiles besides: a diff of two ILCS pages reads them, one of two statutes CSVs does not.
+READ_FROM_AN_ILCS_PAGE = {
+    "statdiff.read.compiled._ANY_CITATION", "statdiff.read.compiled._BARE_ACT_HEADING",
+    "statdiff.read.compiled._FIRST_MARK", "statdiff.read.compiled._FIRST_UNIT",
+    "statdiff.read.compiled._GLUED_SOURCE_OPENING", "statdiff.read.compiled._SITE_TITLE",
+    "statdiff.read.detect._BILL_WORDS", "statdiff.read.detect._CITATION_LINE", "statdiff.read.detect._ILGA_MARK",
+    "statdiff.read.detect._ILGA_WORDS", "statdiff.read.detect._ILLINOIS_ONLY", "statdiff.read.detect._SEC_LINE",
+    "statdiff.law.citations.NAVIGATION_LINE",
 }
 
 
@@ -280,16 +327,26 @@ def test_a_json_diff_of_two_versions_compiles_only_the_patterns_it_reads():
     wait for their first use, which a comparison of two statute versions never makes; those it
     reads (the margin notes', the enumerators') are compiled when it first reads them."""
     made, compiled = _patterns_compiled_by(["diff", str(PIPA_2005), str(PIPA_2006), "--json"])
-    assert len(made) >= 40 and READ_BY_A_DIFF_OF_VERSIONS <= made
-    assert compiled <= READ_BY_A_DIFF_OF_VERSIONS
+    assert len(made) >= 40 and READ_BY_A_DIFF_OF_VERSIONS | READ_FROM_AN_ILCS_PAGE <= made
+    assert compiled <= READ_BY_A_DIFF_OF_VERSIONS | READ_FROM_AN_ILCS_PAGE
     assert {"statdiff.annotate.margin._PERIOD", "statdiff.law.enumerators.ENUMERATOR"} <= compiled
+
+
+def test_a_diff_of_two_statutes_csvs_compiles_no_pattern_of_an_ilcs_page():
+    """A statutes CSV is read by its own reader: neither the ILCS page's patterns nor those of
+    the marks detection seeks line by line in other texts are compiled, nor the Chinese and
+    Japanese characters' (which no word of it holds)."""
+    made, compiled = _patterns_compiled_by(["diff", str(CHAPTER_620_CSV), str(CHAPTER_620_CSV), "--json"])
+    assert READ_FROM_AN_ILCS_PAGE <= made and "statdiff.compare.tokens._CJK_CHARACTER" in made
+    assert "statdiff.read.compiled._DISCLAIMER" in compiled  # the CSV reader's own, when it reads
+    assert not compiled & (READ_FROM_AN_ILCS_PAGE | {"statdiff.compare.tokens._CJK_CHARACTER"})
 
 
 def test_a_terminal_diff_compiles_no_margin_pattern():
     """The terminal shows no margin notes: the annotate stage's patterns are never compiled."""
     made, compiled = _patterns_compiled_by(["diff", str(PIPA_2005), str(PIPA_2006)])
     assert READ_BY_A_DIFF_OF_VERSIONS <= made
-    assert compiled <= READ_BY_A_DIFF_OF_VERSIONS
+    assert compiled <= READ_BY_A_DIFF_OF_VERSIONS | READ_FROM_AN_ILCS_PAGE
     assert not {name for name in compiled if name.startswith("statdiff.annotate.")}
 
 
@@ -298,10 +355,14 @@ def test_a_pattern_compiled_when_used_is_the_pattern_re_compile_gives():
     import re
 
     import statdiff.annotate.margin  # noqa: F401 (each module that makes such patterns)
+    import statdiff.compare.modes  # noqa: F401
+    import statdiff.compare.tokens  # noqa: F401
+    import statdiff.compare.truncation  # noqa: F401
     import statdiff.read.compiled  # noqa: F401
     import statdiff.read.decode  # noqa: F401
     import statdiff.read.detect  # noqa: F401
     import statdiff.read.identity  # noqa: F401
+    import statdiff.view.labels  # noqa: F401
     from statdiff.law import compiling
 
     sample = PIPA_2006.read_text(encoding="utf-8")

@@ -89,3 +89,15 @@ def test_rebuild_restores_the_text_of_any_words(texts_):
 @given(st.lists(st.sampled_from(["815", "ILCS", "530/10", "P.A.", "94-947", "(a)", "(b-5),", "data."]), max_size=20))
 def test_rebuild_restores_unit_heavy_text(texts_):
     assert rebuild(tokenize([Word(text) for text in texts_])) == " ".join(texts_)
+
+
+def test_no_character_below_the_first_cjk_one_is_searched_for_in_vain():
+    """`_split_word` searches a word for Chinese or Japanese characters only when it holds one
+    at or above `_FIRST_CJK`: that must be the least character of the pattern's class."""
+    import re
+
+    from statdiff.compare import tokens
+
+    least = min(chr(code) for code in range(0x80, 0x3100) if re.fullmatch(tokens._CJK_CHARACTER.pattern, chr(code)))
+    assert least == tokens._FIRST_CJK
+    assert texts("§ 5 “notice” 第5条。") == ["§", "5", "“", "notice", "”", "第", "5", "条", "。"]

@@ -27,7 +27,8 @@ from statdiff.model import (
 )
 from statdiff.render import RenderOptions
 from statdiff.render.json_out import changes_to_json
-from statdiff.view import ChangeListView, Run, is_cut, one_copy_label
+from statdiff.view import Run, is_cut, one_copy_label
+from statdiff.view.changes import ChangeListView
 
 maybe = st.one_of(st.none(), st.integers(1, 99))
 

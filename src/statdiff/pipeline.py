@@ -48,7 +48,8 @@ if TYPE_CHECKING:
     from statdiff.read.audit import Audit
     from statdiff.model import Comparison, Document, ReadResult
     from statdiff.render import Format
-    from statdiff.view import ChangeListView, RedlineView
+    from statdiff.view import RedlineView
+    from statdiff.view.changes import ChangeListView
     from statdiff.view.amended import AmendedView, AmendmentView
     from statdiff.view.history import HistoryView
 
@@ -202,7 +203,11 @@ def _read_on_two_cores(old: str | Path, new: str | Path, format: str | None, max
     reading and Document, and NEW's Document; None for it when NEW is an amendment or the
     child could not deliver (the caller reads and builds NEW here). An error reading either
     is raised, OLD's first."""
-    import statdiff.structure  # noqa: F401  (imported once, before the fork: the child does not import it again)
+    # What both processes run, imported once, before the fork (the child does not import it again):
+    # reading a file (its decoding, the detection of its rendering) and building its tree.
+    import statdiff.read.decode  # noqa: F401
+    import statdiff.read.detect  # noqa: F401
+    import statdiff.structure  # noqa: F401
     from statdiff.read import read_path
     from statdiff.read.identity import is_amendment
     from statdiff.second_core import BuiltInChild
@@ -509,7 +514,7 @@ def change_list(bill: str | Path, *, old: str | Path | None = None, format: str 
                 max_bytes: int | None = None) -> "ChangeListView":
     """The changes a bill's own underline/strike markup prints (or a statdiff redline
     lists), checked against the old law `old` when it is given."""
-    from statdiff.view import ChangeListView
+    from statdiff.view.changes import ChangeListView
 
     document, markup, changes = read_changes(bill, max_bytes=max_bytes, format=format)
     disagreements = None

@@ -103,6 +103,8 @@ class BuiltInChild:
     def start(cls, build_new: "Callable[[], Document | None]") -> "BuiltInChild | None":
         """Fork a child that runs `build_new` (NEW's Document, or None when NEW is an
         amendment) and sends its outcome back; None when no child could be started."""
+        import pickle  # noqa: F401  (before the fork: the child pickles NEW, this process reads it back)
+
         try:
             reader, writer = os.pipe()
         except OSError:

@@ -15,11 +15,10 @@ or added as text, not unchanged law.
 
 from __future__ import annotations
 
-import re
-
 from statdiff.compare.units import Unit, collect_units
 from statdiff.errors import display_name
 from statdiff.law import measures
+from statdiff.law.compiling import when_used
 from statdiff.model import PLAIN, Comparison, Document, Identity, Mode, Side
 from statdiff.model.text import ordinal
 from statdiff.read.identity import identity_of, is_conference_report
@@ -69,7 +68,7 @@ def lead_unit(units: list[Unit], amendatory: bool) -> Unit | None:
 # The LRB file a document number names, shared by a bill and every amendment to it: the office,
 # the General Assembly and the file number (`LRB103 40301` of `LRB103 40301 RTM 72380 b`, `LRB92 15491`
 # of `LRB9215491JSpcA`).
-_LRB_FILE = re.compile(r"([A-Z]{3})\s?(\d{3})\s(\d{5})\s|(LRB)(\d{2})(\d{5})")
+_LRB_FILE = when_used(r"([A-Z]{3})\s?(\d{3})\s(\d{5})\s|(LRB)(\d{2})(\d{5})")
 
 
 def one_bill(old: Document, new: Document) -> bool:

@@ -11,8 +11,6 @@ there is nothing to compare it with.
 
 from __future__ import annotations
 
-from difflib import SequenceMatcher
-
 from statdiff.model import Comparison, Mode
 
 CONTEXT_WORDS = 4  # words of the synopsis shown on each side of its first difference
@@ -26,6 +24,8 @@ def synopsis_note(comparison: Comparison) -> str | None:
     old, new = (comparison.old.synopsis or "").split(), (comparison.new.synopsis or "").split()
     if not old or not new or old == new:
         return None
+    from difflib import SequenceMatcher  # here: most comparisons have no two synopses to set side by side
+
     differences = [opcode for opcode in SequenceMatcher(None, old, new, autojunk=False).get_opcodes() if opcode[0] != "equal"]
     places = len(differences)
     return (f"the synopses differ in {places} place{'' if places == 1 else 's'} (a synopsis is not compared as the "

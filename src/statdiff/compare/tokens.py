@@ -27,6 +27,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from statdiff.law import citations, enumerators, public_acts
+from statdiff.law.compiling import when_used
 from statdiff.model import Token, Word, rebuild
 
 LEADING = frozenset('("[“‘')
@@ -39,7 +40,7 @@ _UNIT = re.compile(rf"{enumerators.TEXT}|(?:[A-Za-z]\.){{2,}}")
 # Multi-word units, matched on consecutive pieces: `815 ILCS 530/10`, `P.A. 94-947`.
 _ILCS_TITLE = re.compile(citations.TITLE_TEXT)
 _ILCS_SECTION = re.compile(citations.ACT_AND_SECTION_TEXT)
-_PUBLIC_ACT_NUMBER = re.compile(public_acts.NUMBER_TEXT)
+_PUBLIC_ACT_NUMBER = when_used(public_acts.NUMBER_TEXT)
 # The words a multi-word unit may start with or hold.
 _UNIT_WORDS = frozenset({citations.ILCS, public_acts.ABBREVIATION})
 
@@ -74,7 +75,7 @@ def _split_word(text: str) -> tuple[str, ...]:
     """A word's leading punctuation, its core (a compound cut after each hyphen between
     letters: `non-` `forwardable`), and its trailing punctuation, in order; a word holding
     Chinese or Japanese, each of those characters apart."""
-    if not text.isascii() and _CJK_CHARACTER.search(text) is not None:
+    if not text.isascii() and max(text) >= _FIRST_CJK and _CJK_CHARACTER.search(text) is not None:
         return _split_cjk(text)
     if text.isalnum() or _UNIT.fullmatch(text):
         return (text,)
@@ -90,13 +91,16 @@ def _split_word(text: str) -> tuple[str, ...]:
 # often a whole paragraph, replaced; and a line broken anywhere inside a run compares alike.
 # Korean spaces its words (Hangul is left whole, as Latin words are). Text between such
 # characters (`第5条`: `5`) is split as any word.
-_CJK_CHARACTER = re.compile(
+_CJK_CHARACTER = when_used(
     "[\u3001-\u303f"  # CJK punctuation and symbols (、 。 「 」 々 〆 〇 ...)
     "\u3040-\u309f\u30a0-\u30ff\u31f0-\u31ff"  # Hiragana, Katakana and its extension
     "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"  # Han (CJK ideographs, extensions)
     "\uff01-\uff9f]"  # full-width marks, letters and digits (（ ） ， ： ； １), half-width Katakana
 )
-_CJK_SPLIT = re.compile(f"({_CJK_CHARACTER.pattern})")
+_CJK_SPLIT = when_used(f"({_CJK_CHARACTER.pattern})")
+# Below the first of them, no character is one: a word without any (most words that are not ASCII,
+# `§`, `“`) is never searched, and the patterns are compiled only for a text that holds some.
+_FIRST_CJK = "\u3001"
 
 
 def printed_without_spaces(character: str) -> bool:

@@ -11,12 +11,12 @@ copies share stays an edit. `Visible` records the shared stretch node by node.
 
 from __future__ import annotations
 
-import re
 from operator import attrgetter, eq
 from typing import Callable, Iterator
 
 from rapidfuzz.distance import Indel, Levenshtein
 
+from statdiff.law.compiling import when_used
 from statdiff.model import Document, Node, Word
 
 TRUNCATION_ANCHOR = 6  # words
@@ -551,7 +551,7 @@ def _matched_lengths(rest: list[str], window: list[str], backwards: bool) -> lis
     return [best[2], 0] if 1 < len(rest_ids) <= best[0] else [best[2]]
 
 
-SENTENCE_END = re.compile(r"[.;:][\")”’]*$")
+SENTENCE_END = when_used(r"[.;:][\")”’]*$")
 _EDGE_PUNCTUATION = "\"'“”‘’()[],.;:"
 
 

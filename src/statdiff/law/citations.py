@@ -93,9 +93,9 @@ _NOTE_BODY = r"[^()]{0,200}?(?:\([^()]{0,40}\)[^()]{0,200}?){0,4}"
 _NOTE_UNCLOSED_END = rf"(?=\s?(?:Sec\.|Section \d|\({TITLE_TEXT} ILCS |\(Source:)|\s?$)"
 CITATION_NOTE_TEXT = rf"\((?:from|was|formerly) {_NOTE_BODY}(?:\)|{_NOTE_UNCLOSED_END})|\((?:new|rep\.)\)"
 # The notes following a citation (zero to four), each after a space or glued on.
-CITATION_NOTES = re.compile(rf"(?: ?(?:{CITATION_NOTE_TEXT})){{0,4}}")
-FROM_NOTE = re.compile(rf"\(from (?P<from>{_NOTE_BODY})(?:\)|{_NOTE_UNCLOSED_END})")
-WAS_NOTE = re.compile(
+CITATION_NOTES = when_used(rf"(?: ?(?:{CITATION_NOTE_TEXT})){{0,4}}")
+FROM_NOTE = when_used(rf"\(from (?P<from>{_NOTE_BODY})(?:\)|{_NOTE_UNCLOSED_END})")
+WAS_NOTE = when_used(
     rf"\(was (?P<was>{TITLE_TEXT} ILCS {ACT_TEXT}/{REFERENCED_NUMBER_TEXT})\)"
 )
 
@@ -107,11 +107,11 @@ REFERENCE = when_used(rf"\b{REFERENCE_TEXT}")
 ACT_AND_SECTION_TEXT = rf"{ACT_TEXT}/(?:{REFERENCED_NUMBER_TEXT})?"
 # A page's navigation line: the bare reference and nothing else (`815 ILCS 530/10`, and a whole
 # Act's `20 ILCS 1370/Art. 1` or `10 ILCS 5/Art. 7 Pt. 2` above an Article's heading).
-NAVIGATION_LINE = re.compile(
+NAVIGATION_LINE = when_used(
     rf"{TITLE_TEXT} ILCS {ACT_TEXT}/(?:{REFERENCED_NUMBER_TEXT}|Art\. [0-9A-Za-z.\-]{{1,12}}?(?: Pt\. [0-9A-Za-z.\-]{{1,8}})?)?"
 )
 # The Act a citation names, as `815 ILCS 530` (group 1 chapter, group 2 Act).
-ACT_OF_CITATION = re.compile(rf"\(({TITLE_TEXT}) ILCS ({ACT_TEXT})/")
+ACT_OF_CITATION = when_used(rf"\(({TITLE_TEXT}) ILCS ({ACT_TEXT})/")
 
 
 def normal_number(text: str) -> str:

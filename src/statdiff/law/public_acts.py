@@ -25,9 +25,9 @@ SPELLED_TEXT = r"Public\s+Act"
 REFERENCE_TEXT = rf"(?:{ABBREVIATED_TEXT}|{SPELLED_TEXT})\s?{NUMBER_TEXT}"
 REFERENCE = when_used(rf"\b{REFERENCE_TEXT}\b")
 # A Public Act's own header: `Public Act 094-0036` (groups: General Assembly, number).
-HEADER = re.compile(r"Public Act (\d{2,3})-(\d{4})")
+HEADER = when_used(r"Public Act (\d{2,3})-(\d{4})")
 # The new site's header: `Public Act 0661 101ST GENERAL ASSEMBLY`.
-HEADER_BY_ASSEMBLY = re.compile(r"Public Act \d{4} \d{2,3}(?:ST|ND|RD|TH) GENERAL ASSEMBLY")
+HEADER_BY_ASSEMBLY = when_used(r"Public Act \d{4} \d{2,3}(?:ST|ND|RD|TH) GENERAL ASSEMBLY")
 # One entry of a Source note: `P.A. 94-36, eff. 1-1-06` or `94-947, eff. 6-27-06`.
 SOURCE_ENTRY = re.compile(rf"^(?:{ABBREVIATED_TEXT}\s?)?(?P<pa>{NUMBER_TEXT})(?=[,.;\s)]|$)")
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from statdiff.errors import StatdiffError
 from statdiff.law import citations, units
@@ -31,7 +31,7 @@ from statdiff.read.csvrows import simple_rows
 from statdiff.read.identity import act_from
 
 # The site's titles and notices: dropped wherever they stand alone on a line.
-_SITE_TITLE = re.compile(
+_SITE_TITLE = when_used(
     r"Illinois Compiled Statutes(?: - Full Text| \(ILCS\))?|Information maintained by the Legislative Reference Bureau"
 )
 _SITE_TITLE_OPENINGS = ("Illinois Compiled Statutes", "Information maintained by the Legislative Reference Bureau")
@@ -69,7 +69,7 @@ _GLUED_SOURCE_NOTE = when_used(r"\((?<=[.;:)\]]\()Source: ")
 
 # `_GLUED_SOURCE_NOTE` without its closing space, for a line not yet normalised: it finds
 # whatever a line's normalised text holds of the first (whitespace stands only between them).
-_GLUED_SOURCE_OPENING = re.compile(r"\((?<=[.;:)\]]\()Source:")
+_GLUED_SOURCE_OPENING = when_used(r"\((?<=[.;:)\]]\()Source:")
 
 
 def _holds_glued_source_note(text: str) -> bool:
@@ -90,15 +90,15 @@ _ACT_HEADING_FLAT = re.compile(
 )
 # A mirror's bare Act heading or breadcrumb: `25 ILCS 25/ Pre-Filing of Bills Act.`,
 # `2005 Illinois 30 ILCS 500/ Illinois Procurement Code. Article 50 - ...`.
-_BARE_ACT_HEADING = re.compile(
+_BARE_ACT_HEADING = when_used(
     rf"(?<![\w(])(?P<title>{citations.TITLE_TEXT}) ILCS (?P<act>{citations.ACT_TEXT})/ (?P<name>[^.]{{1,200}}\.)"
 )
 # Where a page's statute begins: its first citation line, Act heading or `Sec. N.`.
-_FIRST_UNIT = re.compile(
+_FIRST_UNIT = when_used(
     rf"{citations.ANY_CITATION_TEXT}|{citations.ACT_HEADING_TEXT}|{units.SEC_TEXT}(?= |$)"
 )
 # The first statute mark of a page: a unit, or a Source note closing a Section begun before the copy.
-_FIRST_MARK = re.compile(rf"{_FIRST_UNIT.pattern}|{units.SOURCE_OPEN_TEXT}")
+_FIRST_MARK = when_used(rf"{_FIRST_UNIT.pattern}|{units.SOURCE_OPEN_TEXT}")
 # A run of non-breaking spaces (a whole Act's paragraph indent, `\u00a0 \u00a0 \u00a0 \u00a0 `): two
 # or more, each with a space after it or not. Written to open with the NBSP itself, so that
 # the search skips to the next NBSP (four times faster than `(?:\u00a0 ?){2,}`, same matches).
@@ -552,7 +552,7 @@ def _is_flattened_section(text: str) -> bool:
     return match is not None and len(text) > match.end()
 
 
-_ANY_CITATION = re.compile(citations.ANY_CITATION_TEXT)
+_ANY_CITATION = when_used(citations.ANY_CITATION_TEXT)
 
 
 # ------------------------------------------------------------------ flattened Acts (CSV)
@@ -606,21 +606,33 @@ def _read_act(act_text: str, identity: Identity, body: Body) -> None:
 
 def _csv_texts(text: str, name: str) -> list[str]:
     """Every row's `text` cell, in order."""
-    import csv  # here: a diff of two plain texts never reads a CSV
+    text = text.lstrip("\ufeff")
+    rows = simple_rows(text)  # jumping from quote to quote where that reads the same
+    if not rows:
+        return _csv_texts_cell_by_cell(text, name)
+    return _text_cells(iter(rows), name)
+
+
+def _csv_texts_cell_by_cell(text: str, name: str) -> list[str]:
+    """`_csv_texts` by `csv.reader`, for a text `simple_rows` declines."""
+    import csv  # here: a diff of two plain texts, or of two CSVs `simple_rows` reads, never needs it
 
     if len(text) >= csv.field_size_limit():
         csv.field_size_limit(len(text) + 1)  # one Act is one field: it may be megabytes
-    text = text.lstrip("\ufeff")
     try:
-        # Jumping from quote to quote where that reads the same; else cell by cell
-        rows = iter(simple_rows(text) or csv.reader(io.StringIO(text)))
-        header = next(rows, None)
-        column = csv_text_column(header) if header else None
-        if column is None:
-            raise StatdiffError(f"{name}: a statutes CSV needs a 'text' column")
-        texts = [row[column] if column < len(row) else "" for row in rows if row]
+        return _text_cells(csv.reader(io.StringIO(text)), name)
     except csv.Error as error:
         raise StatdiffError(f"{name}: not a readable statutes CSV ({error})") from None
+
+
+def _text_cells(rows: Iterator[list[str]], name: str) -> list[str]:
+    """The `text` cell of every row after the header (rows read as they are asked for: a
+    header without a `text` column is refused before a malformed row further on)."""
+    header = next(rows, None)
+    column = csv_text_column(header) if header else None
+    if column is None:
+        raise StatdiffError(f"{name}: a statutes CSV needs a 'text' column")
+    texts = [row[column] if column < len(row) else "" for row in rows if row]
     if not texts:
         raise StatdiffError(f"{name}: a statutes CSV needs a 'text' column")
     return texts

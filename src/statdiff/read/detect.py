@@ -48,21 +48,21 @@ _HTML_MARKUP = re.compile(r"<!DOCTYPE|<html|<table\b|<pre\b|<p>", re.IGNORECASE)
 # A markdown heading line (`## 2. Processing`): a text that has one is markdown, its `<p>` or
 # `<table>` HTML written inside it (read as a page, its lines would run together as a browser
 # shows them, headings and lists lost)
-_MARKDOWN_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+\S", re.MULTILINE)
+_MARKDOWN_HEADING = when_used(r"^ {0,3}#{1,6}[ \t]+\S", re.MULTILINE)
 _MARKUP_REACH = 5000
 # A line number then the text: legisnet right-aligns it (` 1        AN ACT`).
 _RIGHT_ALIGNED = when_used(r"[ \d]\d {3}")
-_LEADING_NUMBER = re.compile(r"([0-9]{1,2})(?=[ \u00a0\t]|[A-Za-z(\"“]|$)")
+_LEADING_NUMBER = when_used(r"([0-9]{1,2})(?=[ \u00a0\t]|[A-Za-z(\"“]|$)")
 _FLAT_ACT = re.compile(citations.ACT_HEADING_TEXT + r" .{2000}")
 # A running header's head before its LRB number: a document id, a version, a page marker.
 _HEADER_BEFORE_LRB = when_used(
     rf"(?:{DOC_ID.pattern})(?: ?[A-Za-z-]+)? ?(?:{PAGE_MARKER.pattern} ?)?(?={'|'.join(DRAFTING_OFFICES)})"
 )
 # `-2-` standing as a word (not inside a date, `1-1-06`).
-_TIGHT_MARKER_WORD = re.compile(rf"(?:^| ){TIGHT_PAGE_MARKER.pattern}(?: |$)")
+_TIGHT_MARKER_WORD = when_used(rf"(?:^| ){TIGHT_PAGE_MARKER.pattern}(?: |$)")
 # Marks only Illinois legislation prints (an LRB number, an ILCS citation, the enacting clause,
 # a Public Act, a Source note): a text showing one that no rendering fits is worth a warning.
-_ILLINOIS_ONLY = re.compile(
+_ILLINOIS_ONLY = when_used(
     rf"{LRB.pattern}|{citations.TITLE_TEXT} ILCS \d|{units.ENACTING_CLAUSE_TEXT}|{public_acts.REFERENCE_TEXT}"
     rf"|{public_acts.HEADER.pattern}|{units.SOURCE_OPEN_TEXT}"
 )
@@ -82,11 +82,11 @@ _PUBLIC_ACT_HEADER = re.compile(
 _LEGISCAN = re.compile(r"Bill Text: IL |Bill Title:|legiscan\.com")
 _BILL_STATUS = re.compile(r"Bill Status (?:of|for) [A-Z]{2,5}\d{1,4}")
 _PDF_CHROME = re.compile(r"File Type: ?pdf|Total Page: ?\d")
-_CITATION_LINE = re.compile(rf"(?:{citations.ANY_CITATION_TEXT}|{citations.ACT_HEADING_TEXT})")
+_CITATION_LINE = when_used(rf"(?:{citations.ANY_CITATION_TEXT}|{citations.ACT_HEADING_TEXT})")
 # A line opening with an ILCS citation (`815 ILCS 505/ Consumer Fraud ... Act.`, a navigation
 # line `735 ILCS 5/13-223`) opens with digits that are no line number and no count.
-_ILCS_LED = re.compile(rf"{citations.TITLE_TEXT} ILCS ")
-_SEC_LINE = re.compile(units.SEC_TEXT + r"(?: |$)")
+_ILCS_LED = when_used(rf"{citations.TITLE_TEXT} ILCS ")
+_SEC_LINE = when_used(units.SEC_TEXT + r"(?: |$)")
 # Each mark only Illinois legislation prints, with words one of which every match of it holds
 # (in a normalised line): a line holding none of the words is not searched for the marks,
 # which most lines of an Act are not (one search for the words is a fifth of one for the marks).
@@ -103,10 +103,10 @@ _ILGA_MARKS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("General Assembly",), "General Assembly"),
     (("(Source: ",), units.SOURCE_OPEN_TEXT),
 )
-_ILGA_MARK = re.compile("|".join(pattern for _, pattern in _ILGA_MARKS))
-_ILGA_WORDS = re.compile("|".join(re.escape(word) for words, _ in _ILGA_MARKS for word in words))
+_ILGA_MARK = when_used("|".join(pattern for _, pattern in _ILGA_MARKS))
+_ILGA_WORDS = when_used("|".join(re.escape(word) for words, _ in _ILGA_MARKS for word in words))
 # The same for a bill's or an amendment's own marks.
-_BILL_WORDS = re.compile(r"AN ACT|Be it enacted|AMENDMENT |Amend ")
+_BILL_WORDS = when_used(r"AN ACT|Be it enacted|AMENDMENT |Amend ")
 # What both of `_ILCS_SITE`'s forms hold.
 _ILCS_SITE_WORDS = "Illinois Compiled Statutes"
 

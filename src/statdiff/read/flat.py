@@ -10,9 +10,8 @@ from __future__ import annotations
 import re
 
 from statdiff.model import ReadResult
-from statdiff.read.common import (
-    DOC_ID, DROPPED, HEADER, LRB, PAGE_MARKER, SITE_CHROME, TIGHT_PAGE_MARKER, VERSION_WORDS, Piece, number_lines,
-)
+from statdiff.read.common import DOC_ID, LRB, PAGE_MARKER, SITE_CHROME, TIGHT_PAGE_MARKER, VERSION_WORDS
+from statdiff.read.numbering import DROPPED, HEADER, Piece, number_lines
 from statdiff.read.numbered import numbered_result
 
 # A running header run into the text (group 1 or 2: the page). The 93rd GA ftp pages print

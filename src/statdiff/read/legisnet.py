@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 
 from statdiff.model import BodyLine, ReadResult
-from statdiff.read.common import DROPPED, SITE_CHROME, Piece, number_lines
+from statdiff.read.common import SITE_CHROME
+from statdiff.read.numbering import DROPPED, Piece, number_lines
 from statdiff.read.numbered import numbered_result, physical_pieces
 
 

@@ -14,7 +14,8 @@ import re
 from itertools import groupby
 
 from statdiff.model import Identity, ReadResult
-from statdiff.read.common import BILL_STATUS, DROPPED, SITE_CHROME, Body, Piece, normalize, number_lines, split_lines
+from statdiff.read.common import BILL_STATUS, SITE_CHROME, Body, normalize, split_lines
+from statdiff.read.numbering import DROPPED, Piece, number_lines
 from statdiff.read.numbered import numbered_result, physical_pieces
 from statdiff.read.pipes import cell_pieces, number_cells
 

@@ -3,7 +3,7 @@
 94th-96th GA: `1 <NBSP x4>AN ACT...`, header `HB1633 Enrolled - 2 - LRB094 07564 RXD 37732 b`.
 97th GA onward the space after the number is gone: `3represented in...`,
 `645 and 50 as follows` is line 6 "45 and 50 as follows"; the engine in
-`common.number_lines` resolves that with the line number it expects next.
+`numbering.number_lines` resolves that with the line number it expects next.
 A line with an NBSP (or several spaces) after its number is indented.
 """
 
@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from statdiff.model import ReadResult
-from statdiff.read.common import HEADER, NBSP, Numbered, Piece, header_page, is_running_header, name_front_matter, number_lines, split_lines
+from statdiff.read.common import NBSP, header_page, is_running_header, split_lines
+from statdiff.read.numbering import HEADER, Numbered, Piece, name_front_matter, number_lines
 from statdiff.read.identity import read_identity, synopsis_from, synopsis_indices
 
 

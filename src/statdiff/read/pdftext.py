@@ -18,9 +18,10 @@ import re
 from statdiff.law import public_acts
 from statdiff.model import BodyLine, ReadResult
 from statdiff.read.common import (
-    DOC_ID, HEADER, LRB, PAGE_MARKER, PAGE_NUMBER, RUNNING_HEADER, SITE_CHROME, VERSION_WORDS, Body, Piece, normalize,
-    number_lines, split_lines, split_normalized,
+    DOC_ID, LRB, PAGE_MARKER, PAGE_NUMBER, RUNNING_HEADER, SITE_CHROME, VERSION_WORDS, Body, normalize, split_lines,
+    split_normalized,
 )
+from statdiff.read.numbering import HEADER, Piece, number_lines
 from statdiff.read.page_numbers import page_numbers
 from statdiff.read.identity import read_identity
 from statdiff.read.numbered import numbered_result

@@ -15,9 +15,8 @@ import re
 from collections import Counter
 
 from statdiff.model import BodyLine, ReadResult
-from statdiff.read.common import (
-    CELL_SEPARATOR, DOC_ID, DROPPED, HEADER, LRB, PAGE_MARKER, VERSION_WORDS, Numbered, Piece, normalize, number_lines,
-)
+from statdiff.read.common import CELL_SEPARATOR, DOC_ID, LRB, PAGE_MARKER, VERSION_WORDS, normalize
+from statdiff.read.numbering import DROPPED, HEADER, Numbered, Piece, number_lines
 from statdiff.read.numbered import numbered_result
 
 # A header row is cut into cells: each holds one part of the header.

@@ -6,11 +6,14 @@ change list."""
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from statdiff.model import Document, Node, Position, SourceSpan, count_ops
 from statdiff.render.options import RenderOptions
-from statdiff.view import ChangeListView, RedlineView, SectionView
+from statdiff.view import RedlineView, SectionView
+
+if TYPE_CHECKING:
+    from statdiff.view.changes import ChangeListView
 
 _NO_SPAN = SourceSpan(Position(), Position())
 

@@ -28,7 +28,8 @@ from rich.text import Text
 
 from statdiff.model import WORD_OPS, Change, Op, Status, Token, rebuild
 from statdiff.render.options import RenderOptions
-from statdiff.view import ChangeListView, RedlineView, RowView, Run, SectionView, disagreement_line, one_copy_label
+from statdiff.view import RedlineView, RowView, Run, SectionView, one_copy_label
+from statdiff.view.changes import ChangeListView, disagreement_line
 from statdiff.view.words import word_starts
 
 INSERT_STYLE = "underline green"

@@ -6,17 +6,17 @@ reading order with their Act and Article, label, status and page:line spans; in 
 a row per node whose text is a list of runs (equal, inserted, deleted, replaced, or
 held by one copy only) each tied to the change it shows, page:line labels and the
 notes beside it (`model`, `layout`, and the words printed around the text in
-`labels`). `ChangeListView` is the same for `statdiff changes` (`changes`). Every
-renderer (HTML, terminal, JSON; Word, PDF and CSV next) reads a view and nothing
-earlier: it never tokenizes, matches a run to its change, or words a label itself.
+`labels`). `ChangeListView` is the same for `statdiff changes` (`changes`, imported from
+there: a redline never loads it). Every renderer (HTML, terminal, JSON; Word, PDF and CSV
+next) reads a view and nothing earlier: it never tokenizes, matches a run to its change,
+or words a label itself.
 """
 
 from statdiff.view.build import build_view, default_title, is_cut
-from statdiff.view.changes import ChangeListView, disagreement_line
 from statdiff.view.labels import one_copy_label
 from statdiff.view.model import ChangeView, MarginItem, OneCopyLabel, RedlineView, RowView, Run, SectionView
 
 __all__ = [
-    "ChangeListView", "ChangeView", "MarginItem", "OneCopyLabel", "RedlineView", "RowView", "Run", "SectionView",
-    "build_view", "default_title", "disagreement_line", "is_cut", "one_copy_label",
+    "ChangeView", "MarginItem", "OneCopyLabel", "RedlineView", "RowView", "Run", "SectionView",
+    "build_view", "default_title", "is_cut", "one_copy_label",
 ]

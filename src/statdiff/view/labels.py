@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from statdiff.law.compiling import when_used
 from statdiff.model import Change, Document, Mode, Node, Op, SectionComparison, Status, count_ops
 
 ONLY_SECTION_LABELS = {
@@ -45,7 +46,7 @@ NOTE_KIND_NAMES = {
 # The attribution filter where changes are credited to an amendment's instructions or to versions.
 CREDITED_ELSEWHERE = "Credited to an instruction or version"
 # Compiled once: a view labels and anchors every section (`re`'s own cache is a lookup a call).
-_LAST_PATH_NUMBER = re.compile(r"/([\w.\-]+)$")
+_LAST_PATH_NUMBER = when_used(r"/([\w.\-]+)$")
 _NOT_IN_AN_ANCHOR = re.compile(r"[^A-Za-z0-9]+")
 # A run of labels `Sec. 1-4` ... `Sec. 1-12` reads `Secs. 1-4 to 1-12`.
 _PLURAL_PREFIXES = {"Sec. ": "Secs. ", "Article ": "Articles ", "Section ": "Sections ", "Clause ": "Clauses "}

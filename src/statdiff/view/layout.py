@@ -31,11 +31,12 @@ from statdiff.model import (
     WordSegment,
 )
 from statdiff.view.labels import DEPTH, article_label, one_copy_label
-from statdiff.view.model import ChangeView, GroupView, MarginItem, OneCopyLabel, QuietRun, RowView, Run, SectionView
+from statdiff.view.model import ChangeView, MarginItem, OneCopyLabel, RowView, Run, SectionView
 
 if TYPE_CHECKING:
     from statdiff.annotate.margin import Annotation
     from statdiff.annotate.notes import ReaderNote
+    from statdiff.view.outline import GroupView, QuietRun
 
 _SEGMENT_OPS = frozenset({Op.EQUAL, *WORD_OPS, *ONE_COPY_OPS})
 

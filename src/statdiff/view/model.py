@@ -31,12 +31,13 @@ from statdiff.model import (
     Token,
 )
 from statdiff.annotate.margin import RECOVERED_NOTE
-from statdiff.view.labels import CHANGE_KINDS, citation_kind, kind_counts, label_range
+from statdiff.view.labels import CHANGE_KINDS, citation_kind, kind_counts
 
 if TYPE_CHECKING:
     from statdiff.annotate.margin import Annotation
     from statdiff.annotate.notes import ReaderNote
     from statdiff.view.layout import Layout
+    from statdiff.view.outline import GroupView, QuietRun
 
 
 def printed(span: SourceSpan | None) -> str:
@@ -446,100 +447,6 @@ class SectionView:
 _QUIET = (Status.UNCHANGED, Status.NOT_RESTATED, *ONE_COPY_STATUSES)
 
 
-@dataclass(slots=True, eq=False)
-class GroupView:
-    """An Act or an Article of the texts and what the redline shows of it: a heading
-    (`10 ILCS 5 Election Code`, `Article 2A STATE BOARD OF ELECTIONS`), its sections and
-    inner groups in reading order (`members`), and the same with each run of members in
-    which nothing changed folded into one `QuietRun` (`items`)."""
-
-    item_kind: ClassVar[str] = "group"
-    kind: str  # "act" or "article"
-    path: str  # `10 ILCS 5`, `10 ILCS 5/Art. 2A`
-    label: str  # `10 ILCS 5`, `Article 2A`
-    heading: str  # `Election Code`, `STATE BOARD OF ELECTIONS`; "" where unknown
-    anchor: str
-    members: "list[GroupView | SectionView]" = field(default_factory=list)
-    items: "list[GroupView | SectionView | QuietRun]" = field(default_factory=list)
-
-    def __repr__(self) -> str:
-        return f"<GroupView {self.kind} {self.path}: {len(self.members)} members, {len(self.changes)} changes>"
-
-    @property
-    def sections(self) -> list[SectionView]:
-        """Every section of the group, inner groups' included, in reading order."""
-        return sections_of(self.members)
-
-    @property
-    def changes(self) -> list[ChangeView]:
-        return [change for section in self.sections for change in section.changes]
-
-    @property
-    def changed_sections(self) -> list[SectionView]:
-        return [section for section in self.sections if not section.collapsed]
-
-    @property
-    def quiet(self) -> bool:
-        """Nothing of it changed: it folds into a run."""
-        return all(section.collapsed for section in self.sections)
-
-    @property
-    def shown(self) -> "list[GroupView | SectionView]":
-        """The members a table of contents lists: inner groups and sections that changed."""
-        return [member for member in self.members if not is_quiet(member)]
-
-
-@dataclass(slots=True, eq=False)
-class QuietRun:
-    """Consecutive sections (or whole Articles, Acts) in which nothing changed, all with the
-    same status: one folded line, `Secs. 1-4 to 1-12 unchanged (9 Sections)`, that opens
-    onto its members."""
-
-    item_kind: ClassVar[str] = "run"
-    members: "list[GroupView | SectionView]"
-    status_label: str  # `unchanged`, `not amended by this bill`; `without changes` for mixed groups
-    anchor: str
-
-    @property
-    def sections(self) -> list[SectionView]:
-        """Every section the run folds, those of its groups included, in reading order."""
-        return sections_of(self.members)
-
-    def __repr__(self) -> str:
-        return f"<QuietRun {self.text}>"
-
-    @property
-    def text(self) -> str:
-        """`Secs. 1-4 to 1-12 unchanged (9 Sections)`, `Articles 2B to 4 unchanged (3 Articles,
-        87 Sections)`, `Article 3 GENERAL PROVISIONS unchanged (6 Sections)`."""
-        from statdiff.view.labels import counted
-
-        first, last = self.members[0], self.members[-1]
-        sections = counted(len(self.sections), "Section")
-        groups = [member for member in self.members if isinstance(member, GroupView)]
-        if len(self.members) == 1 and isinstance(first, GroupView):
-            named = f"{first.label} {first.heading}".strip()
-            return f"{named} {self.status_label} ({sections})"
-        counts = sections
-        if len(groups) == len(self.members):
-            noun = "Act" if groups[0].kind == "act" else "Article"
-            counts = f"{counted(len(groups), noun)}, {sections}"
-        return f"{label_range(first.label, last.label)} {self.status_label} ({counts})"
-
-
-def sections_of(members: "list[GroupView | SectionView]") -> list[SectionView]:
-    """The sections among `members` and inside the groups among them, in reading order."""
-    found: list[SectionView] = []
-    for member in members:
-        found.extend(member.sections if isinstance(member, GroupView) else [member])
-    return found
-
-
-def is_quiet(member: "GroupView | SectionView") -> bool:
-    """A section or a group in which nothing changed."""
-    return member.quiet if isinstance(member, GroupView) else member.collapsed
-
-
 @dataclass(slots=True)
 class OneCopyLine:
     """A line of the summary naming the sections a truncated copy leaves to the other."""
@@ -630,6 +537,8 @@ class RedlineView:
     @property
     def contents(self) -> "list[GroupView | SectionView]":
         """The table of contents: the groups and sections that changed, groups holding theirs."""
+        from statdiff.view.outline import is_quiet  # loaded with the outline, which the line above builds
+
         return [member for member in self._layout.outline(self.sections)[0] if not is_quiet(member)]
 
     @property
