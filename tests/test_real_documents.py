@@ -437,3 +437,6 @@ def test_a_clause_a_paragraph_moved_out_of_is_not_called_unchanged():
     assert [change.op for change in comparison.changes][:1] == ["move"]
     html = str(pipeline.render_comparison(comparison, "html"))
     assert "amended, 1 moved to another section" in html and "Clauses 1 to 2" not in html
+    terminal = str(pipeline.render_comparison(comparison, "terminal"))
+    assert terminal.rstrip().endswith("Changed only by what moved out of them to another section "
+                                      "(each move is printed where it went): Clause 1")

@@ -132,7 +132,7 @@ def _redline_lines(redline: RedlineView, context: int, plain: bool) -> Iterator[
         yield ""
         yield _section_header(section)
         yield from _section_lines(section, context, plain)
-    for line in one_copy + _not_restated_notes(redline, changed):
+    for line in _moved_out_notes(redline) + one_copy + _not_restated_notes(redline, changed):
         yield ""
         yield Text(line, style=NOTE_STYLE)
 
@@ -358,6 +358,14 @@ def _append_marked(text: Text, words: str, opening: str, closing: str, style: st
     text.append(opening, style=mark_style)
     text.append(words, style=style)
     text.append(closing, style=mark_style)
+
+
+def _moved_out_notes(redline: RedlineView) -> list[str]:
+    """The sections changed only by a node that moved out of them to another section: the move
+    is printed under the section it went to, and these are named, that none reads as untouched."""
+    left = [section.path or FRONT_MATTER for section in redline.sections if section.moved_out and not section.changes]
+    return [f"Changed only by what moved out of them to another section (each move is printed where it went): "
+            f"{', '.join(left)}"] if left else []
 
 
 def _one_copy_notes(redline: RedlineView) -> list[str]:
