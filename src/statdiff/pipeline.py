@@ -260,15 +260,17 @@ def nothing_fits_warnings(*documents: "Document | None") -> list[str]:
 
 
 def comparison_warnings(comparison: "Comparison") -> list[str]:
-    """What a comparison of two texts warns of: a conference committee report's instructions are
-    not applied (`compare/modes.py`); they are not versions of one text (two different bills,
-    two different Acts, a bill and an Act it does not amend, no section in common:
-    `compare/kinship.py`); one ends just where a node of the other ends
-    and the nodes after it are reported removed (`compare/endings.py`); their synopses differ
-    (`compare/synopses.py`: a synopsis is not compared as text); the comparison stopped short
-    of a search (`comparison.limits`); what a compiled Act against an Act's own text set aside as
-    printing (`compare/codification.py`); one Section's page against the whole Act (`compare/excerpts.py`); two words one printing runs
-    together (`compare/runtogether.py`)."""
+    """What a comparison of two texts warns of, one line each:
+    - a conference committee report's instructions are not applied (`compare/modes.py`);
+    - the texts are not versions of one text: two different bills, two different Acts, a bill
+      and an Act it does not amend, no section in common (`compare/kinship.py`);
+    - what a compiled Act against an Act's own text set aside as printing (`compare/codification.py`);
+    - one Section's page against the whole Act (`compare/excerpts.py`);
+    - two words one printing runs together (`compare/runtogether.py`);
+    - one text ends just where a node of the other ends and the nodes after it are reported
+      removed (`compare/endings.py`);
+    - their synopses differ (`compare/synopses.py`: a synopsis is not compared as text);
+    - the comparison stopped short of a search (`comparison.limits`)."""
     from statdiff.compare.codification import codification_note
     from statdiff.compare.endings import trailing_nodes_note
     from statdiff.compare.excerpts import excerpt_note

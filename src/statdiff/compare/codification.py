@@ -34,6 +34,7 @@ from statdiff.compare.tokens import rebuild
 from statdiff.compare.units import Unit
 from statdiff.compare.words import diff_tokens
 from statdiff.law import units as units_grammar
+from statdiff.law.compiling import when_used
 from statdiff.model import (
     WORD_OPS,
     Comparison,
@@ -45,6 +46,7 @@ from statdiff.model import (
     Side,
     Status,
     Token,
+    counted,
 )
 
 # The codifier's own nodes in a compiled Section: what an Act's own text never prints.
@@ -191,7 +193,7 @@ def _enacting_form(node: Node) -> bool:
     return _TITLE.fullmatch(text) is not None or units_grammar.ENACTING_CLAUSE.fullmatch(text) is not None
 
 
-_TITLE = re.compile(re.escape(units_grammar.BILL_TITLE) + r" [^.]+\.")
+_TITLE = when_used(re.escape(units_grammar.BILL_TITLE) + r" [^.]+\.")
 
 
 # ---------------------------------------------------------------- the warning
@@ -218,13 +220,13 @@ def codification_note(comparison: Comparison) -> str | None:
                 for section in comparison.sections)
     parts = []
     if counts["citation"]:
-        parts.append(_counted(counts["citation"], "citation line"))
+        parts.append(counted(counts["citation"], "citation line"))
     if counts["source_note"]:
-        parts.append(_counted(counts["source_note"], "Source note"))
+        parts.append(counted(counts["source_note"], "Source note"))
     what = " and ".join(parts)
     listed = [f"{what} that only the compiled Act prints (the codifier's)"] if what else []
     if counts["heading"]:
-        listed.append(f"\"{CODIFIED_WORD}\" printed for \"{OWN_WORD}\" in {_counted(counts['heading'], 'Section heading')}")
+        listed.append(f"\"{CODIFIED_WORD}\" printed for \"{OWN_WORD}\" in {counted(counts['heading'], 'Section heading')}")
     if front:
         listed.append("the title and enacting clause of the Act's own text")
     if not listed:
@@ -243,10 +245,6 @@ def _heading_word_equal(node: NodeComparison) -> bool:
     if not segments or segments[0].op != Op.EQUAL:
         return False
     return {rebuild(segments[0].old), rebuild(segments[0].new)} == {CODIFIED_WORD, OWN_WORD}
-
-
-def _counted(count: int, noun: str) -> str:
-    return f"{count} {noun}{'s' if count != 1 else ''}"
 
 
 def _listed(parts: list[str]) -> str:

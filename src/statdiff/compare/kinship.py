@@ -26,8 +26,7 @@ whose instructions name an Act without citing it) gives no evidence of the first
 
 from __future__ import annotations
 
-from typing import Iterator
-
+from statdiff.compare.modes import bill_sections, normal_citation, rival_bills_note
 from statdiff.model import Comparison, Document, Mode, Node, Status
 
 # Statuses of a section that only one text holds: a comparison made only of these shares none.
@@ -36,8 +35,6 @@ _ONE_SIDE = frozenset({Status.ADDED, Status.REMOVED})
 
 def kinship_note(comparison: Comparison) -> str | None:
     """The warning for two texts that are not versions of one text; None otherwise."""
-    from statdiff.compare.modes import rival_bills_note
-
     rivals = rival_bills_note(comparison)
     if rivals is not None:
         return rivals
@@ -106,38 +103,25 @@ def _printed_acts(document: Document, sections: list[Node]) -> set[str]:
     """The ILCS citations of the Acts a text prints: its identity's, its codified Sections'."""
     acts = _acts_of(sections)
     if document.identity.act:
-        acts.add(_normal(document.identity.act))
+        acts.add(normal_citation(document.identity.act))
     return acts
 
 
 def _acts_of(sections: list[Node]) -> set[str]:
     """The Acts cited by the citation lines of codified Sections among `sections`."""
-    return {_normal(node.meta.act) for node in sections if node.meta.codified and node.meta.act}
+    return {normal_citation(node.meta.act) for node in sections if node.meta.codified and node.meta.act}
 
 
 def _instructed_acts(bill: Document) -> set[str]:
     """The Acts a bill's amendatory instructions cite (`(815 ILCS 530/)`)."""
     return {
-        _normal(node.meta.amends.citation) for node in _bill_sections(bill)
+        normal_citation(node.meta.amends.citation) for node in bill_sections(bill)
         if node.meta.amends is not None and node.meta.amends.citation
     }
 
 
 def _is_bill(document: Document) -> bool:
-    return bool(document.identity.bill) or any(True for _ in _bill_sections(document))
-
-
-def _bill_sections(document: Document) -> Iterator[Node]:
-    """A bill's sections: the document's, or its Articles' (`ARTICLE 5. AMENDATORY PROVISIONS`)."""
-    for node in document.root.children:
-        if node.kind == "bill_section":
-            yield node
-        elif node.kind == "article":
-            yield from (child for child in node.children if child.kind == "bill_section")
-
-
-def _normal(citation: str) -> str:
-    return " ".join(citation.split())
+    return bool(document.identity.bill) or any(True for _ in bill_sections(document))
 
 
 def _listed(acts: set[str]) -> str:

@@ -15,11 +15,13 @@ or added as text, not unchanged law.
 
 from __future__ import annotations
 
+from typing import Iterator
+
 from statdiff.compare.units import Unit, collect_units
 from statdiff.errors import display_name
 from statdiff.law import measures
 from statdiff.law.compiling import when_used
-from statdiff.model import PLAIN, Comparison, Document, Identity, Mode, Side
+from statdiff.model import PLAIN, Comparison, Document, Identity, Mode, Node, Side
 from statdiff.model.text import ordinal
 from statdiff.read.identity import identity_of, is_conference_report
 
@@ -28,17 +30,18 @@ def is_amendatory(units: list[Unit]) -> bool:
     return any(unit.amendatory for unit in units)
 
 
-def mode_of(old_units: list[Unit], new_units: list[Unit], one_bill: bool = False) -> Mode:
+def mode_of(old_units: list[Unit], new_units: list[Unit], versions: bool = False) -> Mode:
     """Amendment mode when one text amends and the other holds the Sections it amends: a
     bill cut inside its amendatory instruction, before any restated Section, is no Act but
     a copy of a bill (versions mode, where a truncated copy is found)."""
-    return Mode.AMENDMENT if bill_side(old_units, new_units, one_bill) is not None else Mode.VERSIONS
+    return Mode.AMENDMENT if bill_side(old_units, new_units, versions) is not None else Mode.VERSIONS
 
 
-def bill_side(old_units: list[Unit], new_units: list[Unit], one_bill: bool = False) -> Side | None:
-    """Which text is the amendatory bill (amendment mode), None in versions mode. Two printings
-    of one bill (`one_bill`) are versions of it, whatever either amends."""
-    if one_bill:
+def bill_side(old_units: list[Unit], new_units: list[Unit], versions: bool = False) -> Side | None:
+    """Which text is the amendatory bill (amendment mode), None in versions mode. Texts that
+    are versions whatever either amends (`versions`: `as_versions`, two printings of one bill
+    among them) have none."""
+    if versions:
         return None
     old_amends, new_amends = is_amendatory(old_units), is_amendatory(new_units)
     if old_amends == new_amends:
@@ -147,7 +150,22 @@ def rival_bills(old: Document, new: Document) -> tuple[Identity, Identity] | Non
 
 def _amends(document: Document) -> bool:
     """A bill section of the document amends an Act (`meta.amends`, what makes a unit amendatory)."""
-    return any(node.kind == "bill_section" and node.meta.amends is not None for node in document.root.walk())
+    return any(node.meta.amends is not None for node in bill_sections(document))
+
+
+def bill_sections(document: Document) -> Iterator[Node]:
+    """A bill's sections, where the builder opens them: the document's children, or its bill
+    Articles' (`ARTICLE 5. AMENDATORY PROVISIONS`); no other node holds one."""
+    for node in document.root.children:
+        if node.kind == "bill_section":
+            yield node
+        elif node.kind == "article":
+            yield from (child for child in node.children if child.kind == "bill_section")
+
+
+def normal_citation(citation: str) -> str:
+    """An Act's citation with its spaces made single (`815  ILCS 530` -> `815 ILCS 530`)."""
+    return " ".join(citation.split())
 
 
 def _has_sections(document: Document) -> bool:
@@ -203,17 +221,17 @@ def is_bill(document: Document, units: list[Unit]) -> bool:
 def instructed_sections(bill: Document) -> set[tuple[str, str]]:
     """(Act citation, Section number) of each Section the bill says it amends by changing."""
     named: set[tuple[str, str]] = set()
-    for node in bill.root.walk():
-        amends = node.meta.amends if node.kind == "bill_section" else None
+    for node in bill_sections(bill):
+        amends = node.meta.amends
         if amends is not None and amends.citation:
-            act = " ".join(amends.citation.split())
+            act = normal_citation(amends.citation)
             named |= {(act, number) for number in amends.changing}
     return named
 
 
 def section_key(unit: Unit) -> tuple[str, str]:
     """(Act citation, Section number) of a unit, as `instructed_sections` names them."""
-    return " ".join((unit.node.meta.act or "").split()), str(unit.node.meta.number)
+    return normal_citation(unit.node.meta.act or ""), str(unit.node.meta.number)
 
 
 def recovers_struck(mode: Mode, bill_side: Side | None, new: Document) -> bool:

@@ -16,7 +16,7 @@ says how many were compared alike.
 
 from __future__ import annotations
 
-from statdiff.model import WORD_OPS, Comparison, NodeComparison, Op, Segment, Status, Token
+from statdiff.model import Comparison, NodeComparison, Op, Segment, Status, Token
 
 
 def join_run_together(comparison: Comparison) -> None:
@@ -49,7 +49,7 @@ def _join(node: NodeComparison) -> None:
 def _run_together(segment: Segment) -> bool:
     """A replacement of one token by two that it writes together, joined at a lower-case letter
     and a capital (or of two by one)."""
-    if segment.op not in WORD_OPS or segment.op != Op.REPLACE or segment.basis is not None:
+    if segment.op != Op.REPLACE or segment.basis is not None:
         return False
     one, two = (segment.old, segment.new) if len(segment.old) == 1 else (segment.new, segment.old)
     return len(one) == 1 and len(two) == 2 and _written_together(one[0], two)

@@ -75,9 +75,9 @@ def compare(old: Document, new: Document) -> Comparison:
     old_units, new_units = collect_units(old), collect_units(new)
     every_unit = {"old": old_units, "new": new_units}
     old_amends, new_amends = is_amendatory(old_units), is_amendatory(new_units)
-    versions_of_one_bill = as_versions(old, new)
-    mode = mode_of(old_units, new_units, versions_of_one_bill)
-    bill = bill_side(old_units, new_units, versions_of_one_bill)
+    versions = as_versions(old, new)  # versions whatever either amends: printings of one bill, rival bills, ...
+    mode = mode_of(old_units, new_units, versions)
+    bill = bill_side(old_units, new_units, versions)
     leads: dict[Side, Unit | None] = {}
     if mode == Mode.AMENDMENT:
         leads = {"old": lead_unit(old_units, old_amends), "new": lead_unit(new_units, new_amends)}

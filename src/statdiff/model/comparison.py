@@ -324,7 +324,7 @@ class NodeComparison:
     def __repr__(self) -> str:
         node = self.new if self.new is not None else self.old
         path = node.path if node is not None else "?"
-        return f"<NodeComparison {path} {self.status}: {_counted(len(self.changes), 'change')}>"
+        return f"<NodeComparison {path} {self.status}: {counted(len(self.changes), 'change')}>"
 
     def made_segments(self) -> list[Segment]:
         """The segments made so far: all of them, but for a pair whose segments are made
@@ -361,7 +361,7 @@ class SectionComparison:
     attributed_to: list[str] = field(default_factory=list)
 
     def __repr__(self) -> str:
-        return f"<SectionComparison {self.path or '(front matter)'} {self.status}: {_counted(len(self.changes), 'change')}>"
+        return f"<SectionComparison {self.path or '(front matter)'} {self.status}: {counted(len(self.changes), 'change')}>"
 
     @property
     def changes(self) -> list[Change]:
@@ -469,10 +469,11 @@ class Comparison:
         changes = self.changes
         sections = len({change.section for change in changes})
         return (f"<Comparison {self.new.short_name} vs {self.old.short_name}: "
-                f"{_counted(len(changes), 'change')} in {_counted(sections, 'section')}>")
+                f"{counted(len(changes), 'change')} in {counted(sections, 'section')}>")
 
 
-def _counted(count: int, noun: str) -> str:
+def counted(count: int, noun: str) -> str:
+    """`1 change`, `9 changes`: a count and its noun, plural but for one."""
     return f"{count} {noun}{'' if count == 1 else 's'}"
 
 

@@ -363,7 +363,8 @@ def _append_marked(text: Text, words: str, opening: str, closing: str, style: st
 def _moved_out_notes(redline: RedlineView) -> list[str]:
     """The sections changed only by a node that moved out of them to another section: the move
     is printed under the section it went to, and these are named, that none reads as untouched."""
-    left = [section.path or FRONT_MATTER for section in redline.sections if section.moved_out and not section.changes]
+    left = [section.path or FRONT_MATTER for section in redline.sections
+            if section.status == Status.CHANGED and not section.changes and section.moved_out]
     return [f"Changed only by what moved out of them to another section (each move is printed where it went): "
             f"{', '.join(left)}"] if left else []
 

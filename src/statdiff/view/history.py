@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
-from statdiff.model import Change, Identity, count_ops
-from statdiff.view.labels import counted, op_counts
+from statdiff.model import Change, Identity, count_ops, counted
+from statdiff.view.labels import op_counts
 from statdiff.view.model import RedlineView, printed
 
 if TYPE_CHECKING:

@@ -162,11 +162,6 @@ def label_range(first: str, last: str) -> str:
     return f"{first} to {last}"
 
 
-def counted(count: int, noun: str) -> str:
-    """`1 Section`, `9 Sections`."""
-    return f"{count} {noun}{'' if count == 1 else 's'}"
-
-
 def unique_anchor(text: str, used: set[str]) -> str:
     """An HTML id from `text` (`sec-815-ilcs-530-10`), made unique among `used` (`-2`, `-3`...)
     and added to it."""

@@ -32,6 +32,7 @@ from statdiff.model import (
 )
 from statdiff.annotate.margin import RECOVERED_NOTE
 from statdiff.view.labels import CHANGE_KINDS, citation_kind, kind_counts
+from statdiff.view.words import between_sides
 
 if TYPE_CHECKING:
     from statdiff.annotate.margin import Annotation
@@ -190,8 +191,6 @@ class Run:
     def between_sides(self) -> str:
         """What an inline redline prints between the struck and the inserted text of a
         replacement (`view/words.py`)."""
-        from statdiff.view.words import between_sides
-
         return between_sides(self.old_text, self.new_text)
 
     @property

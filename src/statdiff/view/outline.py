@@ -15,7 +15,8 @@ import itertools
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
 
-from statdiff.view.labels import article_heading, article_label, counted, label_range, unique_anchor
+from statdiff.model import counted
+from statdiff.view.labels import article_heading, article_label, label_range, unique_anchor
 from statdiff.view.model import ChangeView, SectionView
 
 if TYPE_CHECKING:
