@@ -77,23 +77,29 @@ def read(text: str, name: str) -> ReadResult:
 def _placed(dropped: list[Drop], raw_lines: list[str]) -> list[Drop]:
     """The drops in source order, each with how many body words come before it (`after`), so
     that the audit can put body and drops back together: the body words of a line are its
-    words once every drop is cut out of it."""
+    words once every drop is cut out of it. Only the lines that drop something are looked
+    at word by word; the words of the lines between them are counted (`str.split` and the
+    `\\S+` runs agree: both split at what `str.isspace` calls a space)."""
     by_line: dict[int, list[Drop]] = {}
     for drop in dropped:
         by_line.setdefault(drop.line or 0, []).append(drop)
     placed: list[Drop] = []
     words_before = 0
-    for number, raw in enumerate(raw_lines, start=1):
-        drops = sorted(by_line.get(number, ()), key=lambda drop: drop.column or 0)
+    counted = 0  # the lines whose words `words_before` counts
+    for number in sorted(number for number in by_line if 1 <= number <= len(raw_lines)):
+        words_before += sum(len(raw.split()) for raw in raw_lines[counted:number - 1])
+        raw = raw_lines[number - 1]
+        drops = sorted(by_line[number], key=lambda drop: drop.column or 0)
         masked = raw
         for drop in drops:
             start = drop.column or 0
             masked = masked[:start] + " " * len(drop.text) + masked[start + len(drop.text):]
-        starts = [match.start() for match in re.finditer(r"\S+", masked)]
+        starts = [match.start() for match in _WORD_RUN.finditer(masked)]
         for drop in drops:
             before = sum(1 for start in starts if start < (drop.column or 0))
             placed.append(replace(drop, after=words_before + before))
         words_before += len(starts)
+        counted = number
     return placed
 
 
@@ -126,6 +132,7 @@ PAGE_FURNITURE_MAX_WORDS = 12
 _PAGE_NUMBER = re.compile(r"(?i:page)\s+(\d{1,4})(?:\s+(?:of|/)\s+\d{1,4})?|-\s?(\d{1,4})\s?-"
                           r"|(\d{1,4}) ?(?:/|of) ?\d{1,4}")
 _DIGITS = re.compile(r"\d+")
+_WORD_RUN = re.compile(r"\S+")
 
 
 def page_furniture(lines: list[str]) -> tuple[dict[int, str], set[int]]:
@@ -135,7 +142,7 @@ def page_furniture(lines: list[str]) -> tuple[dict[int, str], set[int]]:
     them (and two or more), and at the top of the first page (a running header or footer);
     and the blank lines around each page break, so that a paragraph runs on across it."""
     numbered = [(index, int(match[1] or match[2] or match[3])) for index, line in enumerate(lines)
-                if (match := _PAGE_NUMBER.fullmatch(normalize(line)))]
+                if line and not line.isspace() and (match := _PAGE_NUMBER.fullmatch(normalize(line)))]
     run = _longest_sequence(numbered)
     if len(run) < 2:
         return {}, set()

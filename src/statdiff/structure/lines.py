@@ -49,6 +49,8 @@ def is_caps_heading(text: str) -> bool:
 def unwrap(text: str) -> str:
     """`**Fees**`, `_Fees_`, `` `fees` ``: the text inside markup that wraps all of it."""
     text = text.strip()
+    if len(text) < 3 or text[0] not in "*_`":
+        return text  # (every mark below opens with one of these, around one character or more)
     for mark in ("**", "__", "*", "_", "`"):
         inner = text[len(mark):-len(mark)]
         if len(text) > 2 * len(mark) and text.startswith(mark) and text.endswith(mark) and mark not in inner:
