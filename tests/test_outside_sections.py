@@ -1,0 +1,83 @@
+"""Text an Act's page prints outside any Section (`structure/outside.py`): kept where it is
+printed, never guessed into a Section, and named in one line by `parse` and by every diff
+whose changes touch it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from statdiff import pipeline
+from statdiff.read import read_path, read_text
+from statdiff.structure.outside import changes_outside_note, outside_note, printed_outside_sections
+
+ROOT = Path(__file__).resolve().parent.parent
+PIPA = ROOT / "statutes" / "pipa" / "815ILCS530_through_PA094-0947.txt"
+WHOLE_ACTS = ROOT.parent / "shared" / "corpus" / "ilcs-whole-acts"
+ELECTION_CODE = WHOLE_ACTS / "10ILCS5_ElectionCode.txt"
+SOURCE_OF_SECTION_5 = "(Source: P.A. 94-36, eff. 1-1-06.)\n\n    (815 ILCS 530/10)"
+STRAY = "    the wrapped second line of an item of Section 5, printed after its Source note.\n"
+
+
+def built(text: str, name: str = "<text>"):
+    return pipeline.build(read_text(text, name=name))
+
+
+def with_stray_line(text: str) -> str:
+    """PIPA's page with a line of Section 5 printed after Section 5's Source note."""
+    assert text.count(SOURCE_OF_SECTION_5) == 1
+    return text.replace(SOURCE_OF_SECTION_5, SOURCE_OF_SECTION_5.replace("\n\n", "\n" + STRAY + "\n"))
+
+
+def test_a_line_after_a_source_note_is_found_kept_and_named():
+    document = built(with_stray_line(PIPA.read_text(encoding="utf-8")))
+    found = printed_outside_sections(document)
+    assert [(node.text, section.label) for node, section in found] == [(" ".join(STRAY.split()), "Sec. 5")]
+    assert outside_note(document) == (
+        "1 paragraph printed outside any Section (after Sec. 5): read where printed, as text of the Act or Article"
+        " that holds it; the page prints lines of a Section apart from it, and statdiff does not guess which Section")
+    section_5 = document.find("815 ILCS 530/5")
+    assert section_5 is not None and "wrapped second line" not in " ".join(node.text for node in section_5.walk())
+
+
+def test_a_page_that_prints_every_line_in_its_section_has_none():
+    assert printed_outside_sections(built(PIPA.read_text(encoding="utf-8"))) == []
+    assert outside_note(built(PIPA.read_text(encoding="utf-8"))) is None
+
+
+def test_a_change_in_text_outside_any_section_is_named_and_one_inside_is_not():
+    text = with_stray_line(PIPA.read_text(encoding="utf-8"))
+    old = built(text, "old")
+    outside = built(text.replace("printed after its Source note", "printed after its own Source note"), "new")
+    comparison = pipeline.compare(old, outside)
+    assert len(comparison.changes) == 1
+    assert changes_outside_note(comparison) == (
+        "1 change in text printed outside any Section (after Sec. 5): the page prints lines of a Section apart from"
+        " it; each change is shown where it is printed")
+    inside = built(text.replace("Short title.", "Short  title. Amended."), "new")
+    assert pipeline.compare(old, inside).changes and changes_outside_note(pipeline.compare(old, inside)) is None
+
+
+def test_documents_that_are_not_legislation_have_no_sections_to_be_outside_of():
+    document = built("# Terms\n\n## 1. Fees\n\nThe fee is $10.\n\nA closing paragraph.\n", "terms.md")
+    assert document.prose
+    assert printed_outside_sections(document) == []
+
+
+@pytest.mark.skipif(not ELECTION_CODE.exists(), reason="../shared/corpus/ilcs-whole-acts is not beside the clone")
+def test_the_election_code_scrape_prints_682_paragraphs_outside_its_sections():
+    document = pipeline.build(read_path(ELECTION_CODE))
+    found = printed_outside_sections(document)
+    assert len(found) == 682
+    node, section = found[0]
+    assert (node.text, section.label) == ("equipment; and", "Sec. 1-17")
+    assert outside_note(document).startswith(
+        "682 paragraphs printed outside any Section (after Sec. 1-17, Sec. 1-19, Sec. 1-20.1 and 100 more)")
+
+
+@pytest.mark.skipif(not WHOLE_ACTS.exists(), reason="../shared/corpus/ilcs-whole-acts is not beside the clone")
+@pytest.mark.parametrize("path", sorted(set(WHOLE_ACTS.glob("*.txt")) - {ELECTION_CODE}) if WHOLE_ACTS.exists() else [],
+                         ids=lambda path: path.name)
+def test_the_other_whole_acts_print_every_line_in_a_section(path):
+    assert printed_outside_sections(pipeline.build(read_path(path))) == []
