@@ -136,3 +136,79 @@ def test_a_lookahead_letter_admits_every_character_the_letter_matches() -> None:
     for letter in "sapitm":
         assert re.findall(f"[{letter}]", every_character, re.IGNORECASE) == \
             re.findall(letter, every_character, re.IGNORECASE)
+
+
+# ---------------------------------------------------------------- the margin notes' stretches
+
+# Each pattern's matches as the general path finds them: the whole text searched.
+STRETCH_PATTERNS = [margin._PERIOD, margin._AMOUNT, margin._DUTY, margin._REFERENCE]
+
+
+def _found(pattern):
+    def extract(text: str, start: int, end: int) -> list[tuple]:
+        return [(match.group(0), match.groups()) for match in pattern.finditer(text, start, end)]
+    return extract
+
+
+def _assert_stretches_find_what_the_whole_texts_give(old: str, new: str) -> bool:
+    """The matches `_Stretches` gives (head and tail read once) are those of each whole text;
+    whether it left a head or a tail unread in NEW."""
+    stretches = margin._Stretches(old, new)
+    for pattern in STRETCH_PATTERNS:
+        whole = _found(pattern)
+        assert stretches.extract(whole) == (whole(old, 0, len(old)), whole(new, 0, len(new))), (old[:200], new[:200])
+    return stretches.new_middle != (0, len(new))
+
+
+def _edited(text: str, number: int) -> str:
+    """`text` with one of a few edits a version makes, at a place that depends on `number`."""
+    words = text.split(" ")
+    at = number * 7919 % len(words)
+    edits = [words[:at] + words[at + 1:], words[:at] + ["within", "30", "days;"] + words[at:],
+             words[:at] + ["$1,500.25."] + words[at + 2:], words[:at] + ["Section", "5.1(a):"] + words[at:]]
+    return " ".join(edits[number % len(edits)])
+
+
+def test_two_versions_of_a_node_read_by_stretches_give_what_each_whole_text_gives(comparisons, corpus_node_texts):
+    """On every corpus node text against an edit of it, and on the two texts of every changed
+    node of the comparisons, each pattern finds what it finds in the whole texts."""
+    shared = 0
+    for number, text in enumerate(corpus_node_texts):
+        shared += _assert_stretches_find_what_the_whole_texts_give(text, _edited(text, number))
+    for comparison in comparisons:
+        for section in comparison.sections:
+            for node in section.nodes:
+                if node.changes and node.old is not None and node.new is not None:
+                    shared += _assert_stretches_find_what_the_whole_texts_give(*margin.compared_texts(node))
+    assert shared > 1000, shared
+
+
+_BROKEN = "xy. ;: 05$,()-Section ILCS 5 days shall "
+PAIRS = st.tuples(st.text(alphabet=st.sampled_from(list(_BROKEN + _TRICKY)), max_size=120),
+                  st.text(alphabet=st.sampled_from(list(_BROKEN)), max_size=12), st.integers(0, 120))
+
+
+@given(PAIRS)
+def test_stretches_of_random_texts_give_what_the_whole_texts_give(pair) -> None:
+    text, inserted, at = pair
+    _assert_stretches_find_what_the_whole_texts_give(text, text[:at] + inserted + text[at:])
+
+
+def test_the_periods_not_searched_are_none(corpus_node_texts):
+    """A text naming none of `PERIOD_UNITS` holds no period: `_periods`, which skips such
+    texts, finds on every corpus text what the pattern finds."""
+    skipped = 0
+    for text in corpus_node_texts:
+        assert margin._periods(text) == [margin._normal(m.group(0)) for m in margin._PERIOD.finditer(text)]
+        lowered = text.lower()
+        skipped += not any(unit in lowered for unit in margin.PERIOD_UNITS)
+    assert skipped > 1000, skipped
+
+
+def test_a_period_units_letter_matches_only_characters_that_lower_case_to_it() -> None:
+    """Each letter of `PERIOD_UNITS` matches, without regard to case, only characters whose
+    lower case is that letter (all of Unicode): `str.lower` then finds every unit the pattern can."""
+    every_character = "".join(map(chr, range(0x110000)))
+    for letter in set("".join(margin.PERIOD_UNITS)):
+        found = re.findall(letter, every_character, re.IGNORECASE)
+        assert len(found) >= 2 and all(character.lower() == letter for character in found), letter
