@@ -212,3 +212,34 @@ def test_a_period_units_letter_matches_only_characters_that_lower_case_to_it() -
     for letter in set("".join(margin.PERIOD_UNITS)):
         found = re.findall(letter, every_character, re.IGNORECASE)
         assert len(found) >= 2 and all(character.lower() == letter for character in found), letter
+
+
+# ---------------------------------------------------------------- a word broken after its hyphen
+
+def test_the_broken_hyphen_pattern_opening_with_its_dash_finds_what_the_lookbehinds_find(corpus_node_texts):
+    """`tokens._BROKEN_IN_TEXT` opens with the `- ` each of its matches is: on every corpus text,
+    and on each with its hyphens between letters and digits printed broken (`1-1- 21`, as a
+    line's end breaks them), it finds, and `rejoined` writes, what `BROKEN_IN_TEXT_MATCHES`
+    finds and writes."""
+    from statdiff.compare import tokens
+
+    general = re.compile(tokens.BROKEN_IN_TEXT_MATCHES)
+    broken = [re.sub(r"(?<=\w)-(?=\w)", "- ", text) for text in corpus_node_texts if "-" in text]
+    found = 0
+    for text in corpus_node_texts + broken:
+        expected = [match.span() for match in general.finditer(text)]
+        assert [match.span() for match in tokens._BROKEN_IN_TEXT.finditer(text)] == expected, text[:200]
+        assert tokens.rejoined(text) == general.sub("-", text)
+        found += len(expected)
+    assert found > 100, found
+
+
+@given(st.text(alphabet=st.sampled_from(list("1a- _Ⅻ٣éx.")), max_size=40))
+def test_the_broken_hyphen_patterns_match_alike_at_every_place(text: str) -> None:
+    from statdiff.compare import tokens
+
+    general = re.compile(tokens.BROKEN_IN_TEXT_MATCHES)
+    for place in range(len(text) + 1):
+        fast, slow = tokens._BROKEN_IN_TEXT.match(text, place), general.match(text, place)
+        assert (fast and fast.span()) == (slow and slow.span())
+    assert tokens._BROKEN_IN_TEXT.sub("-", text) == general.sub("-", text)
