@@ -150,13 +150,23 @@ def _found(pattern):
     return extract
 
 
+# Each extractor with what the notes make of its findings in two texts.
+NOTED = [(margin._periods, lambda old, new: margin._feature_changes(old, new, "deadline")),
+         (margin._amounts, lambda old, new: margin._feature_changes(old, new, "amount")),
+         (margin._references, lambda old, new: margin._feature_changes(old, new, "cross-reference")),
+         (margin._duties, margin._duty_changes)]
+
+
 def _assert_stretches_find_what_the_whole_texts_give(old: str, new: str) -> bool:
-    """The matches `_Stretches` gives (head and tail read once) are those of each whole text;
-    whether it left a head or a tail unread in NEW."""
+    """The matches `_Stretches` gives (head and tail read once) are those of each whole text,
+    and the notes it gives (head and tail not read where the middles hold the same items) are
+    those the whole texts give; whether it left a head or a tail unread in NEW."""
     stretches = margin._Stretches(old, new)
     for pattern in STRETCH_PATTERNS:
         whole = _found(pattern)
         assert stretches.extract(whole) == (whole(old, 0, len(old)), whole(new, 0, len(new))), (old[:200], new[:200])
+    for extractor, changes_of in NOTED:
+        assert stretches.changes(extractor, changes_of) == changes_of(extractor(old), extractor(new))
     return stretches.new_middle != (0, len(new))
 
 
@@ -181,6 +191,20 @@ def test_two_versions_of_a_node_read_by_stretches_give_what_each_whole_text_give
                 if node.changes and node.old is not None and node.new is not None:
                     shared += _assert_stretches_find_what_the_whole_texts_give(*margin.compared_texts(node))
     assert shared > 1000, shared
+
+
+def test_notes_of_texts_whose_middles_hold_the_same_items_are_none_and_others_are_found(corpus_node_texts):
+    """Both ways of `_Stretches.changes` are taken on edited corpus texts: no note read from the
+    middles alone, and notes read from the whole texts."""
+    ways = {"middles": 0, "whole": 0}
+    for number, text in enumerate(corpus_node_texts):
+        stretches = margin._Stretches(text, _edited(text, number))
+        for extractor, changes_of in NOTED:
+            old_middle, new_middle = stretches._middles(extractor)
+            found = stretches.changes(extractor, changes_of)
+            ways["middles" if sorted(old_middle) == sorted(new_middle) else "whole"] += 1
+            assert bool(found) == (sorted(old_middle) != sorted(new_middle))
+    assert min(ways.values()) > 1000, ways
 
 
 _BROKEN = "xy. ;: 05$,()-Section ILCS 5 days shall "

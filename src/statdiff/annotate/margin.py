@@ -156,6 +156,10 @@ BREAKS = (". ", "; ", ": ")
 _STEP = 256  # characters compared at a time in finding where two texts begin (end) to differ
 
 
+Extractor = Callable[[str, int, int], list[str]]
+ChangesOf = Callable[[list[str], list[str]], list[tuple[str, str]]]
+
+
 class _Stretches:
     """Two texts cut at a break before they first differ and at a break after they last
     differ: the head both begin with, each one's middle, the tail both end with (each a
@@ -179,12 +183,28 @@ class _Stretches:
             self.old_middle, self.new_middle = (middle, tail_break), (middle, tail_break + shift)
             self.old_tail, self.new_tail = (tail_break + 2, len(old)), (tail_break + 2 + shift, len(new))
 
-    def extract(self, extractor: Callable[[str, int, int], list[str]]) -> tuple[list[str], list[str]]:
+    def extract(self, extractor: Extractor) -> tuple[list[str], list[str]]:
         """What `extractor` finds in the old text and in the new, the head and the tail read once."""
-        old, new = self.old, self.new
+        return self._extracted(extractor, self._middles(extractor))
+
+    def changes(self, extractor: Extractor, changes_of: ChangesOf) -> list[tuple[str, str]]:
+        """`changes_of(*extract(extractor))`, the head and the tail not read at all when the two
+        middles hold the same items, however ordered (most nodes, most kinds of note): the
+        whole texts then hold the same items too, and `changes_of` (`_feature_changes`,
+        `_duty_changes`: what one text holds more of than the other) finds none."""
+        middles = self._middles(extractor)
+        if sorted(middles[0]) == sorted(middles[1]):
+            return []
+        return changes_of(*self._extracted(extractor, middles))
+
+    def _middles(self, extractor: Extractor) -> tuple[list[str], list[str]]:
+        return extractor(self.old, *self.old_middle), extractor(self.new, *self.new_middle)
+
+    def _extracted(self, extractor: Extractor, middles: tuple[list[str], list[str]]) -> tuple[list[str], list[str]]:
+        old = self.old
         head = extractor(old, *self.head) if self.head[1] else []
         tail = extractor(old, *self.old_tail) if self.old_tail[1] > self.old_tail[0] else []
-        return (head + extractor(old, *self.old_middle) + tail, head + extractor(new, *self.new_middle) + tail)
+        return head + middles[0] + tail, head + middles[1] + tail
 
 
 def _same_head(old: str, new: str) -> int:
@@ -315,9 +335,9 @@ def _node_annotations(
         (AMOUNT, _amounts, "amount"),
         (CROSS_REFERENCE, _references, "cross-reference"),
     ):
-        for message, clue in _feature_changes(*stretches.extract(extract), noun):
+        for message, clue in stretches.changes(extract, lambda old, new: _feature_changes(old, new, noun)):
             found.append(note(kind, message, clue))
-    for message, clue in _duty_changes(*stretches.extract(_duties)):
+    for message, clue in stretches.changes(_duties, _duty_changes):
         found.append(note(DUTY, message, clue))
     return found
 
