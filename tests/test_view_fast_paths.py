@@ -5,7 +5,10 @@ A section's two source spans are read in one pass and kept on its view
 node's words gives. The margin notes' amount, duty and cross-reference patterns open with a
 lookahead for the characters their matches can begin with: on every corpus text, and on
 random text of the characters case-folding treats specially, they find what the patterns
-without it find (`margin.*_MATCHES`)."""
+without it find (`margin.*_MATCHES`). Two versions of a node are read once where they agree
+(`margin._Stretches`), and a text naming no period's unit is not searched for periods: the
+matches and the notes are those of the whole texts. The pattern of a word broken after its
+hyphen opens with its `- ` (`tokens._BROKEN_IN_TEXT`): it finds what its lookbehinds find."""
 
 from __future__ import annotations
 
