@@ -306,3 +306,24 @@ def test_a_few_choices_are_scored_one_by_one_as_extract_scores_them(real_pairs, 
         for cutoff in (pairing.CONTENT_CUTOFF, 0.0):
             assert pairing._scores(query, choices, cutoff) == sorted(_extracted(query, choices, cutoff))
     assert compared > 5000 and scored > 5000, (compared, scored)
+
+
+def test_streams_told_apart_by_their_word_counts_are_those_their_texts_tell_apart(real_pairs, corpus_documents):
+    """`restream.same_stream` answers "no" without joining two sections' texts when their word
+    counts differ; on every Section pair of real pairs and of each corpus text beside its
+    neighbour, its answer is the joined texts' (`Visible.text`), and a second asking of each
+    node's joined text (kept) is the first."""
+    from statdiff.compare.restream import same_stream
+
+    answers: Counter = Counter()
+    for old, new in real_pairs + _neighbour_pairs(corpus_documents)[:len(corpus_documents) - 1]:
+        for old_unit, new_unit in _section_pairs(old, new):
+            old_nodes, new_nodes = _shown(old_unit), _shown(new_unit)
+            visible = Visible()
+            same = same_stream(old_nodes, new_nodes, visible)
+            assert same == (Visible().text(old_nodes) == Visible().text(new_nodes)), old_unit.path
+            counted = sum(map(visible.count, old_nodes)) != sum(map(visible.count, new_nodes))
+            answers["same" if same else "counted" if counted else "joined"] += 1
+            for node in old_nodes + new_nodes:
+                assert visible.joined(node) == visible.joined(node) == " ".join(Visible().texts(node))
+    assert min(answers.values()) > 50, answers

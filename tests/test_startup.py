@@ -329,7 +329,7 @@ def test_a_json_diff_of_two_versions_compiles_only_the_patterns_it_reads():
     made, compiled = _patterns_compiled_by(["diff", str(PIPA_2005), str(PIPA_2006), "--json"])
     assert len(made) >= 40 and READ_BY_A_DIFF_OF_VERSIONS | READ_FROM_AN_ILCS_PAGE <= made
     assert compiled <= READ_BY_A_DIFF_OF_VERSIONS | READ_FROM_AN_ILCS_PAGE
-    assert {"statdiff.annotate.margin._PERIOD", "statdiff.law.enumerators.ENUMERATOR"} <= compiled
+    assert {"statdiff.annotate.margin._DUTY", "statdiff.law.enumerators.ENUMERATOR"} <= compiled
 
 
 def test_a_diff_of_two_statutes_csvs_compiles_no_pattern_of_an_ilcs_page():

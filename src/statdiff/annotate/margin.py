@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter, deque
 from dataclasses import dataclass
+from typing import Callable
 
 from statdiff.annotate.phrases import PATH_TERM
 from statdiff.compare.tokens import rejoined
@@ -111,24 +112,118 @@ def _normal(text: str) -> str:
     return " ".join(text.split()).rstrip(",;.").strip()
 
 
-def _periods(text: str) -> list[str]:
-    return [_normal(m.group(0)) for m in _PERIOD.finditer(text)]
+# Each extractor reads `text[start:end]` as the whole text would be read there (`finditer`'s
+# `pos` and `endpos`): `_Stretches` reads only once what two versions of a node share.
 
 
-def _amounts(text: str) -> list[str]:
-    return [_normal(m.group(0)) for m in _AMOUNT.finditer(text)]
+# Most stretches of text name no period: those are not searched. Every period ends in one of
+# these words, each of whose letters matches, without regard to case, only characters that
+# lower-case to it (a test holds them to this over all of Unicode).
+PERIOD_UNITS = ("hour", "day", "week", "month", "year")
 
 
-def _duties(text: str) -> list[str]:
+def _periods(text: str, start: int = 0, end: int | None = None) -> list[str]:
+    end = len(text) if end is None else end
+    lowered = text[start:end].lower()
+    if not any(unit in lowered for unit in PERIOD_UNITS):
+        return []
+    return [_normal(m.group(0)) for m in _PERIOD.finditer(text, start, end)]
+
+
+def _amounts(text: str, start: int = 0, end: int | None = None) -> list[str]:
+    return [_normal(m.group(0)) for m in _AMOUNT.finditer(text, start, len(text) if end is None else end)]
+
+
+def _duties(text: str, start: int = 0, end: int | None = None) -> list[str]:
     found = []
-    for match in _DUTY.finditer(text):
+    for match in _DUTY.finditer(text, start, len(text) if end is None else end):
         modal = match.group(1).lower() + (" not" if match.group(2) else "")
         found.append(f"{modal} {match.group(3).lower()}")
     return found
 
 
-def _references(text: str) -> list[str]:
-    return [_normal(m.group(0)) for m in _REFERENCE.finditer(text)]
+def _references(text: str, start: int = 0, end: int | None = None) -> list[str]:
+    return [_normal(m.group(0)) for m in _REFERENCE.finditer(text, start, len(text) if end is None else end)]
+
+
+# A match of the four patterns above never holds a break: a `.`, `;` or `:` and the space
+# after it (no pattern takes a `;`, a `:` or a space before its first character; a `.` in a
+# match is followed by a digit or a letter: `$1.50`, `Section 5.1`, `(a-1.5)`). So the matches
+# of a text are those of each stretch between breaks, read alone, in order (what is on either
+# side of a break is no word character, as the ends of a text are not), and two versions of a
+# node, which share most of their sentences, are read once where they agree.
+BREAKS = (". ", "; ", ": ")
+_STEP = 256  # characters compared at a time in finding where two texts begin (end) to differ
+
+
+Extractor = Callable[[str, int, int], list[str]]
+ChangesOf = Callable[[list[str], list[str]], list[tuple[str, str]]]
+
+
+class _Stretches:
+    """Two texts cut at a break before they first differ and at a break after they last
+    differ: the head both begin with, each one's middle, the tail both end with (each a
+    `(start, end)` of its text; the head and the tail may be empty)."""
+
+    __slots__ = ("old", "new", "head", "old_middle", "new_middle", "old_tail", "new_tail")
+
+    def __init__(self, old: str, new: str):
+        self.old, self.new = old, new
+        same_head = _same_head(old, new)
+        same_tail = _same_tail(old, new, min(len(old), len(new)) - same_head)
+        head_end = max(old.rfind(brk, 0, same_head) for brk in BREAKS)  # -1: no break in it
+        tail_break = min((at for brk in BREAKS if (at := old.find(brk, len(old) - same_tail)) >= 0), default=-1)
+        middle = head_end + 2 if head_end >= 0 else 0
+        self.head = (0, max(head_end, 0))
+        shift = len(new) - len(old)
+        if tail_break < 0:
+            self.old_middle, self.new_middle = (middle, len(old)), (middle, len(new))
+            self.old_tail = self.new_tail = (0, 0)
+        else:
+            self.old_middle, self.new_middle = (middle, tail_break), (middle, tail_break + shift)
+            self.old_tail, self.new_tail = (tail_break + 2, len(old)), (tail_break + 2 + shift, len(new))
+
+    def extract(self, extractor: Extractor) -> tuple[list[str], list[str]]:
+        """What `extractor` finds in the old text and in the new, the head and the tail read once."""
+        return self._extracted(extractor, self._middles(extractor))
+
+    def changes(self, extractor: Extractor, changes_of: ChangesOf) -> list[tuple[str, str]]:
+        """`changes_of(*extract(extractor))`, the head and the tail not read at all when the two
+        middles hold the same items, however ordered (most nodes, most kinds of note): the
+        whole texts then hold the same items too, and `changes_of` (`_feature_changes`,
+        `_duty_changes`: what one text holds more of than the other) finds none."""
+        middles = self._middles(extractor)
+        if sorted(middles[0]) == sorted(middles[1]):
+            return []
+        return changes_of(*self._extracted(extractor, middles))
+
+    def _middles(self, extractor: Extractor) -> tuple[list[str], list[str]]:
+        return extractor(self.old, *self.old_middle), extractor(self.new, *self.new_middle)
+
+    def _extracted(self, extractor: Extractor, middles: tuple[list[str], list[str]]) -> tuple[list[str], list[str]]:
+        old = self.old
+        head = extractor(old, *self.head) if self.head[1] else []
+        tail = extractor(old, *self.old_tail) if self.old_tail[1] > self.old_tail[0] else []
+        return head + middles[0] + tail, head + middles[1] + tail
+
+
+def _same_head(old: str, new: str) -> int:
+    """A length both texts begin with alike (at most _STEP - 1 short of the longest: a break
+    before it is what `_Stretches` needs), found a stretch of characters at a time (in C)."""
+    at, limit = 0, min(len(old), len(new))
+    for step in (_STEP, 16):
+        while at + step <= limit and old[at:at + step] == new[at:at + step]:
+            at += step
+    return at
+
+
+def _same_tail(old: str, new: str, limit: int) -> int:
+    """A length (at most `limit`) both texts end with alike, as `_same_head` finds one."""
+    at, old_end, new_end = 0, len(old), len(new)
+    for step in (_STEP, 16):
+        while at + step <= limit and old[old_end - at - step:old_end - at] == new[new_end - at - step:new_end - at]:
+            at += step
+    return at
 
 
 # ---------------------------------------------------------------- annotate
@@ -234,14 +329,15 @@ def _node_annotations(
     definition = _definition_note(old, new, old_text, new_text)
     if definition:
         found.append(note(DEFINITION, definition))
+    stretches = _Stretches(old_text, new_text)
     for kind, extract, noun in (
         (DEADLINE, _periods, "deadline"),
         (AMOUNT, _amounts, "amount"),
         (CROSS_REFERENCE, _references, "cross-reference"),
     ):
-        for message, clue in _feature_changes(extract(old_text), extract(new_text), noun):
+        for message, clue in stretches.changes(extract, lambda old, new: _feature_changes(old, new, noun)):
             found.append(note(kind, message, clue))
-    for message, clue in _duty_changes(_duties(old_text), _duties(new_text)):
+    for message, clue in stretches.changes(_duties, _duty_changes):
         found.append(note(DUTY, message, clue))
     return found
 

@@ -37,7 +37,12 @@ Hidden = tuple[tuple[Token, ...], tuple[Token, ...]]  # a node's tokens before a
 
 def same_stream(old_nodes: list[Node], new_nodes: list[Node], visible: Visible) -> bool:
     """The same words in the same order, however they are divided into nodes."""
-    # joined texts are equal exactly when the word texts are (no word holds a space)
+    # joined texts are equal exactly when the word texts are (no word holds a space), so two
+    # streams of different numbers of words differ (but one of no word and one of one word,
+    # which may be empty): most changed sections are told apart without joining their texts
+    old_count, new_count = sum(map(visible.count, old_nodes)), sum(map(visible.count, new_nodes))
+    if old_count != new_count and old_count + new_count > 1:
+        return False
     return visible.text(old_nodes) == visible.text(new_nodes)
 
 

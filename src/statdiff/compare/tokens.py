@@ -135,8 +135,12 @@ def _split_cjk(text: str) -> tuple[str, ...]:
 _LETTER, _LETTER_OR_DIGIT = r"[^\W\d_]", r"[^\W_]"
 _COMPOUND_HYPHEN = re.compile(rf"(?<={_LETTER}[-\u2010\u2011])(?={_LETTER})")
 # A word broken after its hyphen that the tokenizer joins (a digit on either side of a hyphen
-# between letters or digits), in a text of words joined by spaces (`1-1- 21`).
-_BROKEN_IN_TEXT = re.compile(rf"(?<=\d)- (?={_LETTER_OR_DIGIT})|(?<={_LETTER_OR_DIGIT})- (?=\d)")
+# between letters or digits), in a text of words joined by spaces (`1-1- 21`): what
+# `BROKEN_IN_TEXT_MATCHES` matches, written to open with the `- ` every match is, so that a
+# search runs through a long text to each `-` at once, not trying the lookbehinds at every
+# character (a test holds it to that pattern on every corpus text).
+BROKEN_IN_TEXT_MATCHES = rf"(?<=\d)- (?={_LETTER_OR_DIGIT})|(?<={_LETTER_OR_DIGIT})- (?=\d)"
+_BROKEN_IN_TEXT = re.compile(rf"- (?:(?<=\d- )(?={_LETTER_OR_DIGIT})|(?<={_LETTER_OR_DIGIT}- )(?=\d))")
 # What a word broken after its hyphen prints between its pieces; gone from the compared text.
 BROKEN_HYPHEN = "- "
 

@@ -38,6 +38,7 @@ class Visible:
     def __init__(self, slices: Slices | None = None):
         self.slices: Slices = slices or {}
         self._texts: dict[Node, tuple[str, ...]] = {}
+        self._joined: dict[Node, str] = {}
 
     def texts(self, node: Node) -> tuple[str, ...]:
         """The visible words' texts (cached: pairing and diffing both ask)."""
@@ -48,11 +49,18 @@ class Visible:
 
     def joined(self, node: Node) -> str:
         """`" ".join(texts(node))`: for a whole node whose texts were never asked for, its
-        text (a slice of its document's text when its words were never made: no Word)."""
-        texts = self._texts.get(node)
-        if texts is None and node not in self.slices:
-            return node.text  # its words' texts joined by single spaces, as `texts` reads them
-        return " ".join(self.texts(node) if texts is None else texts)
+        text (a slice of its document's text when its words were never made: no Word). Kept:
+        pairing, diffing and restreaming a changed section ask for it again, often after its
+        words were made (a comparison never changes a node's words)."""
+        joined = self._joined.get(node)
+        if joined is None:
+            texts = self._texts.get(node)
+            if texts is None and node not in self.slices:
+                joined = node.text  # its words' texts joined by single spaces, as `texts` reads them
+            else:
+                joined = " ".join(self.texts(node) if texts is None else texts)
+            self._joined[node] = joined
+        return joined
 
     def same_texts(self, old: Node, new: Node) -> bool:
         """Whether two nodes' visible words read the same: `texts(old) == texts(new)`, but

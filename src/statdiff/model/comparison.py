@@ -7,7 +7,7 @@ import warnings
 from dataclasses import dataclass, field
 from enum import StrEnum
 from operator import attrgetter
-from typing import Any, Literal, Protocol, Sequence
+from typing import Any, Iterable, Literal, Protocol, Sequence
 
 from statdiff.model.text import NOWHERE, PLAIN, Position, SourceSpan, Word
 from statdiff.model.tree import Document, Node, NodeWords, shortened
@@ -377,41 +377,45 @@ class SectionComparison:
     def old_source(self) -> SourceSpan | None:
         """First and last printed position of the section in OLD (docs/json-contract.md):
         from the first to the last word of its compared nodes that OLD holds; None for none."""
-        return _span_of_own_words(self._nodes_with_words("old"))
+        return _span_of_own_words(map(_OLD_NODE, self.nodes))
 
     @property
     def new_source(self) -> SourceSpan | None:
         """First and last printed position of the section in NEW, as `old_source`."""
-        return _span_of_own_words(self._nodes_with_words("new"))
+        return _span_of_own_words(map(_NEW_NODE, self.nodes))
 
     def sources(self) -> tuple[SourceSpan | None, SourceSpan | None]:
         """`(old_source, new_source)`."""
         return self.old_source, self.new_source
 
-    def _nodes_with_words(self, side: Side) -> list[Node]:
-        """The side's node of each compared node, where it has one with words."""
-        return [node for node in map(_OLD_NODE if side == "old" else _NEW_NODE, self.nodes)
-                if node is not None and node.word_count()]
-
 
 _OLD_NODE, _NEW_NODE = attrgetter("old"), attrgetter("new")
 
 
-def _span_of_own_words(nodes: list[Node]) -> SourceSpan | None:
-    """From the first to the last printed position of the nodes' own words (not their
-    children's; every node holds a word). The nodes may be listed out of reading order (a
-    node moved within its section, a node listed beside its partner), so the ends are the
-    earliest and latest positions printed, never a range that ends before it starts
-    (`1:2-1`); where no word has a printed place, the list's first and last words."""
-    if not nodes:
+def _span_of_own_words(nodes: Iterable[Node | None]) -> SourceSpan | None:
+    """From the first to the last printed position of the own words (not their children's)
+    of the nodes that hold words (one side's node of each compared node, in one pass). The
+    nodes may be listed out of reading order (a node moved within its section, a node listed
+    beside its partner), so the ends are the earliest and latest positions printed, never a
+    range that ends before it starts (`1:2-1`); where no word has a printed place, the first
+    and last words of the first and last of those nodes; None for no such node."""
+    first = last = None
+    ends = []
+    for node in nodes:
+        if node is None or not node.word_count():
+            continue
+        if first is None:
+            first = node
+        last = node
+        # a node none of whose words can be printed at a known place has no known end: only the
+        # others' ends are read (a node whose words were made may; most of a large Act's cannot)
+        if node.may_print_known_places():
+            ends += [position for position in (node.word_position(0), node.word_position(-1)) if position.known]
+    if first is None or last is None:
         return None
-    # a node none of whose words can be printed at a known place has no known end: only the
-    # others' ends are read (a node whose words were made may; most of a large Act's cannot)
-    ends = [position for node in nodes if node.may_print_known_places()
-            for position in (node.word_position(0), node.word_position(-1)) if position.known]
     if ends:
         return SourceSpan(min(ends), max(ends))
-    return SourceSpan(nodes[0].word_position(0), nodes[-1].word_position(-1))
+    return SourceSpan(first.word_position(0), last.word_position(-1))
 
 
 class Summary(dict[str, Any]):
