@@ -11,6 +11,7 @@ import pytest
 from statdiff import pipeline
 from statdiff.read import read_path, read_text
 from statdiff.structure.outside import changes_outside_note, outside_note, printed_outside_sections
+from statdiff.view import build_view
 
 ROOT = Path(__file__).resolve().parent.parent
 PIPA = ROOT / "statutes" / "pipa" / "815ILCS530_through_PA094-0947.txt"
@@ -81,3 +82,22 @@ def test_the_election_code_scrape_prints_682_paragraphs_outside_its_sections():
                          ids=lambda path: path.name)
 def test_the_other_whole_acts_print_every_line_in_a_section(path):
     assert printed_outside_sections(pipeline.build(read_path(path))) == []
+
+
+def test_the_documents_own_text_is_named_by_where_its_changes_are():
+    front = "The text of the Act as amended."
+    text = with_stray_line(PIPA.read_text(encoding="utf-8")).replace("    (815 ILCS 530/1)", front + "\n\n    (815 ILCS 530/1)")
+    old = built(text, "old")
+    outside = text.replace("printed after its Source note", "printed after its own Source note")
+    labels = {}
+    for name, new_text in {"outside": outside, "front": text.replace(front, "The text of the Act."),
+                           "both": outside.replace(front, "The text of the Act.")}.items():
+        comparison = pipeline.compare(old, built(new_text, "new"))
+        labels[name] = [section.label for section in build_view(comparison).sections if not section.path]
+        terminal = pipeline.render_comparison(comparison, "terminal")
+        labels[name].append(next(line for line in terminal.splitlines() if line.startswith("(")))
+    assert labels == {
+        "outside": ["Outside any Section", "(outside any Section)  [changed]"],
+        "front": ["Front matter", "(front matter)  [changed]"],
+        "both": ["Front matter and text outside any Section", "(front matter and text outside any Section)  [changed]"],
+    }

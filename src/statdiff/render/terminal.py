@@ -36,7 +36,6 @@ INSERT_STYLE = "underline green"
 DELETE_STYLE = "strike red"
 NOTE_STYLE = "dim"
 ONE_COPY_STYLE = "dim italic"
-FRONT_MATTER = "(front matter)"  # what precedes the first section: title, enacting clause
 RECOVERED_MARKS = ("[~", "~]")  # struck words recovered from a plain printing
 
 
@@ -153,9 +152,15 @@ def _title(redline: RedlineView) -> Text:
     return text
 
 
+def _unit_name(section: SectionView) -> str:
+    """A section's path; the documents' own text, which has none, by its label in brackets:
+    `(front matter)`, `(outside any Section)` (`view.labels.document_text_label`)."""
+    return section.path or f"({section.label[:1].lower()}{section.label[1:]})"
+
+
 def _section_header(section: SectionView) -> Text:
     text = Text()
-    text.append(section.path or FRONT_MATTER, style="bold cyan")
+    text.append(_unit_name(section), style="bold cyan")
     if section.heading:
         text.append(f" {section.heading}", style="bold")
     text.append(f"  [{section.status}]", style=NOTE_STYLE)
@@ -363,7 +368,7 @@ def _append_marked(text: Text, words: str, opening: str, closing: str, style: st
 def _moved_out_notes(redline: RedlineView) -> list[str]:
     """The sections changed only by a node that moved out of them to another section: the move
     is printed under the section it went to, and these are named, that none reads as untouched."""
-    left = [section.path or FRONT_MATTER for section in redline.sections
+    left = [_unit_name(section) for section in redline.sections
             if section.status == Status.CHANGED and not section.changes and section.moved_out]
     return [f"Changed only by what moved out of them to another section (each move is printed where it went): "
             f"{', '.join(left)}"] if left else []
@@ -373,13 +378,13 @@ def _one_copy_notes(redline: RedlineView) -> list[str]:
     """Which sections a truncated copy leaves to the other one, or cuts into."""
     notes = []
     sections = redline.sections
-    only_old = [section.path or FRONT_MATTER for section in sections if section.status == Status.ONLY_OLD]
-    only_new = [section.path or FRONT_MATTER for section in sections if section.status == Status.ONLY_NEW]
+    only_old = [_unit_name(section) for section in sections if section.status == Status.ONLY_OLD]
+    only_new = [_unit_name(section) for section in sections if section.status == Status.ONLY_NEW]
     if only_old:
         notes.append(f"Only in the old copy (the new copy is truncated): {', '.join(only_old)}")
     if only_new:
         notes.append(f"Only in the new copy (the old copy is truncated): {', '.join(only_new)}")
-    cut = [section.path or FRONT_MATTER for section in sections if section.cut]
+    cut = [_unit_name(section) for section in sections if section.cut]
     if cut:
         notes.append(f"Shared only in part (a copy is cut inside it): {', '.join(cut)}")
     return notes
@@ -426,7 +431,7 @@ def _stat_lines(redline: RedlineView, width: int) -> Iterator[Text]:
     takes words out one deletion, a replacement (or a move, renumbering, Source note) one of
     each; bars are scaled to fit `width` columns. Nothing is printed when nothing changed
     but what a truncated copy leaves out."""
-    changed = [(section.path or FRONT_MATTER, _plus_minus([view.change for view in section.changes]))
+    changed = [(_unit_name(section), _plus_minus([view.change for view in section.changes]))
                for section in redline.sections if section.changes]
     if changed:
         name_width = max(len(name) for name, _ in changed)

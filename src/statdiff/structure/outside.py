@@ -53,7 +53,7 @@ def outside_note(document: Document) -> str | None:
 def changes_outside_note(comparison: Comparison) -> str | None:
     """One line naming the changes made in text printed outside any Section (see
     `outside_note`) of either copy; None for none."""
-    old, new = _outside_of(comparison.old), _outside_of(comparison.new)
+    old, new = outside_by_path(comparison.old), outside_by_path(comparison.new)
     if not old and not new:
         return None
     changes = [change for change in comparison.changes
@@ -67,8 +67,8 @@ def changes_outside_note(comparison: Comparison) -> str | None:
             " page prints lines of a Section apart from it; each change is shown where it is printed")
 
 
-def _outside_of(document: Document) -> dict[str, Node]:
-    """Path -> the Section printed before, for every node printed outside any Section and
+def outside_by_path(document: Document) -> dict[str, Node]:
+    """Path -> the Section printed before it, for every node printed outside any Section and
     every node inside one."""
     return {node.path: section for outside, section in printed_outside_sections(document) for node in outside.walk()}
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from statdiff.law.compiling import when_used
-from statdiff.model import Change, Document, Mode, Node, Op, SectionComparison, Status, count_ops
+from statdiff.model import Change, Comparison, Document, Mode, Node, Op, SectionComparison, Status, count_ops
 
 ONLY_SECTION_LABELS = {
     Status.ONLY_OLD: "present in the old copy only: the new copy is truncated",
@@ -15,6 +15,8 @@ ONLY_SECTION_LABELS = {
 }
 CUT_SECTION_LABEL = "shared in part: a copy is truncated inside it"
 FRONT_MATTER = "Front matter"
+OUTSIDE_SECTIONS = "Outside any Section"  # text an Act's page prints after a Section, outside it
+FRONT_MATTER_AND_OUTSIDE = "Front matter and text outside any Section"
 
 # How deep each kind of node is indented.
 DEPTH = {
@@ -87,6 +89,21 @@ def status_label(status: str, mode: str) -> str:
 def section_label(section: SectionComparison) -> str:
     """`Sec. 10` (from the section's number, else its path), else the path, else "Front matter"."""
     return node_label(section.new or section.old, section.path)
+
+
+def document_text_label(comparison: Comparison, section: SectionComparison) -> str:
+    """What the documents' own text (the unit with no Section: path "") is named by where
+    its changes are: "Front matter" before the first Section; "Outside any Section" in text
+    a page prints after a Section, outside it (`structure/outside.py`); both where both."""
+    if not section.changes:
+        return FRONT_MATTER
+    from statdiff.structure.outside import outside_by_path
+
+    old, new = outside_by_path(comparison.old), outside_by_path(comparison.new)
+    outside = [(change.old_path or "") in old or (change.new_path or "") in new for change in section.changes]
+    if not any(outside):
+        return FRONT_MATTER
+    return OUTSIDE_SECTIONS if all(outside) else FRONT_MATTER_AND_OUTSIDE
 
 
 def node_label(node: Node | None, path: str | None = None) -> str:
