@@ -27,6 +27,7 @@ from statdiff.compare import compare
 from statdiff.compare.codification import codification_note
 from statdiff.compare.runtogether import run_together_note
 from statdiff.model import Op, Status, rebuild
+from statdiff.view import build_view
 
 ROOT = Path(__file__).resolve().parent.parent
 FRAGMENTS = ROOT / "statutes" / "fragments"
@@ -240,6 +241,22 @@ def test_one_sections_page_against_a_mirror_of_the_whole_act_removes_nothing(pag
     assert any(f"prints one Section (25 ILCS 25/{number})" in warning and "not removed" in warning
                for warning in warnings), warnings
     assert_comparison_invariants(comparison)
+
+
+@pytest.mark.parametrize("page_is_old", [True, False], ids=["page-old", "page-new"])
+def test_the_sections_only_the_whole_act_prints_are_labelled_beside_a_sections_page(page_is_old):
+    """Not "the new copy is truncated": the page prints one Section (every output says so)."""
+    page, mirror = parsed(FRAGMENTS / "ILCS_25-25-2_ilga_section_COMPLETE.txt"), parsed(MIRROR_25_25)
+    comparison = compare(page, mirror) if page_is_old else compare(mirror, page)
+    holder, other = ("new", "old") if page_is_old else ("old", "new")
+    view = build_view(comparison)
+    assert {section.status_label for section in view.sections if section.path != "25 ILCS 25/2"} == {
+        f"present in the {holder} copy only: the {other} copy prints one Section"}
+    assert [line.text for line in view.one_copy_lines] == [
+        f"Present in the {holder} copy only (the {other} copy prints one Section)"]
+    terminal = pipeline.render_comparison(comparison, "terminal")
+    assert f"Only in the {holder} copy (the {other} copy prints one Section): " in terminal
+    assert "truncated" not in terminal + " ".join(section.status_label for section in view.sections)
 
 
 def test_two_pages_of_different_sections_still_share_nothing():

@@ -62,8 +62,30 @@ def _paired(sections: list[SectionComparison], page: Unit, side: Side) -> bool:
 
 def excerpt_note(comparison: Comparison) -> str | None:
     """The warning for a Section's page compared with the whole Act (`excerpted`)."""
-    from statdiff.compare.units import collect_units
     from statdiff.errors import display_name
+
+    found = _excerpt(comparison)
+    if found is None:
+        return None
+    page_side, page, left = found
+    document, other = (comparison.old, comparison.new) if page_side == "old" else (comparison.new, comparison.old)
+    count = len(left)
+    return (f"{display_name(document.name)} prints one Section ({page.path}) of the Act "
+            f"{display_name(other.name)} prints whole: its other {count} Section{'s' if count != 1 else ''} "
+            f"({_listed(left)}) {'are' if count != 1 else 'is'} in that copy only, not removed")
+
+
+def section_page_side(comparison: Comparison) -> Side | None:
+    """The copy that is one Section's page, where the other copy's Sections it does not print
+    are left to that copy (`excerpted`); None where neither is."""
+    found = _excerpt(comparison)
+    return found[0] if found is not None else None
+
+
+def _excerpt(comparison: Comparison) -> tuple[Side, Unit, list[str]] | None:
+    """(the side that is a Section's page, its Section, the paths of the Sections of the same
+    Act only the other copy holds), or None."""
+    from statdiff.compare.units import collect_units
 
     sides: tuple[tuple[Side, Side], ...] = (("old", "new"), ("new", "old"))
     for page_side, other_side in sides:
@@ -79,12 +101,8 @@ def excerpt_note(comparison: Comparison) -> str | None:
         shown = ((section, section.old if other_side == "old" else section.new) for section in comparison.sections)
         left = [section.path for section, node in shown if section.status == one_copy and node is not None
                 and node.kind == "section" and node.meta.act == page.node.meta.act]
-        if not left:
-            continue
-        count = len(left)
-        return (f"{display_name(document.name)} prints one Section ({page.path}) of the Act "
-                f"{display_name(other.name)} prints whole: its other {count} Section{'s' if count != 1 else ''} "
-                f"({_listed(left)}) {'are' if count != 1 else 'is'} in that copy only, not removed")
+        if left:
+            return page_side, page, left
     return None
 
 

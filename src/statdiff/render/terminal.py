@@ -375,15 +375,15 @@ def _moved_out_notes(redline: RedlineView) -> list[str]:
 
 
 def _one_copy_notes(redline: RedlineView) -> list[str]:
-    """Which sections a truncated copy leaves to the other one, or cuts into."""
+    """Which sections a truncated copy (or one Section's page) leaves to the other one, or cuts into."""
     notes = []
     sections = redline.sections
     only_old = [_unit_name(section) for section in sections if section.status == Status.ONLY_OLD]
     only_new = [_unit_name(section) for section in sections if section.status == Status.ONLY_NEW]
     if only_old:
-        notes.append(f"Only in the old copy (the new copy is truncated): {', '.join(only_old)}")
+        notes.append(f"Only in the old copy ({redline.one_copy_reason(Status.ONLY_OLD)}): {', '.join(only_old)}")
     if only_new:
-        notes.append(f"Only in the new copy (the old copy is truncated): {', '.join(only_new)}")
+        notes.append(f"Only in the new copy ({redline.one_copy_reason(Status.ONLY_NEW)}): {', '.join(only_new)}")
     cut = [_unit_name(section) for section in sections if section.cut]
     if cut:
         notes.append(f"Shared only in part (a copy is cut inside it): {', '.join(cut)}")
@@ -484,11 +484,11 @@ def _scaled(plus: int, minus: int, most: int, width: int) -> tuple[int, int]:
 def _one_copy_counts(redline: RedlineView) -> list[str]:
     """How many sections only one copy holds, and how many a truncated copy cuts into."""
     lines = []
-    for status, holder, other in ((Status.ONLY_OLD, "old", "new"), (Status.ONLY_NEW, "new", "old")):
+    for status, holder in ((Status.ONLY_OLD, "old"), (Status.ONLY_NEW, "new")):
         count = sum(1 for section in redline.sections if section.status == status)
         if count:
             lines.append(f"{count} section{'s' if count != 1 else ''} only in the {holder} copy "
-                         f"(the {other} copy is truncated)")
+                         f"({redline.one_copy_reason(status)})")
     cut = sum(1 for section in redline.sections if section.cut)
     if cut:
         lines.append(f"{cut} section{'s' if cut != 1 else ''} shared only in part (a copy is cut inside it)")

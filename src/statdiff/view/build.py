@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING, Sequence
 from statdiff.model import ONE_COPY_OPS, ONE_COPY_STATUSES, Change, Comparison, SectionComparison, Status
 from statdiff.view.labels import (
     CUT_SECTION_LABEL,
-    ONLY_SECTION_LABELS,
     as_lead,
     op_counts,
     document_text_label,
+    one_copy_section_labels,
     section_label,
     status_label,
     unique_anchor,
@@ -39,13 +39,14 @@ def build_view(comparison: Comparison, annotations: Annotations = None,
         views.append(view)
     section_changes = {section: [change_views[change] for change in changes[section]] for section in comparison.sections}
     layout = Layout(comparison, section_changes, annotations, notes)
+    one_copy_labels = one_copy_section_labels(comparison)
     used: set[str] = set()
     sections = [
         SectionView(
             section=section,
             anchor=unique_anchor("sec-" + section.path, used),
             label=section_label(section) if section.path else document_text_label(comparison, section),
-            status_label=status_label(section.status, comparison.mode),
+            status_label=one_copy_labels.get(section.status) or status_label(section.status, comparison.mode),
             changes=section_changes[section],
             cut=is_cut(section),
             _layout=layout,
@@ -65,7 +66,8 @@ def build_view(comparison: Comparison, annotations: Annotations = None,
         sections=sections,
         changes=views,
         notes=notes,
-        one_copy_lines=_one_copy_lines(sections),
+        one_copy_lines=_one_copy_lines(sections, one_copy_labels),
+        one_copy_labels=one_copy_labels,
         op_counts=op_counts(every_change),
         _layout=layout,
         warnings=list(warnings),
@@ -92,12 +94,12 @@ def is_cut(section: SectionComparison) -> bool:
     return False
 
 
-def _one_copy_lines(sections: list[SectionView]) -> list[OneCopyLine]:
+def _one_copy_lines(sections: list[SectionView], labels: dict[Status, str]) -> list[OneCopyLine]:
     lines = []
     for status in (Status.ONLY_OLD, Status.ONLY_NEW):
         held = [section for section in sections if section.status == status]
         if held:
-            lines.append(OneCopyLine(as_lead(ONLY_SECTION_LABELS[status]), held))
+            lines.append(OneCopyLine(as_lead(labels[status]), held))
     cut = [section for section in sections if section.cut]
     if cut:
         lines.append(OneCopyLine(as_lead(CUT_SECTION_LABEL), cut))

@@ -13,6 +13,11 @@ ONLY_SECTION_LABELS = {
     Status.ONLY_OLD: "present in the old copy only: the new copy is truncated",
     Status.ONLY_NEW: "present in the new copy only: the old copy is truncated",
 }
+# The same where the other copy is one Section's page (`compare/excerpts.py`), not truncated.
+ONLY_SECTION_LABELS_BESIDE_A_SECTION_PAGE = {
+    Status.ONLY_OLD: "present in the old copy only: the new copy prints one Section",
+    Status.ONLY_NEW: "present in the new copy only: the old copy prints one Section",
+}
 CUT_SECTION_LABEL = "shared in part: a copy is truncated inside it"
 FRONT_MATTER = "Front matter"
 OUTSIDE_SECTIONS = "Outside any Section"  # text an Act's page prints after a Section, outside it
@@ -57,6 +62,20 @@ _ONE_COPY_WORDING = {
     "terminal": {True: "the {other} copy stops here", False: "the {other} copy starts here"},
     "html": {True: "(the {other} copy stops before this)", False: "(the {other} copy begins after this)"},
 }
+
+
+def one_copy_section_labels(comparison: Comparison) -> dict[Status, str]:
+    """How a section only one copy holds is labelled: the other copy is truncated, or it is
+    one Section's page (`compare.excerpts.section_page_side`)."""
+    if not any(section.status in (Status.ONLY_OLD, Status.ONLY_NEW) for section in comparison.sections):
+        return ONLY_SECTION_LABELS
+    from statdiff.compare.excerpts import section_page_side
+
+    page = section_page_side(comparison)
+    if page is None:
+        return ONLY_SECTION_LABELS
+    held = Status.ONLY_NEW if page == "old" else Status.ONLY_OLD  # what the whole Act alone holds
+    return {**ONLY_SECTION_LABELS, held: ONLY_SECTION_LABELS_BESIDE_A_SECTION_PAGE[held]}
 
 
 def one_copy_label(op: str, after_shared: bool = True, form: str = "html") -> str:

@@ -31,7 +31,7 @@ from statdiff.model import (
     Token,
 )
 from statdiff.annotate.margin import RECOVERED_NOTE
-from statdiff.view.labels import CHANGE_KINDS, citation_kind, kind_counts
+from statdiff.view.labels import CHANGE_KINDS, ONLY_SECTION_LABELS, citation_kind, kind_counts
 from statdiff.view.words import between_sides
 
 if TYPE_CHECKING:
@@ -448,7 +448,7 @@ _QUIET = (Status.UNCHANGED, Status.NOT_RESTATED, *ONE_COPY_STATUSES)
 
 @dataclass(slots=True)
 class OneCopyLine:
-    """A line of the summary naming the sections a truncated copy leaves to the other."""
+    """A line of the summary naming the sections a truncated copy (or one Section's page) leaves to the other."""
 
     text: str
     sections: list[SectionView]
@@ -470,9 +470,16 @@ class RedlineView:
     # what the comparison warned of (a copy that may be partial, synopses that differ, a search
     # not made), printed at the top of the HTML, PDF and Word redlines as on stderr
     warnings: list[str] = field(default_factory=list)
+    # status -> how a section only one copy holds is labelled (`view.labels.one_copy_section_labels`)
+    one_copy_labels: dict[Status, str] = field(default_factory=dict)
 
     def __repr__(self) -> str:
         return f"<RedlineView of {self.comparison!r}>"
+
+    def one_copy_reason(self, status: Status) -> str:
+        """Why only one copy holds a section of this status: `the new copy is truncated`, `the
+        new copy prints one Section`."""
+        return (self.one_copy_labels.get(status) or ONLY_SECTION_LABELS[status]).partition(": ")[2]
 
     @property
     def annotations(self) -> list[Annotation]:
