@@ -367,6 +367,25 @@ def test_the_stream_reads_each_word_and_the_one_before_it_as_the_store_does(path
     assert [stream.word_after(offset, index) for index, offset in pairs] == [store.word_after(offset) for _, offset in pairs]
 
 
+
+@pytest.mark.parametrize("path", TEXTS, ids=_name)
+def test_the_word_before_the_previous_and_the_word_from_an_offset_are_read_as_by_index(path):
+    """`Stream.before_previous` (found from the next word's offset) is `previous(index - 1)`
+    at every index, and `Stream.word_from` is `word(word_after(offset))` at the offsets the
+    builder reads from (where a match ends: at a word's start, inside it, at the space after
+    it, at the end of the text)."""
+    stream = Stream(_read(path))
+    indices = range(0, len(stream) + 1)
+    assert ([stream.before_previous(index, stream.previous(index)) for index in indices]
+            == [stream.previous(index - 1) for index in indices])
+    end, last = len(stream.text), len(stream)
+    visits = Builder(stream, Node(kind="document", path="")).finder.visits()
+    offsets = sorted({min(offset, end) for index in visits for offset in (
+        stream.offset(index), stream.offset(index) + 1, stream.offset(min(index + 1, last)) - 1,
+        stream.offset(min(index + 1, last)), end)})
+    assert [stream.word_from(offset) for offset in offsets] == [stream.word(stream.word_after(offset)) for offset in offsets]
+
+
 def _runs(store: WordStore) -> tuple:
     return list(store.run_first), store._run_positions, store._marked, store.printed_at_known_places
 

@@ -146,6 +146,31 @@ class Stream:
         end = offset - 1
         return self.text[self.text.rfind(" ", 0, end) + 1:end]
 
+    def before_previous(self, index: int, previous: str) -> str:
+        """The word before word `index - 1` ("" for none), `previous(index - 1)`, where
+        `previous` is `previous(index)`: word `index - 1` ends a space before word `index`,
+        so it is found from word `index`'s offset, with no offset of its own looked up (an
+        offset inside a line costs the offsets of the whole line)."""
+        offset = self.known_offsets.get(index)
+        if offset is None:
+            offset = self.offset(index)
+        end = offset - len(previous) - 2  # the space after the word wanted
+        if index <= 1 or end <= 0:
+            return ""
+        return self.text[self.text.rfind(" ", 0, end) + 1:end]
+
+    def word_from(self, offset: int) -> str:
+        """The text of the first word starting at or after `offset` ("" when none does):
+        `word(word_after(offset))`, read in the text without the word's index."""
+        text = self.text
+        if offset > 0 and text[offset - 1] != " ":  # inside a word, or at the space after one
+            space = text.find(" ", offset)
+            if space < 0:
+                return ""
+            offset = space + 1
+        end = text.find(" ", offset)
+        return text[offset:] if end < 0 else text[offset:end]
+
     def following(self, index: int) -> str:
         """The word after word `index` ("" for the last): `store.word_following` of its offset,
         written out here (the builder asks at every enumerator)."""
