@@ -386,6 +386,35 @@ def test_the_word_before_the_previous_and_the_word_from_an_offset_are_read_as_by
     assert [stream.word_from(offset) for offset in offsets] == [stream.word(stream.word_after(offset)) for offset in offsets]
 
 
+
+@pytest.mark.parametrize("path", TEXTS, ids=_name)
+def test_a_reading_said_to_be_spaced_is_single_spaced_and_its_store_is_the_scanned_one(path):
+    """A reader that says its lines are single-spaced and stripped (`ReadResult.spaced`, which
+    spares the store its scan of the text) prints each line as `str.split` reads it, and the
+    store built trusting it is the store built scanning."""
+    result = _read(path)
+    if not result.spaced:
+        return
+    printed = [line for line in result.lines if line.text]
+    assert all(line.text == " ".join(line.text.split()) for line in printed)
+    trusted, scanned = WordStore(printed, spaced=True), WordStore(printed)
+    assert trusted.text == scanned.text
+    assert (trusted.line_first, trusted.line_offset) == (scanned.line_first, scanned.line_offset)
+
+
+def test_the_compiled_statutes_readers_say_their_lines_are_spaced():
+    """Both ILCS readers normalise every line (the fast path above runs on every whole Act)."""
+    from statdiff.read import read_text
+
+    page = read_text("(815 ILCS 530/1)\n    Sec. 1.  Short   title.\tThis Act may be cited.\n(Source: P.A. 94-36.)",
+                     format="ilcs")
+    flat = read_text("text\n\"(815 ILCS 530/1) Sec. 1.  Short title. (Source: P.A. 94-36.)\"", format="ilcs-csv")
+    assert page.spaced and flat.spaced
+    assert [line.text for line in page.lines] == ["(815 ILCS 530/1)", "Sec. 1. Short title. This Act may be cited.",
+                                                  "(Source: P.A. 94-36.)"]
+    assert not page.without("deleted").spaced  # a result made from another claims nothing
+
+
 def _runs(store: WordStore) -> tuple:
     return list(store.run_first), store._run_positions, store._marked, store.printed_at_known_places
 

@@ -60,7 +60,7 @@ class Stream:
 
     def __init__(self, result: ReadResult):
         printed = [line for line in result.lines if line.text and not line.text.isspace()]  # lines with words
-        self.store = store = WordStore(printed)
+        self.store = store = WordStore(printed, spaced=result.spaced)
         self.text = store.text
         self.count = count = len(store)
         line_starts = store.line_first[:-1]
