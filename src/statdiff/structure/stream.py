@@ -59,7 +59,10 @@ class Stream:
     where each printed line starts and how it is indented, and the candidate words."""
 
     def __init__(self, result: ReadResult):
-        printed = [line for line in result.lines if line.text and not line.text.isspace()]  # lines with words
+        if result.spaced:  # stripped: a line with text has words
+            printed = [line for line in result.lines if line.text]
+        else:
+            printed = [line for line in result.lines if line.text and not line.text.isspace()]  # lines with words
         self.store = store = WordStore(printed, spaced=result.spaced)
         self.text = store.text
         self.count = count = len(store)
@@ -73,8 +76,9 @@ class Stream:
         for start in line_starts:
             line_start[start] = 1
         self.indentation = indentation = [line.indented for line in printed]  # each printed line's
-        self.indented = _AtLineStarts(zip(line_starts, indentation))  # index -> the line's; None elsewhere
         self.has_indentation = any(indented is not None for indented in indentation)
+        # index -> the line's; None elsewhere (and everywhere in a rendering that shows no indentation)
+        self.indented = _AtLineStarts(zip(line_starts, indentation) if self.has_indentation else ())
         self.flattened = bool(printed) and not self.has_indentation and (
             len(printed) == 1 or count / len(printed) > FLATTENED_WORDS_PER_LINE
         )
