@@ -136,8 +136,8 @@ def test_a_line_start_is_routed_to_a_unit_read_in_the_text_as_from_its_word(path
 
 @pytest.mark.parametrize("path", TEXTS, ids=_name)
 def test_the_offsets_the_stream_knows_beforehand_are_the_store_s(path):
-    """The stream knows where each line start and each candidate found in the text starts
-    before any look: the store's offsets, counted word by word."""
+    """The stream knows where each word it visits starts, and each candidate found in the text
+    once the candidates are listed, before any look: the store's offsets, counted word by word."""
     stream = Stream(_read(path))
     visits = Builder(stream, Node(kind="document", path="")).finder.visits()
     candidates = stream.candidates
@@ -145,6 +145,23 @@ def test_the_offsets_the_stream_knows_beforehand_are_the_store_s(path):
     assert set(candidates) <= set(known) and set(visits) <= set(known)
     assert known == {index: stream.store.offset(index) for index in known}
 
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=_name)
+def test_the_indentation_of_a_line_start_is_its_line_s_known_beforehand_or_read_when_asked(path):
+    """`Stream.indented` gives each line start its line's indentation and every other word
+    None, whether the line start was among those the builder visits (put in beforehand) or
+    is read off its line when asked for."""
+    result = _read(path)
+    printed = [line for line in result.lines if line.text and not line.text.isspace()]
+    firsts = WordStore(printed).line_first
+    expected = {first: line.indented for first, line in zip(firsts, printed)}
+    indices = range(-1, len(firsts) and firsts[-1] + 1)
+    fresh = Stream(result)
+    assert [fresh.indented[index] for index in indices] == [expected.get(index) for index in indices]
+    visited = Stream(result)
+    Builder(visited, Node(kind="document", path="")).finder.visits()
+    assert [visited.indented[index] for index in indices] == [expected.get(index) for index in indices]
 
 # what `_source_at` and `_version_at` match first, and what `_citation_at`, `_heading_citation_at`, `_act_heading_at` do
 PATTERNS_TRIED = {

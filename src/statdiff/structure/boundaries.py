@@ -115,12 +115,12 @@ class BoundaryFinder:
         inside_lines = stream.words_starting_at(
             unit_starts(text, UNIT_START_WORDS if stream.flattened else INLINE_WORDS)
         )
-        kept = [
-            start for start, offset, indented in zip(store.line_first[:-1], store.line_offset, stream.indentation)
-            if indented is not False or not start
+        kept = stream.know_line_starts([
+            indented is not False or not start
             or (((first := text[offset]) in ROUTED_FIRST_CHARACTERS or first > "\x7f")
                 and _routed_to_a_unit_at(text, offset))
-        ]
+            for start, offset, indented in zip(store.line_first[:-1], store.line_offset, stream.indentation)
+        ])
         kept += inside_lines
         kept.sort()  # two sorted runs
         return list(dict.fromkeys(kept))  # a line start opening with `(` is found in both
