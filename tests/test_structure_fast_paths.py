@@ -136,8 +136,8 @@ def test_a_line_start_is_routed_to_a_unit_read_in_the_text_as_from_its_word(path
 
 @pytest.mark.parametrize("path", TEXTS, ids=_name)
 def test_the_offsets_the_stream_knows_beforehand_are_the_store_s(path):
-    """The stream knows where each line start and each candidate found in the text starts
-    before any look: the store's offsets, counted word by word."""
+    """The stream knows where each word it visits starts, and each candidate found in the text
+    once the candidates are listed, before any look: the store's offsets, counted word by word."""
     stream = Stream(_read(path))
     visits = Builder(stream, Node(kind="document", path="")).finder.visits()
     candidates = stream.candidates
@@ -145,6 +145,23 @@ def test_the_offsets_the_stream_knows_beforehand_are_the_store_s(path):
     assert set(candidates) <= set(known) and set(visits) <= set(known)
     assert known == {index: stream.store.offset(index) for index in known}
 
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=_name)
+def test_the_indentation_of_a_line_start_is_its_line_s_known_beforehand_or_read_when_asked(path):
+    """`Stream.indented` gives each line start its line's indentation and every other word
+    None, whether the line start was among those the builder visits (put in beforehand) or
+    is read off its line when asked for."""
+    result = _read(path)
+    printed = [line for line in result.lines if line.text and not line.text.isspace()]
+    firsts = WordStore(printed).line_first
+    expected = {first: line.indented for first, line in zip(firsts, printed)}
+    indices = range(-1, len(firsts) and firsts[-1] + 1)
+    fresh = Stream(result)
+    assert [fresh.indented[index] for index in indices] == [expected.get(index) for index in indices]
+    visited = Stream(result)
+    Builder(visited, Node(kind="document", path="")).finder.visits()
+    assert [visited.indented[index] for index in indices] == [expected.get(index) for index in indices]
 
 # what `_source_at` and `_version_at` match first, and what `_citation_at`, `_heading_citation_at`, `_act_heading_at` do
 PATTERNS_TRIED = {
@@ -365,6 +382,54 @@ def test_the_stream_reads_each_word_and_the_one_before_it_as_the_store_does(path
              (stream.offset(index) + 1, stream.offset(min(index + 1, last)) + 1, stream.offset(min(index + 2, last)), end)]
     assert [stream.following(index) for index in visits] == [store.word_following(stream.offset(index)) for index in visits]
     assert [stream.word_after(offset, index) for index, offset in pairs] == [store.word_after(offset) for _, offset in pairs]
+
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=_name)
+def test_the_word_before_the_previous_and_the_word_from_an_offset_are_read_as_by_index(path):
+    """`Stream.before_previous` (found from the next word's offset) is `previous(index - 1)`
+    at every index, and `Stream.word_from` is `word(word_after(offset))` at the offsets the
+    builder reads from (where a match ends: at a word's start, inside it, at the space after
+    it, at the end of the text)."""
+    stream = Stream(_read(path))
+    indices = range(0, len(stream) + 1)
+    assert ([stream.before_previous(index, stream.previous(index)) for index in indices]
+            == [stream.previous(index - 1) for index in indices])
+    end, last = len(stream.text), len(stream)
+    visits = Builder(stream, Node(kind="document", path="")).finder.visits()
+    offsets = sorted({min(offset, end) for index in visits for offset in (
+        stream.offset(index), stream.offset(index) + 1, stream.offset(min(index + 1, last)) - 1,
+        stream.offset(min(index + 1, last)), end)})
+    assert [stream.word_from(offset) for offset in offsets] == [stream.word(stream.word_after(offset)) for offset in offsets]
+
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=_name)
+def test_a_reading_said_to_be_spaced_is_single_spaced_and_its_store_is_the_scanned_one(path):
+    """A reader that says its lines are single-spaced and stripped (`ReadResult.spaced`, which
+    spares the store its scan of the text) prints each line as `str.split` reads it, and the
+    store built trusting it is the store built scanning."""
+    result = _read(path)
+    if not result.spaced:
+        return
+    printed = [line for line in result.lines if line.text]
+    assert all(line.text == " ".join(line.text.split()) for line in printed)
+    trusted, scanned = WordStore(printed, spaced=True), WordStore(printed)
+    assert trusted.text == scanned.text
+    assert (trusted.line_first, trusted.line_offset) == (scanned.line_first, scanned.line_offset)
+
+
+def test_the_compiled_statutes_readers_say_their_lines_are_spaced():
+    """Both ILCS readers normalise every line (the fast path above runs on every whole Act)."""
+    from statdiff.read import read_text
+
+    page = read_text("(815 ILCS 530/1)\n    Sec. 1.  Short   title.\tThis Act may be cited.\n(Source: P.A. 94-36.)",
+                     format="ilcs")
+    flat = read_text("text\n\"(815 ILCS 530/1) Sec. 1.  Short title. (Source: P.A. 94-36.)\"", format="ilcs-csv")
+    assert page.spaced and flat.spaced
+    assert [line.text for line in page.lines] == ["(815 ILCS 530/1)", "Sec. 1. Short title. This Act may be cited.",
+                                                  "(Source: P.A. 94-36.)"]
+    assert not page.without("deleted").spaced  # a result made from another claims nothing
 
 
 def _runs(store: WordStore) -> tuple:

@@ -378,6 +378,9 @@ class ReadResult:
     name: str = "<text>"
     dropped: list[Drop] = field(default_factory=list)
     detection: Detection | None = None
+    # every line's text is single-spaced and stripped (as `" ".join(text.split())` prints it): set
+    # by a reader that normalised each line, so that the structure stage does not scan the text again
+    spaced: bool = False
 
     @property
     def prose(self) -> bool:

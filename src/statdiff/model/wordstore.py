@@ -31,11 +31,13 @@ class WordStore:
     __slots__ = ("text", "line_first", "line_offset", "run_first", "printed_at_known_places", "_run_positions",
                  "_marked", "_shared")
 
-    def __init__(self, lines: Sequence[BodyLine]):
-        """`lines`: printed lines that hold at least one word."""
+    def __init__(self, lines: Sequence[BodyLine], spaced: bool = False):
+        """`lines`: printed lines that hold at least one word; `spaced`: each is single-spaced
+        and stripped, as the reader that normalised them says (`ReadResult.spaced`): their text
+        is not scanned for other spacing."""
         texts = [line.text for line in lines]
         text = " ".join(texts)
-        if not _single_spaced(text):
+        if not spaced and not _single_spaced(text):
             texts = [" ".join(line_text.split()) for line_text in texts]  # as `str.split` reads words
             text = " ".join(texts)
         self.text = text

@@ -461,7 +461,9 @@ class _Page:
     def result(self) -> ReadResult:
         identity = self.identity
         identity.act = identity.act or act_from([line.text for line in self.body.lines[:3]])
-        return ReadResult(self.body.lines, "ilcs", identity, None, self.name, dropped=self.body.dropped)
+        # every line was normalised (`normalize`, `normalize_simply_spaced`, a line's spaces made
+        # single) and cut only at single spaces or stripped: `spaced`
+        return ReadResult(self.body.lines, "ilcs", identity, None, self.name, dropped=self.body.dropped, spaced=True)
 
 
 def _front_rule(text: str) -> str:
@@ -583,7 +585,8 @@ def _read_acts(act_texts: list[str], name: str, by_chapter: bool) -> ReadResult:
     elif headings:
         first = headings[0].act or ""
         identity.act = first.split()[0] + " ILCS" if by_chapter else first
-    return ReadResult(body.lines, "ilcs-csv", identity, None, name, dropped=body.dropped)
+    # every line is a piece of a normalised Act cut at single spaces (`Body.extend_cut`): `spaced`
+    return ReadResult(body.lines, "ilcs-csv", identity, None, name, dropped=body.dropped, spaced=True)
 
 
 def _read_act(act_text: str, identity: Identity, body: Body) -> None:

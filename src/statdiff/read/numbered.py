@@ -42,8 +42,10 @@ def numbered_result(numbered: Numbered, rendering: str, name: str, named_by: Seq
     named."""
     name_front_matter(numbered, synopsis_indices(numbered.front))
     identity = read_identity(numbered.headers + numbered.front + list(named_by), numbered.lines)
+    # every line is made single-spaced where it closes (`number_lines`): `spaced`
     return ReadResult(
-        numbered.lines, rendering, identity, synopsis_from(numbered.front), name, dropped=numbered.dropped
+        numbered.lines, rendering, identity, synopsis_from(numbered.front), name, dropped=numbered.dropped,
+        spaced=True,
     )
 
 

@@ -182,6 +182,7 @@ def number_lines(
         if current is None:
             return
         parts = current.parts
+        # single-spaced and stripped (the structure stage trusts it: `ReadResult.spaced`)
         text = " ".join((parts[0] if len(parts) == 1 else " ".join(parts)).split())
         if not text:
             return

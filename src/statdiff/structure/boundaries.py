@@ -115,12 +115,12 @@ class BoundaryFinder:
         inside_lines = stream.words_starting_at(
             unit_starts(text, UNIT_START_WORDS if stream.flattened else INLINE_WORDS)
         )
-        kept = [
-            start for start, offset, indented in zip(store.line_first[:-1], store.line_offset, stream.indentation)
-            if indented is not False or not start
+        kept = stream.know_line_starts([
+            indented is not False or not start
             or (((first := text[offset]) in ROUTED_FIRST_CHARACTERS or first > "\x7f")
                 and _routed_to_a_unit_at(text, offset))
-        ]
+            for start, offset, indented in zip(store.line_first[:-1], store.line_offset, stream.indentation)
+        ])
         kept += inside_lines
         kept.sort()  # two sorted runs
         return list(dict.fromkeys(kept))  # a line start opening with `(` is found in both
@@ -206,7 +206,7 @@ class BoundaryFinder:
         before = stream.previous(i)
         if before.endswith((":", ";")):
             return True
-        if before in ("and", "or") and stream.previous(i - 1).endswith(";"):
+        if before in ("and", "or") and stream.before_previous(i, before).endswith(";"):
             return True
         if strict:
             return False
@@ -291,9 +291,9 @@ class BoundaryFinder:
         stream = self.stream
         if not units.SEC.match(stream.text, offset):
             return None
-        after_note = self.tree.current.kind in ("citation", "version_note")
-        at_start = stream.line_start[i] and self.ends_clause(i)
-        if not (after_note or at_start or self._inline_ok(i)):
+        if self.tree.current.kind in ("citation", "version_note"):
+            return SEC  # after its citation line or a note (asked first: no clause end to read)
+        if not ((stream.line_start[i] and self.ends_clause(i)) or self._inline_ok(i)):
             return None
         return SEC
 
@@ -306,7 +306,7 @@ class BoundaryFinder:
             return None
         if self._constitution_section_line(offset):
             return SEC
-        following = stream.word(stream.word_after(match.end(), i, offset))
+        following = stream.word_from(match.end())
         if following and not (following[0].isupper() or following[0] in "\"“("):
             return None
         at_start = stream.line_start[i] and (self.ends_clause(i) or bool(units.AMOUNT.fullmatch(stream.previous(i))))
@@ -346,7 +346,7 @@ class BoundaryFinder:
             return None  # inside a printed line only a flattened text's `ARTICLE` opens one (`_inline_ok`)
         if match["word"] == "Article" and not self.ends_clause(i):
             return None
-        following = stream.word(stream.word_after(match.end(), i, offset))
+        following = stream.word_from(match.end())
         if following and not following[0].isupper():
             return None
         if not (stream.line_start[i] or self._inline_ok(i)):

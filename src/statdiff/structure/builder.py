@@ -223,9 +223,9 @@ class Builder:
 
     def _section_for_note(self, kind: str) -> Node:
         section = self.tree.innermost("section")
-        if section is not None:
-            has_citation = any(child.kind == "citation" for child in section.children)
-            if self.tree.state(section).awaiting_sec and not (kind == "citation" and has_citation):
+        if section is not None and self.tree.state(section).awaiting_sec:
+            has_citation = kind == "citation" and any(child.kind == "citation" for child in section.children)
+            if not has_citation:
                 self.tree.pop_to_node(section)
                 return section
         return self._start_codified_section()

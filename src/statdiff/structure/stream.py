@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import re
 from array import array
-from itertools import accumulate, repeat
+from bisect import bisect_right
+from collections.abc import Iterable
+from itertools import accumulate, compress, repeat
 from re import Pattern
 
 from statdiff.law import citations, units
@@ -59,13 +61,17 @@ class Stream:
     where each printed line starts and how it is indented, and the candidate words."""
 
     def __init__(self, result: ReadResult):
-        printed = [line for line in result.lines if line.text and not line.text.isspace()]  # lines with words
-        self.store = store = WordStore(printed)
+        if result.spaced:  # stripped: a line with text has words
+            printed = [line for line in result.lines if line.text]
+        else:
+            printed = [line for line in result.lines if line.text and not line.text.isspace()]  # lines with words
+        self.store = store = WordStore(printed, spaced=result.spaced)
         self.text = store.text
         self.count = count = len(store)
         line_starts = store.line_first[:-1]
-        # where each word the builder looked at starts in `text`: first the line starts
-        self.known_offsets = dict(zip(line_starts, store.line_offset))
+        # where each word the builder looks at starts in `text`: the line starts it visits
+        # (`know_line_starts`) and the unit starts inside lines (`words_starting_at`)
+        self.known_offsets: dict[int, int] = {}
         self.lines_seen: dict[int, array] = {}  # the word offsets of the lines looked into
         # Per-word facts are kept in containers the garbage collector does not scan
         # (bytearray, array, a dict of plain values): it would walk them at every pass.
@@ -73,8 +79,9 @@ class Stream:
         for start in line_starts:
             line_start[start] = 1
         self.indentation = indentation = [line.indented for line in printed]  # each printed line's
-        self.indented = _AtLineStarts(zip(line_starts, indentation))  # index -> the line's; None elsewhere
         self.has_indentation = any(indented is not None for indented in indentation)
+        # index -> the line's; None elsewhere (and everywhere in a rendering that shows no indentation)
+        self.indented = _AtLineStarts(store.line_first, indentation if self.has_indentation else None)
         self.flattened = bool(printed) and not self.has_indentation and (
             len(printed) == 1 or count / len(printed) > FLATTENED_WORDS_PER_LINE
         )
@@ -87,13 +94,23 @@ class Stream:
         order. (The builder visits those of them `BoundaryFinder.visits` finds, without this list.)"""
         if not self.count:
             return []
-        found = [0, *self.store.line_first[:-1]]
+        found = [0, *self.know_line_starts([True] * len(self.indentation))]
         if self.legislation:
             found += self.words_starting_at(unit_starts(self.text))
         # sorted runs merged in one pass; a word found twice (a line start is also after a
         # space) kept once. Every index found is a word's, below the count.
         found.sort()
         return list(dict.fromkeys(found))
+
+    def know_line_starts(self, wanted: list[bool]) -> list[int]:
+        """The first words of the printed lines `wanted` marks (a flag a line), their offsets
+        and indentation looked up now, once: the builder visits them (a whole Act's flush
+        lines, most of its lines, it never visits: nothing is looked up for them)."""
+        store = self.store
+        starts = list(compress(store.line_first, wanted))
+        self.known_offsets.update(zip(starts, compress(store.line_offset, wanted)))
+        self.indented.know(starts, compress(self.indentation, wanted))
+        return starts
 
     def words_starting_at(self, starts: list[int]) -> list[int]:
         """The index of the word starting at each offset of `starts` (in increasing order):
@@ -146,6 +163,31 @@ class Stream:
         end = offset - 1
         return self.text[self.text.rfind(" ", 0, end) + 1:end]
 
+    def before_previous(self, index: int, previous: str) -> str:
+        """The word before word `index - 1` ("" for none), `previous(index - 1)`, where
+        `previous` is `previous(index)`: word `index - 1` ends a space before word `index`,
+        so it is found from word `index`'s offset, with no offset of its own looked up (an
+        offset inside a line costs the offsets of the whole line)."""
+        offset = self.known_offsets.get(index)
+        if offset is None:
+            offset = self.offset(index)
+        end = offset - len(previous) - 2  # the space after the word wanted
+        if index <= 1 or end <= 0:
+            return ""
+        return self.text[self.text.rfind(" ", 0, end) + 1:end]
+
+    def word_from(self, offset: int) -> str:
+        """The text of the first word starting at or after `offset` ("" when none does):
+        `word(word_after(offset))`, read in the text without the word's index."""
+        text = self.text
+        if offset > 0 and text[offset - 1] != " ":  # inside a word, or at the space after one
+            space = text.find(" ", offset)
+            if space < 0:
+                return ""
+            offset = space + 1
+        end = text.find(" ", offset)
+        return text[offset:] if end < 0 else text[offset:end]
+
     def following(self, index: int) -> str:
         """The word after word `index` ("" for the last): `store.word_following` of its offset,
         written out here (the builder asks at every enumerator)."""
@@ -159,10 +201,29 @@ class Stream:
 
 
 class _AtLineStarts(dict[int, bool | None]):
-    """The indentation of each line start (True, False, or None: not shown); None elsewhere."""
+    """The indentation of each line start (True, False, or None: not shown); None elsewhere.
+    Those of the line starts the builder visits are put in beforehand (`know`); another line
+    start's is read off its line when first asked for (`indentation`: each printed line's,
+    None where no line shows any)."""
 
-    def __missing__(self, index: int) -> None:
-        return None
+    __slots__ = ("line_first", "indentation")
+
+    def __init__(self, line_first: array, indentation: list[bool | None] | None):
+        super().__init__()
+        self.line_first, self.indentation = line_first, indentation
+
+    def know(self, starts: list[int], indentation: Iterable[bool | None]) -> None:
+        if self.indentation is not None:
+            self.update(zip(starts, indentation))
+
+    def __missing__(self, index: int) -> bool | None:
+        if self.indentation is None:
+            return None
+        line = bisect_right(self.line_first, index) - 1
+        if not 0 <= line < len(self.indentation) or self.line_first[line] != index:
+            return None  # not a line start
+        found = self[index] = self.indentation[line]
+        return found
 
 
 # Renderings only Illinois legislation is printed in: whatever a copy holds, it is legislation.

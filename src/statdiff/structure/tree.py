@@ -83,7 +83,11 @@ class OpenNodes:
         """The words up to `end` (not included) not yet taken go to the current node
         (`text_end`: where word `end` starts in the store's text)."""
         self.taken, self.taken_to = end, text_end
-        self.current.cover(self.store, self.current_start, end, self.current_from, text_end)
+        current = self.current
+        if current._words is None:  # a range of the store, from where it opened: its end moves on
+            current._end, current._to = end, text_end  # (`cover`, written out: asked at every visit)
+        else:
+            current.cover(self.store, self.current_start, end, self.current_from, text_end)
 
     def push(self, node: Node) -> None:
         self.stack.append(node)
