@@ -118,6 +118,27 @@ def test_a_whole_act_wrapped_again_at_its_hyphens_compares_as_no_change(tmp_path
     assert (result.exit_code, result.output) == (0, "")
 
 
+def test_a_source_note_glued_to_the_sentence_before_it_stays_a_note_when_wrapped_after_its_first_word(tmp_path):
+    """ilga.gov's scrape glues a Source note to the sentence before it
+    (`...Section 22-18.(Source: P.A. 100-1027, eff. 1-1-19.)`); re-wrapped, `(Source:` may end
+    its line with the rest on the next. It was read as words of the Section, and the text after
+    it as that Section's (7 phantom changes in the Election Code re-wrapped at 40 columns)."""
+    page = (ROOT / "statutes" / "pipa" / "815ILCS530_through_PA094-0947.txt").read_text(encoding="utf-8")
+    sentence = "the Personal Information Protection Act.\n(Source: P.A. 94-36, eff. 1-1-06.)"
+    assert page.count(sentence) == 1
+    glued = page.replace(sentence, sentence.replace("\n", ""))
+    broken = page.replace(sentence, sentence.replace("\n(Source: ", "(Source:\n"))
+    files = {}
+    for name, text in (("page", page), ("glued", glued), ("broken", broken)):
+        files[name] = tmp_path / f"{name}.txt"
+        files[name].write_text(text, encoding="utf-8")
+    for name in ("glued", "broken"):
+        result = diff(files["page"], files[name])
+        assert (name, result.exit_code, result.output) == (name, 0, "")
+    tree = CliRunner().invoke(cli.main, ["parse", str(files["broken"])])
+    assert "(Source: P.A. 94-36, eff. 1-1-06.)" in tree.output
+
+
 def test_page_numbers_in_a_pdfs_footer_are_no_words_of_the_law():
     """A PDF printed without line numbers (a Public Act) has its page number in the footer:
     extracted, alone on a line before the next page's header, it read as law no one wrote

@@ -157,12 +157,15 @@ def test_invisible_character_test_on_every_corpus_text() -> None:
         _invisible_tests_agree(load_text(path))
 
 
-_OLD_GLUED_SOURCE_NOTE = re.compile(r"(?<=[.;:)\]])\(Source: ")
+# The plain form: a Source note's `(Source:` right after a stop, a bracket or a colon, then a
+# space or the end of the text (a line that ends after the note's first word).
+_OLD_GLUED_SOURCE_NOTE = re.compile(r"(?<=[.;:)\]])\(Source:(?= |$)")
 
 
 def test_glued_source_note_pattern_finds_what_the_plain_form_finds() -> None:
     texts = [load_text(path) for path in REPOSITORY_TEXTS + _shared_texts()]
-    texts += ["law.(Source: P.A. 1.)", "(Source: x) a;(Source: y) b](Source: z) c (Source: w) d)(Source: v)", "x((Source: "]
+    texts += ["law.(Source: P.A. 1.)", "(Source: x) a;(Source: y) b](Source: z) c (Source: w) d)(Source: v)", "x((Source: ",
+              "Section 22-18.(Source:", "x.(Source:P.A. 1.)"]
     glued = 0
     for text in texts:
         old = [match.span() for match in _OLD_GLUED_SOURCE_NOTE.finditer(text)]

@@ -64,22 +64,24 @@ _DISCLAIMER_PREFACE = when_used(r"Illinois Compiled Statutes \(ILCS\) ?$")
 # `...other authorized method of disbursement.(Source: P.A. 103-588, eff. 6-5-24.)`
 # The pattern opens with the `(` and looks back from there (at the mark and the `(`), so that
 # the search skips from `(` to `(`: twenty times faster than `(?<=[.;:)\]])\(Source: `, same matches.
-_GLUED_SOURCE_NOTE = when_used(r"\((?<=[.;:)\]]\()Source: ")
+# The note's first word may end its line (`...Section 22-18.(Source:`, the rest on the next):
+# the line's normalised text then ends there.
+_GLUED_SOURCE_NOTE = when_used(r"\((?<=[.;:)\]]\()Source:(?= |$)")
 
 
-# `_GLUED_SOURCE_NOTE` without its closing space, for a line not yet normalised: it finds
+# `_GLUED_SOURCE_NOTE` without its lookahead, for a line not yet normalised: it finds
 # whatever a line's normalised text holds of the first (whitespace stands only between them).
 _GLUED_SOURCE_OPENING = when_used(r"\((?<=[.;:)\]]\()Source:")
 
 
 def _holds_glued_source_note(text: str) -> bool:
     """Whether a normalised text holds a Source note `_unglued_source_notes` would change."""
-    return "(Source: " in text and _GLUED_SOURCE_NOTE.search(text) is not None
+    return "(Source:" in text and _GLUED_SOURCE_NOTE.search(text) is not None
 
 
 def _unglued_source_notes(text: str) -> str:
     """The space the scrape lost before a Source note put back (`...disbursement.(Source: ...`)."""
-    return _GLUED_SOURCE_NOTE.sub(" (Source: ", text) if "(Source: " in text else text
+    return _GLUED_SOURCE_NOTE.sub(" (Source:", text) if "(Source:" in text else text
 
 
 # `(620 ILCS 45/) County Airport Law of 1943.`: the name runs to its first
