@@ -5,8 +5,8 @@ In the same run, with the same interpreter and the same environment:
 * the floor: a Python process that reads both files and splits them into words with one
   regex (what any Python tool pays at least);
 * `statdiff diff OLD NEW --json`, the whole command (start-up, imports, read, structure,
-  compare, view, JSON), best of `--repeat`, as a user runs it (NEW read and built in a second
-  process where both inputs are 256 KB or more and a core is free), and with `--jobs 1` (all in
+  compare, view, JSON), best of `--repeat`, as a user runs it (both texts read and NEW built in
+  a second process where both inputs are 64 KB or more and a core is free), and with `--jobs 1` (all in
   one process: the peak memory is this run's);
 * statdiff in process (read + structure + compare, after a first run), best of 7 by CPU time,
   and the same with the JSON output; and each stage alone (read + structure of both texts,

@@ -375,7 +375,8 @@ def test_a_diff_of_two_statutes_csvs_compiles_no_pattern_of_an_ilcs_page():
     """A statutes CSV is read by its own reader: neither the ILCS page's patterns nor those of
     the marks detection seeks line by line in other texts are compiled, nor the Chinese and
     Japanese characters' (which no word of it holds)."""
-    made, compiled = _patterns_compiled_by(["diff", str(CHAPTER_620_CSV), str(CHAPTER_620_CSV), "--json"])
+    # (in one process: where a second core reads both texts, this process compiles no reader's pattern)
+    made, compiled = _patterns_compiled_by(["diff", str(CHAPTER_620_CSV), str(CHAPTER_620_CSV), "--json", "--jobs", "1"])
     assert READ_FROM_AN_ILCS_PAGE <= made and "statdiff.compare.tokens._CJK_CHARACTER" in made
     assert "statdiff.read.compiled._DISCLAIMER" in compiled  # the CSV reader's own, when it reads
     assert not compiled & (READ_FROM_AN_ILCS_PAGE | {"statdiff.compare.tokens._CJK_CHARACTER"})

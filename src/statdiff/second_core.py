@@ -34,10 +34,12 @@ import sys
 from pathlib import Path
 from typing import BinaryIO, Callable
 
-# Each input at least this large (bytes on disk) before the work is split: below it the fork
-# and the pickle cost about what the second core saves (chapter 620, 0.32 MB a side: ~30 ms
-# to read and build a side, ~12 ms to pickle it there and back).
-MIN_BYTES = 256 * 1024
+# Each input at least this large (bytes on disk) before the work is split. The child reads
+# both texts of this size (`OLD_IN_CHILD_BYTES`), and this process then imports none of the
+# reading: the parent's CPU time, a command's critical path, fell by ~8 ms on a 0.11 MB pair,
+# ~14 on a 0.18 MB one and ~13 on chapter 620 (0.32 MB); on pairs of a few KB, by 0-3 ms,
+# about what waiting for the child costs.
+MIN_BYTES = 64 * 1024
 
 # OLD at most this large (bytes on disk) is read in the child too (`child_reads_old`): reading it
 # and pickling the reading there (chapter 620, 0.32 MB: ~5 ms and ~1.4 ms; ~20 ms a MB) costs
