@@ -1,10 +1,11 @@
-"""NEW read and built in a forked child while OLD is read and built here (`second_core.py`):
-the same comparison, warnings and errors as the sequential command, on real texts of every
-kind; a child that cannot deliver leaves the work to the parent.
+"""NEW read and built in a forked child while OLD is built here (`second_core.py`), OLD read
+there too when it is small, here when it is large: the same comparison, warnings and errors
+as the sequential command, on real texts of every kind; a child that cannot deliver leaves
+the work to the parent.
 
 The size threshold is lowered to 0 and the one-thread check answered yes (the test process
 may hold other tests' threads; the child only reads, builds and pickles), so that every
-pair here goes through the child; a counter proves it did."""
+pair here goes through the child; a record of what came back from it proves it did."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ import pytest
 
 from statdiff import pipeline, second_core
 from statdiff.errors import StatdiffError
+from statdiff.model import ReadResult
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "corpus"
@@ -47,20 +49,38 @@ WHOLE_ACTS = sorted((SHARED / "ilcs-whole-acts").glob("*.txt"))
 
 @pytest.fixture
 def every_pair_forks(monkeypatch):
-    """Every pair goes to a child; how many Documents came back from one is counted."""
+    """Every pair goes to a child; whether a Document came back from one is recorded (a
+    reading of OLD the child sent first, where it read OLD, in `readings`)."""
     monkeypatch.setattr(second_core, "MIN_BYTES", 0)
     monkeypatch.setattr(second_core, "_only_thread", lambda: True)
     monkeypatch.setattr(second_core, "_idle_cores", lambda: 1)
-    delivered = []
+    delivered = Delivered()
     result = second_core.BuiltInChild.result
 
-    def counted(self):
-        document = result(self)
-        delivered.append(document is not None)
-        return document
+    def recorded(self):
+        outcome = result(self)
+        if isinstance(outcome, ReadResult):
+            delivered.readings.append(outcome.name)
+        else:
+            delivered.append(outcome is not None)
+        return outcome
 
-    monkeypatch.setattr(second_core.BuiltInChild, "result", counted)
+    monkeypatch.setattr(second_core.BuiltInChild, "result", recorded)
     return delivered
+
+
+class Delivered(list):
+    """Whether each child delivered NEW's Document; `readings`: the OLD it read and sent."""
+
+    def __init__(self):
+        super().__init__()
+        self.readings = []
+
+
+@pytest.fixture
+def old_read_here(monkeypatch):
+    """OLD is read in this process, whatever its size (as a large OLD is)."""
+    monkeypatch.setattr(second_core, "OLD_IN_CHILD_BYTES", -1)
 
 
 def outputs(old: Path, new: Path, **options) -> tuple[str, str, list[str]]:
@@ -72,9 +92,33 @@ def outputs(old: Path, new: Path, **options) -> tuple[str, str, list[str]]:
 @pytest.mark.parametrize("old,new", PAIRS, ids=lambda path: path.name)
 def test_the_child_builds_what_the_parent_would(old, new, every_pair_forks):
     alone = outputs(old, new)
-    assert every_pair_forks == []
+    assert every_pair_forks == [] and every_pair_forks.readings == []
     assert outputs(old, new, second_core=True) == alone
-    assert every_pair_forks == [True]
+    assert every_pair_forks == [True] and every_pair_forks.readings == [str(old)]  # OLD is small: read there
+
+
+@pytest.mark.parametrize("old,new", PAIRS[:3], ids=lambda path: path.name)
+def test_a_large_old_is_read_here_and_gives_the_same(old, new, every_pair_forks, old_read_here):
+    alone = outputs(old, new)
+    assert outputs(old, new, second_core=True) == alone
+    assert every_pair_forks == [True] and every_pair_forks.readings == []
+
+
+@pytest.mark.parametrize("path", [PIPA / "09500HB0605_introduced_full.txt", HTML / "hb0605_table.html",
+                                  DOCUMENTS / "privacy_policy_v2.md", ROOT / "statutes" / "ilcs-chapter-620" / "statutes.csv"],
+                         ids=lambda path: path.name)
+def test_a_reading_pickled_and_read_back_builds_the_same_tree(path):
+    """OLD's reading, sent from the child, builds the tree its own reading builds: the same
+    `parse --json` and the same audit of dropped tokens."""
+    import pickle
+
+    from statdiff.read import read_path
+
+    result = read_path(path)
+    again = pickle.loads(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+    built, rebuilt = pipeline.build(result), pipeline.build(again)
+    assert pipeline.render("document", rebuilt, "json") == pipeline.render("document", built, "json")
+    assert (again.dropped, again.detection, again.identity) == (result.dropped, result.detection, result.identity)
 
 
 @pytest.mark.parametrize("old,new", AMENDMENT_PAIRS, ids=lambda path: path.name)
@@ -82,6 +126,7 @@ def test_an_amendment_is_read_here_as_before(old, new, every_pair_forks):
     alone = outputs(old, new)
     assert outputs(old, new, second_core=True) == alone
     assert every_pair_forks == [False]  # the child built nothing: NEW is an amendment
+    assert every_pair_forks.readings == [str(old)]  # (the bill it amends was read there, and applied to here)
 
 
 @pytest.mark.skipif(not WHOLE_ACTS, reason="../shared/corpus/ilcs-whole-acts is not beside the clone")
@@ -94,7 +139,7 @@ def test_whole_acts_through_the_child(every_pair_forks):
     assert every_pair_forks == [True, True]
 
 
-def test_errors_come_in_the_sequential_order(tmp_path, every_pair_forks):
+def test_errors_come_in_the_sequential_order(tmp_path, every_pair_forks, monkeypatch):
     good = PIPA / "815ILCS530_as_enacted_PA094-0036.txt"
     binary = tmp_path / "binary.txt"
     binary.write_bytes(bytes(range(256)) * 8)
@@ -107,6 +152,9 @@ def test_errors_come_in_the_sequential_order(tmp_path, every_pair_forks):
 
     for old, new in ((good, binary), (binary, good), (binary, binary)):
         assert message(old, new, second_core=True) == message(old, new)
+        with monkeypatch.context() as large:  # OLD read here, NEW there
+            large.setattr(second_core, "OLD_IN_CHILD_BYTES", -1)
+            assert message(old, new, second_core=True) == message(old, new)
     # a file that is not there is no file to fork for: the sequential path, the same error
     assert message(good, missing, second_core=True) == message(good, missing)
     too_small = good.stat().st_size - 1
@@ -122,6 +170,48 @@ def test_a_child_that_cannot_deliver_leaves_the_work_here():
 
     fails = second_core.BuiltInChild.start(unpicklable)
     assert fails is not None and fails.result() is None
+    # the first task delivered, the second not: nothing after it either, and the child collected
+    first_only = second_core.BuiltInChild.start(lambda: "read", lambda: os._exit(3), lambda: "never run")
+    assert first_only is not None
+    assert (first_only.result(), first_only.result(), first_only.result()) == ("read", None, None)
+    with pytest.raises(ChildProcessError):
+        os.waitpid(first_only._pid, os.WNOHANG)
+
+
+def test_each_outcome_comes_back_in_order_and_an_error_ends_the_child():
+    both = second_core.BuiltInChild.start(lambda: "OLD read", lambda: ["NEW", "built"])
+    assert both is not None and (both.result(), both.result()) == ("OLD read", ["NEW", "built"])
+    stopped = second_core.BuiltInChild.start(lambda: 1 / 0, lambda: "never run")
+    assert stopped is not None
+    with pytest.raises(ZeroDivisionError):
+        stopped.result()
+    assert stopped.result() is None  # the child stopped at its error, and was collected
+    with pytest.raises(ChildProcessError):
+        os.waitpid(stopped._pid, os.WNOHANG)
+
+
+def test_a_child_sends_its_outcome_without_waiting_for_this_process_to_read_it():
+    """The pipe holds a reading of the size the child reads OLD up to (Linux widens it):
+    the child writes it whole and goes on, while this process is still importing."""
+    import fcntl
+
+    reader, writer = os.pipe()
+    second_core._widen(writer)
+    widened = fcntl.fcntl(writer, fcntl.F_GETPIPE_SZ)
+    os.close(reader)
+    os.close(writer)
+    if widened < second_core.PIPE_BYTES:
+        pytest.skip(f"this system keeps a pipe to {widened} bytes (/proc/sys/fs/pipe-max-size): the child waits")
+    child = second_core.BuiltInChild.start(lambda: "x" * second_core.OLD_IN_CHILD_BYTES, lambda: "done")
+    assert child is not None
+    import time
+
+    deadline = time.monotonic() + 10
+    # the child ends having written both outcomes, none read yet (looked at, left to collect)
+    while time.monotonic() < deadline and os.waitid(os.P_PID, child._pid, os.WEXITED | os.WNOHANG | os.WNOWAIT) is None:
+        time.sleep(0.01)
+    assert time.monotonic() < deadline
+    assert (child.result(), child.result()) == ("x" * second_core.OLD_IN_CHILD_BYTES, "done")
 
 
 def test_a_cancelled_child_is_collected():
@@ -238,7 +328,7 @@ def test_what_the_caller_needs_next_is_done_while_the_child_finishes(every_pair_
     calls = []
     diffed = pipeline.diff_files(old, new, second_core=True, meanwhile=lambda: calls.append(every_pair_forks[:]))
     assert calls == [[]]  # called once, before the child's Document was collected
-    assert every_pair_forks == [True]
+    assert every_pair_forks == [True] and every_pair_forks.readings == [str(old)]
     alone = pipeline.diff_files(old, new, meanwhile=lambda: calls.append("alone"))
     assert calls == [[]]
     assert pipeline.render_comparison(diffed.comparison, "json") == pipeline.render_comparison(alone.comparison, "json")

@@ -113,6 +113,7 @@ def test_a_json_diff_loads_its_stages_and_no_other():
     assert "statdiff.view.changes" not in modules  # `statdiff changes`'s view
     assert "statdiff.read.numbering" not in modules  # the line-number engine of numbered pages
     assert "statdiff.view.outline" not in modules  # an HTML page's outline (its Acts, Articles, folded runs)
+    assert "statdiff.model.instruction" not in modules  # a bill section's amendatory instruction
     assert {name for name in statdiff_modules if name.startswith("statdiff.render.")} == {
         "statdiff.render.json_out", "statdiff.render.options"}
     assert {name.split(".")[0] for name in _heavy(modules)} == {"rapidfuzz", "dataclasses", "pathlib"}
@@ -126,27 +127,48 @@ def test_a_diff_of_statutes_csvs_read_by_searches_loads_no_csv_reader():
     assert "csv" not in modules
 
 
-def test_what_both_processes_of_a_diff_run_is_imported_once_before_the_fork():
-    """NEW read and built in a forked child (`second_core`): reading a file (decoding it,
-    detecting its rendering), building a tree and pickling it are imported before the fork, so
-    that the child, which runs them too, does not import them again."""
+def _forked_diff(old_in_child_bytes: int) -> tuple[set[str], set[str]]:
+    """The modules a `diff --json` of two versions had loaded when it forked its child (NEW read
+    and built there: `second_core`), and those it had loaded when it ended."""
     program = (
         "import json, os, sys\n"
         "from statdiff import second_core\n"
         "second_core.MIN_BYTES, second_core._idle_cores, second_core._only_thread = 0, lambda: 1, lambda: True\n"
+        f"second_core.OLD_IN_CHILD_BYTES = {old_in_child_bytes}\n"
         "at_fork, fork = [], os.fork\n"
         "def recorded():\n    at_fork.append(sorted(sys.modules))\n    return fork()\n"
         "os.fork = recorded\n"
-        "atexit_code = lambda: sys.__stderr__.write('AT FORK ' + json.dumps(at_fork[:1]) + '\\n')\n"
+        "atexit_code = lambda: sys.__stderr__.write('AT FORK ' + json.dumps([at_fork, sorted(sys.modules)]) + '\\n')\n"
         "import atexit\natexit.register(atexit_code)\n"
         + _command("diff", str(PIPA_2005), str(PIPA_2006), "--json")
     )
     result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, cwd=ROOT)
     lines = [line for line in result.stderr.splitlines() if line.startswith("AT FORK ")]
     assert lines and result.returncode == 1, result.stderr
-    forked = json.loads(lines[-1][len("AT FORK "):])
+    forked, at_the_end = json.loads(lines[-1][len("AT FORK "):])
     assert len(forked) == 1  # one fork, the child's
-    assert {"pickle", "statdiff.read.decode", "statdiff.read.detect", "statdiff.structure"} <= set(forked[0])
+    return set(forked[0]), set(at_the_end)
+
+
+# Reading a file: its decoding, the detection of its rendering, the reader of an ILCS page.
+READING = {"statdiff.read.decode", "statdiff.read.detect", "statdiff.read.compiled"}
+
+
+def test_a_diff_whose_child_reads_both_texts_reads_nothing_itself():
+    """OLD small enough (`second_core.OLD_IN_CHILD_BYTES`): the child reads OLD and NEW and builds
+    NEW; this process builds OLD from the child's reading and imports none of the reading.
+    Building a tree and pickling, which both run, are imported once, before the fork."""
+    forked, at_the_end = _forked_diff(old_in_child_bytes=1 << 30)
+    assert {"pickle", "statdiff.structure"} <= forked
+    assert not READING & at_the_end
+
+
+def test_what_both_processes_of_a_diff_run_is_imported_once_before_the_fork():
+    """OLD read here (a large OLD), NEW read and built in the child: reading a file (decoding it,
+    detecting its rendering), building a tree and pickling it are imported before the fork, so
+    that the child, which runs them too, does not import them again."""
+    forked, _ = _forked_diff(old_in_child_bytes=-1)
+    assert {"pickle", "statdiff.read.decode", "statdiff.read.detect", "statdiff.structure"} <= forked
 
 
 def test_a_redline_to_standard_output_loads_no_file_writer():
@@ -248,6 +270,23 @@ def _after_a_command(arguments: list[str], code: str) -> str:
     return result.stdout
 
 
+def test_every_dataclass_a_diff_loads_has_its_own_docstring():
+    """`dataclass` gives a class without a docstring one made of its signature, which costs an
+    `inspect.signature` at import (about 0.15 ms a class): every dataclass a diff of two
+    versions loads says what it is itself."""
+    code = (
+        "import dataclasses, inspect\n"
+        "loaded = [module for name, module in list(sys.modules.items()) if name.startswith('statdiff.')]\n"
+        "classes = {value for module in loaded for value in vars(module).values() if isinstance(value, type)\n"
+        "           and dataclasses.is_dataclass(value) and value.__module__ == module.__name__}\n"
+        "signed = sorted(cls.__qualname__ for cls in classes\n"
+        "                if cls.__doc__ == cls.__name__ + str(inspect.signature(cls)).replace(' -> None', ''))\n"
+        "print(len(classes), signed)\n"
+    )
+    count, signed = _after_a_command(["diff", str(PIPA_2005), str(PIPA_2006), "--json"], code).split(" ", 1)
+    assert int(count) >= 30 and signed.strip() == "[]"
+
+
 def test_a_json_diff_compiles_no_page_and_line_pattern():
     """The patterns of page-and-line instructions (`law.amendments.FORMS` and its kin) are
     compiled when first read, which a comparison of two versions never does."""
@@ -336,7 +375,8 @@ def test_a_diff_of_two_statutes_csvs_compiles_no_pattern_of_an_ilcs_page():
     """A statutes CSV is read by its own reader: neither the ILCS page's patterns nor those of
     the marks detection seeks line by line in other texts are compiled, nor the Chinese and
     Japanese characters' (which no word of it holds)."""
-    made, compiled = _patterns_compiled_by(["diff", str(CHAPTER_620_CSV), str(CHAPTER_620_CSV), "--json"])
+    # (in one process: where a second core reads both texts, this process compiles no reader's pattern)
+    made, compiled = _patterns_compiled_by(["diff", str(CHAPTER_620_CSV), str(CHAPTER_620_CSV), "--json", "--jobs", "1"])
     assert READ_FROM_AN_ILCS_PAGE <= made and "statdiff.compare.tokens._CJK_CHARACTER" in made
     assert "statdiff.read.compiled._DISCLAIMER" in compiled  # the CSV reader's own, when it reads
     assert not compiled & (READ_FROM_AN_ILCS_PAGE | {"statdiff.compare.tokens._CJK_CHARACTER"})

@@ -45,8 +45,9 @@ MAX_SIZE_HELP = "Refuse inputs larger than this many megabytes."
 ANY_PRINTING_HELP = ("Apply a page-and-line amendment to the text given even when it is another printing of the bill"
                      " than the one the amendment cites (engrossed for introduced, say); its bill is still checked,"
                      " and every instruction against the line it cites.")
-JOBS_HELP = ("Processes to read and build the two texts with: by default NEW is read and built in a second process"
-             " while this one reads OLD, when both are 256 KB or more and a core is free (the same output); 1: both here.")
+JOBS_HELP = ("Processes to read and build the two texts with: by default a second process reads them and builds NEW"
+             " while this one builds OLD (a large OLD is read here), when both are 64 KB or more and a core is free"
+             " (the same output); 1: all here.")
 DEFAULT_MAX_MB = 50.0  # as read.decode.DEFAULT_MAX_BYTES: a comparison holds about 60 bytes per input byte
 # No checks by click (its `readable` test would print a usage error): statdiff's readers
 # refuse a missing, unreadable or special file in one line of their own.

@@ -23,7 +23,7 @@ from __future__ import annotations
 import os
 import warnings
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple, Sequence, cast
 
 from statdiff import collector
 from statdiff.errors import StatdiffError
@@ -163,7 +163,6 @@ def diff_files(old: str | Path, new: str | Path, *, format: str | None = None, m
     then `meanwhile` (what the caller needs next, such as loading its renderer) is done while
     that process finishes, where it costs no time (in one process it is not called)."""
     from statdiff.read import read_path
-    from statdiff.read.identity import is_amendment
 
     old_document = None
     if second_core and _worth_a_second_core(old, new):
@@ -172,6 +171,8 @@ def diff_files(old: str | Path, new: str | Path, *, format: str | None = None, m
             return _as_texts(compare(old_document, new_document), [])
     else:
         old_result = read_path(Path(old), format=format, max_bytes=max_bytes)
+    from statdiff.read.identity import is_amendment
+
     new_result = read_path(Path(new), format=format, max_bytes=max_bytes)
     if old_document is None:
         old_document = build(old_result)
@@ -199,20 +200,31 @@ def _worth_a_second_core(old: str | Path, new: str | Path) -> bool:
 
 def _read_on_two_cores(old: str | Path, new: str | Path, format: str | None, max_bytes: int | None,
                        meanwhile: "Callable[[], object] | None" = None) -> "tuple[ReadResult, Document, Document | None]":
-    """OLD read and built here while a child reads and builds NEW (`second_core.py`): OLD's
-    reading and Document, and NEW's Document; None for it when NEW is an amendment or the
-    child could not deliver (the caller reads and builds NEW here). An error reading either
-    is raised, OLD's first."""
-    # What both processes run, imported once, before the fork (the child does not import it again):
-    # reading a file (its decoding, the detection of its rendering) and building its tree.
-    import statdiff.read.decode  # noqa: F401
-    import statdiff.read.detect  # noqa: F401
-    import statdiff.structure  # noqa: F401
+    """OLD read and built, NEW read and built in a child (`second_core.py`): OLD's reading and
+    Document, and NEW's Document; None for it when NEW is an amendment or the child could not
+    deliver (the caller reads and builds NEW here). An error reading either is raised, OLD's
+    first. Who reads OLD (`second_core.child_reads_old`): for an OLD of up to half a megabyte,
+    the child, before NEW, while this process imports the stages only it runs (compare, view);
+    this process then builds OLD from that reading, and reads nothing. A larger OLD is read here."""
     from statdiff.read import read_path
-    from statdiff.read.identity import is_amendment
-    from statdiff.second_core import BuiltInChild
+    from statdiff.second_core import BuiltInChild, child_reads_old
+
+    # What both processes run is imported once, before the fork (the child does not import it
+    # again): building a tree; and, where both read, reading a file (its decoding, the detection
+    # of its rendering). Where the child alone reads, none of the reading is imported here.
+    import statdiff.structure  # noqa: F401
+
+    old_in_child = child_reads_old(old)
+    if not old_in_child:
+        import statdiff.read.decode  # noqa: F401
+        import statdiff.read.detect  # noqa: F401
+
+    def read_old() -> "ReadResult":
+        return read_path(Path(old), format=format, max_bytes=max_bytes)
 
     def build_new() -> "Document | None":
+        from statdiff.read.identity import is_amendment
+
         new_result = read_path(Path(new), format=format, max_bytes=max_bytes)
         if is_amendment(new_result):
             return None
@@ -220,23 +232,31 @@ def _read_on_two_cores(old: str | Path, new: str | Path, format: str | None, max
         document.as_meant  # built now, as the comparison would: a lazy builder cannot be pickled
         return document
 
-    child = BuiltInChild.start(build_new)
+    child = BuiltInChild.start(read_old, build_new) if old_in_child else BuiltInChild.start(build_new)
     try:
-        old_result = read_path(Path(old), format=format, max_bytes=max_bytes)
+        old_result = None
+        if child is not None and old_in_child:
+            _import_the_next_stages()  # while the child reads OLD
+            old_result = cast("ReadResult | None", child.result())  # None: the child gave up, read it here
+        if old_result is None:
+            old_result = read_old()
         old_document = build(old_result)
         if child is not None:
-            # while the child finishes (and pickles NEW), the next stages are imported here,
-            # and the caller's next step is made ready
-            import statdiff.compare  # noqa: F401
-            import statdiff.view  # noqa: F401
-
+            # while the child finishes (and pickles NEW), the caller's next step is made ready
+            _import_the_next_stages()
             if meanwhile is not None:
                 meanwhile()
     except BaseException:
         if child is not None:
             child.cancel()
         raise
-    return old_result, old_document, child.result() if child is not None else None
+    return old_result, old_document, cast("Document | None", child.result()) if child is not None else None
+
+
+def _import_the_next_stages() -> None:
+    """The compare and view stages, imported while a child reads (a second import is free)."""
+    import statdiff.compare  # noqa: F401
+    import statdiff.view  # noqa: F401
 
 
 def _as_texts(comparison: "Comparison", warnings: list[str]) -> Diffed:

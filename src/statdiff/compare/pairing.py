@@ -38,6 +38,9 @@ EXCERPT = 2000  # characters from each end of a long text that content pairing c
 
 @dataclass(slots=True)
 class Pair(Generic[Item]):
+    """An item of OLD and its counterpart in NEW (None on the side that lacks it), how they
+    were paired and how alike their texts are."""
+
     old: Item | None
     new: Item | None
     how: str = ""  # identity, content, "" (unpaired)

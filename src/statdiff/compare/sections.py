@@ -130,6 +130,9 @@ def compare(old: Document, new: Document) -> Comparison:
 
 @dataclass(slots=True)
 class _Context:
+    """What every Section pair of one comparison is compared with: the mode, the sides, what
+    each copy shows, the rules of its nodes, and the limits met so far."""
+
     mode: Mode
     bill_side: Side | None
     visible: Visible

@@ -3,12 +3,15 @@
 Every stage speaks in these types, and the model imports nothing else of statdiff.
 `text`: what was printed (`Position` page:line, `SourceSpan`, `Word`, `BodyLine`,
 `ReadResult`, `Identity`). `tree`: the document (`Node`, `Document` and its page:line
-index `PrintedLines`); `meta`: what the structure stage read of a node (`Meta`, `Role`,
-`AmendatoryInstruction`). `comparison`: what changed (`Op`, `Status`, `Mode`, `Token`,
+index `PrintedLines`); `meta`: what the structure stage read of a node (`Meta`, `Role`);
+`instruction`: a bill section's `AmendatoryInstruction` (imported when first asked for:
+statute texts hold none). `comparison`: what changed (`Op`, `Status`, `Mode`, `Token`,
 `Segment`, `WordSegment`, `Basis`, `Change`, `NodeComparison`, `SectionComparison`, `Comparison`).
 The readers produce a `ReadResult`; the structure stage builds a `Document`; the compare
 stage produces a `Comparison`; the view and the renderers only read these types.
 """
+
+from typing import TYPE_CHECKING, Any
 
 from statdiff.model.comparison import (
     ONE_COPY_OPS,
@@ -49,8 +52,11 @@ from statdiff.model.text import (
     Word,
     ordinal,
 )
-from statdiff.model.meta import UNIT_KINDS, AmendatoryInstruction, Meta, Role
+from statdiff.model.meta import UNIT_KINDS, Meta, Role
 from statdiff.model.tree import Document, Node, NodeWords, PrintedLines, PrintedWord, SuspectedStrike
+
+if TYPE_CHECKING:
+    from statdiff.model.instruction import AmendatoryInstruction
 
 __all__ = [
     "AmendatoryInstruction", "Basis", "BodyLine", "Change", "Comparison", "DELETED", "Detection", "Document", "Drop", "INSERTED",
@@ -59,3 +65,13 @@ __all__ = [
     "Status", "Token", "Tokenizer", "UNIT_KINDS", "WORD_OPS", "Word", "WordSegment", "count_ops", "counted", "one_copy_op",
     "one_copy_status", "ordinal", "rebuild", "segment_op",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """`AmendatoryInstruction`, imported when first asked for: only a bill's sections carry
+    one, and a comparison of two statute texts never creates its class."""
+    if name == "AmendatoryInstruction":
+        from statdiff.model.instruction import AmendatoryInstruction
+
+        return AmendatoryInstruction
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

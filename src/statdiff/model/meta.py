@@ -4,7 +4,7 @@ One record, `Meta`, serves every kind of node; each field says which kinds carry
 a field a node does not carry stays at its default (None, False or empty). The structure
 stage fills it in two passes (the builder: `enumerator`, `term`, `role`; the second pass:
 the rest), so `Meta` itself is mutable; every value it holds is immutable (strings,
-tuples, the frozen `AmendatoryInstruction`).
+tuples, the frozen `AmendatoryInstruction` of `model/instruction.py`).
 
 `Meta.to_json(kind)` is the `meta` object of `statdiff parse --json`: the fields a node
 carries, by their JSON names (`from_` prints as `from`), tuples as lists. A unit (bill
@@ -17,6 +17,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from statdiff.model.instruction import AmendatoryInstruction
 
 # The units of a text: they carry a number and a heading (`Meta.number`, `Meta.heading`).
 UNIT_KINDS = frozenset({"bill_section", "section", "article"})
@@ -32,32 +36,6 @@ class Role(StrEnum):
     CODE = "code"  # a fenced or indented block of a markdown document
     QUOTE = "quote"  # a markdown block quote
     FRONT_MATTER = "front_matter"  # the metadata block at the top of a markdown file
-
-
-@dataclass(frozen=True, slots=True)
-class AmendatoryInstruction:
-    """What a bill section says it does to an Act: `The Personal Information Protection Act
-    (815 ILCS 530/) is amended by changing Sections 5 and 10 and by adding Section 12 as
-    follows:`. Section numbers in the order printed, each once."""
-
-    act: str | None  # the Act named, as printed (`Personal Information Protection Act`)
-    citation: str | None  # its ILCS citation (`815 ILCS 530`): printed, or read off the Sections it restates
-    changing: tuple[str, ...] = ()
-    adding: tuple[str, ...] = ()
-    repealing: tuple[str, ...] = ()
-    renumbering: tuple[str, ...] | None = None  # None: the instruction renumbers nothing
-
-    def to_json(self) -> dict[str, object]:
-        out: dict[str, object] = {
-            "act": self.act,
-            "citation": self.citation,
-            "changing": list(self.changing),
-            "adding": list(self.adding),
-            "repealing": list(self.repealing),
-        }
-        if self.renumbering is not None:
-            out["renumbering"] = list(self.renumbering)
-        return out
 
 
 @dataclass(slots=True)

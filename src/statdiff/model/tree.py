@@ -257,6 +257,9 @@ class SuspectedStrike:
 
 @dataclass(slots=True)
 class Document:
+    """A text read and built: what it says it is (`identity`), its tree (`root`), the
+    rendering it was read as and how that was detected, its name and synopsis."""
+
     identity: Identity
     root: Node
     rendering: str

@@ -8,6 +8,9 @@ from typing import Any
 
 @dataclass(frozen=True, slots=True)
 class RenderOptions:
+    """How to render: the layout, context and colour a command asked for (each renderer
+    reads only its own)."""
+
     view: str = "inline"  # HTML: "inline" or "side-by-side"
     context: int = 8  # terminal: words of context around each change
     # terminal: colour and styles: True always, False never, None when the output is a terminal

@@ -11,12 +11,15 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 from re import Match
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from statdiff.law import amendments, citations, definitions, public_acts, units
-from statdiff.model import AmendatoryInstruction, Meta, Node, ReadResult, Role
+from statdiff.model import Meta, Node, ReadResult, Role
 from statdiff.structure import notes
 from statdiff.structure.tree import ENUM_NODE_KINDS, NOTE_PATHS, instruction_text
+
+if TYPE_CHECKING:
+    from statdiff.model.instruction import AmendatoryInstruction
 
 # `Sec. 10.` is two words; its heading (the first sentence) is within this many words.
 HEADING_MAX_WORDS = 20
@@ -205,6 +208,8 @@ def _describe_numbered_section(node: Node) -> None:
 
 def _amendatory_instruction(body: str) -> AmendatoryInstruction:
     """What an amendatory bill section's text (after `Section N.`) says it does."""
+    from statdiff.model.instruction import AmendatoryInstruction  # a bill's only: `model/instruction.py`
+
     act, citation = amendments.amended_act(body)
     lists = amendments.sections_by_verb(body)
     renumbering = lists.get("renumbering")
