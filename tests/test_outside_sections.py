@@ -4,11 +4,13 @@ whose changes touch it."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
-from statdiff import pipeline
+from statdiff import cli, pipeline
 from statdiff.read import read_path, read_text
 from statdiff.structure.outside import changes_outside_note, outside_note, printed_outside_sections
 from statdiff.view import build_view
@@ -101,3 +103,17 @@ def test_the_documents_own_text_is_named_by_where_its_changes_are():
         "front": ["Front matter", "(front matter)  [changed]"],
         "both": ["Front matter and text outside any Section", "(front matter and text outside any Section)  [changed]"],
     }
+
+
+def test_parse_and_every_diff_say_so(tmp_path):
+    text = with_stray_line(PIPA.read_text(encoding="utf-8"))
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text(text, encoding="utf-8")
+    new.write_text(text.replace("printed after its Source note", "printed after its own Source note"), encoding="utf-8")
+    parsed = CliRunner().invoke(cli.main, ["parse", str(old)])
+    assert parsed.exit_code == 0
+    assert f"statdiff: warning: {old}: 1 paragraph printed outside any Section (after Sec. 5)" in parsed.stderr
+    diffed = CliRunner().invoke(cli.main, ["diff", "--json", str(old), str(new)])
+    assert diffed.exit_code == 1
+    assert any(warning.startswith("1 change in text printed outside any Section (after Sec. 5)")
+               for warning in json.loads(diffed.stdout)["warnings"])

@@ -221,11 +221,11 @@ def parse(file, as_json, as_text, format, as_audit, color, no_color, max_size):
         if as_text:
             raise StatdiffError("choose one of --audit and --text")
         document, report = pipeline.audit_file(file, format=format, max_bytes=_max_bytes(max_size))
-        _warn_if_nothing_fits(document)
+        _warn(pipeline.document_warnings(document))
         _print(pipeline.render("audit", (document, report), "json" if as_json else "text", _terminal(color, no_color)))
         sys.exit(0 if report.ok else 1)
     document = pipeline.read_file(file, format=format, max_bytes=_max_bytes(max_size))
-    _warn_if_nothing_fits(document)
+    _warn(pipeline.document_warnings(document))
     _warn_of_suspected_strikes(document)
     to = "json" if as_json else "text" if as_text else "tree"
     amendment = pipeline.amendment_in(document) if to != "text" else None

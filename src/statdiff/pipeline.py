@@ -279,6 +279,16 @@ def nothing_fits_warnings(*documents: "Document | None") -> list[str]:
     return warnings
 
 
+def document_warnings(document: "Document") -> list[str]:
+    """What `statdiff parse` warns of one document, one line each: no rendering fits it
+    (`nothing_fits_warnings`); its page prints text outside any Section (`structure/outside.py`)."""
+    from statdiff.errors import display_name
+    from statdiff.structure.outside import outside_note
+
+    outside = outside_note(document)
+    return nothing_fits_warnings(document) + ([f"{display_name(document.name)}: {outside}"] if outside else [])
+
+
 def comparison_warnings(comparison: "Comparison") -> list[str]:
     """What a comparison of two texts warns of, one line each:
     - a conference committee report's instructions are not applied (`compare/modes.py`);
@@ -290,6 +300,7 @@ def comparison_warnings(comparison: "Comparison") -> list[str]:
     - one text ends just where a node of the other ends and the nodes after it are reported
       removed (`compare/endings.py`);
     - their synopses differ (`compare/synopses.py`: a synopsis is not compared as text);
+    - a change is in text a page prints outside any Section (`structure/outside.py`);
     - the comparison stopped short of a search (`comparison.limits`)."""
     from statdiff.compare.codification import codification_note
     from statdiff.compare.endings import trailing_nodes_note
@@ -298,11 +309,12 @@ def comparison_warnings(comparison: "Comparison") -> list[str]:
     from statdiff.compare.kinship import kinship_note
     from statdiff.compare.modes import conference_report_notes
     from statdiff.compare.synopses import synopsis_note
+    from statdiff.structure.outside import changes_outside_note
 
     notes = conference_report_notes(comparison)
     notes += [note for note in (kinship_note(comparison), codification_note(comparison), excerpt_note(comparison),
                                 run_together_note(comparison), trailing_nodes_note(comparison),
-                                synopsis_note(comparison)) if note]
+                                synopsis_note(comparison), changes_outside_note(comparison)) if note]
     return notes + list(comparison.limits)
 
 

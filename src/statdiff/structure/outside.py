@@ -52,7 +52,10 @@ def outside_note(document: Document) -> str | None:
 
 def changes_outside_note(comparison: Comparison) -> str | None:
     """One line naming the changes made in text printed outside any Section (see
-    `outside_note`) of either copy; None for none."""
+    `outside_note`) of either copy; None for none. Such text is the documents' own (the unit
+    with no Section, whose changes have the section "")."""
+    if not any(change.section == "" for change in comparison.changes):
+        return None
     old, new = outside_by_path(comparison.old), outside_by_path(comparison.new)
     if not old and not new:
         return None
