@@ -199,7 +199,8 @@ def test_another_printing_is_refused_unless_any_printing(tmp_path):
 
 def test_apply_refuses_what_it_cannot_do(tmp_path):
     refused(run("apply", HB0605, HB0605),
-            f'{HB0605}: not an amendment (no "Amend House Bill ..." or "Amend Senate Bill ...")')
+            f'{HB0605}: not an amendment (no "Amend House Bill ..." or "Amend Senate Bill ...", nor a Governor\'s'
+            ' "I hereby return ... with the following specific recommendations for change")')
     refused(run("apply", HB0605, CONSTRUCTED, "--json", "--provenance"), "choose one of --json and --provenance")
     refused(run("apply", HB0605, CONSTRUCTED, "-o", tmp_path / "x.rtf"), f"{tmp_path / 'x.rtf'}: unknown output format; choose .txt or .json")
     refused(run("apply", HB0605, tmp_path / "missing.txt"), f"{tmp_path / 'missing.txt'}: no such file")

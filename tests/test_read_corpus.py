@@ -52,6 +52,8 @@ EXPECTED_RENDERING = {
     "fragments/09400SB1479sam001_ftp_PARTIAL.txt": "pipes",
     "fragments/09400SB1798_introduced_ftp_PARTIAL.txt": "pipes",
     "fragments/09400SB2116gms_veto_fulltext_COMPLETE.txt": "prose",
+    "fragments/09500HB4527gms_amendatory_veto_COMPLETE.txt": "prose",
+    "fragments/09500SB0120gms_amendatory_veto_COMPLETE.txt": "prose",
     "fragments/09400SB3040_introduced_ftp_PARTIAL.txt": "pipes",
     "fragments/09500HB0605_introduced_PARTIAL.txt": "numbered",
     "fragments/09500HB2785_introduced_fulltext_PARTIAL.txt": "numbered",

@@ -24,6 +24,7 @@ from pathlib import PurePath
 from statdiff.amend.amended import AmendedBill
 from statdiff.amend.instructions import STRAIGHT_QUOTES, Amendment, Edit, identity_of, parse_amendment
 from statdiff.errors import StatdiffError
+from statdiff.law import measures
 from statdiff.model import Change, Comparison, Document, Op, Position, ReadResult, SourceSpan
 from statdiff.read.identity import is_amendment
 
@@ -51,10 +52,12 @@ def amends(bill: Document | ReadResult, amendment: Amendment) -> bool:
 
 
 def amendment_label(amendment: Amendment) -> str:
-    """`HB0605 ham001`; an amendment that prints no number is named by its file."""
+    """`HB0605 ham001`, `HB1633 amendatory veto`; an amendment that prints no number is named by its file."""
     code = amendment.identity.amendment
     if code:
         return f"{amendment.target.bill} {code}"
+    if amendment.identity.version == measures.AMENDATORY_VETO:
+        return f"{amendment.target.bill} {measures.AMENDATORY_VETO}"  # the Governor's recommendations
     return PurePath(amendment.name).name or amendment.target.bill
 
 

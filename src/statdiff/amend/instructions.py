@@ -416,13 +416,21 @@ def parse_amendment(source: Document | ReadResult) -> Amendment:
     identity = identity_of(source)
     name = source.name
     preamble = amendments.PREAMBLE.search(joined.text)
+    stop = None
     if preamble is None:
-        raise StatdiffError(f"{name}: not an amendment (no \"Amend House Bill ...\" or \"Amend Senate Bill ...\")")
+        # a Governor's amendatory veto: its recommendations, up to `With this change, ...`
+        preamble = amendments.VETO_PREAMBLE.search(joined.text)
+        closing = amendments.VETO_CLOSING.search(joined.text, preamble.end()) if preamble is not None else None
+        stop = closing.start() if closing is not None else None
+    if preamble is None:
+        raise StatdiffError(f"{name}: not an amendment (no \"Amend House Bill ...\" or \"Amend Senate Bill ...\","
+                            " nor a Governor's \"I hereby return ... with the following specific recommendations for"
+                            " change\")")
     target = _target(preamble, identity, joined.span(preamble.start(), preamble.end()))
     edits: list[Edit] = []
     problems: list[Problem] = []
     page = None
-    for instruction in _instructions(joined, preamble.end()):
+    for instruction in _instructions(joined, preamble.end(), stop):
         result = _read_instruction(joined, instruction, page)
         if isinstance(result, Problem):
             problems.append(result)
@@ -436,16 +444,20 @@ def parse_amendment(source: Document | ReadResult) -> Amendment:
 
 
 def _target(preamble: re.Match, identity: Identity, source: SourceSpan) -> Target:
+    """The bill and printing an amendment's preamble names; a Governor's amendatory veto
+    (`VETO_PREAMBLE`, which has no `as_amended` or reference groups) returns the enrolled bill."""
+    groups = preamble.groupdict()
     kind = " ".join(preamble["kind"].lower().split())
     bill = measures.MEASURE_CODES[(preamble["chamber"].lower(), kind)] + f"{int(preamble['number']):04d}"
     amendment = code = None
-    if preamble["ref_chamber"]:
+    if groups.get("ref_chamber"):
         number = int(preamble["ref_number"])
         amendment = f"{preamble['ref_chamber'].capitalize()} Amendment No. {number}"
         code = f"{preamble['ref_chamber'][0].lower()}am{number:03d}"
-    version = None if amendment else _printed_version(bill, identity.amendment)
-    printing = Printing(bool(preamble["as_amended"]), amendment, code, version)
-    end = max(preamble.end(group) for group in ("number", "as_amended", "ref_number") if preamble[group])
+    veto = "as_amended" not in groups
+    version = "enrolled" if veto else None if amendment else _printed_version(bill, identity.amendment)
+    printing = Printing(bool(groups.get("as_amended")), amendment, code, version)
+    end = max(preamble.end(group) for group in ("number", "as_amended", "ref_number") if groups.get(group))
     wording = " ".join(preamble.string[preamble.start(): end].split()).rstrip(",")
     return Target(bill, printing, wording, source)
 
@@ -457,10 +469,11 @@ def _printed_version(bill: str, amendment_code: str | None) -> str | None:
     return None if own is None else "introduced" if own else "engrossed"
 
 
-def _instructions(joined: _Joined, start: int) -> list[_Instruction]:
-    """Cut the text after the preamble into instructions of plain text and passages:
-    a `;` in plain text ends an instruction (a `;` inside quotes does not)."""
-    text = joined.text
+def _instructions(joined: _Joined, start: int, stop: int | None = None) -> list[_Instruction]:
+    """Cut the text after the preamble (up to `stop`, where the instructions end before the
+    text does) into instructions of plain text and passages: a `;` in plain text ends an
+    instruction (a `;` inside quotes does not)."""
+    text = joined.text if stop is None else joined.text[:stop]
     done: list[_Instruction] = []
     current = _Instruction(_instruction_start(text, start))
     position = start
@@ -567,9 +580,13 @@ def _read_instruction(joined: _Joined, instruction: _Instruction, page: int | No
             return _edit(joined, op, match, holes, cited, loc_page, source, wording, page_inferred)
         if match is not None or form.match(verb + " " + amendments.HOLE):
             why = "its quoted text has no closing quote" if cut_off else "it stops before its new text"
+            # where the instructions end before the text does (a Governor's message closes with `With
+            # this change, ...`), the copy is whole: the quote was never closed
+            where = " (the copy may be cut off here)" if (instruction.end or len(text)) >= len(text) else \
+                " before the instructions end"
             holes = _holes(verb, match, passages) if match is not None else {}
             new = joined.new_lines(holes["new"].start, holes["new"].end) if "new" in holes else ()
-            return Problem(source, f"{why} (the copy may be cut off here)", wording, _operation(op, verb), new)
+            return Problem(source, f"{why}{where}", wording, _operation(op, verb), new)
     return Problem(source, f"cannot read this instruction: {_clip(wording)}", wording)
 
 

@@ -76,6 +76,17 @@ PREAMBLE = re.compile(
     r"\bAmend\s+" + MEASURE_TEXT + _AS_AMENDED + _REFERENCE + r"(?:\s*,)?(?:\s+as\s+follows\s*:?)?\s*",
     re.IGNORECASE,
 )
+# A Governor's amendatory veto (Ill. Const. art. IV, sec. 9(e); ILGA's `...gms` page): `I hereby
+# return House Bill 4527, entitled "AN ACT concerning local government.", with the following specific
+# recommendation for change:` then page-and-line instructions to the enrolled bill, in an amendment's
+# words (`on page 1, by replacing line 19 with: "..."`), up to `With this change, House Bill 4527
+# will have my approval.` (quotes straightened as the amendment reader reads them)
+VETO_PREAMBLE = when_used(
+    r"\bI\s+hereby\s+return\s+" + MEASURE_TEXT + r"\s*,?\s*entitled\s+\"[^\"]{0,600}\"\s*,?"
+    r"\s*with\s+the\s+following\s+specific\s+recommendations?\s+for\s+change\s*:?\s*",
+    re.IGNORECASE,
+)
+VETO_CLOSING = when_used(r"\bWith\s+(?:this|these)\s+changes?\s*,", re.IGNORECASE)
 
 
 # ---------------------------------------------------------- the instructions
@@ -117,7 +128,7 @@ _RANGES: tuple[str, ...] = (
 )
 
 # The words that announce new text: `with the following:`, `as follows:`, `the following:`.
-_FOLLOWING = r"(?:(?:with|as)\s+)?(?:the\s+following|follows)?\s*:?\s*"
+_FOLLOWING = r"(?:(?:with|as)\b\s*)?(?:the\s+following|follows)?\s*:?\s*"  # `with the following:`, `with:`
 _PUNCTUATION = r"the\s+(?P<mark>period|comma|semicolon|colon|question\s+mark)"
 _RELATION = r"(?:immediately\s+)?(?P<relation>after|before)"
 

@@ -57,6 +57,9 @@ DOCUMENT_VERSIONS = {"": "introduced", "eng": "engrossed", "enr": "enrolled", "r
 # `09400HB1234ccr002`): the report's number on its bill; its version, as an identity says it.
 CONFERENCE_CODE = when_used(r"(?<=\d)ccr(?P<number>\d{3})(?![0-9])", re.IGNORECASE)
 CONFERENCE_REPORT = "conference report"
+# A Governor's message returning a bill with specific recommendations for change (an amendatory
+# veto, Ill. Const. art. IV, sec. 9(e)): its version, as an identity says it.
+AMENDATORY_VETO = "amendatory veto"
 # The report's own first lines: `FIRST CONFERENCE COMMITTEE REPORT` / `ON SENATE BILL 441`
 # (the 90th GA's prints no ordinal: the first).
 CONFERENCE_HEADING = when_used(

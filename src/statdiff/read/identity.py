@@ -191,9 +191,32 @@ def described(document: Document | ReadResult) -> str:
 
 def is_amendment(document: Document | ReadResult) -> bool:
     """The text says (or its ILGA file name says) it is an amendment to a bill (a conference
-    committee report is one: it amends its bill)."""
+    committee report is one: it amends its bill; so is a Governor's amendatory veto, whose
+    recommendations are page-and-line instructions to the enrolled bill)."""
     identity = identity_of(document)
-    return identity.version == "amendment" or identity.amendment is not None
+    return identity.version in ("amendment", measures.AMENDATORY_VETO) or identity.amendment is not None
+
+
+# The lines of a Governor's letter before its recommendations (date, salutation, chamber, GA).
+_LETTER_HEAD_LINES = 12
+
+
+def amendatory_veto_identity(lines: list[BodyLine]) -> Identity | None:
+    """A Governor's message that returns a bill with specific recommendations for change
+    (`I hereby return House Bill 4527, entitled "...", with the following specific
+    recommendation for change:`): its bill, General Assembly (`95th General Assembly`) and
+    the version `amendatory veto`; None for any other text (a veto of a whole bill included)."""
+    from statdiff.law.amendments import VETO_PREAMBLE
+
+    head = " ".join(normalize(line.text) for line in lines[:_LETTER_HEAD_LINES]).replace("“", '"').replace("”", '"')
+    match = VETO_PREAMBLE.search(head)
+    if match is None:
+        return None
+    kind = " ".join(match["kind"].lower().split())
+    bill = measures.MEASURE_CODES[(match["chamber"].lower(), kind)] + f"{int(match['number']):04d}"
+    ordinal = _GA_ORDINAL.search(head[:match.start()])
+    return Identity(general_assembly=int(ordinal.group(1)) if ordinal else None, bill=bill,
+                    version=measures.AMENDATORY_VETO)
 
 
 def is_conference_report(document: Document | ReadResult) -> bool:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from statdiff.model import BodyLine, Drop, Identity, ReadResult
 from statdiff.read.common import MARKUP_RULES as DROP_RULES
 from statdiff.read.common import normalize, split_lines
+from statdiff.read.identity import amendatory_veto_identity
 from statdiff.read.page_numbers import longest_count
 
 # What a line is (`ProseLine.block`).
@@ -71,7 +72,8 @@ def read(text: str, name: str) -> ReadResult:
     lexer = _Lexer(raw_lines, page_furniture(raw_lines))
     lexer.run()
     body: list[BodyLine] = list(lexer.body)
-    return ReadResult(body, "prose", Identity(), None, name, dropped=_placed(lexer.dropped, raw_lines))
+    identity = amendatory_veto_identity(body) or Identity()  # a Governor's letter is prose, but says its bill
+    return ReadResult(body, "prose", identity, None, name, dropped=_placed(lexer.dropped, raw_lines))
 
 
 def _placed(dropped: list[Drop], raw_lines: list[str]) -> list[Drop]:
