@@ -367,6 +367,8 @@ def test_a_json_diff_of_two_versions_compiles_only_the_patterns_it_reads():
     reads (the margin notes', the enumerators') are compiled when it first reads them."""
     made, compiled = _patterns_compiled_by(["diff", str(PIPA_2005), str(PIPA_2006), "--json"])
     assert len(made) >= 40 and READ_BY_A_DIFF_OF_VERSIONS | READ_FROM_AN_ILCS_PAGE <= made
+    # a reader's: the cuts of a Section printed as one line; the invisible characters a text holds
+    assert {"statdiff.read.common._BREAK_IN_NORMALIZED", "statdiff.read.decode.INVISIBLE"} <= made - compiled
     assert compiled <= READ_BY_A_DIFF_OF_VERSIONS | READ_FROM_AN_ILCS_PAGE
     assert {"statdiff.annotate.margin._DUTY", "statdiff.law.enumerators.ENUMERATOR"} <= compiled
 
@@ -413,3 +415,17 @@ def test_a_pattern_compiled_when_used_is_the_pattern_re_compile_gives():
         assert ([match.span() for match in lazy.finditer(text)] == [match.span() for match in eager.finditer(text)])
         assert (lazy.flags, lazy.groups, lazy.groupindex) == (eager.flags, eager.groups, eager.groupindex)
         assert compiling.is_compiled(lazy) and lazy.search == vars(lazy)["search"]
+
+
+def test_the_invisible_characters_of_one_byte_are_those_the_pattern_matches():
+    """`decode._LATIN1_INVISIBLE` is read from the pattern's text, not by compiling it: the
+    same characters the compiled pattern matches, among all of one byte and among all."""
+    import re
+
+    from statdiff.read import decode
+
+    eager = re.compile(decode.INVISIBLE.pattern)
+    assert decode._LATIN1_INVISIBLE == "".join(filter(eager.match, map(chr, range(256))))
+    everything = "".join(filter(eager.match, map(chr, range(0x110000))))
+    assert decode._members_below(decode._INVISIBLE_MEMBERS, 0x110000) == everything and len(everything) > 80
+    assert decode._members_below("a-cx", 256) == "abcx" and decode._members_below("a-a-", 256) == "-a"

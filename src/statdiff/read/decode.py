@@ -103,10 +103,12 @@ _LINE_BREAKS = when_used("\r\n?|[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 # overrides and isolates): format characters (Unicode category Cf) that print
 # nothing in an English text, so that "Act.<U+200E>" is the word "Act.", never a
 # change; and control characters, which would reach the terminal as escape sequences.
-INVISIBLE = re.compile(
-    "[\u200b-\u200f\u2060-\u2064\ufeff\u00ad\u061c\u180e\u202a-\u202e\u2066-\u206f\ufff9-\ufffb"
-    "\x00-\x08\x0e-\x1b\x1f\x7f\x80-\x84\x86-\x9f]"
+# (The class's body: single characters and ranges `first-last`, nothing escaped.)
+_INVISIBLE_MEMBERS = (
+    "\u200b-\u200f\u2060-\u2064\ufeff\u00ad\u061c\u180e\u202a-\u202e\u2066-\u206f\ufff9-\ufffb"
+    "\x00-\x08\x0e-\x1b\x1f\x7f\x80-\x84\x86-\x9f"
 )
+INVISIBLE = when_used(f"[{_INVISIBLE_MEMBERS}]")
 _META_CHARSET = when_used_bytes(
     rb"<meta\b[^>]*?\bcharset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.I | re.S
 )
@@ -245,8 +247,22 @@ def _block_without_crs(block: str) -> str:
     return encoded.replace(b"\r", b"").decode("latin-1")
 
 
+def _members_below(members: str, end: int) -> str:
+    """The characters of a class's body (`_INVISIBLE_MEMBERS`) whose code is below `end`, in
+    order: read from the body itself, so that `INVISIBLE` is compiled only when a text holds
+    one of them."""
+    found: set[str] = set()
+    index = 0
+    while index < len(members):
+        is_range = members[index + 1 : index + 2] == "-" and index + 2 < len(members)
+        first, last = members[index], members[index + 2 if is_range else index]
+        index += 3 if is_range else 1
+        found.update(map(chr, range(ord(first), min(ord(last) + 1, end))))
+    return "".join(sorted(found))
+
+
 # The invisible characters a text of one byte per character (ASCII, Latin-1) can hold.
-_LATIN1_INVISIBLE = "".join(character for character in map(chr, range(256)) if INVISIBLE.match(character))
+_LATIN1_INVISIBLE = _members_below(_INVISIBLE_MEMBERS, 256)
 _ASCII_INVISIBLE = "".join(character for character in _LATIN1_INVISIBLE if character.isascii())
 
 
