@@ -114,6 +114,8 @@ def test_a_json_diff_loads_its_stages_and_no_other():
     assert "statdiff.read.numbering" not in modules  # the line-number engine of numbered pages
     assert "statdiff.view.outline" not in modules  # an HTML page's outline (its Acts, Articles, folded runs)
     assert "statdiff.model.instruction" not in modules  # a bill section's amendatory instruction
+    assert "statdiff.model.printed" not in modules  # the page:line index a page-and-line amendment reads
+    assert "statdiff.model.strikes" not in modules  # the struck-and-new pairs `statdiff parse` looks for
     assert {name for name in statdiff_modules if name.startswith("statdiff.render.")} == {
         "statdiff.render.json_out", "statdiff.render.options"}
     assert {name.split(".")[0] for name in _heavy(modules)} == {"rapidfuzz", "dataclasses", "pathlib"}
