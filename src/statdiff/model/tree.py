@@ -4,8 +4,8 @@ print, `SuspectedStrike`, in `strikes.py`: neither is made by a comparison of tw
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
-from pathlib import PurePath
 from typing import TYPE_CHECKING, Callable, Iterator, Sequence, overload
 
 from statdiff.model.meta import Meta
@@ -278,7 +278,7 @@ class Document:
     def __repr__(self) -> str:
         """`<Document HB0605 (numbered, 09500HB0605_introduced_full.txt): 3 sections>`."""
         sections = sum(1 for node in self.walk() if node.kind in ("section", "bill_section"))
-        name = PurePath(self.name).name if self.name else ""
+        name = file_name(self.name) if self.name else ""
         where = f"{self.rendering}, {shortened(name, 40)}" if name else self.rendering
         return f"<Document {self.short_name} ({where}): {sections} section{'' if sections == 1 else 's'}>"
 
@@ -298,7 +298,7 @@ class Document:
             return f"P.A. {identity.public_act}"
         if identity.act:
             return identity.act
-        return shortened(PurePath(self.name).name or self.name or "text", 40)
+        return shortened(file_name(self.name) or self.name or "text", 40)
 
     def walk(self) -> Iterator[Node]:
         return self.root.walk()
@@ -327,3 +327,14 @@ def shortened(text: str, limit: int = 48) -> str:
         return text
     cut = text[: limit - 1].rsplit(" ", 1)[0] if " " in text[: limit - 1] else text[: limit - 1]
     return cut + " …"
+
+
+def file_name(path: str) -> str:
+    """`pathlib.PurePath(path).name`: the path's last part, "" where it has none (`/`, `.`);
+    without importing pathlib, which a command would load for this alone."""
+    if os.sep != "/" or os.altsep is not None:  # another system's paths: its own rules
+        from pathlib import PurePath
+
+        return PurePath(path).name
+    parts = [part for part in path.split("/") if part and part != "."]
+    return parts[-1] if parts else ""
