@@ -114,6 +114,8 @@ def test_a_json_diff_loads_its_stages_and_no_other():
     assert "statdiff.read.numbering" not in modules  # the line-number engine of numbered pages
     assert "statdiff.view.outline" not in modules  # an HTML page's outline (its Acts, Articles, folded runs)
     assert "statdiff.view.rows" not in modules  # a section's rows and runs, which only the outputs printing rows read
+    assert "statdiff.compare.quotes" not in modules  # a whole-replacement amendment's quotation marks
+    assert "statdiff.compare.apparatus" not in modules  # a codified Section against an Act's own text
     assert "statdiff.model.instruction" not in modules  # a bill section's amendatory instruction
     assert "statdiff.model.printed" not in modules  # the page:line index a page-and-line amendment reads
     assert "statdiff.model.strikes" not in modules  # the struck-and-new pairs `statdiff parse` looks for
