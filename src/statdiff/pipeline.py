@@ -566,6 +566,8 @@ def read_changes(path: str | Path, max_bytes: int | None = None,
     """(document, comparison, changes) of a file: a statdiff redline gives its own change
     list (document and comparison are None); any other page is read with its markup
     (`format` forces the rendering) and its changes come from the markup."""
+    from pathlib import Path
+
     from statdiff.compare.markup import changes_from_markup
     from statdiff.read import read_text
     from statdiff.read.decode import load_text
