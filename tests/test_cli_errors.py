@@ -223,7 +223,8 @@ def file_refusals(tmp_path: Path, monkeypatch, read, suffix: str, valid: bytes, 
             patch.setattr(decode, "open", refuse, raising=False)
             messages.append(message_of(lambda: read(readable)))
     with monkeypatch.context() as patch:
-        patch.setattr(Path, "stat", lambda self, **kw: (_ for _ in ()).throw(PermissionError(13, "denied")))
+        # (an input is looked up with `os.stat`, on its path as pathlib writes it: `decode.path_text`)
+        patch.setattr(os, "stat", lambda path, **kw: (_ for _ in ()).throw(PermissionError(13, "denied")))
         messages.append(message_of(lambda: read(readable)))
     return messages
 

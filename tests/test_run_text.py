@@ -61,7 +61,7 @@ def test_a_nodes_words_read_as_its_tokens_on_either_side(comparisons, leading_sp
 
 def test_a_page_prints_rows_that_mark_nothing_as_its_macros_would(comparisons, monkeypatch):  # noqa: F811
     """`RowView.plain_cells` (an unchanged row's cells as text) prints what the row macros print."""
-    from statdiff.view.model import RowView
+    from statdiff.view.rows import RowView
 
     pages = [str(pipeline.render_comparison(comparison, "html")) for comparison in comparisons]
     plain_rows = sum(1 for comparison in comparisons for section in pipeline.view(comparison).sections

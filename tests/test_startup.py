@@ -113,10 +113,16 @@ def test_a_json_diff_loads_its_stages_and_no_other():
     assert "statdiff.view.changes" not in modules  # `statdiff changes`'s view
     assert "statdiff.read.numbering" not in modules  # the line-number engine of numbered pages
     assert "statdiff.view.outline" not in modules  # an HTML page's outline (its Acts, Articles, folded runs)
+    assert "statdiff.view.rows" not in modules  # a section's rows and runs, which only the outputs printing rows read
+    assert "statdiff.compare.quotes" not in modules  # a whole-replacement amendment's quotation marks
+    assert "statdiff.compare.apparatus" not in modules  # a codified Section against an Act's own text
     assert "statdiff.model.instruction" not in modules  # a bill section's amendatory instruction
+    assert "statdiff.model.printed" not in modules  # the page:line index a page-and-line amendment reads
+    assert "statdiff.model.strikes" not in modules  # the struck-and-new pairs `statdiff parse` looks for
     assert {name for name in statdiff_modules if name.startswith("statdiff.render.")} == {
         "statdiff.render.json_out", "statdiff.render.options"}
-    assert {name.split(".")[0] for name in _heavy(modules)} == {"rapidfuzz", "dataclasses", "pathlib"}
+    # (no pathlib: an input's path is written as pathlib would, `read.decode.path_text`)
+    assert {name.split(".")[0] for name in _heavy(modules)} == {"rapidfuzz", "dataclasses"}
 
 
 def test_a_diff_of_statutes_csvs_read_by_searches_loads_no_csv_reader():
@@ -367,6 +373,8 @@ def test_a_json_diff_of_two_versions_compiles_only_the_patterns_it_reads():
     reads (the margin notes', the enumerators') are compiled when it first reads them."""
     made, compiled = _patterns_compiled_by(["diff", str(PIPA_2005), str(PIPA_2006), "--json"])
     assert len(made) >= 40 and READ_BY_A_DIFF_OF_VERSIONS | READ_FROM_AN_ILCS_PAGE <= made
+    # a reader's: the cuts of a Section printed as one line; the invisible characters a text holds
+    assert {"statdiff.read.common._BREAK_IN_NORMALIZED", "statdiff.read.decode.INVISIBLE"} <= made - compiled
     assert compiled <= READ_BY_A_DIFF_OF_VERSIONS | READ_FROM_AN_ILCS_PAGE
     assert {"statdiff.annotate.margin._DUTY", "statdiff.law.enumerators.ENUMERATOR"} <= compiled
 
@@ -413,3 +421,57 @@ def test_a_pattern_compiled_when_used_is_the_pattern_re_compile_gives():
         assert ([match.span() for match in lazy.finditer(text)] == [match.span() for match in eager.finditer(text)])
         assert (lazy.flags, lazy.groups, lazy.groupindex) == (eager.flags, eager.groups, eager.groupindex)
         assert compiling.is_compiled(lazy) and lazy.search == vars(lazy)["search"]
+
+
+def test_the_invisible_characters_of_one_byte_are_those_the_pattern_matches():
+    """`decode._LATIN1_INVISIBLE` is read from the pattern's text, not by compiling it: the
+    same characters the compiled pattern matches, among all of one byte and among all."""
+    import re
+
+    from statdiff.read import decode
+
+    eager = re.compile(decode.INVISIBLE.pattern)
+    assert decode._LATIN1_INVISIBLE == "".join(filter(eager.match, map(chr, range(256))))
+    everything = "".join(filter(eager.match, map(chr, range(0x110000))))
+    assert decode._members_below(decode._INVISIBLE_MEMBERS, 0x110000) == everything and len(everything) > 80
+    assert decode._members_below("a-cx", 256) == "abcx" and decode._members_below("a-a-", 256) == "-a"
+
+
+# Paths as a user may spell them: `-`, relative, absolute, `.` and `..` parts, doubled and
+# trailing slashes, the POSIX `//` root, hidden files, dots at either end of a name, spaces.
+PATH_SPELLINGS = [
+    "", "-", ".", "./", "..", "../", "/", "//", "///", "////a", "a", "a.txt", "./a.txt", "a//b", "a/b/", "a/./b",
+    "./a/../b.txt", "/tmp/x.TXT", "//server/share/f.docx", "///etc/x", "a/.", "a/..", ".hidden", "a/.hidden",
+    "..docx", "a.", "a..", "a.b.c", "x.docx/", ".././../a b/c d.tar.gz", "-/x", "./-", "a\\b.txt", "ü/é.htm",
+]
+
+
+@pytest.mark.parametrize("spelling", PATH_SPELLINGS)
+def test_a_path_is_written_named_and_suffixed_as_pathlib_does(spelling):
+    """`decode.path_text`, `decode.path_suffix` and `model.tree.file_name` stand in for
+    `str(Path(p))`, `Path(p).suffix` and `PurePath(p).name`, so that no command imports
+    pathlib to name its inputs: the same on every spelling."""
+    from pathlib import Path, PurePath
+
+    from statdiff.model.tree import file_name
+    from statdiff.read.decode import path_suffix, path_text
+
+    written = path_text(spelling)
+    assert written == str(Path(spelling)) and path_text(Path(spelling)) == written
+    assert path_suffix(written) == Path(spelling).suffix
+    assert file_name(spelling) == PurePath(spelling).name == file_name(written)
+
+
+def test_paths_made_of_random_parts_are_written_as_pathlib_does():
+    import random
+    from pathlib import Path, PurePath
+
+    from statdiff.model.tree import file_name
+    from statdiff.read.decode import path_suffix, path_text
+
+    pieces = ["", ".", "..", "a", "b.c", ".d", "e.", "-", " ", "f.g.h"]
+    chosen = random.Random(16)
+    for _ in range(2000):
+        spelling = "/".join(chosen.choice(pieces) for _ in range(chosen.randint(1, 5)))
+        assert (path_text(spelling), path_suffix(path_text(spelling)), file_name(spelling)) == (
+            str(Path(spelling)), Path(spelling).suffix, PurePath(spelling).name), spelling

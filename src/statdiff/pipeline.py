@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import os
 import warnings
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, Sequence, cast
 
 from statdiff import collector
@@ -39,6 +38,7 @@ __all__ = [
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from pathlib import Path  # imported where a path is made: a comparison never makes one
 
     from statdiff.amend import AmendedBill, Amendment
     from statdiff.amend.timeline import History, VersionText
@@ -61,7 +61,7 @@ def read_file(path: str | Path, *, format: str | None = None, max_bytes: int | N
     """A file read (the rendering detected unless `format` forces one) and built into a tree."""
     from statdiff.read import read_path
 
-    return build(read_path(Path(path), format=format, max_bytes=max_bytes))
+    return build(read_path(path, format=format, max_bytes=max_bytes))
 
 
 def read_string(text: str, *, format: str | None = None, name: str = "<text>") -> "Document":
@@ -84,7 +84,7 @@ def audit_file(path: str | Path, *, format: str | None = None, max_bytes: int | 
     from statdiff.read import read_path_and_source
     from statdiff.read.audit import audit, audit_source
 
-    text, result = read_path_and_source(Path(path), format, max_bytes)
+    text, result = read_path_and_source(path, format, max_bytes)
     document = build(result)
     return document, audit(audit_source(text, result), document.root.all_words(), result.dropped)
 
@@ -93,9 +93,9 @@ def read_small_text(path: str | Path, *, name: str, limit: int, accepts: str) ->
     """A small UTF-8 text file of the user's own (a batch manifest), read as inputs are
     (`read_bounded`: looked up with `stat` first, a device refused, never more than `limit`
     bytes read); `name` starts every message, `accepts` says what the file should be."""
-    from statdiff.read.decode import read_bounded
+    from statdiff.read.decode import path_text, read_bounded
 
-    data = read_bounded(Path(path), limit, name, accepts=accepts, limit_hint="")
+    data = read_bounded(path_text(path), limit, name, accepts=accepts, limit_hint="")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -170,10 +170,10 @@ def diff_files(old: str | Path, new: str | Path, *, format: str | None = None, m
         if new_document is not None:
             return _as_texts(compare(old_document, new_document), [])
     else:
-        old_result = read_path(Path(old), format=format, max_bytes=max_bytes)
+        old_result = read_path(old, format=format, max_bytes=max_bytes)
     from statdiff.read.identity import is_amendment
 
-    new_result = read_path(Path(new), format=format, max_bytes=max_bytes)
+    new_result = read_path(new, format=format, max_bytes=max_bytes)
     if old_document is None:
         old_document = build(old_result)
     if not is_amendment(new_result):  # two texts: the amendment stage is not even imported
@@ -220,12 +220,12 @@ def _read_on_two_cores(old: str | Path, new: str | Path, format: str | None, max
         import statdiff.read.detect  # noqa: F401
 
     def read_old() -> "ReadResult":
-        return read_path(Path(old), format=format, max_bytes=max_bytes)
+        return read_path(old, format=format, max_bytes=max_bytes)
 
     def build_new() -> "Document | None":
         from statdiff.read.identity import is_amendment
 
-        new_result = read_path(Path(new), format=format, max_bytes=max_bytes)
+        new_result = read_path(new, format=format, max_bytes=max_bytes)
         if is_amendment(new_result):
             return None
         document = build(new_result)
@@ -339,7 +339,7 @@ def apply_files(bill: str | Path, amendments: "Sequence[str | Path]", *, format:
     from statdiff.amend import apply_amendments
     from statdiff.read import read_path
 
-    bill_result = read_path(Path(bill), format=format, max_bytes=max_bytes)
+    bill_result = read_path(bill, format=format, max_bytes=max_bytes)
     parsed = [amendment_of(path, format=format, max_bytes=max_bytes) for path in amendments]
     return apply_amendments(bill_result, list(parsed), check_printing=check_printing)
 
@@ -350,7 +350,7 @@ def amendment_of(path: str | Path, *, format: str | None = None, max_bytes: int 
     from statdiff.amend import parse_amendment
     from statdiff.read import read_path
 
-    return parse_amendment(read_path(Path(path), format=format, max_bytes=max_bytes))
+    return parse_amendment(read_path(path, format=format, max_bytes=max_bytes))
 
 
 def amendment_in(document: "Document") -> "Amendment | None":
@@ -385,6 +385,8 @@ def amended_view(amended: "AmendedBill") -> "AmendedView":
 def version_files(paths: "Sequence[str | Path]") -> list[Path]:
     """The files of `statdiff history V1 V2 ...`: the paths given, or the files of the one
     folder given (by name; hidden files left out)."""
+    from pathlib import Path
+
     from statdiff.amend.timeline import version_paths
 
     return version_paths([Path(path) for path in paths])
@@ -437,7 +439,7 @@ def reader_notes(path: str | Path, comparison: "Comparison") -> tuple[list["Read
     note that matches no node."""
     from statdiff.annotate.notes import load_notes, match_notes
 
-    return match_notes(load_notes(Path(path)), comparison)
+    return match_notes(load_notes(path), comparison)
 
 
 def view(comparison: "Comparison", *, notes: list["ReaderNote"] | None = None,
@@ -517,6 +519,8 @@ def write_comparison(comparison: "Comparison", path: "str | os.PathLike[str]", *
     (`.html`, `.json`, ...), atomically and never over one of the compared files; the
     reader's `notes` file, if given, goes in the margin (a note that matches no node is a
     `UserWarning`). Returns the path written."""
+    from pathlib import Path
+
     from statdiff.outputs import check_output_path, write_atomically
     from statdiff.render import formats
 
@@ -562,6 +566,8 @@ def read_changes(path: str | Path, max_bytes: int | None = None,
     """(document, comparison, changes) of a file: a statdiff redline gives its own change
     list (document and comparison are None); any other page is read with its markup
     (`format` forces the rendering) and its changes come from the markup."""
+    from pathlib import Path
+
     from statdiff.compare.markup import changes_from_markup
     from statdiff.read import read_text
     from statdiff.read.decode import load_text

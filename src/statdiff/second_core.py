@@ -31,8 +31,10 @@ from __future__ import annotations
 import os
 import stat
 import sys
-from pathlib import Path
-from typing import BinaryIO, Callable
+from typing import TYPE_CHECKING, BinaryIO, Callable
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 # Each input at least this large (bytes on disk) before the work is split. The child reads
 # both texts of this size (`OLD_IN_CHILD_BYTES`), and this process then imports none of the

@@ -26,7 +26,7 @@ nothing is dropped silently.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from statdiff.compare.changes import word_changes
 from statdiff.compare.nodes import whole_words
@@ -49,26 +49,13 @@ from statdiff.model import (
     counted,
 )
 
+if TYPE_CHECKING:
+    from statdiff.compare.apparatus import Apparatus
+
 # The codifier's own nodes in a compiled Section: what an Act's own text never prints.
 APPARATUS_KINDS = ("citation", "source_note")
 # The first word of a Section's heading: the codifier's (`Sec. 1.`) and the Act's own (`Section 1.`).
 CODIFIED_WORD, OWN_WORD = "Sec.", "Section"
-
-
-@dataclass(frozen=True, slots=True)
-class Apparatus:
-    """A pair of a codified Section and a Section of an Act's own text: which side is the
-    codified one, and its citation lines and Source notes the other Section does not print."""
-
-    compiled: Side
-    nodes: tuple[Node, ...]
-
-    def holds(self, node: Node) -> bool:
-        return any(node is aside for aside in self.nodes)
-
-    def without(self, nodes: list[Node]) -> list[Node]:
-        """`nodes` less the apparatus set aside (compared with nothing)."""
-        return [node for node in nodes if not self.holds(node)] if self.nodes else nodes
 
 
 def codification_pair(old: Node | None, new: Node | None) -> Side | None:
@@ -88,6 +75,8 @@ def apparatus(old_unit: Unit, new_unit: Unit) -> Apparatus | None:
     compiled = codification_pair(old_unit.node, new_unit.node)
     if compiled is None:
         return None
+    from statdiff.compare.apparatus import Apparatus  # (its class made for such a pair only)
+
     compiled_unit, own_unit = (old_unit, new_unit) if compiled == "old" else (new_unit, old_unit)
     printed = {node.kind for node in own_unit.worded}
     return Apparatus(compiled, tuple(node for node in compiled_unit.worded

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from statdiff.compare.changes import node_change, node_moved, source_change, word_changes
 from statdiff.compare.anchors import linked
 from statdiff.compare.pairing import Pair
-from statdiff.compare.replacement import Quotes
 from statdiff.compare.tokens import common_head, may_join_a_unit, tokenize
 from statdiff.compare.truncation import Visible
 from statdiff.compare.units import Unit
@@ -35,6 +34,9 @@ from statdiff.model import (
     one_copy_op,
     one_copy_status,
 )
+
+if TYPE_CHECKING:
+    from statdiff.compare.quotes import Quotes  # (made for a whole-replacement amendment only)
 
 TRIM_MARGIN = 4  # words of common text diffed with the change, so that grouping sees them
 _ORDINAL = re.compile(r"(?:\[\d+\]| #\d+)$")
@@ -67,7 +69,7 @@ class NodeRules:
     plain printing of an amendatory restatement, whose struck words are recovered beside the
     words that replace them (`struck.recover_struck`). `quotes`: the quotation marks around a
     whole-replacement amendment's new body, which are the instruction's, not changes
-    (`replacement.Quotes`)."""
+    (`quotes.Quotes`)."""
 
     struck: bool = False
     quotes: Quotes | None = None

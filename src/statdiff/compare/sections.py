@@ -10,6 +10,7 @@ another Article, is moved; one paired by content whose number differs is renumbe
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from statdiff.compare.anchors import linked, number_anchors
 from statdiff.compare.attribution import attribute, synopsis_words
@@ -41,7 +42,7 @@ from statdiff.compare.nodes import (
     unchanged_nodes,
 )
 from statdiff.compare.pairing import CONTENT, Pair, align, in_order
-from statdiff.compare.replacement import Replacement, kept_front, whole_replacement
+from statdiff.compare.replacement import kept_front, whole_replacement
 from statdiff.compare.restream import fewer_changes, resegmented, same_stream
 from statdiff.compare.truncation import Visible, split_visible
 from statdiff.compare.units import UNIT_KEYS, Unit, collect_units, compared_text, heading, number_or_label, positional
@@ -60,6 +61,9 @@ from statdiff.model import (
     one_copy_op,
     one_copy_status,
 )
+
+if TYPE_CHECKING:
+    from statdiff.compare.quotes import Replacement  # (made for a whole-replacement amendment only)
 
 RENUMBERABLE = frozenset({"section", "bill_section", "article", "subsection", "paragraph", "subparagraph", "item"})
 

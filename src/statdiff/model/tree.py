@@ -1,14 +1,20 @@
-"""The document tree: `Node`s holding their own `Word`s, the `Document`, and its page:line index."""
+"""The document tree: `Node`s holding their own `Word`s and the `Document` (its page:line
+index, `PrintedLines`, is in `printed.py`; the struck-and-new pairs a plain printing seems to
+print, `SuspectedStrike`, in `strikes.py`: neither is made by a comparison of two texts)."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
-from pathlib import PurePath
-from typing import Callable, Iterator, Sequence, overload
+from typing import TYPE_CHECKING, Callable, Iterator, Sequence, overload
 
 from statdiff.model.meta import Meta
 from statdiff.model.text import Detection, Identity, Position, SourceSpan, Word, reads_as_prose
 from statdiff.model.wordstore import WordStore
+
+if TYPE_CHECKING:
+    from statdiff.model.printed import PrintedLines
+    from statdiff.model.strikes import SuspectedStrike
 
 class Node:
     """A node of the document tree (compared and hashed by identity: a node is one place
@@ -235,26 +241,6 @@ def _unpickled_node(kind: str, path: str, children: list[Node], label: str | Non
     return node
 
 
-@dataclass(frozen=True, slots=True)
-class SuspectedStrike:
-    """Two runs printed side by side that read as struck and new (`statdiff parse`)."""
-
-    path: str  # the node holding them
-    struck: str
-    new: str
-    kind: str  # the class they share (`number`, `amount`, `modal` ...) or `variant`
-    source: SourceSpan | None
-
-    def to_json(self) -> dict:
-        return {"path": self.path, "struck": self.struck, "new": self.new, "kind": self.kind,
-                "source": self.source.to_json() if self.source else None}
-
-    def describe(self) -> str:
-        """`815 ILCS 530/10(a) at 2:24: “30 45” (number)`."""
-        at = f" at {self.source}" if self.source is not None and self.source.known else ""
-        return f"{self.path}{at}: “{self.struck} {self.new}” ({self.kind})"
-
-
 @dataclass(slots=True)
 class Document:
     """A text read and built: what it says it is (`identity`), its tree (`root`), the
@@ -292,7 +278,7 @@ class Document:
     def __repr__(self) -> str:
         """`<Document HB0605 (numbered, 09500HB0605_introduced_full.txt): 3 sections>`."""
         sections = sum(1 for node in self.walk() if node.kind in ("section", "bill_section"))
-        name = PurePath(self.name).name if self.name else ""
+        name = file_name(self.name) if self.name else ""
         where = f"{self.rendering}, {shortened(name, 40)}" if name else self.rendering
         return f"<Document {self.short_name} ({where}): {sections} section{'' if sections == 1 else 's'}>"
 
@@ -312,7 +298,7 @@ class Document:
             return f"P.A. {identity.public_act}"
         if identity.act:
             return identity.act
-        return shortened(PurePath(self.name).name or self.name or "text", 40)
+        return shortened(file_name(self.name) or self.name or "text", 40)
 
     def walk(self) -> Iterator[Node]:
         return self.root.walk()
@@ -328,51 +314,10 @@ class Document:
         """The page:line index: which words were printed on each line (built on first use;
         the tree must not change afterwards)."""
         if self._printed is None:
+            from statdiff.model.printed import PrintedLines
+
             self._printed = PrintedLines(self.root)
         return self._printed
-
-
-@dataclass(frozen=True, slots=True)
-class PrintedWord:
-    """A word of the tree and where it sits: `node.words[index]`."""
-
-    node: Node
-    index: int
-
-    @property
-    def word(self) -> Word:
-        return self.node.words[self.index]
-
-
-class PrintedLines:
-    """The page:line index of a document: the words printed at page P, line L, in reading
-    order, and the text of each printed line (what a page-and-line amendment such as
-    "on page 2, line 21, by inserting ..." points at). Only words whose line is known
-    are indexed: a rendering without line numbers has no lines to point at."""
-
-    __slots__ = ("_lines",)
-
-    def __init__(self, root: Node):
-        self._lines: dict[Position, list[PrintedWord]] = {}
-        for node in root.walk():
-            for index, word in enumerate(node.words):
-                if word.position.line is not None:
-                    self._lines.setdefault(word.position, []).append(PrintedWord(node, index))
-
-    def words_at(self, page: int | None, line: int) -> list[PrintedWord]:
-        """The words printed at page `page`, line `line` (none when nothing was)."""
-        return list(self._lines.get(Position(page, line), ()))
-
-    def text_at(self, page: int | None, line: int) -> str:
-        """The words of one printed line joined by single spaces ("" when nothing was printed there)."""
-        return " ".join(printed.word.text for printed in self._lines.get(Position(page, line), ()))
-
-    def positions(self) -> list[Position]:
-        """Every printed line that holds words, in page:line order."""
-        return sorted(self._lines)
-
-    def __len__(self) -> int:
-        return len(self._lines)
 
 
 def shortened(text: str, limit: int = 48) -> str:
@@ -382,3 +327,14 @@ def shortened(text: str, limit: int = 48) -> str:
         return text
     cut = text[: limit - 1].rsplit(" ", 1)[0] if " " in text[: limit - 1] else text[: limit - 1]
     return cut + " …"
+
+
+def file_name(path: str) -> str:
+    """`pathlib.PurePath(path).name`: the path's last part, "" where it has none (`/`, `.`);
+    without importing pathlib, which a command would load for this alone."""
+    if os.sep != "/" or os.altsep is not None:  # another system's paths: its own rules
+        from pathlib import PurePath
+
+        return PurePath(path).name
+    parts = [part for part in path.split("/") if part and part != "."]
+    return parts[-1] if parts else ""

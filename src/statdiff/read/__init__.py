@@ -111,17 +111,17 @@ def _require_body(result: ReadResult) -> None:
     )
 
 
-def read_path(path: Path, format: str | None = None, max_bytes: int | None = None) -> ReadResult:
+def read_path(path: Path | str, format: str | None = None, max_bytes: int | None = None) -> ReadResult:
     return read_path_and_source(path, format, max_bytes)[1]
 
 
-def read_path_and_source(path: Path, format: str | None = None, max_bytes: int | None = None) -> tuple[str, ReadResult]:
-    """The file's decoded text (what the audit checks against) and its reading."""
-    from pathlib import Path
+def read_path_and_source(path: Path | str, format: str | None = None,
+                         max_bytes: int | None = None) -> tuple[str, ReadResult]:
+    """The file's decoded text (what the audit checks against) and its reading; the document
+    is named by its path as pathlib writes it (`decode.path_text`: `./a.txt` is `a.txt`)."""
+    from statdiff.read.decode import input_name, load_text, path_text
 
-    from statdiff.read.decode import input_name, load_text
-
-    path = Path(path)
+    path = path_text(path)
     text = load_text(path, max_bytes)
     # The document's name is shown (terminal, JSON, redline): one printable line, never raw bytes
     return text, _read_normalised(text, format, input_name(path, limit=None))

@@ -293,9 +293,9 @@ _CUTS: tuple[tuple[str | None, str, str], ...] = (
 )
 
 
-def _break_in_normalized() -> re.Pattern:
+def _break_in_normalized() -> str:
     """Every cut is one space before one of a few characters, so one split pass with that
-    literal prefix finds them and rejects every other space at once."""
+    literal prefix finds them and rejects every other space at once (the pattern's text)."""
     grouped: dict[str | None, list[str]] = {}
     for after, ahead, _ in _CUTS:
         grouped.setdefault(after, []).append(ahead)
@@ -303,10 +303,10 @@ def _break_in_normalized() -> re.Pattern:
     alternatives = (
         (f"(?<={after} )" if after else "") + f"(?={'|'.join(aheads)})" for after, aheads in grouped.items()
     )
-    return re.compile(f" (?=[{opens}])(?:" + "|".join(alternatives) + ")")
+    return f" (?=[{opens}])(?:" + "|".join(alternatives) + ")"
 
 
-_BREAK_IN_NORMALIZED = _break_in_normalized()
+_BREAK_IN_NORMALIZED = when_used(_break_in_normalized())
 
 
 def split_normalized(text: str) -> list[str]:

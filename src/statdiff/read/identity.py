@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from pathlib import PurePath
 
 from statdiff.law import citations, measures, public_acts
 from statdiff.law.compiling import when_used
 from statdiff.model import BodyLine, Document, Identity, ReadResult
+from statdiff.model.tree import file_name
 from statdiff.read.common import DRAFTING_OFFICES, LRB, normalize
 
 _BILL = when_used(
@@ -164,7 +164,7 @@ def identity_of(document: Document | ReadResult) -> Identity:
     """The document's identity, with what it does not say filled in from an ILGA document
     name in its file name (`09400HB1633eng_ftp_PARTIAL.txt`: 94th GA, HB1633, engrossed)."""
     identity = document.identity
-    match = measures.DOCUMENT_NAME.search(PurePath(document.name).name)
+    match = measures.DOCUMENT_NAME.search(file_name(document.name))
     if match is None:
         return identity
     ga = int(match["ga"] or match["legisnet_ga"] or match["ftp_ga"])

@@ -41,7 +41,8 @@ from statdiff.render.package import write_package
 from statdiff.view import RedlineView
 from statdiff.view.dates import change_date, effective_dates_of
 from statdiff.view.labels import CUT_SECTION_LABEL
-from statdiff.view.model import ChangeView, RowView, Run, SectionView
+from statdiff.view.model import ChangeView, SectionView
+from statdiff.view.rows import RowView, Run
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

@@ -31,9 +31,10 @@ from statdiff.model import (
     WordSegment,
 )
 from statdiff.view.labels import DEPTH, article_label, one_copy_label
-from statdiff.view.model import ChangeView, MarginItem, OneCopyLabel, RowView, Run, SectionView
+from statdiff.view.model import ChangeView, SectionView
 
 if TYPE_CHECKING:
+    from statdiff.view.rows import MarginItem, OneCopyLabel, RowView, Run
     from statdiff.annotate.margin import Annotation
     from statdiff.annotate.notes import ReaderNote
     from statdiff.view.outline import GroupView, QuietRun
@@ -48,7 +49,7 @@ Member: TypeAlias = "GroupView | SectionView"
 Item: TypeAlias = "GroupView | SectionView | QuietRun"
 
 # A node as a row will show it: its comparison, its segments, the one-copy label of each.
-_Labelled = tuple[NodeComparison, list[Segment], dict[int, OneCopyLabel]]
+_Labelled: TypeAlias = "tuple[NodeComparison, list[Segment], dict[int, OneCopyLabel]]"
 
 
 class Layout:
@@ -248,6 +249,8 @@ class Layout:
              section_changes: list[ChangeView], placed: set[ChangeView]) -> RowView:
         """`section_changes` are the enclosing section's changes (`SectionComparison.changes`);
         `placed`, those of them an earlier row of the section already shows."""
+        from statdiff.view.rows import OneCopyLabel, RowView, Run  # (rows.py: loaded when rows are laid out)
+
         node = comparison.node
         own = [self.change_views[change] for change in comparison.changes]
         changes = own or _matching_path(comparison, section_changes)
@@ -317,6 +320,8 @@ class _OneCopyLabels:
             if not segment.has_text():
                 continue
             if segment.op in ONE_COPY_OPS:
+                from statdiff.view.rows import OneCopyLabel
+
                 labels[index] = OneCopyLabel(one_copy_label(segment.op, self.shared_seen), segment.op != self.previous,
                                              self.shared_seen)
             else:
@@ -400,6 +405,8 @@ def _wrap(op: Op, runs: list[Run]) -> str:
 def _attach_margin(rows: list[RowView], annotations: list[Annotation], notes: list[ReaderNote],
                    section_path: str) -> list[MarginItem]:
     """Put each note beside its node's row; what matches no row goes beside the section."""
+    from statdiff.view.rows import MarginItem
+
     by_path: dict[str, RowView] = {}
     for row in rows:
         for path in (row.old_path, row.new_path):
