@@ -96,6 +96,15 @@ def test_an_initialism_pdftotext_raw_split_across_lines_is_one_word_again(tmp_pa
     assert (result.exit_code, result.output) == (0, "")
     audit = CliRunner().invoke(cli.main, ["parse", "--audit", str(split)])
     assert audit.exit_code == 0 and "split token rejoined: 2" in audit.output
+    # an ILCS Act's PDF (its page numbers in the footer): its three Source notes
+    act = (PDFTEXT / "815ILCS530_footer_pdftotext.txt").read_text(encoding="utf-8")
+    assert act.count("(Source: P.A.") == 3
+    split_act = tmp_path / "act_raw.txt"
+    split_act.write_text(act.replace("(Source: P.A.", "(Source: P\n.A."), encoding="utf-8")
+    result = diff(LAW, split_act)
+    assert (result.exit_code, result.output) == (0, "")
+    audit = CliRunner().invoke(cli.main, ["parse", "--audit", str(split_act)])
+    assert audit.exit_code == 0 and "every word accounted for" in audit.output and "split token rejoined: 3" in audit.output
 
 
 def test_only_an_initialisms_rest_opening_a_line_is_joined_to_the_line_before():

@@ -73,7 +73,7 @@ def compare(old: Document, new: Document) -> Comparison:
     printed_new = new
     old, new = old.as_meant or old, new.as_meant or new
     old_units, new_units = collect_units(old), collect_units(new)
-    every_unit = {"old": old_units, "new": new_units}
+    every_unit: dict[Side, list[Unit]] = {"old": old_units, "new": new_units}
     old_amends, new_amends = is_amendatory(old_units), is_amendatory(new_units)
     versions = as_versions(old, new)  # versions whatever either amends: printings of one bill, rival bills, ...
     mode = mode_of(old_units, new_units, versions)

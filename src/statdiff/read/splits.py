@@ -44,6 +44,12 @@ def joins_across_lines(before: str, after: str) -> bool:
     return _INITIAL_AT_END.search(before.rstrip()[-2:]) is not None and _REST_AT_START.match(after) is not None
 
 
+def may_split(text: str) -> bool:
+    """Whether a text may hold a token split across lines as `pdftotext -raw` splits one: a
+    line opening with a period (one substring scan; `-raw` indents no line)."""
+    return "\n." in text
+
+
 def merged_lines(lines: list[str]) -> list[str]:
     """The physical lines, each that `joins_across_lines` the one before merged into it
     (`(Source: P` + `.A. 94-36.)` -> `(Source: P.A. 94-36.)`); every other line as it was."""
