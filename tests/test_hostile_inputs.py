@@ -72,6 +72,73 @@ def test_the_pdf_text_compares_with_its_printing_as_no_change_and_its_audit_hold
     assert result.exit_code == 1 and '"Data Collector" 1:8-13' in result.output
 
 
+def test_an_initialism_pdftotext_raw_split_across_lines_is_one_word_again(tmp_path):
+    """`pdftotext -raw` ends a line inside `P.A.` where the font's kerning leaves a gap
+    (`16 (Source: P` / `.A. 94-36, eff. 1-1-06.)`): both Source notes of HB0605 read `P .A.` and
+    compared as `source` changes against the plain printing. Joined where a line ends with a
+    capital alone and the next opens with an initialism's rest; each word at its page:line; the
+    audit, checking the source, lists each join and still accounts for every word."""
+    raw = PDFTEXT / "HB0605_pdftotext_raw.txt"
+    assert "(Source: P\n.A. 94-36" in raw.read_text(encoding="utf-8")
+    assert printed_lines(raw) == printed_lines(PRINTING)
+    result = diff(PRINTING, raw)
+    assert (result.exit_code, result.output) == (0, "")
+    audit = CliRunner().invoke(cli.main, ["parse", "--audit", str(raw)])
+    assert audit.exit_code == 0 and "every word accounted for" in audit.output
+    assert "split token rejoined: 2" in audit.output
+    assert "  2:16      P + .A. -> P.A." in audit.output and "  4:21      P + .A. -> P.A." in audit.output
+    # a Public Act's PDF (no line numbers, its page numbers in the footer): the same split joined
+    footer = (PDFTEXT / "HB0605_footer_pdftotext.txt").read_text(encoding="utf-8")
+    split = tmp_path / "footer_raw.txt"
+    split.write_text(footer.replace("(Source: P.A.", "(Source: P\n.A."), encoding="utf-8")
+    assert footer.count("(Source: P.A.") == 2
+    result = diff(PRINTING, split)
+    assert (result.exit_code, result.output) == (0, "")
+    audit = CliRunner().invoke(cli.main, ["parse", "--audit", str(split)])
+    assert audit.exit_code == 0 and "split token rejoined: 2" in audit.output
+    # an ILCS Act's PDF (its page numbers in the footer): its three Source notes
+    act = (PDFTEXT / "815ILCS530_footer_pdftotext.txt").read_text(encoding="utf-8")
+    assert act.count("(Source: P.A.") == 3
+    split_act = tmp_path / "act_raw.txt"
+    split_act.write_text(act.replace("(Source: P.A.", "(Source: P\n.A."), encoding="utf-8")
+    result = diff(LAW, split_act)
+    assert (result.exit_code, result.output) == (0, "")
+    audit = CliRunner().invoke(cli.main, ["parse", "--audit", str(split_act)])
+    assert audit.exit_code == 0 and "every word accounted for" in audit.output and "split token rejoined: 3" in audit.output
+
+
+def test_only_an_initialisms_rest_opening_a_line_is_joined_to_the_line_before():
+    from statdiff.read.splits import joins_across_lines, merged_lines
+
+    assert joins_across_lines("16 (Source: P", ".A. 94-36, eff. 1-1-06.)")
+    assert joins_across_lines("under 42 U", ".S.C. 1983")
+    assert joins_across_lines("(P", ".A. 95-876)")
+    assert not joins_across_lines("Schedule P.", "A. The holder")  # a sentence may end there
+    assert not joins_across_lines("Schedule AP", ".A. 94-36")  # `AP` is no initial alone
+    assert not joins_across_lines("of Appendix P", ".Applies")  # no initialism opens the line
+    assert not joins_across_lines("of the non-", "forwardable")
+    assert merged_lines(["(Source: P", ".A. 94-36.)", "(815 ILCS 530/10)"]) == ["(Source: P.A. 94-36.)", "(815 ILCS 530/10)"]
+
+
+def test_the_audit_accepts_a_joined_boundary_only_at_a_line_break_by_the_rule():
+    """The audit checks the source: `P .A.` printed on one line, or any other two words, read
+    as one token is a problem; `P` / `.A.` across a line break is listed as rejoined."""
+    from statdiff.model import Position, Word
+    from statdiff.read.audit import audit
+
+    def words(*texts: str) -> list[Word]:
+        return [Word(text, Position(1, 3)) for text in texts]
+
+    across = audit("(Source: P\n.A. 94-36.)", words("(Source:", "P.A.", "94-36.)"), [])
+    assert across.ok and [(join["pieces"], join["text"], join["page"], join["line"]) for join in across.rejoined] == [
+        (["P", ".A."], "P.A.", 1, 3)]
+    assert "rejoined" in across.to_json()
+    on_one_line = audit("(Source: P .A. 94-36.)", words("(Source:", "P.A.", "94-36.)"), [])
+    assert not on_one_line.ok and not on_one_line.rejoined
+    other_words = audit("the data\ncollector", words("the", "datacollector"), [])
+    assert not other_words.ok and "rejoined" not in other_words.to_json()
+
+
 def numbered(text: str) -> list[tuple[int | None, int | None, str]]:
     from statdiff.read.numbering import number_lines
     from statdiff.read.numbered import physical_pieces

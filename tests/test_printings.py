@@ -244,6 +244,32 @@ def test_one_sections_page_against_a_mirror_of_the_whole_act_removes_nothing(pag
 
 
 @pytest.mark.parametrize("page_is_old", [True, False], ids=["page-old", "page-new"])
+def test_a_mirror_cut_mid_word_inside_the_section_a_sections_page_prints_is_found_cut(page_is_old):
+    """laws9.com's page of 25 ILCS 25 stops mid-word in Sec. 3.1 (`... Bureau, with t`); ilga.gov's
+    page of Sec. 3.1 prints it whole. The cut was judged on the whole Act against the one
+    Section (the mirror read as beginning three Sections early) and not found: `[-the Clerk of
+    the House ... with him.-]{+t+}` and the Source note removed. Judged on the Section both
+    print, the mirror is cut there: no change, the rest of Sec. 3.1 in the page's copy only."""
+    page, mirror = parsed(FRAGMENTS / "ILCS_25-25-3.1_ilga_section_COMPLETE.txt"), parsed(MIRROR_25_25)
+    assert [word.text for word in mirror.root.all_words()][-3:] == ["Bureau,", "with", "t"]
+    comparison = compare(page, mirror) if page_is_old else compare(mirror, page)
+    assert comparison.changes == []
+    statuses = {section.path: section.status for section in comparison.sections}
+    mirror_only = Status.ONLY_NEW if page_is_old else Status.ONLY_OLD
+    assert statuses.pop("25 ILCS 25/3.1") == Status.UNCHANGED
+    assert statuses == {f"25 ILCS 25/{number}": mirror_only for number in ("1", "2", "3")}
+    warnings = pipeline.comparison_warnings(comparison)
+    assert not any("ends where a node" in warning for warning in warnings), warnings
+    assert_comparison_invariants(comparison)
+    # an edit before the cut is still a change
+    edited = pipeline.read_string((FRAGMENTS / "ILCS_25-25-3.1_ilga_section_COMPLETE.txt").read_text()
+                                  .replace("appropriate rules", "proper rules"), name="3.1-edited.txt")
+    comparison = compare(edited, mirror) if page_is_old else compare(mirror, edited)
+    assert [(change.old_text, change.new_text) for change in comparison.changes] == (
+        [("proper", "appropriate")] if page_is_old else [("appropriate", "proper")])
+
+
+@pytest.mark.parametrize("page_is_old", [True, False], ids=["page-old", "page-new"])
 def test_the_sections_only_the_whole_act_prints_are_labelled_beside_a_sections_page(page_is_old):
     """Not "the new copy is truncated": the page prints one Section (every output says so)."""
     page, mirror = parsed(FRAGMENTS / "ILCS_25-25-2_ilga_section_COMPLETE.txt"), parsed(MIRROR_25_25)

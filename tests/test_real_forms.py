@@ -185,7 +185,40 @@ def test_a_changed_resolved_clause_is_cited_at_its_own_paragraph(tmp_path):
     changed = tmp_path / name
     changed.write_text((FRAGMENTS / name).read_text().replace("a copy of this resolution", "a suitable copy of this resolution"))
     comparison = pipeline.diff_files(FRAGMENTS / name, changed).comparison
-    assert [(change.new_path, change.new_text) for change in comparison.changes] == [("[6]", "suitable")]
+    assert [(change.new_path, change.new_text) for change in comparison.changes] == [("RESOLVED 2", "suitable")]
+
+
+def _paragraph_paths(name: str) -> list[str]:
+    return [node.path for node in _tree(name).root.children if node.kind == "text"]
+
+
+def test_a_resolutions_clauses_are_named_by_what_they_are_counted_in_order():
+    """A redline cited a resolution's recital as `HR0728 [3]`; it is `WHEREAS 2`, the resolving
+    clauses `RESOLVED 1`, `RESOLVED 2` (a title paragraph keeps its `[n]`)."""
+    assert _paragraph_paths("09300HR0728_resolution_ftp_COMPLETE.txt") == [
+        "[1]", "WHEREAS 1", "WHEREAS 2", "WHEREAS 3", "RESOLVED 1", "RESOLVED 2"]
+    assert _paragraph_paths("10100HJ0126_resolution_ftp_PARTIAL.txt") == [
+        "[1]", "WHEREAS 1", "WHEREAS 2", "WHEREAS 3", "WHEREAS 4", "RESOLVED 1", "RESOLVED 2"]
+    # a constitutional amendment's resolving clause, before the Article it restates
+    assert _paragraph_paths("09300HC0003_hjrca_ftp_flat_COMPLETE.txt") == ["[1]", "RESOLVED 1"]
+
+
+def test_a_recital_added_to_a_resolution_is_one_addition_and_the_others_pair_by_content(tmp_path):
+    """An earlier printing without HR0728's second recital: the recital is added at `WHEREAS 2`;
+    the third, once `WHEREAS 2`, pairs with itself by its words, not with the new `WHEREAS 2`."""
+    name = "09300HR0728_resolution_ftp_COMPLETE.txt"
+    text = (FRAGMENTS / name).read_text()
+    cut_from, cut_to = text.index("7 |\n| WHEREAS, The earliest"), text.index("9 |\n| WHEREAS, Because")
+    earlier = tmp_path / "earlier.txt"
+    earlier.write_text(text[:cut_from] + text[cut_to:])
+    assert _paragraph_paths_of(earlier)[1:4] == ["WHEREAS 1", "WHEREAS 2", "RESOLVED 1"]
+    comparison = pipeline.diff_files(earlier, FRAGMENTS / name).comparison
+    assert [(change.op, change.new_path, change.new_text.split()[:3]) for change in comparison.changes] == [
+        ("add", "WHEREAS 2", ["WHEREAS,", "The", "earliest"])]
+
+
+def _paragraph_paths_of(path) -> list[str]:
+    return [node.path for node in pipeline.read_file(path).root.children if node.kind == "text"]
 
 
 def test_a_resolution_header_names_a_joint_resolution_by_its_measure_code():

@@ -11,7 +11,9 @@ Where one text is the page of one codified Section (`section_page`) and that Sec
 with a Section of the other text, the other text's Sections of the same Act that pair with
 nothing are text only that copy holds (`only_old` / `only_new`, as beyond a truncated copy),
 not removed or added; `excerpt_note` says so in one warning. The Section both print is
-compared word for word as ever.
+compared word for word as ever, and whether either copy of it is cut short (a mirror's page
+that stops mid-word inside it) is judged on that Section alone (`other_sections`): the whole
+Act's other Sections are no text the Section's page could share.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from __future__ import annotations
 from statdiff.compare.nodes import lone_node
 from statdiff.compare.truncation import Visible
 from statdiff.compare.units import Unit
-from statdiff.model import Comparison, Document, SectionComparison, Side, Status, one_copy_status
+from statdiff.model import Comparison, Document, Node, SectionComparison, Side, Status, one_copy_status
 
 
 def section_page(document: Document, units: list[Unit]) -> Unit | None:
@@ -31,6 +33,27 @@ def section_page(document: Document, units: list[Unit]) -> Unit | None:
         return None
     unit = units[0]
     return unit if unit.node.kind == "section" and unit.node.meta.codified else None
+
+
+def other_sections(documents: dict[Side, Document], units: dict[Side, list[Unit]]) -> frozenset[Node]:
+    """Where one text is a Section's page and the other a whole Act's printing, the nodes of
+    the whole Act's Sections of the same Act other than the page's (by path): left out when
+    the copies are judged for a cut (`Visible.for_truncation`), so that a mirror cut mid-word
+    inside the page's Section is found cut there, not read as beginning four Sections early."""
+    left_out: list[Node] = []
+    sides: tuple[tuple[Side, Side], ...] = (("old", "new"), ("new", "old"))
+    for page_side, other in sides:
+        page = section_page(documents[page_side], units[page_side])
+        whole = documents[other].identity
+        if page is None or section_page(documents[other], units[other]) is not None \
+                or not whole.title or whole.version != "compiled":
+            continue
+        act, path = page.node.meta.act, page.node.path
+        for unit in units[other]:
+            node = unit.node
+            if node.kind == "section" and node.meta.act == act and node.path != path:
+                left_out.extend(unit.nodes)
+    return frozenset(left_out)
 
 
 def excerpted(sections: list[SectionComparison], documents: dict[Side, Document], pages: dict[Side, Unit | None],

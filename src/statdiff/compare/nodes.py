@@ -39,7 +39,9 @@ if TYPE_CHECKING:
     from statdiff.compare.quotes import Quotes  # (made for a whole-replacement amendment only)
 
 TRIM_MARGIN = 4  # words of common text diffed with the change, so that grouping sees them
-_ORDINAL = re.compile(r"(?:\[\d+\]| #\d+)$")
+# Ordinal paths: `[2]` (a paragraph), ` #2` (a namesake), `WHEREAS 2` / `RESOLVED 1` (a
+# resolution's clauses counted in order, `structure.finish.resolution_clause`).
+_ORDINAL = re.compile(r"(?:\[\d+\]| #\d+|(?:^| )(?:WHEREAS|RESOLVED) \d+)$")
 
 NodeKey = Callable[[Node], object]
 
@@ -334,7 +336,8 @@ def _kind_and_text(node: Node) -> tuple[str, str]:
 
 def relative_key(old_unit: Unit, new_unit: Unit) -> NodeKey:
     """A node's path relative to its section, so that a renumbered Section's nodes still pair.
-    Ordinal paths (`[2]`, ` #2`) shift when a paragraph is inserted: those pair by content."""
+    Ordinal paths (`[2]`, ` #2`, `WHEREAS 2`) shift when a paragraph is inserted: those pair by
+    content."""
 
     def key(node: Node) -> object:
         if _ORDINAL.search(node.path):

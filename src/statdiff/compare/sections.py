@@ -17,7 +17,7 @@ from statdiff.compare.attribution import attribute, synopsis_words
 from statdiff.compare import limits as limits_note
 from statdiff.compare.changes import node_change, section_change
 from statdiff.compare.codification import apparatus, set_aside, set_aside_front_matter
-from statdiff.compare.excerpts import excerpted, section_page
+from statdiff.compare.excerpts import excerpted, other_sections, section_page
 from statdiff.compare.runtogether import join_run_together
 from statdiff.compare.modes import (
     bill_side,
@@ -77,7 +77,7 @@ def compare(old: Document, new: Document) -> Comparison:
     printed_new = new
     old, new = old.as_meant or old, new.as_meant or new
     old_units, new_units = collect_units(old), collect_units(new)
-    every_unit = {"old": old_units, "new": new_units}
+    every_unit: dict[Side, list[Unit]] = {"old": old_units, "new": new_units}
     old_amends, new_amends = is_amendatory(old_units), is_amendatory(new_units)
     versions = as_versions(old, new)  # versions whatever either amends: printings of one bill, rival bills, ...
     mode = mode_of(old_units, new_units, versions)
@@ -93,6 +93,8 @@ def compare(old: Document, new: Document) -> Comparison:
         replacement = whole_replacement(old, new)
         kept = frozenset(node for unit in old_units + new_units if kept_front(unit, replacement)
                          for node in unit.nodes) if replacement is not None else frozenset()
+        # one Section's page against the whole Act: a cut is judged on the Section both print
+        kept |= other_sections({"old": old, "new": new}, every_unit)
         visible = Visible.for_truncation(old, new, kept, replacement.quotes.unquoted if replacement else None)
     old_before, old_units, old_after = _split_units(old_units, visible)
     new_before, new_units, new_after = _split_units(new_units, visible)

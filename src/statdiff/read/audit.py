@@ -12,16 +12,22 @@ compares the result with the source's own words, split here from the source text
 * plausible: at most one line number dropped per printed line, each equal to its line
   and in sequence on its page; a running header only where a page breaks.
 
+One join is allowed, and listed (`rejoined`): a token a PDF extraction split across a line
+break (`P` at a line's end, `.A.` opening the next), where the source has the line break and
+the two source words obey `splits.joins_across_lines`; any other joined boundary is a problem.
+
 The source of an HTML page is the text a browser shows (`html_to_text`), of a statutes CSV
 its `text` cells: the audit starts where the characters are the document's words.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from statdiff.model import Drop, ReadResult, Word
 from statdiff.read.common import LINE_NUMBER, RUNNING_HEADER
+from statdiff.read.splits import REJOINED, joins_across_lines
 
 # How much of the source the report of a mismatch quotes on each side.
 CONTEXT = 40
@@ -34,13 +40,14 @@ class Audit:
     dropped_words: int
     by_rule: dict[str, list[Drop]] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
+    rejoined: list[dict] = field(default_factory=list)  # tokens split across a line break, joined
 
     @property
     def ok(self) -> bool:
         return not self.problems
 
     def to_json(self) -> dict:
-        return {
+        found = {
             "source_words": self.source_words,
             "body_words": self.body_words,
             "dropped_words": self.dropped_words,
@@ -48,6 +55,9 @@ class Audit:
             "problems": list(self.problems),
             "dropped": {rule: [drop.to_json() for drop in drops] for rule, drops in self.by_rule.items()},
         }
+        if self.rejoined:  # only where a reader joined one: every other audit reads as before
+            found["rejoined"] = list(self.rejoined)
+        return found
 
 
 def audit(source: str, body: list[Word], dropped: list[Drop]) -> Audit:
@@ -58,27 +68,38 @@ def audit(source: str, body: list[Word], dropped: list[Drop]) -> Audit:
     source_words = source.split()
     dropped_words = sum(len(drop.text.split()) for drop in dropped)
     report = Audit(len(source_words), len(body), dropped_words, dict(sorted(by_rule.items())))
-    report.problems.extend(lossless_problems(source_words, [word.text for word in body], dropped))
+    report.problems.extend(lossless_problems(source_words, [word.text for word in body], dropped, source, body,
+                                             report.rejoined))
     report.problems.extend(plausibility_problems(body, dropped))
     return report
 
 
-def interleave(body: list[str], dropped: list[Drop]) -> list[str]:
-    """The body's words with each drop's words put back before body word `after`."""
+def interleave(body: list[str], dropped: list[Drop], origins: list[int | None] | None = None) -> list[str]:
+    """The body's words with each drop's words put back before body word `after`; where
+    `origins` is given, each token's body word index is appended to it (None for a drop's)."""
     tokens: list[str] = []
     ordered = sorted(dropped, key=lambda drop: drop.after)  # stable: drops at one place keep their order
     position = 0
     for drop in ordered:
         after = min(drop.after, len(body))
         tokens.extend(body[position:after])
+        words = drop.text.split()
+        if origins is not None:
+            origins.extend(range(position, max(position, after)))
+            origins.extend([None] * len(words))
         position = max(position, after)
-        tokens.extend(drop.text.split())
+        tokens.extend(words)
     tokens.extend(body[position:])
+    if origins is not None:
+        origins.extend(range(position, len(body)))
     return tokens
 
 
-def lossless_problems(source_words: list[str], body: list[str], dropped: list[Drop]) -> list[str]:
-    """Where the body and the drops, put back together, differ from the source."""
+def lossless_problems(source_words: list[str], body: list[str], dropped: list[Drop], source_text: str = "",
+                      words: list[Word] | None = None, rejoined: list[dict] | None = None) -> list[str]:
+    """Where the body and the drops, put back together, differ from the source. A boundary
+    joined by the one allowed rule (`splits`) is no problem: it is listed in `rejoined`, with
+    the page:line of the body word (`words`) that holds it."""
     tokens = interleave(body, dropped)
     source = "".join(source_words)
     rebuilt = "".join(tokens)
@@ -91,9 +112,52 @@ def lossless_problems(source_words: list[str], body: list[str], dropped: list[Dr
     boundaries = set(_ends(tokens))
     joined = [end for end in _ends(source_words) if end not in boundaries]
     if joined:
+        allowed = _split_across_lines(source_text, source_words, joined)
+        if allowed:
+            joined = [end for end in joined if end not in allowed]
+            if rejoined is not None:
+                rejoined.extend(_rejoined(allowed, tokens, body, dropped, words))
+    if joined:
         end = joined[0]
         return [f"{len(joined)} source word boundaries are inside a read token, first near {source[max(0, end - CONTEXT):end + CONTEXT]!r}"]
     return []
+
+
+def _split_across_lines(source_text: str, source_words: list[str], joined: list[int]) -> dict[int, tuple[str, str]]:
+    """Of the joined boundaries (character offsets into the source's words run together), those
+    at a line break of the source between two words `splits.joins_across_lines` joins, each
+    with the two words."""
+    ends = _ends(source_words)
+    line_ends: set[int] = set()
+    count = 0
+    for line in source_text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        count += len(line.split())
+        if count:
+            line_ends.add(count - 1)  # the index of the last word on or before this line
+    allowed = {}
+    for end in joined:
+        index = bisect_left(ends, end)
+        if index + 1 < len(source_words) and index in line_ends:
+            before, after = source_words[index], source_words[index + 1]
+            if joins_across_lines(before, after):
+                allowed[end] = (before, after)
+    return allowed
+
+
+def _rejoined(allowed: dict[int, tuple[str, str]], tokens: list[str], body: list[str], dropped: list[Drop],
+              words: list[Word] | None) -> list[dict]:
+    """Each allowed join: the pieces, the token they make and where it was printed."""
+    origins: list[int | None] = []
+    interleave(body, dropped, origins)
+    token_ends = _ends(tokens)
+    found = []
+    for end, pieces in sorted(allowed.items()):
+        index = bisect_left(token_ends, end)
+        origin = origins[index] if index < len(origins) else None
+        position = words[origin].position if words is not None and origin is not None else None
+        found.append({"rule": REJOINED, "pieces": list(pieces), "text": tokens[index],
+                      "page": position.page if position else None, "line": position.line if position else None})
+    return found
 
 
 def _ends(words: list[str]) -> list[int]:

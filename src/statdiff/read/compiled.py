@@ -29,6 +29,7 @@ from statdiff.read.common import (
 from statdiff.read.page_numbers import footer_page_numbers, page_number_lines
 from statdiff.read.csvrows import simple_rows
 from statdiff.read.identity import act_from
+from statdiff.read.splits import may_split, merged_lines
 
 # The site's titles and notices: dropped wherever they stand alone on a line.
 _SITE_TITLE = when_used(
@@ -276,12 +277,18 @@ def read_page(text: str, name: str) -> ReadResult:
     simply_spaced = not has_rare_spaces(text)
     start = 0
     furniture = _page_furniture(text, lines)
+    # a PDF's text may split a token across lines (`(Source: P` / `.A. 94-36, ...)`): one line again
+    joined: Callable[[list[str]], list[str]] = merged_lines if may_split(text) else _as_printed
     for index in sorted(furniture):
-        page.add_lines(lines[start:index], simply_spaced=simply_spaced)
+        page.add_lines(joined(lines[start:index]), simply_spaced=simply_spaced)
         page.body.drop(furniture[index], lines[index])
         start = index + 1
-    page.add_lines(lines[start:] if start else lines, simply_spaced=simply_spaced)
+    page.add_lines(joined(lines[start:]) if start else joined(lines), simply_spaced=simply_spaced)
     return page.result()
+
+
+def _as_printed(lines: list[str]) -> list[str]:
+    return lines
 
 
 def _page_furniture(text: str, lines: list[str]) -> dict[int, str]:

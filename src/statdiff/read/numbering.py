@@ -20,6 +20,7 @@ from statdiff.read.common import (
     FRONT_MATTER, LINE_NUMBER, LRB_NUMBER, MAX_SKIP, NBSP, RESTART_REACH, RUNNING_HEADER, SYNOPSIS, is_running_header,
     normalize, restart_confirmed,
 )
+from statdiff.read.splits import joins_across_lines
 
 TEXT, HEADER, DROPPED = "text", "header", "dropped"
 
@@ -61,8 +62,14 @@ class _Open:
     width: int | None = None
 
     def append(self, text: str) -> None:
-        self.parts.append(text)
-        self.words += len(text.split())
+        words = len(text.split())
+        if self.parts and words and joins_across_lines(self.parts[-1], text):
+            # one printed line in two physical lines, split inside a token (`P` / `.A.`): one word
+            self.parts[-1] = self.parts[-1].rstrip() + text.lstrip()
+            words -= 1
+        else:
+            self.parts.append(text)
+        self.words += words
 
 
 @dataclass(slots=True)

@@ -25,6 +25,7 @@ from statdiff.read.numbering import HEADER, Piece, number_lines
 from statdiff.read.page_numbers import page_numbers
 from statdiff.read.identity import read_identity
 from statdiff.read.numbered import numbered_result
+from statdiff.read.splits import merged_lines
 
 # On normalised text: `Public Act 102-0016 SB2017 Enrolled LRB102 ...`, `SB2522 -2- OMB103 ...`.
 _RUNNING_HEADER = re.compile(
@@ -61,7 +62,7 @@ def _read_run_together(physical: list[str], name: str) -> ReadResult:
 
     def flush() -> None:
         nonlocal page
-        joined = " ".join(run)
+        joined = " ".join(merged_lines(run))
         run.clear()
         position = 0
         for match in _RUNNING_HEADER.finditer(joined):

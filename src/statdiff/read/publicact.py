@@ -21,6 +21,7 @@ from statdiff.read.common import (
 )
 from statdiff.read.page_numbers import page_numbers
 from statdiff.read.identity import read_identity
+from statdiff.read.splits import may_split, merged_lines
 
 _HEADER = re.compile(
     rf"^(?:{public_acts.HEADER.pattern}(?: (?:{DOC_ID.pattern}) ?{VERSION_WORDS})?(?: ?(?:{LRB.pattern}))?"
@@ -44,6 +45,8 @@ def raw_pieces(text: str) -> tuple[list[str], bool]:
 def read(text: str, name: str) -> ReadResult:
     pieces, shows_indent = raw_pieces(text)
     piped = "|" in text
+    if not piped and may_split(text):  # a PDF's text may split a token across lines (`P` / `.A.`): one line again
+        pieces = merged_lines(pieces)
     front: list[str] = []
     headers: list[str] = []
     body = Body()

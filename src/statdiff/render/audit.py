@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from statdiff.model import Drop
 from statdiff.render.json_out import dumps
 from statdiff.render.options import RenderOptions
 
@@ -47,6 +48,10 @@ def report_lines(name: str, detection: Any, report: Any) -> list[str]:
         count = sum(len(drop.text.split()) for drop in drops)
         lines.append(f"{rule}: {len(drops)} dropped ({count} words)")
         lines.extend(f"  {drop.where:9} {drop.text}" for drop in drops)
+    if report.rejoined:  # nothing dropped: a token split across a line break, read whole
+        lines.append(f"{report.rejoined[0]['rule']}: {len(report.rejoined)} (split across a line break, read as one word)")
+        lines.extend(f"  {Drop(join['rule'], join['text'], join['page'], join['line']).where:9}"
+                     f" {' + '.join(join['pieces'])} -> {join['text']}" for join in report.rejoined)
     return lines
 
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from statdiff.law import amendments, citations, definitions, public_acts, units
 from statdiff.model import Meta, Node, ReadResult, Role
 from statdiff.structure import notes
+from statdiff.structure.boundaries import RESOLUTION_INITIALS
 from statdiff.structure.tree import ENUM_NODE_KINDS, NOTE_PATHS, instruction_text
 
 if TYPE_CHECKING:
@@ -89,12 +90,18 @@ class Finisher:
     # ------------------------------------------------------------ paths
     def _name_children(self, node: Node, path: str) -> None:
         texts_before = 1 if node.has_words() else 0
+        clauses: Counter[str] = Counter()  # a resolution's clauses of each name so far
         for child in node.children:
             if child.kind == "text":
                 # `[n]` counts a node's paragraphs: no other kind of node is named so, and no
                 # two of one node's paragraphs share n: the path is unique as it stands
                 texts_before += 1
-                child.path = f"{path} [{texts_before}]" if path else f"[{texts_before}]"  # `_join`, written out
+                clause = resolution_clause(child)
+                if clause is not None:  # `WHEREAS 2`, `RESOLVED 1`: what it is, counted in order
+                    clauses[clause] += 1
+                    child.path = self._unique(_join(path, f"{clause} {clauses[clause]}"))
+                else:
+                    child.path = f"{path} [{texts_before}]" if path else f"[{texts_before}]"  # `_join`, written out
                 if child.meta.act:
                     self.act = child.meta.act
             else:
@@ -148,6 +155,24 @@ class Finisher:
         self.counts[path] = count + 1
         self.used.add(candidate)
         return candidate
+
+
+# A resolution's clauses, named by what they are (`units.RESOLUTION_CLAUSE`): each `WHEREAS`
+# recital, and each resolving clause however it opens (`RESOLVED, That`, `BE IT FURTHER RESOLVED`,
+# `NOW, THEREFORE, BE IT RESOLVED`). Counted in order among their namesakes in one node, they are
+# ordinal names: an inserted recital renumbers the ones after it, and the comparison pairs them
+# by content, as it pairs `[n]` (`compare.nodes`).
+WHEREAS, RESOLVED = "WHEREAS", "RESOLVED"
+
+
+def resolution_clause(paragraph: Node) -> str | None:
+    """`WHEREAS` or `RESOLVED` where the paragraph opens a resolution's clause, else None."""
+    if not paragraph.has_words() or paragraph.word_at(0).text[:1] not in RESOLUTION_INITIALS:
+        return None  # most paragraphs: no pattern needed
+    found = units.RESOLUTION_CLAUSE.match(paragraph.text)
+    if found is None:
+        return None
+    return WHEREAS if found.group(0).startswith(WHEREAS) else RESOLVED
 
 
 def _join(path: str, part: str) -> str:
