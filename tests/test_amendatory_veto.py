@@ -73,6 +73,8 @@ def test_the_governors_recommendations_applied_to_the_enrolled_bill_and_credited
     assert "deals with personal information." in applied.output and "subject to unauthorized disclosure." in applied.output
     diffed = run("diff", HB1633_ENROLLED, HB1633_AV)
     assert diffed.exit_code == 1
+    # the recommendations amend nothing until both chambers accept them: not "enrolled as amended"
+    assert diffed.output.splitlines()[1].endswith("(94th GA HB1633 enrolled with the Governor's recommendations)")
     assert "mode: versions; 3 changes (2 delete, 1 replace)" in diffed.output
     for cited in ("page 1, line 7", "page 1, line 12", "page 1, line 22"):
         assert f"[HB1633 amendatory veto, {cited}]" in diffed.output

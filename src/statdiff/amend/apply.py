@@ -88,11 +88,14 @@ def apply_amendments(
     for amendment in parsed:
         for edit in amendment.edits:
             engine.apply(edit, amendment.name)
-    identity = replace(bill_identity, version=_amended_version(bill_identity.version))
     names = " + ".join(amendment.name for amendment in parsed)
-    return AmendedBill(
-        f"{bill.name} as amended by {names}", identity, bill.rendering, engine.result(), tuple(parsed), tuple(notes), tuple(engine.changed)
-    )
+    if parsed and all(amendment.identity.version == measures.AMENDATORY_VETO for amendment in parsed):
+        # the Governor's specific recommendations amend nothing until both chambers accept them
+        version, name = _recommended_version(bill_identity.version), f"{bill.name} with the recommendations of {names}"
+    else:
+        version, name = _amended_version(bill_identity.version), f"{bill.name} as amended by {names}"
+    identity = replace(bill_identity, version=version)
+    return AmendedBill(name, identity, bill.rendering, engine.result(), tuple(parsed), tuple(notes), tuple(engine.changed))
 
 
 def apply_amendment(bill: Document | ReadResult, amendment: Amendment | Document | ReadResult, *, check_target: bool = True,
@@ -102,6 +105,10 @@ def apply_amendment(bill: Document | ReadResult, amendment: Amendment | Document
 
 def _amended_version(version: str | None) -> str:
     return f"{version} as amended" if version else "as amended"
+
+
+def _recommended_version(version: str | None) -> str:
+    return f"{version} with the Governor's recommendations" if version else "with the Governor's recommendations"
 
 
 def same_measure(a: str | None, b: str | None) -> bool:
