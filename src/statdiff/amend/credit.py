@@ -19,13 +19,13 @@ to another bill or printing is refused there, in one line.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import PurePath
 
 from statdiff.amend.amended import AmendedBill
 from statdiff.amend.instructions import STRAIGHT_QUOTES, Amendment, Edit, identity_of, parse_amendment
 from statdiff.errors import StatdiffError
 from statdiff.law import measures
 from statdiff.model import Change, Comparison, Document, Op, Position, ReadResult, SourceSpan
+from statdiff.model.tree import file_name
 from statdiff.read.identity import is_amendment
 
 
@@ -58,7 +58,7 @@ def amendment_label(amendment: Amendment) -> str:
         return f"{amendment.target.bill} {code}"
     if amendment.identity.version == measures.AMENDATORY_VETO:
         return f"{amendment.target.bill} {measures.AMENDATORY_VETO}"  # the Governor's recommendations
-    return PurePath(amendment.name).name or amendment.target.bill
+    return file_name(amendment.name) or amendment.target.bill
 
 
 def instruction_credit(amendment: Amendment, edit: Edit) -> str:

@@ -447,8 +447,7 @@ def _target(preamble: re.Match, identity: Identity, source: SourceSpan) -> Targe
     """The bill and printing an amendment's preamble names; a Governor's amendatory veto
     (`VETO_PREAMBLE`, which has no `as_amended` or reference groups) returns the enrolled bill."""
     groups = preamble.groupdict()
-    kind = " ".join(preamble["kind"].lower().split())
-    bill = measures.MEASURE_CODES[(preamble["chamber"].lower(), kind)] + f"{int(preamble['number']):04d}"
+    bill = measures.measure_code(preamble)
     amendment = code = None
     if groups.get("ref_chamber"):
         number = int(preamble["ref_number"])

@@ -21,7 +21,7 @@ from __future__ import annotations
 from statdiff.compare.nodes import lone_node
 from statdiff.compare.truncation import Visible
 from statdiff.compare.units import Unit
-from statdiff.model import Comparison, Document, Node, SectionComparison, Side, Status, one_copy_status
+from statdiff.model import Comparison, Document, Node, SectionComparison, Side, Status, listed, one_copy_status
 
 
 def section_page(document: Document, units: list[Unit]) -> Unit | None:
@@ -95,7 +95,7 @@ def excerpt_note(comparison: Comparison) -> str | None:
     count = len(left)
     return (f"{display_name(document.name)} prints one Section ({page.path}) of the Act "
             f"{display_name(other.name)} prints whole: its other {count} Section{'s' if count != 1 else ''} "
-            f"({_listed(left)}) {'are' if count != 1 else 'is'} in that copy only, not removed")
+            f"({listed(left, whole_up_to=4)}) {'are' if count != 1 else 'is'} in that copy only, not removed")
 
 
 def section_page_side(comparison: Comparison) -> Side | None:
@@ -127,7 +127,3 @@ def _excerpt(comparison: Comparison) -> tuple[Side, Unit, list[str]] | None:
         if left:
             return page_side, page, left
     return None
-
-
-def _listed(paths: list[str]) -> str:
-    return ", ".join(paths) if len(paths) <= 4 else f"{', '.join(paths[:3])} and {len(paths) - 3} more"

@@ -27,7 +27,7 @@ whose instructions name an Act without citing it) gives no evidence of the first
 from __future__ import annotations
 
 from statdiff.compare.modes import bill_sections, normal_citation, rival_bills_note
-from statdiff.model import Comparison, Document, Mode, Node, Status
+from statdiff.model import Comparison, Document, Mode, Node, Status, listed
 
 # Statuses of a section that only one text holds: a comparison made only of these shares none.
 _ONE_SIDE = frozenset({Status.ADDED, Status.REMOVED})
@@ -45,7 +45,7 @@ def kinship_note(comparison: Comparison) -> str | None:
     if not _is_bill(old) and not _is_bill(new):
         old_acts, new_acts = _printed_acts(old, old_side), _printed_acts(new, new_side)
         if old_acts and new_acts and not old_acts & new_acts:
-            return (f"{_name(old)} prints {_listed(old_acts)} and {_name(new)} prints {_listed(new_acts)}: "
+            return (f"{_name(old)} prints {listed(sorted(old_acts))} and {_name(new)} prints {listed(sorted(new_acts))}: "
                     "two different Acts, not versions of one; Sections that pair read alike but are "
                     "different provisions")
     if _shares_no_section(comparison) and not _an_amendment_among(old, new):
@@ -64,7 +64,7 @@ def _unamended_act(comparison: Comparison, old_side: list[Node], new_side: list[
     printed = _printed_acts(law, law_side)
     if not amended or not printed or amended & printed:
         return None
-    return (f"{_name(bill)} amends {_listed(amended)}, not {_listed(printed)} that {_name(law)} prints: "
+    return (f"{_name(bill)} amends {listed(sorted(amended))}, not {listed(sorted(printed))} that {_name(law)} prints: "
             "it restates none of that Act's Sections, which are shown as not restated only because "
             "the bill leaves them alone")
 
@@ -122,13 +122,6 @@ def _instructed_acts(bill: Document) -> set[str]:
 
 def _is_bill(document: Document) -> bool:
     return bool(document.identity.bill) or any(True for _ in bill_sections(document))
-
-
-def _listed(acts: set[str]) -> str:
-    ordered = sorted(acts)
-    if len(ordered) <= 3:
-        return ", ".join(ordered)
-    return f"{', '.join(ordered[:3])} and {len(ordered) - 3} more"
 
 
 def _name(document: Document) -> str:

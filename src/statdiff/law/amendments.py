@@ -80,9 +80,10 @@ PREAMBLE = re.compile(
 # return House Bill 4527, entitled "AN ACT concerning local government.", with the following specific
 # recommendation for change:` then page-and-line instructions to the enrolled bill, in an amendment's
 # words (`on page 1, by replacing line 19 with: "..."`), up to `With this change, House Bill 4527
-# will have my approval.` (quotes straightened as the amendment reader reads them)
+# will have my approval.` (the title in straight or curly quotes: the amendment reader straightens
+# them, the letter prints them curly)
 VETO_PREAMBLE = when_used(
-    r"\bI\s+hereby\s+return\s+" + MEASURE_TEXT + r"\s*,?\s*entitled\s+\"[^\"]{0,600}\"\s*,?"
+    r"\bI\s+hereby\s+return\s+" + MEASURE_TEXT + r"\s*,?\s*entitled\s+[\"“][^\"”]{0,600}[\"”]\s*,?"
     r"\s*with\s+the\s+following\s+specific\s+recommendations?\s+for\s+change\s*:?\s*",
     re.IGNORECASE,
 )

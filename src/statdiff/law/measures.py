@@ -37,6 +37,15 @@ MEASURE_CODES = {
     ("house", "joint resolution constitutional amendment"): "HJRCA",
     ("senate", "joint resolution constitutional amendment"): "SJRCA",
 }
+
+
+def measure_code(match: re.Match[str]) -> str:
+    """`HB0605`, `HJRCA0044`: the bill code a match of `MEASURE_TEXT` names (its chamber,
+    kind and number)."""
+    kind = " ".join(match["kind"].lower().split())
+    return MEASURE_CODES[(match["chamber"].lower(), kind)] + f"{int(match['number']):04d}"
+
+
 # ILGA file names shorten a constitutional amendment resolution: 09500HC0044ham001.
 CODE_ALIASES = {"HC": "HJRCA", "SC": "SJRCA", "HJ": "HJR", "SJ": "SJR"}
 BILL_CODE = when_used(rf"^(?P<kind>{FILE_KINDS_TEXT})0*(?P<number>\d{{1,4}})$")

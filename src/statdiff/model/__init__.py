@@ -33,6 +33,7 @@ from statdiff.model.comparison import (
     WordSegment,
     count_ops,
     counted,
+    listed,
     one_copy_op,
     one_copy_status,
     rebuild,
@@ -65,7 +66,7 @@ __all__ = [
     "AmendatoryInstruction", "Basis", "BodyLine", "Change", "Comparison", "DELETED", "Detection", "Document", "Drop", "INSERTED",
     "Identity", "Meta", "Mode", "NOWHERE", "Node", "NodeComparison", "NodeWords", "ONE_COPY_OPS", "ONE_COPY_STATUSES", "Op", "PLAIN",
     "Position", "PrintedLines", "PrintedWord", "SuspectedStrike", "ReadResult", "Role", "SectionComparison", "Segment", "Side", "SourceSpan",
-    "Status", "Token", "Tokenizer", "UNIT_KINDS", "WORD_OPS", "Word", "WordSegment", "count_ops", "counted", "one_copy_op",
+    "Status", "Token", "Tokenizer", "UNIT_KINDS", "WORD_OPS", "Word", "WordSegment", "count_ops", "counted", "listed", "one_copy_op",
     "one_copy_status", "ordinal", "rebuild", "segment_op",
 ]
 

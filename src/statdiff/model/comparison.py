@@ -481,6 +481,14 @@ def counted(count: int, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
+def listed(names: Sequence[str], whole_up_to: int = 3, shown: int = 3) -> str:
+    """`A, B, C`; past `whole_up_to` names, the first `shown` and `and N more`: how a warning
+    names the sections or Acts it is about."""
+    if len(names) <= whole_up_to:
+        return ", ".join(names)
+    return f"{', '.join(names[:shown])} and {len(names) - shown} more"
+
+
 def count_ops(changes: "list[Change]") -> dict[Op, int]:
     """How many changes of each op, ops in alphabetical order."""
     counts: dict[Op, int] = {}

@@ -149,9 +149,11 @@ def path_text(path: Path | str) -> str:
 
 
 def path_suffix(path: str) -> str:
-    """`pathlib.PurePath(path).suffix` of a path as `path_text` writes it: its last part's
-    last `.` and what follows, "" where that part starts with its only dot or ends with one."""
-    name = path.rpartition("/")[2]
+    """`pathlib.PurePath(path).suffix`: its last part's (`model.tree.file_name`) last `.` and
+    what follows, "" where that part starts with its only dot or ends with one."""
+    from statdiff.model.tree import file_name
+
+    name = file_name(path)
     dot = name.rfind(".")
     return name[dot:] if 0 < dot < len(name) - 1 else ""
 

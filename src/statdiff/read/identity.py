@@ -208,12 +208,11 @@ def amendatory_veto_identity(lines: list[BodyLine]) -> Identity | None:
     the version `amendatory veto`; None for any other text (a veto of a whole bill included)."""
     from statdiff.law.amendments import VETO_PREAMBLE
 
-    head = " ".join(normalize(line.text) for line in lines[:_LETTER_HEAD_LINES]).replace("“", '"').replace("”", '"')
+    head = " ".join(normalize(line.text) for line in lines[:_LETTER_HEAD_LINES])
     match = VETO_PREAMBLE.search(head)
     if match is None:
         return None
-    kind = " ".join(match["kind"].lower().split())
-    bill = measures.MEASURE_CODES[(match["chamber"].lower(), kind)] + f"{int(match['number']):04d}"
+    bill = measures.measure_code(match)
     ordinal = _GA_ORDINAL.search(head[:match.start()])
     return Identity(general_assembly=int(ordinal.group(1)) if ordinal else None, bill=bill,
                     version=measures.AMENDATORY_VETO)

@@ -13,11 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from statdiff.model import Comparison, Document, Node, counted
+from statdiff.model import Comparison, Document, Node, counted, listed
 
 # The nodes that may follow a Section in an Act or an Article: the next Section, an Article.
 _UNITS = frozenset({"section", "bill_section", "article"})
-SHOWN_PLACES = 3  # the Sections named in a warning, before "and N more"
 
 
 def printed_outside_sections(document: Document) -> list[tuple[Node, Node]]:
@@ -54,12 +53,13 @@ def changes_outside_note(comparison: Comparison) -> str | None:
     """One line naming the changes made in text printed outside any Section (see
     `outside_note`) of either copy; None for none. Such text is the documents' own (the unit
     with no Section, whose changes have the section "")."""
-    if not any(change.section == "" for change in comparison.changes):
+    changes = comparison.changes  # (built on each access)
+    if not any(change.section == "" for change in changes):
         return None
     old, new = outside_by_path(comparison.old), outside_by_path(comparison.new)
     if not old and not new:
         return None
-    changes = [change for change in comparison.changes
+    changes = [change for change in changes
                if (change.old_path is not None and change.old_path in old)
                or (change.new_path is not None and change.new_path in new)]
     if not changes:
@@ -77,6 +77,5 @@ def outside_by_path(document: Document) -> dict[str, Node]:
 
 
 def _places(sections: Iterable[Node]) -> str:
-    names = list(dict.fromkeys(section.label or section.path for section in sections))
-    shown = ", ".join(names[:SHOWN_PLACES])
-    return shown + (f" and {len(names) - SHOWN_PLACES} more" if len(names) > SHOWN_PLACES else "")
+    """The Sections named, each once, in order: up to three, then `and N more`."""
+    return listed(list(dict.fromkeys(section.label or section.path for section in sections)))
