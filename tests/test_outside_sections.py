@@ -117,3 +117,18 @@ def test_parse_and_every_diff_say_so(tmp_path):
     assert diffed.exit_code == 1
     assert any(warning.startswith("1 change in text printed outside any Section (after Sec. 5)")
                for warning in json.loads(diffed.stdout)["warnings"])
+
+
+def test_text_outside_any_section_added_where_the_old_copy_has_no_text_of_its_own():
+    """Old prints nothing outside its Sections; new prints a stray Source note after its last
+    Section. The change adds the documents' own text whole (its path is the document's, ""),
+    and is named as outside any Section, not as front matter, in the warning and the label."""
+    text = PIPA.read_text(encoding="utf-8")
+    old = built(text, "old")
+    new = built(text.rstrip("\n") + "\n(Source: P.A. 93-1, eff. 1-1-04.)\n", "new")
+    comparison = pipeline.compare(old, new)
+    assert [(change.section, change.new_path) for change in comparison.changes] == [("", "")]
+    assert changes_outside_note(comparison) == (
+        "1 change in text printed outside any Section (after Sec. 10): the page prints lines of a Section apart from"
+        " it; each change is shown where it is printed")
+    assert [section.label for section in build_view(comparison).sections if not section.path] == ["Outside any Section"]

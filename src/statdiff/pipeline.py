@@ -281,12 +281,14 @@ def nothing_fits_warnings(*documents: "Document | None") -> list[str]:
 
 def document_warnings(document: "Document") -> list[str]:
     """What `statdiff parse` warns of one document, one line each: no rendering fits it
-    (`nothing_fits_warnings`); its page prints text outside any Section (`structure/outside.py`)."""
+    (`nothing_fits_warnings`); its page prints text outside any Section (`structure/outside.py`);
+    it prints a Section more than once with nothing to tell the copies apart (`structure/repeated.py`)."""
     from statdiff.errors import display_name
     from statdiff.structure.outside import outside_note
+    from statdiff.structure.repeated import repeated_note
 
-    outside = outside_note(document)
-    return nothing_fits_warnings(document) + ([f"{display_name(document.name)}: {outside}"] if outside else [])
+    notes = [note for note in (outside_note(document), repeated_note(document)) if note]
+    return nothing_fits_warnings(document) + [f"{display_name(document.name)}: {note}" for note in notes]
 
 
 def comparison_warnings(comparison: "Comparison") -> list[str]:
@@ -301,6 +303,8 @@ def comparison_warnings(comparison: "Comparison") -> list[str]:
       removed (`compare/endings.py`);
     - their synopses differ (`compare/synopses.py`: a synopsis is not compared as text);
     - a change is in text a page prints outside any Section (`structure/outside.py`);
+    - a change is to a later copy of a Section printed twice with nothing to tell the copies
+      apart (`structure/repeated.py`);
     - the comparison stopped short of a search (`comparison.limits`)."""
     from statdiff.compare.codification import codification_note
     from statdiff.compare.endings import trailing_nodes_note
@@ -310,11 +314,13 @@ def comparison_warnings(comparison: "Comparison") -> list[str]:
     from statdiff.compare.modes import conference_report_notes
     from statdiff.compare.synopses import synopsis_note
     from statdiff.structure.outside import changes_outside_note
+    from statdiff.structure.repeated import changes_to_repeated_note
 
     notes = conference_report_notes(comparison)
     notes += [note for note in (kinship_note(comparison), codification_note(comparison), excerpt_note(comparison),
                                 run_together_note(comparison), trailing_nodes_note(comparison),
-                                synopsis_note(comparison), changes_outside_note(comparison)) if note]
+                                synopsis_note(comparison), changes_outside_note(comparison),
+                                changes_to_repeated_note(comparison)) if note]
     return notes + list(comparison.limits)
 
 

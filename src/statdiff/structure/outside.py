@@ -13,10 +13,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from statdiff.model import Comparison, Document, Node, counted, listed
+from statdiff.model import Change, Comparison, Document, Node, counted, listed
 
 # The nodes that may follow a Section in an Act or an Article: the next Section, an Article.
 _UNITS = frozenset({"section", "bill_section", "article"})
+# The units a comparison pairs (`compare.units.UNIT_KINDS`): what is not in one is the documents' own text.
+_SECTIONS = frozenset({"section", "bill_section"})
 
 
 def printed_outside_sections(document: Document) -> list[tuple[Node, Node]]:
@@ -56,18 +58,54 @@ def changes_outside_note(comparison: Comparison) -> str | None:
     changes = comparison.changes  # (built on each access)
     if not any(change.section == "" for change in changes):
         return None
-    old, new = outside_by_path(comparison.old), outside_by_path(comparison.new)
-    if not old and not new:
+    places = ChangePlaces(comparison)
+    outside = [sections for change in changes if change.section == "" for sections in [places.outside(change)]
+               if sections]
+    if not outside:
         return None
-    changes = [change for change in changes
-               if (change.old_path is not None and change.old_path in old)
-               or (change.new_path is not None and change.new_path in new)]
-    if not changes:
-        return None
-    sections = [section for change in changes
-                for section in (old.get(change.old_path or ""), new.get(change.new_path or "")) if section is not None]
-    return (f"{counted(len(changes), 'change')} in text printed outside any Section (after {_places(sections)}): the"
-            " page prints lines of a Section apart from it; each change is shown where it is printed")
+    return (f"{counted(len(outside), 'change')} in text printed outside any Section (after "
+            f"{_places(section for sections in outside for section in sections)}): the page prints lines of a Section"
+            " apart from it; each change is shown where it is printed")
+
+
+class ChangePlaces:
+    """Where a change to the documents' own text (the unit with no Section) is printed: in
+    text outside any Section (after which Sections), before the first Section (front
+    matter), or both. A change names the node it touches by its path on each side; a unit
+    added or removed whole (one copy has no text of its own at all) names the document's
+    own path, "", and is then in every place that copy's own text is printed."""
+
+    def __init__(self, comparison: Comparison):
+        self.sides = [(comparison.old, outside_by_path(comparison.old)), (comparison.new, outside_by_path(comparison.new))]
+
+    def outside(self, change: Change) -> list[Node]:
+        """The Sections printed before the outside text the change touches; none for none."""
+        return [section for section in self._places(change) if section is not None]
+
+    def in_front_matter(self, change: Change) -> bool:
+        """Whether the change touches the documents' own text that is not outside a Section."""
+        return None in self._places(change)
+
+    def _places(self, change: Change) -> list[Node | None]:
+        """For each node the change touches: the Section printed before it when it is
+        printed outside any Section, else None."""
+        places: list[Node | None] = []
+        for path, (document, outside) in zip((change.old_path, change.new_path), self.sides):
+            if path == "":  # the copy's own text added or removed whole: every node of it
+                places += [outside.get(node.path) for node in _own_worded_nodes(document.root)]
+            elif path is not None:
+                places.append(outside.get(path))
+        return places
+
+
+def _own_worded_nodes(container: Node) -> Iterator[Node]:
+    """The nodes with words of a document's own text (not inside a Section or bill section:
+    `compare.units`), in reading order."""
+    for child in container.children:
+        if child.kind not in _SECTIONS:
+            if child.word_count():
+                yield child
+            yield from _own_worded_nodes(child)
 
 
 def outside_by_path(document: Document) -> dict[str, Node]:

@@ -116,13 +116,14 @@ def document_text_label(comparison: Comparison, section: SectionComparison) -> s
     a page prints after a Section, outside it (`structure/outside.py`); both where both."""
     if not section.changes:
         return FRONT_MATTER
-    from statdiff.structure.outside import outside_by_path
+    from statdiff.structure.outside import ChangePlaces
 
-    old, new = outside_by_path(comparison.old), outside_by_path(comparison.new)
-    outside = [(change.old_path or "") in old or (change.new_path or "") in new for change in section.changes]
+    places = ChangePlaces(comparison)
+    outside = [bool(places.outside(change)) for change in section.changes]
     if not any(outside):
         return FRONT_MATTER
-    return OUTSIDE_SECTIONS if all(outside) else FRONT_MATTER_AND_OUTSIDE
+    front = [places.in_front_matter(change) for change in section.changes]
+    return FRONT_MATTER_AND_OUTSIDE if any(front) else OUTSIDE_SECTIONS
 
 
 def node_label(node: Node | None, path: str | None = None) -> str:

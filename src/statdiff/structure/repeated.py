@@ -1,0 +1,66 @@
+"""Codified Sections a copy prints more than once with nothing to tell the copies apart.
+
+An ILCS page prints a Section twice when two versions of it are in force or pending, each
+under a version note: `(Text of Section before amendment by P.A. 103-586)`, `(Text of Section
+after amendment by P.A. 103-586)` (the Election Code prints four such pairs). statdiff keeps
+every copy, the later ones named `10 ILCS 5/1A-16.7 #2`, `#3`. A copy that prints a Section
+again with no version note on one of its copies is another matter: a page saved twice, a
+scrape that repeated a stretch, two files pasted together. The later copy is then compared
+as a Section of its own, added or removed, which is true of the file and almost certainly
+not of the law; this module finds such Sections, so that `parse` and every diff whose
+changes touch one can say so rather than report the repetition as the law's change.
+"""
+
+from __future__ import annotations
+
+from statdiff.model import Comparison, Document, Node, counted, listed
+
+# `path #2`: the name `structure.finish` gives a Section's later namesakes.
+_NAMESAKE = " #"
+
+
+def repeated_sections(document: Document) -> dict[str, list[Node]]:
+    """Base path -> its copies, in reading order, for each codified Section the document
+    prints more than once where a copy has no version note. Documents that are not
+    legislation (whose clauses are numbered by the document) have none."""
+    if document.prose:
+        return {}
+    copies: dict[str, list[Node]] = {}
+    for node in document.root.walk():
+        if node.kind == "section" and node.path:
+            copies.setdefault(node.path.split(_NAMESAKE, 1)[0], []).append(node)
+    return {path: nodes for path, nodes in copies.items()
+            if len(nodes) > 1 and not all(_has_version_note(node) for node in nodes)}
+
+
+def _has_version_note(section: Node) -> bool:
+    return any(child.kind == "version_note" for child in section.children)
+
+
+def repeated_note(document: Document) -> str | None:
+    """One line naming the Sections the document prints more than once with no version note
+    to tell the copies apart; None for none."""
+    repeated = repeated_sections(document)
+    if not repeated:
+        return None
+    example = next(iter(repeated.values()))[1].path
+    return (f"prints {counted(len(repeated), 'Section')} more than once ({listed(list(repeated))}), and no version note"
+            f" (`(Text of Section ...)`) tells the copies apart: each later copy is read as a Section of its own"
+            f" ({example}); check that the file holds one copy of the text")
+
+
+def changes_to_repeated_note(comparison: Comparison) -> str | None:
+    """One line naming the changes made to a later copy of a Section printed more than once
+    (`repeated_note`) in either copy; None for none."""
+    if not any(_NAMESAKE in change.section for change in comparison.changes):
+        return None  # (no change to a later namesake: neither document is walked)
+    paths = {node.path for document in (comparison.old, comparison.new)
+             for nodes in repeated_sections(document).values() for node in nodes[1:]}
+    if not paths:
+        return None
+    changes = [change for change in comparison.changes if change.section in paths]
+    if not changes:
+        return None
+    copies = list(dict.fromkeys(change.section for change in changes))
+    return (f"{counted(len(changes), 'change')} to a later copy of a Section printed more than once ({listed(copies)}),"
+            " with no version note to tell the copies apart: the file's repetition, not necessarily the law's change")
