@@ -57,7 +57,7 @@ def test_a_change_in_text_outside_any_section_is_named_and_one_inside_is_not():
     assert len(comparison.changes) == 1
     assert changes_outside_note(comparison) == (
         "1 change in text printed outside any Section (after Sec. 5): the page prints lines of a Section apart from"
-        " it; each change is shown where it is printed")
+        " it; each change is shown under “Outside any Section”, not guessed into a Section")
     inside = built(text.replace("Short title.", "Short  title. Amended."), "new")
     assert pipeline.compare(old, inside).changes and changes_outside_note(pipeline.compare(old, inside)) is None
 
@@ -130,5 +130,7 @@ def test_text_outside_any_section_added_where_the_old_copy_has_no_text_of_its_ow
     assert [(change.section, change.new_path) for change in comparison.changes] == [("", "")]
     assert changes_outside_note(comparison) == (
         "1 change in text printed outside any Section (after Sec. 10): the page prints lines of a Section apart from"
-        " it; each change is shown where it is printed")
+        " it; each change is shown under “Outside any Section”, not guessed into a Section")
     assert [section.label for section in build_view(comparison).sections if not section.path] == ["Outside any Section"]
+    change = build_view(comparison).changes[0]
+    assert (change.where, change.phrase) == ("Outside any Section", "added text printed outside any Section")

@@ -101,3 +101,11 @@ def test_the_election_codes_versions_of_a_section_are_not_named():
 def test_prose_documents_number_their_own_clauses():
     document = built("# Terms\n\n## 1. Fees\n\nThe fee is $10.\n\n## 1. Fees\n\nThe fee is $10.\n", "terms.md")
     assert document.prose and repeated_sections(document) == {}
+
+
+def test_the_later_copy_is_labelled_apart_from_the_first_in_every_output():
+    from statdiff.view import build_view
+
+    comparison = pipeline.compare(built(pipa(), "old.txt"), built(with_section_5_twice(pipa()), "new.txt"))
+    labels = {section.path: section.label for section in build_view(comparison).sections}
+    assert labels["815 ILCS 530/5"] == "Sec. 5" and labels["815 ILCS 530/5 #2"] == "Sec. 5 #2"

@@ -65,7 +65,7 @@ def changes_outside_note(comparison: Comparison) -> str | None:
         return None
     return (f"{counted(len(outside), 'change')} in text printed outside any Section (after "
             f"{_places(section for sections in outside for section in sections)}): the page prints lines of a Section"
-            " apart from it; each change is shown where it is printed")
+            " apart from it; each change is shown under “Outside any Section”, not guessed into a Section")
 
 
 class ChangePlaces:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Sequence
 
-from statdiff.model import ONE_COPY_OPS, ONE_COPY_STATUSES, Change, Comparison, SectionComparison, Status
+from statdiff.model import ONE_COPY_OPS, ONE_COPY_STATUSES, Change, Comparison, Op, SectionComparison, Status
 from statdiff.view.labels import (
     CUT_SECTION_LABEL,
+    DOCUMENT_TEXT_PHRASES,
     as_lead,
     op_counts,
     document_text_label,
@@ -60,6 +61,8 @@ def build_view(comparison: Comparison, annotations: Annotations = None,
         move = section_view.own_move
         if move is not None:
             move.described = f"{section_view.label} {section_view.move_note}"
+        if not section_view.path:
+            _name_document_text(section_view)
     return RedlineView(
         comparison=comparison,
         title=title or default_title(comparison),
@@ -72,6 +75,18 @@ def build_view(comparison: Comparison, annotations: Annotations = None,
         _layout=layout,
         warnings=list(warnings),
     )
+
+
+def _name_document_text(section: SectionView) -> None:
+    """A change that adds or removes the documents' own text whole has no path of its own
+    (""): it is placed and worded by the unit's label (`Outside any Section`: `added text
+    printed outside any Section`), not left blank and `added a node`."""
+    for view in section.changes:
+        if view.where:
+            continue
+        view.where = section.label
+        if view.op in (Op.ADD, Op.REMOVE):
+            view.described = f"{'added' if view.op == Op.ADD else 'removed'} {DOCUMENT_TEXT_PHRASES[section.label]}"
 
 
 def default_title(comparison: Comparison) -> str:

@@ -22,6 +22,13 @@ CUT_SECTION_LABEL = "shared in part: a copy is truncated inside it"
 FRONT_MATTER = "Front matter"
 OUTSIDE_SECTIONS = "Outside any Section"  # text an Act's page prints after a Section, outside it
 FRONT_MATTER_AND_OUTSIDE = "Front matter and text outside any Section"
+# What a change adding or removing the documents' own text whole says it added or removed
+# (the change's path is the document's own, "": `added a node` would say nothing).
+DOCUMENT_TEXT_PHRASES = {
+    FRONT_MATTER: "the front matter",
+    OUTSIDE_SECTIONS: "text printed outside any Section",
+    FRONT_MATTER_AND_OUTSIDE: "front matter and text printed outside any Section",
+}
 
 # How deep each kind of node is indented.
 DEPTH = {
@@ -106,8 +113,12 @@ def status_label(status: str, mode: str) -> str:
 
 
 def section_label(section: SectionComparison) -> str:
-    """`Sec. 10` (from the section's number, else its path), else the path, else "Front matter"."""
-    return node_label(section.new or section.old, section.path)
+    """`Sec. 10` (from the section's number, else its path), else the path, else "Front matter";
+    a later copy of a Section printed more than once keeps its `#2` (`structure.finish`), so
+    that the two copies are not both `Sec. 10`."""
+    label = node_label(section.new or section.old, section.path)
+    namesake = section.path.rpartition(" #")[2] if " #" in section.path else ""
+    return f"{label} #{namesake}" if namesake.isdigit() and not label.endswith(f" #{namesake}") else label
 
 
 def document_text_label(comparison: Comparison, section: SectionComparison) -> str:
