@@ -109,3 +109,20 @@ def test_the_later_copy_is_labelled_apart_from_the_first_in_every_output():
     comparison = pipeline.compare(built(pipa(), "old.txt"), built(with_section_5_twice(pipa()), "new.txt"))
     labels = {section.path: section.label for section in build_view(comparison).sections}
     assert labels["815 ILCS 530/5"] == "Sec. 5" and labels["815 ILCS 530/5 #2"] == "Sec. 5 #2"
+
+
+def test_a_section_renumbered_onto_a_number_the_act_has_pairs_by_content():
+    """New renumbers Sec. 5 as Sec. 10 and keeps the old Sec. 10 after it: both print as
+    `815 ILCS 530/10` with no version note. By citation, the old Sec. 10 would pair with the
+    renumbered definitions (every word replaced) and Sec. 5 be removed; by content, Sec. 5 is
+    renumbered and Sec. 10 (now `#2`) unchanged."""
+    text = pipa()
+    start, end = text.index("    (815 ILCS 530/5)"), text.index("    (815 ILCS 530/10)")
+    renumbered = text[start:end].replace("(815 ILCS 530/5)", "(815 ILCS 530/10)").replace("Sec. 5.", "Sec. 10.")
+    new_text = text[:start] + renumbered + text[end:]
+    comparison = pipeline.compare(built(text, "old.txt"), built(new_text, "new.txt"))
+    statuses = {(section.old.path if section.old else None, section.new.path if section.new else None): section.status
+                for section in comparison.sections}
+    assert statuses[("815 ILCS 530/5", "815 ILCS 530/10")] == "renumbered"
+    assert statuses[("815 ILCS 530/10", "815 ILCS 530/10 #2")] == "unchanged"
+    assert {change.op for change in comparison.changes} <= {"renumber", "add", "remove"}

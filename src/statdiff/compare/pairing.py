@@ -62,6 +62,7 @@ def align(
     positional: Callable[[Item], bool] | None = None,
     name: Callable[[Item], str | None] | None = None,
     skipped: list[tuple[int, int]] | None = None,
+    deferred: Callable[[Item], bool] | None = None,
 ) -> list[Pair[Item]]:
     """Pair `old_items` with `new_items`; return every item once, in reading order.
 
@@ -70,9 +71,13 @@ def align(
     `name` (see above; None: it has none). Where more than `MAX_CONTENT_CANDIDATES` items of
     a side are left unpaired by key, content pairing is not tried (it scores every old text
     against every new one): the two counts are appended to `skipped`, for the caller to say so.
+    `deferred`: items whose keys say nothing of which is which (namesakes: `compare.units.
+    untold_namesakes`); they pair by key only with what content pairing leaves unpaired.
     """
     placed = _PositionalTexts.of(old_items, new_items, text, positional, name)
     first_values = _key_values(old_items, new_items, keys[0]) if keys else None
+    if deferred is not None:
+        return _aligned(old_items, new_items, keys, text, cutoff, placed, first_values, skipped, deferred)
     if first_values is not None and not placed:
         unkeyed = _unkeyed_places(old_items, new_items, keys, first_values)
         if unkeyed is not None and len(unkeyed) <= 1:
@@ -145,18 +150,23 @@ def _in_place(old_items: Sequence[Item], new_items: Sequence[Item], unkeyed: lis
 def _aligned(old_items: Sequence[Item], new_items: Sequence[Item], keys: Sequence[Callable[[Item], object]],
              text: Callable[[Item], str], cutoff: float, placed: "_PositionalTexts",
              first_values: tuple[list[object], list[object]] | None = None,
-             skipped: list[tuple[int, int]] | None = None) -> list[Pair[Item]]:
+             skipped: list[tuple[int, int]] | None = None,
+             deferred: Callable[[Item], bool] | None = None) -> list[Pair[Item]]:
     """`align`, step by step (`first_values`: the first key's values of each side, where
     computed already)."""
     partner: dict[int, int] = {}  # old index -> new index
     how: dict[int, tuple[str, float]] = {}
     accept = placed.unique_text_test() if placed else None
+    first_accept = accept if deferred is None else _not_deferred(old_items, new_items, deferred, accept)
     for number, key in enumerate(keys):
-        _pair_by_key(old_items, new_items, key, partner, how, accept, first_values if number == 0 else None)
+        _pair_by_key(old_items, new_items, key, partner, how, first_accept, first_values if number == 0 else None)
     if placed:
         _pair_by_same_text(placed, partner, how)
         _pair_by_same_text(placed, partner, how, by_name=True)
     _pair_by_content(old_items, new_items, text, cutoff, partner, how, skipped)
+    if deferred is not None:  # namesakes content left unpaired: by key after all, in reading order
+        for key in keys:
+            _pair_by_key(old_items, new_items, key, partner, how, accept)
     if placed:
         same_name, same_gap = placed.same_name_test(), _same_gap_test(partner)
         for key in keys:
@@ -164,6 +174,20 @@ def _aligned(old_items: Sequence[Item], new_items: Sequence[Item], keys: Sequenc
                          lambda old, new: same_name(old, new) and same_gap(old, new))
     moved = _moved_old_indices(partner)
     return _in_reading_order(old_items, new_items, partner, how, moved)
+
+
+def _not_deferred(old_items: Sequence[Item], new_items: Sequence[Item], deferred: Callable[[Item], bool],
+                  accept: Callable[[int, int], bool] | None) -> Callable[[int, int], bool]:
+    """`accept`, and neither item deferred (see `align`)."""
+    old_deferred = {index for index, item in enumerate(old_items) if deferred(item)}
+    new_deferred = {index for index, item in enumerate(new_items) if deferred(item)}
+
+    def test(old_index: int, new_index: int) -> bool:
+        if old_index in old_deferred or new_index in new_deferred:
+            return False
+        return accept is None or accept(old_index, new_index)
+
+    return test
 
 
 @dataclass(slots=True)

@@ -45,7 +45,9 @@ from statdiff.compare.pairing import CONTENT, Pair, align, in_order
 from statdiff.compare.replacement import kept_front, whole_replacement
 from statdiff.compare.restream import fewer_changes, resegmented, same_stream
 from statdiff.compare.truncation import Visible, split_visible
-from statdiff.compare.units import UNIT_KEYS, Unit, collect_units, compared_text, heading, number_or_label, positional
+from statdiff.compare.units import (
+    UNIT_KEYS, Unit, collect_units, compared_text, heading, number_or_label, positional, untold_namesakes,
+)
 from statdiff.law import citations
 from statdiff.model import (
     Change,
@@ -63,6 +65,8 @@ from statdiff.model import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from statdiff.compare.quotes import Replacement  # (made for a whole-replacement amendment only)
 
 RENUMBERABLE = frozenset({"section", "bill_section", "article", "subsection", "paragraph", "subparagraph", "item"})
@@ -102,7 +106,7 @@ def compare(old: Document, new: Document) -> Comparison:
     pairs = align(old_units, new_units, keys=UNIT_KEYS,
                   text=lambda unit: compared_text(unit.node, visible.text(unit.nodes)),
                   positional=lambda unit: positional(unit.node), name=lambda unit: unit.node.meta.heading,
-                  skipped=skipped)
+                  skipped=skipped, deferred=_deferred(untold_namesakes(old_units, new_units)))
     limits = [limits_note.sections_not_paired(*counts, old.name, new.name) for counts in skipped]
     beyond: set[Unit] = set()
     if mode == Mode.AMENDMENT:
@@ -132,6 +136,11 @@ def compare(old: Document, new: Document) -> Comparison:
     place_moves(comparison, every_unit["old"], every_unit["new"])
     number_anchors(comparison)
     return comparison
+
+
+def _deferred(namesakes: frozenset[Unit]) -> "Callable[[Unit], bool] | None":
+    """Which units pair by content before their citation does (`units.untold_namesakes`); None for none."""
+    return namesakes.__contains__ if namesakes else None
 
 
 @dataclass(slots=True)

@@ -105,6 +105,28 @@ def unit_number(unit: Unit) -> tuple[str, str, str | None, str] | None:
 UNIT_KEYS = (unit_path, unit_citation, unit_number)
 
 
+def untold_namesakes(old_units: list[Unit], new_units: list[Unit]) -> frozenset[Unit]:
+    """The units of either side whose Section a side prints more than once with no version
+    note to tell the copies apart (`structure/repeated.py`), and the other side's units of
+    that Section. Their citation and number say nothing of which copy is which: a Section
+    renumbered onto a number the Act already has (`1-3` as `1-3.5`, beside the old `1-3.5`)
+    would pair the old `1-3.5` with the renumbered one by citation. The comparison pairs
+    them by content first (`pairing.align`'s `deferred`)."""
+    from statdiff.structure.repeated import NAMESAKE, base_path, told_apart
+
+    bases = {base_path(unit.path) for units in (old_units, new_units) for unit in units if NAMESAKE in unit.path}
+    if not bases:  # (the common case: no Section printed twice; nothing more is looked at)
+        return frozenset()
+    untold: set[str] = set()
+    for units in (old_units, new_units):
+        copies: dict[str, list[Node]] = {}
+        for unit in units:
+            if unit.node.kind == "section" and base_path(unit.path) in bases:
+                copies.setdefault(base_path(unit.path), []).append(unit.node)
+        untold.update(base for base, nodes in copies.items() if len(nodes) > 1 and not told_apart(nodes))
+    return frozenset(unit for units in (old_units, new_units) for unit in units if base_path(unit.path) in untold)
+
+
 def heading(node: Node | None) -> str:
     """A section's heading (`Notice of Breach.`), else its label; "" for the document root."""
     if node is None or node.kind == "document":

@@ -16,7 +16,7 @@ from __future__ import annotations
 from statdiff.model import Comparison, Document, Node, counted, listed
 
 # `path #2`: the name `structure.finish` gives a Section's later namesakes.
-_NAMESAKE = " #"
+NAMESAKE = " #"
 
 
 def repeated_sections(document: Document) -> dict[str, list[Node]]:
@@ -28,13 +28,18 @@ def repeated_sections(document: Document) -> dict[str, list[Node]]:
     copies: dict[str, list[Node]] = {}
     for node in document.root.walk():
         if node.kind == "section" and node.path:
-            copies.setdefault(node.path.split(_NAMESAKE, 1)[0], []).append(node)
-    return {path: nodes for path, nodes in copies.items()
-            if len(nodes) > 1 and not all(_has_version_note(node) for node in nodes)}
+            copies.setdefault(base_path(node.path), []).append(node)
+    return {path: nodes for path, nodes in copies.items() if len(nodes) > 1 and not told_apart(nodes)}
 
 
-def _has_version_note(section: Node) -> bool:
-    return any(child.kind == "version_note" for child in section.children)
+def base_path(path: str) -> str:
+    """`10 ILCS 5/1-3.5` of `10 ILCS 5/1-3.5 #2` (and of itself)."""
+    return path.split(NAMESAKE, 1)[0]
+
+
+def told_apart(copies: list[Node]) -> bool:
+    """Whether a version note heads every copy of a Section printed more than once."""
+    return all(any(child.kind == "version_note" for child in copy.children) for copy in copies)
 
 
 def repeated_note(document: Document) -> str | None:
@@ -52,7 +57,7 @@ def repeated_note(document: Document) -> str | None:
 def changes_to_repeated_note(comparison: Comparison) -> str | None:
     """One line naming the changes made to a later copy of a Section printed more than once
     (`repeated_note`) in either copy; None for none."""
-    if not any(_NAMESAKE in change.section for change in comparison.changes):
+    if not any(NAMESAKE in change.section for change in comparison.changes):
         return None  # (no change to a later namesake: neither document is walked)
     paths = {node.path for document in (comparison.old, comparison.new)
              for nodes in repeated_sections(document).values() for node in nodes[1:]}
