@@ -632,3 +632,23 @@ def test_every_catalogued_batch_message_can_be_produced_and_every_produced_one_i
     assert unmatched_templates == []
     assert uncatalogued_messages == []
     assert len(templates) >= 30
+
+
+def test_a_pair_whose_comparison_warned_says_so_in_the_index_and_the_summary(tmp_path):
+    """A warning (here: a Section printed twice with no version note) is not lost in a batch:
+    the record has it, the index shows it under the pair's name and counts the pairs with
+    warnings, the summary line says how many."""
+    text = THROUGH_947.read_text(encoding="utf-8")
+    start, end = text.index("    (815 ILCS 530/5)"), text.index("    (815 ILCS 530/10)")
+    (tmp_path / "old.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "new.txt").write_text(text + text[start:end], encoding="utf-8")
+    (tmp_path / "m.csv").write_text("old,new,name\nold.txt,new.txt,twice\nold.txt,old.txt,same\n", encoding="utf-8")
+    result = run(tmp_path / "m.csv", "-o", tmp_path / "out", "--jobs", "1")
+    assert result.exit_code == 1
+    assert result.stderr.rstrip().endswith("; 1 with warnings (see changes.jsonl or index.html)")
+    warned = records(tmp_path / "out")[0]["warnings"]
+    assert any("printed more than once" in warning for warning in warned)
+    page = lxml_html.parse(str(tmp_path / "out" / "index.html")).getroot()
+    rows = page.xpath("//tr[contains(@class, 'pair')]")
+    assert [len(row.xpath(".//details[@class='warnings']//li")) for row in rows] == [len(warned), 0]
+    assert "1 with warnings to read before the counts" in page.xpath("string(//p[@class='counts'])")

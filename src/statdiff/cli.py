@@ -489,5 +489,6 @@ def batch(manifest, pairs_from, outdir, jobs, scheduler, view, format, max_size)
     for name, error in result.failures:
         click.echo(f"statdiff: error: {display_name(f'pair {name}: {error}', limit=None)}", err=True)
     click.echo(f"wrote {display_name(outdir)}: {len(result.records)} pairs, {result.count('changed')} changed,"
-               f" {result.count('unchanged')} unchanged, {result.count('failed')} failed", err=True)
+               f" {result.count('unchanged')} unchanged, {result.count('failed')} failed"
+               + (f"; {result.warned} with warnings (see changes.jsonl or index.html)" if result.warned else ""), err=True)
     sys.exit(result.exit_status)

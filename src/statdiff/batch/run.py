@@ -40,6 +40,11 @@ class BatchResult:
         return sum(1 for record in self.records if record["status"] == status)
 
     @property
+    def warned(self) -> int:
+        """How many pairs' comparisons carry a warning (`changes.jsonl`'s `warnings`)."""
+        return sum(1 for record in self.records if record.get("warnings"))
+
+    @property
     def exit_status(self) -> int:
         """2 if any pair failed, else 1 if any changed, else 0 (as diff)."""
         return 2 if self.count("failed") else 1 if self.count("changed") else 0

@@ -4,8 +4,8 @@ Its subject is what `changes.jsonl` holds, `{"title": ..., "pairs": [record, ...
 record as `batch.py` writes it: name, old, new, status, error, redline, summary,
 changes, annotations), so the index can be made again from `changes.jsonl` alone. The
 page is a table of the pairs in manifest order: each pair's status (changed, unchanged,
-failed, with the error), its changes counted by kind (op) and its sections by status,
-and a link to its redline. It loads nothing from the network and reads fully with
+failed, with the error; the warnings its comparison carries, under its name), its changes
+counted by kind (op) and its sections by status, and a link to its redline. It loads nothing from the network and reads fully with
 JavaScript off; the script (allowed by its hash only) only makes the column headers
 sort the table. Every text is escaped by Jinja2's autoescaping; a redline's file name
 is percent-encoded whole, so a link can only name a file beside the index.
@@ -42,6 +42,7 @@ class PairRow:
     by_op: tuple[int | None, ...]  # in the order of BatchIndex.ops
     by_section_status: tuple[int | None, ...]  # in the order of BatchIndex.section_statuses
     error: str | None
+    warnings: tuple[str, ...] = ()  # what the comparison warned of (`pipeline.comparison_warnings`), one line each
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +55,11 @@ class BatchIndex:
     rows: tuple[PairRow, ...]
     by_status: tuple[tuple[str, int], ...]  # pairs by status, for the summary line
     op_totals: tuple[tuple[str, int], ...]  # changes by op over every pair
+
+    @property
+    def warned(self) -> int:
+        """How many pairs carry a warning (a reader should read it before the counts)."""
+        return sum(1 for row in self.rows if row.warnings)
 
 
 class HtmlBatchIndex:
@@ -104,4 +110,5 @@ def _row(position: int, pair: Mapping[str, Any], ops: tuple[str, ...], statuses:
         by_op=by_op,
         by_section_status=by_section_status,
         error=pair.get("error"),
+        warnings=tuple(str(warning) for warning in pair.get("warnings") or ()),
     )
