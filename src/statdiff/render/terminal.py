@@ -154,7 +154,8 @@ def _title(redline: RedlineView) -> Text:
 
 def _unit_name(section: SectionView) -> str:
     """A section's path; the documents' own text, which has none, by its label in brackets:
-    `(front matter)`, `(outside any Section)` (`view.labels.document_text_label`)."""
+    `(front matter)`, `(outside any Section)`, `(under the title "Fees")`
+    (`view.labels.document_text_label`)."""
     return section.path or f"({section.label[:1].lower()}{section.label[1:]})"
 
 
