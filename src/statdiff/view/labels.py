@@ -86,6 +86,14 @@ def one_copy_section_labels(comparison: Comparison) -> dict[Status, str]:
     return {**ONLY_SECTION_LABELS, held: ONLY_SECTION_LABELS_BESIDE_A_SECTION_PAGE[held]}
 
 
+def cut_word_label(op: str, whole: str, at_end: bool = True) -> str:
+    """The label of a copy's last (first) word cut short, which only that copy holds beside
+    the whole word the other copy prints: `the new copy stops here, in the middle of the word
+    "the"` (`begins here` for a first word), in every output."""
+    holder = "old" if op == Op.ONLY_OLD else "new"
+    return f'the {holder} copy {"stops" if at_end else "begins"} here, in the middle of the word "{whole}"'
+
+
 def one_copy_label(op: str, after_shared: bool = True, form: str = "html") -> str:
     """`only in the old copy (the new copy stops before this)` in a redline,
     `only in the old copy, the new copy stops here` on a terminal, and siblings."""
