@@ -417,6 +417,12 @@ def parse_amendment(source: Document | ReadResult) -> Amendment:
     name = source.name
     preamble = amendments.PREAMBLE.search(joined.text)
     stop = None
+    if preamble is not None and identity.version == measures.ACCEPTANCE_MOTION:
+        # a motion to accept the Governor's recommendations: they end at its date line
+        closing = None
+        for closing in amendments.MOTION_CLOSING.finditer(joined.text, preamble.end()):
+            pass
+        stop = closing.start() if closing is not None else None
     if preamble is None:
         # a Governor's amendatory veto: its recommendations, up to `With this change, ...`
         preamble = amendments.VETO_PREAMBLE.search(joined.text)
@@ -445,7 +451,8 @@ def parse_amendment(source: Document | ReadResult) -> Amendment:
 
 def _target(preamble: re.Match, identity: Identity, source: SourceSpan) -> Target:
     """The bill and printing an amendment's preamble names; a Governor's amendatory veto
-    (`VETO_PREAMBLE`, which has no `as_amended` or reference groups) returns the enrolled bill."""
+    (`VETO_PREAMBLE`, which has no `as_amended` or reference groups), and a motion to accept
+    it, return the enrolled bill."""
     groups = preamble.groupdict()
     bill = measures.measure_code(preamble)
     amendment = code = None
@@ -453,8 +460,9 @@ def _target(preamble: re.Match, identity: Identity, source: SourceSpan) -> Targe
         number = int(preamble["ref_number"])
         amendment = f"{preamble['ref_chamber'].capitalize()} Amendment No. {number}"
         code = f"{preamble['ref_chamber'][0].lower()}am{number:03d}"
-    veto = "as_amended" not in groups
-    version = "enrolled" if veto else None if amendment else _printed_version(bill, identity.amendment)
+    # the Governor's recommendations, and a motion that prints them to accept them, amend the enrolled bill
+    recommended = "as_amended" not in groups or identity.version == measures.ACCEPTANCE_MOTION
+    version = "enrolled" if recommended else None if amendment else _printed_version(bill, identity.amendment)
     printing = Printing(bool(groups.get("as_amended")), amendment, code, version)
     end = max(preamble.end(group) for group in ("number", "as_amended", "ref_number") if groups.get(group))
     wording = " ".join(preamble.string[preamble.start(): end].split()).rstrip(",")
