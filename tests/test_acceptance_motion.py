@@ -24,7 +24,6 @@ FRAGMENTS = ROOT / "statutes" / "fragments"
 AMEND = ROOT / "tests" / "fixtures" / "amend"
 SB1523_MOTION = FRAGMENTS / "09300SB1523avm001_ftp_flat_COMPLETE.txt"
 HB1633_ENROLLED = FRAGMENTS / "09400HB1633enr_PARTIAL.txt"
-HB1633_ENGROSSED = FRAGMENTS / "09400HB1633eng_ftp_PARTIAL.txt"
 HB1633_AV = AMEND / "09400HB1633_constructed_amendatory_veto.txt"
 HB1633_MOTION = AMEND / "09400HB1633_constructed_acceptance_motion.txt"
 MOTION = "motion to accept the Governor's recommendations"
@@ -77,21 +76,10 @@ def test_the_real_motion_against_another_bill_is_refused_in_one_line():
 
 
 def test_a_motion_applied_to_the_enrolled_bill_makes_the_text_the_governors_message_makes():
+    """(Its changes credited, and refused on another printing: `tests/test_amendatory_veto.py`.)"""
     by_motion, by_message = run("apply", HB1633_ENROLLED, HB1633_MOTION), run("apply", HB1633_ENROLLED, HB1633_AV)
     assert by_motion.exit_code == 0, by_motion.output
     assert by_motion.output == by_message.output
-    diffed = run("diff", HB1633_ENROLLED, HB1633_MOTION)
-    assert diffed.exit_code == 1
-    assert diffed.output.splitlines()[1].endswith("(94th GA HB1633 enrolled with the Governor's recommendations)")
-    assert "mode: versions; 3 changes (2 delete, 1 replace)" in diffed.output
-    for cited in ("page 1, line 7", "page 1, line 12", "page 1, line 22"):
-        assert f"[HB1633 {MOTION}, {cited}]" in diffed.output
-
-
-def test_a_motion_for_the_enrolled_bill_is_refused_on_another_printing():
-    result = run("diff", HB1633_ENGROSSED, HB1633_MOTION)
-    assert result.exit_code == 2
-    assert "the amendment is to HB1633 as enrolled; the text given is HB1633 engrossed" in result.output
 
 
 def test_history_puts_the_motion_after_the_governors_message():
