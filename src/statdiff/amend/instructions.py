@@ -26,6 +26,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 
+from statdiff.amend.lost_lines import lost_lines, lost_lines_cause
 from statdiff.errors import StatdiffError
 from statdiff.law import amendments, measures
 from statdiff.model import Document, Identity, Position, ReadResult, SourceSpan, Word
@@ -439,7 +440,10 @@ def parse_amendment(source: Document | ReadResult) -> Amendment:
     for instruction in _instructions(joined, preamble.end(), stop):
         result = _read_instruction(joined, instruction, page)
         if isinstance(result, Problem):
-            problems.append(_with_lost_lines(result, _lost_lines(joined, instruction)))
+            # the copy's line numbers skip inside it: the likely cause (`lost_lines.py`)
+            printed = joined.words[joined.word_at(instruction.start): joined.word_at((instruction.end or len(joined.text)) - 1) + 1]
+            cause = lost_lines_cause(lost_lines([word.position for word in printed]))
+            problems.append(replace(result, message=result.message + cause) if cause else result)
             continue
         edits.append(result)
         if result.lines is not None:
@@ -595,43 +599,6 @@ def _read_instruction(joined: _Joined, instruction: _Instruction, page: int | No
             new = joined.new_lines(holes["new"].start, holes["new"].end) if "new" in holes else ()
             return Problem(source, f"{why}{where}", wording, _operation(op, verb), new)
     return Problem(source, f"cannot read this instruction: {_clip(wording)}", wording)
-
-
-def _lost_lines(joined: _Joined, instruction: _Instruction) -> list[tuple[int | None, int, int]]:
-    """Where the copy's line numbers skip inside an instruction: (page, the last line printed,
-    the next line printed) for each skip (`5` then `7`: the copy lacks line 6; a page's first
-    line printed after 1: it lacks the lines before, `(page, 0, first)`). A numbered printing
-    numbers every line, so a skip is a line the copy lost (its stored page dropped it)."""
-    first = joined.word_at(instruction.start)
-    last = joined.word_at((instruction.end or len(joined.text)) - 1)
-    printed: list[tuple[int | None, int]] = []
-    for word in joined.words[first:last + 1]:
-        page, line = word.position.page, word.position.line
-        if line is None:
-            return []  # a printing with no line numbers: nothing to skip
-        if not printed or printed[-1] != (page, line):
-            printed.append((page, line))
-    skips = []
-    for (page, line), (next_page, next_line) in zip(printed, printed[1:]):
-        if next_page == page and next_line > line + 1:
-            skips.append((page, line, next_line))
-        elif next_page != page and next_line > 1:
-            skips.append((next_page, 0, next_line))
-    return skips
-
-
-def _with_lost_lines(problem: Problem, skips: list[tuple[int | None, int, int]]) -> Problem:
-    """The problem of an instruction the copy lost a line of, saying so: the likely cause."""
-    if not skips:
-        return problem
-    lost = []
-    for page, line, next_line in skips:
-        lines = f"line {line + 1}" if next_line == line + 2 else f"lines {line + 1} to {next_line - 1}"
-        skipped = f"from {line} to {next_line}" if line else f"to {next_line} at the page's top"
-        lost.append(f"{f'page {page}, ' if page is not None else ''}{lines} (its line numbers go {skipped})")
-    cause = (f"; likely because this copy lacks {' and '.join(lost)} inside the instruction: the words printed"
-             " there are lost")
-    return replace(problem, message=problem.message + cause)
 
 
 def _operation(op: str, verb: str) -> str:
