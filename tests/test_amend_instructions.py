@@ -321,7 +321,8 @@ def test_sb1673_ham016_first_page():
     strict=True,
     reason="instructions: the stored copy lost page 2's line 6 (`following:`), so its sixth instruction reads "
     "`by replacing page 5, line 20, through page 6, line 2, with the \"...\"` and is a problem, not an edit (the "
-    "reader starts page 2 at `2by replacing` since 9f3d56c: test_sb1673_ham016_page_two_opens_at_line_two)",
+    "reader starts page 2 at `2by replacing` since 9f3d56c: test_sb1673_ham016_page_two_opens_at_line_two); the "
+    "problem names the lost line (test_sb1673_ham016_problem_names_the_line_the_copy_lost)",
 )
 def test_sb1673_ham016_all_instructions():
     amendment = _parse("09700SB1673ham016_COMPLETE.txt")
@@ -341,6 +342,37 @@ def test_sb1673_ham016_page_two_opens_at_line_two():
     assert [(page, line) for page, line, _ in lines[14:]] == [(2, 3), (2, 5), (2, 7), (2, 8), (2, 9)]
     amendment = _parse("09700SB1673ham016_COMPLETE.txt")
     assert [str(edit.source.start) for edit in amendment.edits] == [place for place, *_ in SB1673_EXPECTED[:5]]
+
+
+def test_sb1673_ham016_problem_names_the_line_the_copy_lost():
+    """The sixth instruction cannot be read (`... through page 6, line 2, with the "..."`): the
+    stored copy's line numbers go from 5 to 7 inside it, and the problem says that lost line is
+    the likely cause, not only that the range cannot be read."""
+    [problem] = _parse("09700SB1673ham016_COMPLETE.txt").problems
+    assert str(problem) == (
+        "amendment page 2, line 5: cannot read the lines 'page 5, line 20, through page 6, line 2, with the'; likely"
+        " because this copy lacks page 2, line 6 (its line numbers go from 5 to 7) inside the instruction: the words"
+        " printed there are lost")
+
+
+def test_sb1673_ham016_reads_whole_with_the_lost_line_put_back():
+    """The cause the problem names is the cause: with page 2's line 6 (`following:`, as each
+    instruction before it words its new text) put back, the six instructions read as edits."""
+    text = (FRAGMENTS / "09700SB1673ham016_COMPLETE.txt").read_text(encoding="utf-8")
+    restored = text.replace("through page 6, line 2, with the\n", "through page 6, line 2, with the\n6following:\n")
+    assert restored != text
+    amendment = parse_amendment(read_text(restored, name="09700SB1673ham016_restored.txt"))
+    assert amendment.problems == ()
+    got = [(str(edit.source.start), edit.op, _lines(edit), edit.new_text) for edit in amendment.edits]
+    assert got == SB1673_EXPECTED
+
+
+def test_a_problem_with_no_line_lost_inside_its_instruction_says_nothing_of_one():
+    """SB1673 ham016 also lacks page 2, line 4, between its fifth and sixth instructions: the
+    fifth reads, and no problem blames a line outside its own instruction."""
+    amendment = _parse("09700SB1673ham016_COMPLETE.txt")
+    assert [str(edit.source.start) for edit in amendment.edits][-1] == "2:2"
+    assert "line 4" not in str(amendment.problems[0])
 
 
 def test_a_page_that_is_not_an_amendment_is_refused():

@@ -26,6 +26,7 @@ SB0120_AV = FRAGMENTS / "09500SB0120gms_amendatory_veto_COMPLETE.txt"
 HB1633_ENROLLED = FRAGMENTS / "09400HB1633enr_PARTIAL.txt"
 HB1633_ENGROSSED = FRAGMENTS / "09400HB1633eng_ftp_PARTIAL.txt"
 HB1633_AV = ROOT / "tests" / "fixtures" / "amend" / "09400HB1633_constructed_amendatory_veto.txt"
+HB1633_MOTION = ROOT / "tests" / "fixtures" / "amend" / "09400HB1633_constructed_acceptance_motion.txt"
 WHOLE_VETOES = [FRAGMENTS / "09300HB0497gms_veto_ftp_COMPLETE.txt", FRAGMENTS / "09400SB2116gms_veto_fulltext_COMPLETE.txt"]
 
 
@@ -66,22 +67,29 @@ def test_a_veto_of_the_whole_bill_is_no_amendment(path):
         parse_amendment(message)
 
 
-def test_the_governors_recommendations_applied_to_the_enrolled_bill_and_credited():
-    applied = run("apply", HB1633_ENROLLED, HB1633_AV)
+# The Governor's recommendations, in his message and in a motion to accept them
+# (`tests/test_acceptance_motion.py`): each applied alike, credited to what it is.
+RECOMMENDATIONS = [(HB1633_AV, "amendatory veto"), (HB1633_MOTION, "motion to accept the Governor's recommendations")]
+
+
+@pytest.mark.parametrize("path,credit", RECOMMENDATIONS, ids=["message", "motion"])
+def test_the_governors_recommendations_applied_to_the_enrolled_bill_and_credited(path, credit):
+    applied = run("apply", HB1633_ENROLLED, path)
     assert applied.exit_code == 0, applied.output
     assert '"Data Collector" includes, but is not limited to,' in applied.output
     assert "deals with personal information." in applied.output and "subject to unauthorized disclosure." in applied.output
-    diffed = run("diff", HB1633_ENROLLED, HB1633_AV)
+    diffed = run("diff", HB1633_ENROLLED, path)
     assert diffed.exit_code == 1
     # the recommendations amend nothing until both chambers accept them: not "enrolled as amended"
     assert diffed.output.splitlines()[1].endswith("(94th GA HB1633 enrolled with the Governor's recommendations)")
     assert "mode: versions; 3 changes (2 delete, 1 replace)" in diffed.output
     for cited in ("page 1, line 7", "page 1, line 12", "page 1, line 22"):
-        assert f"[HB1633 amendatory veto, {cited}]" in diffed.output
+        assert f"[HB1633 {credit}, {cited}]" in diffed.output
 
 
-def test_recommendations_for_the_enrolled_bill_are_refused_on_another_printing():
-    result = run("diff", HB1633_ENGROSSED, HB1633_AV)
+@pytest.mark.parametrize("path", [path for path, _ in RECOMMENDATIONS], ids=["message", "motion"])
+def test_recommendations_for_the_enrolled_bill_are_refused_on_another_printing(path):
+    result = run("diff", HB1633_ENGROSSED, path)
     assert result.exit_code == 2
     assert "the amendment is to HB1633 as enrolled; the text given is HB1633 engrossed" in result.output
 

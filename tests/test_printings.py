@@ -270,6 +270,41 @@ def test_a_mirror_cut_mid_word_inside_the_section_a_sections_page_prints_is_foun
 
 
 @pytest.mark.parametrize("page_is_old", [True, False], ids=["page-old", "page-new"])
+def test_a_mirror_cut_mid_word_says_it_stops_in_the_middle_of_the_word(page_is_old):
+    """The laws9.com mirror's last word `t` (of `the`, where ilga.gov's page of Sec. 3.1 goes on
+    `the Clerk of the House ...`) is where the mirror stops, not text of its own: the terminal,
+    the HTML redline and the Word comment say the mirror stops in the middle of the word "the"
+    (not `only in the ... copy, the ... copy stops here: t`, which names the wrong copy)."""
+    page = pipeline.read_string((FRAGMENTS / "ILCS_25-25-3.1_ilga_section_COMPLETE.txt").read_text()
+                                .replace("appropriate rules", "proper rules"), name="3.1-edited.txt")
+    mirror = parsed(MIRROR_25_25)
+    comparison = compare(page, mirror) if page_is_old else compare(mirror, page)
+    side, other = ("new", "old") if page_is_old else ("old", "new")
+    label = f'the {side} copy stops here, in the middle of the word "the"'
+    terminal = str(pipeline.render_comparison(comparison, "terminal"))
+    assert f"«{label}: t»" in terminal
+    assert f"«only in the {other} copy, the {side} copy stops here: the Clerk of the House" in terminal
+    assert ": t»" not in terminal.replace(f"«{label}: t»", "")
+    labels = [run.label for section in build_view(comparison).sections for row in section.rows for run in row.runs
+              if run.label is not None and run.label.cut_word]
+    assert [(label_.text, label_.shown) for label_ in labels] == [(label, True)]
+    html = str(pipeline.render_comparison(comparison, "html"))
+    assert f'<span class="only-label">{label.replace(chr(34), "&#34;")}</span> t</span>' in html
+
+
+def test_a_copy_that_begins_mid_word_says_so():
+    """ilga.gov's page of Sec. 3.1 from the middle of `Representatives` on (`entatives and, after
+    ...`, one word edited, so that the terminal prints the node) against the whole page: the cut
+    copy begins in the middle of that word."""
+    text = (FRAGMENTS / "ILCS_25-25-3.1_ilga_section_COMPLETE.txt").read_text()
+    cut = pipeline.read_string(text[text.index("entatives and, after"):].replace("assign numbers", "give numbers"),
+                               name="cut.txt")
+    comparison = compare(cut, pipeline.read_string(text, name="whole.txt"))
+    terminal = str(pipeline.render_comparison(comparison, "terminal"))
+    assert '«the old copy begins here, in the middle of the word "Representatives": entatives»' in terminal
+
+
+@pytest.mark.parametrize("page_is_old", [True, False], ids=["page-old", "page-new"])
 def test_the_sections_only_the_whole_act_prints_are_labelled_beside_a_sections_page(page_is_old):
     """Not "the new copy is truncated": the page prints one Section (every output says so)."""
     page, mirror = parsed(FRAGMENTS / "ILCS_25-25-2_ilga_section_COMPLETE.txt"), parsed(MIRROR_25_25)

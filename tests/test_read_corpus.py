@@ -33,6 +33,7 @@ EXPECTED_RENDERING = {
     "fragments/09100SB0331eng_legisnet91_collapsed_PARTIAL.txt": "legisnet",
     "fragments/09300HB0475ham001_ftp_COMPLETE.txt": "numbered",
     "fragments/09300HB0497gms_veto_ftp_COMPLETE.txt": "prose",
+    "fragments/09300SB1523avm001_ftp_flat_COMPLETE.txt": "prose",  # a motion, no line numbers: the Governor's letter's kin
     "fragments/09300HB0759sam002_SDS_PARTIAL.txt": "numbered",
     "fragments/09300HB1514sam001_COMPLETE.txt": "legisnet",
     "fragments/09300HB3753ham001_ftp_flat_HDS_PARTIAL.txt": "flat-ftp",

@@ -305,10 +305,12 @@ def comparison_warnings(comparison: "Comparison") -> list[str]:
     - a change is in text a page prints outside any Section (`structure/outside.py`);
     - a change is to a later copy of a Section printed twice with nothing to tell the copies
       apart (`structure/repeated.py`);
+    - a change is only a hyphen one text lacks, as a PDF extraction drops one (`compare/hyphens.py`);
     - the comparison stopped short of a search (`comparison.limits`)."""
     from statdiff.compare.codification import codification_note
     from statdiff.compare.endings import trailing_nodes_note
     from statdiff.compare.excerpts import excerpt_note
+    from statdiff.compare.hyphens import lost_hyphen_note
     from statdiff.compare.runtogether import run_together_note
     from statdiff.compare.kinship import kinship_note
     from statdiff.compare.modes import conference_report_notes
@@ -320,7 +322,7 @@ def comparison_warnings(comparison: "Comparison") -> list[str]:
     notes += [note for note in (kinship_note(comparison), codification_note(comparison), excerpt_note(comparison),
                                 run_together_note(comparison), trailing_nodes_note(comparison),
                                 synopsis_note(comparison), changes_outside_note(comparison),
-                                changes_to_repeated_note(comparison)) if note]
+                                changes_to_repeated_note(comparison), lost_hyphen_note(comparison)) if note]
     return notes + list(comparison.limits)
 
 

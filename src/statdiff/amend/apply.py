@@ -89,8 +89,9 @@ def apply_amendments(
         for edit in amendment.edits:
             engine.apply(edit, amendment.name)
     names = " + ".join(amendment.name for amendment in parsed)
-    if parsed and all(amendment.identity.version == measures.AMENDATORY_VETO for amendment in parsed):
-        # the Governor's specific recommendations amend nothing until both chambers accept them
+    if parsed and all(amendment.identity.version in measures.RECOMMENDATIONS for amendment in parsed):
+        # the Governor's specific recommendations (a motion to accept them included) amend nothing
+        # until both chambers accept them
         version, name = _recommended_version(bill_identity.version), f"{bill.name} with the recommendations of {names}"
     else:
         version, name = _amended_version(bill_identity.version), f"{bill.name} as amended by {names}"

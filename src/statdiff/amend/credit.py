@@ -52,12 +52,13 @@ def amends(bill: Document | ReadResult, amendment: Amendment) -> bool:
 
 
 def amendment_label(amendment: Amendment) -> str:
-    """`HB0605 ham001`, `HB1633 amendatory veto`; an amendment that prints no number is named by its file."""
+    """`HB0605 ham001`, `HB1633 amendatory veto`, `SB1523 motion to accept the Governor's
+    recommendations`; an amendment that prints no number is named by its file."""
     code = amendment.identity.amendment
     if code:
         return f"{amendment.target.bill} {code}"
-    if amendment.identity.version == measures.AMENDATORY_VETO:
-        return f"{amendment.target.bill} {measures.AMENDATORY_VETO}"  # the Governor's recommendations
+    if amendment.identity.version in measures.RECOMMENDATIONS:
+        return f"{amendment.target.bill} {amendment.identity.version}"  # the Governor's recommendations
     return file_name(amendment.name) or amendment.target.bill
 
 

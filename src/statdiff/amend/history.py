@@ -4,8 +4,8 @@ A bill moves: introduced -> amendments in its own chamber (committee, then floor
 they are numbered in the order they are filed) -> engrossed (passed that chamber)
 -> amendments in the second chamber -> conference committee reports, where the chambers
 disagree on them (first, second: `ccr001`, `ccr002`) -> enrolled (passed both) -> the Governor's
-amendatory veto (his specific recommendations for change) -> re-enrolled (after an amendatory veto
-both chambers accepted) -> Public Act. A
+amendatory veto (his specific recommendations for change) -> motions to accept them (each chamber's)
+-> re-enrolled (after an amendatory veto both chambers accepted) -> Public Act. A
 law moves by Public Acts, in the order of their numbers; an ILCS text stands just
 after the latest Public Act its Source notes name. Versions of different General
 Assemblies go by General Assembly; within one, a bill that is not (yet) a given
@@ -29,9 +29,10 @@ from statdiff.model import Document, Identity
 
 # Stages of a bill, in order. Amendments sit between them by chamber.
 (INTRODUCED, FIRST_CHAMBER_AMENDMENT, ENGROSSED, SECOND_CHAMBER_AMENDMENT, CONFERENCE_REPORT, ENROLLED, AMENDATORY_VETO,
- RE_ENROLLED) = range(8)
+ ACCEPTANCE_MOTION, RE_ENROLLED) = range(9)
 _STAGES = {"introduced": INTRODUCED, "engrossed": ENGROSSED, "enrolled": ENROLLED,
-           measures.AMENDATORY_VETO: AMENDATORY_VETO, "re-enrolled": RE_ENROLLED}
+           measures.AMENDATORY_VETO: AMENDATORY_VETO, measures.ACCEPTANCE_MOTION: ACCEPTANCE_MOTION,
+           "re-enrolled": RE_ENROLLED}
 _LAST = 10**9
 
 

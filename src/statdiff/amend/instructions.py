@@ -24,8 +24,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from statdiff.amend.lost_lines import lost_lines, lost_lines_cause
 from statdiff.errors import StatdiffError
 from statdiff.law import amendments, measures
 from statdiff.model import Document, Identity, Position, ReadResult, SourceSpan, Word
@@ -417,6 +418,12 @@ def parse_amendment(source: Document | ReadResult) -> Amendment:
     name = source.name
     preamble = amendments.PREAMBLE.search(joined.text)
     stop = None
+    if preamble is not None and identity.version == measures.ACCEPTANCE_MOTION:
+        # a motion to accept the Governor's recommendations: they end at its date line
+        closing = None
+        for closing in amendments.MOTION_CLOSING.finditer(joined.text, preamble.end()):
+            pass
+        stop = closing.start() if closing is not None else None
     if preamble is None:
         # a Governor's amendatory veto: its recommendations, up to `With this change, ...`
         preamble = amendments.VETO_PREAMBLE.search(joined.text)
@@ -433,7 +440,10 @@ def parse_amendment(source: Document | ReadResult) -> Amendment:
     for instruction in _instructions(joined, preamble.end(), stop):
         result = _read_instruction(joined, instruction, page)
         if isinstance(result, Problem):
-            problems.append(result)
+            # the copy's line numbers skip inside it: the likely cause (`lost_lines.py`)
+            printed = joined.words[joined.word_at(instruction.start): joined.word_at((instruction.end or len(joined.text)) - 1) + 1]
+            cause = lost_lines_cause(lost_lines([word.position for word in printed]))
+            problems.append(replace(result, message=result.message + cause) if cause else result)
             continue
         edits.append(result)
         if result.lines is not None:
@@ -445,7 +455,8 @@ def parse_amendment(source: Document | ReadResult) -> Amendment:
 
 def _target(preamble: re.Match, identity: Identity, source: SourceSpan) -> Target:
     """The bill and printing an amendment's preamble names; a Governor's amendatory veto
-    (`VETO_PREAMBLE`, which has no `as_amended` or reference groups) returns the enrolled bill."""
+    (`VETO_PREAMBLE`, which has no `as_amended` or reference groups), and a motion to accept
+    it, return the enrolled bill."""
     groups = preamble.groupdict()
     bill = measures.measure_code(preamble)
     amendment = code = None
@@ -453,8 +464,9 @@ def _target(preamble: re.Match, identity: Identity, source: SourceSpan) -> Targe
         number = int(preamble["ref_number"])
         amendment = f"{preamble['ref_chamber'].capitalize()} Amendment No. {number}"
         code = f"{preamble['ref_chamber'][0].lower()}am{number:03d}"
-    veto = "as_amended" not in groups
-    version = "enrolled" if veto else None if amendment else _printed_version(bill, identity.amendment)
+    # the Governor's recommendations, and a motion that prints them to accept them, amend the enrolled bill
+    recommended = "as_amended" not in groups or identity.version == measures.ACCEPTANCE_MOTION
+    version = "enrolled" if recommended else None if amendment else _printed_version(bill, identity.amendment)
     printing = Printing(bool(groups.get("as_amended")), amendment, code, version)
     end = max(preamble.end(group) for group in ("number", "as_amended", "ref_number") if groups.get(group))
     wording = " ".join(preamble.string[preamble.start(): end].split()).rstrip(",")

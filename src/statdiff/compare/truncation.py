@@ -353,8 +353,8 @@ def _best_stop(old: list[str], new: list[str], found: list[tuple[int, int, bool]
     that gains most wins, then the best match, then the fewer words either copy holds
     alone."""
     vocabulary: dict[str, int] = {}
-    old_ids = [vocabulary.setdefault(_bare(text), len(vocabulary)) for text in old]
-    new_ids = [vocabulary.setdefault(_bare(text), len(vocabulary)) for text in new]
+    old_ids = [vocabulary.setdefault(bare_word(text), len(vocabulary)) for text in old]
+    new_ids = [vocabulary.setdefault(bare_word(text), len(vocabulary)) for text in new]
 
     def held(short: list[int], short_end: int, long: list[int], long_end: int) -> tuple[int, int]:
         """How well the short copy's last words match the long one's just before `long_end`,
@@ -417,8 +417,7 @@ def _judged_stop(short: list[str], long: list[str], long_end: int, long_breaks: 
     if long_end > len(long) or not long_end:
         return None
     last, there = short[-1], long[long_end - 1]
-    cut_off = there.endswith(last) if backwards else there.startswith(last) and not SENTENCE_END.search(last)
-    if there != last and cut_off:
+    if cut_mid_word(last, there, backwards):
         if exact_edges and not _verbatim_before(short[:-1], long, long_end - 1):
             return None
         return long_end - 1, len(short) - 1  # the cut word is text of one copy only
@@ -457,9 +456,9 @@ def _own_edge_words(short: list[str], long: list[str], long_end: int) -> int:
     before `long_end` (0: `short` ends on it), at most TRUNCATION_LOOKBACK."""
     if not long_end:
         return 0
-    there = _bare(long[long_end - 1])
+    there = bare_word(long[long_end - 1])
     for own in range(min(TRUNCATION_LOOKBACK, len(short))):
-        if _bare(short[len(short) - 1 - own]) == there:
+        if bare_word(short[len(short) - 1 - own]) == there:
             return own
     return 0
 
@@ -482,8 +481,8 @@ def _goes_on(short: list[str], long: list[str], long_end: int, backwards: bool) 
     if backwards or len(short) < 4 or long_end < 3:
         return False
     there = long[long_end - 1]
-    return short[-2] != there and _bare(short[-2]) == _bare(there) and bool(SENTENCE_END.search(there)) \
-        and [_bare(word) for word in short[-4:-2]] == [_bare(word) for word in long[long_end - 3:long_end - 1]]
+    return short[-2] != there and bare_word(short[-2]) == bare_word(there) and bool(SENTENCE_END.search(there)) \
+        and [bare_word(word) for word in short[-4:-2]] == [bare_word(word) for word in long[long_end - 3:long_end - 1]]
 
 
 def _edited_first_word(short: list[str], long: list[str], long_end: int, backwards: bool) -> bool:
@@ -491,7 +490,7 @@ def _edited_first_word(short: list[str], long: list[str], long_end: int, backwar
     TRUNCATION_MIN_LEAD words into it, with a word of its own: a copy that leaves out the
     other's first printed line (`AMENDMENT TO HOUSE BILL 1633`) and edits the first word
     after it. A copy that begins at a later node lacks the nodes before it."""
-    return backwards and len(long) - long_end < TRUNCATION_MIN_LEAD and _bare(short[-1]) != _bare(long[long_end - 1])
+    return backwards and len(long) - long_end < TRUNCATION_MIN_LEAD and bare_word(short[-1]) != bare_word(long[long_end - 1])
 
 
 def _mapped_ends(short: list[str], long: list[str], expected: int | None) -> list[int]:
@@ -541,8 +540,8 @@ def _matched_lengths(rest: list[str], window: list[str], backwards: bool) -> lis
     matched but for their edge punctuation ("system." stands for "system" when the copy
     inserts words after it), and `rest` may stand for far fewer words than it has."""
     vocabulary: dict[str, int] = {}
-    rest_ids = [vocabulary.setdefault(_bare(text), len(vocabulary)) for text in rest]
-    window_ids = [vocabulary.setdefault(_bare(text), len(vocabulary)) for text in window]
+    rest_ids = [vocabulary.setdefault(bare_word(text), len(vocabulary)) for text in rest]
+    window_ids = [vocabulary.setdefault(bare_word(text), len(vocabulary)) for text in window]
     if len(window) < len(rest) - 3:
         return [len(window)]  # `long` ends before `rest` could: `short` is not the copy cut here
     best: tuple[int, int, int] | None = None
@@ -563,7 +562,8 @@ SENTENCE_END = when_used(r"[.;:][\")”’]*$")
 _EDGE_PUNCTUATION = "\"'“”‘’()[],.;:"
 
 
-def _bare(word: str) -> str:
+def bare_word(word: str) -> str:
+    """A word without the quotes, brackets and punctuation at its edges (itself if nothing else)."""
     return word.strip(_EDGE_PUNCTUATION) or word
 
 
@@ -571,8 +571,11 @@ def _never(index: int) -> bool:
     return False
 
 
-def cut_mid_word(last: str, there: str) -> bool:
-    """`last` is the head of the word `there` (a copy cut mid-word), not a sentence end."""
+def cut_mid_word(last: str, there: str, backwards: bool = False) -> bool:
+    """`last` is the head of the word `there` (a copy cut mid-word), not a sentence end; or,
+    `backwards` (a copy's first word), its tail."""
+    if backwards:
+        return last != there and there.endswith(last)
     return last != there and there.startswith(last) and not SENTENCE_END.search(last)
 
 

@@ -88,6 +88,17 @@ VETO_PREAMBLE = when_used(
     re.IGNORECASE,
 )
 VETO_CLOSING = when_used(r"\bWith\s+(?:this|these)\s+changes?\s*,", re.IGNORECASE)
+# A motion to accept the Governor's specific recommendations (ILGA's `...avm001` page): `MOTION I
+# move to accept the specific recommendations of the Governor as to Senate Bill 1523 in manner and
+# form as follows:`, a heading `AMENDMENT TO SENATE BILL 1523 IN ACCEPTANCE OF GOVERNOR'S
+# RECOMMENDATIONS`, then the recommendations as an amendment of the enrolled bill (`Amend Senate
+# Bill 1523 on page 3, ...`), up to the motion's date line (`Date: , 2003`, its last).
+ACCEPTANCE_PREAMBLE = when_used(
+    r"\bI\s+move\s+to\s+accept\s+the\s+specific\s+recommendations?\s+of\s+the\s+Governor\s+as\s+to\s+"
+    + MEASURE_TEXT + r"\s+in\s+manner\s+and\s+form\s+as\s+follows\s*:?",
+    re.IGNORECASE,
+)
+MOTION_CLOSING = when_used(r"\bDate\s*:", re.IGNORECASE)
 
 
 # ---------------------------------------------------------- the instructions
@@ -144,23 +155,26 @@ INSERT_BELOW = "insert_below"
 REPLACE_ALL = "replace_after_enacting_clause"
 
 _H = re.escape(HOLE)
+# An instruction's verb, `by` before it or not (`on page 3, deleting line 33`: a motion to accept
+# the Governor's recommendations, 93rd GA SB1523).
+_BY = r"^(?:by\s+)?"
 # Each form: (operation, pattern on the verb phrase after the location). Groups:
 # `range` (a line range, read with RANGES), `old` / `anchor` / `new` (the hole's
 # place among the instruction's passages is counted by the parser), `relation`,
 # `mark` (a punctuation anchor), `below` (insert below this line).
 _FORMS: tuple[tuple[str, str], ...] = (
     # by replacing everything after the enacting clause with the following: «»
-    (REPLACE_ALL, rf"^by\s+replacing\s+everything\s+after\s+the\s+enacting\s+clause\s+{_FOLLOWING}(?P<new>{_H})$"),
+    (REPLACE_ALL, rf"{_BY}replacing\s+everything\s+after\s+the\s+enacting\s+clause\s+{_FOLLOWING}(?P<new>{_H})$"),
     # by deleting everything after the enacting clause and inserting (in lieu thereof) the following: «»
     (
         REPLACE_ALL,
-        rf"^by\s+deleting\s+everything\s+after\s+the\s+enacting\s+clause\s*,?\s+and\s+inserting\s+"
+        rf"{_BY}deleting\s+everything\s+after\s+the\s+enacting\s+clause\s*,?\s+and\s+inserting\s+"
         rf"(?:in\s+lieu\s+thereof\s+)?{_FOLLOWING}(?P<new>{_H})$",
     ),
     # by replacing "X" with "Y"
-    (REPLACE_TEXT, rf"^by\s+replacing\s+(?P<old>{_H})\s+with\s+{_FOLLOWING}(?P<new>{_H})$"),
+    (REPLACE_TEXT, rf"{_BY}replacing\s+(?P<old>{_H})\s+with\s+{_FOLLOWING}(?P<new>{_H})$"),
     # by deleting "X"
-    (DELETE_TEXT, rf"^by\s+deleting\s+(?P<old>{_H})$"),
+    (DELETE_TEXT, rf"{_BY}deleting\s+(?P<old>{_H})$"),
     # after "X", by inserting "Y" / before the period, by inserting the following: "Y"
     (
         "insert_at",
@@ -169,15 +183,15 @@ _FORMS: tuple[tuple[str, str], ...] = (
     # by inserting "Y" after "X" / by inserting "Y" immediately after the period
     (
         "insert_at",
-        rf"^by\s+inserting\s+{_FOLLOWING}(?P<new>{_H})\s*,?\s*{_RELATION}\s+(?:(?P<anchor>{_H})|{_PUNCTUATION})$",
+        rf"{_BY}inserting\s+{_FOLLOWING}(?P<new>{_H})\s*,?\s*{_RELATION}\s+(?:(?P<anchor>{_H})|{_PUNCTUATION})$",
     ),
     # immediately below line 31, by inserting the following: «» / by inserting below line 6 the following: «»
     (INSERT_BELOW, rf"^(?:immediately\s+)?below\s+line\s+(?P<below>{_NUM})\s*,?\s*by\s+inserting\s+{_FOLLOWING}(?P<new>{_H})$"),
-    (INSERT_BELOW, rf"^by\s+inserting\s+(?:immediately\s+)?below\s+line\s+(?P<below>{_NUM})\s+{_FOLLOWING}(?P<new>{_H})$"),
+    (INSERT_BELOW, rf"{_BY}inserting\s+(?:immediately\s+)?below\s+line\s+(?P<below>{_NUM})\s+{_FOLLOWING}(?P<new>{_H})$"),
     # by replacing <range> with the following: «» / ... as «» / ... with «»
-    (REPLACE_LINES, rf"^by\s+replacing\s+(?P<range>.+?)\s*,?\s+{_FOLLOWING}(?P<new>{_H})$"),
+    (REPLACE_LINES, rf"{_BY}replacing\s+(?P<range>.+?)\s*,?\s+{_FOLLOWING}(?P<new>{_H})$"),
     # by deleting <range>
-    (DELETE_LINES, rf"^by\s+deleting\s+(?P<range>(?:everything\s+from\s+|all\s+of\s+)?(?:lines?|page)\s.+)$"),
+    (DELETE_LINES, rf"{_BY}deleting\s+(?P<range>(?:everything\s+from\s+|all\s+of\s+)?(?:lines?|page)\s.+)$"),
 )
 
 # Between instructions: `; and`, `;`, or an `and` on its own line (the passage's

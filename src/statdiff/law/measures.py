@@ -55,7 +55,7 @@ BILL_CODE = when_used(rf"^(?P<kind>{FILE_KINDS_TEXT})0*(?P<number>\d{{1,4}})$")
 DOCUMENT_NAME = re.compile(
     r"(?<![0-9A-Za-z])(?:(?P<ga>\d{3})00|(?P<legisnet_ga>\d{2})0|(?P<ftp_ga>\d{3})_)"
     rf"(?P<kind>{FILE_KINDS_TEXT})(?P<number>\d{{4}})"
-    r"(?P<suffix>[hs]am\d{3}|[hs]cc\d{3}|ccr\d{3}|eng|enr|ren|lv|LV)?(?![0-9a-z])"
+    r"(?P<suffix>[hs]am\d{3}|[hs]cc\d{3}|ccr\d{3}|avm\d{3}|eng|enr|ren|lv|LV)?(?![0-9a-z])"
 )
 # legisnet's `LV` is "latest version": it says nothing about which.
 # `ren`: re-enrolled, the bill enrolled again once both chambers accepted the Governor's
@@ -69,6 +69,14 @@ CONFERENCE_REPORT = "conference report"
 # A Governor's message returning a bill with specific recommendations for change (an amendatory
 # veto, Ill. Const. art. IV, sec. 9(e)): its version, as an identity says it.
 AMENDATORY_VETO = "amendatory veto"
+# A legislator's motion that his chamber accept the Governor's specific recommendations (Ill.
+# Const. art. IV, sec. 9(e): both chambers accept them by a record vote, and the bill is then
+# re-enrolled); ILGA's document name ends `avm001` (`093_SB1523avm001`). Its version, and its code.
+ACCEPTANCE_MOTION = "motion to accept the Governor's recommendations"
+ACCEPTANCE_MOTION_CODE = when_used(r"^avm(?P<number>\d{3})$", re.IGNORECASE)
+# The versions that print the Governor's specific recommendations as page-and-line instructions
+# to the enrolled bill.
+RECOMMENDATIONS = (AMENDATORY_VETO, ACCEPTANCE_MOTION)
 # The report's own first lines: `FIRST CONFERENCE COMMITTEE REPORT` / `ON SENATE BILL 441`
 # (the 90th GA's prints no ordinal: the first).
 CONFERENCE_HEADING = when_used(

@@ -93,7 +93,7 @@ PAGE_MARKER = when_used(_page_marker(r"\s{0,3}"))
 TIGHT_PAGE_MARKER = when_used(_page_marker(""))
 # A document id as printed in headers: 10200SB0731sam002, HB1633, HC0044HAM001, 91_SB0331eng.
 DOC_ID = when_used(
-    rf"\b(?:\d{{5}}|\d{{2,3}}_)?(?:{measures.FILE_KINDS_TEXT})\d{{1,4}}(?:[hs]am\d{{3}}|HAM\d{{3}}|SAM\d{{3}}|ccr\d{{3}}|eng|enr|LV)?\b"
+    rf"\b(?:\d{{5}}|\d{{2,3}}_)?(?:{measures.FILE_KINDS_TEXT})\d{{1,4}}(?:[hs]am\d{{3}}|HAM\d{{3}}|SAM\d{{3}}|ccr\d{{3}}|avm\d{{3}}|eng|enr|LV)?\b"
 )
 VERSION_WORDS = r"(?:Enrolled|Engrossed|Introduced|Re-Enrolled)"
 # What a running header holds besides its LRB number.

@@ -173,6 +173,8 @@ def identity_of(document: Document | ReadResult) -> Identity:
     conference = suffix.startswith("ccr")
     amendment = suffix if measures.AMENDMENT_CODE.match(suffix) or conference else None
     version = measures.CONFERENCE_REPORT if conference else "amendment" if amendment else measures.DOCUMENT_VERSIONS.get(suffix)
+    if measures.ACCEPTANCE_MOTION_CODE.match(suffix):
+        version = measures.ACCEPTANCE_MOTION
     return replace(
         identity,
         general_assembly=identity.general_assembly or ga,
@@ -194,7 +196,12 @@ def is_amendment(document: Document | ReadResult) -> bool:
     committee report is one: it amends its bill; so is a Governor's amendatory veto, whose
     recommendations are page-and-line instructions to the enrolled bill)."""
     identity = identity_of(document)
-    return identity.version in ("amendment", measures.AMENDATORY_VETO) or identity.amendment is not None
+    return identity.version in _AMENDING_VERSIONS or identity.amendment is not None
+
+
+# The versions that amend a bill by page and line: an amendment; the Governor's specific
+# recommendations for change, and a motion to accept them, which prints them as an amendment.
+_AMENDING_VERSIONS = ("amendment", *measures.RECOMMENDATIONS)
 
 
 # The lines of a Governor's letter before its recommendations (date, salutation, chamber, GA).
@@ -216,6 +223,34 @@ def amendatory_veto_identity(lines: list[BodyLine]) -> Identity | None:
     ordinal = _GA_ORDINAL.search(head[:match.start()])
     return Identity(general_assembly=int(ordinal.group(1)) if ordinal else None, bill=bill,
                     version=measures.AMENDATORY_VETO)
+
+
+def acceptance_motion_identity(lines: list[BodyLine]) -> Identity | None:
+    """A motion to accept the Governor's specific recommendations (`I move to accept the
+    specific recommendations of the Governor as to Senate Bill 1523 in manner and form as
+    follows:`): its bill, General Assembly (from the document name `093_SB1523avm001` or the LRB
+    number `LRB093 11000 BDD 18280 v` before it) and the version `motion to accept the
+    Governor's recommendations`; None for any other text."""
+    from statdiff.law.amendments import ACCEPTANCE_PREAMBLE
+
+    head = " ".join(normalize(line.text) for line in lines[:_LETTER_HEAD_LINES])
+    match = ACCEPTANCE_PREAMBLE.search(head)
+    if match is None:
+        return None
+    before = head[:match.start()]
+    lrb = LRB.search(before)
+    name = measures.DOCUMENT_NAME.search(before)
+    ga = _ga_from_lrb(normalize(lrb.group(0))) if lrb else None
+    if ga is None and name is not None:
+        ga = int(name["ga"] or name["legisnet_ga"] or name["ftp_ga"])
+    return Identity(general_assembly=ga, bill=measures.measure_code(match), lrb=normalize(lrb.group(0)) if lrb else None,
+                    version=measures.ACCEPTANCE_MOTION)
+
+
+def recommendations_identity(lines: list[BodyLine]) -> Identity | None:
+    """A prose text that amends a bill by the Governor's recommendations: his amendatory veto
+    (`amendatory_veto_identity`) or a motion to accept them (`acceptance_motion_identity`)."""
+    return amendatory_veto_identity(lines) or acceptance_motion_identity(lines)
 
 
 def is_conference_report(document: Document | ReadResult) -> bool:

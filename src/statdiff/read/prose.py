@@ -19,8 +19,8 @@ from dataclasses import dataclass, replace
 
 from statdiff.model import BodyLine, Drop, Identity, ReadResult
 from statdiff.read.common import MARKUP_RULES as DROP_RULES
-from statdiff.read.common import normalize, split_lines
-from statdiff.read.identity import amendatory_veto_identity
+from statdiff.read.common import DOC_ID, LRB, RUNNING_HEADER, normalize, split_lines
+from statdiff.read.identity import recommendations_identity
 from statdiff.read.page_numbers import longest_count
 
 # What a line is (`ProseLine.block`).
@@ -45,6 +45,9 @@ MARKDOWN_UNDERLINES = "=-"  # setext: `===` a level 1 heading, `---` level 2
 _BULLET = re.compile(rf"^(?P<indent>[ \t]*)(?P<bullet>[{re.escape(BULLETS)}])(?:[ \t]+|$)")
 _QUOTE = re.compile(r"^[ \t]{0,3}>[ \t]?")
 _PIPE = re.compile(r"(?<!\\)\|")
+# An ILGA page's header before its text: the document's name (`093_SB1523avm001`) and its
+# drafting office's number (`LRB093 11000 BDD 18280 v`), which a text that is no bill never opens with.
+_DOCUMENT_HEADER = re.compile(rf"^\s*(?P<header>(?:(?:{DOC_ID.pattern}) )?(?:{LRB.pattern}))(?=\s|$)")
 _DELIMITER_CELL = re.compile(r"^\s*:?-+:?\s*$")
 
 
@@ -72,7 +75,9 @@ def read(text: str, name: str) -> ReadResult:
     lexer = _Lexer(raw_lines, page_furniture(raw_lines))
     lexer.run()
     body: list[BodyLine] = list(lexer.body)
-    identity = amendatory_veto_identity(body) or Identity()  # a Governor's letter is prose, but says its bill
+    # a Governor's letter (a motion on it) is prose, but says its bill (the page's header, its General Assembly)
+    headed = [BodyLine(lexer.header, None, 1), *body] if lexer.header else body
+    identity = recommendations_identity(headed) or Identity()
     return ReadResult(body, "prose", identity, None, name, dropped=_placed(lexer.dropped, raw_lines))
 
 
@@ -203,8 +208,10 @@ class _Lexer:
         self.tables = 0
         self.table_open = False
         self.underlined: list[tuple[ProseLine, str]] = []  # each heading an underline made, and its sign
+        self.header = ""  # an ILGA page's header (`_document_header`)
 
     def run(self) -> None:
+        self._document_header()
         index = self._front_matter()
         while index < len(self.lines):
             index = self._line(index)
@@ -297,6 +304,19 @@ class _Lexer:
         self._drop(rule, stripped, number, raw.index(stripped))
 
     # ------------------------------------------------------------ blocks
+    def _document_header(self) -> None:
+        """An ILGA page's header before its text, on its first line: the document's name and
+        its drafting office's number (`093_SB1523avm001 LRB093 11000 BDD 18280 v MOTION I move
+        ...`, a motion on the Governor's recommendations): furniture, as on a bill's page."""
+        first = next((index for index, line in enumerate(self.lines) if line.strip()), None)
+        header = _DOCUMENT_HEADER.match(self.lines[first]) if first is not None else None
+        if first is None or header is None:
+            return
+        self._drop(RUNNING_HEADER, header["header"], first + 1, header.start("header"))
+        self.header = header["header"]
+        line = self.lines[first]
+        self.lines[first] = " " * header.end() + line[header.end():]
+
     def _front_matter(self) -> int:
         """A markdown file may open with `---`, metadata lines and `---` (or `...`)."""
         if not self.lines or self.lines[0].strip() != "---":

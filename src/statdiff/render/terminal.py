@@ -154,7 +154,8 @@ def _title(redline: RedlineView) -> Text:
 
 def _unit_name(section: SectionView) -> str:
     """A section's path; the documents' own text, which has none, by its label in brackets:
-    `(front matter)`, `(outside any Section)` (`view.labels.document_text_label`)."""
+    `(front matter)`, `(outside any Section)`, `(under the title "Fees")`
+    (`view.labels.document_text_label`)."""
     return section.path or f"({section.label[:1].lower()}{section.label[1:]})"
 
 
@@ -303,15 +304,17 @@ def _redline(row: RowView, context: int, plain: bool) -> Text:
         elif piece.op in (Op.ONLY_OLD, Op.ONLY_NEW):
             text.append(" " if index else "")
             label = run.label if run is not None else None
-            _append_one_copy(text, piece, context, after_shared=label.after_shared if label else index > 0)
+            _append_one_copy(text, piece, context, after_shared=label.after_shared if label else index > 0,
+                             cut_word=label.text if label is not None and label.cut_word else None)
     return text
 
 
-def _append_one_copy(text: Text, piece: _Piece, context: int, after_shared: bool) -> None:
+def _append_one_copy(text: Text, piece: _Piece, context: int, after_shared: bool, cut_word: str | None = None) -> None:
     """Text only one copy holds: labelled and dim, never marked as inserted or deleted.
     Its words are cut to `context` next to the shared text, as unchanged runs are; the label
     says whether the other copy stops before it or begins after it (`after_shared`: text
-    both copies hold comes before it in reading order, as the view found)."""
+    both copies hold comes before it in reading order, as the view found), or, for a copy's
+    edge word cut short, the view's label `cut_word` (where the copy stops, mid-word)."""
     tokens = piece.tokens
     starts = word_starts(tokens)
     if context <= 0:
@@ -322,7 +325,7 @@ def _append_one_copy(text: Text, piece: _Piece, context: int, after_shared: bool
         words = rebuild(tokens[:starts[context]]) + " …"
     else:
         words = "… " + rebuild(tokens[starts[-context]:])
-    label = one_copy_label(piece.op, after_shared, form="terminal")
+    label = cut_word or one_copy_label(piece.op, after_shared, form="terminal")
     text.append(f"«{label}: {words}»", style=ONE_COPY_STYLE)
 
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Sequence
 from statdiff.model import ONE_COPY_OPS, ONE_COPY_STATUSES, Change, Comparison, Op, SectionComparison, Status
 from statdiff.view.labels import (
     CUT_SECTION_LABEL,
-    DOCUMENT_TEXT_PHRASES,
+    document_text_phrase,
     as_lead,
     op_counts,
     document_text_label,
@@ -86,7 +86,7 @@ def _name_document_text(section: SectionView) -> None:
             continue
         view.where = section.label
         if view.op in (Op.ADD, Op.REMOVE):
-            view.described = f"{'added' if view.op == Op.ADD else 'removed'} {DOCUMENT_TEXT_PHRASES[section.label]}"
+            view.described = f"{'added' if view.op == Op.ADD else 'removed'} {document_text_phrase(section.label)}"
 
 
 def default_title(comparison: Comparison) -> str:

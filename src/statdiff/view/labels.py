@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 
 from statdiff.law.compiling import when_used
-from statdiff.model import Change, Comparison, Document, Mode, Node, Op, SectionComparison, Status, count_ops
+from statdiff.model import Change, Comparison, Document, Mode, Node, Op, Role, SectionComparison, Status, count_ops
+from statdiff.model.tree import shortened
 
 ONLY_SECTION_LABELS = {
     Status.ONLY_OLD: "present in the old copy only: the new copy is truncated",
@@ -29,6 +30,13 @@ DOCUMENT_TEXT_PHRASES = {
     OUTSIDE_SECTIONS: "text printed outside any Section",
     FRONT_MATTER_AND_OUTSIDE: "front matter and text printed outside any Section",
 }
+# A document that is not legislation: its own text (no clause or heading holds it) is named by
+# the title it sits under, else it is the whole text (a document with no sections).
+UNDER_TITLE = 'Under the title "{title}"'
+DOCUMENT_TEXT = "The document's text"
+TITLE_LIMIT = 80  # a longer title is cut at a word, with `…`
+# Each beside the front matter, where changes are in both (`Front matter and ...`).
+_BESIDE_FRONT_MATTER = {UNDER_TITLE: 'the text under the title "{title}"', DOCUMENT_TEXT: "the document's text"}
 
 # How deep each kind of node is indented.
 DEPTH = {
@@ -85,6 +93,14 @@ def one_copy_section_labels(comparison: Comparison) -> dict[Status, str]:
     return {**ONLY_SECTION_LABELS, held: ONLY_SECTION_LABELS_BESIDE_A_SECTION_PAGE[held]}
 
 
+def cut_word_label(op: str, whole: str, at_end: bool = True) -> str:
+    """The label of a copy's last (first) word cut short, which only that copy holds beside
+    the whole word the other copy prints: `the new copy stops here, in the middle of the word
+    "the"` (`begins here` for a first word), in every output."""
+    holder = "old" if op == Op.ONLY_OLD else "new"
+    return f'the {holder} copy {"stops" if at_end else "begins"} here, in the middle of the word "{whole}"'
+
+
 def one_copy_label(op: str, after_shared: bool = True, form: str = "html") -> str:
     """`only in the old copy (the new copy stops before this)` in a redline,
     `only in the old copy, the new copy stops here` on a terminal, and siblings."""
@@ -124,7 +140,10 @@ def section_label(section: SectionComparison) -> str:
 def document_text_label(comparison: Comparison, section: SectionComparison) -> str:
     """What the documents' own text (the unit with no Section: path "") is named by where
     its changes are: "Front matter" before the first Section; "Outside any Section" in text
-    a page prints after a Section, outside it (`structure/outside.py`); both where both."""
+    a page prints after a Section, outside it (`structure/outside.py`); both where both. Two
+    documents that are not legislation name it as `prose_text_label` says."""
+    if comparison.old.prose and comparison.new.prose:
+        return prose_text_label(section)
     if not section.changes:
         return FRONT_MATTER
     from statdiff.structure.outside import ChangePlaces
@@ -135,6 +154,57 @@ def document_text_label(comparison: Comparison, section: SectionComparison) -> s
         return FRONT_MATTER
     front = [places.in_front_matter(change) for change in section.changes]
     return FRONT_MATTER_AND_OUTSIDE if any(front) else OUTSIDE_SECTIONS
+
+
+def document_text_phrase(label: str) -> str:
+    """What a change that adds or removes the documents' own text whole added or removed,
+    from its unit's label: `text printed outside any Section`, `the text under the title
+    "Fees"`, `the document's text`."""
+    if label in DOCUMENT_TEXT_PHRASES:
+        return DOCUMENT_TEXT_PHRASES[label]
+    lowered = label[:1].lower() + label[1:]
+    return f"the text {lowered}" if label.startswith("Under ") else lowered
+
+
+def prose_text_label(section: SectionComparison) -> str:
+    """The own text of a document that is not legislation (its root: what no clause or
+    heading holds), named as the new copy (else the old) reads it. Text under the document's
+    title (a lone top heading, `structure.clauses`) is the document: `Under the title "Fee
+    schedule"`; where no title and no section holds it, it is the whole text: "The
+    document's text"; text before the first of its sections is its front matter, and so is
+    a markdown file's metadata block (role `front_matter`), named so where every change of
+    the unit is in it, and beside the other name where some are."""
+    root = section.new or section.old
+    if root is None:
+        return FRONT_MATTER
+    own, title = _own_text(root)
+    old, new = _metadata_paths(section.old), _metadata_paths(section.new)
+    if own == FRONT_MATTER or not (old or new):
+        return own.format(title=title)
+    changes = section.changes
+    in_metadata = [(change.old_path or "") in old or (change.new_path or "") in new for change in changes]
+    if changes and all(in_metadata):
+        return FRONT_MATTER
+    if any(in_metadata):
+        return f"{FRONT_MATTER} and " + _BESIDE_FRONT_MATTER[own].format(title=title)
+    return own.format(title=title)
+
+
+def _own_text(root: Node) -> tuple[str, str]:
+    """`UNDER_TITLE` and the title, `DOCUMENT_TEXT` or `FRONT_MATTER` (see `prose_text_label`)."""
+    first = root.children[0] if root.children else None
+    if first is not None and first.meta.role == Role.TITLE:
+        return UNDER_TITLE, shortened(" ".join(word.text for word in first.words), TITLE_LIMIT)
+    if any(child.kind == "section" for child in root.children):
+        return FRONT_MATTER, ""
+    return DOCUMENT_TEXT, ""
+
+
+def _metadata_paths(root: Node | None) -> set[str]:
+    """The paths of a markdown file's metadata block (role `front_matter`) and what it holds."""
+    if root is None:
+        return set()
+    return {node.path for child in root.children if child.meta.role == Role.FRONT_MATTER for node in child.walk()}
 
 
 def node_label(node: Node | None, path: str | None = None) -> str:

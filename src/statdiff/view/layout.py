@@ -12,6 +12,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING, Callable, TypeAlias
 
 from statdiff.compare.tokens import tokenize
+from statdiff.compare.truncation import bare_word, cut_mid_word
 from statdiff.errors import StatdiffError
 from statdiff.model import (
     ONE_COPY_OPS,
@@ -28,9 +29,10 @@ from statdiff.model import (
     SectionComparison,
     SourceSpan,
     Status,
+    Token,
     WordSegment,
 )
-from statdiff.view.labels import DEPTH, article_label, one_copy_label
+from statdiff.view.labels import DEPTH, article_label, cut_word_label, one_copy_label
 from statdiff.view.model import ChangeView, SectionView
 
 if TYPE_CHECKING:
@@ -322,12 +324,50 @@ class _OneCopyLabels:
             if segment.op in ONE_COPY_OPS:
                 from statdiff.view.rows import OneCopyLabel
 
-                labels[index] = OneCopyLabel(one_copy_label(segment.op, self.shared_seen), segment.op != self.previous,
-                                             self.shared_seen)
+                cut = _cut_word(segments, index)
+                if cut is not None:
+                    labels[index] = OneCopyLabel(cut_word_label(segment.op, *cut), True, self.shared_seen, cut_word=True)
+                else:
+                    labels[index] = OneCopyLabel(one_copy_label(segment.op, self.shared_seen),
+                                                 segment.op != self.previous, self.shared_seen)
             else:
                 self.shared_seen = True
             self.previous = segment.op
         return labels
+
+
+def _cut_word(segments: list[Segment], index: int) -> tuple[str, bool] | None:
+    """(the whole word, whether at the copy's end) where the one-copy segment at `index` is
+    one printed word that ends (begins) its copy's text in the node, beside the other copy's
+    one-copy run whose first (last) word it is the head (tail) of: the copy was cut in the
+    middle of that word (`compare.truncation.cut_mid_word`, the rule that found the cut)."""
+    segment = segments[index]
+    side = "old" if segment.op == Op.ONLY_OLD else "new"
+    other_op = Op.ONLY_NEW if side == "old" else Op.ONLY_OLD
+    words = _printed_words(segment.old if side == "old" else segment.new)
+    if len(words) != 1:
+        return None
+    neighbours = [segments[at] for at in (index + 1, index - 1)
+                  if 0 <= at < len(segments) and segments[at].op == other_op and segments[at].has_text()]
+    if not neighbours:
+        return None
+    others = _printed_words(neighbours[0].old if side == "new" else neighbours[0].new)
+    for at_end, rest in ((True, segments[index + 1:]), (False, segments[:index])):
+        whole = others[0] if at_end else others[-1]
+        if not any(other.has_side(side) for other in rest) and cut_mid_word(words[0], whole, backwards=not at_end):
+            return bare_word(whole), at_end
+    return None
+
+
+def _printed_words(tokens: tuple[Token, ...]) -> list[str]:
+    """The words the tokens print: tokens joined up to each one printed after a space."""
+    words: list[str] = []
+    for token in tokens:
+        if words and not token.space_before:
+            words[-1] += token.text
+        else:
+            words.append(token.text)
+    return words
 
 
 def _node_comparisons(section: SectionComparison) -> list[NodeComparison]:

@@ -23,11 +23,14 @@ class OneCopyLabel:
     """The label of text only one copy holds: its wording, whether it is printed (the
     first run of one-copy text in a section shows it; the rest carry it as a tooltip), and
     whether text both copies hold comes before it in reading order (the other copy stops
-    before it) or not (the other copy begins after it): every output words it so."""
+    before it) or not (the other copy begins after it): every output words it so. A copy's
+    last (first) word cut short is no text of its own but where it stops (begins): its
+    label says so, and names the whole word."""
 
     text: str
     shown: bool
     after_shared: bool = True
+    cut_word: bool = False  # a copy's edge word cut short (`labels.cut_word_label`): worded alike everywhere
 
 
 @dataclass(slots=True, eq=False)
