@@ -131,3 +131,14 @@ def test_a_long_title_is_cut_at_a_word_in_the_label():
     labels = own_text_labels(built_text(text, "old.md"), built_text(text.replace("$75", "$80"), "new.md"))
     assert labels[0].startswith('Under the title "Schedule of filing fees') and labels[0].endswith(' …"')
     assert len(labels[0]) <= len('Under the title ""') + 80
+
+
+def test_own_text_added_whole_is_placed_and_worded_by_its_label():
+    """The old copy has no text of its own (it opens with its first clause); the new one
+    puts a title and a paragraph above it: the change adds the document's own text whole
+    (path ""), placed and worded by the label, not blank and `added a node`."""
+    old = pipeline.build(read_text("## 1. Fees\n\nThe fee is $10.\n", name="a.md"))
+    new = pipeline.build(read_text("# Fee schedule\n\nIntro text here.\n\n## 1. Fees\n\nThe fee is $10.\n", name="b.md"))
+    changes = build_view(pipeline.compare(old, new)).changes
+    assert [(change.where, change.phrase) for change in changes] == [
+        ('Under the title "Fee schedule"', 'added the text under the title "Fee schedule"')]
