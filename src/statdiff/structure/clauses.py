@@ -611,14 +611,16 @@ class _Builder:
 
 
 def _lift_title(root: Node, builder: _Builder) -> str | None:
-    """The first block, a heading no later heading matches in kind and level, is the title:
-    its words become a `text` node (role `title`) and what it held moves up to the root."""
+    """The first block (after a markdown file's front matter), a heading no later heading matches
+    in kind and level, is the title: its words become a `text` node (role `title`) and what it
+    held moves up to the root."""
     if not root.children or not builder.opened:
         return None
     first = builder.opened[0]
     node = first.node
-    if root.children[0] is not node or not (first.kind == "caps" or first.kind.startswith("markdown")):
-        return None
+    at = next((index for index, child in enumerate(root.children) if child.meta.role != Role.FRONT_MATTER), 0)
+    if root.children[at] is not node or not (first.kind == "caps" or first.kind.startswith("markdown")):
+        return None  # (a markdown file's front matter may come before its title)
     if node.meta.number is not None:
         return None
     if any(other.kind == first.kind for other in builder.opened[1:]):
@@ -628,7 +630,7 @@ def _lift_title(root: Node, builder: _Builder) -> str | None:
     ):
         return None
     title = Node(kind="text", path="", words=node.words, meta=Meta(role=Role.TITLE))
-    root.children[0:1] = [title, *node.children]
+    root.children[at:at + 1] = [title, *node.children]
     return " ".join(word.text for word in node.words)
 
 
