@@ -649,3 +649,20 @@ def test_a_thousand_clauses_and_more_are_clauses_and_a_year_is_not_one():
         (Op.INSERT, "Clause 1100", "written")]
     last = build_document(read_text(old, name="old.txt")).root.children[-1]
     assert (last.path, [child.kind for child in last.children]) == ("Clause 1200", ["text"])
+
+
+def test_a_clause_inserted_under_the_number_of_the_one_it_precedes_is_the_one_added():
+    """`7.3` printed twice (a clause inserted, the rest not renumbered): the second `7.3` is a
+    clause of its own, not a paragraph of the first or `Clause 7.4` by its place (a markdown list
+    printing `1.` `1.` `1.` is numbered so; a decimal number is no such list). Compared with the
+    copy before the insertion, the new clause is the one change."""
+    clauses = "".join(f"7.{number} The Tenant shall observe rule {number} at all times.\n\n" for number in range(1, 7))
+    old = f"7. RULES\n\n{clauses}"
+    new = old.replace("7.3 The Tenant", "7.3 The Tenant shall keep no pets.\n\n7.3 The Tenant")
+    document = build_document(read_text(new, format="prose", name="new.txt"))
+    labels = [node.label for node in document.root.walk() if node.kind == "section"]
+    assert labels == ["Clause 7", "Clause 7.1", "Clause 7.2", "Clause 7.3", "Clause 7.3", "Clause 7.4",
+                      "Clause 7.5", "Clause 7.6"]
+    comparison = compare(build_document(read_text(old, format="prose", name="old.txt")), document)
+    assert [(change.op, change.new_text) for change in comparison.changes] == [
+        (Op.ADD, "7.3 The Tenant shall keep no pets.")]

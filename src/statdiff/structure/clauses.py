@@ -13,7 +13,8 @@ Sections (kind `section`: the units `compare` pairs, moves and renumbers):
 - a numbered clause `1.`, `1)`, `1.1`, `7.2.3` (`2.0` is clause 2; a bare `1` only before a
   heading: `1 Definitions`) that continues the numbering open at its level (the next number,
   a first `1`, a gap of at most three after a sentence end; the first number of a fragment
-  after a sentence end): `3.5 million` after `USD` is text;
+  after a sentence end; a sub-clause's number printed again after a sentence end, `7.13`
+  twice: a clause inserted and not renumbered): `3.5 million` after `USD` is text;
 - an ALL-CAPS line standing alone (`LIMITATION OF LIABILITY`; four letters or more, no
   lowercase letter, not ending in `.`, `,`, `;`, `!` or `?`).
 A section holds what follows it until a section of the same or a higher rank: markdown
@@ -330,10 +331,12 @@ class _Builder:
         if relation == "orphan" and boundary and not markdown and decimal == (1,) and self._listed_headings():
             relation = "first"  # the clauses before were a list of headings: the clauses begin here
         printed = None
-        if relation == "orphan" and boundary and not markdown:
+        if relation == "orphan" and boundary and not markdown and len(decimal) == 1:
             shown = self._numbered_by_markdown(decimal, indent)
             if shown is not None:
                 printed, decimal, relation = decimal, shown, "next"
+        if relation == "orphan" and boundary and not bare and len(decimal) > 1 and self._repeats(decimal):
+            relation = "next"  # `7.13` again after `7.13`: a clause inserted and numbered as the one it precedes
         if decimal[0] >= FOUR_DIGITS and relation != "next":
             return None  # clause 1000 follows clause 999; a year opening a paragraph does not
         accepted = markdown or relation in ("next", "first") or (boundary and relation in ("gap", "start") and not bare)
@@ -342,6 +345,11 @@ class _Builder:
         number = match["number"] if printed is None else ".".join(map(str, decimal))
         return _Clause(f"Clause {number}", number, decimal, (CLAUSE_TIER, len(decimal)), True,
                        "clause", heading_alone(rest), printed)
+
+    def _repeats(self, number: tuple[int, ...]) -> bool:
+        """A sub-clause number the clause just before it at its level also printed (`7.13` twice:
+        a clause inserted and not renumbered, or the next one not renumbered after it)."""
+        return self._clause_holder(number).printed.get(len(number)) == number
 
     def _numbered_by_markdown(self, printed: tuple[int, ...], indent: int) -> tuple[int, ...] | None:
         """`1.` `1.` `1.`: a markdown list whose items all print the number of its first (markdown
