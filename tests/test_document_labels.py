@@ -61,3 +61,10 @@ def test_folded_runs_of_a_contract_count_clauses():
     comparison = api.diff(_policy("2.1"), _policy("2.2"))
     runs = [item.text for item in build_view(comparison).outline if item.item_kind == "run"]
     assert runs and all("Clause" in text and "Section" not in text for text in runs), runs
+
+
+def test_a_numbered_markdown_heading_in_sentence_case_is_the_clause_s_heading():
+    document = api.parse("# Data Retention Policy\n\n## 1. Retention periods\n\nInvoices: 7 years.\n\n"
+                         "## 2. Disposal of records\n\nShred paper.\n", name="policy.md")
+    headings = {node.label: node.meta.heading for node in document.root.walk() if node.kind == "section"}
+    assert headings == {"Clause 1": "Retention periods", "Clause 2": "Disposal of records"}

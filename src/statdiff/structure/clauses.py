@@ -99,7 +99,7 @@ def build_clauses(result: ReadResult) -> Document:
     builder = _Builder([_as_prose(line) for line in result.lines if line.text], root)
     builder.run()
     title = _lift_title(root, builder)
-    _describe(root)
+    _describe(root, {id(opened.node) for opened in builder.opened if opened.kind.startswith("markdown")})
     name_paths(root)
     identity = Identity(title=title) if title else Identity()
     root.label = identity.describe()
@@ -675,8 +675,9 @@ def _decimal(number: str) -> tuple[int, ...] | None:
     return tuple(values)
 
 
-def _describe(root: Node) -> None:
-    """Each section's heading and defined term, read from its whole opening paragraph."""
+def _describe(root: Node, markdown_headings: set[int]) -> None:
+    """Each section's heading and defined term, read from its whole opening paragraph (a
+    markdown heading's line is a heading whatever its case: `## 1. Retention periods`)."""
     for node in root.walk():
         if node.kind != "section":
             continue
@@ -686,7 +687,8 @@ def _describe(root: Node) -> None:
             continue
         match = _KEYWORD.match(text) or _CLAUSE_NUMBER.match(text)
         after = text[match.end():].strip() if match else text
-        node.meta.heading = heading_after(after)
+        heading = after.lstrip("-–—:. ") if id(node) in markdown_headings else None
+        node.meta.heading = heading or heading_after(after)
         term = defined_term(after)
         if term is not None:
             node.meta.term = term
