@@ -79,10 +79,11 @@ def assert_rebuilds(comparison: Comparison) -> None:
         new_nodes = [node.new for node in streamed if node.new is not None]
         assert new_shown == [token.text for node in new_nodes for token in tokenize(node.words)], section.path
         old_shown = Counter(token.text for node in streamed for segment in node.segments for token in segment.old)
-        old_nodes = [node.old for node in streamed if node.old is not None]
-        if section.old is not None:
-            old_nodes += [node for node in section.old.walk() if node.words and id(node) not in listed]
-        assert old_shown == Counter(token.text for node in old_nodes for token in tokenize(node.words)), section.path
+        own = Counter(token.text for node in streamed if node.old is not None for token in tokenize(node.old.words))
+        unlisted = [node for node in (section.old.walk() if section.old is not None else ()) if node.words
+                    and id(node) not in listed]
+        assert not own - old_shown, section.path
+        assert not (old_shown - own) - Counter(token.text for node in unlisted for token in tokenize(node.words))
 
 
 def assert_each_node_shown_once(comparison: Comparison) -> None:
