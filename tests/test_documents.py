@@ -666,3 +666,51 @@ def test_a_clause_inserted_under_the_number_of_the_one_it_precedes_is_the_one_ad
     comparison = compare(build_document(read_text(old, format="prose", name="old.txt")), document)
     assert [(change.op, change.new_text) for change in comparison.changes] == [
         (Op.ADD, "7.3 The Tenant shall keep no pets.")]
+
+
+LISTED_OLD = """1. Scope
+
+This agreement covers services.
+
+2. Payment
+
+The Client shall:
+
+1. pay each invoice within 30 days;
+
+2. pay interest on late amounts; and
+
+3. keep records.
+
+3. Term
+
+One year.
+"""
+
+
+def test_a_numbered_list_after_a_colon_inside_a_clause_is_the_clause_s_list():
+    """`1.` `2.` `3.` after `The Client shall:` are items of clause 2 (`Clause 2 (1)`), not
+    clauses 1 to 3 of the document: the third was `Clause 3` and the real clause 3, `Term`,
+    `Clause 4`; and an item added to the list is added there, not to `Term`."""
+    document = build_document(read_text(LISTED_OLD, format="prose", name="old.txt"))
+    sections = [(node.label, node.meta.heading) for node in document.root.walk() if node.kind == "section"]
+    assert sections == [("Clause 1", "Scope"), ("Clause 2", "Payment"), ("Clause 3", "Term")]
+    assert [node.path for node in document.root.walk() if node.kind == "paragraph"] == [
+        "Clause 2 (1)", "Clause 2 (2)", "Clause 2 (3)"]
+    new = LISTED_OLD.replace("3. keep records.", "3. keep records; and\n\n4. report monthly.")
+    comparison = compare(document, build_document(read_text(new, format="prose", name="new.txt")))
+    assert {change.new_path for change in comparison.changes} == {"Clause 2 (3)", "Clause 2 (4)"}
+
+
+def test_a_list_under_a_subsection_of_a_statute_numbered_by_its_chapter_stays_there():
+    """Another State's statute (`134.05` ... `(3) (a) This section does not apply to any of the
+    following:` `1.` `2.`): the items are the subsection's, not clauses 1 and 2 of the chapter."""
+    text = ("134.05 Bribery of agent.\n(1) Whoever corruptly gives a gift is guilty of a felony.\n"
+            "(3) (a) This section does not apply to any of the following:\n1. A gift of nominal value.\n"
+            "2. A tip.\n3. A commission paid with the consent of the principal.\n"
+            "134.06 Chain distributor schemes. Whoever sells in a chain distributor scheme is guilty.\n")
+    document = build_document(read_text(text, format="prose", name="wi.txt"))
+    assert [node.label for node in document.root.walk() if node.kind == "section"] == ["Clause 134.05", "Clause 134.06"]
+    assert [node.path for node in document.root.walk() if node.kind == "paragraph"] == [
+        "Clause 134.05 (1)", "Clause 134.05 (3)", "Clause 134.05 (3) (1)", "Clause 134.05 (3) (2)",
+        "Clause 134.05 (3) (3)"]

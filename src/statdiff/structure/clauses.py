@@ -64,6 +64,7 @@ from statdiff.law import enumerators
 from statdiff.model import BodyLine, Document, Identity, Meta, Node, ReadResult, Role, Word
 from statdiff.read.prose import BULLET, CODE, DESCRIPTION, FRONT_MATTER, HEADING, QUOTE, ROW, TERM, TEXT, ProseLine
 from statdiff.structure.boundaries import CONNECTORS
+from statdiff.structure.clause_lists import listed_number
 from statdiff.structure.clause_paths import name_paths
 from statdiff.structure.clause_text import defined_term, heading_after, heading_alone, opens_heading, term_printed
 from statdiff.structure.lines import ends_clause, is_caps_heading, is_caps_text, unwrap, wrap_width
@@ -251,6 +252,13 @@ class _Builder:
         if boundary and self._numbered_under_a_clause(line):
             self._bullet(line, words)  # an item of a list indented under the clause, nested by indent as bullets are
             return True
+        top, previous = self.sections[-1], self.lines[index - 1].text if index else ""
+        listed = listed_number(_CLAUSE_NUMBER.match(text), text, previous, top.clause and top.rank[0] == CLAUSE_TIER,
+                               lambda value: self._enumerator_relation("digit", value, line.level),
+                               lambda item: item.node.text, lambda value: self._clause_relation((value,)) == "next")
+        if boundary and listed is not None:  # `1.` `2.` after `The Client shall:`: a list (`clause_lists`)
+            self._open_enumerator((listed.printed, "digit", listed.value, listed.relation, listed.sibling), line, words)
+            return True
         clause = self._keyword(text, boundary) or self._numbered(text, boundary, indent=line.level)
         if clause is not None:
             self._open_section(clause, words, line.level)
@@ -335,8 +343,9 @@ class _Builder:
             shown = self._numbered_by_markdown(decimal, indent)
             if shown is not None:
                 printed, decimal, relation = decimal, shown, "next"
-        if relation == "orphan" and boundary and not bare and len(decimal) > 1 and self._repeats(decimal):
-            relation = "next"  # `7.13` again after `7.13`: a clause inserted and numbered as the one it precedes
+        if relation == "orphan" and boundary and not bare and len(decimal) > 1 and \
+                self._clause_holder(decimal).printed.get(len(decimal)) == decimal:
+            relation = "next"  # `7.13` again after `7.13`: a clause inserted, numbered as the one it precedes
         if decimal[0] >= FOUR_DIGITS and relation != "next":
             return None  # clause 1000 follows clause 999; a year opening a paragraph does not
         accepted = markdown or relation in ("next", "first") or (boundary and relation in ("gap", "start") and not bare)
@@ -345,11 +354,6 @@ class _Builder:
         number = match["number"] if printed is None else ".".join(map(str, decimal))
         return _Clause(f"Clause {number}", number, decimal, (CLAUSE_TIER, len(decimal)), True,
                        "clause", heading_alone(rest), printed)
-
-    def _repeats(self, number: tuple[int, ...]) -> bool:
-        """A sub-clause number the clause just before it at its level also printed (`7.13` twice:
-        a clause inserted and not renumbered, or the next one not renumbered after it)."""
-        return self._clause_holder(number).printed.get(len(number)) == number
 
     def _numbered_by_markdown(self, printed: tuple[int, ...], indent: int) -> tuple[int, ...] | None:
         """`1.` `1.` `1.`: a markdown list whose items all print the number of its first (markdown
@@ -619,16 +623,15 @@ class _Builder:
 
 
 def _lift_title(root: Node, builder: _Builder) -> str | None:
-    """The first block (after a markdown file's front matter), a heading no later heading matches
-    in kind and level, is the title: its words become a `text` node (role `title`) and what it
-    held moves up to the root."""
+    """The first block (after front matter), a heading no later heading matches in kind and level,
+    is the title: its words become a `text` node (role `title`), what it held moves up to the root."""
     if not root.children or not builder.opened:
         return None
     first = builder.opened[0]
     node = first.node
     at = next((index for index, child in enumerate(root.children) if child.meta.role != Role.FRONT_MATTER), 0)
     if root.children[at] is not node or not (first.kind == "caps" or first.kind.startswith("markdown")):
-        return None  # (a markdown file's front matter may come before its title)
+        return None
     if node.meta.number is not None:
         return None
     if any(other.kind == first.kind for other in builder.opened[1:]):
@@ -676,8 +679,8 @@ def _decimal(number: str) -> tuple[int, ...] | None:
 
 
 def _describe(root: Node, markdown_headings: set[int]) -> None:
-    """Each section's heading and defined term, read from its whole opening paragraph (a
-    markdown heading's line is a heading whatever its case: `## 1. Retention periods`)."""
+    """Each section's heading and defined term, read from its whole opening paragraph (a markdown
+    heading's, whatever its case: `## 1. Retention periods`)."""
     for node in root.walk():
         if node.kind != "section":
             continue
