@@ -14,11 +14,13 @@ the properties go on finding bugs.
 from __future__ import annotations
 
 import os
+from collections import Counter
 from pathlib import Path
 
 import pytest
 from hypothesis import settings
 
+from statdiff.compare.tokens import tokenize
 from statdiff.model import Comparison, Document, Op, ReadResult, Status, rebuild
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -54,19 +56,40 @@ def assert_lossless(document: Document | None, result: ReadResult | Path | None 
 
 def assert_rebuilds(comparison: Comparison) -> None:
     """Every node comparison's old-side tokens rebuild the old node's text, new side (as printed:
-    a plain printing's struck words included) the new."""
+    a plain printing's struck words included) the new. The rows of a restreamed section
+    (`NodeComparison.whole_nodes` False: a paragraph split or joined) show each word once, in
+    the row of NEW's paragraph that holds it: read row by row, their new-side tokens are NEW's
+    paragraphs' in order, and their old-side tokens are OLD's paragraphs', those no row lists
+    (their words all shown in other rows) included."""
+    listed = {id(node.old) for section in comparison.sections for node in section.nodes}
     for section in comparison.sections:
+        streamed = [node for node in section.nodes if not node.whole_nodes]
         for node in section.nodes:
+            if not node.whole_nodes:
+                continue
             old_tokens = [token for segment in node.segments for token in segment.old]
             new_tokens = [token for segment in node.segments for token in segment.printed_new]
             if node.old is not None:
                 assert rebuild(old_tokens) == node.old.text, node.old.path
             if node.new is not None:
                 assert rebuild(new_tokens) == node.new.text, node.new.path
+        if not streamed:
+            continue
+        new_shown = [token.text for node in streamed for segment in node.segments for token in segment.printed_new]
+        new_nodes = [node.new for node in streamed if node.new is not None]
+        assert new_shown == [token.text for node in new_nodes for token in tokenize(node.words)], section.path
+        old_shown = Counter(token.text for node in streamed for segment in node.segments for token in segment.old)
+        own = Counter(token.text for node in streamed if node.old is not None for token in tokenize(node.old.words))
+        unlisted = [node for node in (section.old.walk() if section.old is not None else ()) if node.words
+                    and id(node) not in listed]
+        assert not own - old_shown, section.path
+        assert not (old_shown - own) - Counter(token.text for node in unlisted for token in tokenize(node.words))
 
 
 def assert_each_node_shown_once(comparison: Comparison) -> None:
-    """Versions mode: every node with words of each text is in exactly one node comparison."""
+    """Versions mode: every node with words of each text is in exactly one node comparison, but
+    an old paragraph of a restreamed section whose words all show in NEW's paragraphs' rows
+    (`assert_rebuilds` holds them there)."""
     if comparison.mode != "versions":
         return
     for side in ("old", "new"):
@@ -74,7 +97,12 @@ def assert_each_node_shown_once(comparison: Comparison) -> None:
         shown = [getattr(node, side) for section in comparison.sections for node in section.nodes]
         shown = [node for node in shown if node is not None]
         expected = [node for node in document.walk() if node.words]
-        assert len(shown) == len(set(shown)) == len(expected) and set(shown) == set(expected), side
+        listed = set(shown)
+        unlisted = [node for section in comparison.sections if section.old is not None and side == "old"
+                    and any(not node.whole_nodes for node in section.nodes)
+                    for node in section.old.walk() if node.words and node not in listed]
+        assert len(shown) == len(set(shown)) == len(expected) - len(unlisted), side
+        assert set(shown) | set(unlisted) == set(expected), side
 
 
 def assert_unchanged_against_itself(document: Document) -> None:

@@ -366,3 +366,15 @@ def test_stat_scales_its_bars_to_the_width():
     plus, minus = _scaled(300, 100, 400, 40)
     assert (plus, minus) == (30, 10)
     assert _scaled(1, 0, 400, 40) == (1, 0)  # a non-zero part keeps a character
+
+
+def test_stat_names_two_sections_of_one_number_by_their_headings(tmp_path):
+    """A clause removed and the next renumbered into its number: `--stat` lists two `Clause 6`
+    rows, each told apart by its heading."""
+    old = tmp_path / "old.txt"
+    new = tmp_path / "new.txt"
+    old.write_text("1. TERM\n\nOne year.\n\n2. PETS\n\nNo pets.\n\n3. LAW\n\nIllinois law governs.\n")
+    new.write_text("1. TERM\n\nTwo years.\n\n2. LAW\n\nIllinois law governs.\n")
+    result = run(str(old), str(new), "--stat")
+    names = [line.split("|")[0].strip() for line in result.output.splitlines() if "|" in line]
+    assert names == ["Clause 1", "Clause 2 PETS", "Clause 2 LAW"], result.output

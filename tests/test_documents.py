@@ -649,3 +649,68 @@ def test_a_thousand_clauses_and_more_are_clauses_and_a_year_is_not_one():
         (Op.INSERT, "Clause 1100", "written")]
     last = build_document(read_text(old, name="old.txt")).root.children[-1]
     assert (last.path, [child.kind for child in last.children]) == ("Clause 1200", ["text"])
+
+
+def test_a_clause_inserted_under_the_number_of_the_one_it_precedes_is_the_one_added():
+    """`7.3` printed twice (a clause inserted, the rest not renumbered): the second `7.3` is a
+    clause of its own, not a paragraph of the first or `Clause 7.4` by its place (a markdown list
+    printing `1.` `1.` `1.` is numbered so; a decimal number is no such list). Compared with the
+    copy before the insertion, the new clause is the one change."""
+    clauses = "".join(f"7.{number} The Tenant shall observe rule {number} at all times.\n\n" for number in range(1, 7))
+    old = f"7. RULES\n\n{clauses}"
+    new = old.replace("7.3 The Tenant", "7.3 The Tenant shall keep no pets.\n\n7.3 The Tenant")
+    document = build_document(read_text(new, format="prose", name="new.txt"))
+    labels = [node.label for node in document.root.walk() if node.kind == "section"]
+    assert labels == ["Clause 7", "Clause 7.1", "Clause 7.2", "Clause 7.3", "Clause 7.3", "Clause 7.4",
+                      "Clause 7.5", "Clause 7.6"]
+    comparison = compare(build_document(read_text(old, format="prose", name="old.txt")), document)
+    assert [(change.op, change.new_text) for change in comparison.changes] == [
+        (Op.ADD, "7.3 The Tenant shall keep no pets.")]
+
+
+LISTED_OLD = """1. Scope
+
+This agreement covers services.
+
+2. Payment
+
+The Client shall:
+
+1. pay each invoice within 30 days;
+
+2. pay interest on late amounts; and
+
+3. keep records.
+
+3. Term
+
+One year.
+"""
+
+
+def test_a_numbered_list_after_a_colon_inside_a_clause_is_the_clause_s_list():
+    """`1.` `2.` `3.` after `The Client shall:` are items of clause 2 (`Clause 2 (1)`), not
+    clauses 1 to 3 of the document: the third was `Clause 3` and the real clause 3, `Term`,
+    `Clause 4`; and an item added to the list is added there, not to `Term`."""
+    document = build_document(read_text(LISTED_OLD, format="prose", name="old.txt"))
+    sections = [(node.label, node.meta.heading) for node in document.root.walk() if node.kind == "section"]
+    assert sections == [("Clause 1", "Scope"), ("Clause 2", "Payment"), ("Clause 3", "Term")]
+    assert [node.path for node in document.root.walk() if node.kind == "paragraph"] == [
+        "Clause 2 (1)", "Clause 2 (2)", "Clause 2 (3)"]
+    new = LISTED_OLD.replace("3. keep records.", "3. keep records; and\n\n4. report monthly.")
+    comparison = compare(document, build_document(read_text(new, format="prose", name="new.txt")))
+    assert {change.new_path for change in comparison.changes} == {"Clause 2 (3)", "Clause 2 (4)"}
+
+
+def test_a_list_under_a_subsection_of_a_statute_numbered_by_its_chapter_stays_there():
+    """Another State's statute (`134.05` ... `(3) (a) This section does not apply to any of the
+    following:` `1.` `2.`): the items are the subsection's, not clauses 1 and 2 of the chapter."""
+    text = ("134.05 Bribery of agent.\n(1) Whoever corruptly gives a gift is guilty of a felony.\n"
+            "(3) (a) This section does not apply to any of the following:\n1. A gift of nominal value.\n"
+            "2. A tip.\n3. A commission paid with the consent of the principal.\n"
+            "134.06 Chain distributor schemes. Whoever sells in a chain distributor scheme is guilty.\n")
+    document = build_document(read_text(text, format="prose", name="wi.txt"))
+    assert [node.label for node in document.root.walk() if node.kind == "section"] == ["Clause 134.05", "Clause 134.06"]
+    assert [node.path for node in document.root.walk() if node.kind == "paragraph"] == [
+        "Clause 134.05 (1)", "Clause 134.05 (3)", "Clause 134.05 (3) (1)", "Clause 134.05 (3) (2)",
+        "Clause 134.05 (3) (3)"]

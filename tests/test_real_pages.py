@@ -268,3 +268,25 @@ def test_each_page_breaks_where_the_printing_breaks_it(name, rendering, lines, h
 def test_the_header_names_the_document(name, bill, general_assembly, lrb):
     identity = _read(name).identity
     assert (identity.bill, identity.general_assembly, identity.lrb) == (bill, general_assembly, lrb)
+
+
+# ------------------------------------------------------------------ a line number glued to a quote
+
+
+def test_a_line_number_glued_to_the_quotation_mark_of_its_first_word_opens_that_line():
+    """A legisnet page run together prints `... Comptroller. 19"Board". The Merit Ad`: the struck
+    definition's markup lost the space after line 19's number. `19` is no word of the text."""
+    name = "900SB0517_90thGA_legisnet_flat_PARTIAL.txt"
+    result = _read(name)
+    lines = _lines_at(result)
+    assert lines[(1, 18)] == "to the Comptrolleror a Deputy Comptroller."
+    assert lines[(1, 19)] == '"Board". The Merit Ad'
+    _audit_is_clean(name, result)
+
+
+def test_a_number_glued_to_a_word_that_is_not_the_next_line_s_stays_a_word():
+    """Only the number expected next opens a line so: `19"` where line 5 comes next is text."""
+    result = read_text('1 AN ACT concerning "things". 2 Be it enacted 3 as 19"Board" says: 4 Section 1.',
+                       format="flat-ftp", name="flat.txt")
+    assert [line.line for line in result.lines] == [1, 2, 3, 4]
+    assert '19"Board"' in _lines_at(result)[(1, 3)]

@@ -345,9 +345,12 @@ def _node_annotations(
 def compared_texts(node_comparison: NodeComparison) -> tuple[str, str]:
     """The old and new text the two copies both cover. Text only one copy holds,
     because the other copy is truncated, is no change and gets no note; struck words a
-    plain printing prints are not NEW's text (`30 45 days` reads `45 days`)."""
+    plain printing prints are not NEW's text (`30 45 days` reads `45 days`); a row of a
+    restreamed section compares the words it shows (`NodeComparison.whole_nodes`)."""
     old, new = node_comparison.old, node_comparison.new
-    if not any(segment.op in ONE_COPY_OPS or segment.printed is not None for segment in node_comparison.segments):
+    if node_comparison.whole_nodes and not any(
+        segment.op in ONE_COPY_OPS or segment.printed is not None for segment in node_comparison.segments
+    ):
         return (old.text if old is not None else "", new.text if new is not None else "")
     kept = [segment for segment in node_comparison.segments if segment.op not in ONE_COPY_OPS]
     return (rebuild([token for segment in kept for token in segment.old]),

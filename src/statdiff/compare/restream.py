@@ -131,64 +131,115 @@ class _Atom:
 def restreamed(old_nodes: list[Node], new_nodes: list[Node], visible: Visible,
                section: str, rules: NodeRules = NodeRules()) -> list[NodeComparison] | None:
     """A section whose nodes differ in how its words are divided into paragraphs (one rendering
-    shows no indentation) and also in a few words: the section's words are diffed as one
-    stream, so that equal words under other node boundaries are unchanged, and each node is
-    listed once, beside the node that shares most of its words (or alone), under `rules`
-    (`nodes.NodeRules`: a plain printing, a whole replacement's quotation marks)."""
+    shows no indentation, a paragraph split in two) and also in a few words: the section's
+    words are diffed as one stream, so that equal words under other node boundaries are
+    unchanged, and each node is listed beside the node that shares most of its words (or
+    alone), under `rules` (`nodes.NodeRules`: a plain printing, a whole replacement's quotation
+    marks). Each piece of the stream is shown once, in the row of NEW's node that holds it
+    (`_Rows`): words one copy holds in one paragraph and the other in another are never
+    printed twice, and NEW reads in order, row by row."""
     old_side, new_side = _StreamSide.of(old_nodes, visible), _StreamSide.of(new_nodes, visible)
     if not old_side.tokens or not new_side.tokens:
         return None
     segments = rules.applied_to_stream(diff_tokens(old_side.tokens, new_side.tokens), old_nodes, new_nodes)
     atoms = _atoms(segments, old_side, new_side)
-    partner_of_old, partner_of_new = _partners(atoms)
-    comparisons: dict[tuple, NodeComparison] = {}
-    order: list[tuple] = []
-
-    def comparison_for(side: Side, index: int) -> NodeComparison:
-        if side == "old":
-            key = ("pair", index, partner_of_old[index]) if index in partner_of_old else ("old", index)
-        else:
-            key = ("pair", partner_of_new[index], index) if index in partner_of_new else ("new", index)
-        if key not in comparisons:
-            old = old_nodes[key[1]] if key[0] != "new" else None
-            new = new_nodes[key[-1]] if key[0] != "old" else None
-            comparisons[key] = NodeComparison(old, new, Status.UNCHANGED, [])
-            order.append(key)
-        return comparisons[key]
-
+    rows = _Rows(old_nodes, new_nodes, atoms)
     for atom in atoms:
-        old_home, new_home = comparison_for("old", atom.old_owner), comparison_for("new", atom.new_owner)
         change = None
         if atom.op != Op.EQUAL:
             change = Change(atom.op, old_nodes[atom.old_owner].path, new_nodes[atom.new_owner].path,
                             rebuild(atom.old), rebuild(atom.new),
                             _stream_span(atom.old, old_side, atom.old_cursor),
                             _stream_span(atom.new, new_side, atom.new_cursor), section, basis=atom.basis)
-        if old_home is new_home:
-            shown = [Segment(atom.op, atom.old, atom.new, basis=atom.basis, printed=atom.printed)]
-            old_home.segments.extend(shown)
-        else:
-            shown = []
-            if atom.old:
-                shown.append(Segment(Op.EQUAL if atom.op == Op.EQUAL else Op.DELETE, atom.old, ()))
-                old_home.segments.append(shown[-1])
-            if atom.new:
-                shown.append(Segment(Op.EQUAL if atom.op == Op.EQUAL else Op.INSERT, (), atom.new))
-                new_home.segments.append(shown[-1])
+        shown = rows.show(atom)
         if change is not None:
-            linked(change, *shown)
-            home = new_home if atom.new else old_home
+            linked(change, *[segment for _, segment in shown])
+            home = rows.comparison(shown[-1][0])
             home.changes.append(change)
             home.status = Status.CHANGED
-    for index in range(len(old_nodes)):
-        comparison_for("old", index)
-    for index in range(len(new_nodes)):
-        comparison_for("new", index)
-    result = [comparisons[key] for key in order]
-    for key, comparison in zip(order, result):  # a key names its nodes by index: ("pair", old, new), ("old", i), ("new", j)
-        _add_hidden(comparison, old_side.hidden_at(key[1] if key[0] != "new" else None),
-                    new_side.hidden_at(key[-1] if key[0] != "old" else None))
-    return result
+    return rows.listed(old_side, new_side)
+
+
+_RowKey = tuple[str, int, int]  # ("pair", old, new), ("old", i, -1), ("new", -1, j)
+
+
+class StreamedRow(NodeComparison):
+    """A row of a restreamed section: the pieces of the stream it shows may be some of another
+    row's nodes' words, and not all of its own (`_Rows`)."""
+
+    __slots__ = ()
+    whole_nodes = False
+
+
+class _Rows:
+    """The rows of a restreamed section: an old node beside the new node it shares most of its
+    words with, or a node alone. Each piece of the stream is shown once: in the row of NEW's
+    node that holds it (a piece only OLD holds, in the row of NEW's node where it was: an inline
+    redline reads as NEW does, deleted words where they stood), but the words of an old node that
+    shares no word with NEW (a paragraph removed, or replaced whole) stay in that node's own
+    row. The rows come in the order of what they show; a node whose words all show in other
+    rows has none of its own (the words of a paragraph split in two show once, each half with
+    its new paragraph)."""
+
+    def __init__(self, old_nodes: list[Node], new_nodes: list[Node], atoms: list[_Atom]):
+        self.old_nodes, self.new_nodes = old_nodes, new_nodes
+        self.partner_of_old, self.partner_of_new = _partners(atoms)
+        # the old nodes that share words with NEW (a period alike at the end of a list is no word shared)
+        self.kept = {atom.old_owner for atom in atoms if atom.op == Op.EQUAL and _has_a_word(atom.old)}
+        self.comparisons: dict[_RowKey, NodeComparison] = {}
+        self.order: list[_RowKey] = []
+
+    def key(self, side: Side, index: int) -> _RowKey:
+        if side == "old":
+            return ("pair", index, self.partner_of_old[index]) if index in self.partner_of_old else ("old", index, -1)
+        return ("pair", self.partner_of_new[index], index) if index in self.partner_of_new else ("new", -1, index)
+
+    def show(self, atom: _Atom) -> list[tuple[_RowKey, Segment]]:
+        """Where the atom is shown, and as what: one segment, or (the old words of a node
+        removed, replaced by words of another row) its deletion and its insertion."""
+        old_home, new_home = self.key("old", atom.old_owner), self.key("new", atom.new_owner)
+        removed = old_home[0] == "old" and atom.old_owner not in self.kept
+        if old_home == new_home or atom.op == Op.EQUAL or not removed:
+            return [self._put(new_home, Segment(atom.op, atom.old, atom.new, basis=atom.basis, printed=atom.printed))]
+        shown = [self._put(old_home, Segment(Op.DELETE, atom.old, ()))] if atom.old else []
+        if atom.new:
+            shown.append(self._put(new_home, Segment(Op.INSERT, (), atom.new)))
+        return shown
+
+    def _put(self, key: _RowKey, segment: Segment) -> tuple[_RowKey, Segment]:
+        self.comparison(key).segments.append(segment)
+        return key, segment
+
+    def comparison(self, key: _RowKey) -> NodeComparison:
+        if key not in self.comparisons:
+            old = self.old_nodes[key[1]] if key[0] != "new" else None
+            new = self.new_nodes[key[2]] if key[0] != "old" else None
+            self.comparisons[key] = StreamedRow(old, new, Status.UNCHANGED, [])
+            self.order.append(key)
+        return self.comparisons[key]
+
+    def listed(self, old_side: "_StreamSide", new_side: "_StreamSide") -> list[NodeComparison]:
+        """The rows in order, each with its nodes' words outside the shared stretch."""
+        old_owners, new_owners = set(old_side.owners), set(new_side.owners)
+        for index in range(len(self.old_nodes)):
+            self._keep_unshown(self.key("old", index), old_side.hidden_at(index), index in old_owners)
+        for index in range(len(self.new_nodes)):
+            self._keep_unshown(self.key("new", index), new_side.hidden_at(index), index in new_owners)
+        result = [self.comparisons[key] for key in self.order]
+        for key, comparison in zip(self.order, result):
+            _add_hidden(comparison, old_side.hidden_at(key[1] if key[0] != "new" else None),
+                        new_side.hidden_at(key[2] if key[0] != "old" else None))
+        return result
+
+    def _keep_unshown(self, key: _RowKey, hidden: Hidden, streamed: bool) -> None:
+        """A node no row shows keeps a row when it has words no other row shows: words outside
+        the shared stretch, or none in the stream at all (an empty paragraph is still listed)."""
+        if key not in self.comparisons and (hidden[0] or hidden[1] or not streamed):
+            self.comparison(key)
+
+
+def _has_a_word(tokens: tuple[Token, ...]) -> bool:
+    return any(char.isalnum() for token in tokens for char in token.text)
 
 
 def _atoms(segments: list[Segment], old_side: _StreamSide, new_side: _StreamSide) -> list[_Atom]:

@@ -68,14 +68,15 @@ _SHORTEST = 3
 
 def run_together_note(comparison: Comparison) -> str | None:
     """How many words run together in one printing were compared as the two the other prints."""
-    # Only a node `_join` made unchanged holds one (an `UnchangedPair`, most nodes, never does),
-    # and a joined run is a plain `Segment`: no unchanged node's words are tokenized or listed here.
+    # Only a node `_join` made unchanged holds one (an `UnchangedPair`, most nodes, never does: its
+    # segments, where made, are equal both sides alike), and a joined run is a plain `Segment`: no
+    # unchanged node's words are tokenized or listed here.
     found = []
     for section in comparison.sections:
         for node in section.nodes:
-            if type(node) is not NodeComparison or node.old is None or node.new is None:
+            if node.old is None or node.new is None:
                 continue
-            for segment in node.segments:
+            for segment in node.made_segments():
                 if segment.op == Op.EQUAL and type(segment) is Segment and len(segment.old) + len(segment.new) == 3 \
                         and _run_together(Segment(Op.REPLACE, segment.old, segment.new)):
                     found.append(segment)

@@ -7,7 +7,7 @@ import warnings
 from dataclasses import dataclass, field
 from enum import StrEnum
 from operator import attrgetter
-from typing import Any, Iterable, Literal, Protocol, Sequence
+from typing import Any, ClassVar, Iterable, Literal, Protocol, Sequence
 
 from statdiff.model.text import NOWHERE, PLAIN, Position, SourceSpan, Word
 from statdiff.model.tree import Document, Node, NodeWords, shortened
@@ -320,6 +320,10 @@ class NodeComparison:
     status: Status  # unchanged, changed, added, removed, moved, renumbered, only_old, only_new
     segments: list[Segment] = field(default_factory=list)
     changes: list[Change] = field(default_factory=list)
+    # Its segments hold its nodes' words, all of them and no other's. Not so for a row of a section
+    # whose words are divided into paragraphs differently (`compare.restream`): what it compares
+    # is what its segments hold.
+    whole_nodes: ClassVar[bool] = True
 
     def __repr__(self) -> str:
         node = self.new if self.new is not None else self.old

@@ -91,6 +91,12 @@ _DIGITS = frozenset("0123456789")
 _MAX_LINE_NUMBER_DIGITS = 3
 
 
+# A word of a page run together that starts with the line number expected next and then a quotation
+# mark is that line's first word glued to its number (the markup of struck or underlined text lost
+# the space): no word of the text is a number run into a quote.
+_OPENING_QUOTES = frozenset('"“')
+
+
 def leading_number(piece: Piece, expected: int, started: bool, page_turned: bool = False) -> tuple[int, str] | None:
     """The line number `piece` starts with, given the number expected next.
 
@@ -104,7 +110,11 @@ def leading_number(piece: Piece, expected: int, started: bool, page_turned: bool
     if not text or text[0] not in _DIGITS:
         return None
     if piece.whole:
-        return _whole_number(text.strip(), _candidates(expected, started, page_turned))
+        found = _whole_number(text.strip(), _candidates(expected, started, page_turned))
+        label = str(expected)
+        if found is None and started and text.startswith(label) and text[len(label):len(label) + 1] in _OPENING_QUOTES:
+            return expected, text[len(label):]  # `19"Board".` in a page run together: line 19's first word
+        return found
     label = str(expected)
     if started and text.startswith(label) and text[len(label) : len(label) + 1] not in _DIGITS:
         return expected, text[len(label):]  # the usual case: the number expected next

@@ -21,6 +21,7 @@ from __future__ import annotations
 import io
 import os
 import re
+from collections import Counter
 from typing import Any, Iterator
 
 from rich.console import Console, RenderableType
@@ -434,8 +435,13 @@ def _stat_lines(redline: RedlineView, width: int) -> Iterator[Text]:
     takes words out one deletion, a replacement (or a move, renumbering, Source note) one of
     each; bars are scaled to fit `width` columns. Nothing is printed when nothing changed
     but what a truncated copy leaves out."""
-    changed = [(_unit_name(section), _plus_minus([view.change for view in section.changes]))
-               for section in redline.sections if section.changes]
+    sections = [section for section in redline.sections if section.changes]
+    names = [_unit_name(section) for section in sections]
+    # two sections of one name (a clause removed, the next renumbered into its number): each by its heading too
+    shared = {name for name, count in Counter(names).items() if count > 1}
+    names = [f"{name} {section.heading}" if name in shared and section.heading else name
+             for name, section in zip(names, sections)]
+    changed = [(name, _plus_minus([view.change for view in section.changes])) for name, section in zip(names, sections)]
     if changed:
         name_width = max(len(name) for name, _ in changed)
         most = max(plus + minus for _, (plus, minus) in changed)

@@ -13,7 +13,8 @@ Sections (kind `section`: the units `compare` pairs, moves and renumbers):
 - a numbered clause `1.`, `1)`, `1.1`, `7.2.3` (`2.0` is clause 2; a bare `1` only before a
   heading: `1 Definitions`) that continues the numbering open at its level (the next number,
   a first `1`, a gap of at most three after a sentence end; the first number of a fragment
-  after a sentence end): `3.5 million` after `USD` is text;
+  after a sentence end; a sub-clause's number printed again after a sentence end, `7.13`
+  twice: a clause inserted and not renumbered): `3.5 million` after `USD` is text;
 - an ALL-CAPS line standing alone (`LIMITATION OF LIABILITY`; four letters or more, no
   lowercase letter, not ending in `.`, `,`, `;`, `!` or `?`).
 A section holds what follows it until a section of the same or a higher rank: markdown
@@ -63,6 +64,7 @@ from statdiff.law import enumerators
 from statdiff.model import BodyLine, Document, Identity, Meta, Node, ReadResult, Role, Word
 from statdiff.read.prose import BULLET, CODE, DESCRIPTION, FRONT_MATTER, HEADING, QUOTE, ROW, TERM, TEXT, ProseLine
 from statdiff.structure.boundaries import CONNECTORS
+from statdiff.structure.clause_lists import listed_number
 from statdiff.structure.clause_paths import name_paths
 from statdiff.structure.clause_text import defined_term, heading_after, heading_alone, opens_heading, term_printed
 from statdiff.structure.lines import ends_clause, is_caps_heading, is_caps_text, unwrap, wrap_width
@@ -98,7 +100,7 @@ def build_clauses(result: ReadResult) -> Document:
     builder = _Builder([_as_prose(line) for line in result.lines if line.text], root)
     builder.run()
     title = _lift_title(root, builder)
-    _describe(root)
+    _describe(root, {id(opened.node) for opened in builder.opened if opened.kind.startswith("markdown")})
     name_paths(root)
     identity = Identity(title=title) if title else Identity()
     root.label = identity.describe()
@@ -250,6 +252,13 @@ class _Builder:
         if boundary and self._numbered_under_a_clause(line):
             self._bullet(line, words)  # an item of a list indented under the clause, nested by indent as bullets are
             return True
+        top, previous = self.sections[-1], self.lines[index - 1].text if index else ""
+        listed = listed_number(_CLAUSE_NUMBER.match(text), text, previous, top.clause and top.rank[0] == CLAUSE_TIER,
+                               lambda value: self._enumerator_relation("digit", value, line.level),
+                               lambda item: item.node.text, lambda value: self._clause_relation((value,)) == "next")
+        if boundary and listed is not None:  # `1.` `2.` after `The Client shall:`: a list (`clause_lists`)
+            self._open_enumerator((listed.printed, "digit", listed.value, listed.relation, listed.sibling), line, words)
+            return True
         clause = self._keyword(text, boundary) or self._numbered(text, boundary, indent=line.level)
         if clause is not None:
             self._open_section(clause, words, line.level)
@@ -330,10 +339,13 @@ class _Builder:
         if relation == "orphan" and boundary and not markdown and decimal == (1,) and self._listed_headings():
             relation = "first"  # the clauses before were a list of headings: the clauses begin here
         printed = None
-        if relation == "orphan" and boundary and not markdown:
+        if relation == "orphan" and boundary and not markdown and len(decimal) == 1:
             shown = self._numbered_by_markdown(decimal, indent)
             if shown is not None:
                 printed, decimal, relation = decimal, shown, "next"
+        if relation == "orphan" and boundary and not bare and len(decimal) > 1 and \
+                self._clause_holder(decimal).printed.get(len(decimal)) == decimal:
+            relation = "next"  # `7.13` again after `7.13`: a clause inserted, numbered as the one it precedes
         if decimal[0] >= FOUR_DIGITS and relation != "next":
             return None  # clause 1000 follows clause 999; a year opening a paragraph does not
         accepted = markdown or relation in ("next", "first") or (boundary and relation in ("gap", "start") and not bare)
@@ -611,13 +623,14 @@ class _Builder:
 
 
 def _lift_title(root: Node, builder: _Builder) -> str | None:
-    """The first block, a heading no later heading matches in kind and level, is the title:
-    its words become a `text` node (role `title`) and what it held moves up to the root."""
+    """The first block (after front matter), a heading no later heading matches in kind and level,
+    is the title: its words become a `text` node (role `title`), what it held moves up to the root."""
     if not root.children or not builder.opened:
         return None
     first = builder.opened[0]
     node = first.node
-    if root.children[0] is not node or not (first.kind == "caps" or first.kind.startswith("markdown")):
+    at = next((index for index, child in enumerate(root.children) if child.meta.role != Role.FRONT_MATTER), 0)
+    if root.children[at] is not node or not (first.kind == "caps" or first.kind.startswith("markdown")):
         return None
     if node.meta.number is not None:
         return None
@@ -628,7 +641,7 @@ def _lift_title(root: Node, builder: _Builder) -> str | None:
     ):
         return None
     title = Node(kind="text", path="", words=node.words, meta=Meta(role=Role.TITLE))
-    root.children[0:1] = [title, *node.children]
+    root.children[at:at + 1] = [title, *node.children]
     return " ".join(word.text for word in node.words)
 
 
@@ -665,8 +678,9 @@ def _decimal(number: str) -> tuple[int, ...] | None:
     return tuple(values)
 
 
-def _describe(root: Node) -> None:
-    """Each section's heading and defined term, read from its whole opening paragraph."""
+def _describe(root: Node, markdown_headings: set[int]) -> None:
+    """Each section's heading and defined term, read from its whole opening paragraph (a markdown
+    heading's, whatever its case: `## 1. Retention periods`)."""
     for node in root.walk():
         if node.kind != "section":
             continue
@@ -676,7 +690,8 @@ def _describe(root: Node) -> None:
             continue
         match = _KEYWORD.match(text) or _CLAUSE_NUMBER.match(text)
         after = text[match.end():].strip() if match else text
-        node.meta.heading = heading_after(after)
+        heading = after.lstrip("-–—:. ") if id(node) in markdown_headings else None
+        node.meta.heading = heading or heading_after(after)
         term = defined_term(after)
         if term is not None:
             node.meta.term = term

@@ -212,7 +212,9 @@ def node_label(node: Node | None, path: str | None = None) -> str:
     (`815 ILCS 530/10`), else the path, else "Front matter"."""
     number = node.meta.number if node is not None else None
     if number and node is not None and node.meta.positional and node.label:
-        return node.label  # a document's clause names itself: `Clause 3`, `Article III`, `Schedule 2`
+        # a document's clause names itself: `Clause 3`, `Article III`, `Schedule 2`; by its path
+        # where another section has its label (`Clause 3.1 Clause 4`: a list under clause 3.1)
+        return node.path if node.path.endswith(f" {node.label}") else node.label
     if number:
         return f"Sec. {number}"
     path = path if path is not None else (node.path if node is not None else "")

@@ -92,7 +92,7 @@ class QuietRun:
         """`Secs. 1-4 to 1-12 unchanged (9 Sections)`, `Articles 2B to 4 unchanged (3 Articles,
         87 Sections)`, `Article 3 GENERAL PROVISIONS unchanged (6 Sections)`."""
         first, last = self.members[0], self.members[-1]
-        sections = counted(len(self.sections), "Section")
+        sections = _counted_units(self.sections)
         groups = [member for member in self.members if isinstance(member, GroupView)]
         if len(self.members) == 1 and isinstance(first, GroupView):
             named = f"{first.label} {first.heading}".strip()
@@ -102,6 +102,16 @@ class QuietRun:
             noun = "Act" if groups[0].kind == "act" else "Article"
             counts = f"{counted(len(groups), noun)}, {sections}"
         return f"{label_range(first.label, last.label)} {self.status_label} ({counts})"
+
+
+def _counted_units(sections: list[SectionView]) -> str:
+    """`9 Sections`; where each is a document's numbered clause (a contract's `Clause 4.1`, whose
+    headings and front matter are no Sections), `6 Clauses`, `front matter, 1 Clause`."""
+    clauses = [section for section in sections if section.path]
+    if clauses and all(section.label.startswith("Clause ") for section in clauses):
+        count = counted(len(clauses), "Clause")
+        return count if len(clauses) == len(sections) else f"front matter, {count}"
+    return counted(len(sections), "Section")
 
 
 def sections_of(members: "list[GroupView | SectionView]") -> list[SectionView]:
