@@ -134,3 +134,12 @@ def test_text_outside_any_section_added_where_the_old_copy_has_no_text_of_its_ow
     assert [section.label for section in build_view(comparison).sections if not section.path] == ["Outside any Section"]
     change = build_view(comparison).changes[0]
     assert (change.where, change.phrase) == ("Outside any Section", "added text printed outside any Section")
+
+
+def test_a_change_to_a_node_of_the_front_matter_is_placed_under_its_label():
+    """A bill's title is a node of its own text named by its place alone (`[1]`): the
+    summary's Where reads `Front matter [1]`, not a bare `[1]`."""
+    text = (ROOT / "statutes" / "pipa" / "09500HB0605_introduced_full.txt").read_text(encoding="utf-8")
+    comparison = pipeline.compare(built(text, "old"), built(text.replace("AN ACT concerning", "AN ACT relating to", 1), "new"))
+    assert [(change.where, change.phrase) for change in build_view(comparison).changes] == [
+        ("Front matter [1]", "replaced “concerning” with “relating to”")]
