@@ -20,6 +20,8 @@ Every Illinois pattern comes from `statdiff.law`. `build_document(result)` is th
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from statdiff import collector
 from statdiff.errors import StatdiffError
 from statdiff.law.public_acts import of_source_note as _public_acts  # noqa: F401 (the one parser of Source notes)
@@ -28,7 +30,10 @@ from statdiff.structure.builder import Builder
 from statdiff.structure.finish import Finisher
 from statdiff.structure.stream import Stream, prints_statute_units
 
-__all__ = ["build_document"]
+if TYPE_CHECKING:
+    from statdiff.structure.reuse import Recorder, Reusable
+
+__all__ = ["build_document", "build_pair"]
 
 
 def build_document(result: ReadResult) -> Document:
@@ -48,12 +53,37 @@ def build_document(result: ReadResult) -> Document:
     return document
 
 
+def build_pair(old: ReadResult, new: ReadResult) -> tuple[Document, Document]:
+    """Two versions built for one comparison, as `build_document` builds each: NEW's Sections
+    that OLD prints alike copied from OLD's tree (`reuse.py`), where both are legislation
+    printed without struck text (else each is built alone)."""
+    if not all(isinstance(result, ReadResult) and not result.prose and not result.marked(DELETED)
+               for result in (old, new)):
+        return build_document(old), build_document(new)
+    from statdiff.structure.reuse import Recorder, Reusable
+
+    recorder = Recorder()
+    old_document, old_stream = _built_with(old, recorder=recorder)
+    with collector.paused():
+        reusable = Reusable(old_stream, recorder.checkpoints)
+    return old_document, _built_with(new, reusable=reusable)[0]
+
+
 def _built(result: ReadResult) -> Document:
     """The tree of a body of Illinois legislation, as printed."""
+    return _built_with(result)[0]
+
+
+def _built_with(result: ReadResult, recorder: "Recorder | None" = None,
+                reusable: "Reusable | None" = None) -> tuple[Document, Stream]:
+    """`_built`, and the stream built from; `recorder` told of OLD's units, `reusable`'s
+    units copied where NEW prints them alike (`build_pair`)."""
     root = Node(kind="document", path="", label=result.identity.describe())
     with collector.paused():  # every object the build makes lives as long as the tree
-        Builder(Stream(result), root).run()
-        Finisher(root, result).run()
+        stream = Stream(result)
+        splicer = reusable.splicer(stream) if reusable is not None else None
+        Builder(stream, root, recorder, splicer).run()
+        Finisher(root, result, splicer.reused if splicer is not None else frozenset()).run()
     return Document(
         identity=result.identity,
         root=root,
@@ -61,4 +91,4 @@ def _built(result: ReadResult) -> Document:
         name=result.name,
         synopsis=result.synopsis,
         detection=result.detection,
-    )
+    ), stream

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 from re import Match
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, AbstractSet, NamedTuple
 
 from statdiff.law import amendments, citations, definitions, public_acts, units
 from statdiff.model import Meta, Node, ReadResult, Role
@@ -33,8 +33,11 @@ DESCRIBED_KINDS = frozenset({"bill_section", "section", "article", "definition"}
 class Finisher:
     """Decide the kinds left open, parse the meta and give every node its path."""
 
-    def __init__(self, root: Node, result: ReadResult):
+    def __init__(self, root: Node, result: ReadResult, reused: "AbstractSet[Node]" = frozenset()):
         self.root = root
+        # Sections copied from another version's tree with their meta and label (`reuse.py`):
+        # not read again, only named
+        self.reused = reused
         self.act = result.identity.act
         self.used: set[str] = set()
         self.counts: dict[str, int] = {}
@@ -60,7 +63,10 @@ class Finisher:
 
     # ------------------------------------------------------------ meta
     def _describe(self, node: Node) -> None:
+        reused = self.reused
         for child in node.children:
+            if child in reused:
+                continue
             kind = child.kind
             if kind in DESCRIBED_KINDS:  # (most nodes, a paragraph or a note, are not)
                 self._describe_unit(child, kind)
