@@ -330,3 +330,15 @@ def test_the_reach_of_each_read_at_a_word_holds():
     assert _widest(units.VERSION) <= boundaries.VERSION_REACH
     assert _widest(definitions.DEFINITION) <= boundaries.DEFINITION_REACH
     assert _widest(" ?(?:" + citations.CITATION_NOTE_TEXT + ")") <= boundaries.NOTES_REACH
+
+
+def test_the_notes_read_far_open_as_the_finder_says():
+    """A citation's notes are read far past those found only where another note opens there:
+    `boundaries.NOTE_OPENINGS` are the openings of `citations.CITATION_NOTE_TEXT` that read on."""
+    from statdiff.law import citations
+    from statdiff.structure import boundaries
+
+    openings = "|".join(opening[1:-1] for opening in boundaries.NOTE_OPENINGS)
+    assert citations.CITATION_NOTE_TEXT.startswith(rf"\((?:{openings}) ")
+    rest = r"\((?:new|rep\.)\)"  # the other opening, and its whole note
+    assert citations.CITATION_NOTE_TEXT.endswith(")|" + rest) and _widest(rest) <= boundaries.LOCAL_REACH

@@ -83,7 +83,7 @@ def _built_with(result: ReadResult, recorder: "Recorder | None" = None,
         stream = Stream(result)
         splicer = reusable.splicer(stream) if reusable is not None else None
         Builder(stream, root, recorder, splicer).run()
-        Finisher(root, result, splicer.reused if splicer is not None else frozenset()).run()
+        Finisher(root, result, splicer.reused if splicer is not None else None).run()
     return Document(
         identity=result.identity,
         root=root,

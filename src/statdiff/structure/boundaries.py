@@ -41,7 +41,8 @@ ENUM_HEADING_MAX_WORDS = 8
 # every pattern and read not named below, within LOCAL_REACH characters of the word (and the
 # words up to the next space); a version note (`units.VERSION`), a defined term
 # (`definitions.DEFINITION`) and one citation note (`citations.CITATION_NOTE_TEXT`, each note
-# tried starting where the notes found end) each within their own reach.
+# tried starting where the notes found end, read far only where one opens there) each within
+# their own reach.
 LOCAL_REACH = 96
 VERSION_REACH = 1440
 DEFINITION_REACH = 420
@@ -289,9 +290,12 @@ class BoundaryFinder:
         if not (stream.line_start[i] or self.ends_clause(i) or self.in_prelude()):
             return None
         after = notes_end(stream.text, match.end())
-        # each note tried starts by `after`; a `(from ` note is first read to its `)` (`notes.notes_end`)
+        # the notes found were read to their ends (and a nested parenthesis or a lookahead
+        # past them); the note tried at `after`, far only where one opens there; a `(from `
+        # note is first read to its `)` (`notes.notes_end`)
         close = stream.text.find(")", match.end())
-        looked_to = max(after + NOTES_REACH, close + 1 if close >= 0 else len(stream.text))
+        reach = NOTES_REACH if _note_opens_at(stream.text, after) else LOCAL_REACH
+        looked_to = max(after + reach, close + 1 if close >= 0 else len(stream.text))
         if looked_to > self.reach:
             self.reach = looked_to
         if not stream.line_start[i] and after < len(stream.text) and not stream.text.startswith(
@@ -584,6 +588,16 @@ def _routed_to_a_unit_at(text: str, offset: int) -> bool:
         return False
     end = text.find(" ", offset)
     return (text[offset:] if end < 0 else text[offset:end]) in UNIT_WORDS  # no quote to strip: `first` is none
+
+
+# How each citation note opens (`citations.CITATION_NOTE_TEXT`; `(new)` and `(rep.)`, whole
+# in LOCAL_REACH, are read no further).
+NOTE_OPENINGS = ("(from ", "(was ", "(formerly ")
+
+
+def _note_opens_at(text: str, offset: int) -> bool:
+    """Does a citation note open at `offset`, or after a space there?"""
+    return text.startswith(NOTE_OPENINGS, offset + 1 if text.startswith(" ", offset) else offset)
 
 
 def _capitals_heading(node: Node) -> bool:

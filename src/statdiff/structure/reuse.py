@@ -155,12 +155,13 @@ def _looked_back_to(text: str, offset: int) -> int:
 
 class Splicer:
     """Copies OLD's units into NEW's tree where NEW prints them alike (`Builder.splicer`);
-    `reused`: the Sections copied (the second pass does not read them again)."""
+    `reused`: the Sections copied (the second pass does not read them again), each with the
+    names its descendants had in OLD's tree (`_moved`), None where one was made unique there."""
 
     def __init__(self, reusable: Reusable, stream: Stream):
         self.old, self.new = reusable.stream, stream
         self.units = reusable.units
-        self.reused: set[Node] = set()
+        self.reused: dict[Node, tuple[str, ...] | None] = {}
 
     def splice(self, visit: int, tree: OpenNodes) -> int | None:
         """At word `visit`, where a Source note ended: copy the unit of OLD's NEW prints here
@@ -208,34 +209,52 @@ class Splicer:
         """The unit's Section copied under the innermost open node, its Source note taking
         words from now on: the word where the note ends (None, nothing copied, where a node
         of OLD's no longer covers a range of OLD's words)."""
-        words, characters = visit - unit.start, offset - unit.offset
-        section = _moved(unit.section, self.old.store, self.new.store, words, characters)
+        names: list[str] = []
+        section = _moved(unit.section, Move(self.old.store, self.new.store, visit - unit.start, offset - unit.offset),
+                         names)
         if section is None:
             return None
         tree.stack[-1].children.append(section)
-        self.reused.add(section)
+        self.reused[section] = tuple(names) if all(" #" not in name for name in names) else None
         source = section.children[-1]
         tree.current, tree.current_start, tree.current_from = source, source._start, source._from
         tree.taken, tree.taken_to = source._end, source._to
         return source._end
 
 
-def _moved(node: Node, old: WordStore, new: WordStore, words: int, characters: int) -> Node | None:
-    """A copy of `node` and its descendants covering `new`'s words `words` further on, its text
-    `characters` further on (None where a node no longer covers a range of `old`'s words: its
-    words were read and given a list of their own). The copy shares the node's meta and label;
-    its path is given by the second pass."""
-    if node._words is not None or node._store is not old:
+class Move(NamedTuple):
+    """Where a copied node's words are: in `new` rather than `old`, `words` words and
+    `characters` characters further on."""
+
+    old: WordStore
+    new: WordStore
+    words: int
+    characters: int
+
+
+def _moved(node: Node, move: Move, names: list[str]) -> Node | None:
+    """A copy of `node` and its descendants, its words moved (`move`); None where a node no
+    longer covers a range of OLD's words (its words were read and given a list of their
+    own). The copy shares the node's meta and label, and keeps its path for the second pass
+    (`Finisher._named_as_before`), which names the copy's descendants but for their paragraphs
+    (`[n]`) as it names them (`names`, in order; a paragraph named otherwise, a resolution's
+    clause, is named so too: its name makes the list end in a name it was never given)."""
+    if node._words is not None or node._store is not move.old:
         return None
     children = []
     for child in node.children:
-        moved = _moved(child, old, new, words, characters)
+        if child.kind != "text":
+            names.append(child.path)
+        elif not child.path.endswith("]"):
+            names.append(" #")  # (never a name as it stands: the second pass names them all)
+        moved = _moved(child, move, names)
         if moved is None:
             return None
         children.append(moved)
     copy = Node.__new__(Node)  # (`Node.covering`, without the Meta it makes)
-    copy.kind, copy.path, copy.children, copy.label, copy.meta = node.kind, "", children, node.label, node.meta
-    copy._words, copy._store = None, new
+    copy.kind, copy.path, copy.children, copy.label, copy.meta = node.kind, node.path, children, node.label, node.meta
+    copy._words, copy._store = None, move.new
+    words, characters = move.words, move.characters
     copy._start, copy._end = node._start + words, node._end + words
     copy._from, copy._to = node._from + characters, node._to + characters
     return copy
