@@ -196,11 +196,9 @@ def _edited(text: str, chooser: random.Random, edits: int) -> str:
                 lines[join:join + 2] = [lines[join] + " " + lines[join + 1].lstrip()]
                 words = "\n".join(lines).split(" ")
         elif kind == 4:  # a Section renumbered (its citation and its Sec. line)
-            sections = sorted({word.rstrip(".") for word, after in zip(words, words[1:]) if word == "Sec."} or {""})
             number = chooser.choice([word for word in words[1:] if word[:1].isdigit() and word.endswith(".")] or ["1."])
             words = " ".join(words).replace(f"/{number[:-1]})", f"/{number[:-1]}a)").replace(
                 f"Sec. {number}", f"Sec. {number[:-1]}a.").split(" ")
-            del sections
         elif kind == 5:  # a Section printed twice
             text_now = " ".join(words)
             start = text_now.find("(", chooser.randrange(len(text_now)))

@@ -12,10 +12,13 @@ The parts, in the order they run:
 * `finish.py`: the second pass: kinds left open, meta (citation, heading, Source note,
   amendatory instruction, defined term) and paths.
 * `tree.py`: the node kinds, how they nest, the nodes open during a build.
+* `reuse.py`: two versions built for one comparison (`build_pair`): a Section NEW prints as
+  OLD does, where the builder comes to it alike, is OLD's subtree copied, its words moved.
 * `clauses.py`: documents that are not Illinois legislation (contracts, policies,
   markdown; the `prose` rendering): headings, numbered clauses, lists and tables.
 
-Every Illinois pattern comes from `statdiff.law`. `build_document(result)` is the entry point.
+Every Illinois pattern comes from `statdiff.law`. `build_document(result)` is the entry point
+(`build_pair(old, new)` for two versions compared).
 """
 
 from __future__ import annotations

@@ -24,11 +24,14 @@ the unit is the same, so what it would build is OLD's subtree moved: the same ki
 same meta (read by the second pass from the unit's text alone: shared with OLD's nodes, as
 neither tree changes once built) and the same labels; each node covers NEW's words, so its
 words carry NEW's page:line and marks. The second pass does not read them again
-(`Finisher.reused`), and names every node as it would (paths depend on what comes before).
+(`Finisher.reused`); it names the Section as ever (a path depends on what came before), and
+its descendants as OLD's were named where the Section is named alike and none of their
+names is taken yet (`Finisher._named_as_before`), else as ever.
 
 A Section the builder reaches otherwise (after an Article's heading, a Section without a
-Source note), or that reads differently, is built as ever. Documents with struck text,
-prose, and an amendment applied to its bill are built as ever (`build_pair`'s callers).
+Source note), or that reads differently, is built as ever. Documents with struck text and
+prose are built as ever (`build_pair`), and so is an amendment applied to its bill
+(`pipeline.diff_files`). `tests/test_reuse.py` holds each build to the one without copies.
 """
 
 from __future__ import annotations
