@@ -130,11 +130,13 @@ def compare(old: "Document", new: "Document") -> "Comparison":
 
 def compare_files(old: str | Path, new: str | Path, *, format: str | None = None,
                   max_bytes: int | None = None) -> "Comparison":
-    """Two files read, built and compared."""
+    """Two files read, built and compared (NEW's Sections that OLD prints alike copied from
+    OLD's tree: `build_pair`)."""
     from statdiff.read import read_path
+    from statdiff.structure import build_like, build_reusable
 
-    old_result = read_path(old, format=format, max_bytes=max_bytes)
-    return compare(*build_pair(old_result, read_path(new, format=format, max_bytes=max_bytes)))
+    old_document, reusable = build_reusable(read_path(old, format=format, max_bytes=max_bytes))
+    return compare(old_document, build_like(read_path(new, format=format, max_bytes=max_bytes), reusable))
 
 
 def in_version_order(first: "Document", second: "Document") -> tuple["Document", "Document"]:

@@ -36,7 +36,7 @@ from statdiff.structure.stream import Stream, prints_statute_units
 if TYPE_CHECKING:
     from statdiff.structure.reuse import Recorder, Reusable
 
-__all__ = ["build_document", "build_pair"]
+__all__ = ["build_document", "build_like", "build_pair", "build_reusable"]
 
 
 def build_document(result: ReadResult) -> Document:
@@ -58,18 +58,36 @@ def build_document(result: ReadResult) -> Document:
 
 def build_pair(old: ReadResult, new: ReadResult) -> tuple[Document, Document]:
     """Two versions built for one comparison, as `build_document` builds each: NEW's Sections
-    that OLD prints alike copied from OLD's tree (`reuse.py`), where both are legislation
-    printed without struck text (else each is built alone)."""
-    if not all(isinstance(result, ReadResult) and not result.prose and not result.marked(DELETED)
-               for result in (old, new)):
-        return build_document(old), build_document(new)
+    that OLD prints alike copied from OLD's tree (`reuse.py`)."""
+    old_document, reusable = build_reusable(old)
+    return old_document, build_like(new, reusable)
+
+
+def build_reusable(result: ReadResult) -> tuple[Document, "Reusable | None"]:
+    """`build_document(result)`, and what another version's build may copy from its tree
+    (`build_like`): None for a text built otherwise (prose, struck text)."""
+    if not _copies_alike(result):
+        return build_document(result), None
     from statdiff.structure.reuse import Recorder, Reusable
 
     recorder = Recorder()
-    old_document, old_stream = _built_with(old, recorder=recorder)
-    with collector.paused():
-        reusable = Reusable(old_stream, recorder.checkpoints)
-    return old_document, _built_with(new, reusable=reusable)[0]
+    document, stream = _built_with(result, recorder=recorder)
+    with collector.paused():  # (what it keeps of the stream: not what the stream looked up)
+        return document, Reusable(stream, recorder.checkpoints)
+
+
+def build_like(result: ReadResult, reusable: "Reusable | None") -> Document:
+    """`build_document(result)`, the Sections it prints as the version `reusable` was built
+    from does copied from that version's tree (`reuse.py`)."""
+    if reusable is None or not _copies_alike(result):
+        return build_document(result)
+    return _built_with(result, reusable=reusable)[0]
+
+
+def _copies_alike(result: ReadResult) -> bool:
+    """Legislation printed without struck text (a prose text is built otherwise, and a
+    printing with struck text means another text as well: `Document.as_meant`)."""
+    return isinstance(result, ReadResult) and not result.prose and not result.marked(DELETED)
 
 
 def _built(result: ReadResult) -> Document:

@@ -105,11 +105,30 @@ class Unit:
     depth: int
 
 
+class Printing(NamedTuple):
+    """What of a stream the builder reads besides the text's words: which words start a
+    printed line, how each line is indented, what the whole text is (kept for OLD without
+    the rest of its stream, its offsets looked up, while NEW is built)."""
+
+    text: str
+    store: WordStore
+    line_start: bytearray
+    indentation: list[bool | None]
+    legislation: bool
+    flattened: bool
+    has_indentation: bool
+
+    @classmethod
+    def of(cls, stream: Stream) -> "Printing":
+        return cls(stream.text, stream.store, stream.line_start, stream.indentation, stream.legislation,
+                   stream.flattened, stream.has_indentation)
+
+
 class Reusable:
     """OLD's built units, found by their opening (`KEY_CHARACTERS`)."""
 
     def __init__(self, stream: Stream, checkpoints: list[Checkpoint]):
-        self.stream = stream
+        self.printing = Printing.of(stream)
         self.units: dict[str, list[Unit]] = {}
         for before, after in zip(checkpoints, checkpoints[1:]):
             unit = self._unit(before, after)
@@ -127,16 +146,16 @@ class Reusable:
             return None
         offset, source = section._from, section.children[-1]
         reach = max(after.reach, source._from + LOCAL_REACH, source._to)
-        return Unit(section, before.end, after.end, offset, source._to, _looked_back_to(self.stream.text, offset),
+        return Unit(section, before.end, after.end, offset, source._to, _looked_back_to(self.printing.text, offset),
                     reach, len(before.stack))
 
     def splicer(self, stream: Stream) -> "Splicer | None":
         """A splicer for NEW's stream, None where the two texts are not read alike throughout."""
-        old = self.stream
+        old, new = self.printing, Printing.of(stream)
         if not self.units or (old.legislation, old.flattened, old.has_indentation) != (
-                stream.legislation, stream.flattened, stream.has_indentation):
+                new.legislation, new.flattened, new.has_indentation):
             return None
-        return Splicer(self, stream)
+        return Splicer(self, new)
 
 
 def _copyable_section(section: Node, start: int, end: int) -> bool:
@@ -161,8 +180,8 @@ class Splicer:
     `reused`: the Sections copied (the second pass does not read them again), each with the
     names its descendants had in OLD's tree (`_moved`), None where one was made unique there."""
 
-    def __init__(self, reusable: Reusable, stream: Stream):
-        self.old, self.new = reusable.stream, stream
+    def __init__(self, reusable: Reusable, new: Printing):
+        self.old, self.new = reusable.printing, new
         self.units = reusable.units
         self.reused: dict[Node, tuple[str, ...] | None] = {}
 
