@@ -159,10 +159,9 @@ def child(old: Path, new: Path) -> None:
     import tracemalloc
 
     from statdiff import pipeline
-    from statdiff.read import read_path
 
     def compared():
-        return pipeline.compare(pipeline.build(read_path(old)), pipeline.build(read_path(new)))
+        return pipeline.compare_files(old, new)
 
     def with_json():
         return pipeline.render_comparison(compared(), "json")
@@ -186,10 +185,10 @@ def _stages(old: Path, new: Path) -> dict[str, float]:
     from statdiff.read import read_path
 
     with collector.tuned_for_one_run():
-        built = [pipeline.build(read_path(old)), pipeline.build(read_path(new))]
+        built = pipeline.build_pair(read_path(old), read_path(new))
         comparison = [pipeline.compare(*built)]
         return {
-            "build": min(_timed(lambda: [pipeline.build(read_path(old)), pipeline.build(read_path(new))])
+            "build": min(_timed(lambda: pipeline.build_pair(read_path(old), read_path(new)))
                          for _ in range(IN_PROCESS_REPEAT)),
             "compare": min(_timed(lambda: comparison.__setitem__(0, pipeline.compare(*built)))
                            for _ in range(IN_PROCESS_REPEAT)),

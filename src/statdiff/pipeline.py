@@ -30,7 +30,7 @@ from statdiff.render import Output, RenderOptions
 
 __all__ = [
     "Diffed", "Output", "RenderOptions", "agreement", "amended_view", "amendment_in", "amendment_of", "amendment_view",
-    "annotate", "apply_files", "audit_file", "build", "change_list", "compare", "compare_files", "comparison_json",
+    "annotate", "apply_files", "audit_file", "build", "build_pair", "change_list", "compare", "compare_files", "comparison_json",
     "comparison_warnings", "diff_files", "history", "history_view", "in_version_order", "nothing_fits_warnings",
     "output_format", "read_bytes", "read_changes", "read_file", "read_small_text", "read_string", "reader_notes",
     "render", "render_comparison", "render_to_path", "version_files", "view", "write_comparison",
@@ -109,6 +109,14 @@ def build(result: "ReadResult") -> "Document":
     return build_document(result)  # (which runs with the collector paused, as every stage: `collector.paused`)
 
 
+def build_pair(old: "ReadResult", new: "ReadResult") -> tuple["Document", "Document"]:
+    """Two versions built for one comparison, each as `build` builds it: NEW's Sections that
+    OLD prints alike are copied from OLD's tree rather than built again (`structure/reuse.py`)."""
+    from statdiff.structure import build_pair as build_both
+
+    return build_both(old, new)
+
+
 # ---------------------------------------------------------------- compare
 
 
@@ -122,8 +130,13 @@ def compare(old: "Document", new: "Document") -> "Comparison":
 
 def compare_files(old: str | Path, new: str | Path, *, format: str | None = None,
                   max_bytes: int | None = None) -> "Comparison":
-    """Two files read, built and compared."""
-    return compare(read_file(old, format=format, max_bytes=max_bytes), read_file(new, format=format, max_bytes=max_bytes))
+    """Two files read, built and compared (NEW's Sections that OLD prints alike copied from
+    OLD's tree: `build_pair`)."""
+    from statdiff.read import read_path
+    from statdiff.structure import build_like, build_reusable
+
+    old_document, reusable = build_reusable(read_path(old, format=format, max_bytes=max_bytes))
+    return compare(old_document, build_like(read_path(new, format=format, max_bytes=max_bytes), reusable))
 
 
 def in_version_order(first: "Document", second: "Document") -> tuple["Document", "Document"]:
@@ -174,10 +187,12 @@ def diff_files(old: str | Path, new: str | Path, *, format: str | None = None, m
     from statdiff.read.identity import is_amendment
 
     new_result = read_path(new, format=format, max_bytes=max_bytes)
+    if not is_amendment(new_result):  # two texts: the amendment stage is not even imported
+        if old_document is None:
+            return _as_texts(compare(*build_pair(old_result, new_result)), [])
+        return _as_texts(compare(old_document, build(new_result)), [])
     if old_document is None:
         old_document = build(old_result)
-    if not is_amendment(new_result):  # two texts: the amendment stage is not even imported
-        return _as_texts(compare(old_document, build(new_result)), [])
     from statdiff.amend import apply_amendments
     from statdiff.amend.credit import amends, page_and_line_amendment
 

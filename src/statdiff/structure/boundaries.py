@@ -36,6 +36,18 @@ INDENTATION_SCORES = {True: 2, False: -3, None: 0}
 ENUM_HEADING_MAX_WORDS = 8
 
 
+# How far past where it starts a read at a word may look (`BoundaryFinder.reach`; a test holds
+# each pattern matched at a word to these, from its widest match and the lookahead after it):
+# every pattern and read not named below, within LOCAL_REACH characters of the word (and the
+# words up to the next space); a version note (`units.VERSION`), a defined term
+# (`definitions.DEFINITION`) and one citation note (`citations.CITATION_NOTE_TEXT`, each note
+# tried starting where the notes found end, read far only where one opens there) each within
+# their own reach.
+LOCAL_REACH = 96
+VERSION_REACH = 1440
+DEFINITION_REACH = 420
+NOTES_REACH = 1200
+
 # The first letters of `units.RESOLUTION_CLAUSE` (`WHEREAS`, `RESOLVED`, `NOW, THEREFORE`, `BE IT`).
 RESOLUTION_INITIALS = frozenset("WRNB")
 
@@ -85,6 +97,11 @@ class BoundaryFinder:
         self.tree = tree
         # what `enumerator_parts` read of each word: a Section prints `(a)`, `(1)` ... again and again
         self.enumerator_words: dict[str, EnumeratorWord] = {}
+        # How far into the text the reads that may go past `LOCAL_REACH` characters from the word
+        # they are made at (a note's parenthesis, a version note, a defined term, a citation's
+        # notes) may have looked; set back by whoever asks (`structure/reuse.py`: a stretch of
+        # text built again elsewhere must be the same as far as its reads looked).
+        self.reach = 0
 
     def worth_visiting(self, candidates: list[int]) -> list[int]:
         """The candidates where `at` may find a unit: not a flush line start (indentation
@@ -231,11 +248,16 @@ class BoundaryFinder:
         if not (stream.line_start[i] or self.ends_clause(i) or stream.previous(i).endswith(")")):
             return None  # `(Repealed)(Source: ...)`: a note may follow a parenthesis
         close = stream.text.find(")", offset, offset + units.SOURCE_REACH)
+        looked_to = close + 1 if close >= 0 else offset + units.SOURCE_REACH
+        if looked_to > self.reach:
+            self.reach = looked_to
         end = stream.word_after(close + 1, i, offset) if close >= 0 else None
         return Boundary("source", end=end)
 
     def _version_at(self, i: int, offset: int) -> Boundary | None:
         stream = self.stream
+        if offset + VERSION_REACH > self.reach:
+            self.reach = offset + VERSION_REACH
         match = units.VERSION.match(stream.text, offset)
         if not match or not (stream.line_start[i] or self.ends_clause(i) or self.in_prelude()):
             return None
@@ -268,6 +290,14 @@ class BoundaryFinder:
         if not (stream.line_start[i] or self.ends_clause(i) or self.in_prelude()):
             return None
         after = notes_end(stream.text, match.end())
+        # the notes found were read to their ends (and a nested parenthesis or a lookahead
+        # past them); the note tried at `after`, far only where one opens there; a `(from `
+        # note is first read to its `)` (`notes.notes_end`)
+        close = stream.text.find(")", match.end())
+        reach = NOTES_REACH if _note_opens_at(stream.text, after) else LOCAL_REACH
+        looked_to = max(after + reach, close + 1 if close >= 0 else len(stream.text))
+        if looked_to > self.reach:
+            self.reach = looked_to
         if not stream.line_start[i] and after < len(stream.text) and not stream.text.startswith(
             ("Sec.", "(", "Secti", "SECTI", "ARTICLE", "Article"), after + 1, after + 9
         ):
@@ -369,6 +399,8 @@ class BoundaryFinder:
         after_lead_in = stream.previous(i).endswith(":")  # `In this Act: "Data Collector" may ...`
         if not (at_start or after_lead_in or self._inline_ok(i)):
             return None
+        if offset + DEFINITION_REACH > self.reach:
+            self.reach = offset + DEFINITION_REACH
         match = definitions.DEFINITION.match(stream.text, offset)
         if not match:
             return None
@@ -556,6 +588,16 @@ def _routed_to_a_unit_at(text: str, offset: int) -> bool:
         return False
     end = text.find(" ", offset)
     return (text[offset:] if end < 0 else text[offset:end]) in UNIT_WORDS  # no quote to strip: `first` is none
+
+
+# How each citation note opens (`citations.CITATION_NOTE_TEXT`; `(new)` and `(rep.)`, whole
+# in LOCAL_REACH, are read no further).
+NOTE_OPENINGS = ("(from ", "(was ", "(formerly ")
+
+
+def _note_opens_at(text: str, offset: int) -> bool:
+    """Does a citation note open at `offset`, or after a space there?"""
+    return text.startswith(NOTE_OPENINGS, offset + 1 if text.startswith(" ", offset) else offset)
 
 
 def _capitals_heading(node: Node) -> bool:

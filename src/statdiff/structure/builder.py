@@ -16,6 +16,8 @@ Act's, or one a bill restates) is alike: its `citation`, then the `text` child h
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from statdiff.law import amendments, definitions, enumerators
 from statdiff.model import Node, Role
 from statdiff.structure.boundaries import FORCED, Boundary, BoundaryFinder, same_term
@@ -23,6 +25,9 @@ from statdiff.structure.stream import Stream
 from statdiff.structure.tree import (
     ENUM_KINDS, MAX_ENUM_DEPTH, SECTION_LEVEL, EnumValue, NodeState, OpenNodes, instruction_text,
 )
+
+if TYPE_CHECKING:
+    from statdiff.structure.reuse import Recorder, Splicer
 
 # Phrases of a lead-in that holds definitions: `As used in this Act:`.
 DEFINITIONS_LEAD_IN = ("used in", "purposes of", "In this", "in this", "defin")
@@ -32,8 +37,13 @@ ACT_HEADING_PARENTS = frozenset({"document", "article"})
 
 
 class Builder:
-    def __init__(self, stream: Stream, root: Node):
+    """`recorder`: told where each Source note closes its unit (OLD of a pair, `reuse.py`);
+    `splicer`: at such a place, may copy the next Section from OLD's tree instead (NEW of it)."""
+
+    def __init__(self, stream: Stream, root: Node, recorder: "Recorder | None" = None,
+                 splicer: "Splicer | None" = None):
         self.stream = stream
+        self.recorder, self.splicer = recorder, splicer
         self.tree = OpenNodes(root, stream.store)
         self.finder = BoundaryFinder(stream, self.tree)
         self.fixed_end: int | None = None
@@ -71,7 +81,7 @@ class Builder:
         if not self.stream.legislation:
             self._run_prose()
             return
-        stream, tree, finder, openers = self.stream, self.tree, self.finder, self.openers  # looked up once
+        stream, tree, finder, openers, splicer = self.stream, self.tree, self.finder, self.openers, self.splicer
         offset, known_offsets = stream.offset, stream.known_offsets
         count = len(stream)
         candidates = finder.visits() + [count]
@@ -92,6 +102,11 @@ class Builder:
             tree.take_to(visit, offset(visit) if visit_offset is None else visit_offset)
             if visit >= count:
                 return
+            if visit == fixed_end and splicer is not None and not self.pending_chain:
+                copied_to = splicer.splice(visit, tree)  # a Section of OLD's, copied: its Source note ends there
+                if copied_to is not None:
+                    self.fixed_end, index = copied_to, visit + 1
+                    continue
             # the visit (written out here: thousands of them): a chained enumerator opens first;
             # then whatever starts at the word, or, at the end of a note, a paragraph all the same
             if self.pending_chain:
@@ -260,6 +275,8 @@ class Builder:
         if owner.kind in ("section", "bill_section"):
             self.tree.state(owner).awaiting_sec = False
             self.tree.stack.pop()  # a Source note closes its Section (an Article goes on)
+        if self.recorder is not None and boundary.end is not None:
+            self.recorder.closed(boundary.end, self.tree, self.finder)
 
     # ------------------------------------------------------------ enumerated units
     def _open_enum(self, boundary: Boundary) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 from re import Match
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Mapping, NamedTuple
 
 from statdiff.law import amendments, citations, definitions, public_acts, units
 from statdiff.model import Meta, Node, ReadResult, Role
@@ -33,8 +33,13 @@ DESCRIBED_KINDS = frozenset({"bill_section", "section", "article", "definition"}
 class Finisher:
     """Decide the kinds left open, parse the meta and give every node its path."""
 
-    def __init__(self, root: Node, result: ReadResult):
+    def __init__(self, root: Node, result: ReadResult,
+                 reused: "Mapping[Node, tuple[str, ...] | None] | None" = None):
         self.root = root
+        # Sections copied from another version's tree with their meta, label and paths, and the
+        # names of their descendants there (`reuse.py`): not read again; named as they were
+        # where nothing before them takes their names (`_named_as_before`)
+        self.reused = reused if reused is not None else {}
         self.act = result.identity.act
         self.used: set[str] = set()
         self.counts: dict[str, int] = {}
@@ -60,7 +65,10 @@ class Finisher:
 
     # ------------------------------------------------------------ meta
     def _describe(self, node: Node) -> None:
+        reused = self.reused
         for child in node.children:
+            if child in reused:
+                continue
             kind = child.kind
             if kind in DESCRIBED_KINDS:  # (most nodes, a paragraph or a note, are not)
                 self._describe_unit(child, kind)
@@ -105,9 +113,24 @@ class Finisher:
                 if child.meta.act:
                     self.act = child.meta.act
             else:
-                child.path = self._unique(self._child_path(child, node, path))
+                named = self._unique(self._child_path(child, node, path))
+                if child in self.reused and self._named_as_before(child, named):
+                    continue
+                child.path = named
             if child.children:
                 self._name_children(child, child.path)
+
+    def _named_as_before(self, section: Node, named: str) -> bool:
+        """Whether a Section copied from another version's tree (`reuse.py`), named `named`
+        here as it was there, keeps its descendants' names: each unique there as it stands,
+        and none taken here yet, `_unique` would give each its own. They are then taken."""
+        names = self.reused[section]
+        if names is None or named != section.path or not (self.used.isdisjoint(names)
+                                                          and self.counts.keys().isdisjoint(names)):
+            return False
+        self.used.update(names)
+        self.counts.update(dict.fromkeys(names, 2))  # (`_unique`'s count after a path's first use)
+        return True
 
     def _child_path(self, child: Node, parent: Node, path: str) -> str:
         kind = child.kind
