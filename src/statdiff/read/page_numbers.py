@@ -77,7 +77,7 @@ def longest_count(numbered: list[tuple[int, int, int]], gap: int = 0, end: int =
     last = None
     for index, value, place in numbered:
         if last is not None and value == last[0] + 1 and (place - last[1] >= gap or place == end):
-            current = current + [index]
+            current.append(index)  # (`best` may be this list: it grows with it, as longest)
         else:
             current = [index]
         last = (value, place)
