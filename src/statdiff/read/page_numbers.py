@@ -25,13 +25,20 @@ _PAGE_NUMBER_LINE = when_used(
 )
 
 
-def page_number_lines(text: str) -> tuple[list[int], list[int]]:
+# The same line before an empty line or the text's end: where `pdftotext` writes a page's number,
+# last on its page, just before the form feed that ends every page (which decoding makes a line
+# break). A text of numbers alone on lines, one after another, has none: it is not scanned further.
+_PAGE_NUMBER_BEFORE_BREAK = when_used(_PAGE_NUMBER_LINE.pattern[:-len("(?=\\n|\\Z)")] + r"(?=\n[ \t\u00a0]*(?:\n|\Z)|\n?\Z)")
+
+
+def page_number_lines(text: str, before_break: bool = False) -> tuple[list[int], list[int]]:
     """The indices (in `split_lines(text)`) of the lines below the first that are only a number,
-    and of those that read as a printed page number (`2/4`, `Page 2 of 4`, `- 2 -`)."""
+    and of those that read as a printed page number (`2/4`, `Page 2 of 4`, `- 2 -`); with
+    `before_break`, only those followed by an empty line or ending the text (a page's end)."""
     bare: list[int] = []
     marked: list[int] = []
     line, position = 0, 0
-    for match in _PAGE_NUMBER_LINE.finditer(text):
+    for match in (_PAGE_NUMBER_BEFORE_BREAK if before_break else _PAGE_NUMBER_LINE).finditer(text):
         line += text.count("\n", position, match.start() + 1)
         position = match.start() + 1
         (bare if match.group(1).isdigit() else marked).append(line)

@@ -72,7 +72,7 @@ class ProseLine(BodyLine):
 
 def read(text: str, name: str) -> ReadResult:
     raw_lines = split_lines(text)
-    lexer = _Lexer(raw_lines, page_furniture(raw_lines, page_number_lines(text)[0]))
+    lexer = _Lexer(raw_lines, page_furniture(raw_lines, page_number_lines(text, before_break=True)[0]))
     lexer.run()
     body: list[BodyLine] = list(lexer.body)
     # a Governor's letter (a motion on it) is prose, but says its bill (the page's header, its General Assembly)
@@ -148,10 +148,11 @@ def page_furniture(lines: list[str], bare: list[int] | None = None) -> tuple[dic
     numbered in sequence; lines that read the same, numbers aside, beside at least half of
     them (and two or more), and at the top of the first page (a running header or footer);
     and the blank lines around each page break, so that a paragraph runs on across it.
-    Where no line reads as a page number, the lines that are only a number (`bare`: their
-    indices, `page_numbers.page_number_lines`) are taken for page numbers only as
-    `page_numbers.footer_page_numbers` takes them (counting the pages, a page's worth of lines
-    apart); and nothing beside them is taken for a header: a bare number is weaker evidence."""
+    Where no line reads as a page number, the lines that are only a number and end a page
+    (`bare`: their indices, `page_numbers.page_number_lines(text, before_break=True)`: before
+    an empty line, where `pdftotext` ends a page with a form feed) are taken for page numbers
+    only as `page_numbers.footer_page_numbers` takes them (counting the pages, a page's worth of
+    lines apart); nothing beside them is taken for a header: a bare number is weaker evidence."""
     numbered = [(index, int(match[1] or match[2] or match[3])) for index, line in enumerate(lines)
                 if line and not line.isspace() and (match := _PAGE_NUMBER.fullmatch(normalize(line)))]
     run = _longest_sequence(numbered)
