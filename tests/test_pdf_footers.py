@@ -135,9 +135,12 @@ def test_numbers_alone_on_lines_that_are_text_stay_words():
         for format in ("prose", "ilcs-csv", "ilcs"):
             result = read_text("\n".join(lines), format=format)
             assert not [drop for drop in result.dropped if drop.rule == "page number"], (format, lines[-1])
-    # the same pages counted: page numbers
-    counted = read_text("\n".join(page + ["1"] + page + ["2"] + page[:3]), format="prose")
+    # the pages counted, each number ending its page (an empty line after it, where pdftotext's
+    # form feed was): page numbers; in a document's text with no page break after them: words
+    counted = read_text("\n".join(page + ["1", ""] + page + ["2", ""] + page[:3]), format="prose")
     assert [drop.text for drop in counted.dropped if drop.rule == "page number"] == ["1", "2"]
+    unbroken = read_text("\n".join(page + ["1"] + page + ["2"] + page[:3]), format="prose")
+    assert not [drop for drop in unbroken.dropped if drop.rule == "page number"]
 
 
 def test_the_audit_accepts_a_page_number_only_where_the_source_prints_it_counting_the_pages():

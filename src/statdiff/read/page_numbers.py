@@ -27,8 +27,9 @@ _PAGE_NUMBER_LINE = when_used(
 
 # The same line before an empty line or the text's end: where `pdftotext` writes a page's number,
 # last on its page, just before the form feed that ends every page (which decoding makes a line
-# break). A text of numbers alone on lines, one after another, has none: it is not scanned further.
-_PAGE_NUMBER_BEFORE_BREAK = when_used(_PAGE_NUMBER_LINE.pattern[:-len("(?=\\n|\\Z)")] + r"(?=\n[ \t\u00a0]*(?:\n|\Z)|\n?\Z)")
+# break: `2\n\f` is `2\n\n`). A text with no empty line (numbers alone on lines, one after
+# another) has none, and is not scanned for them.
+_PAGE_NUMBER_BEFORE_BREAK = when_used(_PAGE_NUMBER_LINE.pattern[:-len("(?=\\n|\\Z)")] + r"(?=\n\n|\n?\Z)")
 
 
 def page_number_lines(text: str, before_break: bool = False) -> tuple[list[int], list[int]]:
@@ -37,6 +38,8 @@ def page_number_lines(text: str, before_break: bool = False) -> tuple[list[int],
     `before_break`, only those followed by an empty line or ending the text (a page's end)."""
     bare: list[int] = []
     marked: list[int] = []
+    if before_break and "\n\n" not in text:
+        return bare, marked
     line, position = 0, 0
     for match in (_PAGE_NUMBER_BEFORE_BREAK if before_break else _PAGE_NUMBER_LINE).finditer(text):
         line += text.count("\n", position, match.start() + 1)
