@@ -281,7 +281,7 @@ def read_page(text: str, name: str) -> ReadResult:
     joined: Callable[[list[str]], list[str]] = merged_lines if may_split(text) else _as_printed
     for index in sorted(furniture):
         page.add_lines(joined(lines[start:index]), simply_spaced=simply_spaced)
-        page.body.drop(furniture[index], lines[index])
+        page.body.drop(furniture[index], lines[index], line=index + 1)  # (the source's line: no page printed)
         start = index + 1
     page.add_lines(joined(lines[start:]) if start else joined(lines), simply_spaced=simply_spaced)
     return page.result()
@@ -584,10 +584,11 @@ def flat_act_text(text: str, name: str) -> ReadResult:
     return _read_acts(_wrapped_acts(lines, _page_furniture(text, lines)), name, by_chapter=False)
 
 
-def _wrapped_acts(lines: list[str], furniture: dict[int, str]) -> list[str | tuple[str, str]]:
+def _wrapped_acts(lines: list[str], furniture: dict[int, str]) -> list[str | tuple[str, str, int]]:
     """The lines as Act texts (a line opening with an Act heading starts one; every other line
-    continues the one before) and, between them, each furniture line as (rule, line)."""
-    out: list[str | tuple[str, str]] = []
+    continues the one before) and, between them, each furniture line as (rule, text, its
+    line's number in the source)."""
+    out: list[str | tuple[str, str, int]] = []
     run: list[str] = []
     for index, line in enumerate(lines):
         rule = furniture.get(index)
@@ -595,19 +596,20 @@ def _wrapped_acts(lines: list[str], furniture: dict[int, str]) -> list[str | tup
             out.append(" ".join(run))
             run = []
         if rule is not None:
-            out.append((rule, line))
+            out.append((rule, line, index + 1))
         else:
             run.append(line)
     out.append(" ".join(run))
     return out
 
 
-def _read_acts(act_texts: list[str] | list[str | tuple[str, str]], name: str, by_chapter: bool) -> ReadResult:
+def _read_acts(act_texts: list[str] | list[str | tuple[str, str, int]], name: str, by_chapter: bool) -> ReadResult:
     body = Body()
     headings: list[Identity] = []
     for act_text in act_texts:
-        if isinstance(act_text, tuple):  # (rule, text): a line the printing's, not the Act's
-            body.drop(*act_text)
+        if isinstance(act_text, tuple):  # (rule, text, line): a line the printing's, not the Act's
+            rule, text, line = act_text
+            body.drop(rule, text, line=line)
             continue
         heading = Identity()
         _read_act(act_text, heading, body)
