@@ -157,3 +157,25 @@ def test_the_audit_accepts_a_page_number_only_where_the_source_prints_it_countin
     skipped = page_number_problems("a\n1\nb\n3\n", [Drop("page number", "1", None, None, 1),
                                                     Drop("page number", "3", None, None, 2)])
     assert skipped == ["the page number '3' dropped at - does not follow the one before (1)"]
+
+
+def test_marked_page_numbers_beside_a_public_acts_header_are_dropped():
+    """A Public Act's PDF whose footer prints `Page 2` (not a bare `2`) beside its running
+    header: `Page 2` read as two words of the Act before."""
+    lines = ["Public Act 102-0016 SB2017 Enrolled LRB102 16155 CPF 22006 b", "AN ACT concerning State government.",
+             "Be it enacted by the People of the State of Illinois,", "represented in the General Assembly:"]
+    for page in range(1, 4):
+        lines += [f"Section {page}. This Section's text runs on", "to its page's end.", "", f"Page {page} of 3", "",
+                  "Public Act 102-0016 SB2017 Enrolled LRB102 16155 CPF 22006 b"]
+    for format in ("public-act", "pdf-text"):
+        result = read_text("\n".join(lines[:-1]), format=format)
+        assert [drop.text for drop in result.dropped if drop.rule == "page number"] == [f"Page {n} of 3" for n in (1, 2, 3)]
+        assert "Page" not in " ".join(line.text for line in result.lines), format
+
+
+def test_an_ilcs_page_holding_a_pipe_drops_its_page_numbers():
+    """An ILCS page's text holding a `|` (the site's script: `'localhost' || ...`) is read cell
+    by cell; its printed page numbers are dropped there too."""
+    act = (PDFTEXT / "815ILCS530_footer_pdftotext.txt").read_text(encoding="utf-8")
+    result = read_text("const isDev = host === 'localhost' || host === 'dev';\n" + act, format="ilcs")
+    assert [drop.text for drop in result.dropped if drop.rule == "page number"] == ["1", "2", "3"]

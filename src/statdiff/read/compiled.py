@@ -268,7 +268,11 @@ def read_page(text: str, name: str) -> ReadResult:
     lines = split_lines(text)
     page = _Page(text, name, lines)
     if "|" in text:
-        for physical in lines:
+        furniture = _page_furniture(text, lines)  # a printed page's numbers, whatever holds a `|` (a script's `||`)
+        for number, physical in enumerate(lines):
+            if number in furniture:
+                page.body.drop(furniture[number], physical, line=number + 1)
+                continue
             for index, cell in enumerate(physical.split("|")):
                 if index:
                     page.body.drop(CELL_SEPARATOR, "|")

@@ -14,6 +14,8 @@ from collections.abc import Collection
 from statdiff.law.compiling import when_used
 
 _MAX_PAGE_DIGITS = 4
+# The longest line a page's number is looked for in (`Page 1234 of 1234`, indented by -layout).
+_MAX_PAGE_NUMBER_LINE = 200
 # Where a text prints no running header, a page's number is told from a number in its text by
 # standing alone on a line this many printed lines or more after the page number before it.
 MIN_PAGE_LINES = 15
@@ -30,6 +32,25 @@ _PAGE_NUMBER_LINE = when_used(
 # break: `2\n\f` is `2\n\n`). A text with no empty line (numbers alone on lines, one after
 # another) has none, and is not scanned for them.
 _PAGE_NUMBER_BEFORE_BREAK = when_used(_PAGE_NUMBER_LINE.pattern[:-len("(?=\\n|\\Z)")] + r"(?=\n\n|\n?\Z)")
+
+
+# A page's number as a browser or a word processor prints it: `Page 2`, `Page 2 of 4`, `- 2 -`;
+# a browser's printed footer: `2/4` (Chromium), `2 of 4` (on a normalised line).
+_MARKED_PAGE_NUMBER = when_used(r"(?i:page)\s+(\d{1,4})(?:\s+(?:of|/)\s+\d{1,4})?|-\s?(\d{1,4})\s?-"
+                                r"|(\d{1,4}) ?(?:/|of) ?\d{1,4}")
+
+
+def marked_page_number(line: str) -> int | None:
+    """The page's number a normalised line prints in one of the marked forms, or None."""
+    match = _MARKED_PAGE_NUMBER.fullmatch(line)
+    return int(match[1] or match[2] or match[3]) if match else None
+
+
+def printed_page_number(line: str) -> int | None:
+    """The page's number a normalised line prints, alone (`2`) or marked (`Page 2`), or None."""
+    if line.isascii() and line.isdigit() and len(line) <= _MAX_PAGE_DIGITS:
+        return int(line)
+    return marked_page_number(line)
 
 
 def page_number_lines(text: str, before_break: bool = False) -> tuple[list[int], list[int]]:
@@ -49,7 +70,8 @@ def page_number_lines(text: str, before_break: bool = False) -> tuple[list[int],
 
 
 def page_numbers(lines: list[str], headers: Collection[int]) -> set[int]:
-    """The indices of the `lines` that are page numbers: lines that are only a number, next to
+    """The indices of the `lines` that are page numbers: lines that are only a number (`2`, or
+    marked: `Page 2`, `- 2 -`, `2 of 4`), next to
     a running header (`headers`: their indices), blank lines aside, or ending the text, in the
     longest run that counts the pages in order (two or more)."""
     if not headers:
@@ -57,13 +79,15 @@ def page_numbers(lines: list[str], headers: Collection[int]) -> set[int]:
     printed = [index for index, line in enumerate(lines) if line.strip()]
     candidates: list[tuple[int, int, int]] = []  # (line index, number, place among printed lines)
     for place, index in enumerate(printed):
-        text = lines[index].strip()
-        if not (text.isascii() and text.isdigit() and len(text) <= _MAX_PAGE_DIGITS) or index in headers:
+        if index in headers or len(lines[index]) > _MAX_PAGE_NUMBER_LINE:
+            continue
+        value = printed_page_number(" ".join(lines[index].split()))
+        if value is None:
             continue
         before = printed[place - 1] if place else None
         after = printed[place + 1] if place + 1 < len(printed) else None
         if before in headers or after in headers or after is None:
-            candidates.append((index, int(text), place))
+            candidates.append((index, value, place))
     run = longest_count(candidates)
     return set(run) if len(run) >= 2 else set()
 

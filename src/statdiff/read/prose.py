@@ -21,7 +21,7 @@ from statdiff.model import BodyLine, Drop, Identity, ReadResult
 from statdiff.read.common import MARKUP_RULES as DROP_RULES
 from statdiff.read.common import DOC_ID, LRB, RUNNING_HEADER, normalize, split_lines
 from statdiff.read.identity import recommendations_identity
-from statdiff.read.page_numbers import footer_page_numbers, longest_count, page_number_lines
+from statdiff.read.page_numbers import footer_page_numbers, longest_count, marked_page_number, page_number_lines
 
 # What a line is (`ProseLine.block`).
 TEXT, HEADING, BULLET, ROW, CODE, QUOTE, FRONT_MATTER = "text", "heading", "bullet", "row", "code", "quote", "front_matter"
@@ -135,9 +135,6 @@ PAGE_NUMBER = "page number"
 PAGE_HEADER = "page header or footer"
 PAGE_EDGE_LINES = 2  # printed lines beside a page number where a running header or footer stands
 PAGE_FURNITURE_MAX_WORDS = 12
-# `Page 2`, `Page 2 of 4`, `- 2 -`; a browser's printed footer: `2/4` (Chromium), `2 of 4`
-_PAGE_NUMBER = re.compile(r"(?i:page)\s+(\d{1,4})(?:\s+(?:of|/)\s+\d{1,4})?|-\s?(\d{1,4})\s?-"
-                          r"|(\d{1,4}) ?(?:/|of) ?\d{1,4}")
 _DIGITS = re.compile(r"\d+")
 _WORD_RUN = re.compile(r"\S+")
 
@@ -153,8 +150,8 @@ def page_furniture(lines: list[str], bare: list[int] | None = None) -> tuple[dic
     an empty line, where `pdftotext` ends a page with a form feed) are taken for page numbers
     only as `page_numbers.footer_page_numbers` takes them (counting the pages, a page's worth of
     lines apart); nothing beside them is taken for a header: a bare number is weaker evidence."""
-    numbered = [(index, int(match[1] or match[2] or match[3])) for index, line in enumerate(lines)
-                if line and not line.isspace() and (match := _PAGE_NUMBER.fullmatch(normalize(line)))]
+    numbered = [(index, value) for index, line in enumerate(lines)
+                if line and not line.isspace() and (value := marked_page_number(normalize(line))) is not None]
     run = _longest_sequence(numbered)
     if len(run) < 2:
         footers = sorted(footer_page_numbers(lines, bare)) if bare and len(bare) >= 2 else []
