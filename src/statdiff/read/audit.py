@@ -10,7 +10,9 @@ compares the result with the source's own words, split here from the source text
   (a reader may split `3represented` into a dropped `3` and a body word, never join two
   source words or change a character);
 * plausible: at most one line number dropped per printed line, each equal to its line
-  and in sequence on its page; a running header only where a page breaks.
+  and in sequence on its page; a running header only where a page breaks; a page number
+  only where the source prints it on a line of its own, each one more than the one before
+  (the pages counted: a number that is text, an item `3` or a count, counts nothing).
 
 One join is allowed, and listed (`rejoined`): a token a PDF extraction split across a line
 break (`P` at a line's end, `.A.` opening the next), where the source has the line break and
@@ -26,7 +28,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from statdiff.model import Drop, ReadResult, Word
-from statdiff.read.common import LINE_NUMBER, RUNNING_HEADER
+from statdiff.read.common import LINE_NUMBER, PAGE_NUMBER, RUNNING_HEADER, normalize, split_lines
 from statdiff.read.splits import REJOINED, joins_across_lines
 
 # How much of the source the report of a mismatch quotes on each side.
@@ -71,6 +73,7 @@ def audit(source: str, body: list[Word], dropped: list[Drop]) -> Audit:
     report.problems.extend(lossless_problems(source_words, [word.text for word in body], dropped, source, body,
                                              report.rejoined))
     report.problems.extend(plausibility_problems(body, dropped))
+    report.problems.extend(page_number_problems(source, dropped))
     return report
 
 
@@ -188,6 +191,37 @@ def plausibility_problems(body: list[Word], dropped: list[Drop]) -> list[str]:
         elif drop.rule == RUNNING_HEADER and not _at_page_break(body, drop.after):
             problems.append(f"a running header dropped where no page breaks ({drop.where}, after {drop.after} words): {drop.text!r}")
     return problems
+
+
+def page_number_problems(source: str, dropped: list[Drop]) -> list[str]:
+    """Page numbers dropped only as the source shows them: each the whole of a line of the
+    source (`2`, `Page 2`, `- 2 -`, `2 of 12`), and counting the pages, each number one more
+    than the one dropped before it."""
+    numbers = [drop for drop in dropped if drop.rule == PAGE_NUMBER]
+    if not numbers:  # most texts: the source's lines are never looked at
+        return []
+    lines = {normalize(line) for line in split_lines(source) if len(line) <= _PAGE_NUMBER_LINE_MAX}
+    problems = []
+    last: int | None = None
+    for drop in numbers:
+        if drop.text not in lines:
+            problems.append(f"the page number {drop.text!r} dropped at {drop.where} is no line of its own in the source")
+        value = _first_number(drop.text)
+        if value is None or (last is not None and value != last + 1):
+            problems.append(f"the page number {drop.text!r} dropped at {drop.where} does not follow the one before"
+                            f" ({last})")
+        last = value
+    return problems
+
+
+# A page-number line is short (`Page 1234 of 1234`, indented by `pdftotext -layout`): longer
+# source lines are not normalised to be looked among.
+_PAGE_NUMBER_LINE_MAX = 400
+
+
+def _first_number(text: str) -> int | None:
+    digits = "".join(character if character.isascii() and character.isdigit() else " " for character in text).split()
+    return int(digits[0]) if digits else None
 
 
 def _at_page_break(body: list[Word], after: int) -> bool:

@@ -268,7 +268,11 @@ def read_page(text: str, name: str) -> ReadResult:
     lines = split_lines(text)
     page = _Page(text, name, lines)
     if "|" in text:
-        for physical in lines:
+        furniture = _page_furniture(text, lines)  # a printed page's numbers, whatever holds a `|` (a script's `||`)
+        for number, physical in enumerate(lines):
+            if number in furniture:
+                page.body.drop(furniture[number], physical, line=number + 1)
+                continue
             for index, cell in enumerate(physical.split("|")):
                 if index:
                     page.body.drop(CELL_SEPARATOR, "|")
@@ -281,7 +285,7 @@ def read_page(text: str, name: str) -> ReadResult:
     joined: Callable[[list[str]], list[str]] = merged_lines if may_split(text) else _as_printed
     for index in sorted(furniture):
         page.add_lines(joined(lines[start:index]), simply_spaced=simply_spaced)
-        page.body.drop(furniture[index], lines[index])
+        page.body.drop(furniture[index], lines[index], line=index + 1)  # (the source's line: no page printed)
         start = index + 1
     page.add_lines(joined(lines[start:]) if start else joined(lines), simply_spaced=simply_spaced)
     return page.result()
@@ -575,14 +579,42 @@ def read_csv(text: str, name: str) -> ReadResult:
 
 
 def flat_act_text(text: str, name: str) -> ReadResult:
-    """A flattened Act pasted as text (not CSV): one Act per line."""
-    return _read_acts(split_lines(text), name, by_chapter=False)
+    """A flattened Act pasted as text (not CSV): one Act per line; or one Act printed to PDF
+    as running text and extracted (`pdftotext`), its paragraph wrapped into lines and its
+    page numbers between them: the lines up to the next Act heading are one Act's text (the
+    site's disclaimer and script read whole across its line breaks), and the page numbers
+    (`_page_furniture`) are dropped where they stand, as a whole Act page's are."""
+    lines = split_lines(text)
+    return _read_acts(_wrapped_acts(lines, _page_furniture(text, lines)), name, by_chapter=False)
 
 
-def _read_acts(act_texts: list[str], name: str, by_chapter: bool) -> ReadResult:
+def _wrapped_acts(lines: list[str], furniture: dict[int, str]) -> list[str | tuple[str, str, int]]:
+    """The lines as Act texts (a line opening with an Act heading starts one; every other line
+    continues the one before) and, between them, each furniture line as (rule, text, its
+    line's number in the source)."""
+    out: list[str | tuple[str, str, int]] = []
+    run: list[str] = []
+    for index, line in enumerate(lines):
+        rule = furniture.get(index)
+        if rule is not None or (run and _ACT_HEADING_FLAT.match(line.lstrip())):
+            out.append(" ".join(run))
+            run = []
+        if rule is not None:
+            out.append((rule, line, index + 1))
+        else:
+            run.append(line)
+    out.append(" ".join(run))
+    return out
+
+
+def _read_acts(act_texts: list[str] | list[str | tuple[str, str, int]], name: str, by_chapter: bool) -> ReadResult:
     body = Body()
     headings: list[Identity] = []
     for act_text in act_texts:
+        if isinstance(act_text, tuple):  # (rule, text, line): a line the printing's, not the Act's
+            rule, text, line = act_text
+            body.drop(rule, text, line=line)
+            continue
         heading = Identity()
         _read_act(act_text, heading, body)
         if heading.act:

@@ -14,6 +14,8 @@ from collections.abc import Collection
 from statdiff.law.compiling import when_used
 
 _MAX_PAGE_DIGITS = 4
+# The longest line a page's number is looked for in (`Page 1234 of 1234`, indented by -layout).
+_MAX_PAGE_NUMBER_LINE = 200
 # Where a text prints no running header, a page's number is told from a number in its text by
 # standing alone on a line this many printed lines or more after the page number before it.
 MIN_PAGE_LINES = 15
@@ -25,13 +27,42 @@ _PAGE_NUMBER_LINE = when_used(
 )
 
 
-def page_number_lines(text: str) -> tuple[list[int], list[int]]:
+# The same line before an empty line or the text's end: where `pdftotext` writes a page's number,
+# last on its page, just before the form feed that ends every page (which decoding makes a line
+# break: `2\n\f` is `2\n\n`). A text with no empty line (numbers alone on lines, one after
+# another) has none, and is not scanned for them.
+_PAGE_NUMBER_BEFORE_BREAK = when_used(_PAGE_NUMBER_LINE.pattern[:-len("(?=\\n|\\Z)")] + r"(?=\n\n|\n?\Z)")
+
+
+# A page's number as a browser or a word processor prints it: `Page 2`, `Page 2 of 4`, `- 2 -`;
+# a browser's printed footer: `2/4` (Chromium), `2 of 4` (on a normalised line).
+_MARKED_PAGE_NUMBER = when_used(r"(?i:page)\s+(\d{1,4})(?:\s+(?:of|/)\s+\d{1,4})?|-\s?(\d{1,4})\s?-"
+                                r"|(\d{1,4}) ?(?:/|of) ?\d{1,4}")
+
+
+def marked_page_number(line: str) -> int | None:
+    """The page's number a normalised line prints in one of the marked forms, or None."""
+    match = _MARKED_PAGE_NUMBER.fullmatch(line)
+    return int(match[1] or match[2] or match[3]) if match else None
+
+
+def printed_page_number(line: str) -> int | None:
+    """The page's number a normalised line prints, alone (`2`) or marked (`Page 2`), or None."""
+    if line.isascii() and line.isdigit() and len(line) <= _MAX_PAGE_DIGITS:
+        return int(line)
+    return marked_page_number(line)
+
+
+def page_number_lines(text: str, before_break: bool = False) -> tuple[list[int], list[int]]:
     """The indices (in `split_lines(text)`) of the lines below the first that are only a number,
-    and of those that read as a printed page number (`2/4`, `Page 2 of 4`, `- 2 -`)."""
+    and of those that read as a printed page number (`2/4`, `Page 2 of 4`, `- 2 -`); with
+    `before_break`, only those followed by an empty line or ending the text (a page's end)."""
     bare: list[int] = []
     marked: list[int] = []
+    if before_break and "\n\n" not in text:
+        return bare, marked
     line, position = 0, 0
-    for match in _PAGE_NUMBER_LINE.finditer(text):
+    for match in (_PAGE_NUMBER_BEFORE_BREAK if before_break else _PAGE_NUMBER_LINE).finditer(text):
         line += text.count("\n", position, match.start() + 1)
         position = match.start() + 1
         (bare if match.group(1).isdigit() else marked).append(line)
@@ -39,7 +70,8 @@ def page_number_lines(text: str) -> tuple[list[int], list[int]]:
 
 
 def page_numbers(lines: list[str], headers: Collection[int]) -> set[int]:
-    """The indices of the `lines` that are page numbers: lines that are only a number, next to
+    """The indices of the `lines` that are page numbers: lines that are only a number (`2`, or
+    marked: `Page 2`, `- 2 -`, `2 of 4`), next to
     a running header (`headers`: their indices), blank lines aside, or ending the text, in the
     longest run that counts the pages in order (two or more)."""
     if not headers:
@@ -47,13 +79,15 @@ def page_numbers(lines: list[str], headers: Collection[int]) -> set[int]:
     printed = [index for index, line in enumerate(lines) if line.strip()]
     candidates: list[tuple[int, int, int]] = []  # (line index, number, place among printed lines)
     for place, index in enumerate(printed):
-        text = lines[index].strip()
-        if not (text.isascii() and text.isdigit() and len(text) <= _MAX_PAGE_DIGITS) or index in headers:
+        if index in headers or len(lines[index]) > _MAX_PAGE_NUMBER_LINE:
+            continue
+        value = printed_page_number(" ".join(lines[index].split()))
+        if value is None:
             continue
         before = printed[place - 1] if place else None
         after = printed[place + 1] if place + 1 < len(printed) else None
         if before in headers or after in headers or after is None:
-            candidates.append((index, int(text), place))
+            candidates.append((index, value, place))
     run = longest_count(candidates)
     return set(run) if len(run) >= 2 else set()
 
@@ -77,7 +111,7 @@ def longest_count(numbered: list[tuple[int, int, int]], gap: int = 0, end: int =
     last = None
     for index, value, place in numbered:
         if last is not None and value == last[0] + 1 and (place - last[1] >= gap or place == end):
-            current = current + [index]
+            current.append(index)  # (`best` may be this list: it grows with it, as longest)
         else:
             current = [index]
         last = (value, place)

@@ -21,7 +21,7 @@ from statdiff.model import BodyLine, Drop, Identity, ReadResult
 from statdiff.read.common import MARKUP_RULES as DROP_RULES
 from statdiff.read.common import DOC_ID, LRB, RUNNING_HEADER, normalize, split_lines
 from statdiff.read.identity import recommendations_identity
-from statdiff.read.page_numbers import longest_count
+from statdiff.read.page_numbers import footer_page_numbers, longest_count, marked_page_number, page_number_lines
 
 # What a line is (`ProseLine.block`).
 TEXT, HEADING, BULLET, ROW, CODE, QUOTE, FRONT_MATTER = "text", "heading", "bullet", "row", "code", "quote", "front_matter"
@@ -72,7 +72,7 @@ class ProseLine(BodyLine):
 
 def read(text: str, name: str) -> ReadResult:
     raw_lines = split_lines(text)
-    lexer = _Lexer(raw_lines, page_furniture(raw_lines))
+    lexer = _Lexer(raw_lines, page_furniture(raw_lines, page_number_lines(text, before_break=True)[0]))
     lexer.run()
     body: list[BodyLine] = list(lexer.body)
     # a Governor's letter (a motion on it) is prose, but says its bill (the page's header, its General Assembly)
@@ -135,24 +135,28 @@ PAGE_NUMBER = "page number"
 PAGE_HEADER = "page header or footer"
 PAGE_EDGE_LINES = 2  # printed lines beside a page number where a running header or footer stands
 PAGE_FURNITURE_MAX_WORDS = 12
-# `Page 2`, `Page 2 of 4`, `- 2 -`; a browser's printed footer: `2/4` (Chromium), `2 of 4`
-_PAGE_NUMBER = re.compile(r"(?i:page)\s+(\d{1,4})(?:\s+(?:of|/)\s+\d{1,4})?|-\s?(\d{1,4})\s?-"
-                          r"|(\d{1,4}) ?(?:/|of) ?\d{1,4}")
 _DIGITS = re.compile(r"\d+")
 _WORD_RUN = re.compile(r"\S+")
 
 
-def page_furniture(lines: list[str]) -> tuple[dict[int, str], set[int]]:
+def page_furniture(lines: list[str], bare: list[int] | None = None) -> tuple[dict[int, str], set[int]]:
     """(line index -> the rule that drops it, the blank lines of the page breaks) of a text
     printed in pages: lines that are only a page number (`Page 2 of 4`, `- 2 -`), two or more
     numbered in sequence; lines that read the same, numbers aside, beside at least half of
     them (and two or more), and at the top of the first page (a running header or footer);
-    and the blank lines around each page break, so that a paragraph runs on across it."""
-    numbered = [(index, int(match[1] or match[2] or match[3])) for index, line in enumerate(lines)
-                if line and not line.isspace() and (match := _PAGE_NUMBER.fullmatch(normalize(line)))]
+    and the blank lines around each page break, so that a paragraph runs on across it.
+    Where no line reads as a page number, the lines that are only a number and end a page
+    (`bare`: their indices, `page_numbers.page_number_lines(text, before_break=True)`: before
+    an empty line, where `pdftotext` ends a page with a form feed) are taken for page numbers
+    only as `page_numbers.footer_page_numbers` takes them (counting the pages, a page's worth of
+    lines apart); nothing beside them is taken for a header: a bare number is weaker evidence."""
+    numbered = [(index, value) for index, line in enumerate(lines)
+                if line and not line.isspace() and (value := marked_page_number(normalize(line))) is not None]
     run = _longest_sequence(numbered)
     if len(run) < 2:
-        return {}, set()
+        footers = sorted(footer_page_numbers(lines, bare)) if bare and len(bare) >= 2 else []
+        furniture = {index: PAGE_NUMBER for index in footers}
+        return furniture, {near for index in footers for step in (-1, 1) for near in _blank_beside(lines, index, step, furniture)}
     furniture = {index: PAGE_NUMBER for index in run}
     beside: dict[str, list[int]] = {}
     for index in [-1, *run]:  # (-1: the top of the first page)
