@@ -490,12 +490,19 @@ def died(corpus, tmp_path_factory) -> tuple[int, str, list[dict]]:
     with stuck_batch(corpus, tmp_path_factory.mktemp("died")) as (process, outdir, _):
         first = wait_for(lambda: workers_of(process.pid), "the workers")
         for pid in first:
-            os.kill(pid, signal.SIGKILL)
+            kill_if_alive(pid)
         alone = wait_for(lambda: workers_of(process.pid) - first, "the pair run again alone")
         for pid in alone:
-            os.kill(pid, signal.SIGKILL)
+            kill_if_alive(pid)
         _, stderr = process.communicate(timeout=60)
         return process.returncode, stderr, records(outdir)
+
+
+def kill_if_alive(pid: int) -> None:
+    """SIGKILL a process listed a moment ago; one that has ended since (a worker done with its
+    pair, under load) is gone already, which is what the kill was for (ProcessLookupError)."""
+    with contextlib.suppress(ProcessLookupError):
+        os.kill(pid, signal.SIGKILL)
 
 
 def test_a_worker_that_dies_fails_only_its_pair(died):
