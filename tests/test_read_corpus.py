@@ -150,6 +150,9 @@ EXPECTED_RENDERING = {
     "fragments/ILCS_815-505-12_ftp_html_COMPLETE.txt": "ilcs",
     "fragments/ILCS_815-530-10_witnessslips_section_PARTIAL.txt": "ilcs",
     "fragments/ILCS_815-505_laws9_flat_mirror_PARTIAL.txt": "ilcs",
+    # Illinois pages tried as a user would (helper explore2)
+    "fragments/ILCS_15-410_laws9_flat_mirror_PARTIAL.txt": "ilcs",
+    "fragments/10400HR0020_legiscan_plain_PARTIAL.txt": "mirror",
     "fragments/ILCS_815-530_ActID2702_print_PARTIAL.txt": "ilcs",
     "fragments/ILCS_815-705-39_beta_ilga_section_COMPLETE.txt": "ilcs",
     "fragments/ILCS_815-705-39_ilga_section_COMPLETE.txt": "ilcs",

@@ -9,7 +9,7 @@ beside the node that shares most of its words (or alone).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterator
 
 from statdiff.compare.anchors import linked
@@ -80,7 +80,9 @@ class _StreamSide:
     def of(cls, nodes: list[Node], visible: Visible) -> "_StreamSide":
         side = cls(nodes)
         for index, node in enumerate(nodes):
-            tokens = tokenize(node.words)
+            # one stream: a node's first word follows the last node's words after a space (a row
+            # showing words of two of OLD's paragraphs beside NEW's one never runs them together)
+            tokens = tokenize(node.words, leading_space=index > 0)
             low, high = token_span(node, visible, tokens)
             side.tokens.extend(tokens[low:high])
             side.owners.extend([index] * (high - low))
@@ -229,6 +231,7 @@ class _Rows:
         for key, comparison in zip(self.order, result):
             _add_hidden(comparison, old_side.hidden_at(key[1] if key[0] != "new" else None),
                         new_side.hidden_at(key[2] if key[0] != "old" else None))
+            _row_starts_unspaced(comparison)
         return result
 
     def _keep_unshown(self, key: _RowKey, hidden: Hidden, streamed: bool) -> None:
@@ -323,6 +326,30 @@ def _stream_span(tokens: tuple[Token, ...], side: _StreamSide, cursor: int) -> S
     if tokens or not side.tokens:
         return SourceSpan.covering(tokens)
     return SourceSpan.at(side.tokens[min(max(cursor - 1, 0), len(side.tokens) - 1)].position)
+
+
+def _row_starts_unspaced(comparison: NodeComparison) -> None:
+    """Each side of a row begins with no space before its first word. The stream spaces every
+    node's first word after the node before it (`_StreamSide.of`): words of two paragraphs
+    that one row shows are never run together, and no row starts with a space."""
+    old = next((segment for segment in comparison.segments if segment.old), None)
+    if old is not None:
+        old.old = _unspaced(old.old)
+    new = next((segment for segment in comparison.segments if segment.printed_new), None)
+    if new is not None:
+        if new.printed is not None:
+            first = new.printed[0]
+            new.printed = _unspaced(new.printed)
+            if new.new and new.new[0] is first:  # NEW's printing begins with its new words
+                new.new = (new.printed[0],) + new.new[1:]
+        else:
+            new.new = _unspaced(new.new)
+
+
+def _unspaced(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
+    if not tokens[0].space_before:
+        return tokens
+    return (replace(tokens[0], space_before=False),) + tokens[1:]
 
 
 def _add_hidden(comparison: NodeComparison, old_hidden: Hidden, new_hidden: Hidden) -> None:
