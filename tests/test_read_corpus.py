@@ -153,6 +153,9 @@ EXPECTED_RENDERING = {
     # Illinois pages tried as a user would (helper explore2)
     "fragments/ILCS_15-410_laws9_flat_mirror_PARTIAL.txt": "ilcs",
     "fragments/10400HR0020_legiscan_plain_PARTIAL.txt": "mirror",
+    "fragments/10400SB1922ham001_ftp_PARTIAL.txt": "numbered",
+    "fragments/10400SB1922enr_amgoa_pipes_midchunk_PARTIAL.txt": "pipes",
+    "fragments/10400SB0277_introduced_pipes_PARTIAL.txt": "pipes",
     "fragments/ILCS_815-530_ActID2702_print_PARTIAL.txt": "ilcs",
     "fragments/ILCS_815-705-39_beta_ilga_section_COMPLETE.txt": "ilcs",
     "fragments/ILCS_815-705-39_ilga_section_COMPLETE.txt": "ilcs",

@@ -87,3 +87,19 @@ def test_words_of_two_paragraphs_shown_in_one_row_keep_the_space_between_them(tm
     shown = _terminal(pipeline.compare_files(before, BILL))
     assert 'Act. "Department".' in shown and 'Comptroller. "Board".' in shown
     assert 'Act."Department"' not in shown and 'Comptroller."' not in shown
+
+
+def test_inserted_words_glued_to_the_next_word_are_never_printed_as_two_words():
+    """The bill prints `of the ComptrollerPersonnel-Comptroller.` (its new words run into its
+    struck ones); the law in force, `of the Comptroller.`. `ComptrollerPersonnel-` is inserted
+    before the shared `Comptroller.`, and the redline printed `ComptrollerPersonnel- Comptroller.`:
+    a space neither copy prints there (the law's space before `Comptroller.`, after `the`)."""
+    comparison = pipeline.compare_files(FRAGMENTS / "ILCS_15-410_laws9_flat_mirror_PARTIAL.txt", BILL)
+    shown = _terminal(comparison)
+    assert shown.count("{+ComptrollerPersonnel-+}Comptroller.") == 2
+    assert "{+ComptrollerPersonnel-+} Comptroller." not in shown
+    html = str(pipeline.render_comparison(comparison, "html"))
+    assert html.count("ComptrollerPersonnel-</ins></span>Comptroller.") == 2
+    assert "ComptrollerPersonnel-</ins></span> Comptroller." not in html
+    # the words after an equal run keep their spaces: `{+Comptrolleror a Deputy+} Comptroller.`
+    assert "{+Comptrolleror a Deputy+} Comptroller." in shown

@@ -270,6 +270,8 @@ def _pieces(row: RowView) -> list[_Piece]:
             continue
         if run.op == Op.EQUAL:
             tokens = run.old or run.new  # one side may be empty (a node not restated, a paragraph split differently)
+            if tokens and tokens[0].space_before and not run.spaced:  # glued to the words before it (`Run.spaced`)
+                tokens = (Token(tokens[0].text, tokens[0].position, False, tokens[0].mark),) + tokens[1:]
             if pieces and pieces[-1].op == Op.EQUAL:
                 joined = pieces[-1].tokens + tokens
                 pieces[-1] = _Piece(None, Op.EQUAL, joined, joined[0].space_before)

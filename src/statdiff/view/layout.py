@@ -27,6 +27,7 @@ from statdiff.model import (
     Op,
     Segment,
     SectionComparison,
+    Side,
     SourceSpan,
     Status,
     Token,
@@ -262,10 +263,13 @@ class Layout:
         whole = _whole_node_change(comparison, changes)
         by_anchor = {change.anchor: change for change in changes + section_changes if change is not whole and change.anchor}
         runs = []
+        follows: Side | None = None
         for index, segment in enumerate(segments):
             if segment.op not in _SEGMENT_OPS:
                 raise StatdiffError(f"unknown segment op {segment.op!r}")
-            run = Run(segment, label=one_copy.get(index))
+            run = Run(segment, label=one_copy.get(index), follows=follows)
+            if segment.has_text():
+                follows = _own_side(segment)
             if segment.op in ONE_COPY_OPS and run.label is None:
                 run.label = OneCopyLabel(one_copy_label(segment.op), False)
             change = by_anchor.get(segment.anchor) if segment.op in WORD_OPS else None
@@ -293,6 +297,16 @@ class Layout:
             span=_words_span(node),
             _layout=weakref.ref(self),
         )
+
+
+def _own_side(segment: Segment) -> Side | None:
+    """The copy whose words an inline redline prints last for the segment: NEW's for inserted
+    or replacing text, OLD's for deleted text; None for text both copies hold."""
+    if segment.op in (Op.INSERT, Op.REPLACE, Op.ONLY_NEW):
+        return "new"
+    if segment.op in (Op.DELETE, Op.ONLY_OLD):
+        return "old"
+    return None
 
 
 def _by_section(items: "list[Annotation] | list[ReaderNote]") -> dict[str, list]:
