@@ -103,3 +103,72 @@ def test_inserted_words_glued_to_the_next_word_are_never_printed_as_two_words():
     assert "ComptrollerPersonnel-</ins></span> Comptroller." not in html
     # the words after an equal run keep their spaces: `{+Comptrolleror a Deputy+} Comptroller.`
     assert "{+Comptrolleror a Deputy+} Comptroller." in shown
+
+
+# ------------------------------------------------------------------ an item inserted before `; and`
+
+SECTION_PAGE = FRAGMENTS / "ILCS_20-3405_instalawyer_mirror_PARTIAL.txt"  # 20 ILCS 3405/2, items (a) to (g)
+
+
+def _with_an_item_inserted(tmp_path) -> Path:
+    """20 ILCS 3405/2 as a bill might amend it: an item inserted before the list's last
+    (`(f) (Blank); and`, the `and` moved to it), an item relettered, one struck, the Source
+    note extended."""
+    text = SECTION_PAGE.read_text(encoding="utf-8")
+    edited = text.replace("(f) (Blank); and\n", '(f) (Blank);\n(f-5) "Board" means the Historic Preservation Board; and\n')
+    edited = edited.replace('(b-5) "Department"', '(b-10) "Department"').replace("(d) (Blank);\n", "")
+    edited = edited.replace("100-695, eff. 8-3-18.)\n(20 ILCS 3405/3)", "100-695, eff. 8-3-18; 104-12, eff. 1-1-26.)\n(20 ILCS 3405/3)")
+    assert edited.count("104-12") == 1 and "(b-10)" in edited and "(d) (Blank)" not in edited
+    path = tmp_path / "20ILCS3405_item_inserted.txt"
+    path.write_text(edited, encoding="utf-8")
+    return path
+
+
+def test_an_item_inserted_into_a_list_is_one_insertion_in_its_own_paragraph(tmp_path):
+    """The diff read `;` inserted after `(f) (Blank)` and `(f-5) ... Board` inserted before the
+    old `; and`: two changes, `(f)` shown gaining a `;` it always had. An insertion that may
+    slide is placed where it begins a paragraph of NEW."""
+    comparison = pipeline.compare_files(SECTION_PAGE, _with_an_item_inserted(tmp_path))
+    assert_comparison_invariants(comparison)
+    inserted = [(change.new_path, change.new_text) for change in comparison.changes if change.op == Op.INSERT]
+    assert inserted == [("20 ILCS 3405/2(f-5)", '(f-5) "Board" means the Historic Preservation Board;')]
+    assert not any(change.new_path == "20 ILCS 3405/2(f)" for change in comparison.changes)
+    assert len(comparison.changes) == 4  # relettered, struck, inserted; the Source note
+
+
+def test_an_item_deleted_from_a_list_is_one_deletion_of_its_own_paragraph(tmp_path):
+    comparison = pipeline.compare_files(_with_an_item_inserted(tmp_path), SECTION_PAGE)
+    assert_comparison_invariants(comparison)
+    deleted = [(change.old_path, change.old_text) for change in comparison.changes if change.op == Op.DELETE]
+    assert deleted == [("20 ILCS 3405/2(f-5)", '(f-5) "Board" means the Historic Preservation Board;')]
+    assert len(comparison.changes) == 4
+
+
+def test_a_slide_keeps_every_word_of_both_copies_in_order():
+    """`slid_to_paragraphs` moves a run along the equal words around it, each side keeping its
+    own tokens in its own order, and never past the equal words either side."""
+    from statdiff.compare.slides import slid_to_paragraphs
+    from statdiff.compare.tokens import tokenize
+    from statdiff.model import Segment, Word
+
+    def tokens(text: str):
+        return tuple(tokenize([Word(word) for word in text.split()]))
+
+    old = tokens("(f) (Blank); and (g) more")  # (f) ( Blank ) ; and (g) more
+    new = tokens("(f) (Blank); (f-5) Board; and (g) more")  # (f) ( Blank ) ; (f-5) Board ; and ...
+    assert [token.text for token in new[4:8]] == [";", "(f-5)", "Board", ";"]
+    # as the diff may place it: `; (f-5) Board` inserted after `(Blank)`
+    placed = [Segment(Op.EQUAL, old[:4], new[:4]), Segment(Op.INSERT, (), new[4:7]), Segment(Op.EQUAL, old[4:], new[7:])]
+    segments = slid_to_paragraphs(placed, lambda index: index == 0, lambda index: index in (0, 5))
+    assert [token.text for segment in segments for token in segment.old] == [token.text for token in old]
+    assert [token.text for segment in segments for token in segment.new] == [token.text for token in new]
+    assert [segment.op for segment in segments] == [Op.EQUAL, Op.INSERT, Op.EQUAL]
+    assert [token.text for token in segments[1].new] == ["(f-5)", "Board", ";"]
+    assert all(segment.old == segment.new or [t.text for t in segment.old] == [t.text for t in segment.new]
+               for segment in (segments[0], segments[2]))
+    # the same for a deletion, along OLD's paragraphs
+    removed = [Segment(Op.EQUAL, new[:4], old[:4]), Segment(Op.DELETE, new[4:7], ()), Segment(Op.EQUAL, new[7:], old[4:])]
+    back = slid_to_paragraphs(removed, lambda index: index in (0, 5), lambda index: index == 0)
+    assert [token.text for token in back[1].old] == ["(f-5)", "Board", ";"]
+    # with no paragraph to begin, the run stays where the diff put it
+    assert slid_to_paragraphs(placed, lambda index: index == 0, lambda index: index == 0) == placed

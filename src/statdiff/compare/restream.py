@@ -16,6 +16,7 @@ from statdiff.compare.anchors import linked
 from statdiff.compare.tokens import rebuild, tokenize
 from statdiff.compare.truncation import Visible
 from statdiff.compare.nodes import NodeRules, token_span
+from statdiff.compare.slides import slid_to_paragraphs
 from statdiff.compare.words import diff_tokens
 from statdiff.model import (
     Basis,
@@ -89,6 +90,10 @@ class _StreamSide:
             side.hidden.append((tuple(tokens[:low]), tuple(tokens[high:])))
         return side
 
+    def starts_node(self, index: int) -> bool:
+        """Whether the token at `index` is the first of its node in the stream."""
+        return index == 0 or 0 < index < len(self.owners) and self.owners[index] != self.owners[index - 1]
+
     def owner_at(self, cursor: int) -> int:
         """The node an insertion at `cursor` falls in: the one before it, else the one after."""
         if not self.owners:
@@ -144,6 +149,7 @@ def restreamed(old_nodes: list[Node], new_nodes: list[Node], visible: Visible,
     if not old_side.tokens or not new_side.tokens:
         return None
     segments = rules.applied_to_stream(diff_tokens(old_side.tokens, new_side.tokens), old_nodes, new_nodes)
+    segments = slid_to_paragraphs(segments, old_side.starts_node, new_side.starts_node)
     atoms = _atoms(segments, old_side, new_side)
     rows = _Rows(old_nodes, new_nodes, atoms)
     for atom in atoms:
