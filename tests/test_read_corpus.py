@@ -156,6 +156,7 @@ EXPECTED_RENDERING = {
     "fragments/10400SB1922ham001_ftp_PARTIAL.txt": "numbered",
     "fragments/10400SB1922enr_amgoa_pipes_midchunk_PARTIAL.txt": "pipes",
     "fragments/10400SB0277_introduced_pipes_PARTIAL.txt": "pipes",
+    "fragments/ILCS_20-2635_instalawyer_mirror_PARTIAL.txt": "ilcs",
     "fragments/ILCS_815-530_ActID2702_print_PARTIAL.txt": "ilcs",
     "fragments/ILCS_815-705-39_beta_ilga_section_COMPLETE.txt": "ilcs",
     "fragments/ILCS_815-705-39_ilga_section_COMPLETE.txt": "ilcs",

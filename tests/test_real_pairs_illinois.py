@@ -172,3 +172,13 @@ def test_a_slide_keeps_every_word_of_both_copies_in_order():
     assert [token.text for token in back[1].old] == ["(f-5)", "Board", ";"]
     # with no paragraph to begin, the run stays where the diff put it
     assert slid_to_paragraphs(placed, lambda index: index == 0, lambda index: index == 0) == placed
+
+
+def test_a_mirror_s_act_heading_with_a_dash_names_the_act_without_it():
+    """instalawyer prints `20 ILCS 2635/ - Illinois Uniform Conviction Information Act.`: the
+    title read `- Illinois Uniform ...`, in every output's header."""
+    from statdiff.read import read_path
+
+    result = read_path(FRAGMENTS / "ILCS_20-2635_instalawyer_mirror_PARTIAL.txt")
+    assert result.identity.title == "Illinois Uniform Conviction Information Act."
+    assert result.identity.act == "20 ILCS 2635"
