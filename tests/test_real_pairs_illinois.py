@@ -182,3 +182,51 @@ def test_a_mirror_s_act_heading_with_a_dash_names_the_act_without_it():
     result = read_path(FRAGMENTS / "ILCS_20-2635_instalawyer_mirror_PARTIAL.txt")
     assert result.identity.title == "Illinois Uniform Conviction Information Act."
     assert result.identity.act == "20 ILCS 2635"
+
+
+# ------------------------------------------------------------------ a two-digit number then an indent
+
+
+def test_a_plain_page_whose_two_digit_lines_open_indented_paragraphs_is_numbered_not_legisnet():
+    """The 97th GA's plain page prints `11        1. To any person` (a paragraph's first line
+    indented after a two-digit number) and `12    18 years except`: read as legisnet's
+    right-aligned numbers, the page tied with prose at 0.5 (a synopsis a little longer could
+    tip it to prose, every line number a word), and its enacting clause ran into its title.
+    Only a one-digit number padded with a space (` 1        AN ACT`) is legisnet's own."""
+    from statdiff.read import read_path
+    from statdiff.read.decode import load_text
+    from statdiff.read.detect import detection
+    from statdiff.structure import build_document
+
+    for name in ("09700SB0957_introduced_ilga_PARTIAL.txt", "09300HB5320_introduced_ilga_PARTIAL.txt",
+                 "10400SB1922ham001_ftp_PARTIAL.txt"):
+        found = detection(load_text(FRAGMENTS / name, None))
+        assert found.rendering == "numbered" and found.score >= 0.9 and found.runner_up_score <= 0.1, (name, found)
+    root = build_document(read_path(FRAGMENTS / "09700SB0957_introduced_ilga_PARTIAL.txt")).root
+    assert "AN ACT concerning transportation." in [node.text for node in root.walk() if node.kind == "text"]
+    assert read_path(FRAGMENTS / "920HB4947LV_92ndGA_legisnet_PARTIAL.txt").rendering == "legisnet"
+
+
+# ------------------------------------------------------------------ 625 ILCS 5/6-103 in five printings
+
+
+def test_two_printings_of_one_public_act_and_of_one_bill_hold_no_change():
+    """P.A. 93-174 as ilga.gov's full text and its ftp copy (spaced like a typewriter);
+    HB5320 (93rd GA) as numbered plain text and as a pipe table: each pair the same words."""
+    for old, new in (("PA093-0174_ilga_publicact_fulltext_PARTIAL.txt", "PA093-0174_ftp_plain_PARTIAL.txt"),
+                     ("09300HB5320_introduced_ilga_PARTIAL.txt", "09300HB5320_introduced_ftp_pipes_PARTIAL.txt")):
+        comparison = pipeline.compare_files(FRAGMENTS / old, FRAGMENTS / new)
+        assert_comparison_invariants(comparison)
+        assert comparison.changes == [], (old, [change.new_text for change in comparison.changes])
+
+
+def test_a_bill_against_the_public_act_that_last_restated_its_section():
+    """HB5320 restates 625 ILCS 5/6-103 as P.A. 93-174 left it and inserts `in that driver
+    education course` (its struck `therein` prints as a word): in the Section, that insertion
+    and nothing else, at the bill's page:line 1:18."""
+    comparison = pipeline.compare_files(FRAGMENTS / "PA093-0174_ilga_publicact_fulltext_PARTIAL.txt",
+                                        FRAGMENTS / "09300HB5320_introduced_ilga_PARTIAL.txt")
+    assert_comparison_invariants(comparison)
+    in_section = [change for change in comparison.changes if change.section == "625 ILCS 5/6-103"]
+    assert [(change.op, change.new_text) for change in in_section] == [(Op.INSERT, "in that driver education course")]
+    assert (in_section[0].new_source.start.page, in_section[0].new_source.start.line) == (1, 18)
