@@ -162,6 +162,7 @@ EXPECTED_RENDERING = {
     "fragments/09300HB5320_introduced_ilga_PARTIAL.txt": "numbered",
     "fragments/09300HB5320_introduced_ftp_pipes_PARTIAL.txt": "pipes",
     "fragments/09700SB0957_introduced_ilga_PARTIAL.txt": "numbered",
+    "fragments/ILCS_625-5-Ch6-ArtI_laws9_cells_mirror_PARTIAL.txt": "ilcs",
     "fragments/ILCS_815-530_ActID2702_print_PARTIAL.txt": "ilcs",
     "fragments/ILCS_815-705-39_beta_ilga_section_COMPLETE.txt": "ilcs",
     "fragments/ILCS_815-705-39_ilga_section_COMPLETE.txt": "ilcs",

@@ -230,3 +230,23 @@ def test_a_bill_against_the_public_act_that_last_restated_its_section():
     in_section = [change for change in comparison.changes if change.section == "625 ILCS 5/6-103"]
     assert [(change.op, change.new_text) for change in in_section] == [(Op.INSERT, "in that driver education course")]
     assert (in_section[0].new_source.start.page, in_section[0].new_source.start.line) == (1, 18)
+
+
+def test_an_ilcs_page_whose_items_open_with_their_numbers_is_read_as_the_ilcs_page_it_is(tmp_path):
+    """laws9 prints 625 ILCS 5/6-102's items `1. Any employee ...`, `2. A nonresident ...`,
+    one a line: counted as lines opening with a line number that no printing numbered, they
+    took the ILCS reading to 0.22 and the page was read as prose (a warning, the `|` of its
+    cells kept as words, its items one paragraph). An item's number is followed by a period,
+    a printing's line number never is."""
+    from statdiff.read import read_path
+
+    page = FRAGMENTS / "ILCS_625-5-Ch6-ArtI_laws9_cells_mirror_PARTIAL.txt"
+    result = read_path(page)
+    assert result.rendering == "ilcs" and result.detection.score >= 0.8
+    edited = page.read_text(encoding="utf-8").replace("for a period of 90 days following", "for a period of 120 days following")
+    assert edited.count("120 days") == 1
+    (tmp_path / "edited.txt").write_text(edited, encoding="utf-8")
+    comparison = pipeline.compare_files(page, tmp_path / "edited.txt")
+    assert_comparison_invariants(comparison)
+    assert [(change.op, change.new_path, change.old_text, change.new_text) for change in comparison.changes] == [
+        (Op.REPLACE, "625 ILCS 5/6-102 5.", "90", "120")]

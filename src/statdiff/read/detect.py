@@ -90,6 +90,9 @@ _CITATION_LINE = when_used(rf"(?:{citations.ANY_CITATION_TEXT}|{citations.ACT_HE
 # A line opening with an ILCS citation (`815 ILCS 505/ Consumer Fraud ... Act.`, a navigation
 # line `735 ILCS 5/13-223`) opens with digits that are no line number and no count.
 _ILCS_LED = when_used(rf"{citations.TITLE_TEXT} ILCS ")
+# A line opening with an item's number (`1. Any employee ...`, `12. To any person`): the
+# Vehicle Code's items, never a printing's line number (which no period follows).
+_ITEM_LED = when_used(r"\d{1,3}\. \S")
 _SEC_LINE = when_used(units.SEC_TEXT + r"(?: |$)")
 # Each mark only Illinois legislation prints, with words one of which every match of it holds
 # (in a normalised line): a line holding none of the words is not searched for the marks,
@@ -123,7 +126,7 @@ class _Marks:
     words: int = 0
     numbered_span: int = 0  # numbered lines and the few unnumbered ones between them (front matter left out)
     numbered: int = 0  # lines opening with the line number the printing expects next
-    digit_led: int = 0  # lines opening with a digit, in sequence or not (an ILCS citation aside)
+    digit_led: int = 0  # lines opening with a digit, in sequence or not (an ILCS citation or an item's number aside)
     right_aligned: int = 0  # of those, right-aligned (legisnet)
     padded_digits: int = 0  # of those, a one-digit number padded to the right (legisnet's alone)
     trailing: int = 0  # lines ending with the line number expected next (PDF text)
@@ -284,7 +287,7 @@ def _count(sample: str, marks: _Marks) -> None:
             continue
         line = " ".join(words)  # normalize(raw), from the words it is made of
         marks.lines += 1
-        marks.digit_led += line[0] in "0123456789" and not _ILCS_LED.match(line)
+        marks.digit_led += line[0] in "0123456789" and not _ILCS_LED.match(line) and not _ITEM_LED.match(line)
         marks.words += len(words)
         _count_leading_number(raw, lines, marks)
         expected_end = _count_trailing_number(words, expected_end, marks)
