@@ -250,3 +250,15 @@ def test_an_ilcs_page_whose_items_open_with_their_numbers_is_read_as_the_ilcs_pa
     assert_comparison_invariants(comparison)
     assert [(change.op, change.new_path, change.old_text, change.new_text) for change in comparison.changes] == [
         (Op.REPLACE, "625 ILCS 5/6-102 5.", "90", "120")]
+
+
+def test_a_deleted_item_is_listed_where_it_was_not_after_the_item_before_it(tmp_path):
+    """`(d) (Blank);` struck from 20 ILCS 3405/2: the summary, CSV and Word listed the deletion
+    under `20 ILCS 3405/2(c)` (the NEW node it stood after), `deleted "(d) (Blank);"` at (c)."""
+    comparison = pipeline.compare_files(SECTION_PAGE, _with_an_item_inserted(tmp_path))
+    deleted = [change for change in comparison.changes if change.op == Op.DELETE]
+    assert [(change.old_path, change.place) for change in deleted] == [("20 ILCS 3405/2(d)", "20 ILCS 3405/2(d)")]
+    view = pipeline.view(comparison)
+    assert [change.where for change in view.changes if change.change.op == Op.DELETE] == ["20 ILCS 3405/2(d)"]
+    csv = str(pipeline.render_comparison(comparison, "csv"))
+    assert "20 ILCS 3405/2(d)" in csv and "20 ILCS 3405/2(c)" not in csv

@@ -514,7 +514,7 @@ def _change_list_lines(listing: ChangeListView, plain: bool) -> Iterator[Text]:
     yield Text(f"{listing.described}: {len(changes)} change{'' if len(changes) == 1 else 's'} from the markup")
     for change in changes:
         where = change.new_source or change.old_source
-        path = change.new_path or change.old_path or change.section
+        path = change.place
         yield Text(f"  {(where.cited if where is not None else '') or '-':>10}  {change.op:8} {path}")
         yield _marked_texts(change, plain)
     disagreements = listing.disagreements

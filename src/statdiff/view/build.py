@@ -35,7 +35,7 @@ def build_view(comparison: Comparison, annotations: Annotations = None,
     change_views: dict[Change, ChangeView] = {}
     views: list[ChangeView] = []
     for number, change in enumerate(every_change, start=1):
-        view = ChangeView(change, number, change.new_path or change.old_path or change.section)
+        view = ChangeView(change, number, change.place)
         change_views[change] = view
         views.append(view)
     section_changes = {section: [change_views[change] for change in changes[section]] for section in comparison.sections}
