@@ -81,9 +81,10 @@ def _name_document_text(section: SectionView) -> None:
     """A change that adds or removes the documents' own text whole has no path of its own
     (""): it is placed and worded by the unit's label (`Outside any Section`: `added text
     printed outside any Section`), not left blank and `added a node`; a change to one of its
-    nodes named by its place alone (`[1]`) is placed under the label (`Front matter [1]`)."""
+    nodes named by its place or its own label alone (`[1]`, `(B)`) is placed under the unit's
+    label (`Front matter [1]`, `Front matter (B)`)."""
     for view in section.changes:
-        if view.where.startswith("["):  # a node of the documents' own text named by its place alone: `[1]`
+        if view.where[:1] in ("[", "("):  # a node of the documents' own text named by its place alone: `[1]`
             view.where = f"{section.label} {view.where}"
         if view.where:
             continue
