@@ -35,6 +35,9 @@ def E(at, op, lines, *, old=None, anchor=None, mark=None, new=None):
 
 # file -> (bill, printing: (as_amended, amendment code, version), edits, problems as (at, op))
 REAL = {
+    # a House amendment to a Senate bill (so to its engrossed printing) whose quotation runs on
+    # with a restated Section past the copy's end: refused with its reason, never guessed
+    "10400SB1922ham001_ftp_PARTIAL.txt": ("SB1922", (False, None, "engrossed"), [], [("1:2", RL)]),
     "09300HB0475ham001_ftp_COMPLETE.txt": (
         "HB0475", (False, None, "introduced"),
         [E("1:2", RL, "1:28-2:1", new="authorize a county law library fee of not to exceed $13 $10, to be charged"

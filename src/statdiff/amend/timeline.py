@@ -391,7 +391,7 @@ def build_history(versions: list[Version], texts: list[VersionText], steps: Sequ
         versions_made = tuple(sorted({maker.step for maker in makers}))
         credits[change] = Credit(versions_made, tuple(makers))
         if not versions_made:
-            warnings.append(f"change {change.anchor} ({change.op} in {change.new_path or change.old_path or change.section}) "
+            warnings.append(f"change {change.anchor} ({change.op} in {change.place}) "
                             "comes from no single step: the comparisons align this text differently")
     for step in built:
         step.changes = [step_changes[id(change)] for change in step.comparison.changes]

@@ -19,6 +19,7 @@ from statdiff.compare.truncation import (
     Overlap,
     Slices,
     Visible,
+    bare_word,
     cut_mid_word,
     flatten,
     line_start_test,
@@ -185,8 +186,9 @@ def _cut_before_source_note(old: _Flat, new: _Flat, held: Held) -> Overlap | Non
     inside words the other text lacks (a new definition, a later text). The other copy's
     part of the stretch ends after the last run of TRUNCATION_ANCHOR words both hold or,
     when the cut copy's last node has the path of a node of the other copy, after the words
-    the two nodes begin with, whichever is later. The cut copy's words all stay
-    in the stretch (inserted, added, edited), but for a last word cut mid-word."""
+    the two nodes begin with, whichever is later; then on over the other copy's next words
+    that the cut copy's words after that run hold, in order (`_held_after`). The cut copy's
+    words all stay in the stretch (inserted, added, edited), but for a last word cut mid-word."""
     if held["new"][1] and old.has_source_note and not new.has_source_note:
         short, long = new, old
     elif held["old"][1] and new.has_source_note and not old.has_source_note:
@@ -197,6 +199,9 @@ def _cut_before_source_note(old: _Flat, new: _Flat, held: Held) -> Overlap | Non
     if found is None:
         return None
     long_end = max(found[0], _end_in_partner_node(short, long))
+    note = long.source_note_start()
+    if long_end == found[0] and note is not None and _held_after(short.texts[found[1]:], long.texts[long_end:note]):
+        long_end = note
     short_end = len(short.texts)
     if cut_mid_word(short.texts[-1], long.texts[long_end - 1]):
         long_end, short_end = long_end - 1, short_end - 1  # the cut word matched the whole word
@@ -205,6 +210,24 @@ def _cut_before_source_note(old: _Flat, new: _Flat, held: Held) -> Overlap | Non
     if short is new:
         return (0, long_end), (0, short_end)
     return (0, short_end), (0, long_end)
+
+
+def _held_after(short_tail: list[str], long_tail: list[str]) -> bool:
+    """Whether the uncut copy's words after the last run both copies hold (up to its Source
+    note) are all words the cut copy holds after that run, in the same order: text both
+    copies hold, never text beyond the cut. A bill restating a Section prints its struck
+    words beside the law's (`to the Comptrolleror a Deputy Comptroller.` where the law in force
+    reads `to the Comptroller.`): the law's `Comptroller.` is the bill's, and the bill's
+    words before it are its own."""
+    at = 0
+    for word in long_tail:
+        wanted = bare_word(word)
+        while at < len(short_tail) and bare_word(short_tail[at]) != wanted:
+            at += 1
+        if at == len(short_tail):
+            return False
+        at += 1
+    return bool(long_tail)
 
 
 def _end_in_partner_node(short: _Flat, long: _Flat) -> int:

@@ -9,13 +9,14 @@ beside the node that shares most of its words (or alone).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterator
 
 from statdiff.compare.anchors import linked
 from statdiff.compare.tokens import rebuild, tokenize
 from statdiff.compare.truncation import Visible
 from statdiff.compare.nodes import NodeRules, token_span
+from statdiff.compare.slides import slid_to_paragraphs
 from statdiff.compare.words import diff_tokens
 from statdiff.model import (
     Basis,
@@ -80,12 +81,18 @@ class _StreamSide:
     def of(cls, nodes: list[Node], visible: Visible) -> "_StreamSide":
         side = cls(nodes)
         for index, node in enumerate(nodes):
-            tokens = tokenize(node.words)
+            # one stream: a node's first word follows the last node's words after a space (a row
+            # showing words of two of OLD's paragraphs beside NEW's one never runs them together)
+            tokens = tokenize(node.words, leading_space=index > 0)
             low, high = token_span(node, visible, tokens)
             side.tokens.extend(tokens[low:high])
             side.owners.extend([index] * (high - low))
             side.hidden.append((tuple(tokens[:low]), tuple(tokens[high:])))
         return side
+
+    def starts_node(self, index: int) -> bool:
+        """Whether the token at `index` is the first of its node in the stream."""
+        return index == 0 or 0 < index < len(self.owners) and self.owners[index] != self.owners[index - 1]
 
     def owner_at(self, cursor: int) -> int:
         """The node an insertion at `cursor` falls in: the one before it, else the one after."""
@@ -142,6 +149,7 @@ def restreamed(old_nodes: list[Node], new_nodes: list[Node], visible: Visible,
     if not old_side.tokens or not new_side.tokens:
         return None
     segments = rules.applied_to_stream(diff_tokens(old_side.tokens, new_side.tokens), old_nodes, new_nodes)
+    segments = slid_to_paragraphs(segments, old_side.starts_node, new_side.starts_node)
     atoms = _atoms(segments, old_side, new_side)
     rows = _Rows(old_nodes, new_nodes, atoms)
     for atom in atoms:
@@ -229,6 +237,7 @@ class _Rows:
         for key, comparison in zip(self.order, result):
             _add_hidden(comparison, old_side.hidden_at(key[1] if key[0] != "new" else None),
                         new_side.hidden_at(key[2] if key[0] != "old" else None))
+            _row_starts_unspaced(comparison)
         return result
 
     def _keep_unshown(self, key: _RowKey, hidden: Hidden, streamed: bool) -> None:
@@ -323,6 +332,30 @@ def _stream_span(tokens: tuple[Token, ...], side: _StreamSide, cursor: int) -> S
     if tokens or not side.tokens:
         return SourceSpan.covering(tokens)
     return SourceSpan.at(side.tokens[min(max(cursor - 1, 0), len(side.tokens) - 1)].position)
+
+
+def _row_starts_unspaced(comparison: NodeComparison) -> None:
+    """Each side of a row begins with no space before its first word. The stream spaces every
+    node's first word after the node before it (`_StreamSide.of`): words of two paragraphs
+    that one row shows are never run together, and no row starts with a space."""
+    old = next((segment for segment in comparison.segments if segment.old), None)
+    if old is not None:
+        old.old = _unspaced(old.old)
+    new = next((segment for segment in comparison.segments if segment.printed_new), None)
+    if new is not None:
+        if new.printed is not None:
+            first = new.printed[0]
+            new.printed = _unspaced(new.printed)
+            if new.new and new.new[0] is first:  # NEW's printing begins with its new words
+                new.new = (new.printed[0],) + new.new[1:]
+        else:
+            new.new = _unspaced(new.new)
+
+
+def _unspaced(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
+    if not tokens[0].space_before:
+        return tokens
+    return (replace(tokens[0], space_before=False),) + tokens[1:]
 
 
 def _add_hidden(comparison: NodeComparison, old_hidden: Hidden, new_hidden: Hidden) -> None:

@@ -3,6 +3,8 @@ node, section and whole comparisons that hold them."""
 
 from __future__ import annotations
 
+import re
+
 import warnings
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -261,6 +263,10 @@ def segment_op(old: tuple, new: tuple) -> Op:
     return Op.INSERT if not old else Op.DELETE if not new else Op.REPLACE
 
 
+# A path's last enumerator: `(d)` of `20 ILCS 3405/2(d)`, `3.` of `625 ILCS 5/6-102 3.`.
+_LAST_LABEL = re.compile(r"(\([\w.-]+\)|(?<= )[\w.-]+\.)$")
+
+
 @dataclass(slots=True, eq=False)
 class Change:
     """One change, in the terms of docs/json-contract.md (hashed by identity)."""
@@ -280,13 +286,24 @@ class Change:
     old_after: str | None = None
     new_after: str | None = None
 
+    @property
+    def place(self) -> str:
+        """The path of the node whose text it changes: NEW's, but OLD's for a node removed, or
+        deleted from its own label on (`(d) (Blank);` deleted after NEW's `(c)` is `(d)`'s:
+        NEW's node is only where it stood); the section's where neither has one."""
+        if self.old_path and self.op in (Op.DELETE, Op.REMOVE):
+            label = _LAST_LABEL.search(self.old_path)
+            if not self.new_path or (label is not None and self.old_text.startswith(label.group(1))):
+                return self.old_path
+        return self.new_path or self.old_path or self.section
+
     def __repr__(self) -> str:
         """`<Change c4 insert 815 ILCS 530/10(a) at 2:24-3:1: “within 48 hours of the …”>`."""
         where = self.new_source if self.new_source is not None and self.new_source.known else self.old_source
         at = f" at {where}" if where is not None and where.known else ""
         texts = [shortened(text) for text in (self.old_text, self.new_text) if text]
         words = " → ".join(f"“{text}”" for text in texts)
-        path = self.new_path or self.old_path or self.section
+        path = self.place
         return f"<Change {self.anchor or '?'} {self.op} {path}{at}{': ' + words if words else ''}>"
 
     def to_json(self) -> dict:

@@ -92,9 +92,12 @@ _ACT_HEADING_FLAT = re.compile(
     + rf"(?: (?P<name>(?:(?!\({citations.TITLE_TEXT} ILCS )[^\n.]){{1,300}}(?:\.(?!\S)|$)))?"
 )
 # A mirror's bare Act heading or breadcrumb: `25 ILCS 25/ Pre-Filing of Bills Act.`,
-# `2005 Illinois 30 ILCS 500/ Illinois Procurement Code. Article 50 - ...`.
+# `2005 Illinois 30 ILCS 500/ Illinois Procurement Code. Article 50 - ...`, and with a dash
+# between citation and name (`20 ILCS 2635/ - Illinois Uniform Conviction Information Act.`:
+# the dash is the page's, not the Act's name).
 _BARE_ACT_HEADING = when_used(
-    rf"(?<![\w(])(?P<title>{citations.TITLE_TEXT}) ILCS (?P<act>{citations.ACT_TEXT})/ (?P<name>[^.]{{1,200}}\.)"
+    rf"(?<![\w(])(?P<title>{citations.TITLE_TEXT}) ILCS (?P<act>{citations.ACT_TEXT})/ (?:[-\u2013\u2014] )?"
+    rf"(?P<name>[^.]{{1,200}}\.)"
 )
 # Where a page's statute begins: its first citation line, Act heading or `Sec. N.`.
 _FIRST_UNIT = when_used(

@@ -52,6 +52,10 @@ _MARKDOWN_HEADING = when_used(r"^ {0,3}#{1,6}[ \t]+\S", re.MULTILINE)
 _MARKUP_REACH = 5000
 # A line number then the text: legisnet right-aligns it (` 1        AN ACT`).
 _RIGHT_ALIGNED = when_used(r"[ \d]\d {3}")
+# What only a right-aligned printing shows: a one-digit number padded with a space. A
+# two-digit number then an indent (`11        1. To any person`) is also how the 97th GA's
+# plain pages print a paragraph's first line: alone it is no evidence of legisnet.
+_PADDED_DIGIT = when_used(r" \d {3}")
 _LEADING_NUMBER = when_used(r"([0-9]{1,2})(?=[ \u00a0\t]|[A-Za-z(\"“]|$)")
 _FLAT_ACT = re.compile(citations.ACT_HEADING_TEXT + r" .{2000}")
 # A running header's head before its LRB number: a document id, a version, a page marker.
@@ -86,6 +90,9 @@ _CITATION_LINE = when_used(rf"(?:{citations.ANY_CITATION_TEXT}|{citations.ACT_HE
 # A line opening with an ILCS citation (`815 ILCS 505/ Consumer Fraud ... Act.`, a navigation
 # line `735 ILCS 5/13-223`) opens with digits that are no line number and no count.
 _ILCS_LED = when_used(rf"{citations.TITLE_TEXT} ILCS ")
+# A line opening with an item's number (`1. Any employee ...`, `12. To any person`): the
+# Vehicle Code's items, never a printing's line number (which no period follows).
+_ITEM_LED = when_used(r"\d{1,3}\. \S")
 _SEC_LINE = when_used(units.SEC_TEXT + r"(?: |$)")
 # Each mark only Illinois legislation prints, with words one of which every match of it holds
 # (in a normalised line): a line holding none of the words is not searched for the marks,
@@ -119,8 +126,9 @@ class _Marks:
     words: int = 0
     numbered_span: int = 0  # numbered lines and the few unnumbered ones between them (front matter left out)
     numbered: int = 0  # lines opening with the line number the printing expects next
-    digit_led: int = 0  # lines opening with a digit, in sequence or not (an ILCS citation aside)
+    digit_led: int = 0  # lines opening with a digit, in sequence or not (an ILCS citation or an item's number aside)
     right_aligned: int = 0  # of those, right-aligned (legisnet)
+    padded_digits: int = 0  # of those, a one-digit number padded to the right (legisnet's alone)
     trailing: int = 0  # lines ending with the line number expected next (PDF text)
     cells: int = 0  # table rows (lines with a pipe)
     word_rows: int = 0  # table rows with words in them
@@ -279,7 +287,7 @@ def _count(sample: str, marks: _Marks) -> None:
             continue
         line = " ".join(words)  # normalize(raw), from the words it is made of
         marks.lines += 1
-        marks.digit_led += line[0] in "0123456789" and not _ILCS_LED.match(line)
+        marks.digit_led += line[0] in "0123456789" and not _ILCS_LED.match(line) and not _ITEM_LED.match(line)
         marks.words += len(words)
         _count_leading_number(raw, lines, marks)
         expected_end = _count_trailing_number(words, expected_end, marks)
@@ -324,6 +332,7 @@ def _count_leading_number(raw: str, run: _Run, marks: _Marks) -> None:
     marks.numbered += 1
     if _RIGHT_ALIGNED.match(raw):
         marks.right_aligned += 1
+        marks.padded_digits += bool(_PADDED_DIGIT.match(raw))
 
 
 def _continues(number: int, expected: int) -> bool:
@@ -468,14 +477,19 @@ def _tabled(marks: _Marks) -> float:
     return 0.5 if marks.cells > marks.lines / 2 else 1.0
 
 
+def _right_aligned(marks: _Marks) -> int:
+    """Numbered lines that read as right-aligned: none, where no one-digit number is padded."""
+    return marks.right_aligned if marks.padded_digits else 0
+
+
 def _score_numbered(marks: _Marks, head: _Head) -> float:
-    plain = _rate(marks.numbered - marks.right_aligned, marks.numbered) * _line_numbering(marks)
+    plain = _rate(marks.numbered - _right_aligned(marks), marks.numbered) * _line_numbering(marks)
     legisnet_marks = 0.9 if marks.old_lrb or marks.tight_markers else 1.0  # 90th-92nd GA: legisnet's
     return plain * _ilga(marks) * _tabled(marks) * _mirrored(head) * legisnet_marks * _printed_lines(marks)
 
 
 def _score_legisnet(marks: _Marks, head: _Head) -> float:
-    aligned = _rate(marks.right_aligned, marks.numbered)
+    aligned = _rate(_right_aligned(marks), marks.numbered)
     old_form = 1.0 if marks.old_lrb or marks.tight_markers else 0.0
     return (_line_numbering(marks) * _ilga(marks) * max(aligned, old_form) * _tabled(marks) * _mirrored(head)
             * _printed_lines(marks))

@@ -270,6 +270,8 @@ def _pieces(row: RowView) -> list[_Piece]:
             continue
         if run.op == Op.EQUAL:
             tokens = run.old or run.new  # one side may be empty (a node not restated, a paragraph split differently)
+            if tokens and tokens[0].space_before and not run.spaced:  # glued to the words before it (`Run.spaced`)
+                tokens = (Token(tokens[0].text, tokens[0].position, False, tokens[0].mark),) + tokens[1:]
             if pieces and pieces[-1].op == Op.EQUAL:
                 joined = pieces[-1].tokens + tokens
                 pieces[-1] = _Piece(None, Op.EQUAL, joined, joined[0].space_before)
@@ -512,7 +514,7 @@ def _change_list_lines(listing: ChangeListView, plain: bool) -> Iterator[Text]:
     yield Text(f"{listing.described}: {len(changes)} change{'' if len(changes) == 1 else 's'} from the markup")
     for change in changes:
         where = change.new_source or change.old_source
-        path = change.new_path or change.old_path or change.section
+        path = change.place
         yield Text(f"  {(where.cited if where is not None else '') or '-':>10}  {change.op:8} {path}")
         yield _marked_texts(change, plain)
     disagreements = listing.disagreements

@@ -35,7 +35,7 @@ def build_view(comparison: Comparison, annotations: Annotations = None,
     change_views: dict[Change, ChangeView] = {}
     views: list[ChangeView] = []
     for number, change in enumerate(every_change, start=1):
-        view = ChangeView(change, number, change.new_path or change.old_path or change.section)
+        view = ChangeView(change, number, change.place)
         change_views[change] = view
         views.append(view)
     section_changes = {section: [change_views[change] for change in changes[section]] for section in comparison.sections}
@@ -81,9 +81,10 @@ def _name_document_text(section: SectionView) -> None:
     """A change that adds or removes the documents' own text whole has no path of its own
     (""): it is placed and worded by the unit's label (`Outside any Section`: `added text
     printed outside any Section`), not left blank and `added a node`; a change to one of its
-    nodes named by its place alone (`[1]`) is placed under the label (`Front matter [1]`)."""
+    nodes named by its place or its own label alone (`[1]`, `(B)`) is placed under the unit's
+    label (`Front matter [1]`, `Front matter (B)`)."""
     for view in section.changes:
-        if view.where.startswith("["):  # a node of the documents' own text named by its place alone: `[1]`
+        if view.where[:1] in ("[", "("):  # a node of the documents' own text named by its place alone: `[1]`
             view.where = f"{section.label} {view.where}"
         if view.where:
             continue

@@ -203,7 +203,7 @@ def _undone(history: History) -> list[UndoneView]:
     shown: list[UndoneView] = []
     for item in history.undone:
         change = item.change
-        where = change.new_path or change.old_path or change.section
+        where = change.place
         at = printed(change.old_source if change.op in ("delete", "remove") else change.new_source)
         shown.append(UndoneView(item, len(shown) + 1, describe(change), where, at, _fate(item)))
     return shown

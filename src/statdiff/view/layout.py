@@ -27,6 +27,7 @@ from statdiff.model import (
     Op,
     Segment,
     SectionComparison,
+    Side,
     SourceSpan,
     Status,
     Token,
@@ -228,11 +229,14 @@ class Layout:
             labels = _OneCopyLabels()
             for section in self.comparison.sections:
                 labels.start_section(section.status)
-                found = []
-                for comparison in _node_comparisons(section):
-                    segments = comparison.segments or _plain_segments(comparison)
-                    found.append((comparison, segments, labels.labels(segments)))
-                self._labelled[section] = found
+                rows = [(comparison, comparison.segments or _plain_segments(comparison))
+                        for comparison in _node_comparisons(section)]
+                # one sequence: a copy cut mid-word inside a paragraph the other copy prints as
+                # several (a flat page's one paragraph against an Act's definitions) holds its cut
+                # word at the end of one row, the other copy's whole word at the start of the next
+                by_row = labels.labels_by_row([segments for _, segments in rows])
+                self._labelled[section] = [(comparison, segments, found)
+                                           for (comparison, segments), found in zip(rows, by_row)]
         return self._labelled
 
     def _laid_out(self, section: SectionComparison) -> tuple[list[RowView], list[ChangeView]]:
@@ -259,10 +263,13 @@ class Layout:
         whole = _whole_node_change(comparison, changes)
         by_anchor = {change.anchor: change for change in changes + section_changes if change is not whole and change.anchor}
         runs = []
+        follows: Side | None = None
         for index, segment in enumerate(segments):
             if segment.op not in _SEGMENT_OPS:
                 raise StatdiffError(f"unknown segment op {segment.op!r}")
-            run = Run(segment, label=one_copy.get(index))
+            run = Run(segment, label=one_copy.get(index), follows=follows)
+            if segment.has_text():
+                follows = _own_side(segment)
             if segment.op in ONE_COPY_OPS and run.label is None:
                 run.label = OneCopyLabel(one_copy_label(segment.op), False)
             change = by_anchor.get(segment.anchor) if segment.op in WORD_OPS else None
@@ -292,6 +299,16 @@ class Layout:
         )
 
 
+def _own_side(segment: Segment) -> Side | None:
+    """The copy whose words an inline redline prints last for the segment: NEW's for inserted
+    or replacing text, OLD's for deleted text; None for text both copies hold."""
+    if segment.op in (Op.INSERT, Op.REPLACE, Op.ONLY_NEW):
+        return "new"
+    if segment.op in (Op.DELETE, Op.ONLY_OLD):
+        return "old"
+    return None
+
+
 def _by_section(items: "list[Annotation] | list[ReaderNote]") -> dict[str, list]:
     grouped: dict[str, list] = defaultdict(list)
     for item in items:
@@ -315,8 +332,24 @@ class _OneCopyLabels:
     def start_section(self, status: str) -> None:
         self.previous = status if status in ONE_COPY_STATUSES else None
 
-    def labels(self, segments: list[Segment]) -> dict[int, OneCopyLabel]:
-        """The label of each one-copy segment, by index, and whether it is shown."""
+    def labels_by_row(self, rows: list[list[Segment]]) -> list[dict[int, OneCopyLabel]]:
+        """`labels` of a section's rows read as one sequence of segments, split back by row."""
+        bounds, start = [], 0
+        for segments in rows:
+            bounds.extend([(start, start + len(segments))] * len(segments))
+            start += len(segments)
+        found = self.labels([segment for segments in rows for segment in segments], bounds)
+        by_row: list[dict[int, OneCopyLabel]] = []
+        start = 0
+        for segments in rows:
+            by_row.append({index - start: label for index, label in found.items()
+                           if start <= index < start + len(segments)})
+            start += len(segments)
+        return by_row
+
+    def labels(self, segments: list[Segment], rows: list[tuple[int, int]] | None = None) -> dict[int, OneCopyLabel]:
+        """The label of each one-copy segment, by index, and whether it is shown (`rows`: the
+        bounds of the row each segment is shown in, where the segments are several rows')."""
         labels: dict[int, OneCopyLabel] = {}
         for index, segment in enumerate(segments):
             if not segment.has_text():
@@ -324,7 +357,7 @@ class _OneCopyLabels:
             if segment.op in ONE_COPY_OPS:
                 from statdiff.view.rows import OneCopyLabel
 
-                cut = _cut_word(segments, index)
+                cut = _cut_word(segments, index, rows[index] if rows else (0, len(segments)))
                 if cut is not None:
                     labels[index] = OneCopyLabel(cut_word_label(segment.op, *cut), True, self.shared_seen, cut_word=True)
                 else:
@@ -336,26 +369,29 @@ class _OneCopyLabels:
         return labels
 
 
-def _cut_word(segments: list[Segment], index: int) -> tuple[str, bool] | None:
+def _cut_word(segments: list[Segment], index: int, row: tuple[int, int]) -> tuple[str, bool] | None:
     """(the whole word, whether at the copy's end) where the one-copy segment at `index` is
-    one printed word that ends (begins) its copy's text in the node, beside the other copy's
-    one-copy run whose first (last) word it is the head (tail) of: the copy was cut in the
-    middle of that word (`compare.truncation.cut_mid_word`, the rule that found the cut)."""
+    one printed word that ends (begins) its copy's text in the section, beside the other
+    copy's one-copy run whose first (last) word it is the head (tail) of: the copy was cut in
+    the middle of that word (`compare.truncation.cut_mid_word`, the rule that found the cut).
+    That run is looked for in the segment's row (`row`: its bounds), then in the rows beside
+    it: a page printed as one paragraph holds its cut word at the end of its row, the other
+    copy's words after it in rows of their own (an Act's next definitions)."""
     segment = segments[index]
     side = "old" if segment.op == Op.ONLY_OLD else "new"
     other_op = Op.ONLY_NEW if side == "old" else Op.ONLY_OLD
     words = _printed_words(segment.old if side == "old" else segment.new)
     if len(words) != 1:
         return None
-    neighbours = [segments[at] for at in (index + 1, index - 1)
-                  if 0 <= at < len(segments) and segments[at].op == other_op and segments[at].has_text()]
-    if not neighbours:
-        return None
-    others = _printed_words(neighbours[0].old if side == "new" else neighbours[0].new)
-    for at_end, rest in ((True, segments[index + 1:]), (False, segments[:index])):
-        whole = others[0] if at_end else others[-1]
-        if not any(other.has_side(side) for other in rest) and cut_mid_word(words[0], whole, backwards=not at_end):
-            return bare_word(whole), at_end
+    beside = sorted((index + 1, index - 1), key=lambda at: not row[0] <= at < row[1])
+    for neighbour in [segments[at] for at in beside if 0 <= at < len(segments)]:
+        if neighbour.op != other_op or not neighbour.has_text():
+            continue
+        others = _printed_words(neighbour.old if side == "new" else neighbour.new)
+        for at_end, rest in ((True, segments[index + 1:]), (False, segments[:index])):
+            whole = others[0] if at_end else others[-1]
+            if not any(other.has_side(side) for other in rest) and cut_mid_word(words[0], whole, backwards=not at_end):
+                return bare_word(whole), at_end
     return None
 
 

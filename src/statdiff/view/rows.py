@@ -41,6 +41,9 @@ class Run:
     change: ChangeView | None = None  # the change an insert / delete / replace run shows
     anchored: bool = True  # the change's anchor is on this run (False: another run of it came first)
     label: OneCopyLabel | None = None  # text only one copy holds
+    # the copy whose words an inline redline prints just before an equal run ("new" after
+    # inserted text, "old" after deleted text; None first in its row or after equal text)
+    follows: Side | None = None
 
     @property
     def op(self) -> Op:
@@ -89,7 +92,12 @@ class Run:
     @property
     def spaced(self) -> bool:
         """Either side has a space before the run (where one copy starts inside a paragraph,
-        its first word has none, but the other copy's has)."""
+        its first word has none, but the other copy's has). Equal text just after one copy's
+        own words is spaced as that copy prints it: an insertion glued to the word after it
+        (`ComptrollerPersonnel-Comptroller.`, the bill's new words run into its struck ones)
+        is never printed as two words because the other copy has a space there."""
+        if self.follows is not None and self.segment.op == Op.EQUAL and self.segment.has_side(self.follows):
+            return self.segment.side_spaced(self.follows)
         return self.segment.side_spaced("old") or self.segment.side_spaced("new")
 
     @property
