@@ -57,8 +57,10 @@ def test_a_diff_that_adds_the_later_copy_says_it_is_the_files_repetition():
     comparison = pipeline.compare(old, new)
     assert {change.section for change in comparison.changes} == {"815 ILCS 530/5 #2"}
     note = changes_to_repeated_note(comparison)
-    assert note is not None and note.startswith("1 change to a later copy of a Section printed more than once"
-                                                " (815 ILCS 530/5 #2)")
+    assert note == (
+        "1 change to a Section printed more than once with no version note to tell the copies apart (815 ILCS 530/5 #2):"
+        " the copies are paired by their text, and a later copy's change may be the file's repetition, not the law's;"
+        " check that each file holds one copy of each Section")
     assert note in pipeline.comparison_warnings(comparison)
     backwards = pipeline.compare(new, old)
     assert changes_to_repeated_note(backwards) is not None  # removed from the old copy: named as well
@@ -126,3 +128,5 @@ def test_a_section_renumbered_onto_a_number_the_act_has_pairs_by_content():
     assert statuses[("815 ILCS 530/5", "815 ILCS 530/10")] == "renumbered"
     assert statuses[("815 ILCS 530/10", "815 ILCS 530/10 #2")] == "unchanged"
     assert {change.op for change in comparison.changes} <= {"renumber", "add", "remove"}
+    note = changes_to_repeated_note(comparison)  # the renumbering collides with a number the Act has: said
+    assert note is not None and note.startswith("1 change to a Section printed more than once") and "(815 ILCS 530/10)" in note

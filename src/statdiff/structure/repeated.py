@@ -55,17 +55,21 @@ def repeated_note(document: Document) -> str | None:
 
 
 def changes_to_repeated_note(comparison: Comparison) -> str | None:
-    """One line naming the changes made to a later copy of a Section printed more than once
-    (`repeated_note`) in either copy; None for none."""
-    if not any(NAMESAKE in change.section for change in comparison.changes):
-        return None  # (no change to a later namesake: neither document is walked)
-    paths = {node.path for document in (comparison.old, comparison.new)
-             for nodes in repeated_sections(document).values() for node in nodes[1:]}
-    if not paths:
-        return None
-    changes = [change for change in comparison.changes if change.section in paths]
+    """One line naming the changes made to a Section either copy prints more than once
+    (`repeated_note`): a later copy added whole (a page saved twice), or a Section renumbered
+    onto a number the Act already has; None for none."""
+    if not any(NAMESAKE in section.path for section in _paired_nodes(comparison)):
+        return None  # (no Section printed twice: neither document is walked)
+    bases = {base for document in (comparison.old, comparison.new) for base in repeated_sections(document)}
+    changes = [change for change in comparison.changes if change.section and base_path(change.section) in bases]
     if not changes:
         return None
-    copies = list(dict.fromkeys(change.section for change in changes))
-    return (f"{counted(len(changes), 'change')} to a later copy of a Section printed more than once ({listed(copies)}),"
-            " with no version note to tell the copies apart: the file's repetition, not necessarily the law's change")
+    sections = list(dict.fromkeys(change.section for change in changes))
+    return (f"{counted(len(changes), 'change')} to a Section printed more than once with no version note to tell the"
+            f" copies apart ({listed(sections)}): the copies are paired by their text, and a later copy's change may be"
+            " the file's repetition, not the law's; check that each file holds one copy of each Section")
+
+
+def _paired_nodes(comparison: Comparison) -> list[Node]:
+    """The section nodes of both copies that the comparison paired or left alone."""
+    return [node for section in comparison.sections for node in (section.old, section.new) if node is not None]
