@@ -143,3 +143,19 @@ def test_a_change_to_a_node_of_the_front_matter_is_placed_under_its_label():
     comparison = pipeline.compare(built(text, "old"), built(text.replace("AN ACT concerning", "AN ACT relating to", 1), "new"))
     assert [(change.where, change.phrase) for change in build_view(comparison).changes] == [
         ("Front matter [1]", "replaced “concerning” with “relating to”")]
+
+
+@pytest.mark.skipif(not ELECTION_CODE.exists(), reason="the Election Code is in ../shared/corpus, not beside this clone")
+def test_an_article_removed_names_its_heading_as_an_articles_not_as_front_matter():
+    """Article 1A of the Election Code removed whole: its citation and heading are the
+    Article's own lines, not front matter; the paragraphs its page prints after its Sections'
+    Source notes are outside any Section; the unit is named by both, in every output."""
+    text = ELECTION_CODE.read_text(encoding="utf-8")
+    start = text.rindex("\n", 0, text.index("(10 ILCS 5/Art. 1A heading)")) + 1
+    end = text.rindex("\n", 0, text.index("(10 ILCS 5/Art. 2A heading)")) + 1
+    comparison = pipeline.compare(built(text, "old"), built(text[:start] + text[end:], "new"))
+    own = [section for section in build_view(comparison).sections if not section.path]
+    assert [section.label for section in own] == ["Article headings and text outside any Section"]
+    assert {change.where for change in own[0].changes} >= {"10 ILCS 5/Art. 1A [citation]", "10 ILCS 5/Art. 1A [1]"}
+    terminal = pipeline.render_comparison(comparison, "terminal")
+    assert "(Article headings and text outside any Section)" in terminal and "(front matter" not in terminal

@@ -31,6 +31,7 @@ from statdiff.model import WORD_OPS, Change, Op, Status, Token, rebuild
 from statdiff.render.options import RenderOptions
 from statdiff.view import RedlineView, RowView, Run, SectionView, one_copy_label
 from statdiff.view.changes import ChangeListView, disagreement_line
+from statdiff.view.labels import ARTICLE_HEADINGS
 from statdiff.view.words import word_starts
 
 INSERT_STYLE = "underline green"
@@ -155,9 +156,13 @@ def _title(redline: RedlineView) -> Text:
 
 def _unit_name(section: SectionView) -> str:
     """A section's path; the documents' own text, which has none, by its label in brackets:
-    `(front matter)`, `(outside any Section)`, `(under the title "Fees")`
+    `(front matter)`, `(outside any Section)`, `(under the title "Fees")`, `(Article
+    headings)`: the label's first letter lowered but for an Article's
     (`view.labels.document_text_label`)."""
-    return section.path or f"({section.label[:1].lower()}{section.label[1:]})"
+    if section.path:
+        return section.path
+    label = section.label
+    return f"({label})" if label.startswith(ARTICLE_HEADINGS) else f"({label[:1].lower()}{label[1:]})"
 
 
 def _section_header(section: SectionView) -> Text:

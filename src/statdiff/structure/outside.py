@@ -70,32 +70,69 @@ def changes_outside_note(comparison: Comparison) -> str | None:
 
 class ChangePlaces:
     """Where a change to the documents' own text (the unit with no Section) is printed: in
-    text outside any Section (after which Sections), before the first Section (front
-    matter), or both. A change names the node it touches by its path on each side; a unit
-    added or removed whole (one copy has no text of its own at all) names the document's
-    own path, "", and is then in every place that copy's own text is printed."""
+    text outside any Section (after which Sections), in an Article's own lines (its citation
+    and heading, before its first Section), or before the first Section (front matter). A
+    change names the node it touches by its path on each side; a unit added or removed whole
+    (one copy has no text of its own at all) names the document's own path, "", and is then
+    in every place that copy's own text is printed."""
 
     def __init__(self, comparison: Comparison):
-        self.sides = [(comparison.old, outside_by_path(comparison.old)), (comparison.new, outside_by_path(comparison.new))]
+        self.sides = [(document, outside_by_path(document), _article_own_paths(document))
+                      for document in (comparison.old, comparison.new)]
 
     def outside(self, change: Change) -> list[Node]:
         """The Sections printed before the outside text the change touches; none for none."""
-        return [section for section in self._places(change) if section is not None]
+        return [section for place, section in self._places(change) if section is not None]
 
     def in_front_matter(self, change: Change) -> bool:
-        """Whether the change touches the documents' own text that is not outside a Section."""
-        return None in self._places(change)
+        """Whether the change touches the documents' own text before the first Section."""
+        return any(place == FRONT for place, _ in self._places(change))
 
-    def _places(self, change: Change) -> list[Node | None]:
-        """For each node the change touches: the Section printed before it when it is
-        printed outside any Section, else None."""
-        places: list[Node | None] = []
-        for path, (document, outside) in zip((change.old_path, change.new_path), self.sides):
+    def in_article_headings(self, change: Change) -> bool:
+        """Whether the change touches an Article's own lines (its citation, its heading)."""
+        return any(place == ARTICLE for place, _ in self._places(change))
+
+    def _places(self, change: Change) -> list[tuple[str, Node | None]]:
+        """For each node the change touches: where it is printed (OUTSIDE with the Section
+        printed before it, ARTICLE or FRONT with None)."""
+        places: list[tuple[str, Node | None]] = []
+        for path, (document, outside, articles) in zip((change.old_path, change.new_path), self.sides):
             if path == "":  # the copy's own text added or removed whole: every node of it
-                places += [outside.get(node.path) for node in _own_worded_nodes(document.root)]
+                places += [_place(node.path, outside, articles) for node in _own_worded_nodes(document.root)]
             elif path is not None:
-                places.append(outside.get(path))
+                places.append(_place(path, outside, articles))
         return places
+
+
+# Where a node of the documents' own text is printed (`ChangePlaces`).
+OUTSIDE, ARTICLE, FRONT = "outside", "article", "front"
+
+
+def _place(path: str, outside: dict[str, Node], articles: frozenset[str]) -> tuple[str, Node | None]:
+    section = outside.get(path)
+    if section is not None:
+        return OUTSIDE, section
+    return (ARTICLE if path in articles else FRONT), None
+
+
+def _article_own_paths(document: Document) -> frozenset[str]:
+    """The paths of every Article of the document and of the nodes it prints itself (its
+    citation, its heading), not inside one of its Sections."""
+    paths: set[str] = set()
+
+    def visit(container: Node) -> None:
+        for child in container.children:
+            if child.kind == "article":
+                paths.add(child.path)
+                for own in child.children:
+                    if own.kind == "article":
+                        continue
+                    if own.kind not in _SECTIONS:
+                        paths.update(node.path for node in own.walk())
+                visit(child)
+
+    visit(document.root)
+    return frozenset(paths)
 
 
 def _own_worded_nodes(container: Node) -> Iterator[Node]:

@@ -23,6 +23,7 @@ CUT_SECTION_LABEL = "shared in part: a copy is truncated inside it"
 FRONT_MATTER = "Front matter"
 OUTSIDE_SECTIONS = "Outside any Section"  # text an Act's page prints after a Section, outside it
 FRONT_MATTER_AND_OUTSIDE = "Front matter and text outside any Section"
+ARTICLE_HEADINGS = "Article headings"  # an Article's own lines: its citation and its heading
 # What a change adding or removing the documents' own text whole says it added or removed
 # (the change's path is the document's own, "": `added a node` would say nothing).
 DOCUMENT_TEXT_PHRASES = {
@@ -139,8 +140,10 @@ def section_label(section: SectionComparison) -> str:
 
 def document_text_label(comparison: Comparison, section: SectionComparison) -> str:
     """What the documents' own text (the unit with no Section: path "") is named by where
-    its changes are: "Front matter" before the first Section; "Outside any Section" in text
-    a page prints after a Section, outside it (`structure/outside.py`); both where both. Two
+    its changes are: "Front matter" before the first Section; "Article headings" in an
+    Article's own lines (its citation and heading: an Article added or removed); "Outside
+    any Section" in text a page prints after a Section, outside it (`structure/outside.py`);
+    each named where changes are in more than one. Two
     documents that are not legislation name it as `prose_text_label` says."""
     if comparison.old.prose and comparison.new.prose:
         return prose_text_label(section)
@@ -149,11 +152,16 @@ def document_text_label(comparison: Comparison, section: SectionComparison) -> s
     from statdiff.structure.outside import ChangePlaces
 
     places = ChangePlaces(comparison)
-    outside = [bool(places.outside(change)) for change in section.changes]
-    if not any(outside):
-        return FRONT_MATTER
-    front = [places.in_front_matter(change) for change in section.changes]
-    return FRONT_MATTER_AND_OUTSIDE if any(front) else OUTSIDE_SECTIONS
+    front = any(places.in_front_matter(change) for change in section.changes)
+    articles = any(places.in_article_headings(change) for change in section.changes)
+    outside = any(places.outside(change) for change in section.changes)
+    if not articles:
+        if not outside:
+            return FRONT_MATTER
+        return FRONT_MATTER_AND_OUTSIDE if front else OUTSIDE_SECTIONS
+    named = [name for name, found in ((FRONT_MATTER, front), (ARTICLE_HEADINGS, True),
+                                      ("text outside any Section", outside)) if found]
+    return ", ".join(named[:-1]) + " and " + named[-1] if len(named) > 1 else named[0]
 
 
 def document_text_phrase(label: str) -> str:
