@@ -112,18 +112,11 @@ def untold_namesakes(old_units: list[Unit], new_units: list[Unit]) -> frozenset[
     renumbered onto a number the Act already has (`1-3` as `1-3.5`, beside the old `1-3.5`)
     would pair the old `1-3.5` with the renumbered one by citation. The comparison pairs
     them by content first (`pairing.align`'s `deferred`)."""
-    from statdiff.structure.repeated import NAMESAKE, base_path, told_apart
+    from statdiff.structure.repeated import NAMESAKE, base_path, untold_copies
 
-    bases = {base_path(unit.path) for units in (old_units, new_units) for unit in units if NAMESAKE in unit.path}
-    if not bases:  # (the common case: no Section printed twice; nothing more is looked at)
-        return frozenset()
-    untold: set[str] = set()
-    for units in (old_units, new_units):
-        copies: dict[str, list[Node]] = {}
-        for unit in units:
-            if unit.node.kind == "section" and base_path(unit.path) in bases:
-                copies.setdefault(base_path(unit.path), []).append(unit.node)
-        untold.update(base for base, nodes in copies.items() if len(nodes) > 1 and not told_apart(nodes))
+    if not any(NAMESAKE in unit.path for units in (old_units, new_units) for unit in units):
+        return frozenset()  # (the common case: no Section printed twice; nothing more is looked at)
+    untold = {base for units in (old_units, new_units) for base in untold_copies(unit.node for unit in units)}
     return frozenset(unit for units in (old_units, new_units) for unit in units if base_path(unit.path) in untold)
 
 

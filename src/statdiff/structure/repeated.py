@@ -13,6 +13,8 @@ changes touch one can say so rather than report the repetition as the law's chan
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from statdiff.model import Comparison, Document, Node, counted, listed
 
 # `path #2`: the name `structure.finish` gives a Section's later namesakes.
@@ -23,13 +25,17 @@ def repeated_sections(document: Document) -> dict[str, list[Node]]:
     """Base path -> its copies, in reading order, for each codified Section the document
     prints more than once where a copy has no version note. Documents that are not
     legislation (whose clauses are numbered by the document) have none."""
-    if document.prose:
-        return {}
+    return {} if document.prose else untold_copies(document.root.walk())
+
+
+def untold_copies(nodes: Iterable[Node]) -> dict[str, list[Node]]:
+    """Base path -> its copies, in reading order, for each codified Section among `nodes`
+    (one document's) printed more than once where a copy has no version note."""
     copies: dict[str, list[Node]] = {}
-    for node in document.root.walk():
+    for node in nodes:
         if node.kind == "section" and node.path:
             copies.setdefault(base_path(node.path), []).append(node)
-    return {path: nodes for path, nodes in copies.items() if len(nodes) > 1 and not told_apart(nodes)}
+    return {path: found for path, found in copies.items() if len(found) > 1 and not told_apart(found)}
 
 
 def base_path(path: str) -> str:
@@ -58,9 +64,12 @@ def changes_to_repeated_note(comparison: Comparison) -> str | None:
     """One line naming the changes made to a Section either copy prints more than once
     (`repeated_note`): a later copy added whole (a page saved twice), or a Section renumbered
     onto a number the Act already has; None for none."""
-    if not any(NAMESAKE in section.path for section in _paired_nodes(comparison)):
-        return None  # (no Section printed twice: neither document is walked)
-    bases = {base for document in (comparison.old, comparison.new) for base in repeated_sections(document)}
+    # the comparison's sections hold every Section of both copies: neither document is walked
+    sides = [(comparison.old, [section.old for section in comparison.sections if section.old is not None]),
+             (comparison.new, [section.new for section in comparison.sections if section.new is not None])]
+    if not any(NAMESAKE in node.path for _, nodes in sides for node in nodes):
+        return None  # (no Section printed twice)
+    bases = {base for document, nodes in sides if not document.prose for base in untold_copies(nodes)}
     changes = [change for change in comparison.changes if change.section and base_path(change.section) in bases]
     if not changes:
         return None
@@ -69,7 +78,3 @@ def changes_to_repeated_note(comparison: Comparison) -> str | None:
             f" copies apart ({listed(sections)}): the copies are paired by their text, and a later copy's change may be"
             " the file's repetition, not the law's; check that each file holds one copy of each Section")
 
-
-def _paired_nodes(comparison: Comparison) -> list[Node]:
-    """The section nodes of both copies that the comparison paired or left alone."""
-    return [node for section in comparison.sections for node in (section.old, section.new) if node is not None]
