@@ -77,8 +77,13 @@ class ChangePlaces:
     in every place that copy's own text is printed."""
 
     def __init__(self, comparison: Comparison):
-        self.sides = [(document, outside_by_path(document), _article_own_paths(document))
-                      for document in (comparison.old, comparison.new)]
+        self.sides = [(document, outside_by_path(document)) for document in (comparison.old, comparison.new)]
+        self._articles: dict[int, frozenset[str]] = {}  # side -> its Articles' own paths, found when first asked
+
+    def _article_paths(self, side: int) -> frozenset[str]:
+        if side not in self._articles:
+            self._articles[side] = _article_own_paths(self.sides[side][0])
+        return self._articles[side]
 
     def outside(self, change: Change) -> list[Node]:
         """The Sections printed before the outside text the change touches; none for none."""
@@ -96,23 +101,22 @@ class ChangePlaces:
         """For each node the change touches: where it is printed (OUTSIDE with the Section
         printed before it, ARTICLE or FRONT with None)."""
         places: list[tuple[str, Node | None]] = []
-        for path, (document, outside, articles) in zip((change.old_path, change.new_path), self.sides):
+        for side, path in enumerate((change.old_path, change.new_path)):
             if path == "":  # the copy's own text added or removed whole: every node of it
-                places += [_place(node.path, outside, articles) for node in _own_worded_nodes(document.root)]
+                places += [self._place(side, node.path) for node in _own_worded_nodes(self.sides[side][0].root)]
             elif path is not None:
-                places.append(_place(path, outside, articles))
+                places.append(self._place(side, path))
         return places
+
+    def _place(self, side: int, path: str) -> tuple[str, Node | None]:
+        section = self.sides[side][1].get(path)
+        if section is not None:
+            return OUTSIDE, section
+        return (ARTICLE if path in self._article_paths(side) else FRONT), None
 
 
 # Where a node of the documents' own text is printed (`ChangePlaces`).
 OUTSIDE, ARTICLE, FRONT = "outside", "article", "front"
-
-
-def _place(path: str, outside: dict[str, Node], articles: frozenset[str]) -> tuple[str, Node | None]:
-    section = outside.get(path)
-    if section is not None:
-        return OUTSIDE, section
-    return (ARTICLE if path in articles else FRONT), None
 
 
 def _article_own_paths(document: Document) -> frozenset[str]:
